@@ -1,0 +1,1 @@
+"""The case file: one case as the judge works on it (pleadings, merged elements, findings)."""

@@ -1,0 +1,99 @@
+"""The case file model (case.json), derived per case type from the element table.
+
+Layout of a case file:
+  case_type, table_version, court, meta (case number, dates, procedure, who appeared),
+  complaint / answer (what extraction read, with evidence and the pleading text),
+  elements (per element: both sides' values and agreed/disputed status),
+  findings (the judge's value for an element; overrides both sides).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from engine.elements.dictionary import load_table
+from engine.elements.models import DateValue, element_state_model, values_model
+
+SCHEMA_VERSION = "1"
+STATUSES = ("agreed", "disputed", "complaint_only", "answer_only")
+STATUS_LABELS = {
+    "agreed": "双方一致",
+    "disputed": "有争议",
+    "complaint_only": "仅原告主张",
+    "answer_only": "仅被告主张",
+}
+
+
+class Evidence(BaseModel):
+    model_config = ConfigDict(title="证据位置")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    sentence: str = ""
+
+
+class ExtractedValue(BaseModel):
+    model_config = ConfigDict(title="抽取结果")
+    value: Any = None
+    evidence: list[Evidence] = Field(default_factory=list)
+    confidence: float | None = None
+    position: Literal["admit", "contest"] | None = None
+
+
+class Pleading(BaseModel):
+    """One pleading as extraction read it; `text` is kept so evidence can be shown in place."""
+
+    model_config = ConfigDict(title="诉状")
+    role: Literal["complaint", "answer"]
+    file: str | None = None
+    text: str = ""
+    elements: dict[str, ExtractedValue] = Field(default_factory=dict)
+    missing: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
+class CaseMeta(BaseModel):
+    model_config = ConfigDict(extra="forbid", title="案件信息")
+    case_year: int | None = Field(default=None, ge=1990, le=2100, title="收案年度")
+    case_seq: int | None = Field(default=None, ge=1, title="案件编号")
+    filing_date: DateValue | None = Field(default=None, title="立案日期")
+    procedure: Literal["simple", "ordinary"] = Field(default="simple", title="审理程序")
+    public_hearing: bool = Field(default=True, title="公开开庭")
+    absent: list[str] = Field(default_factory=list, title="经传唤未到庭的当事人")
+    judge: str | None = Field(default=None, title="审判员")
+    clerk: str | None = Field(default=None, title="书记员")
+    judgment_date: DateValue | None = Field(default=None, title="判决日期")
+
+
+@cache
+def case_model(case_type: str) -> type[BaseModel]:
+    """The pydantic model of a case file of this case type."""
+    table = load_table(case_type)
+    return create_model(  # type: ignore[call-overload, no-any-return]
+        f"{case_type.title().replace('_', '')}Case",
+        __config__=ConfigDict(extra="forbid", title=f"{table.label}案件（要素表 v{table.version}）"),
+        schema_version=(Literal["1"], Field(default=SCHEMA_VERSION, title="案件文件格式版本")),
+        case_type=(Literal[case_type], Field(title="案件类型")),  # type: ignore[valid-type]
+        table_version=(Literal[table.version], Field(title="要素表版本")),  # type: ignore[valid-type]
+        court=(str | None, Field(default=None, title="法院")),
+        meta=(CaseMeta, Field(default_factory=CaseMeta)),
+        complaint=(Pleading | None, None),
+        answer=(Pleading | None, None),
+        elements=(element_state_model(case_type), Field(title="要素")),
+        findings=(values_model(case_type), Field(default_factory=values_model(case_type), title="本院认定")),
+    )
+
+
+def case_schema(case_type: str) -> dict[str, Any]:
+    """JSON Schema of the case file (what `yaosu schema` prints and the web form is built from)."""
+    schema = case_model(case_type).model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    table = load_table(case_type)
+    schema["x-sections"] = [
+        {"id": section.id, "label": section.label, "elements": list(section.element_ids)}
+        for section in table.sections
+    ]
+    return schema

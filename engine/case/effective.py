@@ -1,0 +1,31 @@
+"""The value the judgment uses for each element: the judge's finding, else what is not in dispute."""
+
+from __future__ import annotations
+
+from typing import Any
+
+PENDING = object()  # a disputed element the judge has not yet decided
+
+
+def effective_value(case: dict[str, Any], element_id: str) -> Any:
+    """Finding > agreed/undisputed value; PENDING for an open dispute; None when nobody stated it."""
+    finding = (case.get("findings") or {}).get(element_id)
+    if finding is not None:
+        return finding
+    state = (case.get("elements") or {}).get(element_id)
+    if not state:
+        return None
+    status = state["status"]
+    if status in ("disputed", "answer_only"):
+        # What only the defendant asserts (e.g. a repayment) needs the court's finding too.
+        return PENDING
+    return state.get("complaint") if state.get("complaint") is not None else state.get("answer")
+
+
+def effective_values(case: dict[str, Any]) -> dict[str, Any]:
+    ids = set(case.get("elements") or {}) | {k for k, v in (case.get("findings") or {}).items() if v is not None}
+    return {element_id: effective_value(case, element_id) for element_id in sorted(ids)}
+
+
+def pending_disputes(case: dict[str, Any]) -> list[str]:
+    return [eid for eid, value in effective_values(case).items() if value is PENDING]

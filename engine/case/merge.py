@@ -1,0 +1,62 @@
+"""Complaint + answer → per-element status (agreed / disputed / complaint_only / answer_only).
+
+The element-style trial sorts 无争议事实 from 争议要素 (江苏高院指引第四、六条): the
+defendant admits or denies each element. An answer that admits an element, or
+states the same value, agrees; one that contests it or states another value
+disputes it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from engine.elements.dictionary import load_table
+
+
+def _names(value: Any) -> set[str]:
+    return {party["name"] if isinstance(party, dict) else str(party) for party in value or []}
+
+
+def same_value(element_type: str, left: Any, right: Any) -> bool:
+    """Whether two values of one element say the same thing (parties: same names)."""
+    if element_type == "party_list":
+        # An answer usually names only the answering party: agreeing means naming no one new.
+        return _names(right) <= _names(left)
+    if element_type == "name_list":
+        return set(left or []) == set(right or [])
+    if element_type == "rate" and isinstance(left, dict) and isinstance(right, dict):
+        return left.get("annual_percent") == right.get("annual_percent")
+    return json.dumps(left, sort_keys=True, ensure_ascii=False) == json.dumps(right, sort_keys=True, ensure_ascii=False)
+
+
+def merge_elements(case_type: str, complaint: dict[str, Any] | None, answer: dict[str, Any] | None) -> dict[str, Any]:
+    """Element states from two extraction results (the spec's extraction JSON)."""
+    table = load_table(case_type)
+    c_elements = (complaint or {}).get("elements", {})
+    a_elements = (answer or {}).get("elements", {})
+    states: dict[str, Any] = {}
+    for element_id, entry in table.entries.items():
+        c_item, a_item = c_elements.get(element_id), a_elements.get(element_id)
+        c_value = c_item.get("value") if c_item else None
+        a_value = a_item.get("value") if a_item else None
+        position = a_item.get("position") if a_item else None
+        if c_value is None and a_value is None and position is None:
+            continue
+        if a_item is None or (a_value is None and position is None):
+            status = "complaint_only"
+        elif c_value is None:
+            status = "disputed" if position == "contest" else "answer_only"
+        elif position == "contest":
+            status = "disputed"
+        elif a_value is None or same_value(entry.element.type, c_value, a_value):
+            status = "agreed"
+        else:
+            status = "disputed"
+        states[element_id] = {
+            "status": status,
+            "complaint": c_value,
+            "answer": a_value,
+            "answer_position": position,
+        }
+    return states

@@ -1,0 +1,70 @@
+"""`yaosu new`: pleadings → a case file with merged elements and their dispute status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from engine.case.casefile import SCHEMA_VERSION
+from engine.case.merge import merge_elements
+from engine.drafting.courts import get_court
+from engine.elements.dictionary import load_table
+
+
+def _pleading(extraction: dict[str, Any], text: str, name: str | None) -> dict[str, Any]:
+    return {
+        "role": extraction["role"],
+        "file": name,
+        "text": text,
+        "elements": extraction.get("elements", {}),
+        "missing": extraction.get("missing", []),
+        "warnings": extraction.get("warnings", []),
+    }
+
+
+def new_case_from_texts(
+    case_type: str,
+    complaint_text: str,
+    answer_text: str | None = None,
+    court: str | None = None,
+    complaint_name: str | None = None,
+    answer_name: str | None = None,
+) -> dict[str, Any]:
+    """A complete case dict from pleading texts (no files are touched)."""
+    from engine.extraction.api import extract_text
+
+    table = load_table(case_type)
+    if court is not None:
+        get_court(court)  # an unknown court is refused before any work is done
+    complaint = extract_text(complaint_text, case_type=case_type, role="complaint")
+    answer = extract_text(answer_text, case_type=case_type, role="answer") if answer_text is not None else None
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "case_type": case_type,
+        "table_version": table.version,
+        "court": court,
+        "meta": {"procedure": "simple", "public_hearing": True, "absent": []},
+        "complaint": _pleading(complaint, complaint_text, complaint_name),
+        "answer": _pleading(answer, answer_text, answer_name) if answer is not None else None,
+        "elements": merge_elements(case_type, complaint, answer),
+        "findings": {},
+    }
+
+
+def new_case(
+    case_type: str, complaint_path: str | Path, answer_path: str | Path | None = None, court: str | None = None
+) -> dict[str, Any]:
+    """A case dict from pleading files; unreadable files raise YaosuError before anything is written."""
+    from engine.extraction.api import read_pleading
+
+    load_table(case_type)
+    complaint_text = read_pleading(complaint_path)
+    answer_text = read_pleading(answer_path) if answer_path is not None else None
+    return new_case_from_texts(
+        case_type,
+        complaint_text,
+        answer_text,
+        court=court,
+        complaint_name=Path(complaint_path).name,
+        answer_name=Path(answer_path).name if answer_path is not None else None,
+    )

@@ -1,0 +1,224 @@
+"""The `yaosu` command. Each command is a thin shell over one module of engine/.
+
+Errors a user can cause (bad files, unknown court or case type, invalid case
+files) are YaosuError: printed as one Chinese line on stderr, exit code 2,
+and no output file is left behind (files are written to a temp name and renamed).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from engine.errors import YaosuError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+app = typer.Typer(
+    name="yaosu",
+    help="yaosu（要素）：要素式审判文书起草引擎。起诉状/答辩状 → 要素表 → 三家法院的要素式判决书。",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"错误：{message}", err=True)
+    raise typer.Exit(code)
+
+
+def user_errors(func: F) -> F:
+    """Turn YaosuError into one Chinese line on stderr and a non-zero exit."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except YaosuError as exc:
+            fail(exc.message, exc.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def emit_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@app.command()
+@user_errors
+def schema(case_type: Annotated[str, typer.Argument(help="案件类型，如 private_lending")]) -> None:
+    """打印某一案件类型的案件文件 JSON Schema（由要素表生成）。"""
+    from engine.case.casefile import case_schema
+    from engine.elements.dictionary import load_table
+
+    load_table(case_type)
+    emit_json(case_schema(case_type))
+
+
+@app.command()
+@user_errors
+def validate(
+    case_file: Annotated[Path, typer.Argument(help="案件文件 case.json")],
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出问题列表")] = False,
+) -> None:
+    """检查案件文件：JSON Schema、必填要素和跨字段规则。有问题时逐条列出路径和中文说明，退出码 1。"""
+    from engine.case.files import load_case_file
+    from engine.case.validate import validate_case
+
+    problems = validate_case(load_case_file(case_file))
+    if as_json:
+        emit_json({"valid": not problems, "problems": [p.to_json() for p in problems]})
+    elif problems:
+        for problem in problems:
+            typer.echo(f"{problem.path}：{problem.message}")
+    else:
+        typer.echo(f"{case_file}：案件文件有效")
+    if problems:
+        raise typer.Exit(1)
+
+
+@app.command()
+@user_errors
+def new(
+    case_type: Annotated[str, typer.Option("--type", help="案件类型，如 private_lending")],
+    complaint: Annotated[Path, typer.Option(help="起诉状（.txt 或 .docx，UTF-8 或 GBK）")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="写出的案件文件")],
+    answer: Annotated[Path | None, typer.Option(help="答辩状（可选）")] = None,
+    court: Annotated[str | None, typer.Option(help="法院：qingpu | wujiang | jiashan")] = None,
+    filing_date: Annotated[str | None, typer.Option(help="立案日期 YYYY-MM-DD")] = None,
+    case_year: Annotated[int | None, typer.Option(help="案号年度")] = None,
+    case_seq: Annotated[int | None, typer.Option(help="案号序号")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出摘要")] = False,
+) -> None:
+    """由起诉状（和答辩状）生成案件文件：抽取要素、合并双方意见、标出争议要素。"""
+    from engine.case.files import save_case_file
+    from engine.case.new import new_case
+    from engine.case.validate import validate_case
+
+    case = new_case(case_type, complaint, answer, court=court)
+    meta = case["meta"]
+    for key, value in (("filing_date", filing_date), ("case_year", case_year), ("case_seq", case_seq)):
+        if value is not None:
+            meta[key] = value
+    problems = [p for p in validate_case(case) if not p.path.startswith("/elements/")]
+    if problems:
+        raise YaosuError("；".join(f"{p.path}：{p.message}" for p in problems))
+    save_case_file(output, case)
+    statuses: dict[str, list[str]] = {}
+    for element_id, state in case["elements"].items():
+        statuses.setdefault(state["status"], []).append(element_id)
+    if as_json:
+        emit_json({"output": str(output), "statuses": statuses, "disputed": statuses.get("disputed", [])})
+        return
+    typer.echo(f"已写出案件文件：{output}")
+    for status, ids in statuses.items():
+        typer.echo(f"  {status}：{len(ids)} 个要素")
+    if statuses.get("disputed"):
+        typer.echo("  争议要素：" + "、".join(statuses["disputed"]))
+
+
+@app.command()
+@user_errors
+def draft(
+    case_file: Annotated[Path, typer.Argument(help="案件文件 case.json")],
+    court: Annotated[str, typer.Option(help="法院：qingpu | wujiang | jiashan")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="输出文件（.docx、.html 或 .txt）")],
+    fmt: Annotated[str | None, typer.Option("--format", help="docx | html | text；默认按输出文件后缀")] = None,
+) -> None:
+    """起草要素式判决书。有争议但未认定的要素显示为“待认定”，并在 stderr 提示。"""
+    from engine.atomic import atomic_write_bytes, atomic_write_text
+    from engine.case.files import load_case_file
+    from engine.case.validate import ensure_valid
+    from engine.drafting.build import build_judgment
+    from engine.drafting.render import judgment_text, render_judgment_docx, template_name
+
+    case = load_case_file(case_file)
+    ensure_valid(case)
+    judgment = build_judgment(case, court)
+    kind = fmt or {".html": "html", ".txt": "text"}.get(output.suffix.lower(), "docx")
+    if kind == "docx":
+        atomic_write_bytes(output, render_judgment_docx(judgment, template_name(case)))
+    elif kind == "html":
+        from engine.drafting.render import render_html
+
+        atomic_write_text(output, render_html(case, court))
+    elif kind == "text":
+        atomic_write_text(output, judgment_text(judgment))
+    else:
+        raise YaosuError(f"未知的输出格式：{kind}（可用：docx、html、text）")
+    for warning in judgment.warnings:
+        typer.echo(f"警告：{warning}", err=True)
+    typer.echo(str(output))
+
+
+@app.command()
+@user_errors
+def compare(
+    case_file: Annotated[Path, typer.Argument(help="案件文件 case.json")],
+    out_dir: Annotated[Path | None, typer.Option(help="同时为每家法院写出 .docx 的文件夹")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出差异")] = False,
+) -> None:
+    """同一案件为三家法院分别起草，列出各稿不同的行（应只有法院信息不同）。"""
+    from engine.atomic import atomic_write_bytes
+    from engine.case.files import load_case_file
+    from engine.case.validate import ensure_valid
+    from engine.drafting.compare import differing_lines, drafts_by_court
+    from engine.drafting.render import render_docx
+
+    case = load_case_file(case_file)
+    ensure_valid(case)
+    texts = drafts_by_court(case)
+    diffs = differing_lines(texts)
+    if out_dir is not None:
+        for court_id in texts:
+            path = atomic_write_bytes(out_dir / f"{case_file.stem}_{court_id}.docx", render_docx(case, court_id))
+            typer.echo(f"已写出：{path}", err=as_json)
+    if as_json:
+        emit_json({"courts": list(texts), "total_lines": len(next(iter(texts.values())).splitlines()), "differences": diffs})
+        return
+    total = len(next(iter(texts.values())).splitlines())
+    typer.echo(f"共 {total} 行，{len(diffs)} 行因法院不同而不同：")
+    for diff in diffs:
+        typer.echo(f"第{diff['line']}行：")
+        for court_id, line in diff["texts"].items():
+            typer.echo(f"  [{court_id}] {line}")
+
+
+def _mount_optional_parts() -> None:
+    """Commands that live beside their modules: calc (engine/law), extract/eval (engine/extraction), serve."""
+    try:  # DEV-ONLY guard while parts land; removed before release
+        from engine.law.cli import calc_app
+
+        app.add_typer(calc_app, name="calc", help="法律计算器：诉讼费、民间借贷利息、人身损害赔偿、劳动争议补偿。")
+    except ModuleNotFoundError:
+        pass
+    try:
+        from engine.extraction.cli import register as register_extraction
+
+        register_extraction(app)
+    except ModuleNotFoundError:
+        pass
+    try:
+        from engine.service.cli import register as register_service
+
+        register_service(app)
+    except ModuleNotFoundError:
+        pass
+
+
+_mount_optional_parts()
+
+
+def main() -> None:
+    try:
+        app()
+    except YaosuError as exc:  # raised outside a command body (e.g. while parsing)
+        typer.echo(f"错误：{exc.message}", err=True)
+        sys.exit(exc.exit_code)

@@ -1,0 +1,1 @@
+"""Drafting: case file + court profile → judgment content → .docx / HTML / text."""

@@ -1,0 +1,62 @@
+"""The judgment as plain data: what every renderer (docx, HTML, text) prints, section by section.
+
+This model is the template's contract: a test checks that every variable the
+docx template uses is a field here (docxtpl's get_undeclared_template_variables),
+and rendering uses StrictUndefined, so a mismatch fails loudly.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class ElementRow(BaseModel):
+    label: str
+    plaintiff: str
+    defendant: str
+    court: str
+    disputed: bool = False
+
+
+class Judgment(BaseModel):
+    court_id: str
+    court_name: str
+    doc_title: str = "民事判决书"
+    case_number: str
+    parties: list[str] = Field(description="当事人及委托诉讼代理人, one paragraph each")
+    procedure: str = Field(description="审理经过")
+    claims_intro: str
+    claims: list[str]
+    claims_facts: str
+    defence: list[str] = Field(description="答辩意见")
+    findings_intro: str
+    element_rows: list[ElementRow] = Field(description="要素认定 table")
+    findings_outro: str
+    reasoning: list[str] = Field(description="本院认为, first paragraph starts with 本院认为")
+    basis: str = Field(description="依照…规定，判决如下：")
+    orders: list[str] = Field(description="判决主文, numbered")
+    late_notice: str = Field(description="迟延履行 notice, empty when nothing is payable")
+    fee_text: str
+    appeal_text: str
+    judge: str
+    date_cn: str
+    clerk: str
+    warnings: list[str] = Field(default_factory=list, description="not printed; shown to the drafter")
+
+    def section_texts(self) -> list[tuple[str, list[str]]]:
+        """(section name, paragraphs) in the order of judgment.md; used by the text and HTML renderers."""
+        table = [f"{row.label}｜{row.plaintiff}｜{row.defendant}｜{row.court}" for row in self.element_rows]
+        return [
+            ("title", [self.court_name, self.doc_title, self.case_number]),
+            ("parties", self.parties),
+            ("procedure", [self.procedure]),
+            ("claims", [self.claims_intro, *self.claims, self.claims_facts]),
+            ("defence", self.defence),
+            ("elements", [self.findings_intro, "要素｜原告主张｜被告意见｜本院认定", *table, self.findings_outro]),
+            ("reasoning", [*self.reasoning, self.basis]),
+            ("orders", self.orders),
+            ("late_notice", [self.late_notice] if self.late_notice else []),
+            ("fee", [self.fee_text]),
+            ("appeal", [self.appeal_text]),
+            ("signature", [f"审判员　{self.judge}", self.date_cn, f"书记员　{self.clerk}"]),
+        ]

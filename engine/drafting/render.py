@@ -1,0 +1,101 @@
+"""Judgment content → .docx, HTML and plain text.
+
+The docx renderer parses and patches the docxtpl template once per process
+(CompiledTemplate) and then renders many judgments from the compiled Jinja
+template, copying the other parts of the package byte for byte. docxtpl itself
+reloads and re-patches the template for every document; the benchmark in
+benchmarks/ measures the difference. Escaping is on (autoescape) and undefined
+variables are errors (StrictUndefined), so user text stays data.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docxtpl import DocxTemplate
+
+from engine.drafting.build import build_judgment
+from engine.drafting.content import Judgment
+from engine.elements.dictionary import load_table
+from engine.paths import TEMPLATES_DIR
+
+DOCUMENT_PART = "word/document.xml"
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+def jinja_env() -> jinja2.Environment:
+    return jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+class CompiledTemplate:
+    """A docxtpl template parsed and patched once, rendered many times."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        template = DocxTemplate(str(path))
+        template.init_docx()
+        xml = template.patch_xml(template.xml_to_string(template.docx._element))
+        # docxtpl renders with one paragraph per line so that {%p %} tags strip cleanly.
+        self.template = jinja_env().from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1", xml))
+        with zipfile.ZipFile(path) as package:
+            self.parts = [(info, package.read(info.filename)) for info in package.infolist()]
+
+    def render_xml(self, context: dict[str, Any]) -> str:
+        xml = self.template.render(context)
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        return xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+
+    def render(self, context: dict[str, Any]) -> bytes:
+        document = (XML_DECLARATION + self.render_xml(context)).encode("utf-8")
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
+            for info, data in self.parts:
+                package.writestr(info, document if info.filename == DOCUMENT_PART else data)
+        return out.getvalue()
+
+
+@cache
+def compiled_template(name: str) -> CompiledTemplate:
+    return CompiledTemplate(TEMPLATES_DIR / name)
+
+
+def template_name(case: dict[str, Any]) -> str:
+    return load_table(case["case_type"]).template
+
+
+def render_judgment_docx(judgment: Judgment, template: str) -> bytes:
+    return compiled_template(template).render(judgment.model_dump())
+
+
+def render_docx(case: dict[str, Any], court_id: str) -> bytes:
+    return render_judgment_docx(build_judgment(case, court_id), template_name(case))
+
+
+def render_text(case: dict[str, Any], court_id: str) -> str:
+    return judgment_text(build_judgment(case, court_id))
+
+
+def judgment_text(judgment: Judgment) -> str:
+    """Plain text, one paragraph a line: what `compare` diffs."""
+    return "\n".join(line for _, paragraphs in judgment.section_texts() for line in paragraphs) + "\n"
+
+
+@cache
+def _html_template() -> jinja2.Template:
+    source = (TEMPLATES_DIR / "judgment.html").read_text(encoding="utf-8")
+    return jinja_env().from_string(source)
+
+
+def render_html(case: dict[str, Any], court_id: str) -> str:
+    """An HTML fragment for the web preview; every value is escaped by Jinja's autoescape."""
+    return _html_template().render(j=build_judgment(case, court_id))
+
+
+def draft_warnings(case: dict[str, Any], court_id: str = "qingpu") -> list[str]:
+    return build_judgment(case, court_id).warnings

@@ -1,0 +1,88 @@
+"""Case-type decision rules: what the court grants, why, and which articles it cites.
+
+Each case type's table names its rules ("judgment_rules: private_lending.v1"); the
+rules are registered here like calculators, in the manner of spaCy's registry, so
+the generic drafting code never branches on a case type. A table without rules
+of its own gets "generic.v1": element table, findings and no money orders.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import catalogue
+
+from engine.case.effective import PENDING, effective_value
+from engine.drafting import formatting as fmt
+from engine.drafting.courts import Court
+from engine.elements.dictionary import ElementTable
+
+judgment_rules = catalogue.create("yaosu", "judgment_rules", entry_points=False)
+
+
+@dataclass
+class CaseView:
+    """Read-only view of a case for the rules: effective values and party names."""
+
+    case: dict[str, Any]
+    table: ElementTable
+    court: Court
+
+    def value(self, element_id: str) -> Any:
+        """The effective value; None when absent or still in dispute (see `pending`)."""
+        value = effective_value(self.case, element_id)
+        return None if value is PENDING else value
+
+    def pending(self, element_id: str) -> bool:
+        return effective_value(self.case, element_id) is PENDING
+
+    def claimed(self, element_id: str) -> Any:
+        """What the complaint asked for (claims are the plaintiff's, whatever the answer says)."""
+        state = (self.case.get("elements") or {}).get(element_id) or {}
+        return state.get("complaint")
+
+    def parties(self, element_id: str) -> list[str]:
+        value = self.value(element_id)
+        if value is None:
+            value = self.claimed(element_id)
+        return fmt.names(value)
+
+    @property
+    def plaintiffs(self) -> list[str]:
+        return self.parties("plaintiffs")
+
+    @property
+    def defendants(self) -> list[str]:
+        return self.parties("defendants")
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.case.get("meta") or {}
+
+    def label(self, element_id: str) -> str:
+        return self.table.element(element_id).label
+
+
+@dataclass
+class Decision:
+    claims: list[str] = field(default_factory=list)
+    facts: str = ""
+    reasoning: list[str] = field(default_factory=list)
+    orders: list[str] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)
+    monetary: bool = False
+    claimed_amount: Decimal | None = None
+    granted_amount: Decimal | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def get_rules(name: str) -> Any:
+    # Import the modules that register rules (kept explicit: one place lists them).
+    from engine.drafting.rules import generic, private_lending  # noqa: F401
+
+    try:
+        return judgment_rules.get(name)
+    except catalogue.RegistryError as exc:
+        raise KeyError(f"no judgment rules named {name!r}") from exc

@@ -1,0 +1,273 @@
+"""民间借贷 decision rules: principal, interest within the legal cap, costs, guarantee, rejection.
+
+Each rule sits next to the article it applies; the figures come from the law
+calculators (engine/law), never from arithmetic here, so one implementation of
+each rule serves the CLI, the judgment and the web preview.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from engine.drafting import formatting as fmt
+from engine.drafting.rules import CaseView, Decision, judgment_rules
+from engine.errors import YaosuError
+
+PL = "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》"
+CIVIL_CODE = "《中华人民共和国民法典》"
+
+
+def _date(value: Any) -> date | None:
+    if isinstance(value, str) and len(value) == 10:
+        return date.fromisoformat(value)
+    return None
+
+
+def _dec(value: Any) -> Decimal | None:
+    return Decimal(value) if isinstance(value, str) else None
+
+
+def _claims_text(view: CaseView, debtors: str, guarantors: list[str]) -> list[str]:
+    items = []
+    principal = view.claimed("claim_principal")
+    if principal:
+        items.append(f"判令被告{debtors}归还借款本金{fmt.money(principal)}元")
+    for element_id, what in (("claim_interest", "利息"), ("claim_overdue_interest", "逾期利息")):
+        claim = view.claimed(element_id)
+        if claim:
+            items.append(f"判令被告{debtors}支付{what}（{fmt.interest_claim_text(claim)}）")
+    costs = view.claimed("claim_costs")
+    if costs:
+        items.append(f"判令被告{debtors}支付实现债权的费用{fmt.money(costs)}元")
+    if guarantors:
+        items.append(f"判令被告{fmt.join_names(guarantors)}对上述债务承担保证责任")
+    total = view.claimed("claim_total")
+    if total:
+        items.append(f"本案诉讼费用由被告负担（标的总额{fmt.money(total)}元）")
+    return [f"{n}.{text}；" if n < len(items) else f"{n}.{text}。" for n, text in enumerate(items, 1)]
+
+
+def _facts_text(view: CaseView) -> str:
+    """事实和理由 in one paragraph, from the complaint's fact elements."""
+    parts = []
+    for section in view.table.sections:
+        if section.id != "facts":
+            continue
+        for element_id in section.element_ids:
+            value = view.claimed(element_id)
+            if value is not None:
+                parts.append(f"{view.label(element_id)}为{fmt.value_text(view.table.element(element_id), value)}")
+    return "事实和理由：" + ("；".join(parts) + "。" if parts else "（原告未写明）")
+
+
+@judgment_rules.register("private_lending.v1")
+def private_lending_rules(view: CaseView) -> Decision:
+    from engine.law.interest import days_inclusive, interest_cap, private_lending_interest, simple_interest
+
+    decision = Decision(citations=[])
+    cite = decision.citations
+    plaintiffs = fmt.join_names(view.plaintiffs)
+    borrowers = view.value("borrowers") or []
+    debtor_list = [name for name in view.defendants if not borrowers or name in borrowers] or view.defendants
+    guarantors = [g for g in (view.value("guarantors") or []) if g in view.defendants]
+    claimed_guarantee = view.claimed("claim_guarantee")
+    if claimed_guarantee:
+        guarantors = [g for g in guarantors if g in claimed_guarantee] or [
+            g for g in claimed_guarantee if g in view.defendants
+        ]
+    debtor_list = [name for name in debtor_list if name not in guarantors] or debtor_list
+    debtors = fmt.join_names(debtor_list)
+    decision.claims = _claims_text(view, debtors, guarantors)
+    decision.facts = _facts_text(view)
+    reasoning = decision.reasoning
+    rejected = False
+
+    # Principal: the amount actually delivered (第二十六条: interest deducted in advance is not principal).
+    loan_amount = _dec(view.value("loan_amount"))
+    delivered = _dec(view.value("delivered_amount"))
+    principal_base = delivered if delivered is not None else loan_amount
+    reasoning.append(
+        f"本院认为，合法的借贷关系受法律保护。原告{plaintiffs}与被告{debtors}之间的借贷关系事实清楚，"
+        f"被告{debtors}应当按约归还借款。"
+    )
+    cite.append(f"{CIVIL_CODE}第六百七十五条")
+    if delivered is not None and loan_amount is not None and delivered < loan_amount:
+        reasoning.append(
+            f"关于借款本金，约定借款金额为{fmt.money(loan_amount)}元，实际出借金额为{fmt.money(delivered)}元。"
+            f"依照{PL}第二十六条的规定，借据、收据、欠条等债权凭证载明的借款金额，一般认定为本金；"
+            f"预先在本金中扣除利息的，人民法院应当将实际出借的金额认定为本金。故借款本金应认定为{fmt.money(delivered)}元。"
+        )
+        cite.append(f"{PL}第二十六条")
+    repaid_principal = _dec(view.value("repaid_principal")) or Decimal("0")
+    claim_principal = _dec(view.claimed("claim_principal"))
+    granted_principal: Decimal | None = None
+    if view.pending("delivered_amount") or view.pending("loan_amount") or view.pending("repaid_principal"):
+        decision.warnings.append("借款本金相关要素尚待认定，判项中的本金暂以“待认定”表示")
+    elif principal_base is not None:
+        granted_principal = principal_base - repaid_principal
+        if claim_principal is not None:
+            granted_principal = min(granted_principal, claim_principal)
+        if repaid_principal:
+            reasoning.append(
+                f"被告已归还本金{fmt.money(repaid_principal)}元，尚欠本金{fmt.money(granted_principal)}元。"
+            )
+    elif claim_principal is not None:
+        granted_principal = claim_principal
+    if claim_principal is not None and granted_principal is not None and granted_principal < claim_principal:
+        rejected = True
+    principal_text = f"{fmt.money(granted_principal)}元" if granted_principal is not None else "（待认定）元"
+
+    orders: list[str] = []
+    if claim_principal is not None:
+        orders.append(f"被告{debtors}于本判决生效之日起十日内归还原告{plaintiffs}借款本金{principal_text}")
+
+    # Interest: agreed rate, capped at 4 × one-year LPR at contract formation (第二十五条).
+    contract_date = _date(view.value("contract_date")) or _date(view.value("delivery_date"))
+    filing_date = _date(view.meta.get("filing_date"))
+    cap = None
+    if contract_date is not None:
+        try:
+            cap = interest_cap(contract_date, filing_date)
+        except YaosuError as exc:
+            decision.warnings.append(f"无法确定利率上限：{exc.message}")
+    interest_agreed = view.value("interest_agreed")
+    agreed_rate = view.value("interest_rate")
+    granted_interest_amount = Decimal("0")
+    claimed_interest_amount = Decimal("0")
+    for element_id, what in (("claim_interest", "利息"), ("claim_overdue_interest", "逾期利息")):
+        claim = view.claimed(element_id)
+        if not claim:
+            continue
+        claimed_rate = _dec((claim.get("rate") or {}).get("annual_percent"))
+        # 第二十八条(二): no agreed overdue rate → the agreed term rate applies to overdue interest.
+        agreed = agreed_rate
+        if element_id == "claim_overdue_interest":
+            agreed = view.value("overdue_rate") or agreed_rate
+        contract_rate = _dec((agreed or {}).get("annual_percent"))
+        if element_id == "claim_interest" and interest_agreed is False:
+            reasoning.append(
+                f"关于{what}，双方未约定借期内利息，依照{PL}第二十四条、{CIVIL_CODE}第六百八十条的规定，"
+                f"原告主张借期内利息，本院不予支持。"
+            )
+            cite.append(f"{CIVIL_CODE}第六百八十条")
+            rejected = True
+            if claim.get("amount"):
+                claimed_interest_amount += Decimal(claim["amount"])
+            continue
+        rate = claimed_rate
+        notes = []
+        if rate is not None and contract_rate is not None and rate > contract_rate:
+            notes.append(f"原告主张的利率超过双方约定的{fmt.percent(contract_rate)}，以约定利率为准")
+            rate = contract_rate
+        if rate is not None and cap is not None and rate > cap.amount:
+            notes.append(
+                f"双方约定的利率超过合同成立时一年期贷款市场报价利率四倍，即{fmt.percent(cap.amount)}"
+                f"（{'；'.join(cap.steps)}），超过部分本院不予支持"
+            )
+            rate = cap.amount
+            cite.append(f"{PL}第二十五条")
+        if element_id == "claim_overdue_interest":
+            cite.append(f"{PL}第二十八条")
+        if notes:
+            rejected = True
+            reasoning.append(f"关于{what}，" + "；".join(notes) + "。")
+        claimed_base = _dec(claim.get("base")) or claim_principal or granted_principal
+        base = claimed_base
+        if base is not None and granted_principal is not None and element_id == "claim_interest":
+            base = min(base, granted_principal)  # interest runs on the principal the court finds
+        start = claim.get("start_date")
+        end = claim.get("end")
+        if rate is not None and base is not None:
+            end_text = "至实际清偿之日止" if end in (None, "until_paid") else f"至{fmt.date_text(end)}止"
+            start_text = f"自{fmt.date_text(start)}起" if start else ""
+            repaid_interest = _dec(view.value("repaid_interest")) if element_id == "claim_interest" else None
+            deduct = f"，扣除被告已支付的利息{fmt.money(repaid_interest)}元" if repaid_interest else ""
+            orders.append(
+                f"被告{debtors}于本判决生效之日起十日内支付原告{plaintiffs}{what}"
+                f"（以{fmt.money(base)}元为基数，{start_text}按年利率{fmt.percent(rate)}计算{end_text}{deduct}）"
+            )
+            if repaid_interest:
+                reasoning.append(
+                    f"被告已支付的利息{fmt.money(repaid_interest)}元，依照{CIVIL_CODE}第五百六十一条的规定，"
+                    f"按照实现债权的有关费用、利息、主债务的顺序抵充，应从上述利息中扣除。"
+                )
+                cite.append(f"{CIVIL_CODE}第五百六十一条")
+            # For the fee split: interest to the filing date at the claimed and at the granted rate.
+            start_day, end_day = _date(start), filing_date if end in (None, "until_paid") else _date(end)
+            if start_day and end_day and end_day >= start_day and claimed_rate is not None and claimed_base:
+                # What was asked for, uncapped: the same day count as the calculator.
+                claimed_interest_amount += simple_interest(
+                    claimed_base, claimed_rate, days_inclusive(start_day, end_day)
+                )
+                granted_interest_amount += private_lending_interest(
+                    base, start_day, end_day, rate, contract_date=contract_date, filing_date=filing_date
+                ).amount
+        elif claim.get("amount"):
+            amount = Decimal(claim["amount"])
+            orders.append(
+                f"被告{debtors}于本判决生效之日起十日内支付原告{plaintiffs}{what}{fmt.money(amount)}元"
+            )
+            claimed_interest_amount += amount
+            granted_interest_amount += amount
+
+    # Costs of enforcing the claim: supported only when the parties agreed on them.
+    costs = _dec(view.claimed("claim_costs"))
+    granted_costs = Decimal("0")
+    if costs:
+        if view.value("costs_agreed") is True:
+            granted_costs = costs
+            orders.append(f"被告{debtors}于本判决生效之日起十日内支付原告{plaintiffs}律师费等实现债权的费用{fmt.money(costs)}元")
+            reasoning.append(f"双方约定实现债权的费用由借款人承担，原告主张的费用{fmt.money(costs)}元，本院予以支持。")
+        else:
+            rejected = True
+            reasoning.append(f"双方未约定实现债权的费用由借款人承担，原告主张的费用{fmt.money(costs)}元，本院不予支持。")
+
+    # Guarantee: 约定不明 → 一般保证 (民法典第六百八十六条); the guarantor may recover from the debtor (第七百条).
+    if guarantors:
+        money_orders = "、".join(_ordinal(i) for i in range(1, len(orders) + 1))
+        guarantee_type = view.value("guarantee_type")
+        names = fmt.join_names(guarantors)
+        if guarantee_type in (None, "unclear") and not view.pending("guarantee_type"):
+            reasoning.append(
+                f"关于保证方式，双方对保证方式没有约定或者约定不明确，依照{CIVIL_CODE}第六百八十六条第二款的规定，"
+                f"被告{names}按照一般保证承担保证责任。"
+            )
+            cite.append(f"{CIVIL_CODE}第六百八十六条")
+            guarantee_type = "general"
+        if guarantee_type == "joint":
+            orders.append(f"被告{names}对被告{debtors}的上述第{money_orders}项债务承担连带清偿责任")
+            cite.append(f"{CIVIL_CODE}第六百八十八条")
+        elif guarantee_type == "general":
+            orders.append(
+                f"被告{names}对被告{debtors}的上述第{money_orders}项债务，在依法强制执行被告{debtors}的财产后仍不能履行的部分承担保证责任"
+            )
+            cite.append(f"{CIVIL_CODE}第六百八十七条")
+        else:
+            orders.append(f"被告{names}对被告{debtors}的上述第{money_orders}项债务承担保证责任（保证方式待认定）")
+            decision.warnings.append("保证方式尚待认定")
+        orders.append(f"被告{names}承担保证责任后，有权向被告{debtors}追偿")
+        cite.append(f"{CIVIL_CODE}第七百条")
+        if view.value("guarantee_period") is None:
+            reasoning.append(
+                f"双方未约定保证期间，依照{CIVIL_CODE}第六百九十二条第二款的规定，保证期间为主债务履行期限届满之日起六个月。"
+            )
+
+    if rejected:
+        orders.append(f"驳回原告{plaintiffs}的其他诉讼请求")
+        cite.append("《中华人民共和国民事诉讼法》第六十七条")
+    decision.orders = orders
+    decision.monetary = claim_principal is not None or bool(granted_costs)
+    claim_total = _dec(view.claimed("claim_total"))
+    claimed = (claim_principal or Decimal("0")) + claimed_interest_amount + (costs or Decimal("0"))
+    decision.claimed_amount = claim_total or claimed
+    if granted_principal is not None:
+        decision.granted_amount = min(
+            decision.claimed_amount, granted_principal + granted_interest_amount + granted_costs
+        )
+    return decision
+
+
+def _ordinal(n: int) -> str:
+    return "一二三四五六七八九十"[n - 1] if n <= 10 else str(n)

@@ -1,0 +1,1 @@
+"""Element dictionary, element tables, the pydantic models and JSON Schema derived from them."""

@@ -1,0 +1,505 @@
+"""民间借贷 interest: the rate cap, term and overdue interest, repayments.
+
+Day count (stated once, also in every result's steps): both the first and the last day are counted,
+and a year has 365 days, leap years included — interest = principal × annual rate × days ÷ 365.
+Rounding: each segment's amount is rounded half up to the cent (engine.law.result).
+
+Rules, numbered as in the current text of 《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》
+(2020年第二次修正, in force 2021-01-01; FACTS.md §5):
+* 第二十五条: the agreed rate is protected up to four times the one-year LPR at contract formation
+  (the latest quotation on or before that day, FACTS §5.4 note);
+* 第二十八条: overdue interest — agreed overdue rate within the cap; none agreed: (一) no rate at all →
+  the one-year LPR of that time, (二) a term rate only → the term rate;
+* 第二十九条: overdue interest + 违约金 + other fees together within the cap;
+* 第三十一条 (transition, FACTS §5.3, wording [U]): a contract formed before 2020-08-20 in a case
+  accepted after that day — up to 2020-08-19 the 2015 rule (24%), from 2020-08-20 four times the
+  one-year LPR at filing. Cases accepted before 2020-08-20 follow the 2015 rules throughout.
+* 民法典第六百八十条: no interest agreed → no interest; 第五百六十一条: a payment goes to costs, then
+  interest, then principal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from engine.errors import YaosuError
+from engine.law.parameters import ParameterValue, lpr_1y
+from engine.law.result import CalcResult, fmt_date, fmt_money, fmt_plain, fmt_rate, money
+from engine.registry import calculator
+
+NEW_RULES = date(2020, 8, 20)  # 2020-08 revision in force (FACTS §5.1)
+OLD_CAP = Decimal("24")  # 2015 规定: 24% judicially protected (两线三区)
+YEAR_DAYS = Decimal(365)
+
+_SPL = "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》"
+C_CAP = f"{_SPL}第二十五条"
+C_OVERDUE = f"{_SPL}第二十八条"
+C_COMBINED = f"{_SPL}第二十九条"
+C_TRANSITION = f"{_SPL}第三十一条"
+C_OLD_CAP = f"{_SPL}（2015年）第二十六条"
+C_OLD_COMBINED = f"{_SPL}（2015年）第三十条"
+C_NO_INTEREST = "《中华人民共和国民法典》第六百八十条"
+C_ORDER = "《中华人民共和国民法典》第五百六十一条"
+DAY_COUNT = "计息天数起止日均计入，每年按365天计算（闰年亦同）：利息 = 本金 × 年利率 × 天数 ÷ 365"
+
+
+def days_inclusive(start: date, end: date) -> int:
+    if end < start:
+        raise YaosuError(f"计息截止日（{end.isoformat()}）早于起始日（{start.isoformat()}）")
+    return (end - start).days + 1
+
+
+def simple_interest(principal: Decimal, rate_percent: Decimal, days: int) -> Decimal:
+    return money(principal * rate_percent / 100 * days / YEAR_DAYS)
+
+
+@dataclass(frozen=True)
+class CapRule:
+    """The protected annual rate from ``start`` (None = from the beginning) on."""
+
+    start: date | None
+    rate: Decimal
+    label: str  # short rule name for segments
+    explanation: str  # base × factor = cap, with the LPR date
+    citations: tuple[str, ...]
+    combined_citation: str
+    lpr: ParameterValue | None = None
+
+
+def _four_lpr(on: date, what: str) -> tuple[Decimal, str, ParameterValue]:
+    lpr = lpr_1y(on)
+    cap = lpr.value * 4
+    text = (
+        f"{what}{fmt_date(on)}前最近一期（{fmt_date(lpr.effective or on)}公布）一年期LPR为{fmt_rate(lpr.value)}，"
+        f"上限 = 4 × {fmt_rate(lpr.value)} = {fmt_rate(cap)}"
+    )
+    if not lpr.verified:
+        text += "（该LPR数值未经核实，须核对）"
+    return cap, text, lpr
+
+
+def cap_rules(contract_date: date, filing_date: date | None, period_end: date | None = None) -> list[CapRule]:
+    """The cap rules that govern interest for a contract, in date order."""
+    if filing_date is not None and filing_date < NEW_RULES:
+        # Cases accepted before 2020-08-20 keep the 2015 rules (FACTS §5.3).
+        return [
+            CapRule(
+                None,
+                OLD_CAP,
+                "2015年规定的上限",
+                f"起诉于{fmt_date(filing_date)}，早于2020年8月20日，适用2015年规定，受保护的年利率上限为24%",
+                (C_OLD_CAP,),
+                C_OLD_COMBINED,
+            )
+        ]
+    if contract_date >= NEW_RULES:
+        cap, text, lpr = _four_lpr(contract_date, "合同成立于")
+        return [CapRule(None, cap, "合同成立时一年期LPR四倍的上限", text, (C_CAP,), C_COMBINED, lpr)]
+    # Contract before 2020-08-20, case accepted after: split at 2020-08-20 (第三十一条).
+    before = CapRule(
+        None,
+        OLD_CAP,
+        "2015年规定的上限",
+        f"合同成立于{fmt_date(contract_date)}，早于2020年8月20日：2020年8月19日之前的利息适用2015年规定，上限为年利率24%",
+        (C_TRANSITION, C_OLD_CAP),
+        C_OLD_COMBINED,
+    )
+    if filing_date is None:
+        if period_end is not None and period_end < NEW_RULES:
+            return [before]
+        raise YaosuError(
+            f"合同成立于{contract_date.isoformat()}，早于2020年8月20日：2020年8月20日之后的利率上限为起诉时一年期LPR的"
+            f"四倍（{C_TRANSITION}），须提供起诉日期（filing_date / --filing-date）"
+        )
+    cap, text, lpr = _four_lpr(filing_date, "起诉于")
+    after = CapRule(
+        NEW_RULES,
+        cap,
+        "起诉时一年期LPR四倍的上限",
+        "2020年8月20日起的利息：" + text,
+        (C_TRANSITION, C_CAP),
+        C_COMBINED,
+        lpr,
+    )
+    return [before, after]
+
+
+def _rule_on(rules: list[CapRule], day: date) -> CapRule:
+    chosen = rules[0]
+    for rule in rules:
+        if rule.start is None or rule.start <= day:
+            chosen = rule
+    return chosen
+
+
+def _add_citations(citations: list[str], *items: str) -> None:
+    for item in items:
+        if item not in citations:
+            citations.append(item)
+
+
+def _lpr_warnings(rules: Iterable[CapRule | ParameterValue | None]) -> list[str]:
+    out = []
+    for item in rules:
+        lpr = item.lpr if isinstance(item, CapRule) else item
+        if lpr is not None and not lpr.verified:
+            out.append(
+                f"{fmt_date(lpr.effective or date.min)}一年期LPR {fmt_rate(lpr.value)} 为未核实的占位数据，须核对"
+            )
+    return out
+
+
+@calculator("interest_cap", version=1)
+def interest_cap(contract_date: date, filing_date: date | None = None) -> CalcResult:
+    """The protected annual rate (percent) for a contract; ``amount`` is the cap now in force."""
+    rules = cap_rules(contract_date, filing_date)
+    steps = [rule.explanation for rule in rules]
+    citations: list[str] = []
+    for rule in rules:
+        _add_citations(citations, *rule.citations)
+    last = rules[-1]
+    return CalcResult(
+        amount=last.rate,
+        steps=steps,
+        citations=citations,
+        details={
+            "caps": [
+                {
+                    "from": rule.start,
+                    "rate": rule.rate.quantize(Decimal("0.01")),
+                    "rule": rule.label,
+                    "lpr": None if rule.lpr is None else rule.lpr.value,
+                    "lpr_date": None if rule.lpr is None else rule.lpr.effective,
+                }
+                for rule in rules
+            ],
+            "cap": last.rate.quantize(Decimal("0.01")),
+        },
+        warnings=_lpr_warnings(rules),
+        calculator="interest_cap.v1",
+    )
+
+
+def _split(start: date, end: date, breaks: Iterable[date]) -> list[tuple[date, date]]:
+    """[start, end] cut before each break day (a break day starts a new segment)."""
+    cuts = sorted({b for b in breaks if start < b <= end})
+    out = []
+    current = start
+    for cut in cuts:
+        out.append((current, cut - timedelta(days=1)))
+        current = cut
+    out.append((current, end))
+    return out
+
+
+@calculator("private_lending_interest", version=1)
+def private_lending_interest(
+    principal: Decimal,
+    start: date,
+    end: date,
+    rate_percent: Decimal,
+    contract_date: date | None = None,
+    filing_date: date | None = None,
+) -> CalcResult:
+    """Interest on ``principal`` from ``start`` to ``end`` at an agreed annual rate, within the cap."""
+    principal, rate_percent = Decimal(principal), Decimal(rate_percent)
+    if principal <= 0:
+        raise YaosuError(f"本金须大于0（现为{principal}元）")
+    if rate_percent < 0:
+        raise YaosuError(f"年利率不能为负数（现为{rate_percent}%）")
+    total_days = days_inclusive(start, end)
+    steps = [DAY_COUNT]
+    if contract_date is None:
+        contract_date = start
+        steps.append(f"未提供合同成立日，以起息日{fmt_date(start)}为合同成立日")
+    rules = cap_rules(contract_date, filing_date, end)
+    steps += [rule.explanation for rule in rules]
+    citations: list[str] = []
+    segments: list[dict[str, Any]] = []
+    total = Decimal(0)
+    capped = False
+    for seg_start, seg_end in _split(start, end, [r.start for r in rules if r.start is not None]):
+        rule = _rule_on(rules, seg_start)
+        _add_citations(citations, *rule.citations)
+        days = days_inclusive(seg_start, seg_end)
+        over = rate_percent > rule.rate
+        capped = capped or over
+        applied = rule.rate if over else rate_percent
+        amount = simple_interest(principal, applied, days)
+        total += amount
+        label = (
+            f"约定年利率{fmt_rate(rate_percent)}超过{rule.label}，按{fmt_rate(rule.rate)}计算"
+            if over
+            else (f"约定年利率{fmt_rate(rate_percent)}，未超过{rule.label}{fmt_rate(rule.rate)}")
+        )
+        steps.append(
+            f"{fmt_date(seg_start)}至{fmt_date(seg_end)}共{days}天：{fmt_plain(principal)} × {fmt_rate(applied)} × "
+            f"{days} ÷ 365 = {fmt_money(amount)}（{label}）"
+        )
+        segments.append(
+            {
+                "start": seg_start,
+                "end": seg_end,
+                "days": days,
+                "rate": applied.quantize(Decimal("0.01")),
+                "amount": amount,
+                "rule": label,
+                "cap": rule.rate.quantize(Decimal("0.01")),
+            }
+        )
+    if len(segments) > 1:
+        steps.append("合计：" + " + ".join(str(s["amount"]) for s in segments) + f" = {fmt_money(total)}")
+    return CalcResult(
+        amount=total,
+        steps=steps,
+        citations=citations,
+        details={
+            "days": total_days,
+            "segments": segments,
+            "cap": rules[-1].rate.quantize(Decimal("0.01")),
+            "capped": capped,
+        },
+        warnings=_lpr_warnings(rules),
+        calculator="private_lending_interest.v1",
+    )
+
+
+@dataclass(frozen=True)
+class Repayment:
+    day: date
+    amount: Decimal
+
+
+@calculator("private_lending_claim", version=1)
+def private_lending_claim(
+    principal: Decimal,
+    loan_date: date,
+    due_date: date,
+    end: date,
+    *,
+    term_rate: Decimal | None = None,
+    overdue_rate: Decimal | None = None,
+    penalty_rate: Decimal | None = None,
+    other_fees: Decimal = Decimal(0),
+    costs: Decimal = Decimal(0),
+    repayments: Iterable[Repayment] = (),
+    contract_date: date | None = None,
+    filing_date: date | None = None,
+) -> CalcResult:
+    """Term and overdue interest with repayments, up to ``end`` (both days counted).
+
+    * ``term_rate``: agreed annual % for the term; None = no interest agreed (民法典第六百八十条).
+    * ``overdue_rate``: agreed annual overdue %; None = not agreed (第二十八条 decides).
+    * ``penalty_rate``: agreed 违约金 as an annual % of the overdue principal; ``other_fees``: other
+      charges claimed for the overdue period (both within the combined cap of 第二十九条).
+    * ``costs``: 实现债权的有关费用 already incurred, paid first by any repayment (第五百六十一条).
+
+    ``amount`` is everything outstanding at ``end``: principal, interest, 违约金, fees and costs.
+    """
+    principal = Decimal(principal)
+    if principal <= 0:
+        raise YaosuError(f"本金须大于0（现为{principal}元）")
+    if due_date < loan_date:
+        raise YaosuError(f"还款期限届满日（{due_date.isoformat()}）早于借款提供日（{loan_date.isoformat()}）")
+    days_inclusive(loan_date, end)
+    for name, value in (
+        ("借期内利率", term_rate),
+        ("逾期利率", overdue_rate),
+        ("违约金年利率", penalty_rate),
+    ):
+        if value is not None and Decimal(value) < 0:
+            raise YaosuError(f"{name}不能为负数（现为{value}%）")
+    pays = sorted(repayments, key=lambda r: r.day)
+    for pay in pays:
+        if not loan_date <= pay.day <= end or pay.amount <= 0:
+            raise YaosuError(
+                f"还款记录（{pay.day.isoformat()}，{pay.amount}元）无效：日期须在{loan_date.isoformat()}至"
+                f"{end.isoformat()}之间，金额须大于0"
+            )
+    steps = [DAY_COUNT]
+    citations: list[str] = []
+    if contract_date is None:
+        contract_date = loan_date
+        steps.append(f"未提供合同成立日，以借款提供日{fmt_date(loan_date)}为合同成立日")
+    rules = cap_rules(contract_date, filing_date, end)
+    steps += [rule.explanation for rule in rules]
+    overdue_start = due_date + timedelta(days=1)
+    lpr_used: ParameterValue | None = None
+
+    # Term rate: none agreed → no interest (民法典第六百八十条).
+    if term_rate is None:
+        term = Decimal(0)
+        if loan_date <= due_date:
+            steps.append("借期内利息：未约定利息，视为没有利息")
+            _add_citations(citations, C_NO_INTEREST)
+    else:
+        term = Decimal(term_rate)
+    # Overdue rate (第二十八条).
+    if overdue_rate is not None:
+        overdue, overdue_label = Decimal(overdue_rate), f"约定逾期利率{fmt_rate(Decimal(overdue_rate))}"
+    elif term_rate is not None:
+        overdue, overdue_label = (
+            term,
+            f"未约定逾期利率，按借期内利率{fmt_rate(term)}，依第二十八条第二款第（二）项",
+        )
+    else:
+        overdue = Decimal(0)
+        overdue_label = ""
+        if overdue_start <= end:
+            lpr_used = lpr_1y(overdue_start)
+            overdue = lpr_used.value
+            overdue_label = (
+                f"未约定借期内利率和逾期利率，自逾期之日起参照当时一年期LPR {fmt_rate(overdue)}"
+                f"，{fmt_date(lpr_used.effective or overdue_start)}公布，依第二十八条第二款第（一）项"
+            )
+    if overdue_start <= end:
+        _add_citations(citations, C_OVERDUE)
+
+    breaks = [r.start for r in rules if r.start is not None]
+    breaks.append(overdue_start)
+    breaks += [p.day + timedelta(days=1) for p in pays]  # principal changes the day after a repayment
+    outstanding = principal
+    owed_costs = Decimal(costs)
+    interest_due = Decimal(0)  # accrued and unpaid interest (term + overdue)
+    penalty_due = Decimal(0)
+    totals = {"term_interest": Decimal(0), "overdue_interest": Decimal(0), "penalty": Decimal(0)}
+    overdue_cap_total = Decimal(0)
+    segments: list[dict[str, Any]] = []
+    pay_index = 0
+    applied_pays: list[dict[str, Any]] = []
+
+    for seg_start, seg_end in _split(loan_date, end, breaks):
+        rule = _rule_on(rules, seg_start)
+        days = days_inclusive(seg_start, seg_end)
+        is_term = seg_end <= due_date
+        agreed = term if is_term else overdue
+        applied = min(agreed, rule.rate)
+        interest = simple_interest(outstanding, applied, days) if outstanding > 0 else Decimal(0)
+        kind = "借期内利息" if is_term else "逾期利息"
+        note = (
+            ("约定利率" if is_term else overdue_label)
+            if agreed <= rule.rate
+            else (f"{fmt_rate(agreed)}超过{rule.label}，按{fmt_rate(rule.rate)}计算")
+        )
+        if agreed > 0:
+            _add_citations(citations, *rule.citations)
+        penalty = Decimal(0)
+        seg: dict[str, Any] = {
+            "start": seg_start,
+            "end": seg_end,
+            "days": days,
+            "principal": outstanding,
+            "kind": "term" if is_term else "overdue",
+            "rate": applied.quantize(Decimal("0.01")),
+            "amount": interest,
+            "rule": note,
+            "cap": rule.rate.quantize(Decimal("0.01")),
+        }
+        if agreed > 0 or (is_term and term_rate is not None):
+            steps.append(
+                f"{kind} {fmt_date(seg_start)}至{fmt_date(seg_end)}共{days}天：{fmt_plain(outstanding)} × "
+                f"{fmt_rate(applied)} × {days} ÷ 365 = {fmt_money(interest)}（{note}）"
+            )
+        if not is_term:
+            cap_amount = simple_interest(outstanding, rule.rate, days)
+            overdue_cap_total += cap_amount
+            if penalty_rate is not None and Decimal(penalty_rate) > 0 and outstanding > 0:
+                penalty = simple_interest(outstanding, Decimal(penalty_rate), days)
+                steps.append(
+                    f"违约金 {fmt_date(seg_start)}至{fmt_date(seg_end)}：{fmt_plain(outstanding)} × "
+                    f"{fmt_rate(Decimal(penalty_rate))} × {days} ÷ 365 = {fmt_money(penalty)}"
+                )
+                if interest + penalty > cap_amount:
+                    # 第二十九条: overdue interest + 违约金 + fees within the cap; the 违约金 gives way.
+                    reduced = max(cap_amount - interest, Decimal(0))
+                    steps.append(
+                        f"逾期利息与违约金合计{fmt_money(interest + penalty)}超过同期上限 {fmt_plain(outstanding)} × "
+                        f"{fmt_rate(rule.rate)} × {days} ÷ 365 = {fmt_money(cap_amount)}，违约金调整为"
+                        f"{fmt_plain(cap_amount)} − {fmt_plain(interest)} = {fmt_money(reduced)}"
+                    )
+                    _add_citations(citations, rule.combined_citation)
+                    penalty = reduced
+                    seg["capped_combined"] = True
+            seg["penalty"] = penalty
+        totals["term_interest" if is_term else "overdue_interest"] += interest
+        totals["penalty"] += penalty
+        interest_due += interest
+        penalty_due += penalty
+        segments.append(seg)
+
+        # Repayments made on the last day of this segment (第五百六十一条: costs → interest → principal).
+        while pay_index < len(pays) and pays[pay_index].day == seg_end:
+            pay = pays[pay_index]
+            pay_index += 1
+            left = Decimal(pay.amount)
+            to_costs = min(left, owed_costs)
+            left -= to_costs
+            owed_costs -= to_costs
+            to_interest = min(left, interest_due)
+            left -= to_interest
+            interest_due -= to_interest
+            to_principal = min(left, outstanding)
+            left -= to_principal
+            outstanding -= to_principal
+            steps.append(
+                f"{fmt_date(pay.day)}还款{fmt_money(pay.amount)}：先抵实现债权的费用{fmt_money(to_costs)}，再抵利息"
+                f"{fmt_money(to_interest)}，再抵本金{fmt_money(to_principal)}；剩余本金{fmt_money(outstanding)}"
+                + (f"，多付{fmt_money(left)}" if left > 0 else "")
+            )
+            _add_citations(citations, C_ORDER)
+            applied_pays.append(
+                {
+                    "day": pay.day,
+                    "amount": money(pay.amount),
+                    "costs": to_costs,
+                    "interest": to_interest,
+                    "principal": to_principal,
+                    "excess": left,
+                }
+            )
+
+    fees = Decimal(other_fees)
+    if fees > 0:
+        room = max(overdue_cap_total - totals["overdue_interest"] - totals["penalty"], Decimal(0))
+        if fees > room:
+            steps.append(
+                f"其他费用{fmt_money(fees)}：逾期期间上限合计{fmt_money(overdue_cap_total)}，扣除逾期利息和违约金后余"
+                f"{fmt_money(room)}，其他费用调整为{fmt_money(room)}"
+            )
+            _add_citations(citations, *(r.combined_citation for r in rules))
+            fees = room
+        else:
+            steps.append(
+                f"其他费用{fmt_money(fees)}，与逾期利息、违约金合计未超过逾期期间上限{fmt_money(overdue_cap_total)}"
+            )
+    total = outstanding + interest_due + penalty_due + fees + owed_costs
+    steps.append(
+        f"截至{fmt_date(end)}尚欠：本金{fmt_money(outstanding)} + 利息{fmt_money(interest_due)} + 违约金"
+        f"{fmt_money(penalty_due)} + 其他费用{fmt_money(fees)} + 实现债权的费用{fmt_money(owed_costs)} = {fmt_money(total)}"
+    )
+    return CalcResult(
+        amount=total,
+        steps=steps,
+        citations=citations,
+        details={
+            "principal_outstanding": outstanding,
+            "interest_outstanding": interest_due,
+            "penalty_outstanding": penalty_due,
+            "fees_allowed": fees,
+            "costs_outstanding": owed_costs,
+            "term_interest": totals["term_interest"],
+            "overdue_interest": totals["overdue_interest"],
+            "penalty": totals["penalty"],
+            "days": days_inclusive(loan_date, end),
+            "segments": segments,
+            "repayments": applied_pays,
+            "cap": rules[-1].rate.quantize(Decimal("0.01")),
+            "capped": any(s["rate"] < (term if s["kind"] == "term" else overdue) for s in segments),
+        },
+        warnings=_lpr_warnings([*rules, lpr_used]),
+        calculator="private_lending_claim.v1",
+    )

@@ -1,0 +1,65 @@
+"""迟延履行期间的加倍部分债务利息 (FACTS.md §2.4).
+
+加倍部分债务利息 = 除一般债务利息之外的金钱债务 × 日万分之一点七五 × 迟延履行期间 (法释〔2014〕8号);
+the period runs from the day after the performance period ends; both its first and last day count.
+The judgment warns of it under 民事诉讼法 — 第二百五十三条 (2017), 第二百六十条 (2021),
+第二百六十四条 (2023, in force 2024-01-01). Rounding: engine.law.result.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from engine.errors import YaosuError
+from engine.law.parameters import dated_table
+from engine.law.result import CalcResult, fmt_date, fmt_money, fmt_plain, money
+from engine.registry import calculator
+
+# (in force from, article) — FACTS.md §2.4, each verified in LawsDatabase.
+CPL_ARTICLES: tuple[tuple[date, str], ...] = (
+    (date(2017, 7, 1), "第二百五十三条"),
+    (date(2022, 1, 1), "第二百六十条"),
+    (date(2024, 1, 1), "第二百六十四条"),
+)
+
+
+def civil_procedure_article(on: date | None = None) -> str:
+    """Article of 民事诉讼法 on doubled interest in the version in force on ``on`` (None: current)."""
+    if on is None:
+        return CPL_ARTICLES[-1][1]
+    chosen = [article for start, article in CPL_ARTICLES if start <= on]
+    if not chosen:
+        raise YaosuError(
+            f"未收录{on.isoformat()}施行的民事诉讼法版本（本表始于2017年7月1日），请核对条文序号"
+        )
+    return chosen[-1]
+
+
+@calculator("doubled_interest", version=1)
+def doubled_interest(
+    debt: Decimal, start: date, end: date, *, judgment_date: date | None = None, allow_unverified: bool = True
+) -> CalcResult:
+    """The doubled part of interest on ``debt`` (excluding ordinary interest) from ``start`` to ``end``."""
+    debt = Decimal(debt)
+    if debt <= 0:
+        raise YaosuError(f"迟延履行的金钱债务须大于0（现为{debt}元）")
+    if end < start:
+        raise YaosuError(f"迟延履行期间截止日（{end.isoformat()}）早于起始日（{start.isoformat()}）")
+    rate = dated_table("late_performance.yaml").at(start, allow_past_verified=allow_unverified)
+    days = (end - start).days + 1
+    amount = money(debt * rate.value / 10000 * days)
+    article = civil_procedure_article(judgment_date)
+    steps = [
+        "迟延履行期间自履行期间届满之次日起算，起止日均计入",
+        f"{fmt_date(start)}至{fmt_date(end)}共{days}天",
+        f"加倍部分债务利息 = {fmt_plain(debt)} × 日万分之{fmt_plain(rate.value)} × {days} = {fmt_money(amount)}"
+        "（基数为除一般债务利息之外的金钱债务）",
+    ]
+    return CalcResult(
+        amount=amount,
+        steps=steps,
+        citations=[f"《中华人民共和国民事诉讼法》{article}", rate.source],
+        details={"days": days, "daily_rate_per_10000": rate.value},
+        calculator="doubled_interest.v1",
+    )

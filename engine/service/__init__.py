@@ -1,0 +1,1 @@
+"""`yaosu serve`: the web form and JSON API for judges (FastAPI + SQLAlchemy)."""

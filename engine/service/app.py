@@ -1,0 +1,493 @@
+"""The judges' web service: JSON API (OpenAPI at /openapi.json) and the element-table form at /.
+
+Versions are immutable, so everything derived from one (the parsed case, the HTML
+preview for a court) is cached by (case id, version[, court]): a save makes a new
+key and never invalidates anything.
+"""
+
+from __future__ import annotations
+
+import threading
+import urllib.parse
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field
+
+from engine.case.patch import PatchError, apply_patch
+from engine.errors import YaosuError
+from engine.service.changes import summarize_changes
+from engine.service.store import CaseNotFound, Store, StoredCase, VersionConflict
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+MAX_UPLOAD = 10 * 1024 * 1024  # per file
+MAX_BODY = 2 * MAX_UPLOAD + 1024 * 1024  # a complaint and an answer, plus multipart framing
+DRAIN_LIMIT = 64 * 1024 * 1024  # past this a too-large body is cut off instead of read and dropped
+TOO_LARGE = "上传的文件超过 10 MB 的上限"
+NOT_FOUND = "案件不存在"
+USER_HEADER = "x-yaosu-user"
+ANONYMOUS = "匿名用户"
+
+PAGE_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
+)
+# The preview is a document of its own, shown in a sandboxed frame: no script may ever run in it.
+PREVIEW_CSP = "default-src 'none'; style-src 'self'; img-src data:; frame-ancestors 'self'"
+
+
+class PatchBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: int = Field(ge=1, description="正在编辑的版本号；不是最新版本时返回 409")
+    findings: dict[str, Any] = Field(default_factory=dict, description="要素 → 本院认定的值；null 表示清除")
+    edits: dict[str, Any] = Field(
+        default_factory=dict, description='{"meta": {...}, "court": id, "elements": {...}}'
+    )
+
+
+class _TooLarge(HTTPException):
+    """Raised from inside body reading; an HTTPException so FastAPI's body parser passes it through."""
+
+    def __init__(self) -> None:
+        super().__init__(status_code=413, detail=TOO_LARGE)
+
+
+class BodyLimit:
+    """Refuse request bodies over `limit` with 413 before the multipart parser spools them."""
+
+    def __init__(self, app: Any, limit: int = MAX_BODY) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: dict[str, Any], receive: Callable[[], Awaitable[Any]], send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope.get("headers") or []).get(b"content-length", b"")
+        if length.isdigit() and int(length) > self.limit:
+            if int(length) <= DRAIN_LIMIT:
+                # Read what the client is sending so it gets the answer instead of a reset connection.
+                while (await receive()).get("more_body"):
+                    pass
+            await _json(413, {"detail": TOO_LARGE})(scope, receive, send)
+            return
+        received = 0
+
+        async def limited_receive() -> Any:
+            nonlocal received
+            message = await receive()
+            if message.get("type") == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    raise _TooLarge()
+            return message
+
+        await self.app(scope, limited_receive, send)
+
+
+def _json(status: int, body: Any) -> JSONResponse:
+    return JSONResponse(status_code=status, content=body)
+
+
+class _LRU:
+    """A small thread-safe LRU for immutable per-version results."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: OrderedDict[Any, Any] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: Any) -> Any:
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        return None
+
+    def put(self, key: Any, value: Any) -> None:
+        with self.lock:
+            self.items[key] = value
+            self.items.move_to_end(key)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+
+def _user(request: Request, default: str | None) -> str:
+    """Who is saving: the X-Yaosu-User header (percent-encoded UTF-8), else --user, else anonymous."""
+    raw = request.headers.get(USER_HEADER)
+    name = urllib.parse.unquote(raw).strip() if raw else (default or "")
+    return name[:100] or ANONYMOUS
+
+
+def _names(value: Any) -> list[str]:
+    if not isinstance(value, list):
+        return []
+    return [str(item.get("name")) if isinstance(item, dict) else str(item) for item in value if item]
+
+
+def case_title(case: dict[str, Any]) -> str:
+    """原告X诉被告Y民间借贷纠纷 — for the case list."""
+    from engine.case.effective import effective_value
+    from engine.elements.dictionary import load_table
+
+    plaintiffs = effective_value(case, "plaintiffs")
+    defendants = effective_value(case, "defendants")
+    left = "、".join(_names(plaintiffs)) or "（原告）"
+    right = "、".join(_names(defendants)) or "（被告）"
+    return f"{left}诉{right}{load_table(case['case_type']).cause}"
+
+
+def _evidence(case: dict[str, Any], side: str, element_id: str) -> list[dict[str, Any]]:
+    pleading = case.get(side) or {}
+    item = (pleading.get("elements") or {}).get(element_id) or {}
+    return list(item.get("evidence") or [])
+
+
+def element_rows(case: dict[str, Any]) -> dict[str, Any]:
+    """Every element of the table, in order, with both sides, the finding, the status and the evidence."""
+    from engine.elements.dictionary import load_table
+
+    table = load_table(case["case_type"])
+    states = case.get("elements") or {}
+    findings = case.get("findings") or {}
+    rows: dict[str, Any] = {}
+    for element_id, entry in table.entries.items():
+        state = states.get(element_id) or {}
+        rows[element_id] = {
+            "label": entry.element.label,
+            "section": entry.section,
+            "type": entry.element.type,
+            "required": entry.required,
+            "status": state.get("status"),
+            "complaint": state.get("complaint"),
+            "answer": state.get("answer"),
+            "answer_position": state.get("answer_position"),
+            "finding": findings.get(element_id),
+            "evidence": {
+                "complaint": _evidence(case, "complaint", element_id),
+                "answer": _evidence(case, "answer", element_id),
+            },
+        }
+    return rows
+
+
+def _problems(case: dict[str, Any]) -> list[dict[str, str]]:
+    from engine.case.validate import validate_case
+
+    return [problem.to_json() for problem in validate_case(case)]
+
+
+def _draft_warnings(case: dict[str, Any]) -> list[str]:
+    try:
+        from engine.drafting.render import draft_warnings
+    except ImportError:
+        return []
+    try:
+        return list(draft_warnings(case))
+    except YaosuError as exc:
+        return [exc.message]
+
+
+def case_view(stored: StoredCase) -> dict[str, Any]:
+    from engine.case.effective import pending_disputes
+
+    case = stored.data
+    rows = element_rows(case)
+    return {
+        "id": stored.id,
+        "version": stored.version,
+        "case_type": case["case_type"],
+        "court": case.get("court"),
+        "title": case_title(case),
+        "saved_by": stored.user,
+        "saved_at": stored.saved_at.isoformat(),
+        "elements": rows,
+        "disputed": [eid for eid, row in rows.items() if row["status"] == "disputed"],
+        "pending": pending_disputes(case),
+        "problems": _problems(case),
+        "warnings": _draft_warnings(case),
+        "case": case,
+    }
+
+
+def _content_disposition(filename: str) -> str:
+    ascii_name = "judgment.docx"
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{urllib.parse.quote(filename)}"
+
+
+def _read_upload(upload: UploadFile) -> bytes:
+    data = upload.file.read(MAX_UPLOAD + 1)
+    if len(data) > MAX_UPLOAD:
+        raise HTTPException(status_code=413, detail=TOO_LARGE)
+    return data
+
+
+def _decode(upload: UploadFile) -> str:
+    from engine.extraction.api import decode_pleading
+
+    data = _read_upload(upload)
+    name = upload.filename or "上传文件"
+    if not data:
+        raise YaosuError(f"{name}：文件为空", path=name)
+    try:
+        return decode_pleading(data, name)
+    except YaosuError as exc:
+        raise _BadUpload(exc.message) from exc
+
+
+class _BadUpload(YaosuError):
+    """A file that cannot be read as a pleading: 400, the request itself is malformed."""
+
+
+def _validation_message(error: dict[str, Any]) -> dict[str, str]:
+    loc = [str(part) for part in error.get("loc", ())]
+    field = loc[-1] if loc else "请求"
+    kind = error.get("type", "")
+    if kind == "missing":
+        message = f"缺少必填字段：{field}"
+    elif kind == "extra_forbidden":
+        message = f"不认识的字段：{field}"
+    elif kind.startswith("int") or kind.startswith("greater_than"):
+        message = f"{field}：应为正整数"
+    elif kind.startswith("dict"):
+        message = f"{field}：应为 JSON 对象"
+    elif kind == "literal_error" or kind == "enum":
+        message = f"{field}：取值无效"
+    elif kind == "json_invalid":
+        message = "请求内容不是有效的 JSON"
+    else:
+        message = f"{field}：格式不正确"
+    return {"path": "/" + "/".join(loc), "message": message}
+
+
+def create_app(db_url: str, user: str | None = None) -> FastAPI:
+    """The service on the database at `db_url`; `user` names whoever saves when no header says."""
+    store = Store(db_url)
+    app = FastAPI(
+        title="yaosu 要素式审判",
+        version="1",
+        description="要素式民事判决书：诉状抽取、要素表、争议认定、判决书生成。",
+    )
+    app.state.store = store
+    cases_cache = _LRU(256)
+    preview_cache = _LRU(256)
+
+    app.add_middleware(BodyLimit)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", PAGE_CSP)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    @app.exception_handler(PatchError)
+    async def patch_error(_request: Request, exc: PatchError) -> JSONResponse:
+        return _json(422, {"detail": [p.to_json() for p in exc.problems]})
+
+    @app.exception_handler(_BadUpload)
+    async def bad_upload(_request: Request, exc: _BadUpload) -> JSONResponse:
+        return _json(400, {"detail": exc.message})
+
+    @app.exception_handler(YaosuError)
+    async def yaosu_error(_request: Request, exc: YaosuError) -> JSONResponse:
+        return _json(422, {"detail": [{"path": exc.path or "", "message": exc.message}]})
+
+    @app.exception_handler(RequestValidationError)
+    async def request_invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _json(422, {"detail": [_validation_message(dict(error)) for error in exc.errors()]})
+
+    @app.exception_handler(CaseNotFound)
+    async def not_found(_request: Request, _exc: CaseNotFound) -> JSONResponse:
+        return _json(404, {"detail": NOT_FOUND})
+
+    @app.exception_handler(VersionConflict)
+    async def conflict(_request: Request, exc: VersionConflict) -> JSONResponse:
+        message = f"案件已被他人修改（当前版本 {exc.current}），请刷新后重试"
+        return _json(409, {"detail": message, "current_version": exc.current})
+
+    @app.exception_handler(Exception)
+    async def internal(_request: Request, _exc: Exception) -> JSONResponse:
+        return _json(500, {"detail": "服务器内部错误，请稍后重试或联系管理员"})
+
+    def load(case_id: str, version: int | None = None) -> StoredCase:
+        if version is None:
+            version = store.latest_version(case_id)
+        cached = cases_cache.get((case_id, version))
+        if cached is None:
+            cached = store.get(case_id, version)
+            cases_cache.put((case_id, version), cached)
+        return cached  # type: ignore[no-any-return]
+
+    # --- the page -------------------------------------------------------------------------
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache"})
+
+    # --- reference data -------------------------------------------------------------------
+    @app.get("/api/case-types", summary="案件类型")
+    def case_types() -> list[dict[str, str]]:
+        from engine.elements.dictionary import load_table, table_ids
+
+        return [{"id": cid, "label": load_table(cid).label} for cid in table_ids()]
+
+    @app.get("/api/courts", summary="法院")
+    def courts() -> list[dict[str, str]]:
+        from engine.drafting.courts import load_courts
+
+        return [{"id": court.id, "name": court.name} for court in load_courts().values()]
+
+    @app.get("/api/schema/{case_type}", summary="案件文件的 JSON Schema（表单由此生成）")
+    def schema(case_type: str) -> dict[str, Any]:
+        from engine.case.casefile import case_schema
+
+        return case_schema(case_type)
+
+    @app.get("/api/me", summary="当前用户")
+    def me(request: Request) -> dict[str, str]:
+        return {"user": _user(request, user)}
+
+    # --- extraction -----------------------------------------------------------------------
+    @app.post("/api/extract", summary="诉状 → 要素（规范中的抽取 JSON）")
+    def extract(
+        file: Annotated[UploadFile, File(description="起诉状或答辩状（文本、docx 等）")],
+        case_type: Annotated[str | None, Form(description="案件类型；不填则自动识别")] = None,
+        role: Annotated[Literal["complaint", "answer"], Form()] = "complaint",
+    ) -> dict[str, Any]:
+        from engine.extraction.api import extract_text
+
+        text = _decode(file)
+        return extract_text(text, case_type=case_type or None, role=role)  # type: ignore[no-any-return]
+
+    # --- cases ----------------------------------------------------------------------------
+    @app.get("/api/cases", summary="案件列表")
+    def list_cases() -> list[dict[str, Any]]:
+        return [
+            {
+                "id": c.id,
+                "case_type": c.case_type,
+                "title": c.title,
+                "court": c.court,
+                "version": c.version,
+                "created_by": c.created_by,
+                "updated_at": c.updated_at.isoformat(),
+            }
+            for c in store.list_cases()
+        ]
+
+    @app.post("/api/cases", status_code=201, summary="上传诉状新建案件")
+    def create_case(
+        request: Request,
+        complaint: Annotated[UploadFile, File(description="起诉状")],
+        case_type: Annotated[str, Form(description="案件类型，如 private_lending")],
+        answer: Annotated[UploadFile | None, File(description="答辩状（可选）")] = None,
+        court: Annotated[str | None, Form(description="法院：qingpu、wujiang、jiashan")] = None,
+    ) -> dict[str, Any]:
+        from engine.case.new import new_case_from_texts
+        from engine.elements.dictionary import load_table
+
+        try:
+            load_table(case_type)  # an unknown type is refused before any file is read
+        except YaosuError as exc:
+            raise YaosuError(exc.message, path="/case_type") from exc
+        complaint_text = _decode(complaint)
+        answer_text = _decode(answer) if answer is not None and answer.filename else None
+        case = new_case_from_texts(
+            case_type,
+            complaint_text,
+            answer_text,
+            court=court or None,
+            complaint_name=complaint.filename,
+            answer_name=answer.filename if answer_text is not None and answer is not None else None,
+        )
+        stored = store.create(case, _user(request, user), title=case_title(case))
+        cases_cache.put((stored.id, stored.version), stored)
+        return case_view(stored)
+
+    @app.get("/api/cases/{case_id}", summary="案件（最新版本，或 ?version=n 的历史版本）")
+    def get_case(case_id: str, version: Annotated[int | None, Query(ge=1)] = None) -> dict[str, Any]:
+        return case_view(load(case_id, version))
+
+    @app.patch("/api/cases/{case_id}", summary="保存认定与修改（新版本；版本过期返回 409）")
+    def patch_case(case_id: str, body: PatchBody, request: Request) -> dict[str, Any]:
+        current = load(case_id)
+        if body.version != current.version:
+            raise VersionConflict(current.version)
+        updated = apply_patch(current.data, body.findings, body.edits)
+        changes = summarize_changes(current.data, updated)
+        stored = store.save(
+            case_id, body.version, updated, _user(request, user), changes, title=case_title(updated)
+        )
+        cases_cache.put((stored.id, stored.version), stored)
+        return case_view(stored)
+
+    @app.get("/api/cases/{case_id}/history", summary="修改记录：谁、何时、改了什么")
+    def history(case_id: str) -> list[dict[str, Any]]:
+        return [
+            {"version": h.version, "user": h.user, "saved_at": h.saved_at.isoformat(), "changes": h.changes}
+            for h in store.history(case_id)
+        ]
+
+    @app.get("/api/cases/{case_id}/draft", summary="判决书：HTML 预览或 docx")
+    def draft(
+        case_id: str,
+        court: Annotated[str | None, Query(description="法院，默认为案件所属法院")] = None,
+        format: Annotated[Literal["html", "docx"], Query()] = "html",
+        version: Annotated[int | None, Query(ge=1)] = None,
+    ) -> Response:
+        from engine.drafting.courts import get_court
+        from engine.drafting.render import render_docx, render_html
+
+        stored = load(case_id, version)
+        court_id = court or stored.data.get("court")
+        if not court_id:
+            raise YaosuError("请先选择法院", path="/court")
+        court_profile = get_court(court_id)
+        if format == "docx":
+            data = render_docx(stored.data, court_id)
+            filename = f"{case_title(stored.data)}-{court_profile.short}-判决书.docx"
+            return Response(
+                content=data,
+                media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                headers={"Content-Disposition": _content_disposition(filename)},
+            )
+        key = (case_id, stored.version, court_id)
+        page = preview_cache.get(key)
+        if page is None:
+            fragment = render_html(stored.data, court_id)
+            page = (
+                '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>判决书预览</title>'
+                '<link rel="stylesheet" href="/static/preview.css"></head>'
+                f"<body>{fragment}</body></html>"
+            )
+            preview_cache.put(key, page)
+        return HTMLResponse(
+            page,
+            headers={
+                "Content-Security-Policy": PREVIEW_CSP,
+                "X-Yaosu-Version": str(stored.version),
+                "Cache-Control": "no-store",
+            },
+        )
+
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """Factory for `uvicorn --factory` with several workers (YAOSU_DB, YAOSU_USER)."""
+    import os
+
+    return create_app(os.environ.get("YAOSU_DB", "sqlite:///yaosu.db"), os.environ.get("YAOSU_USER") or None)

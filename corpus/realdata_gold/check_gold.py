@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Validate corpus/realdata_gold/scm_loan.gold.jsonl.
+
+Checks the JSON shape of every line (money / date regexes, rate keys and the
+annual_percent arithmetic, party objects, claim_interest objects, name lists)
+and, when ../shared/realdata exists, that every id is in the source file.
+Usage: python corpus/realdata_gold/check_gold.py [GOLD] [--source DOCS.jsonl]
+Exit 0 when clean, 1 with one line per problem otherwise.
+"""
+import argparse
+import json
+import re
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+MONEY = re.compile(r"^\d+\.\d{2}$")
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+ELEMENTS = {"plaintiffs", "defendants", "claim_principal", "loan_amount", "delivery_date", "term_end",
+            "interest_rate", "claim_interest", "guarantors"}
+PARTY_KEYS = {"name", "kind", "gender", "birth_date", "ethnicity", "id_number", "address",
+              "legal_representative", "agents"}
+CI_KEYS = {"amount", "base", "rate", "start_date", "end"}
+MULT = {"year": 1, "month": 12, "day": 360}
+
+
+def default_source():
+    for base in [HERE, *HERE.parents]:
+        cand = base / "shared" / "realdata" / "scm_loan" / "docs.jsonl"
+        if cand.exists():
+            return cand
+        cand = base.parent / "shared" / "realdata" / "scm_loan" / "docs.jsonl"
+        if cand.exists():
+            return cand
+    return None
+
+
+def check_rate(r, where, errs):
+    if not isinstance(r, dict) or set(r) != {"raw", "period", "percent", "annual_percent"}:
+        errs.append(f"{where}: rate keys must be raw/period/percent/annual_percent")
+        return
+    if r["period"] not in MULT:
+        errs.append(f"{where}: bad period {r['period']!r}")
+        return
+    if not isinstance(r["raw"], str) or not r["raw"]:
+        errs.append(f"{where}: empty raw")
+    try:
+        p = Decimal(r["percent"])
+    except Exception:
+        errs.append(f"{where}: percent not a number: {r['percent']!r}")
+        return
+    if r["percent"] != format(p.normalize(), "f"):
+        errs.append(f"{where}: percent not normalised: {r['percent']!r}")
+    if not re.fullmatch(r"\d+\.\d{2}", r["annual_percent"]) or Decimal(r["annual_percent"]) != (p * MULT[r["period"]]).quantize(Decimal("0.01")):
+        errs.append(f"{where}: annual_percent {r['annual_percent']!r} != {p} x {MULT[r['period']]}")
+
+
+def check_party(p, where, errs):
+    if not isinstance(p, dict) or set(p) != PARTY_KEYS:
+        errs.append(f"{where}: party keys must be {sorted(PARTY_KEYS)}")
+        return
+    if not p["name"]:
+        errs.append(f"{where}: empty name")
+    if p["kind"] not in ("natural", "legal", "other"):
+        errs.append(f"{where}: bad kind {p['kind']!r}")
+    if p["gender"] not in (None, "男", "女"):
+        errs.append(f"{where}: bad gender {p['gender']!r}")
+    if p["birth_date"] is not None and not DATE.match(p["birth_date"]):
+        errs.append(f"{where}: bad birth_date {p['birth_date']!r}")
+    if not isinstance(p["agents"], list) or not all(isinstance(a, str) for a in p["agents"]):
+        errs.append(f"{where}: agents must be a list of names")
+
+
+def check_line(d, n, errs):
+    w = f"line {n}"
+    if not isinstance(d, dict) or set(d) != {"id", "elements"}:
+        errs.append(f"{w}: keys must be id/elements")
+        return
+    w = f"line {n} ({d['id']})"
+    el = d["elements"]
+    for k, v in el.items():
+        where = f"{w} {k}"
+        if k not in ELEMENTS:
+            errs.append(f"{where}: not a core element")
+        elif k in ("plaintiffs", "defendants"):
+            if not isinstance(v, list) or not v:
+                errs.append(f"{where}: must be a non-empty list")
+            else:
+                for i, p in enumerate(v):
+                    check_party(p, f"{where}[{i}]", errs)
+        elif k in ("claim_principal", "loan_amount"):
+            if not isinstance(v, str) or not MONEY.match(v):
+                errs.append(f"{where}: bad money {v!r}")
+        elif k in ("delivery_date", "term_end"):
+            if not isinstance(v, str) or not DATE.match(v):
+                errs.append(f"{where}: bad date {v!r}")
+        elif k == "interest_rate":
+            check_rate(v, where, errs)
+        elif k == "guarantors":
+            if not isinstance(v, list) or not all(isinstance(x, str) and x for x in v):
+                errs.append(f"{where}: must be a list of names")
+        elif k == "claim_interest":
+            if not isinstance(v, dict) or set(v) != CI_KEYS:
+                errs.append(f"{where}: keys must be {sorted(CI_KEYS)}")
+                continue
+            for x in ("amount", "base"):
+                if v[x] is not None and not MONEY.match(v[x]):
+                    errs.append(f"{where}.{x}: bad money {v[x]!r}")
+            if v["rate"] is not None:
+                check_rate(v["rate"], f"{where}.rate", errs)
+            if v["start_date"] is not None and not DATE.match(v["start_date"]):
+                errs.append(f"{where}.start_date: bad date {v['start_date']!r}")
+            if v["end"] not in (None, "until_paid") and not DATE.match(v["end"]):
+                errs.append(f"{where}.end: bad value {v['end']!r}")
+    for k in ("plaintiffs", "defendants"):
+        if k not in el:
+            errs.append(f"{w}: {k} missing")
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold", nargs="?", default=str(HERE / "scm_loan.gold.jsonl"))
+    ap.add_argument("--source", default=None, help="docs.jsonl (default: ../shared/realdata/scm_loan/docs.jsonl if present)")
+    a = ap.parse_args(argv)
+    errs, ids = [], []
+    with open(a.gold, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+            except json.JSONDecodeError as e:
+                errs.append(f"line {n}: not JSON: {e}")
+                continue
+            check_line(d, n, errs)
+            ids.append(d.get("id"))
+    dup = {i for i in ids if ids.count(i) > 1}
+    if dup:
+        errs.append(f"duplicate ids: {sorted(dup)}")
+    src = Path(a.source) if a.source else default_source()
+    if src and src.exists():
+        known = {json.loads(l)["id"] for l in src.open(encoding="utf-8") if l.strip()}
+        for i in ids:
+            if i not in known:
+                errs.append(f"id {i} not in {src}")
+        note = f"ids checked against {src}"
+    else:
+        note = "source not found, ids not checked"
+    for e in errs:
+        print(e)
+    print(f"{len(ids)} gold lines, {len(errs)} problems; {note}", file=sys.stderr)
+    return 1 if errs else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

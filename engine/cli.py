@@ -126,6 +126,38 @@ def new(
 
 @app.command()
 @user_errors
+def find(
+    case_file: Annotated[Path, typer.Argument(help="案件文件 case.json（原地更新）")],
+    assignments: Annotated[
+        list[str] | None, typer.Option("--set", help="要素=认定值，如 delivered_amount=95000 或 guarantee_type=一般保证")
+    ] = None,
+    from_file: Annotated[Path | None, typer.Option(help="JSON 文件：{要素: 认定值}")] = None,
+    clear: Annotated[list[str] | None, typer.Option(help="撤销某要素的认定")] = None,
+) -> None:
+    """记录本院认定（findings）：按要素格式校验后原子写回案件文件。"""
+    from engine.case.files import load_case_file, save_case_file
+    from engine.case.findings import set_findings
+
+    case = load_case_file(case_file)
+    findings: dict[str, Any] = {}
+    if from_file is not None:
+        loaded = load_case_file(from_file)  # same JSON reading rules and messages
+        findings.update(loaded)
+    for assignment in assignments or []:
+        element_id, sep, value = assignment.partition("=")
+        if not sep:
+            raise YaosuError(f"--set 需要“要素=值”的形式：{assignment}")
+        findings[element_id.strip()] = value
+    for element_id in clear or []:
+        findings[element_id] = None
+    if not findings:
+        raise YaosuError("没有要记录的认定：请使用 --set、--from-file 或 --clear")
+    save_case_file(case_file, set_findings(case, findings))
+    typer.echo(f"已记录 {len(findings)} 项认定：{case_file}")
+
+
+@app.command()
+@user_errors
 def draft(
     case_file: Annotated[Path, typer.Argument(help="案件文件 case.json")],
     court: Annotated[str, typer.Option(help="法院：qingpu | wujiang | jiashan")],

@@ -14,7 +14,7 @@ import jsonschema
 from engine.case.casefile import case_schema
 from engine.case.effective import PENDING, effective_value
 from engine.elements.checks import CHECK_KINDS
-from engine.elements.dictionary import load_table, table_ids
+from engine.elements.dictionary import ElementDef, load_dictionary, load_table, table_ids
 from engine.errors import YaosuError
 
 
@@ -31,19 +31,24 @@ def _pointer(parts: Any) -> str:
     return "/" + "/".join(str(part) for part in parts) if parts else "/"
 
 
-def _field_title(schema: dict[str, Any], parts: list[Any]) -> str:
-    """The Chinese title of the field a schema error points at, for the message."""
-    from engine.elements.dictionary import load_dictionary
-
+def _element_at(parts: list[Any]) -> ElementDef | None:
     dictionary = load_dictionary()
     for part in reversed(parts):
         if isinstance(part, str) and part in dictionary:
-            return dictionary[part].label
+            return dictionary[part]
+    return None
+
+
+def _field_title(schema: dict[str, Any], parts: list[Any]) -> str:
+    """The Chinese title of the field a schema error points at, for the message."""
+    element = _element_at(parts)
+    if element is not None:
+        return element.label
     return str(parts[-1]) if parts else "案件文件"
 
 
-def _schema_message(error: jsonschema.ValidationError, schema: dict[str, Any]) -> str:
-    parts = list(error.absolute_path)
+def _schema_message(error: jsonschema.ValidationError, schema: dict[str, Any], parts: list[Any] | None = None) -> str:
+    parts = list(error.absolute_path) if parts is None else parts
     title = _field_title(schema, parts)
     match error.validator:
         case "required":
@@ -54,11 +59,23 @@ def _schema_message(error: jsonschema.ValidationError, schema: dict[str, Any]) -
         case "type":
             return f"{title}：类型不正确（应为 {error.validator_value}）"
         case "enum" | "const":
+            element = _element_at(parts)
+            if element is not None and element.options:
+                allowed_labels = "、".join(f"{code}（{label}）" for code, label in element.options.items())
+                return f"{title}：取值 {error.instance!r} 无效，可选：{allowed_labels}"
             allowed = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
             return f"{title}：取值 {error.instance!r} 无效，可选：{'、'.join(map(str, allowed))}"
         case "additionalProperties":
             return f"{title}：有未知字段（{error.message}）"
         case "anyOf" | "oneOf":
+            # Optional values are "X or null": explain the failure against X, not against null.
+            specific = [e for e in error.context or () if not (e.validator == "type" and e.validator_value == "null")]
+            if len(specific) == 1 and not specific[0].relative_path:
+                return _schema_message(specific[0], schema, parts)
+            element = _element_at(parts)
+            if element is not None and element.options:
+                allowed = "、".join(f"{code}（{label}）" for code, label in element.options.items())
+                return f"{title}：取值 {error.instance!r} 无效，可选：{allowed}"
             return f"{title}：取值 {error.instance!r} 不符合该要素的格式"
         case "minLength":
             return f"{title}：不能为空"

@@ -43,8 +43,14 @@ class CompiledTemplate:
         xml = template.patch_xml(template.xml_to_string(template.docx._element))
         # docxtpl renders with one paragraph per line so that {%p %} tags strip cleanly.
         self.template = jinja_env().from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1", xml))
-        with zipfile.ZipFile(path) as package:
-            self.parts = [(info, package.read(info.filename)) for info in package.infolist()]
+        # Every other part (styles alone are ~800 kB) is compressed once, here; a render only
+        # appends the new document part to a copy of this archive.
+        static = io.BytesIO()
+        with zipfile.ZipFile(path) as package, zipfile.ZipFile(static, "w", zipfile.ZIP_DEFLATED) as out:
+            for info in package.infolist():
+                if info.filename != DOCUMENT_PART:
+                    out.writestr(info, package.read(info.filename))
+        self.static_package = static.getvalue()
 
     def render_xml(self, context: dict[str, Any]) -> str:
         xml = self.template.render(context)
@@ -53,10 +59,9 @@ class CompiledTemplate:
 
     def render(self, context: dict[str, Any]) -> bytes:
         document = (XML_DECLARATION + self.render_xml(context)).encode("utf-8")
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
-            for info, data in self.parts:
-                package.writestr(info, document if info.filename == DOCUMENT_PART else data)
+        out = io.BytesIO(self.static_package)
+        with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as package:
+            package.writestr(DOCUMENT_PART, document)
         return out.getvalue()
 
 

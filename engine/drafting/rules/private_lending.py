@@ -183,6 +183,9 @@ def private_lending_rules(view: CaseView) -> Decision:
             end_text = "至实际清偿之日止" if end in (None, "until_paid") else f"至{fmt.date_text(end)}止"
             start_text = f"自{fmt.date_text(start)}起" if start else ""
             repaid_interest = _dec(view.value("repaid_interest")) if element_id == "claim_interest" else None
+            first_day = _date(view.value("delivery_date")) or contract_date
+            if start and first_day and _date(start) and _date(start) > first_day:
+                repaid_interest = None  # interest is claimed only after the period already paid for
             deduct = f"，扣除被告已支付的利息{fmt.money(repaid_interest)}元" if repaid_interest else ""
             orders.append(
                 f"被告{debtors}于本判决生效之日起十日内支付原告{plaintiffs}{what}"

@@ -1,0 +1,49 @@
+# yaosu: `make demo` and `make test` work on a fresh machine with only python3.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+DEMO := demo_out
+SAMPLE := corpus/private_lending/sample
+
+.PHONY: setup demo test lint system-deps eval eval-real bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/yaosu new --type private_lending --complaint $(SAMPLE)/complaint.txt --answer $(SAMPLE)/answer.txt \
+		--filing-date 2025-03-03 --case-year 2025 --case-seq 1234 -o $(DEMO)/case.json
+	$(BIN)/yaosu find $(DEMO)/case.json --from-file $(SAMPLE)/findings.json
+	@for court in qingpu wujiang jiashan; do \
+		$(BIN)/yaosu draft $(DEMO)/case.json --court $$court -o $(DEMO)/judgment_$$court.docx || exit 1; \
+	done
+	$(BIN)/yaosu compare $(DEMO)/case.json
+
+system-deps:
+	bash scripts/system-deps.sh
+
+lint: $(STAMP)
+	$(BIN)/ruff check engine tests benchmarks judgment_templates corpus
+
+test: $(STAMP) system-deps lint
+	$(BIN)/pytest tests
+	$(BIN)/yaosu eval corpus/private_lending
+	-$(BIN)/yaosu eval-real
+
+eval: $(STAMP)
+	$(BIN)/yaosu eval corpus/private_lending
+
+eval-real: $(STAMP)
+	$(BIN)/yaosu eval-real
+
+bench: $(STAMP)
+	$(BIN)/pytest benchmarks --benchmark-only --benchmark-columns=min,median,mean,ops
+
+clean:
+	rm -rf $(DEMO) .pytest_cache .benchmarks

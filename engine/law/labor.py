@@ -270,10 +270,11 @@ def double_wage(
             details={"months": 0, "days": 0},
             calculator="double_wage.v1",
         )
+    # Whole months are anchored on the start day so month ends cannot add a stray day (31 Mar → 30 Apr …).
     months = 0
-    while add_months(first, months + 1) <= last + timedelta(days=1):
+    while add_months(start, months + 2) <= last + timedelta(days=1):
         months += 1
-    part_start = add_months(first, months)
+    part_start = add_months(start, months + 1)
     part_days = (last - part_start).days + 1
     month_len = (add_months(part_start, 1) - part_start).days
     whole = wage * months

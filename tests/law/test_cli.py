@@ -1,0 +1,202 @@
+import json
+
+from typer.testing import CliRunner
+
+from engine.law.cli import calc_app
+
+runner = CliRunner()
+
+
+def _json(args: list[str]) -> dict:
+    result = runner.invoke(calc_app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_fee_json_shape() -> None:
+    out = _json(["fee", "--amount", "50000", "--procedure", "simple"])
+    assert list(out)[:4] == ["fee", "full_fee", "halved", "brackets"]
+    assert (out["fee"], out["full_fee"], out["halved"]) == ("525.00", "1050.00", True)
+    assert out["citations"] and out["steps"]
+
+
+def test_fee_repeated_procedure_halves_once() -> None:
+    out = _json(["fee", "--amount", "50000", "--procedure", "simple", "--procedure", "mediation"])
+    assert out["fee"] == "525.00"
+
+
+def test_fee_human_output() -> None:
+    result = runner.invoke(calc_app, ["fee", "--amount", "842914", "--procedure", "simple"])
+    assert result.exit_code == 0
+    assert "案件受理费：6,114.57元" in result.stdout and "第十三条" in result.stdout
+
+
+def test_fee_labor_needs_no_amount() -> None:
+    assert _json(["fee", "--kind", "labor"])["fee"] == "10.00"
+
+
+def test_interest_json_shape() -> None:
+    out = _json(
+        [
+            "interest",
+            "--principal",
+            "100000",
+            "--start",
+            "2020-01-01",
+            "--end",
+            "2020-12-31",
+            "--rate",
+            "24",
+            "--contract-date",
+            "2020-01-01",
+            "--filing-date",
+            "2021-03-01",
+        ]
+    )
+    assert out["amount"] == "20908.49" and out["days"] == 366
+    assert out["cap"] == "15.40" and out["capped"] is True
+    assert [set(s) >= {"start", "end", "days", "rate", "amount", "rule"} for s in out["segments"]] == [
+        True,
+        True,
+    ]
+    assert out["segments"][0]["start"] == "2020-01-01" and out["segments"][1]["rate"] == "15.40"
+
+
+def test_interest_with_due_date_and_repayment() -> None:
+    out = _json(
+        [
+            "interest",
+            "--principal",
+            "100000",
+            "--start",
+            "2021-01-01",
+            "--end",
+            "2022-06-30",
+            "--rate",
+            "12",
+            "--due-date",
+            "2021-12-31",
+            "--penalty-rate",
+            "10",
+            "--fees",
+            "2000",
+            "--costs",
+            "500",
+            "--repayment",
+            "2021-06-30:10000",
+            "--filing-date",
+            "2022-07-01",
+        ]
+    )
+    assert out["amount"] == "109650.95"
+
+
+def test_unverified_lpr_is_reported() -> None:
+    result = runner.invoke(
+        calc_app,
+        [
+            "interest",
+            "--principal",
+            "1000",
+            "--start",
+            "2025-07-01",
+            "--end",
+            "2025-12-31",
+            "--rate",
+            "20",
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0
+    out = json.loads(result.stdout)
+    assert any("未经核实" in w or "未核实" in w for w in out["warnings"])
+    assert "注意" in result.stderr
+
+
+def test_missing_filing_date_exits_2() -> None:
+    result = runner.invoke(
+        calc_app,
+        ["interest", "--principal", "1000", "--start", "2020-01-01", "--end", "2021-01-01", "--rate", "20"],
+    )
+    assert result.exit_code == 2 and "起诉日期" in result.stderr and result.stdout == ""
+
+
+def test_injury_and_missing_figure() -> None:
+    out = _json(
+        ["injury", "disability", "--court", "qingpu", "--year", "2024", "--age", "61", "--grade", "10"]
+    )
+    assert out["amount"] == "170006.30"
+    result = runner.invoke(calc_app, ["injury", "funeral", "--court", "qingpu", "--year", "2025"])
+    assert result.exit_code == 2 and "上海市2025年度" in result.stderr
+
+
+def test_injury_dependants() -> None:
+    out = _json(
+        [
+            "injury",
+            "dependants",
+            "--court",
+            "wujiang",
+            "--year",
+            "2025",
+            "--dependant",
+            "10:2",
+            "--dependant",
+            "70:2",
+        ]
+    )
+    assert out["amount"] == "379773.00"
+
+
+def test_labor_commands() -> None:
+    assert (
+        _json(
+            [
+                "labor",
+                "compensation",
+                "--wage",
+                "10000",
+                "--start",
+                "2018-03-01",
+                "--end",
+                "2023-08-31",
+                "--court",
+                "qingpu",
+            ]
+        )["amount"]
+        == "60000.00"
+    )
+    assert (
+        _json(["labor", "double-wage", "--wage", "6000", "--start", "2023-01-01", "--end", "2024-03-01"])[
+            "amount"
+        ]
+        == "66000.00"
+    )
+    result = runner.invoke(
+        calc_app,
+        [
+            "labor",
+            "illegal",
+            "--wage",
+            "8000",
+            "--start",
+            "2020-01-01",
+            "--end",
+            "2024-05-01",
+            "--court",
+            "wujiang",
+        ],
+    )
+    assert result.exit_code == 2 and "苏州市" in result.stderr
+
+
+def test_late_command() -> None:
+    assert (
+        _json(["late", "--debt", "100000", "--start", "2024-01-01", "--end", "2024-12-31"])["amount"]
+        == "6405.00"
+    )
+
+
+def test_bad_number_is_a_clean_error() -> None:
+    result = runner.invoke(calc_app, ["fee", "--amount", "五万"])
+    assert result.exit_code == 2 and "--amount" in result.stderr

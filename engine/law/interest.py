@@ -74,7 +74,7 @@ def _four_lpr(on: date, what: str) -> tuple[Decimal, str, ParameterValue]:
     lpr = lpr_1y(on)
     cap = lpr.value * 4
     text = (
-        f"{what}{fmt_date(on)}前最近一期（{fmt_date(lpr.effective or on)}公布）一年期LPR为{fmt_rate(lpr.value)}，"
+        f"{what}{fmt_date(on)}，当日或之前最近一期（{fmt_date(lpr.effective or on)}公布）一年期LPR为{fmt_rate(lpr.value)}，"
         f"上限 = 4 × {fmt_rate(lpr.value)} = {fmt_rate(cap)}"
     )
     if not lpr.verified:

@@ -110,3 +110,13 @@ def test_split_parts_sum_exactly_to_the_fee(fee: Decimal, claimed: Decimal, shar
     result = split_fee(fee, claimed, granted)
     assert result.details["plaintiff"] + result.details["defendant"] == fee
     assert result.details["plaintiff"] >= 0 and result.details["defendant"] >= 0
+
+
+def test_fee_schedule_is_dated() -> None:
+    from datetime import date
+
+    assert litigation_fee(Decimal("50000"), on=date(2020, 1, 1)).amount == Decimal("1050.00")
+    with pytest.raises(YaosuError, match="2007年4月1日"):
+        litigation_fee(Decimal("50000"), on=date(2007, 3, 31))
+    with pytest.raises(YaosuError, match="只核实到"):
+        litigation_fee(Decimal("50000"), on=date(2099, 1, 1))

@@ -183,3 +183,10 @@ def test_interest_is_additive_over_periods(start, length: int, cut: int) -> None
     )
     assert abs(first.amount + second.amount - whole.amount) <= Decimal("0.01")
     assert first.details["days"] + second.details["days"] == whole.details["days"]
+
+
+def test_doubled_interest_past_last_verified() -> None:
+    with pytest.warns(UnverifiedParameterWarning):
+        doubled_interest(Decimal(1000), date(2026, 5, 1), date(2026, 5, 10))
+    with pytest.raises(YaosuError, match="只核实到"):
+        doubled_interest(Decimal(1000), date(2026, 5, 1), date(2026, 5, 10), allow_unverified=False)

@@ -84,6 +84,8 @@ def _four_lpr(on: date, what: str) -> tuple[Decimal, str, ParameterValue]:
 
 def cap_rules(contract_date: date, filing_date: date | None, period_end: date | None = None) -> list[CapRule]:
     """The cap rules that govern interest for a contract, in date order."""
+    if filing_date is not None and filing_date < contract_date:
+        raise YaosuError(f"起诉日期（{filing_date.isoformat()}）早于合同成立日（{contract_date.isoformat()}），请核对")
     if filing_date is not None and filing_date < NEW_RULES:
         # Cases accepted before 2020-08-20 keep the 2015 rules (FACTS §5.3).
         return [

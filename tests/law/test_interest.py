@@ -190,3 +190,8 @@ def test_doubled_interest_past_last_verified() -> None:
         doubled_interest(Decimal(1000), date(2026, 5, 1), date(2026, 5, 10))
     with pytest.raises(YaosuError, match="只核实到"):
         doubled_interest(Decimal(1000), date(2026, 5, 1), date(2026, 5, 10), allow_unverified=False)
+
+
+def test_filing_before_contract_is_rejected() -> None:
+    with pytest.raises(YaosuError, match="早于合同成立日"):
+        interest_cap(date(2021, 5, 1), date(2021, 4, 1))

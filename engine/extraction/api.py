@@ -1,0 +1,102 @@
+"""Public interface of the extraction: read a pleading, extract its elements (spec's JSON)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from engine.elements.dictionary import load_table, table_ids
+from engine.errors import YaosuError
+from engine.extraction.document import Document
+from engine.extraction.pipeline import analyse
+from engine.extraction.reading import decode_pleading as _decode
+from engine.extraction.reading import read_pleading as _read
+
+ROLES = ("complaint", "answer")
+# Characters (not bytes) accepted by extract_text; files are capped at 10 MB before decoding.
+MAX_TEXT_CHARS = 10_000_000
+_SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
+
+
+def read_pleading(path: str | Path) -> str:
+    """Decoded text of a .txt/.docx pleading; YaosuError (Chinese, names the file) if unreadable."""
+    return _read(path)
+
+
+def decode_pleading(data: bytes, filename: str) -> str:
+    return _decode(data, filename)
+
+
+def detect_case_type(text: str) -> tuple[str, bool]:
+    """(case type, detected?) by the tables' detect_keywords; the first table when nothing matches."""
+    scores = []
+    for case_type in table_ids():
+        keywords = load_table(case_type).detect_keywords
+        scores.append((sum(text.count(word) for word in keywords), case_type))
+    if not scores:
+        raise YaosuError("没有可用的要素表")
+    best_score, best = max(scores, key=lambda item: (item[0], item[1] == "private_lending"))
+    return best, best_score > 0
+
+
+def extract_text(text: str, case_type: str | None = None, role: str = "complaint") -> dict[str, Any]:
+    if role not in ROLES:
+        raise YaosuError(f"未知的文书角色：{role}（可用：complaint 起诉状、answer 答辩状）")
+    if len(text) > MAX_TEXT_CHARS:
+        raise YaosuError(f"文本过大（{len(text)} 字符，上限 {MAX_TEXT_CHARS} 字符）")
+    warnings: list[str] = []
+    if case_type is None:
+        case_type, detected = detect_case_type(text)
+        if not detected:
+            warnings.append(f"未能识别案件类型，按 {load_table(case_type).label}（{case_type}）处理")
+    table = load_table(case_type)
+    doc = analyse(text, case_type, role)
+    elements = {eid: _element_output(doc, eid) for eid in table.element_ids if eid in doc.results}
+    missing = [] if role == "answer" else [eid for eid in table.required_ids if eid not in elements]
+    if not text.strip():
+        warnings.append("文本为空")
+    elif not elements:
+        warnings.append("未识别出任何要素")
+    return {
+        "case_type": case_type,
+        "table_version": table.version,
+        "role": role,
+        "elements": elements,
+        "missing": missing,
+        "warnings": warnings + doc.warnings,
+    }
+
+
+def extract_path(path: str | Path, case_type: str | None = None, role: str = "complaint") -> dict[str, Any]:
+    result = extract_text(read_pleading(path), case_type, role)
+    return {"file": str(path), **result}
+
+
+def _element_output(doc: Document, eid: str) -> dict[str, Any]:
+    candidate = doc.results[eid]
+    output: dict[str, Any] = {
+        "value": candidate.value,
+        "evidence": [_evidence(doc, start, end) for start, end in _merge(candidate.spans)],
+        "confidence": round(float(candidate.confidence), 2),
+    }
+    if doc.role == "answer" and eid in doc.positions:
+        output["position"] = doc.positions[eid]
+    return output
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    seen: list[tuple[int, int]] = []
+    for span in sorted(set(spans)):
+        if span[1] > span[0]:
+            seen.append(span)
+    return seen
+
+
+def _evidence(doc: Document, start: int, end: int) -> dict[str, Any]:
+    original = doc.norm.original
+    o_start, o_end = doc.norm.span(start, end)
+    left = max((m.end() for m in _SENTENCE_BREAK.finditer(original, max(0, o_start - 300), o_start)), default=max(0, o_start - 300))
+    right_match = _SENTENCE_BREAK.search(original, o_end, min(len(original), o_end + 300))
+    right = right_match.end() if right_match else min(len(original), o_end + 300)
+    return {"start": o_start, "end": o_end, "text": original[o_start:o_end], "sentence": original[left:right].strip()}

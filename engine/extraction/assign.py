@@ -1,0 +1,148 @@
+"""Facts → elements, driven only by the cues in elements/*.yaml (see `engine.extraction.cues`).
+
+Each element of the table that is not a party or a claim looks, sentence by sentence in
+the facts, for mentions of its value type that its cues point at; enums, bools, name
+lists and text elements use the same keywords on the sentence itself. The result is a
+list of candidates; `resolve` turns them into one value per element.
+"""
+
+from __future__ import annotations
+
+import re
+
+from engine.extraction.cues import Cues, alternation, table_cues
+from engine.extraction.document import Candidate, Document, sentences
+from engine.extraction.mention import Mention
+
+_MENTION_KIND = {"money": "money", "date": "date", "rate": "rate"}
+_CLAUSE_END = re.compile(r"[，,。；;\n]")
+
+
+def _near(text: str, words: tuple[str, ...], start: int, end: int) -> int | None:
+    """Distance from [start, end) to the nearest occurrence of any word in text, or None."""
+    best: int | None = None
+    for word in words:
+        position = text.find(word)
+        while position >= 0:
+            if position + len(word) <= start:
+                distance = start - (position + len(word))
+            elif position >= end:
+                distance = position - end
+            else:
+                distance = 0
+            best = distance if best is None else min(best, distance)
+            position = text.find(word, position + 1)
+    return best
+
+
+def _score_mention(cue: Cues, sentence: str, offset: int, mention: Mention) -> float | None:
+    start, end = mention.start - offset, mention.end - offset
+    lead = sentence[max(0, start - cue.negative_window) : start]
+    if any(word in lead for word in cue.negative):
+        return None
+    trail = sentence[end : end + cue.negative_window]
+    if any(word in trail for word in cue.negative_after):
+        return None
+    if cue.before and any(sentence[max(0, start - cue.gap - len(w)) : start].find(w) >= 0 for w in cue.before):
+        return 0.9
+    if cue.after and any(sentence[end : end + cue.gap + len(w)].find(w) >= 0 for w in cue.after):
+        return 0.9
+    distance = _near(sentence, cue.keywords, start, end)
+    if distance is None or distance > cue.window:
+        return None
+    return 0.85 - 0.25 * distance / max(cue.window, 1)
+
+
+def assign_facts(doc: Document) -> None:
+    cues = table_cues(doc.case_type)
+    text = doc.text
+    start, end = doc.section("facts")
+    claims = doc.sections.get("claims")
+    spans = [s for s in sentences(text, start, end) if not (claims and claims[0] <= s[0] < claims[1])]
+    for eid, cue in cues.items():
+        kind = cue.element.type
+        if eid.startswith("claim_") or kind == "party_list":
+            continue
+        if kind in _MENTION_KIND:
+            _assign_values(doc, cue, spans, _MENTION_KIND[kind])
+        elif kind == "enum":
+            _assign_enum(doc, cue, spans)
+        elif kind == "bool":
+            _assign_bool(doc, cue, spans)
+        elif kind == "name_list":
+            _assign_names(doc, cue, spans)
+        elif kind == "text":
+            _assign_text(doc, cue, spans)
+
+
+def _assign_values(doc: Document, cue: Cues, spans: list[tuple[int, int]], kind: str) -> None:
+    text = doc.text
+    for s_start, s_end in spans:
+        sentence = text[s_start:s_end]
+        for mention in doc.mentions_in(s_start, s_end, kind):
+            if mention.value is None:
+                continue
+            score = _score_mention(cue, sentence, s_start, mention)
+            if score is not None:
+                doc.add(Candidate(cue.id, mention.value, [(mention.start, mention.end)], score * mention.confidence,
+                                  "cues", mention.start))
+
+
+def _assign_enum(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> None:
+    text = doc.text
+    negative = cue.negative
+    for code, words in cue.values.items():
+        pattern = alternation(words)
+        if pattern is None:
+            continue
+        for s_start, s_end in spans:
+            for match in pattern.finditer(text, s_start, s_end):
+                lead = text[max(s_start, match.start() - cue.negative_window) : match.start()]
+                if any(word in lead for word in negative):
+                    continue
+                doc.add(Candidate(cue.id, code, [(match.start(), match.end())], 0.8, "cues", match.start()))
+
+
+def _assign_bool(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> None:
+    text = doc.text
+    for flag in ("true", "false"):
+        pattern = alternation(cue.values.get(flag, ()))
+        if pattern is None:
+            continue
+        for s_start, s_end in spans:
+            for match in pattern.finditer(text, s_start, s_end):
+                doc.add(Candidate(cue.id, flag == "true", [(match.start(), match.end())], 0.8, "cues", match.start()))
+
+
+def _assign_names(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> None:
+    text = doc.text
+    pattern = alternation(cue.keywords)
+    names = doc.party_names()
+    if pattern is None or not names:
+        return
+    for s_start, s_end in spans:
+        for match in pattern.finditer(text, s_start, s_end):
+            lead = text[max(s_start, match.start() - cue.negative_window) : match.start()]
+            if any(word in lead for word in cue.negative):
+                continue
+            lo, hi = max(s_start, match.start() - cue.window), min(s_end, match.end() + cue.window)
+            for name in names:
+                position = text.find(name, lo, hi)
+                if position >= 0:
+                    doc.add(Candidate(cue.id, [name], [(position, position + len(name))], 0.8, "cues", position))
+
+
+def _assign_text(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> None:
+    text = doc.text
+    pattern = alternation(cue.keywords)
+    if pattern is None:
+        return
+    for s_start, s_end in spans:
+        match = pattern.search(text, s_start, s_end)
+        if match:
+            stop = _CLAUSE_END.search(text, match.end(), s_end)
+            clause_end = stop.start() if stop else s_end
+            value = text[match.start() : clause_end].strip()
+            if value:
+                doc.add(Candidate(cue.id, value, [(match.start(), clause_end)], 0.7, "cues", match.start()))
+            return

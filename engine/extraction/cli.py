@@ -1,0 +1,115 @@
+"""`yaosu extract`, `yaosu eval`, `yaosu eval-real`: registered into the main Typer app by `register`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from engine.errors import YaosuError
+
+
+def _fail(message: str) -> None:
+    typer.echo(message.replace("\n", " "), err=True)
+    raise typer.Exit(code=YaosuError.exit_code)
+
+
+def extract_command(
+    files: Annotated[list[Path], typer.Argument(help="起诉状或答辩状（.txt / .docx），可多个")],
+    case_type: Annotated[str | None, typer.Option("--case-type", help="案件类型，缺省时自动识别")] = None,
+    role: Annotated[str, typer.Option("--role", help="complaint 起诉状 / answer 答辩状")] = "complaint",
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines 输出")] = False,
+) -> None:
+    """从诉状中提取要素。"""
+    from engine.extraction.api import extract_text, read_pleading
+
+    try:
+        # Read every file first: one unreadable file means no output at all.
+        texts = [(path, read_pleading(path)) for path in files]
+        results = [{"file": str(path), **extract_text(text, case_type, role)} for path, text in texts]
+    except YaosuError as exc:
+        _fail(exc.message)
+        return
+    for result in results:
+        if as_json:
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        else:
+            _print_table(result)
+
+
+def _print_table(result: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from engine.elements.dictionary import load_table
+
+    table_def = load_table(result["case_type"])
+    table = Table(title=f"{result['file']}（{table_def.label}，{result['role']}）")
+    for column in ("要素", "值", "置信度", "依据"):
+        table.add_column(column)
+    for eid, element in result["elements"].items():
+        value = element["value"]
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            value = "、".join(p["name"] for p in value)
+        elif isinstance(value, dict):
+            value = json.dumps(value, ensure_ascii=False)
+        if "position" in element:
+            value = f"[{'认可' if element['position'] == 'admit' else '异议'}] {value if value is not None else ''}"
+        evidence = "；".join(e["text"] for e in element["evidence"])
+        table.add_row(f"{table_def.element(eid).label}（{eid}）", str(value), f"{element['confidence']:.2f}", evidence)
+    console = Console()
+    console.print(table)
+    if result["missing"]:
+        console.print("缺少：" + "、".join(result["missing"]))
+    for warning in result["warnings"]:
+        console.print(f"注意：{warning}")
+
+
+def eval_command(
+    directory: Annotated[Path, typer.Argument(help="含 *.txt 与 *.gold.json 的目录（递归）")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    core: Annotated[bool, typer.Option("--core", help="只统计核心要素")] = False,
+) -> None:
+    """按金标准评估提取结果：每个要素的 P/R/F1 与 micro-F1。"""
+    from engine.extraction.evaluate import evaluate_directory, format_report
+
+    try:
+        report = evaluate_directory(directory, core_only=core)
+    except YaosuError as exc:
+        _fail(exc.message)
+        return
+    typer.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else format_report(report))
+
+
+def eval_real_command(
+    realdata: Annotated[Path | None, typer.Option("--realdata", help="realdata 目录")] = None,
+    gold: Annotated[Path | None, typer.Option("--gold", help="金标准 JSONL")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """在真实裁判文书（诉称部分）上评估提取。"""
+    from engine.extraction.evaluate import format_report
+    from engine.extraction.realdata import DEFAULT_GOLD, DEFAULT_REALDATA, evaluate_real
+
+    realdata = realdata or DEFAULT_REALDATA
+    gold = gold or DEFAULT_GOLD
+    if not (realdata / "scm_loan" / "docs.jsonl").is_file():
+        typer.echo(f"未找到真实文书数据（{realdata}），跳过评估。")
+        return
+    if not gold.is_file():
+        typer.echo(f"未找到金标准文件（{gold}），跳过评估。")
+        return
+    try:
+        report = evaluate_real(realdata, gold)
+    except YaosuError as exc:
+        _fail(exc.message)
+        return
+    typer.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else format_report(report))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract_command)
+    app.command("eval")(eval_command)
+    app.command("eval-real")(eval_real_command)

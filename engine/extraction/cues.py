@@ -1,0 +1,82 @@
+"""Cue keywords from the element dictionary (elements/*.yaml), compiled once per case type.
+
+Assignment reads only this data: adding a keyword to an element's `cues` in the YAML
+changes what the extractor finds, with no Python change. Cue keys:
+
+- keywords: words that, within `window` characters of a value, make it a candidate;
+- before / after: words right before / right after the value (within `gap` characters);
+- negative: words that, within `negative_window` characters before the value (or after it for
+  `negative_after`), rule it out;
+- pick: how several candidates become one value (first, last, earliest, latest, max, union);
+- values (enums): code → words; bool: true/false → words;
+- answer_keywords: extra words that tie an answer's sentence to the element;
+- outside_brackets: keywords inside （…） do not count (claim_total vs 共计 inside a claim).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from engine.elements.dictionary import ElementDef, load_table
+
+
+@dataclass(frozen=True)
+class Cues:
+    element: ElementDef
+    keywords: tuple[str, ...]
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    negative: tuple[str, ...]
+    negative_after: tuple[str, ...]
+    answer_keywords: tuple[str, ...]
+    window: int
+    gap: int
+    negative_window: int
+    pick: str
+    values: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.element.id
+
+
+def _words(spec: dict[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(str(word) for word in spec.get(key) or ())
+
+
+def alternation(words: tuple[str, ...] | list[str]) -> re.Pattern[str] | None:
+    """A regex matching any of the words, longest first (逾期利息 before 利息)."""
+    unique = sorted(set(words), key=len, reverse=True)
+    if not unique:
+        return None
+    return re.compile("|".join(re.escape(word) for word in unique))
+
+
+def cues_of(element: ElementDef) -> Cues:
+    spec = element.cues
+    values = {str(code): tuple(words) for code, words in (spec.get("values") or {}).items()}
+    return Cues(
+        element=element,
+        keywords=_words(spec, "keywords"),
+        before=_words(spec, "before"),
+        after=_words(spec, "after"),
+        negative=_words(spec, "negative"),
+        negative_after=_words(spec, "negative_after"),
+        answer_keywords=_words(spec, "answer_keywords"),
+        window=int(spec.get("window", 20)),
+        gap=int(spec.get("gap", 3)),
+        negative_window=int(spec.get("negative_window", 8)),
+        pick=str(spec.get("pick", "first")),
+        values=values,
+        raw=dict(spec),
+    )
+
+
+@cache
+def table_cues(case_type: str) -> dict[str, Cues]:
+    table = load_table(case_type)
+    return {element_id: cues_of(table.element(element_id)) for element_id in table.element_ids}

@@ -1,0 +1,173 @@
+"""Score extraction against gold files: P/R/F1 per element and micro-F1 (corpus/README.md rules)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from engine.errors import YaosuError
+
+CORE_ELEMENTS = (
+    "plaintiffs",
+    "defendants",
+    "claim_principal",
+    "loan_amount",
+    "delivery_date",
+    "term_end",
+    "interest_rate",
+    "claim_interest",
+    "guarantors",
+)
+
+
+def _ws(text: str) -> str:
+    return "".join(str(text).split())
+
+
+def comparable(element_type: str, value: Any) -> Any:
+    """The part of a value the scoring compares (names of parties, annual rate, …)."""
+    if value is None:
+        return None
+    if element_type == "party_list":
+        return tuple(p.get("name") if isinstance(p, dict) else p for p in value)
+    if element_type == "name_list":
+        return frozenset(value)
+    if element_type == "rate":
+        return value.get("annual_percent") if isinstance(value, dict) else value
+    if element_type == "interest_claim":
+        rate = value.get("rate") if isinstance(value, dict) else None
+        return ((rate or {}).get("annual_percent"), value.get("start_date") if isinstance(value, dict) else None)
+    return value
+
+
+def values_match(element_type: str, gold: Any, predicted: Any) -> bool:
+    if element_type == "text" and gold is not None and predicted is not None:
+        g, p = _ws(gold), _ws(predicted)
+        return g in p or p in g
+    return comparable(element_type, gold) == comparable(element_type, predicted)
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.counts: dict[str, list[int]] = {}
+        self.errors: list[dict[str, Any]] = []
+
+    def add(self, element: str, tp: int, fp: int, fn: int) -> None:
+        row = self.counts.setdefault(element, [0, 0, 0])
+        row[0] += tp
+        row[1] += fp
+        row[2] += fn
+
+    @staticmethod
+    def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / (tp + fn) if tp + fn else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return {"tp": tp, "fp": fp, "fn": fn, "precision": round(precision, 4), "recall": round(recall, 4),
+                "f1": round(f1, 4)}
+
+    def report(self, elements: tuple[str, ...] | None = None) -> dict[str, Any]:
+        chosen = {e: c for e, c in self.counts.items() if elements is None or e in elements}
+        totals = [sum(c[i] for c in chosen.values()) for i in range(3)]
+        return {"per_element": {e: self.prf(*c) for e, c in sorted(chosen.items())}, "micro": self.prf(*totals)}
+
+
+def score_complaint(tally: Tally, name: str, gold: dict[str, Any], predicted: dict[str, Any],
+                    types: dict[str, str], only: tuple[str, ...] | None = None) -> None:
+    gold_elements = gold.get("elements", {})
+    predicted_elements = predicted.get("elements", {})
+    for eid in sorted(set(gold_elements) | set(predicted_elements)):
+        if only is not None and eid not in only:
+            continue
+        element_type = types.get(eid, "text")
+        g = gold_elements.get(eid, {}).get("value") if eid in gold_elements else None
+        p = predicted_elements.get(eid, {}).get("value") if eid in predicted_elements else None
+        if eid in gold_elements and eid in predicted_elements and values_match(element_type, g, p):
+            tally.add(eid, 1, 0, 0)
+            continue
+        tally.add(eid, 0, int(eid in predicted_elements), int(eid in gold_elements))
+        tally.errors.append({"file": name, "element": eid, "gold": g, "predicted": p})
+
+
+def score_answer(tally: Tally, name: str, gold: dict[str, Any], predicted: dict[str, Any],
+                 types: dict[str, str]) -> None:
+    gold_elements = gold.get("elements", {})
+    predicted_elements = predicted.get("elements", {})
+    for eid in sorted(set(gold_elements) | set(predicted_elements)):
+        element_type = types.get(eid, "text")
+        g = gold_elements.get(eid)
+        p = predicted_elements.get(eid)
+        if g is not None and p is not None:
+            if element_type == "party_list":
+                ok = values_match(element_type, g.get("value"), p.get("value"))
+            else:
+                ok = g.get("position") == p.get("position") and (
+                    g.get("value") is None or values_match(element_type, g.get("value"), p.get("value"))
+                )
+            if ok:
+                tally.add(eid, 1, 0, 0)
+                continue
+        tally.add(eid, 0, int(p is not None), int(g is not None))
+        tally.errors.append({"file": name, "element": eid, "gold": g, "predicted": p and {
+            k: p.get(k) for k in ("position", "value")}})
+
+
+def element_types(case_type: str) -> dict[str, str]:
+    from engine.elements.dictionary import load_table
+
+    table = load_table(case_type)
+    return {eid: table.element(eid).type for eid in table.element_ids}
+
+
+def evaluate_directory(directory: Path, core_only: bool = False) -> dict[str, Any]:
+    from engine.extraction.api import extract_path
+
+    if not directory.is_dir():
+        raise YaosuError(f"目录不存在：{directory}")
+    complaints, answers = Tally(), Tally()
+    missing = Tally()
+    files = 0
+    for gold_path in sorted(directory.rglob("*.gold.json")):
+        text_path = gold_path.with_name(gold_path.name[: -len(".gold.json")] + ".txt")
+        if not text_path.is_file():
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        role = gold.get("role", "complaint")
+        predicted = extract_path(text_path, gold.get("case_type"), role)
+        types = element_types(predicted["case_type"])
+        files += 1
+        if role == "answer":
+            score_answer(answers, text_path.name, gold, predicted, types)
+        else:
+            score_complaint(complaints, text_path.name, gold, predicted, types,
+                            CORE_ELEMENTS if core_only else None)
+            g_missing, p_missing = set(gold.get("missing", [])), set(predicted.get("missing", []))
+            missing.add("missing", len(g_missing & p_missing), len(p_missing - g_missing), len(g_missing - p_missing))
+    return {
+        "files": files,
+        "complaints": complaints.report(),
+        "core": complaints.report(CORE_ELEMENTS),
+        "answers": answers.report(),
+        "missing": missing.report()["micro"],
+        "errors": complaints.errors + answers.errors,
+    }
+
+
+def format_report(report: dict[str, Any]) -> str:
+    lines = [f"文件数：{report.get('files', 0)}"]
+    for key, title in (("complaints", "起诉状"), ("answers", "答辩状")):
+        part = report.get(key)
+        if not part or not part["per_element"]:
+            continue
+        lines.append(f"\n{title}  要素              P       R       F1   (tp/fp/fn)")
+        for eid, row in part["per_element"].items():
+            lines.append(f"  {eid:<24}{row['precision']:>7.3f} {row['recall']:>7.3f} {row['f1']:>7.3f}   "
+                         f"({row['tp']}/{row['fp']}/{row['fn']})")
+        micro = part["micro"]
+        lines.append(f"  micro-F1 = {micro['f1']:.4f}（P {micro['precision']:.4f}，R {micro['recall']:.4f}）")
+    if report.get("core"):
+        lines.append(f"\n核心要素 micro-F1 = {report['core']['micro']['f1']:.4f}")
+    if report.get("missing"):
+        lines.append(f"missing 列表 F1 = {report['missing']['f1']:.4f}")
+    return "\n".join(lines)

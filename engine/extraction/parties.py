@@ -1,0 +1,139 @@
+"""The party block: 原告/被告/第三人 (and 答辩人/被答辩人 in answers) with their particulars.
+
+Each party starts at a role word at the beginning of a line or clause; its particulars
+run to the next role word. Values follow the spec's party object.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from engine.extraction.document import Candidate, Document
+
+_ROLE_WORDS = {
+    "被答辩人": "plaintiffs",
+    "被上诉人": "plaintiffs",
+    "被申请人": "defendants",
+    "被告": "defendants",
+    "被起诉人": "defendants",
+    "原告": "plaintiffs",
+    "起诉人": "plaintiffs",
+    "申请人": "plaintiffs",
+    "第三人": "third_parties",
+    "答辩人": "defendants",
+}
+_ROLE_ALT = "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
+_PARTY = re.compile(
+    rf"(?:^|(?<=[\n。；;]))[ \t]*(?P<role>{_ROLE_ALT})(?:[（(](?P<alias>[^）)\n]{{1,12}})[）)])?[:：]?"
+    rf"(?P<name>[^，,。；;：:\n（(]{{1,40}}(?:[（(][^）)\n]{{1,12}}[）)][^，,。；;：:\n（(]{{0,30}})?)"
+)
+_GENDER = re.compile(r"(?:^|[，,:：])(?:性别[:：])?(?P<g>男|女)(?=[，,。；;\n]|$)")
+_ETHNIC = re.compile(r"(?:^|[，,])(?:民族[:：])?(?P<e>[\u4e00-\u9fff]{1,5}族)(?=[，,。；;\n]|$)")
+_ADDRESS = re.compile(
+    r"(?:^|[，,。；;\n])(?:住所地|住址|住所|经营场所|经营地址|地址|户籍地|住)(?:[:：]|在|于)?(?P<a>[^，,。；;\n]{2,80})"
+)
+_REPRESENTATIVE = re.compile(r"(?:法定代表人|负责人|经营者|投资人)[:：]?(?P<n>[^，,。；;\n（(]{1,20})")
+_AGENT = re.compile(r"(?P<common>共同)?委托(?:诉讼)?代理人[:：]?(?P<n>[^，,。；;\n（(]{1,20})")
+_BIRTH_AFTER = re.compile(r"^(?:出生|生)")
+_BIRTH_BEFORE = re.compile(r"(?:出生日期|出生年月日|出生年月|出生于|生于)[:：]?$")
+_OTHER_ORG = re.compile(r"(?:经营部|商行|门市部|个体工商户|分公司|合伙企业|工作室|服务部|加工厂|店)$")
+_LEGAL_ORG = re.compile(r"(?:公司|银行|合作社|集团|厂|医院|学校|研究所|中心|协会|委员会|信用社|事务所|研究院|基金会)")
+_NAME_STOP = re.compile(r"(?:诉称|辩称|与|因|系|向|诉|的|为|等)")
+
+
+def _clean_name(raw: str) -> str:
+    name = raw.strip(" \t\"“”'")
+    # 张三（曾用名张山） → 张三; company names keep their brackets (上海某某（集团）有限公司).
+    bracket = re.search(r"[（(]", name)
+    if bracket and not _LEGAL_ORG.search(name[bracket.start() :]) and not _OTHER_ORG.search(name):
+        name = name[: bracket.start()]
+    return name.strip()
+
+
+def _kind(name: str, has_representative: bool) -> str:
+    if _OTHER_ORG.search(name):
+        return "other"
+    if _LEGAL_ORG.search(name) or has_representative:
+        return "legal"
+    return "natural"
+
+
+def _birth_date(doc: Document, start: int, end: int) -> str | None:
+    text = doc.text
+    for mention in doc.mentions_in(start, end, "date"):
+        if _BIRTH_AFTER.match(text[mention.end : mention.end + 2]) or _BIRTH_BEFORE.search(
+            text[max(start, mention.start - 8) : mention.start]
+        ):
+            return mention.value
+    return None
+
+
+def parse_parties(doc: Document) -> None:
+    text = doc.text
+    head_start, head_end = doc.section("head")
+    matches = [m for m in _PARTY.finditer(text, head_start, head_end) if _valid(m.group("name"))]
+    parties: dict[str, list[dict[str, Any]]] = {"plaintiffs": [], "defendants": [], "third_parties": []}
+    spans: dict[str, list[tuple[int, int]]] = {"plaintiffs": [], "defendants": [], "third_parties": []}
+    for index, match in enumerate(matches):
+        role = _role(match.group("role"), match.group("alias"))
+        name = _clean_name(match.group("name"))
+        if not name:
+            continue
+        block_end = matches[index + 1].start() if index + 1 < len(matches) else head_end
+        details = text[match.end("name") : block_end]
+        party = _particulars(doc, name, details, match.end("name"), block_end)
+        if any(p["name"] == name for p in parties[role]):
+            continue
+        if party.pop("_common_agents", None):
+            for earlier in parties[role]:
+                earlier["agents"].extend(a for a in party["agents"] if a not in earlier["agents"])
+        parties[role].append(party)
+        name_start = match.start("name") + match.group("name").find(name[:1])
+        spans[role].append((name_start, name_start + len(name)))
+    doc.parties = parties
+    doc.party_spans = spans
+    for role, found in parties.items():
+        if found:
+            doc.add(Candidate(role, found, spans[role], 0.95, "parties", spans[role][0][0]))
+
+
+def _valid(name: str) -> bool:
+    stripped = name.strip()
+    return bool(stripped) and not _NAME_STOP.match(stripped) and "一案" not in stripped
+
+
+def _role(word: str, alias: str | None) -> str:
+    if alias:
+        for key in sorted(_ROLE_WORDS, key=len, reverse=True):
+            if alias.startswith(key):
+                return _ROLE_WORDS[key]
+    return _ROLE_WORDS[word]
+
+
+def _particulars(doc: Document, name: str, details: str, start: int, end: int) -> dict[str, Any]:
+    representative = _REPRESENTATIVE.search(details)
+    agents = [m.group("n").strip() for m in _AGENT.finditer(details)]
+    common = any(m.group("common") for m in _AGENT.finditer(details))
+    # Particulars of the party itself stop where its representative/agents begin.
+    own_end = min([m.start() for m in (representative, _AGENT.search(details)) if m] or [len(details)])
+    own = details[:own_end]
+    gender = _GENDER.search(own)
+    ethnic = _ETHNIC.search(own)
+    address = _ADDRESS.search(own)
+    id_numbers = doc.mentions_in(start, start + own_end, "id_number")
+    kind = _kind(name, representative is not None)
+    party: dict[str, Any] = {
+        "name": name,
+        "kind": kind,
+        "gender": gender.group("g") if gender else None,
+        "birth_date": _birth_date(doc, start, start + own_end),
+        "ethnicity": ethnic.group("e") if ethnic else None,
+        "id_number": id_numbers[0].value if id_numbers else None,
+        "address": address.group("a").strip() if address else None,
+        "legal_representative": representative.group("n").strip() if representative and kind != "natural" else None,
+        "agents": agents,
+    }
+    if common:
+        party["_common_agents"] = True
+    return party

@@ -1,0 +1,134 @@
+"""Read pleadings safely: .txt in UTF-8 (BOM or not) / GBK / GB18030, and .docx with lxml.
+
+Everything a user can get wrong ends in a YaosuError with a one-line Chinese message that
+names the file. Limits are deliberate: a pleading is a few pages, so anything above
+MAX_FILE_BYTES (10 MB on disk) or MAX_DOCX_XML_BYTES (20 MB of document.xml once
+decompressed) is refused rather than parsed.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from engine.errors import YaosuError
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_DOCX_XML_BYTES = 20 * 1024 * 1024
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Control characters other than \t \n \r mean the bytes are not text.
+_BINARY_BYTES = bytes(range(0, 9)) + bytes((11, 12)) + bytes(range(14, 32))
+
+
+def _fail(filename: str, reason: str) -> YaosuError:
+    return YaosuError(f"无法读取文件 {filename}：{reason}", path=filename)
+
+
+def read_pleading(path: str | Path) -> str:
+    target = Path(path)
+    name = str(path)
+    if not target.exists():
+        raise _fail(name, "文件不存在")
+    if not target.is_file():
+        raise _fail(name, "不是普通文件")
+    try:
+        size = target.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _fail(name, f"文件过大（{size // (1024 * 1024)} MB，上限 {MAX_FILE_BYTES // (1024 * 1024)} MB）")
+        data = target.read_bytes()
+    except OSError as exc:
+        raise _fail(name, f"无法打开（{exc.strerror or exc}）") from exc
+    return decode_pleading(data, name)
+
+
+def decode_pleading(data: bytes, filename: str) -> str:
+    if len(data) > MAX_FILE_BYTES:
+        raise _fail(filename, f"文件过大（上限 {MAX_FILE_BYTES // (1024 * 1024)} MB）")
+    if data[:4] == b"PK\x03\x04" or filename.lower().endswith(".docx"):
+        return _read_docx(data, filename)
+    if filename.lower().endswith(".doc") or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise _fail(filename, "不支持旧版 .doc 格式，请另存为 .docx 或 .txt")
+    return _decode_text(data, filename)
+
+
+def _decode_text(data: bytes, filename: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _clean(data.decode("utf-16"))
+        except UnicodeDecodeError as exc:
+            raise _fail(filename, "无法识别的编码") from exc
+    if b"\x00" in data[:4096] or _looks_binary(data):
+        raise _fail(filename, "疑似二进制文件，不是文本")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return _clean(data.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    raise _fail(filename, "无法识别的编码（支持 UTF-8、GBK/GB18030）")
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if not sample:
+        return False
+    controls = sum(sample.count(bytes((b,))) for b in _BINARY_BYTES)
+    return controls / len(sample) > 0.01
+
+
+def _clean(text: str) -> str:
+    # Offsets are into the decoded text; keep it as is apart from newline style so
+    # \r\n files and \n files give the same offsets for the same content.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_docx(data: bytes, filename: str) -> str:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _fail(filename, "不是有效的 docx（文件损坏或被截断）") from exc
+    with archive:
+        try:
+            info = archive.getinfo("word/document.xml")
+        except KeyError as exc:
+            raise _fail(filename, "不是有效的 docx（缺少 word/document.xml）") from exc
+        if info.file_size > MAX_DOCX_XML_BYTES:
+            raise _fail(filename, "docx 解压后过大，疑似压缩炸弹")
+        try:
+            # Read one byte past the limit: the declared size in the zip header can lie.
+            with archive.open(info) as handle:
+                xml = handle.read(MAX_DOCX_XML_BYTES + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            raise _fail(filename, "不是有效的 docx（文件损坏或被截断）") from exc
+        if len(xml) > MAX_DOCX_XML_BYTES:
+            raise _fail(filename, "docx 解压后过大，疑似压缩炸弹")
+    return _docx_text(xml, filename)
+
+
+def _docx_text(xml: bytes, filename: str) -> str:
+    if b"<!DOCTYPE" in xml[:4096] or b"<!ENTITY" in xml:
+        # Word never writes a DTD; one in document.xml is an XXE / billion-laughs attempt.
+        raise _fail(filename, "docx 含有不允许的 DTD/实体声明")
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
+    )
+    try:
+        root = etree.fromstring(xml, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        raise _fail(filename, "不是有效的 docx（document.xml 无法解析）") from exc
+    paragraphs: list[str] = []
+    for paragraph in root.iter(f"{_W}p"):
+        parts: list[str] = []
+        for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br"):
+            if node.tag == f"{_W}t":
+                parts.append(node.text or "")
+            elif node.tag == f"{_W}tab":
+                parts.append("\t")
+            else:
+                parts.append("\n")
+        paragraphs.append("".join(parts))
+    return "\n".join(paragraphs)

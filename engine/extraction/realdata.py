@@ -1,0 +1,51 @@
+"""Score extraction on real judgments (../shared/realdata/scm_loan): the complaint part only.
+
+Each document is cut before the answer / the court's findings (被告辩称, 经审理查明 …) so that
+what is scored is what a complaint says. Gold lives in corpus/realdata_gold/ keyed by
+document id; the real text itself never enters the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from engine.errors import YaosuError
+from engine.extraction.evaluate import CORE_ELEMENTS, Tally, element_types, score_complaint
+from engine.paths import CORPUS_DIR, SHARED_DIR
+
+DEFAULT_REALDATA = SHARED_DIR / "realdata"
+DEFAULT_GOLD = CORPUS_DIR / "realdata_gold" / "scm_loan.gold.jsonl"
+_CUT = re.compile(r"被告[^。；]{0,40}?辩称|经审理查明|本院经审理|审理查明|本院认定事实如下|本院确认以下事实")
+
+
+def complaint_part(text: str) -> str:
+    match = _CUT.search(text)
+    return text[: match.start()] if match else text
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    try:
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, json.JSONDecodeError) as exc:
+        raise YaosuError(f"无法读取 {path}：{exc}") from exc
+
+
+def evaluate_real(realdata: Path = DEFAULT_REALDATA, gold_path: Path = DEFAULT_GOLD) -> dict[str, Any]:
+    from engine.extraction.api import extract_text
+
+    docs = {doc["id"]: doc["text"] for doc in _read_jsonl(realdata / "scm_loan" / "docs.jsonl")}
+    tally = Tally()
+    types = element_types("private_lending")
+    scored = 0
+    for gold in _read_jsonl(gold_path):
+        text = docs.get(gold["id"])
+        if text is None:
+            continue
+        predicted = extract_text(complaint_part(text), "private_lending", "complaint")
+        score_complaint(tally, gold["id"], gold, predicted, types, CORE_ELEMENTS)
+        scored += 1
+    return {"files": scored, "complaints": tally.report(), "core": tally.report(CORE_ELEMENTS),
+            "errors": tally.errors}

@@ -1,0 +1,95 @@
+"""Dates: 2021年3月5日, 二〇二一年三月五日, 2021.3.5, 2021-03-05, 2014年元月16日, 2021年3月, 2013年, 同年5月6日."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from engine.extraction.mention import Mention
+from engine.extraction.numerals import parse_digit_string, parse_small
+
+_CN_YEAR = "[〇零一二三四五六七八九]{4}"
+_CN_SMALL = "[一二三四五六七八九十]{1,3}"
+_DATE = re.compile(
+    rf"(?P<year>(?<!\d)\d{{4}}|{_CN_YEAR})年"
+    rf"(?:(?P<month>\d{{1,2}}|{_CN_SMALL}|元|正)月(?:份)?"
+    rf"(?:(?P<day>\d{{1,2}}|{_CN_SMALL})[日号]|(?P<end_of_month>底|末))?)?"
+    rf"|(?<![\d.])(?P<dyear>(?:19|20)\d{{2}})(?P<sep>[.\-/])(?P<dmonth>\d{{1,2}})(?P=sep)(?P<dday>\d{{1,2}})(?![\d]|\.\d)"
+    rf"|(?:(?P<rel>同年|当年|本年)|(?<![\d年月.\-/]))(?P<rmonth>\d{{1,2}})月(?P<rday>\d{{1,2}})[日号]"
+)
+
+
+def _valid_year(year: int | None) -> bool:
+    return year is not None and 1900 <= year <= 2100
+
+
+def _format(year: int, month: int | None, day: int | None) -> str | None:
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _last_day(year: int, month: int) -> int:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day
+
+
+def find_dates(text: str) -> list[Mention]:
+    """Dates with value YYYY[-MM[-DD]]; month-day without a year gets info["needs_year"]."""
+    found: list[Mention] = []
+    for match in _DATE.finditer(text):
+        info: dict[str, object] = {}
+        if match.group("year"):
+            raw_year = match.group("year")
+            year = int(raw_year) if raw_year.isdigit() else parse_digit_string(raw_year)
+            if not _valid_year(year):
+                continue
+            month = parse_small(match.group("month")) if match.group("month") else None
+            day = parse_small(match.group("day")) if match.group("day") else None
+            if match.group("end_of_month") and month:
+                day = _last_day(year, month)  # 2021年12月底 → 2021-12-31
+                info["end_of_month"] = True
+            value = _format(year, month, day)
+            end = match.end()
+            if match.group("month") is None:
+                end = match.start() + len(raw_year) + 1
+        elif match.group("dyear"):
+            year = int(match.group("dyear"))
+            value = _format(year, int(match.group("dmonth")), int(match.group("dday")))
+            end = match.end()
+        else:
+            month, day = int(match.group("rmonth")), int(match.group("rday"))
+            value = _format(2000, month, day)  # leap-safe placeholder year, fixed by the resolver
+            info["needs_year"] = True
+            end = match.end()
+        if value is None:
+            continue
+        start = match.start()
+        if match.group("rel"):
+            start = match.start("rmonth")
+        confidence = 0.6 if info.get("needs_year") else 0.95
+        found.append(Mention("date", start, end, text[start:end], value, confidence, info))
+    return found
+
+
+def fill_years(mentions: list[Mention]) -> None:
+    """Give month-day dates (同年5月6日, 3月8日) the year of the date written before them."""
+    year: str | None = None
+    for mention in mentions:
+        if mention.kind != "date":
+            continue
+        if mention.info.get("needs_year"):
+            if year is None:
+                mention.value = None
+            else:
+                mention.value = year + mention.value[4:]
+                mention.info["needs_year"] = False
+        else:
+            year = mention.value[:4]

@@ -1,0 +1,70 @@
+"""Money: 人民币伍万元整, 5万元, ¥50,000.00, 50000元, 3万5千元, 壹拾万元（100000元）, 123元4角5分."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from engine.extraction.mention import Mention
+from engine.extraction.numerals import CN_NUMERAL, parse_number
+
+_AR = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_AR_MIX = rf"(?:{_AR})(?:[万亿](?!分之)(?:\d+[千百])*)?"  # 5万 / 5.5万 / 3万5千
+_CN = rf"{CN_NUMERAL}+"
+_PREFIX = r"(?P<prefix>人民币|RMB|[¥￥$])?"
+# Arabic amount: needs a currency prefix or a 元/万 unit so bare numbers (IDs, counts) are not money.
+_MONEY = re.compile(
+    rf"{_PREFIX}"
+    rf"(?:(?P<ar>(?<![\d.]){_AR_MIX})(?P<ar_unit>万元|亿元|元|圆|万(?![分\d])|块钱?)?"
+    rf"|(?P<cn>{_CN})(?P<cn_unit>万元|亿元|元|圆|块钱?))"
+    rf"(?P<jiao>{CN_NUMERAL}角|\d角)?(?P<fen>{CN_NUMERAL}分|\d分)?(?P<zheng>整)?"
+)
+_CENT = Decimal("0.01")
+_HAS_UNIT = re.compile("[万亿]")
+
+
+def _unit_factor(unit: str) -> Decimal:
+    if unit.startswith("亿"):
+        return Decimal(100000000)
+    if unit.startswith("万"):
+        return Decimal(10000)
+    return Decimal(1)
+
+
+def format_money(value: Decimal) -> str:
+    return str(value.quantize(_CENT, rounding=ROUND_HALF_UP))
+
+
+def find_money(text: str) -> list[Mention]:
+    found: list[Mention] = []
+    for match in _MONEY.finditer(text):
+        prefix = match.group("prefix")
+        if match.group("ar") is not None:
+            unit = match.group("ar_unit") or ""
+            if not prefix and not unit and not _HAS_UNIT.search(match.group("ar")):
+                continue
+            number = parse_number(match.group("ar"))
+            confidence = 0.95 if unit.endswith(("元", "圆")) or prefix else 0.75
+        else:
+            unit = match.group("cn_unit") or ""
+            number = parse_number(match.group("cn"))
+            confidence = 0.95
+        if number is None:
+            continue
+        value = number * _unit_factor(unit)
+        if unit.endswith(("元", "圆")):
+            for group, factor in (("jiao", Decimal("0.1")), ("fen", Decimal("0.01"))):
+                part = match.group(group)
+                if part:
+                    digit = parse_number(part[:-1])
+                    if digit is not None:
+                        value += digit * factor
+            end = match.end()
+        else:
+            end = match.end("ar") if match.group("ar") is not None else match.end("cn")
+            end = max(end, match.end("ar_unit") if match.group("ar_unit") else end)
+        if value <= 0 or value >= Decimal("1e13"):
+            continue
+        start = match.start()
+        found.append(Mention("money", start, end, text[start:end], format_money(value), confidence))
+    return found

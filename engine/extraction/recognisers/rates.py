@@ -1,0 +1,99 @@
+"""Interest rates: 月息2分, 月息2分5厘, 年息一分五, 日万分之五, 年利率15.4%, 月利率百分之二, 每日千分之一.
+
+percent is the rate per period as a decimal string without trailing zeros; annual_percent
+is year × 1, month × 12, day × 360 (民间借贷 practice), two decimals.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from engine.extraction.mention import Mention
+from engine.extraction.numerals import CN_NUMERAL, parse_number
+
+_NUM = rf"(?:\d+(?:\.\d+)?|{CN_NUMERAL}+)"
+_PERIOD_WORDS = {"年": "year", "月": "month", "日": "day", "天": "day"}
+_YEAR_WORDS = ("年化",)
+# Folk units: 分/厘 are tenths/hundredths of the base: year 分 = 10 %, month 分 = 1 %, day 分 = 0.1 %.
+_FEN = {"year": Decimal(10), "month": Decimal(1), "day": Decimal("0.1")}
+_MULTIPLIER = {"year": Decimal(1), "month": Decimal(12), "day": Decimal(360)}
+
+_VALUE = (
+    rf"(?:(?P<pct>{_NUM})\s*[%％]"
+    rf"|百分之(?P<bai>{_NUM})"
+    rf"|千分之(?P<qian>{_NUM})"
+    rf"|万分之(?P<wan>{_NUM})"
+    rf"|(?P<fen>{_NUM})分(?:(?P<li>{_NUM})厘|(?P<fen_tail>[一二三四五六七八九\d])(?![分厘万千百十\d%]))?"
+    rf"|(?P<only_li>{_NUM})厘)"
+)
+_RATE = re.compile(
+    rf"(?:(?P<p1>年化|年|月|日|天)(?:利率|息|利息|率|化利率)?(?:标准)?(?:为|是|按|按照|约定为)?[:：]?"
+    rf"|(?:利率|利息)(?:为|按|按照)?(?:每)?(?P<p2>年|月|日)"
+    rf"|每(?P<p3>年|月|日|天)(?:按)?)"
+    rf"{_VALUE}"
+    rf"|{_VALUE.replace('?P<', '?P<s_')}(?:的)?(?P<p4>年|月|日)(?:利率|息)"
+)
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+def _rate_value(match: re.Match[str], prefix: str, period: str) -> Decimal | None:
+    def group(name: str) -> str | None:
+        return match.group(prefix + name)
+
+    if group("pct") is not None:
+        return parse_number(group("pct"))
+    if group("bai") is not None:
+        return parse_number(group("bai"))
+    if group("qian") is not None:
+        number = parse_number(group("qian"))
+        return None if number is None else number / 10
+    if group("wan") is not None:
+        number = parse_number(group("wan"))
+        return None if number is None else number / 100
+    if group("fen") is not None:
+        fen = parse_number(group("fen"))
+        if fen is None:
+            return None
+        tenths = group("li") or group("fen_tail")
+        if tenths is not None:
+            li = parse_number(tenths)
+            if li is None or li >= 10:
+                return None
+            fen += li / 10
+        return fen * _FEN[period]
+    if group("only_li") is not None:
+        li = parse_number(group("only_li"))
+        return None if li is None else li * _FEN[period] / 10
+    return None
+
+
+def make_rate(raw: str, period: str, percent: Decimal) -> dict[str, str]:
+    annual = (percent * _MULTIPLIER[period]).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return {"raw": raw, "period": period, "percent": _plain(percent), "annual_percent": str(annual)}
+
+
+def find_rates(text: str) -> list[Mention]:
+    found: list[Mention] = []
+    for match in _RATE.finditer(text):
+        if match.group("p4"):
+            period = _PERIOD_WORDS[match.group("p4")]
+            prefix = "s_"
+        else:
+            word = match.group("p1") or match.group("p2") or match.group("p3")
+            period = "year" if word in _YEAR_WORDS else _PERIOD_WORDS[word]
+            prefix = ""
+        try:
+            percent = _rate_value(match, prefix, period)
+        except ArithmeticError:
+            percent = None
+        if percent is None or percent <= 0 or percent >= 1000:
+            continue
+        start, end = match.start(), match.end()
+        raw = text[start:end]
+        found.append(Mention("rate", start, end, raw, make_rate(raw, period, percent), 0.9))
+    return found

@@ -1,0 +1,122 @@
+"""Candidates → one value per element: the cue's pick rule, then cross-element rules.
+
+Cross-element rules are the ones the spec states (term end from the loan date and the
+term; interest agreed when a rate is; several delivery methods → mixed) plus sensible
+defaults (lenders = plaintiffs, borrowers = defendants who are not guarantors).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from engine.extraction.cues import table_cues
+from engine.extraction.document import Candidate, Document
+from engine.extraction.recognisers.durations import add_term
+
+_PARTY_ROLES = ("plaintiffs", "defendants", "third_parties")
+
+
+def _pick(candidates: list[Candidate], rule: str) -> Candidate:
+    ordered = sorted(candidates, key=lambda c: c.order)
+    if rule == "last":
+        return ordered[-1]
+    if rule in ("earliest", "latest"):
+        chosen = sorted(ordered, key=lambda c: str(c.value))
+        return chosen[0] if rule == "earliest" else chosen[-1]
+    if rule == "max":
+        return max(ordered, key=lambda c: (Decimal(c.value), -c.order))
+    if rule == "best":
+        return max(ordered, key=lambda c: (c.confidence, -c.order))
+    return ordered[0]
+
+
+def _union(candidates: list[Candidate]) -> Candidate:
+    names: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for candidate in sorted(candidates, key=lambda c: c.order):
+        for name in candidate.value:
+            if name not in names:
+                names.append(name)
+        spans.extend(candidate.spans)
+    first = min(candidates, key=lambda c: c.order)
+    confidence = max(c.confidence for c in candidates)
+    return Candidate(first.element, names, spans, confidence, first.source, first.order)
+
+
+def _agreement(chosen: Candidate, candidates: list[Candidate]) -> float:
+    """Confidence: agreeing candidates raise it, disagreeing ones lower it."""
+    agree = sum(1 for c in candidates if c.value == chosen.value)
+    disagree = len(candidates) - agree
+    confidence = chosen.confidence + 0.03 * (agree - 1) - 0.05 * disagree
+    return round(min(0.99, max(0.3, confidence)), 2)
+
+
+def resolve(doc: Document) -> None:
+    cues = table_cues(doc.case_type)
+    grouped: dict[str, list[Candidate]] = {}
+    for candidate in doc.candidates:
+        grouped.setdefault(candidate.element, []).append(candidate)
+    results: dict[str, Candidate] = {}
+    for eid, candidates in grouped.items():
+        if eid not in cues:
+            continue
+        rule = cues[eid].pick
+        element_type = cues[eid].element.type
+        if element_type == "name_list" and rule == "union":
+            chosen = _union(candidates)
+        elif element_type == "enum" and cues[eid].raw.get("priority"):
+            order = list(cues[eid].raw["priority"])
+            chosen = min(candidates, key=lambda c: (order.index(c.value) if c.value in order else len(order), c.order))
+        else:
+            chosen = _pick(candidates, rule)
+        mixed = cues[eid].raw.get("mixed")
+        if mixed and len({c.value for c in candidates if c.value in cues[eid].raw.get("mixed_of", [])}) > 1:
+            chosen = Candidate(eid, mixed, [s for c in candidates for s in c.spans], chosen.confidence, "derived",
+                               chosen.order)
+        chosen.confidence = _agreement(chosen, candidates)
+        results[eid] = chosen
+    _derive(doc, results)
+    doc.results = {eid: results[eid] for eid in cues if eid in results}
+
+
+def _derive(doc: Document, results: dict[str, Candidate]) -> None:
+    durations = [m for m in doc.mentions if m.kind == "duration" and _in_facts(doc, m.start)]
+    anchor = results.get("delivery_date") or results.get("contract_date")
+    if "term_end" not in results and durations and anchor and len(str(anchor.value)) == 10:
+        end = add_term(anchor.value, durations[0].value)
+        if end:
+            spans = [(durations[0].start, durations[0].end), *anchor.spans]
+            results["term_end"] = Candidate("term_end", end, spans, 0.8, "derived", durations[0].start)
+    if "interest_rate" in results and "interest_agreed" not in results:
+        rate = results["interest_rate"]
+        results["interest_agreed"] = Candidate("interest_agreed", True, rate.spans, 0.85, "derived", rate.order)
+    guarantors = results.get("guarantors")
+    if guarantors is None and "claim_guarantee" in results:
+        claim = results["claim_guarantee"]
+        guarantors = Candidate("guarantors", list(claim.value), claim.spans, 0.7, "derived", claim.order)
+        results["guarantors"] = guarantors
+    if "guarantee_type" not in results and guarantors is not None:
+        pass  # the way of guarantee is a legal consequence, not a fact: leave it to the judge
+    plaintiffs = results.get("plaintiffs")
+    defendants = results.get("defendants")
+    if plaintiffs is not None and "lenders" not in results:
+        names = [p["name"] for p in plaintiffs.value]
+        results["lenders"] = Candidate("lenders", names, plaintiffs.spans, 0.75, "derived", plaintiffs.order)
+    if defendants is not None and "borrowers" not in results:
+        excluded = set(guarantors.value) if guarantors is not None else set()
+        kept = [(p["name"], span) for p, span in zip(defendants.value, defendants.spans, strict=False)
+                if p["name"] not in excluded]
+        if kept:
+            results["borrowers"] = Candidate("borrowers", [n for n, _ in kept], [s for _, s in kept], 0.7, "derived",
+                                             kept[0][1][0])
+    if "delivered_amount" not in results and "loan_amount" in results and "delivery_method" in results:
+        loan = results["loan_amount"]
+        results["delivered_amount"] = Candidate("delivered_amount", loan.value, loan.spans, 0.6, "derived", loan.order)
+
+
+def _in_facts(doc: Document, position: int) -> bool:
+    start, end = doc.section("facts")
+    claims = doc.sections.get("claims")
+    if claims and claims[0] <= position < claims[1]:
+        return False
+    return start <= position < end

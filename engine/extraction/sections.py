@@ -1,0 +1,65 @@
+"""Find the parts of a pleading: party block (head), 诉讼请求 (claims), 事实与理由 (facts).
+
+Complaints written on the model text have headings; judgments and free-form complaints
+say 诉称 … 请求判令 … inline. Both shapes end up as the same three spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CLAIMS = re.compile(
+    r"诉讼请求[:：]?"
+    r"|(?:请求|要求|诉请)(?:人民法院|法院|贵院|本院)?(?:依法)?(?:判令|判决|判如所请[:：])"
+    r"|(?:起诉|诉至法院|诉至本院|诉至贵院|诉讼)(?:，)?(?:请求|要求)"
+    r"|诉请[:：]"
+)
+_FACTS = re.compile(r"事实(?:与|和|及)理由[:：]?|事实理由[:：]?")
+_HEAD_END = re.compile(r"诉称|辩称|向本院提出|向本院起诉|答辩如下|答辩意见|现答辩|提出答辩|一案|诉讼请求|事实(?:与|和|及)理由")
+_NUMBERED = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．,，]|\s*[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]")
+_SIGNATURE = re.compile(r"\n\s*(?:此致|具状人|起诉人[:：]|答辩人[:：]|附[:：])")
+
+
+def _claims_end(text: str, start: int, limit: int) -> int:
+    """End of an inline claims passage: the sentence end, unless numbered items follow."""
+    position = start
+    while True:
+        stop = text.find("。", position, limit)
+        if stop < 0:
+            return limit
+        if not _NUMBERED.match(text, stop + 1):
+            return stop + 1
+        position = stop + 1
+
+
+def find_sections(text: str) -> dict[str, tuple[int, int]]:
+    length = len(text)
+    signature = _SIGNATURE.search(text)
+    body_end = signature.start() if signature else length
+    head_end_match = _HEAD_END.search(text)
+    head_end = head_end_match.start() if head_end_match else min(length, 400)
+    # The head ends at the start of the sentence/line that holds the first non-party word.
+    cut = max(text.rfind("\n", 0, head_end), text.rfind("。", 0, head_end))
+    if cut > 0 and head_end_match and head_end_match.group() not in ("诉讼请求",):
+        head_end = cut + 1
+    claims_match = _CLAIMS.search(text, head_end_match.start() if head_end_match else 0)
+    facts_match = _FACTS.search(text)
+    sections = {"head": (0, head_end)}
+    if claims_match:
+        claims_start = claims_match.start()
+        if facts_match and facts_match.start() > claims_start:
+            claims_end = facts_match.start()
+        else:
+            claims_end = _claims_end(text, claims_match.end(), body_end)
+        sections["claims"] = (claims_start, claims_end)
+    if facts_match:
+        sections["facts"] = (facts_match.end(), body_end)
+        if "claims" in sections and sections["claims"][0] > facts_match.end():
+            sections["facts"] = (facts_match.end(), sections["claims"][0])
+            sections["reasons"] = (sections["claims"][1], body_end)
+    else:
+        # Inline shape: facts are the body outside the claims passage.
+        start = head_end
+        sections["facts"] = (start, body_end)
+    sections["body"] = (head_end, body_end)
+    return sections

@@ -3,7 +3,7 @@
 // The element table is generated from the case JSON Schema served at /api/schema/{case_type}
 // (x-sections for grouping, titles for labels, x-type / x-options for widgets), so a new case
 // type needs no code here. Every user-supplied value reaches the page through textContent,
-// input.value or option.text — never through innerHTML — so party names such as
+// input.value or option.text and is never parsed as HTML, so party names such as
 // <script>alert(1)</script> show literally.
 "use strict";
 

@@ -1,0 +1,184 @@
+"""The judge's form in a real headless Chromium (Debian's /usr/bin/chromium) driven by Playwright."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from service_procs import SAMPLE, Server
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.skip("没有 /usr/bin/chromium（apt-get install chromium）")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: object, server: Server) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1600, "height": 1000}, accept_downloads=True)  # type: ignore[attr-defined]
+    page = context.new_page()
+    errors: list[str] = []
+    dialogs: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(server.base + "/")
+    page.wait_for_selector("body[data-ready='1']")
+    yield page
+    context.close()
+    assert not errors, errors
+    assert not dialogs, f"a dialog opened: {dialogs}"
+
+
+def _docx_text(path: str) -> str:
+    import docx
+
+    document = docx.Document(io.BytesIO(Path(path).read_bytes()))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)
+
+
+def _preview_text(page: object) -> str:
+    return page.frame_locator("#preview").locator("body").inner_text()  # type: ignore[attr-defined, no-any-return]
+
+
+def _wait_version(page: object, version: int) -> None:
+    page.wait_for_selector(f"#case-version[data-version='{version}']")  # type: ignore[attr-defined]
+    page.wait_for_selector(f"#preview[data-version='{version}']")  # type: ignore[attr-defined]
+
+
+def test_upload_settle_a_dispute_preview_and_download(page: object, server: Server) -> None:
+    if not (SAMPLE / "complaint.txt").exists():
+        pytest.skip("样例诉状尚未就绪")
+    page.fill("#user-name", "周法官")
+    page.dispatch_event("#user-name", "change")
+    page.set_input_files("#complaint-file", str(SAMPLE / "complaint.txt"))
+    page.set_input_files("#answer-file", str(SAMPLE / "answer.txt"))
+    page.select_option("#new-court", "qingpu")
+    page.click("#new-case-submit")
+    page.wait_for_selector("#case-view:not([hidden])")
+    assert "顾文杰" in page.inner_text("#case-title")
+    _wait_version(page, 1)
+
+    case_id = page.evaluate("location.hash").split("=", 1)[1]
+    view = httpx.get(f"{server.base}/api/cases/{case_id}").json()
+    assert view["disputed"]
+    # The table is built from the schema: one table per x-section, one row per element.
+    assert page.locator("table.elements").count() == 3
+    assert page.locator("tr.element").count() == len(view["elements"])
+    for element_id in view["disputed"]:
+        assert "disputed" in page.get_attribute(f"#row-{element_id}", "class")
+
+    # Evidence: selecting a row highlights where its value was read in the pleading.
+    with_evidence = next(eid for eid, row in view["elements"].items() if row["evidence"]["complaint"])
+    page.click(f"#row-{with_evidence} .label")
+    mark = page.locator("#pleading-text mark.active").first
+    mark.wait_for()
+    evidence = view["elements"][with_evidence]["evidence"]["complaint"][0]["text"]
+    assert (
+        mark.inner_text() in evidence
+        or evidence in page.locator("#pleading-text mark.active").all_inner_texts()[0]
+    )
+
+    before = _preview_text(page)
+    if "delivered_amount" in view["disputed"]:
+        page.fill("#row-delivered_amount .finding-value", "95000.00")
+        page.press("#row-delivered_amount .finding-value", "Tab")
+        expected = "95,000"
+    else:
+        element_id = view["disputed"][0]
+        side = "answer" if view["elements"][element_id]["answer"] is not None else "complaint"
+        page.click(f"#row-{element_id} .adopt-{side}")
+        expected = None
+    _wait_version(page, 2)
+    after = _preview_text(page)
+    assert after != before
+    if expected:
+        assert expected in after
+
+    # A bad value is refused with a Chinese message next to the field; nothing is saved.
+    page.fill("#row-loan_amount .finding-value", "五万元")
+    page.press("#row-loan_amount .finding-value", "Tab")
+    page.wait_for_selector("#msg-loan_amount .err")
+    assert "约定借款金额" in page.inner_text("#msg-loan_amount")
+    assert page.get_attribute("#case-version", "data-version") == "2"
+
+    page.click("#history summary")
+    page.wait_for_selector("#history-list li")
+    assert "周法官" in page.inner_text("#history-list")
+
+    with page.expect_download() as download_info:
+        page.click("#download-docx")
+    text = _docx_text(download_info.value.path())
+    assert "上海市青浦区人民法院" in text and "顾文杰" in text
+    if expected:
+        assert expected in text
+
+
+def test_script_party_name_shows_literally(page: object, server: Server) -> None:
+    if not (SAMPLE / "complaint.txt").exists():
+        pytest.skip("样例诉状尚未就绪")
+    evil = "<script>alert(1)</script>"
+    files = {
+        "complaint": ("complaint.txt", (SAMPLE / "complaint.txt").read_bytes(), "text/plain"),
+        "answer": ("answer.txt", (SAMPLE / "answer.txt").read_bytes(), "text/plain"),
+    }
+    view = httpx.post(
+        server.base + "/api/cases",
+        files=files,
+        data={"case_type": "private_lending", "court": "wujiang"},
+        timeout=60,
+    ).json()
+    plaintiffs = view["elements"]["plaintiffs"]["complaint"]
+    plaintiffs[0]["name"] = evil
+    response = httpx.patch(
+        f"{server.base}/api/cases/{view['id']}",
+        json={
+            "version": 1,
+            "findings": {"plaintiffs": plaintiffs},
+            "edits": {"elements": {"plaintiffs": {"complaint": plaintiffs}}},
+        },
+    )
+    assert response.status_code == 200
+    page.goto(f"{server.base}/#case={view['id']}")
+    page.wait_for_selector("body[data-ready='1']")
+    _wait_version(page, 2)
+    assert evil in page.inner_text("#case-title")
+    name_input = page.locator("#row-plaintiffs .complaint-value input").first
+    assert name_input.input_value() == evil
+    assert evil in _preview_text(page)
+    assert evil in page.inner_text("#case-list")
+    # nothing was parsed as markup anywhere on the page
+    assert page.evaluate("document.querySelectorAll('script').length") == 1
+    assert page.frame_locator("#preview").locator("script").count() == 0
+
+
+def test_chromium_path_is_debian() -> None:
+    if not CHROMIUM.exists():
+        pytest.skip("没有 /usr/bin/chromium")
+    assert os.access(CHROMIUM, os.X_OK)

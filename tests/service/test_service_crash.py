@@ -1,0 +1,87 @@
+"""kill -9 the server in the middle of a burst of saves: the database opens, every version is whole."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import httpx
+from conftest import create_case
+from service_procs import Server
+
+from engine.case.patch import schema_problems
+from engine.service.store import Store
+
+
+def _burst(base: str, case_id: str, stop: threading.Event, n: int) -> None:
+    """Keep saving findings; a 409 just means another writer got there first."""
+    with httpx.Client(base_url=base, timeout=5) as client:
+        seq = 0
+        while not stop.is_set():
+            seq += 1
+            try:
+                version = client.get(f"/api/cases/{case_id}").json()["version"]
+                amount = f"{90000 + n * 1000 + seq % 1000}.00"
+                client.patch(
+                    f"/api/cases/{case_id}",
+                    json={
+                        "version": version,
+                        "findings": {"delivered_amount": amount},
+                        "edits": {"meta": {"clerk": f"书记员{n}-{seq}"}},
+                    },
+                )
+            except (httpx.HTTPError, ValueError):
+                return  # the server is gone
+
+
+def test_kill_9_mid_save_leaves_last_commit_intact(
+    tmp_path: Path, sample_pleadings: tuple[bytes, bytes]
+) -> None:
+    db = tmp_path / "crash.db"
+    url = f"sqlite:///{db}"
+    server = Server(url)
+    try:
+        case = create_case(server.base, sample_pleadings)
+        stop = threading.Event()
+        writers = [threading.Thread(target=_burst, args=(server.base, case["id"], stop, n)) for n in range(6)]
+        for writer in writers:
+            writer.start()
+        time.sleep(1.5)
+        server.kill()  # SIGKILL while saves are in flight
+        stop.set()
+        for writer in writers:
+            writer.join(timeout=10)
+    finally:
+        server.stop()
+
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        latest = conn.execute("SELECT latest_version FROM cases WHERE id = ?", (case["id"],)).fetchone()[0]
+        rows = conn.execute(
+            "SELECT version, data FROM case_versions WHERE case_id = ? ORDER BY version", (case["id"],)
+        ).fetchall()
+    assert latest > 1, "the burst should have saved something before the kill"
+    # versions 1..latest, no gaps, no version past the pointer: the save was all or nothing
+    assert [version for version, _ in rows] == list(range(1, latest + 1))
+    for _version, data in rows:
+        parsed = json.loads(data)
+        assert schema_problems(parsed) == []
+    store = Store(url)
+    last = store.get(case["id"])
+    assert last.version == latest
+    assert last.data["findings"]["delivered_amount"].endswith(".00")
+    store.close()
+
+    # and the service carries on from there
+    restarted = Server(url)
+    try:
+        response = httpx.patch(
+            f"{restarted.base}/api/cases/{case['id']}",
+            json={"version": latest, "findings": {"guarantee_type": "joint"}},
+        )
+        assert response.status_code == 200 and response.json()["version"] == latest + 1
+    finally:
+        restarted.stop()

@@ -16,6 +16,7 @@ from engine.extraction.mention import Mention
 
 _MENTION_KIND = {"money": "money", "date": "date", "rate": "rate"}
 _CLAUSE_END = re.compile(r"[，,。；;\n]")
+_JOINER = re.compile(r"[、和及与]|、?被告|和被告|及被告")
 
 
 def _near(text: str, words: tuple[str, ...], start: int, end: int) -> int | None:
@@ -115,6 +116,7 @@ def _assign_bool(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> None
 
 
 def _assign_names(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> None:
+    """The party named closest before the keyword (else closest after), with names joined to it by 、/和."""
     text = doc.text
     pattern = alternation(cue.keywords)
     names = doc.party_names()
@@ -126,10 +128,31 @@ def _assign_names(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> Non
             if any(word in lead for word in cue.negative):
                 continue
             lo, hi = max(s_start, match.start() - cue.window), min(s_end, match.end() + cue.window)
-            for name in names:
-                position = text.find(name, lo, hi)
-                if position >= 0:
-                    doc.add(Candidate(cue.id, [name], [(position, position + len(name))], 0.8, "cues", position))
+            found = _name_positions(text, names, lo, hi)
+            before = [(p, n) for p, n in found if p + len(n) <= match.start()]
+            after = [(p, n) for p, n in found if p >= match.end()]
+            if before:
+                chosen = [before[-1]]
+                for position, name in reversed(before[:-1]):
+                    if _JOINER.fullmatch(text[position + len(name) : chosen[0][0]]):
+                        chosen.insert(0, (position, name))
+            elif after:
+                chosen = [after[0]]
+            else:
+                continue
+            for position, name in chosen:
+                doc.add(Candidate(cue.id, [name], [(position, position + len(name))], 0.8, "cues", position))
+
+
+def _name_positions(text: str, names: list[str], lo: int, hi: int) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for name in sorted(names, key=len, reverse=True):
+        position = text.find(name, lo, hi)
+        while position >= 0:
+            if not any(p <= position < p + len(n) for p, n in found):
+                found.append((position, name))
+            position = text.find(name, position + len(name), hi)
+    return sorted(found)
 
 
 def _assign_text(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> None:

@@ -55,9 +55,11 @@ def _bracket_depth_map(text: str) -> list[int]:
 def _owner(hits: list[tuple[int, int, str]], start: int, end: int, text: str) -> str | None:
     """Claim element owning the value at [start, end) among keyword hits (start, end, element)."""
     following = [h for h in hits if h[0] >= end]
-    if following and not _BREAK.search(text, end, following[0][0]):
-        return following[0][2]
     preceding = [h for h in hits if h[1] <= start]
+    if following and not _BREAK.search(text, end, following[0][0]):
+        # 借款3.5万元及利息: the adjacent keyword before still wins a tie.
+        if not preceding or following[0][0] - end < start - preceding[-1][1]:
+            return following[0][2]
     if preceding:
         return preceding[-1][2]
     return following[0][2] if following else None

@@ -87,7 +87,7 @@ def _derive(doc: Document, results: dict[str, Candidate]) -> None:
         if end:
             spans = [(durations[0].start, durations[0].end), *anchor.spans]
             results["term_end"] = Candidate("term_end", end, spans, 0.8, "derived", durations[0].start)
-    if "interest_rate" in results and "interest_agreed" not in results:
+    if "interest_rate" in results:
         rate = results["interest_rate"]
         results["interest_agreed"] = Candidate("interest_agreed", True, rate.spans, 0.85, "derived", rate.order)
     guarantors = results.get("guarantors")

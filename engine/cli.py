@@ -225,25 +225,13 @@ def compare(
 
 def _mount_optional_parts() -> None:
     """Commands that live beside their modules: calc (engine/law), extract/eval (engine/extraction), serve."""
-    try:  # DEV-ONLY guard while parts land; removed before release
-        from engine.law.cli import calc_app
+    from engine.extraction.cli import register as register_extraction
+    from engine.law.cli import calc_app
+    from engine.service.cli import register as register_service
 
-        app.add_typer(calc_app, name="calc", help="法律计算器：诉讼费、民间借贷利息、人身损害赔偿、劳动争议补偿。")
-    except ModuleNotFoundError:
-        pass
-    try:
-        from engine.extraction.cli import register as register_extraction
-
-        register_extraction(app)
-    except ModuleNotFoundError:
-        pass
-    try:
-        from engine.service.cli import register as register_service
-
-        register_service(app)
-    except ModuleNotFoundError:
-        pass
-
+    register_extraction(app)
+    app.add_typer(calc_app, name="calc", help="法律计算器：诉讼费、民间借贷利息、人身损害赔偿、劳动争议补偿。")
+    register_service(app)
 
 _mount_optional_parts()
 

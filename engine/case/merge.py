@@ -47,12 +47,11 @@ def merge_elements(case_type: str, complaint: dict[str, Any] | None, answer: dic
             status = "complaint_only"
         elif c_value is None:
             status = "disputed" if position == "contest" else "answer_only"
-        elif position == "contest":
-            status = "disputed"
-        elif a_value is None or same_value(entry.element.type, c_value, a_value):
-            status = "agreed"
+        elif a_value is not None:
+            # A stated value decides: the same value agrees whatever words surround it.
+            status = "agreed" if same_value(entry.element.type, c_value, a_value) else "disputed"
         else:
-            status = "disputed"
+            status = "disputed" if position == "contest" else "agreed"
         states[element_id] = {
             "status": status,
             "complaint": c_value,

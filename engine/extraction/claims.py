@@ -52,13 +52,13 @@ def _bracket_depth_map(text: str) -> list[int]:
     return depths
 
 
-def _owner(hits: list[tuple[int, int, str]], start: int, end: int, text: str) -> str | None:
+def _owner(hits: list[tuple[int, int, str]], start: int, end: int, text: str, adjacent_wins: bool = True) -> str | None:
     """Claim element owning the value at [start, end) among keyword hits (start, end, element)."""
     following = [h for h in hits if h[0] >= end]
     preceding = [h for h in hits if h[1] <= start]
     if following and not _BREAK.search(text, end, following[0][0]):
         # 借款3.5万元及利息: the adjacent keyword before still wins a tie.
-        if not preceding or following[0][0] - end < start - preceding[-1][1]:
+        if not adjacent_wins or not preceding or following[0][0] - end < start - preceding[-1][1]:
             return following[0][2]
     if preceding:
         return preceding[-1][2]
@@ -93,7 +93,7 @@ def parse_claims(doc: Document) -> None:
             continue
         _guarantee(doc, claim_cues.get("claim_guarantee"), hits, item_start, item_end)
         for mention in doc.mentions_in(item_start, item_end):
-            owner = _owner(hits, mention.start, mention.end, text)
+            owner = _owner(hits, mention.start, mention.end, text, adjacent_wins=mention.kind == "money")
             if owner is None:
                 continue
             if mention.kind == "money":
@@ -128,7 +128,7 @@ def parse_claims(doc: Document) -> None:
                 interest_spans.setdefault(owner, []).append((match.start(), match.end()))
     for owner, slot in interest.items():
         value = {key: slot.get(key) for key in ("amount", "base", "rate", "start_date", "end")}
-        if value["rate"] is None and value["start_date"] is None and value["amount"] is None and value["base"] is None:
+        if all(item is None for item in value.values()):
             continue
         spans = sorted(interest_spans[owner])
         doc.add(Candidate(owner, value, spans, 0.85, "claims", spans[0][0]))

@@ -50,6 +50,11 @@ def _words(spec: dict[str, Any], key: str) -> tuple[str, ...]:
 
 def alternation(words: tuple[str, ...] | list[str]) -> re.Pattern[str] | None:
     """A regex matching any of the words, longest first (逾期利息 before 利息)."""
+    return _alternation(tuple(words))
+
+
+@cache
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
     unique = sorted(set(words), key=len, reverse=True)
     if not unique:
         return None

@@ -47,7 +47,9 @@ class RecogniserComponent:
         self.kinds = tuple(kinds)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.yaosu_mentions = recognise(doc.text, self.kinds)
+        # doc.text rebuilds the string token by token; the driver passes the chunk along instead.
+        text = doc.user_data.get("yaosu_text")
+        doc._.yaosu_mentions = recognise(text if text is not None else doc.text, self.kinds)
         return doc
 
 
@@ -101,8 +103,9 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
 
 def recognise_document(norm: Normalised) -> list[Mention]:
     pieces = list(chunks(norm.text))
+    nlp = get_nlp()
     mentions: list[Mention] = []
-    for (offset, _), doc in zip(pieces, get_nlp().pipe(piece for _, piece in pieces), strict=True):
+    for (offset, _), doc in zip(pieces, nlp.pipe(_make_docs(nlp, pieces)), strict=True):
         mentions.extend(mention.shifted(offset) for mention in doc._.yaosu_mentions)
     fill_years(mentions)
     for mention in mentions:
@@ -110,6 +113,13 @@ def recognise_document(norm: Normalised) -> list[Mention]:
             start, end = norm.span(mention.start, mention.end)
             mention.value = {**mention.value, "raw": norm.original[start:end]}
     return mentions
+
+
+def _make_docs(nlp: Language, pieces: list[tuple[int, str]]) -> Iterator[Doc]:
+    for _, piece in pieces:
+        doc = nlp.make_doc(piece)
+        doc.user_data["yaosu_text"] = piece
+        yield doc
 
 
 def analyse(text: str, case_type: str, role: str) -> Document:

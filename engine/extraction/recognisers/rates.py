@@ -21,6 +21,7 @@ _MULTIPLIER = {"year": Decimal(1), "month": Decimal(12), "day": Decimal(360)}
 
 _VALUE = (
     rf"(?:(?P<pct>{_NUM})\s*[%％]"
+    rf"|(?P<permille>{_NUM})\s*‰"
     rf"|百分之(?P<bai>{_NUM})"
     rf"|千分之(?P<qian>{_NUM})"
     rf"|万分之(?P<wan>{_NUM})"
@@ -32,7 +33,7 @@ _RATE = re.compile(
     rf"|(?:利率|利息)(?:为|按|按照)?(?:每)?(?P<p2>年|月|日)"
     rf"|每(?P<p3>年|月|日|天)(?:按)?)"
     rf"{_VALUE}"
-    rf"|{_VALUE.replace('?P<', '?P<s_')}(?:的)?(?P<p4>年|月|日)(?:利率|息)"
+    rf"|{_VALUE.replace('?P<', '?P<s_')}(?:的)?(?:(?P<p4>年|月|日)(?:利率|息)|[/／]\s*(?P<p5>年|月|日))"
 )
 
 
@@ -47,6 +48,9 @@ def _rate_value(match: re.Match[str], prefix: str, period: str) -> Decimal | Non
 
     if group("pct") is not None:
         return parse_number(group("pct"))
+    if group("permille") is not None:
+        number = parse_number(group("permille"))
+        return None if number is None else number / 10
     if group("bai") is not None:
         return parse_number(group("bai"))
     if group("qian") is not None:
@@ -80,8 +84,8 @@ def make_rate(raw: str, period: str, percent: Decimal) -> dict[str, str]:
 def find_rates(text: str) -> list[Mention]:
     found: list[Mention] = []
     for match in _RATE.finditer(text):
-        if match.group("p4"):
-            period = _PERIOD_WORDS[match.group("p4")]
+        if match.group("p4") or match.group("p5"):
+            period = _PERIOD_WORDS[match.group("p4") or match.group("p5")]
             prefix = "s_"
         else:
             word = match.group("p1") or match.group("p2") or match.group("p3")

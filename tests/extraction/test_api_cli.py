@@ -1,0 +1,137 @@
+"""The public API and the commands, on the team corpus and on bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from engine.errors import YaosuError
+from engine.extraction.api import extract_path, extract_text
+from engine.extraction.cli import register
+from engine.extraction.evaluate import evaluate_directory
+from engine.paths import CORPUS_DIR
+
+CORPUS = CORPUS_DIR / "private_lending"
+COMPLAINT = (
+    "民事起诉状\n原告：张三，男，1980年1月2日出生，汉族，住江苏省苏州市吴江区松陵镇笠泽路88号，"
+    "公民身份号码320509198001020317。\n被告：李四，男，汉族，住上海市青浦区。\n"
+    "被告：王五，男，住上海市青浦区。\n诉讼请求：\n1. 判令被告李四归还借款本金人民币伍万元整；\n"
+    "2. 判令被告李四支付利息（以50000元为基数，按年利率15.4%，自2021年3月5日起计算至实际清偿之日止）；\n"
+    "3. 判令被告王五对上述债务承担连带清偿责任。\n事实与理由：\n"
+    "2021年3月5日，被告李四向原告借款人民币伍万元整，出具借条一份，约定月息2分，借期一年，被告王五作为保证人签字。"
+    "当日原告通过银行转账交付50000元。\n此致\n"
+)
+
+
+@pytest.fixture(scope="module")
+def app() -> typer.Typer:
+    application = typer.Typer()
+    register(application)
+    return application
+
+
+def test_extract_text_values_and_evidence() -> None:
+    result = extract_text(COMPLAINT)
+    assert result["case_type"] == "private_lending" and result["role"] == "complaint"
+    elements = result["elements"]
+    assert [p["name"] for p in elements["defendants"]["value"]] == ["李四", "王五"]
+    assert elements["plaintiffs"]["value"][0]["id_number"] == "320509198001020317"
+    assert elements["claim_principal"]["value"] == "50000.00"
+    assert elements["claim_interest"]["value"]["start_date"] == "2021-03-05"
+    assert elements["claim_interest"]["value"]["end"] == "until_paid"
+    assert elements["interest_rate"]["value"]["annual_percent"] == "24.00"
+    assert elements["term_end"]["value"] == "2022-03-04"
+    assert elements["guarantors"]["value"] == ["王五"]
+    assert elements["borrowers"]["value"] == ["李四"]
+    for element in elements.values():
+        assert 0 < element["confidence"] <= 1
+        for evidence in element["evidence"]:
+            assert COMPLAINT[evidence["start"] : evidence["end"]] == evidence["text"]
+            assert evidence["text"] in evidence["sentence"]
+
+
+def test_evidence_offsets_survive_spaces_and_full_width() -> None:
+    text = "原告：张三。被告：李四。\n事实与理由：被告向原告借款 ５ 万 元，约定月息２分。"
+    result = extract_text(text)
+    loan = result["elements"]["loan_amount"]
+    assert loan["value"] == "50000.00"
+    assert loan["evidence"][0]["text"] == "５ 万 元"
+    assert result["elements"]["interest_rate"]["value"]["raw"] == "月息２分"
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "asdkjh qwe 12 !!", "今天天气很好，我们去公园散步。" * 50])
+def test_empty_or_nonsense_gives_valid_json_with_everything_missing(text: str) -> None:
+    result = extract_text(text, "private_lending")
+    assert result["elements"] == {}
+    assert "plaintiffs" in result["missing"] and "claim_principal" in result["missing"]
+    json.dumps(result, ensure_ascii=False)
+
+
+def test_unknown_case_type_and_role() -> None:
+    with pytest.raises(YaosuError, match="未知的案件类型"):
+        extract_text(COMPLAINT, "no_such_type")
+    with pytest.raises(YaosuError):
+        extract_text(COMPLAINT, role="appeal")
+
+
+def test_large_nonsense_text_is_fast_enough() -> None:
+    result = extract_text("原告借款5万元，2021年3月5日，月息2分。" * 60000)  # ~1.5 M characters
+    assert result["case_type"] == "private_lending"
+
+
+def test_answer_positions() -> None:
+    answer = (CORPUS / "sample" / "answer.txt")
+    result = extract_path(answer, "private_lending", "answer")
+    elements = result["elements"]
+    assert result["file"] == str(answer) and result["missing"] == []
+    assert elements["delivered_amount"]["position"] == "contest"
+    assert elements["delivered_amount"]["value"] == "95000.00"
+    assert elements["loan_amount"]["position"] == "admit"
+    assert [p["name"] for p in elements["plaintiffs"]["value"]] == ["顾文杰"]
+
+
+def test_cli_extract_json_lines_in_order(app: typer.Typer, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(COMPLAINT, encoding="utf-8")
+    second.write_bytes(COMPLAINT.replace("张三", "赵六").encode("gbk"))
+    result = CliRunner().invoke(app, ["extract", str(first), str(second), "--json"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["file"] for line in lines] == [str(first), str(second)]
+    assert lines[1]["elements"]["plaintiffs"]["value"][0]["name"] == "赵六"
+
+
+def test_cli_extract_unreadable_file(app: typer.Typer, tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(COMPLAINT, encoding="utf-8")
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"PK\x03\x04 truncated")
+    result = CliRunner().invoke(app, ["extract", str(good), str(bad), "--json"])
+    assert result.exit_code != 0
+    assert result.stdout == ""
+    assert "bad.docx" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_cli_extract_table_output(app: typer.Typer, tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(COMPLAINT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(path)])
+    assert result.exit_code == 0 and "张三" in result.stdout
+
+
+def test_cli_eval_real_without_data(app: typer.Typer, tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval-real", "--realdata", str(tmp_path)])
+    assert result.exit_code == 0 and "跳过" in result.stdout
+
+
+@pytest.mark.skipif(not (CORPUS / "complaints").is_dir(), reason="team corpus not present")
+def test_team_corpus_core_micro_f1(app: typer.Typer) -> None:
+    report = evaluate_directory(CORPUS)
+    assert report["files"] >= 40
+    assert report["core"]["micro"]["f1"] >= 0.95, report["core"]
+    result = CliRunner().invoke(app, ["eval", str(CORPUS)])
+    assert result.exit_code == 0 and "micro-F1" in result.stdout

@@ -140,7 +140,7 @@ def main(argv=None):
         errs.append(f"duplicate ids: {sorted(dup)}")
     src = Path(a.source) if a.source else default_source()
     if src and src.exists():
-        known = {json.loads(l)["id"] for l in src.open(encoding="utf-8") if l.strip()}
+        known = {json.loads(line)["id"] for line in src.open(encoding="utf-8") if line.strip()}
         for i in ids:
             if i not in known:
                 errs.append(f"id {i} not in {src}")

@@ -7,10 +7,12 @@ key and never invalidates anything.
 
 from __future__ import annotations
 
+import json
 import threading
 import urllib.parse
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -89,6 +91,31 @@ class BodyLimit:
             return message
 
         await self.app(scope, limited_receive, send)
+
+
+class SecurityHeaders:
+    """CSP (scripts and styles only from this server), nosniff, no referrer; plain ASGI, no per-request task."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers") or [])
+                names = {name.lower() for name, _ in headers}
+                if b"content-security-policy" not in names:
+                    headers.append((b"content-security-policy", PAGE_CSP.encode()))
+                headers.append((b"x-content-type-options", b"nosniff"))
+                headers.append((b"referrer-policy", b"no-referrer"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def _json(status: int, body: Any) -> JSONResponse:
@@ -177,10 +204,51 @@ def element_rows(case: dict[str, Any]) -> dict[str, Any]:
     return rows
 
 
-def _problems(case: dict[str, Any]) -> list[dict[str, str]]:
-    from engine.case.validate import validate_case
+@cache
+def _cached_schema(case_type: str) -> dict[str, Any]:
+    # Generating the schema from the pydantic models takes ~100 ms; it only changes with the tables.
+    from engine.case.casefile import case_schema
 
-    return [problem.to_json() for problem in validate_case(case)]
+    return case_schema(case_type)
+
+
+def open_problems(case: dict[str, Any]) -> list[dict[str, str]]:
+    """What `yaosu validate` reports: schema, then required elements, then the table's cross-field checks.
+
+    The same rules as engine.case.validate.validate_case, run here with the fast schema check
+    of engine.case.patch, because validate_case rebuilds the JSON Schema on every call (~100 ms)
+    and this runs on every save.
+    """
+    from engine.case.effective import PENDING, effective_value
+    from engine.case.patch import schema_problems
+    from engine.elements.checks import CHECK_KINDS
+    from engine.elements.dictionary import load_table
+
+    problems = [problem.to_json() for problem in schema_problems(case)]
+    if problems:
+        return problems
+    table = load_table(case["case_type"])
+    for element_id in table.required_ids:
+        if effective_value(case, element_id) in (None, [], ""):
+            label = table.element(element_id).label
+            problems.append({"path": f"/elements/{element_id}", "message": f"缺少必填要素：{label}"})
+    for check in table.checks:
+        left = effective_value(case, check["left"])
+        right = effective_value(case, check["right"])
+        if right is None and check.get("fallback_right"):
+            right = effective_value(case, check["fallback_right"])
+        if left is PENDING or right is PENDING:
+            continue
+        message = CHECK_KINDS[check["kind"]](left, right, check)
+        if message:
+            problems.append({"path": f"/elements/{check['left']}", "message": message})
+    return problems
+
+
+def _send(data: Any, status: int = 200) -> Response:
+    """JSON straight from json.dumps: these payloads are plain dicts, and FastAPI's encoder costs ms."""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return Response(body, status_code=status, media_type="application/json")
 
 
 def _draft_warnings(case: dict[str, Any]) -> list[str]:
@@ -210,7 +278,7 @@ def case_view(stored: StoredCase) -> dict[str, Any]:
         "elements": rows,
         "disputed": [eid for eid, row in rows.items() if row["status"] == "disputed"],
         "pending": pending_disputes(case),
-        "problems": _problems(case),
+        "problems": open_problems(case),
         "warnings": _draft_warnings(case),
         "case": case,
     }
@@ -266,7 +334,20 @@ def _validation_message(error: dict[str, Any]) -> dict[str, str]:
     return {"path": "/" + "/".join(loc), "message": message}
 
 
-def create_app(db_url: str, user: str | None = None) -> FastAPI:
+def _warm_up() -> None:
+    """Load the extraction pipeline (spaCy, ~2 s) and the drafting templates before the first judge needs them."""
+    try:
+        import engine.drafting.render  # noqa: F401
+        import engine.extraction.api  # noqa: F401
+        from engine.elements.dictionary import table_ids
+
+        for case_type in table_ids():
+            _cached_schema(case_type)
+    except Exception:  # noqa: BLE001 - a failed warm-up only means the first request is slower
+        pass
+
+
+def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastAPI:
     """The service on the database at `db_url`; `user` names whoever saves when no header says."""
     store = Store(db_url)
     app = FastAPI(
@@ -275,18 +356,14 @@ def create_app(db_url: str, user: str | None = None) -> FastAPI:
         description="要素式民事判决书：诉状抽取、要素表、争议认定、判决书生成。",
     )
     app.state.store = store
+    if warm:
+        threading.Thread(target=_warm_up, name="yaosu-warm-up", daemon=True).start()
     cases_cache = _LRU(256)
     preview_cache = _LRU(256)
 
     app.add_middleware(BodyLimit)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", PAGE_CSP)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(PatchError)
     async def patch_error(_request: Request, exc: PatchError) -> JSONResponse:
@@ -351,10 +428,8 @@ def create_app(db_url: str, user: str | None = None) -> FastAPI:
         return [{"id": court.id, "name": court.name} for court in load_courts().values()]
 
     @app.get("/api/schema/{case_type}", summary="案件文件的 JSON Schema（表单由此生成）")
-    def schema(case_type: str) -> dict[str, Any]:
-        from engine.case.casefile import case_schema
-
-        return case_schema(case_type)
+    def schema(case_type: str) -> Response:
+        return _send(_cached_schema(case_type))
 
     @app.get("/api/me", summary="当前用户")
     def me(request: Request) -> dict[str, str]:
@@ -418,21 +493,24 @@ def create_app(db_url: str, user: str | None = None) -> FastAPI:
         return case_view(stored)
 
     @app.get("/api/cases/{case_id}", summary="案件（最新版本，或 ?version=n 的历史版本）")
-    def get_case(case_id: str, version: Annotated[int | None, Query(ge=1)] = None) -> dict[str, Any]:
-        return case_view(load(case_id, version))
+    def get_case(case_id: str, version: Annotated[int | None, Query(ge=1)] = None) -> Response:
+        return _send(case_view(load(case_id, version)))
 
     @app.patch("/api/cases/{case_id}", summary="保存认定与修改（新版本；版本过期返回 409）")
-    def patch_case(case_id: str, body: PatchBody, request: Request) -> dict[str, Any]:
-        current = load(case_id)
-        if body.version != current.version:
-            raise VersionConflict(current.version)
+    def patch_case(case_id: str, body: PatchBody, request: Request) -> Response:
+        # The patch applies to the version the judge was looking at (immutable, usually cached);
+        # whether it is still the latest is decided by the store inside the saving transaction.
+        try:
+            current = load(case_id, body.version)
+        except CaseNotFound:
+            raise VersionConflict(store.latest_version(case_id)) from None  # 404 when the case is unknown
         updated = apply_patch(current.data, body.findings, body.edits)
         changes = summarize_changes(current.data, updated)
         stored = store.save(
             case_id, body.version, updated, _user(request, user), changes, title=case_title(updated)
         )
         cases_cache.put((stored.id, stored.version), stored)
-        return case_view(stored)
+        return _send(case_view(stored))
 
     @app.get("/api/cases/{case_id}/history", summary="修改记录：谁、何时、改了什么")
     def history(case_id: str) -> list[dict[str, Any]]:

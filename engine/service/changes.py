@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from engine.case.patch import META_LABELS, field_label
 
 
 def _same(left: Any, right: Any) -> bool:
-    return json.dumps(left, sort_keys=True, ensure_ascii=False) == json.dumps(
-        right, sort_keys=True, ensure_ascii=False
-    )
+    """Deep equality of JSON values, where True is not 1 and 1 is not 1.0 (Python's == says they are)."""
+    if type(left) is not type(right):
+        return False
+    if isinstance(left, dict):
+        return left.keys() == right.keys() and all(_same(left[key], right[key]) for key in left)
+    if isinstance(left, list):
+        return len(left) == len(right) and all(_same(a, b) for a, b in zip(left, right, strict=True))
+    return bool(left == right)
 
 
 def _change(case_type: str, parts: list[str], old: Any, new: Any) -> dict[str, Any]:

@@ -1,0 +1,156 @@
+"""Load test: N concurrent judges each saving a finding and fetching the refreshed HTML preview.
+
+    .venv/bin/python benchmarks/load_preview.py [--clients 20] [--requests 50] [--workers 2] [--think 0]
+
+Starts its own `yaosu serve` on a free loopback port with a temporary SQLite file (or --db URL),
+creates one case per client from the sample pleadings, then every client runs `--requests`
+rounds of: PATCH a finding on its case → GET the HTML preview of the version just saved.
+The figure is the time of that round trip (save + refreshed preview) as a client sees it;
+p50/p95/p99 are over all rounds after a warm-up. Bounded: it stops by itself and stops the
+server it started. Clients are asyncio tasks in one process, so the load generator shares the
+machine's cores with the server, as it would on a judge's own machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "service"))
+
+from service_procs import SAMPLE, Server  # noqa: E402
+
+AMOUNTS = ["95000.00", "100000.00", "90000.00", "98000.00"]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))
+    return ordered[index]
+
+
+async def make_case(client: httpx.AsyncClient) -> tuple[str, int]:
+    files = {
+        "complaint": ("complaint.txt", (SAMPLE / "complaint.txt").read_bytes(), "text/plain"),
+        "answer": ("answer.txt", (SAMPLE / "answer.txt").read_bytes(), "text/plain"),
+    }
+    response = await client.post("/api/cases", files=files, data={"case_type": "private_lending", "court": "qingpu"})
+    response.raise_for_status()
+    view = response.json()
+    return view["id"], view["version"]
+
+
+async def judge(
+    client: httpx.AsyncClient, case_id: str, version: int, rounds: int, think: float, start: asyncio.Event
+) -> tuple[list[float], list[float], list[float], int]:
+    pair, saves, previews, errors = [], [], [], 0
+    await start.wait()
+    for n in range(rounds):
+        began = time.perf_counter()
+        response = await client.patch(
+            f"/api/cases/{case_id}",
+            json={"version": version, "findings": {"delivered_amount": AMOUNTS[n % len(AMOUNTS)]}},
+        )
+        saved = time.perf_counter()
+        if response.status_code != 200:
+            errors += 1
+            version = (await client.get(f"/api/cases/{case_id}")).json()["version"]
+            continue
+        version = response.json()["version"]
+        preview = await client.get(
+            f"/api/cases/{case_id}/draft", params={"court": "qingpu", "format": "html", "version": version}
+        )
+        done = time.perf_counter()
+        if preview.status_code != 200:
+            errors += 1
+            continue
+        pair.append(done - began)
+        saves.append(saved - began)
+        previews.append(done - saved)
+        if think:
+            await asyncio.sleep(think)
+    return pair, saves, previews, errors
+
+
+async def run(base: str, clients: int, rounds: int, warmup: int, think: float) -> dict[str, object]:
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
+        cases = [await make_case(client) for _ in range(clients)]
+        # warm-up: templates, caches and connections
+        warm = asyncio.Event()
+        warm.set()
+        await asyncio.gather(*(judge(client, cid, v, warmup, 0, warm) for cid, v in cases))
+        cases = [(cid, (await client.get(f"/api/cases/{cid}")).json()["version"]) for cid, _ in cases]
+        start = asyncio.Event()
+        tasks = [asyncio.create_task(judge(client, cid, v, rounds, think, start)) for cid, v in cases]
+        began = time.perf_counter()
+        start.set()
+        results = await asyncio.gather(*tasks)
+        elapsed = time.perf_counter() - began
+    pair = [x for r in results for x in r[0]]
+    saves = [x for r in results for x in r[1]]
+    previews = [x for r in results for x in r[2]]
+    errors = sum(r[3] for r in results)
+
+    def ms(values: list[float]) -> dict[str, float]:
+        return {
+            "p50": round(statistics.median(values) * 1000, 1),
+            "p95": round(percentile(values, 0.95) * 1000, 1),
+            "p99": round(percentile(values, 0.99) * 1000, 1),
+            "max": round(max(values) * 1000, 1),
+        }
+
+    return {
+        "clients": clients,
+        "rounds_per_client": rounds,
+        "think_s": think,
+        "rounds": len(pair),
+        "errors": errors,
+        "rounds_per_s": round(len(pair) / elapsed, 1),
+        "save_and_preview_ms": ms(pair),
+        "save_ms": ms(saves),
+        "preview_ms": ms(previews),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=50, help="rounds (save + preview) per client")
+    parser.add_argument("--warmup", type=int, default=5, help="rounds per client before measuring")
+    parser.add_argument("--workers", type=int, default=2, help="server worker processes (the machine has 2 cores)")
+    parser.add_argument("--think", type=float, default=0.0, help="seconds a client waits between rounds")
+    parser.add_argument("--db", default=None, help="database URL (default: a temporary SQLite file)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="yaosu-bench-") as folder:
+        db = args.db or f"sqlite:///{Path(folder) / 'bench.db'}"
+        server = Server(db, user="压测", workers=args.workers)
+        try:
+            time.sleep(3 if args.workers > 1 else 0.5)  # let every worker finish its warm-up import
+            result = asyncio.run(run(server.base, args.clients, args.requests, args.warmup, args.think))
+        finally:
+            server.stop()
+    result.update({"workers": args.workers, "db": "sqlite" if db.startswith("sqlite") else "postgresql"})
+    result["cpus"] = os.cpu_count()
+    pair = result["save_and_preview_ms"]
+    print(
+        f"{args.clients} clients × {args.requests} rounds, {args.workers} worker(s): "
+        f"save + refreshed preview p50 {pair['p50']} ms, p95 {pair['p95']} ms "  # type: ignore[index]
+        f"({result['rounds_per_s']} rounds/s, {result['errors']} errors)"
+    )
+    print(json.dumps(result, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -50,3 +50,4 @@ def test_sample_pleadings_to_three_judgments(tmp_path: Path) -> None:
         assert "借款本金95,000元" in text  # 砍头息 deducted (民间借贷规定第二十六条)
         assert "15.40%" in text  # 18% capped at 4 × 3.85% (LPR of 2021-05-20)
         assert "承担连带清偿责任" in text
+        assert "待认定" not in text

@@ -44,7 +44,9 @@ async def make_case(client: httpx.AsyncClient) -> tuple[str, int]:
         "complaint": ("complaint.txt", (SAMPLE / "complaint.txt").read_bytes(), "text/plain"),
         "answer": ("answer.txt", (SAMPLE / "answer.txt").read_bytes(), "text/plain"),
     }
-    response = await client.post("/api/cases", files=files, data={"case_type": "private_lending", "court": "qingpu"})
+    response = await client.post(
+        "/api/cases", files=files, data={"case_type": "private_lending", "court": "qingpu"}
+    )
     response.raise_for_status()
     view = response.json()
     return view["id"], view["version"]
@@ -124,11 +126,15 @@ async def run(base: str, clients: int, rounds: int, warmup: int, think: float) -
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=50, help="rounds (save + preview) per client")
     parser.add_argument("--warmup", type=int, default=5, help="rounds per client before measuring")
-    parser.add_argument("--workers", type=int, default=2, help="server worker processes (the machine has 2 cores)")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="server worker processes (the machine has 2 cores)"
+    )
     parser.add_argument("--think", type=float, default=0.0, help="seconds a client waits between rounds")
     parser.add_argument("--db", default=None, help="database URL (default: a temporary SQLite file)")
     args = parser.parse_args()

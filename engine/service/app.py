@@ -212,7 +212,7 @@ def _cached_schema(case_type: str) -> dict[str, Any]:
     return case_schema(case_type)
 
 
-def open_problems(case: dict[str, Any]) -> list[dict[str, str]]:
+def open_problems(case: dict[str, Any], schema_checked: bool = False) -> list[dict[str, str]]:
     """What `yaosu validate` reports: schema, then required elements, then the table's cross-field checks.
 
     The same rules as engine.case.validate.validate_case, run here with the fast schema check
@@ -224,7 +224,7 @@ def open_problems(case: dict[str, Any]) -> list[dict[str, str]]:
     from engine.elements.checks import CHECK_KINDS
     from engine.elements.dictionary import load_table
 
-    problems = [problem.to_json() for problem in schema_problems(case)]
+    problems = [] if schema_checked else [problem.to_json() for problem in schema_problems(case)]
     if problems:
         return problems
     table = load_table(case["case_type"])
@@ -262,7 +262,7 @@ def _draft_warnings(case: dict[str, Any]) -> list[str]:
         return [exc.message]
 
 
-def case_view(stored: StoredCase) -> dict[str, Any]:
+def case_view(stored: StoredCase, schema_checked: bool = False) -> dict[str, Any]:
     from engine.case.effective import pending_disputes
 
     case = stored.data
@@ -278,7 +278,7 @@ def case_view(stored: StoredCase) -> dict[str, Any]:
         "elements": rows,
         "disputed": [eid for eid, row in rows.items() if row["status"] == "disputed"],
         "pending": pending_disputes(case),
-        "problems": open_problems(case),
+        "problems": open_problems(case, schema_checked),
         "warnings": _draft_warnings(case),
         "case": case,
     }
@@ -403,6 +403,11 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
             cases_cache.put((case_id, version), cached)
         return cached  # type: ignore[no-any-return]
 
+    # Reads and saves take a few milliseconds of CPU and never wait on anything slow, so they run
+    # on the event loop (async def) rather than in the thread pool: under load, twenty threads
+    # contending for the GIL made every request as slow as all of them together. Uploads run
+    # the extraction pipeline (seconds) and stay in the thread pool (plain def).
+
     # --- the page -------------------------------------------------------------------------
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
@@ -416,23 +421,23 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
 
     # --- reference data -------------------------------------------------------------------
     @app.get("/api/case-types", summary="案件类型")
-    def case_types() -> list[dict[str, str]]:
+    async def case_types() -> list[dict[str, str]]:
         from engine.elements.dictionary import load_table, table_ids
 
         return [{"id": cid, "label": load_table(cid).label} for cid in table_ids()]
 
     @app.get("/api/courts", summary="法院")
-    def courts() -> list[dict[str, str]]:
+    async def courts() -> list[dict[str, str]]:
         from engine.drafting.courts import load_courts
 
         return [{"id": court.id, "name": court.name} for court in load_courts().values()]
 
     @app.get("/api/schema/{case_type}", summary="案件文件的 JSON Schema（表单由此生成）")
-    def schema(case_type: str) -> Response:
+    async def schema(case_type: str) -> Response:
         return _send(_cached_schema(case_type))
 
     @app.get("/api/me", summary="当前用户")
-    def me(request: Request) -> dict[str, str]:
+    async def me(request: Request) -> dict[str, str]:
         return {"user": _user(request, user)}
 
     # --- extraction -----------------------------------------------------------------------
@@ -449,7 +454,7 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
 
     # --- cases ----------------------------------------------------------------------------
     @app.get("/api/cases", summary="案件列表")
-    def list_cases() -> list[dict[str, Any]]:
+    async def list_cases() -> list[dict[str, Any]]:
         return [
             {
                 "id": c.id,
@@ -493,11 +498,11 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
         return case_view(stored)
 
     @app.get("/api/cases/{case_id}", summary="案件（最新版本，或 ?version=n 的历史版本）")
-    def get_case(case_id: str, version: Annotated[int | None, Query(ge=1)] = None) -> Response:
+    async def get_case(case_id: str, version: Annotated[int | None, Query(ge=1)] = None) -> Response:
         return _send(case_view(load(case_id, version)))
 
     @app.patch("/api/cases/{case_id}", summary="保存认定与修改（新版本；版本过期返回 409）")
-    def patch_case(case_id: str, body: PatchBody, request: Request) -> Response:
+    async def patch_case(case_id: str, body: PatchBody, request: Request) -> Response:
         # The patch applies to the version the judge was looking at (immutable, usually cached);
         # whether it is still the latest is decided by the store inside the saving transaction.
         try:
@@ -510,17 +515,17 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
             case_id, body.version, updated, _user(request, user), changes, title=case_title(updated)
         )
         cases_cache.put((stored.id, stored.version), stored)
-        return _send(case_view(stored))
+        return _send(case_view(stored, schema_checked=True))  # apply_patch has just checked it
 
     @app.get("/api/cases/{case_id}/history", summary="修改记录：谁、何时、改了什么")
-    def history(case_id: str) -> list[dict[str, Any]]:
+    async def history(case_id: str) -> list[dict[str, Any]]:
         return [
             {"version": h.version, "user": h.user, "saved_at": h.saved_at.isoformat(), "changes": h.changes}
             for h in store.history(case_id)
         ]
 
     @app.get("/api/cases/{case_id}/draft", summary="判决书：HTML 预览或 docx")
-    def draft(
+    async def draft(
         case_id: str,
         court: Annotated[str | None, Query(description="法院，默认为案件所属法院")] = None,
         format: Annotated[Literal["html", "docx"], Query()] = "html",

@@ -49,8 +49,14 @@ def test_kill_9_mid_save_leaves_last_commit_intact(
         writers = [threading.Thread(target=_burst, args=(server.base, case["id"], stop, n)) for n in range(6)]
         for writer in writers:
             writer.start()
-        time.sleep(1.5)
-        server.kill()  # SIGKILL while saves are in flight
+        # let the burst get going (a loaded machine may be slow), then SIGKILL while saves are in flight
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if httpx.get(f"{server.base}/api/cases/{case['id']}", timeout=10).json()["version"] >= 5:
+                break
+            time.sleep(0.05)
+        time.sleep(0.3)
+        server.kill()
         stop.set()
         for writer in writers:
             writer.join(timeout=10)

@@ -32,11 +32,18 @@ def free_port() -> int:
 class Server:
     """`python -m engine.service serve` on a free loopback port, stopped by its own pid."""
 
-    def __init__(self, db_url: str, user: str | None = "测试法官", workers: int = 1, cwd: Path | None = None):
+    def __init__(
+        self,
+        db_url: str,
+        user: str | None = "测试法官",
+        workers: int = 1,
+        cwd: Path | None = None,
+        entry: list[str] | None = None,
+    ):
         self.db_url = db_url
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        command = [sys.executable, "-m", "engine.service", "serve", "--host", "127.0.0.1"]
+        command = [*(entry or [sys.executable, "-m", "engine.service"]), "serve", "--host", "127.0.0.1"]
         command += ["--port", str(self.port), "--db", db_url, "--workers", str(workers)]
         if user:
             command += ["--user", user]

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import io
+import sys
 import threading
 import urllib.parse
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from conftest import create_case
-from service_procs import Server
+from service_procs import Server, running_server
 
 from engine.service.app import TOO_LARGE
 
@@ -276,3 +278,13 @@ def test_page_and_assets_are_local(server: Server) -> None:
         body = httpx.get(server.base + asset).text
         assert "http://" not in body and "https://" not in body and "cdn" not in body.lower(), asset
     assert "innerHTML" not in httpx.get(server.base + "/static/app.js").text
+
+
+def test_yaosu_serve_command(tmp_path: Path) -> None:
+    """The installed `yaosu serve` (engine/cli.py mounts engine/service/cli.py), two workers."""
+    yaosu = Path(sys.executable).parent / "yaosu"
+    if not yaosu.exists():
+        pytest.skip("yaosu 命令未安装")
+    with running_server(f"sqlite:///{tmp_path / 'cli.db'}", entry=[str(yaosu)], workers=2, user=None) as srv:
+        assert httpx.get(srv.base + "/api/me").json() == {"user": "匿名用户"}
+        assert httpx.get(srv.base + "/api/cases").json() == []

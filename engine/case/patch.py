@@ -10,18 +10,22 @@ a case is saved while it is still being worked on.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 import jsonschema
+import pydantic
 
+from engine.case.casefile import case_model, case_schema
+from engine.case.merge import merge_elements
+from engine.drafting.courts import load_courts
+from engine.elements.dictionary import load_table
 from engine.errors import YaosuError
 
 PLEADED_SIDES = ("complaint", "answer")
 EDIT_KEYS = ("meta", "court", "elements")
-SHARED_KEYS = frozenset({"complaint", "answer"})
+COPIED_KEYS = ("findings", "meta", "elements")
 
 
 @dataclass(frozen=True)
@@ -44,14 +48,11 @@ class PatchError(YaosuError):
 @cache
 def _validator(case_type: str) -> jsonschema.Draft202012Validator:
     # Building the validator resolves all $refs once; a save then only walks the instance.
-    from engine.case.casefile import case_schema
-
     return jsonschema.Draft202012Validator(case_schema(case_type))
 
 
+@cache
 def _labels(case_type: str) -> dict[str, str]:
-    from engine.elements.dictionary import load_table
-
     table = load_table(case_type)
     return {element_id: table.element(element_id).label for element_id in table.element_ids}
 
@@ -87,8 +88,6 @@ def field_label(case_type: str, parts: list[Any]) -> str:
 
 
 def _option_labels(case_type: str, parts: list[Any]) -> dict[str, str]:
-    from engine.elements.dictionary import load_table
-
     table = load_table(case_type)
     if len(parts) >= 2 and parts[0] in ("findings", "elements") and parts[1] in table.entries:
         return table.element(parts[1]).options
@@ -146,9 +145,6 @@ def schema_problems(case: dict[str, Any]) -> list[PatchProblem]:
     common question "is it valid?"; jsonschema only runs to word the problems of an invalid one.
     Strict mode makes the model at least as strict as the schema (no "12" for 12).
     """
-    import pydantic
-
-    from engine.case.casefile import case_model
 
     try:
         case_model(case["case_type"]).model_validate(case, strict=True)
@@ -177,8 +173,6 @@ def _jsonschema_problems(case: dict[str, Any]) -> list[PatchProblem]:
 
 
 def _merged_state(case_type: str, element_id: str, complaint: Any, answer: Any, position: Any) -> Any:
-    from engine.case.merge import merge_elements
-
     states = merge_elements(
         case_type,
         {"elements": {element_id: {"value": complaint}}} if complaint is not None else None,
@@ -229,16 +223,19 @@ def apply_patch(
 ) -> dict[str, Any]:
     """A new case with the judge's findings and edits applied; raises PatchError on bad values.
 
-    `case` is not modified. The result shares the read-only pleadings (`complaint`, `answer`)
-    with it; everything else is a fresh copy.
+    `case` is not modified. The result shares unchanged values with it (copy on write), so
+    neither may be modified in place afterwards.
 
     findings: element id → value, or None to clear the finding.
     edits: {"meta": {...}, "court": id | None, "elements": {element id: {"complaint": value}}}.
     """
-    # Only the parts a patch can change are copied. The pleadings (text and evidence, most of
-    # the case by size) are shared with `case`: neither this function nor the store ever
-    # modifies a case once built, and copying them made up most of the cost of a save.
-    result = {key: value if key in SHARED_KEYS else copy.deepcopy(value) for key, value in case.items()}
+    # Copy on write, one level deep: the dicts a patch changes (findings, meta, element states)
+    # are new; every value inside them, and the pleadings, are shared with `case`. Nothing in
+    # yaosu modifies a case value in place once built, and deep copies were most of a save's cost.
+    result = dict(case)
+    for key in COPIED_KEYS:
+        if isinstance(result.get(key), dict):
+            result[key] = dict(result[key])
     case_type = result.get("case_type")
     if not isinstance(case_type, str):
         raise PatchError([PatchProblem("/case_type", "案件缺少案件类型")])
@@ -285,7 +282,6 @@ def apply_patch(
 def _check_court(court_id: Any) -> list[PatchProblem]:
     if court_id is None:
         return []
-    from engine.drafting.courts import load_courts
 
     if not isinstance(court_id, str) or court_id not in load_courts():
         known = "、".join(f"{cid}（{c.name}）" for cid, c in load_courts().items())

@@ -22,7 +22,15 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 
-from engine.case.patch import PatchError, apply_patch
+from engine.case.casefile import case_schema
+from engine.case.effective import PENDING, effective_value, pending_disputes
+from engine.case.new import new_case_from_texts
+from engine.case.patch import PatchError, apply_patch, schema_problems
+from engine.drafting import render
+from engine.drafting.courts import get_court, load_courts
+from engine.drafting.render import render_docx, render_html
+from engine.elements.checks import CHECK_KINDS
+from engine.elements.dictionary import load_table, table_ids
 from engine.errors import YaosuError
 from engine.service.changes import summarize_changes
 from engine.service.store import CaseNotFound, Store, StoredCase, VersionConflict
@@ -34,6 +42,7 @@ DRAIN_LIMIT = 64 * 1024 * 1024  # past this a too-large body is cut off instead 
 TOO_LARGE = "上传的文件超过 10 MB 的上限"
 NOT_FOUND = "案件不存在"
 USER_HEADER = "x-yaosu-user"
+DEFAULT_COURT = "qingpu"  # warnings need a court; they do not depend on which
 ANONYMOUS = "匿名用户"
 
 PAGE_CSP = (
@@ -160,8 +169,6 @@ def _names(value: Any) -> list[str]:
 
 def case_title(case: dict[str, Any]) -> str:
     """原告X诉被告Y民间借贷纠纷 — for the case list."""
-    from engine.case.effective import effective_value
-    from engine.elements.dictionary import load_table
 
     plaintiffs = effective_value(case, "plaintiffs")
     defendants = effective_value(case, "defendants")
@@ -178,7 +185,6 @@ def _evidence(case: dict[str, Any], side: str, element_id: str) -> list[dict[str
 
 def element_rows(case: dict[str, Any]) -> dict[str, Any]:
     """Every element of the table, in order, with both sides, the finding, the status and the evidence."""
-    from engine.elements.dictionary import load_table
 
     table = load_table(case["case_type"])
     states = case.get("elements") or {}
@@ -207,7 +213,6 @@ def element_rows(case: dict[str, Any]) -> dict[str, Any]:
 @cache
 def _cached_schema(case_type: str) -> dict[str, Any]:
     # Generating the schema from the pydantic models takes ~100 ms; it only changes with the tables.
-    from engine.case.casefile import case_schema
 
     return case_schema(case_type)
 
@@ -219,10 +224,6 @@ def open_problems(case: dict[str, Any], schema_checked: bool = False) -> list[di
     of engine.case.patch, because validate_case rebuilds the JSON Schema on every call (~100 ms)
     and this runs on every save.
     """
-    from engine.case.effective import PENDING, effective_value
-    from engine.case.patch import schema_problems
-    from engine.elements.checks import CHECK_KINDS
-    from engine.elements.dictionary import load_table
 
     problems = [] if schema_checked else [problem.to_json() for problem in schema_problems(case)]
     if problems:
@@ -251,19 +252,37 @@ def _send(data: Any, status: int = 200) -> Response:
     return Response(body, status_code=status, media_type="application/json")
 
 
-def _draft_warnings(case: dict[str, Any]) -> list[str]:
+def _preview_page(fragment: str) -> str:
+    return (
+        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>判决书预览</title>'
+        '<link rel="stylesheet" href="/static/preview.css"></head>'
+        f"<body>{fragment}</body></html>"
+    )
+
+
+def draft_once(case: dict[str, Any], court_id: str) -> tuple[str | None, list[str]]:
+    """The preview page and the drafting warnings from one build of the judgment.
+
+    render_html and draft_warnings each build the judgment (the bulk of a save's CPU); a save
+    needs both, so when the renderer exposes its compiled HTML template the judgment is built
+    once and rendered with it. Otherwise the two public functions are used.
+    """
+
     try:
-        from engine.drafting.render import draft_warnings
-    except ImportError:
-        return []
-    try:
-        return list(draft_warnings(case))
+        template = getattr(render, "_html_template", None)
+        if template is None:
+            return _preview_page(render.render_html(case, court_id)), list(
+                render.draft_warnings(case, court_id)
+            )
+        judgment = render.build_judgment(case, court_id)
+        return _preview_page(template().render(j=judgment)), list(judgment.warnings)
     except YaosuError as exc:
-        return [exc.message]
+        return None, [exc.message]
 
 
-def case_view(stored: StoredCase, schema_checked: bool = False) -> dict[str, Any]:
-    from engine.case.effective import pending_disputes
+def case_view(
+    stored: StoredCase, schema_checked: bool = False, warnings: list[str] | None = None
+) -> dict[str, Any]:
 
     case = stored.data
     rows = element_rows(case)
@@ -279,7 +298,7 @@ def case_view(stored: StoredCase, schema_checked: bool = False) -> dict[str, Any
         "disputed": [eid for eid, row in rows.items() if row["status"] == "disputed"],
         "pending": pending_disputes(case),
         "problems": open_problems(case, schema_checked),
-        "warnings": _draft_warnings(case),
+        "warnings": draft_once(case, case.get("court") or DEFAULT_COURT)[1] if warnings is None else warnings,
         "case": case,
     }
 
@@ -337,9 +356,7 @@ def _validation_message(error: dict[str, Any]) -> dict[str, str]:
 def _warm_up() -> None:
     """Load the extraction pipeline (spaCy, ~2 s) and the drafting templates before the first judge needs them."""
     try:
-        import engine.drafting.render  # noqa: F401
         import engine.extraction.api  # noqa: F401
-        from engine.elements.dictionary import table_ids
 
         for case_type in table_ids():
             _cached_schema(case_type)
@@ -422,13 +439,11 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
     # --- reference data -------------------------------------------------------------------
     @app.get("/api/case-types", summary="案件类型")
     async def case_types() -> list[dict[str, str]]:
-        from engine.elements.dictionary import load_table, table_ids
 
         return [{"id": cid, "label": load_table(cid).label} for cid in table_ids()]
 
     @app.get("/api/courts", summary="法院")
     async def courts() -> list[dict[str, str]]:
-        from engine.drafting.courts import load_courts
 
         return [{"id": court.id, "name": court.name} for court in load_courts().values()]
 
@@ -476,8 +491,6 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
         answer: Annotated[UploadFile | None, File(description="答辩状（可选）")] = None,
         court: Annotated[str | None, Form(description="法院：qingpu、wujiang、jiashan")] = None,
     ) -> dict[str, Any]:
-        from engine.case.new import new_case_from_texts
-        from engine.elements.dictionary import load_table
 
         try:
             load_table(case_type)  # an unknown type is refused before any file is read
@@ -515,7 +528,13 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
             case_id, body.version, updated, _user(request, user), changes, title=case_title(updated)
         )
         cases_cache.put((stored.id, stored.version), stored)
-        return _send(case_view(stored, schema_checked=True))  # apply_patch has just checked it
+        # The judge's next request is the refreshed preview: render it now, with the same build
+        # of the judgment that gives the warnings for this response.
+        court_id = updated.get("court") or DEFAULT_COURT
+        page, warnings = draft_once(updated, court_id)
+        if page is not None:
+            preview_cache.put((stored.id, stored.version, court_id), page)
+        return _send(case_view(stored, schema_checked=True, warnings=warnings))  # apply_patch checked it
 
     @app.get("/api/cases/{case_id}/history", summary="修改记录：谁、何时、改了什么")
     async def history(case_id: str) -> list[dict[str, Any]]:
@@ -531,8 +550,6 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
         format: Annotated[Literal["html", "docx"], Query()] = "html",
         version: Annotated[int | None, Query(ge=1)] = None,
     ) -> Response:
-        from engine.drafting.courts import get_court
-        from engine.drafting.render import render_docx, render_html
 
         stored = load(case_id, version)
         court_id = court or stored.data.get("court")
@@ -550,12 +567,7 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
         key = (case_id, stored.version, court_id)
         page = preview_cache.get(key)
         if page is None:
-            fragment = render_html(stored.data, court_id)
-            page = (
-                '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>判决书预览</title>'
-                '<link rel="stylesheet" href="/static/preview.css"></head>'
-                f"<body>{fragment}</body></html>"
-            )
+            page = _preview_page(render_html(stored.data, court_id))
             preview_cache.put(key, page)
         return HTMLResponse(
             page,

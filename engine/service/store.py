@@ -151,7 +151,7 @@ def make_engine(url: str) -> Engine:
 
 
 def _dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 class Store:

@@ -170,7 +170,10 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=50, help="rounds (save + preview) per client")
     parser.add_argument("--warmup", type=int, default=5, help="rounds per client before measuring")
     parser.add_argument(
-        "--workers", type=int, default=2, help="server worker processes (the machine has 2 cores)"
+        "--workers",
+        type=int,
+        default=1,
+        help="server worker processes (more than 1 only pays with PostgreSQL)",
     )
     parser.add_argument("--think", type=float, default=0.0, help="seconds a client waits between rounds")
     parser.add_argument("--db", default=None, help="database URL (default: a temporary SQLite file)")

@@ -7,7 +7,6 @@ key and never invalidates anything.
 
 from __future__ import annotations
 
-import json
 import threading
 import urllib.parse
 from collections import OrderedDict
@@ -32,6 +31,7 @@ from engine.drafting.render import render_docx, render_html
 from engine.elements.checks import CHECK_KINDS
 from engine.elements.dictionary import load_table, table_ids
 from engine.errors import YaosuError
+from engine.service import jsoncache
 from engine.service.changes import summarize_changes
 from engine.service.store import CaseNotFound, Store, StoredCase, VersionConflict
 
@@ -248,8 +248,13 @@ def open_problems(case: dict[str, Any], schema_checked: bool = False) -> list[di
 
 def _send(data: Any, status: int = 200) -> Response:
     """JSON straight from json.dumps: these payloads are plain dicts, and FastAPI's encoder costs ms."""
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return Response(body, status_code=status, media_type="application/json")
+    if isinstance(data, dict) and isinstance(data.get("case"), dict):
+        # A case view: the case goes last, with its pleadings' JSON reused (see jsoncache).
+        head = {key: value for key, value in data.items() if key != "case"}
+        text = jsoncache.dumps(head)[:-1] + ',"case":' + jsoncache.dumps_case(data["case"]) + "}"
+    else:
+        text = jsoncache.dumps(data)
+    return Response(text.encode("utf-8"), status_code=status, media_type="application/json")
 
 
 def _preview_page(fragment: str) -> str:

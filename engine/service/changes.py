@@ -9,6 +9,8 @@ from engine.case.patch import META_LABELS, field_label
 
 def _same(left: Any, right: Any) -> bool:
     """Deep equality of JSON values, where True is not 1 and 1 is not 1.0 (Python's == says they are)."""
+    if left is right:  # patches share unchanged values with the previous version
+        return True
     if type(left) is not type(right):
         return False
     if isinstance(left, dict):

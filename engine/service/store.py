@@ -18,6 +18,7 @@ SQLite (a file, the embedded default) and PostgreSQL (by URL) run the same code.
 from __future__ import annotations
 
 import json
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -39,6 +40,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from engine.service.jsoncache import dumps_case
 
 
 class Base(DeclarativeBase):
@@ -68,6 +71,8 @@ class VersionRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     summary: Mapped[str] = mapped_column(Text, default="[]")
 
+
+CHECKPOINT_EVERY = 1.0  # seconds between WAL checkpoints while saves are coming in
 
 CASES = CaseRow.__table__
 VERSIONS = VersionRow.__table__
@@ -137,6 +142,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # last commits, never corrupt the file); FULL would fsync every save for no gain here.
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=15000")
+    # Checkpoints (copying the WAL back into the database, with an fsync) are run by the
+    # store's background thread, not by whichever save happens to cross the threshold.
+    cursor.execute("PRAGMA wal_autocheckpoint=0")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
@@ -154,13 +162,41 @@ def _dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+def _dumps_case(data: dict[str, Any]) -> str:
+    return dumps_case(data)
+
+
 class Store:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
         Base.metadata.create_all(self.engine)
+        self._writes = 0
+        self._closing = threading.Event()
+        self._checkpointer: threading.Thread | None = None
+        if self.engine.dialect.name == "sqlite":
+            self._checkpointer = threading.Thread(
+                target=self._checkpoint_loop, name="yaosu-checkpoint", daemon=True
+            )
+            self._checkpointer.start()
+
+    def _checkpoint_loop(self) -> None:
+        """Fold the WAL into the database now and then, off the request path (PASSIVE never blocks saves)."""
+        done = 0
+        while not self._closing.wait(CHECKPOINT_EVERY):
+            if self._writes == done:
+                continue
+            done = self._writes
+            try:
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+            except Exception:  # noqa: BLE001 - a skipped checkpoint is retried on the next tick
+                continue
 
     def close(self) -> None:
+        self._closing.set()
+        if self._checkpointer is not None:
+            self._checkpointer.join(timeout=5)
         self.engine.dispose()
 
     def create(self, data: dict[str, Any], user: str, title: str = "") -> StoredCase:
@@ -184,12 +220,13 @@ class Store:
                 insert(VERSIONS).values(
                     case_id=case_id,
                     version=1,
-                    data=_dumps(data),
+                    data=_dumps_case(data),
                     user=user,
                     created_at=now,
                     summary=_dumps(changes),
                 )
             )
+        self._writes += 1
         return StoredCase(case_id, 1, data, user, now)
 
     def latest_version(self, case_id: str) -> int:
@@ -256,7 +293,7 @@ class Store:
                     insert(VERSIONS).values(
                         case_id=case_id,
                         version=new_version,
-                        data=_dumps(data),
+                        data=_dumps_case(data),
                         user=user,
                         created_at=now,
                         summary=_dumps(changes),
@@ -264,6 +301,7 @@ class Store:
                 )
         except IntegrityError as exc:
             raise VersionConflict(self.latest_version(case_id)) from exc
+        self._writes += 1
         return StoredCase(case_id, new_version, data, user, now)
 
     def history(self, case_id: str) -> list[HistoryEntry]:

@@ -47,21 +47,3 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'store.db'}"
     cluster: Postgres = request.getfixturevalue("postgres")
     return cluster.database(f"store_{abs(hash(request.node.name)) % 10**8}")
-
-
-def create_case(
-    base: str, pleadings: tuple[bytes, bytes], court: str | None = "qingpu", **headers: str
-) -> dict:
-    """POST /api/cases with the sample complaint and answer; the created case view."""
-    import httpx
-
-    files = {
-        "complaint": ("complaint.txt", pleadings[0], "text/plain"),
-        "answer": ("answer.txt", pleadings[1], "text/plain"),
-    }
-    data = {"case_type": "private_lending"}
-    if court:
-        data["court"] = court
-    response = httpx.post(base + "/api/cases", files=files, data=data, headers=headers, timeout=60)
-    assert response.status_code == 201, response.text
-    return response.json()  # type: ignore[no-any-return]

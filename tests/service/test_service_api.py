@@ -11,8 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import create_case
-from service_procs import Server, running_server
+from service_procs import Server, create_case, running_server
 
 from engine.service.app import TOO_LARGE
 
@@ -288,3 +287,12 @@ def test_yaosu_serve_command(tmp_path: Path) -> None:
     with running_server(f"sqlite:///{tmp_path / 'cli.db'}", entry=[str(yaosu)], workers=2, user=None) as srv:
         assert httpx.get(srv.base + "/api/me").json() == {"user": "匿名用户"}
         assert httpx.get(srv.base + "/api/cases").json() == []
+
+
+def test_draft_needs_a_court(server: Server, sample_pleadings: tuple[bytes, bytes]) -> None:
+    case = create_case(server.base, sample_pleadings, court=None)
+    response = httpx.get(f"{server.base}/api/cases/{case['id']}/draft")
+    assert response.status_code == 422 and response.json()["detail"][0]["message"] == "请先选择法院"
+    chosen = _patch(server, case["id"], {"version": 1, "edits": {"court": "wujiang"}})
+    assert chosen.status_code == 200 and chosen.json()["court"] == "wujiang"
+    assert "江苏省苏州市吴江区人民法院" in httpx.get(f"{server.base}/api/cases/{case['id']}/draft").text

@@ -139,6 +139,12 @@ def test_upload_settle_a_dispute_preview_and_download(page: object, server: Serv
     if expected:
         assert expected in text
 
+    # Another court: the choice is saved (a new version) and the preview and download follow it.
+    page.select_option("#court-select", "jiashan")
+    _wait_version(page, 3)
+    assert "浙江省嘉善县人民法院" in _preview_text(page)
+    assert "court=jiashan" in page.get_attribute("#download-docx", "href")
+
 
 def test_script_party_name_shows_literally(page: object, server: Server) -> None:
     if not (SAMPLE / "complaint.txt").exists():

@@ -9,8 +9,7 @@ import time
 from pathlib import Path
 
 import httpx
-from conftest import create_case
-from service_procs import Server
+from service_procs import Server, create_case
 
 from engine.case.patch import schema_problems
 from engine.service.store import Store

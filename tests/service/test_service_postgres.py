@@ -5,8 +5,7 @@ from __future__ import annotations
 import threading
 
 import httpx
-from conftest import create_case
-from service_procs import Postgres, running_server
+from service_procs import Postgres, create_case, running_server
 
 
 def test_api_on_postgresql(postgres: Postgres, sample_pleadings: tuple[bytes, bytes]) -> None:

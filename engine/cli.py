@@ -117,11 +117,17 @@ def new(
     if as_json:
         emit_json({"output": str(output), "statuses": statuses, "disputed": statuses.get("disputed", [])})
         return
+    from engine.case.casefile import STATUS_LABELS
+    from engine.elements.dictionary import load_table
+
+    table = load_table(case_type)
     typer.echo(f"已写出案件文件：{output}")
     for status, ids in statuses.items():
-        typer.echo(f"  {status}：{len(ids)} 个要素")
+        typer.echo(f"  {STATUS_LABELS[status]}：{len(ids)} 个要素")
     if statuses.get("disputed"):
-        typer.echo("  争议要素：" + "、".join(statuses["disputed"]))
+        labels = "、".join(f"{table.element(eid).label}（{eid}）" for eid in statuses["disputed"])
+        typer.echo(f"  争议要素：{labels}")
+        typer.echo(f"  用 yaosu find {output} --set 要素=认定值 记录本院认定")
 
 
 @app.command()
@@ -160,8 +166,10 @@ def find(
 @user_errors
 def draft(
     case_file: Annotated[Path, typer.Argument(help="案件文件 case.json")],
-    court: Annotated[str, typer.Option(help="法院：qingpu | wujiang | jiashan")],
     output: Annotated[Path, typer.Option("-o", "--output", help="输出文件（.docx、.html 或 .txt）")],
+    court: Annotated[
+        str | None, typer.Option(help="法院：qingpu | wujiang | jiashan；省略时用案件文件中的 court")
+    ] = None,
     fmt: Annotated[str | None, typer.Option("--format", help="docx | html | text；默认按输出文件后缀")] = None,
 ) -> None:
     """起草要素式判决书。有争议但未认定的要素显示为“待认定”，并在 stderr 提示。"""
@@ -173,6 +181,9 @@ def draft(
 
     case = load_case_file(case_file)
     ensure_valid(case)
+    court = court or case.get("court")
+    if not court:
+        raise YaosuError("未指定法院：请使用 --court（qingpu、wujiang 或 jiashan），或在案件文件中填写 court")
     judgment = build_judgment(case, court)
     kind = fmt or {".html": "html", ".txt": "text"}.get(output.suffix.lower(), "docx")
     if kind == "docx":

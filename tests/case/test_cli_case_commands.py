@@ -107,6 +107,17 @@ def test_draft_bad_case_file(lending_case: dict[str, Any], tmp_path: Path, mutat
     assert leftovers(tmp_path, {"case.json"}) == set()
 
 
+def test_draft_uses_the_case_files_court_or_asks(lending_case: dict[str, Any], tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    result = run("draft", str(write_case(tmp_path, lending_case)), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_text(encoding="utf-8").startswith("上海市青浦区人民法院\n")
+    lending_case["court"] = None
+    result = run("draft", str(write_case(tmp_path, lending_case, "nocourt.json")), "-o", str(tmp_path / "n.txt"))
+    assert result.returncode == 2 and "未指定法院" in result.stderr
+    assert not (tmp_path / "n.txt").exists()
+
+
 def test_draft_unknown_court(lending_case: dict[str, Any], tmp_path: Path) -> None:
     out = tmp_path / "out.docx"
     result = run("draft", str(write_case(tmp_path, lending_case)), "--court", "minhang", "-o", str(out))

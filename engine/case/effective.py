@@ -28,4 +28,12 @@ def effective_values(case: dict[str, Any]) -> dict[str, Any]:
 
 
 def pending_disputes(case: dict[str, Any]) -> list[str]:
-    return [eid for eid, value in effective_values(case).items() if value is PENDING]
+    """Disputed facts still waiting for the judge's finding (contested requests are left to the orders)."""
+    from engine.elements.dictionary import load_table
+
+    table = load_table(case["case_type"])
+    return [
+        eid
+        for eid, value in effective_values(case).items()
+        if value is PENDING and not (eid in table.entries and table.decided_by_orders(eid))
+    ]

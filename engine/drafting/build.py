@@ -19,6 +19,7 @@ from engine.errors import YaosuError
 
 ROLE_LABELS = {"plaintiffs": "原告", "defendants": "被告", "third_parties": "第三人"}
 PENDING_TEXT = "待认定"
+ORDERS_TEXT = "被告有异议，本院依认定的事实在判决主文中处理"
 
 
 def _party_paragraphs(role: str, parties: list[dict[str, Any]]) -> list[str]:
@@ -119,6 +120,8 @@ def _element_rows(view: CaseView) -> tuple[list[ElementRow], list[str]]:
         value = effective_value(case, element_id)
         if finding is not None:
             court = f"本院认定：{fmt.value_text(entry.element, finding)}"
+        elif value is PENDING and table.decided_by_orders(element_id):
+            court = ORDERS_TEXT
         elif value is PENDING:
             court = PENDING_TEXT
             pending.append(entry.element.label)
@@ -145,6 +148,8 @@ def _disputed_reasoning(view: CaseView) -> list[str]:
             continue
         element = view.table.element(element_id)
         finding = (view.case.get("findings") or {}).get(element_id)
+        if finding is None and view.table.decided_by_orders(element_id):
+            continue  # a contested request is answered by the orders themselves
         claim = fmt.value_text(element, state.get("complaint"))
         answer = fmt.value_text(element, state.get("answer")) if state.get("answer") is not None else "有异议"
         if finding is not None:

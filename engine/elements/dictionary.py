@@ -45,6 +45,7 @@ class Section:
     id: str
     label: str
     element_ids: tuple[str, ...]
+    decided_by: str = "findings"  # "orders": requests the judgment grants or rejects, no finding needed
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,10 @@ class ElementTable:
 
     def element(self, element_id: str) -> ElementDef:
         return self.entries[element_id].element
+
+    def decided_by_orders(self, element_id: str) -> bool:
+        section = self.entries[element_id].section
+        return any(s.id == section and s.decided_by == "orders" for s in self.sections)
 
 
 def _read_yaml(path: Path) -> Any:
@@ -128,7 +133,7 @@ def load_table(case_type: str, directory: Path = TABLES_DIR) -> ElementTable:
                 raise YaosuError(f"要素表 {case_type} 重复列出要素 {element_id}")
             entries[element_id] = TableElement(dictionary[element_id], section["id"], bool(item.get("required")))
             ids.append(element_id)
-        sections.append(Section(section["id"], section["label"], tuple(ids)))
+        sections.append(Section(section["id"], section["label"], tuple(ids), section.get("decided_by", "findings")))
     return ElementTable(
         id=data["id"],
         version=str(data["version"]),

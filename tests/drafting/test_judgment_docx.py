@@ -144,3 +144,15 @@ def test_docx_is_valid_xml_and_a4(decided_case: dict[str, Any]) -> None:
     assert root.tag.endswith("}document")
     section = docx.Document(io.BytesIO(data)).sections[0]
     assert round(section.page_width.cm, 1) == 21.0 and round(section.page_height.cm, 1) == 29.7
+
+
+def test_contested_request_needs_no_finding(decided_case: dict[str, Any]) -> None:
+    """A contested 诉讼请求 is answered by the orders; only disputed facts wait for findings."""
+    from engine.drafting.build import build_judgment
+
+    decided_case["elements"]["claim_costs"].update(status="disputed", answer_position="contest")
+    judgment = build_judgment(decided_case, "qingpu")
+    row = next(r for r in judgment.element_rows if r.label == "实现债权的费用")
+    assert row.court == "被告有异议，本院依认定的事实在判决主文中处理"
+    assert judgment.warnings == []
+    assert not any(p.startswith("关于实现债权的费用") for p in judgment.reasoning)

@@ -47,7 +47,11 @@ def test_sample_pleadings_to_three_judgments(tmp_path: Path) -> None:
         text = "\n".join(p.text for p in docx.Document(io.BytesIO(out.read_bytes())).paragraphs)
         assert text.startswith(court_name)
         assert "被告：苏州A&B贸易有限公司" in text
-        assert "借款本金95,000元" in text  # 砍头息 deducted (民间借贷规定第二十六条)
+        # 砍头息: principal is the 95,000 actually lent (民间借贷规定第二十六条); the 9,000 paid by
+        # 2021-11-30 goes to interest first (民法典第五百六十一条) at the capped 15.40%:
+        # 95,000 × 15.40% × 183 / 365 = 7,335.04, so 1,664.96 reduces the principal to 93,335.04.
+        assert "借款本金93,335.04元" in text
+        assert "以93,335.04元为基数，自2021年12月1日起按年利率15.40%计算至实际清偿之日止" in text
         assert "15.40%" in text  # 18% capped at 4 × 3.85% (LPR of 2021-05-20)
         assert "承担连带清偿责任" in text
         assert "待认定" not in text

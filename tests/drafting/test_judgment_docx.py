@@ -156,3 +156,26 @@ def test_contested_request_needs_no_finding(decided_case: dict[str, Any]) -> Non
     assert row.court == "被告有异议，本院依认定的事实在判决主文中处理"
     assert judgment.warnings == []
     assert not any(p.startswith("关于实现债权的费用") for p in judgment.reasoning)
+
+
+def test_payments_reduce_principal_after_interest(decided_case: dict[str, Any]) -> None:
+    """民法典第五百六十一条: payments go to costs, then interest, then principal. Interest at the
+    capped 15.40% (4 × LPR 3.85%) on 95,000 from 2021-06-01 to 2021-12-31, both days counted:
+    214 days → 95,000 × 15.40% × 214 / 365 = 3,130,820 / 365 = 8,577.59; paid 10,000 → 1,422.41 to principal
+    → principal 93,577.59, interest from 2022-01-01 on it."""
+    from engine.drafting.build import build_judgment
+
+    decided_case["elements"]["repaid_interest"] = {
+        "status": "agreed", "complaint": "10000.00", "answer": None, "answer_position": "admit",
+    }
+    decided_case["elements"]["last_repayment_date"] = {
+        "status": "agreed", "complaint": "2021-12-31", "answer": None, "answer_position": "admit",
+    }
+    judgment = build_judgment(decided_case, "qingpu")
+    assert judgment.orders[0] == "一、被告李四于本判决生效之日起十日内归还原告张三借款本金93,577.59元；"
+    assert judgment.orders[1] == (
+        "二、被告李四于本判决生效之日起十日内支付原告张三利息（以93,577.59元为基数，"
+        "自2022年1月1日起按年利率15.40%计算至实际清偿之日止）；"
+    )
+    assert any("第五百六十一条" in p and "8,577.59" in p for p in judgment.reasoning)
+    assert any("请对照还款明细核对本金" in w for w in judgment.warnings)

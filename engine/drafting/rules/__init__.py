@@ -9,6 +9,7 @@ of its own gets "generic.v1": element table, findings and no money orders.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -76,6 +77,7 @@ class Decision:
     claimed_amount: Decimal | None = None
     granted_amount: Decimal | None = None
     warnings: list[str] = field(default_factory=list)
+    repayments_applied_through: date | None = None  # payments settled interest up to this day
 
 
 def get_rules(name: str) -> Any:

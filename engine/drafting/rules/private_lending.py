@@ -7,13 +7,14 @@ each rule serves the CLI, the judgment and the web preview.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from engine.drafting import formatting as fmt
 from engine.drafting.rules import CaseView, Decision, judgment_rules
 from engine.errors import YaosuError
+from engine.law.result import CalcResult
 
 PL = "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》"
 CIVIL_CODE = "《中华人民共和国民法典》"
@@ -105,6 +106,21 @@ def private_lending_rules(view: CaseView) -> Decision:
     granted_principal: Decimal | None = None
     if view.pending("delivered_amount") or view.pending("loan_amount") or view.pending("repaid_principal"):
         decision.warnings.append("借款本金相关要素尚待认定，判项中的本金暂以“待认定”表示")
+    elif principal_base is not None and (offset := _apply_repayments(view, principal_base, decision)) is not None:
+        # Payments applied interest-first at the protected rate (民法典第五百六十一条); any excess
+        # over the legal interest reduces the principal.
+        granted_principal = offset.details["principal_outstanding"]
+        if claim_principal is not None:
+            granted_principal = min(granted_principal, claim_principal)
+        paid_through = _date(view.value("last_repayment_date"))
+        reasoning.append(
+            f"关于还款，被告已付款项{fmt.money(offset.details['paid'])}元，依照{CIVIL_CODE}第五百六十一条的规定，"
+            f"按照实现债权的有关费用、利息、主债务的顺序抵充，利息以受法律保护的利率计算："
+            + "；".join(offset.steps[1:])
+            + f"。故截至{fmt.date_text(paid_through)}，被告尚欠本金{fmt.money(granted_principal)}元。"
+        )
+        cite.append(f"{CIVIL_CODE}第五百六十一条")
+        decision.repayments_applied_through = paid_through
     elif principal_base is not None:
         granted_principal = principal_base - repaid_principal
         if claim_principal is not None:
@@ -179,10 +195,15 @@ def private_lending_rules(view: CaseView) -> Decision:
             base = min(base, granted_principal)  # interest runs on the principal the court finds
         start = claim.get("start_date")
         end = claim.get("end")
+        paid_through = decision.repayments_applied_through
+        if element_id == "claim_interest" and paid_through and (not _date(start) or _date(start) <= paid_through):
+            start = (paid_through + timedelta(days=1)).isoformat()  # interest to that day was settled above
         if rate is not None and base is not None:
             end_text = "至实际清偿之日止" if end in (None, "until_paid") else f"至{fmt.date_text(end)}止"
             start_text = f"自{fmt.date_text(start)}起" if start else ""
             repaid_interest = _dec(view.value("repaid_interest")) if element_id == "claim_interest" else None
+            if paid_through:
+                repaid_interest = None  # already applied to interest and principal above
             first_day = _date(view.value("delivery_date")) or contract_date
             if start and first_day and _date(start) and _date(start) > first_day:
                 repaid_interest = None  # interest is claimed only after the period already paid for
@@ -270,6 +291,48 @@ def private_lending_rules(view: CaseView) -> Decision:
             decision.claimed_amount, granted_principal + granted_interest_amount + granted_costs
         )
     return decision
+
+
+def _apply_repayments(view: CaseView, principal: Decimal, decision: Decision) -> CalcResult | None:
+    """Outstanding principal after the defendant's payments, applied by 第五百六十一条 at the capped rate.
+
+    Only the total paid and the last payment date are elements, so the payments are applied as one
+    payment on that date; the drafter is told to check the figure against the payment record.
+    """
+    from engine.law.interest import Repayment, private_lending_claim
+
+    paid = (_dec(view.value("repaid_interest")) or Decimal("0")) + (_dec(view.value("repaid_principal")) or Decimal("0"))
+    last_paid = _date(view.value("last_repayment_date"))
+    loan_day = _date(view.value("delivery_date"))
+    if paid <= 0 or last_paid is None or loan_day is None or last_paid < loan_day:
+        return None
+    if any(view.pending(e) for e in ("repaid_interest", "repaid_principal", "last_repayment_date", "interest_rate")):
+        return None
+    rate = _dec((view.value("interest_rate") or {}).get("annual_percent"))
+    if view.value("interest_agreed") is False:
+        rate = None
+    due = _date(view.value("term_end")) or last_paid
+    try:
+        result = private_lending_claim(
+            principal,
+            loan_day,
+            max(due, loan_day),
+            last_paid,
+            term_rate=rate,
+            contract_date=_date(view.value("contract_date")) or loan_day,
+            filing_date=_date(view.meta.get("filing_date")),
+            repayments=[Repayment(last_paid, paid)],
+        )
+    except YaosuError as exc:
+        decision.warnings.append(f"无法按还款顺序抵充：{exc.message}")
+        return None
+    if result.details["interest_outstanding"] > 0:
+        return None  # payments did not even cover the interest: nothing reaches the principal
+    result.details["paid"] = paid
+    decision.warnings.append(
+        f"已付款项{fmt.money(paid)}元按最后一次还款日（{fmt.date_text(last_paid)}）一次抵充计算，请对照还款明细核对本金"
+    )
+    return result
 
 
 def _ordinal(n: int) -> str:

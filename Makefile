@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO := demo_out
 SAMPLE := corpus/private_lending/sample
+HELDOUT := corpus/realdata_gold/scm_loan_heldout.gold.jsonl
 
 .PHONY: setup demo test lint system-deps eval eval-real bench clean
 
@@ -35,13 +36,16 @@ lint: $(STAMP)
 test: $(STAMP) system-deps lint
 	$(BIN)/yaosu eval corpus/private_lending --core
 	-$(BIN)/yaosu eval-real
+	-$(BIN)/yaosu eval-real --gold $(HELDOUT)
 	$(BIN)/pytest tests
 
 eval: $(STAMP)
 	$(BIN)/yaosu eval corpus/private_lending
 
+# Real CAIL complaints read from ../shared/realdata: the development set, then the held-out set.
 eval-real: $(STAMP)
 	$(BIN)/yaosu eval-real
+	$(BIN)/yaosu eval-real --gold $(HELDOUT)
 
 bench: $(STAMP)
 	$(BIN)/pytest benchmarks --benchmark-only --benchmark-columns=min,median,mean,ops

@@ -4,6 +4,12 @@ import os
 import tempfile
 from pathlib import Path
 
+# mkstemp creates 0600 files; a finished output should get the usual permissions (0666 & ~umask).
+# The umask is read once at import: changing it later from a threaded server would race.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+FILE_MODE = 0o666 & ~_UMASK
+
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
     target = Path(path)
@@ -14,6 +20,7 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, FILE_MODE)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

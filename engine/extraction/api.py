@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,8 @@ def extract_text(text: str, case_type: str | None = None, role: str = "complaint
             warnings.append(f"未能识别案件类型，按 {load_table(case_type).label}（{case_type}）处理")
     table = load_table(case_type)
     doc = analyse(text, case_type, role)
-    elements = {eid: _element_output(doc, eid) for eid in table.element_ids if eid in doc.results}
+    breaks = [match.start() for match in _SENTENCE_BREAK.finditer(doc.norm.original)]
+    elements = {eid: _element_output(doc, eid, breaks) for eid in table.element_ids if eid in doc.results}
     missing = [] if role == "answer" else [eid for eid in table.required_ids if eid not in elements]
     if not text.strip():
         warnings.append("文本为空")
@@ -73,11 +75,11 @@ def extract_path(path: str | Path, case_type: str | None = None, role: str = "co
     return {"file": str(path), **result}
 
 
-def _element_output(doc: Document, eid: str) -> dict[str, Any]:
+def _element_output(doc: Document, eid: str, breaks: list[int]) -> dict[str, Any]:
     candidate = doc.results[eid]
     output: dict[str, Any] = {
         "value": candidate.value,
-        "evidence": [_evidence(doc, start, end) for start, end in _merge(candidate.spans)],
+        "evidence": [_evidence(doc, start, end, breaks) for start, end in _merge(candidate.spans)],
         "confidence": round(float(candidate.confidence), 2),
     }
     if doc.role == "answer" and eid in doc.positions:
@@ -93,10 +95,14 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return seen
 
 
-def _evidence(doc: Document, start: int, end: int) -> dict[str, Any]:
+def _evidence(doc: Document, start: int, end: int, breaks: list[int]) -> dict[str, Any]:
+    """The span in the original text and the sentence around it (at most 300 characters each side)."""
     original = doc.norm.original
     o_start, o_end = doc.norm.span(start, end)
-    left = max((m.end() for m in _SENTENCE_BREAK.finditer(original, max(0, o_start - 300), o_start)), default=max(0, o_start - 300))
-    right_match = _SENTENCE_BREAK.search(original, o_end, min(len(original), o_end + 300))
-    right = right_match.end() if right_match else min(len(original), o_end + 300)
+    index = bisect_right(breaks, o_start - 1)
+    left = max(0, o_start - 300, breaks[index - 1] + 1 if index else 0)
+    following = bisect_left(breaks, o_end)
+    right = min(len(original), o_end + 300)
+    if following < len(breaks) and breaks[following] < right:
+        right = breaks[following] + 1
     return {"start": o_start, "end": o_end, "text": original[o_start:o_end], "sentence": original[left:right].strip()}

@@ -60,12 +60,14 @@ def assign_facts(doc: Document) -> None:
     start, end = doc.section("facts")
     claims = doc.sections.get("claims")
     spans = [s for s in sentences(text, start, end) if not (claims and claims[0] <= s[0] < claims[1])]
+    # The mentions of each sentence, looked up once for all the value elements.
+    in_sentence = [doc.mentions_in(s_start, s_end) for s_start, s_end in spans]
     for eid, cue in cues.items():
         kind = cue.element.type
         if eid.startswith("claim_") or kind == "party_list":
             continue
         if kind in _MENTION_KIND:
-            _assign_values(doc, cue, spans, _MENTION_KIND[kind])
+            _assign_values(doc, cue, spans, in_sentence, _MENTION_KIND[kind])
         elif kind == "enum":
             _assign_enum(doc, cue, spans)
         elif kind == "bool":
@@ -76,13 +78,16 @@ def assign_facts(doc: Document) -> None:
             _assign_text(doc, cue, spans)
 
 
-def _assign_values(doc: Document, cue: Cues, spans: list[tuple[int, int]], kind: str) -> None:
+def _assign_values(doc: Document, cue: Cues, spans: list[tuple[int, int]], in_sentence: list[list[Mention]],
+                   kind: str) -> None:
     text = doc.text
-    for s_start, s_end in spans:
-        sentence = text[s_start:s_end]
-        for mention in doc.mentions_in(s_start, s_end, kind):
-            if mention.value is None:
+    for (s_start, s_end), mentions in zip(spans, in_sentence, strict=True):
+        sentence: str | None = None
+        for mention in mentions:
+            if mention.kind != kind or mention.value is None:
                 continue
+            if sentence is None:
+                sentence = text[s_start:s_end]
             score = _score_mention(cue, sentence, s_start, mention)
             if score is not None:
                 doc.add(Candidate(cue.id, mention.value, [(mention.start, mention.end)], score * mention.confidence,

@@ -7,16 +7,21 @@ import re
 
 from engine.extraction.mention import Mention
 from engine.extraction.numerals import parse_digit_string, parse_small
+from engine.extraction.recognisers.scan import finditer_near
 
 _CN_YEAR = "[〇零一二三四五六七八九]{4}"
 _CN_SMALL = "[一二三四五六七八九十]{1,3}"
 _DATE = re.compile(
+    r"(?=[\d〇零一二三四五六七八九同当本])"  # cheap first-character test before the alternation
     rf"(?P<year>(?<!\d)\d{{4}}|{_CN_YEAR})年"
     rf"(?:(?P<month>\d{{1,2}}|{_CN_SMALL}|元|正)月(?:份)?"
     rf"(?:(?P<day>\d{{1,2}}|{_CN_SMALL})[日号]|(?P<end_of_month>底|末))?)?"
     rf"|(?<![\d.])(?P<dyear>(?:19|20)\d{{2}})(?P<sep>[.\-/])(?P<dmonth>\d{{1,2}})(?P=sep)(?P<dday>\d{{1,2}})(?![\d]|\.\d)"
     rf"|(?:(?P<rel>同年|当年|本年)|(?<![\d年月.\-/]))(?P<rmonth>\d{{1,2}})月(?P<rday>\d{{1,2}})[日号]"
 )
+
+# Every date holds 年, 月 or a separator between digits.
+_TRIGGER = re.compile(r"[年月.\-/]+")
 
 
 def _valid_year(year: int | None) -> bool:
@@ -44,7 +49,7 @@ def _last_day(year: int, month: int) -> int:
 def find_dates(text: str) -> list[Mention]:
     """Dates with value YYYY[-MM[-DD]]; month-day without a year gets info["needs_year"]."""
     found: list[Mention] = []
-    for match in _DATE.finditer(text):
+    for match in finditer_near(_DATE, text, _TRIGGER, 16, 16):
         info: dict[str, object] = {}
         if match.group("year"):
             raw_year = match.group("year")

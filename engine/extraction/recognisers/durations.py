@@ -11,6 +11,7 @@ import re
 
 from engine.extraction.mention import Mention
 from engine.extraction.numerals import parse_number
+from engine.extraction.recognisers.scan import finditer_near
 
 _COUNT = r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3}|半)"
 _UNITS = {"年": "year", "月": "month", "个月": "month", "天": "day", "日": "day"}
@@ -20,10 +21,13 @@ _DURATION = re.compile(
     rf"|(?P<count2>{_COUNT})(?P<unit2>个月|年|天)(?:内|以内|之内|后)(?:归还|还清|还款|偿还|结清|还本付息)"
 )
 
+# Every term holds 期 (借期, 期限, 为期) or 内/后 (一年内归还, 三个月后还款).
+_TRIGGER = re.compile(r"[期内后]+")
+
 
 def find_durations(text: str) -> list[Mention]:
     found: list[Mention] = []
-    for match in _DURATION.finditer(text):
+    for match in finditer_near(_DURATION, text, _TRIGGER, 12, 16):
         raw_count = match.group("count") or match.group("count2")
         unit = _UNITS[match.group("unit") or match.group("unit2")]
         if raw_count == "半":

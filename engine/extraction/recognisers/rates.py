@@ -10,7 +10,8 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from engine.extraction.mention import Mention
-from engine.extraction.numerals import CN_NUMERAL, parse_number
+from engine.extraction.numerals import CN_DIGITS, CN_NUMERAL, CN_UNITS, parse_number
+from engine.extraction.recognisers.scan import finditer_near
 
 _NUM = rf"(?:\d+(?:\.\d+)?|{CN_NUMERAL}+)"
 _PERIOD_WORDS = {"年": "year", "月": "month", "日": "day", "天": "day"}
@@ -29,12 +30,17 @@ _VALUE = (
     rf"|(?P<only_li>{_NUM})厘)"
 )
 _RATE = re.compile(
+    rf"(?=[年月日天利每百千万\d{CN_DIGITS}{CN_UNITS}])"  # cheap first-character test before the alternation
     rf"(?:(?P<p1>年化|年|月|日|天)(?:利率|息|利息|率|化利率)?(?:标准)?(?:为|是|按|按照|约定为)?[:：]?"
     rf"|(?:利率|利息)(?:为|按|按照)?(?:每)?(?P<p2>年|月|日)"
     rf"|每(?P<p3>年|月|日|天)(?:按)?)"
     rf"{_VALUE}"
     rf"|{_VALUE.replace('?P<', '?P<s_')}(?:的)?(?:(?P<p4>年|月|日)(?:利率|息)|[/／]\s*(?P<p5>年|月|日))"
 )
+
+
+# Every rate value ends in one of these (百分之/千分之/万分之 hold 分).
+_TRIGGER = re.compile(r"[%％‰分厘]+")
 
 
 def _plain(value: Decimal) -> str:
@@ -83,7 +89,7 @@ def make_rate(raw: str, period: str, percent: Decimal) -> dict[str, str]:
 
 def find_rates(text: str) -> list[Mention]:
     found: list[Mention] = []
-    for match in _RATE.finditer(text):
+    for match in finditer_near(_RATE, text, _TRIGGER, 40, 12):
         if match.group("p4") or match.group("p5"):
             period = _PERIOD_WORDS[match.group("p4") or match.group("p5")]
             prefix = "s_"

@@ -44,6 +44,11 @@ def _score_mention(cue: Cues, sentence: str, offset: int, mention: Mention) -> f
     trail = sentence[end : end + cue.negative_window]
     if any(word in trail for word in cue.negative_after):
         return None
+    if cue.strong_before and any(sentence[max(0, start - cue.gap - len(w)) : start].find(w) >= 0
+                                 for w in cue.strong_before):
+        return 0.95
+    if cue.strong_after and any(sentence[end : end + cue.gap + len(w)].find(w) >= 0 for w in cue.strong_after):
+        return 0.95
     if cue.before and any(sentence[max(0, start - cue.gap - len(w)) : start].find(w) >= 0 for w in cue.before):
         return 0.9
     if cue.after and any(sentence[end : end + cue.gap + len(w)].find(w) >= 0 for w in cue.after):

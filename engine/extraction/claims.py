@@ -7,26 +7,41 @@ nearest keyword before it in the item (利息（以5万元为基数，按年息�
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from decimal import Decimal
 from typing import Any
 
 from engine.extraction.cues import Cues, alternation, table_cues
 from engine.extraction.document import Candidate, Document
-from engine.extraction.mention import Mention
+from engine.extraction.recognisers.money import format_money
 
 _ITEM = re.compile(
     r"(?:^|(?<=[\n；;。:：]))\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|第[一二三四五六七八九十]+[、，,])"
 )
 _BREAK = re.compile(r"[，,；;（）()。]")
 _UNTIL_PAID = re.compile(
-    r"至(?:借款|款项|本息|全部款项|全部欠款|全部借款|三被告|二被告|两被告|被告)?(?:实际)?(?:全部)?"
-    r"(?:清偿|还清|付清|给付|偿还|归还|履行完毕|履行|支付|还款)[^，,。；;）)]{0,8}?之日"
+    r"(?:至|到|为|计至|算至)(?:借款|款项|款|本息|全部款项|全部欠款|全部借款|三被告|二被告|两被告|被告)?(?:实际)?(?:全部)?"
+    r"(?:清偿|还清|付清|给付|偿还|归还|履行完毕|履行|支付|还款|付款|结清)[^，,。；;）)]{0,8}?(?:之日|日|时)(?:止|为止)?"
 )
+# Phrases inside an interest claim that hold claim keywords without being a claim of their own:
+# 以借款本金5万元为基数, 自借款之日起, and the until-paid phrase (至借款还清之日止, matched above).
+_BASE_PHRASE = re.compile(r"以(?:借款|欠款)?(?:本金|借款|欠款)?[^，,；;。（()）]{0,16}?为(?:计算)?基数|本金[^，,；;。（()）]{0,12}?元(?=按)")
+_LOAN_DAY = re.compile(r"(?:借款|出借|借贷|放款)(?:之日|当日|日)")
 _START_BEFORE = re.compile(r"(?:自|从|由)$")
 _START_AFTER = re.compile(r"^(?:起|开始)")
+_AFTER_DAY = re.compile(r"^(?:之后|以后)")
 _END_BEFORE = re.compile(r"(?:至|到|截至|截止|计至|算至)$")
 _BASE_AFTER = re.compile(r"(?:为基数|为本金|为计算基数|的基数)")
+_FORMULA_AFTER = re.compile(r"^(?:的)?[一二两三四1-4](?:倍)")
+_PER_PERIOD = re.compile(r"(?:每日|每天|每月|每年|每)$")
+# A later passage that changes or clarifies the claims (变更诉讼请求为…, 原告明确…利息为…, 撤回…).
+_CHANGE = re.compile(r"(?:变更|增加|调整)(?:了)?(?:其|第?[\d一二三四五六七八九]项?)?(?:诉讼请求|诉请|请求)|诉讼请求变更|诉讼请求[\d一二三四五六七八九]变更")
+_CLARIFY = re.compile(r"明确[^。；;]{0,16}?(?:诉讼请求|利息)")
+_WITHDRAW = re.compile(r"撤回[^。；;，,]{0,8}?")
+_BRACKET_AFTER = re.compile(r"[^，,；;。（(）)]{0,12}?[（(]")
 _INTEREST_CLAIMS = ("claim_interest", "claim_overdue_interest")
+_LOAN_DATE = "loan_date"  # start_date placeholder for 借款之日起, resolved to the loan date later
 
 
 def claim_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -65,88 +80,226 @@ def _owner(hits: list[tuple[int, int, str]], start: int, end: int, text: str, ad
     return following[0][2] if following else None
 
 
-def parse_claims(doc: Document) -> None:
-    if "claims" not in doc.sections:
-        return
+class _Claims:
+    """What one passage of claims asks for: principal per item, interest slots."""
+
+    def __init__(self) -> None:
+        self.principals: list[tuple[str, tuple[int, int]]] = []
+        self.interest: dict[str, dict[str, Any]] = {}
+        self.spans: dict[str, list[tuple[int, int]]] = {}
+        self.until_paid: set[str] = set()
+
+    def put(self, owner: str, key: str, value: Any, span: tuple[int, int]) -> None:
+        slot = self.interest.setdefault(owner, {})
+        if key in slot:
+            if key == "base" and slot[key] != value:
+                slot["_bases"] = True
+                slot[key] = None  # several bases (one per loan): no single base
+            return
+        if key == "base" and slot.get("_bases"):
+            return
+        slot[key] = value
+        self.spans.setdefault(owner, []).append(span)
+
+    def values(self, owner: str) -> dict[str, Any] | None:
+        slot = self.interest.get(owner, {})
+        value = {key: slot.get(key) for key in ("amount", "base", "rate", "start_date", "end")}
+        if owner in self.until_paid:
+            value["end"] = "until_paid"  # 暂计至…为X元 dates the amount; the claim runs until paid
+        if all(item is None for item in value.values()):
+            return None
+        return value
+
+
+def _keyword_pattern(doc: Document) -> tuple[re.Pattern[str] | None, dict[str, str], dict[str, Cues]]:
     cues = table_cues(doc.case_type)
     claim_cues = {eid: c for eid, c in cues.items() if eid.startswith("claim_")}
     keyword_owner: dict[str, str] = {}
     for eid, cue in claim_cues.items():
         for word in cue.keywords:
             keyword_owner.setdefault(word, eid)
-    pattern = alternation(list(keyword_owner))
+    return alternation(list(keyword_owner)), keyword_owner, claim_cues
+
+
+def _passages(doc: Document) -> list[tuple[int, int, str]]:
+    """The claims, then every later passage that changes or clarifies them, to its sentence end."""
+    text = doc.text
+    start, end = doc.section("claims")
+    body_end = max(doc.section("body")[1], end)
+    markers = sorted(
+        [(m.start(), "change") for m in _CHANGE.finditer(text, start, body_end)]
+        + [(m.start(), "clarify") for m in _CLARIFY.finditer(text, start, body_end)]
+    )
+    first_cut = markers[0][0] if markers and markers[0][0] < end else end
+    passages = [(start, first_cut, "claims")]
+    last_end = first_cut
+    for position, kind in markers:
+        if position < last_end:
+            continue
+        stop = text.find("。", position, body_end)
+        passage_end = stop + 1 if stop >= 0 else body_end
+        passages.append((position, passage_end, kind))
+        last_end = passage_end
+    return passages
+
+
+def parse_claims(doc: Document) -> None:
+    if "claims" not in doc.sections:
+        return
+    pattern, keyword_owner, claim_cues = _keyword_pattern(doc)
     if pattern is None:
         return
     text = doc.text
-    interest: dict[str, dict[str, Any]] = {}
-    interest_spans: dict[str, list[tuple[int, int]]] = {}
-    found_principal = False
-    for item_start, item_end in claim_items(text, *doc.section("claims")):
-        depths = _bracket_depth_map(text[item_start:item_end])
-        hits = []
-        for match in pattern.finditer(text, item_start, item_end):
-            eid = keyword_owner[match.group()]
-            if claim_cues[eid].raw.get("outside_brackets") and depths[match.start() - item_start]:
-                continue
-            hits.append((match.start(), match.end(), eid))
-        if not hits:
+    principal: list[tuple[str, tuple[int, int]]] = []
+    interest: dict[str, tuple[dict[str, Any], list[tuple[int, int]]]] = {}
+    for p_start, p_end, kind in _passages(doc):
+        found = _Claims()
+        for item_start, item_end in claim_items(text, p_start, p_end):
+            _parse_item(doc, found, pattern, keyword_owner, claim_cues, item_start, item_end, kind == "claims")
+        if found.principals and (kind != "clarify" or not principal):
+            principal = found.principals
+        if kind == "change":
+            interest = {}  # a changed claim replaces the interest claims it does not repeat
+        for owner in _INTEREST_CLAIMS:
+            value = found.values(owner)
+            if value is not None:
+                interest[owner] = (value, sorted(found.spans.get(owner, [])))
+        _withdrawals(doc, principal, p_start, p_end)
+    if principal:
+        total = sum(Decimal(value) for value, _ in principal)
+        spans = [span for _, span in principal]
+        doc.add(Candidate("claim_principal", format_money(total), spans, 0.93 if len(spans) == 1 else 0.8, "claims",
+                          spans[0][0]))
+    for owner, (value, spans) in interest.items():
+        doc.add(Candidate(owner, value, spans, 0.85, "claims", spans[0][0] if spans else 0))
+
+
+def _withdrawals(doc: Document, principal: list[tuple[str, tuple[int, int]]], start: int, end: int) -> None:
+    """撤回其中50000元借款本金: the principal claimed is reduced by what is withdrawn."""
+    text = doc.text
+    for match in _WITHDRAW.finditer(text, start, end):
+        for mention in doc.mentions_in(match.start(), min(end, match.end() + 12), "money"):
+            if "本金" in text[mention.end : mention.end + 6] and principal:
+                value, span = principal[-1]
+                remaining = Decimal(value) - Decimal(mention.value)
+                if remaining > 0:
+                    principal[-1] = (format_money(remaining), span)
+                break
+
+
+def _forced_regions(text: str, hits: list[tuple[int, int, str]], end: int) -> list[tuple[int, int, str]]:
+    """利息（以…为基数，按…计算）/ 利息5980元（…）: the bracket right after an interest keyword is its own."""
+    regions = []
+    for _, h_end, eid in hits:
+        if eid not in _INTEREST_CLAIMS:
             continue
+        match = _BRACKET_AFTER.match(text, h_end, end)
+        if not match:
+            continue
+        depth = 0
+        for position in range(match.end() - 1, end):
+            if text[position] in "（(":
+                depth += 1
+            elif text[position] in "）)":
+                depth -= 1
+                if depth == 0:
+                    regions.append((match.end(), position, eid))
+                    break
+        else:
+            regions.append((match.end(), end, eid))
+    return regions
+
+
+def _parse_item(doc: Document, found: _Claims, pattern: re.Pattern[str], keyword_owner: dict[str, str],
+                claim_cues: dict[str, Cues], item_start: int, item_end: int, original: bool) -> None:
+    text = doc.text
+    depths = _bracket_depth_map(text[item_start:item_end])
+    until_paid = list(_UNTIL_PAID.finditer(text, item_start, item_end))
+    loan_days = list(_LOAN_DAY.finditer(text, item_start, item_end))
+    masked = [m.span() for m in until_paid] + [m.span() for m in loan_days]
+    masked += [m.span() for m in _BASE_PHRASE.finditer(text, item_start, item_end)]
+    hits = []
+    for match in pattern.finditer(text, item_start, item_end):
+        eid = keyword_owner[match.group()]
+        if claim_cues[eid].raw.get("outside_brackets") and depths[match.start() - item_start]:
+            continue
+        if any(lo <= match.start() < hi for lo, hi in masked):
+            continue
+        hits.append((match.start(), match.end(), eid))
+    if not hits:
+        return
+    regions = _forced_regions(text, hits, item_end)
+    hits = [h for h in hits if not any(lo <= h[0] < hi for lo, hi, _ in regions)]
+    if original:
         _guarantee(doc, claim_cues.get("claim_guarantee"), hits, item_start, item_end)
-        for mention in doc.mentions_in(item_start, item_end):
-            owner = _owner(hits, mention.start, mention.end, text, adjacent_wins=mention.kind == "money")
-            if owner is None:
-                continue
-            if mention.kind == "money":
-                if _BASE_AFTER.match(text, mention.end):
-                    if owner in _INTEREST_CLAIMS:
-                        _put(interest, interest_spans, owner, "base", mention)
-                    continue
-                if owner in _INTEREST_CLAIMS:
-                    _put(interest, interest_spans, owner, "amount", mention)
-                elif owner == "claim_principal":
-                    if not found_principal:
-                        doc.add(Candidate(owner, mention.value, [(mention.start, mention.end)], 0.93, "claims",
-                                          mention.start))
-                        found_principal = True
-                elif owner in ("claim_costs", "claim_total"):
-                    doc.add(Candidate(owner, mention.value, [(mention.start, mention.end)], 0.85, "claims",
-                                      mention.start))
-            elif owner in _INTEREST_CLAIMS and mention.kind == "rate":
-                _put(interest, interest_spans, owner, "rate", mention)
-            elif owner in _INTEREST_CLAIMS and mention.kind == "date" and mention.value:
-                before = text[max(item_start, mention.start - 4) : mention.start]
-                after = text[mention.end : mention.end + 3]
-                if _START_BEFORE.search(before) or _START_AFTER.match(after):
-                    _put(interest, interest_spans, owner, "start_date", mention)
-                elif _END_BEFORE.search(before):
-                    _put(interest, interest_spans, owner, "end", mention)
-        for match in _UNTIL_PAID.finditer(text, item_start, item_end):
-            owner = _owner(hits, match.start(), match.end(), text)
-            if owner in _INTEREST_CLAIMS:
-                slot = interest.setdefault(owner, {})
-                slot.setdefault("end", "until_paid")
-                interest_spans.setdefault(owner, []).append((match.start(), match.end()))
-    for owner, slot in interest.items():
-        value = {key: slot.get(key) for key in ("amount", "base", "rate", "start_date", "end")}
-        if all(item is None for item in value.values()):
+
+    interest_hits = [h for h in hits if h[2] in _INTEREST_CLAIMS]
+    for h_start, h_end, eid in interest_hits:
+        found.spans.setdefault(eid, []).append((h_start, h_end))  # the keyword is part of the evidence
+
+    def owner_of(start: int, end: int, adjacent_wins: bool = True, interest_only: bool = False) -> str | None:
+        for lo, hi, eid in regions:
+            if lo <= start < hi:
+                return eid
+        # Rates and dates only ever belong to an interest claim: 归还借款本金5万元，并支付自…起，至…止的利息.
+        return _owner(interest_hits if interest_only else hits, start, end, text, adjacent_wins)
+
+    item_principal: tuple[str, tuple[int, int]] | None = None
+    events: list[tuple[int, str, str, Any, tuple[int, int]]] = []
+    for mention in doc.mentions_in(item_start, item_end):
+        owner = owner_of(mention.start, mention.end, adjacent_wins=mention.kind == "money",
+                         interest_only=mention.kind in ("rate", "date"))
+        if owner is None:
             continue
-        spans = sorted(interest_spans[owner])
-        doc.add(Candidate(owner, value, spans, 0.85, "claims", spans[0][0]))
-
-
-def _put(
-    slots: dict[str, dict[str, Any]], spans: dict[str, list[tuple[int, int]]], owner: str, key: str, mention: Mention
-) -> None:
-    slot = slots.setdefault(owner, {})
-    if key in slot:
-        if key == "base" and slot[key] != mention.value:
-            slot["_bases"] = True
-            slot[key] = None  # several bases (one per loan): no single base
-        return
-    if key == "base" and slot.get("_bases"):
-        return
-    slot[key] = mention.value
-    spans.setdefault(owner, []).append((mention.start, mention.end))
+        span = (mention.start, mention.end)
+        if mention.kind == "money":
+            if _PER_PERIOD.search(text, max(item_start, mention.start - 2), mention.start):
+                continue  # 按每日100元计算: a rate in money, not an amount
+            if _BASE_AFTER.match(text, mention.end):
+                if owner in _INTEREST_CLAIMS:
+                    events.append((mention.start, owner, "base", mention.value, span))
+                continue
+            if owner in _INTEREST_CLAIMS:
+                if "本息" not in text[max(item_start, mention.start - 6) : mention.start]:
+                    events.append((mention.start, owner, "amount", mention.value, span))
+            elif owner == "claim_principal":
+                guarantee = [h for h in hits if h[0] >= mention.end and h[2] == "claim_guarantee"]
+                if guarantee and not _BREAK.search(text, mention.end, guarantee[0][0]):
+                    continue  # 各自承担归还借款本金计20万元的连带清偿责任: the guaranteed sum, not a claim
+                if item_principal is None:
+                    item_principal = (mention.value, span)
+            elif owner in ("claim_costs", "claim_total") and original:
+                doc.add(Candidate(owner, mention.value, [span], 0.85, "claims", mention.start))
+        elif owner in _INTEREST_CLAIMS and mention.kind == "rate":
+            if not _FORMULA_AFTER.match(text, mention.end):  # 年利率6%的四倍: a formula, no rate
+                events.append((mention.start, owner, "rate", mention.value, span))
+        elif owner in _INTEREST_CLAIMS and mention.kind == "date" and mention.value:
+            if text[mention.end : mention.end + 1].isdigit():
+                continue  # 2016年9日1日: a typo, not a date
+            before = text[max(item_start, mention.start - 4) : mention.start]
+            after = text[mention.end : mention.end + 3]
+            if _AFTER_DAY.match(after) and len(mention.value) == 10:
+                following = dt.date.fromisoformat(mention.value) + dt.timedelta(days=1)
+                events.append((mention.start, owner, "start_date", following.isoformat(), span))
+            elif _START_BEFORE.search(before) or _START_AFTER.match(after):
+                events.append((mention.start, owner, "start_date", mention.value, span))
+            elif _END_BEFORE.search(before):
+                events.append((mention.start, owner, "end", mention.value, span))
+    for match in loan_days:
+        before = text[max(item_start, match.start() - 2) : match.start()]
+        if _START_BEFORE.search(before) or _START_AFTER.match(text, match.end()):
+            owner = owner_of(match.start(), match.end(), interest_only=True)
+            if owner in _INTEREST_CLAIMS:
+                events.append((match.start(), owner, "start_date", _LOAN_DATE, match.span()))
+    for match in until_paid:
+        owner = owner_of(match.start(), match.end(), interest_only=True)
+        if owner in _INTEREST_CLAIMS:
+            found.until_paid.add(owner)
+            found.spans.setdefault(owner, []).append(match.span())
+    for _, owner, key, value, span in sorted(events, key=lambda event: event[0]):
+        found.put(owner, key, value, span)
+    if item_principal is not None:
+        found.principals.append(item_principal)
 
 
 def _guarantee(doc: Document, cue: Cues | None, hits: list[tuple[int, int, str]], start: int, end: int) -> None:

@@ -5,9 +5,12 @@ changes what the extractor finds, with no Python change. Cue keys:
 
 - keywords: words that, within `window` characters of a value, make it a candidate;
 - before / after: words right before / right after the value (within `gap` characters);
+- strong_before / strong_after: the same, for words that state the element outright (score higher,
+  so the `best` picks prefer them: 还款期限至 / 前归还 over a bare 至 / 止);
 - negative: words that, within `negative_window` characters before the value (or after it for
   `negative_after`), rule it out;
-- pick: how several candidates become one value (first, last, earliest, latest, max, union);
+- pick: how several candidates become one value (first, last, earliest, latest, max, union, best =
+  highest score then first, best_latest = highest score then the latest value);
 - values (enums): code → words; bool: true/false → words;
 - answer_keywords: extra words that tie an answer's sentence to the element;
 - outside_brackets: keywords inside （…） do not count (claim_total vs 共计 inside a claim).
@@ -29,6 +32,8 @@ class Cues:
     keywords: tuple[str, ...]
     before: tuple[str, ...]
     after: tuple[str, ...]
+    strong_before: tuple[str, ...]
+    strong_after: tuple[str, ...]
     negative: tuple[str, ...]
     negative_after: tuple[str, ...]
     answer_keywords: tuple[str, ...]
@@ -69,6 +74,8 @@ def cues_of(element: ElementDef) -> Cues:
         keywords=_words(spec, "keywords"),
         before=_words(spec, "before"),
         after=_words(spec, "after"),
+        strong_before=_words(spec, "strong_before"),
+        strong_after=_words(spec, "strong_after"),
         negative=_words(spec, "negative"),
         negative_after=_words(spec, "negative_after"),
         answer_keywords=_words(spec, "answer_keywords"),

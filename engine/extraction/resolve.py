@@ -27,6 +27,9 @@ def _pick(candidates: list[Candidate], rule: str) -> Candidate:
         return max(ordered, key=lambda c: (Decimal(c.value), -c.order))
     if rule == "best":
         return max(ordered, key=lambda c: (c.confidence, -c.order))
+    if rule == "best_latest":
+        top = max(c.confidence for c in ordered)
+        return max((c for c in ordered if c.confidence >= top - 1e-9), key=lambda c: (str(c.value), -c.order))
     return ordered[0]
 
 
@@ -87,6 +90,12 @@ def _derive(doc: Document, results: dict[str, Candidate]) -> None:
         if end:
             spans = [(durations[0].start, durations[0].end), *anchor.spans]
             results["term_end"] = Candidate("term_end", end, spans, 0.8, "derived", durations[0].start)
+    loan_day = results.get("delivery_date") or results.get("contract_date")
+    for claim in ("claim_interest", "claim_overdue_interest"):
+        # 自借款之日起: the claim starts on the loan date the complaint states (a full date only).
+        if claim in results and results[claim].value.get("start_date") == "loan_date":
+            day = loan_day.value if loan_day is not None and len(str(loan_day.value)) == 10 else None
+            results[claim].value = {**results[claim].value, "start_date": day}
     if "interest_rate" in results:
         rate = results["interest_rate"]
         results["interest_agreed"] = Candidate("interest_agreed", True, rate.spans, 0.85, "derived", rate.order)

@@ -87,8 +87,11 @@ def case_model(case_type: str) -> type[BaseModel]:
     )
 
 
+@cache
 def case_schema(case_type: str) -> dict[str, Any]:
-    """JSON Schema of the case file (what `yaosu schema` prints and the web form is built from)."""
+    """JSON Schema of the case file (what `yaosu schema` prints and the web form is built from).
+
+    Built once per case type (generating it takes ~100 ms); callers must not modify it."""
     schema = case_model(case_type).model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     table = load_table(case_type)

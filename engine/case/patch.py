@@ -10,17 +10,15 @@ a case is saved while it is still being worked on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-import jsonschema
 import pydantic
 
-from engine.case.casefile import case_model, case_schema
+from engine.case.casefile import case_model
 from engine.case.merge import merge_elements
+from engine.case.messages import element_labels, field_label
+from engine.case.validate import Problem, jsonschema_problems
 from engine.drafting.courts import load_courts
-from engine.elements.dictionary import load_table
 from engine.errors import YaosuError
 
 PLEADED_SIDES = ("complaint", "answer")
@@ -28,13 +26,7 @@ EDIT_KEYS = ("meta", "court", "elements")
 COPIED_KEYS = ("findings", "meta", "elements")
 
 
-@dataclass(frozen=True)
-class PatchProblem:
-    path: str
-    message: str
-
-    def to_json(self) -> dict[str, str]:
-        return {"path": self.path, "message": self.message}
+PatchProblem = Problem  # one problem type for validate and patch
 
 
 class PatchError(YaosuError):
@@ -43,98 +35,6 @@ class PatchError(YaosuError):
     def __init__(self, problems: list[PatchProblem]) -> None:
         super().__init__("；".join(p.message for p in problems), path=problems[0].path if problems else None)
         self.problems = problems
-
-
-@cache
-def _validator(case_type: str) -> jsonschema.Draft202012Validator:
-    # Building the validator resolves all $refs once; a save then only walks the instance.
-    return jsonschema.Draft202012Validator(case_schema(case_type))
-
-
-@cache
-def _labels(case_type: str) -> dict[str, str]:
-    table = load_table(case_type)
-    return {element_id: table.element(element_id).label for element_id in table.element_ids}
-
-
-META_LABELS = {
-    "case_year": "收案年度",
-    "case_seq": "案件编号",
-    "filing_date": "立案日期",
-    "procedure": "审理程序",
-    "public_hearing": "公开开庭",
-    "absent": "经传唤未到庭的当事人",
-    "judge": "审判员",
-    "clerk": "书记员",
-    "judgment_date": "判决日期",
-}
-
-SIDE_LABELS = {"complaint": "原告主张", "answer": "被告意见", "status": "状态", "answer_position": "被告态度"}
-
-
-def field_label(case_type: str, parts: list[Any]) -> str:
-    """The Chinese name of the field at a JSON path, e.g. 借款金额（本院认定）."""
-    labels = _labels(case_type)
-    if len(parts) >= 2 and parts[0] == "findings" and parts[1] in labels:
-        return f"{labels[parts[1]]}（本院认定）"
-    if len(parts) >= 2 and parts[0] == "elements" and parts[1] in labels:
-        side = SIDE_LABELS.get(str(parts[2]), "") if len(parts) > 2 else ""
-        return f"{labels[parts[1]]}（{side}）" if side else labels[parts[1]]
-    if len(parts) >= 2 and parts[0] == "meta":
-        return META_LABELS.get(str(parts[1]), str(parts[1]))
-    if parts and parts[0] == "court":
-        return "法院"
-    return "/".join(map(str, parts)) or "案件"
-
-
-def _option_labels(case_type: str, parts: list[Any]) -> dict[str, str]:
-    table = load_table(case_type)
-    if len(parts) >= 2 and parts[0] in ("findings", "elements") and parts[1] in table.entries:
-        return table.element(parts[1]).options
-    return {}
-
-
-def _specific(error: jsonschema.ValidationError) -> jsonschema.ValidationError:
-    """For a nullable field (anyOf [T, null]) the useful error is the one from T, not "not null"."""
-    while error.validator in ("anyOf", "oneOf") and error.context:
-        branches = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
-        if len({tuple(e.relative_schema_path)[:1] for e in branches}) != 1:
-            break
-        error = branches[0]
-    return error
-
-
-def _message(case_type: str, error: jsonschema.ValidationError) -> str:
-    error = _specific(error)
-    parts = list(error.absolute_path)
-    title = field_label(case_type, parts)
-    value = error.instance
-    match error.validator:
-        case "pattern":
-            return f"{title}：{value!r} 格式不正确（金额如 50000.00，日期如 2021-03-05）"
-        case "type":
-            return f"{title}：{value!r} 类型不正确"
-        case "enum" | "const":
-            allowed = (
-                error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-            )
-            names = _option_labels(case_type, parts)
-            shown = "、".join(
-                f"{names.get(str(code), code)}（{code}）" if code in names else str(code) for code in allowed
-            )
-            return f"{title}：{value!r} 不是可选的值（可选：{shown}）"
-        case "anyOf" | "oneOf":
-            return f"{title}：{value!r} 不符合该要素的格式"
-        case "additionalProperties":
-            return f"{title}：有未知字段"
-        case "required":
-            return f"{title}：缺少必填字段"
-        case "minLength":
-            return f"{title}：不能为空"
-        case "minimum" | "maximum":
-            return f"{title}：{value!r} 超出允许范围"
-        case _:
-            return f"{title}：取值不正确"
 
 
 def schema_problems(case: dict[str, Any]) -> list[PatchProblem]:
@@ -163,13 +63,7 @@ def _pydantic_problem(case_type: str, error: Any) -> PatchProblem:
 
 
 def _jsonschema_problems(case: dict[str, Any]) -> list[PatchProblem]:
-    validator = _validator(case["case_type"])
-    errors = sorted(validator.iter_errors(case), key=lambda e: list(map(str, e.absolute_path)))
-    problems: list[PatchProblem] = []
-    for error in errors:
-        path = "/" + "/".join(map(str, _specific(error).absolute_path))
-        problems.append(PatchProblem(path, _message(case["case_type"], error)))
-    return problems
+    return jsonschema_problems(case)
 
 
 def _merged_state(case_type: str, element_id: str, complaint: Any, answer: Any, position: Any) -> Any:
@@ -186,7 +80,7 @@ def _merged_state(case_type: str, element_id: str, complaint: Any, answer: Any, 
 def _apply_element_edits(case: dict[str, Any], edits: Any) -> list[PatchProblem]:
     if not isinstance(edits, dict):
         return [PatchProblem("/edits/elements", "要素修改应为 {要素: {complaint: 值}} 的形式")]
-    labels = _labels(case["case_type"])
+    labels = element_labels(case["case_type"])
     problems: list[PatchProblem] = []
     states = case.setdefault("elements", {})
     for element_id, change in edits.items():
@@ -239,7 +133,7 @@ def apply_patch(
     case_type = result.get("case_type")
     if not isinstance(case_type, str):
         raise PatchError([PatchProblem("/case_type", "案件缺少案件类型")])
-    labels = _labels(case_type)
+    labels = element_labels(case_type)
     problems: list[PatchProblem] = []
 
     if findings is not None and not isinstance(findings, dict):

@@ -7,14 +7,16 @@ message naming the field, so a judge can find and fix it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import jsonschema
 
 from engine.case.casefile import case_schema
 from engine.case.effective import PENDING, effective_value
+from engine.case.messages import schema_error_message, specific_error
 from engine.elements.checks import CHECK_KINDS
-from engine.elements.dictionary import ElementDef, load_dictionary, load_table, table_ids
+from engine.elements.dictionary import load_table, table_ids
 from engine.errors import YaosuError
 
 
@@ -27,80 +29,29 @@ class Problem:
         return {"path": self.path, "message": self.message}
 
 
-def _pointer(parts: Any) -> str:
-    return "/" + "/".join(str(part) for part in parts) if parts else "/"
+@cache
+def _validator(case_type: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(case_schema(case_type))
 
 
-def _element_at(parts: list[Any]) -> ElementDef | None:
-    dictionary = load_dictionary()
-    for part in reversed(parts):
-        if isinstance(part, str) and part in dictionary:
-            return dictionary[part]
-    return None
-
-
-def _field_title(schema: dict[str, Any], parts: list[Any]) -> str:
-    """The Chinese title of the field a schema error points at, for the message."""
-    element = _element_at(parts)
-    if element is not None:
-        return element.label
-    return str(parts[-1]) if parts else "案件文件"
-
-
-def _schema_message(error: jsonschema.ValidationError, schema: dict[str, Any], parts: list[Any] | None = None) -> str:
-    parts = list(error.absolute_path) if parts is None else parts
-    title = _field_title(schema, parts)
-    match error.validator:
-        case "required":
-            missing = error.message.split("'")[1] if "'" in error.message else error.message
-            return f"{title}：缺少必填字段 {missing}"
-        case "pattern":
-            return f"{title}：格式不正确（{error.instance!r} 不符合要求的格式，金额如 50000.00，日期如 2021-03-05）"
-        case "type":
-            return f"{title}：类型不正确（应为 {error.validator_value}）"
-        case "enum" | "const":
-            element = _element_at(parts)
-            if element is not None and element.options:
-                allowed_labels = "、".join(f"{code}（{label}）" for code, label in element.options.items())
-                return f"{title}：取值 {error.instance!r} 无效，可选：{allowed_labels}"
-            allowed = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-            return f"{title}：取值 {error.instance!r} 无效，可选：{'、'.join(map(str, allowed))}"
-        case "additionalProperties":
-            return f"{title}：有未知字段（{error.message}）"
-        case "anyOf" | "oneOf":
-            # Optional values are "X or null": explain the failure against X, not against null.
-            specific = [e for e in error.context or () if not (e.validator == "type" and e.validator_value == "null")]
-            if len(specific) == 1 and not specific[0].relative_path:
-                return _schema_message(specific[0], schema, parts)
-            element = _element_at(parts)
-            if element is not None and element.options:
-                allowed = "、".join(f"{code}（{label}）" for code, label in element.options.items())
-                return f"{title}：取值 {error.instance!r} 无效，可选：{allowed}"
-            return f"{title}：取值 {error.instance!r} 不符合该要素的格式"
-        case "minLength":
-            return f"{title}：不能为空"
-        case _:
-            return f"{title}：{error.message}"
-
-
-def validate_case(data: Any) -> list[Problem]:
-    """All problems of a case file; an empty list means valid."""
-    if not isinstance(data, dict):
-        return [Problem("/", "案件文件应为 JSON 对象")]
-    case_type = data.get("case_type")
-    if not isinstance(case_type, str):
-        return [Problem("/case_type", "缺少案件类型 case_type")]
-    if case_type not in table_ids():
-        return [Problem("/case_type", f"未知的案件类型：{case_type}（可用的类型：{'、'.join(table_ids())}）")]
-    schema = case_schema(case_type)
-    validator = jsonschema.Draft202012Validator(schema)
-    problems = [
-        Problem(_pointer(error.absolute_path), _schema_message(error, schema))
-        for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+def jsonschema_problems(data: dict[str, Any]) -> list[Problem]:
+    """Schema problems of a case whose case_type is known, each at the most specific path."""
+    errors = sorted(_validator(data["case_type"]).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    return [
+        Problem(
+            "/" + "/".join(map(str, specific_error(error).absolute_path)),
+            schema_error_message(data["case_type"], error),
+        )
+        for error in errors
     ]
-    if problems:
-        return problems  # cross-field rules need well-formed values
-    table = load_table(case_type)
+
+
+def element_problems(data: dict[str, Any]) -> list[Problem]:
+    """Required elements, then the table's cross-field checks, on the effective values.
+
+    Needs well-formed values (run after the schema check)."""
+    table = load_table(data["case_type"])
+    problems = []
     for element_id in table.required_ids:
         if effective_value(data, element_id) in (None, [], ""):
             problems.append(Problem(f"/elements/{element_id}", f"缺少必填要素：{table.element(element_id).label}"))
@@ -115,6 +66,21 @@ def validate_case(data: Any) -> list[Problem]:
         if message:
             problems.append(Problem(f"/elements/{check['left']}", message))
     return problems
+
+
+def validate_case(data: Any) -> list[Problem]:
+    """All problems of a case file; an empty list means valid."""
+    if not isinstance(data, dict):
+        return [Problem("/", "案件文件应为 JSON 对象")]
+    case_type = data.get("case_type")
+    if not isinstance(case_type, str):
+        return [Problem("/case_type", "缺少案件类型 case_type")]
+    if case_type not in table_ids():
+        return [Problem("/case_type", f"未知的案件类型：{case_type}（可用的类型：{'、'.join(table_ids())}）")]
+    problems = jsonschema_problems(data)
+    if problems:
+        return problems  # cross-field rules need well-formed values
+    return element_problems(data)
 
 
 def ensure_valid(data: Any) -> None:

@@ -97,9 +97,13 @@ def _html_template() -> jinja2.Template:
     return jinja_env().from_string(source)
 
 
-def render_html(case: dict[str, Any], court_id: str) -> str:
+def render_judgment_html(judgment: Judgment) -> str:
     """An HTML fragment for the web preview; every value is escaped by Jinja's autoescape."""
-    return _html_template().render(j=build_judgment(case, court_id))
+    return _html_template().render(j=judgment)
+
+
+def render_html(case: dict[str, Any], court_id: str) -> str:
+    return render_judgment_html(build_judgment(case, court_id))
 
 
 def draft_warnings(case: dict[str, Any], court_id: str = "qingpu") -> list[str]:

@@ -11,7 +11,6 @@ import threading
 import urllib.parse
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -22,13 +21,13 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 
 from engine.case.casefile import case_schema
-from engine.case.effective import PENDING, effective_value, pending_disputes
+from engine.case.effective import effective_value, pending_disputes
 from engine.case.new import new_case_from_texts
 from engine.case.patch import PatchError, apply_patch, schema_problems
-from engine.drafting import render
+from engine.case.validate import element_problems
+from engine.drafting.build import build_judgment
 from engine.drafting.courts import get_court, load_courts
-from engine.drafting.render import render_docx, render_html
-from engine.elements.checks import CHECK_KINDS
+from engine.drafting.render import render_docx, render_html, render_judgment_html
 from engine.elements.dictionary import load_table, table_ids
 from engine.errors import YaosuError
 from engine.service import jsoncache
@@ -210,40 +209,16 @@ def element_rows(case: dict[str, Any]) -> dict[str, Any]:
     return rows
 
 
-@cache
-def _cached_schema(case_type: str) -> dict[str, Any]:
-    # Generating the schema from the pydantic models takes ~100 ms; it only changes with the tables.
-
-    return case_schema(case_type)
-
-
 def open_problems(case: dict[str, Any], schema_checked: bool = False) -> list[dict[str, str]]:
     """What `yaosu validate` reports: schema, then required elements, then the table's cross-field checks.
 
-    The same rules as engine.case.validate.validate_case, run here with the fast schema check
-    of engine.case.patch, because validate_case rebuilds the JSON Schema on every call (~100 ms)
-    and this runs on every save.
+    After a save the schema was already checked by the fast pydantic check of engine.case.patch.
     """
 
     problems = [] if schema_checked else [problem.to_json() for problem in schema_problems(case)]
     if problems:
         return problems
-    table = load_table(case["case_type"])
-    for element_id in table.required_ids:
-        if effective_value(case, element_id) in (None, [], ""):
-            label = table.element(element_id).label
-            problems.append({"path": f"/elements/{element_id}", "message": f"缺少必填要素：{label}"})
-    for check in table.checks:
-        left = effective_value(case, check["left"])
-        right = effective_value(case, check["right"])
-        if right is None and check.get("fallback_right"):
-            right = effective_value(case, check["fallback_right"])
-        if left is PENDING or right is PENDING:
-            continue
-        message = CHECK_KINDS[check["kind"]](left, right, check)
-        if message:
-            problems.append({"path": f"/elements/{check['left']}", "message": message})
-    return problems
+    return [problem.to_json() for problem in element_problems(case)]
 
 
 def _send(data: Any, status: int = 200) -> Response:
@@ -268,19 +243,12 @@ def _preview_page(fragment: str) -> str:
 def draft_once(case: dict[str, Any], court_id: str) -> tuple[str | None, list[str]]:
     """The preview page and the drafting warnings from one build of the judgment.
 
-    render_html and draft_warnings each build the judgment (the bulk of a save's CPU); a save
-    needs both, so when the renderer exposes its compiled HTML template the judgment is built
-    once and rendered with it. Otherwise the two public functions are used.
+    Building the judgment is the bulk of a save's CPU; a save needs both, so it is built once.
     """
 
     try:
-        template = getattr(render, "_html_template", None)
-        if template is None:
-            return _preview_page(render.render_html(case, court_id)), list(
-                render.draft_warnings(case, court_id)
-            )
-        judgment = render.build_judgment(case, court_id)
-        return _preview_page(template().render(j=judgment)), list(judgment.warnings)
+        judgment = build_judgment(case, court_id)
+        return _preview_page(render_judgment_html(judgment)), list(judgment.warnings)
     except YaosuError as exc:
         return None, [exc.message]
 
@@ -364,7 +332,7 @@ def _warm_up() -> None:
         import engine.extraction.api  # noqa: F401
 
         for case_type in table_ids():
-            _cached_schema(case_type)
+            case_schema(case_type)
     except Exception:  # noqa: BLE001 - a failed warm-up only means the first request is slower
         pass
 
@@ -454,7 +422,7 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
 
     @app.get("/api/schema/{case_type}", summary="案件文件的 JSON Schema（表单由此生成）")
     async def schema(case_type: str) -> Response:
-        return _send(_cached_schema(case_type))
+        return _send(case_schema(case_type))
 
     @app.get("/api/me", summary="当前用户")
     async def me(request: Request) -> dict[str, str]:

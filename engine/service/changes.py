@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.case.patch import META_LABELS, field_label
+from engine.case.messages import META_LABELS, field_label
 
 
 def _same(left: Any, right: Any) -> bool:

@@ -19,7 +19,7 @@ def test_bad_money_format_names_field(lending_case: dict[str, Any]) -> None:
     lending_case["findings"]["loan_amount"] = "5万"
     problems = messages(lending_case)
     assert "/findings/loan_amount" in problems
-    assert problems["/findings/loan_amount"].startswith("约定借款金额：格式不正确")
+    assert problems["/findings/loan_amount"].startswith("约定借款金额（本院认定）：'5万' 格式不正确")
 
 
 def test_cross_field_checks(lending_case: dict[str, Any]) -> None:

@@ -9,10 +9,12 @@ list of candidates; `resolve` turns them into one value per element.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
-from engine.extraction.cues import Cues, alternation, table_cues
+from engine.extraction.cues import Cues, alternation, table_cues, words_of
 from engine.extraction.document import Candidate, Document, sentences
 from engine.extraction.mention import Mention
+from engine.extraction.recognisers.money import format_money
 
 _MENTION_KIND = {"money": "money", "date": "date", "rate": "rate"}
 _CLAUSE_END = re.compile(r"[，,。；;\n]")
@@ -64,7 +66,7 @@ def assign_facts(doc: Document) -> None:
     text = doc.text
     start, end = doc.section("facts")
     claims = doc.sections.get("claims")
-    spans = [s for s in sentences(text, start, end) if not (claims and claims[0] <= s[0] < claims[1])]
+    spans = _outside(sentences(text, start, end), claims)
     # The mentions of each sentence, looked up once for all the value elements.
     in_sentence = [doc.mentions_in(s_start, s_end) for s_start, s_end in spans]
     for eid, cue in cues.items():
@@ -83,20 +85,68 @@ def assign_facts(doc: Document) -> None:
             _assign_text(doc, cue, spans)
 
 
+def _outside(spans: list[tuple[int, int]], claims: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """Sentences with the claims passage cut out (为此诉至法院，请求判令…: the facts part stays)."""
+    if not claims:
+        return spans
+    kept = []
+    for s_start, s_end in spans:
+        if s_end <= claims[0] or s_start >= claims[1]:
+            kept.append((s_start, s_end))
+            continue
+        if s_start < claims[0]:
+            kept.append((s_start, claims[0]))
+        if s_end > claims[1]:
+            kept.append((claims[1], s_end))
+    return kept
+
+
 def _assign_values(doc: Document, cue: Cues, spans: list[tuple[int, int]], in_sentence: list[list[Mention]],
                    kind: str) -> None:
     text = doc.text
+    additional = alternation(words_of(cue.raw, "additional"))
     for (s_start, s_end), mentions in zip(spans, in_sentence, strict=True):
         sentence: str | None = None
-        for mention in mentions:
+        for index, mention in enumerate(mentions):
             if mention.kind != kind or mention.value is None:
                 continue
             if sentence is None:
                 sentence = text[s_start:s_end]
             score = _score_mention(cue, sentence, s_start, mention)
-            if score is not None:
-                doc.add(Candidate(cue.id, mention.value, [(mention.start, mention.end)], score * mention.confidence,
-                                  "cues", mention.start))
+            if score is None:
+                continue
+            candidate = Candidate(cue.id, mention.value, [(mention.start, mention.end)], score * mention.confidence,
+                                  "cues", mention.start)
+            if additional is not None:
+                # 又向原告借款3万元: a further loan, added to the first (see resolve).
+                lead = text[max(s_start, mention.start - 15) : mention.start]
+                lead = lead[max(lead.rfind("，"), lead.rfind(","), lead.rfind("。")) + 1 :]
+                if additional.search(lead):
+                    candidate.extra["additional"] = True
+                listed = _listed(text, mentions, index, s_start)
+                if listed:
+                    # 分别向原告借款3万元、3万元: the listed amounts together.
+                    total = sum((Decimal(m.value) for m in listed), Decimal(0))
+                    doc.add(Candidate(cue.id, format_money(total), [(m.start, m.end) for m in listed],
+                                      candidate.confidence, "cues", mention.start))
+            doc.add(candidate)
+
+
+def _listed(text: str, mentions: list[Mention], index: int, s_start: int) -> list[Mention]:
+    """The amounts listed after 分别 (A元、B元、C元) starting at mentions[index], or []."""
+    first = mentions[index]
+    if "分别" not in text[max(s_start, first.start - 20) : first.start]:
+        return []
+    if index and mentions[index - 1].kind == first.kind and text[mentions[index - 1].end : first.start] in ("、", "和", "及"):
+        return []  # not the head of the list
+    listed = [first]
+    for mention in mentions[index + 1 :]:
+        if mention.kind != first.kind:
+            continue
+        if text[listed[-1].end : mention.start] not in ("、", "和", "及"):
+            break
+        listed.append(mention)
+    return listed if len(listed) > 1 else []
 
 
 def _assign_enum(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> None:
@@ -138,7 +188,8 @@ def _assign_names(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> Non
             if any(word in lead for word in cue.negative):
                 continue
             lo, hi = max(s_start, match.start() - cue.window), min(s_end, match.end() + cue.window)
-            found = _name_positions(text, names, lo, hi)
+            # 在被告冯雪的财产…不能履行时: a name followed by 的 is not the one the keyword is about.
+            found = [(p, n) for p, n in _name_positions(text, names, lo, hi) if text[p + len(n) : p + len(n) + 1] != "的"]
             before = [(p, n) for p, n in found if p + len(n) <= match.start()]
             after = [(p, n) for p, n in found if p >= match.end()]
             if before:

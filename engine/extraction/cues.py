@@ -13,6 +13,8 @@ changes what the extractor finds, with no Python change. Cue keys:
   highest score then first, best_latest = highest score then the latest value);
 - values (enums): code → words; bool: true/false → words;
 - answer_keywords: extra words that tie an answer's sentence to the element;
+- additional (money): words right before a value that make it a further loan (又向原告借款), summed
+  with the first one by the resolver;
 - outside_brackets: keywords inside （…） do not count (claim_total vs 共计 inside a claim).
 """
 
@@ -49,7 +51,7 @@ class Cues:
         return self.element.id
 
 
-def _words(spec: dict[str, Any], key: str) -> tuple[str, ...]:
+def words_of(spec: dict[str, Any], key: str) -> tuple[str, ...]:
     return tuple(str(word) for word in spec.get(key) or ())
 
 
@@ -71,14 +73,14 @@ def cues_of(element: ElementDef) -> Cues:
     values = {str(code): tuple(words) for code, words in (spec.get("values") or {}).items()}
     return Cues(
         element=element,
-        keywords=_words(spec, "keywords"),
-        before=_words(spec, "before"),
-        after=_words(spec, "after"),
-        strong_before=_words(spec, "strong_before"),
-        strong_after=_words(spec, "strong_after"),
-        negative=_words(spec, "negative"),
-        negative_after=_words(spec, "negative_after"),
-        answer_keywords=_words(spec, "answer_keywords"),
+        keywords=words_of(spec, "keywords"),
+        before=words_of(spec, "before"),
+        after=words_of(spec, "after"),
+        strong_before=words_of(spec, "strong_before"),
+        strong_after=words_of(spec, "strong_after"),
+        negative=words_of(spec, "negative"),
+        negative_after=words_of(spec, "negative_after"),
+        answer_keywords=words_of(spec, "answer_keywords"),
         window=int(spec.get("window", 20)),
         gap=int(spec.get("gap", 3)),
         negative_window=int(spec.get("negative_window", 8)),

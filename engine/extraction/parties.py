@@ -25,7 +25,7 @@ _ROLE_WORDS = {
 }
 _ROLE_ALT = "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
 _PARTY = re.compile(
-    rf"(?:^|(?<=[\n。；;]))[ \t]*(?P<role>{_ROLE_ALT})(?:[（(](?P<alias>[^）)\n]{{1,12}})[）)])?[:：]?"
+    rf"(?:^|(?<=[\n。；;，,]))[ \t]*(?P<role>{_ROLE_ALT})(?:[（(](?P<alias>[^）)\n]{{1,12}})[）)])?[:：]?"
     rf"(?P<name>[^，,。；;：:\n（(]{{1,40}}(?:[（(][^）)\n]{{1,12}}[）)][^，,。；;：:\n（(]{{0,30}})?)"
 )
 _GENDER = re.compile(r"(?:^|[，,:：])(?:性别[:：])?(?P<g>男|女)(?=[，,。；;\n]|$)")
@@ -42,8 +42,16 @@ _LEGAL_ORG = re.compile(r"(?:公司|银行|合作社|集团|厂|医院|学校|�
 _NAME_STOP = re.compile(r"(?:诉称|辩称|与|因|系|向|诉|的|为|等)")
 
 
+_EMBEDDED_ROLE = re.compile(r"(?<=[\u4e00-\u9fff\d])(?:原告|被告|第三人)(?=[\u4e00-\u9fff])")
+_NAME_END = re.compile(r"法定代表人|负责人|经营者|委托(?:诉讼)?代理人")
+_NOT_A_NAME = re.compile(r"[《》]|的(?!公司)")
+
+
 def _clean_name(raw: str) -> str:
     name = raw.strip(" \t\"“”'")
+    cut = _NAME_END.search(name)
+    if cut and cut.start() > 0:
+        name = name[: cut.start()]
     # 张三（曾用名张山） → 张三; company names keep their brackets (上海某某（集团）有限公司).
     bracket = re.search(r"[（(]", name)
     if bracket and not _LEGAL_ORG.search(name[bracket.start() :]) and not _OTHER_ORG.search(name):
@@ -73,6 +81,7 @@ def parse_parties(doc: Document) -> None:
     text = doc.text
     head_start, head_end = doc.section("head")
     matches = [m for m in _PARTY.finditer(text, head_start, head_end) if _valid(m.group("name"))]
+    extra: list[tuple[str, str, int]] = []  # 原告吴某被告吴某被告付某: parties run together with no stop
     parties: dict[str, list[dict[str, Any]]] = {"plaintiffs": [], "defendants": [], "third_parties": []}
     spans: dict[str, list[tuple[int, int]]] = {"plaintiffs": [], "defendants": [], "third_parties": []}
     for index, match in enumerate(matches):
@@ -80,17 +89,28 @@ def parse_parties(doc: Document) -> None:
         name = _clean_name(match.group("name"))
         if not name:
             continue
+        pieces = _EMBEDDED_ROLE.split(name)
+        if len(pieces) > 1 and all(0 < len(piece) <= 12 for piece in pieces):
+            roles = [_ROLE_WORDS[m.group()] for m in _EMBEDDED_ROLE.finditer(name)]
+            name = pieces[0]
+            offset = match.start("name") + match.group("name").find(name[:1])
+            for piece, piece_role in zip(pieces[1:], roles, strict=True):
+                extra.append((piece_role, piece, text.find(piece, offset + len(name))))
         block_end = matches[index + 1].start() if index + 1 < len(matches) else head_end
         details = text[match.end("name") : block_end]
         party = _particulars(doc, name, details, match.end("name"), block_end)
-        if any(p["name"] == name for p in parties[role]):
-            continue
+        if any(p["name"] == name and (p == party or not _has_particulars(party)) for p in parties[role]):
+            continue  # the same party named twice; two parties of one masked name (张某1) both stay
         if party.pop("_common_agents", None):
             for earlier in parties[role]:
                 earlier["agents"].extend(a for a in party["agents"] if a not in earlier["agents"])
         parties[role].append(party)
         name_start = match.start("name") + match.group("name").find(name[:1])
         spans[role].append((name_start, name_start + len(name)))
+    for role, name, position in extra:
+        if not any(p["name"] == name for p in parties[role]):
+            parties[role].append(_particulars(doc, name, "", position, position))
+            spans[role].append((position, position + len(name)))
     doc.parties = parties
     doc.party_spans = spans
     for role, found in parties.items():
@@ -100,7 +120,12 @@ def parse_parties(doc: Document) -> None:
 
 def _valid(name: str) -> bool:
     stripped = name.strip()
-    return bool(stripped) and not _NAME_STOP.match(stripped) and "一案" not in stripped
+    return (bool(stripped) and not _NAME_STOP.match(stripped) and "一案" not in stripped
+            and not _NOT_A_NAME.search(_clean_name(stripped)))
+
+
+def _has_particulars(party: dict[str, Any]) -> bool:
+    return any(party.get(key) for key in ("gender", "birth_date", "ethnicity", "id_number", "address"))
 
 
 def _role(word: str, alias: str | None) -> str:

@@ -19,7 +19,11 @@ from engine.paths import CORPUS_DIR, SHARED_DIR
 
 DEFAULT_REALDATA = SHARED_DIR / "realdata"
 DEFAULT_GOLD = CORPUS_DIR / "realdata_gold" / "scm_loan.gold.jsonl"
-_CUT = re.compile(r"被告[^。；]{0,40}?辩称|经审理查明|本院经审理|审理查明|本院认定事实如下|本院确认以下事实")
+# The complaint part ends where the defence (…辩称, 答辩称) or the court's own findings begin.
+_CUT = re.compile(
+    r"被告[^。；]{0,40}?辩称|答辩称|辩称|经审理查明|本院经审理|审理查明|本院认定事实如下|本院确认以下事实"
+    r"|认定如下(?:案件)?事实|本院认定|经审理，本院"
+)
 
 
 def complaint_part(text: str) -> str:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from engine.extraction.cues import table_cues
 from engine.extraction.document import Candidate, Document
 from engine.extraction.recognisers.durations import add_term
+from engine.extraction.recognisers.money import format_money
 
 _PARTY_ROLES = ("plaintiffs", "defendants", "third_parties")
 
@@ -72,6 +73,15 @@ def resolve(doc: Document) -> None:
             chosen = min(candidates, key=lambda c: (order.index(c.value) if c.value in order else len(order), c.order))
         else:
             chosen = _pick(candidates, rule)
+            further = [c for c in candidates if c.extra.get("additional")]
+            first = [c for c in sorted(candidates, key=lambda c: c.order) if not c.extra.get("additional")]
+            if element_type == "money" and further and first:
+                # Several loans: the first one plus each further one (又/再次向原告借款), unless a bigger
+                # figure (a stated total) is already there.
+                total = sum((Decimal(c.value) for c in further), Decimal(first[0].value))
+                if total > Decimal(chosen.value):
+                    spans = first[0].spans + [s for c in further for s in c.spans]
+                    chosen = Candidate(eid, format_money(total), spans, chosen.confidence, "derived", first[0].order)
         mixed = cues[eid].raw.get("mixed")
         if mixed and len({c.value for c in candidates if c.value in cues[eid].raw.get("mixed_of", [])}) > 1:
             chosen = Candidate(eid, mixed, [s for c in candidates for s in c.spans], chosen.confidence, "derived",

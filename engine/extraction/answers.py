@@ -1,57 +1,221 @@
 """答辩状: per element, does the answer admit it (无异议/属实) or contest it, and what does it assert?
 
-Each clause of the answer body is tied to elements by their cue keywords (plus the
-`answer_keywords`); the clause's wording decides the position, and a value of the
-element's type found in a contesting clause is what the answer asserts instead.
+The answer body is cut into clauses (。；, line breaks, numbered items, and a turn such as
+…，但… or …，而非…). Each clause gets a polarity from its wording (admit / contest /
+neither) and is tied to elements only by their answer cues in elements/*.yaml:
+
+- answer_keywords: words that name the element (借款金额, 保证方式, 尚欠);
+- answer_value_before / answer_value_after: words right before / after a value of the
+  element's type (借款 + 5万元, 2021年3月5日 + 向被答辩人借款) that tie that value to it;
+- answer_negative: words just before a keyword or value that cancel the tie (愿意归还 is a
+  promise, 被答辩人称…X元 is the other side's figure);
+- answer_asserts: a value the answer states for the element in a neutral clause is itself a
+  contest (已归还2万元, 尚欠15000元: an answer states them because the complaint differs);
+- answer_also: elements that take the same contested value (尚欠本金2万元 contests the
+  principal claimed too, and is the principal the answer accepts);
+- answer_not_when: words that keep a clause off the element (超过…四倍，超过部分不应支持 argues
+  the legal cap: it objects to the interest claimed, not to the rate the parties agreed);
+- additional: words before a further value of the same kind (又于…归还1万元), summed with the first.
+
+A contesting clause asserts the value found for the element in it (its enum code for an enum,
+false for a bool); the first clause that takes a position decides it, and a later clause may
+still supply the asserted value of an element contested without one.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+from typing import Any
 
-from engine.extraction.cues import Cues, alternation, table_cues
+from engine.extraction.cues import Cues, alternation, table_cues, words_of
 from engine.extraction.document import Candidate, Document
+from engine.extraction.mention import Mention
+from engine.extraction.recognisers.money import format_money
 
-_ADMIT = re.compile(r"无异议|没有异议|不持异议|属实|予以认可|均认可|认可|确认|一致|是事实|无争议|没有争议")
+_ADMIT = re.compile(
+    r"无异议|没有异议|不持异议|属实|予以认可|均认可|认可|确认|一致|是事实|无争议|没有争议|承认|已收到|所写|确于|确实|愿意归还"
+)
 _CONTEST = re.compile(
     r"(?<![没])有异议|不属实|不认可|否认|不同意|并非|而非|不是|与事实不符|过高|不应|不予|从未|没有签|未签|"
-    r"实际只|实际仅|仅收到|只收到|已经归还|已归还|已还|不知情|无效|驳回|不承担|不应承担"
+    r"实际只|实际仅|实际收到|仅收到|只收到|已经归还|已归还|已还|不知情|无效|驳回|不承担|不应承担|不存在|不真实|"
+    r"隐瞒|有误|不当|事后添加|事后修改|并没有|没有任何|仅为|仅尚欠|实际尚欠|分段计算|超过|超出部分|先诉抗辩|"
+    r"应认定|应按|拒绝|不属于"
 )
-_CLAUSE = re.compile(r"[^。；;\n]+")
+# Clause ends: sentence punctuation, line breaks, numbered items, and a turn in the argument.
+_CLAUSE_BREAK = re.compile(r"[。；;\n]|，(?=但|而非|而不是|却|可是)|(?<=[。；;\n])\s*(?:[一二三四五六七八九十]+|\d+)[、.．]")
 _VALUE_KIND = {"money": "money", "date": "date", "rate": "rate"}
-_CLAIM_LINK = {"repaid_principal": "claim_principal", "outstanding_principal": "claim_principal"}
+_TOTAL_BEFORE = re.compile(r"(?:合计|共计|总计|累计)$")
+_ITEM = re.compile(r"(?:^|(?<=\n))\s*(?:[一二三四五六七八九十]+|\d+|第[一二三四五六七八九十]+)[、.．，,]")
 
 
-def _pattern(cue: Cues) -> re.Pattern[str] | None:
-    return alternation(list(cue.keywords) + list(cue.answer_keywords))
+class _AnswerCue:
+    def __init__(self, cue: Cues) -> None:
+        raw = cue.raw
+        self.cue = cue
+        self.keywords = alternation(cue.answer_keywords)
+        self.value_before = words_of(raw, "answer_value_before")
+        self.value_after = words_of(raw, "answer_value_after")
+        self.negative = words_of(raw, "answer_negative")
+        self.gap = int(raw.get("answer_gap", 8))
+        self.asserts = bool(raw.get("answer_asserts"))
+        self.also = words_of(raw, "answer_also")
+        self.additional = alternation(words_of(raw, "additional"))
+        self.not_when = alternation(words_of(raw, "answer_not_when"))
+
+    @property
+    def linked(self) -> bool:
+        return self.keywords is not None or bool(self.value_before or self.value_after)
+
+    def cancelled(self, text: str, start: int, lo: int) -> bool:
+        lead = text[max(lo, start - 6) : start]
+        return any(word in lead for word in self.negative)
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    position = start
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        if text[position : match.start()].strip():
+            spans.append((position, match.start()))
+        position = match.end() if match.group().startswith(("。", "；", ";", "\n", "，")) else match.start()
+    if text[position:end].strip():
+        spans.append((position, end))
+    return spans
+
+
+def _polarity(sentence: str) -> str | None:
+    if _CONTEST.search(sentence):
+        return "contest"
+    if _ADMIT.search(sentence):
+        return "admit"
+    return None
 
 
 def parse_answer(doc: Document) -> None:
-    cues = table_cues(doc.case_type)
+    cues = {eid: _AnswerCue(cue) for eid, cue in table_cues(doc.case_type).items()
+            if cue.element.type != "party_list"}
     text = doc.text
     body_start, body_end = doc.section("body")
-    patterns = {eid: _pattern(cue) for eid, cue in cues.items() if cue.element.type != "party_list"}
-    for clause in _CLAUSE.finditer(text, body_start, body_end):
-        sentence = clause.group()
-        contest = bool(_CONTEST.search(sentence))
-        admit = bool(_ADMIT.search(sentence)) and not contest
-        if not (contest or admit):
-            continue
-        for eid, pattern in patterns.items():
-            if pattern is None or eid in doc.positions:
+    values: dict[str, Any] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    items = _items(text, body_start, body_end)
+    for c_start, c_end in clauses(text, body_start, body_end):
+        polarity = _polarity(text[c_start:c_end])
+        if polarity is None:
+            # A neutral clause takes the stance of its numbered item (…保证方式系一般保证；…不应承担连带清偿责任).
+            item = next(((lo, hi) for lo, hi in items if lo <= c_start < hi), None)
+            polarity = _polarity(text[item[0] : item[1]]) if item else None
+        mentions = doc.mentions_in(c_start, c_end)
+        for eid, answer_cue in cues.items():
+            if not answer_cue.linked:
                 continue
-            hit = pattern.search(sentence)
-            if hit is None:
+            if answer_cue.not_when is not None and answer_cue.not_when.search(text, c_start, c_end):
                 continue
-            position = "contest" if contest else "admit"
-            value = None
-            spans = [(clause.start() + hit.start(), clause.start() + hit.end())]
-            kind = _VALUE_KIND.get(cues[eid].element.type)
-            if contest and kind:
-                found = doc.mentions_in(clause.start(), clause.end(), kind)
-                if found:
-                    value = found[0].value
-                    spans.append((found[0].start, found[0].end))
-            doc.positions[eid] = position
-            doc.add(Candidate(eid, value, spans, 0.6, "answer", spans[0][0]))
+            tie = _tie(doc, answer_cue, mentions, c_start, c_end)
+            if tie is None:
+                continue
+            value, span = tie
+            position = polarity
+            if position is None:
+                if not (answer_cue.asserts and value is not None):
+                    continue
+                position = "contest"
+            asserted = value if position == "contest" else None
+            if position == "contest" and asserted is None:
+                asserted = _implied(answer_cue.cue, text[c_start:c_end])
+            for target in (eid, *answer_cue.also):
+                if target not in cues:
+                    continue
+                if target != eid and position != "contest":
+                    continue
+                _record(doc, values, spans, target, position, asserted, span, override=target != eid)
+    for eid in doc.positions:
+        doc.add(Candidate(eid, values.get(eid), spans[eid], 0.6, "answer", spans[eid][0][0]))
     doc.results = {c.element: c for c in doc.candidates if c.element in doc.positions or c.source == "parties"}
+
+
+def _record(doc: Document, values: dict[str, Any], spans: dict[str, list[tuple[int, int]]], eid: str, position: str,
+            value: Any, span: tuple[int, int], override: bool = False) -> None:
+    """First position wins; a later contest may supply (or, via answer_also, replace) the asserted value."""
+    if eid not in doc.positions:
+        doc.positions[eid] = position
+        values[eid] = value
+        spans[eid] = [span]
+    elif doc.positions[eid] == "contest" and value is not None and position == "contest" and (
+        values.get(eid) is None or override
+    ):
+        # 本金数额有误 … 故尚欠本金仅为30000元: the amount comes a clause later, and what the answer says
+        # is still owed is the principal it accepts, whatever other figure it gave before.
+        values[eid] = value
+        spans[eid].append(span)
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    starts = [m.start() for m in _ITEM.finditer(text, start, end)]
+    return [(item, starts[i + 1] if i + 1 < len(starts) else end) for i, item in enumerate(starts)]
+
+
+def _tie(doc: Document, answer_cue: _AnswerCue, mentions: list[Mention], start: int,
+         end: int) -> tuple[Any, tuple[int, int]] | None:
+    """(value or None, evidence span) when the clause is about the element, else None."""
+    text = doc.text
+    kind = _VALUE_KIND.get(answer_cue.cue.element.type)
+    candidates = [m for m in mentions if kind and m.kind == kind and m.value is not None]
+    candidates = [m for m in candidates if not answer_cue.cancelled(text, m.start, start)]
+    by_value: list[Mention] = []
+    for mention in candidates:
+        before = text[max(start, mention.start - answer_cue.gap) : mention.start]
+        after = text[mention.end : min(end, mention.end + answer_cue.gap)]
+        if any(word in before for word in answer_cue.value_before) or any(
+            word in after for word in answer_cue.value_after
+        ):
+            by_value.append(mention)
+    keyword = None
+    if answer_cue.keywords is not None:
+        for match in answer_cue.keywords.finditer(text, start, end):
+            if not answer_cue.cancelled(text, match.start(), start):
+                keyword = match
+                break
+    if keyword is None and not by_value:
+        return None
+    chosen: Mention | None = None
+    if by_value:
+        chosen = _pick(by_value, answer_cue.cue.pick, text)
+        further = [m for previous, m in zip(by_value, by_value[1:], strict=False)
+                   if answer_cue.additional is not None and answer_cue.additional.search(text, previous.end, m.start)]
+        if chosen is by_value[0] and further and chosen.kind == "money":
+            # 归还本金40000元后，又于…归还本金20000元: the repayments together.
+            total = sum((Decimal(m.value) for m in [chosen, *further]), Decimal(0))
+            return format_money(total), (chosen.start, further[-1].end)
+    elif keyword is not None and candidates:
+        after_keyword = [m for m in candidates if m.start >= keyword.end()]
+        totals = [m for m in after_keyword if _TOTAL_BEFORE.search(text, max(0, m.start - 2), m.start)]
+        near = [m for m in after_keyword if m.start - keyword.end() <= 12]
+        if totals or near:
+            chosen = _pick(totals or near, answer_cue.cue.pick, text)
+    if chosen is not None:
+        return chosen.value, (chosen.start, chosen.end)
+    assert keyword is not None
+    return None, keyword.span()
+
+
+def _pick(mentions: list[Mention], rule: str, text: str) -> Mention:
+    totals = [m for m in mentions if _TOTAL_BEFORE.search(text, max(0, m.start - 2), m.start)]
+    if totals:
+        return totals[-1]  # 合计7700元: the stated total, not the instalments before it
+    if rule == "latest":
+        return max(mentions, key=lambda m: str(m.value))
+    if rule == "max" and all(m.kind == "money" for m in mentions):
+        return max(mentions, key=lambda m: Decimal(m.value))
+    return mentions[0]
+
+
+def _implied(cue: Cues, sentence: str) -> Any:
+    """What a contesting clause asserts for an enum (its code) or a bool (false)."""
+    if cue.element.type == "enum":
+        found = [(sentence.find(word), code) for code, words in cue.values.items() for word in words if word in sentence]
+        return min(found)[1] if found else None  # the way the answer names first
+    if cue.element.type == "bool":
+        return False
+    return None

@@ -44,11 +44,13 @@ _NAME_STOP = re.compile(r"(?:诉称|辩称|与|因|系|向|诉|的|为|等)")
 
 _EMBEDDED_ROLE = re.compile(r"(?<=[\u4e00-\u9fff\d])(?:原告|被告|第三人)(?=[\u4e00-\u9fff])")
 _NAME_END = re.compile(r"法定代表人|负责人|经营者|委托(?:诉讼)?代理人")
+_ALIAS = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[^）)]*[）)]")
 _NOT_A_NAME = re.compile(r"[《》]|的(?!公司)")
 
 
 def _clean_name(raw: str) -> str:
     name = raw.strip(" \t\"“”'")
+    name = _ALIAS.sub("", name)  # 某某有限公司（以下简称某某公司） → 某某有限公司
     cut = _NAME_END.search(name)
     if cut and cut.start() > 0:
         name = name[: cut.start()]

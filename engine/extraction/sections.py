@@ -39,14 +39,15 @@ def _claims_end(text: str, start: int, limit: int) -> int:
 
 def find_sections(text: str) -> dict[str, tuple[int, int]]:
     length = len(text)
-    signature = _SIGNATURE.search(text)
-    body_end = signature.start() if signature else length
     head_end_match = _HEAD_END.search(text)
     head_end = head_end_match.start() if head_end_match else min(length, 400)
     # The head ends at the start of the sentence/line that holds the first non-party word.
     cut = max(text.rfind("\n", 0, head_end), text.rfind("。", 0, head_end))
     if cut > 0 and head_end_match and head_end_match.group() not in ("诉讼请求",):
         head_end = cut + 1
+    # The signature block (此致 / 答辩人：…) comes after the body; a header line 答辩人：… is not it.
+    signature = _SIGNATURE.search(text, head_end)
+    body_end = signature.start() if signature else length
     claims_match = _CLAIMS.search(text, head_end_match.start() if head_end_match else 0)
     facts_match = _FACTS.search(text)
     sections = {"head": (0, head_end)}

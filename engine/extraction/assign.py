@@ -43,7 +43,7 @@ def _score_mention(cue: Cues, sentence: str, offset: int, mention: Mention) -> f
     lead = sentence[max(0, start - cue.negative_window) : start]
     if any(word in lead for word in cue.negative):
         return None
-    trail = sentence[end : end + cue.negative_window]
+    trail = sentence[end : end + cue.negative_after_window]
     if any(word in trail for word in cue.negative_after):
         return None
     if cue.strong_before and any(sentence[max(0, start - cue.gap - len(w)) : start].find(w) >= 0
@@ -135,7 +135,8 @@ def _assign_values(doc: Document, cue: Cues, spans: list[tuple[int, int]], in_se
 def _listed(text: str, mentions: list[Mention], index: int, s_start: int) -> list[Mention]:
     """The amounts listed after 分别 (A元、B元、C元) starting at mentions[index], or []."""
     first = mentions[index]
-    if "分别" not in text[max(s_start, first.start - 20) : first.start]:
+    lead = text[max(s_start, first.start - 40) : first.start]
+    if "分别" not in lead[max(lead.rfind("，"), lead.rfind(","), lead.rfind("。")) + 1 :]:
         return []
     if index and mentions[index - 1].kind == first.kind and text[mentions[index - 1].end : first.start] in ("、", "和", "及"):
         return []  # not the head of the list

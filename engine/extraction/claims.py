@@ -29,11 +29,11 @@ _UNTIL_PAID = re.compile(
 _BASE_PHRASE = re.compile(r"以(?:借款|欠款)?(?:本金|借款|欠款)?[^，,；;。（()）]{0,16}?为(?:计算)?基数|本金[^，,；;。（()）]{0,12}?元(?=按)")
 _LOAN_DAY = re.compile(r"(?:借款|出借|借贷|放款)(?:之日|当日|日)")
 _START_BEFORE = re.compile(r"(?:自|从|由)$")
-_START_AFTER = re.compile(r"^(?:起|开始)")
-_AFTER_DAY = re.compile(r"^(?:之后|以后)")
+_START_AFTER = re.compile(r"起|开始")  # used with .match: anchored where it starts
+_AFTER_DAY = re.compile(r"之后|以后")
 _END_BEFORE = re.compile(r"(?:至|到|截至|截止|计至|算至)$")
 _BASE_AFTER = re.compile(r"(?:为基数|为本金|为计算基数|的基数)")
-_FORMULA_AFTER = re.compile(r"^(?:的)?[一二两三四1-4](?:倍)")
+_FORMULA_AFTER = re.compile(r"(?:的)?[一二两三四1-4]倍")
 _PER_PERIOD = re.compile(r"(?:每日|每天|每月|每年|每)$")
 # A later passage that changes or clarifies the claims (变更诉讼请求为…, 原告明确…利息为…, 撤回…).
 _CHANGE = re.compile(r"(?:变更|增加|调整)(?:了)?(?:其|第?[\d一二三四五六七八九]项?)?(?:诉讼请求|诉请|请求)|诉讼请求变更|诉讼请求[\d一二三四五六七八九]变更")

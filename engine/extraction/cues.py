@@ -8,7 +8,7 @@ changes what the extractor finds, with no Python change. Cue keys:
 - strong_before / strong_after: the same, for words that state the element outright (score higher,
   so the `best` picks prefer them: 还款期限至 / 前归还 over a bare 至 / 止);
 - negative: words that, within `negative_window` characters before the value (or after it for
-  `negative_after`), rule it out;
+  `negative_after`, within `negative_after_window`, by default the same), rule it out;
 - pick: how several candidates become one value (first, last, earliest, latest, max, union, best =
   highest score then first, best_latest = highest score then the latest value);
 - values (enums): code → words; bool: true/false → words;
@@ -42,6 +42,7 @@ class Cues:
     window: int
     gap: int
     negative_window: int
+    negative_after_window: int
     pick: str
     values: dict[str, tuple[str, ...]] = field(default_factory=dict)
     raw: dict[str, Any] = field(default_factory=dict)
@@ -84,6 +85,7 @@ def cues_of(element: ElementDef) -> Cues:
         window=int(spec.get("window", 20)),
         gap=int(spec.get("gap", 3)),
         negative_window=int(spec.get("negative_window", 8)),
+        negative_after_window=int(spec.get("negative_after_window", spec.get("negative_window", 8))),
         pick=str(spec.get("pick", "first")),
         values=values,
         raw=dict(spec),

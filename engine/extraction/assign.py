@@ -9,6 +9,7 @@ list of candidates; `resolve` turns them into one value per element.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
 
 from engine.extraction.cues import Cues, alternation, table_cues, words_of
@@ -21,41 +22,44 @@ _CLAUSE_END = re.compile(r"[，,。；;\n]")
 _JOINER = re.compile(r"[、和及与]|、?被告|和被告|及被告")
 
 
-def _near(text: str, words: tuple[str, ...], start: int, end: int) -> int | None:
-    """Distance from [start, end) to the nearest occurrence of any word in text, or None."""
+def _near(spans: list[tuple[int, int]], start: int, end: int) -> int | None:
+    """Distance from [start, end) to the nearest keyword span, or None."""
     best: int | None = None
-    for word in words:
-        position = text.find(word)
-        while position >= 0:
-            if position + len(word) <= start:
-                distance = start - (position + len(word))
-            elif position >= end:
-                distance = position - end
-            else:
-                distance = 0
-            best = distance if best is None else min(best, distance)
-            position = text.find(word, position + 1)
+    for k_start, k_end in spans:
+        if k_end <= start:
+            distance = start - k_end
+        elif k_start >= end:
+            distance = k_start - end
+        else:
+            distance = 0
+        if best is None or distance < best:
+            best = distance
     return best
 
 
-def _score_mention(cue: Cues, sentence: str, offset: int, mention: Mention) -> float | None:
+def _score_mention(cue: Cues, sentence: str, offset: int, mention: Mention,
+                   keyword_spans: list[tuple[int, int]]) -> float | None:
     start, end = mention.start - offset, mention.end - offset
-    lead = sentence[max(0, start - cue.negative_window) : start]
-    if any(word in lead for word in cue.negative):
+    negative = cue.negative_pattern
+    if negative is not None and negative.search(sentence, max(0, start - cue.negative_window), start):
         return None
-    trail = sentence[end : end + cue.negative_after_window]
-    if any(word in trail for word in cue.negative_after):
+    negative_after = cue.negative_after_pattern
+    if negative_after is not None and negative_after.search(sentence, end, end + cue.negative_after_window):
         return None
-    if cue.strong_before and any(sentence[max(0, start - cue.gap - len(w)) : start].find(w) >= 0
-                                 for w in cue.strong_before):
-        return 0.95
-    if cue.strong_after and any(sentence[end : end + cue.gap + len(w)].find(w) >= 0 for w in cue.strong_after):
-        return 0.95
-    if cue.before and any(sentence[max(0, start - cue.gap - len(w)) : start].find(w) >= 0 for w in cue.before):
-        return 0.9
-    if cue.after and any(sentence[end : end + cue.gap + len(w)].find(w) >= 0 for w in cue.after):
-        return 0.9
-    distance = _near(sentence, cue.keywords, start, end)
+    markers = cue.marker_pattern
+    reach = cue.gap + cue.longest_marker
+    if markers is not None and (markers.search(sentence, max(0, start - reach), start)
+                                or markers.search(sentence, end, end + reach)):
+        if cue.strong_before and any(sentence[max(0, start - cue.gap - len(w)) : start].find(w) >= 0
+                                     for w in cue.strong_before):
+            return 0.95
+        if cue.strong_after and any(sentence[end : end + cue.gap + len(w)].find(w) >= 0 for w in cue.strong_after):
+            return 0.95
+        if cue.before and any(sentence[max(0, start - cue.gap - len(w)) : start].find(w) >= 0 for w in cue.before):
+            return 0.9
+        if cue.after and any(sentence[end : end + cue.gap + len(w)].find(w) >= 0 for w in cue.after):
+            return 0.9
+    distance = _near(keyword_spans, start, end)
     if distance is None or distance > cue.window:
         return None
     return 0.85 - 0.25 * distance / max(cue.window, 1)
@@ -107,12 +111,15 @@ def _assign_values(doc: Document, cue: Cues, spans: list[tuple[int, int]], in_se
     additional = alternation(words_of(cue.raw, "additional"))
     for (s_start, s_end), mentions in zip(spans, in_sentence, strict=True):
         sentence: str | None = None
+        keyword_spans: list[tuple[int, int]] = []
         for index, mention in enumerate(mentions):
             if mention.kind != kind or mention.value is None:
                 continue
             if sentence is None:
                 sentence = text[s_start:s_end]
-            score = _score_mention(cue, sentence, s_start, mention)
+                pattern = cue.keyword_pattern
+                keyword_spans = [m.span() for m in pattern.finditer(sentence)] if pattern is not None else []
+            score = _score_mention(cue, sentence, s_start, mention, keyword_spans)
             if score is None:
                 continue
             candidate = Candidate(cue.id, mention.value, [(mention.start, mention.end)], score * mention.confidence,
@@ -150,19 +157,31 @@ def _listed(text: str, mentions: list[Mention], index: int, s_start: int) -> lis
     return listed if len(listed) > 1 else []
 
 
+def _matches(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> list[tuple[re.Match[str], int]]:
+    """(match, start of its sentence) for matches lying inside one of the sorted sentence spans."""
+    if not spans:
+        return []
+    starts = [s_start for s_start, _ in spans]
+    found = []
+    for match in pattern.finditer(text, spans[0][0], spans[-1][1]):
+        index = bisect_right(starts, match.start()) - 1
+        if index >= 0 and match.end() <= spans[index][1]:
+            found.append((match, spans[index][0]))
+    return found
+
+
 def _assign_enum(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> None:
     text = doc.text
-    negative = cue.negative
+    negative = cue.negative_pattern
     for code, words in cue.values.items():
         pattern = alternation(words)
         if pattern is None:
             continue
-        for s_start, s_end in spans:
-            for match in pattern.finditer(text, s_start, s_end):
-                lead = text[max(s_start, match.start() - cue.negative_window) : match.start()]
-                if any(word in lead for word in negative):
-                    continue
-                doc.add(Candidate(cue.id, code, [(match.start(), match.end())], 0.8, "cues", match.start()))
+        for match, s_start in _matches(pattern, text, spans):
+            if negative is not None and negative.search(text, max(s_start, match.start() - cue.negative_window),
+                                                        match.start()):
+                continue
+            doc.add(Candidate(cue.id, code, [(match.start(), match.end())], 0.8, "cues", match.start()))
 
 
 def _assign_bool(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> None:
@@ -171,9 +190,8 @@ def _assign_bool(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> None
         pattern = alternation(cue.values.get(flag, ()))
         if pattern is None:
             continue
-        for s_start, s_end in spans:
-            for match in pattern.finditer(text, s_start, s_end):
-                doc.add(Candidate(cue.id, flag == "true", [(match.start(), match.end())], 0.8, "cues", match.start()))
+        for match, _ in _matches(pattern, text, spans):
+            doc.add(Candidate(cue.id, flag == "true", [(match.start(), match.end())], 0.8, "cues", match.start()))
 
 
 def _assign_names(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> None:

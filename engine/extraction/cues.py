@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from engine.elements.dictionary import ElementDef, load_table
@@ -50,6 +50,29 @@ class Cues:
     @property
     def id(self) -> str:
         return self.element.id
+
+    # Compiled once per cue (the Cues of a table are cached): the assignment runs them per mention.
+    @cached_property
+    def negative_pattern(self) -> re.Pattern[str] | None:
+        return alternation(self.negative)
+
+    @cached_property
+    def negative_after_pattern(self) -> re.Pattern[str] | None:
+        return alternation(self.negative_after)
+
+    @cached_property
+    def keyword_pattern(self) -> re.Pattern[str] | None:
+        return alternation(self.keywords)
+
+    @cached_property
+    def longest_marker(self) -> int:
+        words = self.before + self.after + self.strong_before + self.strong_after
+        return max((len(word) for word in words), default=0)
+
+    @cached_property
+    def marker_pattern(self) -> re.Pattern[str] | None:
+        """Any before/after word: a quick test before the exact per-word checks."""
+        return alternation(self.before + self.after + self.strong_before + self.strong_after)
 
 
 def words_of(spec: dict[str, Any], key: str) -> tuple[str, ...]:

@@ -6,9 +6,10 @@ aligns its tokens back onto the text with `get_words_and_spaces`, which is quadr
 worst case and costs more than everything else on short pleadings; ours is linear and keeps
 every character offset equal to the token index.
 
-Text is normalised once (offset map kept), cut into chunks of whole lines/sentences (memory
-stays flat on a 10 MB file) and run through `nlp.pipe`; the registered component
-`yaosu_recognisers` attaches mentions to each chunk Doc. Document-level stages (sections,
+Text is normalised once (offset map kept) and cut into chunks of whole lines/sentences (memory
+stays flat on a 10 MB file); the registered component `yaosu_recognisers` finds the mentions of
+each chunk (on a Doc through `nlp.pipe`, or straight on the chunk's string, which is the
+default: see `recognise_document`). Document-level stages (sections,
 parties, claims, cue assignment, answers, resolution) then run on the whole document; they
 are registered by name in `STAGES` and chosen per role, the way spaCy resolves components
 from a config.
@@ -95,10 +96,14 @@ class RecogniserComponent:
         self.kinds = tuple(kinds)
 
     def __call__(self, doc: Doc) -> Doc:
-        # doc.text rebuilds the string token by token; the driver passes the chunk along instead.
+        # doc.text rebuilds the string token by token; the tokenizer keeps the string it was given.
         text = doc.user_data.get("yaosu_text")
-        doc._.yaosu_mentions = recognise(text if text is not None else doc.text, self.kinds)
+        doc._.yaosu_mentions = self.recognise_text(text if text is not None else doc.text)
         return doc
+
+    def recognise_text(self, text: str) -> list[Mention]:
+        """The mentions the component would attach to a Doc of `text` (offsets = token indices)."""
+        return recognise(text, self.kinds)
 
 
 @Language.factory(
@@ -149,12 +154,24 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
         yield start, text[start:current]
 
 
-def recognise_document(norm: Normalised) -> list[Mention]:
+def recognise_document(norm: Normalised, with_docs: bool = False) -> list[Mention]:
+    """Mentions over the whole normalised text, chunk by chunk.
+
+    The recognisers are pure regex over the text and one token is one character, so by default
+    the driver calls the pipeline's component on each chunk's string and builds no Doc (building
+    one costs more than all the recognisers on a short pleading). `with_docs=True` runs the full
+    `nlp.pipe` instead and gives the same mentions; `get_nlp()(text)` is there for token work.
+    """
     pieces = list(chunks(norm.text))
     nlp = get_nlp()
     mentions: list[Mention] = []
-    for (offset, _), doc in zip(pieces, nlp.pipe(piece for _, piece in pieces), strict=True):
-        mentions.extend(mention.shifted(offset) for mention in doc._.yaosu_mentions)
+    if with_docs:
+        found = (doc._.yaosu_mentions for doc in nlp.pipe(piece for _, piece in pieces))
+    else:
+        component = nlp.get_pipe("yaosu_recognisers")
+        found = (component.recognise_text(piece) for _, piece in pieces)
+    for (offset, _), chunk_mentions in zip(pieces, found, strict=True):
+        mentions.extend(mention.shifted(offset) if offset else mention for mention in chunk_mentions)
     fill_years(mentions)
     for mention in mentions:
         if mention.kind == "rate":

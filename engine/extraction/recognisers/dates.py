@@ -7,7 +7,6 @@ import re
 
 from engine.extraction.mention import Mention
 from engine.extraction.numerals import parse_digit_string, parse_small
-from engine.extraction.recognisers.scan import finditer_near
 
 _CN_YEAR = "[〇零一二三四五六七八九]{4}"
 _CN_SMALL = "[一二三四五六七八九十]{1,3}"
@@ -20,8 +19,6 @@ _DATE = re.compile(
     rf"|(?:(?P<rel>同年|当年|本年)|(?<![\d年月.\-/]))(?P<rmonth>\d{{1,2}})月(?P<rday>\d{{1,2}})[日号]"
 )
 
-# Every date holds 年, 月 or a separator between digits.
-_TRIGGER = re.compile(r"[年月.\-/]+")
 
 
 def _valid_year(year: int | None) -> bool:
@@ -49,7 +46,7 @@ def _last_day(year: int, month: int) -> int:
 def find_dates(text: str) -> list[Mention]:
     """Dates with value YYYY[-MM[-DD]]; month-day without a year gets info["needs_year"]."""
     found: list[Mention] = []
-    for match in finditer_near(_DATE, text, _TRIGGER, 16, 16):
+    for match in _DATE.finditer(text):
         info: dict[str, object] = {}
         if match.group("year"):
             raw_year = match.group("year")

@@ -7,7 +7,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from engine.extraction.mention import Mention
 from engine.extraction.numerals import CN_DIGITS, CN_NUMERAL, CN_UNITS, parse_number
-from engine.extraction.recognisers.scan import finditer_near
 
 _AR = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AR_MIX = rf"(?:{_AR})(?:[万亿](?!分之)(?:\d+[千百])*)?"  # 5万 / 5.5万 / 3万5千
@@ -21,8 +20,6 @@ _MONEY = re.compile(
     rf"|(?P<cn>{_CN})(?P<cn_unit>万元|亿元|元|圆|块钱?))"
     rf"(?P<jiao>{CN_NUMERAL}角|\d角)?(?P<fen>{CN_NUMERAL}分|\d分)?(?P<zheng>整)?"
 )
-# Every amount holds a currency word or a unit (bare numbers are never money).
-_TRIGGER = re.compile(r"[元圆万亿块币¥￥$B]+")
 _CENT = Decimal("0.01")
 _HAS_UNIT = re.compile("[万亿]")
 
@@ -41,7 +38,7 @@ def format_money(value: Decimal) -> str:
 
 def find_money(text: str) -> list[Mention]:
     found: list[Mention] = []
-    for match in finditer_near(_MONEY, text, _TRIGGER, 40, 40):
+    for match in _MONEY.finditer(text):
         prefix = match.group("prefix")
         if match.group("ar") is not None:
             unit = match.group("ar_unit") or ""

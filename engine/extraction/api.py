@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +30,16 @@ def decode_pleading(data: bytes, filename: str) -> str:
     return _decode(data, filename)
 
 
+@cache
+def _detect_keywords() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(case type, detect keywords) of every table, read once per process like `load_table`."""
+    return tuple((case_type, tuple(load_table(case_type).detect_keywords)) for case_type in table_ids())
+
+
 def detect_case_type(text: str) -> tuple[str, bool]:
     """(case type, detected?) by the tables' detect_keywords; the first table when nothing matches."""
     scores = []
-    for case_type in table_ids():
-        keywords = load_table(case_type).detect_keywords
+    for case_type, keywords in _detect_keywords():
         scores.append((sum(text.count(word) for word in keywords), case_type))
     if not scores:
         raise YaosuError("没有可用的要素表")

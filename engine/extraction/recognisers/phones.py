@@ -6,7 +6,8 @@ import re
 
 from engine.extraction.mention import Mention
 
-_PHONE = re.compile(r"(?<![\d\-])(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8})(?![\d\-])")
+# The look-behind sits after the first character so the scan only starts at 0 or 1.
+_PHONE = re.compile(r"[01](?<![\d\-][01])(?:(?<=1)[3-9]\d{9}|(?<=0)\d{2,3}-\d{7,8})(?![\d\-])")
 
 
 def find_phones(text: str) -> list[Mention]:

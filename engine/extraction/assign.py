@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from decimal import Decimal
 
-from engine.extraction.cues import Cues, alternation, table_cues, words_of
+from engine.extraction.cues import Cues, table_cues
 from engine.extraction.document import Candidate, Document, sentences
 from engine.extraction.mention import Mention
 from engine.extraction.recognisers.money import format_money
@@ -71,14 +71,18 @@ def assign_facts(doc: Document) -> None:
     start, end = doc.section("facts")
     claims = doc.sections.get("claims")
     spans = _outside(sentences(text, start, end), claims)
-    # The mentions of each sentence, looked up once for all the value elements.
-    in_sentence = [doc.mentions_in(s_start, s_end) for s_start, s_end in spans]
+    # The sentences holding a mention of each kind, looked up once for all the value elements.
+    by_kind: dict[str, list[tuple[int, int, list[Mention]]]] = {}
+    for s_start, s_end in spans:
+        mentions = doc.mentions_in(s_start, s_end)
+        for kind in {m.kind for m in mentions}:
+            by_kind.setdefault(kind, []).append((s_start, s_end, mentions))
     for eid, cue in cues.items():
         kind = cue.element.type
         if eid.startswith("claim_") or kind == "party_list":
             continue
         if kind in _MENTION_KIND:
-            _assign_values(doc, cue, spans, in_sentence, _MENTION_KIND[kind])
+            _assign_values(doc, cue, by_kind.get(_MENTION_KIND[kind], []), _MENTION_KIND[kind])
         elif kind == "enum":
             _assign_enum(doc, cue, spans)
         elif kind == "bool":
@@ -105,11 +109,10 @@ def _outside(spans: list[tuple[int, int]], claims: tuple[int, int] | None) -> li
     return kept
 
 
-def _assign_values(doc: Document, cue: Cues, spans: list[tuple[int, int]], in_sentence: list[list[Mention]],
-                   kind: str) -> None:
+def _assign_values(doc: Document, cue: Cues, sentences_with: list[tuple[int, int, list[Mention]]], kind: str) -> None:
     text = doc.text
-    additional = alternation(words_of(cue.raw, "additional"))
-    for (s_start, s_end), mentions in zip(spans, in_sentence, strict=True):
+    additional = cue.additional_pattern
+    for s_start, s_end, mentions in sentences_with:
         sentence: str | None = None
         keyword_spans: list[tuple[int, int]] = []
         for index, mention in enumerate(mentions):
@@ -173,31 +176,29 @@ def _matches(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]) 
 def _assign_enum(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> None:
     text = doc.text
     negative = cue.negative_pattern
-    for code, words in cue.values.items():
-        pattern = alternation(words)
-        if pattern is None:
+    pattern, owner = cue.value_pattern
+    if pattern is None:
+        return
+    for match, s_start in _matches(pattern, text, spans):
+        if negative is not None and negative.search(text, max(s_start, match.start() - cue.negative_window),
+                                                    match.start()):
             continue
-        for match, s_start in _matches(pattern, text, spans):
-            if negative is not None and negative.search(text, max(s_start, match.start() - cue.negative_window),
-                                                        match.start()):
-                continue
-            doc.add(Candidate(cue.id, code, [(match.start(), match.end())], 0.8, "cues", match.start()))
+        doc.add(Candidate(cue.id, owner[match.group()], [(match.start(), match.end())], 0.8, "cues", match.start()))
 
 
 def _assign_bool(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> None:
-    text = doc.text
-    for flag in ("true", "false"):
-        pattern = alternation(cue.values.get(flag, ()))
-        if pattern is None:
-            continue
-        for match, _ in _matches(pattern, text, spans):
-            doc.add(Candidate(cue.id, flag == "true", [(match.start(), match.end())], 0.8, "cues", match.start()))
+    pattern, owner = cue.value_pattern
+    if pattern is None:
+        return
+    for match, _ in _matches(pattern, doc.text, spans):
+        doc.add(Candidate(cue.id, owner[match.group()] == "true", [(match.start(), match.end())], 0.8, "cues",
+                          match.start()))
 
 
 def _assign_names(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> None:
     """The party named closest before the keyword (else closest after), with names joined to it by 、/和."""
     text = doc.text
-    pattern = alternation(cue.keywords)
+    pattern = cue.keyword_pattern
     names = doc.party_names()
     if pattern is None or not names:
         return
@@ -237,7 +238,7 @@ def _name_positions(text: str, names: list[str], lo: int, hi: int) -> list[tuple
 
 def _assign_text(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> None:
     text = doc.text
-    pattern = alternation(cue.keywords)
+    pattern = cue.keyword_pattern
     if pattern is None:
         return
     for s_start, s_end in spans:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from engine.extraction.cues import Cues, alternation, table_cues
@@ -112,7 +113,13 @@ class _Claims:
 
 
 def _keyword_pattern(doc: Document) -> tuple[re.Pattern[str] | None, dict[str, str], dict[str, Cues]]:
-    cues = table_cues(doc.case_type)
+    return _claim_keywords(doc.case_type)
+
+
+@cache
+def _claim_keywords(case_type: str) -> tuple[re.Pattern[str] | None, dict[str, str], dict[str, Cues]]:
+    """Claim keyword pattern, keyword → claim element, and the claim cues (once per case type)."""
+    cues = table_cues(case_type)
     claim_cues = {eid: c for eid, c in cues.items() if eid.startswith("claim_")}
     keyword_owner: dict[str, str] = {}
     for eid, cue in claim_cues.items():
@@ -213,7 +220,7 @@ def _forced_regions(text: str, hits: list[tuple[int, int, str]], end: int) -> li
 def _parse_item(doc: Document, found: _Claims, pattern: re.Pattern[str], keyword_owner: dict[str, str],
                 claim_cues: dict[str, Cues], item_start: int, item_end: int, original: bool) -> None:
     text = doc.text
-    depths = _bracket_depth_map(text[item_start:item_end])
+    depths: list[int] | None = None  # bracket depth per character, built only if a cue asks for it
     until_paid = list(_UNTIL_PAID.finditer(text, item_start, item_end))
     loan_days = list(_LOAN_DAY.finditer(text, item_start, item_end))
     masked = [m.span() for m in until_paid] + [m.span() for m in loan_days]
@@ -221,8 +228,11 @@ def _parse_item(doc: Document, found: _Claims, pattern: re.Pattern[str], keyword
     hits = []
     for match in pattern.finditer(text, item_start, item_end):
         eid = keyword_owner[match.group()]
-        if claim_cues[eid].raw.get("outside_brackets") and depths[match.start() - item_start]:
-            continue
+        if claim_cues[eid].raw.get("outside_brackets"):
+            if depths is None:
+                depths = _bracket_depth_map(text[item_start:item_end])
+            if depths[match.start() - item_start]:
+                continue
         if any(lo <= match.start() < hi for lo, hi in masked):
             continue
         hits.append((match.start(), match.end(), eid))

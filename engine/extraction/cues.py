@@ -70,6 +70,19 @@ class Cues:
         return max((len(word) for word in words), default=0)
 
     @cached_property
+    def additional_pattern(self) -> re.Pattern[str] | None:
+        return alternation(words_of(self.raw, "additional"))
+
+    @cached_property
+    def value_pattern(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+        """One pattern for all the words of an enum/bool's values, and word → value code."""
+        owner: dict[str, str] = {}
+        for code, words in self.values.items():
+            for word in words:
+                owner.setdefault(word, code)
+        return alternation(list(owner)), owner
+
+    @cached_property
     def marker_pattern(self) -> re.Pattern[str] | None:
         """Any before/after word: a quick test before the exact per-word checks."""
         return alternation(self.before + self.after + self.strong_before + self.strong_after)

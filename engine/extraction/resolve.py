@@ -73,8 +73,11 @@ def resolve(doc: Document) -> None:
             chosen = min(candidates, key=lambda c: (order.index(c.value) if c.value in order else len(order), c.order))
         else:
             chosen = _pick(candidates, rule)
-            further = [c for c in candidates if c.extra.get("additional")]
-            first = [c for c in sorted(candidates, key=lambda c: c.order) if not c.extra.get("additional")]
+            ordered = sorted(candidates, key=lambda c: c.order)
+            # The first loan the text states is the base even when it says 再次 (an earlier loan
+            # outside the complaint); only the further ones after it are added.
+            first = ordered[:1]
+            further = [c for c in ordered[1:] if c.extra.get("additional")]
             if element_type == "money" and further and first:
                 # Several loans: the first one plus each further one (又/再次向原告借款), unless a bigger
                 # figure (a stated total) is already there.

@@ -155,6 +155,24 @@ def test_several_loans_add_up(facts: str, expected: str) -> None:
     assert complaint("判令被告归还借款。", facts)["loan_amount"]["value"] == expected
 
 
+def test_a_first_loan_said_to_be_again_is_not_doubled() -> None:
+    facts = "2020年12月13日被告再次向原告借款400万元，原告当日转账交付，被告收到该400万元借款后出具借条。"
+    assert complaint("判令被告归还借款。", facts)["loan_amount"]["value"] == "4000000.00"
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        "2020年3月5日，被告向原告借款5万元，约定借款期限为十个月。2020年6月28日被告前往原告家商量还款。",
+        "2011年至2014年之间，被告多次向原告借款，共计5万元。",
+    ],
+)
+def test_dates_followed_by_going_or_between_are_not_the_term(facts: str) -> None:
+    elements = extract_text(f"{HEAD}诉讼请求：判令被告归还借款5万元。\n事实与理由：{facts}\n", "private_lending")[
+        "elements"]
+    assert elements.get("term_end", {}).get("value") not in ("2020-06-28", "2014")
+
+
 @pytest.mark.parametrize(
     "facts",
     [

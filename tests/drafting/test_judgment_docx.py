@@ -179,3 +179,18 @@ def test_payments_reduce_principal_after_interest(decided_case: dict[str, Any]) 
     )
     assert any("第五百六十一条" in p and "8,577.59" in p for p in judgment.reasoning)
     assert any("请对照还款明细核对本金" in w for w in judgment.warnings)
+
+
+def test_fee_uses_the_interest_amount_the_complaint_states(decided_case: dict[str, Any]) -> None:
+    """诉讼费用交纳办法第十三条、第十六条、第二十九条: the claimed amount is what the complaint asks.
+    claimed = 100,000 + 60,000 (interest as stated) + 5,000 = 165,000 → 165,000 × 2% + 300 = 3,600,
+    halved 1,800; granted = 95,000 + 54,992.77 + 5,000 = 154,992.77 (see the test above);
+    plaintiff bears 1,800 × 10,007.23 / 165,000 = 109.17, defendants 1,690.83."""
+    from engine.drafting.build import build_judgment
+
+    decided_case["elements"]["claim_interest"]["complaint"]["amount"] = "60000.00"
+    fee = build_judgment(decided_case, "qingpu").fee_text
+    assert fee == (
+        "案件受理费3,600元，减半收取计1,800元，由原告张三负担109.17元，"
+        "被告李四、苏州A&B贸易有限公司负担1,690.83元。"
+    )

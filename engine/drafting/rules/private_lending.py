@@ -221,8 +221,9 @@ def private_lending_rules(view: CaseView) -> Decision:
             # For the fee split: interest to the filing date at the claimed and at the granted rate.
             start_day, end_day = _date(start), filing_date if end in (None, "until_paid") else _date(end)
             if start_day and end_day and end_day >= start_day and claimed_rate is not None and claimed_base:
-                # What was asked for, uncapped: the same day count as the calculator.
-                claimed_interest_amount += simple_interest(
+                # What was asked for: the amount the complaint states, else the formula uncapped
+                # with the calculator's day count.
+                claimed_interest_amount += _dec(claim.get("amount")) or simple_interest(
                     claimed_base, claimed_rate, days_inclusive(start_day, end_day)
                 )
                 granted_interest_amount += private_lending_interest(

@@ -65,7 +65,7 @@ def _facts_text(view: CaseView) -> str:
 
 @judgment_rules.register("private_lending.v1")
 def private_lending_rules(view: CaseView) -> Decision:
-    from engine.law.interest import days_inclusive, interest_cap, private_lending_interest, simple_interest
+    from engine.law.interest import interest_cap
 
     decision = Decision(citations=[])
     cite = decision.citations
@@ -218,17 +218,11 @@ def private_lending_rules(view: CaseView) -> Decision:
                     f"按照实现债权的有关费用、利息、主债务的顺序抵充，应从上述利息中扣除。"
                 )
                 cite.append(f"{CIVIL_CODE}第五百六十一条")
-            # For the fee split: interest to the filing date at the claimed and at the granted rate.
-            start_day, end_day = _date(start), filing_date if end in (None, "until_paid") else _date(end)
-            if start_day and end_day and end_day >= start_day and claimed_rate is not None and claimed_base:
-                # What was asked for: the amount the complaint states, else the formula uncapped
-                # with the calculator's day count.
-                claimed_interest_amount += _dec(claim.get("amount")) or simple_interest(
-                    claimed_base, claimed_rate, days_inclusive(start_day, end_day)
-                )
-                granted_interest_amount += private_lending_interest(
-                    base, start_day, end_day, rate, contract_date=contract_date, filing_date=filing_date
-                ).amount
+            claimed_part, granted_part = _interest_for_fee(
+                claim, claimed_base, claimed_rate, base, rate, start, end, contract_date, filing_date
+            )
+            claimed_interest_amount += claimed_part
+            granted_interest_amount += granted_part
         elif claim.get("amount"):
             amount = Decimal(claim["amount"])
             orders.append(
@@ -292,6 +286,43 @@ def private_lending_rules(view: CaseView) -> Decision:
             decision.claimed_amount, granted_principal + granted_interest_amount + granted_costs
         )
     return decision
+
+
+def _interest_for_fee(
+    claim: dict[str, Any],
+    claimed_base: Decimal | None,
+    claimed_rate: Decimal | None,
+    base: Decimal,
+    rate: Decimal,
+    start: str | None,
+    end: str | None,
+    contract_date: date | None,
+    filing_date: date | None,
+) -> tuple[Decimal, Decimal]:
+    """Interest asked for and interest granted, to the filing date, for the fee and its split.
+
+    Asked for: the amount the complaint states, else the formula uncapped (the calculator's day
+    count). Granted: the formula at the granted rate; when the period cannot be computed (no full
+    start date), the stated amount scaled by granted rate / claimed rate (same base and period).
+    """
+    from engine.law.interest import days_inclusive, private_lending_interest, simple_interest
+
+    stated = _dec(claim.get("amount"))
+    start_day = _date(start)
+    end_day = filing_date if end in (None, "until_paid") else _date(end)
+    computable = start_day is not None and end_day is not None and end_day >= start_day
+    claimed = stated if stated is not None else Decimal("0")
+    if stated is None and computable and claimed_rate is not None and claimed_base:
+        claimed = simple_interest(claimed_base, claimed_rate, days_inclusive(start_day, end_day))
+    if computable:
+        granted = private_lending_interest(
+            base, start_day, end_day, rate, contract_date=contract_date, filing_date=filing_date
+        ).amount
+    elif stated is not None and claimed_rate:
+        granted = (stated * min(rate, claimed_rate) / claimed_rate).quantize(Decimal("0.01"))
+    else:
+        granted = claimed
+    return claimed, min(granted, claimed) if stated is not None else granted
 
 
 def _apply_repayments(view: CaseView, principal: Decimal, decision: Decision) -> CalcResult | None:

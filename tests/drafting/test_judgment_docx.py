@@ -194,3 +194,20 @@ def test_fee_uses_the_interest_amount_the_complaint_states(decided_case: dict[st
         "案件受理费3,600元，减半收取计1,800元，由原告张三负担109.17元，"
         "被告李四、苏州A&B贸易有限公司负担1,690.83元。"
     )
+
+
+def test_fee_split_when_interest_start_is_only_a_month(decided_case: dict[str, Any]) -> None:
+    """Stated interest 20,000 at 18% from "2021-06" (no day): the period cannot be counted, so the
+    granted interest is the stated amount scaled to the capped rate: 20,000 × 15.40 / 18 = 17,111.11.
+    claimed = 100,000 + 20,000 + 5,000 = 125,000 → fee 125,000 × 2% + 300 = 2,800, halved 1,400
+    (诉讼费用交纳办法第十三条、第十六条); granted = 95,000 + 17,111.11 + 5,000 = 117,111.11;
+    plaintiff bears 1,400 × 7,888.89 / 125,000 = 88.36 (第二十九条), defendants 1,311.64."""
+    from engine.drafting.build import build_judgment
+
+    claim = decided_case["elements"]["claim_interest"]["complaint"]
+    claim.update(amount="20000.00", start_date="2021-06", end="2022-05-31")
+    fee = build_judgment(decided_case, "qingpu").fee_text
+    assert fee == (
+        "案件受理费2,800元，减半收取计1,400元，由原告张三负担88.36元，"
+        "被告李四、苏州A&B贸易有限公司负担1,311.64元。"
+    )

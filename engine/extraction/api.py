@@ -47,6 +47,15 @@ def detect_case_type(text: str) -> tuple[str, bool]:
     return best, best_score > 0
 
 
+def _detect(text: str) -> tuple[str, bool]:
+    """`detect_case_type`, without counting when there is a single table: then only "any keyword?" matters."""
+    tables = _detect_keywords()
+    if len(tables) == 1:
+        case_type, keywords = tables[0]
+        return case_type, any(word in text for word in keywords)
+    return detect_case_type(text)
+
+
 def extract_text(text: str, case_type: str | None = None, role: str = "complaint") -> dict[str, Any]:
     if role not in ROLES:
         raise YaosuError(f"未知的文书角色：{role}（可用：complaint 起诉状、answer 答辩状）")
@@ -54,7 +63,7 @@ def extract_text(text: str, case_type: str | None = None, role: str = "complaint
         raise YaosuError(f"文本过大（{len(text)} 字符，上限 {MAX_TEXT_CHARS} 字符）")
     warnings: list[str] = []
     if case_type is None:
-        case_type, detected = detect_case_type(text)
+        case_type, detected = _detect(text)
         if not detected:
             warnings.append(f"未能识别案件类型，按 {load_table(case_type).label}（{case_type}）处理")
     table = load_table(case_type)

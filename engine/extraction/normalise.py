@@ -31,6 +31,8 @@ _FOLD.update(
         ord("\u00a0"): " ",
     }
 )
+# Any character `_FOLD` rewrites: most pleadings have none, and then the (per-character) translate is skipped.
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(code)) for code in _FOLD) + "]")
 # Characters removed from the normalised text (never part of a value or a cue).
 _DELETE = re.compile(r"[ \t\r\u3000\u200b\u200c\u200d\u2060\ufeff]+")
 
@@ -75,7 +77,7 @@ class Normalised:
 
 
 def normalise(original: str) -> Normalised:
-    folded = original.translate(_FOLD)
+    folded = original.translate(_FOLD) if _FOLDABLE.search(original) else original
     norm_parts: list[str] = []
     norm_starts: list[int] = []
     orig_starts: list[int] = []

@@ -138,6 +138,10 @@ def get_nlp() -> Language:
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
     """(offset, chunk) pieces of whole lines, each at most `size` characters (long lines cut at 。)."""
+    if len(text) <= size:  # the common case: one chunk, no line scan
+        if text:
+            yield 0, text
+        return
     start, current = 0, 0
     for match in _LINE.finditer(text):
         line_end = match.end()

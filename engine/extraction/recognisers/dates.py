@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator
 
 from engine.extraction.mention import Mention
 from engine.extraction.numerals import parse_digit_string, parse_small
@@ -43,10 +44,39 @@ def _last_day(year: int, month: int) -> int:
     return (following - dt.timedelta(days=1)).day
 
 
+# Every date holds 年 (4 characters after its start), 月 (1 to 4 after: 5月 / 12月 / 同年5月 /
+# 同年12月) or a separator of 2021.3.5 (4 after). Only those starts are tried.
+_ANCHOR = re.compile(r"[年月.\-/]")
+_ANCHOR_STARTS = {"年": (4,), "月": (1, 2, 3, 4)}
+
+
+def date_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_DATE.finditer(text)`, trying the pattern only where a date can start."""
+    starts: set[int] = set()
+    for anchor in _ANCHOR.finditer(text):
+        position = anchor.start()
+        for back in _ANCHOR_STARTS.get(anchor.group(), (4,)):
+            starts.add(position - back)
+    last_end = 0
+    match_at = _DATE.match
+    for start in sorted(starts):
+        if start < last_end:
+            continue  # also drops the negative starts (last_end is never below 0)
+        match = match_at(text, start)
+        if match is not None:
+            yield match
+            last_end = match.end()
+
+
 def find_dates(text: str) -> list[Mention]:
     """Dates with value YYYY[-MM[-DD]]; month-day without a year gets info["needs_year"]."""
+    return dates_of(text, date_matches(text))
+
+
+def dates_of(text: str, matches: Iterable[re.Match[str]]) -> list[Mention]:
+    """Mentions of the `_DATE` matches (the scan is `date_matches`; tests compare it with a plain finditer)."""
     found: list[Mention] = []
-    for match in _DATE.finditer(text):
+    for match in matches:
         info: dict[str, object] = {}
         if match.group("year"):
             raw_year = match.group("year")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
 from engine.extraction.mention import Mention
@@ -36,9 +37,39 @@ def format_money(value: Decimal) -> str:
     return str(value.quantize(_CENT, rounding=ROUND_HALF_UP))
 
 
+# Every character a `_MONEY` match can hold, and those a kept match must hold (a currency prefix
+# or a unit: a bare number is matched and dropped). A match never spans a character outside
+# _BODY, so the plain scan of the text is the scan of each maximal run of _BODY characters,
+# and runs without a _TRIGGER character give nothing: only the others are scanned.
+_BODY = rf"\d,，.人民币RMB¥￥$元圆块钱角分整千百万亿{CN_DIGITS}{CN_UNITS}"
+_TRIGGER = "人R¥￥$元圆块万亿"
+_NOT_TRIGGER = "".join(sorted(set(_BODY.replace("\\d", "0123456789")) - set(_TRIGGER) - set("\\")))
+# A maximal run holding a trigger: the first character starts the run (look-behind after it, so
+# the scan only starts at run characters), then non-triggers (possessive: linear) up to a trigger.
+_RUN = re.compile(rf"[{_BODY}](?<![{_BODY}].)(?:(?<=[{_TRIGGER}])|[\d{_NOT_TRIGGER}]*+[{_TRIGGER}])[{_BODY}]*")
+# The look-aheads of _MONEY read at most 2 characters past a match (万 + (?!分之)).
+_LOOKAHEAD = 2
+
+
+def money_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_MONEY.finditer(text)` in the runs that can hold a kept one."""
+    length = len(text)
+    for run in _RUN.finditer(text):
+        start, end = run.span()
+        for match in _MONEY.finditer(text, start, min(length, end + _LOOKAHEAD)):
+            if match.start() >= end:
+                break
+            yield match
+
+
 def find_money(text: str) -> list[Mention]:
+    return money_of(text, money_matches(text))
+
+
+def money_of(text: str, matches: Iterable[re.Match[str]]) -> list[Mention]:
+    """Mentions of the `_MONEY` matches (the scan is `money_matches`; tests compare it with a plain finditer)."""
     found: list[Mention] = []
-    for match in _MONEY.finditer(text):
+    for match in matches:
         prefix = match.group("prefix")
         if match.group("ar") is not None:
             unit = match.group("ar_unit") or ""

@@ -69,6 +69,20 @@ class Connection:
             self.writer.close()
 
 
+def server_cpu_seconds(group: int) -> float:
+    """CPU time (user + system) so far of every process in the server's process group (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended
+        if int(fields[2]) == group:  # fields after "(comm)": state, ppid, pgrp, ... utime (11), stime (12)
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))
@@ -121,7 +135,9 @@ async def judge(
     return pair, saves, previews, errors
 
 
-async def run(base: str, clients: int, rounds: int, warmup: int, think: float) -> dict[str, object]:
+async def run(
+    base: str, clients: int, rounds: int, warmup: int, think: float, group: int | None = None
+) -> dict[str, object]:
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
         cases = [await make_case(client) for _ in range(clients)]
@@ -132,10 +148,12 @@ async def run(base: str, clients: int, rounds: int, warmup: int, think: float) -
         cases = [(cid, (await client.get(f"/api/cases/{cid}")).json()["version"]) for cid, _ in cases]
         start = asyncio.Event()
         tasks = [asyncio.create_task(judge(base, cid, v, rounds, think, start)) for cid, v in cases]
+        cpu_before = server_cpu_seconds(group) if group else 0.0
         began = time.perf_counter()
         start.set()
         results = await asyncio.gather(*tasks)
         elapsed = time.perf_counter() - began
+        server_cpu = server_cpu_seconds(group) - cpu_before if group else 0.0
     pair = [x for r in results for x in r[0]]
     saves = [x for r in results for x in r[1]]
     previews = [x for r in results for x in r[2]]
@@ -156,6 +174,9 @@ async def run(base: str, clients: int, rounds: int, warmup: int, think: float) -
         "rounds": len(pair),
         "errors": errors,
         "rounds_per_s": round(len(pair) / elapsed, 1),
+        # The server's own CPU per round (all its processes): unlike the latencies, this hardly
+        # moves when other work shares the machine, so it is the figure to compare changes by.
+        "server_cpu_ms_per_round": round(server_cpu / max(1, len(pair)) * 1000, 2) if group else None,
         "save_and_preview_ms": ms(pair),
         "save_ms": ms(saves),
         "preview_ms": ms(previews),
@@ -184,7 +205,10 @@ def main() -> None:
         server = Server(db, user="压测", workers=args.workers)
         try:
             time.sleep(3 if args.workers > 1 else 0.5)  # let every worker finish its warm-up import
-            result = asyncio.run(run(server.base, args.clients, args.requests, args.warmup, args.think))
+            group = server.process.pid if Path("/proc/self/stat").exists() else None
+            result = asyncio.run(
+                run(server.base, args.clients, args.requests, args.warmup, args.think, group)
+            )
         finally:
             server.stop()
     result.update({"workers": args.workers, "db": "sqlite" if db.startswith("sqlite") else "postgresql"})
@@ -193,7 +217,8 @@ def main() -> None:
     print(
         f"{args.clients} clients × {args.requests} rounds, {args.workers} worker(s): "
         f"save + refreshed preview p50 {pair['p50']} ms, p95 {pair['p95']} ms "  # type: ignore[index]
-        f"({result['rounds_per_s']} rounds/s, {result['errors']} errors)"
+        f"({result['rounds_per_s']} rounds/s, {result['errors']} errors, "
+        f"server CPU {result['server_cpu_ms_per_round']} ms/round)"
     )
     print(json.dumps(result, ensure_ascii=False))
 

@@ -43,6 +43,7 @@ NOT_FOUND = "案件不存在"
 USER_HEADER = "x-yaosu-user"
 DEFAULT_COURT = "qingpu"  # warnings need a court; they do not depend on which
 ANONYMOUS = "匿名用户"
+PLEADINGS = ("complaint", "answer")  # parts of a case no save can change
 
 PAGE_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -182,8 +183,11 @@ def _evidence(case: dict[str, Any], side: str, element_id: str) -> list[dict[str
     return list(item.get("evidence") or [])
 
 
-def element_rows(case: dict[str, Any]) -> dict[str, Any]:
-    """Every element of the table, in order, with both sides, the finding, the status and the evidence."""
+def element_rows(case: dict[str, Any], evidence: bool = True) -> dict[str, Any]:
+    """Every element of the table, in order, with both sides, the finding, the status and the evidence.
+
+    Without `evidence` the rows leave out where each value was read in the pleadings.
+    """
 
     table = load_table(case["case_type"])
     states = case.get("elements") or {}
@@ -201,11 +205,12 @@ def element_rows(case: dict[str, Any]) -> dict[str, Any]:
             "answer": state.get("answer"),
             "answer_position": state.get("answer_position"),
             "finding": findings.get(element_id),
-            "evidence": {
+        }
+        if evidence:
+            rows[element_id]["evidence"] = {
                 "complaint": _evidence(case, "complaint", element_id),
                 "answer": _evidence(case, "answer", element_id),
-            },
-        }
+            }
     return rows
 
 
@@ -254,11 +259,17 @@ def draft_once(case: dict[str, Any], court_id: str) -> tuple[str | None, list[st
 
 
 def case_view(
-    stored: StoredCase, schema_checked: bool = False, warnings: list[str] | None = None
+    stored: StoredCase,
+    schema_checked: bool = False,
+    warnings: list[str] | None = None,
+    pleadings: bool = True,
 ) -> dict[str, Any]:
+    """What the form shows of a version. Without `pleadings`, the case leaves out the complaint and
+    the answer (their text and extraction) and the rows their evidence: what a save's answer omits.
+    """
 
     case = stored.data
-    rows = element_rows(case)
+    rows = element_rows(case, evidence=pleadings)
     return {
         "id": stored.id,
         "version": stored.version,
@@ -272,7 +283,7 @@ def case_view(
         "pending": pending_disputes(case),
         "problems": open_problems(case, schema_checked),
         "warnings": draft_once(case, case.get("court") or DEFAULT_COURT)[1] if warnings is None else warnings,
-        "case": case,
+        "case": case if pleadings else {k: v for k, v in case.items() if k not in PLEADINGS},
     }
 
 
@@ -487,7 +498,15 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
     async def get_case(case_id: str, version: Annotated[int | None, Query(ge=1)] = None) -> Response:
         return _send(case_view(load(case_id, version)))
 
-    @app.patch("/api/cases/{case_id}", summary="保存认定与修改（新版本；版本过期返回 409）")
+    @app.patch(
+        "/api/cases/{case_id}",
+        summary="保存认定与修改（新版本；版本过期返回 409）",
+        description=(
+            "保存为新版本，返回新版本的案件视图，但不含保存无法改变的部分：case 中没有 complaint、answer"
+            "（诉状原文与抽取结果），elements 各行没有 evidence（原文出处）。"
+            "完整视图见 GET /api/cases/{case_id}。"
+        ),
+    )
     async def patch_case(case_id: str, body: PatchBody, request: Request) -> Response:
         # The patch applies to the version the judge was looking at (immutable, usually cached);
         # whether it is still the latest is decided by the store inside the saving transaction.
@@ -507,7 +526,8 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
         page, warnings = draft_once(updated, court_id)
         if page is not None:
             preview_cache.put((stored.id, stored.version, court_id), page)
-        return _send(case_view(stored, schema_checked=True, warnings=warnings))  # apply_patch checked it
+        # apply_patch checked the schema; the pleadings (most of the bytes) the judge already has.
+        return _send(case_view(stored, schema_checked=True, warnings=warnings, pleadings=False))
 
     @app.get("/api/cases/{case_id}/history", summary="修改记录：谁、何时、改了什么")
     async def history(case_id: str) -> list[dict[str, Any]]:

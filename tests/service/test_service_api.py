@@ -47,6 +47,7 @@ def test_openapi_lists_the_api(server: Server) -> None:
     ):
         assert path in spec["paths"], path
     assert "patch" in spec["paths"]["/api/cases/{case_id}"]
+    assert "evidence" in spec["paths"]["/api/cases/{case_id}"]["patch"]["description"]
 
 
 def test_schema_drives_the_form(server: Server) -> None:
@@ -112,6 +113,14 @@ def test_finding_makes_new_version_and_history_records_who(server: Server, case:
     assert updated["version"] == 2
     assert updated["elements"][element_id]["finding"] == value
     assert element_id not in updated["pending"]
+    # a save cannot change the pleadings: its answer leaves them and their evidence out ...
+    assert "complaint" not in updated["case"] and "answer" not in updated["case"]
+    assert all("evidence" not in row for row in updated["elements"].values())
+    # ... and the full view still has them
+    full = httpx.get(f"{server.base}/api/cases/{case['id']}").json()
+    assert full["case"]["complaint"] == case["case"]["complaint"]
+    assert full["elements"][element_id]["evidence"] == case["elements"][element_id]["evidence"]
+    assert {k: v for k, v in full["case"].items() if k not in ("complaint", "answer")} == updated["case"]
     # the previous version is still there, unchanged
     old = httpx.get(f"{server.base}/api/cases/{case['id']}", params={"version": 1}).json()
     assert old["case"] == case["case"]

@@ -120,13 +120,22 @@ def test_upload_settle_a_dispute_preview_and_download(page: object, server: Serv
     assert after != before
     if expected:
         assert expected in after
+    # The save's answer leaves the pleadings out; the page keeps them and their evidence.
+    evidence_counts = page.locator(".ev-count").count()
+    page.click(f"#row-{with_evidence} .label")
+    page.locator("#pleading-text mark.active").first.wait_for()
+    page.click("#row-loan_amount .clear-finding")  # rebuilds the table from the saved version
+    _wait_version(page, 3)
+    assert page.locator(".ev-count").count() == evidence_counts > 0
+    page.click(f"#row-{with_evidence} .label")
+    page.locator("#pleading-text mark.active").first.wait_for()
 
     # A bad value is refused with a Chinese message next to the field; nothing is saved.
     page.fill("#row-loan_amount .finding-value", "五万元")
     page.press("#row-loan_amount .finding-value", "Tab")
     page.wait_for_selector("#msg-loan_amount .err")
     assert "约定借款金额" in page.inner_text("#msg-loan_amount")
-    assert page.get_attribute("#case-version", "data-version") == "2"
+    assert page.get_attribute("#case-version", "data-version") == "3"
 
     page.click("#history summary")
     page.wait_for_selector("#history-list li")
@@ -141,7 +150,7 @@ def test_upload_settle_a_dispute_preview_and_download(page: object, server: Serv
 
     # Another court: the choice is saved (a new version) and the preview and download follow it.
     page.select_option("#court-select", "jiashan")
-    _wait_version(page, 3)
+    _wait_version(page, 4)
     assert "浙江省嘉善县人民法院" in _preview_text(page)
     assert "court=jiashan" in page.get_attribute("#download-docx", "href")
 

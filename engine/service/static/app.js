@@ -481,7 +481,7 @@ async function doSave(patch, elementId, rebuild) {
   setStatus("保存中…");
   try {
     const body = { version: view.version, findings: patch.findings || {}, edits: patch.edits || {} };
-    const updated = await api("PATCH", `/api/cases/${encodeURIComponent(view.id)}`, body);
+    const updated = withPleadings(await api("PATCH", `/api/cases/${encodeURIComponent(view.id)}`, body), view);
     state.current = updated;
     for (const [id, row] of Object.entries(updated.elements)) updateRow(id, row);
     if (rebuild) {
@@ -507,6 +507,19 @@ async function doSave(patch, elementId, rebuild) {
       setStatus("保存失败：" + error.message, true);
     }
   }
+}
+
+// A save cannot change the pleadings, so its answer leaves them out (the case's complaint and
+// answer, each row's evidence): they are carried over from the version the save was made on.
+function withPleadings(updated, previous) {
+  for (const side of ["complaint", "answer"]) {
+    if (previous.case[side] !== undefined) updated.case[side] = previous.case[side];
+  }
+  for (const [id, row] of Object.entries(updated.elements)) {
+    const before = previous.elements[id];
+    row.evidence = (before && before.evidence) || { complaint: [], answer: [] };
+  }
+  return updated;
 }
 
 function showConflict(message) {

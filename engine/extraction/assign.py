@@ -20,6 +20,7 @@ from engine.extraction.recognisers.money import format_money
 _MENTION_KIND = {"money": "money", "date": "date", "rate": "rate"}
 _CLAUSE_END = re.compile(r"[，,。；;\n]")
 _JOINER = re.compile(r"[、和及与]|、?被告|和被告|及被告")
+_RULED_OUT = -1.0  # _marker_score: a negative word rules the value out
 
 
 def _near(spans: list[tuple[int, int]], start: int, end: int) -> int | None:
@@ -37,15 +38,15 @@ def _near(spans: list[tuple[int, int]], start: int, end: int) -> int | None:
     return best
 
 
-def _score_mention(cue: Cues, sentence: str, offset: int, mention: Mention,
-                   keyword_spans: list[tuple[int, int]]) -> float | None:
-    start, end = mention.start - offset, mention.end - offset
+def _marker_score(cue: Cues, sentence: str, start: int, end: int) -> float | None:
+    """Score of the value at [start, end) of the sentence by its negatives and markers: _RULED_OUT,
+    0.95 / 0.9 for a strong / plain marker, or None when only the keyword distance can tell."""
     negative = cue.negative_pattern
     if negative is not None and negative.search(sentence, max(0, start - cue.negative_window), start):
-        return None
+        return _RULED_OUT
     negative_after = cue.negative_after_pattern
     if negative_after is not None and negative_after.search(sentence, end, end + cue.negative_after_window):
-        return None
+        return _RULED_OUT
     markers = cue.marker_pattern
     reach = cue.gap + cue.longest_marker
     if markers is not None and (markers.search(sentence, max(0, start - reach), start)
@@ -59,6 +60,10 @@ def _score_mention(cue: Cues, sentence: str, offset: int, mention: Mention,
             return 0.9
         if cue.after and any(sentence[end : end + cue.gap + len(w)].find(w) >= 0 for w in cue.after):
             return 0.9
+    return None
+
+
+def _keyword_score(cue: Cues, keyword_spans: list[tuple[int, int]], start: int, end: int) -> float | None:
     distance = _near(keyword_spans, start, end)
     if distance is None or distance > cue.window:
         return None
@@ -71,26 +76,61 @@ def assign_facts(doc: Document) -> None:
     start, end = doc.section("facts")
     claims = doc.sections.get("claims")
     spans = _outside(sentences(text, start, end), claims)
-    # The sentences holding a mention of each kind, looked up once for all the value elements.
-    by_kind: dict[str, list[tuple[int, int, list[Mention]]]] = {}
+    facts = _Facts(spans)
+    # The sentences holding a mention of each kind, looked up once for all the value elements:
+    # (start, end, the sentence's mentions, indices of those of the kind that have a value, sentence).
+    by_kind: dict[str, list[_Sentence]] = {}
     for s_start, s_end in spans:
         mentions = doc.mentions_in(s_start, s_end)
-        for kind in {m.kind for m in mentions}:
-            by_kind.setdefault(kind, []).append((s_start, s_end, mentions))
+        if not mentions:
+            continue
+        valued: dict[str, list[int]] = {}
+        for index, mention in enumerate(mentions):
+            indices = valued.get(mention.kind)
+            if indices is None:
+                valued[mention.kind] = indices = []
+            if mention.value is not None:
+                indices.append(index)
+        sentence = text[s_start:s_end]
+        for kind, indices in valued.items():
+            if indices:
+                by_kind.setdefault(kind, []).append((s_start, s_end, mentions, indices, sentence))
     for eid, cue in cues.items():
         kind = cue.element.type
         if eid.startswith("claim_") or kind == "party_list":
             continue
         if kind in _MENTION_KIND:
-            _assign_values(doc, cue, by_kind.get(_MENTION_KIND[kind], []), _MENTION_KIND[kind])
+            _assign_values(doc, cue, by_kind.get(_MENTION_KIND[kind], []))
         elif kind == "enum":
-            _assign_enum(doc, cue, spans)
+            _assign_enum(doc, cue, facts)
         elif kind == "bool":
-            _assign_bool(doc, cue, spans)
+            _assign_bool(doc, cue, facts)
         elif kind == "name_list":
-            _assign_names(doc, cue, spans)
+            _assign_names(doc, cue, facts)
         elif kind == "text":
-            _assign_text(doc, cue, spans)
+            _assign_text(doc, cue, facts)
+
+
+_Sentence = tuple[int, int, list[Mention], list[int], str]
+
+
+class _Facts:
+    """The sorted sentence spans of the facts, with their starts and ends for bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [s_start for s_start, _ in spans]
+        self.ends = [s_end for _, s_end in spans]
+
+    def from_first(self, pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+        """The sentences from the one that can hold the first match of `pattern` on (plain words: a
+        match inside a sentence is a match in the whole range, so none before the first one)."""
+        if not self.spans:
+            return []
+        match = pattern.search(text, self.starts[0], self.ends[-1])
+        if match is None:
+            return []
+        return self.spans[bisect_right(self.ends, match.start()) :]
 
 
 def _outside(spans: list[tuple[int, int]], claims: tuple[int, int] | None) -> list[tuple[int, int]]:
@@ -109,21 +149,23 @@ def _outside(spans: list[tuple[int, int]], claims: tuple[int, int] | None) -> li
     return kept
 
 
-def _assign_values(doc: Document, cue: Cues, sentences_with: list[tuple[int, int, list[Mention]]], kind: str) -> None:
+def _assign_values(doc: Document, cue: Cues, sentences_with: list[_Sentence]) -> None:
     text = doc.text
     additional = cue.additional_pattern
-    for s_start, s_end, mentions in sentences_with:
-        sentence: str | None = None
-        keyword_spans: list[tuple[int, int]] = []
-        for index, mention in enumerate(mentions):
-            if mention.kind != kind or mention.value is None:
-                continue
-            if sentence is None:
-                sentence = text[s_start:s_end]
-                pattern = cue.keyword_pattern
-                keyword_spans = [m.span() for m in pattern.finditer(sentence)] if pattern is not None else []
-            score = _score_mention(cue, sentence, s_start, mention, keyword_spans)
+    pattern = cue.keyword_pattern
+    for s_start, _, mentions, indices, sentence in sentences_with:
+        keyword_spans: list[tuple[int, int]] | None = None
+        for index in indices:
+            mention = mentions[index]
+            start, end = mention.start - s_start, mention.end - s_start
+            score = _marker_score(cue, sentence, start, end)
             if score is None:
+                if keyword_spans is None:
+                    keyword_spans = [m.span() for m in pattern.finditer(sentence)] if pattern is not None else []
+                score = _keyword_score(cue, keyword_spans, start, end)
+                if score is None:
+                    continue
+            elif score == _RULED_OUT:
                 continue
             candidate = Candidate(cue.id, mention.value, [(mention.start, mention.end)], score * mention.confidence,
                                   "cues", mention.start)
@@ -160,11 +202,12 @@ def _listed(text: str, mentions: list[Mention], index: int, s_start: int) -> lis
     return listed if len(listed) > 1 else []
 
 
-def _matches(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> list[tuple[re.Match[str], int]]:
+def _matches(pattern: re.Pattern[str], text: str, facts: _Facts) -> list[tuple[re.Match[str], int]]:
     """(match, start of its sentence) for matches lying inside one of the sorted sentence spans."""
+    spans = facts.spans
     if not spans:
         return []
-    starts = [s_start for s_start, _ in spans]
+    starts = facts.starts
     found = []
     for match in pattern.finditer(text, spans[0][0], spans[-1][1]):
         index = bisect_right(starts, match.start()) - 1
@@ -173,36 +216,38 @@ def _matches(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]) 
     return found
 
 
-def _assign_enum(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> None:
+def _assign_enum(doc: Document, cue: Cues, facts: _Facts) -> None:
     text = doc.text
     negative = cue.negative_pattern
     pattern, owner = cue.value_pattern
     if pattern is None:
         return
-    for match, s_start in _matches(pattern, text, spans):
+    for match, s_start in _matches(pattern, text, facts):
         if negative is not None and negative.search(text, max(s_start, match.start() - cue.negative_window),
                                                     match.start()):
             continue
         doc.add(Candidate(cue.id, owner[match.group()], [(match.start(), match.end())], 0.8, "cues", match.start()))
 
 
-def _assign_bool(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> None:
+def _assign_bool(doc: Document, cue: Cues, facts: _Facts) -> None:
     pattern, owner = cue.value_pattern
     if pattern is None:
         return
-    for match, _ in _matches(pattern, doc.text, spans):
+    for match, _ in _matches(pattern, doc.text, facts):
         doc.add(Candidate(cue.id, owner[match.group()] == "true", [(match.start(), match.end())], 0.8, "cues",
                           match.start()))
 
 
-def _assign_names(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> None:
+def _assign_names(doc: Document, cue: Cues, facts: _Facts) -> None:
     """The party named closest before the keyword (else closest after), with names joined to it by 、/和."""
     text = doc.text
     pattern = cue.keyword_pattern
-    names = doc.party_names()
-    if pattern is None or not names:
+    if pattern is None:
         return
-    for s_start, s_end in spans:
+    names = doc.party_names()
+    if not names:
+        return
+    for s_start, s_end in facts.from_first(pattern, text):
         for match in pattern.finditer(text, s_start, s_end):
             lead = text[max(s_start, match.start() - cue.negative_window) : match.start()]
             if any(word in lead for word in cue.negative):
@@ -236,12 +281,12 @@ def _name_positions(text: str, names: list[str], lo: int, hi: int) -> list[tuple
     return sorted(found)
 
 
-def _assign_text(doc: Document, cue: Cues, spans: list[tuple[int, int]]) -> None:
+def _assign_text(doc: Document, cue: Cues, facts: _Facts) -> None:
     text = doc.text
     pattern = cue.keyword_pattern
     if pattern is None:
         return
-    for s_start, s_end in spans:
+    for s_start, s_end in facts.from_first(pattern, text):
         match = pattern.search(text, s_start, s_end)
         if match:
             stop = _CLAUSE_END.search(text, match.end(), s_end)

@@ -68,8 +68,9 @@ def extract_text(text: str, case_type: str | None = None, role: str = "complaint
             warnings.append(f"未能识别案件类型，按 {load_table(case_type).label}（{case_type}）处理")
     table = load_table(case_type)
     doc = analyse(text, case_type, role)
-    breaks = [match.start() for match in _SENTENCE_BREAK.finditer(doc.norm.original)]
-    elements = {eid: _element_output(doc, eid, breaks) for eid in table.element_ids if eid in doc.results}
+    evidence = _Evidence(doc)
+    results = doc.results
+    elements = {eid: _element_output(doc, eid, evidence) for eid in table.element_ids if eid in results}
     missing = [] if role == "answer" else [eid for eid in table.required_ids if eid not in elements]
     if not text.strip():
         warnings.append("文本为空")
@@ -90,11 +91,11 @@ def extract_path(path: str | Path, case_type: str | None = None, role: str = "co
     return {"file": str(path), **result}
 
 
-def _element_output(doc: Document, eid: str, breaks: list[int]) -> dict[str, Any]:
+def _element_output(doc: Document, eid: str, evidence: _Evidence) -> dict[str, Any]:
     candidate = doc.results[eid]
     output: dict[str, Any] = {
         "value": candidate.value,
-        "evidence": [_evidence(doc, start, end, breaks) for start, end in _merge(candidate.spans)],
+        "evidence": [evidence.of(start, end) for start, end in _merge(candidate.spans)],
         "confidence": round(float(candidate.confidence), 2),
     }
     if doc.role == "answer" and eid in doc.positions:
@@ -103,6 +104,9 @@ def _element_output(doc: Document, eid: str, breaks: list[int]) -> dict[str, Any
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if len(spans) == 1:
+        span = spans[0]
+        return [span] if span[1] > span[0] else []
     seen: list[tuple[int, int]] = []
     for span in sorted(set(spans)):
         if span[1] > span[0]:
@@ -110,7 +114,24 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return seen
 
 
-def _evidence(doc: Document, start: int, end: int, breaks: list[int]) -> dict[str, Any]:
+class _Evidence:
+    """Evidence entries of one document: sentence breaks found once, each span worked out once
+    (elements derived from others share their spans); every entry is a fresh dict."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.breaks = [match.start() for match in _SENTENCE_BREAK.finditer(doc.norm.original)]
+        self.seen: dict[tuple[int, int], tuple[int, int, str, str]] = {}
+
+    def of(self, start: int, end: int) -> dict[str, Any]:
+        found = self.seen.get((start, end))
+        if found is None:
+            found = self.seen[(start, end)] = _evidence(self.doc, start, end, self.breaks)
+        o_start, o_end, text, sentence = found
+        return {"start": o_start, "end": o_end, "text": text, "sentence": sentence}
+
+
+def _evidence(doc: Document, start: int, end: int, breaks: list[int]) -> tuple[int, int, str, str]:
     """The span in the original text and the sentence around it (at most 300 characters each side)."""
     original = doc.norm.original
     o_start, o_end = doc.norm.span(start, end)
@@ -120,4 +141,4 @@ def _evidence(doc: Document, start: int, end: int, breaks: list[int]) -> dict[st
     right = min(len(original), o_end + 300)
     if following < len(breaks) and breaks[following] < right:
         right = breaks[following] + 1
-    return {"start": o_start, "end": o_end, "text": original[o_start:o_end], "sentence": original[left:right].strip()}
+    return o_start, o_end, original[o_start:o_end], original[left:right].strip()

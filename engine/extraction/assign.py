@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from decimal import Decimal
+from functools import cache
 
 from engine.extraction.cues import Cues, table_cues
 from engine.extraction.document import Candidate, Document, sentences
@@ -71,12 +73,11 @@ def _keyword_score(cue: Cues, keyword_spans: list[tuple[int, int]], start: int, 
 
 
 def assign_facts(doc: Document) -> None:
-    cues = table_cues(doc.case_type)
     text = doc.text
     start, end = doc.section("facts")
     claims = doc.sections.get("claims")
     spans = _outside(sentences(text, start, end), claims)
-    facts = _Facts(spans)
+    facts = _Facts(doc, spans)
     # The sentences holding a mention of each kind, looked up once for all the value elements:
     # (start, end, the sentence's mentions, indices of those of the kind that have a value, sentence).
     by_kind: dict[str, list[_Sentence]] = {}
@@ -95,20 +96,27 @@ def assign_facts(doc: Document) -> None:
         for kind, indices in valued.items():
             if indices:
                 by_kind.setdefault(kind, []).append((s_start, s_end, mentions, indices, sentence))
-    for eid, cue in cues.items():
+    for handler, cue, kind in _plan(doc.case_type):
+        if kind is None:
+            handler(doc, cue, facts)
+        elif kind in by_kind:
+            handler(doc, cue, by_kind[kind])
+
+
+@cache
+def _plan(case_type: str) -> tuple[tuple[Callable[..., None], Cues, str | None], ...]:
+    """(handler, cue, mention kind or None) of each element the facts assign, in table order, once per
+    case type: value elements take the sentences holding their kind, the others the facts."""
+    plan: list[tuple[Callable[..., None], Cues, str | None]] = []
+    for eid, cue in table_cues(case_type).items():
         kind = cue.element.type
         if eid.startswith("claim_") or kind == "party_list":
             continue
         if kind in _MENTION_KIND:
-            _assign_values(doc, cue, by_kind.get(_MENTION_KIND[kind], []))
-        elif kind == "enum":
-            _assign_enum(doc, cue, facts)
-        elif kind == "bool":
-            _assign_bool(doc, cue, facts)
-        elif kind == "name_list":
-            _assign_names(doc, cue, facts)
-        elif kind == "text":
-            _assign_text(doc, cue, facts)
+            plan.append((_assign_values, cue, _MENTION_KIND[kind]))
+        elif kind in _HANDLERS:
+            plan.append((_HANDLERS[kind], cue, None))
+    return tuple(plan)
 
 
 _Sentence = tuple[int, int, list[Mention], list[int], str]
@@ -117,10 +125,19 @@ _Sentence = tuple[int, int, list[Mention], list[int], str]
 class _Facts:
     """The sorted sentence spans of the facts, with their starts and ends for bisection."""
 
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
+    def __init__(self, doc: Document, spans: list[tuple[int, int]]) -> None:
+        self.doc = doc
         self.spans = spans
         self.starts = [s_start for s_start, _ in spans]
         self.ends = [s_end for _, s_end in spans]
+        self._names: list[str] | None = None
+
+    @property
+    def names(self) -> list[str]:
+        """The party names (parties are parsed before the facts), read once for all the name cues."""
+        if self._names is None:
+            self._names = self.doc.party_names()
+        return self._names
 
     def from_first(self, pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
         """The sentences from the one that can hold the first match of `pattern` on (plain words: a
@@ -244,7 +261,7 @@ def _assign_names(doc: Document, cue: Cues, facts: _Facts) -> None:
     pattern = cue.keyword_pattern
     if pattern is None:
         return
-    names = doc.party_names()
+    names = facts.names
     if not names:
         return
     for s_start, s_end in facts.from_first(pattern, text):
@@ -295,3 +312,11 @@ def _assign_text(doc: Document, cue: Cues, facts: _Facts) -> None:
             if value:
                 doc.add(Candidate(cue.id, value, [(match.start(), clause_end)], 0.7, "cues", match.start()))
             return
+
+
+_HANDLERS: dict[str, Callable[..., None]] = {
+    "enum": _assign_enum,
+    "bool": _assign_bool,
+    "name_list": _assign_names,
+    "text": _assign_text,
+}

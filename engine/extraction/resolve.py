@@ -8,8 +8,9 @@ defaults (lenders = plaintiffs, borrowers = defendants who are not guarantors).
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 
-from engine.extraction.cues import table_cues
+from engine.extraction.cues import Cues, table_cues
 from engine.extraction.document import Candidate, Document
 from engine.extraction.recognisers.durations import add_term
 from engine.extraction.recognisers.money import format_money
@@ -17,8 +18,16 @@ from engine.extraction.recognisers.money import format_money
 _PARTY_ROLES = ("plaintiffs", "defendants", "third_parties")
 
 
+def _order(candidate: Candidate) -> int:
+    return candidate.order
+
+
 def _pick(candidates: list[Candidate], rule: str) -> Candidate:
-    ordered = sorted(candidates, key=lambda c: c.order)
+    return _pick_ordered(sorted(candidates, key=_order), rule)
+
+
+def _pick_ordered(ordered: list[Candidate], rule: str) -> Candidate:
+    """`_pick` on candidates already sorted by order."""
     if rule == "last":
         return ordered[-1]
     if rule in ("earliest", "latest"):
@@ -55,44 +64,63 @@ def _agreement(chosen: Candidate, candidates: list[Candidate]) -> float:
     return round(min(0.99, max(0.3, confidence)), 2)
 
 
+class _Rule:
+    """What resolve reads of one element's cue, read once per case type."""
+
+    __slots__ = ("pick", "type", "priority", "mixed", "mixed_of")
+
+    def __init__(self, cue: Cues) -> None:
+        self.pick = cue.pick
+        self.type = cue.element.type
+        self.priority = list(cue.raw["priority"]) if cue.raw.get("priority") else None
+        self.mixed = cue.raw.get("mixed")
+        self.mixed_of = cue.raw.get("mixed_of", [])
+
+
+@cache
+def _rules(case_type: str) -> dict[str, _Rule]:
+    return {eid: _Rule(cue) for eid, cue in table_cues(case_type).items()}
+
+
 def resolve(doc: Document) -> None:
-    cues = table_cues(doc.case_type)
+    rules = _rules(doc.case_type)
     grouped: dict[str, list[Candidate]] = {}
     for candidate in doc.candidates:
         grouped.setdefault(candidate.element, []).append(candidate)
     results: dict[str, Candidate] = {}
     for eid, candidates in grouped.items():
-        if eid not in cues:
+        rule = rules.get(eid)
+        if rule is None:
             continue
-        rule = cues[eid].pick
-        element_type = cues[eid].element.type
-        if element_type == "name_list" and rule == "union":
+        element_type = rule.type
+        if element_type == "name_list" and rule.pick == "union":
             chosen = _union(candidates)
-        elif element_type == "enum" and cues[eid].raw.get("priority"):
-            order = list(cues[eid].raw["priority"])
+        elif element_type == "enum" and rule.priority:
+            order = rule.priority
             chosen = min(candidates, key=lambda c: (order.index(c.value) if c.value in order else len(order), c.order))
         else:
-            chosen = _pick(candidates, rule)
-            ordered = sorted(candidates, key=lambda c: c.order)
+            ordered = sorted(candidates, key=_order)
+            chosen = _pick_ordered(ordered, rule.pick)
             # The first loan the text states is the base even when it says 再次 (an earlier loan
             # outside the complaint); only the further ones after it are added.
-            first = ordered[:1]
-            further = [c for c in ordered[1:] if c.extra.get("additional")]
-            if element_type == "money" and further and first:
-                # Several loans: the first one plus each further one (又/再次向原告借款), unless a bigger
-                # figure (a stated total) is already there.
-                total = sum((Decimal(c.value) for c in further), Decimal(first[0].value))
-                if total > Decimal(chosen.value):
-                    spans = first[0].spans + [s for c in further for s in c.spans]
-                    chosen = Candidate(eid, format_money(total), spans, chosen.confidence, "derived", first[0].order)
-        mixed = cues[eid].raw.get("mixed")
-        if mixed and len({c.value for c in candidates if c.value in cues[eid].raw.get("mixed_of", [])}) > 1:
+            if element_type == "money" and len(ordered) > 1:
+                further = [c for c in ordered[1:] if c.extra.get("additional")]
+                if further:
+                    # Several loans: the first one plus each further one (又/再次向原告借款), unless a
+                    # bigger figure (a stated total) is already there.
+                    first = ordered[0]
+                    total = sum((Decimal(c.value) for c in further), Decimal(first.value))
+                    if total > Decimal(chosen.value):
+                        spans = first.spans + [s for c in further for s in c.spans]
+                        chosen = Candidate(eid, format_money(total), spans, chosen.confidence, "derived", first.order)
+        mixed = rule.mixed
+        if mixed and len({c.value for c in candidates if c.value in rule.mixed_of}) > 1:
             chosen = Candidate(eid, mixed, [s for c in candidates for s in c.spans], chosen.confidence, "derived",
                                chosen.order)
         chosen.confidence = _agreement(chosen, candidates)
         results[eid] = chosen
     _derive(doc, results)
-    doc.results = {eid: results[eid] for eid in cues if eid in results}
+    doc.results = {eid: results[eid] for eid in rules if eid in results}
 
 
 def _derive(doc: Document, results: dict[str, Candidate]) -> None:

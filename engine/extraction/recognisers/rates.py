@@ -29,13 +29,18 @@ _VALUE = (
     rf"|(?P<fen>{_NUM})分(?:(?P<li>{_NUM})厘|(?P<fen_tail>[一二三四五六七八九\d])(?![分厘万千百十\d%]))?"
     rf"|(?P<only_li>{_NUM})厘)"
 )
+# The characters a match can hold before its first %, ‰, 分 or 厘 (period and rate words, numbers).
+_LEAD = rf"年化月日天利率息标准为是按照约定:：每\d.\s{CN_DIGITS}{CN_UNITS}"
 _RATE = re.compile(
-    rf"(?=[年月日天利每百千万\d{CN_DIGITS}{CN_UNITS}])"  # cheap first-character test before the alternation
-    rf"(?:(?P<p1>年化|年|月|日|天)(?:利率|息|利息|率|化利率)?(?:标准)?(?:为|是|按|按照|约定为)?[:：]?"
+    # Two tests guard both alternatives (a value-first rate starts with a number or 百/千/万 too):
+    # the first character, then, in one linear run, lead characters up to a %, ‰, 分 or 厘. They
+    # only turn away starts where every branch would fail anyway.
+    rf"(?=[年月日天利每百千万\d{CN_DIGITS}{CN_UNITS}])(?=[{_LEAD}]*+[%％‰分厘])"
+    rf"(?:(?:(?P<p1>年化|年|月|日|天)(?:利率|息|利息|率|化利率)?(?:标准)?(?:为|是|按|按照|约定为)?[:：]?"
     rf"|(?:利率|利息)(?:为|按|按照)?(?:每)?(?P<p2>年|月|日)"
     rf"|每(?P<p3>年|月|日|天)(?:按)?)"
     rf"{_VALUE}"
-    rf"|{_VALUE.replace('?P<', '?P<s_')}(?:的)?(?:(?P<p4>年|月|日)(?:利率|息)|[/／]\s*(?P<p5>年|月|日))"
+    rf"|{_VALUE.replace('?P<', '?P<s_')}(?:的)?(?:(?P<p4>年|月|日)(?:利率|息)|[/／]\s*(?P<p5>年|月|日)))"
 )
 
 

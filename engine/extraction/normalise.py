@@ -48,6 +48,8 @@ class OffsetMap:
     norm_starts: tuple[int, ...]
     orig_starts: tuple[int, ...]
     orig_length: int
+    # One kept run from 0 to 0 (nothing deleted): every offset maps to itself, no bisect needed.
+    identity: bool = False
 
     def to_original(self, position: int) -> int:
         """Original offset of the normalised character at `position` (a start offset)."""
@@ -60,6 +62,8 @@ class OffsetMap:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the normalised span [start, end), end exclusive."""
+        if self.identity:
+            return (start, end) if end > start else (start, start)
         if end <= start:
             original = self.to_original(start)
             return original, original
@@ -94,4 +98,6 @@ def normalise(original: str) -> Normalised:
         norm_starts.append(norm_length)
         orig_starts.append(position)
         norm_parts.append(folded[position:])
-    return Normalised(original, "".join(norm_parts), OffsetMap(tuple(norm_starts), tuple(orig_starts), len(original)))
+    identity = norm_starts == [0] and orig_starts == [0]
+    offsets = OffsetMap(tuple(norm_starts), tuple(orig_starts), len(original), identity)
+    return Normalised(original, "".join(norm_parts), offsets)

@@ -7,6 +7,7 @@ run to the next role word. Values follow the spec's party object.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from engine.extraction.document import Candidate, Document
@@ -48,6 +49,7 @@ _ALIAS = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[^）)]*[）
 _NOT_A_NAME = re.compile(r"[《》]|的(?!公司)")
 
 
+@lru_cache(maxsize=4096)
 def _clean_name(raw: str) -> str:
     name = raw.strip(" \t\"“”'")
     name = _ALIAS.sub("", name)  # 某某有限公司（以下简称某某公司） → 某某有限公司
@@ -140,10 +142,12 @@ def _role(word: str, alias: str | None) -> str:
 
 def _particulars(doc: Document, name: str, details: str, start: int, end: int) -> dict[str, Any]:
     representative = _REPRESENTATIVE.search(details)
-    agents = [m.group("n").strip() for m in _AGENT.finditer(details)]
-    common = any(m.group("common") for m in _AGENT.finditer(details))
+    agent_matches = list(_AGENT.finditer(details))
+    agents = [m.group("n").strip() for m in agent_matches]
+    common = any(m.group("common") for m in agent_matches)
     # Particulars of the party itself stop where its representative/agents begin.
-    own_end = min([m.start() for m in (representative, _AGENT.search(details)) if m] or [len(details)])
+    first_agent = agent_matches[0] if agent_matches else None
+    own_end = min([m.start() for m in (representative, first_agent) if m] or [len(details)])
     own = details[:own_end]
     gender = _GENDER.search(own)
     ethnic = _ETHNIC.search(own)

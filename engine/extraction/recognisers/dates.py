@@ -48,6 +48,7 @@ def _last_day(year: int, month: int) -> int:
 # 同年12月) or a separator of 2021.3.5 (4 after). Only those starts are tried.
 _ANCHOR = re.compile(r"[年月.\-/]")
 _ANCHOR_STARTS = {"年": (4,), "月": (1, 2, 3, 4)}
+_FIRST = frozenset("〇零一二三四五六七八九同当本")
 
 
 def date_matches(text: str) -> Iterator[re.Match[str]]:
@@ -62,6 +63,9 @@ def date_matches(text: str) -> Iterator[re.Match[str]]:
     for start in sorted(starts):
         if start < last_end:
             continue  # also drops the negative starts (last_end is never below 0)
+        first = text[start]
+        if first not in _FIRST and not first.isdecimal():
+            continue  # the pattern's own first-character test (\d is Unicode category Nd = isdecimal)
         match = match_at(text, start)
         if match is not None:
             yield match

@@ -82,3 +82,20 @@ def test_bad_values_name_the_field_in_chinese(
     problem = info.value.problems[0]
     assert problem.path == path
     assert words in problem.message
+
+
+def test_pleadings_are_checked_once_and_a_bad_one_is_still_refused() -> None:
+    from engine.case.patch import schema_problems
+
+    pleading = {"role": "complaint", "text": "原告诉称……", "elements": {}}
+    case = {**_case(), "complaint": pleading}
+    assert schema_problems(case) == []
+    # the next version shares the pleading: still valid, and a bad finding is still found
+    assert apply_patch(case, {"delivered_amount": "95000.00"}, {})["complaint"] is pleading
+    with pytest.raises(PatchError):
+        apply_patch(case, {"loan_amount": "5万"}, {})
+    # a pleading never checked is checked, even next to a checked one
+    bad = {"role": "plaintiff", "text": "", "elements": {}}
+    problems = schema_problems({**case, "answer": bad})
+    assert problems and problems[0].path.startswith("/answer")
+    assert schema_problems({**case, "complaint": {**pleading, "elements": {"x": {"confidence": "high"}}}})

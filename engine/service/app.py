@@ -214,34 +214,73 @@ def _evidence(case: dict[str, Any], side: str, element_id: str) -> list[dict[str
     return list(item.get("evidence") or [])
 
 
+def _row(entry: Any, state: dict[str, Any] | None, finding: Any) -> dict[str, Any]:
+    state = state or {}
+    return {
+        "label": entry.element.label,
+        "section": entry.section,
+        "type": entry.element.type,
+        "required": entry.required,
+        "status": state.get("status"),
+        "complaint": state.get("complaint"),
+        "answer": state.get("answer"),
+        "answer_position": state.get("answer_position"),
+        "finding": finding,
+    }
+
+
+class _Rows:
+    """Rows without evidence, by identity of (element, state, finding): a save changes one or two
+    elements, so the other rows, and their JSON (jsoncache.SharedValues), are the previous version's."""
+
+    def __init__(self, size: int = 8192) -> None:
+        self.size = size
+        self.items: OrderedDict[tuple[str, str, int, int], tuple[Any, Any, dict[str, Any]]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def rows(self, case: dict[str, Any]) -> jsoncache.SharedValues:
+        table = load_table(case["case_type"])
+        states = case.get("elements") or {}
+        findings = case.get("findings") or {}
+        rows = jsoncache.SharedValues()
+        with self.lock:
+            for element_id, entry in table.entries.items():
+                state, finding = states.get(element_id), findings.get(element_id)
+                key = (case["case_type"], element_id, id(state), id(finding))
+                hit = self.items.get(key)
+                if hit is not None and hit[0] is state and hit[1] is finding:
+                    self.items.move_to_end(key)
+                    rows[element_id] = hit[2]
+                else:
+                    rows[element_id] = _row(entry, state, finding)
+                    self.items[key] = (state, finding, rows[element_id])
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return rows
+
+
+_ROWS = _Rows()
+
+
 def element_rows(case: dict[str, Any], evidence: bool = True) -> dict[str, Any]:
     """Every element of the table, in order, with both sides, the finding, the status and the evidence.
 
-    Without `evidence` the rows leave out where each value was read in the pleadings.
+    Without `evidence` the rows leave out where each value was read in the pleadings; those rows
+    are shared between versions and must not be modified.
     """
 
+    if not evidence:
+        return _ROWS.rows(case)
     table = load_table(case["case_type"])
     states = case.get("elements") or {}
     findings = case.get("findings") or {}
     rows: dict[str, Any] = {}
     for element_id, entry in table.entries.items():
-        state = states.get(element_id) or {}
-        rows[element_id] = {
-            "label": entry.element.label,
-            "section": entry.section,
-            "type": entry.element.type,
-            "required": entry.required,
-            "status": state.get("status"),
-            "complaint": state.get("complaint"),
-            "answer": state.get("answer"),
-            "answer_position": state.get("answer_position"),
-            "finding": findings.get(element_id),
+        rows[element_id] = _row(entry, states.get(element_id), findings.get(element_id))
+        rows[element_id]["evidence"] = {
+            "complaint": _evidence(case, "complaint", element_id),
+            "answer": _evidence(case, "answer", element_id),
         }
-        if evidence:
-            rows[element_id]["evidence"] = {
-                "complaint": _evidence(case, "complaint", element_id),
-                "answer": _evidence(case, "answer", element_id),
-            }
     return rows
 
 
@@ -260,9 +299,8 @@ def open_problems(case: dict[str, Any], schema_checked: bool = False) -> list[di
 def _send(data: Any, status: int = 200) -> Response:
     """JSON straight from json.dumps: these payloads are plain dicts, and FastAPI's encoder costs ms."""
     if isinstance(data, dict) and isinstance(data.get("case"), dict):
-        # A case view: the case goes last, with its pleadings' JSON reused (see jsoncache).
-        head = {key: value for key, value in data.items() if key != "case"}
-        text = jsoncache.dumps(head)[:-1] + ',"case":' + jsoncache.dumps_case(data["case"]) + "}"
+        # A case view: the JSON of the parts shared with earlier versions is reused (see jsoncache).
+        text = jsoncache.dumps_view(data)
     else:
         text = jsoncache.dumps(data)
     return Response(text.encode("utf-8"), status_code=status, media_type="application/json")

@@ -121,6 +121,11 @@ def test_finding_makes_new_version_and_history_records_who(server: Server, case:
     assert full["case"]["complaint"] == case["case"]["complaint"]
     assert full["elements"][element_id]["evidence"] == case["elements"][element_id]["evidence"]
     assert {k: v for k, v in full["case"].items() if k not in ("complaint", "answer")} == updated["case"]
+    rows = {eid: {k: v for k, v in row.items() if k != "evidence"} for eid, row in full["elements"].items()}
+    assert rows == updated["elements"]
+    assert {k: v for k, v in full.items() if k not in ("case", "elements")} == {
+        k: v for k, v in updated.items() if k not in ("case", "elements")
+    }
     # the previous version is still there, unchanged
     old = httpx.get(f"{server.base}/api/cases/{case['id']}", params={"version": 1}).json()
     assert old["case"] == case["case"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import typer
 
 DEFAULT_DB = "sqlite:///yaosu.db"
-# The C parser (a dependency): the pure-Python h11 costs ~0.5 ms of CPU per save + preview, httptools ~0.1.
-HTTP = "httptools"
+# uvicorn's httptools protocol (the C parser, a dependency: the pure-Python h11 costs ~0.5 ms of
+# CPU per save + preview, httptools ~0.1), with TCP_NODELAY on every connection (see protocol.py).
+HTTP = "engine.service.protocol:HttpProtocol"
 
 
 def serve(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import sys
 import threading
+import time
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -301,6 +302,15 @@ def test_yaosu_serve_command(tmp_path: Path) -> None:
     with running_server(f"sqlite:///{tmp_path / 'cli.db'}", entry=[str(yaosu)], workers=2, user=None) as srv:
         assert httpx.get(srv.base + "/api/me").json() == {"user": "匿名用户"}
         assert httpx.get(srv.base + "/api/cases").json() == []
+        # No Nagle stall on a kept-alive connection (uvicorn's own worker sockets left TCP_NODELAY
+        # off, so every response waited ~40 ms for the client's delayed ACK): 20 requests take
+        # a few ms each, not 20 × 40 ms.
+        with httpx.Client(base_url=srv.base) as client:
+            client.get("/api/me")
+            began = time.perf_counter()
+            for _ in range(20):
+                client.get("/api/me")
+            assert time.perf_counter() - began < 0.4
 
 
 def test_draft_needs_a_court(server: Server, sample_pleadings: tuple[bytes, bytes]) -> None:

@@ -105,6 +105,3 @@ def render_judgment_html(judgment: Judgment) -> str:
 def render_html(case: dict[str, Any], court_id: str) -> str:
     return render_judgment_html(build_judgment(case, court_id))
 
-
-def draft_warnings(case: dict[str, Any], court_id: str = "qingpu") -> list[str]:
-    return build_judgment(case, court_id).warnings

@@ -179,3 +179,17 @@ def create_case(
     response = httpx.post(base + "/api/cases", files=files, data=data, headers=headers, timeout=60)
     assert response.status_code == 201, response.text
     return response.json()  # type: ignore[no-any-return]
+
+
+def docx_text(data: bytes) -> str:
+    """Every paragraph and table cell of a .docx, one per line (python-docx reads the real file)."""
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)

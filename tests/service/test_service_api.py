@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import sys
 import threading
 import time
@@ -12,7 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
-from service_procs import Server, create_case, running_server
+from service_procs import Server, create_case, docx_text, running_server
 
 from engine.service.app import TOO_LARGE
 
@@ -24,17 +23,6 @@ def case(server: Server, sample_pleadings: tuple[bytes, bytes]) -> dict[str, Any
 
 def _patch(server: Server, case_id: str, body: dict[str, Any], **headers: str) -> httpx.Response:
     return httpx.patch(f"{server.base}/api/cases/{case_id}", json=body, headers=headers, timeout=30)
-
-
-def _docx_text(data: bytes) -> str:
-    import docx
-
-    document = docx.Document(io.BytesIO(data))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    return "\n".join(parts)
 
 
 def test_openapi_lists_the_api(server: Server) -> None:
@@ -208,7 +196,7 @@ def test_preview_follows_the_finding_and_docx_per_court(server: Server, case: di
         response = httpx.get(url, params={"court": court, "format": "docx"}, timeout=60)
         assert response.status_code == 200
         assert response.headers["content-disposition"].startswith("attachment;")
-        text = _docx_text(response.content)
+        text = docx_text(response.content)
         assert name in text and appeal in text
     assert httpx.get(url, params={"court": "beijing"}).status_code == 422
 
@@ -228,7 +216,7 @@ def test_script_party_name_is_data(server: Server, case: dict[str, Any]) -> None
     docx_bytes = httpx.get(
         f"{server.base}/api/cases/{case['id']}/draft", params={"court": "qingpu", "format": "docx"}
     ).content
-    assert evil in _docx_text(docx_bytes)
+    assert evil in docx_text(docx_bytes)
 
 
 def test_over_10_mb_is_413_in_chinese(server: Server) -> None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-from service_procs import SAMPLE, Server
+from service_procs import SAMPLE, Server, docx_text
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -50,17 +49,6 @@ def page(browser: object, server: Server) -> Iterator[object]:
     context.close()
     assert not errors, errors
     assert not dialogs, f"a dialog opened: {dialogs}"
-
-
-def _docx_text(path: str) -> str:
-    import docx
-
-    document = docx.Document(io.BytesIO(Path(path).read_bytes()))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    return "\n".join(parts)
 
 
 def _preview_text(page: object) -> str:
@@ -143,7 +131,7 @@ def test_upload_settle_a_dispute_preview_and_download(page: object, server: Serv
 
     with page.expect_download() as download_info:
         page.click("#download-docx")
-    text = _docx_text(download_info.value.path())
+    text = docx_text(Path(download_info.value.path()).read_bytes())
     assert "上海市青浦区人民法院" in text and "顾文杰" in text
     if expected:
         assert expected in text

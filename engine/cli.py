@@ -51,15 +51,20 @@ def emit_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def system() -> Any:
+    """The packaged system, loaded once per process (every command passes it on explicitly)."""
+    from engine.system import default_system
+
+    return default_system()
+
+
 @app.command()
 @user_errors
 def schema(case_type: Annotated[str, typer.Argument(help="案件类型，如 private_lending")]) -> None:
     """打印某一案件类型的案件文件 JSON Schema（由要素表生成）。"""
     from engine.case.casefile import case_schema
-    from engine.elements.dictionary import load_table
 
-    load_table(case_type)
-    emit_json(case_schema(case_type))
+    emit_json(case_schema(system().casetype(case_type)))
 
 
 @app.command()
@@ -72,7 +77,7 @@ def validate(
     from engine.case.files import load_case_file
     from engine.case.validate import validate_case
 
-    problems = validate_case(load_case_file(case_file))
+    problems = validate_case(system(), load_case_file(case_file))
     if as_json:
         emit_json({"valid": not problems, "problems": [p.to_json() for p in problems]})
     elif problems:
@@ -102,12 +107,13 @@ def new(
     from engine.case.new import new_case
     from engine.case.validate import validate_case
 
-    case = new_case(case_type, complaint, answer, court=court)
+    sys_ = system()
+    case = new_case(sys_, case_type, complaint, answer, court=court)
     meta = case["meta"]
     for key, value in (("filing_date", filing_date), ("case_year", case_year), ("case_seq", case_seq)):
         if value is not None:
             meta[key] = value
-    problems = [p for p in validate_case(case) if not p.path.startswith("/elements/")]
+    problems = [p for p in validate_case(sys_, case) if not p.path.startswith("/elements/")]
     if problems:
         raise YaosuError("；".join(f"{p.path}：{p.message}" for p in problems))
     save_case_file(output, case)
@@ -118,9 +124,8 @@ def new(
         emit_json({"output": str(output), "statuses": statuses, "disputed": statuses.get("disputed", [])})
         return
     from engine.case.casefile import STATUS_LABELS
-    from engine.elements.dictionary import load_table
 
-    table = load_table(case_type)
+    table = sys_.table(case_type)
     typer.echo(f"已写出案件文件：{output}")
     for status, ids in statuses.items():
         typer.echo(f"  {STATUS_LABELS[status]}：{len(ids)} 个要素")
@@ -158,7 +163,7 @@ def find(
         findings[element_id] = None
     if not findings:
         raise YaosuError("没有要记录的认定：请使用 --set、--from-file 或 --clear")
-    save_case_file(case_file, set_findings(case, findings))
+    save_case_file(case_file, set_findings(system(), case, findings))
     typer.echo(f"已记录 {len(findings)} 项认定：{case_file}")
 
 
@@ -179,19 +184,20 @@ def draft(
     from engine.drafting.build import build_judgment
     from engine.drafting.render import judgment_text, render_judgment_docx, template_name
 
+    sys_ = system()
     case = load_case_file(case_file)
-    ensure_valid(case)
+    ensure_valid(sys_, case)
     court = court or case.get("court")
     if not court:
         raise YaosuError("未指定法院：请使用 --court（qingpu、wujiang 或 jiashan），或在案件文件中填写 court")
-    judgment = build_judgment(case, court)
+    judgment = build_judgment(sys_, case, court)
     kind = fmt or {".html": "html", ".txt": "text"}.get(output.suffix.lower(), "docx")
     if kind == "docx":
-        atomic_write_bytes(output, render_judgment_docx(judgment, template_name(case)))
+        atomic_write_bytes(output, render_judgment_docx(sys_, judgment, template_name(sys_, case)))
     elif kind == "html":
-        from engine.drafting.render import render_html
+        from engine.drafting.render import render_judgment_html
 
-        atomic_write_text(output, render_html(case, court))
+        atomic_write_text(output, render_judgment_html(sys_, judgment))
     elif kind == "text":
         atomic_write_text(output, judgment_text(judgment))
     else:
@@ -215,13 +221,14 @@ def compare(
     from engine.drafting.compare import differing_lines, drafts_by_court
     from engine.drafting.render import render_docx
 
+    sys_ = system()
     case = load_case_file(case_file)
-    ensure_valid(case)
-    texts = drafts_by_court(case)
+    ensure_valid(sys_, case)
+    texts = drafts_by_court(sys_, case)
     diffs = differing_lines(texts)
     if out_dir is not None:
         for court_id in texts:
-            path = atomic_write_bytes(out_dir / f"{case_file.stem}_{court_id}.docx", render_docx(case, court_id))
+            path = atomic_write_bytes(out_dir / f"{case_file.stem}_{court_id}.docx", render_docx(sys_, case, court_id))
             typer.echo(f"已写出：{path}", err=as_json)
     if as_json:
         emit_json({"courts": list(texts), "total_lines": len(next(iter(texts.values())).splitlines()), "differences": diffs})

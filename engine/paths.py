@@ -1,11 +1,13 @@
-"""Where the data folders live. Data stays out of the package, beside it in the repository."""
+"""Where the data lives: inside the package (`engine/data/`, which in a source checkout links to the
+repository's `elements/`, `element_tables/`, `judgment_templates/`, `parameters/`), and, for the
+evaluation commands of a source checkout only, the team corpus and ../shared/realdata.
+"""
 
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-ELEMENTS_DIR = ROOT / "elements"
-TABLES_DIR = ROOT / "element_tables"
-TEMPLATES_DIR = ROOT / "judgment_templates"
-PARAMETERS_DIR = ROOT / "parameters"
-CORPUS_DIR = ROOT / "corpus"
-SHARED_DIR = ROOT.parent / "shared"
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPOSITORY = PACKAGE_DIR.parent
+DATA_ROOT = PACKAGE_DIR / "data" if (PACKAGE_DIR / "data" / "element_tables").is_dir() else REPOSITORY
+PARAMETERS_DIR = DATA_ROOT / "parameters"
+CORPUS_DIR = REPOSITORY / "corpus"
+SHARED_DIR = REPOSITORY.parent / "shared"

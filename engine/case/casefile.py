@@ -9,13 +9,14 @@ Layout of a case file:
 
 from __future__ import annotations
 
-from functools import cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from engine.elements.dictionary import load_table
 from engine.elements.models import DateValue, element_state_model, values_model
+
+if TYPE_CHECKING:
+    from engine.system import CaseType
 
 SCHEMA_VERSION = "1"
 STATUSES = ("agreed", "disputed", "complaint_only", "answer_only")
@@ -68,10 +69,8 @@ class CaseMeta(BaseModel):
     judgment_date: DateValue | None = Field(default=None, title="判决日期")
 
 
-@cache
-def case_model(case_type: str) -> type[BaseModel]:
-    """The pydantic model of a case file of this case type."""
-    table = load_table(case_type)
+def _case_model(casetype: CaseType) -> type[BaseModel]:
+    table, case_type = casetype.table, casetype.id
     return create_model(  # type: ignore[call-overload, no-any-return]
         f"{case_type.title().replace('_', '')}Case",
         __config__=ConfigDict(extra="forbid", title=f"{table.label}案件（要素表 v{table.version}）"),
@@ -82,21 +81,29 @@ def case_model(case_type: str) -> type[BaseModel]:
         meta=(CaseMeta, Field(default_factory=CaseMeta)),
         complaint=(Pleading | None, None),
         answer=(Pleading | None, None),
-        elements=(element_state_model(case_type), Field(title="要素")),
-        findings=(values_model(case_type), Field(default_factory=values_model(case_type), title="本院认定")),
+        elements=(element_state_model(casetype), Field(title="要素")),
+        findings=(values_model(casetype), Field(default_factory=values_model(casetype), title="本院认定")),
     )
 
 
-@cache
-def case_schema(case_type: str) -> dict[str, Any]:
-    """JSON Schema of the case file (what `yaosu schema` prints and the web form is built from).
+def case_model(casetype: CaseType) -> type[BaseModel]:
+    """The pydantic model of a case file of this case type."""
+    return casetype.compiled("case_model", _case_model)  # type: ignore[no-any-return]
 
-    Built once per case type (generating it takes ~100 ms); callers must not modify it."""
-    schema = case_model(case_type).model_json_schema()
+
+def _case_schema(casetype: CaseType) -> dict[str, Any]:
+    schema = case_model(casetype).model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    table = load_table(case_type)
+    table = casetype.table
     schema["x-sections"] = [
         {"id": section.id, "label": section.label, "elements": list(section.element_ids)}
         for section in table.sections
     ]
     return schema
+
+
+def case_schema(casetype: CaseType) -> dict[str, Any]:
+    """JSON Schema of the case file (what `yaosu schema` prints and the web form is built from).
+
+    Built once per loaded case type (generating it takes ~100 ms); callers must not modify it."""
+    return casetype.compiled("case_schema", _case_schema)  # type: ignore[no-any-return]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from engine.elements.dictionary import ElementTable
+
 PENDING = object()  # a disputed element the judge has not yet decided
 
 
@@ -27,11 +29,8 @@ def effective_values(case: dict[str, Any]) -> dict[str, Any]:
     return {element_id: effective_value(case, element_id) for element_id in sorted(ids)}
 
 
-def pending_disputes(case: dict[str, Any]) -> list[str]:
+def pending_disputes(table: ElementTable, case: dict[str, Any]) -> list[str]:
     """Disputed facts still waiting for the judge's finding (contested requests are left to the orders)."""
-    from engine.elements.dictionary import load_table
-
-    table = load_table(case["case_type"])
     return [
         eid
         for eid, value in effective_values(case).items()

@@ -1,64 +1,44 @@
-"""Recording the judge's findings: typed input coerced to the element's format, then validated."""
+"""Recording the judge's findings: what a judge types is read by the element's value type, then the
+whole case is validated before anything is written."""
 
 from __future__ import annotations
 
 import json
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine.case.validate import validate_case
-from engine.elements.dictionary import ElementDef, load_table
+from engine.elements.value_types import coerce_value
 from engine.errors import YaosuError
 
+if TYPE_CHECKING:
+    from engine.system import System
 
-def coerce_value(element: ElementDef, raw: Any) -> Any:
-    """Accept what a judge types: 95000 for money, 是/否 for bool, a Chinese label for an enum."""
-    if isinstance(raw, str):
-        text = raw.strip()
-        try:
-            raw = json.loads(text) if text[:1] in "[{\"" or text in ("true", "false", "null") else text
-        except json.JSONDecodeError:
-            raw = text
-    if raw is None:
-        return None
-    match element.type:
-        case "money":
-            try:
-                return f"{Decimal(str(raw).replace(',', '').removesuffix('元')):.2f}"
-            except InvalidOperation as exc:
-                raise YaosuError(f"{element.label}：{raw!r} 不是有效的金额") from exc
-        case "bool":
-            if isinstance(raw, str):
-                if raw in ("是", "true", "True", "1"):
-                    return True
-                if raw in ("否", "false", "False", "0"):
-                    return False
-                raise YaosuError(f"{element.label}：{raw!r} 应为“是”或“否”")
-            return bool(raw)
-        case "enum":
-            by_label = {label: code for code, label in element.options.items()}
-            return by_label.get(raw, raw)
-        case "name_list":
-            return [part for part in (raw.replace("，", "、").replace(",", "、").split("、")) if part] if isinstance(
-                raw, str
-            ) else raw
-    return raw
+__all__ = ["coerce_value", "set_findings"]
 
 
-def set_findings(case: dict[str, Any], findings: dict[str, Any]) -> dict[str, Any]:
-    """A new case dict with the findings set (None clears one); invalid values raise YaosuError."""
-    table = load_table(case["case_type"])
+def set_findings(system: System, case: dict[str, Any], findings: dict[str, Any]) -> dict[str, Any]:
+    """A new case dict with the findings set (None clears one); invalid values raise YaosuError.
+
+    Ids or 中文名 are accepted; a claim (诉讼请求) is decided by the orders, never found as a fact."""
+    table = system.table(case.get("case_type"))
+    by_label = {table.element(eid).label: eid for eid in table.element_ids}
     updated = json.loads(json.dumps(case))
     target = updated.setdefault("findings", {})
-    for element_id, raw in findings.items():
-        if element_id not in table.entries:
-            raise YaosuError(f"要素表 {table.label} 中没有要素 {element_id}")
+    for key, raw in findings.items():
+        element_id = key if key in table.entries else by_label.get(key)
+        if element_id is None:
+            raise YaosuError(f"要素表 {table.label} 中没有要素 {str(key)[:64]}")
+        if table.decided_by_orders(element_id):
+            raise YaosuError(
+                f"{table.element(element_id).label}是诉讼请求，由判决主文处理，不能作为本院认定；"
+                "如抽取有误，请修改原告主张"
+            )
         value = coerce_value(table.element(element_id), raw)
         if value is None:
             target.pop(element_id, None)
         else:
             target[element_id] = value
-    problems = [p for p in validate_case(updated) if p.path.startswith("/findings")]
+    problems = [p for p in validate_case(system, updated) if p.path.startswith("/findings")]
     if problems:
         raise YaosuError("；".join(f"{p.path}：{p.message}" for p in problems))
     return updated

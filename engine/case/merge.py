@@ -8,31 +8,22 @@ disputes it.
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from engine.elements.dictionary import load_table
+from engine.elements.value_types import get_value_type
 
-
-def _names(value: Any) -> set[str]:
-    return {party["name"] if isinstance(party, dict) else str(party) for party in value or []}
+if TYPE_CHECKING:
+    from engine.system import CaseType
 
 
 def same_value(element_type: str, left: Any, right: Any) -> bool:
-    """Whether two values of one element say the same thing (parties: same names)."""
-    if element_type == "party_list":
-        # An answer usually names only the answering party: agreeing means naming no one new.
-        return _names(right) <= _names(left)
-    if element_type == "name_list":
-        return set(left or []) == set(right or [])
-    if element_type == "rate" and isinstance(left, dict) and isinstance(right, dict):
-        return left.get("annual_percent") == right.get("annual_percent")
-    return json.dumps(left, sort_keys=True, ensure_ascii=False) == json.dumps(right, sort_keys=True, ensure_ascii=False)
+    """Whether two values of one element say the same thing (the value type decides)."""
+    return get_value_type(element_type).same(left, right)
 
 
-def merge_elements(case_type: str, complaint: dict[str, Any] | None, answer: dict[str, Any] | None) -> dict[str, Any]:
+def merge_elements(casetype: CaseType, complaint: dict[str, Any] | None, answer: dict[str, Any] | None) -> dict[str, Any]:
     """Element states from two extraction results (the spec's extraction JSON)."""
-    table = load_table(case_type)
+    table = casetype.table
     c_elements = (complaint or {}).get("elements", {})
     a_elements = (answer or {}).get("elements", {})
     states: dict[str, Any] = {}

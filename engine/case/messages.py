@@ -6,17 +6,14 @@ web service's saves (engine/case/patch.py).
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 import jsonschema
 
-from engine.elements.dictionary import load_table
+from engine.elements.dictionary import ElementTable
 
 
-@cache
-def element_labels(case_type: str) -> dict[str, str]:
-    table = load_table(case_type)
+def element_labels(table: ElementTable) -> dict[str, str]:
     return {element_id: table.element(element_id).label for element_id in table.element_ids}
 
 
@@ -35,9 +32,9 @@ META_LABELS = {
 SIDE_LABELS = {"complaint": "原告主张", "answer": "被告意见", "status": "状态", "answer_position": "被告态度"}
 
 
-def field_label(case_type: str, parts: list[Any]) -> str:
+def field_label(table: ElementTable, parts: list[Any]) -> str:
     """The Chinese name of the field at a JSON path, e.g. 借款金额（本院认定）."""
-    labels = element_labels(case_type)
+    labels = element_labels(table)
     if len(parts) >= 2 and parts[0] == "findings" and parts[1] in labels:
         return f"{labels[parts[1]]}（本院认定）"
     if len(parts) >= 2 and parts[0] == "elements" and parts[1] in labels:
@@ -50,8 +47,7 @@ def field_label(case_type: str, parts: list[Any]) -> str:
     return "/".join(map(str, parts)) or "案件"
 
 
-def _option_labels(case_type: str, parts: list[Any]) -> dict[str, str]:
-    table = load_table(case_type)
+def _option_labels(table: ElementTable, parts: list[Any]) -> dict[str, str]:
     if len(parts) >= 2 and parts[0] in ("findings", "elements") and parts[1] in table.entries:
         return table.element(parts[1]).options
     return {}
@@ -67,21 +63,21 @@ def specific_error(error: jsonschema.ValidationError) -> jsonschema.ValidationEr
     return error
 
 
-def schema_error_message(case_type: str, error: jsonschema.ValidationError) -> str:
+def schema_error_message(table: ElementTable, error: jsonschema.ValidationError) -> str:
     error = specific_error(error)
     parts = list(error.absolute_path)
-    title = field_label(case_type, parts)
+    title = field_label(table, parts)
     value = error.instance
     match error.validator:
         case "pattern":
-            return f"{title}：{value!r} 格式不正确（金额如 50000.00，日期如 2021-03-05）"
+            return f"{title}：{value!r} 格式不正确（{_hint(table, parts)}）"
         case "type":
             return f"{title}：{value!r} 类型不正确"
         case "enum" | "const":
             allowed = (
                 error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
             )
-            names = _option_labels(case_type, parts)
+            names = _option_labels(table, parts)
             shown = "、".join(
                 f"{names.get(str(code), code)}（{code}）" if code in names else str(code) for code in allowed
             )
@@ -98,3 +94,14 @@ def schema_error_message(case_type: str, error: jsonschema.ValidationError) -> s
             return f"{title}：{value!r} 超出允许范围"
         case _:
             return f"{title}：取值不正确"
+
+
+def _hint(table: ElementTable, parts: list[Any]) -> str:
+    """What the field at a path accepts, from its value type (a money field never shows a date hint)."""
+    from engine.elements.value_types import get_value_type
+
+    if len(parts) >= 2 and parts[0] in ("findings", "elements") and parts[1] in table.entries:
+        return get_value_type(table.element(parts[1]).type).hint
+    if len(parts) >= 2 and parts[0] == "meta" and "date" in str(parts[1]):
+        return "日期，如 2021-06-01"
+    return "见该字段说明"

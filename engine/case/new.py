@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine.case.casefile import SCHEMA_VERSION
 from engine.case.merge import merge_elements
-from engine.drafting.courts import get_court
-from engine.elements.dictionary import load_table
+
+if TYPE_CHECKING:
+    from engine.system import System
 
 
 def _pleading(extraction: dict[str, Any], text: str, name: str | None) -> dict[str, Any]:
@@ -23,6 +24,7 @@ def _pleading(extraction: dict[str, Any], text: str, name: str | None) -> dict[s
 
 
 def new_case_from_texts(
+    system: System,
     case_type: str,
     complaint_text: str,
     answer_text: str | None = None,
@@ -33,34 +35,37 @@ def new_case_from_texts(
     """A complete case dict from pleading texts (no files are touched)."""
     from engine.extraction.api import extract_text
 
-    table = load_table(case_type)
+    casetype = system.casetype(case_type)
     if court is not None:
-        get_court(court)  # an unknown court is refused before any work is done
-    complaint = extract_text(complaint_text, case_type=case_type, role="complaint")
-    answer = extract_text(answer_text, case_type=case_type, role="answer") if answer_text is not None else None
+        system.court(court)  # an unknown court is refused before any work is done
+    complaint = extract_text(system, complaint_text, case_type=case_type, role="complaint")
+    answer = (extract_text(system, answer_text, case_type=case_type, role="answer")
+              if answer_text is not None else None)
     return {
         "schema_version": SCHEMA_VERSION,
         "case_type": case_type,
-        "table_version": table.version,
+        "table_version": casetype.table.version,
         "court": court,
         "meta": {"procedure": "simple", "public_hearing": True, "absent": []},
         "complaint": _pleading(complaint, complaint_text, complaint_name),
         "answer": _pleading(answer, answer_text, answer_name) if answer is not None else None,
-        "elements": merge_elements(case_type, complaint, answer),
+        "elements": merge_elements(casetype, complaint, answer),
         "findings": {},
     }
 
 
 def new_case(
-    case_type: str, complaint_path: str | Path, answer_path: str | Path | None = None, court: str | None = None
+    system: System, case_type: str, complaint_path: str | Path, answer_path: str | Path | None = None,
+    court: str | None = None,
 ) -> dict[str, Any]:
     """A case dict from pleading files; unreadable files raise YaosuError before anything is written."""
     from engine.extraction.api import read_pleading
 
-    load_table(case_type)
+    system.casetype(case_type)
     complaint_text = read_pleading(complaint_path)
     answer_text = read_pleading(answer_path) if answer_path is not None else None
     return new_case_from_texts(
+        system,
         case_type,
         complaint_text,
         answer_text,

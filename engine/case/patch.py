@@ -10,18 +10,20 @@ a case is saved while it is still being worked on.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pydantic
 
 from engine.case.casefile import case_model
 from engine.case.merge import merge_elements
 from engine.case.messages import element_labels, field_label
-from engine.case.validate import Problem, jsonschema_problems
-from engine.drafting.courts import load_courts
+from engine.case.validate import Problem, jsonschema_problems, value_problems
+from engine.elements.value_types import coerce_value
 from engine.errors import YaosuError
+
+if TYPE_CHECKING:
+    from engine.elements.dictionary import ElementTable
+    from engine.system import CaseType, System
 
 PLEADED_SIDES = ("complaint", "answer")
 EDIT_KEYS = ("meta", "court", "elements")
@@ -29,28 +31,6 @@ COPIED_KEYS = ("findings", "meta", "elements")
 
 
 PatchProblem = Problem  # one problem type for validate and patch
-
-# Pleadings already checked as part of a valid case, by identity (the object is held so its id
-# cannot be reused). A save shares the pleadings with the version it was made on and nothing
-# modifies a case value in place, so they need no second check: they are two thirds of the
-# schema check's time (their extraction results and evidence) and never change in a save.
-_checked_pleadings: OrderedDict[int, Any] = OrderedDict()
-_checked_lock = threading.Lock()
-_CHECKED_SIZE = 512
-
-
-def _checked(value: Any) -> bool:
-    with _checked_lock:
-        return _checked_pleadings.get(id(value)) is value
-
-
-def _remember_checked(values: list[Any]) -> None:
-    with _checked_lock:
-        for value in values:
-            _checked_pleadings[id(value)] = value
-            _checked_pleadings.move_to_end(id(value))
-        while len(_checked_pleadings) > _CHECKED_SIZE:
-            _checked_pleadings.popitem(last=False)
 
 
 class PatchError(YaosuError):
@@ -61,44 +41,34 @@ class PatchError(YaosuError):
         self.problems = problems
 
 
-def schema_problems(case: dict[str, Any]) -> list[PatchProblem]:
-    """JSON Schema problems of a case, with Chinese messages naming the field.
+def schema_problems(casetype: CaseType, case: dict[str, Any]) -> list[PatchProblem]:
+    """JSON Schema problems of a case, with Chinese messages naming the field, then what the schema
+    cannot say (calendar dates).
 
-    The pydantic model the schema is generated from checks a valid case in well under a
-    millisecond (jsonschema takes ~15 ms on a case with both pleadings), so it answers the
-    common question "is it valid?"; jsonschema only runs to word the problems of an invalid one.
-    Strict mode makes the model at least as strict as the schema (no "12" for 12).
+    The pydantic model the schema is generated from checks a valid case in about a millisecond
+    (jsonschema takes ~15 ms on a case with both pleadings), so it answers the common question "is it
+    valid?"; jsonschema only runs to word the problems of an invalid one. Strict mode makes the model
+    at least as strict as the schema (no "12" for 12).
     """
-
-    fresh = [side for side in PLEADED_SIDES if isinstance(case.get(side), dict) and not _checked(case[side])]
-    checked = [side for side in PLEADED_SIDES if isinstance(case.get(side), dict) and side not in fresh]
     try:
-        # A pleading's validity does not depend on the rest of the case, so leaving out the checked
-        # ones (the model's default for them is None) checks exactly what is new.
-        rest = {key: value for key, value in case.items() if key not in checked} if checked else case
-        case_model(case["case_type"]).model_validate(rest, strict=True)
-        _remember_checked([case[side] for side in fresh])
-        return []
+        case_model(casetype).model_validate(case, strict=True)
     except pydantic.ValidationError as exc:
-        problems = _jsonschema_problems(case)
-        return problems or [_pydantic_problem(case["case_type"], error) for error in exc.errors()]
+        problems = jsonschema_problems(casetype, case)
+        return problems or [_pydantic_problem(casetype.table, error) for error in exc.errors()]
+    return value_problems(casetype, case)
 
 
-def _pydantic_problem(case_type: str, error: Any) -> PatchProblem:
+def _pydantic_problem(table: ElementTable, error: Any) -> PatchProblem:
     # Only reached for values the schema allows but strict pydantic does not (e.g. 12.0 for 12):
     # keep the path from the model's location, without pydantic's union-branch names.
     parts = [part for part in error["loc"] if isinstance(part, int) or not str(part)[:1].isupper()]
     parts = [part for part in parts if str(part) not in ("str", "int", "bool", "list", "none", "literal")]
-    return PatchProblem("/" + "/".join(map(str, parts)), f"{field_label(case_type, parts)}：取值类型不正确")
+    return PatchProblem("/" + "/".join(map(str, parts)), f"{field_label(table, parts)}：取值类型不正确")
 
 
-def _jsonschema_problems(case: dict[str, Any]) -> list[PatchProblem]:
-    return jsonschema_problems(case)
-
-
-def _merged_state(case_type: str, element_id: str, complaint: Any, answer: Any, position: Any) -> Any:
+def _merged_state(casetype: CaseType, element_id: str, complaint: Any, answer: Any, position: Any) -> Any:
     states = merge_elements(
-        case_type,
+        casetype,
         {"elements": {element_id: {"value": complaint}}} if complaint is not None else None,
         {"elements": {element_id: {"value": answer, "position": position}}}
         if answer is not None or position is not None
@@ -107,10 +77,10 @@ def _merged_state(case_type: str, element_id: str, complaint: Any, answer: Any, 
     return states.get(element_id)
 
 
-def _apply_element_edits(case: dict[str, Any], edits: Any) -> list[PatchProblem]:
+def _apply_element_edits(casetype: CaseType, case: dict[str, Any], edits: Any) -> list[PatchProblem]:
     if not isinstance(edits, dict):
         return [PatchProblem("/edits/elements", "要素修改应为 {要素: {complaint: 值}} 的形式")]
-    labels = element_labels(case["case_type"])
+    labels = element_labels(casetype.table)
     problems: list[PatchProblem] = []
     states = case.setdefault("elements", {})
     for element_id, change in edits.items():
@@ -127,7 +97,7 @@ def _apply_element_edits(case: dict[str, Any], edits: Any) -> list[PatchProblem]
             if side in change:
                 state[side] = change[side]
         merged = _merged_state(
-            case["case_type"],
+            casetype,
             element_id,
             state.get("complaint"),
             state.get("answer"),
@@ -143,7 +113,7 @@ def _apply_element_edits(case: dict[str, Any], edits: Any) -> list[PatchProblem]
 
 
 def apply_patch(
-    case: dict[str, Any], findings: dict[str, Any] | None, edits: dict[str, Any] | None
+    system: System, case: dict[str, Any], findings: dict[str, Any] | None, edits: dict[str, Any] | None
 ) -> dict[str, Any]:
     """A new case with the judge's findings and edits applied; raises PatchError on bad values.
 
@@ -161,9 +131,11 @@ def apply_patch(
         if isinstance(result.get(key), dict):
             result[key] = dict(result[key])
     case_type = result.get("case_type")
-    if not isinstance(case_type, str):
-        raise PatchError([PatchProblem("/case_type", "案件缺少案件类型")])
-    labels = element_labels(case_type)
+    if not isinstance(case_type, str) or case_type not in system.casetypes:
+        raise PatchError([PatchProblem("/case_type", "案件缺少案件类型或案件类型未知")])
+    casetype = system.casetype(case_type)
+    table = casetype.table
+    labels = element_labels(table)
     problems: list[PatchProblem] = []
 
     if findings is not None and not isinstance(findings, dict):
@@ -176,7 +148,11 @@ def apply_patch(
         elif value is None or value == "":
             result_findings.pop(element_id, None)
         else:
-            result_findings[element_id] = value
+            # What the judge typed (95000, 9.5万元, 2021年6月1日, 是) is stored normalised.
+            try:
+                result_findings[element_id] = coerce_value(table.element(element_id), value)
+            except YaosuError as exc:
+                problems.append(PatchProblem(f"/findings/{element_id}", exc.message))
     result["findings"] = result_findings
 
     edits = edits or {}
@@ -191,23 +167,22 @@ def apply_patch(
         else:
             problems.append(PatchProblem("/meta", "案件信息应为 JSON 对象"))
     if "court" in edits:
-        problems.extend(_check_court(edits["court"]))
+        problems.extend(_check_court(system, edits["court"]))
         result["court"] = edits["court"]
     if "elements" in edits:
-        problems.extend(_apply_element_edits(result, edits["elements"]))
+        problems.extend(_apply_element_edits(casetype, result, edits["elements"]))
 
     if not problems:
-        problems = schema_problems(result)
+        problems = schema_problems(casetype, result)
     if problems:
         raise PatchError(problems)
     return result
 
 
-def _check_court(court_id: Any) -> list[PatchProblem]:
+def _check_court(system: System, court_id: Any) -> list[PatchProblem]:
     if court_id is None:
         return []
-
-    if not isinstance(court_id, str) or court_id not in load_courts():
-        known = "、".join(f"{cid}（{c.name}）" for cid, c in load_courts().items())
+    if not isinstance(court_id, str) or court_id not in system.courts:
+        known = "、".join(f"{cid}（{c.name}）" for cid, c in system.courts.items())
         return [PatchProblem("/court", f"未知的法院：{court_id}。可用的法院：{known}")]
     return []

@@ -7,15 +7,18 @@ why comes from the case type's registered rules (engine/drafting/rules/).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine.case.effective import PENDING, effective_value
 from engine.drafting import formatting as fmt
 from engine.drafting.content import ElementRow, Judgment
-from engine.drafting.courts import Court, get_court
+from engine.drafting.courts import Court
 from engine.drafting.rules import CaseView, Decision, get_rules
-from engine.elements.dictionary import ElementTable, load_table
+from engine.elements.dictionary import ElementTable
 from engine.errors import YaosuError
+
+if TYPE_CHECKING:
+    from engine.system import System
 
 ROLE_LABELS = {"plaintiffs": "原告", "defendants": "被告", "third_parties": "第三人"}
 PENDING_TEXT = "待认定"
@@ -205,17 +208,18 @@ def _basis(citations: list[str]) -> str:
     return "依照" + "，".join(law + "、".join(articles) for law, articles in grouped.items()) + "之规定，判决如下："
 
 
-def build_judgment(case: dict[str, Any], court_id: str) -> Judgment:
+def build_judgment(system: System, case: dict[str, Any], court_id: str) -> Judgment:
     """The whole judgment for one court. Raises YaosuError on a case that cannot be drafted."""
-    court: Court = get_court(court_id)
+    court: Court = system.court(court_id)
     case_type = case.get("case_type")
     if not isinstance(case_type, str):
         raise YaosuError("案件文件缺少案件类型 case_type")
-    table = load_table(case_type)
-    view = CaseView(case=case, table=table, court=court)
+    casetype = system.casetype(case_type)
+    table = casetype.table
+    view = CaseView(case=case, table=table, court=court, system=system)
     if not view.plaintiffs or not view.defendants:
         raise YaosuError("案件文件缺少原告或被告（要素 plaintiffs / defendants），无法起草判决")
-    decision: Decision = get_rules(table.judgment_rules)(view)
+    decision: Decision = get_rules(table.judgment_rules or casetype.package.judgment_rules)(view)
     rows, pending = _element_rows(view)
     warnings = [f"要素“{label}”有争议但尚未认定，判决书中显示为“{PENDING_TEXT}”" for label in pending]
     warnings += decision.warnings
@@ -258,8 +262,3 @@ def build_judgment(case: dict[str, Any], court_id: str) -> Judgment:
         clerk=meta.get("clerk") or "____",
         warnings=warnings,
     )
-
-
-def draft_warnings(case: dict[str, Any], court_id: str = "qingpu") -> list[str]:
-    return build_judgment(case, court_id).warnings
-

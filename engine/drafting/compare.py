@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine.drafting.build import build_judgment
-from engine.drafting.courts import load_courts
 from engine.drafting.render import judgment_text
 
+if TYPE_CHECKING:
+    from engine.system import System
 
-def drafts_by_court(case: dict[str, Any], court_ids: list[str] | None = None) -> dict[str, str]:
-    return {cid: judgment_text(build_judgment(case, cid)) for cid in court_ids or list(load_courts())}
+
+def drafts_by_court(system: System, case: dict[str, Any], court_ids: list[str] | None = None) -> dict[str, str]:
+    return {cid: judgment_text(build_judgment(system, case, cid)) for cid in court_ids or list(system.courts)}
 
 
 def differing_lines(texts: dict[str, str]) -> list[dict[str, Any]]:

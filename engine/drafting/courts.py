@@ -1,14 +1,24 @@
-"""Court profiles, read from judgment_templates/courts.yaml."""
+"""Court profiles, read from judgment_templates/courts.yaml: the only part of a judgment that differs."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from pathlib import Path
 
-import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from engine.errors import YaosuError
-from engine.paths import TEMPLATES_DIR
+from engine.elements.dictionary import read_yaml, validation_messages
+
+
+class CourtSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str = Field(min_length=1)
+    short: str = Field(min_length=1)
+    case_prefix: str = Field(min_length=1)
+    appeal_court: str = Field(min_length=1)
+    province: str = Field(min_length=1)
+    province_id: str = Field(pattern=r"^[a-z]+$")
+    appeal_fee_notice: bool = False
 
 
 @dataclass(frozen=True)
@@ -29,15 +39,20 @@ class Court:
         return f"（{year_text}）{self.case_prefix}民初{seq_text}号"
 
 
-@cache
-def load_courts() -> dict[str, Court]:
-    data = yaml.safe_load((TEMPLATES_DIR / "courts.yaml").read_text(encoding="utf-8"))
-    return {court_id: Court(id=court_id, **profile) for court_id, profile in data.items()}
-
-
-def get_court(court_id: str | None) -> Court:
-    courts = load_courts()
-    if not court_id or court_id not in courts:
-        known = "、".join(f"{cid}（{c.name}）" for cid, c in courts.items())
-        raise YaosuError(f"未知的法院：{court_id or '（未指定）'}。可用的法院：{known}")
-    return courts[court_id]
+def read_courts(path: Path) -> tuple[dict[str, Court], list[str]]:
+    """Every court profile in the file, and every problem found (unknown keys, missing fields)."""
+    if not path.is_file():
+        return {}, [f"{path.name}：法院配置文件不存在"]
+    data = read_yaml(path) or {}
+    if not isinstance(data, dict) or not data:
+        return {}, [f"{path.name}：应为“法院 id → 配置”的映射"]
+    courts: dict[str, Court] = {}
+    problems: list[str] = []
+    for court_id, raw in data.items():
+        try:
+            spec = CourtSpec.model_validate(raw)
+        except ValidationError as exc:
+            problems.extend(validation_messages(exc, f"{path.name}：{court_id}"))
+            continue
+        courts[str(court_id)] = Court(id=str(court_id), **spec.model_dump())
+    return courts, problems

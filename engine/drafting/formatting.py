@@ -92,24 +92,7 @@ def interest_claim_text(claim: dict[str, Any]) -> str:
 
 
 def value_text(element: ElementDef, value: Any) -> str:
-    """Any element value as judgment text."""
-    if value is None or value == [] or value == "":
-        return "—"
-    match element.type:
-        case "money":
-            return f"{money(value)}元"
-        case "date":
-            return date_text(value)
-        case "rate":
-            return rate_text(value)
-        case "party_list":
-            return join_names(names(value))
-        case "name_list":
-            return join_names([str(v) for v in value])
-        case "enum":
-            return element.option_label(value)
-        case "bool":
-            return "是" if value else "否"
-        case "interest_claim":
-            return interest_claim_text(value)
-    return str(value)
+    """Any element value as judgment text: the value type decides (engine/elements/value_types.py)."""
+    from engine.elements.value_types import value_text as typed_text
+
+    return typed_text(element, value)

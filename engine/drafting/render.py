@@ -13,17 +13,17 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from docxtpl import DocxTemplate
 
 from engine.drafting.build import build_judgment
 from engine.drafting.content import Judgment
-from engine.elements.dictionary import load_table
-from engine.paths import TEMPLATES_DIR
+
+if TYPE_CHECKING:
+    from engine.system import System
 
 DOCUMENT_PART = "word/document.xml"
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -65,25 +65,24 @@ class CompiledTemplate:
         return out.getvalue()
 
 
-@cache
-def compiled_template(name: str) -> CompiledTemplate:
-    return CompiledTemplate(TEMPLATES_DIR / name)
+def compiled_template(system: System, name: str) -> CompiledTemplate:
+    return system.compiled(f"template:{name}", lambda sys: CompiledTemplate(sys.templates_dir / name))  # type: ignore[no-any-return]
 
 
-def template_name(case: dict[str, Any]) -> str:
-    return load_table(case["case_type"]).template
+def template_name(system: System, case: dict[str, Any]) -> str:
+    return system.table(case.get("case_type")).template
 
 
-def render_judgment_docx(judgment: Judgment, template: str) -> bytes:
-    return compiled_template(template).render(judgment.model_dump())
+def render_judgment_docx(system: System, judgment: Judgment, template: str) -> bytes:
+    return compiled_template(system, template).render(judgment.model_dump())
 
 
-def render_docx(case: dict[str, Any], court_id: str) -> bytes:
-    return render_judgment_docx(build_judgment(case, court_id), template_name(case))
+def render_docx(system: System, case: dict[str, Any], court_id: str) -> bytes:
+    return render_judgment_docx(system, build_judgment(system, case, court_id), template_name(system, case))
 
 
-def render_text(case: dict[str, Any], court_id: str) -> str:
-    return judgment_text(build_judgment(case, court_id))
+def render_text(system: System, case: dict[str, Any], court_id: str) -> str:
+    return judgment_text(build_judgment(system, case, court_id))
 
 
 def judgment_text(judgment: Judgment) -> str:
@@ -91,17 +90,17 @@ def judgment_text(judgment: Judgment) -> str:
     return "\n".join(line for _, paragraphs in judgment.section_texts() for line in paragraphs) + "\n"
 
 
-@cache
-def _html_template() -> jinja2.Template:
-    source = (TEMPLATES_DIR / "judgment.html").read_text(encoding="utf-8")
-    return jinja_env().from_string(source)
+def _html_template(system: System) -> jinja2.Template:
+    def build(sys: System) -> jinja2.Template:
+        return jinja_env().from_string((sys.templates_dir / "judgment.html").read_text(encoding="utf-8"))
+
+    return system.compiled("template:judgment.html", build)  # type: ignore[no-any-return]
 
 
-def render_judgment_html(judgment: Judgment) -> str:
+def render_judgment_html(system: System, judgment: Judgment) -> str:
     """An HTML fragment for the web preview; every value is escaped by Jinja's autoescape."""
-    return _html_template().render(j=judgment)
+    return _html_template(system).render(j=judgment)
 
 
-def render_html(case: dict[str, Any], court_id: str) -> str:
-    return render_judgment_html(build_judgment(case, court_id))
-
+def render_html(system: System, case: dict[str, Any], court_id: str) -> str:
+    return render_judgment_html(system, build_judgment(system, case, court_id))

@@ -1,23 +1,22 @@
-"""Load the element dictionary (elements/*.yaml) and the element tables (element_tables/*.yaml).
+"""Read the element dictionary (elements/*.yaml) and the element tables (element_tables/*.yaml).
 
-Both are data; this module only reads and checks them. Everything else (pydantic
-models, JSON Schema, the web form, extraction cues) is derived from what is loaded
-here, so an element is described exactly once.
+Both are data, checked against the models of engine/elements/schema.py (unknown keys, wrong types and
+dangling references are errors naming the file and the key). Everything else — pydantic models, JSON
+Schema, the web form, extraction cues — is derived from what is read here, so an element is described
+exactly once. Nothing is cached at module level: the loaded system (engine/system.py) holds the result.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
+from engine.elements.schema import CueSpec, ElementSpec, FieldSpec, TableSpec
 from engine.errors import YaosuError
-from engine.paths import ELEMENTS_DIR, TABLES_DIR
-
-VALUE_TYPES = {"money", "date", "rate", "party_list", "name_list", "enum", "bool", "text", "interest_claim", "int"}
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,27 @@ class ElementDef:
     type: str
     description: str = ""
     options: dict[str, str] = field(default_factory=dict)
-    cues: dict[str, Any] = field(default_factory=dict)
+    cues: CueSpec = field(default_factory=CueSpec)
+    min: int | None = None
+    max: int | None = None
+    fields: dict[str, FieldDef] | None = None
+
+    def option_label(self, code: str) -> str:
+        return self.options.get(code, code)
+
+
+@dataclass(frozen=True)
+class FieldDef:
+    """A typed field of an object / object_list element; quacks like an ElementDef for the value types."""
+
+    id: str
+    label: str
+    type: str
+    description: str = ""
+    options: dict[str, str] = field(default_factory=dict)
+    min: int | None = None
+    max: int | None = None
+    fields: None = None
 
     def option_label(self, code: str) -> str:
         return self.options.get(code, code)
@@ -55,7 +74,9 @@ class ElementTable:
     label: str
     cause: str
     template: str
-    judgment_rules: str
+    package: str | None
+    judgment_rules: str | None
+    detect_priority: int
     sections: tuple[Section, ...]
     entries: dict[str, TableElement]
     checks: tuple[dict[str, Any], ...]
@@ -73,77 +94,132 @@ class ElementTable:
     def element(self, element_id: str) -> ElementDef:
         return self.entries[element_id].element
 
+    def section_of(self, element_id: str) -> str:
+        return self.entries[element_id].section
+
     def decided_by_orders(self, element_id: str) -> bool:
         section = self.entries[element_id].section
         return any(s.id == section and s.decided_by == "orders" for s in self.sections)
 
+    def in_section(self, section_id: str) -> list[str]:
+        return [eid for eid, entry in self.entries.items() if entry.section == section_id]
 
-def _read_yaml(path: Path) -> Any:
+
+def read_yaml(path: Path) -> Any:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise YaosuError(f"无法读取数据文件 {path.name}：{exc}") from exc
 
 
-@cache
-def load_dictionary(directory: Path = ELEMENTS_DIR) -> dict[str, ElementDef]:
-    """All element definitions, keyed by id. An id defined twice is an error."""
+def validation_messages(exc: ValidationError, where: str) -> list[str]:
+    """One Chinese line per pydantic problem: the file, the key path and what is wrong."""
+    lines = []
+    for error in exc.errors():
+        key = ".".join(str(part) for part in error["loc"]) or "（顶层）"
+        match error["type"]:
+            case "extra_forbidden":
+                what = "未知的键"
+            case "missing":
+                what = "缺少必填的键"
+            case "literal_error":
+                what = f"值 {error.get('input')!r} 不是可选的值（{error.get('ctx', {}).get('expected', '')}）"
+            case _:
+                what = error["msg"]
+        lines.append(f"{where}：{key}：{what}")
+    return lines
+
+
+def _element(element_id: str, spec: ElementSpec) -> ElementDef:
+    fields = None
+    if spec.fields:
+        fields = {fid: _field(fid, f) for fid, f in spec.fields.items()}
+    return ElementDef(element_id, spec.label, spec.type, spec.description, dict(spec.options), spec.cues,
+                      spec.min, spec.max, fields)
+
+
+def _field(field_id: str, spec: FieldSpec) -> FieldDef:
+    return FieldDef(field_id, spec.label, spec.type, spec.description, dict(spec.options), spec.min, spec.max)
+
+
+def read_dictionary(directory: Path) -> tuple[dict[str, ElementDef], list[str]]:
+    """All element definitions keyed by id, and every problem found (empty when the data is good)."""
     elements: dict[str, ElementDef] = {}
+    problems: list[str] = []
     for path in sorted(directory.glob("*.yaml")):
-        for element_id, spec in (_read_yaml(path) or {}).items():
+        data = read_yaml(path) or {}
+        if not isinstance(data, dict):
+            problems.append(f"{path.name}：顶层应为“要素 id → 定义”的映射")
+            continue
+        for element_id, raw in data.items():
+            where = f"{path.name}：{element_id}"
             if element_id in elements:
-                raise YaosuError(f"要素 {element_id} 在要素字典中定义了两次（{path.name}）")
-            if spec.get("type") not in VALUE_TYPES:
-                raise YaosuError(f"要素 {element_id} 的类型 {spec.get('type')!r} 无效（{path.name}）")
-            if spec["type"] == "enum" and not spec.get("options"):
-                raise YaosuError(f"枚举要素 {element_id} 没有选项（{path.name}）")
-            elements[element_id] = ElementDef(
-                id=element_id,
-                label=spec["label"],
-                type=spec["type"],
-                description=spec.get("description", ""),
-                options=dict(spec.get("options") or {}),
-                cues=dict(spec.get("cues") or {}),
-            )
-    return elements
+                problems.append(f"{where}：要素在要素字典中定义了两次")
+                continue
+            try:
+                spec = ElementSpec.model_validate(raw)
+            except ValidationError as exc:
+                problems.extend(validation_messages(exc, where))
+                continue
+            elements[str(element_id)] = _element(str(element_id), spec)
+    return elements, problems
 
 
-def table_ids(directory: Path = TABLES_DIR) -> list[str]:
-    return sorted(path.stem for path in directory.glob("*.yaml"))
-
-
-@cache
-def load_table(case_type: str, directory: Path = TABLES_DIR) -> ElementTable:
-    """The element table of a case type; unknown case types are a user error."""
-    path = directory / f"{case_type}.yaml"
-    if not case_type.replace("_", "").isalnum() or not path.is_file():
-        known = "、".join(table_ids(directory)) or "无"
-        raise YaosuError(f"未知的案件类型：{case_type}（可用的类型：{known}）")
-    data = _read_yaml(path)
-    dictionary = load_dictionary()
+def read_table(path: Path, dictionary: dict[str, ElementDef]) -> tuple[ElementTable | None, list[str]]:
+    """The table in `path` with its elements from the dictionary, and every problem found."""
+    data = read_yaml(path)
+    try:
+        spec = TableSpec.model_validate(data)
+    except ValidationError as exc:
+        return None, validation_messages(exc, path.name)
+    problems: list[str] = []
+    if spec.id != path.stem:
+        problems.append(f"{path.name}：id {spec.id} 与文件名不一致")
     sections: list[Section] = []
     entries: dict[str, TableElement] = {}
-    for section in data["sections"]:
+    for section in spec.sections:
         ids = []
-        for item in section["elements"]:
-            element_id = item["id"]
-            if element_id not in dictionary:
-                raise YaosuError(f"要素表 {case_type} 引用了要素字典中没有的要素 {element_id}")
-            if element_id in entries:
-                raise YaosuError(f"要素表 {case_type} 重复列出要素 {element_id}")
-            entries[element_id] = TableElement(dictionary[element_id], section["id"], bool(item.get("required")))
-            ids.append(element_id)
-        sections.append(Section(section["id"], section["label"], tuple(ids), section.get("decided_by", "findings")))
-    return ElementTable(
-        id=data["id"],
-        version=str(data["version"]),
-        label=data["label"],
-        cause=data.get("cause", data["label"]),
-        template=data.get("template", f"{case_type}.docx"),
-        judgment_rules=data.get("judgment_rules", "generic.v1"),
+        for item in section.elements:
+            if item.id not in dictionary:
+                problems.append(f"{path.name}：sections.{section.id}：引用了要素字典中没有的要素 {item.id}")
+                continue
+            if item.id in entries:
+                problems.append(f"{path.name}：sections.{section.id}：重复列出要素 {item.id}")
+                continue
+            entries[item.id] = TableElement(dictionary[item.id], section.id, item.required)
+            ids.append(item.id)
+        sections.append(Section(section.id, section.label, tuple(ids), section.decided_by))
+    for index, check in enumerate(spec.checks):
+        for key in ("left", "right", "fallback_right"):
+            ref = getattr(check, key)
+            if ref is not None and ref not in entries:
+                problems.append(f"{path.name}：checks.{index}.{key}：要素 {ref} 不在本表中")
+    if problems:
+        return None, problems
+    table = ElementTable(
+        id=spec.id,
+        version=spec.version,
+        label=spec.label,
+        cause=spec.cause or spec.label,
+        template=spec.template or f"{spec.id}.docx",
+        package=spec.package,
+        judgment_rules=spec.judgment_rules,
+        detect_priority=spec.detect_priority,
         sections=tuple(sections),
         entries=entries,
-        checks=tuple(data.get("checks") or ()),
-        detect_keywords=tuple(data.get("detect_keywords") or ()),
-        sources=tuple(data.get("sources") or ()),
+        checks=tuple(check.model_dump(exclude_none=True) for check in spec.checks),
+        detect_keywords=tuple(spec.detect_keywords),
+        sources=tuple(spec.sources),
     )
+    return table, []
+
+
+def read_tables(directory: Path, dictionary: dict[str, ElementDef]) -> tuple[dict[str, ElementTable], list[str]]:
+    tables: dict[str, ElementTable] = {}
+    problems: list[str] = []
+    for path in sorted(directory.glob("*.yaml")):
+        table, found = read_table(path, dictionary)
+        problems.extend(found)
+        if table is not None:
+            tables[table.id] = table
+    return tables, problems

@@ -26,25 +26,27 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from engine.extraction.cues import Cues, alternation, table_cues, words_of
+from engine.elements.value_types import get_value_type
+from engine.extraction.cues import Cues, alternation, words_of
 from engine.extraction.document import Candidate, Document
 from engine.extraction.mention import Mention
 from engine.extraction.recognisers.money import format_money
 
-_ADMIT = re.compile(
-    r"无异议|没有异议|不持异议|属实|予以认可|均认可|认可|确认|一致|是事实|无争议|没有争议|承认|已收到|所写|确于|确实|愿意归还"
-)
-_CONTEST = re.compile(
+if TYPE_CHECKING:
+    from engine.system import CaseType
+
+# Generic stance words; a case type adds its own (engine/casetypes/<id>/answers.yaml).
+_ADMIT = r"无异议|没有异议|不持异议|属实|予以认可|均认可|认可|确认|一致|是事实|无争议|没有争议|承认|所写|确于|确实"
+_CONTEST = (
     r"(?<![没])有异议|不属实|不认可|否认|不同意|并非|而非|不是|与事实不符|过高|不应|不予|从未|没有签|未签|"
-    r"实际只|实际仅|实际收到|仅收到|只收到|已经归还|已归还|已还|不知情|无效|驳回|不承担|不应承担|不存在|不真实|"
-    r"隐瞒|有误|不当|事后添加|事后修改|并没有|没有任何|仅为|仅尚欠|实际尚欠|分段计算|超过|超出部分|先诉抗辩|"
+    r"不知情|无效|驳回|不承担|不应承担|不存在|不真实|"
+    r"隐瞒|有误|不当|事后添加|事后修改|并没有|没有任何|仅为|超过|超出部分|"
     r"应认定|应按|拒绝|不属于"
 )
 # Clause ends: sentence punctuation, line breaks, numbered items, and a turn in the argument.
 _CLAUSE_BREAK = re.compile(r"[。；;\n]|，(?=但|而非|而不是|却|可是)|(?<=[。；;\n])\s*(?:[一二三四五六七八九十]+|\d+)[、.．]")
-_VALUE_KIND = {"money": "money", "date": "date", "rate": "rate"}
 _TOTAL_BEFORE = re.compile(r"(?:合计|共计|总计|累计)$")
 _ITEM = re.compile(r"(?:^|(?<=\n))\s*(?:[一二三四五六七八九十]+|\d+|第[一二三四五六七八九十]+)[、.．，,]")
 
@@ -84,17 +86,30 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _polarity(sentence: str) -> str | None:
-    if _CONTEST.search(sentence):
-        return "contest"
-    if _ADMIT.search(sentence):
-        return "admit"
-    return None
+class _Stance:
+    """The admit / contest patterns of one case type: the generic words and its package's own."""
+
+    def __init__(self, casetype: CaseType) -> None:
+        wording = casetype.package.answer_wording
+        self.admit = re.compile("|".join([_ADMIT, *map(re.escape, wording.admit)]))
+        self.contest = re.compile("|".join([_CONTEST, *map(re.escape, wording.contest)]))
+
+    def polarity(self, sentence: str) -> str | None:
+        if self.contest.search(sentence):
+            return "contest"
+        if self.admit.search(sentence):
+            return "admit"
+        return None
+
+
+def _answer_cues(casetype: CaseType) -> dict[str, _AnswerCue]:
+    return {eid: _AnswerCue(cue) for eid, cue in casetype.cues.items() if get_value_type(cue.element.type).name != "party_list"}
 
 
 def parse_answer(doc: Document) -> None:
-    cues = {eid: _AnswerCue(cue) for eid, cue in table_cues(doc.case_type).items()
-            if cue.element.type != "party_list"}
+    cues: dict[str, _AnswerCue] = doc.casetype.compiled("answers.cues", _answer_cues)
+    stance: _Stance = doc.casetype.compiled("answers.stance", _Stance)
+    _polarity = stance.polarity
     text = doc.text
     body_start, body_end = doc.section("body")
     values: dict[str, Any] = {}
@@ -160,7 +175,7 @@ def _tie(doc: Document, answer_cue: _AnswerCue, mentions: list[Mention], start: 
          end: int) -> tuple[Any, tuple[int, int]] | None:
     """(value or None, evidence span) when the clause is about the element, else None."""
     text = doc.text
-    kind = _VALUE_KIND.get(answer_cue.cue.element.type)
+    kind = get_value_type(answer_cue.cue.element.type).mention_kind
     candidates = [m for m in mentions if kind and m.kind == kind and m.value is not None]
     candidates = [m for m in candidates if not answer_cue.cancelled(text, m.start, start)]
     by_value: list[Mention] = []
@@ -213,9 +228,10 @@ def _pick(mentions: list[Mention], rule: str, text: str) -> Mention:
 
 def _implied(cue: Cues, sentence: str) -> Any:
     """What a contesting clause asserts for an enum (its code) or a bool (false)."""
-    if cue.element.type == "enum":
+    handler = get_value_type(cue.element.type).assign
+    if handler == "enum":
         found = [(sentence.find(word), code) for code, words in cue.values.items() for word in words if word in sentence]
         return min(found)[1] if found else None  # the way the answer names first
-    if cue.element.type == "bool":
+    if handler == "bool":
         return False
     return None

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from engine.elements.dictionary import load_table, table_ids
 from engine.errors import YaosuError
 from engine.extraction.document import Document
 from engine.extraction.pipeline import analyse
 from engine.extraction.reading import decode_pleading as _decode
 from engine.extraction.reading import read_pleading as _read
+
+if TYPE_CHECKING:
+    from engine.system import System
 
 ROLES = ("complaint", "answer")
 # Characters (not bytes) accepted by extract_text; files are capped at 10 MB before decoding.
@@ -30,44 +31,33 @@ def decode_pleading(data: bytes, filename: str) -> str:
     return _decode(data, filename)
 
 
-@cache
-def _detect_keywords() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(case type, detect keywords) of every table, read once per process like `load_table`."""
-    return tuple((case_type, tuple(load_table(case_type).detect_keywords)) for case_type in table_ids())
-
-
-def detect_case_type(text: str) -> tuple[str, bool]:
-    """(case type, detected?) by the tables' detect_keywords; the first table when nothing matches."""
-    scores = []
-    for case_type, keywords in _detect_keywords():
-        scores.append((sum(text.count(word) for word in keywords), case_type))
-    if not scores:
+def detect_case_type(system: System, text: str) -> tuple[str, bool]:
+    """(case type, detected?) by the tables' detect_keywords; ties go to the higher detect_priority,
+    then the first table; with nothing matched, the table of the highest priority."""
+    if not system.casetypes:
         raise YaosuError("没有可用的要素表")
-    best_score, best = max(scores, key=lambda item: (item[0], item[1] == "private_lending"))
-    return best, best_score > 0
-
-
-def _detect(text: str) -> tuple[str, bool]:
-    """`detect_case_type`, without counting when there is a single table: then only "any keyword?" matters."""
-    tables = _detect_keywords()
+    tables = [ct.table for ct in system.casetypes.values()]
     if len(tables) == 1:
-        case_type, keywords = tables[0]
-        return case_type, any(word in text for word in keywords)
-    return detect_case_type(text)
+        return tables[0].id, any(word in text for word in tables[0].detect_keywords)
+    scores = [(sum(text.count(word) for word in t.detect_keywords), t.detect_priority, -i, t.id)
+              for i, t in enumerate(tables)]
+    best = max(scores)
+    return best[3], best[0] > 0
 
 
-def extract_text(text: str, case_type: str | None = None, role: str = "complaint") -> dict[str, Any]:
+def extract_text(system: System, text: str, case_type: str | None = None, role: str = "complaint") -> dict[str, Any]:
     if role not in ROLES:
         raise YaosuError(f"未知的文书角色：{role}（可用：complaint 起诉状、answer 答辩状）")
     if len(text) > MAX_TEXT_CHARS:
         raise YaosuError(f"文本过大（{len(text)} 字符，上限 {MAX_TEXT_CHARS} 字符）")
     warnings: list[str] = []
     if case_type is None:
-        case_type, detected = _detect(text)
+        case_type, detected = detect_case_type(system, text)
         if not detected:
-            warnings.append(f"未能识别案件类型，按 {load_table(case_type).label}（{case_type}）处理")
-    table = load_table(case_type)
-    doc = analyse(text, case_type, role)
+            warnings.append(f"未能识别案件类型，按 {system.table(case_type).label}（{case_type}）处理")
+    casetype = system.casetype(case_type)
+    table = casetype.table
+    doc = analyse(casetype, text, role)
     evidence = _Evidence(doc)
     results = doc.results
     elements = {eid: _element_output(doc, eid, evidence) for eid in table.element_ids if eid in results}
@@ -86,8 +76,9 @@ def extract_text(text: str, case_type: str | None = None, role: str = "complaint
     }
 
 
-def extract_path(path: str | Path, case_type: str | None = None, role: str = "complaint") -> dict[str, Any]:
-    result = extract_text(read_pleading(path), case_type, role)
+def extract_path(system: System, path: str | Path, case_type: str | None = None,
+                 role: str = "complaint") -> dict[str, Any]:
+    result = extract_text(system, read_pleading(path), case_type, role)
     return {"file": str(path), **result}
 
 

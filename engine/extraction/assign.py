@@ -12,14 +12,17 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from decimal import Decimal
-from functools import cache
+from typing import TYPE_CHECKING
 
-from engine.extraction.cues import Cues, table_cues
+from engine.elements.value_types import get_value_type
+from engine.extraction.cues import Cues
 from engine.extraction.document import Candidate, Document, sentences
 from engine.extraction.mention import Mention
 from engine.extraction.recognisers.money import format_money
 
-_MENTION_KIND = {"money": "money", "date": "date", "rate": "rate"}
+if TYPE_CHECKING:
+    from engine.system import CaseType
+
 _CLAUSE_END = re.compile(r"[，,。；;\n]")
 _JOINER = re.compile(r"[、和及与]|、?被告|和被告|及被告")
 _RULED_OUT = -1.0  # _marker_score: a negative word rules the value out
@@ -96,26 +99,28 @@ def assign_facts(doc: Document) -> None:
         for kind, indices in valued.items():
             if indices:
                 by_kind.setdefault(kind, []).append((s_start, s_end, mentions, indices, sentence))
-    for handler, cue, kind in _plan(doc.case_type):
+    plan: tuple[tuple[Callable[..., None], Cues, str | None], ...] = doc.casetype.compiled("assign.plan", _plan)
+    for handler, cue, kind in plan:
         if kind is None:
             handler(doc, cue, facts)
         elif kind in by_kind:
             handler(doc, cue, by_kind[kind])
 
 
-@cache
-def _plan(case_type: str) -> tuple[tuple[Callable[..., None], Cues, str | None], ...]:
+def _plan(casetype: CaseType) -> tuple[tuple[Callable[..., None], Cues, str | None], ...]:
     """(handler, cue, mention kind or None) of each element the facts assign, in table order, once per
-    case type: value elements take the sentences holding their kind, the others the facts."""
+    case type: value elements take the sentences holding their kind, the others the facts. Claims are the
+    claim parser's; elements whose value type has no extraction hook are left to the judge."""
     plan: list[tuple[Callable[..., None], Cues, str | None]] = []
-    for eid, cue in table_cues(case_type).items():
-        kind = cue.element.type
-        if eid.startswith("claim_") or kind == "party_list":
+    table = casetype.table
+    for eid, cue in casetype.cues.items():
+        if table.section_of(eid) == "claims":
             continue
-        if kind in _MENTION_KIND:
-            plan.append((_assign_values, cue, _MENTION_KIND[kind]))
-        elif kind in _HANDLERS:
-            plan.append((_HANDLERS[kind], cue, None))
+        vtype = get_value_type(cue.element.type)
+        if vtype.mention_kind is not None:
+            plan.append((_assign_values, cue, vtype.mention_kind))
+        elif vtype.assign in _HANDLERS:
+            plan.append((_HANDLERS[vtype.assign], cue, None))
     return tuple(plan)
 
 
@@ -317,6 +322,6 @@ def _assign_text(doc: Document, cue: Cues, facts: _Facts) -> None:
 _HANDLERS: dict[str, Callable[..., None]] = {
     "enum": _assign_enum,
     "bool": _assign_bool,
-    "name_list": _assign_names,
+    "names": _assign_names,
     "text": _assign_text,
 }

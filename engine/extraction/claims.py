@@ -1,8 +1,17 @@
-"""诉讼请求: numbered claim items → claim_* elements.
+"""诉讼请求: numbered claim items → the claim elements of any table (the generic money-claim parser).
 
 Inside an item every money/rate/date goes to the claim whose keyword owns it: a keyword
 right after the value with no clause break in between (…按年利率10%计算的利息), else the
-nearest keyword before it in the item (利息（以5万元为基数，按年息一分五…）).
+nearest keyword before it in the item (利息（以5万元为基数，按年息一分五…）). What a claim element
+takes follows from its value type and its cues (elements/*.yaml), never from its id:
+
+- money: the first amount it owns in the original claims; with `claim_sum_items` one amount per
+  numbered item, summed, replaced by a later 变更 passage and reduced by 撤回…X元+`claim_withdraw_words`;
+- interest_claim (interest, penalties): amount / base (…为基数) / rate / start (自…起, `claim_start_anchors`
+  such as 借款之日, resolved by the case type's derivation) / end (至…止, until paid);
+- name_list: the parties named before its keyword (被告王五对上述债务承担连带清偿责任).
+Phrases that hold claim keywords without being claims (以借款本金5万元为基数) are masked by the case
+type's `claim_masks` (its package).
 """
 
 from __future__ import annotations
@@ -10,12 +19,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from engine.extraction.cues import Cues, alternation, table_cues
+from engine.elements.value_types import get_value_type
+from engine.extraction.cues import Cues, alternation
 from engine.extraction.document import Candidate, Document
 from engine.extraction.recognisers.money import format_money
+
+if TYPE_CHECKING:
+    from engine.system import CaseType
 
 _ITEM = re.compile(
     r"(?:^|(?<=[\n；;。:：]))\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|第[一二三四五六七八九十]+[、，,])"
@@ -27,8 +39,6 @@ _UNTIL_PAID = re.compile(
 )
 # Phrases inside an interest claim that hold claim keywords without being a claim of their own:
 # 以借款本金5万元为基数, 自借款之日起, and the until-paid phrase (至借款还清之日止, matched above).
-_BASE_PHRASE = re.compile(r"以(?:借款|欠款)?(?:本金|借款|欠款)?[^，,；;。（()）]{0,16}?为(?:计算)?基数|本金[^，,；;。（()）]{0,12}?元(?=按)")
-_LOAN_DAY = re.compile(r"(?:借款|出借|借贷|放款)(?:之日|当日|日)")
 _START_BEFORE = re.compile(r"(?:自|从|由)$")
 _START_AFTER = re.compile(r"起|开始")  # used with .match: anchored where it starts
 _AFTER_DAY = re.compile(r"之后|以后")
@@ -41,8 +51,7 @@ _CHANGE = re.compile(r"(?:变更|增加|调整)(?:了)?(?:其|第?[\d一二三�
 _CLARIFY = re.compile(r"明确[^。；;]{0,16}?(?:诉讼请求|利息)")
 _WITHDRAW = re.compile(r"撤回[^。；;，,]{0,8}?")
 _BRACKET_AFTER = re.compile(r"[^，,；;。（(）)]{0,12}?[（(]")
-_INTEREST_CLAIMS = ("claim_interest", "claim_overdue_interest")
-_LOAN_DATE = "loan_date"  # start_date placeholder for 借款之日起, resolved to the loan date later
+ANCHOR = "@anchor"  # start_date placeholder for 自借款之日起, resolved to an element's date by the derivation
 
 
 def claim_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -82,10 +91,10 @@ def _owner(hits: list[tuple[int, int, str]], start: int, end: int, text: str, ad
 
 
 class _Claims:
-    """What one passage of claims asks for: principal per item, interest slots."""
+    """What one passage of claims asks for: summed amounts per item, interest slots."""
 
     def __init__(self) -> None:
-        self.principals: list[tuple[str, tuple[int, int]]] = []
+        self.sums: dict[str, list[tuple[str, tuple[int, int]]]] = {}
         self.interest: dict[str, dict[str, Any]] = {}
         self.spans: dict[str, list[tuple[int, int]]] = {}
         self.until_paid: set[str] = set()
@@ -112,20 +121,34 @@ class _Claims:
         return value
 
 
-def _keyword_pattern(doc: Document) -> tuple[re.Pattern[str] | None, dict[str, str], dict[str, Cues]]:
-    return _claim_keywords(doc.case_type)
+class ClaimGrammar:
+    """What the parser reads of one case type's claim elements, built once per loaded case type."""
+
+    def __init__(self, casetype: CaseType) -> None:
+        table = casetype.table
+        cues: dict[str, Cues] = casetype.cues
+        self.cues = {eid: cues[eid] for eid in table.in_section("claims")}
+        kinds = {eid: get_value_type(cue.element.type) for eid, cue in self.cues.items()}
+        self.interest = tuple(eid for eid, cue in self.cues.items() if cue.element.type == "interest_claim")
+        self.names = tuple(eid for eid, vt in kinds.items() if vt.assign == "names")
+        self.sums = tuple(eid for eid, cue in self.cues.items() if cue.element.cues.claim_sum_items)
+        self.money = tuple(eid for eid, vt in kinds.items() if vt.mention_kind == "money")
+        keyword_owner: dict[str, str] = {}
+        for eid, cue in self.cues.items():
+            for word in cue.keywords:
+                keyword_owner.setdefault(word, eid)
+        self.keyword_owner = keyword_owner
+        self.pattern = alternation(list(keyword_owner))
+        masks = casetype.package.claim_masks
+        self.masks = re.compile("|".join(f"(?:{mask})" for mask in masks)) if masks else None
+        anchors = [w for eid in self.interest for w in self.cues[eid].element.cues.claim_start_anchors]
+        self.anchors = alternation(anchors)
+        self.not_amount_after = {eid: tuple(self.cues[eid].element.cues.claim_amount_not_after) for eid in self.interest}
+        self.withdraw_words = {eid: tuple(self.cues[eid].element.cues.claim_withdraw_words) for eid in self.sums}
 
 
-@cache
-def _claim_keywords(case_type: str) -> tuple[re.Pattern[str] | None, dict[str, str], dict[str, Cues]]:
-    """Claim keyword pattern, keyword → claim element, and the claim cues (once per case type)."""
-    cues = table_cues(case_type)
-    claim_cues = {eid: c for eid, c in cues.items() if eid.startswith("claim_")}
-    keyword_owner: dict[str, str] = {}
-    for eid, cue in claim_cues.items():
-        for word in cue.keywords:
-            keyword_owner.setdefault(word, eid)
-    return alternation(list(keyword_owner)), keyword_owner, claim_cues
+def grammar(casetype: CaseType) -> ClaimGrammar:
+    return casetype.compiled("claims.grammar", ClaimGrammar)  # type: ignore[no-any-return]
 
 
 def _passages(doc: Document) -> list[tuple[int, int, str]]:
@@ -153,52 +176,59 @@ def _passages(doc: Document) -> list[tuple[int, int, str]]:
 def parse_claims(doc: Document) -> None:
     if "claims" not in doc.sections:
         return
-    pattern, keyword_owner, claim_cues = _keyword_pattern(doc)
-    if pattern is None:
+    claims = grammar(doc.casetype)
+    if claims.pattern is None:
         return
-    text = doc.text
-    principal: list[tuple[str, tuple[int, int]]] = []
+    sums: dict[str, list[tuple[str, tuple[int, int]]]] = {}
     interest: dict[str, tuple[dict[str, Any], list[tuple[int, int]]]] = {}
     for p_start, p_end, kind in _passages(doc):
         found = _Claims()
-        for item_start, item_end in claim_items(text, p_start, p_end):
-            _parse_item(doc, found, pattern, keyword_owner, claim_cues, item_start, item_end, kind == "claims")
-        if found.principals and (kind != "clarify" or not principal):
-            principal = found.principals
+        for item_start, item_end in claim_items(doc.text, p_start, p_end):
+            _parse_item(doc, found, claims, item_start, item_end, kind == "claims")
+        for eid, items in found.sums.items():
+            if items and (kind != "clarify" or not sums.get(eid)):
+                sums[eid] = items
         if kind == "change":
             interest = {}  # a changed claim replaces the interest claims it does not repeat
-        for owner in _INTEREST_CLAIMS:
+        for owner in claims.interest:
             value = found.values(owner)
             if value is not None:
                 interest[owner] = (value, sorted(found.spans.get(owner, [])))
-        _withdrawals(doc, principal, p_start, p_end)
-    if principal:
-        total = sum(Decimal(value) for value, _ in principal)
-        spans = [span for _, span in principal]
-        doc.add(Candidate("claim_principal", format_money(total), spans, 0.93 if len(spans) == 1 else 0.8, "claims",
-                          spans[0][0]))
+        for eid in claims.sums:
+            _withdrawals(doc, sums.get(eid, []), claims.withdraw_words[eid], p_start, p_end)
+    for eid, items in sums.items():
+        if not items:
+            continue
+        total = sum(Decimal(value) for value, _ in items)
+        spans = [span for _, span in items]
+        doc.add(Candidate(eid, format_money(total), spans, 0.93 if len(spans) == 1 else 0.8, "claims", spans[0][0]))
     for owner, (value, spans) in interest.items():
         doc.add(Candidate(owner, value, spans, 0.85, "claims", spans[0][0] if spans else 0))
 
 
-def _withdrawals(doc: Document, principal: list[tuple[str, tuple[int, int]]], start: int, end: int) -> None:
-    """撤回其中50000元借款本金: the principal claimed is reduced by what is withdrawn."""
+def _withdrawals(doc: Document, items: list[tuple[str, tuple[int, int]]], words: tuple[str, ...], start: int,
+                 end: int) -> None:
+    """撤回其中50000元借款本金: the summed claim is reduced by what is withdrawn."""
+    if not words:
+        return
     text = doc.text
     for match in _WITHDRAW.finditer(text, start, end):
         for mention in doc.mentions_in(match.start(), min(end, match.end() + 12), "money"):
-            if "本金" in text[mention.end : mention.end + 6] and principal:
-                value, span = principal[-1]
+            following = text[mention.end : mention.end + 6]
+            if any(word in following for word in words) and items:
+                value, span = items[-1]
                 remaining = Decimal(value) - Decimal(mention.value)
                 if remaining > 0:
-                    principal[-1] = (format_money(remaining), span)
+                    items[-1] = (format_money(remaining), span)
                 break
 
 
-def _forced_regions(text: str, hits: list[tuple[int, int, str]], end: int) -> list[tuple[int, int, str]]:
+def _forced_regions(text: str, hits: list[tuple[int, int, str]], end: int,
+                    interest: tuple[str, ...]) -> list[tuple[int, int, str]]:
     """利息（以…为基数，按…计算）/ 利息5980元（…）: the bracket right after an interest keyword is its own."""
     regions = []
     for _, h_end, eid in hits:
-        if eid not in _INTEREST_CLAIMS:
+        if eid not in interest:
             continue
         match = _BRACKET_AFTER.match(text, h_end, end)
         if not match:
@@ -217,18 +247,20 @@ def _forced_regions(text: str, hits: list[tuple[int, int, str]], end: int) -> li
     return regions
 
 
-def _parse_item(doc: Document, found: _Claims, pattern: re.Pattern[str], keyword_owner: dict[str, str],
-                claim_cues: dict[str, Cues], item_start: int, item_end: int, original: bool) -> None:
+def _parse_item(doc: Document, found: _Claims, claims: ClaimGrammar, item_start: int, item_end: int,
+                original: bool) -> None:
     text = doc.text
+    assert claims.pattern is not None
     depths: list[int] | None = None  # bracket depth per character, built only if a cue asks for it
     until_paid = list(_UNTIL_PAID.finditer(text, item_start, item_end))
-    loan_days = list(_LOAN_DAY.finditer(text, item_start, item_end))
-    masked = [m.span() for m in until_paid] + [m.span() for m in loan_days]
-    masked += [m.span() for m in _BASE_PHRASE.finditer(text, item_start, item_end)]
+    anchors = list(claims.anchors.finditer(text, item_start, item_end)) if claims.anchors is not None else []
+    masked = [m.span() for m in until_paid] + [m.span() for m in anchors]
+    if claims.masks is not None:
+        masked += [m.span() for m in claims.masks.finditer(text, item_start, item_end)]
     hits = []
-    for match in pattern.finditer(text, item_start, item_end):
-        eid = keyword_owner[match.group()]
-        if claim_cues[eid].raw.get("outside_brackets"):
+    for match in claims.pattern.finditer(text, item_start, item_end):
+        eid = claims.keyword_owner[match.group()]
+        if claims.cues[eid].element.cues.outside_brackets:
             if depths is None:
                 depths = _bracket_depth_map(text[item_start:item_end])
             if depths[match.start() - item_start]:
@@ -238,12 +270,14 @@ def _parse_item(doc: Document, found: _Claims, pattern: re.Pattern[str], keyword
         hits.append((match.start(), match.end(), eid))
     if not hits:
         return
-    regions = _forced_regions(text, hits, item_end)
+    interest = claims.interest
+    regions = _forced_regions(text, hits, item_end, interest)
     hits = [h for h in hits if not any(lo <= h[0] < hi for lo, hi, _ in regions)]
     if original:
-        _guarantee(doc, claim_cues.get("claim_guarantee"), hits, item_start, item_end)
+        for eid in claims.names:
+            _named(doc, eid, hits, item_start, item_end)
 
-    interest_hits = [h for h in hits if h[2] in _INTEREST_CLAIMS]
+    interest_hits = [h for h in hits if h[2] in interest]
     for h_start, h_end, eid in interest_hits:
         found.spans.setdefault(eid, []).append((h_start, h_end))  # the keyword is part of the evidence
 
@@ -254,7 +288,7 @@ def _parse_item(doc: Document, found: _Claims, pattern: re.Pattern[str], keyword
         # Rates and dates only ever belong to an interest claim: 归还借款本金5万元，并支付自…起，至…止的利息.
         return _owner(interest_hits if interest_only else hits, start, end, text, adjacent_wins)
 
-    item_principal: tuple[str, tuple[int, int]] | None = None
+    item_sums: dict[str, tuple[str, tuple[int, int]]] = {}
     events: list[tuple[int, str, str, Any, tuple[int, int]]] = []
     for mention in doc.mentions_in(item_start, item_end):
         owner = owner_of(mention.start, mention.end, adjacent_wins=mention.kind == "money",
@@ -266,24 +300,24 @@ def _parse_item(doc: Document, found: _Claims, pattern: re.Pattern[str], keyword
             if _PER_PERIOD.search(text, max(item_start, mention.start - 2), mention.start):
                 continue  # 按每日100元计算: a rate in money, not an amount
             if _BASE_AFTER.match(text, mention.end):
-                if owner in _INTEREST_CLAIMS:
+                if owner in interest:
                     events.append((mention.start, owner, "base", mention.value, span))
                 continue
-            if owner in _INTEREST_CLAIMS:
-                if "本息" not in text[max(item_start, mention.start - 6) : mention.start]:
+            if owner in interest:
+                lead = text[max(item_start, mention.start - 6) : mention.start]
+                if not any(word in lead for word in claims.not_amount_after[owner]):
                     events.append((mention.start, owner, "amount", mention.value, span))
-            elif owner == "claim_principal":
-                guarantee = [h for h in hits if h[0] >= mention.end and h[2] == "claim_guarantee"]
-                if guarantee and not _BREAK.search(text, mention.end, guarantee[0][0]):
+            elif owner in claims.sums:
+                named = [h for h in hits if h[0] >= mention.end and h[2] in claims.names]
+                if named and not _BREAK.search(text, mention.end, named[0][0]):
                     continue  # 各自承担归还借款本金计20万元的连带清偿责任: the guaranteed sum, not a claim
-                if item_principal is None:
-                    item_principal = (mention.value, span)
-            elif owner in ("claim_costs", "claim_total") and original:
+                item_sums.setdefault(owner, (mention.value, span))
+            elif owner in claims.money and original:
                 doc.add(Candidate(owner, mention.value, [span], 0.85, "claims", mention.start))
-        elif owner in _INTEREST_CLAIMS and mention.kind == "rate":
+        elif owner in interest and mention.kind == "rate":
             if not _FORMULA_AFTER.match(text, mention.end):  # 年利率6%的四倍: a formula, no rate
                 events.append((mention.start, owner, "rate", mention.value, span))
-        elif owner in _INTEREST_CLAIMS and mention.kind == "date" and mention.value:
+        elif owner in interest and mention.kind == "date" and mention.value:
             if text[mention.end : mention.end + 1].isdigit():
                 continue  # 2016年9日1日: a typo, not a date
             before = text[max(item_start, mention.start - 4) : mention.start]
@@ -295,26 +329,27 @@ def _parse_item(doc: Document, found: _Claims, pattern: re.Pattern[str], keyword
                 events.append((mention.start, owner, "start_date", mention.value, span))
             elif _END_BEFORE.search(before):
                 events.append((mention.start, owner, "end", mention.value, span))
-    for match in loan_days:
+    for match in anchors:
         before = text[max(item_start, match.start() - 2) : match.start()]
         if _START_BEFORE.search(before) or _START_AFTER.match(text, match.end()):
             owner = owner_of(match.start(), match.end(), interest_only=True)
-            if owner in _INTEREST_CLAIMS:
-                events.append((match.start(), owner, "start_date", _LOAN_DATE, match.span()))
+            if owner in interest:
+                events.append((match.start(), owner, "start_date", ANCHOR, match.span()))
     for match in until_paid:
         owner = owner_of(match.start(), match.end(), interest_only=True)
-        if owner in _INTEREST_CLAIMS:
+        if owner in interest:
             found.until_paid.add(owner)
             found.spans.setdefault(owner, []).append(match.span())
     for _, owner, key, value, span in sorted(events, key=lambda event: event[0]):
         found.put(owner, key, value, span)
-    if item_principal is not None:
-        found.principals.append(item_principal)
+    for eid, item in item_sums.items():
+        found.sums.setdefault(eid, []).append(item)
 
 
-def _guarantee(doc: Document, cue: Cues | None, hits: list[tuple[int, int, str]], start: int, end: int) -> None:
-    keyword = next((h for h in hits if h[2] == "claim_guarantee"), None)
-    if cue is None or keyword is None:
+def _named(doc: Document, eid: str, hits: list[tuple[int, int, str]], start: int, end: int) -> None:
+    """被告王五对上述债务承担连带清偿责任: the parties named before the claim's first keyword."""
+    keyword = next((h for h in hits if h[2] == eid), None)
+    if keyword is None:
         return
     text = doc.text
     names: list[tuple[int, str]] = []
@@ -330,7 +365,4 @@ def _guarantee(doc: Document, cue: Cues | None, hits: list[tuple[int, int, str]]
     cut = min([p for p in (text.find("对", first_end, keyword[0]), text.find("在", first_end, keyword[0])) if p >= 0]
               or [keyword[0]])
     chosen = [(p, n) for p, n in names if p < cut]
-    doc.add(
-        Candidate("claim_guarantee", [n for _, n in chosen], [(p, p + len(n)) for p, n in chosen], 0.85, "claims",
-                  chosen[0][0])
-    )
+    doc.add(Candidate(eid, [n for _, n in chosen], [(p, p + len(n)) for p, n in chosen], 0.85, "claims", chosen[0][0]))

@@ -25,11 +25,13 @@ def extract_command(
 ) -> None:
     """从诉状中提取要素。"""
     from engine.extraction.api import extract_text, read_pleading
+    from engine.system import default_system
 
     try:
+        system = default_system()
         # Read every file first: one unreadable file means no output at all.
         texts = [(path, read_pleading(path)) for path in files]
-        results = [{"file": str(path), **extract_text(text, case_type, role)} for path, text in texts]
+        results = [{"file": str(path), **extract_text(system, text, case_type, role)} for path, text in texts]
     except YaosuError as exc:
         _fail(exc.message)
         return
@@ -44,9 +46,9 @@ def _print_table(result: dict[str, Any]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from engine.elements.dictionary import load_table
+    from engine.system import default_system
 
-    table_def = load_table(result["case_type"])
+    table_def = default_system().table(result["case_type"])
     table = Table(title=f"{result['file']}（{table_def.label}，{result['role']}）")
     for column in ("要素", "值", "置信度", "依据"):
         table.add_column(column)
@@ -75,9 +77,10 @@ def eval_command(
 ) -> None:
     """按金标准评估提取结果：每个要素的 P/R/F1 与 micro-F1。"""
     from engine.extraction.evaluate import evaluate_directory, format_report
+    from engine.system import default_system
 
     try:
-        report = evaluate_directory(directory, core_only=core)
+        report = evaluate_directory(default_system(), directory, core_only=core)
     except YaosuError as exc:
         _fail(exc.message)
         return
@@ -87,6 +90,7 @@ def eval_command(
 def eval_real_command(
     realdata: Annotated[Path | None, typer.Option("--realdata", help="realdata 目录")] = None,
     gold: Annotated[Path | None, typer.Option("--gold", help="金标准 JSONL")] = None,
+    case_type: Annotated[str, typer.Option("--case-type", help="金标准所属的案件类型")] = "private_lending",
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """在真实裁判文书（诉称部分）上评估提取。"""
@@ -101,8 +105,10 @@ def eval_real_command(
     if not gold.is_file():
         typer.echo(f"未找到金标准文件（{gold}），跳过评估。")
         return
+    from engine.system import default_system
+
     try:
-        report = evaluate_real(realdata, gold)
+        report = evaluate_real(default_system(), case_type, realdata, gold)
     except YaosuError as exc:
         _fail(exc.message)
         return

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
-from engine.elements.dictionary import ElementDef, load_table
+from engine.elements.dictionary import ElementDef, ElementTable
 
 
 @dataclass(frozen=True)
@@ -106,8 +106,9 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def cues_of(element: ElementDef) -> Cues:
-    spec = element.cues
+    spec = element.cues.model_dump()
     values = {str(code): tuple(words) for code, words in (spec.get("values") or {}).items()}
+    after_window = spec["negative_after_window"]
     return Cues(
         element=element,
         keywords=words_of(spec, "keywords"),
@@ -118,17 +119,16 @@ def cues_of(element: ElementDef) -> Cues:
         negative=words_of(spec, "negative"),
         negative_after=words_of(spec, "negative_after"),
         answer_keywords=words_of(spec, "answer_keywords"),
-        window=int(spec.get("window", 20)),
-        gap=int(spec.get("gap", 3)),
-        negative_window=int(spec.get("negative_window", 8)),
-        negative_after_window=int(spec.get("negative_after_window", spec.get("negative_window", 8))),
-        pick=str(spec.get("pick", "first")),
+        window=int(spec["window"]),
+        gap=int(spec["gap"]),
+        negative_window=int(spec["negative_window"]),
+        negative_after_window=int(spec["negative_window"] if after_window is None else after_window),
+        pick=str(spec["pick"]),
         values=values,
-        raw=dict(spec),
+        raw=spec,
     )
 
 
-@cache
-def table_cues(case_type: str) -> dict[str, Cues]:
-    table = load_table(case_type)
+def compile_cues(table: ElementTable) -> dict[str, Cues]:
+    """The cues of every element of a table, compiled once per loaded case type (CaseType.cues)."""
     return {element_id: cues_of(table.element(element_id)) for element_id in table.element_ids}

@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine.extraction.mention import Mention
 from engine.extraction.normalise import Normalised
+
+if TYPE_CHECKING:
+    from engine.system import CaseType
 
 # Sentences end at 。！？； or a line break; a run longer than 400 characters is cut so that
 # nothing downstream ever scans an unbounded "sentence" (nonsense or huge input).
@@ -31,7 +34,7 @@ class Candidate:
 @dataclass
 class Document:
     norm: Normalised
-    case_type: str
+    casetype: CaseType
     role: str
     mentions: list[Mention] = field(default_factory=list)
     sections: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -46,6 +49,10 @@ class Document:
     @property
     def text(self) -> str:
         return self.norm.text
+
+    @property
+    def case_type(self) -> str:
+        return self.casetype.id
 
     def mentions_in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
         """Mentions inside [start, end); a bisect on the sorted starts keeps this cheap on big texts."""

@@ -4,48 +4,30 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from engine.elements.value_types import get_value_type
 from engine.errors import YaosuError
 
-CORE_ELEMENTS = (
-    "plaintiffs",
-    "defendants",
-    "claim_principal",
-    "loan_amount",
-    "delivery_date",
-    "term_end",
-    "interest_rate",
-    "claim_interest",
-    "guarantors",
-)
-
+if TYPE_CHECKING:
+    from engine.system import System
 
 def _ws(text: str) -> str:
     return "".join(str(text).split())
 
 
 def comparable(element_type: str, value: Any) -> Any:
-    """The part of a value the scoring compares (names of parties, annual rate, …)."""
+    """The part of a value the scoring compares (names of parties, annual rate, …): the value type's."""
     if value is None:
         return None
-    if element_type == "party_list":
-        return tuple(p.get("name") if isinstance(p, dict) else p for p in value)
-    if element_type == "name_list":
-        return frozenset(value)
-    if element_type == "rate":
-        return value.get("annual_percent") if isinstance(value, dict) else value
-    if element_type == "interest_claim":
-        rate = value.get("rate") if isinstance(value, dict) else None
-        return ((rate or {}).get("annual_percent"), value.get("start_date") if isinstance(value, dict) else None)
-    return value
+    return get_value_type(element_type).comparable(value)
 
 
 def values_match(element_type: str, gold: Any, predicted: Any) -> bool:
     if element_type == "text" and gold is not None and predicted is not None:
         g, p = _ws(gold), _ws(predicted)
         return g in p or p in g
-    return comparable(element_type, gold) == comparable(element_type, predicted)
+    return bool(comparable(element_type, gold) == comparable(element_type, predicted))
 
 
 class Tally:
@@ -113,20 +95,15 @@ def score_answer(tally: Tally, name: str, gold: dict[str, Any], predicted: dict[
             k: p.get(k) for k in ("position", "value")}})
 
 
-def element_types(case_type: str) -> dict[str, str]:
-    from engine.elements.dictionary import load_table
-
-    table = load_table(case_type)
-    return {eid: table.element(eid).type for eid in table.element_ids}
-
-
-def evaluate_directory(directory: Path, core_only: bool = False) -> dict[str, Any]:
+def evaluate_directory(system: System, directory: Path, core_only: bool = False) -> dict[str, Any]:
+    """Score every `*.txt` with a `*.gold.json` beside it; `core` uses each case type's core elements."""
     from engine.extraction.api import extract_path
 
     if not directory.is_dir():
         raise YaosuError(f"目录不存在：{directory}")
     complaints, answers = Tally(), Tally()
     missing = Tally()
+    core_ids: set[str] = set()
     files = 0
     for gold_path in sorted(directory.rglob("*.gold.json")):
         text_path = gold_path.with_name(gold_path.name[: -len(".gold.json")] + ".txt")
@@ -134,20 +111,22 @@ def evaluate_directory(directory: Path, core_only: bool = False) -> dict[str, An
             continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         role = gold.get("role", "complaint")
-        predicted = extract_path(text_path, gold.get("case_type"), role)
-        types = element_types(predicted["case_type"])
+        predicted = extract_path(system, text_path, gold.get("case_type"), role)
+        casetype = system.casetype(predicted["case_type"])
+        types = casetype.types
+        core = casetype.package.core_elements
+        core_ids.update(core)
         files += 1
         if role == "answer":
             score_answer(answers, text_path.name, gold, predicted, types)
         else:
-            score_complaint(complaints, text_path.name, gold, predicted, types,
-                            CORE_ELEMENTS if core_only else None)
+            score_complaint(complaints, text_path.name, gold, predicted, types, core if core_only else None)
             g_missing, p_missing = set(gold.get("missing", [])), set(predicted.get("missing", []))
             missing.add("missing", len(g_missing & p_missing), len(p_missing - g_missing), len(g_missing - p_missing))
     return {
         "files": files,
         "complaints": complaints.report(),
-        "core": complaints.report(CORE_ELEMENTS),
+        "core": complaints.report(tuple(sorted(core_ids))),
         "answers": answers.report(),
         "missing": missing.report()["micro"],
         "errors": complaints.errors + answers.errors,

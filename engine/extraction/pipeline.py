@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
+from typing import TYPE_CHECKING
 
 import spacy
 from spacy.language import Language
@@ -33,10 +34,13 @@ from engine.extraction.document import Document
 from engine.extraction.mention import Mention
 from engine.extraction.normalise import Normalised, normalise
 from engine.extraction.parties import parse_parties
-from engine.extraction.recognisers import RECOGNISERS, recognise
+from engine.extraction.recognisers import BASE_KINDS, RECOGNISERS, recognise
 from engine.extraction.recognisers.dates import fill_years
 from engine.extraction.resolve import resolve
 from engine.extraction.sections import find_sections
+
+if TYPE_CHECKING:
+    from engine.system import CaseType
 
 CHUNK_CHARS = 50_000
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
@@ -108,7 +112,7 @@ class RecogniserComponent:
 
 @Language.factory(
     "yaosu_recognisers",
-    default_config={"kinds": list(RECOGNISERS)},
+    default_config={"kinds": list(BASE_KINDS)},
     assigns=["doc._.yaosu_mentions"],
 )
 def make_recognisers(nlp: Language, name: str, kinds: list[str]) -> RecogniserComponent:
@@ -129,11 +133,23 @@ ROLE_STAGES: dict[str, tuple[str, ...]] = {
 }
 
 
+def build_nlp(kinds: tuple[str, ...] = BASE_KINDS) -> Language:
+    """The spaCy pipeline: our char tokenizer and the recogniser component configured with `kinds`."""
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "yaosu.char_tokenizer.v1"}}})
+    nlp.add_pipe("yaosu_recognisers", config={"kinds": list(kinds)})
+    return nlp
+
+
+def casetype_nlp(casetype: CaseType) -> Language:
+    """One pipeline per loaded case type: the base recognisers and the ones its package adds."""
+    kinds = BASE_KINDS + tuple(k for k in casetype.package.recognisers if k not in BASE_KINDS)
+    return casetype.compiled("nlp", lambda _: build_nlp(kinds))  # type: ignore[no-any-return]
+
+
 @cache
 def get_nlp() -> Language:
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "yaosu.char_tokenizer.v1"}}})
-    nlp.add_pipe("yaosu_recognisers")
-    return nlp
+    """The base pipeline (no case-type recognisers), built once per process for callers without a case type."""
+    return build_nlp()
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
@@ -158,7 +174,7 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
         yield start, text[start:current]
 
 
-def recognise_document(norm: Normalised, with_docs: bool = False) -> list[Mention]:
+def recognise_document(norm: Normalised, with_docs: bool = False, nlp: Language | None = None) -> list[Mention]:
     """Mentions over the whole normalised text, chunk by chunk.
 
     The recognisers are pure regex over the text and one token is one character, so by default
@@ -167,7 +183,7 @@ def recognise_document(norm: Normalised, with_docs: bool = False) -> list[Mentio
     `nlp.pipe` instead and gives the same mentions; `get_nlp()(text)` is there for token work.
     """
     pieces = list(chunks(norm.text))
-    nlp = get_nlp()
+    nlp = nlp if nlp is not None else get_nlp()
     mentions: list[Mention] = []
     if with_docs:
         found = (doc._.yaosu_mentions for doc in nlp.pipe(piece for _, piece in pieces))
@@ -184,9 +200,9 @@ def recognise_document(norm: Normalised, with_docs: bool = False) -> list[Mentio
     return mentions
 
 
-def analyse(text: str, case_type: str, role: str) -> Document:
+def analyse(casetype: CaseType, text: str, role: str) -> Document:
     norm = normalise(text)
-    document = Document(norm, case_type, role, recognise_document(norm))
+    document = Document(norm, casetype, role, recognise_document(norm, nlp=casetype_nlp(casetype)))
     document.sections = find_sections(norm.text)
     for stage in ROLE_STAGES[role]:
         STAGES[stage](document)

@@ -1,21 +1,24 @@
-"""Candidates → one value per element: the cue's pick rule, then cross-element rules.
+"""Candidates → one value per element: the cue's pick rule, then the case type's derivations.
 
-Cross-element rules are the ones the spec states (term end from the loan date and the
-term; interest agreed when a rate is; several delivery methods → mixed) plus sensible
-defaults (lenders = plaintiffs, borrowers = defendants who are not guarantors).
+Generic rules come from the cues (pick, enum priority, several values → `mixed`, further amounts
+marked `additional` summed with the first, claim start dates anchored to an element's date); what
+one case type infers from others (a term end from the loan date and the term, lenders = plaintiffs …)
+is its package's `derive` (engine/casetypes/<id>/derive.py).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cache
+from typing import TYPE_CHECKING
 
-from engine.extraction.cues import Cues, table_cues
+from engine.elements.value_types import get_value_type
+from engine.extraction.claims import ANCHOR
+from engine.extraction.cues import Cues
 from engine.extraction.document import Candidate, Document
-from engine.extraction.recognisers.durations import add_term
 from engine.extraction.recognisers.money import format_money
 
-_PARTY_ROLES = ("plaintiffs", "defendants", "third_parties")
+if TYPE_CHECKING:
+    from engine.system import CaseType
 
 
 def _order(candidate: Candidate) -> int:
@@ -67,23 +70,23 @@ def _agreement(chosen: Candidate, candidates: list[Candidate]) -> float:
 class _Rule:
     """What resolve reads of one element's cue, read once per case type."""
 
-    __slots__ = ("pick", "type", "priority", "mixed", "mixed_of")
+    __slots__ = ("pick", "summed", "priority", "mixed", "mixed_of", "anchors")
 
     def __init__(self, cue: Cues) -> None:
         self.pick = cue.pick
-        self.type = cue.element.type
+        self.summed = get_value_type(cue.element.type).mention_kind == "money"
         self.priority = list(cue.raw["priority"]) if cue.raw.get("priority") else None
         self.mixed = cue.raw.get("mixed")
         self.mixed_of = cue.raw.get("mixed_of", [])
+        self.anchors = tuple(cue.element.cues.claim_start_anchor_elements)
 
 
-@cache
-def _rules(case_type: str) -> dict[str, _Rule]:
-    return {eid: _Rule(cue) for eid, cue in table_cues(case_type).items()}
+def _build_rules(casetype: CaseType) -> dict[str, _Rule]:
+    return {eid: _Rule(cue) for eid, cue in casetype.cues.items()}
 
 
 def resolve(doc: Document) -> None:
-    rules = _rules(doc.case_type)
+    rules: dict[str, _Rule] = doc.casetype.compiled("resolve.rules", _build_rules)
     grouped: dict[str, list[Candidate]] = {}
     for candidate in doc.candidates:
         grouped.setdefault(candidate.element, []).append(candidate)
@@ -92,10 +95,9 @@ def resolve(doc: Document) -> None:
         rule = rules.get(eid)
         if rule is None:
             continue
-        element_type = rule.type
-        if element_type == "name_list" and rule.pick == "union":
+        if rule.pick == "union":
             chosen = _union(candidates)
-        elif element_type == "enum" and rule.priority:
+        elif rule.priority:
             order = rule.priority
             chosen = min(candidates, key=lambda c: (order.index(c.value) if c.value in order else len(order), c.order))
         else:
@@ -103,7 +105,7 @@ def resolve(doc: Document) -> None:
             chosen = _pick_ordered(ordered, rule.pick)
             # The first loan the text states is the base even when it says 再次 (an earlier loan
             # outside the complaint); only the further ones after it are added.
-            if element_type == "money" and len(ordered) > 1:
+            if rule.summed and len(ordered) > 1:
                 further = [c for c in ordered[1:] if c.extra.get("additional")]
                 if further:
                     # Several loans: the first one plus each further one (又/再次向原告借款), unless a
@@ -119,54 +121,19 @@ def resolve(doc: Document) -> None:
                                chosen.order)
         chosen.confidence = _agreement(chosen, candidates)
         results[eid] = chosen
-    _derive(doc, results)
+    _anchor_claim_starts(doc, results, rules)
+    derive = doc.casetype.package.derive
+    if derive is not None:
+        derive(doc, results)
     doc.results = {eid: results[eid] for eid in rules if eid in results}
 
 
-def _derive(doc: Document, results: dict[str, Candidate]) -> None:
-    durations = [m for m in doc.mentions if m.kind == "duration" and _in_facts(doc, m.start)]
-    anchor = results.get("delivery_date") or results.get("contract_date")
-    if "term_end" not in results and durations and anchor and len(str(anchor.value)) == 10:
-        end = add_term(anchor.value, durations[0].value)
-        if end:
-            spans = [(durations[0].start, durations[0].end), *anchor.spans]
-            results["term_end"] = Candidate("term_end", end, spans, 0.8, "derived", durations[0].start)
-    loan_day = results.get("delivery_date") or results.get("contract_date")
-    for claim in ("claim_interest", "claim_overdue_interest"):
-        # 自借款之日起: the claim starts on the loan date the complaint states (a full date only).
-        if claim in results and results[claim].value.get("start_date") == "loan_date":
-            day = loan_day.value if loan_day is not None and len(str(loan_day.value)) == 10 else None
-            results[claim].value = {**results[claim].value, "start_date": day}
-    if "interest_rate" in results:
-        rate = results["interest_rate"]
-        results["interest_agreed"] = Candidate("interest_agreed", True, rate.spans, 0.85, "derived", rate.order)
-    guarantors = results.get("guarantors")
-    if guarantors is None and "claim_guarantee" in results:
-        claim = results["claim_guarantee"]
-        guarantors = Candidate("guarantors", list(claim.value), claim.spans, 0.7, "derived", claim.order)
-        results["guarantors"] = guarantors
-    if "guarantee_type" not in results and guarantors is not None:
-        pass  # the way of guarantee is a legal consequence, not a fact: leave it to the judge
-    plaintiffs = results.get("plaintiffs")
-    defendants = results.get("defendants")
-    if plaintiffs is not None and "lenders" not in results:
-        names = [p["name"] for p in plaintiffs.value]
-        results["lenders"] = Candidate("lenders", names, plaintiffs.spans, 0.75, "derived", plaintiffs.order)
-    if defendants is not None and "borrowers" not in results:
-        excluded = set(guarantors.value) if guarantors is not None else set()
-        kept = [(p["name"], span) for p, span in zip(defendants.value, defendants.spans, strict=False)
-                if p["name"] not in excluded]
-        if kept:
-            results["borrowers"] = Candidate("borrowers", [n for n, _ in kept], [s for _, s in kept], 0.7, "derived",
-                                             kept[0][1][0])
-    if "delivered_amount" not in results and "loan_amount" in results and "delivery_method" in results:
-        loan = results["loan_amount"]
-        results["delivered_amount"] = Candidate("delivered_amount", loan.value, loan.spans, 0.6, "derived", loan.order)
-
-
-def _in_facts(doc: Document, position: int) -> bool:
-    start, end = doc.section("facts")
-    claims = doc.sections.get("claims")
-    if claims and claims[0] <= position < claims[1]:
-        return False
-    return start <= position < end
+def _anchor_claim_starts(doc: Document, results: dict[str, Candidate], rules: dict[str, _Rule]) -> None:
+    """自借款之日起: the claim starts on the date of the first anchor element stated (a full date only)."""
+    for eid, candidate in results.items():
+        value = candidate.value
+        if not isinstance(value, dict) or value.get("start_date") != ANCHOR:
+            continue
+        anchor = next((results[a] for a in rules[eid].anchors if a in results), None)
+        day = anchor.value if anchor is not None and len(str(anchor.value)) == 10 else None
+        candidate.value = {**value, "start_date": day}

@@ -27,13 +27,12 @@ from engine.case.new import new_case_from_texts
 from engine.case.patch import PatchError, apply_patch, schema_problems
 from engine.case.validate import element_problems
 from engine.drafting.build import build_judgment
-from engine.drafting.courts import get_court, load_courts
 from engine.drafting.render import render_docx, render_html, render_judgment_html
-from engine.elements.dictionary import load_table, table_ids
 from engine.errors import YaosuError
 from engine.service import jsoncache
 from engine.service.changes import summarize_changes
 from engine.service.store import CaseNotFound, Store, StoredCase, VersionConflict
+from engine.system import default_system
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 MAX_UPLOAD = 10 * 1024 * 1024  # per file
@@ -205,7 +204,7 @@ def case_title(case: dict[str, Any]) -> str:
     defendants = effective_value(case, "defendants")
     left = "、".join(_names(plaintiffs)) or "（原告）"
     right = "、".join(_names(defendants)) or "（被告）"
-    return f"{left}诉{right}{load_table(case['case_type']).cause}"
+    return f"{left}诉{right}{default_system().table(case['case_type']).cause}"
 
 
 def _evidence(case: dict[str, Any], side: str, element_id: str) -> list[dict[str, Any]]:
@@ -239,7 +238,7 @@ class _Rows:
         self.lock = threading.Lock()
 
     def rows(self, case: dict[str, Any]) -> jsoncache.SharedValues:
-        table = load_table(case["case_type"])
+        table = default_system().table(case["case_type"])
         states = case.get("elements") or {}
         findings = case.get("findings") or {}
         rows = jsoncache.SharedValues()
@@ -271,7 +270,7 @@ def element_rows(case: dict[str, Any], evidence: bool = True) -> dict[str, Any]:
 
     if not evidence:
         return _ROWS.rows(case)
-    table = load_table(case["case_type"])
+    table = default_system().table(case["case_type"])
     states = case.get("elements") or {}
     findings = case.get("findings") or {}
     rows: dict[str, Any] = {}
@@ -290,10 +289,10 @@ def open_problems(case: dict[str, Any], schema_checked: bool = False) -> list[di
     After a save the schema was already checked by the fast pydantic check of engine.case.patch.
     """
 
-    problems = [] if schema_checked else [problem.to_json() for problem in schema_problems(case)]
+    problems = [] if schema_checked else [problem.to_json() for problem in schema_problems(default_system().casetype(case['case_type']), case)]
     if problems:
         return problems
-    return [problem.to_json() for problem in element_problems(case)]
+    return [problem.to_json() for problem in element_problems(default_system().casetype(case['case_type']), case)]
 
 
 def _send(data: Any, status: int = 200) -> Response:
@@ -321,8 +320,8 @@ def draft_once(case: dict[str, Any], court_id: str) -> tuple[str | None, list[st
     """
 
     try:
-        judgment = build_judgment(case, court_id)
-        return _preview_page(render_judgment_html(judgment)), list(judgment.warnings)
+        judgment = build_judgment(default_system(), case, court_id)
+        return _preview_page(render_judgment_html(default_system(), judgment)), list(judgment.warnings)
     except YaosuError as exc:
         return None, [exc.message]
 
@@ -349,7 +348,7 @@ def case_view(
         "saved_at": stored.saved_at.isoformat(),
         "elements": rows,
         "disputed": [eid for eid, row in rows.items() if row["status"] == "disputed"],
-        "pending": pending_disputes(case),
+        "pending": pending_disputes(default_system().table(case["case_type"]), case),
         "problems": open_problems(case, schema_checked),
         "warnings": draft_once(case, case.get("court") or DEFAULT_COURT)[1] if warnings is None else warnings,
         "case": case if pleadings else {k: v for k, v in case.items() if k not in PLEADINGS},
@@ -411,8 +410,8 @@ def _warm_up() -> None:
     try:
         import engine.extraction.api  # noqa: F401
 
-        for case_type in table_ids():
-            case_schema(case_type)
+        for casetype in default_system().casetypes.values():
+            case_schema(casetype)
     except Exception:  # noqa: BLE001 - a failed warm-up only means the first request is slower
         pass
 
@@ -493,16 +492,16 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
     @app.get("/api/case-types", summary="案件类型")
     async def case_types() -> list[dict[str, str]]:
 
-        return [{"id": cid, "label": load_table(cid).label} for cid in table_ids()]
+        return [{"id": cid, "label": ct.table.label} for cid, ct in default_system().casetypes.items()]
 
     @app.get("/api/courts", summary="法院")
     async def courts() -> list[dict[str, str]]:
 
-        return [{"id": court.id, "name": court.name} for court in load_courts().values()]
+        return [{"id": court.id, "name": court.name} for court in default_system().courts.values()]
 
     @app.get("/api/schema/{case_type}", summary="案件文件的 JSON Schema（表单由此生成）")
     async def schema(case_type: str) -> Response:
-        return _send(case_schema(case_type))
+        return _send(case_schema(default_system().casetype(case_type)))
 
     @app.get("/api/me", summary="当前用户")
     async def me(request: Request) -> dict[str, str]:
@@ -518,7 +517,7 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
         from engine.extraction.api import extract_text
 
         text = _decode(file)
-        return extract_text(text, case_type=case_type or None, role=role)  # type: ignore[no-any-return]
+        return extract_text(default_system(), text, case_type=case_type or None, role=role)  # type: ignore[no-any-return]
 
     # --- cases ----------------------------------------------------------------------------
     @app.get("/api/cases", summary="案件列表")
@@ -546,12 +545,13 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
     ) -> dict[str, Any]:
 
         try:
-            load_table(case_type)  # an unknown type is refused before any file is read
+            default_system().casetype(case_type)  # an unknown type is refused before any file is read
         except YaosuError as exc:
             raise YaosuError(exc.message, path="/case_type") from exc
         complaint_text = _decode(complaint)
         answer_text = _decode(answer) if answer is not None and answer.filename else None
         case = new_case_from_texts(
+            default_system(),
             case_type,
             complaint_text,
             answer_text,
@@ -610,7 +610,7 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
             current = load(case_id, body.version)
         except CaseNotFound:
             raise VersionConflict(store.latest_version(case_id)) from None  # 404 when the case is unknown
-        updated = apply_patch(current.data, body.findings, body.edits)
+        updated = apply_patch(default_system(), current.data, body.findings, body.edits)
         changes = summarize_changes(current.data, updated)
         stored = store.save(
             case_id, body.version, updated, _user(request, user), changes, title=case_title(updated)
@@ -644,9 +644,9 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
         court_id = court or stored.data.get("court")
         if not court_id:
             raise YaosuError("请先选择法院", path="/court")
-        court_profile = get_court(court_id)
+        court_profile = default_system().court(court_id)
         if format == "docx":
-            data = render_docx(stored.data, court_id)
+            data = render_docx(default_system(), stored.data, court_id)
             filename = f"{case_title(stored.data)}-{court_profile.short}-判决书.docx"
             return Response(
                 content=data,
@@ -656,7 +656,7 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
         key = (case_id, stored.version, court_id)
         page = preview_cache.get(key)
         if page is None:
-            page = _preview_page(render_html(stored.data, court_id))
+            page = _preview_page(render_html(default_system(), stored.data, court_id))
             preview_cache.put(key, page)
         return HTMLResponse(
             page,

@@ -21,7 +21,7 @@ def _same(left: Any, right: Any) -> bool:
 
 
 def _change(case_type: str, parts: list[str], old: Any, new: Any) -> dict[str, Any]:
-    return {"path": "/" + "/".join(parts), "label": field_label(case_type, parts), "old": old, "new": new}
+    return {"path": "/" + "/".join(parts), "label": field_label(_table(case_type), parts), "old": old, "new": new}
 
 
 def summarize_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
@@ -58,8 +58,14 @@ def summarize_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str
 
 
 def _element_order(case_type: str, *maps: dict[str, Any]) -> list[str]:
-    from engine.elements.dictionary import load_table
+    from engine.system import default_system
 
     present = set().union(*maps)
-    ordered = [eid for eid in load_table(case_type).element_ids if eid in present]
+    ordered = [eid for eid in default_system().table(case_type).element_ids if eid in present]
     return ordered + sorted(present - set(ordered))
+
+
+def _table(case_type: str) -> Any:
+    from engine.system import default_system
+
+    return default_system().table(case_type)

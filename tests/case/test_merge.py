@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from engine.case.merge import merge_elements
+from engine.system import default_system
+
+SYSTEM = default_system()
 
 RATE = {"raw": "月息2分", "period": "month", "percent": "2", "annual_percent": "24.00"}
 
@@ -26,7 +29,7 @@ def test_statuses() -> None:
         "repaid_principal": {"value": "20000.00", "position": "contest"},
         "defendants": {"value": [{"name": "李四"}]},
     })
-    states = merge_elements("private_lending", complaint, answer)
+    states = merge_elements(SYSTEM.casetype("private_lending"), complaint, answer)
     assert states["loan_amount"]["status"] == "agreed"
     assert states["delivered_amount"] == {
         "status": "disputed", "complaint": "50000.00", "answer": "40000.00", "answer_position": "contest",
@@ -41,6 +44,6 @@ def test_statuses() -> None:
 def test_answer_only_and_no_answer() -> None:
     complaint = extraction("complaint", {"loan_amount": {"value": "50000.00"}})
     answer = extraction("answer", {"repaid_interest": {"value": "3000.00"}})
-    states = merge_elements("private_lending", complaint, answer)
+    states = merge_elements(SYSTEM.casetype("private_lending"), complaint, answer)
     assert states["repaid_interest"]["status"] == "answer_only"
-    assert merge_elements("private_lending", complaint, None)["loan_amount"]["status"] == "complaint_only"
+    assert merge_elements(SYSTEM.casetype("private_lending"), complaint, None)["loan_amount"]["status"] == "complaint_only"

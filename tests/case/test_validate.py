@@ -5,14 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from engine.case.validate import validate_case
+from engine.system import default_system
+
+SYSTEM = default_system()
 
 
 def messages(case: dict[str, Any]) -> dict[str, str]:
-    return {p.path: p.message for p in validate_case(case)}
+    return {p.path: p.message for p in validate_case(SYSTEM, case)}
 
 
 def test_valid_case_has_no_problems(decided_case: dict[str, Any]) -> None:
-    assert validate_case(decided_case) == []
+    assert validate_case(SYSTEM, decided_case) == []
 
 
 def test_bad_money_format_names_field(lending_case: dict[str, Any]) -> None:
@@ -44,7 +47,7 @@ def test_missing_required_element(lending_case: dict[str, Any]) -> None:
 
 def test_open_dispute_is_not_a_cross_field_error(lending_case: dict[str, Any]) -> None:
     lending_case["elements"]["delivered_amount"]["complaint"] = "999999.00"  # disputed, undecided
-    assert validate_case(lending_case) == []
+    assert validate_case(SYSTEM, lending_case) == []
 
 
 def test_unknown_case_type() -> None:

@@ -12,8 +12,10 @@ import docx
 import pytest
 from lxml import etree
 
-from engine.drafting.courts import load_courts
 from engine.drafting.render import render_docx
+from engine.system import default_system
+
+SYSTEM = default_system()
 
 COURTS = {
     "qingpu": ("上海市青浦区人民法院", "（2025）沪0118民初1234号", "上海市第二中级人民法院"),
@@ -38,7 +40,7 @@ def index_of(lines: list[str], prefix: str) -> int:
 @pytest.mark.parametrize("court_id", list(COURTS))
 def test_sections_in_order_for_each_court(decided_case: dict[str, Any], court_id: str) -> None:
     name, number, appeal = COURTS[court_id]
-    lines = paragraphs(render_docx(decided_case, court_id))
+    lines = paragraphs(render_docx(SYSTEM, decided_case, court_id))
     # 1. title
     assert lines[:3] == [name, "民事判决书", number]
     # 2. parties, natural person then organisation with its legal representative
@@ -72,7 +74,7 @@ def test_sections_in_order_for_each_court(decided_case: dict[str, Any], court_id
 
 
 def test_element_table_rows(decided_case: dict[str, Any]) -> None:
-    rows = table_rows(render_docx(decided_case, "qingpu"))
+    rows = table_rows(render_docx(SYSTEM, decided_case, "qingpu"))
     assert rows[0] == ["要素", "原告主张", "被告意见", "本院认定"]
     by_label = {row[0]: row for row in rows[1:]}
     assert by_label["约定借款金额"] == ["约定借款金额", "100,000元", "无异议", "双方无争议，本院予以确认"]
@@ -85,7 +87,7 @@ def test_interest_cap_guarantee_and_orders(decided_case: dict[str, Any]) -> None
     """Cap: contract 2021-06-01; LPR quoted 2021-05-20 was 3.85%; 4 × 3.85% = 15.40%
     (民间借贷规定第二十五条). Principal: 砍头息 → the 95,000 actually lent (第二十六条).
     Guarantee found 一般保证 → 补充 liability wording (民法典第六百八十七条)."""
-    lines = paragraphs(render_docx(decided_case, "wujiang"))
+    lines = paragraphs(render_docx(SYSTEM, decided_case, "wujiang"))
     text = "\n".join(lines)
     assert "15.40%" in text and "3.85%" in text
     assert "第二十六条" in text
@@ -107,7 +109,7 @@ def test_fee_computed_and_split_by_hand(decided_case: dict[str, Any]) -> None:
     fee = 172,660.27 × 2% + 300 = 3,753.21; simple procedure halves it once: 1,876.61 (half-up)
     granted = 95,000 + 95,000×15.40%×1372/365 + 5,000 = 95,000 + 54,992.77 + 5,000 = 154,992.77
     plaintiff bears 1,876.61 × (172,660.27 − 154,992.77) / 172,660.27 = 192.02; defendants 1,684.59."""
-    lines = paragraphs(render_docx(decided_case, "jiashan"))
+    lines = paragraphs(render_docx(SYSTEM, decided_case, "jiashan"))
     fee = next(line for line in lines if line.startswith("案件受理费"))
     assert fee == (
         "案件受理费3,753.21元，减半收取计1,876.61元，由原告张三负担192.02元，"
@@ -116,14 +118,14 @@ def test_fee_computed_and_split_by_hand(decided_case: dict[str, Any]) -> None:
 
 
 def test_pending_dispute_renders_as_pending(lending_case: dict[str, Any]) -> None:
-    rows = table_rows(render_docx(lending_case, "qingpu"))
+    rows = table_rows(render_docx(SYSTEM, lending_case, "qingpu"))
     by_label = {row[0]: row for row in rows[1:]}
     assert by_label["实际出借金额"][3] == "待认定"
     assert by_label["保证方式"][3] == "待认定"
 
 
 def test_body_is_identical_across_courts(decided_case: dict[str, Any]) -> None:
-    texts = {cid: paragraphs(render_docx(decided_case, cid)) for cid in load_courts()}
+    texts = {cid: paragraphs(render_docx(SYSTEM, decided_case, cid)) for cid in SYSTEM.courts}
     profile_lines = {0, 2}  # court name, case number
     qingpu = texts["qingpu"]
     for court_id, lines in texts.items():
@@ -137,7 +139,7 @@ def test_body_is_identical_across_courts(decided_case: dict[str, Any]) -> None:
 def test_docx_is_valid_xml_and_a4(decided_case: dict[str, Any]) -> None:
     import zipfile
 
-    data = render_docx(decided_case, "qingpu")
+    data = render_docx(SYSTEM, decided_case, "qingpu")
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         assert package.testzip() is None
         root = etree.fromstring(package.read("word/document.xml"))
@@ -151,7 +153,7 @@ def test_contested_request_needs_no_finding(decided_case: dict[str, Any]) -> Non
     from engine.drafting.build import build_judgment
 
     decided_case["elements"]["claim_costs"].update(status="disputed", answer_position="contest")
-    judgment = build_judgment(decided_case, "qingpu")
+    judgment = build_judgment(SYSTEM, decided_case, "qingpu")
     row = next(r for r in judgment.element_rows if r.label == "实现债权的费用")
     assert row.court == "被告有异议，本院依认定的事实在判决主文中处理"
     assert judgment.warnings == []
@@ -171,7 +173,7 @@ def test_payments_reduce_principal_after_interest(decided_case: dict[str, Any]) 
     decided_case["elements"]["last_repayment_date"] = {
         "status": "agreed", "complaint": "2021-12-31", "answer": None, "answer_position": "admit",
     }
-    judgment = build_judgment(decided_case, "qingpu")
+    judgment = build_judgment(SYSTEM, decided_case, "qingpu")
     assert judgment.orders[0] == "一、被告李四于本判决生效之日起十日内归还原告张三借款本金93,577.59元；"
     assert judgment.orders[1] == (
         "二、被告李四于本判决生效之日起十日内支付原告张三利息（以93,577.59元为基数，"
@@ -189,7 +191,7 @@ def test_fee_uses_the_interest_amount_the_complaint_states(decided_case: dict[st
     from engine.drafting.build import build_judgment
 
     decided_case["elements"]["claim_interest"]["complaint"]["amount"] = "60000.00"
-    fee = build_judgment(decided_case, "qingpu").fee_text
+    fee = build_judgment(SYSTEM, decided_case, "qingpu").fee_text
     assert fee == (
         "案件受理费3,600元，减半收取计1,800元，由原告张三负担109.17元，"
         "被告李四、苏州A&B贸易有限公司负担1,690.83元。"
@@ -206,7 +208,7 @@ def test_fee_split_when_interest_start_is_only_a_month(decided_case: dict[str, A
 
     claim = decided_case["elements"]["claim_interest"]["complaint"]
     claim.update(amount="20000.00", start_date="2021-06", end="2022-05-31")
-    fee = build_judgment(decided_case, "qingpu").fee_text
+    fee = build_judgment(SYSTEM, decided_case, "qingpu").fee_text
     assert fee == (
         "案件受理费2,800元，减半收取计1,400元，由原告张三负担88.36元，"
         "被告李四、苏州A&B贸易有限公司负担1,311.64元。"

@@ -11,6 +11,9 @@ from typing import Any
 import pytest
 
 from engine.drafting.render import render_docx
+from engine.system import default_system
+
+SYSTEM = default_system()
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -24,7 +27,7 @@ def test_three_drafts_convert_to_pdf(decided_case: dict[str, Any], tmp_path: Pat
     paths = []
     for court_id in ("qingpu", "wujiang", "jiashan"):
         path = tmp_path / f"{court_id}.docx"
-        path.write_bytes(render_docx(decided_case, court_id))
+        path.write_bytes(render_docx(SYSTEM, decided_case, court_id))
         paths.append(str(path))
     env = {**os.environ, "HOME": str(tmp_path)}  # a private LibreOffice profile
     result = subprocess.run(

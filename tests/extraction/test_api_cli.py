@@ -14,6 +14,9 @@ from engine.extraction.api import extract_path, extract_text
 from engine.extraction.cli import register
 from engine.extraction.evaluate import evaluate_directory
 from engine.paths import CORPUS_DIR
+from engine.system import default_system
+
+SYSTEM = default_system()
 
 CORPUS = CORPUS_DIR / "private_lending"
 COMPLAINT = (
@@ -35,7 +38,7 @@ def app() -> typer.Typer:
 
 
 def test_extract_text_values_and_evidence() -> None:
-    result = extract_text(COMPLAINT)
+    result = extract_text(SYSTEM, COMPLAINT)
     assert result["case_type"] == "private_lending" and result["role"] == "complaint"
     elements = result["elements"]
     assert [p["name"] for p in elements["defendants"]["value"]] == ["李四", "王五"]
@@ -56,7 +59,7 @@ def test_extract_text_values_and_evidence() -> None:
 
 def test_evidence_offsets_survive_spaces_and_full_width() -> None:
     text = "原告：张三。被告：李四。\n事实与理由：被告向原告借款 ５ 万 元，约定月息２分。"
-    result = extract_text(text)
+    result = extract_text(SYSTEM, text)
     loan = result["elements"]["loan_amount"]
     assert loan["value"] == "50000.00"
     assert loan["evidence"][0]["text"] == "５ 万 元"
@@ -65,7 +68,7 @@ def test_evidence_offsets_survive_spaces_and_full_width() -> None:
 
 @pytest.mark.parametrize("text", ["", "   \n", "asdkjh qwe 12 !!", "今天天气很好，我们去公园散步。" * 50])
 def test_empty_or_nonsense_gives_valid_json_with_everything_missing(text: str) -> None:
-    result = extract_text(text, "private_lending")
+    result = extract_text(SYSTEM, text, "private_lending")
     assert result["elements"] == {}
     assert "plaintiffs" in result["missing"] and "claim_principal" in result["missing"]
     json.dumps(result, ensure_ascii=False)
@@ -73,19 +76,19 @@ def test_empty_or_nonsense_gives_valid_json_with_everything_missing(text: str) -
 
 def test_unknown_case_type_and_role() -> None:
     with pytest.raises(YaosuError, match="未知的案件类型"):
-        extract_text(COMPLAINT, "no_such_type")
+        extract_text(SYSTEM, COMPLAINT, "no_such_type")
     with pytest.raises(YaosuError):
-        extract_text(COMPLAINT, role="appeal")
+        extract_text(SYSTEM, COMPLAINT, role="appeal")
 
 
 def test_large_nonsense_text_is_fast_enough() -> None:
-    result = extract_text("原告借款5万元，2021年3月5日，月息2分。" * 60000)  # ~1.5 M characters
+    result = extract_text(SYSTEM, "原告借款5万元，2021年3月5日，月息2分。" * 60000)  # ~1.5 M characters
     assert result["case_type"] == "private_lending"
 
 
 def test_answer_positions() -> None:
     answer = (CORPUS / "sample" / "answer.txt")
-    result = extract_path(answer, "private_lending", "answer")
+    result = extract_path(SYSTEM, answer, "private_lending", "answer")
     elements = result["elements"]
     assert result["file"] == str(answer) and result["missing"] == []
     assert elements["delivered_amount"]["position"] == "contest"
@@ -130,7 +133,7 @@ def test_cli_eval_real_without_data(app: typer.Typer, tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not (CORPUS / "complaints").is_dir(), reason="team corpus not present")
 def test_team_corpus_core_micro_f1(app: typer.Typer) -> None:
-    report = evaluate_directory(CORPUS)
+    report = evaluate_directory(SYSTEM, CORPUS)
     assert report["files"] >= 40
     assert report["core"]["micro"]["f1"] >= 0.95, report["core"]
     result = CliRunner().invoke(app, ["eval", str(CORPUS)])

@@ -8,11 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from engine.casetypes.private_lending import durations
 from engine.extraction.api import extract_text
 from engine.extraction.normalise import normalise
-from engine.extraction.pipeline import CharTokenizer, chunks, get_nlp, recognise_document
-from engine.extraction.recognisers import durations, rates
+from engine.extraction.pipeline import CharTokenizer, casetype_nlp, chunks, get_nlp, recognise_document
+from engine.extraction.recognisers import rates
 from engine.extraction.recognisers.scan import windows
+from engine.system import default_system
+
+SYSTEM = default_system()
 
 _ALPHABET = st.sampled_from(
     list("0123456789年月日号元万亿角分厘整人民币¥%‰百千分之息利率借期个天半一二两三十〇零伍拾佰仟 \n，。；（）-/.:内后同")
@@ -50,7 +54,7 @@ def test_chunks_cover_the_text_at_line_or_sentence_ends() -> None:
 def test_a_long_document_keeps_offsets_across_chunks() -> None:
     filler = "本段与借贷无关，仅作填充。\n" * 6000  # ~84k characters, several chunks
     text = "原告：张三。\n被告：李四。\n" + filler + "事实与理由：2021年3月5日，被告向原告借款5万元。\n"
-    result = extract_text(text)
+    result = extract_text(SYSTEM, text)
     (evidence,) = result["elements"]["loan_amount"]["evidence"]
     assert text[evidence["start"] : evidence["end"]] == evidence["text"] == "5万元"
 
@@ -85,6 +89,7 @@ def test_windows_are_ordered_and_disjoint(text: str) -> None:
 def test_mentions_are_the_same_with_or_without_docs() -> None:
     text = "原告：张三。\n被告：李四。\n" + "2021年3月5日，被告向原告借款5万元，约定月息2分，借期一年。\n" * 2000
     norm = normalise(text)
-    with_docs = [(m.kind, m.start, m.end, str(m.value)) for m in recognise_document(norm, with_docs=True)]
-    without = [(m.kind, m.start, m.end, str(m.value)) for m in recognise_document(norm)]
+    nlp = casetype_nlp(SYSTEM.casetype("private_lending"))  # with the loan-term recogniser
+    with_docs = [(m.kind, m.start, m.end, str(m.value)) for m in recognise_document(norm, with_docs=True, nlp=nlp)]
+    without = [(m.kind, m.start, m.end, str(m.value)) for m in recognise_document(norm, nlp=nlp)]
     assert with_docs == without and len(without) >= 8000

@@ -6,16 +6,20 @@ from typing import Any
 
 import pytest
 
+from engine.casetypes.private_lending.realdata import adapt_to_real_conventions
 from engine.extraction.api import extract_text
 from engine.extraction.normalise import normalise
-from engine.extraction.realdata import adapt_to_real_conventions, complaint_part
+from engine.extraction.realdata import complaint_part
 from engine.extraction.recognisers import recognise
+from engine.system import default_system
+
+SYSTEM = default_system()
 
 HEAD = "原告：甲某，男，1970年1月1日出生，汉族，住某市。\n被告：乙某，男，1980年2月2日出生，汉族，住某市。\n"
 
 
 def complaint(claims: str, facts: str = "2020年3月5日，被告向原告借款5万元，原告当日转账交付。") -> dict[str, Any]:
-    return extract_text(f"{HEAD}诉讼请求：{claims}\n事实与理由：{facts}\n", "private_lending")["elements"]
+    return extract_text(SYSTEM, f"{HEAD}诉讼请求：{claims}\n事实与理由：{facts}\n", "private_lending")["elements"]
 
 
 def interest(claims: str, facts: str | None = None) -> dict[str, Any]:
@@ -103,7 +107,7 @@ def test_principals_of_separate_items_add_up_but_a_guaranteed_sum_does_not() -> 
 
 def test_penalty_per_day_is_not_interest_in_the_real_data_convention() -> None:
     text = f"{HEAD}原告诉至法院，要求被告偿还借款5000元并给付违约金（自2021年3月12日起按每日100元计算至判决给付之日）。"
-    predicted = extract_text(text, "private_lending")
+    predicted = extract_text(SYSTEM, text, "private_lending")
     overdue = predicted["elements"]["claim_overdue_interest"]["value"]
     assert overdue["amount"] is None  # so much a day is not an amount
     assert "claim_interest" not in adapt_to_real_conventions(predicted)["elements"]
@@ -168,7 +172,7 @@ def test_a_first_loan_said_to_be_again_is_not_doubled() -> None:
     ],
 )
 def test_dates_followed_by_going_or_between_are_not_the_term(facts: str) -> None:
-    elements = extract_text(f"{HEAD}诉讼请求：判令被告归还借款5万元。\n事实与理由：{facts}\n", "private_lending")[
+    elements = extract_text(SYSTEM, f"{HEAD}诉讼请求：判令被告归还借款5万元。\n事实与理由：{facts}\n", "private_lending")[
         "elements"]
     assert elements.get("term_end", {}).get("value") not in ("2020-06-28", "2014")
 
@@ -188,7 +192,7 @@ def test_claims_inside_a_facts_sentence_do_not_feed_the_facts() -> None:
     facts = ("2020年3月5日，被告向原告借款3000元。为此原告诉至法院，请求判令被告归还借款本金3000元，支付利息"
              "（利息按月利率2%计算至2021年12月2日）。")
     text = f"{HEAD}原告诉称：{facts}\n"
-    elements = extract_text(text, "private_lending")["elements"]
+    elements = extract_text(SYSTEM, text, "private_lending")["elements"]
     assert "interest_rate" not in elements
     assert elements["claim_interest"]["value"]["rate"]["annual_percent"] == "24.00"
 
@@ -196,17 +200,17 @@ def test_claims_inside_a_facts_sentence_do_not_feed_the_facts() -> None:
 def test_guarantor_named_by_担保_and_not_a_possessive() -> None:
     text = ("原告：甲某。\n被告：乙公司。\n被告：丙公司。\n事实与理由：2020年3月20日，被告乙公司向原告借款98万元，"
             "并由被告丙公司担保。\n")
-    assert extract_text(text, "private_lending")["elements"]["guarantors"]["value"] == ["丙公司"]
+    assert extract_text(SYSTEM, text, "private_lending")["elements"]["guarantors"]["value"] == ["丙公司"]
     text = ("原告：甲某。\n被告：乙某。\n被告：丙某。\n事实与理由：2020年3月20日，被告乙某向原告借款5万元。"
             "被告丙某作为一般保证人，应在被告乙某的财产依法强制执行仍不能履行债务时承担保证责任。\n")
-    assert extract_text(text, "private_lending")["elements"]["guarantors"]["value"] == ["丙某"]
+    assert extract_text(SYSTEM, text, "private_lending")["elements"]["guarantors"]["value"] == ["丙某"]
 
 
 # ---- parties and the complaint part ------------------------------------------------------------
 
 
 def names(text: str, role: str = "defendants") -> list[str]:
-    return [p["name"] for p in extract_text(text, "private_lending")["elements"][role]["value"]]
+    return [p["name"] for p in extract_text(SYSTEM, text, "private_lending")["elements"][role]["value"]]
 
 
 def test_parties_run_together_without_stops() -> None:
@@ -246,7 +250,7 @@ ANSWER_HEAD = "民事答辩状\n答辩人：乙某，男，住某市。\n被答�
 
 
 def answer(body: str) -> dict[str, tuple[str, Any]]:
-    elements = extract_text(f"{ANSWER_HEAD}{body}\n此致\n某某人民法院\n答辩人：乙某\n", "private_lending",
+    elements = extract_text(SYSTEM, f"{ANSWER_HEAD}{body}\n此致\n某某人民法院\n答辩人：乙某\n", "private_lending",
                             "answer")["elements"]
     return {eid: (e["position"], e["value"]) for eid, e in elements.items() if "position" in e}
 
@@ -297,6 +301,6 @@ def test_answer_bool_and_rate_cap_argument() -> None:
 def test_answer_header_line_does_not_end_the_body() -> None:
     text = ("民事答辩状\n答辩人：乙某，男。\n被答辩人：甲某，男。\n答辩人与被答辩人民间借贷纠纷一案，答辩如下：\n"
             "第一，借条是答辩人所写，但答辩人实际只收到4万元现金。\n")
-    elements = extract_text(text, "private_lending", "answer")["elements"]
+    elements = extract_text(SYSTEM, text, "private_lending", "answer")["elements"]
     assert elements["contract_form"]["position"] == "admit"
     assert (elements["delivered_amount"]["position"], elements["delivered_amount"]["value"]) == ("contest", "40000.00")

@@ -6,10 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from engine.casetypes.private_lending.durations import add_term
 from engine.extraction.normalise import normalise
 from engine.extraction.recognisers import RECOGNISERS, recognise
-from engine.extraction.recognisers.durations import add_term
 from engine.extraction.recognisers.ids import id_check_digit, valid_id_number
+from engine.system import default_system
+
+SYSTEM = default_system()
 
 
 def values(text: str, kind: str) -> list:

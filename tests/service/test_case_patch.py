@@ -8,6 +8,9 @@ from typing import Any
 import pytest
 
 from engine.case.patch import PatchError, apply_patch
+from engine.system import default_system
+
+SYSTEM = default_system()
 
 
 def _case() -> dict[str, Any]:
@@ -31,19 +34,19 @@ def _case() -> dict[str, Any]:
 def test_patch_returns_new_dict_and_leaves_the_old_one() -> None:
     case = _case()
     before = copy.deepcopy(case)
-    result = apply_patch(case, {"delivered_amount": "95000.00", "guarantee_type": None}, {"court": "jiashan"})
+    result = apply_patch(SYSTEM, case, {"delivered_amount": "95000.00", "guarantee_type": None}, {"court": "jiashan"})
     assert case == before
     assert result["findings"] == {"delivered_amount": "95000.00"}
     assert result["court"] == "jiashan"
 
 
 def test_edit_recomputes_status() -> None:
-    result = apply_patch(_case(), {}, {"elements": {"delivered_amount": {"complaint": "95000.00"}}})
+    result = apply_patch(SYSTEM, _case(), {}, {"elements": {"delivered_amount": {"complaint": "95000.00"}}})
     # The answer contests the element, so it stays disputed even with equal values; the value is kept.
     assert result["elements"]["delivered_amount"]["complaint"] == "95000.00"
-    added = apply_patch(_case(), {}, {"elements": {"loan_amount": {"complaint": "100000.00"}}})
+    added = apply_patch(SYSTEM, _case(), {}, {"elements": {"loan_amount": {"complaint": "100000.00"}}})
     assert added["elements"]["loan_amount"]["status"] == "complaint_only"
-    removed = apply_patch(
+    removed = apply_patch(SYSTEM, 
         _case(),
         {},
         {"elements": {"delivered_amount": {"complaint": None, "answer": None, "answer_position": None}}},
@@ -52,15 +55,17 @@ def test_edit_recomputes_status() -> None:
 
 
 def test_meta_edit_merges() -> None:
-    result = apply_patch(_case(), {}, {"meta": {"judge": "王法官", "case_seq": 12}})
+    result = apply_patch(SYSTEM, _case(), {}, {"meta": {"judge": "王法官", "case_seq": 12}})
     assert result["meta"] == {"procedure": "simple", "judge": "王法官", "case_seq": 12}
 
 
 @pytest.mark.parametrize(
     ("findings", "edits", "path", "words"),
     [
-        ({"loan_amount": "5万"}, {}, "/findings/loan_amount", "约定借款金额"),
-        ({"contract_date": "2021年3月5日"}, {}, "/findings/contract_date", "格式不正确"),
+        ({"loan_amount": "五斤米"}, {}, "/findings/loan_amount", "约定借款金额"),
+        ({"loan_amount": "-50000"}, {}, "/findings/loan_amount", "不能为负数"),
+        ({"contract_date": "2021-02-31"}, {}, "/findings/contract_date", "不是日历上的日期"),
+        ({"contract_date": "昨天"}, {}, "/findings/contract_date", "合同签订"),
         ({"contract_form": "napkin"}, {}, "/findings/contract_form", "借条"),
         ({"no_such": "1"}, {}, "/findings/no_such", "未知的要素"),
         ({}, {"court": "beijing"}, "/court", "未知的法院"),
@@ -78,24 +83,42 @@ def test_bad_values_name_the_field_in_chinese(
     findings: dict[str, Any], edits: dict[str, Any], path: str, words: str
 ) -> None:
     with pytest.raises(PatchError) as info:
-        apply_patch(_case(), findings, edits)
+        apply_patch(SYSTEM, _case(), findings, edits)
     problem = info.value.problems[0]
     assert problem.path == path
     assert words in problem.message
 
 
-def test_pleadings_are_checked_once_and_a_bad_one_is_still_refused() -> None:
+@pytest.mark.parametrize(
+    ("element", "typed", "stored"),
+    [
+        ("loan_amount", "95000", "95000.00"),
+        ("loan_amount", "95,000.00", "95000.00"),
+        ("loan_amount", "9.5万元", "95000.00"),
+        ("loan_amount", "玖万伍仟元", "95000.00"),
+        ("contract_date", "2021年6月1日", "2021-06-01"),
+        ("contract_date", "2021.6.1", "2021-06-01"),
+        ("contract_date", "二〇二一年六月一日", "2021-06-01"),
+        ("costs_agreed", "是", True),
+        ("contract_form", "借条", "iou"),
+    ],
+)
+def test_what_a_judge_types_is_stored_normalised(element: str, typed: str, stored: Any) -> None:
+    assert apply_patch(SYSTEM, _case(), {element: typed}, {})["findings"][element] == stored
+
+
+def test_pleadings_share_the_version_and_a_bad_one_is_refused() -> None:
     from engine.case.patch import schema_problems
 
+    casetype = SYSTEM.casetype("private_lending")
     pleading = {"role": "complaint", "text": "原告诉称……", "elements": {}}
     case = {**_case(), "complaint": pleading}
-    assert schema_problems(case) == []
+    assert schema_problems(casetype, case) == []
     # the next version shares the pleading: still valid, and a bad finding is still found
-    assert apply_patch(case, {"delivered_amount": "95000.00"}, {})["complaint"] is pleading
+    assert apply_patch(SYSTEM, case, {"delivered_amount": "95000.00"}, {})["complaint"] is pleading
     with pytest.raises(PatchError):
-        apply_patch(case, {"loan_amount": "5万"}, {})
-    # a pleading never checked is checked, even next to a checked one
+        apply_patch(SYSTEM, case, {"loan_amount": "五斤米"}, {})
     bad = {"role": "plaintiff", "text": "", "elements": {}}
-    problems = schema_problems({**case, "answer": bad})
+    problems = schema_problems(casetype, {**case, "answer": bad})
     assert problems and problems[0].path.startswith("/answer")
-    assert schema_problems({**case, "complaint": {**pleading, "elements": {"x": {"confidence": "high"}}}})
+    assert schema_problems(casetype, {**case, "complaint": {**pleading, "elements": {"x": {"confidence": "high"}}}})

@@ -10,6 +10,9 @@ from hypothesis import strategies as st
 
 from engine.case.patch import apply_patch
 from engine.service.jsoncache import dumps_case
+from engine.system import default_system
+
+SYSTEM = default_system()
 
 
 def _plain(value: Any) -> str:
@@ -55,7 +58,7 @@ def test_a_saved_version_shares_state_text_but_not_the_changed_state() -> None:
         "findings": {},
     }
     assert dumps_case(case) == _plain(case)
-    edited = apply_patch(case, {}, {"elements": {"delivered_amount": {"complaint": "95000.00"}}})
+    edited = apply_patch(SYSTEM, case, {}, {"elements": {"delivered_amount": {"complaint": "95000.00"}}})
     assert edited["elements"]["loan_amount"] is case["elements"]["loan_amount"]
     assert dumps_case(edited) == _plain(edited)
     assert "95000.00" in dumps_case(edited) and "95000.00" not in dumps_case(case)

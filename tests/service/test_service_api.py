@@ -155,15 +155,24 @@ def test_concurrent_saves_on_one_version_exactly_one_wins(server: Server, case: 
 
 
 def test_bad_value_is_422_naming_the_field(server: Server, case: dict[str, Any]) -> None:
-    response = _patch(server, case["id"], {"version": 1, "findings": {"loan_amount": "五万元"}})
+    response = _patch(server, case["id"], {"version": 1, "findings": {"contract_date": "2021-02-31"}})
     assert response.status_code == 422
     [problem] = response.json()["detail"]
-    assert problem["path"] == "/findings/loan_amount"
-    assert "约定借款金额" in problem["message"]
+    assert problem["path"] == "/findings/contract_date"
+    assert "合同签订" in problem["message"] and "不是日历上的日期" in problem["message"]
     bad_court = _patch(server, case["id"], {"version": 1, "edits": {"court": "beijing"}})
     assert bad_court.status_code == 422 and "未知的法院" in bad_court.json()["detail"][0]["message"]
     assert _patch(server, case["id"], {"findings": {}}).status_code == 422  # no version
     assert httpx.get(f"{server.base}/api/cases/{case['id']}").json()["version"] == 1
+
+
+def test_a_judge_types_money_and_dates_as_written(server: Server, case: dict[str, Any]) -> None:
+    response = _patch(server, case["id"], {"version": 1, "findings": {"loan_amount": "五万元",
+                                                                        "contract_date": "2021年6月1日"}})
+    assert response.status_code == 200
+    stored = httpx.get(f"{server.base}/api/cases/{case['id']}").json()
+    assert stored["case"]["findings"]["loan_amount"] == "50000.00"
+    assert stored["case"]["findings"]["contract_date"] == "2021-06-01"
 
 
 def test_unknown_case_is_404(server: Server) -> None:

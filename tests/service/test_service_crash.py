@@ -12,6 +12,9 @@ import httpx
 from service_procs import Server, create_case
 
 from engine.case.patch import schema_problems
+from engine.system import default_system
+
+SYSTEM = default_system()
 from engine.service.store import Store
 
 
@@ -73,7 +76,7 @@ def test_kill_9_mid_save_leaves_last_commit_intact(
     assert [version for version, _ in rows] == list(range(1, latest + 1))
     for _version, data in rows:
         parsed = json.loads(data)
-        assert schema_problems(parsed) == []
+        assert schema_problems(SYSTEM.casetype(parsed["case_type"]), parsed) == []
     store = Store(url)
     last = store.get(case["id"])
     assert last.version == latest

@@ -1,9 +1,9 @@
 """Case-type decision rules: what the court grants, why, and which articles it cites.
 
-Each case type's table names its rules ("judgment_rules: private_lending.v1"); the
-rules are registered here like calculators, in the manner of spaCy's registry, so
-the generic drafting code never branches on a case type. A table without rules
-of its own gets "generic.v1": element table, findings and no money orders.
+Each case type's package registers its rules in `judgment_rules` (engine/casetypes/<id>/rules.py) and
+its table names them ("judgment_rules: private_lending.v1"), in the manner of spaCy's registry, so the
+generic drafting code never branches on a case type. A table without rules of its own gets
+"generic.v1": element table, findings and no money orders.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import catalogue
 
@@ -19,6 +19,10 @@ from engine.case.effective import PENDING, effective_value
 from engine.drafting import formatting as fmt
 from engine.drafting.courts import Court
 from engine.elements.dictionary import ElementTable
+from engine.errors import YaosuError
+
+if TYPE_CHECKING:
+    from engine.system import System
 
 judgment_rules = catalogue.create("yaosu", "judgment_rules", entry_points=False)
 
@@ -30,6 +34,7 @@ class CaseView:
     case: dict[str, Any]
     table: ElementTable
     court: Court
+    system: System
 
     def value(self, element_id: str) -> Any:
         """The effective value; None when absent or still in dispute (see `pending`)."""
@@ -81,10 +86,11 @@ class Decision:
 
 
 def get_rules(name: str) -> Any:
-    # Import the modules that register rules (kept explicit: one place lists them).
-    from engine.drafting.rules import generic, private_lending  # noqa: F401
+    """Registered rules by name; the generic ones are registered here, a case type's by its package."""
+    from engine.drafting.rules import generic  # noqa: F401 - registers generic.v1
 
     try:
         return judgment_rules.get(name)
     except catalogue.RegistryError as exc:
-        raise KeyError(f"no judgment rules named {name!r}") from exc
+        known = "、".join(sorted(judgment_rules.get_all()))
+        raise YaosuError(f"没有名为 {name} 的判决规则（已注册：{known}）") from exc

@@ -1,0 +1,82 @@
+"""Case-type packages: what one case type knows in Python, kept out of the generic core.
+
+A case type is data (its table in element_tables/, its elements in elements/, its template in
+judgment_templates/) plus, optionally, a package `engine/casetypes/<package>/` whose `__init__.py`
+defines `PACKAGE = CaseTypePackage(...)`: extraction derivations, claim-parser settings, answer wording,
+judgment rules, evaluation settings. The table names its package (`package: private_lending`); a table
+without one gets the generic behaviour (no derivations, the generic judgment). The core never names an
+element id of any case type: `tests/test_core_names_no_element.py` enforces it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from engine.errors import YaosuError
+
+if TYPE_CHECKING:
+    from engine.elements.dictionary import ElementTable
+    from engine.extraction.document import Candidate, Document
+
+
+@dataclass(frozen=True)
+class AnswerWording:
+    """Words that give an answer clause its stance (generic ones + the case type's own)."""
+
+    admit: tuple[str, ...] = ()
+    contest: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CaseTypePackage:
+    id: str
+    # Extraction: after resolution, fill elements the text implies (term end from loan date + term …).
+    derive: Callable[[Document, dict[str, Candidate]], None] | None = None
+    # Extra recogniser kinds this case type needs (registered in engine.extraction.recognisers).
+    recognisers: tuple[str, ...] = ()
+    answer_wording: AnswerWording = field(default_factory=AnswerWording)
+    # Judgment rules registered under this name (engine/drafting/rules registry).
+    judgment_rules: str = "generic.v1"
+    # Claim parser: regexes of phrases inside claims that hold claim keywords without being claims.
+    claim_masks: tuple[str, ...] = ()
+    # Evaluation: the core elements scored by `yaosu eval --core`, and how predictions are adapted to a
+    # real-data gold's conventions.
+    core_elements: tuple[str, ...] = ()
+    real_conventions: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+    phrases: dict[str, str] = field(default_factory=dict)
+
+
+GENERIC = CaseTypePackage(id="generic")
+
+
+def read_package_yaml(module_file: str, name: str) -> Any:
+    """A data file beside a package's module (answer wording, phrases): read once at import."""
+    path = Path(module_file).with_name(name)
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise YaosuError(f"无法读取案件类型数据文件 {path.name}：{exc}") from exc
+
+
+def load_package(table: ElementTable) -> CaseTypePackage:
+    """The package a table names (its module registers its rules on import), or the generic one."""
+    if table.package is None:
+        return GENERIC
+    if not table.package.replace("_", "").isalnum():
+        raise YaosuError(f"element_tables/{table.id}.yaml：package：{table.package!r} 不是有效的包名")
+    try:
+        module = importlib.import_module(f"engine.casetypes.{table.package}")
+    except ModuleNotFoundError as exc:
+        raise YaosuError(
+            f"element_tables/{table.id}.yaml：package：engine/casetypes/{table.package}/ 不存在"
+        ) from exc
+    package = getattr(module, "PACKAGE", None)
+    if not isinstance(package, CaseTypePackage):
+        raise YaosuError(f"engine/casetypes/{table.package}/__init__.py 没有定义 PACKAGE = CaseTypePackage(...)")
+    return package

@@ -1,0 +1,48 @@
+"""民间借贷纠纷 (`private_lending`): everything this case type knows in Python.
+
+| file | what |
+| --- | --- |
+| `durations.py` | the loan-term recogniser (借期一年, 三个月内归还) and the term-end rule |
+| `derive.py` | what a complaint implies beyond what it states (term end, lenders, borrowers …) |
+| `answers.yaml` | answer wording that gives a clause its stance (已归还, 仅收到 …) |
+| `rules.py` | the judgment rules: principal, interest within the legal cap, costs, guarantee |
+| `realdata.py` | how predictions are adapted to the real-data gold's conventions |
+
+Its data: `element_tables/private_lending.yaml`, `elements/lending_*.yaml`,
+`judgment_templates/private_lending.docx`.
+"""
+
+from engine.casetypes import AnswerWording, CaseTypePackage, read_package_yaml
+from engine.casetypes.private_lending import rules  # noqa: F401 - registers private_lending.v1
+from engine.casetypes.private_lending.derive import derive
+from engine.casetypes.private_lending.durations import find_durations
+from engine.casetypes.private_lending.realdata import adapt_to_real_conventions
+from engine.extraction.recognisers import register_recogniser
+
+register_recogniser("duration", find_durations)
+_WORDING = read_package_yaml(__file__, "answers.yaml")
+
+PACKAGE = CaseTypePackage(
+    id="private_lending",
+    derive=derive,
+    recognisers=("duration",),
+    answer_wording=AnswerWording(admit=tuple(_WORDING["admit"]), contest=tuple(_WORDING["contest"])),
+    judgment_rules="private_lending.v1",
+    claim_masks=(
+        # 以借款本金5万元为基数 / 本金5万元按…: a base inside an interest claim, not a claim of its own.
+        r"以(?:借款|欠款)?(?:本金|借款|欠款)?[^，,；;。（()）]{0,16}?为(?:计算)?基数",
+        r"本金[^，,；;。（()）]{0,12}?元(?=按)",
+    ),
+    core_elements=(
+        "plaintiffs",
+        "defendants",
+        "claim_principal",
+        "loan_amount",
+        "delivery_date",
+        "term_end",
+        "interest_rate",
+        "claim_interest",
+        "guarantors",
+    ),
+    real_conventions=adapt_to_real_conventions,
+)

@@ -1,0 +1,56 @@
+"""民间借贷: what a complaint implies beyond what it states (run after the generic resolution).
+
+- a term stated as a duration (借期一年) ends the day before the anniversary of the loan date;
+- an agreed rate means interest was agreed;
+- the defendants asked to bear guarantee liability are the guarantors when the facts name none;
+- the plaintiffs are the lenders and the defendants other than the guarantors the borrowers, when the
+  facts do not say otherwise;
+- a delivery method without a delivered amount delivered the agreed amount.
+"""
+
+from __future__ import annotations
+
+from engine.casetypes.private_lending.durations import add_term
+from engine.extraction.document import Candidate, Document
+
+
+def _in_facts(doc: Document, position: int) -> bool:
+    start, end = doc.section("facts")
+    claims = doc.sections.get("claims")
+    if claims and claims[0] <= position < claims[1]:
+        return False
+    return start <= position < end
+
+
+def derive(doc: Document, results: dict[str, Candidate]) -> None:
+    durations = [m for m in doc.mentions if m.kind == "duration" and _in_facts(doc, m.start)]
+    anchor = results.get("delivery_date") or results.get("contract_date")
+    if "term_end" not in results and durations and anchor and len(str(anchor.value)) == 10:
+        end = add_term(anchor.value, durations[0].value)
+        if end:
+            spans = [(durations[0].start, durations[0].end), *anchor.spans]
+            results["term_end"] = Candidate("term_end", end, spans, 0.8, "derived", durations[0].start)
+    if "interest_rate" in results:
+        rate = results["interest_rate"]
+        results["interest_agreed"] = Candidate("interest_agreed", True, rate.spans, 0.85, "derived", rate.order)
+    guarantors = results.get("guarantors")
+    if guarantors is None and "claim_guarantee" in results:
+        claim = results["claim_guarantee"]
+        guarantors = Candidate("guarantors", list(claim.value), claim.spans, 0.7, "derived", claim.order)
+        results["guarantors"] = guarantors
+    # The way of guarantee is a legal consequence, not a fact: it is left to the judge.
+    plaintiffs = results.get("plaintiffs")
+    defendants = results.get("defendants")
+    if plaintiffs is not None and "lenders" not in results:
+        names = [p["name"] for p in plaintiffs.value]
+        results["lenders"] = Candidate("lenders", names, plaintiffs.spans, 0.75, "derived", plaintiffs.order)
+    if defendants is not None and "borrowers" not in results:
+        excluded = set(guarantors.value) if guarantors is not None else set()
+        kept = [(p["name"], span) for p, span in zip(defendants.value, defendants.spans, strict=False)
+                if p["name"] not in excluded]
+        if kept:
+            results["borrowers"] = Candidate("borrowers", [n for n, _ in kept], [s for _, s in kept], 0.7, "derived",
+                                             kept[0][1][0])
+    if "delivered_amount" not in results and "loan_amount" in results and "delivery_method" in results:
+        loan = results["loan_amount"]
+        results["delivered_amount"] = Candidate("delivered_amount", loan.value, loan.spans, 0.6, "derived", loan.order)

@@ -15,7 +15,6 @@ from lxml import etree
 from engine.drafting.build import build_judgment
 from engine.drafting.content import ElementRow, Judgment
 from engine.drafting.render import compiled_template, render_docx, render_html, render_text
-
 from engine.system import default_system
 
 SYSTEM = default_system()

@@ -12,10 +12,10 @@ import httpx
 from service_procs import Server, create_case
 
 from engine.case.patch import schema_problems
+from engine.service.store import Store
 from engine.system import default_system
 
 SYSTEM = default_system()
-from engine.service.store import Store
 
 
 def _burst(base: str, case_id: str, stop: threading.Event, n: int) -> None:

@@ -31,9 +31,11 @@ system-deps:
 
 lint: $(STAMP)
 	$(BIN)/ruff check engine tests benchmarks judgment_templates corpus
+	$(BIN)/mypy engine
 
 # Extraction scores first (printed, eval-real never fails), the test run's summary last.
 test: $(STAMP) system-deps lint
+	$(BIN)/yaosu check-data
 	$(BIN)/yaosu eval corpus/private_lending --core
 	-$(BIN)/yaosu eval-real
 	-$(BIN)/yaosu eval-real --gold $(HELDOUT)

@@ -140,7 +140,7 @@ def new(
 def find(
     case_file: Annotated[Path, typer.Argument(help="案件文件 case.json（原地更新）")],
     assignments: Annotated[
-        list[str] | None, typer.Option("--set", help="要素=认定值，如 delivered_amount=95000 或 guarantee_type=一般保证")
+        list[str] | None, typer.Option("--set", help="要素=认定值；要素写 id 或中文名，值按法官习惯写，如 实际出借金额=9.5万元、保证方式=一般保证")
     ] = None,
     from_file: Annotated[Path | None, typer.Option(help="JSON 文件：{要素: 认定值}")] = None,
     clear: Annotated[list[str] | None, typer.Option(help="撤销某要素的认定")] = None,
@@ -239,6 +239,25 @@ def compare(
         typer.echo(f"第{diff['line']}行：")
         for court_id, line in diff["texts"].items():
             typer.echo(f"  [{court_id}] {line}")
+
+
+@app.command("check-data")
+@user_errors
+def check_data(
+    root: Annotated[Path | None, typer.Argument(help="数据根目录（含 elements/、element_tables/、judgment_templates/、parameters/）；缺省为安装的数据")] = None,
+) -> None:
+    """检查数据文件：要素字典、要素表、法院配置、案件类型包与参数表。未知的键、错误的类型、悬空的引用逐条列出（文件与键），退出码 1。"""
+    from engine.datacheck import check_data_tree
+    from engine.system import packaged_root
+
+    target = root or packaged_root()
+    problems = check_data_tree(target)
+    for problem in problems:
+        typer.echo(problem)
+    if problems:
+        typer.echo(f"共 {len(problems)} 处问题", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{target}：数据文件全部有效")
 
 
 def _mount_optional_parts() -> None:

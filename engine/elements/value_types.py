@@ -304,6 +304,7 @@ def _coerce_int(element: ElementDef, raw: Any) -> int:
 
 @register("int")
 class IntType(ValueType):
+    assign = "int"
     hint = "整数"
 
     def pydantic_type(self, element: ElementDef) -> Any:

@@ -319,7 +319,43 @@ def _assign_text(doc: Document, cue: Cues, facts: _Facts) -> None:
             return
 
 
+_NUMBER = re.compile(r"\d{1,6}|[零〇一二两三四五六七八九十百千]{1,6}")
+
+
+def _assign_int(doc: Document, cue: Cues, facts: _Facts) -> None:
+    """伤残等级为十级 / 住院15天: the number nearest a keyword, followed by one of the `after` words when
+    the cue names units (级, 天), within the element's min/max."""
+    from engine.extraction.numerals import parse_number
+
+    text = doc.text
+    pattern = cue.keyword_pattern
+    if pattern is None:
+        return
+    element = cue.element
+    for s_start, s_end in facts.from_first(pattern, text):
+        keyword_spans = [m.span() for m in pattern.finditer(text, s_start, s_end)]
+        if not keyword_spans:
+            continue
+        for match in _NUMBER.finditer(text, s_start, s_end):
+            following = text[match.end() : match.end() + cue.gap + max((len(w) for w in cue.after), default=0)]
+            if cue.after and not any(following.startswith(w) for w in cue.after):
+                continue
+            lead = text[max(s_start, match.start() - cue.negative_window) : match.start()]
+            if any(word in lead for word in cue.negative):
+                continue
+            score = _keyword_score(cue, [(a - s_start, b - s_start) for a, b in keyword_spans],
+                                   match.start() - s_start, match.end() - s_start)
+            number = parse_number(match.group())
+            if score is None or number is None or number != number.to_integral_value():
+                continue
+            value = int(number)
+            if (element.min is not None and value < element.min) or (element.max is not None and value > element.max):
+                continue
+            doc.add(Candidate(cue.id, value, [match.span()], score, "cues", match.start()))
+
+
 _HANDLERS: dict[str, Callable[..., None]] = {
+    "int": _assign_int,
     "enum": _assign_enum,
     "bool": _assign_bool,
     "names": _assign_names,

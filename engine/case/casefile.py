@@ -74,9 +74,9 @@ def _case_model(casetype: CaseType) -> type[BaseModel]:
     return create_model(  # type: ignore[call-overload, no-any-return]
         f"{case_type.title().replace('_', '')}Case",
         __config__=ConfigDict(extra="forbid", title=f"{table.label}案件（要素表 v{table.version}）"),
-        schema_version=(Literal["1"], Field(default=SCHEMA_VERSION, title="案件文件格式版本")),
-        case_type=(Literal[case_type], Field(title="案件类型")),  # type: ignore[valid-type]
-        table_version=(Literal[table.version], Field(title="要素表版本")),  # type: ignore[valid-type]
+        schema_version=(Literal["1"], Field(default=SCHEMA_VERSION, title="案件文件格式版本")),  # type: ignore[arg-type]
+        case_type=(Literal[case_type], Field(title="案件类型")),  # type: ignore[valid-type, arg-type]
+        table_version=(Literal[table.version], Field(title="要素表版本")),  # type: ignore[valid-type, arg-type]
         court=(str | None, Field(default=None, title="法院")),
         meta=(CaseMeta, Field(default_factory=CaseMeta)),
         complaint=(Pleading | None, None),

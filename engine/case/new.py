@@ -48,7 +48,7 @@ def new_case_from_texts(
         "court": court,
         "meta": {"procedure": "simple", "public_hearing": True, "absent": []},
         "complaint": _pleading(complaint, complaint_text, complaint_name),
-        "answer": _pleading(answer, answer_text, answer_name) if answer is not None else None,
+        "answer": _pleading(answer, answer_text, answer_name) if answer is not None and answer_text is not None else None,
         "elements": merge_elements(casetype, complaint, answer),
         "findings": {},
     }

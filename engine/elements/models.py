@@ -80,10 +80,10 @@ def _states(casetype: CaseType) -> type[BaseModel]:
         state = create_model(
             f"State_{element_id}",
             __config__=ConfigDict(extra="forbid", title=entry.element.label),
-            status=(Literal["agreed", "disputed", "complaint_only", "answer_only"], ...),
+            status=(Literal["agreed", "disputed", "complaint_only", "answer_only"], ...),  # type: ignore[arg-type]
             complaint=(vtype, None),
             answer=(vtype, None),
-            answer_position=(Literal["admit", "contest"] | None, None),
+            answer_position=(Literal["admit", "contest"] | None, None),  # type: ignore[arg-type]
         )
         fields[element_id] = (
             state | None,

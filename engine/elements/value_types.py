@@ -14,15 +14,35 @@ import json
 import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol
 
 import catalogue
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from engine.errors import YaosuError
 
-if TYPE_CHECKING:
-    from engine.elements.dictionary import ElementDef
+
+class ElementDef(Protocol):
+    """What a value type reads of an element definition or of a record's field."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def options(self) -> dict[str, str]: ...
+    @property
+    def min(self) -> int | None: ...
+    @property
+    def max(self) -> int | None: ...
+    @property
+    def fields(self) -> Any: ...
+
+    def option_label(self, code: str) -> str: ...
 
 value_types = catalogue.create("yaosu", "value_types", entry_points=False)
 

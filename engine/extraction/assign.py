@@ -100,11 +100,11 @@ def assign_facts(doc: Document) -> None:
             if indices:
                 by_kind.setdefault(kind, []).append((s_start, s_end, mentions, indices, sentence))
     plan: tuple[tuple[Callable[..., None], Cues, str | None], ...] = doc.casetype.compiled("assign.plan", _plan)
-    for handler, cue, kind in plan:
-        if kind is None:
+    for handler, cue, mention_kind in plan:
+        if mention_kind is None:
             handler(doc, cue, facts)
-        elif kind in by_kind:
-            handler(doc, cue, by_kind[kind])
+        elif mention_kind in by_kind:
+            handler(doc, cue, by_kind[mention_kind])
 
 
 def _plan(casetype: CaseType) -> tuple[tuple[Callable[..., None], Cues, str | None], ...]:

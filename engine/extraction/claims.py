@@ -199,7 +199,7 @@ def parse_claims(doc: Document) -> None:
     for eid, items in sums.items():
         if not items:
             continue
-        total = sum(Decimal(value) for value, _ in items)
+        total = sum((Decimal(value) for value, _ in items), Decimal(0))
         spans = [span for _, span in items]
         doc.add(Candidate(eid, format_money(total), spans, 0.93 if len(spans) == 1 else 0.8, "claims", spans[0][0]))
     for owner, (value, spans) in interest.items():

@@ -18,17 +18,17 @@ _FOLD = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
 _FOLD.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _FOLD.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _FOLD.update(
-    {
-        ord("％"): "%",
-        ord("．"): ".",
-        ord("＄"): "$",
-        ord("￥"): "¥",
-        ord("／"): "/",
-        ord("－"): "-",
-        ord("＋"): "+",
-        ord("○"): "〇",
-        ord("Ｏ"): "〇",
-        ord("\u00a0"): " ",
+    {  # str.translate maps code points to code points or strings
+        ord("％"): "%",  # type: ignore[dict-item]
+        ord("．"): ".",  # type: ignore[dict-item]
+        ord("＄"): "$",  # type: ignore[dict-item]
+        ord("￥"): "¥",  # type: ignore[dict-item]
+        ord("／"): "/",  # type: ignore[dict-item]
+        ord("－"): "-",  # type: ignore[dict-item]
+        ord("＋"): "+",  # type: ignore[dict-item]
+        ord("○"): "〇",  # type: ignore[dict-item]
+        ord("Ｏ"): "〇",  # type: ignore[dict-item]
+        ord("\u00a0"): " ",  # type: ignore[dict-item]
     }
 )
 # Any character `_FOLD` rewrites: most pleadings have none, and then the (per-character) translate is skipped.

@@ -188,7 +188,7 @@ def recognise_document(norm: Normalised, with_docs: bool = False, nlp: Language 
     if with_docs:
         found = (doc._.yaosu_mentions for doc in nlp.pipe(piece for _, piece in pieces))
     else:
-        component = nlp.get_pipe("yaosu_recognisers")
+        component: RecogniserComponent = nlp.get_pipe("yaosu_recognisers")  # type: ignore[assignment]
         found = (component.recognise_text(piece) for _, piece in pieces)
     for (offset, _), chunk_mentions in zip(pieces, found, strict=True):
         mentions.extend(mention.shifted(offset) if offset else mention for mention in chunk_mentions)

@@ -196,7 +196,8 @@ def private_lending_rules(view: CaseView) -> Decision:
         start = claim.get("start_date")
         end = claim.get("end")
         paid_through = decision.repayments_applied_through
-        if element_id == "claim_interest" and paid_through and (not _date(start) or _date(start) <= paid_through):
+        start_day = _date(start)
+        if element_id == "claim_interest" and paid_through and (start_day is None or start_day <= paid_through):
             start = (paid_through + timedelta(days=1)).isoformat()  # interest to that day was settled above
         if rate is not None and base is not None:
             end_text = "至实际清偿之日止" if end in (None, "until_paid") else f"至{fmt.date_text(end)}止"
@@ -205,7 +206,8 @@ def private_lending_rules(view: CaseView) -> Decision:
             if paid_through:
                 repaid_interest = None  # already applied to interest and principal above
             first_day = _date(view.value("delivery_date")) or contract_date
-            if start and first_day and _date(start) and _date(start) > first_day:
+            start_day = _date(start)
+            if first_day and start_day and start_day > first_day:
                 repaid_interest = None  # interest is claimed only after the period already paid for
             deduct = f"，扣除被告已支付的利息{fmt.money(repaid_interest)}元" if repaid_interest else ""
             orders.append(
@@ -312,9 +314,9 @@ def _interest_for_fee(
     end_day = filing_date if end in (None, "until_paid") else _date(end)
     computable = start_day is not None and end_day is not None and end_day >= start_day
     claimed = stated if stated is not None else Decimal("0")
-    if stated is None and computable and claimed_rate is not None and claimed_base:
+    if stated is None and start_day and end_day and computable and claimed_rate is not None and claimed_base:
         claimed = simple_interest(claimed_base, claimed_rate, days_inclusive(start_day, end_day))
-    if computable:
+    if computable and start_day and end_day:
         granted = private_lending_interest(
             base, start_day, end_day, rate, contract_date=contract_date, filing_date=filing_date
         ).amount

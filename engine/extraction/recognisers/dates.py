@@ -89,13 +89,13 @@ def dates_of(text: str, matches: Iterable[re.Match[str]]) -> list[Mention]:
                 continue
             month = parse_small(match.group("month")) if match.group("month") else None
             day = parse_small(match.group("day")) if match.group("day") else None
-            if match.group("end_of_month") and month:
+            if match.group("end_of_month") and month and year is not None:
                 day = _last_day(year, month)  # 2021年12月底 → 2021-12-31
                 info["end_of_month"] = True
             if match.group("end_of_year"):
                 month, day = 12, 31  # 2012年底 → 2012-12-31
                 info["end_of_month"] = True
-            value = _format(year, month, day)
+            value = _format(year, month, day) if year is not None else None
             end = match.end()
             if match.group("month") is None and not match.group("end_of_year"):
                 end = match.start() + len(raw_year) + 1

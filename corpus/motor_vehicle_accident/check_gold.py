@@ -36,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 CASE_TYPE = "motor_vehicle_accident"
 REQUIRED = ("plaintiffs", "defendants", "accident_date", "claim_total")
-BOM_FILES = {"mva_c_017.txt", "mva_a_007.txt"}
+BOM_FILES = {"mva_c_017.txt"}
 
 MONEY = re.compile(r"^\d+\.\d{2}$")
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

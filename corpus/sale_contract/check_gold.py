@@ -82,7 +82,7 @@ REAL_SOURCE = "lawbench/dispute_focus_2-2.json"
 def id_problem(idn: str, birth: str | None, gender: str | None) -> str | None:
     if not re.fullmatch(r"\d{17}[\dX]", idn):
         return "not 17 digits + check character"
-    if ID_C[sum(int(a) * b for a, b in zip(idn[:17], ID_W)) % 11] != idn[17]:
+    if ID_C[sum(int(a) * b for a, b in zip(idn[:17], ID_W, strict=True)) % 11] != idn[17]:
         return "wrong GB 11643 check digit"
     if birth and len(birth) == 10 and idn[6:14] != birth.replace("-", ""):
         return f"birth date {birth} differs from the number"

@@ -67,8 +67,8 @@ def test_missing_average_wage_says_what_and_how() -> None:
 
 
 def test_shanghai_year_without_figure_is_an_error() -> None:
-    with pytest.raises(YaosuError, match="上海市2024年度"):
-        economic_compensation(Decimal(8000), date(2020, 1, 1), date(2025, 5, 1), court="qingpu")
+    with pytest.raises(YaosuError, match="上海市2025年度"):
+        economic_compensation(Decimal(8000), date(2020, 1, 1), date(2026, 5, 1), court="qingpu")
 
 
 def test_pre_2008_years_are_flagged_for_compensation_only() -> None:

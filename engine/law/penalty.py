@@ -268,7 +268,7 @@ def breach_lpr(due_date: date) -> ParameterValue:
         raise YaosuError(
             f"违约行为发生于{start.isoformat()}，在2019年8月20日之前：依{C_NO_CLAUSE}应以中国人民银行同期同类人民币"
             f"贷款基准利率为基础、参照逾期罚息利率标准计算，但参数表中没有该利率（{note}）。请在 {PARAMS} 的 "
-            "late_payment_loss.before_lpr 下补充基准利率及来源，或由法官直接给出年利率（如 年利率5.655%）"
+            "late_payment_loss.before_lpr 下补充基准利率、逾期罚息标准及来源"
         )
     return lpr_1y(start)
 

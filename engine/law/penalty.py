@@ -157,6 +157,8 @@ def parse_penalty_rate(raw: str | dict[str, Any] | PenaltyRate) -> PenaltyRate:
     """
     if isinstance(raw, PenaltyRate):
         return raw
+    if isinstance(raw, dict) and "lpr" in str(raw.get("raw", "")).lower():
+        raw = str(raw["raw"])  # the judge's notation, e.g. {"raw": "LPR×1.5", …}
     if isinstance(raw, dict):
         period, percent = raw.get("period"), raw.get("percent")
         if period not in PERIOD_ZH or percent is None:

@@ -54,6 +54,7 @@ def test_parse_penalty_rate(raw: str, kind: str, value: Decimal) -> None:
 def test_parse_rate_element_and_bad_text() -> None:
     element = {"raw": "日万分之五", "period": "day", "percent": "0.05", "annual_percent": "18.00"}
     assert parse_penalty_rate(element) == PenaltyRate("day", Decimal("0.05"), "日万分之五")
+    assert parse_penalty_rate({"raw": "LPR×1.5"}) == PenaltyRate("lpr_multiple", Decimal("1.5"), "LPR×1.5")
     assert cn_number("十五") == 15 and cn_number("三点五") == Decimal("3.5")
     with pytest.raises(YaosuError, match="按日、按月还是按年"):
         parse_penalty_rate("万分之五")

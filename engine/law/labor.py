@@ -240,7 +240,8 @@ def compute_compensation(
         if cap_could_apply(wage, minimum_wage):
             raise YaosuError("缺少职工月平均工资，无法判断是否适用第四十七条第二款的三倍封顶")
         steps.append(
-            f"月工资不高于当地最低工资标准的三倍（{fmt_plain(Decimal(minimum_wage or 0) * 3)}元），"  # type: ignore[arg-type]
+            f"月工资不高于当地月最低工资标准{fmt_plain(Decimal(minimum_wage or 0))}元的三倍（"
+            f"{fmt_plain(Decimal(minimum_wage or 0) * 3)}元），职工月平均工资高于最低工资标准，故月工资"
             "必然不高于职工月平均工资的三倍，不适用封顶"
         )
         avg = None

@@ -72,7 +72,7 @@ def test_missing_average_wage_matters_only_when_the_cap_could_apply() -> None:
     # 6年4个月 → N = 6.5; 8000 × 6.5 = 52000.
     low = economic_compensation(Decimal(8000), date(2020, 1, 1), date(2026, 5, 1), court="qingpu")
     assert low.amount == Decimal("52000.00") and low.details["average_wage"] is None
-    assert any("最低工资标准的三倍" in s for s in low.steps)
+    assert any("最低工资标准2740元的三倍（8220元）" in s for s in low.steps)
     with pytest.raises(YaosuError, match="上海市2025年度"):
         economic_compensation(Decimal(9000), date(2020, 1, 1), date(2026, 5, 1), court="qingpu")
 

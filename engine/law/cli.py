@@ -32,10 +32,11 @@ from engine.law.interest import Repayment, private_lending_claim, private_lendin
 from engine.law.labor import double_wage, economic_compensation, illegal_termination
 from engine.law.late_performance import doubled_interest
 from engine.law.parameters import UnverifiedParameterWarning
+from engine.law.penalty import deposit_or_penalty, penalty_claim
 from engine.law.result import CalcResult, fmt_money
 
 calc_app = typer.Typer(
-    help="计算器：案件受理费、民间借贷利息、迟延履行利息、人身损害赔偿、劳动争议。每项结果附计算过程与法条依据。",
+    help="计算器：案件受理费、民间借贷利息、迟延履行利息、人身损害赔偿、劳动争议、买卖合同违约金。每项结果附计算过程与法条依据。",
     no_args_is_help=True,
     add_completion=False,
 )
@@ -359,6 +360,13 @@ def labor_cmd(
     contract_date: Annotated[
         str | None, typer.Option("--contract-date", help="二倍工资：补订书面合同之日")
     ] = None,
+    minimum_wage: Annotated[
+        str | None, typer.Option("--minimum-wage", help="当地月最低工资标准（元）；缺省查参数表")
+    ] = None,
+    pre_2008_months: Annotated[
+        str | None,
+        typer.Option("--pre-2008-months", help="经济补偿：2008年前工作年限依当时规定应付的月数（0为不支付）"),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """劳动争议：经济补偿（第四十七条）、违法解除赔偿金（第八十七条）、未签书面合同二倍工资（第八十二条）。"""
@@ -373,12 +381,82 @@ def labor_cmd(
             "region": region,
             "wage_year": wage_year,
             "average_monthly_wage": _dec(average_wage, "--average-wage"),
+            "minimum_wage": _dec(minimum_wage, "--minimum-wage"),
         }
         if item == "compensation":
-            return economic_compensation(w, s, e, **kwargs)
+            return economic_compensation(
+                w, s, e, **kwargs, pre_2008_months=_dec(pre_2008_months, "--pre-2008-months")
+            )
+        if pre_2008_months is not None:
+            raise YaosuError("--pre-2008-months 只用于经济补偿（compensation）；赔偿金自用工之日起计算")
         if item == "illegal":
             return illegal_termination(w, s, e, **kwargs)
         raise YaosuError(f"项目 {item!r} 无效，应为 {'/'.join(LABOR_ITEMS)} 之一")
 
     names = {"compensation": "经济补偿", "illegal": "违法解除赔偿金", "double-wage": "二倍工资差额"}
     _run(names.get(item, item), as_json, compute)
+
+
+PENALTY_ITEMS = ("penalty", "deposit")
+
+
+@calc_app.command("penalty")
+def penalty_cmd(
+    item: Annotated[
+        str,
+        typer.Argument(help="penalty 逾期付款违约金（含调整、未约定时的LPR加计） / deposit 定金与违约金择一"),
+    ] = "penalty",
+    outstanding: Annotated[
+        str | None, typer.Option("--outstanding", help="欠付价款（元），违约金的计算基数")
+    ] = None,
+    due_date: Annotated[
+        str | None, typer.Option("--due-date", help="付款期限届满日 YYYY-MM-DD（次日起算）")
+    ] = None,
+    end: Annotated[str | None, typer.Option("--end", help="计算截止日 YYYY-MM-DD（计入）")] = None,
+    rate: Annotated[
+        str | None,
+        typer.Option("--rate", help="约定标准：日万分之五、每日千分之一、年利率18%、10000元；未约定则省略"),
+    ] = None,
+    adjusted: Annotated[
+        str | None, typer.Option("--adjusted", help="法院调整后的标准：如 LPR×1.5、年利率6%")
+    ] = None,
+    multiple: Annotated[
+        str | None, typer.Option("--multiple", help="未约定违约金：一年期LPR的倍数 1.3—1.5")
+    ] = None,
+    loss: Annotated[
+        str | None, typer.Option("--loss", help="法院认定的损失（元）；缺省按调整后的标准计算")
+    ] = None,
+    not_requested: Annotated[bool, typer.Option("--not-requested", help="违约方未请求调整违约金")] = False,
+    malicious: Annotated[bool, typer.Option("--malicious", help="恶意违约")] = False,
+    deposit: Annotated[str | None, typer.Option("--deposit", help="定金（元）")] = None,
+    penalty: Annotated[str | None, typer.Option("--penalty", help="违约金（元）")] = None,
+    price: Annotated[str | None, typer.Option("--price", help="主合同标的额（元），定金不超过其20%")] = None,
+    chosen: Annotated[str | None, typer.Option("--chosen", help="守约方的选择 deposit / penalty")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """买卖合同违约金（民法典第五百八十五条、第五百八十八条；买卖合同解释第十八条第四款；合同编通则解释第六十五条）。"""
+
+    def compute() -> CalcResult:
+        if item == "deposit":
+            return deposit_or_penalty(
+                _need_dec(deposit, "--deposit"),
+                _need_dec(penalty, "--penalty"),
+                contract_price=_dec(price, "--price"),
+                chosen=chosen,
+                loss=_dec(loss, "--loss"),
+            )
+        if item != "penalty":
+            raise YaosuError(f"项目 {item!r} 无效，应为 {'/'.join(PENALTY_ITEMS)} 之一")
+        return penalty_claim(
+            _need_dec(outstanding, "--outstanding"),
+            _need_date(due_date, "--due-date"),
+            _need_date(end, "--end"),
+            rate,
+            adjusted,
+            multiple=_dec(multiple, "--multiple"),
+            loss=_dec(loss, "--loss"),
+            requested=not not_requested,
+            malicious=malicious,
+        )
+
+    _run("定金或违约金" if item == "deposit" else "违约金", as_json, compute)

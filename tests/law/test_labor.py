@@ -66,9 +66,15 @@ def test_missing_average_wage_says_what_and_how() -> None:
         illegal_termination(Decimal(8000), date(2020, 1, 1), date(2024, 5, 1), court="jiashan")
 
 
-def test_shanghai_year_without_figure_is_an_error() -> None:
-    with pytest.raises(YaosuError, match="上海市2024年度"):
-        economic_compensation(Decimal(8000), date(2020, 1, 1), date(2025, 5, 1), court="qingpu")
+def test_missing_average_wage_matters_only_when_the_cap_could_apply() -> None:
+    # Shanghai's minimum wage on 2026-05-01 is 2740 (沪人社规〔2025〕10号), so 3 × 2740 = 8220: a wage of 8000
+    # cannot exceed 3 × the (higher) average wage, and the missing 2025 average is not needed (第四十七条第二款).
+    # 6年4个月 → N = 6.5; 8000 × 6.5 = 52000.
+    low = economic_compensation(Decimal(8000), date(2020, 1, 1), date(2026, 5, 1), court="qingpu")
+    assert low.amount == Decimal("52000.00") and low.details["average_wage"] is None
+    assert any("最低工资标准2740元的三倍（8220元）" in s for s in low.steps)
+    with pytest.raises(YaosuError, match="上海市2025年度"):
+        economic_compensation(Decimal(9000), date(2020, 1, 1), date(2026, 5, 1), court="qingpu")
 
 
 def test_pre_2008_years_are_flagged_for_compensation_only() -> None:

@@ -63,6 +63,7 @@ ITEM_ZH = {
     "dependents_living": "被扶养人生活费",
     "mental_damages": "精神损害抚慰金",
     "property_damage": "财产损失",
+    "operating_loss": "停运损失",
     "appraisal_fee": "鉴定费",
 }
 APPRAISAL = "appraisal_fee"

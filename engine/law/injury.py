@@ -661,3 +661,94 @@ def daily_item(item: str, days: int, rate: ParameterValue) -> CalcResult:
         warnings=_figure_warnings(rate),
         calculator="daily_item.v1",
     )
+
+
+# --- wiring helper: the standard items of one case -------------------------------------------------
+
+
+def standard_items(
+    *,
+    province: str,
+    victim_birth: date,
+    on: date,
+    hearing_end: date | None = None,
+    use_year: int | None = None,
+    tort_date: date | None = None,
+    residence: str | None = None,
+    grade: int | None = None,
+    extra_indices: Sequence[Decimal | int | str] = (),
+    death: bool = False,
+    dependants: Sequence[tuple[date, int, str]] = (),
+) -> dict[str, CalcResult | YaosuError]:
+    """残疾赔偿金 / 死亡赔偿金 + 丧葬费 / 被扶养人生活费 of one victim, keyed by the spec's element ids.
+
+    ``on``: 定残日 (disability) or the day of death — the age and the dependants' ages are taken on it.
+    ``dependants``: (birth date, supporters, name). The use year is ``use_year`` or follows ``hearing_end``.
+    Each item is computed on its own: a missing figure makes that item a YaosuError (named province,
+    year and row) and leaves the others standing, so the draft can show what is still to be filled.
+    """
+    out: dict[str, CalcResult | YaosuError] = {}
+    try:
+        if use_year is None:
+            if hearing_end is None:
+                raise YaosuError(
+                    "缺少一审法庭辩论终结日（meta.hearing_end_date），无法确定适用哪一年度的标准"
+                )
+            year, why = use_year_for(province, hearing_end)
+        else:
+            year, why = use_year, f"适用{use_year}年度标准（{use_year - 1}年统计数据，由使用者指定）"
+    except YaosuError as exc:
+        wanted = ["death_compensation", "funeral_expenses"] if death else ["disability_compensation"]
+        return {item: exc for item in wanted + (["dependents_living"] if dependants else [])}
+    age = age_on(victim_birth, on)
+    where = {"tort_date": tort_date, "residence": residence}
+
+    def run(item: str, compute: Any) -> None:
+        try:
+            result = compute()
+        except YaosuError as exc:
+            out[item] = exc
+            return
+        result.steps.insert(0, why)
+        out[item] = result
+
+    coefficient = Decimal(100)
+    if death:
+        run(
+            "death_compensation",
+            lambda: death_compensation(income_standard(province, year, **where), age, tort_date=tort_date),
+        )
+
+        def funeral() -> CalcResult:
+            wage, unit = funeral_wage(province, year)
+            return funeral_expenses(wage, wage_unit=unit)
+
+        run("funeral_expenses", funeral)
+    elif grade is not None:
+        run(
+            "disability_compensation",
+            lambda: disability_compensation(
+                income_standard(province, year, **where),
+                age,
+                grade,
+                extra_indices=extra_indices,
+                tort_date=tort_date,
+            ),
+        )
+        try:
+            coefficient = disability_index(grade, extra_indices)[0]
+        except YaosuError as exc:
+            out["dependents_living"] = exc
+            return out
+    if dependants:
+        people = [Dependant(age_on(birth, on), supporters, name) for birth, supporters, name in dependants]
+        run(
+            "dependents_living",
+            lambda: dependant_living_expenses(
+                consumption_standard(province, year, **where),
+                people,
+                coefficient_percent=coefficient,
+                tort_date=tort_date,
+            ),
+        )
+    return out

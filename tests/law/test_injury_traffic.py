@@ -26,6 +26,7 @@ from engine.law.injury import (
     income_standard,
     lost_earnings,
     nursing_fee,
+    standard_items,
     use_year_for,
 )
 
@@ -202,3 +203,23 @@ def test_unverified_figure_warns_in_the_result() -> None:
     result = funeral_expenses(wage, wage_unit=unit)
     assert result.amount == Decimal("74604.00")  # 12,434 × 6
     assert result.warnings and "未经核实" in result.warnings[0]
+
+
+def test_standard_items_of_one_case_keep_going_past_a_missing_figure() -> None:
+    # 吴江, victim born 1980-07-01 died 2024-05-01 (aged 43), hearing 2024-06-30 (after 苏高法电〔2024〕128号):
+    # 死亡赔偿金 63,211 × 20 = 1,264,220.00; 丧葬费: Jiangsu 2024 wage basis NOT FOUND → named error;
+    # 被扶养人 child born 2014-05-02 is 9 on 2024-05-01: 9 years × 40,461 ÷ 2 = 20,230.50 → 182,074.50
+    items = standard_items(
+        province="jiangsu",
+        victim_birth=date(1980, 7, 1),
+        on=date(2024, 5, 1),
+        hearing_end=date(2024, 6, 30),
+        tort_date=date(2024, 4, 20),
+        death=True,
+        dependants=[(date(2014, 5, 2), 2, "子")],
+    )
+    assert items["death_compensation"].amount == Decimal("1264220.00")
+    assert "苏高法电〔2024〕128号" in items["death_compensation"].steps[0]
+    assert isinstance(items["funeral_expenses"], YaosuError)
+    assert "江苏省2024年度" in items["funeral_expenses"].message
+    assert items["dependents_living"].amount == Decimal("182074.50")

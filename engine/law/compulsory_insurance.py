@@ -150,6 +150,7 @@ class Vehicle:
     ``compulsory_insurer`` None: no 交强险 — the 投保义务人 (``policyholder``, default the tortfeasor)
     answers within the limits (道交解释第十六条). ``commercial_excluded``: item ids the 商业三者险
     policy does not cover (e.g. ``mental_damages`` without the 附加险) — the judge's finding.
+    ``commercial_limit`` None: no limit stated (the insurer pays the whole share).
     """
 
     name: str
@@ -311,7 +312,7 @@ def allocate(
 
     ``groups``: item id → sub-limit (``item_groups()``); ``appraisal_bearer``: insurer / tortfeasor /
     by_liability (``appraisal_fee_bearer(court)``), needed only when an ``appraisal_fee`` is claimed.
-    Result ``details``: ``rows`` (one per victim × payer × role × sub-limit), ``payers`` (per victim and
+    ``amount``: what the payers still owe the victims (after advances). Result ``details``: ``rows`` (one per victim × payer × role × sub-limit), ``payers`` (per victim and
     payer: amount, advance, net to the victim), ``refunds`` (advance paid back to the advancer), ``limits`` (per vehicle and sub-limit), ``victim_own`` (per victim).
     """
     _check_inputs(victims, vehicles, groups)

@@ -279,6 +279,8 @@ def test_cli_injury_hearing_end_and_rural() -> None:
 def test_operating_loss_is_outside_compulsory_insurance() -> None:
     # 交强险条款第十条(三): 停运损失 is an indirect loss: 财产 1,000 within the 2,000 limit; 停运 3,000 × 100% → 张三.
     car = Vehicle("沪A1", compulsory_limits(ACCIDENT), D(100), "张三", compulsory_insurer="甲保险公司")
-    result = allocate([Victim("李四", {"property_damage": D(1000), "operating_loss": D(3000)})], [car], GROUPS)
+    result = allocate(
+        [Victim("李四", {"property_damage": D(1000), "operating_loss": D(3000)})], [car], GROUPS
+    )
     assert _payer(result, "甲保险公司")["amount"] == D("1000.00")
     assert _payer(result, "张三")["amount"] == D("3000.00")

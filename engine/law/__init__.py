@@ -6,13 +6,14 @@ Public calculators (each registered in engine.registry as "name.v1"):
   interest.private_lending_claim                           term/overdue interest, 违约金, repayments
   late_performance.doubled_interest                        迟延履行 加倍部分债务利息
   injury.disability_compensation, death_compensation, funeral_expenses, dependant_living_expenses,
-        lost_earnings, nursing_fee                         人身损害赔偿 (法释〔2022〕14号)
+        lost_earnings, nursing_fee, daily_item (v2: figures in as ParameterValue)  人身损害赔偿
+  compulsory_insurance.allocate                            交强险 / 商业三者险 / 侵权人 allocation
   labor.economic_compensation, illegal_termination, double_wage   劳动合同法第四十七、八十七、八十二条
 Parameters: parameters.lpr_1y and the tables described in parameters/README.md.
 Importing this package registers every calculator.
 """
 
-from engine.law import fee, injury, interest, labor, late_performance  # noqa: F401  (registration)
+from engine.law import compulsory_insurance, fee, injury, interest, labor, late_performance  # noqa: F401  (registration)
 from engine.law.result import CalcResult
 
 __all__ = ["CalcResult"]

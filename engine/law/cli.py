@@ -18,16 +18,34 @@ from typing import Annotated
 import typer
 
 from engine.errors import YaosuError
+from engine.law.compulsory_insurance import (
+    Advance,
+    Vehicle,
+    Victim,
+    allocate,
+    appraisal_fee_bearer,
+    compulsory_limits,
+    item_groups,
+)
 from engine.law.fee import litigation_fee
 from engine.law.injury import (
     Dependant,
+    consumption_standard,
+    daily_item,
     death_compensation,
     dependant_living_expenses,
     disability_compensation,
+    disability_index,
     funeral_expenses,
+    funeral_wage,
+    given_figure,
+    income_standard,
     lost_earnings,
     nursing_fee,
+    province_of,
+    use_year_for,
 )
+from engine.law.injury import daily_rate as daily_rate_of
 from engine.law.interest import Repayment, private_lending_claim, private_lending_interest
 from engine.law.labor import double_wage, economic_compensation, illegal_termination
 from engine.law.late_performance import doubled_interest
@@ -36,7 +54,7 @@ from engine.law.penalty import deposit_or_penalty, penalty_claim
 from engine.law.result import CalcResult, fmt_money
 
 calc_app = typer.Typer(
-    help="计算器：案件受理费、民间借贷利息、迟延履行利息、人身损害赔偿、劳动争议、买卖合同违约金。每项结果附计算过程与法条依据。",
+    help="计算器：案件受理费、民间借贷利息、迟延履行利息、人身损害赔偿、交通事故赔偿分配、劳动争议、买卖合同违约金。每项结果附计算过程与法条依据。",
     no_args_is_help=True,
     add_completion=False,
 )
@@ -236,41 +254,78 @@ def late_cmd(
     )
 
 
-INJURY_ITEMS = ("disability", "death", "funeral", "dependants", "misswork", "nursing")
+INJURY_ITEMS = {
+    "disability": "残疾赔偿金",
+    "death": "死亡赔偿金",
+    "funeral": "丧葬费",
+    "dependants": "被扶养人生活费",
+    "misswork": "误工费",
+    "nursing": "护理费",
+    "hospital_meal": "住院伙食补助费",
+    "nutrition": "营养费",
+    "local_transport": "交通费（同城就医）",
+}
+
+
+def _injury_year(province: str, year: int | None, hearing_end: date | None) -> tuple[int, str | None]:
+    if year is not None:
+        return year, None
+    if hearing_end is None:
+        raise YaosuError("缺少 --hearing-end（一审法庭辩论终结日）或 --year（适用标准的年度）")
+    return use_year_for(province, hearing_end)
 
 
 @calc_app.command("injury")
 def injury_cmd(
-    item: Annotated[
-        str,
-        typer.Argument(
-            help="disability 残疾赔偿金 / death 死亡赔偿金 / funeral 丧葬费 / "
-            "dependants 被扶养人生活费 / misswork 误工费 / nursing 护理费"
-        ),
-    ],
+    item: Annotated[str, typer.Argument(help=" / ".join(f"{k} {v}" for k, v in INJURY_ITEMS.items()))],
     court: Annotated[str | None, typer.Option("--court", help="受诉法院 qingpu / wujiang / jiashan")] = None,
     province: Annotated[
         str | None, typer.Option("--province", help="或直接指定省份 shanghai / jiangsu / zhejiang")
     ] = None,
     year: Annotated[
-        int | None, typer.Option("--year", help="一审法庭辩论终结的年份（使用其上一年度统计数据）")
+        int | None,
+        typer.Option("--year", help="适用标准的年度（一审法庭辩论终结的年份，使用其上一年度统计数据）"),
+    ] = None,
+    hearing_end: Annotated[
+        str | None,
+        typer.Option("--hearing-end", help="一审法庭辩论终结日 YYYY-MM-DD（据此确定年度，江苏按高院通知日）"),
+    ] = None,
+    tort_date: Annotated[
+        str | None, typer.Option("--tort-date", help="侵权行为（事故）发生日；2022-05-01前的按当时城乡规则")
+    ] = None,
+    residence: Annotated[
+        str | None, typer.Option("--residence", help="2022-05-01前侵权：受害人 urban 城镇 / rural 农村")
     ] = None,
     age: Annotated[int | None, typer.Option("--age", help="受害人定残或死亡时的周岁")] = None,
-    grade: Annotated[int | None, typer.Option("--grade", help="伤残等级 1–10")] = None,
+    grade: Annotated[int | None, typer.Option("--grade", help="最高伤残等级 1–10")] = None,
+    extra_index: Annotated[
+        list[str] | None,
+        typer.Option("--extra-index", help="其他伤残的附加指数（%，法官确定，每处0–10），可重复"),
+    ] = None,
     coefficient: Annotated[
-        str | None, typer.Option("--coefficient", help="赔偿系数（%），多处伤残等情形覆盖按等级的系数")
+        str | None, typer.Option("--coefficient", help="赔偿系数（%），本院认定时覆盖按等级计算的指数")
     ] = None,
     dependant: Annotated[
         list[str] | None, typer.Option("--dependant", help="被扶养人 年龄[:扶养人数]，可重复，如 10:2")
     ] = None,
-    days: Annotated[int | None, typer.Option("--days", help="误工或护理天数")] = None,
+    days: Annotated[int | None, typer.Option("--days", help="误工、护理、住院或营养天数")] = None,
     daily_income: Annotated[str | None, typer.Option("--daily-income", help="误工：日收入（元）")] = None,
+    monthly_income: Annotated[str | None, typer.Option("--monthly-income", help="误工：月收入（元）")] = None,
     annual_income: Annotated[str | None, typer.Option("--annual-income", help="误工：年收入（元）")] = None,
-    daily_rate: Annotated[str | None, typer.Option("--daily-rate", help="护理：每日护理费标准（元）")] = None,
-    carers: Annotated[int, typer.Option("--carers", help="护理人数")] = 1,
-    tort_date: Annotated[
-        str | None, typer.Option("--tort-date", help="侵权行为发生日（2022-05-01前发生的会提示）")
+    income_basis: Annotated[
+        str,
+        typer.Option(
+            "--income-basis",
+            help="误工收入依据 fixed 固定收入 / average_3y 近三年平均 / trade_average 同行业平均工资",
+        ),
+    ] = "fixed",
+    daily_rate: Annotated[
+        str | None,
+        typer.Option(
+            "--daily-rate", help="每日标准（元，法官认定）；不填则查 parameters/injury_daily_rates.yaml"
+        ),
     ] = None,
+    carers: Annotated[int, typer.Option("--carers", help="护理人数")] = 1,
     as_json: JsonOpt = False,
 ) -> None:
     """人身损害赔偿（法释〔2022〕14号），按受诉法院所在省份的上一年度标准。"""
@@ -278,57 +333,142 @@ def injury_cmd(
     def compute() -> CalcResult:
         if item not in INJURY_ITEMS:
             raise YaosuError(f"项目 {item!r} 无效，应为 {'/'.join(INJURY_ITEMS)} 之一")
-        where = {"court": court, "province": province}
+        prov = province_of(court, province)
         t = _date(tort_date, "--tort-date")
-        if item == "disability":
-            return disability_compensation(
-                _need_int(age, "--age"),
-                _need_int(grade, "--grade"),
-                _need_int(year, "--year"),
-                **where,
-                coefficient_percent=_dec(coefficient, "--coefficient"),
-                tort_date=t,
-            )
-        if item == "death":
-            return death_compensation(
-                _need_int(age, "--age"), _need_int(year, "--year"), **where, tort_date=t
-            )
-        if item == "funeral":
-            return funeral_expenses(_need_int(year, "--year"), **where)
-        if item == "dependants":
-            people = []
-            for raw in dependant or []:
-                a, _, n = raw.partition(":")
-                try:
-                    people.append(Dependant(int(a), int(n) if n else 1))
-                except ValueError as exc:
-                    raise YaosuError(f"--dependant 应写成 年龄[:扶养人数]，现为 {raw!r}") from exc
-            coef = _dec(coefficient, "--coefficient")
-            if coef is None and grade is not None:
-                coef = Decimal(110 - 10 * grade)
-            return dependant_living_expenses(
-                people,
-                _need_int(year, "--year"),
-                **where,
-                coefficient_percent=coef if coef is not None else Decimal(100),
-            )
+        h = _date(hearing_end, "--hearing-end")
+        if item in ("disability", "death", "funeral", "dependants"):
+            use_year, why = _injury_year(prov, year, h)
+            where = {"tort_date": t, "residence": residence}
+            if item == "disability":
+                result = disability_compensation(
+                    income_standard(prov, use_year, **where),
+                    _need_int(age, "--age"),
+                    _need_int(grade, "--grade"),
+                    extra_indices=[_need_dec(x, "--extra-index") for x in extra_index or []],
+                    coefficient_percent=_dec(coefficient, "--coefficient"),
+                    tort_date=t,
+                )
+            elif item == "death":
+                result = death_compensation(
+                    income_standard(prov, use_year, **where), _need_int(age, "--age"), tort_date=t
+                )
+            elif item == "funeral":
+                wage, unit = funeral_wage(prov, use_year)
+                result = funeral_expenses(wage, wage_unit=unit)
+            else:
+                people = []
+                for raw in dependant or []:
+                    a, _, n = raw.partition(":")
+                    try:
+                        people.append(Dependant(int(a), int(n) if n else 1))
+                    except ValueError as exc:
+                        raise YaosuError(f"--dependant 应写成 年龄[:扶养人数]，现为 {raw!r}") from exc
+                coef = _dec(coefficient, "--coefficient")
+                if coef is None and grade is not None:
+                    coef = disability_index(
+                        grade, [_need_dec(x, "--extra-index") for x in extra_index or []]
+                    )[0]
+                result = dependant_living_expenses(
+                    consumption_standard(prov, use_year, **where),
+                    people,
+                    coefficient_percent=coef if coef is not None else Decimal(100),
+                    tort_date=t,
+                )
+            if why:
+                result.steps.insert(0, why)
+            return result
+        n = _need_int(days, "--days")
         if item == "misswork":
-            return lost_earnings(
-                _need_int(days, "--days"),
-                daily_income=_dec(daily_income, "--daily-income"),
-                annual_income=_dec(annual_income, "--annual-income"),
+            given = [
+                (v, p)
+                for v, p in ((daily_income, "day"), (monthly_income, "month"), (annual_income, "year"))
+                if v
+            ]
+            if len(given) != 1:
+                raise YaosuError(
+                    "误工费须且只须提供一种收入：--daily-income、--monthly-income 或 --annual-income"
+                )
+            raw, period = given[0]
+            income = given_figure(_need_dec(raw, "收入"), "受害人收入（本院认定）")
+            return lost_earnings(n, income, period=period, basis=income_basis)
+        rate_item = "nursing" if item == "nursing" else item
+        if daily_rate is not None:
+            rate = given_figure(
+                _need_dec(daily_rate, "--daily-rate"), f"{INJURY_ITEMS[item]}日标准（本院认定）"
             )
-        return nursing_fee(_need_int(days, "--days"), _need_dec(daily_rate, "--daily-rate"), carers=carers)
+        else:
+            rate = daily_rate_of(prov, rate_item, _need_date(hearing_end, "--hearing-end（查日标准的日期）"))
+        if item == "nursing":
+            return nursing_fee(n, rate, carers=carers)
+        return daily_item(item, n, rate)
 
-    names = {
-        "disability": "残疾赔偿金",
-        "death": "死亡赔偿金",
-        "funeral": "丧葬费",
-        "dependants": "被扶养人生活费",
-        "misswork": "误工费",
-        "nursing": "护理费",
-    }
-    _run(names.get(item, item), as_json, compute)
+    _run(INJURY_ITEMS.get(item, item), as_json, compute)
+
+
+def _traffic_input(path: str) -> dict:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except FileNotFoundError as exc:
+        raise YaosuError(f"文件不存在：{path}") from exc
+    except json.JSONDecodeError as exc:
+        raise YaosuError(f"{path} 不是有效的JSON：第{exc.lineno}行 {exc.msg}") from exc
+    if not isinstance(data, dict):
+        raise YaosuError(f"{path} 的顶层应为对象（accident_date、victims、vehicles …）")
+    return data
+
+
+def _traffic_case(data: dict, court: str | None) -> CalcResult:
+    accident = _need_date(data.get("accident_date"), "accident_date")
+    victims = []
+    for i, raw in enumerate(data.get("victims") or [], 1):
+        items = {k: _need_dec(str(v), f"victims[{i}].items.{k}") for k, v in (raw.get("items") or {}).items()}
+        victims.append(
+            Victim(str(raw.get("name") or f"受害人{i}"), items, bool(raw.get("mental_first", False)))
+        )
+    vehicles = []
+    for i, raw in enumerate(data.get("vehicles") or [], 1):
+        where = f"vehicles[{i}]"
+        limit = raw.get("commercial_limit")
+        vehicles.append(
+            Vehicle(
+                name=str(raw.get("name") or raw.get("plate") or f"车辆{i}"),
+                limits=compulsory_limits(accident, at_fault=bool(raw.get("at_fault", True))),
+                liability_share=_need_dec(str(raw.get("liability_share", "")), f"{where}.liability_share"),
+                tortfeasor=str(raw.get("tortfeasor") or raw.get("driver") or ""),
+                compulsory_insurer=raw.get("compulsory_insurer"),
+                commercial_insurer=raw.get("commercial_insurer"),
+                commercial_limit=None
+                if limit is None
+                else _need_dec(str(limit), f"{where}.commercial_limit"),
+                policyholder=str(raw.get("policyholder") or raw.get("owner") or ""),
+                commercial_excluded=frozenset(raw.get("commercial_excluded") or []),
+            )
+        )
+    advances = [
+        Advance(
+            str(a.get("payer")),
+            _need_dec(str(a.get("amount")), "paid_in_advance.amount"),
+            str(a.get("victim") or ""),
+        )
+        for a in data.get("paid_in_advance") or data.get("advances") or []
+    ]
+    bearer = data.get("appraisal_bearer")
+    if bearer is None and court and any("appraisal_fee" in v.items for v in victims):
+        bearer = appraisal_fee_bearer(court)
+    return allocate(victims, vehicles, item_groups(), advances=advances, appraisal_bearer=bearer)
+
+
+@calc_app.command("traffic")
+def traffic_cmd(
+    input_file: Annotated[
+        str, typer.Option("--input", help="案件数据JSON：accident_date、victims、vehicles、paid_in_advance")
+    ],
+    court: Annotated[str | None, typer.Option("--court", help="受诉法院（查鉴定费负担的法院设置）")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """机动车交通事故：交强险分项限额、商业三者险、侵权人的赔偿分配（民法典第一千二百一十三条）。"""
+    _run("各赔偿义务人尚应支付合计", as_json, lambda: _traffic_case(_traffic_input(input_file), court))
 
 
 LABOR_ITEMS = ("compensation", "illegal", "double-wage")

@@ -126,8 +126,12 @@ def test_injury_and_missing_figure() -> None:
         ["injury", "disability", "--court", "qingpu", "--year", "2024", "--age", "61", "--grade", "10"]
     )
     assert out["amount"] == "170006.30"
-    result = runner.invoke(calc_app, ["injury", "funeral", "--court", "qingpu", "--year", "2025"])
-    assert result.exit_code == 2 and "上海市2025年度" in result.stderr
+    # Shanghai's 2026 figures are NOT FOUND (FACTS §9.2): a named error, not another year's figure.
+    result = runner.invoke(
+        calc_app,
+        ["injury", "disability", "--court", "qingpu", "--year", "2026", "--age", "40", "--grade", "10"],
+    )
+    assert result.exit_code == 2 and "上海市2026年度" in result.stderr
 
 
 def test_injury_dependants() -> None:

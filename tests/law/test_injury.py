@@ -1,3 +1,5 @@
+"""人身损害赔偿 calculators (法释〔2022〕14号) with the figures looked up from parameters/ (FACTS §6.2, §9.2)."""
+
 from datetime import date
 from decimal import Decimal
 
@@ -8,13 +10,18 @@ from engine.law.injury import (
     Dependant,
     age_on,
     compensation_years,
+    consumption_standard,
     death_compensation,
     dependant_living_expenses,
     disability_coefficient,
     disability_compensation,
     funeral_expenses,
+    funeral_wage,
+    given_figure,
+    income_standard,
     lost_earnings,
     nursing_fee,
+    province_of,
     standard,
 )
 from engine.registry import get_calculator
@@ -23,24 +30,24 @@ from tests.law._golden import golden_params
 
 def _run(case: dict):
     item = case["item"]
-    where = {"court": case.get("court")}
+    prov = province_of(case["court"]) if "court" in case else ""
+    year = case.get("year", 0)
     if item == "disability":
-        return disability_compensation(case["age"], case["grade"], case["year"], **where)
+        return disability_compensation(income_standard(prov, year), case["age"], case["grade"])
     if item == "death":
-        return death_compensation(case["age"], case["year"], **where)
+        return death_compensation(income_standard(prov, year), case["age"])
     if item == "funeral":
-        return funeral_expenses(case["year"], **where)
+        wage, unit = funeral_wage(prov, year)
+        return funeral_expenses(wage, wage_unit=unit)
     if item == "dependants":
         people = [Dependant(age, n) for age, n in case["dependants"]]
         coef = Decimal(case.get("coefficient", "100"))
-        return dependant_living_expenses(people, case["year"], **where, coefficient_percent=coef)
+        return dependant_living_expenses(consumption_standard(prov, year), people, coefficient_percent=coef)
     if item == "misswork":
-        return lost_earnings(
-            case["days"],
-            daily_income=Decimal(case["daily_income"]) if "daily_income" in case else None,
-            annual_income=Decimal(case["annual_income"]) if "annual_income" in case else None,
-        )
-    return nursing_fee(case["days"], Decimal(case["daily_rate"]))
+        period = "day" if "daily_income" in case else "year"
+        income = given_figure(case.get("daily_income") or case["annual_income"], "收入")
+        return lost_earnings(case["days"], income, period=period)
+    return nursing_fee(case["days"], given_figure(case["daily_rate"], "护工日标准"))
 
 
 @golden_params("injury.yaml")
@@ -72,7 +79,7 @@ def test_age_on_birthday_and_leap_day() -> None:
 
 
 def test_steps_name_the_table_year_and_source() -> None:
-    steps = disability_compensation(61, 10, 2024, court="qingpu").steps
+    steps = disability_compensation(income_standard("shanghai", 2024), 61, 10).steps
     assert "上海市2024年度" in steps[0] and "89477" in steps[0] and "choulvs.cn" in steps[0]
     assert "20 − (61 − 60) = 19年" in steps[1]
     assert steps[-1] == "残疾赔偿金 = 89477 × 19 × 10% = 170,006.30元"
@@ -80,10 +87,11 @@ def test_steps_name_the_table_year_and_source() -> None:
 
 def test_missing_figure_names_province_year_figure_and_how_to_add() -> None:
     with pytest.raises(YaosuError) as err:
-        disability_compensation(40, 9, 2025, court="jiashan")
+        income_standard("zhejiang", 2025)
     message = err.value.message
     assert "浙江省" in message and "2025" in message and "城镇居民人均可支配收入" in message
     assert "parameters/injury_standards.csv" in message and "未找到" in message
+    assert "province=zhejiang, use_year=2025, figure=urban_income" in message
 
 
 def test_missing_year_row_is_an_error_too() -> None:
@@ -91,22 +99,17 @@ def test_missing_year_row_is_an_error_too() -> None:
         standard("jiangsu", 2031, "urban_consumption")
 
 
-def test_missing_funeral_basis_and_zhejiang_consumption() -> None:
+def test_missing_funeral_basis_is_not_filled_from_another_year() -> None:
+    # Jiangsu 2024 wage basis: NOT FOUND (FACTS §9.2) although 2025's exists.
     with pytest.raises(YaosuError, match="江苏省2024年度.*职工平均工资"):
-        funeral_expenses(2024, court="wujiang")
-    with pytest.raises(YaosuError, match="浙江省2024年度.*城镇居民人均消费支出"):
-        dependant_living_expenses([Dependant(10)], 2024, court="jiashan")
+        funeral_wage("jiangsu", 2024)
+    with pytest.raises(YaosuError, match="浙江省2024年度.*职工平均工资"):
+        funeral_wage("zhejiang", 2024)
 
 
 def test_unknown_court() -> None:
     with pytest.raises(YaosuError, match="未知法院"):
-        funeral_expenses(2024, court="pudong")
-
-
-def test_tort_before_unification_warns() -> None:
-    result = death_compensation(40, 2021, court="jiashan", tort_date=date(2021, 3, 1))
-    assert result.amount == Decimal("1253980.00")  # 62699 × 20
-    assert result.warnings and "2022年5月1日" in result.warnings[0]
+        province_of("pudong")
 
 
 def test_registered() -> None:
@@ -117,5 +120,7 @@ def test_registered() -> None:
         "dependant_living_expenses",
         "lost_earnings",
         "nursing_fee",
+        "daily_item",
+        "traffic_allocation",
     ):
         assert get_calculator(name) is not None

@@ -111,5 +111,8 @@ def build_private_lending(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    build_private_lending(HERE / "private_lending.docx")
-    print(HERE / "private_lending.docx")
+    # The element-style judgment is one template (吴法〔2022〕40号 item 9); a case type whose judgment
+    # needs more tables (交通事故 damage items …) gets its own file here.
+    for name in ("private_lending.docx", "element_judgment.docx"):
+        build_private_lending(HERE / name)
+        print(HERE / name)

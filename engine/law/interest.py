@@ -27,7 +27,7 @@ from decimal import Decimal
 from typing import Any
 
 from engine.errors import YaosuError
-from engine.law.parameters import ParameterValue, lpr_1y
+from engine.law.parameters import STATUS_ZH, ParameterValue, lpr_1y
 from engine.law.result import CalcResult, fmt_date, fmt_money, fmt_plain, fmt_rate, money
 from engine.registry import calculator
 
@@ -150,7 +150,8 @@ def _lpr_warnings(rules: Iterable[CapRule | ParameterValue | None]) -> list[str]
         lpr = item.lpr if isinstance(item, CapRule) else item
         if lpr is not None and not lpr.verified:
             out.append(
-                f"{fmt_date(lpr.effective or date.min)}一年期LPR {fmt_rate(lpr.value)} 为未核实的占位数据，须核对"
+                f"{fmt_date(lpr.effective or date.min)}一年期LPR {fmt_rate(lpr.value)} 未核实"
+                f"（{STATUS_ZH.get(lpr.status, lpr.status)}），须核对"
             )
     return out
 

@@ -32,14 +32,18 @@ import yaml
 from engine.errors import YaosuError
 from engine.paths import PARAMETERS_DIR
 
-STATUSES = ("verified", "secondary", "derived", "unverified", "not_found")
+STATUSES = ("verified", "secondary", "derived", "unverified", "news", "news_date_unsure", "not_found")
 STATUS_ZH = {
     "verified": "已核实",
-    "secondary": "已核实（二手来源）",
+    "secondary": "已核实（二手来源或官方序列的机器副本）",
     "derived": "由已核实数据推算",
     "unverified": "未核实",
+    "news": "仅有新闻报道，未经官方数据核实",
+    "news_date_unsure": "仅有新闻报道，且日期存疑",
     "not_found": "未找到",
 }
+# Statuses a calculator may rely on without a warning; every other status warns when used.
+VERIFIED_STATUSES = ("verified", "secondary", "derived")
 
 
 class UnverifiedParameterWarning(UserWarning):
@@ -57,7 +61,7 @@ class ParameterValue:
 
     @property
     def verified(self) -> bool:
-        return self.status in ("verified", "secondary", "derived")
+        return self.status in VERIFIED_STATUSES
 
 
 # --- YAML reading: duplicate keys rejected, numbers as Decimal -----------------------------------
@@ -180,10 +184,10 @@ class DatedTable:
                 f"参数表《{self.title}》中自{chosen.start.isoformat()}起该参数已失效（{chosen.source}），"
                 f"{on.isoformat()}没有数值"
             )
-        if chosen.status == "unverified":
+        if chosen.status not in VERIFIED_STATUSES:
             warn_unverified(
                 f"参数表《{self.title}》{chosen.start.isoformat()}起的数值 {chosen.value} 未经核实"
-                f"（{chosen.note or chosen.source}），使用前须核实"
+                f"（{STATUS_ZH[chosen.status]}：{chosen.note or chosen.source}），使用前须核实"
             )
         return ParameterValue(
             chosen.value, chosen.start, chosen.source, chosen.status, self.name, chosen.note

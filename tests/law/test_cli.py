@@ -92,6 +92,7 @@ def test_interest_with_due_date_and_repayment() -> None:
 
 
 def test_unverified_lpr_is_reported() -> None:
+    # 2026-06-22 is a news-only LPR row (FACTS §9.1), so the cap warns.
     result = runner.invoke(
         calc_app,
         [
@@ -99,9 +100,9 @@ def test_unverified_lpr_is_reported() -> None:
             "--principal",
             "1000",
             "--start",
-            "2025-07-01",
+            "2026-07-01",
             "--end",
-            "2025-12-31",
+            "2026-12-31",
             "--rate",
             "20",
             "--json",

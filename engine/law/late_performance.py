@@ -12,28 +12,18 @@ from datetime import date
 from decimal import Decimal
 
 from engine.errors import YaosuError
+from engine.law.citations import cite
 from engine.law.parameters import dated_table
 from engine.law.result import CalcResult, fmt_date, fmt_money, fmt_plain, money
 from engine.registry import calculator
 
-# (in force from, article) — FACTS.md §2.4, each verified in LawsDatabase.
-CPL_ARTICLES: tuple[tuple[date, str], ...] = (
-    (date(2017, 7, 1), "第二百五十三条"),
-    (date(2022, 1, 1), "第二百六十条"),
-    (date(2024, 1, 1), "第二百六十四条"),
-)
-
 
 def civil_procedure_article(on: date | None = None) -> str:
-    """Article of 民事诉讼法 on doubled interest in the version in force on ``on`` (None: current)."""
-    if on is None:
-        return CPL_ARTICLES[-1][1]
-    chosen = [article for start, article in CPL_ARTICLES if start <= on]
-    if not chosen:
-        raise YaosuError(
-            f"未收录{on.isoformat()}施行的民事诉讼法版本（本表始于2017年7月1日），请核对条文序号"
-        )
-    return chosen[-1]
+    """Article of 民事诉讼法 on doubled interest in the version in force on ``on`` (None: today).
+
+    From the citation catalogue (parameters/citations.yaml, concept late_performance_interest).
+    """
+    return cite("late_performance_interest", on or date.today()).article
 
 
 @calculator("doubled_interest", version=1)

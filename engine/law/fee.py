@@ -163,7 +163,7 @@ def _property_fee(
     return total, rows
 
 
-@calculator("litigation_fee", version=1)
+@calculator("litigation_fee", version=1, effective_from=date(2007, 4, 1))  # 《诉讼费用交纳办法》施行
 def litigation_fee(
     amount: Decimal,
     procedure: str | Iterable[str] = "ordinary",
@@ -293,7 +293,7 @@ def litigation_fee(
     )
 
 
-@calculator("fee_split", version=1)
+@calculator("fee_split", version=1, effective_from=date(2007, 4, 1))
 def split_fee(fee: Decimal, claimed: Decimal, granted: Decimal) -> CalcResult:
     """第二十九条: the loser bears the fee; partly successful → by proportion.
 

@@ -209,14 +209,20 @@ def parse_catalogue(data: dict[str, Any], path: str) -> CitationCatalogue:
                 article_key(row.article, f"{path}：provisions.{concept} 第{i}行")
             elif row.status != "not_found":
                 raise YaosuError(f"{path}：provisions.{concept} 第{i}行没有 article，status 须为 not_found")
-            rows.append(ProvisionRow(row.law, row.article, row.from_, row.to, row.source, row.status, row.note, row.effect))
+            rows.append(
+                ProvisionRow(
+                    row.law, row.article, row.from_, row.to, row.source, row.status, row.note, row.effect
+                )
+            )
         provisions[concept] = Provision(concept, prov.label, prov.date_basis, tuple(rows))
     return CitationCatalogue(laws, provisions, path)
 
 
 # --- article numbers and the basis sentence ------------------------------------------------------
 
-_ARTICLE = re.compile(r"^第([零〇一二三四五六七八九十百千]+)条(?:第([一二三四五六七八九十]+)款)?(?:第（([一二三四五六七八九十]+)）项)?$")
+_ARTICLE = re.compile(
+    r"^第([零〇一二三四五六七八九十百千]+)条(?:第([一二三四五六七八九十]+)款)?(?:第（([一二三四五六七八九十]+)）项)?$"
+)
 _CITED = re.compile(r"^(《.+》)(?:（([^）]*)）)?(第.+)$")
 
 

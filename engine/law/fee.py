@@ -7,7 +7,7 @@ Rounding: see engine.law.result (half up to the cent at the end of each item).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -21,7 +21,7 @@ from engine.law.parameters import (
     to_decimal,
     warn_unverified,
 )
-from engine.law.result import CalcResult, fmt_date, fmt_money, fmt_plain, money
+from engine.law.result import CalcResult, fmt_date, fmt_money, fmt_plain, money, parameter_used
 from engine.paths import PARAMETERS_DIR
 from engine.registry import calculator
 
@@ -51,6 +51,67 @@ class FeeSchedule:
     divorce_source: str
     reductions: dict[str, str]
     last_verified: date
+    status: dict[str, str] = field(default_factory=dict)  # part (property/labor/divorce/reduction) → status
+
+    def used(self, kind: str, reductions: Iterable[str] = ()) -> list[dict[str, Any]]:
+        """The figures of this schedule a fee of ``kind`` with ``reductions`` relied on."""
+        table = "litigation_fee"
+        out = []
+        if kind == "property":
+            value = "；".join(
+                f"{'≤' + fmt_plain(b.upper) if b.upper is not None else '以上'}："
+                + (
+                    f"{fmt_plain(b.fixed)}元/件"
+                    if b.fixed is not None
+                    else f"{fmt_plain(b.rate or Decimal(0))}%"
+                )
+                for b in self.property_brackets
+            )
+            out.append(
+                parameter_used(
+                    table,
+                    value,
+                    self.property_source,
+                    self.status.get("property", "verified"),
+                    self.effective,
+                    part="property",
+                )
+            )
+        elif kind == "labor":
+            out.append(
+                parameter_used(
+                    table,
+                    self.labor_per_case,
+                    self.labor_source,
+                    self.status.get("labor", "verified"),
+                    self.effective,
+                    part="labor",
+                )
+            )
+        else:
+            value = f"{fmt_plain(self.divorce_min)}–{fmt_plain(self.divorce_max)}元/件；超过{fmt_plain(self.divorce_free_upto)}元部分{fmt_plain(self.divorce_rate_above)}%"
+            out.append(
+                parameter_used(
+                    table,
+                    value,
+                    self.divorce_source,
+                    self.status.get("divorce", "verified"),
+                    self.effective,
+                    part="divorce",
+                )
+            )
+        for reason in reductions:
+            out.append(
+                parameter_used(
+                    table,
+                    "减半",
+                    self.reductions[reason],
+                    self.status.get(reason, "verified"),
+                    self.effective,
+                    part=reason,
+                )
+            )
+        return out
 
 
 @cache
@@ -79,6 +140,12 @@ def _schedules() -> tuple[FeeSchedule, ...]:
                 divorce_source=divorce["source"],
                 reductions={k: v["source"] for k, v in sched["reductions"].items()},
                 last_verified=last_verified,
+                status={
+                    "property": prop.get("status", "verified"),
+                    "labor": labor.get("status", "verified"),
+                    "divorce": divorce.get("status", "verified"),
+                    **{k: v.get("status", "verified") for k, v in sched["reductions"].items()},
+                },
             )
         )
     return tuple(sorted(out, key=lambda s: s.effective))
@@ -290,7 +357,7 @@ def litigation_fee(
         },
         calculator="litigation_fee.v1",
         money_keys=("fee", "full_fee"),
-    )
+    ).record(*sched.used(kind, reasons))
 
 
 @calculator("fee_split", version=1, effective_from=date(2007, 4, 1))

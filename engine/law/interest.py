@@ -156,6 +156,10 @@ def _lpr_warnings(rules: Iterable[CapRule | ParameterValue | None]) -> list[str]
     return out
 
 
+def _rule_parameters(rules: Iterable[CapRule]) -> list[ParameterValue]:
+    return [rule.lpr for rule in rules if rule.lpr is not None]
+
+
 @calculator("interest_cap", version=1)
 def interest_cap(contract_date: date, filing_date: date | None = None) -> CalcResult:
     """The protected annual rate (percent) for a contract; ``amount`` is the cap now in force."""
@@ -184,7 +188,7 @@ def interest_cap(contract_date: date, filing_date: date | None = None) -> CalcRe
         },
         warnings=_lpr_warnings(rules),
         calculator="interest_cap.v1",
-    )
+    ).record(*_rule_parameters(rules))
 
 
 def _split(start: date, end: date, breaks: Iterable[date]) -> list[tuple[date, date]]:
@@ -268,7 +272,7 @@ def private_lending_interest(
         },
         warnings=_lpr_warnings(rules),
         calculator="private_lending_interest.v1",
-    )
+    ).record(*_rule_parameters(rules))
 
 
 @dataclass(frozen=True)
@@ -505,4 +509,4 @@ def private_lending_claim(
         },
         warnings=_lpr_warnings([*rules, lpr_used]),
         calculator="private_lending_claim.v1",
-    )
+    ).record(*_rule_parameters(rules), *([lpr_used] if lpr_used else []))

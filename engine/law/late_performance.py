@@ -52,4 +52,4 @@ def doubled_interest(
         citations=[f"《中华人民共和国民事诉讼法》{article}", rate.source],
         details={"days": days, "daily_rate_per_10000": rate.value},
         calculator="doubled_interest.v1",
-    )
+    ).record(rate)

@@ -197,5 +197,7 @@ def validate(model: type[M], data: Any, path: str) -> M:
         return model.model_validate(data)
     except ValidationError as exc:
         problems = problems_of(exc, path)
-        more = f"（另有{len(problems) - 1}处问题，运行 yaosu check-data 查看全部）" if len(problems) > 1 else ""
+        more = (
+            f"（另有{len(problems) - 1}处问题，运行 yaosu check-data 查看全部）" if len(problems) > 1 else ""
+        )
         raise YaosuError(problems[0] + more, path=path) from None

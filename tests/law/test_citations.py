@@ -92,7 +92,9 @@ def test_overdue_rule_effect_by_version() -> None:
     # FACTS §9.6: no rates agreed → LPR of the time (2020-12 text 第二十八条第二款第（一）项); 6% under 2015 第二十九条.
     assert effect("lending_overdue_no_rate_agreed", date(2021, 3, 1)) == "lpr_of_the_time"
     assert effect("lending_overdue_no_rate_agreed", date(2020, 3, 1)) == "six_percent"
-    assert quiet_cite("lending_overdue_no_rate_agreed", date(2021, 3, 1)).article == "第二十八条第二款第（一）项"
+    assert (
+        quiet_cite("lending_overdue_no_rate_agreed", date(2021, 3, 1)).article == "第二十八条第二款第（一）项"
+    )
 
 
 def test_unverified_rows_warn_and_verified_rows_do_not() -> None:
@@ -164,7 +166,9 @@ MINI = {
     "laws": {
         "x": {
             "title": "《测试法》",
-            "versions": [{"edition": "2020年", "from": "2020-01-01", "to": None, "source": "s", "status": "verified"}],
+            "versions": [
+                {"edition": "2020年", "from": "2020-01-01", "to": None, "source": "s", "status": "verified"}
+            ],
         }
     },
     "provisions": {
@@ -198,10 +202,16 @@ def test_catalogue_rejects_unknown_keys_and_laws(tmp_path: Path) -> None:
 def test_every_row_is_sourced_and_parses() -> None:
     path = PARAMETERS_DIR / "citations.yaml"
     catalogue = parse_catalogue(load_yaml(path), "parameters/citations.yaml")
-    assert {"late_performance_interest", "default_judgment", "burden_of_proof", "small_claims",
-            "guarantee_mode_default", "lending_transition", "old_law_for_old_facts", "fee_burden"} <= set(
-        catalogue.provisions
-    )
+    assert {
+        "late_performance_interest",
+        "default_judgment",
+        "burden_of_proof",
+        "small_claims",
+        "guarantee_mode_default",
+        "lending_transition",
+        "old_law_for_old_facts",
+        "fee_burden",
+    } <= set(catalogue.provisions)
     for provision in catalogue.provisions.values():
         for row in provision.rows:
             assert row.source and row.status

@@ -8,7 +8,9 @@ Public calculators (each registered in engine.registry as "name.v1"):
   injury.disability_compensation, death_compensation, funeral_expenses, dependant_living_expenses,
         lost_earnings, nursing_fee                         人身损害赔偿 (法释〔2022〕14号)
   labor.economic_compensation, illegal_termination, double_wage   劳动合同法第四十七、八十七、八十二条
-Parameters: parameters.lpr_1y and the tables described in parameters/README.md.
+Law data: engine.law.lawdata.LawData (LawData.load(path) / default_law()) holds the dated tables,
+fee schedules, 民间借贷 constants and the citation catalogue (engine.law.citations.cite); every
+calculator takes ``law: LawData | None = None``. See parameters/README.md.
 Importing this package registers every calculator.
 """
 

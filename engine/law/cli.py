@@ -123,11 +123,11 @@ def fee_cmd(
         str, typer.Option("--kind", help="property 财产案件 / labor 劳动争议 / divorce 离婚")
     ] = "property",
     divorce_base: Annotated[
-        str | None, typer.Option("--divorce-base", help="离婚案件每件收费（本省标准，50–300元）")
+        str | None, typer.Option("--divorce-base", help="离婚案件每件收费（本省标准，须在《诉讼费用交纳办法》规定的幅度内）")
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """案件受理费（《诉讼费用交纳办法》第十三条、第十五条、第十六条）。"""
+    """案件受理费（《诉讼费用交纳办法》；条文与标准见 parameters/litigation_fee.yaml）。"""
 
     def compute() -> CalcResult:
         value = _dec(amount, "--amount")
@@ -190,7 +190,7 @@ def interest_cmd(
     repayment: Annotated[list[str] | None, typer.Option("--repayment", help="还款 日期:金额，可重复")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """民间借贷利息：起止日均计入、每年365天；利率上限按合同成立日与起诉日适用的规则。"""
+    """民间借贷利息：计息规则与利率上限见 parameters/private_lending.yaml，按合同成立日与起诉日适用。"""
 
     def compute() -> CalcResult:
         p = _need_dec(principal, "--principal")
@@ -225,7 +225,7 @@ def late_cmd(
     end: Annotated[str, typer.Option("--end", help="截止日 YYYY-MM-DD（计入）")],
     as_json: JsonOpt = False,
 ) -> None:
-    """迟延履行期间的加倍部分债务利息（日万分之一点七五）。"""
+    """迟延履行期间的加倍部分债务利息（日利率见 parameters/late_performance.yaml）。"""
     _run(
         "加倍部分债务利息",
         as_json,

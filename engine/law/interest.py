@@ -1,17 +1,21 @@
 """民间借贷 interest: the rate cap, term and overdue interest, repayments.
 
-Day count (stated once, also in every result's steps): both the first and the last day are counted,
-and a year has 365 days, leap years included — interest = principal × annual rate × days ÷ 365.
+Day count (parameters/private_lending.yaml: year_days, day_count_inclusive; also stated in every
+result's steps): both the first and the last day are counted, and a year has 365 days, leap years
+included — interest = principal × annual rate × days ÷ 365.
 Rounding: each segment's amount is rounded half up to the cent (engine.law.result).
 
-Rules, numbered as in the current text of 《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》
-(2020年第二次修正, in force 2021-01-01; FACTS.md §5):
+Every figure comes from LawData (parameters/): the 2015 protected line (24%), the LPR multiple (4×) and
+the day the 2020 rules took effect (its first day, 2020-08-20) from private_lending.yaml; the LPR from
+lpr_1y.yaml; the articles from citations.yaml, by the filing date for the 民间借贷规定 version (today
+when no filing date is given) and by the date of the facts for 民法典 / 合同法. The rules, in the
+numbering of the current text (2020年第二次修正, FACTS.md §5):
 * 第二十五条: the agreed rate is protected up to four times the one-year LPR at contract formation
   (the latest quotation on or before that day, FACTS §5.4 note);
 * 第二十八条: overdue interest — agreed overdue rate within the cap; none agreed: (一) no rate at all →
   the one-year LPR of that time, (二) a term rate only → the term rate;
 * 第二十九条: overdue interest + 违约金 + other fees together within the cap;
-* 第三十一条 (transition, FACTS §5.3, wording [U]): a contract formed before 2020-08-20 in a case
+* 第三十一条 (transition, traffic_sales_labour.md §E): a contract formed before 2020-08-20 in a case
   accepted after that day — up to 2020-08-19 the 2015 rule (24%), from 2020-08-20 four times the
   one-year LPR at filing. Cases accepted before 2020-08-20 follow the 2015 rules throughout.
 * 民法典第六百八十条: no interest agreed → no interest; 第五百六十一条: a payment goes to costs, then
@@ -27,24 +31,13 @@ from decimal import Decimal
 from typing import Any
 
 from engine.errors import YaosuError
-from engine.law.parameters import STATUS_ZH, ParameterValue, lpr_1y
+from engine.law.citations import Citation
+from engine.law.lawdata import LawData, law_or_default
+from engine.law.parameters import STATUS_ZH, ParameterValue
 from engine.law.result import CalcResult, fmt_date, fmt_money, fmt_plain, fmt_rate, money
 from engine.registry import calculator
 
-NEW_RULES = date(2020, 8, 20)  # 2020-08 revision in force (FACTS §5.1)
-OLD_CAP = Decimal("24")  # 2015 规定: 24% judicially protected (两线三区)
-YEAR_DAYS = Decimal(365)
-
-_SPL = "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》"
-C_CAP = f"{_SPL}第二十五条"
-C_OVERDUE = f"{_SPL}第二十八条"
-C_COMBINED = f"{_SPL}第二十九条"
-C_TRANSITION = f"{_SPL}第三十一条"
-C_OLD_CAP = f"{_SPL}（2015年）第二十六条"
-C_OLD_COMBINED = f"{_SPL}（2015年）第三十条"
-C_NO_INTEREST = "《中华人民共和国民法典》第六百八十条"
-C_ORDER = "《中华人民共和国民法典》第五百六十一条"
-DAY_COUNT = "计息天数起止日均计入，每年按365天计算（闰年亦同）：利息 = 本金 × 年利率 × 天数 ÷ 365"
+ONE_DAY = timedelta(days=1)
 
 
 def days_inclusive(start: date, end: date) -> int:
@@ -53,8 +46,31 @@ def days_inclusive(start: date, end: date) -> int:
     return (end - start).days + 1
 
 
-def simple_interest(principal: Decimal, rate_percent: Decimal, days: int) -> Decimal:
-    return money(principal * rate_percent / 100 * days / YEAR_DAYS)
+def year_days(law: LawData | None = None) -> ParameterValue:
+    """Days in an interest year (a project policy, parameters/private_lending.yaml)."""
+    law = law_or_default(law)
+    if law.constant_text("day_count_inclusive") != "both":
+        raise YaosuError(
+            f"{law.constants.path} 的 day_count_inclusive 只支持 both（起止日均计入），"
+            f"现为 {law.constant_text('day_count_inclusive')!r}"
+        )
+    return law.constant("year_days")
+
+
+def day_count_text(law: LawData | None = None) -> str:
+    days = fmt_plain(year_days(law).value)
+    return f"计息天数起止日均计入，每年按{days}天计算（闰年亦同）：利息 = 本金 × 年利率 × 天数 ÷ {days}"
+
+
+def simple_interest(
+    principal: Decimal, rate_percent: Decimal, days: int, law: LawData | None = None
+) -> Decimal:
+    return money(principal * rate_percent / 100 * days / year_days(law).value)
+
+
+def new_rules_day(law: LawData | None = None) -> date:
+    """First day of the 2020 rules (the LPR-multiple cap): 2020-08-20 in parameters/private_lending.yaml."""
+    return law_or_default(law).first_day("lpr_multiple")
 
 
 @dataclass(frozen=True)
@@ -68,66 +84,132 @@ class CapRule:
     citations: tuple[str, ...]
     combined_citation: str
     lpr: ParameterValue | None = None
+    used: tuple[ParameterValue | Citation, ...] = ()  # provenance: constants and articles behind it
 
 
-def _four_lpr(on: date, what: str) -> tuple[Decimal, str, ParameterValue]:
-    lpr = lpr_1y(on)
-    cap = lpr.value * 4
+@dataclass(frozen=True)
+class _Context:
+    """The law data and the reference day for the 民间借贷规定 version (filing date, else today)."""
+
+    law: LawData
+    cite_on: date
+
+    def cite(self, concept: str, on: date | None = None) -> Citation:
+        return self.law.cite(concept, on or self.cite_on)
+
+    def text(self, citation: Citation) -> str:
+        """A version no longer in force on the reference day is cited with its edition (2015年)."""
+        if citation.end is not None and citation.end < self.cite_on:
+            return f"{citation.title}（{citation.edition}）{citation.article}"
+        return citation.text
+
+
+def _context(law: LawData | None, filing_date: date | None) -> _Context:
+    return _Context(law_or_default(law), filing_date or date.today())
+
+
+def _multiple_of_lpr(
+    ctx: _Context, on: date, what: str
+) -> tuple[Decimal, str, ParameterValue, ParameterValue]:
+    lpr = ctx.law.lpr_1y(on)
+    multiple = ctx.law.constant("lpr_multiple", on)
+    cap = lpr.value * multiple.value
+    m = fmt_plain(multiple.value)
     text = (
         f"{what}{fmt_date(on)}，当日或之前最近一期（{fmt_date(lpr.effective or on)}公布）一年期LPR为{fmt_rate(lpr.value)}，"
-        f"上限 = 4 × {fmt_rate(lpr.value)} = {fmt_rate(cap)}"
+        f"上限 = {m} × {fmt_rate(lpr.value)} = {fmt_rate(cap)}"
     )
     if not lpr.verified:
         text += "（该LPR数值未经核实，须核对）"
-    return cap, text, lpr
+    return cap, text, lpr, multiple
 
 
-def cap_rules(contract_date: date, filing_date: date | None, period_end: date | None = None) -> list[CapRule]:
-    """The cap rules that govern interest for a contract, in date order."""
+def _cap_rules(
+    ctx: _Context, contract_date: date, filing_date: date | None, period_end: date | None = None
+) -> list[CapRule]:
     if filing_date is not None and filing_date < contract_date:
-        raise YaosuError(f"起诉日期（{filing_date.isoformat()}）早于合同成立日（{contract_date.isoformat()}），请核对")
-    if filing_date is not None and filing_date < NEW_RULES:
-        # Cases accepted before 2020-08-20 keep the 2015 rules (FACTS §5.3).
+        raise YaosuError(
+            f"起诉日期（{filing_date.isoformat()}）早于合同成立日（{contract_date.isoformat()}），请核对"
+        )
+    new_day = new_rules_day(ctx.law)
+    last_old_day = new_day - ONE_DAY
+    old_cap = ctx.law.constant("protected_rate_percent", last_old_day)
+    new_day_text = fmt_date(new_day)
+    if filing_date is not None and filing_date < new_day:
+        # Cases accepted before the 2020 rules keep the 2015 rules (FACTS §5.3).
+        cap_c = ctx.cite("lending_interest_cap", filing_date)
+        combined = ctx.cite("lending_combined_cap", filing_date)
         return [
             CapRule(
                 None,
-                OLD_CAP,
-                "2015年规定的上限",
-                f"起诉于{fmt_date(filing_date)}，早于2020年8月20日，适用2015年规定，受保护的年利率上限为24%",
-                (C_OLD_CAP,),
-                C_OLD_COMBINED,
+                old_cap.value,
+                f"{cap_c.edition}规定的上限",
+                f"起诉于{fmt_date(filing_date)}，早于{new_day_text}，适用{cap_c.edition}规定，"
+                f"受保护的年利率上限为{fmt_plain(old_cap.value)}%",
+                (ctx.text(cap_c),),
+                ctx.text(combined),
+                used=(old_cap, cap_c, combined),
             )
         ]
-    if contract_date >= NEW_RULES:
-        cap, text, lpr = _four_lpr(contract_date, "合同成立于")
-        return [CapRule(None, cap, "合同成立时一年期LPR四倍的上限", text, (C_CAP,), C_COMBINED, lpr)]
-    # Contract before 2020-08-20, case accepted after: split at 2020-08-20 (第三十一条).
+    cap_c = ctx.cite("lending_interest_cap")
+    combined = ctx.cite("lending_combined_cap")
+    if contract_date >= new_day:
+        cap, text, lpr, multiple = _multiple_of_lpr(ctx, contract_date, "合同成立于")
+        return [
+            CapRule(
+                None,
+                cap,
+                f"合同成立时一年期LPR{fmt_plain(multiple.value)}倍的上限",
+                text,
+                (ctx.text(cap_c),),
+                ctx.text(combined),
+                lpr,
+                (multiple, cap_c, combined),
+            )
+        ]
+    # Contract before the 2020 rules, case accepted after: split at their first day (第三十一条).
+    transition = ctx.cite("lending_transition")
+    old_cap_c = ctx.cite("lending_interest_cap", last_old_day)
+    old_combined = ctx.cite("lending_combined_cap", last_old_day)
     before = CapRule(
         None,
-        OLD_CAP,
-        "2015年规定的上限",
-        f"合同成立于{fmt_date(contract_date)}，早于2020年8月20日：2020年8月19日之前的利息适用2015年规定，上限为年利率24%",
-        (C_TRANSITION, C_OLD_CAP),
-        C_OLD_COMBINED,
+        old_cap.value,
+        f"{old_cap_c.edition}规定的上限",
+        f"合同成立于{fmt_date(contract_date)}，早于{new_day_text}：{fmt_date(last_old_day)}之前的利息适用"
+        f"{old_cap_c.edition}规定，上限为年利率{fmt_plain(old_cap.value)}%",
+        (ctx.text(transition), ctx.text(old_cap_c)),
+        ctx.text(old_combined),
+        used=(old_cap, transition, old_cap_c, old_combined),
     )
     if filing_date is None:
-        if period_end is not None and period_end < NEW_RULES:
+        if period_end is not None and period_end < new_day:
             return [before]
         raise YaosuError(
-            f"合同成立于{contract_date.isoformat()}，早于2020年8月20日：2020年8月20日之后的利率上限为起诉时一年期LPR的"
-            f"四倍（{C_TRANSITION}），须提供起诉日期（filing_date / --filing-date）"
+            f"合同成立于{contract_date.isoformat()}，早于{new_day_text}：{new_day_text}之后的利率上限为起诉时一年期LPR的"
+            f"倍数（{ctx.text(transition)}），须提供起诉日期（filing_date / --filing-date）"
         )
-    cap, text, lpr = _four_lpr(filing_date, "起诉于")
+    cap, text, lpr, multiple = _multiple_of_lpr(ctx, filing_date, "起诉于")
     after = CapRule(
-        NEW_RULES,
+        new_day,
         cap,
-        "起诉时一年期LPR四倍的上限",
-        "2020年8月20日起的利息：" + text,
-        (C_TRANSITION, C_CAP),
-        C_COMBINED,
+        f"起诉时一年期LPR{fmt_plain(multiple.value)}倍的上限",
+        f"{new_day_text}起的利息：" + text,
+        (ctx.text(transition), ctx.text(cap_c)),
+        ctx.text(combined),
         lpr,
+        (multiple, transition, cap_c, combined),
     )
     return [before, after]
+
+
+def cap_rules(
+    contract_date: date,
+    filing_date: date | None,
+    period_end: date | None = None,
+    law: LawData | None = None,
+) -> list[CapRule]:
+    """The cap rules that govern interest for a contract, in date order."""
+    return _cap_rules(_context(law, filing_date), contract_date, filing_date, period_end)
 
 
 def _rule_on(rules: list[CapRule], day: date) -> CapRule:
@@ -156,14 +238,21 @@ def _lpr_warnings(rules: Iterable[CapRule | ParameterValue | None]) -> list[str]
     return out
 
 
-def _rule_parameters(rules: Iterable[CapRule]) -> list[ParameterValue]:
-    return [rule.lpr for rule in rules if rule.lpr is not None]
+def _rule_parameters(rules: Iterable[CapRule]) -> list[ParameterValue | Citation]:
+    out: list[ParameterValue | Citation] = []
+    for rule in rules:
+        if rule.lpr is not None:
+            out.append(rule.lpr)
+        out += rule.used
+    return out
 
 
 @calculator("interest_cap", version=1)
-def interest_cap(contract_date: date, filing_date: date | None = None) -> CalcResult:
+def interest_cap(
+    contract_date: date, filing_date: date | None = None, *, law: LawData | None = None
+) -> CalcResult:
     """The protected annual rate (percent) for a contract; ``amount`` is the cap now in force."""
-    rules = cap_rules(contract_date, filing_date)
+    rules = cap_rules(contract_date, filing_date, law=law)
     steps = [rule.explanation for rule in rules]
     citations: list[str] = []
     for rule in rules:
@@ -197,7 +286,7 @@ def _split(start: date, end: date, breaks: Iterable[date]) -> list[tuple[date, d
     out = []
     current = start
     for cut in cuts:
-        out.append((current, cut - timedelta(days=1)))
+        out.append((current, cut - ONE_DAY))
         current = cut
     out.append((current, end))
     return out
@@ -211,24 +300,29 @@ def private_lending_interest(
     rate_percent: Decimal,
     contract_date: date | None = None,
     filing_date: date | None = None,
+    *,
+    law: LawData | None = None,
 ) -> CalcResult:
     """Interest on ``principal`` from ``start`` to ``end`` at an agreed annual rate, within the cap."""
+    law = law_or_default(law)
     principal, rate_percent = Decimal(principal), Decimal(rate_percent)
     if principal <= 0:
         raise YaosuError(f"本金须大于0（现为{principal}元）")
     if rate_percent < 0:
         raise YaosuError(f"年利率不能为负数（现为{rate_percent}%）")
     total_days = days_inclusive(start, end)
-    steps = [DAY_COUNT]
+    basis = year_days(law)
+    steps = [day_count_text(law)]
     if contract_date is None:
         contract_date = start
         steps.append(f"未提供合同成立日，以起息日{fmt_date(start)}为合同成立日")
-    rules = cap_rules(contract_date, filing_date, end)
+    rules = cap_rules(contract_date, filing_date, end, law)
     steps += [rule.explanation for rule in rules]
     citations: list[str] = []
     segments: list[dict[str, Any]] = []
     total = Decimal(0)
     capped = False
+    days_text = fmt_plain(basis.value)
     for seg_start, seg_end in _split(start, end, [r.start for r in rules if r.start is not None]):
         rule = _rule_on(rules, seg_start)
         _add_citations(citations, *rule.citations)
@@ -236,7 +330,7 @@ def private_lending_interest(
         over = rate_percent > rule.rate
         capped = capped or over
         applied = rule.rate if over else rate_percent
-        amount = simple_interest(principal, applied, days)
+        amount = simple_interest(principal, applied, days, law)
         total += amount
         label = (
             f"约定年利率{fmt_rate(rate_percent)}超过{rule.label}，按{fmt_rate(rule.rate)}计算"
@@ -245,7 +339,7 @@ def private_lending_interest(
         )
         steps.append(
             f"{fmt_date(seg_start)}至{fmt_date(seg_end)}共{days}天：{fmt_plain(principal)} × {fmt_rate(applied)} × "
-            f"{days} ÷ 365 = {fmt_money(amount)}（{label}）"
+            f"{days} ÷ {days_text} = {fmt_money(amount)}（{label}）"
         )
         segments.append(
             {
@@ -272,7 +366,7 @@ def private_lending_interest(
         },
         warnings=_lpr_warnings(rules),
         calculator="private_lending_interest.v1",
-    ).record(*_rule_parameters(rules))
+    ).record(*_rule_parameters(rules), basis)
 
 
 @dataclass(frozen=True)
@@ -296,6 +390,7 @@ def private_lending_claim(
     repayments: Iterable[Repayment] = (),
     contract_date: date | None = None,
     filing_date: date | None = None,
+    law: LawData | None = None,
 ) -> CalcResult:
     """Term and overdue interest with repayments, up to ``end`` (both days counted).
 
@@ -327,12 +422,17 @@ def private_lending_claim(
                 f"还款记录（{pay.day.isoformat()}，{pay.amount}元）无效：日期须在{loan_date.isoformat()}至"
                 f"{end.isoformat()}之间，金额须大于0"
             )
-    steps = [DAY_COUNT]
+    law = law_or_default(law)
+    ctx = _context(law, filing_date)
+    basis = year_days(law)
+    days_text = fmt_plain(basis.value)
+    steps = [day_count_text(law)]
     citations: list[str] = []
+    used: list[ParameterValue | Citation] = [basis]
     if contract_date is None:
         contract_date = loan_date
         steps.append(f"未提供合同成立日，以借款提供日{fmt_date(loan_date)}为合同成立日")
-    rules = cap_rules(contract_date, filing_date, end)
+    rules = cap_rules(contract_date, filing_date, end, law)
     steps += [rule.explanation for rule in rules]
     overdue_start = due_date + timedelta(days=1)
     lpr_used: ParameterValue | None = None
@@ -342,7 +442,9 @@ def private_lending_claim(
         term = Decimal(0)
         if loan_date <= due_date:
             steps.append("借期内利息：未约定利息，视为没有利息")
-            _add_citations(citations, C_NO_INTEREST)
+            no_interest = law.cite("no_interest_agreed", contract_date)  # by the date of the facts
+            _add_citations(citations, no_interest.text)
+            used.append(no_interest)
     else:
         term = Decimal(term_rate)
     # Overdue rate (第二十八条).
@@ -351,20 +453,23 @@ def private_lending_claim(
     elif term_rate is not None:
         overdue, overdue_label = (
             term,
-            f"未约定逾期利率，按借期内利率{fmt_rate(term)}，依第二十八条第二款第（二）项",
+            f"未约定逾期利率，按借期内利率{fmt_rate(term)}，依{ctx.cite('lending_overdue_term_rate').article}",
         )
     else:
         overdue = Decimal(0)
         overdue_label = ""
         if overdue_start <= end:
-            lpr_used = lpr_1y(overdue_start)
+            lpr_used = law.lpr_1y(overdue_start)
             overdue = lpr_used.value
             overdue_label = (
                 f"未约定借期内利率和逾期利率，自逾期之日起参照当时一年期LPR {fmt_rate(overdue)}"
-                f"，{fmt_date(lpr_used.effective or overdue_start)}公布，依第二十八条第二款第（一）项"
+                f"，{fmt_date(lpr_used.effective or overdue_start)}公布，"
+                f"依{ctx.cite('lending_overdue_no_rate_agreed').article}"
             )
     if overdue_start <= end:
-        _add_citations(citations, C_OVERDUE)
+        overdue_c = ctx.cite("lending_overdue_interest")
+        _add_citations(citations, ctx.text(overdue_c))
+        used.append(overdue_c)
 
     breaks = [r.start for r in rules if r.start is not None]
     breaks.append(overdue_start)
@@ -385,7 +490,7 @@ def private_lending_claim(
         is_term = seg_end <= due_date
         agreed = term if is_term else overdue
         applied = min(agreed, rule.rate)
-        interest = simple_interest(outstanding, applied, days) if outstanding > 0 else Decimal(0)
+        interest = simple_interest(outstanding, applied, days, law) if outstanding > 0 else Decimal(0)
         kind = "借期内利息" if is_term else "逾期利息"
         note = (
             ("约定利率" if is_term else overdue_label)
@@ -409,23 +514,23 @@ def private_lending_claim(
         if agreed > 0 or (is_term and term_rate is not None):
             steps.append(
                 f"{kind} {fmt_date(seg_start)}至{fmt_date(seg_end)}共{days}天：{fmt_plain(outstanding)} × "
-                f"{fmt_rate(applied)} × {days} ÷ 365 = {fmt_money(interest)}（{note}）"
+                f"{fmt_rate(applied)} × {days} ÷ {days_text} = {fmt_money(interest)}（{note}）"
             )
         if not is_term:
-            cap_amount = simple_interest(outstanding, rule.rate, days)
+            cap_amount = simple_interest(outstanding, rule.rate, days, law)
             overdue_cap_total += cap_amount
             if penalty_rate is not None and Decimal(penalty_rate) > 0 and outstanding > 0:
-                penalty = simple_interest(outstanding, Decimal(penalty_rate), days)
+                penalty = simple_interest(outstanding, Decimal(penalty_rate), days, law)
                 steps.append(
                     f"违约金 {fmt_date(seg_start)}至{fmt_date(seg_end)}：{fmt_plain(outstanding)} × "
-                    f"{fmt_rate(Decimal(penalty_rate))} × {days} ÷ 365 = {fmt_money(penalty)}"
+                    f"{fmt_rate(Decimal(penalty_rate))} × {days} ÷ {days_text} = {fmt_money(penalty)}"
                 )
                 if interest + penalty > cap_amount:
                     # 第二十九条: overdue interest + 违约金 + fees within the cap; the 违约金 gives way.
                     reduced = max(cap_amount - interest, Decimal(0))
                     steps.append(
                         f"逾期利息与违约金合计{fmt_money(interest + penalty)}超过同期上限 {fmt_plain(outstanding)} × "
-                        f"{fmt_rate(rule.rate)} × {days} ÷ 365 = {fmt_money(cap_amount)}，违约金调整为"
+                        f"{fmt_rate(rule.rate)} × {days} ÷ {days_text} = {fmt_money(cap_amount)}，违约金调整为"
                         f"{fmt_plain(cap_amount)} − {fmt_plain(interest)} = {fmt_money(reduced)}"
                     )
                     _add_citations(citations, rule.combined_citation)
@@ -457,7 +562,9 @@ def private_lending_claim(
                 f"{fmt_money(to_interest)}，再抵本金{fmt_money(to_principal)}；剩余本金{fmt_money(outstanding)}"
                 + (f"，多付{fmt_money(left)}" if left > 0 else "")
             )
-            _add_citations(citations, C_ORDER)
+            order = law.cite("payment_order", pay.day)  # 民法典 from 2021-01-01, 合同法解释（二） before
+            _add_citations(citations, order.text)
+            used.append(order)
             applied_pays.append(
                 {
                     "day": pay.day,
@@ -509,4 +616,4 @@ def private_lending_claim(
         },
         warnings=_lpr_warnings([*rules, lpr_used]),
         calculator="private_lending_claim.v1",
-    ).record(*_rule_parameters(rules), *([lpr_used] if lpr_used else []))
+    ).record(*_rule_parameters(rules), *used, *([lpr_used] if lpr_used else []))

@@ -23,14 +23,16 @@ import warnings
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from engine.errors import YaosuError
 from engine.paths import PARAMETERS_DIR
+
+if TYPE_CHECKING:
+    from engine.law.lawdata import LawData
 
 STATUSES = ("verified", "secondary", "derived", "unverified", "news", "news_date_unsure", "not_found")
 STATUS_ZH = {
@@ -232,19 +234,28 @@ def _rel(path: Path) -> str:
         return str(path)
 
 
-@cache
-def dated_table(filename: str) -> DatedTable:
+def dated_table(filename: str, law: LawData | None = None) -> DatedTable:
+    """A dated table of ``law`` (default: the repository's parameters/) by file or table name.
+
+    Tables LawData does not load (another helper's file) are read from parameters/ on each call.
+    """
+    from engine.law.lawdata import DATED_TABLE_FILES, default_law
+
+    if law is not None:
+        return law.table(filename)
+    if filename in DATED_TABLE_FILES or filename.removesuffix(".yaml") + ".yaml" in DATED_TABLE_FILES:
+        return default_law().table(filename)
     path = PARAMETERS_DIR / filename
     return parse_dated_table(load_yaml(path), _rel(path))
 
 
-def lpr_1y(on: date, allow_unverified: bool = True) -> ParameterValue:
+def lpr_1y(on: date, allow_unverified: bool = True, law: LawData | None = None) -> ParameterValue:
     """One-year LPR (percent) in force on ``on``: the latest quotation on or before that day.
 
     ``allow_unverified=False`` turns a day past the table's ``last_verified`` into an error;
-    with the default, such a lookup and any placeholder row warn (UnverifiedParameterWarning).
+    with the default, such a lookup and any row not verified warn (UnverifiedParameterWarning).
     """
-    return dated_table("lpr_1y.yaml").at(on, allow_past_verified=allow_unverified)
+    return dated_table("lpr_1y.yaml", law).at(on, allow_past_verified=allow_unverified)
 
 
 # --- brackets ---------------------------------------------------------------------------------------

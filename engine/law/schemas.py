@@ -7,6 +7,7 @@ problem as a YaosuError naming the file and the key path; ``problems`` lists the
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
@@ -144,14 +145,6 @@ class CatalogueFile(Strict):
 # --- 民间借贷 legal constants (parameters/private_lending.yaml) ---------------------------------------
 
 
-class SourcedValueModel(Strict):
-    value: Decimal | int | str
-    unit: str
-    source: str = Source
-    status: Status
-    note: str = ""
-
-
 class DatedValueModel(Strict):
     from_: date | None = Field(alias="from")
     to: date | None = None
@@ -160,6 +153,7 @@ class DatedValueModel(Strict):
     source: str = Source
     status: Status
     note: str = ""
+    policy: bool = False  # a calculation convention of this project (recorded, never warns)
 
 
 class ConstantsFile(Strict):
@@ -181,10 +175,23 @@ _KIND_ZH = {
 }
 
 
+_DATE_REPR = re.compile(r"^datetime\.date\((\d+), (\d+), (\d+)\)$")
+
+
+def _loc_part(part: Any) -> str:
+    # pydantic reports date keys of a mapping as their repr; show them as the file writes them.
+    if isinstance(part, date):
+        return part.isoformat()
+    match = _DATE_REPR.match(str(part))
+    if match:
+        return date(*(int(g) for g in match.groups())).isoformat()
+    return str(part)
+
+
 def problems_of(error: ValidationError, path: str) -> list[str]:
     out = []
     for item in error.errors():
-        where = ".".join(str(part) for part in item["loc"]) or "（顶层）"
+        where = ".".join(_loc_part(part) for part in item["loc"]) or "（顶层）"
         kind = _KIND_ZH.get(item["type"], f"类型错误：{item['msg']}")
         if item["type"] == "literal_error":
             kind += f"（{item['msg']}）"

@@ -12,6 +12,7 @@ from engine.law.citations import article_key, basis_text, cite, effect, law_titl
 from engine.law.lawdata import LawData
 from engine.law.parameters import UnverifiedParameterWarning, load_yaml
 from engine.paths import PARAMETERS_DIR
+from tests.law._lawdata import law_dir
 
 
 def quiet_cite(concept: str, on: date):
@@ -154,13 +155,6 @@ def test_basis_text_tells_two_editions_of_one_law_apart() -> None:
         basis_text([])
 
 
-def _write_catalogue(tmp_path: Path, data: dict) -> Path:
-    directory = tmp_path / "parameters"
-    directory.mkdir(exist_ok=True)
-    (directory / "citations.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return directory
-
-
 MINI = {
     "last_verified": "2030-01-01",
     "laws": {
@@ -182,7 +176,7 @@ MINI = {
 
 
 def test_catalogue_from_a_tmp_directory(tmp_path: Path) -> None:
-    law = LawData.load(_write_catalogue(tmp_path, MINI))
+    law = LawData.load(law_dir(tmp_path, citations=MINI))
     assert cite("c", date(2021, 1, 1), law=law).text == "《测试法》第三条"
     with pytest.raises(YaosuError, match="没有在2019-12-31"):
         cite("c", date(2019, 12, 31), law=law)
@@ -192,11 +186,11 @@ def test_catalogue_rejects_unknown_keys_and_laws(tmp_path: Path) -> None:
     bad = yaml.safe_load(yaml.safe_dump(MINI))
     bad["provisions"]["c"]["rows"][0]["artcle"] = "第三条"
     with pytest.raises(YaosuError, match=r"citations.yaml：键 provisions\.c\.rows\.0\.artcle：未知的键"):
-        LawData.load(_write_catalogue(tmp_path, bad))
+        LawData.load(law_dir(tmp_path, citations=bad))
     bad = yaml.safe_load(yaml.safe_dump(MINI))
     bad["provisions"]["c"]["rows"][0]["law"] = "y"
     with pytest.raises(YaosuError, match="law 'y' 不在 laws 中"):
-        LawData.load(_write_catalogue(tmp_path, bad))
+        LawData.load(law_dir(tmp_path, citations=bad))
 
 
 def test_every_row_is_sourced_and_parses() -> None:

@@ -212,6 +212,60 @@ def cap_rules(
     return _cap_rules(_context(law, filing_date), contract_date, filing_date, period_end)
 
 
+@dataclass(frozen=True)
+class ContractDay:
+    """The contract date used for the cap, and what was said about choosing it."""
+
+    day: date
+    steps: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+def resolve_contract_date(
+    contract_date: date | str,
+    filing_date: date | None,
+    period_end: date | None = None,
+    law: LawData | None = None,
+) -> ContractDay:
+    """A full date, or "YYYY-MM" when only the month is known: then the day of that month with the
+    lowest cap (the cap depends on the LPR in force on the contract day, which can change on the
+    fixing day within the month), with a warning. A month containing the day the 2020 rules took
+    effect is an error: the rules themselves differ within it.
+    """
+    if isinstance(contract_date, date):
+        return ContractDay(contract_date)
+    text = str(contract_date).strip()
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        first = date(year, month, 1)
+    except ValueError:
+        raise YaosuError(f"合同成立日 {text!r} 应为 YYYY-MM-DD，或只知年月时写 YYYY-MM") from None
+    last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - ONE_DAY
+    if filing_date is not None and filing_date < last:
+        last = max(filing_date, first)
+    law = law_or_default(law)
+    new_day = new_rules_day(law)
+    if first < new_day <= last:
+        raise YaosuError(
+            f"合同成立于{year}年{month}月，该月跨越{fmt_date(new_day)}（新规施行日），前后适用的利率规则不同，"
+            "须提供合同成立的具体日期"
+        )
+    candidates = [first, *law.table("lpr_1y").changes_between(first, last)]
+    ctx = _context(law, filing_date)
+    best: tuple[Decimal, date] | None = None
+    for day in candidates:
+        rate = max(rule.rate for rule in _cap_rules(ctx, day, filing_date, period_end))
+        if best is None or rate < best[0]:
+            best = (rate, day)
+    assert best is not None
+    day = best[1]
+    note = (
+        f"合同成立日只知为{year}年{month}月，按该月内利率上限最低的一日（{fmt_date(day)}，上限{fmt_rate(best[0])}）"
+        "计算；请核实具体日期"
+    )
+    return ContractDay(day, (note,), (note,))
+
+
 def _rule_on(rules: list[CapRule], day: date) -> CapRule:
     chosen = rules[0]
     for rule in rules:
@@ -249,11 +303,15 @@ def _rule_parameters(rules: Iterable[CapRule]) -> list[ParameterValue | Citation
 
 @calculator("interest_cap", version=1)
 def interest_cap(
-    contract_date: date, filing_date: date | None = None, *, law: LawData | None = None
+    contract_date: date | str, filing_date: date | None = None, *, law: LawData | None = None
 ) -> CalcResult:
-    """The protected annual rate (percent) for a contract; ``amount`` is the cap now in force."""
-    rules = cap_rules(contract_date, filing_date, law=law)
-    steps = [rule.explanation for rule in rules]
+    """The protected annual rate (percent) for a contract; ``amount`` is the cap now in force.
+
+    ``contract_date`` may be "YYYY-MM" when only the month is known (see resolve_contract_date).
+    """
+    contract = resolve_contract_date(contract_date, filing_date, law=law)
+    rules = cap_rules(contract.day, filing_date, law=law)
+    steps = [*contract.steps, *(rule.explanation for rule in rules)]
     citations: list[str] = []
     for rule in rules:
         _add_citations(citations, *rule.citations)
@@ -275,7 +333,7 @@ def interest_cap(
             ],
             "cap": last.rate.quantize(Decimal("0.01")),
         },
-        warnings=_lpr_warnings(rules),
+        warnings=[*contract.warnings, *_lpr_warnings(rules)],
         calculator="interest_cap.v1",
     ).record(*_rule_parameters(rules))
 
@@ -298,7 +356,7 @@ def private_lending_interest(
     start: date,
     end: date,
     rate_percent: Decimal,
-    contract_date: date | None = None,
+    contract_date: date | str | None = None,
     filing_date: date | None = None,
     *,
     law: LawData | None = None,
@@ -316,7 +374,9 @@ def private_lending_interest(
     if contract_date is None:
         contract_date = start
         steps.append(f"未提供合同成立日，以起息日{fmt_date(start)}为合同成立日")
-    rules = cap_rules(contract_date, filing_date, end, law)
+    contract = resolve_contract_date(contract_date, filing_date, end, law)
+    steps += contract.steps
+    rules = cap_rules(contract.day, filing_date, end, law)
     steps += [rule.explanation for rule in rules]
     citations: list[str] = []
     segments: list[dict[str, Any]] = []
@@ -364,7 +424,7 @@ def private_lending_interest(
             "cap": rules[-1].rate.quantize(Decimal("0.01")),
             "capped": capped,
         },
-        warnings=_lpr_warnings(rules),
+        warnings=[*contract.warnings, *_lpr_warnings(rules)],
         calculator="private_lending_interest.v1",
     ).record(*_rule_parameters(rules), basis)
 
@@ -388,7 +448,7 @@ def private_lending_claim(
     other_fees: Decimal = Decimal(0),
     costs: Decimal = Decimal(0),
     repayments: Iterable[Repayment] = (),
-    contract_date: date | None = None,
+    contract_date: date | str | None = None,
     filing_date: date | None = None,
     law: LawData | None = None,
 ) -> CalcResult:
@@ -432,6 +492,9 @@ def private_lending_claim(
     if contract_date is None:
         contract_date = loan_date
         steps.append(f"未提供合同成立日，以借款提供日{fmt_date(loan_date)}为合同成立日")
+    contract = resolve_contract_date(contract_date, filing_date, end, law)
+    contract_date = contract.day
+    steps += contract.steps
     rules = cap_rules(contract_date, filing_date, end, law)
     steps += [rule.explanation for rule in rules]
     overdue_start = due_date + timedelta(days=1)
@@ -456,16 +519,44 @@ def private_lending_claim(
             f"未约定逾期利率，按借期内利率{fmt_rate(term)}，依{ctx.cite('lending_overdue_term_rate').article}",
         )
     else:
-        overdue = Decimal(0)
-        overdue_label = ""
-        if overdue_start <= end:
-            lpr_used = law.lpr_1y(overdue_start)
-            overdue = lpr_used.value
-            overdue_label = (
-                f"未约定借期内利率和逾期利率，自逾期之日起参照当时一年期LPR {fmt_rate(overdue)}"
-                f"，{fmt_date(lpr_used.effective or overdue_start)}公布，"
-                f"依{ctx.cite('lending_overdue_no_rate_agreed').article}"
-            )
+        overdue, overdue_label = Decimal(0), ""
+    new_day = new_rules_day(law)
+    no_rate: dict[bool, tuple[Decimal, str]] = {}
+
+    def overdue_without_rates(day: date) -> tuple[Decimal, str]:
+        """Neither rate agreed: the 2015 rules' 6% for days under the old rules, else the LPR of the time."""
+        nonlocal lpr_used
+        old = (filing_date is not None and filing_date < new_day) or day < new_day
+        if old not in no_rate:
+            if old:
+                # 2015 规定第二十九条 (FACTS §9.6): 6% a year; for a transitional contract only up to the
+                # day before the 2020 rules (第三十一条).
+                on = filing_date if filing_date is not None and filing_date < new_day else new_day - ONE_DAY
+                six = law.constant("overdue_rate_no_agreement_percent", min(day, new_day - ONE_DAY))
+                rule_c = law.cite("lending_overdue_no_rate_agreed", on)
+                used.extend((six, rule_c))
+                _add_citations(citations, ctx.text(rule_c))
+                no_rate[old] = (
+                    six.value,
+                    f"未约定借期内利率和逾期利率，按{rule_c.edition}规定的年利率{fmt_plain(six.value)}%，"
+                    f"依{ctx.text(rule_c)}",
+                )
+            else:
+                rule_c = ctx.cite("lending_overdue_no_rate_agreed")
+                if rule_c.effect != "lpr_of_the_time":
+                    raise YaosuError(
+                        f"{ctx.text(rule_c)}（{rule_c.edition}）未写明未约定利率时的逾期利率标准"
+                        f"（{rule_c.note or rule_c.source}）；请明确逾期利率（overdue_rate / --overdue-rate）"
+                    )
+                lpr_used = law.lpr_1y(max(overdue_start, new_day))
+                used.append(rule_c)
+                no_rate[old] = (
+                    lpr_used.value,
+                    f"未约定借期内利率和逾期利率，自逾期之日起参照当时一年期LPR {fmt_rate(lpr_used.value)}"
+                    f"，{fmt_date(lpr_used.effective or overdue_start)}公布，依{rule_c.article}",
+                )
+        return no_rate[old]
+
     if overdue_start <= end:
         overdue_c = ctx.cite("lending_overdue_interest")
         _add_citations(citations, ctx.text(overdue_c))
@@ -488,6 +579,8 @@ def private_lending_claim(
         rule = _rule_on(rules, seg_start)
         days = days_inclusive(seg_start, seg_end)
         is_term = seg_end <= due_date
+        if not is_term and overdue_rate is None and term_rate is None:
+            overdue, overdue_label = overdue_without_rates(seg_start)
         agreed = term if is_term else overdue
         applied = min(agreed, rule.rate)
         interest = simple_interest(outstanding, applied, days, law) if outstanding > 0 else Decimal(0)
@@ -614,6 +707,6 @@ def private_lending_claim(
             "cap": rules[-1].rate.quantize(Decimal("0.01")),
             "capped": any(s["rate"] < (term if s["kind"] == "term" else overdue) for s in segments),
         },
-        warnings=_lpr_warnings([*rules, lpr_used]),
+        warnings=[*contract.warnings, *_lpr_warnings([*rules, lpr_used])],
         calculator="private_lending_claim.v1",
     ).record(*_rule_parameters(rules), *used, *([lpr_used] if lpr_used else []))

@@ -429,6 +429,42 @@ def private_lending_interest(
     ).record(*_rule_parameters(rules), basis)
 
 
+def _old_rules_on(day: date, filing_date: date | None, new_day: date) -> bool:
+    """Interest for ``day`` follows the 2015 rules: the case was filed before the 2020 rules, or the day
+    is before them (第三十一条: interest to 2020-08-19 of an older contract)."""
+    return (filing_date is not None and filing_date < new_day) or day < new_day
+
+
+def _overdue_without_rates(
+    ctx: _Context, filing_date: date | None, overdue_start: date, day: date
+) -> tuple[Decimal, str, list[ParameterValue | Citation], str]:
+    """Overdue rate when neither a term nor an overdue rate was agreed, for interest on ``day``:
+    (rate, explanation, figures used, citation text). Under the 2015 rules 第二十九条: 6% a year
+    (FACTS §9.6); under the current 第二十八条第二款第（一）项: the one-year LPR of the time (at the
+    start of the overdue period, or on the first day of the 2020 rules for an older contract).
+    """
+    law = ctx.law
+    new_day = new_rules_day(law)
+    if _old_rules_on(day, filing_date, new_day):
+        on = filing_date if filing_date is not None and filing_date < new_day else new_day - ONE_DAY
+        six = law.constant("overdue_rate_no_agreement_percent", min(day, new_day - ONE_DAY))
+        rule_c = law.cite("lending_overdue_no_rate_agreed", on)
+        label = f"未约定借期内利率和逾期利率，按{rule_c.edition}规定的年利率{fmt_plain(six.value)}%，依{ctx.text(rule_c)}"
+        return six.value, label, [six, rule_c], ctx.text(rule_c)
+    rule_c = ctx.cite("lending_overdue_no_rate_agreed")
+    if rule_c.effect != "lpr_of_the_time":
+        raise YaosuError(
+            f"{ctx.text(rule_c)}（{rule_c.edition}）未写明未约定利率时的逾期利率标准"
+            f"（{rule_c.note or rule_c.source}）；请明确逾期利率（overdue_rate / --overdue-rate）"
+        )
+    lpr = law.lpr_1y(max(overdue_start, new_day))
+    label = (
+        f"未约定借期内利率和逾期利率，自逾期之日起参照当时一年期LPR {fmt_rate(lpr.value)}"
+        f"，{fmt_date(lpr.effective or overdue_start)}公布，依{rule_c.article}"
+    )
+    return lpr.value, label, [lpr, rule_c], ctx.text(rule_c)
+
+
 @dataclass(frozen=True)
 class Repayment:
     day: date
@@ -524,37 +560,16 @@ def private_lending_claim(
     no_rate: dict[bool, tuple[Decimal, str]] = {}
 
     def overdue_without_rates(day: date) -> tuple[Decimal, str]:
-        """Neither rate agreed: the 2015 rules' 6% for days under the old rules, else the LPR of the time."""
         nonlocal lpr_used
-        old = (filing_date is not None and filing_date < new_day) or day < new_day
+        old = _old_rules_on(day, filing_date, new_day)
         if old not in no_rate:
-            if old:
-                # 2015 规定第二十九条 (FACTS §9.6): 6% a year; for a transitional contract only up to the
-                # day before the 2020 rules (第三十一条).
-                on = filing_date if filing_date is not None and filing_date < new_day else new_day - ONE_DAY
-                six = law.constant("overdue_rate_no_agreement_percent", min(day, new_day - ONE_DAY))
-                rule_c = law.cite("lending_overdue_no_rate_agreed", on)
-                used.extend((six, rule_c))
-                _add_citations(citations, ctx.text(rule_c))
-                no_rate[old] = (
-                    six.value,
-                    f"未约定借期内利率和逾期利率，按{rule_c.edition}规定的年利率{fmt_plain(six.value)}%，"
-                    f"依{ctx.text(rule_c)}",
-                )
-            else:
-                rule_c = ctx.cite("lending_overdue_no_rate_agreed")
-                if rule_c.effect != "lpr_of_the_time":
-                    raise YaosuError(
-                        f"{ctx.text(rule_c)}（{rule_c.edition}）未写明未约定利率时的逾期利率标准"
-                        f"（{rule_c.note or rule_c.source}）；请明确逾期利率（overdue_rate / --overdue-rate）"
-                    )
-                lpr_used = law.lpr_1y(max(overdue_start, new_day))
-                used.append(rule_c)
-                no_rate[old] = (
-                    lpr_used.value,
-                    f"未约定借期内利率和逾期利率，自逾期之日起参照当时一年期LPR {fmt_rate(lpr_used.value)}"
-                    f"，{fmt_date(lpr_used.effective or overdue_start)}公布，依{rule_c.article}",
-                )
+            rate, label, items, cited = _overdue_without_rates(ctx, filing_date, overdue_start, day)
+            used.extend(items)
+            _add_citations(citations, cited)
+            lpr_used = next(
+                (i for i in items if isinstance(i, ParameterValue) and i.table == "lpr_1y"), lpr_used
+            )
+            no_rate[old] = (rate, label)
         return no_rate[old]
 
     if overdue_start <= end:
@@ -710,3 +725,271 @@ def private_lending_claim(
         warnings=[*contract.warnings, *_lpr_warnings([*rules, lpr_used])],
         calculator="private_lending_claim.v1",
     ).record(*_rule_parameters(rules), *used, *([lpr_used] if lpr_used else []))
+
+
+# --- the payment ledger: several loans, dated payments (民法典第五百六十条、第五百六十一条) -----------------
+
+
+@dataclass(frozen=True)
+class Loan:
+    """One loan of a ledger. ``term_rate`` None: no interest agreed; ``overdue_rate`` None: not agreed."""
+
+    id: str
+    principal: Decimal
+    loan_date: date
+    due_date: date
+    term_rate: Decimal | None = None
+    overdue_rate: Decimal | None = None
+    contract_date: date | str | None = None
+    secured: bool = False  # 有担保: an unsecured debt is paid first (第五百六十条第二款)
+
+
+@dataclass(frozen=True)
+class LedgerPayment:
+    day: date
+    amount: Decimal
+    loan: str | None = None  # the debt the debtor designated when paying (第五百六十条第一款)
+
+
+@dataclass
+class _LoanState:
+    loan: Loan
+    rules: list[CapRule]
+    principal: Decimal
+    interest: Decimal = Decimal(0)
+    accrued_to: date | None = None  # interest is accrued through this day
+    segments: list[dict[str, Any]] | None = None
+
+
+def _agreed_rate(
+    ctx: _Context, state: _LoanState, filing_date: date | None, day: date
+) -> tuple[Decimal, str]:
+    loan = state.loan
+    if day <= loan.due_date:
+        return (Decimal(0), "未约定利息") if loan.term_rate is None else (Decimal(loan.term_rate), "约定利率")
+    if loan.overdue_rate is not None:
+        return Decimal(loan.overdue_rate), "约定逾期利率"
+    if loan.term_rate is not None:
+        return Decimal(loan.term_rate), "未约定逾期利率，按借期内利率"
+    rate, label, _, _ = _overdue_without_rates(ctx, filing_date, loan.due_date + ONE_DAY, day)
+    return rate, label
+
+
+def _accrue(
+    ctx: _Context, state: _LoanState, through: date, filing_date: date | None, steps: list[str]
+) -> None:
+    """Interest on the outstanding principal from the day after ``accrued_to`` through ``through``."""
+    start = state.loan.loan_date if state.accrued_to is None else state.accrued_to + ONE_DAY
+    if through < start:
+        return
+    loan = state.loan
+    breaks = [r.start for r in state.rules if r.start is not None] + [loan.due_date + ONE_DAY]
+    if loan.term_rate is None and loan.overdue_rate is None:
+        breaks.append(new_rules_day(ctx.law))  # the 2015 default gives way to the LPR on that day
+    days_text = fmt_plain(year_days(ctx.law).value)
+    for seg_start, seg_end in _split(start, through, breaks):
+        rule = _rule_on(state.rules, seg_start)
+        agreed, label = _agreed_rate(ctx, state, filing_date, seg_start)
+        applied = min(agreed, rule.rate)
+        days = days_inclusive(seg_start, seg_end)
+        amount = (
+            simple_interest(state.principal, applied, days, ctx.law) if state.principal > 0 else Decimal(0)
+        )
+        state.interest += amount
+        if applied > 0 and state.principal > 0:
+            note = (
+                label
+                if agreed <= rule.rate
+                else f"{fmt_rate(agreed)}超过{rule.label}，按{fmt_rate(rule.rate)}计算"
+            )
+            steps.append(
+                f"借款{loan.id} {fmt_date(seg_start)}至{fmt_date(seg_end)}共{days}天：{fmt_plain(state.principal)} × "
+                f"{fmt_rate(applied)} × {days} ÷ {days_text} = {fmt_money(amount)}（{note}）"
+            )
+        assert state.segments is not None
+        state.segments.append(
+            {
+                "loan": loan.id,
+                "start": seg_start,
+                "end": seg_end,
+                "days": days,
+                "rate": applied,
+                "amount": amount,
+            }
+        )
+    state.accrued_to = through
+
+
+def _order_key(ctx: _Context, state: _LoanState, filing_date: date | None, day: date) -> tuple[Any, ...]:
+    """第五百六十条第二款: due debts first; then the one with no or less security; then the heavier burden
+    (the higher rate in force); then the one due earlier. Equal keys share a payment by proportion."""
+    rate = min(_agreed_rate(ctx, state, filing_date, day)[0], _rule_on(state.rules, day).rate)
+    return (state.loan.due_date > day, state.loan.secured, -rate, state.loan.due_date)
+
+
+def _pay_debt(state: _LoanState, amount: Decimal) -> tuple[Decimal, Decimal]:
+    """第五百六十一条 within one debt: interest, then principal. Returns (to interest, to principal)."""
+    to_interest = min(amount, state.interest)
+    state.interest -= to_interest
+    to_principal = min(amount - to_interest, state.principal)
+    state.principal -= to_principal
+    return to_interest, to_principal
+
+
+@calculator("lending_ledger", version=1)
+def lending_ledger(
+    loans: Iterable[Loan],
+    payments: Iterable[LedgerPayment],
+    end: date,
+    *,
+    filing_date: date | None = None,
+    costs: Decimal = Decimal(0),
+    law: LawData | None = None,
+) -> CalcResult:
+    """Several loans and dated payments, applied payment by payment up to ``end`` (both days counted).
+
+    Interest accrues on each loan at the agreed rate within the cap in force for each period (the
+    rules of private_lending_claim). A payment first meets ``costs`` (实现债权的有关费用), then goes to
+    the designated debt, then to the debts in the order of 第五百六十条 (see _order_key); within a debt
+    to interest, then principal (第五百六十一条; 合同法解释（二）第二十、二十一条 for payments before
+    2021-01-01). ``details["ledger"]`` has one row per payment: date, payment, to interest, to
+    principal, outstanding principal, outstanding interest. ``amount`` is everything owed at ``end``.
+    """
+    law = law_or_default(law)
+    ctx = _context(law, filing_date)
+    loans = list(loans)
+    if not loans:
+        raise YaosuError("台账中没有借款")
+    ids = [loan.id for loan in loans]
+    if len(set(ids)) != len(ids):
+        raise YaosuError(f"借款编号重复：{'、'.join(ids)}")
+    steps = [day_count_text(law)]
+    citations: list[str] = []
+    used: list[ParameterValue | Citation] = [year_days(law)]
+    warnings_out: list[str] = []
+    states: dict[str, _LoanState] = {}
+    for loan in loans:
+        if Decimal(loan.principal) <= 0:
+            raise YaosuError(f"借款{loan.id}的本金须大于0（现为{loan.principal}元）")
+        if loan.due_date < loan.loan_date or end < loan.loan_date:
+            raise YaosuError(f"借款{loan.id}的还款期限或截止日早于借款提供日（{loan.loan_date.isoformat()}）")
+        contract = resolve_contract_date(loan.contract_date or loan.loan_date, filing_date, end, law)
+        rules = _cap_rules(ctx, contract.day, filing_date, end)
+        steps += [*contract.steps, *(f"借款{loan.id}：{rule.explanation}" for rule in rules)]
+        warnings_out += [*contract.warnings, *_lpr_warnings(rules)]
+        for rule in rules:
+            _add_citations(citations, *rule.citations)
+        used += _rule_parameters(rules)
+        states[loan.id] = _LoanState(loan, rules, Decimal(loan.principal), segments=[])
+    pays = sorted(payments, key=lambda p: p.day)
+    for pay in pays:
+        if pay.amount <= 0 or pay.day > end:
+            raise YaosuError(
+                f"还款记录（{pay.day.isoformat()}，{pay.amount}元）无效：金额须大于0，日期不晚于截止日"
+            )
+        if pay.loan is not None and pay.loan not in states:
+            raise YaosuError(
+                f"还款记录（{pay.day.isoformat()}）指定的借款 {pay.loan!r} 不存在（已有：{'、'.join(ids)}）"
+            )
+    owed_costs = Decimal(costs)
+    rows: list[dict[str, Any]] = []
+    for pay in pays:
+        live = [s for s in states.values() if s.loan.loan_date <= pay.day]
+        for state in live:
+            _accrue(ctx, state, pay.day, filing_date, steps)
+        left = Decimal(pay.amount)
+        to_costs = min(left, owed_costs)
+        owed_costs -= to_costs
+        left -= to_costs
+        allocations: dict[str, list[Decimal]] = {}
+        order_c = law.cite("payment_order", pay.day)
+        _add_citations(citations, order_c.text)
+        used.append(order_c)
+        if pay.loan is not None and left > 0:
+            i, p = _pay_debt(states[pay.loan], left)
+            allocations[pay.loan] = [i, p]
+            left -= i + p
+        if len(live) > 1:
+            several_c = law.cite("payment_order_several_debts", pay.day)
+            _add_citations(citations, several_c.text)
+            used.append(several_c)
+        groups: dict[tuple[Any, ...], list[_LoanState]] = {}
+        for state in sorted(live, key=lambda s: _order_key(ctx, s, filing_date, pay.day)):
+            if state.principal + state.interest > 0:
+                groups.setdefault(_order_key(ctx, state, filing_date, pay.day), []).append(state)
+        for group in groups.values():
+            if left <= 0:
+                break
+            owed = sum((s.principal + s.interest for s in group), Decimal(0))
+            share_left = min(left, owed)
+            for index, state in enumerate(group):
+                # Equal rank: by proportion of what each owes; the last takes the rounding remainder.
+                part = (
+                    share_left
+                    if index == len(group) - 1
+                    else money(min(left, owed) * (state.principal + state.interest) / owed)
+                )
+                part = min(part, share_left)
+                i, p = _pay_debt(state, part)
+                share_left -= i + p
+                left -= i + p
+                total = allocations.setdefault(state.loan.id, [Decimal(0), Decimal(0)])
+                total[0] += i
+                total[1] += p
+        principal_left = sum((s.principal for s in states.values()), Decimal(0))
+        interest_left = sum((s.interest for s in states.values()), Decimal(0))
+        to_interest = sum((a[0] for a in allocations.values()), Decimal(0))
+        to_principal = sum((a[1] for a in allocations.values()), Decimal(0))
+        parts = "；".join(
+            f"借款{loan_id}：利息{fmt_money(a[0])}、本金{fmt_money(a[1])}"
+            for loan_id, a in allocations.items()
+        )
+        steps.append(
+            f"{fmt_date(pay.day)}还款{fmt_money(pay.amount)}"
+            + (f"（指定清偿借款{pay.loan}）" if pay.loan else "")
+            + (f"：先抵实现债权的费用{fmt_money(to_costs)}" if to_costs else "：")
+            + (f"，{parts}" if to_costs and parts else parts)
+            + f"；尚欠本金{fmt_money(principal_left)}、利息{fmt_money(interest_left)}"
+            + (f"，多付{fmt_money(left)}" if left > 0 else "")
+        )
+        rows.append(
+            {
+                "date": pay.day,
+                "payment": money(pay.amount),
+                "to_costs": money(to_costs),
+                "to_interest": money(to_interest),
+                "to_principal": money(to_principal),
+                "principal_outstanding": money(principal_left),
+                "interest_outstanding": money(interest_left),
+                "excess": money(left),
+                "by_loan": {k: {"interest": v[0], "principal": v[1]} for k, v in allocations.items()},
+            }
+        )
+    for state in states.values():
+        _accrue(ctx, state, end, filing_date, steps)
+    principal_left = sum((s.principal for s in states.values()), Decimal(0))
+    interest_left = sum((s.interest for s in states.values()), Decimal(0))
+    total = principal_left + interest_left + owed_costs
+    steps.append(
+        f"截至{fmt_date(end)}尚欠：本金{fmt_money(principal_left)} + 利息{fmt_money(interest_left)} + "
+        f"实现债权的费用{fmt_money(owed_costs)} = {fmt_money(total)}"
+    )
+    return CalcResult(
+        amount=total,
+        steps=steps,
+        citations=citations,
+        details={
+            "ledger": rows,
+            "loans": {
+                s.loan.id: {"principal_outstanding": s.principal, "interest_outstanding": s.interest}
+                for s in states.values()
+            },
+            "principal_outstanding": principal_left,
+            "interest_outstanding": interest_left,
+            "costs_outstanding": owed_costs,
+            "segments": [seg for s in states.values() for seg in s.segments or []],
+        },
+        warnings=warnings_out,
+        calculator="lending_ledger.v1",
+        money_keys=("principal_outstanding", "interest_outstanding", "costs_outstanding"),
+    ).record(*used)

@@ -9,7 +9,15 @@ from decimal import Decimal
 import pytest
 
 from engine.errors import YaosuError
-from engine.law.interest import Repayment, interest_cap, private_lending_claim, resolve_contract_date
+from engine.law.interest import (
+    LedgerPayment,
+    Loan,
+    Repayment,
+    interest_cap,
+    lending_ledger,
+    private_lending_claim,
+    resolve_contract_date,
+)
 from engine.law.parameters import UnverifiedParameterWarning
 
 P = Decimal(36500)
@@ -132,3 +140,139 @@ def test_repayment_in_the_old_period_applies_under_the_law_of_the_time() -> None
         filing_date=date(2021, 3, 1),
     )
     assert any(c.endswith("（二）》第二十一条") for c in result.citations)
+
+
+# --- ledger (民法典第五百六十条、第五百六十一条) ----------------------------------------------------------
+
+FILED = date(2021, 12, 1)
+
+
+def test_ledger_applies_payments_in_statutory_order() -> None:
+    # Caps 4 × 3.85% = 15.40% for both (contracts 2021-01-01 / 2021-02-01, 第二十五条); overdue at the term
+    # rate (第二十八条第二款第（二）项). A: 36500 at 10% (10/day), due 2021-03-31, unsecured.
+    # B: 36500 at 12% (12/day), due 2021-06-30, secured.
+    # 2021-04-30 pay 5000: A 2021-01-01..04-30 = 120 days × 10 = 1200.00; B 02-01..04-30 = 89 × 12 = 1068.00.
+    #   Only A is due (第五百六十条第二款) → A interest 1200.00, principal 3800.00 → A 32700.00.
+    # 2021-07-31 pay 3000: A 05-01..07-31 = 92 days: 32700 × 10% × 92 ÷ 365 = 824.219 → 824.22;
+    #   B 05-01..06-30 61 × 12 = 732.00 and 07-01..07-31 31 × 12 = 372.00 → B interest 2172.00.
+    #   Both due; A has no security → A first: interest 824.22, principal 2175.78 → A 30524.22.
+    # End 2021-08-31: A 31 days: 30524.22 × 10% × 31 ÷ 365 = 259.247 → 259.25; B 31 × 12 = 372.00 → 2544.00.
+    # Owed: principal 30524.22 + 36500 = 67024.22; interest 259.25 + 2544.00 = 2803.25; total 69827.47.
+    result = lending_ledger(
+        [
+            Loan("A", P, date(2021, 1, 1), date(2021, 3, 31), Decimal(10)),
+            Loan("B", P, date(2021, 2, 1), date(2021, 6, 30), Decimal(12), secured=True),
+        ],
+        [LedgerPayment(date(2021, 4, 30), Decimal(5000)), LedgerPayment(date(2021, 7, 31), Decimal(3000))],
+        date(2021, 8, 31),
+        filing_date=FILED,
+    )
+    rows = [
+        (
+            r["date"],
+            r["payment"],
+            r["to_interest"],
+            r["to_principal"],
+            r["principal_outstanding"],
+            r["interest_outstanding"],
+        )
+        for r in result.details["ledger"]
+    ]
+    assert rows == [
+        (
+            date(2021, 4, 30),
+            Decimal("5000.00"),
+            Decimal("1200.00"),
+            Decimal("3800.00"),
+            Decimal("69200.00"),
+            Decimal("1068.00"),
+        ),
+        (
+            date(2021, 7, 31),
+            Decimal("3000.00"),
+            Decimal("824.22"),
+            Decimal("2175.78"),
+            Decimal("67024.22"),
+            Decimal("2172.00"),
+        ),
+    ]
+    assert result.amount == Decimal("69827.47")
+    assert result.details["loans"]["A"]["principal_outstanding"] == Decimal("30524.22")
+    assert "《中华人民共和国民法典》第五百六十条" in result.citations
+    assert "《中华人民共和国民法典》第五百六十一条" in result.citations
+    assert result.calculator == "lending_ledger.v1"
+
+
+def test_ledger_heavier_burden_first_then_designation() -> None:
+    # Both due and unsecured: the heavier burden (higher rate) first (第五百六十条第二款).
+    # A 10%, B 12%, both 2021-01-01..due 01-31; pay 2021-02-09 (40 days): A owes 400.00, B 480.00 interest.
+    # 1000 → B: interest 480.00, principal 520.00.
+    loans = [
+        Loan("A", P, date(2021, 1, 1), date(2021, 1, 31), Decimal(10)),
+        Loan("B", P, date(2021, 1, 1), date(2021, 1, 31), Decimal(12)),
+    ]
+    result = lending_ledger(
+        loans, [LedgerPayment(date(2021, 2, 9), Decimal(1000))], date(2021, 2, 9), filing_date=FILED
+    )
+    assert result.details["ledger"][0]["by_loan"] == {
+        "B": {"interest": Decimal("480.00"), "principal": Decimal("520.00")}
+    }
+    # Designated by the debtor (第五百六十条第一款): all to A — interest 400.00, principal 600.00.
+    result = lending_ledger(
+        loans, [LedgerPayment(date(2021, 2, 9), Decimal(1000), loan="A")], date(2021, 2, 9), filing_date=FILED
+    )
+    assert result.details["ledger"][0]["by_loan"] == {
+        "A": {"interest": Decimal("400.00"), "principal": Decimal("600.00")}
+    }
+
+
+def test_ledger_equal_debts_share_by_proportion() -> None:
+    # Same rate, dates and security: by proportion (第五百六十条第二款). Each owes 36500 + 400.00 on 2021-02-09;
+    # 1000 → 500 each: interest 400.00, principal 100.00.
+    loans = [
+        Loan("A", P, date(2021, 1, 1), date(2021, 1, 31), Decimal(10)),
+        Loan("B", P, date(2021, 1, 1), date(2021, 1, 31), Decimal(10)),
+    ]
+    result = lending_ledger(
+        loans, [LedgerPayment(date(2021, 2, 9), Decimal(1000))], date(2021, 2, 9), filing_date=FILED
+    )
+    assert result.details["ledger"][0]["by_loan"] == {
+        "A": {"interest": Decimal("400.00"), "principal": Decimal("100.00")},
+        "B": {"interest": Decimal("400.00"), "principal": Decimal("100.00")},
+    }
+    assert result.details["principal_outstanding"] == Decimal("72800.00")
+
+
+def test_ledger_costs_first_and_old_law_for_old_payments() -> None:
+    # 2020 payments: 合同法解释（二）第二十、二十一条 (the law of the time, 法释〔2020〕15号第一条).
+    # One loan 36500 at 10%, 2020-09-01..due 2021-08-31; costs 30; pay 2020-09-10 (10 days: 100.00 interest):
+    # 200 → costs 30, interest 100.00, principal 70.00.
+    result = lending_ledger(
+        [Loan("A", P, date(2020, 9, 1), date(2021, 8, 31), Decimal(10))],
+        [LedgerPayment(date(2020, 9, 10), Decimal(200))],
+        date(2020, 9, 10),
+        filing_date=FILED,
+        costs=Decimal(30),
+    )
+    row = result.details["ledger"][0]
+    assert (row["to_costs"], row["to_interest"], row["to_principal"]) == (
+        Decimal("30.00"),
+        Decimal("100.00"),
+        Decimal("70.00"),
+    )
+    assert any(c.endswith("（二）》第二十一条") for c in result.citations)
+
+
+def test_ledger_bad_input_is_a_chinese_error() -> None:
+    loan = Loan("A", P, date(2021, 1, 1), date(2021, 1, 31), Decimal(10))
+    with pytest.raises(YaosuError, match="不存在"):
+        lending_ledger(
+            [loan],
+            [LedgerPayment(date(2021, 2, 1), Decimal(1), loan="Z")],
+            date(2021, 3, 1),
+            filing_date=FILED,
+        )
+    with pytest.raises(YaosuError, match="重复"):
+        lending_ledger([loan, loan], [], date(2021, 3, 1), filing_date=FILED)
+    with pytest.raises(YaosuError, match="没有借款"):
+        lending_ledger([], [], date(2021, 3, 1))

@@ -96,6 +96,11 @@ class Citation:
         return f"{self.title}{self.article}"
 
     @property
+    def text_with_edition(self) -> str:
+        """e.g. 《…规定》（2015年）第二十六条 — for a version no longer in force when the judgment cites it."""
+        return f"{self.title}（{self.edition}）{self.article}"
+
+    @property
     def verified(self) -> bool:
         return self.status in VERIFIED_STATUSES
 

@@ -100,7 +100,7 @@ class _Context:
     def text(self, citation: Citation) -> str:
         """A version no longer in force on the reference day is cited with its edition (2015年)."""
         if citation.end is not None and citation.end < self.cite_on:
-            return f"{citation.title}（{citation.edition}）{citation.article}"
+            return citation.text_with_edition
         return citation.text
 
 
@@ -921,15 +921,11 @@ def lending_ledger(
             if left <= 0:
                 break
             owed = sum((s.principal + s.interest for s in group), Decimal(0))
-            share_left = min(left, owed)
+            pool = share_left = min(left, owed)
             for index, state in enumerate(group):
                 # Equal rank: by proportion of what each owes; the last takes the rounding remainder.
-                part = (
-                    share_left
-                    if index == len(group) - 1
-                    else money(min(left, owed) * (state.principal + state.interest) / owed)
-                )
-                part = min(part, share_left)
+                due = state.principal + state.interest
+                part = share_left if index == len(group) - 1 else min(money(pool * due / owed), share_left)
                 i, p = _pay_debt(state, part)
                 share_left -= i + p
                 left -= i + p

@@ -164,3 +164,12 @@ def test_fee_sources_agree_with_the_citation_catalogue() -> None:
     assert sched.reductions["simple"] == law.cite("fee_simple_procedure", day).text
     assert sched.reductions["mediation"] == law.cite("fee_mediation_withdrawal", day).text
     assert sched.reductions["once_only"] == law.cite("fee_once_only", day).text
+
+
+def test_schema_statuses_match_the_loader() -> None:
+    from typing import get_args
+
+    from engine.law.parameters import STATUSES
+    from engine.law.schemas import Status
+
+    assert set(get_args(Status)) == set(STATUSES)

@@ -4,6 +4,7 @@ Public calculators (each registered in engine.registry as "name.v1"):
   fee.litigation_fee, fee.split_fee                        案件受理费 and its split (第十三、十五、十六、二十九条)
   interest.interest_cap, interest.private_lending_interest 民间借贷 cap and interest (第二十五、三十一条)
   interest.private_lending_claim                           term/overdue interest, 违约金, repayments
+  interest.lending_ledger                                  several loans, payments by 民法典第五百六十、五百六十一条
   late_performance.doubled_interest                        迟延履行 加倍部分债务利息
   injury.disability_compensation, death_compensation, funeral_expenses, dependant_living_expenses,
         lost_earnings, nursing_fee                         人身损害赔偿 (法释〔2022〕14号)

@@ -135,6 +135,14 @@ def get_calculator(name: str, version: int | None = None, on: date | None = None
     return REGISTRY.get(name, version, on)
 
 
+def calculator_by_id(calculator_id: str) -> Callable[..., Any]:
+    """The calculator a result recorded, e.g. "private_lending_claim.v1" (to recompute a draft as drafted)."""
+    name, sep, version = calculator_id.rpartition(".v")
+    if not sep or not version.isdigit():
+        raise YaosuError(f"计算器编号 {calculator_id!r} 应为“名称.v版本号”，例如 litigation_fee.v1")
+    return REGISTRY.get(name, int(version))
+
+
 def calculator_info(name: str, version: int | None = None, on: date | None = None) -> CalculatorInfo:
     return REGISTRY.info(name, version, on)
 

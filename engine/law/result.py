@@ -123,6 +123,13 @@ class CalcResult:
                 self.parameters_used.append(entry)
         return self
 
+    def provenance(self) -> dict[str, Any]:
+        """What a Decision stores to recompute this result as drafted: the calculator id and its figures."""
+        return {
+            "calculator": self.calculator,
+            "parameters_used": [_jsonable(p) for p in self.parameters_used],
+        }
+
     def to_json(self) -> dict[str, Any]:
         details: dict[str, Any] = {}
         for key, value in self.details.items():

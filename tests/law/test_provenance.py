@@ -74,3 +74,18 @@ def test_cli_json_carries_provenance() -> None:
     assert out["calculator"] == "doubled_interest.v1"
     assert out["parameters_used"][0]["table"] == "late_performance_rate"
     assert out["parameters_used"][0]["effective"] == "2014-08-01"
+
+
+def test_a_recorded_calculator_id_finds_the_same_function() -> None:
+    import pytest
+
+    from engine.errors import YaosuError
+    from engine.registry import calculator_by_id
+
+    result = interest_cap(date(2021, 3, 1))
+    again = calculator_by_id(result.calculator)(date(2021, 3, 1))
+    assert again.amount == result.amount == Decimal("15.40")
+    assert again.provenance() == result.provenance()
+    assert result.provenance()["parameters_used"][0]["table"] == "lpr_1y"
+    with pytest.raises(YaosuError, match="名称.v版本号"):
+        calculator_by_id("interest_cap")

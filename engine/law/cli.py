@@ -122,7 +122,7 @@ def _run(
         try:
             result = compute()
         except YaosuError as exc:
-            typer.echo(str(exc), err=True)
+            typer.echo(f"错误：{exc}", err=True)
             raise typer.Exit(code=exc.exit_code) from None
     notes = list(
         dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, UnverifiedParameterWarning))

@@ -219,8 +219,27 @@ def parse_catalogue(data: dict[str, Any], path: str) -> CitationCatalogue:
                     row.law, row.article, row.from_, row.to, row.source, row.status, row.note, row.effect
                 )
             )
+        _check_no_overlap(concept, rows, laws, path)
         provisions[concept] = Provision(concept, prov.label, prov.date_basis, tuple(rows))
     return CitationCatalogue(laws, provisions, path)
+
+
+def _check_no_overlap(concept: str, rows: list[ProvisionRow], laws: dict[str, Law], path: str) -> None:
+    """Two rows of one concept may not both be in force on a day (cite would pick one silently)."""
+    spans = []
+    for row in rows:
+        versions = laws[row.law].versions
+        start = row.start if row.start is not None else min(v.start or date.min for v in versions)
+        end = row.end if row.end is not None else max(v.end or date.max for v in versions)
+        if end < start:
+            raise YaosuError(f"{path}：provisions.{concept} 中 {row.article} 一行的 to 早于 from")
+        spans.append((start, end, row.article))
+    spans.sort()
+    for (_, low_end, low), (high_start, _, high) in zip(spans, spans[1:], strict=False):
+        if high_start <= low_end:
+            raise YaosuError(
+                f"{path}：provisions.{concept} 中 {low} 与 {high} 两行的施行期间重叠，请用 from/to 分开"
+            )
 
 
 # --- article numbers and the basis sentence ------------------------------------------------------

@@ -211,3 +211,12 @@ def test_every_row_is_sourced_and_parses() -> None:
             assert row.source and row.status
             if row.status not in ("verified", "secondary", "derived"):
                 assert row.note, (provision.id, row.article)  # say why it is not verified
+
+
+def test_overlapping_rows_are_rejected(tmp_path: Path) -> None:
+    bad = yaml.safe_load(yaml.safe_dump(MINI))
+    bad["provisions"]["c"]["rows"].append(
+        {"law": "x", "article": "第四条", "source": "s", "status": "verified"}
+    )
+    with pytest.raises(YaosuError, match="第三条 与 第四条 两行的施行期间重叠"):
+        LawData.load(law_dir(tmp_path, citations=bad))

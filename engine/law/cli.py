@@ -13,6 +13,7 @@ import warnings
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -49,6 +50,7 @@ from engine.law.injury import daily_rate as daily_rate_of
 from engine.law.interest import Repayment, private_lending_claim, private_lending_interest
 from engine.law.labor import double_wage, economic_compensation, illegal_termination
 from engine.law.late_performance import doubled_interest
+from engine.law.lawdata import LawData
 from engine.law.parameters import UnverifiedParameterWarning
 from engine.law.penalty import deposit_or_penalty, penalty_claim
 from engine.law.result import CalcResult, fmt_money
@@ -60,6 +62,33 @@ calc_app = typer.Typer(
 )
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="输出JSON（金额为两位小数的字符串）")]
+
+
+@calc_app.callback()
+def calc_options(
+    ctx: typer.Context,
+    parameters: Annotated[
+        Path | None,
+        typer.Option(
+            "--parameters", help="改用另一参数目录（如起草时 parameters/ 的副本）计算，便于按原稿重算"
+        ),
+    ] = None,
+) -> None:
+    """计算器的公共选项。"""
+    ctx.obj = parameters
+
+
+def _law(ctx: typer.Context) -> LawData | None:
+    """The LawData of ``--parameters`` (None: the repository's parameters/); loaded inside compute()."""
+    path = ctx.obj if isinstance(ctx.obj, Path) else None
+    return None if path is None else LawData.load(path)
+
+
+def _date_or_month(raw: str | None, name: str) -> date | str | None:
+    """A date, or YYYY-MM when only the month is known (the calculator then warns)."""
+    if raw is not None and len(raw.strip()) == 7:
+        return raw.strip()
+    return _date(raw, name)
 
 
 def _dec(raw: str | None, name: str) -> Decimal | None:
@@ -112,7 +141,7 @@ def _run(
         try:
             result = compute()
         except YaosuError as exc:
-            typer.echo(str(exc), err=True)
+            typer.echo(f"错误：{exc}", err=True)
             raise typer.Exit(code=exc.exit_code) from None
     notes = list(
         dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, UnverifiedParameterWarning))
@@ -130,6 +159,7 @@ def _run(
 
 @calc_app.command("fee")
 def fee_cmd(
+    ctx: typer.Context,
     amount: Annotated[str | None, typer.Option("--amount", help="诉讼请求金额（元）；劳动争议可省略")] = None,
     procedure: Annotated[
         list[str] | None,
@@ -142,11 +172,14 @@ def fee_cmd(
         str, typer.Option("--kind", help="property 财产案件 / labor 劳动争议 / divorce 离婚")
     ] = "property",
     divorce_base: Annotated[
-        str | None, typer.Option("--divorce-base", help="离婚案件每件收费（本省标准，50–300元）")
+        str | None,
+        typer.Option(
+            "--divorce-base", help="离婚案件每件收费（本省标准，须在《诉讼费用交纳办法》规定的幅度内）"
+        ),
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """案件受理费（《诉讼费用交纳办法》第十三条、第十五条、第十六条）。"""
+    """案件受理费（《诉讼费用交纳办法》；条文与标准见 parameters/litigation_fee.yaml）。"""
 
     def compute() -> CalcResult:
         value = _dec(amount, "--amount")
@@ -155,7 +188,11 @@ def fee_cmd(
                 raise YaosuError("缺少 --amount（诉讼请求金额）")
             value = Decimal(0)
         return litigation_fee(
-            value, procedure or ["ordinary"], kind, divorce_base=_dec(divorce_base, "--divorce-base")
+            value,
+            procedure or ["ordinary"],
+            kind,
+            divorce_base=_dec(divorce_base, "--divorce-base"),
+            law=_law(ctx),
         )
 
     def shape(result: CalcResult) -> dict:
@@ -180,6 +217,7 @@ def _repayment(raw: str) -> Repayment:
 
 @calc_app.command("interest")
 def interest_cmd(
+    ctx: typer.Context,
     principal: Annotated[str, typer.Option("--principal", help="本金（元）")],
     start: Annotated[str, typer.Option("--start", help="起息日 YYYY-MM-DD（计入）")],
     end: Annotated[str, typer.Option("--end", help="截止日 YYYY-MM-DD（计入）")],
@@ -190,7 +228,7 @@ def interest_cmd(
         ),
     ] = None,
     contract_date: Annotated[
-        str | None, typer.Option("--contract-date", help="合同成立日（缺省为起息日）")
+        str | None, typer.Option("--contract-date", help="合同成立日（缺省为起息日；只知年月可写 YYYY-MM）")
     ] = None,
     filing_date: Annotated[
         str | None, typer.Option("--filing-date", help="起诉日（2020-08-20前成立的合同必填）")
@@ -209,16 +247,17 @@ def interest_cmd(
     repayment: Annotated[list[str] | None, typer.Option("--repayment", help="还款 日期:金额，可重复")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """民间借贷利息：起止日均计入、每年365天；利率上限按合同成立日与起诉日适用的规则。"""
+    """民间借贷利息：计息规则与利率上限见 parameters/private_lending.yaml，按合同成立日与起诉日适用。"""
 
     def compute() -> CalcResult:
         p = _need_dec(principal, "--principal")
         s, e = _need_date(start, "--start"), _need_date(end, "--end")
-        c, f = _date(contract_date, "--contract-date"), _date(filing_date, "--filing-date")
+        c, f = _date_or_month(contract_date, "--contract-date"), _date(filing_date, "--filing-date")
+        law = _law(ctx)
         if due_date is None:
             if overdue_rate or penalty_rate or fees or costs or repayment:
                 raise YaosuError("逾期利率、违约金、费用和还款须与 --due-date（还款期限届满日）一起使用")
-            return private_lending_interest(p, s, e, _need_dec(rate, "--rate"), c, f)
+            return private_lending_interest(p, s, e, _need_dec(rate, "--rate"), c, f, law=law)
         return private_lending_claim(
             p,
             s,
@@ -232,6 +271,7 @@ def interest_cmd(
             repayments=[_repayment(r) for r in repayment or []],
             contract_date=c,
             filing_date=f,
+            law=law,
         )
 
     _run("利息" if due_date is None else "截至截止日尚欠合计", as_json, compute)
@@ -239,17 +279,18 @@ def interest_cmd(
 
 @calc_app.command("late")
 def late_cmd(
+    ctx: typer.Context,
     debt: Annotated[str, typer.Option("--debt", help="除一般债务利息外的金钱债务（元）")],
     start: Annotated[str, typer.Option("--start", help="履行期间届满之次日 YYYY-MM-DD")],
     end: Annotated[str, typer.Option("--end", help="截止日 YYYY-MM-DD（计入）")],
     as_json: JsonOpt = False,
 ) -> None:
-    """迟延履行期间的加倍部分债务利息（日万分之一点七五）。"""
+    """迟延履行期间的加倍部分债务利息（日利率见 parameters/late_performance.yaml）。"""
     _run(
         "加倍部分债务利息",
         as_json,
         lambda: doubled_interest(
-            _need_dec(debt, "--debt"), _need_date(start, "--start"), _need_date(end, "--end")
+            _need_dec(debt, "--debt"), _need_date(start, "--start"), _need_date(end, "--end"), law=_law(ctx)
         ),
     )
 

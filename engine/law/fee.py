@@ -7,22 +7,14 @@ Rounding: see engine.law.result (half up to the cent at the end of each item).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cache
 from typing import Any
 
 from engine.errors import YaosuError
-from engine.law.parameters import (
-    Bracket,
-    load_yaml,
-    parse_brackets,
-    to_decimal,
-    warn_unverified,
-)
-from engine.law.result import CalcResult, fmt_date, fmt_money, fmt_plain, money
-from engine.paths import PARAMETERS_DIR
+from engine.law.lawdata import FeeSchedule, LawData, law_or_default
+from engine.law.parameters import Bracket, warn_unverified
+from engine.law.result import CalcResult, fmt_date, fmt_money, fmt_plain, money, parameter_used
 from engine.registry import calculator
 
 PROCEDURES = ("ordinary", "simple", "mediation", "withdrawal")
@@ -33,71 +25,49 @@ PROCEDURE_ZH = {
     "withdrawal": "申请撤诉",
 }
 KINDS = ("property", "labor", "divorce")
-C_ONCE = "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百零六条"
-C_SPLIT = "《诉讼费用交纳办法》第二十九条"
 
 
-@dataclass(frozen=True)
-class FeeSchedule:
-    effective: date
-    property_brackets: tuple[Bracket, ...]
-    property_source: str
-    labor_per_case: Decimal
-    labor_source: str
-    divorce_min: Decimal
-    divorce_max: Decimal
-    divorce_free_upto: Decimal
-    divorce_rate_above: Decimal
-    divorce_source: str
-    reductions: dict[str, str]
-    last_verified: date
+def _schedule_used(sched: FeeSchedule, kind: str, reductions: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """The figures of ``sched`` a fee of ``kind`` with ``reductions`` relied on (provenance)."""
+    table = "litigation_fee"
 
-
-@cache
-def _schedules() -> tuple[FeeSchedule, ...]:
-    path = PARAMETERS_DIR / "litigation_fee.yaml"
-    data = load_yaml(path)
-    where = "parameters/litigation_fee.yaml"
-    last_verified = data["last_verified"]
-    out: list[FeeSchedule] = []
-    for effective, sched in data["schedules"].items():
-        prop, labor, divorce = sched["property"], sched["labor"], sched["divorce"]
-        for part in (prop, labor, divorce):
-            if part.get("status", "verified") == "unverified":
-                warn_unverified(f"{where}：{part['source']} 的数值未经核实")
-        out.append(
-            FeeSchedule(
-                effective=effective,
-                property_brackets=parse_brackets(prop["brackets"], f"{where} {effective} property"),
-                property_source=prop["source"],
-                labor_per_case=to_decimal(labor["per_case"], f"{where} labor.per_case"),
-                labor_source=labor["source"],
-                divorce_min=to_decimal(divorce["per_case_min"], f"{where} divorce.per_case_min"),
-                divorce_max=to_decimal(divorce["per_case_max"], f"{where} divorce.per_case_max"),
-                divorce_free_upto=to_decimal(divorce["property_free_upto"], f"{where} divorce"),
-                divorce_rate_above=to_decimal(divorce["rate_above"], f"{where} divorce.rate_above"),
-                divorce_source=divorce["source"],
-                reductions={k: v["source"] for k, v in sched["reductions"].items()},
-                last_verified=last_verified,
-            )
+    def entry(value: Any, source: str, part: str) -> dict[str, Any]:
+        return parameter_used(
+            table, value, source, sched.status.get(part, "verified"), sched.effective, part=part
         )
-    return tuple(sorted(out, key=lambda s: s.effective))
+
+    if kind == "property":
+        value = "；".join(
+            ("≤" + fmt_plain(b.upper) if b.upper is not None else "以上")
+            + "："
+            + (f"{fmt_plain(b.fixed)}元/件" if b.fixed is not None else f"{fmt_plain(b.rate or Decimal(0))}%")
+            for b in sched.property_brackets
+        )
+        out = [entry(value, sched.property_source, "property")]
+    elif kind == "labor":
+        out = [entry(sched.labor_per_case, sched.labor_source, "labor")]
+    else:
+        value = (
+            f"{fmt_plain(sched.divorce_min)}–{fmt_plain(sched.divorce_max)}元/件；超过"
+            f"{fmt_plain(sched.divorce_free_upto)}元部分{fmt_plain(sched.divorce_rate_above)}%"
+        )
+        out = [entry(value, sched.divorce_source, "divorce")]
+    out += [entry("减半", sched.reductions[reason], reason) for reason in reductions]
+    return out
 
 
-def fee_schedule(on: date | None = None, allow_unverified: bool = False) -> FeeSchedule:
+def fee_schedule(
+    on: date | None = None, allow_unverified: bool = False, law: LawData | None = None
+) -> FeeSchedule:
     """The schedule in force on ``on`` (None: the current, verified one)."""
-    schedules = _schedules()
+    fees = law_or_default(law).fees
+    schedules = fees.schedules
     if on is None:
         return schedules[-1]
-    if on > schedules[-1].last_verified:
-        message = (
-            f"《诉讼费用交纳办法》参数表只核实到{schedules[-1].last_verified.isoformat()}，"
-            f"查询日期{on.isoformat()}在其后"
-        )
+    if on > fees.last_verified:
+        message = f"《诉讼费用交纳办法》参数表只核实到{fees.last_verified.isoformat()}，查询日期{on.isoformat()}在其后"
         if not allow_unverified:
-            raise YaosuError(
-                message + "；请核实后更新 parameters/litigation_fee.yaml 的 last_verified，或明确允许"
-            )
+            raise YaosuError(message + f"；请核实后更新 {fees.path} 的 last_verified，或明确允许")
         warn_unverified(message)
     chosen = [s for s in schedules if s.effective <= on]
     if not chosen:
@@ -163,7 +133,7 @@ def _property_fee(
     return total, rows
 
 
-@calculator("litigation_fee", version=1)
+@calculator("litigation_fee", version=1, effective_from=date(2007, 4, 1))  # 《诉讼费用交纳办法》施行
 def litigation_fee(
     amount: Decimal,
     procedure: str | Iterable[str] = "ordinary",
@@ -171,11 +141,13 @@ def litigation_fee(
     *,
     divorce_base: Decimal | None = None,
     on: date | None = None,
+    law: LawData | None = None,
 ) -> CalcResult:
     """案件受理费. ``procedure`` may combine reasons, e.g. "simple+mediation" (still halved once).
 
-    ``divorce_base``: the per-case divorce fee the province has set within 50–300元 (第十三条第（二）项);
-    no provincial amount is sourced, so it must be given for ``kind="divorce"``.
+    ``divorce_base``: the per-case divorce fee the province has set within the range of 第十三条第（二）项;
+    no provincial amount is sourced, so it must be given for ``kind="divorce"``. ``on``: the filing date
+    (None: the current schedule); ``law``: the law data (None: the repository's parameters/).
     """
     amount = Decimal(amount)
     if amount < 0:
@@ -185,7 +157,7 @@ def litigation_fee(
             f"案件类型 {kind!r} 无效，应为 property（财产案件）/labor（劳动争议）/divorce（离婚）"
         )
     procs = _procedures(procedure)
-    sched = fee_schedule(on)
+    sched = fee_schedule(on, law=law)
     steps: list[str] = []
     citations: list[str] = []
     rows: list[dict[str, Any]] = []
@@ -214,8 +186,8 @@ def litigation_fee(
         # 第十三条第（二）项 离婚案件每件交纳50元至300元；财产总额超过20万元的部分按0.5%交纳.
         if divorce_base is None:
             raise YaosuError(
-                "离婚案件每件受理费由各省在50元至300元之间确定（《诉讼费用交纳办法》第十三条第（二）项），"
-                "本系统未收录该省标准：请提供每件收费（--divorce-base / divorce_base）"
+                f"离婚案件每件受理费由各省在{fmt_plain(sched.divorce_min)}元至{fmt_plain(sched.divorce_max)}元之间确定"
+                f"（{sched.divorce_source}），本系统未收录该省标准：请提供每件收费（--divorce-base / divorce_base）"
             )
         base = Decimal(divorce_base)
         if not sched.divorce_min <= base <= sched.divorce_max:
@@ -275,7 +247,11 @@ def litigation_fee(
                 citations.append(source)
         if len(reasons) > 1:
             steps.append(f"虽有{names}多项减半事由，人民法院决定减半收取的只能减半一次")
-            citations.append(sched.reductions.get("once_only", C_ONCE))
+            if "once_only" not in sched.reductions:
+                raise YaosuError(
+                    "parameters/litigation_fee.yaml 的 reductions 缺少 once_only（只减半一次的依据）"
+                )
+            citations.append(sched.reductions["once_only"])
     return CalcResult(
         amount=fee,
         steps=steps,
@@ -290,15 +266,23 @@ def litigation_fee(
         },
         calculator="litigation_fee.v1",
         money_keys=("fee", "full_fee"),
-    )
+    ).record(*_schedule_used(sched, kind, reasons))
 
 
-@calculator("fee_split", version=1)
-def split_fee(fee: Decimal, claimed: Decimal, granted: Decimal) -> CalcResult:
+@calculator("fee_split", version=1, effective_from=date(2007, 4, 1))
+def split_fee(
+    fee: Decimal,
+    claimed: Decimal,
+    granted: Decimal,
+    *,
+    on: date | None = None,
+    law: LawData | None = None,
+) -> CalcResult:
     """第二十九条: the loser bears the fee; partly successful → by proportion.
 
     The defendant bears fee × granted / claimed, rounded half up to the cent; the plaintiff bears the
-    rest, so the two parts always add up to the fee exactly.
+    rest, so the two parts always add up to the fee exactly. ``on``: the judgment date (None: today),
+    which picks the article from the citation catalogue.
     """
     fee, claimed, granted = Decimal(fee), Decimal(claimed), Decimal(granted)
     if claimed <= 0:
@@ -315,11 +299,12 @@ def split_fee(fee: Decimal, claimed: Decimal, granted: Decimal) -> CalcResult:
         "（四舍五入到分）",
         f"原告负担：{fmt_plain(fee)} − {fmt_plain(defendant)} = {fmt_money(plaintiff)}（余额由原告负担，两者之和等于受理费）",
     ]
+    basis = law_or_default(law).cite("fee_burden", on or date.today())
     return CalcResult(
         amount=money(fee),
         steps=steps,
-        citations=[C_SPLIT],
+        citations=[basis.text],
         details={"plaintiff": plaintiff, "defendant": defendant},
         calculator="fee_split.v1",
         money_keys=("plaintiff", "defendant"),
-    )
+    ).record(basis)

@@ -2,8 +2,8 @@
 
 加倍部分债务利息 = 除一般债务利息之外的金钱债务 × 日万分之一点七五 × 迟延履行期间 (法释〔2014〕8号);
 the period runs from the day after the performance period ends; both its first and last day count.
-The judgment warns of it under 民事诉讼法 — 第二百五十三条 (2017), 第二百六十条 (2021),
-第二百六十四条 (2023, in force 2024-01-01). Rounding: engine.law.result.
+The judgment warns of it under the 民事诉讼法 article in force on the judgment date, taken from the
+citation catalogue (concept ``late_performance_interest``). Rounding: engine.law.result.
 """
 
 from __future__ import annotations
@@ -12,44 +12,44 @@ from datetime import date
 from decimal import Decimal
 
 from engine.errors import YaosuError
-from engine.law.parameters import dated_table
+from engine.law.lawdata import LawData, law_or_default
 from engine.law.result import CalcResult, fmt_date, fmt_money, fmt_plain, money
 from engine.registry import calculator
 
-# (in force from, article) — FACTS.md §2.4, each verified in LawsDatabase.
-CPL_ARTICLES: tuple[tuple[date, str], ...] = (
-    (date(2017, 7, 1), "第二百五十三条"),
-    (date(2022, 1, 1), "第二百六十条"),
-    (date(2024, 1, 1), "第二百六十四条"),
-)
 
+def civil_procedure_article(on: date | None = None, law: LawData | None = None) -> str:
+    """Article of 民事诉讼法 on doubled interest in the version in force on ``on`` (None: today).
 
-def civil_procedure_article(on: date | None = None) -> str:
-    """Article of 民事诉讼法 on doubled interest in the version in force on ``on`` (None: current)."""
-    if on is None:
-        return CPL_ARTICLES[-1][1]
-    chosen = [article for start, article in CPL_ARTICLES if start <= on]
-    if not chosen:
-        raise YaosuError(
-            f"未收录{on.isoformat()}施行的民事诉讼法版本（本表始于2017年7月1日），请核对条文序号"
-        )
-    return chosen[-1]
+    From the citation catalogue (parameters/citations.yaml, concept late_performance_interest).
+    """
+    return law_or_default(law).cite("late_performance_interest", on or date.today()).article
 
 
 @calculator("doubled_interest", version=1)
 def doubled_interest(
-    debt: Decimal, start: date, end: date, *, judgment_date: date | None = None, allow_unverified: bool = True
+    debt: Decimal,
+    start: date,
+    end: date,
+    *,
+    judgment_date: date | None = None,
+    allow_unverified: bool = True,
+    law: LawData | None = None,
 ) -> CalcResult:
-    """The doubled part of interest on ``debt`` (excluding ordinary interest) from ``start`` to ``end``."""
+    """The doubled part of interest on ``debt`` (excluding ordinary interest) from ``start`` to ``end``.
+
+    ``judgment_date`` picks the 民事诉讼法 article (None: today).
+    """
+    law = law_or_default(law)
     debt = Decimal(debt)
     if debt <= 0:
         raise YaosuError(f"迟延履行的金钱债务须大于0（现为{debt}元）")
     if end < start:
         raise YaosuError(f"迟延履行期间截止日（{end.isoformat()}）早于起始日（{start.isoformat()}）")
-    rate = dated_table("late_performance.yaml").at(start, allow_past_verified=allow_unverified)
+    rate = law.table("late_performance.yaml").at(start, allow_past_verified=allow_unverified)
     days = (end - start).days + 1
     amount = money(debt * rate.value / 10000 * days)
-    article = civil_procedure_article(judgment_date)
+    article = law.cite("late_performance_interest", judgment_date or date.today())
+    rule = law.cite("late_performance_rate", judgment_date or date.today())
     steps = [
         "迟延履行期间自履行期间届满之次日起算，起止日均计入",
         f"{fmt_date(start)}至{fmt_date(end)}共{days}天",
@@ -59,7 +59,7 @@ def doubled_interest(
     return CalcResult(
         amount=amount,
         steps=steps,
-        citations=[f"《中华人民共和国民事诉讼法》{article}", rate.source],
+        citations=[article.text, rate.source],
         details={"days": days, "daily_rate_per_10000": rate.value},
         calculator="doubled_interest.v1",
-    )
+    ).record(rate, article, rule)

@@ -23,23 +23,29 @@ import warnings
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from engine.errors import YaosuError
 from engine.paths import PARAMETERS_DIR
 
-STATUSES = ("verified", "secondary", "derived", "unverified", "not_found")
+if TYPE_CHECKING:
+    from engine.law.lawdata import LawData
+
+STATUSES = ("verified", "secondary", "derived", "unverified", "news", "news_date_unsure", "not_found")
 STATUS_ZH = {
     "verified": "已核实",
-    "secondary": "已核实（二手来源）",
+    "secondary": "已核实（二手来源或官方序列的机器副本）",
     "derived": "由已核实数据推算",
     "unverified": "未核实",
+    "news": "仅有新闻报道，未经官方数据核实",
+    "news_date_unsure": "仅有新闻报道，且日期存疑",
     "not_found": "未找到",
 }
+# Statuses a calculator may rely on without a warning; every other status warns when used.
+VERIFIED_STATUSES = ("verified", "secondary", "derived")
 
 
 class UnverifiedParameterWarning(UserWarning):
@@ -57,7 +63,7 @@ class ParameterValue:
 
     @property
     def verified(self) -> bool:
-        return self.status in ("verified", "secondary", "derived")
+        return self.status in VERIFIED_STATUSES
 
 
 # --- YAML reading: duplicate keys rejected, numbers as Decimal -----------------------------------
@@ -180,10 +186,10 @@ class DatedTable:
                 f"参数表《{self.title}》中自{chosen.start.isoformat()}起该参数已失效（{chosen.source}），"
                 f"{on.isoformat()}没有数值"
             )
-        if chosen.status == "unverified":
+        if chosen.status not in VERIFIED_STATUSES:
             warn_unverified(
                 f"参数表《{self.title}》{chosen.start.isoformat()}起的数值 {chosen.value} 未经核实"
-                f"（{chosen.note or chosen.source}），使用前须核实"
+                f"（{STATUS_ZH[chosen.status]}：{chosen.note or chosen.source}），使用前须核实"
             )
         return ParameterValue(
             chosen.value, chosen.start, chosen.source, chosen.status, self.name, chosen.note
@@ -228,19 +234,28 @@ def _rel(path: Path) -> str:
         return str(path)
 
 
-@cache
-def dated_table(filename: str) -> DatedTable:
+def dated_table(filename: str, law: LawData | None = None) -> DatedTable:
+    """A dated table of ``law`` (default: the repository's parameters/) by file or table name.
+
+    Tables LawData does not load (another helper's file) are read from parameters/ on each call.
+    """
+    from engine.law.lawdata import DATED_TABLE_FILES, default_law
+
+    if law is not None:
+        return law.table(filename)
+    if filename in DATED_TABLE_FILES or filename.removesuffix(".yaml") + ".yaml" in DATED_TABLE_FILES:
+        return default_law().table(filename)
     path = PARAMETERS_DIR / filename
     return parse_dated_table(load_yaml(path), _rel(path))
 
 
-def lpr_1y(on: date, allow_unverified: bool = True) -> ParameterValue:
+def lpr_1y(on: date, allow_unverified: bool = True, law: LawData | None = None) -> ParameterValue:
     """One-year LPR (percent) in force on ``on``: the latest quotation on or before that day.
 
     ``allow_unverified=False`` turns a day past the table's ``last_verified`` into an error;
-    with the default, such a lookup and any placeholder row warn (UnverifiedParameterWarning).
+    with the default, such a lookup and any row not verified warn (UnverifiedParameterWarning).
     """
-    return dated_table("lpr_1y.yaml").at(on, allow_past_verified=allow_unverified)
+    return dated_table("lpr_1y.yaml", law).at(on, allow_past_verified=allow_unverified)
 
 
 # --- brackets ---------------------------------------------------------------------------------------

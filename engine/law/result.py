@@ -11,7 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from engine.law.citations import Citation
+    from engine.law.parameters import ParameterValue
 
 CENT = Decimal("0.01")
 
@@ -58,6 +62,37 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def parameter_used(
+    table: str, value: Any, source: str, status: str, effective: date | None = None, **extra: Any
+) -> dict[str, Any]:
+    """One figure a calculator relied on, as recorded in ``CalcResult.parameters_used``.
+
+    ``table`` names the parameter table (or file and key), ``effective`` the first day the figure was in
+    force (None for yearly keyed figures), so a draft can be recomputed with exactly these figures.
+    """
+    out: dict[str, Any] = {
+        "table": table,
+        "effective": effective,
+        "value": value,
+        "source": source,
+        "status": status,
+    }
+    out.update(extra)
+    return out
+
+
+def used_parameter(value: ParameterValue) -> dict[str, Any]:
+    """``parameter_used`` for a ParameterValue from a dated or keyed table."""
+    return parameter_used(value.table, value.value, value.source, value.status, value.effective)
+
+
+def used_citation(citation: Citation) -> dict[str, Any]:
+    """``parameter_used`` for an article taken from the citation catalogue."""
+    return parameter_used(
+        f"citations:{citation.concept}", citation.text, citation.source, citation.status, citation.start
+    )
+
+
 @dataclass
 class CalcResult:
     """What a calculator returns. ``steps`` are Chinese sentences, each base × rate × period = amount."""
@@ -67,9 +102,33 @@ class CalcResult:
     citations: list[str] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-    calculator: str = ""
+    calculator: str = ""  # registry id "name.vN"
+    # Every figure relied on: {table, effective, value, source, status} (see parameter_used).
+    parameters_used: list[dict[str, Any]] = field(default_factory=list)
     # Keys of ``details`` holding money (serialised with two decimals); other Decimals keep their digits.
     money_keys: tuple[str, ...] = ()
+
+    def record(self, *items: ParameterValue | Citation | dict[str, Any]) -> CalcResult:
+        """Add figures to ``parameters_used`` (once each); returns self so calls can be chained."""
+        from engine.law.citations import Citation
+
+        for item in items:
+            if isinstance(item, dict):
+                entry = item
+            elif isinstance(item, Citation):
+                entry = used_citation(item)
+            else:
+                entry = used_parameter(item)
+            if entry not in self.parameters_used:
+                self.parameters_used.append(entry)
+        return self
+
+    def provenance(self) -> dict[str, Any]:
+        """What a Decision stores to recompute this result as drafted: the calculator id and its figures."""
+        return {
+            "calculator": self.calculator,
+            "parameters_used": [_jsonable(p) for p in self.parameters_used],
+        }
 
     def to_json(self) -> dict[str, Any]:
         details: dict[str, Any] = {}
@@ -85,6 +144,7 @@ class CalcResult:
         out["warnings"] = list(self.warnings)
         if self.calculator:
             out["calculator"] = self.calculator
+        out["parameters_used"] = [_jsonable(p) for p in self.parameters_used]
         return out
 
     def text(self) -> str:

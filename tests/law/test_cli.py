@@ -92,6 +92,7 @@ def test_interest_with_due_date_and_repayment() -> None:
 
 
 def test_unverified_lpr_is_reported() -> None:
+    # 2026-06-22 is a news-only LPR row (FACTS §9.1), so the cap warns.
     result = runner.invoke(
         calc_app,
         [
@@ -99,9 +100,9 @@ def test_unverified_lpr_is_reported() -> None:
             "--principal",
             "1000",
             "--start",
-            "2025-07-01",
+            "2026-07-01",
             "--end",
-            "2025-12-31",
+            "2026-12-31",
             "--rate",
             "20",
             "--json",
@@ -204,3 +205,47 @@ def test_late_command() -> None:
 def test_bad_number_is_a_clean_error() -> None:
     result = runner.invoke(calc_app, ["fee", "--amount", "五万"])
     assert result.exit_code == 2 and "--amount" in result.stderr
+
+
+def test_parameters_option_recomputes_with_another_directory(tmp_path) -> None:
+    # The same late-interest question under a copy of parameters/ whose daily rate is 2/10000 instead of
+    # 1.75 (a made-up edit): 10000 × 2/10000 × 10 days = 20.00 (vs 10000 × 1.75/10000 × 10 = 17.50).
+    from tests.law._lawdata import law_dir
+
+    directory = law_dir(tmp_path)
+    path = directory / "late_performance.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 1.75", "value: 2"), encoding="utf-8")
+    args = ["late", "--debt", "10000", "--start", "2024-01-01", "--end", "2024-01-10", "--json"]
+    default = json.loads(runner.invoke(calc_app, args).stdout)
+    other = runner.invoke(calc_app, ["--parameters", str(directory), *args])
+    assert other.exit_code == 0, other.output
+    assert (default["amount"], json.loads(other.stdout)["amount"]) == ("17.50", "20.00")
+    missing = runner.invoke(calc_app, ["--parameters", str(tmp_path / "nope"), *args])
+    assert missing.exit_code == 2 and missing.stderr.startswith("错误：参数目录不存在")
+
+
+def test_month_only_contract_date_on_the_command_line() -> None:
+    # 第二十五条, December 2021: lowest cap 4 × 3.80% = 15.20%; 36500 at 24% for 10 days → 15.20 × 10 = 152.00.
+    result = runner.invoke(
+        calc_app,
+        [
+            "interest",
+            "--principal",
+            "36500",
+            "--start",
+            "2022-01-01",
+            "--end",
+            "2022-01-10",
+            "--rate",
+            "24",
+            "--contract-date",
+            "2021-12",
+            "--filing-date",
+            "2022-03-01",
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["amount"] == "152.00"
+    assert any("只知为2021年12月" in w for w in out["warnings"])

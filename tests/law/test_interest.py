@@ -102,10 +102,17 @@ def test_contract_before_first_lpr_uses_lpr_at_filing() -> None:
 
 
 def test_unverified_lpr_warns_and_is_reported() -> None:
+    # 2026-06-22 is a news-only row (FACTS §9.1): 4 × 3.00% = 12.00%, with a warning.
     with pytest.warns(UnverifiedParameterWarning):
-        result = interest_cap(date(2025, 7, 1))
+        result = interest_cap(date(2026, 7, 1))
     assert result.amount == Decimal("12.00")
     assert result.warnings and "未核实" in result.warnings[0]
+
+
+def test_machine_copy_lpr_does_not_warn() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UnverifiedParameterWarning)
+        assert interest_cap(date(2025, 7, 1)).amount == Decimal("12.00")
 
 
 def test_verified_lpr_does_not_warn() -> None:

@@ -34,20 +34,23 @@ def test_nothing_before_the_first_quotation() -> None:
 
 
 def test_past_last_verified_is_an_error_unless_allowed() -> None:
-    with pytest.raises(YaosuError, match="只核实到2025-06-19"):
-        lpr_1y(date(2025, 6, 20), allow_unverified=False)
+    with pytest.raises(YaosuError, match="只核实到2026-04-20"):
+        lpr_1y(date(2026, 5, 20), allow_unverified=False)
     with pytest.warns(UnverifiedParameterWarning) as record:
-        value = lpr_1y(date(2025, 6, 20))
+        value = lpr_1y(date(2026, 5, 20))
     messages = [str(w.message) for w in record]
-    assert any("2025-06-19" in m for m in messages)  # past last_verified
-    assert any("未经核实" in m for m in messages)  # and a placeholder row
-    assert value.status == "unverified" and not value.verified
+    assert any("2026-04-20" in m for m in messages)  # past last_verified
+    assert any("新闻报道" in m for m in messages)  # and a news-only row (FACTS §9.1)
+    assert value.status == "news" and not value.verified
 
 
 def test_verified_lookup_is_silent() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         lpr_1y(date(2025, 6, 19), allow_unverified=False)
+        # The machine copy of the official series (FACTS §9.1) counts as checked: no warning.
+        value = lpr_1y(date(2026, 4, 20), allow_unverified=False)
+    assert value.value == Decimal("3.00") and value.status == "secondary" and value.verified
 
 
 def test_unverified_row_warns_even_inside_last_verified(tmp_path: Path) -> None:
@@ -140,25 +143,51 @@ def test_not_found_rows_carry_no_value(tmp_path: Path) -> None:
         read_keyed_csv(path, ("province", "use_year", "figure"), "t", "t", date(2030, 1, 1))
 
 
+# How the shared CSV's statuses map onto the loader's (parameters/README.md, FACTS.md §9.1).
+CSV_STATUS = {
+    "verified": "verified",
+    "verified_machine_copy": "secondary",
+    "news_reports": "news",
+    "news_reports_date_unsure": "news_date_unsure",
+}
+
+
+def _shared_lpr_csv() -> Path | None:
+    # Worktrees sit one level deeper than the main checkout; look beside both.
+    for base in (SHARED_DIR, SHARED_DIR.parent.parent / "shared"):
+        path = base / "domain" / "lpr_1y_history.csv"
+        if path.exists():
+            return path
+    return None
+
+
 def test_lpr_table_matches_the_shared_history() -> None:
-    source = SHARED_DIR / "domain" / "lpr_1y_history.csv"
-    if not source.exists():
+    source = _shared_lpr_csv()
+    if source is None:
         pytest.skip("shared LPR history not present")
     table = dated_table("lpr_1y.yaml")
     entries = {e.start: e for e in table.entries}
     with source.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert len(rows) == len(entries)
+    assert len(rows) == len(entries) == 86
     for row in rows:
         entry = entries[date.fromisoformat(row["date"])]
         assert entry.value == Decimal(row["lpr_1y"])
-        assert (entry.status == "verified") == (row["status"] == "verified")
+        assert entry.status == CSV_STATUS[row["status"]], row["date"]
         assert entry.source
 
 
-def test_rows_after_2025_05_20_are_unverified() -> None:
+def test_lpr_statuses_follow_facts_9_1() -> None:
+    # FACTS §5.4: source A verified to 2025-05-20; §9.1: machine copy of the official series through
+    # 2026-04-20; later months are news-backed only.
     for entry in dated_table("lpr_1y.yaml").entries:
-        assert (entry.status == "unverified") == (entry.start > date(2025, 5, 20))
+        if entry.start <= date(2025, 5, 20):
+            assert entry.status == "verified", entry.start
+        elif entry.start <= date(2026, 4, 20):
+            assert entry.status == "secondary", entry.start
+        else:
+            assert entry.status in ("news", "news_date_unsure"), entry.start
+    assert dated_table("lpr_1y.yaml").last_verified == date(2026, 4, 20)
 
 
 def test_every_parameter_file_loads_and_every_value_has_a_source() -> None:

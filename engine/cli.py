@@ -204,6 +204,8 @@ def draft(
         raise YaosuError(f"未知的输出格式：{kind}（可用：docx、html、text）")
     for warning in judgment.warnings:
         typer.echo(f"警告：{warning}", err=True)
+    for note in judgment.notes:
+        typer.echo(f"注意：{note}", err=True)
     typer.echo(str(output))
 
 

@@ -7,6 +7,7 @@ why comes from the case type's registered rules (engine/drafting/rules/).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from engine.case.effective import PENDING, effective_value
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
 ROLE_LABELS = {"plaintiffs": "原告", "defendants": "被告", "third_parties": "第三人"}
 PENDING_TEXT = "待认定"
+UNVERIFIED = "引用条文待核实："
 ORDERS_TEXT = "被告有异议，本院依认定的事实在判决主文中处理"
 
 
@@ -195,17 +197,31 @@ def _numbered(orders: list[str]) -> list[str]:
     ]
 
 
-def _basis(citations: list[str]) -> str:
-    """依照《A》第一条、第二条，《B》第三条规定 — articles grouped under their law, first use first."""
-    grouped: dict[str, list[str]] = {}
-    for citation in citations:
-        law, _, article = citation.partition("》")
-        articles = grouped.setdefault(law + "》", [])
-        if article and article not in articles:
-            articles.append(article)
-    if not grouped:
-        return "判决如下："
-    return "依照" + "，".join(law + "、".join(articles) for law, articles in grouped.items()) + "之规定，判决如下："
+def _basis(citations: list[Any]) -> str:
+    """依照《A》第一条、第二条，《B》第三条之规定 — laws in first-use order, articles ascending within each."""
+    from engine.law.citations import basis_text
+
+    return basis_text(citations) if citations else "判决如下："
+
+
+def judgment_day(meta: dict[str, Any]) -> date:
+    """The date that decides the procedural articles: the judgment date, else today (a draft is dated
+    the day it is signed, and the judge sets 判决日期 before signing)."""
+    value = meta.get("judgment_date")
+    return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else date.today()
+
+
+def _late_notice(system: System, meta: dict[str, Any], decision: Decision) -> str:
+    """加倍支付迟延履行期间的债务利息 with the 民事诉讼法 article in force on the judgment date."""
+    if not decision.monetary:
+        return ""
+    citation = system.law.citations.cite("late_performance_interest", judgment_day(meta), warn=False)
+    if not citation.verified:
+        decision.unverified_citations.append(citation.text)
+    return (
+        f"如果未按本判决指定的期间履行给付金钱义务，应当依照{citation.title}{citation.article}规定，"
+        "加倍支付迟延履行期间的债务利息。"
+    )
 
 
 def build_judgment(system: System, case: dict[str, Any], court_id: str) -> Judgment:
@@ -221,8 +237,11 @@ def build_judgment(system: System, case: dict[str, Any], court_id: str) -> Judgm
         raise YaosuError("案件文件缺少原告或被告（要素 plaintiffs / defendants），无法起草判决")
     decision: Decision = get_rules(table.judgment_rules or casetype.package.judgment_rules)(view)
     rows, pending = _element_rows(view)
+    late_notice = _late_notice(system, view.meta, decision)
     warnings = [f"要素“{label}”有争议但尚未认定，判决书中显示为“{PENDING_TEXT}”" for label in pending]
     warnings += decision.warnings
+    notes = [UNVERIFIED + "、".join(decision.unverified_citations) + "（见 parameters/citations.yaml）"
+             ] if decision.unverified_citations else []
     meta = view.meta
     plaintiffs = fmt.join_names(view.plaintiffs)
     reasoning = [*decision.reasoning[:1], *_disputed_reasoning(view), *decision.reasoning[1:]]
@@ -246,12 +265,7 @@ def build_judgment(system: System, case: dict[str, Any], court_id: str) -> Judgm
         reasoning=reasoning,
         basis=_basis(decision.citations),
         orders=_numbered(decision.orders),
-        late_notice=(
-            "如果未按本判决指定的期间履行给付金钱义务，应当依照《中华人民共和国民事诉讼法》第二百六十四条规定，"
-            "加倍支付迟延履行期间的债务利息。"
-            if decision.monetary
-            else ""
-        ),
+        late_notice=late_notice,
         fee_text=_fee_text(view, decision),
         appeal_text=(
             "如不服本判决，可以在判决书送达之日起十五日内，向本院递交上诉状，并按对方当事人的人数提出副本，"
@@ -261,4 +275,5 @@ def build_judgment(system: System, case: dict[str, Any], court_id: str) -> Judgm
         date_cn=fmt.date_chinese(meta.get("judgment_date")),
         clerk=meta.get("clerk") or "____",
         warnings=warnings,
+        notes=notes,
     )

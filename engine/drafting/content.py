@@ -42,6 +42,8 @@ class Judgment(BaseModel):
     date_cn: str
     clerk: str
     warnings: list[str] = Field(default_factory=list, description="not printed; shown to the drafter")
+    notes: list[str] = Field(default_factory=list, description="not printed; what the drafter should check "
+                             "(articles cited that nobody has verified yet)")
 
     def section_texts(self) -> list[tuple[str, list[str]]]:
         """(section name, paragraphs) in the order of judgment.md; used by the text and HTML renderers."""

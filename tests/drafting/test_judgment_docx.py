@@ -150,13 +150,13 @@ def test_docx_is_valid_xml_and_a4(decided_case: dict[str, Any]) -> None:
 
 def test_contested_request_needs_no_finding(decided_case: dict[str, Any]) -> None:
     """A contested 诉讼请求 is answered by the orders; only disputed facts wait for findings."""
-    from engine.drafting.build import build_judgment
+    from engine.drafting.build import UNVERIFIED, build_judgment
 
     decided_case["elements"]["claim_costs"].update(status="disputed", answer_position="contest")
     judgment = build_judgment(SYSTEM, decided_case, "qingpu")
     row = next(r for r in judgment.element_rows if r.label == "实现债权的费用")
     assert row.court == "被告有异议，本院依认定的事实在判决主文中处理"
-    assert judgment.warnings == []
+    assert judgment.warnings == [] and all(n.startswith(UNVERIFIED) for n in judgment.notes)
     assert not any(p.startswith("关于实现债权的费用") for p in judgment.reasoning)
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from engine.drafting import formatting as fmt
+from engine.drafting.build import judgment_day
 from engine.drafting.rules import CaseView, Decision, judgment_rules
 from engine.errors import YaosuError
 from engine.law.result import CalcResult
@@ -250,34 +251,41 @@ def private_lending_rules(view: CaseView) -> Decision:
         money_orders = "、".join(_ordinal(i) for i in range(1, len(orders) + 1))
         guarantee_type = view.value("guarantee_type")
         names = fmt.join_names(guarantors)
+        # Substantive law by the date of the guarantee (法释〔2020〕15号): 担保法 before 2021-01-01, 民法典 after.
+        day = _fact_day(view)
+        law = view.system.law.citations
         if guarantee_type in (None, "unclear") and not view.pending("guarantee_type"):
+            guarantee_type = law.effect("guarantee_mode_default", day)
+            rule = _cited(law, "guarantee_mode_default", day, decision)
+            mode = "连带责任保证" if guarantee_type == "joint" else "一般保证"
             reasoning.append(
-                f"关于保证方式，双方对保证方式没有约定或者约定不明确，依照{CIVIL_CODE}第六百八十六条第二款的规定，"
-                f"被告{names}按照一般保证承担保证责任。"
+                f"关于保证方式，双方对保证方式没有约定或者约定不明确，保证合同成立于{fmt.date_text(day)}，"
+                f"依照{rule.title}{rule.article}的规定，被告{names}按照{mode}承担保证责任。"
             )
-            cite.append(f"{CIVIL_CODE}第六百八十六条")
-            guarantee_type = "general"
+            cite.append(rule)
         if guarantee_type == "joint":
             orders.append(f"被告{names}对被告{debtors}的上述第{money_orders}项债务承担连带清偿责任")
-            cite.append(f"{CIVIL_CODE}第六百八十八条")
+            cite.append(_cited(law, "joint_guarantee", day, decision))
         elif guarantee_type == "general":
             orders.append(
                 f"被告{names}对被告{debtors}的上述第{money_orders}项债务，在依法强制执行被告{debtors}的财产后仍不能履行的部分承担保证责任"
             )
-            cite.append(f"{CIVIL_CODE}第六百八十七条")
+            cite.append(_cited(law, "general_guarantee", day, decision))
         else:
             orders.append(f"被告{names}对被告{debtors}的上述第{money_orders}项债务承担保证责任（保证方式待认定）")
             decision.warnings.append("保证方式尚待认定")
         orders.append(f"被告{names}承担保证责任后，有权向被告{debtors}追偿")
-        cite.append(f"{CIVIL_CODE}第七百条")
-        if view.value("guarantee_period") is None:
+        cite.append(_cited(law, "guarantor_recourse", day, decision))
+        if view.value("guarantee_period") is None and guarantee_type in ("joint", "general"):
+            concept = "guarantee_period_joint" if guarantee_type == "joint" else "guarantee_period_general"
+            period = _cited(law, concept, day, decision)
             reasoning.append(
-                f"双方未约定保证期间，依照{CIVIL_CODE}第六百九十二条第二款的规定，保证期间为主债务履行期限届满之日起六个月。"
+                f"双方未约定保证期间，依照{period.title}{period.article}的规定，保证期间为主债务履行期限届满之日起六个月。"
             )
 
     if rejected:
         orders.append(f"驳回原告{plaintiffs}的其他诉讼请求")
-        cite.append("《中华人民共和国民事诉讼法》第六十七条")
+        cite.append(_cited(view.system.law.citations, "burden_of_proof", judgment_day(view.meta), decision))
     decision.orders = orders
     decision.monetary = claim_principal is not None or bool(granted_costs)
     claim_total = _dec(view.claimed("claim_total"))
@@ -367,6 +375,24 @@ def _apply_repayments(view: CaseView, principal: Decimal, decision: Decision) ->
         f"已付款项{fmt.money(paid)}元按最后一次还款日（{fmt.date_text(last_paid)}）一次抵充计算，请对照还款明细核对本金"
     )
     return result
+
+
+def _fact_day(view: CaseView) -> date:
+    """The day the (guarantee) contract was made, for the law in force: the contract date, else the loan
+    date; a date known only to the month counts from the month's first day; unknown → today, warned."""
+    for element_id in ("contract_date", "delivery_date"):
+        value = view.value(element_id)
+        if isinstance(value, str) and len(value) >= 7:
+            return date.fromisoformat(value if len(value) == 10 else value + "-01")
+    return date.today()
+
+
+def _cited(catalogue: Any, concept: str, day: date, decision: Decision) -> Any:
+    """The article in force on `day`; an article nobody has verified is cited and the drafter told."""
+    citation = catalogue.cite(concept, day, warn=False)
+    if not citation.verified and citation.text not in decision.unverified_citations:
+        decision.unverified_citations.append(citation.text)
+    return citation
 
 
 def _ordinal(n: int) -> str:

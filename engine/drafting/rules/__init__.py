@@ -82,6 +82,7 @@ class Decision:
     claimed_amount: Decimal | None = None
     granted_amount: Decimal | None = None
     warnings: list[str] = field(default_factory=list)
+    unverified_citations: list[str] = field(default_factory=list)  # cited, but not yet checked in FACTS.md
     repayments_applied_through: date | None = None  # payments settled interest up to this day
 
 

@@ -7,6 +7,7 @@ key and never invalidates anything.
 
 from __future__ import annotations
 
+import json
 import threading
 import urllib.parse
 from collections import OrderedDict
@@ -17,9 +18,8 @@ from typing import Annotated, Any, Literal
 from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
-from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from engine.case.casefile import case_schema
 from engine.case.effective import effective_value, pending_disputes
@@ -31,7 +31,6 @@ from engine.drafting.courts import get_court, load_courts
 from engine.drafting.render import render_docx, render_html, render_judgment_html
 from engine.elements.dictionary import load_table, table_ids
 from engine.errors import YaosuError
-from engine.service import jsoncache
 from engine.service.changes import summarize_changes
 from engine.service.store import CaseNotFound, Store, StoredCase, VersionConflict
 
@@ -61,36 +60,6 @@ class PatchBody(BaseModel):
     edits: dict[str, Any] = Field(
         default_factory=dict, description='{"meta": {...}, "court": id, "elements": {...}}'
     )
-
-
-class DraftQuery(BaseModel):
-    court: str | None = None
-    format: Literal["html", "docx"] = "html"
-    version: int | None = Field(default=None, ge=1)
-
-
-def _direct(handler: Callable[[Request], Awaitable[Response]]) -> type[APIRoute]:
-    """A route class for a hot endpoint: documented in OpenAPI from the endpoint's signature like
-    any other route, but each request goes to `handler(request)`, which parses the path, query and
-    body itself and calls the endpoint. FastAPI's per-request dependency solving and body parsing
-    cost ~0.1 ms a request, as much as the rest of the framework together; a save and its preview
-    are what every judge does all day. Invalid input raises RequestValidationError with the
-    same locations FastAPI would give, so the messages are the same.
-    """
-
-    class DirectRoute(APIRoute):
-        def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
-            return handler
-
-    return DirectRoute
-
-
-def _validated(model: type[BaseModel], where: str, parse: Callable[[type[BaseModel]], Any]) -> Any:
-    try:
-        return parse(model)
-    except ValidationError as exc:
-        errors = [{**error, "loc": (where, *error["loc"])} for error in exc.errors()]
-        raise RequestValidationError(errors) from None
 
 
 class _TooLarge(HTTPException):
@@ -229,58 +198,21 @@ def _row(entry: Any, state: dict[str, Any] | None, finding: Any) -> dict[str, An
     }
 
 
-class _Rows:
-    """Rows without evidence, by identity of (element, state, finding): a save changes one or two
-    elements, so the other rows, and their JSON (jsoncache.SharedValues), are the previous version's."""
-
-    def __init__(self, size: int = 8192) -> None:
-        self.size = size
-        self.items: OrderedDict[tuple[str, str, int, int], tuple[Any, Any, dict[str, Any]]] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def rows(self, case: dict[str, Any]) -> jsoncache.SharedValues:
-        table = load_table(case["case_type"])
-        states = case.get("elements") or {}
-        findings = case.get("findings") or {}
-        rows = jsoncache.SharedValues()
-        with self.lock:
-            for element_id, entry in table.entries.items():
-                state, finding = states.get(element_id), findings.get(element_id)
-                key = (case["case_type"], element_id, id(state), id(finding))
-                hit = self.items.get(key)
-                if hit is not None and hit[0] is state and hit[1] is finding:
-                    self.items.move_to_end(key)
-                    rows[element_id] = hit[2]
-                else:
-                    rows[element_id] = _row(entry, state, finding)
-                    self.items[key] = (state, finding, rows[element_id])
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
-        return rows
-
-
-_ROWS = _Rows()
-
-
 def element_rows(case: dict[str, Any], evidence: bool = True) -> dict[str, Any]:
-    """Every element of the table, in order, with both sides, the finding, the status and the evidence.
+    """Every element of the table, in order, with both sides, the finding, the status and
+    (with `evidence`) where each value was read in the pleadings."""
 
-    Without `evidence` the rows leave out where each value was read in the pleadings; those rows
-    are shared between versions and must not be modified.
-    """
-
-    if not evidence:
-        return _ROWS.rows(case)
     table = load_table(case["case_type"])
     states = case.get("elements") or {}
     findings = case.get("findings") or {}
     rows: dict[str, Any] = {}
     for element_id, entry in table.entries.items():
         rows[element_id] = _row(entry, states.get(element_id), findings.get(element_id))
-        rows[element_id]["evidence"] = {
-            "complaint": _evidence(case, "complaint", element_id),
-            "answer": _evidence(case, "answer", element_id),
-        }
+        if evidence:
+            rows[element_id]["evidence"] = {
+                "complaint": _evidence(case, "complaint", element_id),
+                "answer": _evidence(case, "answer", element_id),
+            }
     return rows
 
 
@@ -298,11 +230,7 @@ def open_problems(case: dict[str, Any], schema_checked: bool = False) -> list[di
 
 def _send(data: Any, status: int = 200) -> Response:
     """JSON straight from json.dumps: these payloads are plain dicts, and FastAPI's encoder costs ms."""
-    if isinstance(data, dict) and isinstance(data.get("case"), dict):
-        # A case view: the JSON of the parts shared with earlier versions is reused (see jsoncache).
-        text = jsoncache.dumps_view(data)
-    else:
-        text = jsoncache.dumps(data)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Response(text.encode("utf-8"), status_code=status, media_type="application/json")
 
 
@@ -563,39 +491,12 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
         cases_cache.put((stored.id, stored.version), stored)
         return case_view(stored)
 
-    def hot(
-        method: str, path: str, handler: Callable[[Request], Awaitable[Response]], **kwargs: Any
-    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        """@app.<method>(path, ...) for an endpoint whose requests `handler` parses (see _direct)."""
-
-        def register(endpoint: Callable[..., Any]) -> Callable[..., Any]:
-            app.router.add_api_route(
-                path, endpoint, methods=[method], route_class_override=_direct(handler), **kwargs
-            )
-            return endpoint
-
-        return register
-
-    async def patch_direct(request: Request) -> Response:
-        raw = await request.body()
-        if not raw:
-            raise RequestValidationError([{"type": "missing", "loc": ("body",)}])
-        body = _validated(PatchBody, "body", lambda model: model.model_validate_json(raw))
-        return await patch_case(request.path_params["case_id"], body, request)
-
-    async def draft_direct(request: Request) -> Response:
-        params = request.query_params
-        query = _validated(DraftQuery, "query", lambda model: model.model_validate(params))
-        return await draft(request.path_params["case_id"], query.court, query.format, query.version)
-
     @app.get("/api/cases/{case_id}", summary="案件（最新版本，或 ?version=n 的历史版本）")
     async def get_case(case_id: str, version: Annotated[int | None, Query(ge=1)] = None) -> Response:
         return _send(case_view(load(case_id, version)))
 
-    @hot(
-        "PATCH",
+    @app.patch(
         "/api/cases/{case_id}",
-        patch_direct,
         summary="保存认定与修改（新版本；版本过期返回 409）",
         description=(
             "保存为新版本，返回新版本的案件视图，但不含保存无法改变的部分：case 中没有 complaint、answer"
@@ -632,7 +533,7 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
             for h in store.history(case_id)
         ]
 
-    @hot("GET", "/api/cases/{case_id}/draft", draft_direct, summary="判决书：HTML 预览或 docx")
+    @app.get("/api/cases/{case_id}/draft", summary="判决书：HTML 预览或 docx")
     async def draft(
         case_id: str,
         court: Annotated[str | None, Query(description="法院，默认为案件所属法院")] = None,

@@ -12,7 +12,8 @@ import json
 import threading
 import urllib.parse
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -376,7 +377,7 @@ class PurgeBody(BaseModel):
     keep: int = Field(ge=1, description="保留最新的几个版本（至少 1 个）")
 
 
-def patch_access(
+async def patch_access(
     body: PatchBody, principal: Annotated[Principal, Depends(require("edit_case"))]
 ) -> Principal:
     """A save's principal: findings need a judge, and a scoped user keeps the case in its court."""
@@ -408,10 +409,17 @@ def create_app(
     store = Store(db_url)
     accounts = Accounts(store.engine)
     guard = Guard(accounts, desk_allowed=is_loopback(host), default_user=user)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()  # writes the access-log entries still buffered
+
     app = FastAPI(
         title="yaosu 要素式审判",
         version="1",
         description="要素式民事判决书：诉状抽取、要素表、争议认定、判决书生成。",
+        lifespan=lifespan,
     )
     app.state.store = store
     app.state.accounts = accounts
@@ -506,8 +514,8 @@ def create_app(
         return response
 
     @app.get("/api/session", summary="当前会话（单机模式下为本机用户）")
-    def session_info(request: Request) -> dict[str, Any]:
-        principal = current(request)
+    async def session_info(request: Request) -> dict[str, Any]:
+        principal = await current(request)
         return _principal_json(principal, "desk" if principal.desk else "accounts")
 
     @app.delete("/api/session", summary="退出登录", status_code=204)
@@ -738,6 +746,7 @@ def create_app(
             detail=f"删除 {removed} 个版本",
             address=client_address(request),
         )
+        store.flush_log()  # a deletion is on record before it is answered
         return Response(status_code=204)
 
     @app.post("/api/cases/{case_id}/purge", summary="清除旧版本，只留最新的 keep 个（管理员）")
@@ -752,6 +761,7 @@ def create_app(
         store.log_access(
             principal.name, "purge", case_id, None, detail=detail, address=client_address(request)
         )
+        store.flush_log()
         return {"removed": removed}
 
     @app.get("/api/users", summary="账户列表（管理员）")

@@ -260,7 +260,9 @@ def test_log_in_work_on_a_case_and_log_out(browser: object, accounts_server: Ser
         _wait_version(assistant, 2)
         assert assistant.get_attribute("#row-loan_amount .finding-box", "disabled") is not None
         assert assistant.eval_on_selector("#row-loan_amount .finding-value", "el => el.matches(':disabled')")
-        assert not assistant.eval_on_selector("#row-loan_amount .complaint-value", "el => el.matches(':disabled')")
+        assert not assistant.eval_on_selector(
+            "#row-loan_amount .complaint-value", "el => el.matches(':disabled')"
+        )
         other.close()
 
         page.click("#logout")

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -141,6 +142,9 @@ def test_desk_mode_on_loopback_until_an_account_exists(tmp_path: Path) -> None:
             stdin=PASSWORD,
         )
         assert added.returncode == 0, added.stderr
+        deadline = time.monotonic() + 10  # the server looks again at most once a second
+        while httpx.get(server.base + "/api/cases").status_code != 401 and time.monotonic() < deadline:
+            time.sleep(0.1)
         assert httpx.get(server.base + "/api/cases").status_code == 401
         assert httpx.get(server.base + "/api/session").status_code == 401
         assert httpx.get(server.base + "/").status_code == 303

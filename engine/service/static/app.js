@@ -787,11 +787,15 @@ async function loadSession() {
   if (accountsMode()) {
     $("user-label").hidden = true;
     $("account").hidden = false;
-    const court = state.session.court ? ` · ${courtName(state.session.court)}` : "";
-    $("account-name").textContent = `${state.session.user}（${ROLE_LABELS[state.session.role] || state.session.role}${court}）`;
+    showAccount();
     $("logout").addEventListener("click", logout);
   }
   return true;
+}
+
+function showAccount() {
+  const court = state.session.court ? ` · ${courtName(state.session.court)}` : "";
+  $("account-name").textContent = `${state.session.user}（${ROLE_LABELS[state.session.role] || state.session.role}${court}）`;
 }
 
 async function logout() {
@@ -845,6 +849,13 @@ async function init() {
     $("court-select").append(h("option", { value: c.id, text: c.name }));
   }
   $("court-select").value = "";
+  if (accountsMode() && state.session.court) {
+    // A judge or an assistant works on the cases of one court only: new cases are filed there.
+    showAccount();
+    $("new-court").value = state.session.court;
+    $("new-court").disabled = true;
+    $("court-select").disabled = true;
+  }
   $("court-select").addEventListener("change", () => {
     updateDownload();
     save({ edits: { court: $("court-select").value || null } }, null);

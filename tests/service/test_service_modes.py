@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 import typer
-from service_procs import ROOT, Server, free_port, login
+from service_procs import ROOT, Server, add_user, free_port, login
 from typer.testing import CliRunner
 
 from engine.service.cli import register
@@ -198,3 +198,25 @@ def test_store_file_is_created_owner_only(tmp_path: Path) -> None:
             assert path.stat().st_mode & 0o777 == 0o600, path
     finally:
         store.close()
+
+
+def test_sessions_hold_across_workers(tmp_path: Path) -> None:
+    """Two worker processes share the signing key and the sessions through the store."""
+    db = f"sqlite:///{tmp_path / 'workers.db'}"
+    add_user(db, "吴法官", "judge", PASSWORD, "wujiang")
+    server = Server(db, workers=2)
+    try:
+        # a fresh connection per request, so both workers get some of them
+        client = login(server.base, "吴法官", PASSWORD)
+        cookie, token = client.cookies["yaosu_session"], client.headers["X-CSRF-Token"]
+        client.close()
+        for _ in range(12):
+            with httpx.Client(base_url=server.base, cookies={"yaosu_session": cookie}) as fresh:
+                assert fresh.get("/api/session").json()["user"] == "吴法官"
+        with httpx.Client(base_url=server.base, cookies={"yaosu_session": cookie}) as fresh:
+            assert fresh.delete("/api/session", headers={"X-CSRF-Token": token}).status_code == 204
+        for _ in range(6):
+            with httpx.Client(base_url=server.base, cookies={"yaosu_session": cookie}) as fresh:
+                assert fresh.get("/api/session").status_code == 401
+    finally:
+        server.stop()

@@ -429,8 +429,8 @@ def create_app(
     preview_cache = _LRU(256)
 
     app.add_middleware(BodyLimit)
-    app.add_middleware(SecurityHeaders)
     app.add_middleware(RequestChecks, allowed_hosts=allowed_hosts or default_allowed_hosts(host))
+    app.add_middleware(SecurityHeaders)  # outermost: the Host and Origin refusals carry the headers too
 
     @app.exception_handler(PatchError)
     async def patch_error(_request: Request, exc: PatchError) -> JSONResponse:

@@ -240,6 +240,7 @@ def test_origin_and_host_checks(auth_server: Server, qingpu_case: dict[str, Any]
     for path in ("/", "/login", "/api/session"):
         rebound = httpx.get(base + path, headers={"Host": "evil.example"})
         assert rebound.status_code == 400 and rebound.json()["detail"] == BAD_HOST
+        assert rebound.headers["cache-control"] == "no-store" and rebound.headers["x-frame-options"] == "DENY"
     assert httpx.get(base + "/login", headers={"Host": f"localhost:{auth_server.port}"}).status_code == 200
 
 

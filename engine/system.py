@@ -125,7 +125,8 @@ def read_system(root: Path) -> tuple[System | None, list[str]]:
     courts, found = read_courts(root / "judgment_templates" / "courts.yaml")
     problems += found
     casetypes: dict[str, CaseType] = {}
-    for case_type, table in tables.items():
+    # The table of the highest detect_priority first: the form's default, and the tie-break of detection.
+    for case_type, table in sorted(tables.items(), key=lambda item: (-item[1].detect_priority, item[0])):
         try:
             package = load_package(table)
         except YaosuError as exc:

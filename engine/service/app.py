@@ -1,25 +1,27 @@
 """The judges' web service: JSON API (OpenAPI at /openapi.json) and the element-table form at /.
 
-Versions are immutable, so everything derived from one (the parsed case, the HTML
-preview for a court) is cached by (case id, version[, court]): a save makes a new
-key and never invalidates anything.
+Who may call what is decided in engine/service/auth.py (one policy table, one dependency per
+route); court scope is enforced by the store's queries. Versions are immutable, so the HTML
+preview of a version for a court is cached by (case id, version, court); the case itself is
+read from the store on every request, through the scoped query.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 import urllib.parse
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
-from fastapi.routing import APIRoute
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from engine.case.casefile import case_schema
 from engine.case.effective import effective_value, pending_disputes
@@ -29,8 +31,22 @@ from engine.case.validate import element_problems
 from engine.drafting.build import build_judgment
 from engine.drafting.render import render_docx, render_html, render_judgment_html
 from engine.errors import YaosuError
-from engine.service import jsoncache
+from engine.service.accounts import SESSION_HOURS, THROTTLE_WINDOW, Accounts, LoginThrottled
+from engine.service.auth import (
+    SESSION_COOKIE,
+    Guard,
+    Principal,
+    RequestChecks,
+    client_address,
+    court_for_new_case,
+    current,
+    default_allowed_hosts,
+    for_patch,
+    is_loopback,
+    require,
+)
 from engine.service.changes import summarize_changes
+from engine.service.research import export_rows, to_csv, to_parquet
 from engine.service.store import CaseNotFound, Store, StoredCase, VersionConflict
 from engine.system import default_system
 
@@ -40,17 +56,16 @@ MAX_BODY = 2 * MAX_UPLOAD + 1024 * 1024  # a complaint and an answer, plus multi
 DRAIN_LIMIT = 64 * 1024 * 1024  # past this a too-large body is cut off instead of read and dropped
 TOO_LARGE = "上传的文件超过 10 MB 的上限"
 NOT_FOUND = "案件不存在"
-USER_HEADER = "x-yaosu-user"
 DEFAULT_COURT = "qingpu"  # warnings need a court; they do not depend on which
-ANONYMOUS = "匿名用户"
 PLEADINGS = ("complaint", "answer")  # parts of a case no save can change
 
 PAGE_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
+    "frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 # The preview is a document of its own, shown in a sandboxed frame: no script may ever run in it.
-PREVIEW_CSP = "default-src 'none'; style-src 'self'; img-src data:; frame-ancestors 'self'"
+PREVIEW_CSP = "default-src 'none'; style-src 'self'; img-src data:; frame-ancestors 'none'"
+SESSION_MAX_AGE = SESSION_HOURS * 3600
 
 
 class PatchBody(BaseModel):
@@ -60,36 +75,6 @@ class PatchBody(BaseModel):
     edits: dict[str, Any] = Field(
         default_factory=dict, description='{"meta": {...}, "court": id, "elements": {...}}'
     )
-
-
-class DraftQuery(BaseModel):
-    court: str | None = None
-    format: Literal["html", "docx"] = "html"
-    version: int | None = Field(default=None, ge=1)
-
-
-def _direct(handler: Callable[[Request], Awaitable[Response]]) -> type[APIRoute]:
-    """A route class for a hot endpoint: documented in OpenAPI from the endpoint's signature like
-    any other route, but each request goes to `handler(request)`, which parses the path, query and
-    body itself and calls the endpoint. FastAPI's per-request dependency solving and body parsing
-    cost ~0.1 ms a request, as much as the rest of the framework together; a save and its preview
-    are what every judge does all day. Invalid input raises RequestValidationError with the
-    same locations FastAPI would give, so the messages are the same.
-    """
-
-    class DirectRoute(APIRoute):
-        def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
-            return handler
-
-    return DirectRoute
-
-
-def _validated(model: type[BaseModel], where: str, parse: Callable[[type[BaseModel]], Any]) -> Any:
-    try:
-        return parse(model)
-    except ValidationError as exc:
-        errors = [{**error, "loc": (where, *error["loc"])} for error in exc.errors()]
-        raise RequestValidationError(errors) from None
 
 
 class _TooLarge(HTTPException):
@@ -133,7 +118,9 @@ class BodyLimit:
 
 
 class SecurityHeaders:
-    """CSP (scripts and styles only from this server), nosniff, no referrer; plain ASGI, no per-request task."""
+    """CSP (scripts and styles only from this server, never framed), nosniff, no referrer, and
+    Cache-Control: no-store on everything but the static assets (case data must not linger in
+    a browser's or a proxy's cache); plain ASGI, no per-request task."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
@@ -143,13 +130,19 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        cacheable = scope.get("path", "").startswith("/static/")
+
         async def send_with_headers(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers") or [])
                 names = {name.lower() for name, _ in headers}
                 if b"content-security-policy" not in names:
                     headers.append((b"content-security-policy", PAGE_CSP.encode()))
+                if not cacheable:
+                    headers = [(k, v) for k, v in headers if k.lower() != b"cache-control"]
+                    headers.append((b"cache-control", b"no-store"))
                 headers.append((b"x-content-type-options", b"nosniff"))
+                headers.append((b"x-frame-options", b"DENY"))
                 headers.append((b"referrer-policy", b"no-referrer"))
                 message = {**message, "headers": headers}
             await send(message)
@@ -182,13 +175,6 @@ class _LRU:
             self.items.move_to_end(key)
             while len(self.items) > self.size:
                 self.items.popitem(last=False)
-
-
-def _user(request: Request, default: str | None) -> str:
-    """Who is saving: the X-Yaosu-User header (percent-encoded UTF-8), else --user, else anonymous."""
-    raw = request.headers.get(USER_HEADER)
-    name = urllib.parse.unquote(raw).strip() if raw else (default or "")
-    return name[:100] or ANONYMOUS
 
 
 def _names(value: Any) -> list[str]:
@@ -228,58 +214,21 @@ def _row(entry: Any, state: dict[str, Any] | None, finding: Any) -> dict[str, An
     }
 
 
-class _Rows:
-    """Rows without evidence, by identity of (element, state, finding): a save changes one or two
-    elements, so the other rows, and their JSON (jsoncache.SharedValues), are the previous version's."""
-
-    def __init__(self, size: int = 8192) -> None:
-        self.size = size
-        self.items: OrderedDict[tuple[str, str, int, int], tuple[Any, Any, dict[str, Any]]] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def rows(self, case: dict[str, Any]) -> jsoncache.SharedValues:
-        table = default_system().table(case["case_type"])
-        states = case.get("elements") or {}
-        findings = case.get("findings") or {}
-        rows = jsoncache.SharedValues()
-        with self.lock:
-            for element_id, entry in table.entries.items():
-                state, finding = states.get(element_id), findings.get(element_id)
-                key = (case["case_type"], element_id, id(state), id(finding))
-                hit = self.items.get(key)
-                if hit is not None and hit[0] is state and hit[1] is finding:
-                    self.items.move_to_end(key)
-                    rows[element_id] = hit[2]
-                else:
-                    rows[element_id] = _row(entry, state, finding)
-                    self.items[key] = (state, finding, rows[element_id])
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
-        return rows
-
-
-_ROWS = _Rows()
-
-
 def element_rows(case: dict[str, Any], evidence: bool = True) -> dict[str, Any]:
-    """Every element of the table, in order, with both sides, the finding, the status and the evidence.
+    """Every element of the table, in order, with both sides, the finding, the status and
+    (with `evidence`) where each value was read in the pleadings."""
 
-    Without `evidence` the rows leave out where each value was read in the pleadings; those rows
-    are shared between versions and must not be modified.
-    """
-
-    if not evidence:
-        return _ROWS.rows(case)
     table = default_system().table(case["case_type"])
     states = case.get("elements") or {}
     findings = case.get("findings") or {}
     rows: dict[str, Any] = {}
     for element_id, entry in table.entries.items():
         rows[element_id] = _row(entry, states.get(element_id), findings.get(element_id))
-        rows[element_id]["evidence"] = {
-            "complaint": _evidence(case, "complaint", element_id),
-            "answer": _evidence(case, "answer", element_id),
-        }
+        if evidence:
+            rows[element_id]["evidence"] = {
+                "complaint": _evidence(case, "complaint", element_id),
+                "answer": _evidence(case, "answer", element_id),
+            }
     return rows
 
 
@@ -297,11 +246,7 @@ def open_problems(case: dict[str, Any], schema_checked: bool = False) -> list[di
 
 def _send(data: Any, status: int = 200) -> Response:
     """JSON straight from json.dumps: these payloads are plain dicts, and FastAPI's encoder costs ms."""
-    if isinstance(data, dict) and isinstance(data.get("case"), dict):
-        # A case view: the JSON of the parts shared with earlier versions is reused (see jsoncache).
-        text = jsoncache.dumps_view(data)
-    else:
-        text = jsoncache.dumps(data)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Response(text.encode("utf-8"), status_code=status, media_type="application/json")
 
 
@@ -355,8 +300,7 @@ def case_view(
     }
 
 
-def _content_disposition(filename: str) -> str:
-    ascii_name = "judgment.docx"
+def _content_disposition(filename: str, ascii_name: str) -> str:
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{urllib.parse.quote(filename)}"
 
 
@@ -416,23 +360,76 @@ def _warm_up() -> None:
         pass
 
 
-def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastAPI:
-    """The service on the database at `db_url`; `user` names whoever saves when no header says."""
+class LoginBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    user: str = Field(min_length=1, max_length=100, description="用户名")
+    password: str = Field(min_length=1, max_length=1024, description="密码")
+
+
+class SignBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: int = Field(ge=1, description="签发的版本号；须为最新版本")
+
+
+class PurgeBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    keep: int = Field(ge=1, description="保留最新的几个版本（至少 1 个）")
+
+
+async def patch_access(
+    body: PatchBody, principal: Annotated[Principal, Depends(require("edit_case"))]
+) -> Principal:
+    """A save's principal: findings need a judge, and a scoped user keeps the case in its court."""
+    return for_patch(principal, body.findings, body.edits)
+
+
+def _principal_json(principal: Principal, mode: str) -> dict[str, Any]:
+    return {
+        "mode": mode,
+        "user": principal.name,
+        "role": principal.role,
+        "court": principal.court,
+        "csrf_token": principal.csrf_token,
+    }
+
+
+def create_app(
+    db_url: str,
+    user: str | None = None,
+    warm: bool = True,
+    host: str = "127.0.0.1",
+    allowed_hosts: list[str] | None = None,
+) -> FastAPI:
+    """The service on the database at `db_url`, bound to `host`.
+
+    `user` names whoever saves in single-user desk mode when no X-Yaosu-User header says;
+    `allowed_hosts` are the names the service answers to (default: `host`, localhost, 127.0.0.1).
+    """
     store = Store(db_url)
+    accounts = Accounts(store.engine)
+    guard = Guard(accounts, desk_allowed=is_loopback(host), default_user=user)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()  # writes the access-log entries still buffered
+
     app = FastAPI(
         title="yaosu 要素式审判",
         version="1",
         description="要素式民事判决书：诉状抽取、要素表、争议认定、判决书生成。",
+        lifespan=lifespan,
     )
     app.state.store = store
+    app.state.accounts = accounts
+    app.state.guard = guard
     if warm:
         threading.Thread(target=_warm_up, name="yaosu-warm-up", daemon=True).start()
-    cases_cache = _LRU(256)
     preview_cache = _LRU(256)
 
     app.add_middleware(BodyLimit)
-
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestChecks, allowed_hosts=allowed_hosts or default_allowed_hosts(host))
+    app.add_middleware(SecurityHeaders)  # outermost: the Host and Origin refusals carry the headers too
 
     @app.exception_handler(PatchError)
     async def patch_error(_request: Request, exc: PatchError) -> JSONResponse:
@@ -463,14 +460,8 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
     async def internal(_request: Request, _exc: Exception) -> JSONResponse:
         return _json(500, {"detail": "服务器内部错误，请稍后重试或联系管理员"})
 
-    def load(case_id: str, version: int | None = None) -> StoredCase:
-        if version is None:
-            version = store.latest_version(case_id)
-        cached = cases_cache.get((case_id, version))
-        if cached is None:
-            cached = store.get(case_id, version)
-            cases_cache.put((case_id, version), cached)
-        return cached  # type: ignore[no-any-return]
+    def audit(request: Request, principal: Principal, action: str, case_id: str, version: int | None) -> None:
+        store.log_access(principal.name, action, case_id, version, address=client_address(request))
 
     # Reads and saves take a few milliseconds of CPU and never wait on anything slow, so they run
     # on the event loop (async def) rather than in the thread pool: under load, twenty threads
@@ -484,31 +475,80 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
     def favicon() -> FileResponse:
         return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml")
 
-    @app.get("/", include_in_schema=False)
-    def index() -> FileResponse:
-        return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache"})
+    @app.get("/", include_in_schema=False, response_model=None)
+    def index(request: Request) -> Response:
+        if guard.principal(request) is None:
+            return RedirectResponse("/login", status_code=303)
+        return FileResponse(STATIC_DIR / "index.html")
+
+    @app.get("/login", include_in_schema=False)
+    def login_page() -> FileResponse:
+        return FileResponse(STATIC_DIR / "login.html")
+
+    # --- sessions -------------------------------------------------------------------------
+    @app.post("/api/session", summary="登录：会话 Cookie 与 CSRF 令牌")
+    def login(body: LoginBody, request: Request) -> Response:
+        try:
+            account = accounts.authenticate(body.user, body.password, client_address(request))
+        except LoginThrottled:
+            return JSONResponse(
+                status_code=429,
+                content={"detail": "登录失败次数过多，请 15 分钟后再试"},
+                headers={"Retry-After": str(int(THROTTLE_WINDOW.total_seconds()))},
+            )
+        if account is None:
+            return _json(401, {"detail": "用户名或密码错误，或账户已停用"})
+        cookie, session = accounts.open_session(account)
+        principal = Principal(account.name, account.role, account.court, session.csrf_token)
+        response = _json(200, _principal_json(principal, "accounts"))
+        response.set_cookie(
+            SESSION_COOKIE,
+            cookie,
+            max_age=SESSION_MAX_AGE,
+            path="/",
+            httponly=True,
+            samesite="strict",
+            secure=request.url.scheme == "https",
+        )
+        return response
+
+    @app.get("/api/session", summary="当前会话（单机模式下为本机用户）")
+    async def session_info(request: Request) -> dict[str, Any]:
+        principal = await current(request)
+        return _principal_json(principal, "desk" if principal.desk else "accounts")
+
+    @app.delete("/api/session", summary="退出登录", status_code=204)
+    def logout(request: Request, _principal: Annotated[Principal, Depends(current)]) -> Response:
+        accounts.close_session(request.cookies.get(SESSION_COOKIE))
+        response = Response(status_code=204)
+        response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="strict")
+        return response
+
+    @app.get("/api/me", summary="当前用户")
+    async def me(principal: Annotated[Principal, Depends(current)]) -> dict[str, str]:
+        return {"user": principal.name}
 
     # --- reference data -------------------------------------------------------------------
-    @app.get("/api/case-types", summary="案件类型")
-    async def case_types() -> list[dict[str, str]]:
+    reference = Depends(require("reference"))
 
+    @app.get("/api/case-types", summary="案件类型", dependencies=[reference])
+    async def case_types() -> list[dict[str, str]]:
         return [{"id": cid, "label": ct.table.label} for cid, ct in default_system().casetypes.items()]
 
-    @app.get("/api/courts", summary="法院")
+    @app.get("/api/courts", summary="法院", dependencies=[reference])
     async def courts() -> list[dict[str, str]]:
-
         return [{"id": court.id, "name": court.name} for court in default_system().courts.values()]
 
-    @app.get("/api/schema/{case_type}", summary="案件文件的 JSON Schema（表单由此生成）")
+    @app.get(
+        "/api/schema/{case_type}", summary="案件文件的 JSON Schema（表单由此生成）", dependencies=[reference]
+    )
     async def schema(case_type: str) -> Response:
         return _send(case_schema(default_system().casetype(case_type)))
 
-    @app.get("/api/me", summary="当前用户")
-    async def me(request: Request) -> dict[str, str]:
-        return {"user": _user(request, user)}
-
     # --- extraction -----------------------------------------------------------------------
-    @app.post("/api/extract", summary="诉状 → 要素（规范中的抽取 JSON）")
+    @app.post(
+        "/api/extract", summary="诉状 → 要素（规范中的抽取 JSON）", dependencies=[Depends(require("extract"))]
+    )
     def extract(
         file: Annotated[UploadFile, File(description="起诉状或答辩状（文本、docx 等）")],
         case_type: Annotated[str | None, Form(description="案件类型；不填则自动识别")] = None,
@@ -520,8 +560,10 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
         return extract_text(default_system(), text, case_type=case_type or None, role=role)  # type: ignore[no-any-return]
 
     # --- cases ----------------------------------------------------------------------------
-    @app.get("/api/cases", summary="案件列表")
-    async def list_cases() -> list[dict[str, Any]]:
+    @app.get("/api/cases", summary="案件列表（本院案件）")
+    async def list_cases(
+        principal: Annotated[Principal, Depends(require("list_cases"))],
+    ) -> list[dict[str, Any]]:
         return [
             {
                 "id": c.id,
@@ -532,18 +574,18 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
                 "created_by": c.created_by,
                 "updated_at": c.updated_at.isoformat(),
             }
-            for c in store.list_cases()
+            for c in store.list_cases(court=principal.court)
         ]
 
     @app.post("/api/cases", status_code=201, summary="上传诉状新建案件")
     def create_case(
-        request: Request,
+        principal: Annotated[Principal, Depends(require("create_case"))],
         complaint: Annotated[UploadFile, File(description="起诉状")],
         case_type: Annotated[str, Form(description="案件类型，如 private_lending")],
         answer: Annotated[UploadFile | None, File(description="答辩状（可选）")] = None,
         court: Annotated[str | None, Form(description="法院：qingpu、wujiang、jiashan")] = None,
-    ) -> dict[str, Any]:
-
+    ) -> Response:
+        court = court_for_new_case(principal, court or None)
         try:
             default_system().casetype(case_type)  # an unknown type is refused before any file is read
         except YaosuError as exc:
@@ -555,67 +597,54 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
             case_type,
             complaint_text,
             answer_text,
-            court=court or None,
+            court=court,
             complaint_name=complaint.filename,
             answer_name=answer.filename if answer_text is not None and answer is not None else None,
         )
-        stored = store.create(case, _user(request, user), title=case_title(case))
-        cases_cache.put((stored.id, stored.version), stored)
-        return case_view(stored)
-
-    def hot(
-        method: str, path: str, handler: Callable[[Request], Awaitable[Response]], **kwargs: Any
-    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        """@app.<method>(path, ...) for an endpoint whose requests `handler` parses (see _direct)."""
-
-        def register(endpoint: Callable[..., Any]) -> Callable[..., Any]:
-            app.router.add_api_route(
-                path, endpoint, methods=[method], route_class_override=_direct(handler), **kwargs
-            )
-            return endpoint
-
-        return register
-
-    async def patch_direct(request: Request) -> Response:
-        raw = await request.body()
-        if not raw:
-            raise RequestValidationError([{"type": "missing", "loc": ("body",)}])
-        body = _validated(PatchBody, "body", lambda model: model.model_validate_json(raw))
-        return await patch_case(request.path_params["case_id"], body, request)
-
-    async def draft_direct(request: Request) -> Response:
-        params = request.query_params
-        query = _validated(DraftQuery, "query", lambda model: model.model_validate(params))
-        return await draft(request.path_params["case_id"], query.court, query.format, query.version)
+        stored = store.create(case, principal.name, title=case_title(case))
+        return _send(case_view(stored), status=201)
 
     @app.get("/api/cases/{case_id}", summary="案件（最新版本，或 ?version=n 的历史版本）")
-    async def get_case(case_id: str, version: Annotated[int | None, Query(ge=1)] = None) -> Response:
-        return _send(case_view(load(case_id, version)))
+    async def get_case(
+        case_id: str,
+        request: Request,
+        principal: Annotated[Principal, Depends(require("read_case"))],
+        version: Annotated[int | None, Query(ge=1)] = None,
+    ) -> Response:
+        stored = store.get(case_id, version, court=principal.court)
+        audit(request, principal, "view", case_id, stored.version)
+        return _send(case_view(stored))
 
-    @hot(
-        "PATCH",
+    @app.patch(
         "/api/cases/{case_id}",
-        patch_direct,
         summary="保存认定与修改（新版本；版本过期返回 409）",
         description=(
             "保存为新版本，返回新版本的案件视图，但不含保存无法改变的部分：case 中没有 complaint、answer"
             "（诉状原文与抽取结果），elements 各行没有 evidence（原文出处）。"
-            "完整视图见 GET /api/cases/{case_id}。"
+            "完整视图见 GET /api/cases/{case_id}。只有法官可以保存认定（findings）。"
         ),
     )
-    async def patch_case(case_id: str, body: PatchBody, request: Request) -> Response:
-        # The patch applies to the version the judge was looking at (immutable, usually cached);
-        # whether it is still the latest is decided by the store inside the saving transaction.
+    async def patch_case(
+        case_id: str, body: PatchBody, principal: Annotated[Principal, Depends(patch_access)]
+    ) -> Response:
+        # The patch applies to the version the judge was looking at; whether it is still the
+        # latest is decided by the store inside the saving transaction.
         try:
-            current = load(case_id, body.version)
+            current_version = store.get(case_id, body.version, court=principal.court)
         except CaseNotFound:
-            raise VersionConflict(store.latest_version(case_id)) from None  # 404 when the case is unknown
-        updated = apply_patch(default_system(), current.data, body.findings, body.edits)
-        changes = summarize_changes(current.data, updated)
+            # 404 when the case is unknown (or of another court), 409 when the version is
+            raise VersionConflict(store.latest_version(case_id, court=principal.court)) from None
+        updated = apply_patch(default_system(), current_version.data, body.findings, body.edits)
+        changes = summarize_changes(current_version.data, updated)
         stored = store.save(
-            case_id, body.version, updated, _user(request, user), changes, title=case_title(updated)
+            case_id,
+            body.version,
+            updated,
+            principal.name,
+            changes,
+            title=case_title(updated),
+            court=principal.court,
         )
-        cases_cache.put((stored.id, stored.version), stored)
         # The judge's next request is the refreshed preview: render it now, with the same build
         # of the judgment that gives the warnings for this response.
         court_id = updated.get("court") or DEFAULT_COURT
@@ -626,32 +655,57 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
         return _send(case_view(stored, schema_checked=True, warnings=warnings, pleadings=False))
 
     @app.get("/api/cases/{case_id}/history", summary="修改记录：谁、何时、改了什么")
-    async def history(case_id: str) -> list[dict[str, Any]]:
-        return [
-            {"version": h.version, "user": h.user, "saved_at": h.saved_at.isoformat(), "changes": h.changes}
-            for h in store.history(case_id)
-        ]
+    async def history(
+        case_id: str, request: Request, principal: Annotated[Principal, Depends(require("read_case"))]
+    ) -> Response:
+        entries = store.history(case_id, court=principal.court)
+        audit(request, principal, "history", case_id, None)
+        return _send(
+            [
+                {
+                    "version": h.version,
+                    "user": h.user,
+                    "saved_at": h.saved_at.isoformat(),
+                    "changes": h.changes,
+                }
+                for h in entries
+            ]
+        )
 
-    @hot("GET", "/api/cases/{case_id}/draft", draft_direct, summary="判决书：HTML 预览或 docx")
+    @app.post("/api/cases/{case_id}/sign", summary="签发判决书（仅法官；须为最新版本）")
+    async def sign(
+        case_id: str, body: SignBody, principal: Annotated[Principal, Depends(require("sign"))]
+    ) -> dict[str, Any]:
+        signed_at = store.sign(case_id, body.version, principal.name, court=principal.court)
+        return {"version": body.version, "signed_by": principal.name, "signed_at": signed_at.isoformat()}
+
+    @app.get("/api/cases/{case_id}/draft", summary="判决书：HTML 预览或 docx")
     async def draft(
         case_id: str,
+        request: Request,
+        principal: Annotated[Principal, Depends(require("read_case"))],
         court: Annotated[str | None, Query(description="法院，默认为案件所属法院")] = None,
         format: Annotated[Literal["html", "docx"], Query()] = "html",
         version: Annotated[int | None, Query(ge=1)] = None,
+        names: Annotated[bool, Query(description="下载文件名中含当事人姓名（默认不含）")] = False,
     ) -> Response:
-
-        stored = load(case_id, version)
+        stored = store.get(case_id, version, court=principal.court)
         court_id = court or stored.data.get("court")
         if not court_id:
             raise YaosuError("请先选择法院", path="/court")
         court_profile = default_system().court(court_id)
+        audit(request, principal, f"draft-{format}", case_id, stored.version)
         if format == "docx":
             data = render_docx(default_system(), stored.data, court_id)
-            filename = f"{case_title(stored.data)}-{court_profile.short}-判决书.docx"
+            # By default the file name says which case and version, not who the parties are.
+            short_id = case_id[:8]
+            ascii_name = f"judgment-{short_id}-v{stored.version}.docx"
+            label = case_title(stored.data) if names else f"案件{short_id}"
+            filename = f"{label}-{court_profile.short}-判决书-第{stored.version}版.docx"
             return Response(
                 content=data,
                 media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                headers={"Content-Disposition": _content_disposition(filename)},
+                headers={"Content-Disposition": _content_disposition(filename, ascii_name)},
             )
         key = (case_id, stored.version, court_id)
         page = preview_cache.get(key)
@@ -660,18 +714,108 @@ def create_app(db_url: str, user: str | None = None, warm: bool = True) -> FastA
             preview_cache.put(key, page)
         return HTMLResponse(
             page,
-            headers={
-                "Content-Security-Policy": PREVIEW_CSP,
-                "X-Yaosu-Version": str(stored.version),
-                "Cache-Control": "no-store",
-            },
+            headers={"Content-Security-Policy": PREVIEW_CSP, "X-Yaosu-Version": str(stored.version)},
+        )
+
+    # --- administration -------------------------------------------------------------------
+    @app.get("/api/admin/cases", summary="案件清单（管理员；不含当事人）")
+    async def admin_cases(
+        _principal: Annotated[Principal, Depends(require("delete_case"))],
+    ) -> list[dict[str, Any]]:
+        return [
+            {
+                "id": c.id,
+                "case_type": c.case_type,
+                "court": c.court,
+                "version": c.version,
+                "updated_at": c.updated_at.isoformat(),
+            }
+            for c in store.list_cases(limit=10_000)
+        ]
+
+    @app.delete("/api/cases/{case_id}", status_code=204, summary="删除案件及其全部版本（管理员）")
+    async def delete_case(
+        case_id: str, request: Request, principal: Annotated[Principal, Depends(require("delete_case"))]
+    ) -> Response:
+        removed = store.delete_case(case_id)
+        store.log_access(
+            principal.name,
+            "delete",
+            case_id,
+            None,
+            detail=f"删除 {removed} 个版本",
+            address=client_address(request),
+        )
+        store.flush_log()  # a deletion is on record before it is answered
+        return Response(status_code=204)
+
+    @app.post("/api/cases/{case_id}/purge", summary="清除旧版本，只留最新的 keep 个（管理员）")
+    async def purge(
+        case_id: str,
+        body: PurgeBody,
+        request: Request,
+        principal: Annotated[Principal, Depends(require("purge_versions"))],
+    ) -> dict[str, Any]:
+        removed = store.purge_versions(case_id, body.keep)
+        detail = "清除版本 " + ("、".join(map(str, removed)) if removed else "（无）")
+        store.log_access(
+            principal.name, "purge", case_id, None, detail=detail, address=client_address(request)
+        )
+        store.flush_log()
+        return {"removed": removed}
+
+    @app.get("/api/users", summary="账户列表（管理员）")
+    async def users(
+        _principal: Annotated[Principal, Depends(require("manage_accounts"))],
+    ) -> list[dict[str, Any]]:
+        return [
+            {
+                "name": a.name,
+                "role": a.role,
+                "court": a.court,
+                "disabled": a.disabled,
+                "created_at": a.created_at.isoformat(),
+            }
+            for a in accounts.list()
+        ]
+
+    # --- research -------------------------------------------------------------------------
+    @app.get("/api/research/export", summary="研究数据导出（去标识化；仅研究人员）")
+    def research_export(
+        request: Request,
+        principal: Annotated[Principal, Depends(require("export"))],
+        format: Annotated[Literal["csv", "parquet"], Query()] = "csv",
+    ) -> Response:
+        rows = export_rows([data for _case_id, data in store.latest_cases(court=principal.court)])
+        store.log_access(
+            principal.name,
+            "export",
+            None,
+            None,
+            detail=f"{format}，{len(rows)} 行",
+            address=client_address(request),
+        )
+        if format == "parquet":
+            body, media = to_parquet(rows), "application/vnd.apache.parquet"
+        else:
+            body, media = to_csv(rows), "text/csv; charset=utf-8"
+        name = f"yaosu-research.{format}"
+        return Response(
+            body, media_type=media, headers={"Content-Disposition": _content_disposition(name, name)}
         )
 
     return app
 
 
 def app_from_env() -> FastAPI:
-    """Factory for `uvicorn --factory` with several workers (YAOSU_DB, YAOSU_USER)."""
+    """Factory for `uvicorn --factory` with several workers (YAOSU_DB, YAOSU_USER, YAOSU_HOST,
+    YAOSU_ALLOWED_HOSTS comma-separated)."""
     import os
 
-    return create_app(os.environ.get("YAOSU_DB", "sqlite:///yaosu.db"), os.environ.get("YAOSU_USER") or None)
+    allowed = [h for h in os.environ.get("YAOSU_ALLOWED_HOSTS", "").split(",") if h]
+    return create_app(
+        os.environ.get("YAOSU_DB", "sqlite:///yaosu.db"),
+        os.environ.get("YAOSU_USER") or None,
+        host=os.environ.get("YAOSU_HOST", "127.0.0.1"),
+        allowed_hosts=allowed or None,
+    )

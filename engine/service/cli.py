@@ -1,35 +1,75 @@
-"""`yaosu serve`, registered on the main typer app by engine/cli.py."""
+"""`yaosu serve` and `yaosu user …`, registered on the main typer app by engine/cli.py."""
 
 from __future__ import annotations
 
+import sys
+
 import typer
+
+from engine.errors import YaosuError
 
 DEFAULT_DB = "sqlite:///yaosu.db"
 # uvicorn's httptools protocol (the C parser, a dependency: the pure-Python h11 costs ~0.5 ms of
 # CPU per save + preview, httptools ~0.1), with TCP_NODELAY on every connection (see protocol.py).
 HTTP = "engine.service.protocol:HttpProtocol"
 
+DB_OPTION = typer.Option(DEFAULT_DB, "--db", help="数据库 URL：sqlite:///文件 或 postgresql://用户@主机/库")
+ALLOWED_HOST_OPTION = typer.Option(
+    None, "--allowed-host", help="浏览器访问用的主机名（可多次给出；默认监听地址、localhost、127.0.0.1）"
+)
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"错误：{message}", err=True)
+    raise typer.Exit(2)
+
+
+def _no_account_message(host: str, db: str) -> str:
+    return (
+        f"服务监听 {host}（不只是本机），但数据库中还没有任何账户，不能以单机模式对外提供服务。"
+        f"请先添加账户，例如：\n"
+        f"  yaosu user add 王法官 --role judge --court qingpu --db {db} --password-stdin\n"
+        f"（从标准输入读入密码），或只监听本机：--host 127.0.0.1"
+    )
+
 
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="监听地址（默认只监听本机）"),
     port: int = typer.Option(8000, "--port", help="端口"),
-    db: str = typer.Option(
-        DEFAULT_DB, "--db", help="数据库 URL：sqlite:///文件 或 postgresql://用户@主机/库"
+    db: str = DB_OPTION,
+    user: str | None = typer.Option(
+        None, "--user", help="单机模式下保存时记录的用户名（请求头 X-Yaosu-User 优先）"
     ),
-    user: str | None = typer.Option(None, "--user", help="保存时记录的用户名（请求头 X-Yaosu-User 优先）"),
     workers: int = typer.Option(1, "--workers", help="工作进程数（SQLite 与 PostgreSQL 均支持多进程）"),
+    allowed_host: list[str] | None = ALLOWED_HOST_OPTION,
 ) -> None:
-    """启动法官使用的要素式审判网页与 JSON API。"""
+    """启动法官使用的要素式审判网页与 JSON API。
+
+    数据库中没有账户且只监听本机时为单机模式；一旦有账户，或监听其他地址，每个请求都须登录。
+    """
     import os
 
     import uvicorn
 
+    from engine.service.accounts import Accounts
     from engine.service.app import create_app
+    from engine.service.auth import default_allowed_hosts, is_loopback
+    from engine.service.store import Store
 
+    store = Store(db)
+    has_accounts = Accounts(store.engine).any_account()
+    store.close()
+    if not is_loopback(host) and not has_accounts:
+        _fail(_no_account_message(host, db))
+    hosts = list(allowed_host or []) or default_allowed_hosts(host)
+    mode = "账户模式（须登录）" if has_accounts or not is_loopback(host) else "单机模式（无需登录）"
     if workers > 1:
         # Several processes need an import string; the factory reads the settings from the environment.
         os.environ["YAOSU_DB"] = db
         os.environ["YAOSU_USER"] = user or ""
+        os.environ["YAOSU_HOST"] = host
+        os.environ["YAOSU_ALLOWED_HOSTS"] = ",".join(hosts)
+        typer.echo(f"yaosu 服务已启动：http://{host}:{port}/  {mode}")
         uvicorn.run(
             "engine.service.app:app_from_env",
             factory=True,
@@ -40,17 +80,112 @@ def serve(
             log_level="warning",
         )
         return
-    app = create_app(db, user=user)
-    typer.echo(f"yaosu 服务已启动：http://{host}:{port}/  数据库：{db}")
+    app = create_app(db, user=user, host=host, allowed_hosts=hosts)
+    # The URL of the database is not printed: a PostgreSQL URL may carry a password.
+    typer.echo(f"yaosu 服务已启动：http://{host}:{port}/  {mode}")
     uvicorn.run(app, host=host, port=port, http=HTTP, log_level="warning")
+
+
+user_app = typer.Typer(help="网页服务的账户：添加、列出、停用、改密码。", add_completion=False)
+
+
+def _accounts(db: str):  # type: ignore[no-untyped-def]
+    from engine.service.accounts import Accounts
+    from engine.service.store import Store
+
+    store = Store(db)
+    return store, Accounts(store.engine)
+
+
+def _read_password(password_stdin: bool) -> str:
+    if not password_stdin:
+        _fail("请用 --password-stdin 从标准输入读入密码（密码不能写在命令行上）")
+    line = sys.stdin.readline()
+    return line.rstrip("\r\n")
+
+
+@user_app.command("add")
+def user_add(
+    name: str = typer.Argument(..., help="用户名（登录名）"),
+    role: str = typer.Option(..., "--role", help="角色：judge、assistant、researcher、admin"),
+    court: str | None = typer.Option(
+        None, "--court", help="所属法院（法官、法官助理必填）：qingpu、wujiang、jiashan"
+    ),
+    db: str = DB_OPTION,
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="从标准输入读入密码"),
+) -> None:
+    """添加账户（密码以 argon2 散列保存，从不保存明文）。"""
+    password = _read_password(password_stdin)
+    store, accounts = _accounts(db)
+    try:
+        account = accounts.add(name, role, court, password)
+    except YaosuError as exc:
+        _fail(exc.message)
+    finally:
+        store.close()
+    where = f"，{account.court}" if account.court else ""
+    typer.echo(f"已添加账户 {account.name}（{account.role}{where}）")
+
+
+@user_app.command("list")
+def user_list(db: str = DB_OPTION, json_out: bool = typer.Option(False, "--json", help="JSON 输出")) -> None:
+    """列出账户。"""
+    import json
+
+    store, accounts = _accounts(db)
+    try:
+        listed = accounts.list()
+    finally:
+        store.close()
+    if json_out:
+        rows = [{"name": a.name, "role": a.role, "court": a.court, "disabled": a.disabled} for a in listed]
+        typer.echo(json.dumps(rows, ensure_ascii=False))
+        return
+    if not listed:
+        typer.echo("（还没有账户）")
+    for a in listed:
+        state = "已停用" if a.disabled else "启用"
+        typer.echo(f"{a.name}\t{a.role}\t{a.court or '-'}\t{state}\t{a.created_at:%Y-%m-%d}")
+
+
+@user_app.command("disable")
+def user_disable(name: str = typer.Argument(..., help="用户名"), db: str = DB_OPTION) -> None:
+    """停用账户（其会话立即失效；账户不删除，修改记录仍指向它）。"""
+    store, accounts = _accounts(db)
+    try:
+        accounts.disable(name)
+    except YaosuError as exc:
+        _fail(exc.message)
+    finally:
+        store.close()
+    typer.echo(f"已停用账户 {name}")
+
+
+@user_app.command("passwd")
+def user_passwd(
+    name: str = typer.Argument(..., help="用户名"),
+    db: str = DB_OPTION,
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="从标准输入读入新密码"),
+) -> None:
+    """修改密码（该账户的会话全部失效）。"""
+    password = _read_password(password_stdin)
+    store, accounts = _accounts(db)
+    try:
+        accounts.set_password(name, password)
+    except YaosuError as exc:
+        _fail(exc.message)
+    finally:
+        store.close()
+    typer.echo(f"已修改 {name} 的密码")
 
 
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
+    app.add_typer(user_app, name="user")
 
 
 def main() -> None:
-    """`python -m engine.service`: the same command without the rest of the CLI."""
+    """`python -m engine.service`: the same commands without the rest of the CLI."""
     cli = typer.Typer(add_completion=False)
     register(cli)
 

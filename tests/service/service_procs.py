@@ -39,6 +39,7 @@ class Server:
         workers: int = 1,
         cwd: Path | None = None,
         entry: list[str] | None = None,
+        extra: list[str] | None = None,
     ):
         self.db_url = db_url
         self.port = free_port()
@@ -47,6 +48,7 @@ class Server:
         command += ["--port", str(self.port), "--db", db_url, "--workers", str(workers)]
         if user:
             command += ["--user", user]
+        command += extra or []
         self.log = tempfile.NamedTemporaryFile(prefix="yaosu-server-", suffix=".log", delete=False)
         # Own process group: the multi-worker supervisor and its workers are stopped together.
         self.process = subprocess.Popen(
@@ -60,7 +62,8 @@ class Server:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited with {self.process.returncode}:\n{self.output()}")
             try:
-                if httpx.get(self.base + "/api/courts", timeout=1.0).status_code == 200:
+                # /login answers in both modes without a session (the API wants one once accounts exist)
+                if httpx.get(self.base + "/login", timeout=1.0).status_code == 200:
                     return
             except httpx.HTTPError:
                 pass
@@ -193,3 +196,24 @@ def docx_text(data: bytes) -> str:
         for row in table.rows:
             parts.extend(cell.text for cell in row.cells)
     return "\n".join(parts)
+
+
+def add_user(db_url: str, name: str, role: str, password: str, court: str | None = None) -> None:
+    """An account, added in-process (the `yaosu user` commands have their own tests)."""
+    from engine.service.accounts import Accounts
+    from engine.service.store import Store
+
+    store = Store(db_url)
+    try:
+        Accounts(store.engine).add(name, role, court, password)
+    finally:
+        store.close()
+
+
+def login(base: str, name: str, password: str) -> httpx.Client:
+    """A client with the session cookie of `name` and its CSRF token on every request."""
+    client = httpx.Client(base_url=base, timeout=60)
+    response = client.post("/api/session", json={"user": name, "password": password})
+    assert response.status_code == 200, response.text
+    client.headers["X-CSRF-Token"] = response.json()["csrf_token"]
+    return client

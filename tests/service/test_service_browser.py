@@ -8,7 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from service_procs import SAMPLE, Server, docx_text
+from service_procs import SAMPLE, Server, add_user, docx_text
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -119,7 +119,7 @@ def test_upload_settle_a_dispute_preview_and_download(page: object, server: Serv
     page.locator("#pleading-text mark.active").first.wait_for()
 
     # A bad value is refused with a Chinese message next to the field; nothing is saved.
-    page.fill("#row-loan_amount .finding-value", "五万元")
+    page.fill("#row-loan_amount .finding-value", "五斤米")
     page.press("#row-loan_amount .finding-value", "Tab")
     page.wait_for_selector("#msg-loan_amount .err")
     assert "约定借款金额" in page.inner_text("#msg-loan_amount")
@@ -185,3 +185,91 @@ def test_chromium_path_is_debian() -> None:
     if not CHROMIUM.exists():
         pytest.skip("没有 /usr/bin/chromium")
     assert os.access(CHROMIUM, os.X_OK)
+
+
+@pytest.fixture(scope="module")
+def accounts_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser-auth') / 'yaosu.db'}"
+    add_user(url, "周法官", "judge", BROWSER_PASSWORD, "qingpu")
+    add_user(url, "钱助理", "assistant", BROWSER_PASSWORD, "qingpu")
+    server = Server(url)
+    yield server
+    server.stop()
+
+
+BROWSER_PASSWORD = "browser test password"
+
+
+def _log_in(page: object, base: str, name: str, password: str) -> None:
+    page.goto(base + "/")  # type: ignore[attr-defined]
+    page.wait_for_url("**/login")  # type: ignore[attr-defined]
+    page.wait_for_selector("body[data-ready='1']")  # type: ignore[attr-defined]
+    page.fill("#login-user", name)  # type: ignore[attr-defined]
+    page.fill("#login-password", password)  # type: ignore[attr-defined]
+    page.click("#login-submit")  # type: ignore[attr-defined]
+
+
+def test_log_in_work_on_a_case_and_log_out(browser: object, accounts_server: Server) -> None:
+    if not (SAMPLE / "complaint.txt").exists():
+        pytest.skip("样例诉状尚未就绪")
+    base = accounts_server.base
+    context = browser.new_context(viewport={"width": 1600, "height": 1000}, accept_downloads=True)  # type: ignore[attr-defined]
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        _log_in(page, base, "周法官", "wrong password!")
+        page.wait_for_selector("#login-error:not(:empty)")
+        assert "用户名或密码错误" in page.inner_text("#login-error")
+        page.fill("#login-password", BROWSER_PASSWORD)
+        page.click("#login-submit")
+        page.wait_for_url(base + "/")
+        page.wait_for_selector("body[data-ready='1']")
+        assert "周法官" in page.inner_text("#account-name") and "法官" in page.inner_text("#account-name")
+        assert page.is_hidden("#user-label")  # the account names who saves, not a text box
+        cookies = {c["name"]: c for c in context.cookies()}
+        assert cookies["yaosu_session"]["httpOnly"] and cookies["yaosu_session"]["sameSite"] == "Strict"
+        assert page.evaluate("document.cookie") == ""  # invisible to script
+
+        page.set_input_files("#complaint-file", str(SAMPLE / "complaint.txt"))
+        page.set_input_files("#answer-file", str(SAMPLE / "answer.txt"))
+        page.click("#new-case-submit")
+        page.wait_for_selector("#case-view:not([hidden])")
+        _wait_version(page, 1)
+        page.fill("#row-delivered_amount .finding-value", "95000.00")
+        page.press("#row-delivered_amount .finding-value", "Tab")
+        _wait_version(page, 2)
+        assert "95,000" in _preview_text(page)
+        page.click("#history summary")
+        page.wait_for_selector("#history-list li")
+        assert "周法官" in page.inner_text("#history-list")
+        with page.expect_download() as download_info:
+            page.click("#download-docx")
+        download = download_info.value
+        assert "顾文杰" not in download.suggested_filename
+        assert "顾文杰" in docx_text(Path(download.path()).read_bytes())
+        case_url = page.url
+
+        # An assistant of the same court opens the case, but the finding controls are disabled.
+        other = browser.new_context()  # type: ignore[attr-defined]
+        assistant = other.new_page()
+        _log_in(assistant, base, "钱助理", BROWSER_PASSWORD)
+        assistant.wait_for_url(base + "/")
+        assistant.goto(case_url)
+        assistant.wait_for_selector("body[data-ready='1']")
+        _wait_version(assistant, 2)
+        assert assistant.get_attribute("#row-loan_amount .finding-box", "disabled") is not None
+        assert assistant.eval_on_selector("#row-loan_amount .finding-value", "el => el.matches(':disabled')")
+        assert not assistant.eval_on_selector(
+            "#row-loan_amount .complaint-value", "el => el.matches(':disabled')"
+        )
+        other.close()
+
+        page.click("#logout")
+        page.wait_for_url("**/login")
+        assert page.request.get(base + "/api/cases").status == 401
+        page.goto(base + "/")
+        page.wait_for_url("**/login")
+    finally:
+        context.close()
+    assert not errors, errors

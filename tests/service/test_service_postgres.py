@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import httpx
-from service_procs import Postgres, create_case, running_server
+from service_procs import Postgres, add_user, create_case, login, running_server
 
 
 def test_api_on_postgresql(postgres: Postgres, sample_pleadings: tuple[bytes, bytes]) -> None:
@@ -41,3 +41,45 @@ def test_api_on_postgresql(postgres: Postgres, sample_pleadings: tuple[bytes, by
         )
         preview = httpx.get(base + "/draft", params={"court": "jiashan"})
         assert preview.status_code == 200 and "浙江省嘉善县人民法院" in preview.text
+
+
+def test_accounts_and_court_scope_on_postgresql(
+    postgres: Postgres, sample_pleadings: tuple[bytes, bytes]
+) -> None:
+    url = postgres.database("auth_test")
+    password = "postgres judge password"
+    add_user(url, "qingpu_judge", "judge", password, "qingpu")
+    add_user(url, "qingpu_assistant", "assistant", password, "qingpu")
+    add_user(url, "jiashan_judge", "judge", password, "jiashan")
+    add_user(url, "researcher", "researcher", password)
+    with running_server(url) as server:
+        assert httpx.get(server.base + "/api/cases").status_code == 401
+        judge = login(server.base, "qingpu_judge", password)
+        files = {"complaint": ("complaint.txt", sample_pleadings[0], "text/plain")}
+        case = judge.post("/api/cases", files=files, data={"case_type": "private_lending"}).json()
+        url_case = f"/api/cases/{case['id']}"
+        assert (
+            judge.patch(
+                url_case, json={"version": 1, "findings": {"delivered_amount": "95000.00"}}
+            ).status_code
+            == 200
+        )
+        assistant = login(server.base, "qingpu_assistant", password)
+        assert assistant.get(url_case).status_code == 200
+        assert (
+            assistant.patch(url_case, json={"version": 2, "findings": {"loan_amount": "1.00"}}).status_code
+            == 403
+        )
+        other = login(server.base, "jiashan_judge", password)
+        for response in (
+            other.get(url_case),
+            other.get(url_case + "/history"),
+            other.get(url_case + "/draft", params={"court": "jiashan"}),
+            other.patch(url_case, json={"version": 2, "edits": {"meta": {"clerk": "甲"}}}),
+        ):
+            assert response.status_code == 404
+        assert other.get("/api/cases").json() == []
+        assert [h["user"] for h in judge.get(url_case + "/history").json()] == ["qingpu_judge"] * 2
+        export = login(server.base, "researcher", password).get("/api/research/export")
+        assert export.status_code == 200 and "顾文杰" not in export.content.decode("utf-8-sig")
+        assert "顾某" in export.content.decode("utf-8-sig")

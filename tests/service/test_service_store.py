@@ -109,3 +109,34 @@ def test_case_list_newest_first(store_url: str) -> None:
     assert [c.id for c in listed[:2]] == [first.id, second.id]
     assert listed[0].title == "一案（改）" and listed[0].version == 2
     store.close()
+
+
+def test_court_scope_is_in_every_case_query(store_url: str) -> None:
+    store = Store(store_url)
+    qingpu = store.create(_case("青浦当事人"), "甲", title="青浦案")
+    wujiang = store.create({**_case("吴江当事人"), "court": "wujiang"}, "乙", title="吴江案")
+    assert store.get(qingpu.id, court="qingpu").version == 1
+    for call in (
+        lambda: store.get(qingpu.id, court="wujiang"),
+        lambda: store.get(qingpu.id, 1, court="wujiang"),
+        lambda: store.latest_version(qingpu.id, court="wujiang"),
+        lambda: store.history(qingpu.id, court="wujiang"),
+        lambda: store.save(qingpu.id, 1, _case("改"), "乙", [], court="wujiang"),
+        lambda: store.sign(qingpu.id, 1, "乙", court="wujiang"),
+    ):
+        with pytest.raises(CaseNotFound):
+            call()
+    assert store.get(qingpu.id).data == _case("青浦当事人")  # the refused save changed nothing
+    assert [c.id for c in store.list_cases(court="wujiang")] == [wujiang.id]
+    assert {c.id for c in store.list_cases()} == {qingpu.id, wujiang.id}
+    assert [case_id for case_id, _ in store.latest_cases(court="qingpu")] == [qingpu.id]
+    # a scoped save within the court works, and purge / delete remove versions for good
+    store.save(qingpu.id, 1, _case("二"), "甲", [], court="qingpu")
+    store.save(qingpu.id, 2, _case("三"), "甲", [], court="qingpu")
+    assert store.purge_versions(qingpu.id, keep=1) == [1, 2]
+    with pytest.raises(CaseNotFound):
+        store.get(qingpu.id, 1)
+    assert store.delete_case(qingpu.id) == 1
+    with pytest.raises(CaseNotFound):
+        store.get(qingpu.id)
+    store.close()

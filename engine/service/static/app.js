@@ -34,7 +34,14 @@ const state = {
   side: "complaint",  // pleading shown
   saving: Promise.resolve(),
   rows: {},           // element id -> {tr, statusCell, answerCell, msg}
+  session: null,      // GET /api/session: {mode: "desk"|"accounts", user, role, court, csrf_token}
 };
+
+const ROLE_LABELS = { judge: "法官", assistant: "法官助理", researcher: "研究人员", admin: "管理员", desk: "单机" };
+
+function accountsMode() { return Boolean(state.session && state.session.mode === "accounts"); }
+// Only judges record findings (the server refuses anyone else; the form does not offer it).
+function canFind() { return !state.session || ["judge", "desk"].includes(state.session.role); }
 
 // ---------------------------------------------------------------------------------------------
 // DOM helpers
@@ -73,8 +80,13 @@ function userName() { return ($("user-name").value || "").trim(); }
 
 async function api(method, url, body) {
   const headers = {};
-  const user = userName();
-  if (user) headers["X-Yaosu-User"] = encodeURIComponent(user);
+  if (accountsMode()) {
+    // The session cookie (HttpOnly, SameSite=Strict) goes by itself; state changes carry the CSRF token.
+    if (method !== "GET") headers["X-CSRF-Token"] = state.session.csrf_token;
+  } else {
+    const user = userName();
+    if (user) headers["X-Yaosu-User"] = encodeURIComponent(user);
+  }
   const init = { method, headers };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) {
@@ -82,6 +94,9 @@ async function api(method, url, body) {
     init.body = JSON.stringify(body);
   }
   const response = await fetch(url, init);
+  if (response.status === 401 && accountsMode()) {
+    location.replace("/login"); // the session ended (logout elsewhere, expiry, account disabled)
+  }
   let data = null;
   const type = response.headers.get("Content-Type") || "";
   if (type.includes("application/json")) data = await response.json();
@@ -393,8 +408,10 @@ function renderRow(schema, elementId, fieldSchema, row) {
   });
   const adoptButtons = h("span", { class: "adopt" }, adopt("complaint", "采纳原告主张"), adopt("answer", "采纳被告意见"));
   const msg = h("div", { class: "field-msg", id: `msg-${elementId}` });
-  const findingCell = h("td", { class: "finding-cell" }, finding.el,
-    h("div", { class: "finding-actions" }, adoptButtons, clearButton), msg);
+  // A fieldset so that, for an assistant, every finding control is disabled at once.
+  const findingBox = h("fieldset", { class: "finding-box", disabled: !canFind(), title: canFind() ? null : "只有法官可以认定" },
+    finding.el, h("div", { class: "finding-actions" }, adoptButtons, clearButton));
+  const findingCell = h("td", { class: "finding-cell" }, findingBox, msg);
   tr.append(labelCell, h("td", {}, complaint.el), answerCell, findingCell);
   tr.addEventListener("focusin", () => selectElement(elementId));
   tr.addEventListener("click", () => selectElement(elementId));
@@ -759,11 +776,66 @@ function caseFromHash() {
   return match ? decodeURIComponent(match[1]) : null;
 }
 
+async function loadSession() {
+  const response = await fetch("/api/session");
+  if (response.status === 401) {
+    location.replace("/login");
+    return false;
+  }
+  state.session = await response.json();
+  document.body.dataset.role = state.session.role;
+  if (accountsMode()) {
+    $("user-label").hidden = true;
+    $("account").hidden = false;
+    showAccount();
+    $("logout").addEventListener("click", logout);
+  }
+  return true;
+}
+
+function showAccount() {
+  const court = state.session.court ? ` · ${courtName(state.session.court)}` : "";
+  $("account-name").textContent = `${state.session.user}（${ROLE_LABELS[state.session.role] || state.session.role}${court}）`;
+}
+
+async function logout() {
+  try { await api("DELETE", "/api/session"); } catch (e) { /* ended anyway */ }
+  location.replace("/login");
+}
+
+// Researchers and administrators never see a case file: they get their own panel instead of the form.
+function showRolePanel() {
+  const role = state.session.role;
+  if (role !== "researcher" && role !== "admin") return false;
+  $("layout").hidden = true;
+  const panel = $("role-panel");
+  panel.hidden = false;
+  if (role === "researcher") {
+    panel.append(h("h2", { text: "研究数据导出（已去标识化）" }),
+      h("p", {}, h("a", { id: "export-csv", href: "/api/research/export?format=csv", download: true, text: "下载 CSV" }),
+        " ", h("a", { id: "export-parquet", href: "/api/research/export?format=parquet", download: true, text: "下载 Parquet" })));
+  } else {
+    panel.append(h("h2", { text: "账户管理" }),
+      h("p", { text: "添加、停用账户与修改密码请在服务器上使用 yaosu user 命令。" }));
+    const list = h("ul", { id: "user-list" });
+    panel.append(list);
+    api("GET", "/api/users").then((users) => {
+      for (const u of users) list.append(h("li", { text: `${u.name} · ${ROLE_LABELS[u.role] || u.role}${u.court ? " · " + u.court : ""}${u.disabled ? " · 已停用" : ""}` }));
+    }).catch((e) => list.append(h("li", { class: "error", text: e.message })));
+  }
+  return true;
+}
+
 async function init() {
+  if (!(await loadSession())) return;
+  if (showRolePanel()) {
+    document.body.dataset.ready = "1";
+    return;
+  }
   const nameInput = $("user-name");
   nameInput.value = localStorage.getItem("yaosu.user") || "";
   nameInput.addEventListener("change", () => localStorage.setItem("yaosu.user", nameInput.value.trim()));
-  if (!nameInput.value) {
+  if (!nameInput.value && !accountsMode()) {
     try { nameInput.value = (await api("GET", "/api/me")).user.replace(/^匿名用户$/, ""); } catch (e) { /* optional */ }
   }
   const [types, courts] = await Promise.all([api("GET", "/api/case-types"), api("GET", "/api/courts")]);
@@ -777,6 +849,13 @@ async function init() {
     $("court-select").append(h("option", { value: c.id, text: c.name }));
   }
   $("court-select").value = "";
+  if (accountsMode() && state.session.court) {
+    // A judge or an assistant works on the cases of one court only: new cases are filed there.
+    showAccount();
+    $("new-court").value = state.session.court;
+    $("new-court").disabled = true;
+    $("court-select").disabled = true;
+  }
   $("court-select").addEventListener("change", () => {
     updateDownload();
     save({ edits: { court: $("court-select").value || null } }, null);

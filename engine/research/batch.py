@@ -175,6 +175,19 @@ def finish(out: Path, states: list[dict[str, Any]]) -> BatchResult:
     return BatchResult(states=states, lenders=lenders, rows_exported=rows)
 
 
+OUTPUT_FOLDERS = ("cases", "drafts", "state", "notes")
+
+
+def sweep_temp_files(out: Path) -> int:
+    """Half-written files (.name.XXXX.tmp of engine.atomic) left by a batch that was killed."""
+    swept = 0
+    for folder in (out, *(out / name for name in OUTPUT_FOLDERS)):
+        for path in folder.glob(".*.tmp*") if folder.is_dir() else ():
+            path.unlink(missing_ok=True)
+            swept += 1
+    return swept
+
+
 def run_batch(
     manifest: Path, out: Path, scheduler: str | None = None, workers: int | None = None,
     keep_going: bool = True, on_start: Callable[[int], None] | None = None,
@@ -182,6 +195,7 @@ def run_batch(
 ) -> BatchResult:
     rows, bad = read_manifest(manifest)
     out.mkdir(parents=True, exist_ok=True)
+    sweep_temp_files(out)
     tasks = [_task(row, out) for row in rows]
     if on_start:
         on_start(len(tasks))

@@ -49,18 +49,33 @@ def bar_chart(title: str, categories: list[str], series: dict[str, list[float]],
     return "".join(parts)
 
 
-def box_chart(title: str, groups: list[tuple[str, dict[str, float] | None]], unit: str = "") -> str:
-    """One horizontal box plot (min, quartiles, median, max) per group; empty groups say so."""
-    label_w, width, row = 190, 720, 30
-    plot_w = width - label_w - 40
+def box_chart(
+    title: str, groups: list[tuple[str, dict[str, float] | None]], unit: str = "", cycle: int | None = None,
+    log: bool = False,
+) -> str:
+    """One horizontal box plot (min, quartiles, median, max) per group; empty groups say so.
+
+    `cycle`: colours repeat every `cycle` groups (约定/支持/上限 alike in every court); `log`: a
+    logarithmic axis, for money spread over orders of magnitude."""
+    import math
+
+    label_w, width, row = 190, 760, 30
+    plot_w = width - label_w - 150
     height = 34 + len(groups) * row + 20
     stats = [s for _, s in groups if s]
     low = min((s["min"] for s in stats), default=0.0)
     high = max((s["max"] for s in stats), default=1.0)
-    span = (high - low) or 1.0
+    if log and low <= 0:  # a zero (nothing granted) sits at the axis' start
+        low = min((v for s in stats for v in (s["min"], s["q1"], s["median"], s["q3"], s["max"]) if v > 0), default=0.0)
+    log = log and low > 0
+
+    def axis(value: float) -> float:
+        return math.log10(max(value, low)) if log else value
+
+    span = (axis(high) - axis(low)) or 1.0
 
     def x(value: float) -> float:
-        return label_w + plot_w * (value - low) / span
+        return label_w + plot_w * (axis(value) - axis(low)) / span
 
     parts = [
         f"<svg xmlns='http://www.w3.org/2000/svg' class='chart' role='img' width='{width}' height='{height}' "
@@ -69,7 +84,7 @@ def box_chart(title: str, groups: list[tuple[str, dict[str, float] | None]], uni
     ]
     y = 30
     for i, (label, s) in enumerate(groups):
-        color = COLORS[i % len(COLORS)]
+        color = COLORS[(i % cycle if cycle else i) % len(COLORS)]
         parts.append(f"<text x='{label_w - 6}' y='{y + 15}' text-anchor='end'>{escape(label)}</text>")
         if not s:
             parts.append(f"<text x='{label_w}' y='{y + 15}' fill='#999'>无数据</text>")
@@ -86,7 +101,7 @@ def box_chart(title: str, groups: list[tuple[str, dict[str, float] | None]], uni
         y += row
     parts.append(
         f"<text x='{label_w}' y='{y + 12}' font-size='10' fill='#555'>{_fmt(low)}{unit}</text>"
-        f"<text x='{label_w + plot_w}' y='{y + 12}' font-size='10' fill='#555' text-anchor='end'>{_fmt(high)}{unit}</text>"
-        "</svg>"
+        f"<text x='{label_w + plot_w}' y='{y + 12}' font-size='10' fill='#555' text-anchor='end'>{_fmt(high)}{unit}"
+        f"{'（对数刻度）' if log else ''}</text></svg>"
     )
     return "".join(parts)

@@ -255,18 +255,19 @@ def render_html(report: dict[str, Any]) -> str:
             rate_groups += [(f"{g['court']} 约定", g["figures"]["agreed_rate"]),
                             (f"{g['court']} 支持", g["figures"]["granted_rate"]),
                             (f"{g['court']} 上限", g["figures"]["cap"])]
-        parts.append(box_chart("约定年利率、判决支持的年利率与适用的上限", rate_groups, unit="%"))
+        parts.append(box_chart("约定年利率、判决支持的年利率与适用的上限", rate_groups, unit="%", cycle=3))
         parts.append(_table(["法院", "约定利率超过上限并按上限支持的案件"], [[g["court"], g["figures"]["capped_cases"]] for g in groups]))
-        parts.append(box_chart("案件受理费（元）", [(g["court"], g["figures"]["fee"]) for g in groups]))
+        parts.append(box_chart("案件受理费（元）", [(g["court"], g["figures"]["fee"]) for g in groups], log=True))
         parts.append(box_chart(
             "诉讼标的额与判决支持金额（元）",
             [(f"{g['court']} {what}", g["figures"][key]) for g in groups
              for key, what in (("claimed_amount", "主张"), ("granted_amount", "支持"))],
+            cycle=2, log=True,
         ))
         for element_id, entry in groups[0]["figures"]["money"].items():
             series = [(g["court"], g["figures"]["money"][element_id]["stats"]) for g in groups]
             if any(s for _, s in series):
-                parts.append(box_chart(f"{entry['label']}（元）", series))
+                parts.append(box_chart(f"{entry['label']}（元）", series, log=True))
         parts.append(_table(
             ["法院", "案件数", *STATUS_LABELS.values()],
             [[g["court"], g["cases"], *g["statuses"].values()] for g in groups],

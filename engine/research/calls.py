@@ -72,10 +72,22 @@ def check_court(court_id: str) -> None:
 
 
 def problems(case: dict[str, Any]) -> list[tuple[str, str]]:
-    """(JSON path, Chinese message) of every problem of the case file."""
-    from engine.case.validate import validate_case
+    """(JSON path, Chinese message) of every problem of the case file.
 
-    return [(p.path, p.message) for p in validate_case(case)]
+    A case the pydantic model (which the JSON Schema is generated from) accepts in strict mode
+    skips the JSON Schema pass (~0.06 ms instead of ~6 ms a case) and gets only the element
+    checks; any other case gets the full validation and its Chinese messages."""
+    from pydantic import ValidationError
+
+    from engine.case.casefile import case_model
+    from engine.case.validate import element_problems, validate_case
+    from engine.errors import YaosuError
+
+    try:
+        case_model(case["case_type"]).model_validate(case, strict=True)
+    except (ValidationError, KeyError, TypeError, YaosuError):
+        return [(p.path, p.message) for p in validate_case(case)]
+    return [(p.path, p.message) for p in element_problems(case)]
 
 
 def effective(case: dict[str, Any], element_id: str) -> tuple[Any, bool]:

@@ -48,14 +48,23 @@ def register(app: typer.Typer) -> None:
         scheduler: Annotated[
             str | None, typer.Option(help="Dask 调度器地址，如 tcp://127.0.0.1:8786；省略时启动本机集群")
         ] = None,
-        workers: Annotated[int | None, typer.Option(help="本机集群的进程数（默认每核一个）")] = None,
+        workers: Annotated[
+            int | None, typer.Option(help="本机集群的进程数（默认每核一个）；0 表示不用 Dask，在本进程中逐件处理", min=0)
+        ] = None,
         keep_going: Annotated[bool, typer.Option("--keep-going/--fail-fast", help="某件失败时继续处理其余案件")] = True,
         as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出结果")] = False,
     ) -> None:
         """批量处理：生成案件文件、判决书草稿、去标识化要素导出、分析报告和相似案件索引。已完成且输入未变的案件不重做。"""
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        from engine.research.batch import run_batch
+        from engine.research.batch import INLINE, run_batch
+
+        if workers == 0:
+            if scheduler:
+                raise YaosuError("--workers 0（本进程处理）不能与 --scheduler 同时使用")
+            scheduler, workers = INLINE, None
+        elif scheduler == INLINE:
+            raise YaosuError(f"调度器地址无效：{scheduler}（应为 tcp://主机:端口）")
 
         progress = Progress(
             TextColumn("[bold]批量处理"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),

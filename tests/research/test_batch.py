@@ -73,7 +73,7 @@ def test_plain_loop_and_local_cluster_give_identical_exports(tmp_path: Path, clu
 
 
 def test_resume_after_kill_loses_nothing_and_redoes_nothing(tmp_path: Path) -> None:
-    total = 240
+    total = 100
     manifest = copied_manifest(tmp_path, total)
     out = tmp_path / "out"
     process = subprocess.Popen(
@@ -83,7 +83,7 @@ def test_resume_after_kill_loses_nothing_and_redoes_nothing(tmp_path: Path) -> N
     state_dir = out / "state"
     deadline = time.monotonic() + 120
     try:
-        while time.monotonic() < deadline and len(list(state_dir.glob("*.json"))) < 20:
+        while time.monotonic() < deadline and len(list(state_dir.glob("*.json"))) < 10:
             assert process.poll() is None, "the batch ended before it could be killed"
             time.sleep(0.005)
         family = psutil.Process(process.pid).children(recursive=True)
@@ -99,7 +99,7 @@ def test_resume_after_kill_loses_nothing_and_redoes_nothing(tmp_path: Path) -> N
             pass
     done_before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in state_dir.glob("*.json")}
     cases_before = {p.name: p.read_bytes() for p in (out / "cases").glob("*.json")}
-    assert 20 <= len(done_before) < total, "the kill did not land mid-run"
+    assert 10 <= len(done_before) < total, "the kill did not land mid-run"
 
     result = run_batch(manifest, out, scheduler=INLINE)
     assert len(result.states) == total and result.count("failed") == 0
@@ -109,7 +109,7 @@ def test_resume_after_kill_loses_nothing_and_redoes_nothing(tmp_path: Path) -> N
         path = state_dir / name
         assert path.stat().st_mtime_ns == mtime and path.read_bytes() == content
         # Same case file; only the batch-wide step may have added the 疑似职业放贷人 note (the
-        # copies repeat each corpus plaintiff ~8 times in 2023, so they are flagged).
+        # copies repeat each corpus plaintiff 3–4 times in 2023; the threshold decides whether flagged).
         assert _without_lender_notes(out / "cases" / name) == _without_lender_notes(cases_before[name])
     assert len(list((out / "cases").glob("*.json"))) == total
     assert len(list(state_dir.glob("*.json"))) == total
@@ -163,7 +163,7 @@ def test_bad_rows_are_named_by_line_and_the_rest_goes_on(tmp_path: Path) -> None
     assert (tmp_path / "out" / "elements.csv").exists()
 
     # Through the command: exit 1 with a summary table naming the lines, not a traceback.
-    run = subprocess.run([*YAOSU, "batch", str(manifest), "-o", str(tmp_path / "cli"), "--workers", "1"],
+    run = subprocess.run([*YAOSU, "batch", str(manifest), "-o", str(tmp_path / "cli"), "--workers", "0"],
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 1, run.stderr
     assert "Traceback" not in run.stderr

@@ -14,7 +14,14 @@ import pytest
 
 from engine.research import calls
 from engine.research.batch import INLINE, run_batch
-from engine.research.similar import Index, build_index, case_values, differing_elements, raw_features, with_flags
+from engine.research.similar import (
+    Index,
+    build_index,
+    case_values,
+    differing_elements,
+    raw_features,
+    with_flags,
+)
 from tests.research.batch_inputs import COMPLAINTS, COURTS, answer_for, corpus_manifest, write_manifest
 
 pytestmark = pytest.mark.skipif(not COMPLAINTS, reason="team corpus not present")

@@ -8,7 +8,7 @@ shows them with inline SVG charts (self-contained: no script, no network, no ext
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
@@ -81,14 +81,20 @@ def _group(case_type: str, court: str, records: list[dict[str, Any]]) -> dict[st
     table = calls.load_table(case_type)
     n = len(records)
     statuses = {key: sum(r["status"] == key for r in records) for key in STATUS_LABELS}
-    dispute_rates = {}
-    for element_id, entry in table.entries.items():
-        present = sum(element_id in r["states"] for r in records)
-        disputed = sum(r["states"].get(element_id) in DISPUTED for r in records)
-        dispute_rates[element_id] = {
-            "label": entry.element.label, "present": present, "disputed": disputed,
-            "rate": round(disputed / n, 4) if n else 0.0,
+    present: Counter[str] = Counter()
+    disputed: Counter[str] = Counter()
+    for record in records:  # one pass over the records, not one per element
+        for element_id, status in record["states"].items():
+            present[element_id] += 1
+            if status in DISPUTED:
+                disputed[element_id] += 1
+    dispute_rates = {
+        element_id: {
+            "label": entry.element.label, "present": present[element_id], "disputed": disputed[element_id],
+            "rate": round(disputed[element_id] / n, 4) if n else 0.0,
         }
+        for element_id, entry in table.entries.items()
+    }
     own = [r["by_court"].get(court) or {} for r in records]
     agreed = [x for r in records if (x := _rate(r["values"].get("interest_rate"))) is not None]
     granted = [x for f in own for rate in (f.get("granted_rates") or [])[:1] if (x := _float(rate)) is not None]
@@ -156,6 +162,22 @@ def _compare(records: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def _tally(records: list[dict[str, Any]]) -> tuple[int, Counter[str], Counter[str], Counter[str]]:
+    """(cases, disputed, decided, findings departing from the claim) per element, in one pass."""
+    disputed: Counter[str] = Counter()
+    decided: Counter[str] = Counter()
+    departs: Counter[str] = Counter()
+    for record in records:
+        for element_id, status in record["states"].items():
+            if status in DISPUTED:
+                disputed[element_id] += 1
+        for element_id, finding in record["findings"].items():
+            decided[element_id] += 1
+            if finding != record["complaint"].get(element_id):
+                departs[element_id] += 1
+    return len(records), disputed, decided, departs
+
+
 def _divergence(records: list[dict[str, Any]], courts: list[str]) -> list[dict[str, Any]]:
     """Per element: each court's dispute rate and how often its findings depart from the claim."""
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -167,18 +189,17 @@ def _divergence(records: list[dict[str, Any]], courts: list[str]) -> list[dict[s
         per_court: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for record in group:
             per_court[record["court"]].append(record)
+        tallies = {court: _tally(per_court.get(court) or []) for court in courts}
         for element_id, entry in table.entries.items():
             cells = {}
             for court in courts:
-                items = per_court.get(court) or []
-                decided = [r for r in items if element_id in r["findings"]]
-                departs = sum(r["findings"][element_id] != r["complaint"].get(element_id) for r in decided)
-                disputed = sum(r["states"].get(element_id) in DISPUTED for r in items)
+                cases, disputed, decided, departs = tallies[court]
+                d, found, off = disputed[element_id], decided[element_id], departs[element_id]
                 cells[court] = {
-                    "cases": len(items), "disputed": disputed,
-                    "dispute_rate": round(disputed / len(items), 4) if items else None,
-                    "decided": len(decided), "departs_from_claim": departs,
-                    "departure_rate": round(departs / len(decided), 4) if decided else None,
+                    "cases": cases, "disputed": d,
+                    "dispute_rate": round(d / cases, 4) if cases else None,
+                    "decided": found, "departs_from_claim": off,
+                    "departure_rate": round(off / found, 4) if found else None,
                 }
             finding_rates = [c["departure_rate"] for c in cells.values() if c["departure_rate"] is not None]
             dispute_rates = [c["dispute_rate"] for c in cells.values() if c["dispute_rate"] is not None]

@@ -178,3 +178,9 @@ def test_missing_column_is_an_error_naming_the_header_line(tmp_path: Path) -> No
     run = subprocess.run([*YAOSU, "batch", str(manifest), "-o", str(tmp_path / "out")],
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 2 and run.stderr.startswith("错误：") and "第1行" in run.stderr
+
+
+def test_a_bad_scheduler_address_is_a_chinese_error(tmp_path: Path) -> None:
+    manifest = corpus_manifest(tmp_path, COMPLAINTS[:1])
+    with pytest.raises(YaosuError, match="无法连接 Dask 调度器 nonsense"):
+        run_batch(manifest, tmp_path / "out", scheduler="nonsense")

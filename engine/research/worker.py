@@ -199,10 +199,11 @@ def process_case(task: dict[str, Any]) -> dict[str, Any]:
         state = {**base, "key": key, "status": status, "reasons": reasons, "missing": missing,
                  "pending": pending, **drafted}
     except YaosuError as exc:
-        state = {**base, "key": None, "status": FAILED, "reasons": [exc.message]}
+        message = exc.message if exc.message.startswith("清单第") else f"清单第{line}行：{exc.message}"
+        state = {**base, "key": None, "status": FAILED, "reasons": [message]}
     except Exception as exc:  # noqa: BLE001 — a bug on one case must not stop the batch
         last = traceback.extract_tb(exc.__traceback__)[-1]
         state = {**base, "key": None, "status": FAILED,
-                 "reasons": [f"程序错误：{type(exc).__name__}: {exc}（{Path(last.filename).name}:{last.lineno}）"]}
+                 "reasons": [f"清单第{line}行：程序错误：{type(exc).__name__}: {exc}（{Path(last.filename).name}:{last.lineno}）"]}
     atomic_write_text(where["state"], json.dumps(state, ensure_ascii=False, indent=1) + "\n")
     return {**state, "skipped": False}

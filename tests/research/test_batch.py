@@ -156,10 +156,10 @@ def test_bad_rows_are_named_by_line_and_the_rest_goes_on(tmp_path: Path) -> None
     by_line = {s["line"]: s for s in result.states}
     assert by_line[2]["status"] != "failed"
     assert by_line[3]["status"] == "failed" and "清单第3行" in by_line[3]["reasons"][0] and "不存在" in by_line[3]["reasons"][0]
-    assert by_line[4]["status"] == "failed" and "未知的法院" in by_line[4]["reasons"][0]
+    assert by_line[4]["status"] == "failed" and by_line[4]["reasons"][0].startswith("清单第4行：未知的法院")
     assert "清单第5行" in by_line[5]["reasons"][0] and "不是有效日期" in by_line[5]["reasons"][0]
     assert "清单第6行" in by_line[6]["reasons"][0] and "答辩状" in by_line[6]["reasons"][0]
-    assert "未知的案件类型" in by_line[7]["reasons"][0]
+    assert by_line[7]["reasons"][0].startswith("清单第7行：未知的案件类型")
     assert (tmp_path / "out" / "elements.csv").exists()
 
     # Through the command: exit 1 with a summary table naming the lines, not a traceback.

@@ -117,7 +117,8 @@ def suspected_lenders(cases: list[PlaintiffCase], threshold: Threshold) -> list[
         found.append(
             {
                 "name": names[0],
-                "id_number": key[3:] if key.startswith("id:") else None,
+                # Only the last four digits: enough to tell two namesakes apart in the report.
+                "id_number": f"…{key[-4:]}" if key.startswith("id:") else None,
                 "cases": [c.stem for c in window],
                 "courts": sorted({c.court for c in window}),
                 "first_filing": window[0].filing_date,

@@ -44,7 +44,7 @@ def test_five_cases_in_24_months_across_three_courts_are_flagged() -> None:
         _case("other", "qingpu", "2022-03-01", name="孙小美", id_number=None),
     ]
     [lender] = suspected_lenders(cases, FIVE_IN_24)
-    assert lender["name"] == "钱多多" and lender["id_number"] == ID_A
+    assert lender["name"] == "钱多多" and lender["id_number"] == "…0019"  # masked: last four digits
     assert lender["cases"] == ["k1", "k2", "k3", "k4", "k5"]
     assert lender["courts"] == ["jiashan", "qingpu", "wujiang"]
 
@@ -100,6 +100,7 @@ def test_batch_flags_the_lender_notes_the_cases_and_keeps_the_name_out_of_the_ex
     assert report["lenders"][0]["cases"] == ["loan0", "loan1", "loan2", "loan3", "loan4"]  # loan5 is 2025: outside
     assert report["lenders"][0]["courts"] == ["jiashan", "qingpu", "wujiang"]
     assert len(report["lenders"]) == 1
+    assert ID_A not in (out / "report.json").read_text(encoding="utf-8")
     for i in range(6):
         case = calls.load_case(out / "cases" / f"loan{i}.json")
         notes = [w for w in case["complaint"]["warnings"] if w.startswith(WARNING_PREFIX)]

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from engine.research import calls
-from engine.research.batch import INLINE, run_batch
-from tests.research.batch_inputs import COMPLAINTS, corpus_manifest
+from tests.research.batch_inputs import COMPLAINTS
 
 pytestmark = pytest.mark.skipif(not COMPLAINTS, reason="team corpus not present")
 CHROMIUM = Path("/usr/bin/chromium")
@@ -20,10 +19,8 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 
 
 @pytest.fixture(scope="module")
-def batch_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("report")
-    run_batch(corpus_manifest(folder), folder / "out", scheduler=INLINE)
-    return folder / "out"
+def batch_out(corpus_batch: Path) -> Path:
+    return corpus_batch
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +30,7 @@ def report(batch_out: Path) -> dict:
 
 def test_counts_and_dispute_rates_match_the_case_files(batch_out: Path, report: dict) -> None:
     cases = [calls.load_case(p) for p in (batch_out / "cases").glob("*.json")]
-    assert report["cases"] == len(cases) == len(COMPLAINTS)
+    assert report["cases"] == len(cases) == len(COMPLAINTS) + 1  # and dup_c_007
     groups = {g["court"]: g for g in report["groups"]}
     assert set(groups) == {"qingpu", "wujiang", "jiashan"}
     for court, group in groups.items():
@@ -61,7 +58,7 @@ def test_the_cap_is_applied_to_a_rate_above_four_times_lpr(batch_out: Path, repo
 
 def test_compare_drafts_every_case_for_the_other_two_courts(report: dict) -> None:
     compare = report["compare"]
-    assert compare["cases_compared"] == len(COMPLAINTS)
+    assert compare["cases_compared"] == len(COMPLAINTS) + 1
     assert set(compare["pairs"]) == {f"{a}→{b}" for a in ("qingpu", "wujiang", "jiashan")
                                      for b in ("qingpu", "wujiang", "jiashan") if a != b}
     # The court's name, its case number prefix and the appeal court always differ.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,6 @@ import numpy as np
 import pytest
 
 from engine.research import calls
-from engine.research.batch import INLINE, run_batch
 from engine.research.similar import (
     Index,
     build_index,
@@ -22,24 +20,15 @@ from engine.research.similar import (
     raw_features,
     with_flags,
 )
-from tests.research.batch_inputs import COMPLAINTS, COURTS, answer_for, corpus_manifest, write_manifest
+from tests.research.batch_inputs import COMPLAINTS, COURTS
 
 pytestmark = pytest.mark.skipif(not COMPLAINTS, reason="team corpus not present")
 YAOSU = [sys.executable, "-c", "from engine.cli import main; main()"]
 
 
 @pytest.fixture(scope="module")
-def batch_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The corpus plus dup_c_007: pl_c_007's complaint and answer copied under another name."""
-    folder = tmp_path_factory.mktemp("similar")
-    manifest = corpus_manifest(folder)
-    original = COMPLAINTS[6]
-    shutil.copyfile(original, folder / "dup_c_007.txt")
-    answer = answer_for(original)
-    rows = [line.split(",") for line in manifest.read_text(encoding="utf-8").splitlines()[1:]]
-    rows.append(["dup_c_007.txt", str(answer.resolve()) if answer else "", "jiashan", "2023-03-01", "private_lending"])
-    run_batch(write_manifest(folder, rows), folder / "out", scheduler=INLINE)
-    return folder / "out"
+def batch_out(corpus_batch: Path) -> Path:
+    return corpus_batch
 
 
 def _case(out: Path, stem: str) -> dict:

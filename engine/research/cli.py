@@ -27,8 +27,9 @@ def _summary(result: Any) -> None:
     problems = [s for s in result.states if s["status"] != "ready"]
     if problems:
         detail = Table(title="需要处理的案件")
-        for column in ("清单行", "案件", "状态", "原因"):
-            detail.add_column(column)
+        for column in ("清单行", "案件", "状态"):
+            detail.add_column(column, no_wrap=True)
+        detail.add_column("原因", overflow="fold")  # the whole reason, wrapped, never cut
         for state in problems:
             reasons = state.get("reasons") or []
             detail.add_row(str(state["line"]), state["stem"], SUMMARY_LABELS[state["status"]], "；".join(reasons))
@@ -55,6 +56,7 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出结果")] = False,
     ) -> None:
         """批量处理：生成案件文件、判决书草稿、去标识化要素导出、分析报告和相似案件索引。已完成且输入未变的案件不重做。"""
+        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         from engine.research.batch import INLINE, run_batch
@@ -68,7 +70,7 @@ def register(app: typer.Typer) -> None:
 
         progress = Progress(
             TextColumn("[bold]批量处理"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-            TextColumn("{task.description}"), transient=False,
+            TextColumn("{task.description}"), transient=False, console=Console(stderr=True),
         )
         task_ref: dict[str, Any] = {}
 

@@ -193,8 +193,9 @@ def process_case(task: dict[str, Any]) -> dict[str, Any]:
         if status != FAILED:
             try:
                 drafted = _draft_all(case, task["court"], out, stem)
-            except YaosuError as exc:
-                status, reasons = FAILED, [f"无法起草：{exc.message}", *reasons]
+            except YaosuError as exc:  # e.g. no plaintiff: a missing element is the reason, not a failure
+                status = status if status == MISSING else FAILED
+                reasons = [*reasons, f"无法起草：{exc.message}"]
         calls.save_case(where["case"], case)
         state = {**base, "key": key, "status": status, "reasons": reasons, "missing": missing,
                  "pending": pending, **drafted}

@@ -167,7 +167,13 @@ def test_bad_rows_are_named_by_line_and_the_rest_goes_on(tmp_path: Path) -> None
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 1, run.stderr
     assert "Traceback" not in run.stderr
-    assert "批量处理结果" in run.stderr and "失败" in run.stderr
+    assert "批量处理结果" in run.stderr and "失败" in run.stderr and "清单第3行" in run.stderr
+    # --json: the progress bar and the table stay on stderr, stdout is one JSON document.
+    again = subprocess.run([*YAOSU, "batch", str(manifest), "-o", str(tmp_path / "cli"), "--workers", "0", "--json"],
+                           capture_output=True, text=True, timeout=120)
+    summary = json.loads(again.stdout)
+    assert summary["counts"]["failed"] == 5 and summary["skipped"] == 1
+    assert [c["line"] for c in summary["cases"]] == [2, 3, 4, 5, 6, 7]
 
 
 def test_missing_column_is_an_error_naming_the_header_line(tmp_path: Path) -> None:

@@ -130,6 +130,7 @@ def _compare(records: list[dict[str, Any]]) -> dict[str, Any]:
     """What would change if each case were heard in each other court (drafted for every court)."""
     pairs: dict[str, dict[str, Any]] = {}
     examples = []
+    line_examples: dict[str, dict[str, Any]] = {}  # per court: the first case's differing lines
     changed = 0
     lines = []
     for record in records:
@@ -137,6 +138,8 @@ def _compare(records: list[dict[str, Any]]) -> dict[str, Any]:
         if not compare:
             continue
         lines.append(float(compare.get("differing_lines", 0)))
+        if record["court"] not in line_examples and compare.get("lines"):
+            line_examples[record["court"]] = {"case": record["stem"], "lines": compare["lines"]}
         any_change = False
         for other, fields in (compare.get("differing_figures") or {}).items():
             pair = pairs.setdefault(f"{record['court']}→{other}", {"cases": 0, "changed": 0, "fields": {}})
@@ -159,6 +162,7 @@ def _compare(records: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "cases_compared": len(lines), "cases_with_changes": changed,
         "differing_lines": stats(lines), "pairs": dict(sorted(pairs.items())), "examples": examples,
+        "line_examples": line_examples,
     }
 
 
@@ -312,6 +316,13 @@ def render_html(report: dict[str, Any]) -> str:
               "；".join(f"{FIGURE_LABELS.get(f, f)}：{a} / {b}" for f, (a, b) in e["figures"].items()),
               "；".join(e["orders"])] for e in compare["examples"][:20]],
         ))
+    for court, example in compare.get("line_examples", {}).items():
+        parts.append(f"<p class='note'>{escape(court)} 的案件 {escape(example['case'])} 在三家法院的稿件中不同的行：</p>")
+        parts.append(_table(
+            ["行", *courts],
+            [[item["line"], *[item["texts"].get(c, "") for c in courts]] for item in example["lines"][:12]],
+        ))
+        break  # one example suffices: the same lines differ in every case when no figure does
     parts.append("<h2>各法院认定差异最大的要素</h2>")
     parts.append("<p class='note'>偏离率：本院认定与原告主张不同的比例（有认定的案件中）；争议率：有争议的案件占比。</p>")
     parts.append(_table(

@@ -19,7 +19,7 @@ from engine.errors import YaosuError
 from engine.research import calls
 from engine.research.deidentify import plain_pseudonym
 
-STATE_VERSION = "1"
+STATE_VERSION = "2"  # a state of another version is redone (and keeps the findings)
 READY, PENDING, MISSING, FAILED = "ready", "pending", "missing", "failed"
 # Meta fields a judge may have set on an earlier run; the batch only sets filing_date.
 KEPT_META = ("case_year", "case_seq", "procedure", "public_hearing", "absent", "judge", "clerk", "judgment_date")
@@ -126,6 +126,7 @@ def _draft_all(case: dict[str, Any], court: str, out: Path, stem: str) -> dict[s
         "compare": {
             "total_lines": len(texts[court].splitlines()),
             "differing_lines": len(diffs),
+            "lines": diffs,  # [{"line": n, "texts": {court: text}}]: what `yaosu compare` lists
             "differing_figures": _figure_differences(by_court, court),
             "differing_orders": {
                 cid: [o for o in fig["orders"] if o not in by_court[court]["orders"]]

@@ -63,6 +63,10 @@ def test_compare_drafts_every_case_for_the_other_two_courts(report: dict) -> Non
                                      for b in ("qingpu", "wujiang", "jiashan") if a != b}
     # The court's name, its case number prefix and the appeal court always differ.
     assert compare["differing_lines"]["min"] >= 3
+    example = compare["line_examples"]["qingpu"]["lines"]
+    assert example[0]["texts"] == {"qingpu": "上海市青浦区人民法院", "wujiang": "江苏省苏州市吴江区人民法院",
+                                   "jiashan": "浙江省嘉善县人民法院"}
+    assert any("上诉于浙江省嘉兴市中级人民法院" in item["texts"]["jiashan"] for item in example)
     # 民间借贷 law is national: the same case gives the same figures in every court.
     assert compare["cases_with_changes"] == 0
     assert report["divergence"] and all("by_court" in row for row in report["divergence"])

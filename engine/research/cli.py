@@ -74,15 +74,19 @@ def register(app: typer.Typer) -> None:
         )
         task_ref: dict[str, Any] = {}
 
-        def start(total: int) -> None:
+        def start(total: int) -> None:  # only once the manifest is read: a bad header prints just the error
+            progress.start()
             task_ref["id"] = progress.add_task("", total=total)
 
         def done(state: dict[str, Any]) -> None:
             progress.update(task_ref["id"], advance=1, description=state["stem"])
 
-        with progress:
+        try:
             result = run_batch(manifest, output, scheduler=scheduler, workers=workers, keep_going=keep_going,
                                on_start=start, on_done=done)
+        finally:
+            if task_ref:
+                progress.stop()
         if as_json:
             emit_json({
                 "output": str(output),

@@ -14,8 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from engine.errors import YaosuError
 from engine.paths import PARAMETERS_DIR
 
@@ -30,16 +28,17 @@ class Threshold:
 
 
 def load_threshold(path: Path = PARAMETERS_FILE) -> Threshold:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise YaosuError(f"无法读取参数文件 {path.name}：{exc}") from exc
+    from engine.law.parameters import load_yaml  # the parameters' strict loader (duplicate keys are errors)
+
+    data = load_yaml(path)
     values = {}
     for key in ("min_cases", "window_months"):
         entry = data.get(key)
         value = entry.get("value") if isinstance(entry, dict) else None
         if not isinstance(value, int) or value < 1:
             raise YaosuError(f"参数文件 {path.name} 的 {key}.value 应为正整数（请填写筛查标准及其来源）")
+        if not (isinstance(entry, dict) and entry.get("source") and entry.get("status")):
+            raise YaosuError(f"参数文件 {path.name} 的 {key} 缺少 source 或 status（每个数值都要注明来源和核实状态）")
         values[key] = value
     return Threshold(**values)
 

@@ -126,3 +126,15 @@ def test_batch_flags_the_lender_notes_the_cases_and_keeps_the_name_out_of_the_ex
 
 def notes_text(path: Path) -> str:
     return "".join(json.loads(path.read_text(encoding="utf-8"))["notes"])
+
+
+def test_a_threshold_without_its_source_is_refused(tmp_path: Path) -> None:
+    from engine.errors import YaosuError
+
+    bad = tmp_path / "professional_lender.yaml"
+    bad.write_text("min_cases: {value: 5}\nwindow_months: {value: 24, status: unverified, source: x}\n", encoding="utf-8")
+    with pytest.raises(YaosuError, match="min_cases 缺少 source"):
+        load_threshold(bad)
+    bad.write_text("min_cases: {value: 0, status: unverified, source: x}\n", encoding="utf-8")
+    with pytest.raises(YaosuError, match="min_cases.value 应为正整数"):
+        load_threshold(bad)

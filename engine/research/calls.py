@@ -34,6 +34,13 @@ def read_pleading(path: str | Path) -> str:
     return _read(path)
 
 
+def decode_pleading(data: bytes, filename: str) -> str:
+    """Text of a pleading already read as bytes (.txt UTF-8/BOM/GBK or .docx), as read_pleading gives it."""
+    from engine.extraction.api import decode_pleading as _decode
+
+    return _decode(data, filename)
+
+
 def new_case(
     case_type: str,
     complaint_text: str,

@@ -19,6 +19,7 @@ from engine.errors import YaosuError
 from engine.research import calls
 from engine.research.deidentify import plain_pseudonym
 
+MAX_PLEADING_BYTES = 10 * 1024 * 1024  # as `yaosu extract`; checked before the file is read
 STATE_VERSION = "2"  # a state of another version is redone (and keeps the findings)
 READY, PENDING, MISSING, FAILED = "ready", "pending", "missing", "failed"
 # Meta fields a judge may have set on an earlier run; the batch only sets filing_date.
@@ -37,6 +38,8 @@ def _digest(data: bytes) -> str:
 
 def _read_bytes(path: Path, what: str, line: int) -> bytes:
     try:
+        if path.is_file() and path.stat().st_size > MAX_PLEADING_BYTES:
+            raise YaosuError(f"清单第{line}行：{what} {path} 过大（上限 {MAX_PLEADING_BYTES // (1024 * 1024)} MB）")
         return path.read_bytes()
     except FileNotFoundError as exc:
         raise YaosuError(f"清单第{line}行：{what}文件不存在：{path}") from exc
@@ -179,8 +182,9 @@ def process_case(task: dict[str, Any]) -> dict[str, Any]:
         ):
             return {**previous_state, "skipped": True}
         previous_case = calls.load_case(where["case"]) if where["case"].is_file() else None
-        complaint_text = calls.read_pleading(task["complaint"])
-        answer_text = calls.read_pleading(task["answer"]) if task.get("answer") else None
+        # The bytes already hashed are decoded (one read per file, and the key matches what was read).
+        complaint_text = calls.decode_pleading(complaint, Path(task["complaint"]).name)
+        answer_text = calls.decode_pleading(answer, Path(task["answer"]).name) if answer is not None else None
         case = calls.new_case(
             task["case_type"], complaint_text, answer_text, task["court"],
             complaint_name=Path(task["complaint"]).name,

@@ -205,6 +205,8 @@ def _divergence(records: list[dict[str, Any]], courts: list[str]) -> list[dict[s
                     "decided": found, "departs_from_claim": off,
                     "departure_rate": round(off / found, 4) if found else None,
                 }
+            if not any(c["disputed"] or c["decided"] for c in cells.values()):
+                continue  # nobody disputed or decided it: nothing to diverge on
             finding_rates = [c["departure_rate"] for c in cells.values() if c["departure_rate"] is not None]
             dispute_rates = [c["dispute_rate"] for c in cells.values() if c["dispute_rate"] is not None]
             rows.append({
@@ -325,7 +327,7 @@ def render_html(report: dict[str, Any]) -> str:
         break  # one example suffices: the same lines differ in every case when no figure does
     parts.append("<h2>各法院认定差异最大的要素</h2>")
     parts.append("<p class='note'>偏离率：本院认定与原告主张不同的比例（有认定的案件中）；争议率：有争议的案件占比。</p>")
-    parts.append(_table(
+    parts.append("<p>没有争议或认定的要素。</p>" if not report["divergence"] else _table(
         ["要素", *[f"{c} 争议率" for c in courts], *[f"{c} 偏离率" for c in courts]],
         [[row["label"],
           *[_pct(row["by_court"][c]["dispute_rate"]) for c in courts],

@@ -109,3 +109,36 @@ def test_report_html_opens_offline_with_its_charts(batch_out: Path, browser: obj
     assert shot.stat().st_size > 20_000
     assert requests == [url], requests
     assert not errors
+
+
+def _record(stem: str, court: str, claimed: str, found: str | None) -> dict:
+    return {
+        "stem": stem, "court": court, "case_type": "private_lending", "status": "ready",
+        "states": {"delivered_amount": "disputed", "loan_amount": "agreed"},
+        "complaint": {"delivered_amount": claimed, "loan_amount": claimed},
+        "findings": {"delivered_amount": found} if found else {},
+        "values": {"delivered_amount": found or claimed, "loan_amount": claimed},
+        "by_court": {}, "compare": {},
+    }
+
+
+def test_divergence_ranks_the_element_the_courts_decide_differently() -> None:
+    from engine.research.report import build_report, render_html
+
+    records = [
+        # 青浦 finds less delivered than claimed in both its cases, 吴江 what was claimed in both:
+        # departure rates 2/2 = 100 % and 0/2 = 0 %, a spread of 1.0; 嘉善 decided none.
+        _record("a", "qingpu", "100000.00", "95000.00"), _record("b", "qingpu", "50000.00", "45000.00"),
+        _record("c", "wujiang", "80000.00", "80000.00"), _record("d", "wujiang", "60000.00", "60000.00"),
+        _record("e", "jiashan", "70000.00", None),
+    ]
+    report = build_report(records, [], {"min_cases": 5, "window_months": 24})
+    top = report["divergence"][0]
+    assert top["element"] == "delivered_amount" and top["finding_spread"] == 1.0
+    assert top["by_court"]["qingpu"]["departure_rate"] == 1.0
+    assert top["by_court"]["wujiang"]["departure_rate"] == 0.0
+    assert top["by_court"]["jiashan"]["departure_rate"] is None and top["by_court"]["jiashan"]["disputed"] == 1
+    assert [row["element"] for row in report["divergence"]] == ["delivered_amount"]  # loan_amount: never disputed
+    money = {g["court"]: g["figures"]["money"]["delivered_amount"]["stats"] for g in report["groups"]}
+    assert money["qingpu"]["median"] == 70000.0  # (95000 + 45000) / 2: the findings, not the claims
+    assert "<svg" in render_html({**report, "generated_at": ""})

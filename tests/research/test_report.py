@@ -142,3 +142,11 @@ def test_divergence_ranks_the_element_the_courts_decide_differently() -> None:
     money = {g["court"]: g["figures"]["money"]["delivered_amount"]["stats"] for g in report["groups"]}
     assert money["qingpu"]["median"] == 70000.0  # (95000 + 45000) / 2: the findings, not the claims
     assert "<svg" in render_html({**report, "generated_at": ""})
+
+
+def test_every_case_file_passes_the_full_json_schema_check(batch_out: Path) -> None:
+    """The batch checks cases with the strict pydantic gate; the full `yaosu validate` agrees."""
+    from engine.case.validate import jsonschema_problems
+
+    for path in (batch_out / "cases").glob("*.json"):
+        assert jsonschema_problems(calls.load_case(path)) == [], path.name

@@ -271,6 +271,7 @@ def _mount_optional_parts() -> None:
     register_extraction(app)
     app.add_typer(calc_app, name="calc", help="法律计算器：诉讼费、民间借贷利息、人身损害赔偿、劳动争议补偿。")
     register_service(app)
+    from engine.research.cli import register as register_research; register_research(app)  # noqa: E702, I001
 
 _mount_optional_parts()
 

@@ -1,0 +1,215 @@
+"""`yaosu batch`: a manifest of pleadings → case files, drafts, exports, report, similar index.
+
+The cases run on Dask: a LocalCluster of one process per core by default, or any scheduler by
+address — the same code. Each worker process loads the pipeline once (a WorkerPlugin warms it
+up; `ensure_warm` is cached per process). Workers write each case's outputs themselves, so the
+output folder must be reachable from the workers under the same path. Everything that spans the
+batch (pseudonyms, exports, report, lenders, similar index) is then built on the client from
+the case files, in manifest order, so the results do not depend on which worker did what.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from engine.atomic import atomic_write_text
+from engine.errors import YaosuError
+from engine.research import calls
+from engine.research.export import write_exports
+from engine.research.lenders import (
+    WARNING_PREFIX,
+    load_threshold,
+    plaintiff_cases,
+    suspected_lenders,
+    warning_text,
+)
+from engine.research.manifest import ManifestRow, read_manifest
+from engine.research.report import build_report, case_record, write_report
+from engine.research.similar import INDEX_FILE, build_index, case_values, raw_features
+from engine.research.worker import FAILED, ensure_warm, paths, process_case
+
+INLINE = "inline"  # no Dask at all: the plain loop (benchmarks compare against it)
+
+
+class WarmUp(WorkerPlugin):
+    """Loads tables, pipeline and templates when a worker starts, before its first case."""
+
+    name = "yaosu-warm-up"
+
+    def setup(self, worker: Any) -> None:
+        ensure_warm()
+
+
+@dataclass
+class BatchResult:
+    states: list[dict[str, Any]] = field(default_factory=list)
+    lenders: list[dict[str, Any]] = field(default_factory=list)
+    rows_exported: int = 0
+
+    def count(self, status: str) -> int:
+        return sum(s["status"] == status for s in self.states)
+
+    @property
+    def skipped(self) -> int:
+        return sum(bool(s.get("skipped")) for s in self.states)
+
+
+def _task(row: ManifestRow, out: Path) -> dict[str, Any]:
+    return {
+        "out": str(out), "stem": row.stem, "line": row.line, "complaint": str(row.complaint),
+        "answer": str(row.answer) if row.answer else None, "court": row.court,
+        "filing_date": row.filing_date, "case_type": row.case_type,
+    }
+
+
+@contextmanager
+def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise YaosuError(f"无法连接 Dask 调度器 {scheduler}：{exc}") from exc
+        with client:
+            client.register_plugin(WarmUp())
+            yield client
+        return
+    with LocalCluster(
+        n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+        host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR,
+    ) as cluster, Client(cluster) as client:
+        client.register_plugin(WarmUp())
+        yield client
+
+
+def _failed(task: dict[str, Any], reason: str) -> dict[str, Any]:
+    return {"stem": task["stem"], "line": task["line"], "court": task["court"], "case_type": task["case_type"],
+            "filing_date": task.get("filing_date"), "status": FAILED, "reasons": [reason], "skipped": False}
+
+
+def run_tasks(
+    tasks: list[dict[str, Any]], scheduler: str | None, workers: int | None,
+    on_done: Callable[[dict[str, Any]], None], keep_going: bool = True,
+) -> list[dict[str, Any]]:
+    """Run every task; results in task order. A worker lost mid-case fails that case, not the batch."""
+    results: dict[int, dict[str, Any]] = {}
+    if scheduler == INLINE:
+        for i, task in enumerate(tasks):
+            results[i] = process_case(task)
+            on_done(results[i])
+            if not keep_going and results[i]["status"] == FAILED:
+                break
+        return [results[i] for i in sorted(results)]
+    from distributed import as_completed
+
+    with dask_client(scheduler, workers) as client:
+        futures = client.map(process_case, tasks, pure=False, key=[f"yaosu-{t['stem']}-{os.getpid()}" for t in tasks])
+        position = {future.key: i for i, future in enumerate(futures)}
+        for future in as_completed(futures):
+            i = position[future.key]
+            try:
+                results[i] = future.result()
+            except Exception as exc:  # noqa: BLE001 — a worker that died takes only its case down
+                results[i] = _failed(tasks[i], f"清单第{tasks[i]['line']}行：处理失败（{type(exc).__name__}: {exc}）")
+            on_done(results[i])
+            if not keep_going and results[i]["status"] == FAILED:
+                client.cancel(futures)
+                break
+    return [results[i] for i in sorted(results)]
+
+
+def _flag_lenders(out: Path, loaded: list[tuple[str, dict[str, Any], dict[str, Any]]]) -> list[dict[str, Any]]:
+    """report `lenders`; a warning into each flagged case file (complaint warnings) and OUT/notes/."""
+    threshold = load_threshold()
+    plaintiffs = []
+    for stem, case, state in loaded:
+        parties = ((case.get("elements") or {}).get("plaintiffs") or {}).get("complaint") or []
+        plaintiffs += plaintiff_cases(stem, state["court"], state.get("filing_date"), parties)
+    lenders = suspected_lenders(plaintiffs, threshold)
+    warnings: dict[str, list[str]] = {}
+    for lender in lenders:
+        for stem in lender["cases"]:
+            warnings.setdefault(stem, []).append(warning_text(lender, threshold))
+    for stem, case, _ in loaded:
+        complaint = case.get("complaint")
+        if not complaint:
+            continue
+        kept = [w for w in complaint.get("warnings") or [] if not w.startswith(WARNING_PREFIX)]
+        wanted = kept + warnings.get(stem, [])
+        if wanted != (complaint.get("warnings") or []):
+            complaint["warnings"] = wanted
+            calls.save_case(paths(out, stem)["case"], case)
+        note = out / "notes" / f"{stem}.json"
+        if stem in warnings:
+            atomic_write_text(note, json.dumps({"case": stem, "notes": warnings[stem]}, ensure_ascii=False, indent=1) + "\n")
+        elif note.exists():
+            note.unlink()
+    return lenders
+
+
+def finish(out: Path, states: list[dict[str, Any]]) -> BatchResult:
+    """Everything that spans the batch, from the case files in manifest order."""
+    loaded = []
+    for state in states:
+        if state["status"] == FAILED:
+            continue
+        case_path = paths(out, state["stem"])["case"]
+        if case_path.is_file():
+            loaded.append((state["stem"], calls.load_case(case_path), state))
+    lenders = _flag_lenders(out, loaded)
+    rows = write_exports(out, [(stem, case) for stem, case, _ in loaded])
+    threshold = load_threshold()
+    report = build_report([case_record(case, state) for _, case, state in loaded], lenders,
+                          {"min_cases": threshold.min_cases, "window_months": threshold.window_months})
+    write_report(out, report)
+    index = build_index([
+        (stem, case["case_type"], state["court"], raw_features(case["case_type"], case_values(case)))
+        for stem, case, state in loaded
+    ])
+    index.save(out / INDEX_FILE)
+    return BatchResult(states=states, lenders=lenders, rows_exported=rows)
+
+
+OUTPUT_FOLDERS = ("cases", "drafts", "state", "notes")
+
+
+def sweep_temp_files(out: Path) -> int:
+    """Half-written files (.name.XXXX.tmp of engine.atomic) left by a batch that was killed."""
+    swept = 0
+    for folder in (out, *(out / name for name in OUTPUT_FOLDERS)):
+        for path in folder.glob(".*.tmp*") if folder.is_dir() else ():
+            path.unlink(missing_ok=True)
+            swept += 1
+    return swept
+
+
+def run_batch(
+    manifest: Path, out: Path, scheduler: str | None = None, workers: int | None = None,
+    keep_going: bool = True, on_start: Callable[[int], None] | None = None,
+    on_done: Callable[[dict[str, Any]], None] | None = None,
+) -> BatchResult:
+    rows, bad = read_manifest(manifest)
+    out.mkdir(parents=True, exist_ok=True)
+    sweep_temp_files(out)
+    tasks = [_task(row, out) for row in rows]
+    if on_start:
+        on_start(len(tasks))
+    states = run_tasks(tasks, scheduler, workers, on_done or (lambda _state: None), keep_going)
+    bad_states = [
+        {"stem": b.stem, "line": b.line, "court": None, "case_type": None, "status": FAILED,
+         "reasons": [b.reason], "skipped": False}
+        for b in bad
+    ]
+    result = finish(out, states)
+    result.states = sorted(states + bad_states, key=lambda s: s["line"])
+    return result

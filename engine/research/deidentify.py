@@ -1,0 +1,168 @@
+"""De-identification for the researcher export: pseudonyms for names, identifiers removed.
+
+Natural persons become surname + 某 + number (张某1, 张某2 … per surname), organisations
+某甲公司, 某乙公司 … (the kind word kept: 公司, 经营部, 商行 …). The numbering follows the
+order in which names are registered, which the batch makes the manifest order, so the same
+batch always gives the same pseudonyms whatever order the workers finished in. ID numbers,
+phone numbers, bank accounts, credit codes and addresses are removed from every text value.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+COMPOUND_SURNAMES = (
+    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒", "夏侯",
+    "西门", "南宫", "端木", "独孤", "呼延", "轩辕",
+)
+ORG_KINDS = (
+    "有限责任公司", "股份有限公司", "有限公司", "公司", "经营部", "商行", "商店", "门市部", "合作社", "事务所",
+    "中心", "工作室", "厂", "店", "行", "社", "所", "部",
+)
+ORG_MARKERS = ("公司", "经营部", "商行", "商店", "门市部", "合作社", "事务所", "中心", "工作室", "厂", "银行", "集团")
+STEMS = "甲乙丙丁戊己庚辛壬癸"
+
+ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])|(?<!\d)\d{15}(?!\d)")
+CREDIT_CODE = re.compile(r"(?<![0-9A-Z])[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}(?![0-9A-Z])")
+PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")
+BANK_ACCOUNT = re.compile(r"(?<!\d)\d{4}(?:[ -]?\d{4}){2,4}(?:[ -]?\d{1,3})?(?!\d)|(?<!\d)\d{12,19}(?!\d)")
+# An address: 住/住址/住所地/经营场所 followed by the place, or a run of place words ending in a door number.
+ADDRESS = re.compile(
+    r"(?:住所地|住址|住所|经营场所|居住地|户籍地|现住|住)[：:]?[^，。；;,\n]{2,60}?(?:号|室|栋|幢|弄|村|组|楼|单元|小区)"
+    r"|[\u4e00-\u9fff]{2,12}(?:省|市|区|县|镇|乡|街道)[\u4e00-\u9fff0-9\-]{0,40}?(?:路|街|道|村|弄|巷)"
+    r"[0-9一二三四五六七八九十百\-]+(?:号|弄)(?:[0-9\-]+(?:室|栋|幢|楼|单元|号))*"
+)
+REMOVED = "［已删除］"
+
+
+def is_organisation(name: str) -> bool:
+    return any(marker in name for marker in ORG_MARKERS)
+
+
+def surname(name: str) -> str:
+    for compound in COMPOUND_SURNAMES:
+        if name.startswith(compound):
+            return compound
+    return name[:1]
+
+
+def _org_kind(name: str) -> str:
+    for kind in ORG_KINDS:
+        if name.endswith(kind):
+            return "公司" if kind.endswith("公司") else kind
+    return "单位"
+
+
+class Pseudonyms:
+    """Stable pseudonyms for one batch: register names in a fixed order, then replace."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, str] = {}
+        self._per_surname: dict[str, int] = {}
+        self._orgs = 0
+        self._pattern: re.Pattern[str] | None = None
+
+    def register(self, name: str) -> str:
+        name = name.strip()
+        if not name:
+            return name
+        if name in self._names:
+            return self._names[name]
+        if is_organisation(name):
+            self._orgs += 1
+            label = STEMS[self._orgs - 1] if self._orgs <= len(STEMS) else str(self._orgs)
+            pseudonym = f"某{label}{_org_kind(name)}"
+        else:
+            family = surname(name)
+            self._per_surname[family] = self._per_surname.get(family, 0) + 1
+            pseudonym = f"{family}某{self._per_surname[family]}"
+        self._names[name] = pseudonym
+        self._pattern = None
+        return pseudonym
+
+    def register_case(self, case: dict[str, Any]) -> None:
+        for name in case_names(case):
+            self.register(name)
+
+    def name(self, name: str) -> str:
+        return self._names.get(name.strip()) or self.register(name)
+
+    def text(self, text: str) -> str:
+        """Free text with every registered name replaced and identifiers removed."""
+        if self._names:
+            if self._pattern is None:
+                ordered = sorted(self._names, key=len, reverse=True)  # longest first: 张三丰 before 张三
+                self._pattern = re.compile("|".join(map(re.escape, ordered)))
+            text = self._pattern.sub(lambda m: self._names[m.group(0)], text)
+        return scrub(text)
+
+
+def scrub(text: str) -> str:
+    """Identifiers removed: ID numbers, credit codes, phones, bank accounts, addresses."""
+    for pattern in (ID_NUMBER, CREDIT_CODE, PHONE, BANK_ACCOUNT, ADDRESS):
+        text = pattern.sub(REMOVED, text)
+    return text
+
+
+def _party_names(value: Any) -> list[str]:
+    names: list[str] = []
+    for party in value or []:
+        if isinstance(party, dict):
+            names += [party.get("name") or "", party.get("legal_representative") or ""]
+            names += [agent for agent in party.get("agents") or [] if isinstance(agent, str)]
+        elif isinstance(party, str):
+            names.append(party)
+    return [name for name in names if name]
+
+
+TYPED_VALUES = ("money", "date", "rate", "percent", "int", "int_list", "bool", "enum", "interest_claim")
+
+
+def case_names(case: dict[str, Any]) -> list[str]:
+    """Every person or organisation a case names, from both pleadings and the findings."""
+    names: list[str] = []
+    sources = []
+    for role in ("complaint", "answer"):
+        pleading = case.get(role) or {}
+        sources += [item.get("value") for item in (pleading.get("elements") or {}).values() if isinstance(item, dict)]
+    for state in (case.get("elements") or {}).values():
+        sources += [state.get("complaint"), state.get("answer")]
+    sources += list((case.get("findings") or {}).values())
+    for value in sources:
+        if isinstance(value, list):
+            names += _party_names(value)
+    return names
+
+
+def value(pseudonyms: Pseudonyms, element_type: str, raw: Any) -> Any:
+    """One element value, de-identified: parties keep only pseudonym and kind; text is scrubbed."""
+    if raw is None:
+        return None
+    if element_type == "party_list":
+        return [
+            {"name": pseudonyms.name(p.get("name") or ""), "kind": p.get("kind")}
+            if isinstance(p, dict)
+            else {"name": pseudonyms.name(str(p)), "kind": None}
+            for p in raw
+        ]
+    if element_type == "name_list":
+        return [pseudonyms.name(str(name)) for name in raw]
+    if element_type in TYPED_VALUES:
+        return raw  # money, dates, rates, codes: no name or identifier can hide in them
+    return _deep_text(pseudonyms, raw)
+
+
+def _deep_text(pseudonyms: Pseudonyms, raw: Any) -> Any:
+    if isinstance(raw, str):
+        return pseudonyms.text(raw)
+    if isinstance(raw, list):
+        return [_deep_text(pseudonyms, item) for item in raw]
+    if isinstance(raw, dict):
+        return {key: _deep_text(pseudonyms, item) for key, item in raw.items()}
+    return raw
+
+
+def plain_pseudonym(name: str) -> str:
+    """A per-case, batch-independent stand-in (张某, 某公司) for file names."""
+    return "某" + _org_kind(name) if is_organisation(name) else surname(name) + "某"

@@ -1,0 +1,87 @@
+"""elements.csv / elements.parquet: one de-identified row per case and element, for researchers."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from engine.atomic import atomic_write_bytes
+from engine.research import calls
+from engine.research.deidentify import Pseudonyms, value
+
+COLUMNS = (
+    "case_id", "court", "case_type", "element", "element_label", "complaint_value", "answer_value",
+    "status", "finding", "effective_value", "confidence",
+)
+PENDING_MARK = "待认定"
+
+
+def case_id(case_type: str, stem: str) -> str:
+    """A stable id that does not show the file name (which may hold party names)."""
+    return hashlib.sha256(f"{case_type}/{stem}".encode()).hexdigest()[:12]
+
+
+def _json(raw: Any) -> str | None:
+    return None if raw is None else json.dumps(raw, ensure_ascii=False, sort_keys=True)
+
+
+def pseudonyms_for(cases: list[dict[str, Any]]) -> Pseudonyms:
+    """One pseudonym table for the batch, names registered in manifest order."""
+    pseudonyms = Pseudonyms()
+    for case in cases:
+        pseudonyms.register_case(case)
+    return pseudonyms
+
+
+def element_rows(stem: str, case: dict[str, Any], pseudonyms: Pseudonyms) -> list[dict[str, Any]]:
+    table = calls.load_table(case["case_type"])
+    states = case.get("elements") or {}
+    findings = case.get("findings") or {}
+    extracted = ((case.get("complaint") or {}).get("elements")) or {}
+    rows = []
+    for element_id, entry in table.entries.items():
+        kind = entry.element.type
+        state = states.get(element_id) or {}
+        finding = findings.get(element_id)
+        effective, pending = calls.effective(case, element_id)
+        confidence = (extracted.get(element_id) or {}).get("confidence")
+        rows.append(
+            {
+                "case_id": case_id(case["case_type"], stem),
+                "court": case.get("court"),
+                "case_type": case["case_type"],
+                "element": element_id,
+                "element_label": entry.element.label,
+                "complaint_value": _json(value(pseudonyms, kind, state.get("complaint"))),
+                "answer_value": _json(value(pseudonyms, kind, state.get("answer"))),
+                "status": state.get("status") or ("found" if finding is not None else "absent"),
+                "finding": _json(value(pseudonyms, kind, finding)),
+                "effective_value": PENDING_MARK if pending else _json(value(pseudonyms, kind, effective)),
+                "confidence": float(confidence) if isinstance(confidence, int | float) else None,
+            }
+        )
+    return rows
+
+
+def write_exports(out: Path, cases: list[tuple[str, dict[str, Any]]]) -> int:
+    """Write OUT/elements.csv and OUT/elements.parquet; returns the number of rows."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pseudonyms = pseudonyms_for([case for _, case in cases])
+    rows = [row for stem, case in cases for row in element_rows(stem, case, pseudonyms)]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    atomic_write_bytes(out / "elements.csv", buffer.getvalue().encode("utf-8-sig"))
+    schema = pa.schema([(c, pa.float64() if c == "confidence" else pa.string()) for c in COLUMNS])
+    table = pa.Table.from_pylist(rows, schema=schema)
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, compression="zstd")
+    atomic_write_bytes(out / "elements.parquet", sink.getvalue().to_pybytes())
+    return len(rows)

@@ -1,0 +1,215 @@
+"""One case of a batch, as a worker runs it: read, extract, merge, keep findings, draft, record.
+
+Everything a case produces is written by the worker itself (case file, draft, state file), the
+state file last: it is the mark that the case is done, and holds the input key a rerun compares.
+A worker process loads the pipeline once (`ensure_warm`), not once per case.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import traceback
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from engine.atomic import atomic_write_bytes, atomic_write_text
+from engine.errors import YaosuError
+from engine.research import calls
+from engine.research.deidentify import plain_pseudonym
+
+MAX_PLEADING_BYTES = 10 * 1024 * 1024  # as `yaosu extract`; checked before the file is read
+STATE_VERSION = "2"  # a state of another version is redone (and keeps the findings)
+READY, PENDING, MISSING, FAILED = "ready", "pending", "missing", "failed"
+# Meta fields a judge may have set on an earlier run; the batch only sets filing_date.
+KEPT_META = ("case_year", "case_seq", "procedure", "public_hearing", "absent", "judge", "clerk", "judgment_date")
+
+
+@cache
+def ensure_warm() -> bool:
+    calls.warm_up()
+    return True
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_bytes(path: Path, what: str, line: int) -> bytes:
+    try:
+        if path.is_file() and path.stat().st_size > MAX_PLEADING_BYTES:
+            raise YaosuError(f"清单第{line}行：{what} {path} 过大（上限 {MAX_PLEADING_BYTES // (1024 * 1024)} MB）")
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise YaosuError(f"清单第{line}行：{what}文件不存在：{path}") from exc
+    except IsADirectoryError as exc:
+        raise YaosuError(f"清单第{line}行：{what} {path} 是文件夹") from exc
+    except OSError as exc:
+        raise YaosuError(f"清单第{line}行：无法读取{what} {path}：{exc.strerror or exc}") from exc
+
+
+def input_key(task: dict[str, Any], complaint: bytes, answer: bytes | None) -> str:
+    """Content hash of the pleadings + court + filing date + case type + table version."""
+    parts = [
+        task["case_type"],
+        calls.table_version(task["case_type"]),
+        task["court"],
+        task.get("filing_date") or "",
+        _digest(complaint),
+        _digest(answer) if answer is not None else "-",
+    ]
+    return _digest("\x1f".join(parts).encode("utf-8"))
+
+
+def draft_name(stem: str, case: dict[str, Any] | None) -> str:
+    """The draft's file name: the complaint's stem with any party name replaced (张三 → 张某)."""
+    for element_id in ("plaintiffs", "defendants", "third_parties", "lenders", "borrowers", "guarantors"):
+        state = ((case or {}).get("elements") or {}).get(element_id) or {}
+        for party in (state.get("complaint") or []) + (state.get("answer") or []):
+            name = party.get("name") if isinstance(party, dict) else party
+            if isinstance(name, str) and len(name) >= 2 and name in stem:
+                stem = stem.replace(name, plain_pseudonym(name))
+    return f"{stem}.docx"
+
+
+def paths(out: Path, stem: str) -> dict[str, Path]:
+    return {
+        "case": out / "cases" / f"{stem}.json",
+        "state": out / "state" / f"{stem}.json",
+    }
+
+
+def read_state(path: Path) -> dict[str, Any] | None:
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return state if isinstance(state, dict) and state.get("state_version") == STATE_VERSION else None
+
+
+def _carry_over(case: dict[str, Any], previous: dict[str, Any] | None) -> None:
+    """The judge's findings (and case details) of an earlier case file survive re-extraction."""
+    if not previous:
+        return
+    if previous.get("findings"):
+        case["findings"] = dict(previous["findings"])
+    for key in KEPT_META:
+        if key in (previous.get("meta") or {}):
+            case["meta"][key] = previous["meta"][key]
+
+
+def _figure_differences(by_court: dict[str, Any], own: str) -> dict[str, list[str]]:
+    keys = ("claimed_amount", "granted_amount", "fee", "granted_rates", "cap")
+    mine = by_court.get(own) or {}
+    return {
+        court: [key for key in keys if figures.get(key) != mine.get(key)]
+        for court, figures in by_court.items()
+        if court != own
+    }
+
+
+def _draft_all(case: dict[str, Any], court: str, out: Path, stem: str) -> dict[str, Any]:
+    """Draft for every court (the report's compare), write the case's own court's .docx."""
+    by_court: dict[str, Any] = {}
+    texts: dict[str, str] = {}
+    own_docx = b""
+    for court_id in calls.court_ids():
+        judgment = calls.build_judgment(case, court_id)
+        by_court[court_id] = calls.decision_figures(case, court_id, judgment)
+        texts[court_id] = "\n".join(calls.judgment_lines(judgment))
+        if court_id == court:
+            own_docx = calls.render_docx(case, judgment)
+    name = draft_name(stem, case)
+    atomic_write_bytes(out / "drafts" / name, own_docx)
+    diffs = calls.differing_lines(texts)
+    return {
+        "draft": f"drafts/{name}",
+        "by_court": by_court,
+        "compare": {
+            "total_lines": len(texts[court].splitlines()),
+            "differing_lines": len(diffs),
+            "lines": diffs,  # [{"line": n, "texts": {court: text}}]: what `yaosu compare` lists
+            "differing_figures": _figure_differences(by_court, court),
+            "differing_orders": {
+                cid: [o for o in fig["orders"] if o not in by_court[court]["orders"]]
+                for cid, fig in by_court.items()
+                if cid != court
+            },
+        },
+    }
+
+
+def _classify(case: dict[str, Any]) -> tuple[str, list[str], list[str], list[str]]:
+    """(status, reasons, missing ids, pending ids) of a freshly built case."""
+    problems = calls.problems(case)
+    hard = [f"{path}：{message}" for path, message in problems if not path.startswith("/elements/")]
+    if hard:
+        return FAILED, hard, [], []
+    missing = [path.rsplit("/", 1)[-1] for path, message in problems if message.startswith("缺少必填要素")]
+    checks = [message for path, message in problems if not message.startswith("缺少必填要素")]
+    pending = calls.pending(case)
+    table = calls.load_table(case["case_type"])
+    if missing:
+        labels = "、".join(table.element(eid).label for eid in missing)
+        return MISSING, [f"缺少必填要素：{labels}", *checks], missing, pending
+    if pending:
+        labels = "、".join(table.element(eid).label for eid in pending)
+        return PENDING, [f"待认定 {len(pending)} 项：{labels}", *checks], [], pending
+    return READY, checks, [], []
+
+
+def process_case(task: dict[str, Any]) -> dict[str, Any]:
+    """Do one manifest row (a plain dict, so any Dask worker can take it). Never raises."""
+    out = Path(task["out"])
+    stem, line = task["stem"], task["line"]
+    where = paths(out, stem)
+    base = {"state_version": STATE_VERSION, "stem": stem, "line": line, "court": task["court"],
+            "case_type": task["case_type"], "filing_date": task.get("filing_date")}
+    try:
+        ensure_warm()
+        calls.load_table(task["case_type"])
+        calls.check_court(task["court"])
+        complaint = _read_bytes(Path(task["complaint"]), "起诉状", line)
+        answer = _read_bytes(Path(task["answer"]), "答辩状", line) if task.get("answer") else None
+        key = input_key(task, complaint, answer)
+        previous_state = read_state(where["state"])
+        if (
+            previous_state
+            and previous_state.get("key") == key
+            and previous_state.get("status") != FAILED
+            and where["case"].is_file()
+        ):
+            return {**previous_state, "skipped": True}
+        previous_case = calls.load_case(where["case"]) if where["case"].is_file() else None
+        # The bytes already hashed are decoded (one read per file, and the key matches what was read).
+        complaint_text = calls.decode_pleading(complaint, Path(task["complaint"]).name)
+        answer_text = calls.decode_pleading(answer, Path(task["answer"]).name) if answer is not None else None
+        case = calls.new_case(
+            task["case_type"], complaint_text, answer_text, task["court"],
+            complaint_name=Path(task["complaint"]).name,
+            answer_name=Path(task["answer"]).name if task.get("answer") else None,
+        )
+        if task.get("filing_date"):
+            case["meta"]["filing_date"] = task["filing_date"]
+        _carry_over(case, previous_case)
+        status, reasons, missing, pending = _classify(case)
+        drafted: dict[str, Any] = {}
+        if status != FAILED:
+            try:
+                drafted = _draft_all(case, task["court"], out, stem)
+            except YaosuError as exc:  # e.g. no plaintiff: a missing element is the reason, not a failure
+                status = status if status == MISSING else FAILED
+                reasons = [*reasons, f"无法起草：{exc.message}"]
+        calls.save_case(where["case"], case)
+        state = {**base, "key": key, "status": status, "reasons": reasons, "missing": missing,
+                 "pending": pending, **drafted}
+    except YaosuError as exc:
+        message = exc.message if exc.message.startswith("清单第") else f"清单第{line}行：{exc.message}"
+        state = {**base, "key": None, "status": FAILED, "reasons": [message]}
+    except Exception as exc:  # noqa: BLE001 — a bug on one case must not stop the batch
+        last = traceback.extract_tb(exc.__traceback__)[-1]
+        state = {**base, "key": None, "status": FAILED,
+                 "reasons": [f"清单第{line}行：程序错误：{type(exc).__name__}: {exc}（{Path(last.filename).name}:{last.lineno}）"]}
+    atomic_write_text(where["state"], json.dumps(state, ensure_ascii=False, indent=1) + "\n")
+    return {**state, "skipped": False}

@@ -50,6 +50,8 @@ class CaseTypePackage:
     core_elements: tuple[str, ...] = ()
     real_conventions: Callable[[dict[str, Any]], dict[str, Any]] | None = None
     phrases: dict[str, str] = field(default_factory=dict)
+    # Research report: the legal cap on the agreed rate that applied to a case, as a percent string.
+    research_cap: Callable[[Any, dict[str, Any]], str | None] | None = None
 
 
 GENERIC = CaseTypePackage(id="generic")

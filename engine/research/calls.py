@@ -16,16 +16,22 @@ PENDING_TEXT = "待认定"
 _RATE_IN_ORDER = re.compile(r"按年利率([0-9.]+)%")
 
 
-def warm_up(case_types: tuple[str, ...] = ("private_lending",)) -> None:
+def system() -> Any:
+    """The loaded system of this process (each Dask worker loads its own once)."""
+    from engine.system import default_system
+
+    return default_system()
+
+
+def warm_up(case_types: tuple[str, ...] | None = None) -> None:
     """Load tables, the extraction pipeline and the templates once in this process."""
-    from engine.drafting.courts import load_courts
     from engine.drafting.render import compiled_template
 
-    for case_type in case_types:
+    sys_ = system()
+    for case_type in case_types or tuple(sys_.casetypes):
         table = load_table(case_type)
-        compiled_template(table.template)
+        compiled_template(sys_, table.template)
         new_case(case_type, "原告张三向被告李四出借借款1万元。", None, court=None)
-    load_courts()
 
 
 def read_pleading(path: str | Path) -> str:
@@ -52,14 +58,12 @@ def new_case(
     from engine.case.new import new_case_from_texts
 
     return new_case_from_texts(
-        case_type, complaint_text, answer_text, court=court, complaint_name=complaint_name, answer_name=answer_name
+        system(), case_type, complaint_text, answer_text, court=court, complaint_name=complaint_name, answer_name=answer_name
     )
 
 
 def load_table(case_type: str) -> Any:
-    from engine.elements.dictionary import load_table as _load
-
-    return _load(case_type)
+    return system().table(case_type)
 
 
 def table_version(case_type: str) -> str:
@@ -67,15 +71,11 @@ def table_version(case_type: str) -> str:
 
 
 def court_ids() -> list[str]:
-    from engine.drafting.courts import load_courts
-
-    return list(load_courts())
+    return list(system().courts)
 
 
 def check_court(court_id: str) -> None:
-    from engine.drafting.courts import get_court
-
-    get_court(court_id)
+    system().court(court_id)
 
 
 def problems(case: dict[str, Any]) -> list[tuple[str, str]]:
@@ -91,10 +91,11 @@ def problems(case: dict[str, Any]) -> list[tuple[str, str]]:
     from engine.errors import YaosuError
 
     try:
-        case_model(case["case_type"]).model_validate(case, strict=True)
+        casetype = system().casetype(case["case_type"])
+        case_model(casetype).model_validate(case, strict=True)
     except (ValidationError, KeyError, TypeError, YaosuError):
-        return [(p.path, p.message) for p in validate_case(case)]
-    return [(p.path, p.message) for p in element_problems(case)]
+        return [(p.path, p.message) for p in validate_case(system(), case)]
+    return [(p.path, p.message) for p in element_problems(casetype, case)]
 
 
 def effective(case: dict[str, Any], element_id: str) -> tuple[Any, bool]:
@@ -109,7 +110,7 @@ def pending(case: dict[str, Any]) -> list[str]:
     """Disputed facts still waiting for the judge's finding (the draft shows them as 待认定)."""
     from engine.case.effective import pending_disputes
 
-    return pending_disputes(case)
+    return pending_disputes(load_table(case["case_type"]), case)
 
 
 def load_case(path: str | Path) -> dict[str, Any]:
@@ -127,13 +128,13 @@ def save_case(path: str | Path, case: dict[str, Any]) -> None:
 def build_judgment(case: dict[str, Any], court_id: str) -> Any:
     from engine.drafting.build import build_judgment as _build
 
-    return _build(case, court_id)
+    return _build(system(), case, court_id)
 
 
 def render_docx(case: dict[str, Any], judgment: Any) -> bytes:
     from engine.drafting.render import render_judgment_docx, template_name
 
-    return render_judgment_docx(judgment, template_name(case))
+    return render_judgment_docx(system(), judgment, template_name(system(), case))
 
 
 def judgment_lines(judgment: Any) -> list[str]:
@@ -149,11 +150,12 @@ def differing_lines(texts: dict[str, str]) -> list[dict[str, Any]]:
 
 
 def _decision(case: dict[str, Any], court_id: str) -> Any:
-    from engine.drafting.courts import get_court
     from engine.drafting.rules import CaseView, get_rules
 
-    table = load_table(case["case_type"])
-    return get_rules(table.judgment_rules)(CaseView(case=case, table=table, court=get_court(court_id)))
+    sys_ = system()
+    casetype = sys_.casetype(case["case_type"])
+    view = CaseView(case=case, table=casetype.table, court=sys_.court(court_id), system=sys_)
+    return get_rules(casetype.table.judgment_rules or casetype.package.judgment_rules)(view)
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -178,33 +180,17 @@ def decision_figures(case: dict[str, Any], court_id: str, judgment: Any) -> dict
         "granted_amount": _money(decision.granted_amount),
         "fee": fee,
         "granted_rates": granted_rates,
-        "cap": interest_cap_percent(case),
+        "cap": _cap(case),
         "orders": list(judgment.orders),
         "warnings": list(judgment.warnings),
     }
 
 
-def interest_cap_percent(case: dict[str, Any]) -> str | None:
-    """The protected annual rate for the case's contract date (4 × LPR), or None when unknown."""
-    import warnings
-    from datetime import date
-
-    from engine.errors import YaosuError
-    from engine.law.interest import interest_cap
-
-    def day(value: Any) -> date | None:
-        return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
-
-    contract = day(effective(case, "contract_date")[0]) or day(effective(case, "delivery_date")[0])
-    if contract is None:
-        return None
-    filing = day((case.get("meta") or {}).get("filing_date"))
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # unverified LPR rows: the draft's own warnings say so
-            return f"{interest_cap(contract, filing).amount:.2f}"
-    except YaosuError:
-        return None
+def _cap(case: dict[str, Any]) -> str | None:
+    """The legal cap on the agreed rate that applied to the case, as its package computes it (None: none)."""
+    casetype = system().casetype(case["case_type"])
+    cap = casetype.package.research_cap
+    return cap(system(), case) if cap is not None else None
 
 
 def value_text(case_type: str, element_id: str, value: Any) -> str:

@@ -67,6 +67,13 @@ def element_rows(stem: str, case: dict[str, Any], pseudonyms: Pseudonyms) -> lis
     return rows
 
 
+def export_rows(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """De-identified rows of stored cases (the web service's researcher export): the batch's rows, one
+    pseudonym table for the whole export, each case known by its position only."""
+    pseudonyms = pseudonyms_for(cases)
+    return [row for index, case in enumerate(cases, start=1) for row in element_rows(f"case{index}", case, pseudonyms)]
+
+
 def write_exports(out: Path, cases: list[tuple[str, dict[str, Any]]]) -> int:
     """Write OUT/elements.csv and OUT/elements.parquet; returns the number of rows."""
     import pyarrow as pa

@@ -149,4 +149,5 @@ def test_every_case_file_passes_the_full_json_schema_check(batch_out: Path) -> N
     from engine.case.validate import jsonschema_problems
 
     for path in (batch_out / "cases").glob("*.json"):
-        assert jsonschema_problems(calls.load_case(path)) == [], path.name
+        case = calls.load_case(path)
+        assert jsonschema_problems(calls.system().casetype(case["case_type"]), case) == [], path.name

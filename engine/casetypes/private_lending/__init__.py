@@ -17,6 +17,7 @@ from engine.casetypes.private_lending import rules  # noqa: F401 - registers pri
 from engine.casetypes.private_lending.derive import derive
 from engine.casetypes.private_lending.durations import find_durations
 from engine.casetypes.private_lending.realdata import adapt_to_real_conventions
+from engine.casetypes.private_lending.research import interest_cap_percent
 from engine.extraction.recognisers import register_recogniser
 
 register_recogniser("duration", find_durations)
@@ -45,4 +46,5 @@ PACKAGE = CaseTypePackage(
         "guarantors",
     ),
     real_conventions=adapt_to_real_conventions,
+    research_cap=interest_cap_percent,
 )

@@ -16,7 +16,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -42,7 +42,7 @@ def user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except YaosuError as exc:
-            fail(exc.message, exc.exit_code)
+            fail(exc.shown, exc.exit_code)
 
     return wrapper  # type: ignore[return-value]
 
@@ -115,7 +115,7 @@ def new(
             meta[key] = value
     problems = [p for p in validate_case(sys_, case) if not p.path.startswith("/elements/")]
     if problems:
-        raise YaosuError("；".join(f"{p.path}：{p.message}" for p in problems))
+        raise YaosuError(E.E000, message="；".join(f"{p.path}：{p.message}" for p in problems))
     save_case_file(output, case)
     statuses: dict[str, list[str]] = {}
     for element_id, state in case["elements"].items():
@@ -157,12 +157,12 @@ def find(
     for assignment in assignments or []:
         element_id, sep, value = assignment.partition("=")
         if not sep:
-            raise YaosuError(f"--set 需要“要素=值”的形式：{assignment}")
+            raise YaosuError(E.E802, assignment=assignment)
         findings[element_id.strip()] = value
     for element_id in clear or []:
         findings[element_id] = None
     if not findings:
-        raise YaosuError("没有要记录的认定：请使用 --set、--from-file 或 --clear")
+        raise YaosuError(E.E800)
     save_case_file(case_file, set_findings(system(), case, findings))
     typer.echo(f"已记录 {len(findings)} 项认定：{case_file}")
 
@@ -189,7 +189,7 @@ def draft(
     ensure_valid(sys_, case)
     court = court or case.get("court")
     if not court:
-        raise YaosuError("未指定法院：请使用 --court（qingpu、wujiang 或 jiashan），或在案件文件中填写 court")
+        raise YaosuError(E.E801)
     judgment = build_judgment(sys_, case, court)
     kind = fmt or {".html": "html", ".txt": "text"}.get(output.suffix.lower(), "docx")
     if kind == "docx":
@@ -201,7 +201,7 @@ def draft(
     elif kind == "text":
         atomic_write_text(output, judgment_text(judgment))
     else:
-        raise YaosuError(f"未知的输出格式：{kind}（可用：docx、html、text）")
+        raise YaosuError(E.E803, kind=kind)
     for warning in judgment.warnings:
         typer.echo(f"警告：{warning}", err=True)
     for note in judgment.notes:
@@ -280,5 +280,5 @@ def main() -> None:
     try:
         app()
     except YaosuError as exc:  # raised outside a command body (e.g. while parsing)
-        typer.echo(f"错误：{exc.message}", err=True)
+        typer.echo(f"错误：{exc.shown}", err=True)
         sys.exit(exc.exit_code)

@@ -1,19 +1,303 @@
-"""One error type for everything a user can get wrong.
+"""One error type for everything a user can get wrong, and one catalogue of its messages.
 
-The message is Chinese because it is shown to judges and assistants; it names the
-file, field or line at fault. The CLI prints it on one line and exits non-zero.
+Like spaCy's `errors.py`, every message has a code and a Chinese template, here and nowhere else:
+`raise YaosuError(E.E111, shown=shown, known=known)`. The fields are kept on the error
+(`error.fields`), the message names the file, field or line at fault. Each surface has one boundary:
+the CLI prints `错误：[E101] …` and exits 2; the API answers `{"code", "path", "message"}`.
+New calls are given their code by `python scripts/error_codes.py` (it appends to this catalogue).
 """
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class ErrorTemplate(str):
+    """A catalogue message: the Chinese template, knowing its own code."""
+
+    code: str
+
+    def __new__(cls, code: str, template: str) -> ErrorTemplate:
+        value = super().__new__(cls, template)
+        value.code = code
+        return value
+
+
+class _Catalogue(type):
+    def __getattribute__(cls, name: str) -> Any:
+        value = super().__getattribute__(name)
+        if name.startswith("E") and name[1:].isdigit() and isinstance(value, str):
+            return ErrorTemplate(name, value)
+        return value
 
 
 class YaosuError(Exception):
-    """A problem caused by input, shown to the end user as `message`."""
+    """A problem caused by input, shown to the end user as `message` with its `code`."""
 
     exit_code = 2
 
-    def __init__(self, message: str, *, path: str | None = None) -> None:
+    def __init__(self, template: str, *, path: str | None = None, **fields: Any) -> None:
+        self.code = getattr(template, "code", "E000")
+        try:
+            message = template.format(**fields) if isinstance(template, ErrorTemplate) else str(template)
+        except (KeyError, IndexError, ValueError):
+            message = str(template)
         super().__init__(message)
         self.message = message
         self.path = path
+        self.fields = fields
 
     def __str__(self) -> str:
         return self.message
+
+    @property
+    def shown(self) -> str:
+        """What a command line prints after 错误：, the code first: "[E101] 未知的案件类型：…"."""
+        return f"[{self.code}] {self.message}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "path": self.path, "message": self.message}
+
+
+class E(metaclass=_Catalogue):
+    """The catalogue: code → Chinese template ({field} filled from the error's keyword arguments)."""
+
+    E000 = "{message}"
+    # --- codes appended by scripts/error_codes.py
+    E100 = "无法读取数据文件 {path_name}：{exc}"
+    E101 = "{element_label}：{str_raw_40!r} 不是有效的{what}"
+    E102 = "{element_label}：{value} 超出范围（{low}–{high}）"
+    E103 = "{element_label}：{text_40!r} 应为“是”或“否”"
+    E104 = "未知的要素类型：{name}（可用：{value}）"
+    E105 = "{element_label}：金额不能为负数（{raw}）"
+    E106 = "{element_label}：{str_raw_40} 超出范围或多于两位小数"
+    E107 = "{element_label}：{text} 不是日历上的日期"
+    E108 = "{element_label}：百分比应在 0–100 之间，至多两位小数（{raw}）"
+    E109 = "{element_label}：{text_40!r} 不是可选的值（可选：{shown}）"
+    E110 = "{element_label}：没有字段 {key}（可用：{join_fields}）"
+    E111 = "未知的案件类型：{shown}（可用的类型：{known}）"
+    E112 = "未知的法院：{court_id_or_64}。可用的法院：{known}"
+    E150 = "element_tables/{table_id}.yaml：package：{table_package!r} 不是有效的包名"
+    E151 = "engine/casetypes/{table_package}/__init__.py 没有定义 PACKAGE = CaseTypePackage(...)"
+    E152 = "无法读取案件类型数据文件 {path_name}：{exc}"
+    E153 = "element_tables/{table_id}.yaml：package：engine/casetypes/{table_package}/ 不存在"
+    E200 = "没有可用的要素表"
+    E201 = "未知的文书角色：{role}（可用：complaint 起诉状、answer 答辩状）"
+    E202 = "文本过大（{len_text} 字符，上限 {max_text_chars} 字符）"
+    E203 = "目录不存在：{directory}"
+    E204 = "无法读取文件 {filename}：{reason}"
+    E205 = "无法读取 {file}：{exc}"
+    E300 = "案件文件 {source_name} 应为 JSON 对象"
+    E301 = "案件文件 {source_name} 过大（超过 50 MB）"
+    E302 = "案件文件不存在：{source}"
+    E303 = "{source} 是文件夹，不是案件文件"
+    E304 = "无法读取案件文件 {source}：{exc_strerror_or_exc}"
+    E305 = "案件文件 {source_name} 不是 UTF-8 编码的 JSON"
+    E306 = "案件文件 {source_name} 不是有效的 JSON：第{exc_lineno}行第{exc_colno}列，{exc_msg}"
+    E307 = "要素表 {table_label} 中没有要素 {str_key_64}"
+    E308 = "{value}是诉讼请求，由判决主文处理，不能作为本院认定；如抽取有误，请修改原告主张"
+    E309 = "案件文件有 {len_problems} 处问题：{lines}"
+    E400 = "案件文件缺少案件类型 case_type"
+    E401 = "案件文件缺少原告或被告（要素 plaintiffs / defendants），无法起草判决"
+    E402 = "没有名为 {name} 的判决规则（已注册：{known}）"
+    E500 = "{self_path} 中“{provision_label}”（{concept}）没有在{on_isoformat}（{basis}）施行的条文；请核对日期，或在该文件中补充当时施行的条文"
+    E501 = "{where}：{article!r} 不是“第X条[第X款][第（X）项]”形式的条文序号"
+    E502 = "引用 {item!r} 不是“《法律名称》第X条”形式"
+    E503 = "没有可引用的法律条文，无法写出“依照……之规定”"
+    E504 = "引用目录 {self_path} 中没有法律 {law_id!r}"
+    E505 = "引用目录 {self_path} 中没有条文概念 {concept!r}，请在 provisions 下添加"
+    E506 = "引用目录 {self_path} 未收录{on_isoformat}施行的{law_title}版本"
+    E507 = "引用“{provision_label}”须先确定{basis}，该日期缺失"
+    E508 = "{self_path} 中 {concept} 在{citation_text}一行没有 effect"
+    E509 = "{file}：provisions.{concept} 中 {row_article} 一行的 to 早于 from"
+    E510 = "{file}：provisions.{concept} 中 {low} 与 {high} 两行的施行期间重叠，请用 from/to 分开"
+    E511 = "{self_path} 中“{provision_label}”（{concept}）在{on_isoformat}适用的{law_title}条文未找到（{row_note_or_row_source}）；请核实后填写该行的 article 和 status"
+    E512 = "{file}：provisions.{concept} 第{i}行的 law {row_law!r} 不在 laws 中"
+    E513 = "{file}：provisions.{concept} 第{i}行没有 article，status 须为 not_found"
+    E514 = "缺少 {name}"
+    E515 = "--repayment 应写成 日期:金额，例如 2021-06-30:10000，现为 {raw!r}"
+    E516 = "缺少 --hearing-end（一审法庭辩论终结日）或 --year（适用标准的年度）"
+    E517 = "{file} 的顶层应为对象（accident_date、victims、vehicles …）"
+    E518 = "项目 {item!r} 无效，应为 {join_labor_items} 之一"
+    E519 = "{name} 应为数字，现为 {raw!r}"
+    E520 = "{name} 应为 YYYY-MM-DD 日期，现为 {raw!r}"
+    E521 = "项目 {item!r} 无效，应为 {join_injury_items} 之一"
+    E522 = "文件不存在：{file}"
+    E523 = "{file} 不是有效的JSON：第{exc_lineno}行 {exc_msg}"
+    E524 = "--pre-2008-months 只用于经济补偿（compensation）；赔偿金自用工之日起计算"
+    E525 = "项目 {item!r} 无效，应为 {join_penalty_items} 之一"
+    E526 = "缺少 --amount（诉讼请求金额）"
+    E527 = "逾期利率、违约金、费用和还款须与 --due-date（还款期限届满日）一起使用"
+    E528 = "误工费须且只须提供一种收入：--daily-income、--monthly-income 或 --annual-income"
+    E529 = "--dependant 应写成 年龄[:扶养人数]，现为 {raw!r}"
+    E530 = "鉴定费由谁负担各地做法不一，{reason}。请由法官选择（{options}），或在 parameters/traffic_court_settings.yaml 的 appraisal_fee.courts.{court}.bearer 中填写并注明出处"
+    E531 = "未提供受害人及其损失"
+    E532 = "未提供肇事机动车"
+    E533 = "受害人名称重复"
+    E534 = "各机动车一方赔偿比例合计{fmt_plain_total_share}%，超过100%"
+    E535 = "{vehicle_name}的赔偿比例应在0%至100%之间，现为{vehicle_liability_share}"
+    E536 = "{vehicle_name}填写了商业三者险限额但未填写承保的保险公司"
+    E537 = "原告主张鉴定费，但未确定鉴定费由谁负担（各地做法不一，见 parameters/traffic_court_settings.yaml）：请选择 {join_bearers}"
+    E538 = "鉴定费负担方式应为 {join_bearers} 之一，现为 {bearer!r}"
+    E539 = "多名受害人时须写明{adv_payer}的垫付款是向谁支付的"
+    E540 = "{victim_name}的损失项目 {item!r} 未归入交强险分项限额，应为 parameters/compulsory_insurance_limits.yaml groups 中的项目或 appraisal_fee"
+    E541 = "{victim_name}的{item_zh_get_item_item}不能为负数"
+    E542 = "垫付人 {adv_payer!r} 不是本案的赔偿义务人之一，无法在应付款中扣除"
+    E543 = "《诉讼费用交纳办法》自{value}起施行，{on_isoformat}之前没有收费标准"
+    E544 = "诉讼请求金额不能为负数（{amount}）"
+    E545 = "案件类型 {kind!r} 无效，应为 property（财产案件）/labor（劳动争议）/divorce（离婚）"
+    E546 = "诉讼请求金额须大于0（现为{claimed}元），无法按比例分担受理费"
+    E547 = "支持金额（{granted}元）应在0至诉讼请求金额（{claimed}元）之间"
+    E548 = "受理费不能为负数（{fee}元）"
+    E549 = "程序 {p!r} 无效，应为 ordinary（普通）/simple（简易）/mediation（调解）/withdrawal（撤诉）"
+    E550 = "离婚案件每件受理费由各省在{value}元至{value2}元之间确定（{sched_divorce_source}），本系统未收录该省标准：请提供每件收费（--divorce-base / divorce_base）"
+    E551 = "离婚案件每件收费应在{sched_divorce_min}元至{sched_divorce_max}元之间，现为{base}元"
+    E552 = "parameters/litigation_fee.yaml 的 reductions 缺少 once_only（只减半一次的依据）"
+    E553 = "未收录省份 {province!r} 的人身损害赔偿标准，现有：{join_meta_provinces}"
+    E554 = "缺少{prov}{year}年度适用的“{name}”（{year_1}年统计数据）：参数表中没有该项。{how}"
+    E555 = "缺少{prov}{year}年度适用的“{name}”（{row_basis}）：已检索未找到（{row_source}）。{how}"
+    E556 = "{what} 不能为负数（{value}）"
+    E557 = "{prov}自高院民一庭通知之日起适用新一年度标准（{known}），但{year}年的通知日期未找到，无法确定一审法庭辩论终结日{day}适用{year_1}年度还是{year}年度标准。请在 parameters/injury_standards.yaml 的 switch.{province}.dates 下填写 {year}: {{date: 通知日期, source: 文号及出处, status: verified/secondary}}，或由法官明确指定适用年度"
+    E558 = "侵权行为发生于{day}，早于2022年5月1日：原解释区分城镇、农村标准，须确认受害人户籍或者经常居住地性质（victim_residence：urban 城镇 / rural 农村）"
+    E559 = "未知的按日计算项目 {item!r}，应为 {join_items} 之一"
+    E560 = "{prov}{label}的日标准未收录：{reason}。须由法官认定日标准并输入（注明依据），或在 {where} 中填写有出处的标准"
+    E561 = "年龄不能为负数（{age}）"
+    E562 = "伤残等级应为1至10级的整数，现为{grade!r}"
+    E563 = "未提供被扶养人"
+    E564 = "收入期间应为 day/month/year 之一，现为 {period!r}"
+    E565 = "误工天数不能为负数（{days}）"
+    E566 = "误工收入依据应为 {join_income_bases} 之一，现为 {basis!r}"
+    E567 = "护理天数不能为负数、护理人数至少为1（现为{days}天、{carers}人）"
+    E568 = "护理费依据应为 {join_bases} 之一，现为 {basis!r}"
+    E569 = "按日计算项目应为 {join_daily_items} 之一，现为 {item!r}"
+    E570 = "天数不能为负数（{days}）"
+    E571 = "请指定受诉法院（qingpu/wujiang/jiashan）或省份（shanghai/jiangsu/zhejiang）"
+    E572 = "未知法院 {court!r}，应为 {join_meta_courts} 之一"
+    E573 = "{what} 应为数字，现为 {value!r}"
+    E574 = "侵权行为发生于{day}（2022年5月1日前），受害人{if_residence_rural_else}：{prov}曾开展人身损害赔偿标准城乡统一试点，但其计算方法和适用范围未找到（{rule_source}），无法确定计算标准。请由法官认定所适用的标准并直接输入该数额，或在 parameters/injury_standards.yaml 的 unification.{province} 中补充该规则及出处"
+    E575 = "多处伤残的附加指数每处应在0%至10%之间，现为{fmt_plain_x}%"
+    E576 = "赔偿系数应在0%至100%之间，现为{fmt_plain_coef}%"
+    E577 = "丧葬费工资基数的单位应为 yuan_per_month 或 yuan_per_year，现为 {wage_unit!r}"
+    E578 = "被扶养人的扶养人数至少为1（{value}）"
+    E579 = "缺少一审法庭辩论终结日（meta.hearing_end_date），无法确定适用哪一年度的标准"
+    E580 = "计息截止日（{end_isoformat}）早于起始日（{start_isoformat}）"
+    E581 = "{law_constants_path} 的 day_count_inclusive 只支持 both（起止日均计入），现为 {value!r}"
+    E582 = "起诉日期（{filing_date_isoformat}）早于合同成立日（{contract_date_isoformat}），请核对"
+    E583 = "合同成立于{contract_date_isoformat}，早于{new_day_text}：{new_day_text}之后的利率上限为起诉时一年期LPR的倍数（{ctx_text_transition}），须提供起诉日期（filing_date / --filing-date）"
+    E584 = "合同成立于{year}年{month}月，该月跨越{fmt_date_new_day}（新规施行日），前后适用的利率规则不同，须提供合同成立的具体日期"
+    E585 = "本金须大于0（现为{principal}元）"
+    E586 = "年利率不能为负数（现为{rate_percent}%）"
+    E587 = "{ctx_text_rule_c}（{rule_c_edition}）未写明未约定利率时的逾期利率标准（{value}）；请明确逾期利率（overdue_rate / --overdue-rate）"
+    E588 = "还款期限届满日（{due_date_isoformat}）早于借款提供日（{loan_date_isoformat}）"
+    E589 = "台账中没有借款"
+    E590 = "借款编号重复：{join_ids}"
+    E591 = "合同成立日 {text!r} 应为 YYYY-MM-DD，或只知年月时写 YYYY-MM"
+    E592 = "{name}不能为负数（现为{value}%）"
+    E593 = "还款记录（{pay_day_isoformat}，{pay_amount}元）无效：日期须在{loan_date_isoformat}至{end_isoformat}之间，金额须大于0"
+    E594 = "借款{loan_id}的本金须大于0（现为{loan_principal}元）"
+    E595 = "借款{loan_id}的还款期限或截止日早于借款提供日（{loan_loan_date_isoformat}）"
+    E596 = "还款记录（{pay_day_isoformat}，{pay_amount}元）无效：金额须大于0，日期不晚于截止日"
+    E597 = "还款记录（{pay_day_isoformat}）指定的借款 {pay_loan!r} 不存在（已有：{join_ids}）"
+    E598 = "离职日（{end_isoformat}）早于入职日（{start_isoformat}）"
+    E599 = "未收录地区 {region!r} 的职工月平均工资，现有：{join_regions}"
+    E600 = "缺少{entry_name}{year}年度职工月平均工资（劳动合同法第四十七条第二款“三倍封顶”所需）{known_if_known_else}。添加方法：在 parameters/labor_average_wage.yaml 的 regions.{region}.values 下新增 {year}: {{value: 月平均工资（元）, basis: 统计口径, source: 发布机关与文件或网址, status: verified}}；或在计算时直接提供该数字（--average-wage / average_monthly_wage）并注明出处"
+    E601 = "请指定法院（{join_courts}）或地区（shanghai/suzhou/jiaxing）以确定职工月平均工资"
+    E602 = "未收录地区 {region!r} 的月最低工资标准，现有：{join_regions}"
+    E603 = "缺少{entry_name}月最低工资标准（{entry_get_not_found}）。添加方法：在 parameters/minimum_wage.yaml 的 regions.{region} 下写 title、unit、last_verified 和 values: {{生效日期: {{value: 元/月, source: 文件与文号, status: verified}}}}"
+    E604 = "月工资须大于0（现为{wage}元）"
+    E605 = "没有工资明细（期间、应发、已发）"
+    E606 = "解除方 {termination_by!r} 无效，应为 {join_grounds} 之一"
+    E607 = "请指明解除或终止的事由（{options}）"
+    E608 = "缺少职工月平均工资，无法判断是否适用第四十七条第二款的三倍封顶"
+    E609 = "补订合同日（{contract_date_isoformat}）早于用工之日（{start_isoformat}）"
+    E610 = "{item_period}的应发或实发工资不能为负数"
+    E611 = "项目 {key!r} 无效，应为 {join_item_zh} 之一"
+    E612 = "2008年前应付经济补偿月数不能为负数（{months}）"
+    E613 = "迟延履行的金钱债务须大于0（现为{debt}元）"
+    E614 = "迟延履行期间截止日（{end_isoformat}）早于起始日（{start_isoformat}）"
+    E615 = "参数文件 {self_path} 的 {name} 没有适用于{when}的数值（已有：{spans}）"
+    E616 = "参数文件 {self_path} 缺少常量 {name}，请按 parameters/README.md 补充（须注明来源）"
+    E617 = "参数目录不存在：{file}"
+    E618 = "参数目录 {self_path} 中没有参数表 {name}"
+    E619 = "参数文件 {self_constants_path} 的 {name} 没有起始日期"
+    E620 = "{where}：to 早于 from"
+    E621 = "{file} 的 {name}：各行的施行期间重叠"
+    E622 = "参数文件 {file} 的顶层应为映射（name、last_verified、values 等）"
+    E623 = "{where}：数值缺失或不是数字（{raw!r}）"
+    E624 = "{where}：status 应为 {join_statuses} 之一，现为 {status!r}"
+    E625 = "参数文件 {file}：values 应为按日期排列的非空映射"
+    E626 = "{where}：brackets 应为非空列表"
+    E627 = "{where}：最后一档须没有上限（upper: null）"
+    E628 = "参数文件 {loader_name}：第{value}行的键 {key} 重复，同一日期（或同一键）只能出现一次"
+    E629 = "参数文件不存在：{file}"
+    E630 = "参数文件 {file} 不是有效的YAML：{exc}"
+    E631 = "{where}：{raw!r} 不是数字"
+    E632 = "{where}：{raw!r} 不是 YYYY-MM-DD 日期"
+    E633 = "参数表《{self_title}》的第一条记录始于{value}，{on_isoformat}之前没有数值"
+    E634 = "参数表《{self_title}》中自{chosen_start_isoformat}起该参数已失效（{chosen_source}），{on_isoformat}没有数值"
+    E635 = "参数文件 {file} 缺少字段 {key}"
+    E636 = "{where}：每条记录须有 value 和 source"
+    E637 = "{where} 第{i}档：rate 与 fixed 须有且只有一个"
+    E638 = "{where} 第{i}档没有上限，但其后还有档次"
+    E639 = "{where}：第{i_1}档上限 {high_upper} 不大于第{i}档上限 {low_upper}，档次须单调递增"
+    E640 = "参数文件不存在：{rel}"
+    E641 = "参数文件 {rel} 缺少列：{join_sorted_missing}"
+    E642 = "{where}：键重复，同一省份、年度、项目只能有一行"
+    E643 = "{where}：status 为 not_found 的行不能有数值"
+    E644 = "{rate_text}不是按年计算的标准"
+    E645 = "无法识别数字 {text!r}"
+    E646 = "违约金标准为空"
+    E647 = "违约金标准 {text!r} 未写明按日、按月还是按年计算"
+    E648 = "违约金截止日（{end_isoformat}）早于起算日（{start_isoformat}，付款期限届满次日）"
+    E649 = "欠付价款（违约金计算基数）须大于0（现为{base}元）"
+    E650 = "违约行为发生于{start_isoformat}，在2019年8月20日之前：依{c_no_clause}应以中国人民银行同期同类人民币贷款基准利率为基础、参照逾期罚息利率标准计算，但参数表中没有该利率（{note}）。请在 {params} 的 late_payment_loss.before_lpr 下补充基准利率、逾期罚息标准及来源"
+    E651 = "调整后的违约金（{value}，{adjusted_amount}元）不低于约定违约金（{agreed_amount}元），不是减少；请核对调整后的标准"
+    E652 = "逾期付款损失按一年期LPR加计30—50%计算，倍数应在{fmt_plain_low}至{fmt_plain_high}之间（现为{multiple}）"
+    E653 = "定金和违约金不能为负数"
+    E654 = "选择应为 deposit（定金）或 penalty（违约金），现为 {chosen!r}"
+    E655 = "质量异议通知日（{notice_date_isoformat}）早于收货日（{received_isoformat}），请核对"
+    E656 = "违约金标准 {raw!r} 应有 period（day/month/year）和 percent"
+    E657 = "无法识别违约金标准 {text!r}：可写作 日万分之五、每日千分之一、年利率18%、LPR×1.5 或 10000元"
+    E658 = "违约金标准“{rate_raw_or_rate_text}”以一年期LPR计算，须提供违约行为发生时的一年期LPR"
+    E659 = "违约未致使不能实现合同目的，不适用定金罚则（民法典第五百八十七条），不能选择定金条款"
+    E660 = "检验期限（{inspection_days}天）不能为负数"
+    E661 = "未约定逾期付款违约金：须给出一年期LPR的倍数（1.3—1.5，{c_no_clause}），如 LPR×1.5"
+    E662 = "未知的角色：{role}。可用的角色：{join_roles}"
+    E663 = "{role_labels_role}账户不属于某一法院，请去掉 --court"
+    E664 = "密码至少 {min_password} 个字符"
+    E665 = "{role_labels_role}账户必须指定所属法院（--court）"
+    E666 = "用户名不能为空，且不超过 100 个字符"
+    E667 = "用户 {name} 不存在"
+    E668 = "用户 {name} 已存在"
+    E669 = "{name}：文件为空"
+    E670 = "请先选择法院"
+    E700 = "无法连接 Dask 调度器 {scheduler}：{exc}"
+    E701 = "案件文件 {case_file_name} 缺少案件类型 case_type"
+    E702 = "--workers 0（本进程处理）不能与 --scheduler 同时使用"
+    E703 = "调度器地址无效：{scheduler}（应为 tcp://主机:端口）"
+    E704 = "参数文件 {path_name} 的 {key}.value 应为正整数（请填写筛查标准及其来源）"
+    E705 = "参数文件 {path_name} 的 {key} 缺少 source 或 status（每个数值都要注明来源和核实状态）"
+    E706 = "清单第{line}行：立案日期 {filing} 应为 YYYY-MM-DD"
+    E707 = "清单文件 {path_name} 第1行（表头）缺少列：{join_missing}（应有 {join_columns}）"
+    E708 = "清单第{line}行：缺少 {key}"
+    E709 = "清单文件不存在：{file}"
+    E710 = "无法读取清单文件 {file}：{exc_strerror_or_exc}"
+    E711 = "清单第{line}行：立案日期 {filing} 不是有效日期"
+    E712 = "清单文件 {path_name} 不是 UTF-8 或 GBK 编码的 CSV"
+    E713 = "无法读取相似案件索引 {file}（请先运行 yaosu batch）"
+    E714 = "清单第{line}行：{what} {file} 过大（上限 {value} MB）"
+    E715 = "清单第{line}行：{what}文件不存在：{file}"
+    E716 = "清单第{line}行：{what} {file} 是文件夹"
+    E717 = "清单第{line}行：无法读取{what} {file}：{exc_strerror_or_exc}"
+    E800 = "没有要记录的认定：请使用 --set、--from-file 或 --clear"
+    E801 = "未指定法院：请使用 --court（qingpu、wujiang 或 jiashan），或在案件文件中填写 court"
+    E802 = "--set 需要“要素=值”的形式：{assignment}"
+    E803 = "未知的输出格式：{kind}（可用：docx、html、text）"
+    E900 = "计算器编号 {calculator_id!r} 应为“名称.v版本号”，例如 litigation_fee.v1"
+    E901 = "计算器 {name} 的版本号须为正整数（现为{version}）"
+    E902 = "计算器 {name}.v{version} 的失效日早于生效日"
+    E903 = "没有名为 {name!r} 的计算器（已注册：{known}）"
+    E904 = "计算器 {name} 没有适用于{on_isoformat}的版本（已有：{spans}）"
+    E905 = "计算器 {info_id} 已注册，新版本须使用新的版本号"
+    E906 = "计算器 {name} 没有第{version}版（已有：{have}）"
+    E907 = "计算器 {span_info} 不适用于{on_isoformat}"

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import catalogue
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -72,14 +72,14 @@ class Registry:
         effective_to: date | None = None,
     ) -> Callable[[F], F]:
         if version < 1:
-            raise YaosuError(f"计算器 {name} 的版本号须为正整数（现为{version}）")
+            raise YaosuError(E.E901, name=name, version=version)
         if effective_from and effective_to and effective_to < effective_from:
-            raise YaosuError(f"计算器 {name}.v{version} 的失效日早于生效日")
+            raise YaosuError(E.E902, name=name, version=version)
 
         def decorate(func: F) -> F:
             info = CalculatorInfo(name, version, effective_from, effective_to, func)
             if info.id in self._infos and self._infos[info.id].func is not func:
-                raise YaosuError(f"计算器 {info.id} 已注册，新版本须使用新的版本号")
+                raise YaosuError(E.E905, info_id=info.id)
             self._infos[info.id] = info
             self._functions.register(info.id, func=func)
             func.calculator_id = info.id  # type: ignore[attr-defined]  # read by provenance
@@ -94,22 +94,22 @@ class Registry:
         versions = self.versions(name)
         if not versions:
             known = "、".join(sorted({i.name for i in self._infos.values()})) or "无"
-            raise YaosuError(f"没有名为 {name!r} 的计算器（已注册：{known}）")
+            raise YaosuError(E.E903, name=name, known=known)
         if version is not None:
             chosen = [i for i in versions if i.version == version]
             if not chosen:
                 have = "、".join(f"v{i.version}" for i in versions)
-                raise YaosuError(f"计算器 {name} 没有第{version}版（已有：{have}）")
+                raise YaosuError(E.E906, name=name, version=version, have=have)
             info = chosen[0]
             if on is not None and not info.in_force(on):
-                raise YaosuError(f"计算器 {_span(info)} 不适用于{on.isoformat()}")
+                raise YaosuError(E.E907, span_info=_span(info), on_isoformat=on.isoformat())
             return info
         if on is None:
             return versions[-1]
         in_force = [i for i in versions if i.in_force(on)]
         if not in_force:
             spans = "；".join(_span(i) for i in versions)
-            raise YaosuError(f"计算器 {name} 没有适用于{on.isoformat()}的版本（已有：{spans}）")
+            raise YaosuError(E.E904, name=name, on_isoformat=on.isoformat(), spans=spans)
         return in_force[-1]
 
     def get(self, name: str, version: int | None = None, on: date | None = None) -> Callable[..., Any]:
@@ -139,7 +139,7 @@ def calculator_by_id(calculator_id: str) -> Callable[..., Any]:
     """The calculator a result recorded, e.g. "private_lending_claim.v1" (to recompute a draft as drafted)."""
     name, sep, version = calculator_id.rpartition(".v")
     if not sep or not version.isdigit():
-        raise YaosuError(f"计算器编号 {calculator_id!r} 应为“名称.v版本号”，例如 litigation_fee.v1")
+        raise YaosuError(E.E900, calculator_id=calculator_id)
     return REGISTRY.get(name, int(version))
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from engine.casetypes import CaseTypePackage, load_package
 from engine.drafting.courts import Court, read_courts
 from engine.elements.dictionary import ElementDef, ElementTable, read_dictionary, read_tables
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 from engine.paths import DATA_ROOT
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ class System:
             return self.casetypes[case_type]
         known = "、".join(self.casetypes) or "无"
         shown = str(case_type)[:64]
-        raise YaosuError(f"未知的案件类型：{shown}（可用的类型：{known}）", path="/case_type")
+        raise YaosuError(E.E111, shown=shown, known=known, path="/case_type")
 
     def table(self, case_type: Any) -> ElementTable:
         return self.casetype(case_type).table
@@ -107,7 +107,7 @@ class System:
         if court_id and court_id in self.courts:
             return self.courts[court_id]
         known = "、".join(f"{cid}（{c.name}）" for cid, c in self.courts.items())
-        raise YaosuError(f"未知的法院：{(court_id or '（未指定）')[:64]}。可用的法院：{known}", path="/court")
+        raise YaosuError(E.E112, court_id_or_64=(court_id or '（未指定）')[:64], known=known, path="/court")
 
 
 def read_system(root: Path) -> tuple[System | None, list[str]]:
@@ -144,7 +144,7 @@ def load_system(root: str | Path | None = None) -> System:
     """Load and check the data under `root` (default: the packaged data); any problem is a YaosuError."""
     system, problems = read_system(Path(root) if root is not None else packaged_root())
     if system is None:
-        raise YaosuError("数据文件有误：" + "；".join(problems[:20]) + ("……" if len(problems) > 20 else ""))
+        raise YaosuError(E.E000, message="数据文件有误：" + "；".join(problems[:20]) + ("……" if len(problems) > 20 else ""))
     return system
 
 

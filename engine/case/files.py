@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.atomic import atomic_write_text
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 
 MAX_CASE_FILE_BYTES = 50 * 1024 * 1024
 
@@ -16,24 +16,24 @@ def load_case_file(path: str | Path) -> dict[str, Any]:
     source = Path(path)
     try:
         if source.stat().st_size > MAX_CASE_FILE_BYTES:
-            raise YaosuError(f"案件文件 {source.name} 过大（超过 50 MB）")
+            raise YaosuError(E.E301, source_name=source.name)
         raw = source.read_bytes()
     except FileNotFoundError as exc:
-        raise YaosuError(f"案件文件不存在：{source}") from exc
+        raise YaosuError(E.E302, source=source) from exc
     except IsADirectoryError as exc:
-        raise YaosuError(f"{source} 是文件夹，不是案件文件") from exc
+        raise YaosuError(E.E303, source=source) from exc
     except OSError as exc:
-        raise YaosuError(f"无法读取案件文件 {source}：{exc.strerror or exc}") from exc
+        raise YaosuError(E.E304, source=source, exc_strerror_or_exc=exc.strerror or exc) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise YaosuError(f"案件文件 {source.name} 不是 UTF-8 编码的 JSON") from exc
+        raise YaosuError(E.E305, source_name=source.name) from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise YaosuError(f"案件文件 {source.name} 不是有效的 JSON：第{exc.lineno}行第{exc.colno}列，{exc.msg}") from exc
+        raise YaosuError(E.E306, source_name=source.name, exc_lineno=exc.lineno, exc_colno=exc.colno, exc_msg=exc.msg) from exc
     if not isinstance(data, dict):
-        raise YaosuError(f"案件文件 {source.name} 应为 JSON 对象")
+        raise YaosuError(E.E300, source_name=source.name)
     return data
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from engine.case.validate import validate_case
 from engine.elements.value_types import coerce_value
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 
 if TYPE_CHECKING:
     from engine.system import System
@@ -27,11 +27,10 @@ def set_findings(system: System, case: dict[str, Any], findings: dict[str, Any])
     for key, raw in findings.items():
         element_id = key if key in table.entries else by_label.get(key)
         if element_id is None:
-            raise YaosuError(f"要素表 {table.label} 中没有要素 {str(key)[:64]}")
+            raise YaosuError(E.E307, table_label=table.label, str_key_64=str(key)[:64])
         if table.decided_by_orders(element_id):
             raise YaosuError(
-                f"{table.element(element_id).label}是诉讼请求，由判决主文处理，不能作为本院认定；"
-                "如抽取有误，请修改原告主张"
+                E.E308, value=table.element(element_id).label
             )
         value = coerce_value(table.element(element_id), raw)
         if value is None:
@@ -40,5 +39,5 @@ def set_findings(system: System, case: dict[str, Any], findings: dict[str, Any])
             target[element_id] = value
     problems = [p for p in validate_case(system, updated) if p.path.startswith("/findings")]
     if problems:
-        raise YaosuError("；".join(f"{p.path}：{p.message}" for p in problems))
+        raise YaosuError(E.E000, message="；".join(f"{p.path}：{p.message}" for p in problems))
     return updated

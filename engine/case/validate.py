@@ -17,7 +17,7 @@ from engine.case.effective import PENDING, effective_value
 from engine.case.messages import schema_error_message, specific_error
 from engine.elements.checks import CHECK_KINDS
 from engine.elements.value_types import get_value_type
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 
 if TYPE_CHECKING:
     from engine.system import CaseType, System
@@ -115,4 +115,4 @@ def ensure_valid(system: System, data: Any) -> None:
     problems = validate_case(system, data)
     if problems:
         lines = "；".join(f"{p.path}：{p.message}" for p in problems)
-        raise YaosuError(f"案件文件有 {len(problems)} 处问题：{lines}")
+        raise YaosuError(E.E309, len_problems=len(problems), lines=lines)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 
 if TYPE_CHECKING:
     from engine.elements.dictionary import ElementTable
@@ -52,6 +52,7 @@ class CaseTypePackage:
     phrases: dict[str, str] = field(default_factory=dict)
     # Research report: the legal cap on the agreed rate that applied to a case, as a percent string.
     research_cap: Callable[[Any, dict[str, Any]], str | None] | None = None
+    research_rate_element: str | None = None  # the agreed rate the report sets beside the rate granted
 
 
 GENERIC = CaseTypePackage(id="generic")
@@ -63,7 +64,7 @@ def read_package_yaml(module_file: str, name: str) -> Any:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise YaosuError(f"无法读取案件类型数据文件 {path.name}：{exc}") from exc
+        raise YaosuError(E.E152, path_name=path.name, exc=exc) from exc
 
 
 def load_package(table: ElementTable) -> CaseTypePackage:
@@ -71,14 +72,14 @@ def load_package(table: ElementTable) -> CaseTypePackage:
     if table.package is None:
         return GENERIC
     if not table.package.replace("_", "").isalnum():
-        raise YaosuError(f"element_tables/{table.id}.yaml：package：{table.package!r} 不是有效的包名")
+        raise YaosuError(E.E150, table_id=table.id, table_package=table.package)
     try:
         module = importlib.import_module(f"engine.casetypes.{table.package}")
     except ModuleNotFoundError as exc:
         raise YaosuError(
-            f"element_tables/{table.id}.yaml：package：engine/casetypes/{table.package}/ 不存在"
+            E.E153, table_id=table.id, table_package=table.package
         ) from exc
     package = getattr(module, "PACKAGE", None)
     if not isinstance(package, CaseTypePackage):
-        raise YaosuError(f"engine/casetypes/{table.package}/__init__.py 没有定义 PACKAGE = CaseTypePackage(...)")
+        raise YaosuError(E.E151, table_package=table.package)
     return package

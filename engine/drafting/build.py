@@ -16,7 +16,7 @@ from engine.drafting.content import ElementRow, Judgment
 from engine.drafting.courts import Court
 from engine.drafting.rules import CaseView, Decision, get_rules
 from engine.elements.dictionary import ElementTable
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 
 if TYPE_CHECKING:
     from engine.system import System
@@ -229,12 +229,12 @@ def build_judgment(system: System, case: dict[str, Any], court_id: str) -> Judgm
     court: Court = system.court(court_id)
     case_type = case.get("case_type")
     if not isinstance(case_type, str):
-        raise YaosuError("案件文件缺少案件类型 case_type")
+        raise YaosuError(E.E400)
     casetype = system.casetype(case_type)
     table = casetype.table
     view = CaseView(case=case, table=table, court=court, system=system)
     if not view.plaintiffs or not view.defendants:
-        raise YaosuError("案件文件缺少原告或被告（要素 plaintiffs / defendants），无法起草判决")
+        raise YaosuError(E.E401)
     decision: Decision = get_rules(table.judgment_rules or casetype.package.judgment_rules)(view)
     rows, pending = _element_rows(view)
     late_notice = _late_notice(system, view.meta, decision)

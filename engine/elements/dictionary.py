@@ -16,7 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from engine.elements.schema import CueSpec, ElementSpec, FieldSpec, TableSpec
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def read_yaml(path: Path) -> Any:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise YaosuError(f"无法读取数据文件 {path.name}：{exc}") from exc
+        raise YaosuError(E.E100, path_name=path.name, exc=exc) from exc
 
 
 def validation_messages(exc: ValidationError, where: str) -> list[str]:

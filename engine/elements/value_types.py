@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal, Protocol
 import catalogue
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 
 
 class ElementDef(Protocol):
@@ -91,7 +91,7 @@ class InterestClaim(BaseModel):
 
 
 def _bad(element: ElementDef, raw: Any, what: str) -> YaosuError:
-    return YaosuError(f"{element.label}：{str(raw)[:40]!r} 不是有效的{what}", path=element.id)
+    return YaosuError(E.E101, element_label=element.label, str_raw_40=str(raw)[:40], what=what, path=element.id)
 
 
 def _decode_json(raw: Any) -> Any:
@@ -162,7 +162,7 @@ def get_value_type(name: str) -> ValueType:
     try:
         return value_types.get(name)  # type: ignore[no-any-return]
     except catalogue.RegistryError as exc:
-        raise YaosuError(f"未知的要素类型：{name}（可用：{'、'.join(sorted(value_types.get_all()))}）") from exc
+        raise YaosuError(E.E104, name=name, value='、'.join(sorted(value_types.get_all()))) from exc
 
 
 @register("money")
@@ -189,9 +189,9 @@ class MoneyType(ValueType):
                 raise _bad(element, raw, "金额") from None
             amount = Decimal(found[0].value)
         if amount < 0:
-            raise YaosuError(f"{element.label}：金额不能为负数（{raw}）", path=element.id)
+            raise YaosuError(E.E105, element_label=element.label, raw=raw, path=element.id)
         if amount >= MONEY_MAX or amount != amount.quantize(Decimal("0.01")):
-            raise YaosuError(f"{element.label}：{str(raw)[:40]} 超出范围或多于两位小数", path=element.id)
+            raise YaosuError(E.E106, element_label=element.label, str_raw_40=str(raw)[:40], path=element.id)
         return format_money(amount)
 
     def text(self, element: ElementDef, value: Any) -> str:
@@ -221,7 +221,7 @@ class DateType(ValueType):
                 raise _bad(element, raw, "日期（如 2021-06-01）")
             value = found[0].value
         if not calendar_ok(value) or not ("1900" <= value[:4] <= "2100"):
-            raise YaosuError(f"{element.label}：{text} 不是日历上的日期", path=element.id)
+            raise YaosuError(E.E107, element_label=element.label, text=text, path=element.id)
         return value
 
     def text(self, element: ElementDef, value: Any) -> str:
@@ -284,7 +284,7 @@ class PercentType(ValueType):
         except InvalidOperation:
             raise _bad(element, raw, "百分比（0–100）") from None
         if not value.is_finite() or not 0 <= value <= 100 or value != value.quantize(Decimal("0.01")):
-            raise YaosuError(f"{element.label}：百分比应在 0–100 之间，至多两位小数（{raw}）", path=element.id)
+            raise YaosuError(E.E108, element_label=element.label, raw=raw, path=element.id)
         return format(value.normalize(), "f")
 
     def text(self, element: ElementDef, value: Any) -> str:
@@ -318,7 +318,7 @@ def _coerce_int(element: ElementDef, raw: Any) -> int:
     low = element.min if element.min is not None else -(10**9)
     high = element.max if element.max is not None else 10**9
     if not low <= value <= high:
-        raise YaosuError(f"{element.label}：{value} 超出范围（{low}–{high}）", path=element.id)
+        raise YaosuError(E.E102, element_label=element.label, value=value, low=low, high=high, path=element.id)
     return value
 
 
@@ -372,7 +372,7 @@ class BoolType(ValueType):
             return True
         if text in self.FALSE:
             return False
-        raise YaosuError(f"{element.label}：{text[:40]!r} 应为“是”或“否”", path=element.id)
+        raise YaosuError(E.E103, element_label=element.label, text_40=text[:40], path=element.id)
 
     def text(self, element: ElementDef, value: Any) -> str:
         return "是" if value else "否"
@@ -392,7 +392,7 @@ class EnumType(ValueType):
         value = by_label.get(text, text)
         if value not in element.options:
             shown = "、".join(element.options.values())
-            raise YaosuError(f"{element.label}：{text[:40]!r} 不是可选的值（可选：{shown}）", path=element.id)
+            raise YaosuError(E.E109, element_label=element.label, text_40=text[:40], shown=shown, path=element.id)
         return value
 
     def text(self, element: ElementDef, value: Any) -> str:
@@ -504,7 +504,7 @@ def _coerce_record(element: ElementDef, raw: Any) -> dict[str, Any]:
     fields = element.fields or {}
     for key, value in raw.items():
         if key not in fields:
-            raise YaosuError(f"{element.label}：没有字段 {key}（可用：{'、'.join(fields)}）", path=element.id)
+            raise YaosuError(E.E110, element_label=element.label, key=key, join_fields='、'.join(fields), path=element.id)
         record[key] = None if value in (None, "") else get_value_type(fields[key].type).coerce(fields[key], value)
     return record
 

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 from engine.extraction.document import Document
 from engine.extraction.pipeline import analyse
 from engine.extraction.reading import decode_pleading as _decode
@@ -35,7 +35,7 @@ def detect_case_type(system: System, text: str) -> tuple[str, bool]:
     """(case type, detected?) by the tables' detect_keywords; ties go to the higher detect_priority,
     then the first table; with nothing matched, the table of the highest priority."""
     if not system.casetypes:
-        raise YaosuError("没有可用的要素表")
+        raise YaosuError(E.E200)
     tables = [ct.table for ct in system.casetypes.values()]
     if len(tables) == 1:
         return tables[0].id, any(word in text for word in tables[0].detect_keywords)
@@ -47,9 +47,9 @@ def detect_case_type(system: System, text: str) -> tuple[str, bool]:
 
 def extract_text(system: System, text: str, case_type: str | None = None, role: str = "complaint") -> dict[str, Any]:
     if role not in ROLES:
-        raise YaosuError(f"未知的文书角色：{role}（可用：complaint 起诉状、answer 答辩状）")
+        raise YaosuError(E.E201, role=role)
     if len(text) > MAX_TEXT_CHARS:
-        raise YaosuError(f"文本过大（{len(text)} 字符，上限 {MAX_TEXT_CHARS} 字符）")
+        raise YaosuError(E.E202, len_text=len(text), max_text_chars=MAX_TEXT_CHARS)
     warnings: list[str] = []
     if case_type is None:
         case_type, detected = detect_case_type(system, text)

@@ -13,7 +13,7 @@ from engine.errors import YaosuError
 
 
 def _fail(message: str) -> None:
-    typer.echo(message.replace("\n", " "), err=True)
+    typer.echo("错误：" + message.replace("\n", " "), err=True)
     raise typer.Exit(code=YaosuError.exit_code)
 
 
@@ -33,7 +33,7 @@ def extract_command(
         texts = [(path, read_pleading(path)) for path in files]
         results = [{"file": str(path), **extract_text(system, text, case_type, role)} for path, text in texts]
     except YaosuError as exc:
-        _fail(exc.message)
+        _fail(exc.shown)
         return
     for result in results:
         if as_json:
@@ -82,7 +82,7 @@ def eval_command(
     try:
         report = evaluate_directory(default_system(), directory, core_only=core)
     except YaosuError as exc:
-        _fail(exc.message)
+        _fail(exc.shown)
         return
     typer.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else format_report(report))
 
@@ -110,7 +110,7 @@ def eval_real_command(
     try:
         report = evaluate_real(default_system(), case_type, realdata, gold)
     except YaosuError as exc:
-        _fail(exc.message)
+        _fail(exc.shown)
         return
     typer.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else format_report(report))
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine.elements.value_types import get_value_type
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 
 if TYPE_CHECKING:
     from engine.system import System
@@ -100,7 +100,7 @@ def evaluate_directory(system: System, directory: Path, core_only: bool = False)
     from engine.extraction.api import extract_path
 
     if not directory.is_dir():
-        raise YaosuError(f"目录不存在：{directory}")
+        raise YaosuError(E.E203, directory=directory)
     complaints, answers = Tally(), Tally()
     missing = Tally()
     core_ids: set[str] = set()

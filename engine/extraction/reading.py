@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DOCX_XML_BYTES = 20 * 1024 * 1024
@@ -24,7 +24,7 @@ _BINARY_BYTES = bytes(range(0, 9)) + bytes((11, 12)) + bytes(range(14, 32))
 
 
 def _fail(filename: str, reason: str) -> YaosuError:
-    return YaosuError(f"无法读取文件 {filename}：{reason}", path=filename)
+    return YaosuError(E.E204, filename=filename, reason=reason, path=filename)
 
 
 def read_pleading(path: str | Path) -> str:

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 from engine.extraction.evaluate import Tally, score_complaint
 from engine.paths import CORPUS_DIR, SHARED_DIR
 
@@ -38,7 +38,7 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     try:
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     except (OSError, json.JSONDecodeError) as exc:
-        raise YaosuError(f"无法读取 {path}：{exc}") from exc
+        raise YaosuError(E.E205, file=path, exc=exc) from exc
 
 
 def evaluate_real(system: System, case_type: str, realdata: Path = DEFAULT_REALDATA,

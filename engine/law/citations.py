@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import cn2an
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 from engine.law.parameters import STATUS_ZH, VERIFIED_STATUSES, warn_unverified
 from engine.law.schemas import CatalogueFile, validate
 
@@ -131,19 +131,19 @@ class CitationCatalogue:
 
     def law(self, law_id: str) -> Law:
         if law_id not in self.laws:
-            raise YaosuError(f"引用目录 {self.path} 中没有法律 {law_id!r}")
+            raise YaosuError(E.E504, self_path=self.path, law_id=law_id)
         return self.laws[law_id]
 
     def provision(self, concept: str) -> Provision:
         if concept not in self.provisions:
-            raise YaosuError(f"引用目录 {self.path} 中没有条文概念 {concept!r}，请在 provisions 下添加")
+            raise YaosuError(E.E505, self_path=self.path, concept=concept)
         return self.provisions[concept]
 
     def law_title(self, law_id: str, on: date | None = None) -> str:
         """The 全称 of ``law_id``; with ``on``, an error if no catalogued version was in force that day."""
         law = self.law(law_id)
         if on is not None and law.version_on(on) is None:
-            raise YaosuError(f"引用目录 {self.path} 未收录{on.isoformat()}施行的{law.title}版本")
+            raise YaosuError(E.E506, self_path=self.path, on_isoformat=on.isoformat(), law_title=law.title)
         return law.title
 
     def cite(self, concept: str, on: date | None, *, warn: bool = True) -> Citation:
@@ -151,7 +151,7 @@ class CitationCatalogue:
         provision = self.provision(concept)
         basis = DATE_BASIS_ZH.get(provision.date_basis, provision.date_basis)
         if on is None:
-            raise YaosuError(f"引用“{provision.label}”须先确定{basis}，该日期缺失")
+            raise YaosuError(E.E507, provision_label=provision.label, basis=basis)
         for row in provision.rows:
             law = self.law(row.law)
             version = law.version_on(on)
@@ -159,8 +159,7 @@ class CitationCatalogue:
                 continue
             if row.article is None or row.status == "not_found":
                 raise YaosuError(
-                    f"{self.path} 中“{provision.label}”（{concept}）在{on.isoformat()}适用的{law.title}条文未找到"
-                    f"（{row.note or row.source}）；请核实后填写该行的 article 和 status"
+                    E.E511, self_path=self.path, provision_label=provision.label, concept=concept, on_isoformat=on.isoformat(), law_title=law.title, row_note_or_row_source=row.note or row.source
                 )
             citation = Citation(
                 concept=concept,
@@ -182,15 +181,14 @@ class CitationCatalogue:
                 )
             return citation
         raise YaosuError(
-            f"{self.path} 中“{provision.label}”（{concept}）没有在{on.isoformat()}（{basis}）施行的条文；"
-            "请核对日期，或在该文件中补充当时施行的条文"
+            E.E500, self_path=self.path, provision_label=provision.label, concept=concept, on_isoformat=on.isoformat(), basis=basis
         )
 
     def effect(self, concept: str, on: date | None) -> str:
         """The ``effect`` of the row in force (e.g. guarantee_mode_default → joint / general)."""
         citation = self.cite(concept, on, warn=False)
         if citation.effect is None:
-            raise YaosuError(f"{self.path} 中 {concept} 在{citation.text}一行没有 effect")
+            raise YaosuError(E.E508, self_path=self.path, concept=concept, citation_text=citation.text)
         return citation.effect
 
 
@@ -209,11 +207,11 @@ def parse_catalogue(data: dict[str, Any], path: str) -> CitationCatalogue:
         rows = []
         for i, row in enumerate(prov.rows, 1):
             if row.law not in laws:
-                raise YaosuError(f"{path}：provisions.{concept} 第{i}行的 law {row.law!r} 不在 laws 中")
+                raise YaosuError(E.E512, file=path, concept=concept, i=i, row_law=row.law)
             if row.article is not None:
                 article_key(row.article, f"{path}：provisions.{concept} 第{i}行")
             elif row.status != "not_found":
-                raise YaosuError(f"{path}：provisions.{concept} 第{i}行没有 article，status 须为 not_found")
+                raise YaosuError(E.E513, file=path, concept=concept, i=i)
             rows.append(
                 ProvisionRow(
                     row.law, row.article, row.from_, row.to, row.source, row.status, row.note, row.effect
@@ -232,13 +230,13 @@ def _check_no_overlap(concept: str, rows: list[ProvisionRow], laws: dict[str, La
         start = row.start if row.start is not None else min(v.start or date.min for v in versions)
         end = row.end if row.end is not None else max(v.end or date.max for v in versions)
         if end < start:
-            raise YaosuError(f"{path}：provisions.{concept} 中 {row.article} 一行的 to 早于 from")
+            raise YaosuError(E.E509, file=path, concept=concept, row_article=row.article)
         spans.append((start, end, row.article))
     spans.sort()
     for (_, low_end, low), (high_start, _, high) in zip(spans, spans[1:], strict=False):
         if high_start <= low_end:
             raise YaosuError(
-                f"{path}：provisions.{concept} 中 {low} 与 {high} 两行的施行期间重叠，请用 from/to 分开"
+                E.E510, file=path, concept=concept, low=low, high=high
             )
 
 
@@ -254,7 +252,7 @@ def article_key(article: str, where: str = "条文序号") -> tuple[int, int, in
     """(条, 款, 项) as integers for sorting, e.g. 第二十八条第二款第（一）项 → (28, 2, 1)."""
     match = _ARTICLE.match(article)
     if not match:
-        raise YaosuError(f"{where}：{article!r} 不是“第X条[第X款][第（X）项]”形式的条文序号")
+        raise YaosuError(E.E501, where=where, article=article)
     parts = [cn2an.cn2an(g, "smart") if g else 0 for g in match.groups()]
     return int(parts[0]), int(parts[1]), int(parts[2])
 
@@ -265,7 +263,7 @@ def _as_citation(item: Citation | str) -> tuple[tuple[str, str], str, str]:
         return (item.law, item.edition), item.title, item.article
     match = _CITED.match(item.strip())
     if not match:
-        raise YaosuError(f"引用 {item!r} 不是“《法律名称》第X条”形式")
+        raise YaosuError(E.E502, item=item)
     title, edition, article = match.group(1), match.group(2) or "", match.group(3)
     return (title, edition), title, article
 
@@ -284,7 +282,7 @@ def basis_text(citations: Iterable[Citation | str], tail: str = "判决如下：
         if article not in articles:
             articles.append(article)
     if not groups:
-        raise YaosuError("没有可引用的法律条文，无法写出“依照……之规定”")
+        raise YaosuError(E.E503)
     titles = [title for title, _ in groups.values()]
     parts = []
     for (_, edition), (title, articles) in groups.items():

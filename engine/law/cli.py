@@ -14,11 +14,11 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 from engine.law.compulsory_insurance import (
     Advance,
     Vehicle,
@@ -98,13 +98,13 @@ def _dec(raw: str | None, name: str) -> Decimal | None:
     try:
         return Decimal(text)
     except InvalidOperation as exc:
-        raise YaosuError(f"{name} 应为数字，现为 {raw!r}") from exc
+        raise YaosuError(E.E519, name=name, raw=raw) from exc
 
 
 def _need_dec(raw: str | None, name: str) -> Decimal:
     value = _dec(raw, name)
     if value is None:
-        raise YaosuError(f"缺少 {name}")
+        raise YaosuError(E.E514, name=name)
     return value
 
 
@@ -114,19 +114,19 @@ def _date(raw: str | None, name: str) -> date | None:
     try:
         return date.fromisoformat(raw.strip())
     except ValueError as exc:
-        raise YaosuError(f"{name} 应为 YYYY-MM-DD 日期，现为 {raw!r}") from exc
+        raise YaosuError(E.E520, name=name, raw=raw) from exc
 
 
 def _need_date(raw: str | None, name: str) -> date:
     value = _date(raw, name)
     if value is None:
-        raise YaosuError(f"缺少 {name}")
+        raise YaosuError(E.E514, name=name)
     return value
 
 
 def _need_int(raw: int | None, name: str) -> int:
     if raw is None:
-        raise YaosuError(f"缺少 {name}")
+        raise YaosuError(E.E514, name=name)
     return raw
 
 
@@ -141,7 +141,7 @@ def _run(
         try:
             result = compute()
         except YaosuError as exc:
-            typer.echo(f"错误：{exc}", err=True)
+            typer.echo(f"错误：{exc.shown}", err=True)
             raise typer.Exit(code=exc.exit_code) from None
     notes = list(
         dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, UnverifiedParameterWarning))
@@ -185,7 +185,7 @@ def fee_cmd(
         value = _dec(amount, "--amount")
         if value is None:
             if kind != "labor":
-                raise YaosuError("缺少 --amount（诉讼请求金额）")
+                raise YaosuError(E.E526)
             value = Decimal(0)
         return litigation_fee(
             value,
@@ -211,7 +211,7 @@ def fee_cmd(
 def _repayment(raw: str) -> Repayment:
     day, sep, amount = raw.partition(":")
     if not sep:
-        raise YaosuError(f"--repayment 应写成 日期:金额，例如 2021-06-30:10000，现为 {raw!r}")
+        raise YaosuError(E.E515, raw=raw)
     return Repayment(_need_date(day, "--repayment 日期"), _need_dec(amount, "--repayment 金额"))
 
 
@@ -256,7 +256,7 @@ def interest_cmd(
         law = _law(ctx)
         if due_date is None:
             if overdue_rate or penalty_rate or fees or costs or repayment:
-                raise YaosuError("逾期利率、违约金、费用和还款须与 --due-date（还款期限届满日）一起使用")
+                raise YaosuError(E.E527)
             return private_lending_interest(p, s, e, _need_dec(rate, "--rate"), c, f, law=law)
         return private_lending_claim(
             p,
@@ -312,7 +312,7 @@ def _injury_year(province: str, year: int | None, hearing_end: date | None) -> t
     if year is not None:
         return year, None
     if hearing_end is None:
-        raise YaosuError("缺少 --hearing-end（一审法庭辩论终结日）或 --year（适用标准的年度）")
+        raise YaosuError(E.E516)
     return use_year_for(province, hearing_end)
 
 
@@ -373,13 +373,13 @@ def injury_cmd(
 
     def compute() -> CalcResult:
         if item not in INJURY_ITEMS:
-            raise YaosuError(f"项目 {item!r} 无效，应为 {'/'.join(INJURY_ITEMS)} 之一")
+            raise YaosuError(E.E521, item=item, join_injury_items='/'.join(INJURY_ITEMS))
         prov = province_of(court, province)
         t = _date(tort_date, "--tort-date")
         h = _date(hearing_end, "--hearing-end")
         if item in ("disability", "death", "funeral", "dependants"):
             use_year, why = _injury_year(prov, year, h)
-            where = {"tort_date": t, "residence": residence}
+            where: dict[str, Any] = {"tort_date": t, "residence": residence}
             if item == "disability":
                 result = disability_compensation(
                     income_standard(prov, use_year, **where),
@@ -403,7 +403,7 @@ def injury_cmd(
                     try:
                         people.append(Dependant(int(a), int(n) if n else 1))
                     except ValueError as exc:
-                        raise YaosuError(f"--dependant 应写成 年龄[:扶养人数]，现为 {raw!r}") from exc
+                        raise YaosuError(E.E529, raw=raw) from exc
                 coef = _dec(coefficient, "--coefficient")
                 if coef is None and grade is not None:
                     coef = disability_index(
@@ -418,7 +418,7 @@ def injury_cmd(
             if why:
                 result.steps.insert(0, why)
             return result
-        n = _need_int(days, "--days")
+        day_count = _need_int(days, "--days")
         if item == "misswork":
             given = [
                 (v, p)
@@ -427,11 +427,11 @@ def injury_cmd(
             ]
             if len(given) != 1:
                 raise YaosuError(
-                    "误工费须且只须提供一种收入：--daily-income、--monthly-income 或 --annual-income"
+                    E.E528
                 )
             raw, period = given[0]
             income = given_figure(_need_dec(raw, "收入"), "受害人收入（本院认定）")
-            return lost_earnings(n, income, period=period, basis=income_basis)
+            return lost_earnings(day_count, income, period=period, basis=income_basis)
         rate_item = "nursing" if item == "nursing" else item
         if daily_rate is not None:
             rate = given_figure(
@@ -440,8 +440,8 @@ def injury_cmd(
         else:
             rate = daily_rate_of(prov, rate_item, _need_date(hearing_end, "--hearing-end（查日标准的日期）"))
         if item == "nursing":
-            return nursing_fee(n, rate, carers=carers)
-        return daily_item(item, n, rate)
+            return nursing_fee(day_count, rate, carers=carers)
+        return daily_item(item, day_count, rate)
 
     _run(INJURY_ITEMS.get(item, item), as_json, compute)
 
@@ -451,11 +451,11 @@ def _traffic_input(path: str) -> dict:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
     except FileNotFoundError as exc:
-        raise YaosuError(f"文件不存在：{path}") from exc
+        raise YaosuError(E.E522, file=path) from exc
     except json.JSONDecodeError as exc:
-        raise YaosuError(f"{path} 不是有效的JSON：第{exc.lineno}行 {exc.msg}") from exc
+        raise YaosuError(E.E523, file=path, exc_lineno=exc.lineno, exc_msg=exc.msg) from exc
     if not isinstance(data, dict):
-        raise YaosuError(f"{path} 的顶层应为对象（accident_date、victims、vehicles …）")
+        raise YaosuError(E.E517, file=path)
     return data
 
 
@@ -557,7 +557,7 @@ def labor_cmd(
         s, e = _need_date(start, "--start"), _need_date(end, "--end")
         if item == "double-wage":
             return double_wage(w, s, e, _date(contract_date, "--contract-date"))
-        kwargs = {
+        kwargs: dict[str, Any] = {
             "court": court,
             "region": region,
             "wage_year": wage_year,
@@ -569,10 +569,10 @@ def labor_cmd(
                 w, s, e, **kwargs, pre_2008_months=_dec(pre_2008_months, "--pre-2008-months")
             )
         if pre_2008_months is not None:
-            raise YaosuError("--pre-2008-months 只用于经济补偿（compensation）；赔偿金自用工之日起计算")
+            raise YaosuError(E.E524)
         if item == "illegal":
             return illegal_termination(w, s, e, **kwargs)
-        raise YaosuError(f"项目 {item!r} 无效，应为 {'/'.join(LABOR_ITEMS)} 之一")
+        raise YaosuError(E.E518, item=item, join_labor_items='/'.join(LABOR_ITEMS))
 
     names = {"compensation": "经济补偿", "illegal": "违法解除赔偿金", "double-wage": "二倍工资差额"}
     _run(names.get(item, item), as_json, compute)
@@ -627,7 +627,7 @@ def penalty_cmd(
                 loss=_dec(loss, "--loss"),
             )
         if item != "penalty":
-            raise YaosuError(f"项目 {item!r} 无效，应为 {'/'.join(PENALTY_ITEMS)} 之一")
+            raise YaosuError(E.E525, item=item, join_penalty_items='/'.join(PENALTY_ITEMS))
         return penalty_claim(
             _need_dec(outstanding, "--outstanding"),
             _need_date(due_date, "--due-date"),

@@ -26,7 +26,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 from engine.law.parameters import ParameterValue, load_yaml, parse_dated_table
 from engine.law.result import CalcResult, fmt_money, fmt_plain, money
 from engine.paths import PARAMETERS_DIR
@@ -133,8 +133,7 @@ def appraisal_fee_bearer(court: str) -> str:
     if entry is None or entry.get("bearer") is None:
         reason = entry["source"] if entry else f"未收录法院 {court!r}"
         raise YaosuError(
-            f"鉴定费由谁负担各地做法不一，{reason}。请由法官选择（{options}），"
-            f"或在 parameters/traffic_court_settings.yaml 的 appraisal_fee.courts.{court}.bearer 中填写并注明出处"
+            E.E530, reason=reason, options=options, court=court
         )
     return str(entry["bearer"])
 
@@ -215,29 +214,28 @@ def _split(total: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
 
 def _check_inputs(victims: Sequence[Victim], vehicles: Sequence[Vehicle], groups: Mapping[str, str]) -> None:
     if not victims:
-        raise YaosuError("未提供受害人及其损失")
+        raise YaosuError(E.E531)
     if not vehicles:
-        raise YaosuError("未提供肇事机动车")
+        raise YaosuError(E.E532)
     names = [v.name for v in victims]
     if len(set(names)) != len(names):
-        raise YaosuError("受害人名称重复")
+        raise YaosuError(E.E533)
     for victim in victims:
         for item, amount in victim.items.items():
             if item not in groups and item != APPRAISAL:
                 raise YaosuError(
-                    f"{victim.name}的损失项目 {item!r} 未归入交强险分项限额，"
-                    "应为 parameters/compulsory_insurance_limits.yaml groups 中的项目或 appraisal_fee"
+                    E.E540, victim_name=victim.name, item=item
                 )
             if Decimal(amount) < 0:
-                raise YaosuError(f"{victim.name}的{ITEM_ZH.get(item, item)}不能为负数")
+                raise YaosuError(E.E541, victim_name=victim.name, item_zh_get_item_item=ITEM_ZH.get(item, item))
     total_share = sum((Decimal(v.liability_share) for v in vehicles), ZERO)
     for vehicle in vehicles:
         if not 0 <= Decimal(vehicle.liability_share) <= 100:
-            raise YaosuError(f"{vehicle.name}的赔偿比例应在0%至100%之间，现为{vehicle.liability_share}")
+            raise YaosuError(E.E535, vehicle_name=vehicle.name, vehicle_liability_share=vehicle.liability_share)
         if vehicle.commercial_limit is not None and vehicle.commercial_insurer is None:
-            raise YaosuError(f"{vehicle.name}填写了商业三者险限额但未填写承保的保险公司")
+            raise YaosuError(E.E536, vehicle_name=vehicle.name)
     if total_share > 100:
-        raise YaosuError(f"各机动车一方赔偿比例合计{fmt_plain(total_share)}%，超过100%")
+        raise YaosuError(E.E534, fmt_plain_total_share=fmt_plain(total_share))
 
 
 def _compulsory_by_vehicle(
@@ -381,11 +379,10 @@ def allocate(
     if any(money(vic.items.get(APPRAISAL, ZERO)) > 0 for vic in victims):
         if bearer is None:
             raise YaosuError(
-                "原告主张鉴定费，但未确定鉴定费由谁负担（各地做法不一，见 parameters/traffic_court_settings.yaml）："
-                f"请选择 {'/'.join(BEARERS)}"
+                E.E537, join_bearers='/'.join(BEARERS)
             )
         if bearer not in BEARERS:
-            raise YaosuError(f"鉴定费负担方式应为 {'/'.join(BEARERS)} 之一，现为 {bearer!r}")
+            raise YaosuError(E.E538, join_bearers='/'.join(BEARERS), bearer=bearer)
     excess: dict[str, dict[str, Decimal]] = {}
     for vic in victims:
         excess[vic.name] = {
@@ -421,14 +418,14 @@ def allocate(
             limit = v.commercial_limit
             total_claim = sum(claims, ZERO)
             if limit is not None and total_claim > limit:
-                paid = _split(money(limit), claims)
+                insured_part = _split(money(limit), claims)
                 steps.append(
                     f"{v.commercial_insurer}商业三者险限额{fmt_money(limit)}不足{fmt_money(total_claim)}，"
                     f"在限额内赔偿{'（多名受害人按损失比例）' if multi else ''}"
                 )
             else:
-                paid = claims
-            for vic, claim, got, out in zip(victims, claims, paid, outside, strict=True):
+                insured_part = claims
+            for vic, claim, got, out in zip(victims, claims, insured_part, outside, strict=True):
                 ledger.add(vic.name, v.commercial_insurer, "commercial", v.name, got)
                 ledger.add(vic.name, v.tortfeasor, "tortfeasor", v.name, claim - got + out)
                 steps.append(
@@ -478,11 +475,11 @@ def allocate(
     for adv in advances:
         victim = adv.victim or (victims[0].name if not multi else "")
         if not victim:
-            raise YaosuError(f"多名受害人时须写明{adv.payer}的垫付款是向谁支付的")
+            raise YaosuError(E.E539, adv_payer=adv.payer)
         key = (victim, adv.payer)
         if key not in payers:
             if adv.payer not in {v.tortfeasor for v in vehicles} | {r["payer"] for r in ledger.rows}:
-                raise YaosuError(f"垫付人 {adv.payer!r} 不是本案的赔偿义务人之一，无法在应付款中扣除")
+                raise YaosuError(E.E542, adv_payer=adv.payer)
             payers[key] = ZERO
         paid_in[key] = paid_in.get(key, ZERO) + money(adv.amount)
     summary: list[dict[str, Any]] = [

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 from engine.law.lawdata import FeeSchedule, LawData, law_or_default
 from engine.law.parameters import Bracket, warn_unverified
 from engine.law.result import CalcResult, fmt_date, fmt_money, fmt_plain, money, parameter_used
@@ -67,12 +67,12 @@ def fee_schedule(
     if on > fees.last_verified:
         message = f"《诉讼费用交纳办法》参数表只核实到{fees.last_verified.isoformat()}，查询日期{on.isoformat()}在其后"
         if not allow_unverified:
-            raise YaosuError(message + f"；请核实后更新 {fees.path} 的 last_verified，或明确允许")
+            raise YaosuError(E.E000, message=message + f"；请核实后更新 {fees.path} 的 last_verified，或明确允许")
         warn_unverified(message)
     chosen = [s for s in schedules if s.effective <= on]
     if not chosen:
         raise YaosuError(
-            f"《诉讼费用交纳办法》自{fmt_date(schedules[0].effective)}起施行，{on.isoformat()}之前没有收费标准"
+            E.E543, value=fmt_date(schedules[0].effective), on_isoformat=on.isoformat()
         )
     return chosen[-1]
 
@@ -83,7 +83,7 @@ def _procedures(procedure: str | Iterable[str]) -> list[str]:
     for p in items:
         if p not in PROCEDURES:
             raise YaosuError(
-                f"程序 {p!r} 无效，应为 ordinary（普通）/simple（简易）/mediation（调解）/withdrawal（撤诉）"
+                E.E549, p=p
             )
     # Keep order, drop duplicates.
     return list(dict.fromkeys(items))
@@ -151,10 +151,10 @@ def litigation_fee(
     """
     amount = Decimal(amount)
     if amount < 0:
-        raise YaosuError(f"诉讼请求金额不能为负数（{amount}）")
+        raise YaosuError(E.E544, amount=amount)
     if kind not in KINDS:
         raise YaosuError(
-            f"案件类型 {kind!r} 无效，应为 property（财产案件）/labor（劳动争议）/divorce（离婚）"
+            E.E545, kind=kind
         )
     procs = _procedures(procedure)
     sched = fee_schedule(on, law=law)
@@ -186,13 +186,12 @@ def litigation_fee(
         # 第十三条第（二）项 离婚案件每件交纳50元至300元；财产总额超过20万元的部分按0.5%交纳.
         if divorce_base is None:
             raise YaosuError(
-                f"离婚案件每件受理费由各省在{fmt_plain(sched.divorce_min)}元至{fmt_plain(sched.divorce_max)}元之间确定"
-                f"（{sched.divorce_source}），本系统未收录该省标准：请提供每件收费（--divorce-base / divorce_base）"
+                E.E550, value=fmt_plain(sched.divorce_min), value2=fmt_plain(sched.divorce_max), sched_divorce_source=sched.divorce_source
             )
         base = Decimal(divorce_base)
         if not sched.divorce_min <= base <= sched.divorce_max:
             raise YaosuError(
-                f"离婚案件每件收费应在{sched.divorce_min}元至{sched.divorce_max}元之间，现为{base}元"
+                E.E551, sched_divorce_min=sched.divorce_min, sched_divorce_max=sched.divorce_max, base=base
             )
         above = max(amount - sched.divorce_free_upto, Decimal(0))
         extra = above * sched.divorce_rate_above / 100
@@ -249,7 +248,7 @@ def litigation_fee(
             steps.append(f"虽有{names}多项减半事由，人民法院决定减半收取的只能减半一次")
             if "once_only" not in sched.reductions:
                 raise YaosuError(
-                    "parameters/litigation_fee.yaml 的 reductions 缺少 once_only（只减半一次的依据）"
+                    E.E552
                 )
             citations.append(sched.reductions["once_only"])
     return CalcResult(
@@ -286,11 +285,11 @@ def split_fee(
     """
     fee, claimed, granted = Decimal(fee), Decimal(claimed), Decimal(granted)
     if claimed <= 0:
-        raise YaosuError(f"诉讼请求金额须大于0（现为{claimed}元），无法按比例分担受理费")
+        raise YaosuError(E.E546, claimed=claimed)
     if granted < 0 or granted > claimed:
-        raise YaosuError(f"支持金额（{granted}元）应在0至诉讼请求金额（{claimed}元）之间")
+        raise YaosuError(E.E547, granted=granted, claimed=claimed)
     if fee < 0:
-        raise YaosuError(f"受理费不能为负数（{fee}元）")
+        raise YaosuError(E.E548, fee=fee)
     defendant = money(fee * granted / claimed)
     plaintiff = fee - defendant
     steps = [

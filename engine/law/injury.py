@@ -22,7 +22,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 from engine.law.parameters import (
     STATUS_ZH,
     KeyedRow,
@@ -106,12 +106,12 @@ def province_of(court: str | None = None, province: str | None = None) -> str:
     meta = _meta()
     if province is None:
         if court is None:
-            raise YaosuError("请指定受诉法院（qingpu/wujiang/jiashan）或省份（shanghai/jiangsu/zhejiang）")
+            raise YaosuError(E.E571)
         if court not in meta.courts:
-            raise YaosuError(f"未知法院 {court!r}，应为 {'/'.join(meta.courts)} 之一")
+            raise YaosuError(E.E572, court=court, join_meta_courts='/'.join(meta.courts))
         province = meta.courts[court]
     if province not in meta.provinces:
-        raise YaosuError(f"未收录省份 {province!r} 的人身损害赔偿标准，现有：{'/'.join(meta.provinces)}")
+        raise YaosuError(E.E553, province=province, join_meta_provinces='/'.join(meta.provinces))
     return province
 
 
@@ -133,11 +133,11 @@ def standard(province: str, year: int, figure: str) -> KeyedRow:
     )
     if row is None:
         raise YaosuError(
-            f"缺少{prov}{year}年度适用的“{name}”（{year - 1}年统计数据）：参数表中没有该项。{how}"
+            E.E554, prov=prov, year=year, name=name, year_1=year - 1, how=how
         )
     if row.value is None:
         raise YaosuError(
-            f"缺少{prov}{year}年度适用的“{name}”（{row.basis}）：已检索未找到（{row.source}）。{how}"
+            E.E555, prov=prov, year=year, name=name, row_basis=row.basis, row_source=row.source, how=how
         )
     if row.status == "unverified":
         warn_unverified(f"{prov}{year}年度“{name}”{row.value}元未经核实（{row.note or row.source}）")
@@ -161,9 +161,9 @@ def given_figure(value: Decimal | int | str, what: str, source: str = "法官认
     try:
         amount = Decimal(str(value).replace(",", ""))
     except ArithmeticError as exc:
-        raise YaosuError(f"{what} 应为数字，现为 {value!r}") from exc
+        raise YaosuError(E.E573, what=what, value=value) from exc
     if amount < 0:
-        raise YaosuError(f"{what} 不能为负数（{value}）")
+        raise YaosuError(E.E556, what=what, value=value)
     return ParameterValue(amount, None, source, GIVEN, "judge", what)
 
 
@@ -180,10 +180,7 @@ def use_year_for(province: str, hearing_end: date) -> tuple[int, str]:
     if entry is None:
         known = "；".join(f"{y}年自{v['date']}起（{v['source']}）" for y, v in sorted(dates.items()))
         raise YaosuError(
-            f"{prov}自高院民一庭通知之日起适用新一年度标准（{known}），但{year}年的通知日期未找到，"
-            f"无法确定一审法庭辩论终结日{day}适用{year - 1}年度还是{year}年度标准。"
-            f"请在 parameters/injury_standards.yaml 的 switch.{province}.dates 下填写 {year}: "
-            "{date: 通知日期, source: 文号及出处, status: verified/secondary}，或由法官明确指定适用年度"
+            E.E557, prov=prov, known=known, year=year, day=day, year_1=year - 1, province=province
         )
     start: date = entry["date"]
     if hearing_end < start:
@@ -221,10 +218,7 @@ def _standard_kind(
                     f"{prov}城乡统一试点的计算方法未找到（{rule['source']}），须确认本案是否适用"
                 )
             raise YaosuError(
-                f"侵权行为发生于{day}（2022年5月1日前），受害人{'为农村居民' if residence == 'rural' else '户籍性质未定'}："
-                f"{prov}曾开展人身损害赔偿标准城乡统一试点，但其计算方法和适用范围未找到（{rule['source']}），"
-                "无法确定计算标准。请由法官认定所适用的标准并直接输入该数额，"
-                f"或在 parameters/injury_standards.yaml 的 unification.{province} 中补充该规则及出处"
+                E.E574, day=day, if_residence_rural_else='为农村居民' if residence == 'rural' else '户籍性质未定', prov=prov, rule_source=rule['source'], province=province
             )
         label = {"urban": "城镇居民", "resident": "全体居民"}.get(kind, kind)
         return kind, (
@@ -232,8 +226,7 @@ def _standard_kind(
         )
     if residence not in RESIDENCES:
         raise YaosuError(
-            f"侵权行为发生于{day}，早于2022年5月1日：原解释区分城镇、农村标准，"
-            "须确认受害人户籍或者经常居住地性质（victim_residence：urban 城镇 / rural 农村）"
+            E.E558, day=day
         )
     return residence, (
         f"侵权行为发生于{day}（2022年5月1日前），原解释区分城乡，受害人为{RESIDENCES[residence]}居民，"
@@ -273,7 +266,7 @@ def daily_rate(province: str, item: str, on: date) -> ParameterValue:
     data = _daily_rates()
     items = data["items"]
     if item not in items:
-        raise YaosuError(f"未知的按日计算项目 {item!r}，应为 {'/'.join(items)} 之一")
+        raise YaosuError(E.E559, item=item, join_items='/'.join(items))
     label = items[item]["label"]
     prov = province_name(province)
     entry = (data["rates"].get(province) or {}).get(item)
@@ -281,8 +274,7 @@ def daily_rate(province: str, item: str, on: date) -> ParameterValue:
     if entry is None or "not_found" in entry:
         reason = entry["not_found"] if entry else "参数表中没有该项"
         raise YaosuError(
-            f"{prov}{label}的日标准未收录：{reason}。须由法官认定日标准并输入（注明依据），"
-            f"或在 {where} 中填写有出处的标准"
+            E.E560, prov=prov, label=label, reason=reason, where=where
         )
     table = parse_dated_table(
         {
@@ -326,7 +318,7 @@ def _old_law(tort_date: date | None) -> bool:
 def compensation_years(age: int) -> tuple[int, str]:
     """第十二条/第十五条: 20 years; from 60, one year less per year of age; from 75, 5 years."""
     if age < 0:
-        raise YaosuError(f"年龄不能为负数（{age}）")
+        raise YaosuError(E.E561, age=age)
     if age < 60:
         return 20, f"{age}周岁，不满六十周岁，按二十年计算"
     if age < 75:
@@ -338,7 +330,7 @@ def compensation_years(age: int) -> tuple[int, str]:
 def disability_coefficient(grade: int) -> Decimal:
     """伤残赔偿指数: 一级 100% … 十级 10% (GB 18667-2002 附录B; FACTS §6.2 [V secondary])."""
     if isinstance(grade, bool) or not isinstance(grade, int) or not 1 <= grade <= 10:
-        raise YaosuError(f"伤残等级应为1至10级的整数，现为{grade!r}")
+        raise YaosuError(E.E562, grade=grade)
     return Decimal(110 - 10 * grade)
 
 
@@ -350,7 +342,7 @@ def disability_index(grade: int, extra_indices: Sequence[Decimal | int | str] = 
     extras = [Decimal(str(x)) for x in extra_indices]
     for x in extras:
         if not 0 <= x <= EXTRA_INDEX_CAP:
-            raise YaosuError(f"多处伤残的附加指数每处应在0%至10%之间，现为{fmt_plain(x)}%")
+            raise YaosuError(E.E575, fmt_plain_x=fmt_plain(x))
     added = sum(extras, Decimal(0))
     capped = min(added, EXTRA_INDEX_CAP)
     total = min(base + capped, Decimal(100))
@@ -393,7 +385,7 @@ def disability_compensation(
     else:
         coef = Decimal(str(coefficient_percent))
         if not 0 <= coef <= 100:
-            raise YaosuError(f"赔偿系数应在0%至100%之间，现为{fmt_plain(coef)}%")
+            raise YaosuError(E.E576, fmt_plain_coef=fmt_plain(coef))
         coef_text = f"赔偿系数{fmt_plain(coef)}%（本院认定）"
     amount = money(income.value * years * coef / 100)
     steps = [
@@ -448,7 +440,7 @@ def funeral_expenses(wage: ParameterValue, *, wage_unit: str = "yuan_per_month")
         formula = f"{fmt_plain(wage.value)} ÷ 12 × 6 = {fmt_money(amount)}"
         unit = "元/年"
     else:
-        raise YaosuError(f"丧葬费工资基数的单位应为 yuan_per_month 或 yuan_per_year，现为 {wage_unit!r}")
+        raise YaosuError(E.E577, wage_unit=wage_unit)
     steps = [_figure_step(wage, unit), f"丧葬费 = 职工月平均工资 × 6个月 = {formula}"]
     return CalcResult(
         amount=amount,
@@ -493,14 +485,14 @@ def dependant_living_expenses(
     """
     people = list(dependants)
     if not people:
-        raise YaosuError("未提供被扶养人")
+        raise YaosuError(E.E563)
     spend = consumption.value
     coef = Decimal(str(coefficient_percent))
     steps = [_figure_step(consumption)]
     yearly: list[tuple[int, Decimal]] = []
     for person in people:
         if person.supporters < 1:
-            raise YaosuError(f"被扶养人的扶养人数至少为1（{person.name or person.age}）")
+            raise YaosuError(E.E578, value=person.name or person.age)
         years, text = person.years()
         annual = spend * coef / 100 / person.supporters
         steps.append(
@@ -548,7 +540,7 @@ PERIODS = {"day": "元/天", "month": "元/月", "year": "元/年"}
 def _per_day(income: ParameterValue, period: str, days: int) -> tuple[Decimal, str]:
     """income × days for a daily, monthly or annual income; annual ÷ 365 (浙江 formula, §A4 [S])."""
     if period not in PERIODS:
-        raise YaosuError(f"收入期间应为 day/month/year 之一，现为 {period!r}")
+        raise YaosuError(E.E564, period=period)
     value = income.value
     if period == "day":
         amount = money(value * days)
@@ -566,9 +558,9 @@ def lost_earnings(
 ) -> CalcResult:
     """误工费 (第七条) = income × 误工时间 (calendar days; an annual income ÷ 365)."""
     if days < 0:
-        raise YaosuError(f"误工天数不能为负数（{days}）")
+        raise YaosuError(E.E565, days=days)
     if basis not in INCOME_BASES:
-        raise YaosuError(f"误工收入依据应为 {'/'.join(INCOME_BASES)} 之一，现为 {basis!r}")
+        raise YaosuError(E.E566, join_income_bases='/'.join(INCOME_BASES), basis=basis)
     amount, formula = _per_day(income, period, days)
     steps = [
         "误工时间根据受害人接受治疗的医疗机构出具的证明确定；受害人因伤致残持续误工的，误工时间可以计算至定残日前一天",
@@ -595,13 +587,13 @@ def nursing_fee(
     ``basis``: ``carer_income`` (the carer's lost income, as 误工费) or ``hired`` (护工 rate).
     """
     if days < 0 or carers < 1:
-        raise YaosuError(f"护理天数不能为负数、护理人数至少为1（现为{days}天、{carers}人）")
+        raise YaosuError(E.E567, days=days, carers=carers)
     bases = {
         "carer_income": "护理人员有收入，参照误工费的规定计算",
         "hired": "护理人员没有收入或者雇佣护工，参照当地护工从事同等级别护理的劳务报酬标准计算",
     }
     if basis not in bases:
-        raise YaosuError(f"护理费依据应为 {'/'.join(bases)} 之一，现为 {basis!r}")
+        raise YaosuError(E.E568, join_bases='/'.join(bases), basis=basis)
     steps = [bases[basis], _figure_step(rate, PERIODS.get(period, ""))]
     limit = NURSING_MAX_YEARS * 365
     if days > limit:
@@ -643,9 +635,9 @@ DAILY_ITEMS = {
 def daily_item(item: str, days: int, rate: ParameterValue) -> CalcResult:
     """住院伙食补助费 (第十条) / 营养费 (第十一条) / 同城交通费 (第九条) = daily rate × days."""
     if item not in DAILY_ITEMS:
-        raise YaosuError(f"按日计算项目应为 {'/'.join(DAILY_ITEMS)} 之一，现为 {item!r}")
+        raise YaosuError(E.E569, join_daily_items='/'.join(DAILY_ITEMS), item=item)
     if days < 0:
-        raise YaosuError(f"天数不能为负数（{days}）")
+        raise YaosuError(E.E570, days=days)
     label, citation, rule = DAILY_ITEMS[item]
     amount = money(rate.value * days)
     steps = [
@@ -692,7 +684,7 @@ def standard_items(
         if use_year is None:
             if hearing_end is None:
                 raise YaosuError(
-                    "缺少一审法庭辩论终结日（meta.hearing_end_date），无法确定适用哪一年度的标准"
+                    E.E579
                 )
             year, why = use_year_for(province, hearing_end)
         else:
@@ -701,7 +693,7 @@ def standard_items(
         wanted = ["death_compensation", "funeral_expenses"] if death else ["disability_compensation"]
         return {item: exc for item in wanted + (["dependents_living"] if dependants else [])}
     age = age_on(victim_birth, on)
-    where = {"tort_date": tort_date, "residence": residence}
+    where: dict[str, Any] = {"tort_date": tort_date, "residence": residence}
 
     def run(item: str, compute: Any) -> None:
         try:

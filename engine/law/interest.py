@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 from engine.law.citations import Citation
 from engine.law.lawdata import LawData, law_or_default
 from engine.law.parameters import STATUS_ZH, ParameterValue
@@ -42,7 +42,7 @@ ONE_DAY = timedelta(days=1)
 
 def days_inclusive(start: date, end: date) -> int:
     if end < start:
-        raise YaosuError(f"计息截止日（{end.isoformat()}）早于起始日（{start.isoformat()}）")
+        raise YaosuError(E.E580, end_isoformat=end.isoformat(), start_isoformat=start.isoformat())
     return (end - start).days + 1
 
 
@@ -51,8 +51,7 @@ def year_days(law: LawData | None = None) -> ParameterValue:
     law = law_or_default(law)
     if law.constant_text("day_count_inclusive") != "both":
         raise YaosuError(
-            f"{law.constants.path} 的 day_count_inclusive 只支持 both（起止日均计入），"
-            f"现为 {law.constant_text('day_count_inclusive')!r}"
+            E.E581, law_constants_path=law.constants.path, value=law.constant_text('day_count_inclusive')
         )
     return law.constant("year_days")
 
@@ -129,7 +128,7 @@ def _cap_rules(
 ) -> list[CapRule]:
     if filing_date is not None and filing_date < contract_date:
         raise YaosuError(
-            f"起诉日期（{filing_date.isoformat()}）早于合同成立日（{contract_date.isoformat()}），请核对"
+            E.E582, filing_date_isoformat=filing_date.isoformat(), contract_date_isoformat=contract_date.isoformat()
         )
     new_day = new_rules_day(ctx.law)
     last_old_day = new_day - ONE_DAY
@@ -185,8 +184,7 @@ def _cap_rules(
         if period_end is not None and period_end < new_day:
             return [before]
         raise YaosuError(
-            f"合同成立于{contract_date.isoformat()}，早于{new_day_text}：{new_day_text}之后的利率上限为起诉时一年期LPR的"
-            f"倍数（{ctx.text(transition)}），须提供起诉日期（filing_date / --filing-date）"
+            E.E583, contract_date_isoformat=contract_date.isoformat(), new_day_text=new_day_text, ctx_text_transition=ctx.text(transition)
         )
     cap, text, lpr, multiple = _multiple_of_lpr(ctx, filing_date, "起诉于")
     after = CapRule(
@@ -239,7 +237,7 @@ def resolve_contract_date(
         year, month = (int(part) for part in text.split("-"))
         first = date(year, month, 1)
     except ValueError:
-        raise YaosuError(f"合同成立日 {text!r} 应为 YYYY-MM-DD，或只知年月时写 YYYY-MM") from None
+        raise YaosuError(E.E591, text=text) from None
     last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - ONE_DAY
     if filing_date is not None and filing_date < last:
         last = max(filing_date, first)
@@ -247,8 +245,7 @@ def resolve_contract_date(
     new_day = new_rules_day(law)
     if first < new_day <= last:
         raise YaosuError(
-            f"合同成立于{year}年{month}月，该月跨越{fmt_date(new_day)}（新规施行日），前后适用的利率规则不同，"
-            "须提供合同成立的具体日期"
+            E.E584, year=year, month=month, fmt_date_new_day=fmt_date(new_day)
         )
     candidates = [first, *law.table("lpr_1y").changes_between(first, last)]
     ctx = _context(law, filing_date)
@@ -365,9 +362,9 @@ def private_lending_interest(
     law = law_or_default(law)
     principal, rate_percent = Decimal(principal), Decimal(rate_percent)
     if principal <= 0:
-        raise YaosuError(f"本金须大于0（现为{principal}元）")
+        raise YaosuError(E.E585, principal=principal)
     if rate_percent < 0:
-        raise YaosuError(f"年利率不能为负数（现为{rate_percent}%）")
+        raise YaosuError(E.E586, rate_percent=rate_percent)
     total_days = days_inclusive(start, end)
     basis = year_days(law)
     steps = [day_count_text(law)]
@@ -454,8 +451,7 @@ def _overdue_without_rates(
     rule_c = ctx.cite("lending_overdue_no_rate_agreed")
     if rule_c.effect != "lpr_of_the_time":
         raise YaosuError(
-            f"{ctx.text(rule_c)}（{rule_c.edition}）未写明未约定利率时的逾期利率标准"
-            f"（{rule_c.note or rule_c.source}）；请明确逾期利率（overdue_rate / --overdue-rate）"
+            E.E587, ctx_text_rule_c=ctx.text(rule_c), rule_c_edition=rule_c.edition, value=rule_c.note or rule_c.source
         )
     lpr = law.lpr_1y(max(overdue_start, new_day))
     label = (
@@ -500,9 +496,9 @@ def private_lending_claim(
     """
     principal = Decimal(principal)
     if principal <= 0:
-        raise YaosuError(f"本金须大于0（现为{principal}元）")
+        raise YaosuError(E.E585, principal=principal)
     if due_date < loan_date:
-        raise YaosuError(f"还款期限届满日（{due_date.isoformat()}）早于借款提供日（{loan_date.isoformat()}）")
+        raise YaosuError(E.E588, due_date_isoformat=due_date.isoformat(), loan_date_isoformat=loan_date.isoformat())
     days_inclusive(loan_date, end)
     for name, value in (
         ("借期内利率", term_rate),
@@ -510,13 +506,12 @@ def private_lending_claim(
         ("违约金年利率", penalty_rate),
     ):
         if value is not None and Decimal(value) < 0:
-            raise YaosuError(f"{name}不能为负数（现为{value}%）")
+            raise YaosuError(E.E592, name=name, value=value)
     pays = sorted(repayments, key=lambda r: r.day)
     for pay in pays:
         if not loan_date <= pay.day <= end or pay.amount <= 0:
             raise YaosuError(
-                f"还款记录（{pay.day.isoformat()}，{pay.amount}元）无效：日期须在{loan_date.isoformat()}至"
-                f"{end.isoformat()}之间，金额须大于0"
+                E.E593, pay_day_isoformat=pay.day.isoformat(), pay_amount=pay.amount, loan_date_isoformat=loan_date.isoformat(), end_isoformat=end.isoformat()
             )
     law = law_or_default(law)
     ctx = _context(law, filing_date)
@@ -859,10 +854,10 @@ def lending_ledger(
     ctx = _context(law, filing_date)
     loans = list(loans)
     if not loans:
-        raise YaosuError("台账中没有借款")
+        raise YaosuError(E.E589)
     ids = [loan.id for loan in loans]
     if len(set(ids)) != len(ids):
-        raise YaosuError(f"借款编号重复：{'、'.join(ids)}")
+        raise YaosuError(E.E590, join_ids='、'.join(ids))
     steps = [day_count_text(law)]
     citations: list[str] = []
     used: list[ParameterValue | Citation] = [year_days(law)]
@@ -870,9 +865,9 @@ def lending_ledger(
     states: dict[str, _LoanState] = {}
     for loan in loans:
         if Decimal(loan.principal) <= 0:
-            raise YaosuError(f"借款{loan.id}的本金须大于0（现为{loan.principal}元）")
+            raise YaosuError(E.E594, loan_id=loan.id, loan_principal=loan.principal)
         if loan.due_date < loan.loan_date or end < loan.loan_date:
-            raise YaosuError(f"借款{loan.id}的还款期限或截止日早于借款提供日（{loan.loan_date.isoformat()}）")
+            raise YaosuError(E.E595, loan_id=loan.id, loan_loan_date_isoformat=loan.loan_date.isoformat())
         contract = resolve_contract_date(loan.contract_date or loan.loan_date, filing_date, end, law)
         rules = _cap_rules(ctx, contract.day, filing_date, end)
         steps += [*contract.steps, *(f"借款{loan.id}：{rule.explanation}" for rule in rules)]
@@ -885,11 +880,11 @@ def lending_ledger(
     for pay in pays:
         if pay.amount <= 0 or pay.day > end:
             raise YaosuError(
-                f"还款记录（{pay.day.isoformat()}，{pay.amount}元）无效：金额须大于0，日期不晚于截止日"
+                E.E596, pay_day_isoformat=pay.day.isoformat(), pay_amount=pay.amount
             )
         if pay.loan is not None and pay.loan not in states:
             raise YaosuError(
-                f"还款记录（{pay.day.isoformat()}）指定的借款 {pay.loan!r} 不存在（已有：{'、'.join(ids)}）"
+                E.E597, pay_day_isoformat=pay.day.isoformat(), pay_loan=pay.loan, join_ids='、'.join(ids)
             )
     owed_costs = Decimal(costs)
     rows: list[dict[str, Any]] = []
@@ -929,9 +924,9 @@ def lending_ledger(
                 i, p = _pay_debt(state, part)
                 share_left -= i + p
                 left -= i + p
-                total = allocations.setdefault(state.loan.id, [Decimal(0), Decimal(0)])
-                total[0] += i
-                total[1] += p
+                pair = allocations.setdefault(state.loan.id, [Decimal(0), Decimal(0)])
+                pair[0] += i
+                pair[1] += p
         principal_left = sum((s.principal for s in states.values()), Decimal(0))
         interest_left = sum((s.interest for s in states.values()), Decimal(0))
         to_interest = sum((a[0] for a in allocations.values()), Decimal(0))

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 from engine.law.fee import litigation_fee
 from engine.law.parameters import ParameterValue, load_yaml, parse_dated_table, to_decimal, warn_unverified
 from engine.law.penalty import RuleOutcome
@@ -63,7 +63,7 @@ class Service:
 def service_length(start: date, end: date) -> Service:
     """Full years, months and days from ``start`` to ``end``, both included."""
     if end < start:
-        raise YaosuError(f"离职日（{end.isoformat()}）早于入职日（{start.isoformat()}）")
+        raise YaosuError(E.E598, end_isoformat=end.isoformat(), start_isoformat=start.isoformat())
     stop = end + timedelta(days=1)  # the first day no longer worked
     months = 0
     while add_months(start, months + 1) <= stop:
@@ -98,16 +98,13 @@ def average_monthly_wage(region: str, year: int) -> tuple[Decimal, str]:
     data = _wage_table()
     regions: dict = data["regions"]  # type: ignore[assignment]
     if region not in regions:
-        raise YaosuError(f"未收录地区 {region!r} 的职工月平均工资，现有：{'/'.join(regions)}")
+        raise YaosuError(E.E599, region=region, join_regions='/'.join(regions))
     entry = regions[region]
     item = (entry.get("values") or {}).get(year)
     if item is None:
         known = entry.get("not_found", "")
         raise YaosuError(
-            f"缺少{entry['name']}{year}年度职工月平均工资（劳动合同法第四十七条第二款“三倍封顶”所需）"
-            f"{'：' + known if known else '：参数表中没有该年度'}。添加方法：在 parameters/labor_average_wage.yaml 的 "
-            f"regions.{region}.values 下新增 {year}: {{value: 月平均工资（元）, basis: 统计口径, source: 发布机关与文件或网址, "
-            "status: verified}；或在计算时直接提供该数字（--average-wage / average_monthly_wage）并注明出处"
+            E.E600, entry_name=entry['name'], year=year, known_if_known_else='：' + known if known else '：参数表中没有该年度', region=region
         )
     where = f"parameters/labor_average_wage.yaml {region} {year}"
     if item.get("status") == "unverified":
@@ -122,7 +119,7 @@ def region_of(court: str | None, region: str | None) -> str:
     courts: dict = _wage_table()["courts"]  # type: ignore[assignment]
     if court is None or court not in courts:
         raise YaosuError(
-            f"请指定法院（{'/'.join(courts)}）或地区（shanghai/suzhou/jiaxing）以确定职工月平均工资"
+            E.E601, join_courts='/'.join(courts)
         )
     return courts[court]
 
@@ -136,13 +133,11 @@ def minimum_monthly_wage(region: str, on: date) -> ParameterValue:
     """Thin lookup: the local monthly minimum wage in force on ``on`` (parameters/minimum_wage.yaml)."""
     regions: dict = _minimum_table()["regions"]  # type: ignore[assignment]
     if region not in regions:
-        raise YaosuError(f"未收录地区 {region!r} 的月最低工资标准，现有：{'/'.join(regions)}")
+        raise YaosuError(E.E602, region=region, join_regions='/'.join(regions))
     entry = regions[region]
     if not entry.get("values"):
         raise YaosuError(
-            f"缺少{entry['name']}月最低工资标准（{entry.get('not_found', '参数表中没有数值')}）。添加方法：在 "
-            f"parameters/minimum_wage.yaml 的 regions.{region} 下写 title、unit、last_verified 和 values: "
-            "{生效日期: {value: 元/月, source: 文件与文号, status: verified}}"
+            E.E603, entry_name=entry['name'], entry_get_not_found=entry.get('not_found', '参数表中没有数值'), region=region
         )
     table = parse_dated_table(entry, f"parameters/minimum_wage.yaml regions.{region}")
     return table.at(on, allow_past_verified=True)
@@ -197,7 +192,7 @@ def compute_compensation(
     """
     wage = Decimal(monthly_wage)
     if wage <= 0:
-        raise YaosuError(f"月工资须大于0（现为{wage}元）")
+        raise YaosuError(E.E604, wage=wage)
     steps = [
         f"月工资{fmt_money(wage)}：解除或者终止前十二个月的平均工资（含计时计件工资、奖金、津贴和补贴；"
         "低于当地最低工资标准的按最低工资标准）"
@@ -225,7 +220,7 @@ def compute_compensation(
         else:
             months = Decimal(pre_2008_months)
             if months < 0:
-                raise YaosuError(f"2008年前应付经济补偿月数不能为负数（{months}）")
+                raise YaosuError(E.E612, months=months)
             pre_amount = money(wage * months)
             steps.append(
                 f"2008年1月1日前的工作年限依当时有关规定支付{fmt_plain(months)}个月：{fmt_plain(wage)} × "
@@ -238,7 +233,7 @@ def compute_compensation(
     base = wage
     if average_wage is None:
         if cap_could_apply(wage, minimum_wage):
-            raise YaosuError("缺少职工月平均工资，无法判断是否适用第四十七条第二款的三倍封顶")
+            raise YaosuError(E.E608)
         steps.append(
             f"月工资不高于当地月最低工资标准{fmt_plain(Decimal(minimum_wage or 0))}元的三倍（"
             f"{fmt_plain(Decimal(minimum_wage or 0) * 3)}元），职工月平均工资高于最低工资标准，故月工资"
@@ -407,14 +402,14 @@ def double_wage(
     """
     wage = Decimal(monthly_wage)
     if wage <= 0:
-        raise YaosuError(f"月工资须大于0（现为{wage}元）")
+        raise YaosuError(E.E604, wage=wage)
     first = add_months(start, 1)  # 满一个月的次日
     deemed = add_months(start, 12)  # 满一年之日视为已订立无固定期限劳动合同
     last = min(deemed - timedelta(days=1), end)
     steps = [f"用工之日{fmt_date(start)}，自用工之日起满一个月的次日{fmt_date(first)}起算"]
     if contract_date is not None:
         if contract_date < start:
-            raise YaosuError(f"补订合同日（{contract_date.isoformat()}）早于用工之日（{start.isoformat()}）")
+            raise YaosuError(E.E609, contract_date_isoformat=contract_date.isoformat(), start_isoformat=start.isoformat())
         last = min(last, contract_date - timedelta(days=1))
         steps.append(f"{fmt_date(contract_date)}补订书面劳动合同，计至其前一日")
     if end >= deemed - timedelta(days=1) and (contract_date is None or contract_date >= deemed):
@@ -471,13 +466,13 @@ def unpaid_wages(items: Iterable[WageItem]) -> CalcResult:
     for item in items:
         due, paid = money(Decimal(item.due)), money(Decimal(item.paid))
         if due < 0 or paid < 0:
-            raise YaosuError(f"{item.period}的应发或实发工资不能为负数")
+            raise YaosuError(E.E610, item_period=item.period)
         owed = max(due - paid, Decimal("0.00"))
         total += owed
         steps.append(f"{item.period}：应发{fmt_money(due)} − 已发{fmt_money(paid)} = 欠发{fmt_money(owed)}")
         rows.append({"period": item.period, "due": str(due), "paid": str(paid), "owed": str(owed)})
     if not rows:
-        raise YaosuError("没有工资明细（期间、应发、已发）")
+        raise YaosuError(E.E605)
     if len(rows) > 1:
         steps.append("合计欠发：" + " + ".join(str(r["owed"]) for r in rows) + f" = {fmt_money(total)}")
     return CalcResult(
@@ -525,7 +520,7 @@ def compensation_owed(
     ``holds`` True = the employer owes money for the ending.
     """
     if termination_by not in GROUNDS:
-        raise YaosuError(f"解除方 {termination_by!r} 无效，应为 {'/'.join(GROUNDS)} 之一")
+        raise YaosuError(E.E606, termination_by=termination_by, join_grounds='/'.join(GROUNDS))
     if termination_by == "employer" and not lawful:
         if reinstatement:
             steps = ["用人单位违法解除劳动合同，劳动者要求继续履行的，用人单位应当继续履行，不支付赔偿金"]
@@ -539,7 +534,7 @@ def compensation_owed(
         )
     if ground not in GROUNDS[termination_by]:
         options = "；".join(f"{k}：{v}" for k, v in GROUNDS[termination_by].items())
-        raise YaosuError(f"请指明解除或终止的事由（{options}）")
+        raise YaosuError(E.E607, options=options)
     label = GROUNDS[termination_by][ground]
     if (termination_by, ground) in OWED_N:
         steps = [f"{label}，用人单位应当向劳动者支付经济补偿"]
@@ -569,7 +564,7 @@ def award_review(awarded: Mapping[str, Decimal], found: Mapping[str, Decimal]) -
     total = Decimal(0)
     for key in dict.fromkeys([*awarded, *found]):
         if key not in ITEM_ZH:
-            raise YaosuError(f"项目 {key!r} 无效，应为 {'/'.join(ITEM_ZH)} 之一")
+            raise YaosuError(E.E611, key=key, join_item_zh='/'.join(ITEM_ZH))
         got = money(Decimal(awarded.get(key, 0)))
         owed = money(Decimal(found.get(key, 0)))
         total += owed

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 from engine.law.lawdata import LawData, law_or_default
 from engine.law.result import CalcResult, fmt_date, fmt_money, fmt_plain, money
 from engine.registry import calculator
@@ -42,9 +42,9 @@ def doubled_interest(
     law = law_or_default(law)
     debt = Decimal(debt)
     if debt <= 0:
-        raise YaosuError(f"迟延履行的金钱债务须大于0（现为{debt}元）")
+        raise YaosuError(E.E613, debt=debt)
     if end < start:
-        raise YaosuError(f"迟延履行期间截止日（{end.isoformat()}）早于起始日（{start.isoformat()}）")
+        raise YaosuError(E.E614, end_isoformat=end.isoformat(), start_isoformat=start.isoformat())
     rate = law.table("late_performance.yaml").at(start, allow_past_verified=allow_unverified)
     days = (end - start).days + 1
     amount = money(debt * rate.value / 10000 * days)

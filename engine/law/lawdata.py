@@ -19,9 +19,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 from engine.law.citations import Citation, CitationCatalogue, parse_catalogue
 from engine.law.parameters import (
     STATUS_ZH,
@@ -146,7 +146,7 @@ class ConstantTable:
     def rows_of(self, name: str) -> tuple[DatedConstant, ...]:
         if name not in self.rows:
             raise YaosuError(
-                f"参数文件 {self.path} 缺少常量 {name}，请按 parameters/README.md 补充（须注明来源）"
+                E.E616, self_path=self.path, name=name
             )
         return self.rows[name]
 
@@ -163,7 +163,7 @@ class ConstantTable:
                 return row
         when = "不限日期" if on is None else on.isoformat()
         spans = "；".join(f"{r.start or '不限'}至{r.end or '不限'}" for r in rows)
-        raise YaosuError(f"参数文件 {self.path} 的 {name} 没有适用于{when}的数值（已有：{spans}）")
+        raise YaosuError(E.E615, self_path=self.path, name=name, when=when, spans=spans)
 
 
 def parse_constants(data: dict[str, Any], path: str) -> ConstantTable:
@@ -174,7 +174,7 @@ def parse_constants(data: dict[str, Any], path: str) -> ConstantTable:
         for i, item in enumerate(items, 1):
             where = f"{path} 的 {name} 第{i}行"
             if item.from_ and item.to and item.to < item.from_:
-                raise YaosuError(f"{where}：to 早于 from")
+                raise YaosuError(E.E620, where=where)
             value: Decimal | str = (
                 item.value if isinstance(item.value, str) else to_decimal(item.value, where)
             )
@@ -194,7 +194,7 @@ def parse_constants(data: dict[str, Any], path: str) -> ConstantTable:
         parsed.sort(key=lambda r: r.start or date.min)
         for low, high in zip(parsed, parsed[1:], strict=False):
             if low.end is None or (high.start is not None and high.start <= low.end):
-                raise YaosuError(f"{path} 的 {name}：各行的施行期间重叠")
+                raise YaosuError(E.E621, file=path, name=name)
         rows[name] = tuple(parsed)
     return ConstantTable(model.name, model.title, path, model.last_verified, MappingProxyType(rows))
 
@@ -216,7 +216,7 @@ class LawData:
     def load(cls, path: Path | str) -> LawData:
         path = Path(path)
         if not path.is_dir():
-            raise YaosuError(f"参数目录不存在：{path}")
+            raise YaosuError(E.E617, file=path)
         tables: dict[str, DatedTable] = {}
         for filename in DATED_TABLE_FILES:
             file = path / filename
@@ -237,7 +237,7 @@ class LawData:
 
     def table(self, name: str) -> DatedTable:
         if name not in self.tables:
-            raise YaosuError(f"参数目录 {self.path} 中没有参数表 {name}")
+            raise YaosuError(E.E618, self_path=self.path, name=name)
         return self.tables[name]
 
     def lpr_1y(self, on: date, allow_unverified: bool = True) -> ParameterValue:
@@ -267,7 +267,7 @@ class LawData:
         """The first day a constant is in force (e.g. lpr_multiple → 2020-08-20, the 2020 rules)."""
         start = self.constants.rows_of(name)[0].start
         if start is None:
-            raise YaosuError(f"参数文件 {self.constants.path} 的 {name} 没有起始日期")
+            raise YaosuError(E.E619, self_constants_path=self.constants.path, name=name)
         return start
 
     def cite(self, concept: str, on: date | None) -> Citation:
@@ -332,7 +332,7 @@ def _csv_problems(file: Path, path: str) -> list[str]:
 def check_parameters(path: Path | str = PARAMETERS_DIR) -> list[str]:
     """Every problem in every parameter file of ``path`` (empty list: all good), each naming file and key."""
     path = Path(path)
-    models = {name: DatedTableFile for name in DATED_TABLE_FILES}
+    models: dict[str, type[BaseModel]] = {name: DatedTableFile for name in DATED_TABLE_FILES}
     models[FEE_FILE] = FeeFile
     models[CATALOGUE_FILE] = CatalogueFile
     models.update({name: ConstantsFile for name in CONSTANTS_FILES})

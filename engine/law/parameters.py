@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 from engine.paths import PARAMETERS_DIR
 
 if TYPE_CHECKING:
@@ -79,8 +79,7 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool
         key = loader.construct_object(key_node, deep=deep)
         if key in mapping:
             raise YaosuError(
-                f"参数文件 {loader.name}：第{key_node.start_mark.line + 1}行的键 {key} 重复，"
-                "同一日期（或同一键）只能出现一次"
+                E.E628, loader_name=loader.name, value=key_node.start_mark.line + 1, key=key
             )
         mapping[key] = loader.construct_object(value_node, deep=deep)
     return mapping
@@ -99,11 +98,11 @@ def load_yaml(path: Path) -> dict[str, Any]:
         with path.open(encoding="utf-8") as handle:
             data = yaml.load(handle, Loader=_StrictLoader)  # noqa: S506 - SafeLoader subclass
     except FileNotFoundError as exc:
-        raise YaosuError(f"参数文件不存在：{path}") from exc
+        raise YaosuError(E.E629, file=path) from exc
     except yaml.YAMLError as exc:
-        raise YaosuError(f"参数文件 {path} 不是有效的YAML：{exc}") from exc
+        raise YaosuError(E.E630, file=path, exc=exc) from exc
     if not isinstance(data, dict):
-        raise YaosuError(f"参数文件 {path} 的顶层应为映射（name、last_verified、values 等）")
+        raise YaosuError(E.E622, file=path)
     return data
 
 
@@ -111,11 +110,11 @@ def to_decimal(raw: Any, where: str) -> Decimal:
     if isinstance(raw, Decimal):
         return raw
     if isinstance(raw, bool) or raw is None:
-        raise YaosuError(f"{where}：数值缺失或不是数字（{raw!r}）")
+        raise YaosuError(E.E623, where=where, raw=raw)
     try:
         return Decimal(str(raw).replace(",", "").strip())
     except InvalidOperation as exc:
-        raise YaosuError(f"{where}：{raw!r} 不是数字") from exc
+        raise YaosuError(E.E631, where=where, raw=raw) from exc
 
 
 def _as_date(raw: Any, where: str) -> date:
@@ -124,12 +123,12 @@ def _as_date(raw: Any, where: str) -> date:
     try:
         return date.fromisoformat(str(raw))
     except ValueError as exc:
-        raise YaosuError(f"{where}：{raw!r} 不是 YYYY-MM-DD 日期") from exc
+        raise YaosuError(E.E632, where=where, raw=raw) from exc
 
 
 def _check_status(status: Any, where: str) -> str:
     if status not in STATUSES:
-        raise YaosuError(f"{where}：status 应为 {'/'.join(STATUSES)} 之一，现为 {status!r}")
+        raise YaosuError(E.E624, where=where, join_statuses='/'.join(STATUSES), status=status)
     return str(status)
 
 
@@ -167,7 +166,7 @@ class DatedTable:
             )
             if not allow_past_verified:
                 raise YaosuError(
-                    message + "；请先核实并更新该表（见 parameters/README.md），或明确允许使用未核实数值"
+                    E.E000, message=message + "；请先核实并更新该表（见 parameters/README.md），或明确允许使用未核实数值"
                 )
             warn_unverified(message + "，现按表中最后已知数值计算，须核实")
         chosen: DatedEntry | None = None
@@ -178,13 +177,11 @@ class DatedTable:
                 break
         if chosen is None:
             raise YaosuError(
-                f"参数表《{self.title}》的第一条记录始于{self.entries[0].start.isoformat()}，"
-                f"{on.isoformat()}之前没有数值"
+                E.E633, self_title=self.title, value=self.entries[0].start.isoformat(), on_isoformat=on.isoformat()
             )
         if chosen.value is None:
             raise YaosuError(
-                f"参数表《{self.title}》中自{chosen.start.isoformat()}起该参数已失效（{chosen.source}），"
-                f"{on.isoformat()}没有数值"
+                E.E634, self_title=self.title, chosen_start_isoformat=chosen.start.isoformat(), chosen_source=chosen.source, on_isoformat=on.isoformat()
             )
         if chosen.status not in VERIFIED_STATUSES:
             warn_unverified(
@@ -203,16 +200,16 @@ class DatedTable:
 def parse_dated_table(data: dict[str, Any], path: str) -> DatedTable:
     for key in ("name", "title", "unit", "last_verified", "values"):
         if key not in data:
-            raise YaosuError(f"参数文件 {path} 缺少字段 {key}")
+            raise YaosuError(E.E635, file=path, key=key)
     values = data["values"]
     if not isinstance(values, dict) or not values:
-        raise YaosuError(f"参数文件 {path}：values 应为按日期排列的非空映射")
+        raise YaosuError(E.E625, file=path)
     entries: list[DatedEntry] = []
     for raw_day, item in values.items():
         day = _as_date(raw_day, f"{path} 的日期键")
         where = f"{path} 的 {day.isoformat()} 条"
         if not isinstance(item, dict) or "value" not in item or "source" not in item:
-            raise YaosuError(f"{where}：每条记录须有 value 和 source")
+            raise YaosuError(E.E636, where=where)
         value = None if item["value"] is None else to_decimal(item["value"], where)
         status = _check_status(item.get("status", "verified"), where)
         entries.append(DatedEntry(day, value, str(item["source"]), status, str(item.get("note", ""))))
@@ -271,24 +268,24 @@ class Bracket:
 def parse_brackets(raw: Any, where: str) -> tuple[Bracket, ...]:
     """Brackets must have strictly increasing upper bounds and end with an open bracket."""
     if not isinstance(raw, list) or not raw:
-        raise YaosuError(f"{where}：brackets 应为非空列表")
+        raise YaosuError(E.E626, where=where)
     brackets: list[Bracket] = []
     for i, item in enumerate(raw, 1):
         upper = None if item.get("upper") is None else to_decimal(item["upper"], f"{where} 第{i}档 upper")
         rate = None if item.get("rate") is None else to_decimal(item["rate"], f"{where} 第{i}档 rate")
         fixed = None if item.get("fixed") is None else to_decimal(item["fixed"], f"{where} 第{i}档 fixed")
         if (rate is None) == (fixed is None):
-            raise YaosuError(f"{where} 第{i}档：rate 与 fixed 须有且只有一个")
+            raise YaosuError(E.E637, where=where, i=i)
         brackets.append(Bracket(upper, rate, fixed))
     for i, (low, high) in enumerate(zip(brackets, brackets[1:], strict=False), 1):
         if low.upper is None:
-            raise YaosuError(f"{where} 第{i}档没有上限，但其后还有档次")
+            raise YaosuError(E.E638, where=where, i=i)
         if high.upper is not None and high.upper <= low.upper:
             raise YaosuError(
-                f"{where}：第{i + 1}档上限 {high.upper} 不大于第{i}档上限 {low.upper}，档次须单调递增"
+                E.E639, where=where, i_1=i + 1, high_upper=high.upper, i=i, low_upper=low.upper
             )
     if brackets[-1].upper is not None:
-        raise YaosuError(f"{where}：最后一档须没有上限（upper: null）")
+        raise YaosuError(E.E627, where=where)
     return tuple(brackets)
 
 
@@ -326,24 +323,24 @@ def read_keyed_csv(
     try:
         handle = path.open(encoding="utf-8", newline="")
     except FileNotFoundError as exc:
-        raise YaosuError(f"参数文件不存在：{rel}") from exc
+        raise YaosuError(E.E640, rel=rel) from exc
     rows: dict[tuple[str, ...], KeyedRow] = {}
     with handle:
         reader = csv.DictReader(line for line in handle if not line.startswith("#"))
         needed = set(key_fields) | {"value", "unit", "basis", "source", "status"}
         missing = needed - set(reader.fieldnames or [])
         if missing:
-            raise YaosuError(f"参数文件 {rel} 缺少列：{'、'.join(sorted(missing))}")
+            raise YaosuError(E.E641, rel=rel, join_sorted_missing='、'.join(sorted(missing)))
         for line_no, row in enumerate(reader, 2):
             key = tuple(row[f].strip() for f in key_fields)
             where = f"{rel} 第{line_no}条数据（{'/'.join(key)}）"
             if key in rows:
-                raise YaosuError(f"{where}：键重复，同一省份、年度、项目只能有一行")
+                raise YaosuError(E.E642, where=where)
             status = _check_status(row["status"].strip(), where)
             raw_value = row["value"].strip()
             if status == "not_found":
                 if raw_value:
-                    raise YaosuError(f"{where}：status 为 not_found 的行不能有数值")
+                    raise YaosuError(E.E643, where=where)
                 value = None
             else:
                 value = to_decimal(raw_value, where)

@@ -26,7 +26,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 from engine.law.parameters import ParameterValue, load_yaml, lpr_1y, to_decimal
 from engine.law.result import CalcResult, fmt_date, fmt_money, fmt_plain, fmt_rate, money
 from engine.paths import PARAMETERS_DIR
@@ -116,7 +116,7 @@ def cn_number(text: str) -> Decimal:
         or any(c not in _CN_DIGITS and c != "十" for c in whole)
         or any(c not in _CN_DIGITS for c in frac)
     ):
-        raise YaosuError(f"无法识别数字 {text!r}")
+        raise YaosuError(E.E645, text=text)
     if "十" in whole:
         tens, _, ones = whole.partition("十")
         value = Decimal((_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0))
@@ -162,11 +162,11 @@ def parse_penalty_rate(raw: str | dict[str, Any] | PenaltyRate) -> PenaltyRate:
     if isinstance(raw, dict):
         period, percent = raw.get("period"), raw.get("percent")
         if period not in PERIOD_ZH or percent is None:
-            raise YaosuError(f"违约金标准 {raw!r} 应有 period（day/month/year）和 percent")
+            raise YaosuError(E.E656, raw=raw)
         return PenaltyRate(str(period), to_decimal(percent, "违约金标准 percent"), str(raw.get("raw", "")))
     text = str(raw).strip().replace("％", "%").replace("（", "(").replace("）", ")")
     if not text:
-        raise YaosuError("违约金标准为空")
+        raise YaosuError(E.E646)
     for pattern in _LPR_TIMES:
         found = pattern.search(text)
         if found:
@@ -186,11 +186,11 @@ def parse_penalty_rate(raw: str | dict[str, Any] | PenaltyRate) -> PenaltyRate:
         found = _PERCENT.search(text)
         if not found:
             raise YaosuError(
-                f"无法识别违约金标准 {text!r}：可写作 日万分之五、每日千分之一、年利率18%、LPR×1.5 或 10000元"
+                E.E657, text=text
             )
         percent = Decimal(found.group(1)) / (10 if "‰" in found.group(0) else 1)
     if period is None:
-        raise YaosuError(f"违约金标准 {text!r} 未写明按日、按月还是按年计算")
+        raise YaosuError(E.E647, text=text)
     return PenaltyRate(period, percent, text)
 
 
@@ -206,7 +206,7 @@ def penalty_days(due_date: date, end: date) -> int:
     start = breach_day(due_date)
     if end < start:
         raise YaosuError(
-            f"违约金截止日（{end.isoformat()}）早于起算日（{start.isoformat()}，付款期限届满次日）"
+            E.E648, end_isoformat=end.isoformat(), start_isoformat=start.isoformat()
         )
     return (end - start).days + 1
 
@@ -220,10 +220,10 @@ def annual_percent(rate: PenaltyRate, lpr: ParameterValue | None) -> Decimal:
     if rate.kind == "lpr_multiple":
         if lpr is None:
             raise YaosuError(
-                f"违约金标准“{rate.raw or rate.text()}”以一年期LPR计算，须提供违约行为发生时的一年期LPR"
+                E.E658, rate_raw_or_rate_text=rate.raw or rate.text()
             )
         return lpr.value * rate.value
-    raise YaosuError(f"{rate.text()}不是按年计算的标准")
+    raise YaosuError(E.E644, rate_text=rate.text())
 
 
 def _lpr_text(lpr: ParameterValue, day: date) -> str:
@@ -257,7 +257,7 @@ def amount_at(
 def _check_base(base: Decimal) -> Decimal:
     base = Decimal(base)
     if base <= 0:
-        raise YaosuError(f"欠付价款（违约金计算基数）须大于0（现为{base}元）")
+        raise YaosuError(E.E649, base=base)
     return base
 
 
@@ -268,9 +268,7 @@ def breach_lpr(due_date: date) -> ParameterValue:
     if start < lpr_from:
         note = _params()["late_payment_loss"]["before_lpr"]["note"]
         raise YaosuError(
-            f"违约行为发生于{start.isoformat()}，在2019年8月20日之前：依{C_NO_CLAUSE}应以中国人民银行同期同类人民币"
-            f"贷款基准利率为基础、参照逾期罚息利率标准计算，但参数表中没有该利率（{note}）。请在 {PARAMS} 的 "
-            "late_payment_loss.before_lpr 下补充基准利率、逾期罚息标准及来源"
+            E.E650, start_isoformat=start.isoformat(), c_no_clause=C_NO_CLAUSE, note=note, params=PARAMS
         )
     return lpr_1y(start)
 
@@ -386,8 +384,7 @@ def reduced_penalty(
         return done(agreed_amount)
     if adjusted_amount >= agreed_amount:
         raise YaosuError(
-            f"调整后的违约金（{adjusted.raw or adjusted.text()}，{adjusted_amount}元）不低于约定违约金（{agreed_amount}元），"
-            "不是减少；请核对调整后的标准"
+            E.E651, value=adjusted.raw or adjusted.text(), adjusted_amount=adjusted_amount, agreed_amount=agreed_amount
         )
     steps.append(comparison + "：超过损失的百分之三十，一般可以认定为过分高于造成的损失")
     if loss is None:
@@ -410,7 +407,7 @@ def late_payment_multiple(multiple: Decimal) -> Decimal:
     low, high = _param("late_payment_loss", "multiple_min"), _param("late_payment_loss", "multiple_max")
     if not low <= multiple <= high:
         raise YaosuError(
-            f"逾期付款损失按一年期LPR加计30—50%计算，倍数应在{fmt_plain(low)}至{fmt_plain(high)}之间（现为{multiple}）"
+            E.E652, fmt_plain_low=fmt_plain(low), fmt_plain_high=fmt_plain(high), multiple=multiple
         )
     return multiple
 
@@ -465,7 +462,7 @@ def penalty_claim(
         if multiple is None:
             if adjusted_rate is None or adjusted_rate.kind != "lpr_multiple":
                 raise YaosuError(
-                    f"未约定逾期付款违约金：须给出一年期LPR的倍数（1.3—1.5，{C_NO_CLAUSE}），如 LPR×1.5"
+                    E.E661, c_no_clause=C_NO_CLAUSE
                 )
             multiple = adjusted_rate.value
         return late_payment_loss(outstanding, due_date, end, multiple, breach_lpr(due_date))
@@ -513,9 +510,9 @@ def deposit_or_penalty(
     """
     deposit, penalty = money(Decimal(deposit)), money(Decimal(penalty))
     if deposit < 0 or penalty < 0:
-        raise YaosuError("定金和违约金不能为负数")
+        raise YaosuError(E.E653)
     if chosen is not None and chosen not in CHOICES:
-        raise YaosuError(f"选择应为 deposit（定金）或 penalty（违约金），现为 {chosen!r}")
+        raise YaosuError(E.E654, chosen=chosen)
     steps = ["当事人既约定违约金，又约定定金的，一方违约时，对方可以选择适用违约金或者定金条款，二者不能并用"]
     citations = [C_EITHER]
     warnings: list[str] = []
@@ -536,7 +533,7 @@ def deposit_or_penalty(
         citations.append(C_DEPOSIT_RULE)
         if chosen == "deposit":
             raise YaosuError(
-                "违约未致使不能实现合同目的，不适用定金罚则（民法典第五百八十七条），不能选择定金条款"
+                E.E659
             )
         chosen_now = "penalty"
     else:
@@ -630,7 +627,7 @@ def quality_deemed_accepted(
     details: dict[str, Any] = {"received": received, "notice_date": notice_date, "deadline": None}
     if notice_date is not None and notice_date < received:
         raise YaosuError(
-            f"质量异议通知日（{notice_date.isoformat()}）早于收货日（{received.isoformat()}），请核对"
+            E.E655, notice_date_isoformat=notice_date.isoformat(), received_isoformat=received.isoformat()
         )
     notice = f"于{fmt_date(notice_date)}通知出卖人" if notice_date else "未通知出卖人"
     if seller_knew:
@@ -638,7 +635,7 @@ def quality_deemed_accepted(
         return RuleOutcome(False, steps, citations, details, "quality_deemed_accepted.v1")
     if inspection_days is not None:
         if inspection_days < 0:
-            raise YaosuError(f"检验期限（{inspection_days}天）不能为负数")
+            raise YaosuError(E.E660, inspection_days=inspection_days)
         deadline = received + timedelta(days=inspection_days)  # 第二百零一条: the start day is not counted
         details["deadline"] = deadline
         citations.append(C_PERIOD)

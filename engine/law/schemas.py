@@ -14,7 +14,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 
 Status = Literal["verified", "secondary", "derived", "unverified", "news", "news_date_unsure", "not_found"]
 Source = Field(min_length=1)
@@ -207,4 +207,4 @@ def validate(model: type[M], data: Any, path: str) -> M:
         more = (
             f"（另有{len(problems) - 1}处问题，运行 yaosu check-data 查看全部）" if len(problems) > 1 else ""
         )
-        raise YaosuError(problems[0] + more, path=path) from None
+        raise YaosuError(E.E000, message=problems[0] + more, path=path) from None

@@ -22,7 +22,7 @@ from typing import Any
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from engine.atomic import atomic_write_text
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 from engine.research import calls
 from engine.research.export import write_exports
 from engine.research.lenders import (
@@ -79,7 +79,7 @@ def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
         try:
             client = Client(scheduler, timeout="20s")
         except (OSError, TimeoutError, ValueError) as exc:
-            raise YaosuError(f"无法连接 Dask 调度器 {scheduler}：{exc}") from exc
+            raise YaosuError(E.E700, scheduler=scheduler, exc=exc) from exc
         with client:
             client.register_plugin(WarmUp())
             yield client

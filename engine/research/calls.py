@@ -186,6 +186,11 @@ def decision_figures(case: dict[str, Any], court_id: str, judgment: Any) -> dict
     }
 
 
+def agreed_rate_element(case_type: str) -> str | None:
+    """The element holding the rate the parties agreed (the report compares it with the rate granted)."""
+    return system().casetype(case_type).package.research_rate_element
+
+
 def _cap(case: dict[str, Any]) -> str | None:
     """The legal cap on the agreed rate that applied to the case, as its package computes it (None: none)."""
     casetype = system().casetype(case["case_type"])

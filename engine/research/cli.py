@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 
 SUMMARY_LABELS = {"ready": "可起草", "pending": "待认定", "missing": "缺少必填要素", "failed": "失败"}
 
@@ -63,10 +63,10 @@ def register(app: typer.Typer) -> None:
 
         if workers == 0:
             if scheduler:
-                raise YaosuError("--workers 0（本进程处理）不能与 --scheduler 同时使用")
+                raise YaosuError(E.E702)
             scheduler, workers = INLINE, None
         elif scheduler == INLINE:
-            raise YaosuError(f"调度器地址无效：{scheduler}（应为 tcp://主机:端口）")
+            raise YaosuError(E.E703, scheduler=scheduler)
 
         progress = Progress(
             TextColumn("[bold]批量处理"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -114,7 +114,7 @@ def register(app: typer.Typer) -> None:
 
         case = calls.load_case(case_file)
         if not isinstance(case.get("case_type"), str):
-            raise YaosuError(f"案件文件 {case_file.name} 缺少案件类型 case_type")
+            raise YaosuError(E.E701, case_file_name=case_file.name)
         calls.load_table(case["case_type"])
         own = corpus / "cases" / case_file.name
         exclude = case_file.stem if own.exists() and own.resolve() == case_file.resolve() else None

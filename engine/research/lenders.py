@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 from engine.paths import PARAMETERS_DIR
 
 PARAMETERS_FILE = PARAMETERS_DIR / "professional_lender.yaml"
@@ -36,9 +36,9 @@ def load_threshold(path: Path = PARAMETERS_FILE) -> Threshold:
         entry = data.get(key)
         value = entry.get("value") if isinstance(entry, dict) else None
         if not isinstance(value, int) or value < 1:
-            raise YaosuError(f"参数文件 {path.name} 的 {key}.value 应为正整数（请填写筛查标准及其来源）")
+            raise YaosuError(E.E704, path_name=path.name, key=key)
         if not (isinstance(entry, dict) and entry.get("source") and entry.get("status")):
-            raise YaosuError(f"参数文件 {path.name} 的 {key} 缺少 source 或 status（每个数值都要注明来源和核实状态）")
+            raise YaosuError(E.E705, path_name=path.name, key=key)
         values[key] = value
     return Threshold(**values)
 

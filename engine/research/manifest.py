@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 
 COLUMNS = ("complaint", "answer", "court", "filing_date", "case_type")
 REQUIRED = ("complaint", "court", "case_type")
@@ -43,17 +43,17 @@ def _row(base: Path, line: int, record: dict[str, str | None]) -> ManifestRow:
     """One manifest line, checked for shape (files are read later, by the worker)."""
     for key in REQUIRED:
         if not _cell(record, key):
-            raise YaosuError(f"清单第{line}行：缺少 {key}")
+            raise YaosuError(E.E708, line=line, key=key)
     filing = _cell(record, "filing_date") or None
     if filing is not None and not _DATE.match(filing):
-        raise YaosuError(f"清单第{line}行：立案日期 {filing} 应为 YYYY-MM-DD")
+        raise YaosuError(E.E706, line=line, filing=filing)
     if filing is not None:
         from datetime import date
 
         try:
             date.fromisoformat(filing)
         except ValueError as exc:
-            raise YaosuError(f"清单第{line}行：立案日期 {filing} 不是有效日期") from exc
+            raise YaosuError(E.E711, line=line, filing=filing) from exc
     answer = _cell(record, "answer")
     return ManifestRow(
         line=line,
@@ -70,21 +70,21 @@ def read_manifest(path: Path) -> tuple[list[ManifestRow], list[BadRow]]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
-        raise YaosuError(f"清单文件不存在：{path}") from exc
+        raise YaosuError(E.E709, file=path) from exc
     except OSError as exc:
-        raise YaosuError(f"无法读取清单文件 {path}：{exc.strerror or exc}") from exc
+        raise YaosuError(E.E710, file=path, exc_strerror_or_exc=exc.strerror or exc) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
             text = raw.decode("gbk")
         except UnicodeDecodeError as exc:
-            raise YaosuError(f"清单文件 {path.name} 不是 UTF-8 或 GBK 编码的 CSV") from exc
+            raise YaosuError(E.E712, path_name=path.name) from exc
     reader = csv.DictReader(text.splitlines())
     header = [name.strip() for name in reader.fieldnames or []]
     missing = [name for name in COLUMNS if name not in header]
     if missing:
-        raise YaosuError(f"清单文件 {path.name} 第1行（表头）缺少列：{'、'.join(missing)}（应有 {','.join(COLUMNS)}）")
+        raise YaosuError(E.E707, path_name=path.name, join_missing='、'.join(missing), join_columns=','.join(COLUMNS))
     reader.fieldnames = header
     base = path.parent
     rows: list[ManifestRow] = []

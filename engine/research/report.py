@@ -96,12 +96,13 @@ def _group(case_type: str, court: str, records: list[dict[str, Any]]) -> dict[st
         for element_id, entry in table.entries.items()
     }
     own = [r["by_court"].get(court) or {} for r in records]
-    agreed = [x for r in records if (x := _rate(r["values"].get("interest_rate"))) is not None]
+    rate_element = calls.agreed_rate_element(case_type)
+    agreed = [x for r in records if rate_element and (x := _rate(r["values"].get(rate_element))) is not None]
     granted = [x for f in own for rate in (f.get("granted_rates") or [])[:1] if (x := _float(rate)) is not None]
     caps = [x for f in own if (x := _float(f.get("cap"))) is not None]
     capped = 0
     for record, figures in zip(records, own, strict=True):
-        agreed_rate = _rate(record["values"].get("interest_rate"))
+        agreed_rate = _rate(record["values"].get(rate_element)) if rate_element else None
         rate = _float((figures.get("granted_rates") or [None])[0])
         cap = _float(figures.get("cap"))
         if agreed_rate is not None and rate is not None and cap is not None and agreed_rate > cap and rate <= cap:
@@ -129,7 +130,7 @@ def _group(case_type: str, court: str, records: list[dict[str, Any]]) -> dict[st
 def _compare(records: list[dict[str, Any]]) -> dict[str, Any]:
     """What would change if each case were heard in each other court (drafted for every court)."""
     pairs: dict[str, dict[str, Any]] = {}
-    examples = []
+    examples: list[dict[str, Any]] = []
     line_examples: dict[str, dict[str, Any]] = {}  # per court: the first case's differing lines
     changed = 0
     lines = []

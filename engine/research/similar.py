@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 from engine.research import calls
 
 INDEX_FILE = "similar_index.npz"
@@ -108,7 +108,7 @@ class Index:
         try:
             data = np.load(path, allow_pickle=False)
         except (OSError, ValueError) as exc:
-            raise YaosuError(f"无法读取相似案件索引 {path}（请先运行 yaosu batch）") from exc
+            raise YaosuError(E.E713, file=path) from exc
         return cls(
             matrix=data["matrix"], stems=data["stems"], case_types=data["case_types"], courts=data["courts"],
             features=[str(f) for f in data["features"]], center=data["center"], scale=data["scale"],

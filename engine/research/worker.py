@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.atomic import atomic_write_bytes, atomic_write_text
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 from engine.research import calls
 from engine.research.deidentify import plain_pseudonym
 
@@ -39,14 +39,14 @@ def _digest(data: bytes) -> str:
 def _read_bytes(path: Path, what: str, line: int) -> bytes:
     try:
         if path.is_file() and path.stat().st_size > MAX_PLEADING_BYTES:
-            raise YaosuError(f"清单第{line}行：{what} {path} 过大（上限 {MAX_PLEADING_BYTES // (1024 * 1024)} MB）")
+            raise YaosuError(E.E714, line=line, what=what, file=path, value=MAX_PLEADING_BYTES // (1024 * 1024))
         return path.read_bytes()
     except FileNotFoundError as exc:
-        raise YaosuError(f"清单第{line}行：{what}文件不存在：{path}") from exc
+        raise YaosuError(E.E715, line=line, what=what, file=path) from exc
     except IsADirectoryError as exc:
-        raise YaosuError(f"清单第{line}行：{what} {path} 是文件夹") from exc
+        raise YaosuError(E.E716, line=line, what=what, file=path) from exc
     except OSError as exc:
-        raise YaosuError(f"清单第{line}行：无法读取{what} {path}：{exc.strerror or exc}") from exc
+        raise YaosuError(E.E717, line=line, what=what, file=path, exc_strerror_or_exc=exc.strerror or exc) from exc
 
 
 def input_key(task: dict[str, Any], complaint: bytes, answer: bytes | None) -> str:
@@ -64,7 +64,11 @@ def input_key(task: dict[str, Any], complaint: bytes, answer: bytes | None) -> s
 
 def draft_name(stem: str, case: dict[str, Any] | None) -> str:
     """The draft's file name: the complaint's stem with any party name replaced (张三 → 张某)."""
-    for element_id in ("plaintiffs", "defendants", "third_parties", "lenders", "borrowers", "guarantors"):
+    named = []
+    if case is not None:
+        table = calls.load_table(case["case_type"])
+        named = [eid for eid, entry in table.entries.items() if entry.element.type in ("party_list", "name_list")]
+    for element_id in named:
         state = ((case or {}).get("elements") or {}).get(element_id) or {}
         for party in (state.get("complaint") or []) + (state.get("answer") or []):
             name = party.get("name") if isinstance(party, dict) else party

@@ -23,7 +23,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 from engine.service.tables import LOGIN_FAILURES, SECRET, SESSIONS, USERS
 
 Role = Literal["judge", "assistant", "researcher", "admin"]
@@ -87,19 +87,19 @@ def check_role_and_court(role: str, court: str | None) -> str | None:
     from engine.system import default_system
 
     if role not in ROLES:
-        raise YaosuError(f"未知的角色：{role}。可用的角色：{'、'.join(ROLES)}", path="--role")
+        raise YaosuError(E.E662, role=role, join_roles='、'.join(ROLES), path="--role")
     if role in COURT_ROLES:
         if not court:
-            raise YaosuError(f"{ROLE_LABELS[role]}账户必须指定所属法院（--court）", path="--court")
+            raise YaosuError(E.E665, role_labels_role=ROLE_LABELS[role], path="--court")
         return default_system().court(court).id
     if court:
-        raise YaosuError(f"{ROLE_LABELS[role]}账户不属于某一法院，请去掉 --court", path="--court")
+        raise YaosuError(E.E663, role_labels_role=ROLE_LABELS[role], path="--court")
     return None
 
 
 def check_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
-        raise YaosuError(f"密码至少 {MIN_PASSWORD} 个字符", path="password")
+        raise YaosuError(E.E664, min_password=MIN_PASSWORD, path="password")
     return password
 
 
@@ -120,7 +120,7 @@ class Accounts:
     def add(self, name: str, role: str, court: str | None, password: str) -> Account:
         name = name.strip()
         if not name or len(name) > 100:
-            raise YaosuError("用户名不能为空，且不超过 100 个字符", path="NAME")
+            raise YaosuError(E.E666, path="NAME")
         court = check_role_and_court(role, court)
         password_hash = _hasher.hash(check_password(password))
         try:
@@ -136,14 +136,14 @@ class Accounts:
                     )
                 )
         except IntegrityError:
-            raise YaosuError(f"用户 {name} 已存在", path="NAME") from None
+            raise YaosuError(E.E668, name=name, path="NAME") from None
         return self.get(name)
 
     def get(self, name: str) -> Account:
         with self.engine.connect() as conn:
             row = conn.execute(select(USERS).where(USERS.c.name == name)).first()
         if row is None:
-            raise YaosuError(f"用户 {name} 不存在", path="NAME")
+            raise YaosuError(E.E667, name=name, path="NAME")
         return _account(row)
 
     def list(self) -> list[Account]:

@@ -30,7 +30,7 @@ from engine.case.patch import PatchError, apply_patch, schema_problems
 from engine.case.validate import element_problems
 from engine.drafting.build import build_judgment
 from engine.drafting.render import render_docx, render_html, render_judgment_html
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 from engine.service.accounts import SESSION_HOURS, THROTTLE_WINDOW, Accounts, LoginThrottled
 from engine.service.auth import (
     SESSION_COOKIE,
@@ -317,7 +317,7 @@ def _decode(upload: UploadFile) -> str:
     data = _read_upload(upload)
     name = upload.filename or "上传文件"
     if not data:
-        raise YaosuError(f"{name}：文件为空", path=name)
+        raise YaosuError(E.E669, name=name, path=name)
     try:
         return decode_pleading(data, name)
     except YaosuError as exc:
@@ -437,11 +437,11 @@ def create_app(
 
     @app.exception_handler(_BadUpload)
     async def bad_upload(_request: Request, exc: _BadUpload) -> JSONResponse:
-        return _json(400, {"detail": exc.message})
+        return _json(400, {"detail": exc.message, "code": exc.code})
 
     @app.exception_handler(YaosuError)
     async def yaosu_error(_request: Request, exc: YaosuError) -> JSONResponse:
-        return _json(422, {"detail": [{"path": exc.path or "", "message": exc.message}]})
+        return _json(422, {"detail": [{"code": exc.code, "path": exc.path or "", "message": exc.message}]})
 
     @app.exception_handler(RequestValidationError)
     async def request_invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -589,7 +589,7 @@ def create_app(
         try:
             default_system().casetype(case_type)  # an unknown type is refused before any file is read
         except YaosuError as exc:
-            raise YaosuError(exc.message, path="/case_type") from exc
+            raise YaosuError(E.E000, message=exc.message, path="/case_type") from exc
         complaint_text = _decode(complaint)
         answer_text = _decode(answer) if answer is not None and answer.filename else None
         case = new_case_from_texts(
@@ -692,7 +692,7 @@ def create_app(
         stored = store.get(case_id, version, court=principal.court)
         court_id = court or stored.data.get("court")
         if not court_id:
-            raise YaosuError("请先选择法院", path="/court")
+            raise YaosuError(E.E670, path="/court")
         court_profile = default_system().court(court_id)
         audit(request, principal, f"draft-{format}", case_id, stored.version)
         if format == "docx":

@@ -120,7 +120,7 @@ def user_add(
     try:
         account = accounts.add(name, role, court, password)
     except YaosuError as exc:
-        _fail(exc.message)
+        _fail(exc.shown)
     finally:
         store.close()
     where = f"，{account.court}" if account.court else ""
@@ -155,7 +155,7 @@ def user_disable(name: str = typer.Argument(..., help="用户名"), db: str = DB
     try:
         accounts.disable(name)
     except YaosuError as exc:
-        _fail(exc.message)
+        _fail(exc.shown)
     finally:
         store.close()
     typer.echo(f"已停用账户 {name}")
@@ -173,7 +173,7 @@ def user_passwd(
     try:
         accounts.set_password(name, password)
     except YaosuError as exc:
-        _fail(exc.message)
+        _fail(exc.shown)
     finally:
         store.close()
     typer.echo(f"已修改 {name} 的密码")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -106,11 +106,12 @@ class SecretRow(Base):
     key: Mapped[str] = mapped_column(String(128))
 
 
-CASES = CaseRow.__table__
-VERSIONS = VersionRow.__table__
-SIGNATURES = SignatureRow.__table__
-USERS = UserRow.__table__
-SESSIONS = SessionRow.__table__
-LOGIN_FAILURES = LoginFailureRow.__table__
-ACCESS_LOG = AccessRow.__table__
-SECRET = SecretRow.__table__
+# The mapped classes' tables as Core `Table`s (what insert/update/select take).
+CASES: Table = CaseRow.__table__  # type: ignore[assignment]
+VERSIONS: Table = VersionRow.__table__  # type: ignore[assignment]
+SIGNATURES: Table = SignatureRow.__table__  # type: ignore[assignment]
+USERS: Table = UserRow.__table__  # type: ignore[assignment]
+SESSIONS: Table = SessionRow.__table__  # type: ignore[assignment]
+LOGIN_FAILURES: Table = LoginFailureRow.__table__  # type: ignore[assignment]
+ACCESS_LOG: Table = AccessRow.__table__  # type: ignore[assignment]
+SECRET: Table = SecretRow.__table__  # type: ignore[assignment]

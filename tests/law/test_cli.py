@@ -1,4 +1,5 @@
 import json
+import re
 
 from typer.testing import CliRunner
 
@@ -221,7 +222,7 @@ def test_parameters_option_recomputes_with_another_directory(tmp_path) -> None:
     assert other.exit_code == 0, other.output
     assert (default["amount"], json.loads(other.stdout)["amount"]) == ("17.50", "20.00")
     missing = runner.invoke(calc_app, ["--parameters", str(tmp_path / "nope"), *args])
-    assert missing.exit_code == 2 and missing.stderr.startswith("错误：参数目录不存在")
+    assert missing.exit_code == 2 and re.match(r"错误：\[E\d{3}\] 参数目录不存在", missing.stderr)
 
 
 def test_month_only_contract_date_on_the_command_line() -> None:

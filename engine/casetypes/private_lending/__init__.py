@@ -47,4 +47,5 @@ PACKAGE = CaseTypePackage(
     ),
     real_conventions=adapt_to_real_conventions,
     research_cap=interest_cap_percent,
+    research_rate_element="interest_rate",
 )

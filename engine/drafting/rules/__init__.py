@@ -19,7 +19,7 @@ from engine.case.effective import PENDING, effective_value
 from engine.drafting import formatting as fmt
 from engine.drafting.courts import Court
 from engine.elements.dictionary import ElementTable
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 
 if TYPE_CHECKING:
     from engine.system import System
@@ -94,4 +94,4 @@ def get_rules(name: str) -> Any:
         return judgment_rules.get(name)
     except catalogue.RegistryError as exc:
         known = "、".join(sorted(judgment_rules.get_all()))
-        raise YaosuError(f"没有名为 {name} 的判决规则（已注册：{known}）") from exc
+        raise YaosuError(E.E402, name=name, known=known) from exc

@@ -19,6 +19,9 @@ import spacy
 
 from engine.extraction.api import extract_text, read_pleading
 from engine.paths import CORPUS_DIR
+from engine.system import default_system
+
+SYSTEM = default_system()
 
 COMPLAINTS = sorted((CORPUS_DIR / "private_lending" / "complaints").glob("*.txt"))
 pytestmark = pytest.mark.skipif(not COMPLAINTS, reason="team corpus not present")
@@ -86,11 +89,11 @@ def test_bare_char_tokenizer(benchmark) -> None:
 
 def test_extraction(benchmark) -> None:
     texts = _texts()
-    extract_text(texts[0])  # load the pipeline and the cue tables outside the timing
+    extract_text(SYSTEM, texts[0])  # load the pipeline and the cue tables outside the timing
 
     def run() -> None:
         for text in texts:
-            extract_text(text)
+            extract_text(SYSTEM, text)
 
     _rate("extraction", benchmark, run, texts)
     _report("extraction", "tokenizer")
@@ -110,11 +113,11 @@ def test_bare_char_tokenizer_realistic_documents(benchmark) -> None:
 
 def test_extraction_realistic_documents(benchmark) -> None:
     texts = _realistic()
-    extract_text(texts[0])
+    extract_text(SYSTEM, texts[0])
 
     def run() -> None:
         for text in texts:
-            extract_text(text)
+            extract_text(SYSTEM, text)
 
     _rate("extraction_16k", benchmark, run, texts)
     _report("extraction_16k", "tokenizer_16k")
@@ -132,10 +135,10 @@ def test_bare_char_tokenizer_one_document(benchmark) -> None:
 
 def test_extraction_one_document(benchmark) -> None:
     texts = ["\n".join(_texts())]
-    extract_text(texts[0][:2000])
+    extract_text(SYSTEM, texts[0][:2000])
 
     def run() -> None:
-        extract_text(texts[0])
+        extract_text(SYSTEM, texts[0])
 
     _rate("extraction_big", benchmark, run, texts)
     _report("extraction_big", "tokenizer_big")

@@ -16,7 +16,10 @@ from docxtpl import DocxTemplate
 
 from engine.drafting.build import build_judgment
 from engine.drafting.render import compiled_template
-from engine.paths import TEMPLATES_DIR
+from engine.system import default_system
+
+SYSTEM = default_system()
+TEMPLATES_DIR = SYSTEM.templates_dir
 
 TEMPLATE = TEMPLATES_DIR / "private_lending.docx"
 
@@ -39,8 +42,8 @@ def per_call(func, context: dict[str, Any], rounds: int = 30) -> float:
 
 
 def test_render_docx_vs_plain_docxtpl(benchmark, decided_case: dict[str, Any]) -> None:
-    context = build_judgment(decided_case, "qingpu").model_dump()
-    ours = compiled_template("private_lending.docx")
+    context = build_judgment(SYSTEM, decided_case, "qingpu").model_dump()
+    ours = compiled_template(SYSTEM, "private_lending.docx")
     ours.render(context)  # compile once, as a long-running process does
     benchmark(ours.render, context)
     baseline = per_call(plain_docxtpl, context)
@@ -55,4 +58,4 @@ def test_build_and_render_end_to_end(benchmark, decided_case: dict[str, Any]) ->
     """Whole draft from case file (rules, calculators, template) for context."""
     from engine.drafting.render import render_docx
 
-    benchmark(render_docx, decided_case, "wujiang")
+    benchmark(render_docx, SYSTEM, decided_case, "wujiang")

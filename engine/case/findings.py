@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from engine.case.bounds import money_text
 from engine.case.validate import validate_case
 from engine.elements.dictionary import ElementDef, load_table
 from engine.errors import YaosuError
@@ -17,16 +17,13 @@ def coerce_value(element: ElementDef, raw: Any) -> Any:
         text = raw.strip()
         try:
             raw = json.loads(text) if text[:1] in "[{\"" or text in ("true", "false", "null") else text
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # JSONDecodeError, an int over 4,300 digits, [[[[…
             raw = text
     if raw is None:
         return None
     match element.type:
         case "money":
-            try:
-                return f"{Decimal(str(raw).replace(',', '').removesuffix('元')):.2f}"
-            except InvalidOperation as exc:
-                raise YaosuError(f"{element.label}：{raw!r} 不是有效的金额") from exc
+            return money_text(raw, element.label)
         case "bool":
             if isinstance(raw, str):
                 if raw in ("是", "true", "True", "1"):

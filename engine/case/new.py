@@ -9,6 +9,7 @@ from engine.case.casefile import SCHEMA_VERSION
 from engine.case.merge import merge_elements
 from engine.drafting.courts import get_court
 from engine.elements.dictionary import load_table
+from engine.textsafety import clean_pleading_text
 
 
 def _pleading(extraction: dict[str, Any], text: str, name: str | None) -> dict[str, Any]:
@@ -34,6 +35,9 @@ def new_case_from_texts(
     from engine.extraction.api import extract_text
 
     table = load_table(case_type)
+    # The stored text must be the text the evidence offsets point into: without control characters.
+    complaint_text = clean_pleading_text(complaint_text)
+    answer_text = clean_pleading_text(answer_text) if answer_text is not None else None
     if court is not None:
         get_court(court)  # an unknown court is refused before any work is done
     complaint = extract_text(complaint_text, case_type=case_type, role="complaint")

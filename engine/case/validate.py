@@ -12,6 +12,7 @@ from typing import Any
 
 import jsonschema
 
+from engine.case.bounds import safety_problems, typed_problems
 from engine.case.casefile import case_schema
 from engine.case.effective import PENDING, effective_value
 from engine.case.messages import schema_error_message, specific_error
@@ -77,9 +78,16 @@ def validate_case(data: Any) -> list[Problem]:
         return [Problem("/case_type", "缺少案件类型 case_type")]
     if case_type not in table_ids():
         return [Problem("/case_type", f"未知的案件类型：{case_type}（可用的类型：{'、'.join(table_ids())}）")]
+    # Depth, unsafe characters and unbounded numbers first: jsonschema would recurse into or quote them.
+    problems = [Problem(path, message) for path, message in safety_problems(data)]
+    if problems:
+        return problems
     problems = jsonschema_problems(data)
     if problems:
         return problems  # cross-field rules need well-formed values
+    problems = [Problem(path, message) for path, message in typed_problems(data)]
+    if problems:
+        return problems
     return element_problems(data)
 
 

@@ -14,6 +14,7 @@ from engine.extraction.document import Document
 from engine.extraction.pipeline import analyse
 from engine.extraction.reading import decode_pleading as _decode
 from engine.extraction.reading import read_pleading as _read
+from engine.textsafety import clean_pleading_text
 
 ROLES = ("complaint", "answer")
 # Characters (not bytes) accepted by extract_text; files are capped at 10 MB before decoding.
@@ -61,7 +62,8 @@ def extract_text(text: str, case_type: str | None = None, role: str = "complaint
         raise YaosuError(f"未知的文书角色：{role}（可用：complaint 起诉状、answer 答辩状）")
     if len(text) > MAX_TEXT_CHARS:
         raise YaosuError(f"文本过大（{len(text)} 字符，上限 {MAX_TEXT_CHARS} 字符）")
-    warnings: list[str] = []
+    text = clean_pleading_text(text)  # already clean when read from a file; then its warnings are kept
+    warnings: list[str] = list(text.warnings)
     if case_type is None:
         case_type, detected = _detect(text)
         if not detected:

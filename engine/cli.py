@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -69,10 +68,14 @@ def validate(
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出问题列表")] = False,
 ) -> None:
     """检查案件文件：JSON Schema、必填要素和跨字段规则。有问题时逐条列出路径和中文说明，退出码 1。"""
+    from engine.case.bounds import value_warnings
     from engine.case.files import load_case_file
     from engine.case.validate import validate_case
 
-    problems = validate_case(load_case_file(case_file))
+    case = load_case_file(case_file)
+    problems = validate_case(case)
+    for _, warning in [] if problems else value_warnings(case):
+        typer.echo(f"警告：{warning}", err=True)
     if as_json:
         emit_json({"valid": not problems, "problems": [p.to_json() for p in problems]})
     elif problems:
@@ -96,12 +99,18 @@ def new(
     case_year: Annotated[int | None, typer.Option(help="案号年度")] = None,
     case_seq: Annotated[int | None, typer.Option(help="案号序号")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出摘要")] = False,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件")] = False,
 ) -> None:
     """由起诉状（和答辩状）生成案件文件：抽取要素、合并双方意见、标出争议要素。"""
-    from engine.case.files import save_case_file
+    from engine.atomic import resolve_output
     from engine.case.new import new_case
+    from engine.case.update import create_case_file
     from engine.case.validate import validate_case
 
+    inputs = (complaint, *([answer] if answer is not None else []))
+    resolve_output(output, inputs)  # refused before the (slow) extraction: a device, a folder, an input
+    if output.exists() and not force:
+        raise YaosuError(f"输出文件已存在：{output}；如需覆盖请加 --force")
     case = new_case(case_type, complaint, answer, court=court)
     meta = case["meta"]
     for key, value in (("filing_date", filing_date), ("case_year", case_year), ("case_seq", case_seq)):
@@ -110,7 +119,7 @@ def new(
     problems = [p for p in validate_case(case) if not p.path.startswith("/elements/")]
     if problems:
         raise YaosuError("；".join(f"{p.path}：{p.message}" for p in problems))
-    save_case_file(output, case)
+    create_case_file(output, case, force=force, inputs=inputs)
     statuses: dict[str, list[str]] = {}
     for element_id, state in case["elements"].items():
         statuses.setdefault(state["status"], []).append(element_id)
@@ -141,10 +150,10 @@ def find(
     clear: Annotated[list[str] | None, typer.Option(help="撤销某要素的认定")] = None,
 ) -> None:
     """记录本院认定（findings）：按要素格式校验后原子写回案件文件。"""
-    from engine.case.files import load_case_file, save_case_file
+    from engine.case.files import load_case_file
     from engine.case.findings import set_findings
+    from engine.case.update import update_case_file
 
-    case = load_case_file(case_file)
     findings: dict[str, Any] = {}
     if from_file is not None:
         loaded = load_case_file(from_file)  # same JSON reading rules and messages
@@ -158,7 +167,8 @@ def find(
         findings[element_id] = None
     if not findings:
         raise YaosuError("没有要记录的认定：请使用 --set、--from-file 或 --clear")
-    save_case_file(case_file, set_findings(case, findings))
+    # Read, change and write under the case file's lock: parallel runs are serialised, none lost.
+    update_case_file(case_file, lambda case: set_findings(case, findings))
     typer.echo(f"已记录 {len(findings)} 项认定：{case_file}")
 
 
@@ -187,16 +197,18 @@ def draft(
     judgment = build_judgment(case, court)
     kind = fmt or {".html": "html", ".txt": "text"}.get(output.suffix.lower(), "docx")
     if kind == "docx":
-        atomic_write_bytes(output, render_judgment_docx(judgment, template_name(case)))
+        atomic_write_bytes(output, render_judgment_docx(judgment, template_name(case)), forbid=[case_file])
     elif kind == "html":
         from engine.drafting.render import render_html
 
-        atomic_write_text(output, render_html(case, court))
+        atomic_write_text(output, render_html(case, court), forbid=[case_file])
     elif kind == "text":
-        atomic_write_text(output, judgment_text(judgment))
+        atomic_write_text(output, judgment_text(judgment), forbid=[case_file])
     else:
         raise YaosuError(f"未知的输出格式：{kind}（可用：docx、html、text）")
-    for warning in judgment.warnings:
+    from engine.case.bounds import value_warnings
+
+    for warning in [*judgment.warnings, *(message for _, message in value_warnings(case))]:
         typer.echo(f"警告：{warning}", err=True)
     typer.echo(str(output))
 
@@ -221,7 +233,9 @@ def compare(
     diffs = differing_lines(texts)
     if out_dir is not None:
         for court_id in texts:
-            path = atomic_write_bytes(out_dir / f"{case_file.stem}_{court_id}.docx", render_docx(case, court_id))
+            path = atomic_write_bytes(
+                out_dir / f"{case_file.stem}_{court_id}.docx", render_docx(case, court_id), forbid=[case_file]
+            )
             typer.echo(f"已写出：{path}", err=as_json)
     if as_json:
         emit_json({"courts": list(texts), "total_lines": len(next(iter(texts.values())).splitlines()), "differences": diffs})
@@ -248,8 +262,6 @@ _mount_optional_parts()
 
 
 def main() -> None:
-    try:
-        app()
-    except YaosuError as exc:  # raised outside a command body (e.g. while parsing)
-        typer.echo(f"错误：{exc.message}", err=True)
-        sys.exit(exc.exit_code)
+    from engine.cli_errors import run_cli
+
+    run_cli(app)  # one error boundary: usage errors in Chinese, one `错误：` line, exit 2

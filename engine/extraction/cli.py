@@ -13,7 +13,7 @@ from engine.errors import YaosuError
 
 
 def _fail(message: str) -> None:
-    typer.echo(message.replace("\n", " "), err=True)
+    typer.echo("错误：" + message.replace("\n", " "), err=True)
     raise typer.Exit(code=YaosuError.exit_code)
 
 

@@ -12,11 +12,12 @@ import sys
 import warnings
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Annotated
 
 import typer
 
+from engine.cli_types import decimal_option, int_option
 from engine.errors import YaosuError
 from engine.law.fee import litigation_fee
 from engine.law.injury import (
@@ -44,13 +45,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="输出JSON（金额为两
 
 
 def _dec(raw: str | None, name: str) -> Decimal | None:
-    if raw is None:
-        return None
-    text = raw.replace(",", "").replace("，", "").strip().rstrip("%")
-    try:
-        return Decimal(text)
-    except InvalidOperation as exc:
-        raise YaosuError(f"{name} 应为数字，现为 {raw!r}") from exc
+    return decimal_option(raw, name)  # NaN, Infinity, 1e400, negatives refused (engine/cli_types.py)
 
 
 def _need_dec(raw: str | None, name: str) -> Decimal:
@@ -79,7 +74,7 @@ def _need_date(raw: str | None, name: str) -> date:
 def _need_int(raw: int | None, name: str) -> int:
     if raw is None:
         raise YaosuError(f"缺少 {name}")
-    return raw
+    return int_option(raw, name)  # type: ignore[return-value]
 
 
 def _run(
@@ -93,7 +88,7 @@ def _run(
         try:
             result = compute()
         except YaosuError as exc:
-            typer.echo(str(exc), err=True)
+            typer.echo(f"错误：{exc}", err=True)
             raise typer.Exit(code=exc.exit_code) from None
     notes = list(
         dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, UnverifiedParameterWarning))

@@ -67,7 +67,7 @@ def money_text(raw: Any, label: str) -> str:
     except InvalidOperation as exc:
         raise YaosuError(f"{label}：{_short(raw)} 不是有效的金额") from exc
     # Bounds before formatting: f"{Decimal('1e999999999'):.2f}" would build a billion digits.
-    if not amount.is_finite() or abs(amount) >= MAX_MONEY:
+    if not amount.is_finite() or amount.copy_abs() >= MAX_MONEY:  # abs() would round (Overflow)
         raise YaosuError(f"{label}：{_short(raw)} 超出允许范围（应小于 10 万亿元）")
     if amount < 0:
         raise YaosuError(f"{label}：金额不能为负数（{_short(raw)}）")

@@ -116,9 +116,11 @@ def table_ids(directory: Path = TABLES_DIR) -> list[str]:
 def load_table(case_type: str, directory: Path = TABLES_DIR) -> ElementTable:
     """The element table of a case type; unknown case types are a user error."""
     path = directory / f"{case_type}.yaml"
-    if not case_type.replace("_", "").isalnum() or not path.is_file():
+    # Length first: is_file() on a 300-character name raises OSError (file name too long).
+    if len(case_type) > 64 or not case_type.replace("_", "").isalnum() or not path.is_file():
         known = "、".join(table_ids(directory)) or "无"
-        raise YaosuError(f"未知的案件类型：{case_type}（可用的类型：{known}）")
+        shown = case_type if len(case_type) <= 64 else case_type[:40] + "…"
+        raise YaosuError(f"未知的案件类型：{shown}（可用的类型：{known}）")
     data = _read_yaml(path)
     dictionary = load_dictionary()
     sections: list[Section] = []

@@ -15,10 +15,13 @@ from typing import Any
 
 from engine.extraction.cues import Cues, alternation, table_cues
 from engine.extraction.document import Candidate, Document
+from engine.extraction.linescan import first_blank_line_start
 from engine.extraction.recognisers.money import format_money
 
+# Same-line blanks only (linear on runs of blank lines); `claim_items` walks back over the blank lines.
+_ITEM_BREAKS = "\n；;。:："
 _ITEM = re.compile(
-    r"(?:^|(?<=[\n；;。:：]))\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|第[一二三四五六七八九十]+[、，,])"
+    r"(?:^|(?<=[\n；;。:：]))[^\S\n]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|第[一二三四五六七八九十]+[、，,])"
 )
 _BREAK = re.compile(r"[，,；;（）()。]")
 _UNTIL_PAID = re.compile(
@@ -46,7 +49,11 @@ _LOAN_DATE = "loan_date"  # start_date placeholder for 借款之日起, resolved
 
 
 def claim_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    starts = [m.start() for m in _ITEM.finditer(text, start, end)]
+    starts = []
+    floor = start
+    for match in _ITEM.finditer(text, start, end):
+        starts.append(first_blank_line_start(text, match.start(), floor, _ITEM_BREAKS))
+        floor = match.end()
     if not starts:
         return [(start, end)]
     spans = []

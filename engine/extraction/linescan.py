@@ -9,16 +9,18 @@ the blank lines before the match, which gives the start the multi-line pattern w
 from __future__ import annotations
 
 
-def first_blank_line_start(text: str, position: int, floor: int) -> int:
+def first_blank_line_start(text: str, position: int, floor: int, breaks: str = "\n") -> int:
     """Start of the first line, at or after `floor`, of the blank lines that end at `position`.
 
     `position` is a line start (0 or just after a line break); lines that hold only whitespace
-    directly before it are included, as `(?:^|(?<=\\n))\\s*` would include them.
+    directly before it are included, as `(?:^|(?<=\\n))\\s*` would include them. With `breaks`
+    (e.g. "\\n；。"), a "line" may also start after any of those characters, as in
+    `(?:^|(?<=[\\n；。]))\\s*`.
     """
     start = position
     while start > floor and text[start - 1].isspace():
         start -= 1
-    if start == 0 or text[start - 1] == "\n":
+    if start == 0 or text[start - 1] in breaks:
         return start
     return text.index("\n", start, position) + 1 if start < position else position
 

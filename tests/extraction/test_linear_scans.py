@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from engine.extraction import answers, sections
+from engine.extraction import answers, claims, sections
 from engine.extraction.api import extract_text
 from engine.extraction.document import sentences
 from engine.extraction.normalise import normalise
@@ -90,6 +90,7 @@ SCANNERS: dict[str, Callable[[str], Any]] = {
     "chunks": lambda text: list(chunks(text)),
     "answer_items": lambda text: answers._items(text, 0, len(text)),
     "answer_clauses": lambda text: answers.clauses(text, 0, len(text)),
+    "claim_items": lambda text: claims.claim_items(text, 0, len(text)),
     **{f"recognise_{kind}": recogniser for kind, recogniser in RECOGNISERS.items()},
 }
 
@@ -125,7 +126,11 @@ def test_mixed_text_up_to_a_million_characters_is_linear() -> None:
 # The linear rewrites of the blank-line patterns find exactly what the old patterns found.
 _OLD_SIGNATURE = re.compile(r"\n\s*(?:此致|具状人|起诉人[:：]|答辩人[:：]|附[:：])")
 _OLD_ITEM = re.compile(r"(?:^|(?<=\n))\s*(?:[一二三四五六七八九十]+|\d+|第[一二三四五六七八九十]+)[、.．，,]")
-_PIECES = ["\n", " ", "\t", "\u3000", "\u2028", "此致", "附：", "答辩人：", "具状人", "附", "1、", "二.", "第三，", "x", "1", "、"]
+_OLD_CLAIM_ITEM = re.compile(
+    r"(?:^|(?<=[\n；;。:：]))\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]"
+    r"|第[一二三四五六七八九十]+[、，,])"
+)
+_PIECES = ["；", "。", "：", "（1）", "(二)", "\n", " ", "\t", "\u3000", "\u2028", "此致", "附：", "答辩人：", "具状人", "附", "1、", "二.", "第三，", "x", "1", "、"]
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -139,3 +144,7 @@ def test_linear_rewrites_match_the_old_patterns(seed: int) -> None:
         assert sections._signature_start(text, start) == (old.start() if old else None), (text, start)
         expected = [match.start() for match in _OLD_ITEM.finditer(text, start, end)]
         assert [item for item, _ in answers._items(text, start, end)] == expected, (text, start, end)
+        expected = [match.start() for match in _OLD_CLAIM_ITEM.finditer(text, start, end)]
+        if not expected or text[start : expected[0]].strip(" \n：:"):  # the text before the first item
+            expected = [start, *expected]
+        assert [item for item, _ in claims.claim_items(text, start, end)] == expected, (text, start, end)

@@ -84,6 +84,20 @@ def deceptive_characters(text: str) -> list[str]:
     return DECEPTIVE.findall(text)
 
 
+def deceptive_name_warnings(names: list[str], what: str = "当事人名称") -> list[str]:
+    """One warning per name holding bidi controls or zero-width characters (shown escaped)."""
+    warnings = []
+    for name in names:
+        found = deceptive_characters(name)
+        if found:
+            shown = name.encode("unicode_escape").decode("ascii")
+            warnings.append(
+                f"{what}“{shown}”含有不可见的方向控制符或零宽字符 {describe_characters(found)}，"
+                "显示的名称可能与实际不同，请核对"
+            )
+    return warnings
+
+
 class CleanText(str):
     """Pleading text with the control characters removed; `warnings` says what was removed."""
 

@@ -22,7 +22,7 @@ from typing import Any
 from engine.case.messages import META_LABELS, field_label
 from engine.elements.dictionary import load_table
 from engine.errors import YaosuError
-from engine.textsafety import deceptive_characters, describe_characters, unsafe_characters
+from engine.textsafety import deceptive_name_warnings, describe_characters, unsafe_characters
 
 MAX_MONEY = Decimal(10) ** 13  # 元: ten trillion, far above any civil claim
 MAX_PERCENT = Decimal(100_000)
@@ -159,14 +159,10 @@ def value_warnings(case: dict[str, Any]) -> list[Problem]:
                     names.append((f"{path}/{index}/legal_representative", party.get("legal_representative")))
         elif kind == "name_list" and isinstance(value, list):
             names.extend((f"{path}/{index}", name) for index, name in enumerate(value))
+        label = field_label(case_type, path.strip("/").split("/"))
         for where, name in names:
-            if isinstance(name, str) and (found := deceptive_characters(name)):
-                label = field_label(case_type, path.strip("/").split("/"))
-                warnings.append((
-                    where,
-                    f"{label}：名称“{name.encode('unicode_escape').decode('ascii')}”含有"
-                    f"不可见的方向控制符或零宽字符 {describe_characters(found)}，显示的名称可能与实际不同，请核对",
-                ))
+            if isinstance(name, str):
+                warnings.extend((where, message) for message in deceptive_name_warnings([name], f"{label}：名称"))
     return warnings
 
 

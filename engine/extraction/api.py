@@ -14,7 +14,7 @@ from engine.extraction.document import Document
 from engine.extraction.pipeline import analyse
 from engine.extraction.reading import decode_pleading as _decode
 from engine.extraction.reading import read_pleading as _read
-from engine.textsafety import clean_pleading_text
+from engine.textsafety import clean_pleading_text, deceptive_name_warnings
 
 ROLES = ("complaint", "answer")
 # Characters (not bytes) accepted by extract_text; files are capped at 10 MB before decoding.
@@ -74,6 +74,7 @@ def extract_text(text: str, case_type: str | None = None, role: str = "complaint
     results = doc.results
     elements = {eid: _element_output(doc, eid, evidence) for eid in table.element_ids if eid in results}
     missing = [] if role == "answer" else [eid for eid in table.required_ids if eid not in elements]
+    warnings.extend(deceptive_name_warnings(doc.party_names()))
     if not text.strip():
         warnings.append("文本为空")
     elif not elements:

@@ -49,6 +49,13 @@ def test_extract_text_cleans_text_from_anywhere() -> None:
     assert clean_pleading_text("a\tb\nc") == "a\tb\nc"
 
 
+def test_deceptive_party_name_is_flagged_in_the_extraction() -> None:
+    result = extract_text("原告：张\u202e三，男。被告：李四，男。诉讼请求：判令被告归还借款50000元。")
+    names = [party["name"] for party in result["elements"]["plaintiffs"]["value"]]
+    assert names == ["张\u202e三"]
+    assert any("U+202E" in warning and "从右到左覆盖" in warning for warning in result["warnings"])
+
+
 def test_new_then_draft_from_a_dirty_pleading_opens(tmp_path: Path) -> None:
     complaint = tmp_path / "complaint.txt"
     complaint.write_bytes(_dirty_complaint().encode("utf-8"))

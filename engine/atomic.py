@@ -37,6 +37,7 @@ _OS_MESSAGES = {
     errno.EISDIR: "这是一个文件夹",
     errno.ENOTDIR: "路径中有一段不是文件夹",
     errno.ELOOP: "符号链接循环",
+    errno.EEXIST: "同名文件已存在，不能用作文件夹",
 }
 
 

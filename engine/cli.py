@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -74,10 +73,16 @@ def validate(
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出问题列表")] = False,
 ) -> None:
     """检查案件文件：JSON Schema、必填要素和跨字段规则。有问题时逐条列出路径和中文说明，退出码 1。"""
+    from engine.case.bounds import value_warnings
     from engine.case.files import load_case_file
     from engine.case.validate import validate_case
 
-    problems = validate_case(system(), load_case_file(case_file))
+    sys_ = system()
+    case = load_case_file(case_file)
+    problems = validate_case(sys_, case)
+    table = sys_.casetypes[case["case_type"]].table if case.get("case_type") in sys_.casetypes else None
+    for _, warning in [] if problems else value_warnings(table, case):
+        typer.echo(f"警告：{warning}", err=True)
     if as_json:
         emit_json({"valid": not problems, "problems": [p.to_json() for p in problems]})
     elif problems:
@@ -101,12 +106,18 @@ def new(
     case_year: Annotated[int | None, typer.Option(help="案号年度")] = None,
     case_seq: Annotated[int | None, typer.Option(help="案号序号")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出摘要")] = False,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件")] = False,
 ) -> None:
     """由起诉状（和答辩状）生成案件文件：抽取要素、合并双方意见、标出争议要素。"""
-    from engine.case.files import save_case_file
+    from engine.atomic import resolve_output
     from engine.case.new import new_case
+    from engine.case.update import create_case_file
     from engine.case.validate import validate_case
 
+    inputs = (complaint, *([answer] if answer is not None else []))
+    resolve_output(output, inputs)  # refused before the (slow) extraction: a device, a folder, an input
+    if output.exists() and not force:
+        raise YaosuError(E.E000, message="输出文件已存在：{output}；如需覆盖请加 --force".replace("{output}", str(output)))
     sys_ = system()
     case = new_case(sys_, case_type, complaint, answer, court=court)
     meta = case["meta"]
@@ -116,7 +127,7 @@ def new(
     problems = [p for p in validate_case(sys_, case) if not p.path.startswith("/elements/")]
     if problems:
         raise YaosuError(E.E000, message="；".join(f"{p.path}：{p.message}" for p in problems))
-    save_case_file(output, case)
+    create_case_file(output, case, force=force, inputs=inputs)
     statuses: dict[str, list[str]] = {}
     for element_id, state in case["elements"].items():
         statuses.setdefault(state["status"], []).append(element_id)
@@ -146,10 +157,10 @@ def find(
     clear: Annotated[list[str] | None, typer.Option(help="撤销某要素的认定")] = None,
 ) -> None:
     """记录本院认定（findings）：按要素格式校验后原子写回案件文件。"""
-    from engine.case.files import load_case_file, save_case_file
+    from engine.case.files import load_case_file
     from engine.case.findings import set_findings
+    from engine.case.update import update_case_file
 
-    case = load_case_file(case_file)
     findings: dict[str, Any] = {}
     if from_file is not None:
         loaded = load_case_file(from_file)  # same JSON reading rules and messages
@@ -163,7 +174,8 @@ def find(
         findings[element_id] = None
     if not findings:
         raise YaosuError(E.E800)
-    save_case_file(case_file, set_findings(system(), case, findings))
+    # Read, change and write under the case file's lock: parallel runs are serialised, none lost.
+    update_case_file(case_file, lambda case: set_findings(system(), case, findings))
     typer.echo(f"已记录 {len(findings)} 项认定：{case_file}")
 
 
@@ -193,16 +205,18 @@ def draft(
     judgment = build_judgment(sys_, case, court)
     kind = fmt or {".html": "html", ".txt": "text"}.get(output.suffix.lower(), "docx")
     if kind == "docx":
-        atomic_write_bytes(output, render_judgment_docx(sys_, judgment, template_name(sys_, case)))
+        atomic_write_bytes(output, render_judgment_docx(sys_, judgment, template_name(sys_, case)), forbid=[case_file])
     elif kind == "html":
         from engine.drafting.render import render_judgment_html
 
-        atomic_write_text(output, render_judgment_html(sys_, judgment))
+        atomic_write_text(output, render_judgment_html(sys_, judgment), forbid=[case_file])
     elif kind == "text":
-        atomic_write_text(output, judgment_text(judgment))
+        atomic_write_text(output, judgment_text(judgment), forbid=[case_file])
     else:
         raise YaosuError(E.E803, kind=kind)
-    for warning in judgment.warnings:
+    from engine.case.bounds import value_warnings
+
+    for warning in [*judgment.warnings, *(message for _, message in value_warnings(sys_.table(case["case_type"]), case))]:
         typer.echo(f"警告：{warning}", err=True)
     for note in judgment.notes:
         typer.echo(f"注意：{note}", err=True)
@@ -230,7 +244,9 @@ def compare(
     diffs = differing_lines(texts)
     if out_dir is not None:
         for court_id in texts:
-            path = atomic_write_bytes(out_dir / f"{case_file.stem}_{court_id}.docx", render_docx(sys_, case, court_id))
+            path = atomic_write_bytes(
+                out_dir / f"{case_file.stem}_{court_id}.docx", render_docx(sys_, case, court_id), forbid=[case_file]
+            )
             typer.echo(f"已写出：{path}", err=as_json)
     if as_json:
         emit_json({"courts": list(texts), "total_lines": len(next(iter(texts.values())).splitlines()), "differences": diffs})
@@ -277,8 +293,6 @@ _mount_optional_parts()
 
 
 def main() -> None:
-    try:
-        app()
-    except YaosuError as exc:  # raised outside a command body (e.g. while parsing)
-        typer.echo(f"错误：{exc.shown}", err=True)
-        sys.exit(exc.exit_code)
+    from engine.cli_errors import run_cli
+
+    run_cli(app)  # one error boundary: usage errors in Chinese, one `错误：[Exxx] …` line, exit 2

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from engine.case.casefile import SCHEMA_VERSION
 from engine.case.merge import merge_elements
+from engine.textsafety import clean_pleading_text
 
 if TYPE_CHECKING:
     from engine.system import System
@@ -36,6 +37,9 @@ def new_case_from_texts(
     from engine.extraction.api import extract_text
 
     casetype = system.casetype(case_type)
+    # The stored text must be the text the evidence offsets point into: without control characters.
+    complaint_text = clean_pleading_text(complaint_text)
+    answer_text = clean_pleading_text(answer_text) if answer_text is not None else None
     if court is not None:
         system.court(court)  # an unknown court is refused before any work is done
     complaint = extract_text(system, complaint_text, case_type=case_type, role="complaint")

@@ -50,12 +50,19 @@ def schema_problems(casetype: CaseType, case: dict[str, Any]) -> list[PatchProbl
     valid?"; jsonschema only runs to word the problems of an invalid one. Strict mode makes the model
     at least as strict as the schema (no "12" for 12).
     """
+    from engine.case.bounds import safety_problems, typed_problems
+
+    # Depth, unsafe characters and unbounded numbers first (the same order as `yaosu validate`).
+    unsafe = [PatchProblem(path, message) for path, message in safety_problems(case, casetype.table)]
+    if unsafe:
+        return unsafe
     try:
         case_model(casetype).model_validate(case, strict=True)
     except pydantic.ValidationError as exc:
         problems = jsonschema_problems(casetype, case)
         return problems or [_pydantic_problem(casetype.table, error) for error in exc.errors()]
-    return value_problems(casetype, case)
+    typed = [PatchProblem(path, message) for path, message in typed_problems(casetype.table, case)]
+    return typed or value_problems(casetype, case)
 
 
 def _pydantic_problem(table: ElementTable, error: Any) -> PatchProblem:

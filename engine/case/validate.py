@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import jsonschema
 
+from engine.case.bounds import safety_problems, typed_problems
 from engine.case.casefile import case_schema
 from engine.case.effective import PENDING, effective_value
 from engine.case.messages import schema_error_message, specific_error
@@ -104,9 +105,17 @@ def validate_case(system: System, data: Any) -> list[Problem]:
     if case_type not in system.casetypes:
         return [Problem("/case_type", f"未知的案件类型：{case_type[:64]}（可用的类型：{'、'.join(system.casetypes)}）")]
     casetype = system.casetype(case_type)
-    problems = jsonschema_problems(casetype, data) or value_problems(casetype, data)
+    # Depth, unsafe characters and unbounded numbers first: jsonschema would recurse into or quote them.
+    problems = [Problem(path, message) for path, message in safety_problems(data, casetype.table)]
+    if problems:
+        return problems
+    problems = jsonschema_problems(casetype, data)
     if problems:
         return problems  # cross-field rules need well-formed values
+    problems = [Problem(path, message) for path, message in typed_problems(casetype.table, data)]
+    problems = problems or value_problems(casetype, data)
+    if problems:
+        return problems
     return element_problems(casetype, data)
 
 

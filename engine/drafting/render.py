@@ -21,6 +21,7 @@ from docxtpl import DocxTemplate
 
 from engine.drafting.build import build_judgment
 from engine.drafting.content import Judgment
+from engine.textsafety import ensure_xml_safe
 
 if TYPE_CHECKING:
     from engine.system import System
@@ -58,7 +59,10 @@ class CompiledTemplate:
         return xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
 
     def render(self, context: dict[str, Any]) -> bytes:
-        document = (XML_DECLARATION + self.render_xml(context)).encode("utf-8")
+        xml = self.render_xml(context)
+        # The last line of defence: a character XML 1.0 forbids makes a docx nothing can open.
+        ensure_xml_safe(xml, "判决书文本")
+        document = (XML_DECLARATION + xml).encode("utf-8")
         out = io.BytesIO(self.static_package)
         with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as package:
             package.writestr(DOCUMENT_PART, document)

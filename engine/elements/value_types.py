@@ -47,7 +47,7 @@ class ElementDef(Protocol):
 value_types = catalogue.create("yaosu", "value_types", entry_points=False)
 
 MONEY_MAX = Decimal("1e13")  # ten trillion yuan: far above any civil claim, far below float trouble
-Money = Annotated[str, Field(pattern=r"^\d{1,13}\.\d{2}$", description="金额（元），两位小数", examples=["50000.00"])]
+Money = Annotated[str, Field(pattern=r"^-?\d+\.\d{2}$", description="金额（元），两位小数", examples=["50000.00"])]
 DateValue = Annotated[
     str,
     Field(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$", description="日期 YYYY-MM-DD（或 YYYY-MM、YYYY）"),

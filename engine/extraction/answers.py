@@ -25,12 +25,14 @@ still supply the asserted value of an element contested without one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from engine.elements.value_types import get_value_type
 from engine.extraction.cues import Cues, alternation, words_of
 from engine.extraction.document import Candidate, Document
+from engine.extraction.linescan import first_blank_line_start
 from engine.extraction.mention import Mention
 from engine.extraction.recognisers.money import format_money
 
@@ -46,9 +48,10 @@ _CONTEST = (
     r"应认定|应按|拒绝|不属于"
 )
 # Clause ends: sentence punctuation, line breaks, numbered items, and a turn in the argument.
-_CLAUSE_BREAK = re.compile(r"[。；;\n]|，(?=但|而非|而不是|却|可是)|(?<=[。；;\n])\s*(?:[一二三四五六七八九十]+|\d+)[、.．]")
+_CLAUSE_BREAK = re.compile(r"[。；;\n]|，(?=但|而非|而不是|却|可是)|(?<=[。；;\n])[^\S\n]*(?:[一二三四五六七八九十]+|\d+)[、.．]")
 _TOTAL_BEFORE = re.compile(r"(?:合计|共计|总计|累计)$")
-_ITEM = re.compile(r"(?:^|(?<=\n))\s*(?:[一二三四五六七八九十]+|\d+|第[一二三四五六七八九十]+)[、.．，,]")
+# Blanks within the line only (linear); `_items` walks back over blank lines before an item.
+_ITEM = re.compile(r"(?:^|(?<=\n))[^\S\n]*(?:[一二三四五六七八九十]+|\d+|第[一二三四五六七八九十]+)[、.．，,]")
 
 
 class _AnswerCue:
@@ -115,11 +118,13 @@ def parse_answer(doc: Document) -> None:
     values: dict[str, Any] = {}
     spans: dict[str, list[tuple[int, int]]] = {}
     items = _items(text, body_start, body_end)
+    item_starts = [lo for lo, _ in items]  # items are sorted and disjoint: a bisect finds a clause's item
     for c_start, c_end in clauses(text, body_start, body_end):
         polarity = _polarity(text[c_start:c_end])
         if polarity is None:
             # A neutral clause takes the stance of its numbered item (…保证方式系一般保证；…不应承担连带清偿责任).
-            item = next(((lo, hi) for lo, hi in items if lo <= c_start < hi), None)
+            index = bisect_right(item_starts, c_start) - 1
+            item = items[index] if index >= 0 and c_start < items[index][1] else None
             polarity = _polarity(text[item[0] : item[1]]) if item else None
         mentions = doc.mentions_in(c_start, c_end)
         for eid, answer_cue in cues.items():
@@ -167,7 +172,11 @@ def _record(doc: Document, values: dict[str, Any], spans: dict[str, list[tuple[i
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    starts = [m.start() for m in _ITEM.finditer(text, start, end)]
+    starts = []
+    floor = start
+    for match in _ITEM.finditer(text, start, end):
+        starts.append(first_blank_line_start(text, match.start(), floor))
+        floor = match.end()
     return [(item, starts[i + 1] if i + 1 < len(starts) else end) for i, item in enumerate(starts)]
 
 

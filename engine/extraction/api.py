@@ -12,6 +12,7 @@ from engine.extraction.document import Document
 from engine.extraction.pipeline import analyse
 from engine.extraction.reading import decode_pleading as _decode
 from engine.extraction.reading import read_pleading as _read
+from engine.textsafety import clean_pleading_text, deceptive_name_warnings
 
 if TYPE_CHECKING:
     from engine.system import System
@@ -50,7 +51,8 @@ def extract_text(system: System, text: str, case_type: str | None = None, role: 
         raise YaosuError(E.E201, role=role)
     if len(text) > MAX_TEXT_CHARS:
         raise YaosuError(E.E202, len_text=len(text), max_text_chars=MAX_TEXT_CHARS)
-    warnings: list[str] = []
+    text = clean_pleading_text(text)  # already clean when read from a file; then its warnings are kept
+    warnings: list[str] = list(text.warnings)
     if case_type is None:
         case_type, detected = detect_case_type(system, text)
         if not detected:
@@ -62,6 +64,7 @@ def extract_text(system: System, text: str, case_type: str | None = None, role: 
     results = doc.results
     elements = {eid: _element_output(doc, eid, evidence) for eid in table.element_ids if eid in results}
     missing = [] if role == "answer" else [eid for eid in table.required_ids if eid not in elements]
+    warnings.extend(deceptive_name_warnings(doc.party_names()))
     if not text.strip():
         warnings.append("文本为空")
     elif not elements:

@@ -24,13 +24,16 @@ from typing import TYPE_CHECKING, Any
 from engine.elements.value_types import get_value_type
 from engine.extraction.cues import Cues, alternation
 from engine.extraction.document import Candidate, Document
+from engine.extraction.linescan import first_blank_line_start
 from engine.extraction.recognisers.money import format_money
 
 if TYPE_CHECKING:
     from engine.system import CaseType
 
+# Same-line blanks only (linear on runs of blank lines); `claim_items` walks back over the blank lines.
+_ITEM_BREAKS = "\n；;。:："
 _ITEM = re.compile(
-    r"(?:^|(?<=[\n；;。:：]))\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|第[一二三四五六七八九十]+[、，,])"
+    r"(?:^|(?<=[\n；;。:：]))[^\S\n]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|第[一二三四五六七八九十]+[、，,])"
 )
 _BREAK = re.compile(r"[，,；;（）()。]")
 _UNTIL_PAID = re.compile(
@@ -55,7 +58,11 @@ ANCHOR = "@anchor"  # start_date placeholder for 自借款之日起, resolved to
 
 
 def claim_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    starts = [m.start() for m in _ITEM.finditer(text, start, end)]
+    starts = []
+    floor = start
+    for match in _ITEM.finditer(text, start, end):
+        starts.append(first_blank_line_start(text, match.start(), floor, _ITEM_BREAKS))
+        floor = match.end()
     if not starts:
         return [(start, end)]
     spans = []

@@ -15,6 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from engine.errors import E, YaosuError
+from engine.textsafety import clean_pleading_text
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DOCX_XML_BYTES = 20 * 1024 * 1024
@@ -47,11 +48,12 @@ def read_pleading(path: str | Path) -> str:
 def decode_pleading(data: bytes, filename: str) -> str:
     if len(data) > MAX_FILE_BYTES:
         raise _fail(filename, f"文件过大（上限 {MAX_FILE_BYTES // (1024 * 1024)} MB）")
+    # Control characters other than tab/newline are removed here, with a warning (CleanText.warnings).
     if data[:4] == b"PK\x03\x04" or filename.lower().endswith(".docx"):
-        return _read_docx(data, filename)
+        return clean_pleading_text(_read_docx(data, filename), Path(filename).name)
     if filename.lower().endswith(".doc") or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise _fail(filename, "不支持旧版 .doc 格式，请另存为 .docx 或 .txt")
-    return _decode_text(data, filename)
+    return clean_pleading_text(_decode_text(data, filename), Path(filename).name)
 
 
 def _decode_text(data: bytes, filename: str) -> str:
@@ -104,6 +106,8 @@ def _read_docx(data: bytes, filename: str) -> str:
                 xml = handle.read(MAX_DOCX_XML_BYTES + 1)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
             raise _fail(filename, "不是有效的 docx（文件损坏或被截断）") from exc
+        except RuntimeError as exc:  # zipfile: "File is encrypted, password required"
+            raise _fail(filename, "docx 已加密（设有密码），请另存为未加密的文件") from exc
         if len(xml) > MAX_DOCX_XML_BYTES:
             raise _fail(filename, "docx 解压后过大，疑似压缩炸弹")
     return _docx_text(xml, filename)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from engine.extraction.linescan import first_blank_break
+
 _CLAIMS = re.compile(
     r"(?<!变更)(?<!放弃)(?<!承认)(?<!增加)诉讼请求[:：]?"
     r"|(?:请求|要求|诉请)(?:人民法院|法院|贵院|本院)?(?:依法)?(?:判令|判决|判如所请[:：])"
@@ -22,7 +24,18 @@ _HEAD_END = re.compile(
     r"|事实(?:与|和|及)理由"
 )
 _NUMBERED = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．,，]|\s*[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]")
-_SIGNATURE = re.compile(r"\n\s*(?:此致|具状人|起诉人[:：]|答辩人[:：]|附[:：])")
+# One line break, then only same-line blanks: `\n\s*` retried the whole run of blank lines at every
+# line break in it (quadratic on a file of empty paragraphs). `_signature_start` walks back over
+# the blank lines once, which gives the start the old pattern found.
+_SIGNATURE = re.compile(r"\n[^\S\n]*(?:此致|具状人|起诉人[:：]|答辩人[:：]|附[:：])")
+
+
+def _signature_start(text: str, start: int) -> int | None:
+    """Where the signature block starts: the first line break of the blank lines before it."""
+    match = _SIGNATURE.search(text, start)
+    if match is None:
+        return None
+    return first_blank_break(text, match.start(), start)
 
 
 def _claims_end(text: str, start: int, limit: int) -> int:
@@ -46,8 +59,8 @@ def find_sections(text: str) -> dict[str, tuple[int, int]]:
     if cut > 0 and head_end_match and head_end_match.group() not in ("诉讼请求",):
         head_end = cut + 1
     # The signature block (此致 / 答辩人：…) comes after the body; a header line 答辩人：… is not it.
-    signature = _SIGNATURE.search(text, head_end)
-    body_end = signature.start() if signature else length
+    signature = _signature_start(text, head_end)
+    body_end = signature if signature is not None else length
     claims_match = _CLAIMS.search(text, head_end_match.start() if head_end_match else 0)
     facts_match = _FACTS.search(text)
     sections = {"head": (0, head_end)}

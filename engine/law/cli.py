@@ -12,12 +12,13 @@ import sys
 import warnings
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from engine.cli_types import decimal_option, int_option
 from engine.errors import E, YaosuError
 from engine.law.compulsory_insurance import (
     Advance,
@@ -92,13 +93,7 @@ def _date_or_month(raw: str | None, name: str) -> date | str | None:
 
 
 def _dec(raw: str | None, name: str) -> Decimal | None:
-    if raw is None:
-        return None
-    text = raw.replace(",", "").replace("，", "").strip().rstrip("%")
-    try:
-        return Decimal(text)
-    except InvalidOperation as exc:
-        raise YaosuError(E.E519, name=name, raw=raw) from exc
+    return decimal_option(raw, name)  # NaN, Infinity, 1e400, negatives refused (engine/cli_types.py)
 
 
 def _need_dec(raw: str | None, name: str) -> Decimal:
@@ -127,7 +122,7 @@ def _need_date(raw: str | None, name: str) -> date:
 def _need_int(raw: int | None, name: str) -> int:
     if raw is None:
         raise YaosuError(E.E514, name=name)
-    return raw
+    return int_option(raw, name)  # type: ignore[return-value]
 
 
 def _run(

@@ -301,13 +301,16 @@ def test_yaosu_serve_command(tmp_path: Path) -> None:
         assert httpx.get(srv.base + "/api/cases").json() == []
         # No Nagle stall on a kept-alive connection (uvicorn's own worker sockets left TCP_NODELAY
         # off, so every response waited ~40 ms for the client's delayed ACK): 20 requests take
-        # a few ms each, not 20 × 40 ms.
+        # a few ms each, not 40 ms each. The fastest of 20 is compared, so a busy machine cannot
+        # fail it: with the stall no request is faster than the delayed ACK.
         with httpx.Client(base_url=srv.base) as client:
             client.get("/api/me")
-            began = time.perf_counter()
+            times = []
             for _ in range(20):
+                began = time.perf_counter()
                 client.get("/api/me")
-            assert time.perf_counter() - began < 0.4
+                times.append(time.perf_counter() - began)
+            assert min(times) < 0.03
 
 
 def test_draft_needs_a_court(server: Server, sample_pleadings: tuple[bytes, bytes]) -> None:

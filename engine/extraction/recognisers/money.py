@@ -11,7 +11,9 @@ from engine.extraction.numerals import CN_DIGITS, CN_NUMERAL, CN_UNITS, parse_nu
 
 _AR = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AR_MIX = rf"(?:{_AR})(?:[万亿](?!分之)(?:\d+[千百])*)?"  # 5万 / 5.5万 / 3万5千
-_CN = rf"{CN_NUMERAL}+"
+# Bounded: tried at every start of a long numeral run, an unbounded `+` rescanned the rest of the
+# run each time (quadratic). The longest amount, 玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖, is 23.
+_CN = rf"{CN_NUMERAL}{{1,30}}"
 _PREFIX = r"(?P<prefix>人民币|RMB|[¥￥$])?"
 # Arabic amount: needs a currency prefix or a 元/万 unit so bare numbers (IDs, counts) are not money.
 _MONEY = re.compile(

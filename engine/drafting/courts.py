@@ -18,6 +18,7 @@ class CourtSpec(BaseModel):
     appeal_court: str = Field(min_length=1)
     province: str = Field(min_length=1)
     province_id: str = Field(pattern=r"^[a-z]+$")
+    city_id: str = Field(pattern=r"^[a-z]+$")
     appeal_fee_notice: bool = False
 
 
@@ -30,6 +31,7 @@ class Court:
     appeal_court: str
     province: str
     province_id: str
+    city_id: str
     appeal_fee_notice: bool = False
 
     def case_number(self, year: int | None, seq: int | None) -> str:
@@ -56,3 +58,18 @@ def read_courts(path: Path) -> tuple[dict[str, Court], list[str]]:
             continue
         courts[str(court_id)] = Court(id=str(court_id), **spec.model_dump())
     return courts, problems
+
+
+def court_region(court_id: str, level: str, path: Path | None = None) -> str:
+    """The province (`province`) or 设区的市 (`city`) of a court, from the one court registry.
+
+    For the law layer, whose lookups take a court id: the court profiles are the only place that says
+    which region's published figures a court applies."""
+    from engine.errors import E, YaosuError
+    from engine.paths import DATA_ROOT
+
+    courts, _ = read_courts(path or DATA_ROOT / "judgment_templates" / "courts.yaml")
+    if court_id not in courts:
+        raise YaosuError(E.E572, court=court_id, join_meta_courts="/".join(courts))
+    court = courts[court_id]
+    return court.province_id if level == "province" else court.city_id

@@ -75,7 +75,6 @@ class InjuryMeta:
     title: str
     figures: dict[str, str]
     provinces: dict[str, str]
-    courts: dict[str, str]
     switch: dict[str, Any]
     unification: dict[str, list[dict[str, Any]]]
     table: KeyedTable
@@ -95,7 +94,6 @@ def _meta() -> InjuryMeta:
         str(data["title"]),
         dict(data["figures"]),
         dict(data["provinces"]),
-        dict(data["courts"]),
         dict(data.get("switch") or {}),
         dict(data.get("unification") or {}),
         table,
@@ -107,9 +105,9 @@ def province_of(court: str | None = None, province: str | None = None) -> str:
     if province is None:
         if court is None:
             raise YaosuError(E.E571)
-        if court not in meta.courts:
-            raise YaosuError(E.E572, court=court, join_meta_courts='/'.join(meta.courts))
-        province = meta.courts[court]
+        from engine.drafting.courts import court_region
+
+        province = court_region(court, "province")
     if province not in meta.provinces:
         raise YaosuError(E.E553, province=province, join_meta_provinces='/'.join(meta.provinces))
     return province

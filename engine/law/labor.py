@@ -116,12 +116,11 @@ def average_monthly_wage(region: str, year: int) -> tuple[Decimal, str]:
 def region_of(court: str | None, region: str | None) -> str:
     if region is not None:
         return region
-    courts: dict = _wage_table()["courts"]  # type: ignore[assignment]
-    if court is None or court not in courts:
-        raise YaosuError(
-            E.E601, join_courts='/'.join(courts)
-        )
-    return courts[court]
+    from engine.drafting.courts import court_region
+
+    if court is None:
+        raise YaosuError(E.E601, join_courts="qingpu/wujiang/jiashan")
+    return court_region(court, "city")
 
 
 @cache

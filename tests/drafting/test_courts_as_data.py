@@ -22,7 +22,7 @@ def test_fourth_court_is_a_data_change(decided_case: dict[str, Any], tmp_path: P
     with (tmp_path / "judgment_templates" / "courts.yaml").open("a", encoding="utf-8") as handle:
         handle.write(
             "kunshan:\n  name: 江苏省昆山市人民法院\n  short: 昆山法院\n  case_prefix: 苏0583\n"
-            "  appeal_court: 江苏省苏州市中级人民法院\n  province: 江苏省\n  province_id: jiangsu\n"
+            "  appeal_court: 江苏省苏州市中级人民法院\n  province: 江苏省\n  province_id: jiangsu\n  city_id: suzhou\n"
         )
     text = render_text(load_system(tmp_path), decided_case, "kunshan")
     assert text.startswith("江苏省昆山市人民法院\n民事判决书\n（2025）苏0583民初1234号\n")

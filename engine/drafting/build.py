@@ -235,7 +235,8 @@ def build_judgment(system: System, case: dict[str, Any], court_id: str) -> Judgm
     view = CaseView(case=case, table=table, court=court, system=system)
     if not view.plaintiffs or not view.defendants:
         raise YaosuError(E.E401)
-    decision: Decision = get_rules(table.judgment_rules or casetype.package.judgment_rules)(view)
+    rules = casetype.compiled("judgment_rules", lambda ct: get_rules(ct.table.judgment_rules or ct.package.judgment_rules))
+    decision: Decision = rules(view)
     rows, pending = _element_rows(view)
     late_notice = _late_notice(system, view.meta, decision)
     warnings = [f"要素“{label}”有争议但尚未认定，判决书中显示为“{PENDING_TEXT}”" for label in pending]

@@ -148,17 +148,24 @@ class ValueType:
         return []
 
 
+_BY_NAME: dict[str, ValueType] = {}  # the registry's entries by name (catalogue's get() scans every registry)
+
+
 def register(name: str) -> Callable[[type[ValueType]], type[ValueType]]:
     def decorate(cls: type[ValueType]) -> type[ValueType]:
         instance = cls()
         instance.name = name
         value_types.register(name, func=instance)
+        _BY_NAME[name] = instance
         return cls
 
     return decorate
 
 
 def get_value_type(name: str) -> ValueType:
+    found = _BY_NAME.get(name)
+    if found is not None:
+        return found
     try:
         return value_types.get(name)  # type: ignore[no-any-return]
     except catalogue.RegistryError as exc:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -129,6 +129,8 @@ class CitationCatalogue:
     laws: dict[str, Law]
     provisions: dict[str, Provision]
     path: str
+    # Citations already looked up, by (concept, day): the catalogue never changes once loaded.
+    _found: dict[tuple[str, date], Citation] = field(default_factory=dict, compare=False, repr=False)
 
     def law(self, law_id: str) -> Law:
         if law_id not in self.laws:
@@ -149,6 +151,26 @@ class CitationCatalogue:
 
     def cite(self, concept: str, on: date | None, *, warn: bool = True) -> Citation:
         """The article stating ``concept`` in force on ``on`` (see the module docstring)."""
+        found = self._found.get((concept, on)) if on is not None else None
+        if found is not None:
+            if warn and not found.verified:
+                self._warn(found)
+            return found
+        citation = self._cite(concept, on)
+        if on is not None:
+            self._found[(concept, on)] = citation
+        if warn and not citation.verified:
+            self._warn(citation)
+        return citation
+
+    def _warn(self, citation: Citation) -> None:
+        provision = self.provisions[citation.concept]
+        warn_unverified(
+            f"引用{citation.text}（{provision.label}）{STATUS_ZH.get(citation.status, citation.status)}："
+            f"{citation.note or citation.source}；见 {self.path} 的 {citation.concept}"
+        )
+
+    def _cite(self, concept: str, on: date | None) -> Citation:
         provision = self.provision(concept)
         basis = DATE_BASIS_ZH.get(provision.date_basis, provision.date_basis)
         if on is None:
@@ -175,11 +197,6 @@ class CitationCatalogue:
                 note=row.note,
                 effect=row.effect,
             )
-            if warn and not citation.verified:
-                warn_unverified(
-                    f"引用{citation.text}（{provision.label}）{STATUS_ZH.get(row.status, row.status)}："
-                    f"{row.note or row.source}；见 {self.path} 的 {concept}"
-                )
             return citation
         raise YaosuError(
             E.E500, self_path=self.path, provision_label=provision.label, concept=concept, on_isoformat=on.isoformat(), basis=basis

@@ -33,15 +33,19 @@ def decode_pleading(data: bytes, filename: str) -> str:
 
 
 def detect_case_type(system: System, text: str) -> tuple[str, bool]:
-    """(case type, detected?) by the tables' detect_keywords; ties go to the higher detect_priority,
-    then the first table; with nothing matched, the table of the highest priority."""
+    """(case type, detected?) by the tables' detect_keywords (occurrences counted); ties go to the higher
+    detect_priority, then the first table; with nothing matched, the table of the highest priority."""
     if not system.casetypes:
         raise YaosuError(E.E200)
     tables = [ct.table for ct in system.casetypes.values()]
-    if len(tables) == 1:
-        return tables[0].id, any(word in text for word in tables[0].detect_keywords)
-    scores = [(sum(text.count(word) for word in t.detect_keywords), t.detect_priority, -i, t.id)
-              for i, t in enumerate(tables)]
+    # Counting is only needed between tables that have a keyword at all (`in` stops at the first one).
+    present = [t for t in tables if any(word in text for word in t.detect_keywords)]
+    if len(present) <= 1:
+        chosen = present[0] if present else tables[0]
+        return chosen.id, bool(present)
+    order = {t.id: i for i, t in enumerate(tables)}
+    scores = [(sum(text.count(word) for word in t.detect_keywords), t.detect_priority, -order[t.id], t.id)
+              for t in present]
     best = max(scores)
     return best[3], best[0] > 0
 

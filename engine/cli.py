@@ -169,6 +169,37 @@ def find(
 
 @app.command()
 @user_errors
+def meta(
+    case_file: Annotated[Path, typer.Argument(help="案件文件 case.json（原地更新）")],
+    filing_date: Annotated[str | None, typer.Option(help="立案日期 YYYY-MM-DD")] = None,
+    hearing_end_date: Annotated[str | None, typer.Option(help="一审法庭辩论终结日 YYYY-MM-DD")] = None,
+    judgment_date: Annotated[str | None, typer.Option(help="判决日期 YYYY-MM-DD")] = None,
+    procedure: Annotated[str | None, typer.Option(help="审理程序：simple | ordinary | small_claims")] = None,
+    absent: Annotated[list[str] | None, typer.Option(help="经传唤未到庭的当事人（可重复）")] = None,
+    judge: Annotated[str | None, typer.Option(help="审判员")] = None,
+    clerk: Annotated[str | None, typer.Option(help="书记员")] = None,
+    assistant: Annotated[str | None, typer.Option(help="法官助理")] = None,
+    case_year: Annotated[int | None, typer.Option(help="案号年度")] = None,
+    case_seq: Annotated[int | None, typer.Option(help="案号序号")] = None,
+) -> None:
+    """记录案件信息（非要素）：立案日期、辩论终结日、判决日期、程序、缺席当事人、审判人员、案号；校验后原子写回。"""
+    from engine.case.files import load_case_file, save_case_file
+    from engine.case.meta import set_meta
+
+    changes = {
+        "filing_date": filing_date, "hearing_end_date": hearing_end_date, "judgment_date": judgment_date,
+        "procedure": procedure, "absent": absent, "judge": judge, "clerk": clerk, "assistant": assistant,
+        "case_year": case_year, "case_seq": case_seq,
+    }
+    changes = {k: v for k, v in changes.items() if v is not None}
+    if not changes:
+        raise YaosuError("没有要记录的案件信息：请至少给出一个选项（如 --judgment-date）")
+    save_case_file(case_file, set_meta(system(), load_case_file(case_file), changes))
+    typer.echo(f"已记录 {len(changes)} 项案件信息：{case_file}")
+
+
+@app.command()
+@user_errors
 def draft(
     case_file: Annotated[Path, typer.Argument(help="案件文件 case.json")],
     output: Annotated[Path, typer.Option("-o", "--output", help="输出文件（.docx、.html 或 .txt）")],

@@ -109,8 +109,30 @@ def private_lending_rules(view: CaseView) -> Decision:
     repaid_principal = _dec(view.value("repaid_principal")) or Decimal("0")
     claim_principal = _dec(view.claimed("claim_principal"))
     granted_principal: Decimal | None = None
+    interest_owed = Decimal("0")  # interest the ledger leaves unpaid on its last day
     if view.pending("delivered_amount") or view.pending("loan_amount") or view.pending("repaid_principal"):
         decision.warnings.append("借款本金相关要素尚待认定，判项中的本金暂以“待认定”表示")
+    elif (ledger := _apply_ledger(view, principal_base, debtor_list, decision)) is not None:
+        # The judge's (or the complaint's) ledger: each payment applied on its day (民法典第五百六十、五百六十一条).
+        result, through = ledger
+        granted_principal = result.details["principal_outstanding"]
+        if claim_principal is not None:
+            granted_principal = min(granted_principal, claim_principal)
+        interest_owed = result.details["interest_outstanding"]
+        order_rule = _cited(view.system.law.citations, "payment_order", through, decision)
+        reasoning.append(
+            f"关于还款，依照{order_rule.text}的规定，被告的每一笔还款按照实现债权的有关费用、利息、主债务的顺序抵充，"
+            "利息以受法律保护的利率逐笔计算，抵充情况如下："
+        )
+        reasoning += _ledger_paragraphs(result)
+        reasoning.append(
+            f"故截至{fmt.date_text(through)}，被告尚欠本金{fmt.money(result.details['principal_outstanding'])}元、"
+            f"利息{fmt.money(interest_owed)}元。"
+        )
+        cite.append(order_rule)
+        if len(result.details["loans"]) > 1:
+            cite.append(_cited(view.system.law.citations, "payment_order_several_debts", through, decision))
+        decision.repayments_applied_through = through
     elif principal_base is not None and (offset := _apply_repayments(view, principal_base, decision)) is not None:
         # Payments applied interest-first at the protected rate (民法典第五百六十一条); any excess
         # over the legal interest reduces the principal.
@@ -251,9 +273,13 @@ def private_lending_rules(view: CaseView) -> Decision:
         if paid_through or (delivery_day and start and start > delivery_day):
             repaid_interest = None  # applied above, or interest is claimed only after the period paid for
         deduct = f"，扣除被告已支付的利息{fmt.money(repaid_interest)}元" if repaid_interest else ""
+        owed = ""
+        if interest_owed and not overdue:
+            owed = f"截至{fmt.date_text(paid_through)}尚欠的利息{fmt.money(interest_owed)}元，及"
+            granted_interest_amount += interest_owed
         orders.append(
             f"被告{debtors}于本判决生效之日起十日内支付原告{plaintiffs}{what}"
-            f"（{formula_text(base, plan.segments, end_text)}{deduct}）"
+            f"（{owed}{formula_text(base, plan.segments, end_text)}{deduct}）"
         )
         if repaid_interest:
             reasoning.append(
@@ -359,6 +385,74 @@ def _interest_for_fee(
     if granted is None:
         granted = claimed
     return claimed, min(granted, claimed) if stated is not None else granted
+
+
+def _apply_ledger(
+    view: CaseView, principal: Decimal | None, borrowers: list[str], decision: Decision
+) -> tuple[CalcResult, date] | None:
+    """The ledgers (elements loans, repayments) applied payment by payment with lending_ledger; None when
+    there is no ledger or it cannot be applied (the drafter is told why)."""
+    from engine.law.interest import LedgerPayment, Loan, lending_ledger
+
+    loan_rows, pay_rows = view.value("loans") or [], view.value("repayments") or []
+    if view.pending("loans") or view.pending("repayments"):
+        decision.warnings.append("借款明细或还款明细尚待认定，未按逐笔还款抵充")
+        return None
+    if not loan_rows and not pay_rows:
+        return None
+    term_rate = None if view.value("interest_agreed") is False else _dec((view.value("interest_rate") or {}).get("annual_percent"))
+    overdue_rate = _dec((view.value("overdue_rate") or {}).get("annual_percent"))
+    term_end = _date(view.value("term_end"))
+    natural = _natural_persons(view, [*(view.value("lenders") or view.plaintiffs), *borrowers])
+    contract = view.value("contract_date")
+    pays: list[LedgerPayment] = []
+    for index, row in enumerate(pay_rows, 1):
+        day, amount = _date(row.get("date")), _dec(row.get("amount"))
+        if day is None or amount is None:
+            decision.warnings.append(f"还款明细第{index}笔缺少完整的日期或金额，未按逐笔还款抵充")
+            return None
+        pays.append(LedgerPayment(day, amount, str(row["to_loan"]) if row.get("to_loan") else None))
+    last_day = max((p.day for p in pays), default=None)
+    specs = loan_rows or [{"date": view.value("delivery_date"), "amount": principal}]
+    loans: list[Loan] = []
+    for index, row in enumerate(specs, 1):
+        day, amount = _date(row.get("date")), _dec(str(row["amount"]) if row.get("amount") is not None else None)
+        if day is None or amount is None:
+            decision.warnings.append(f"借款明细第{index}笔缺少完整的出借日期或金额，未按逐笔还款抵充")
+            return None
+        rate = _dec((row.get("rate") or {}).get("annual_percent")) or term_rate
+        due = _date(row.get("term")) or term_end
+        if due is None or due < day:
+            due = max(day, last_day or day)
+        formed: date | str = day if natural or not isinstance(contract, str) else (
+            contract if len(contract) == 7 else _date(contract) or day)
+        loans.append(Loan(str(index), amount, day, due, rate, overdue_rate, contract_date=formed))
+    end = max([*(p.day for p in pays), *(loan.loan_date for loan in loans)])
+    try:
+        result = lending_ledger(loans, pays, end, filing_date=_date(view.meta.get("filing_date")), law=view.system.law)
+    except YaosuError as exc:
+        decision.warnings.append(f"无法按还款明细逐笔抵充：{exc.message}")
+        return None
+    if len({loan.term_rate for loan in loans}) > 1:
+        decision.warnings.append("各笔借款的约定利率不同，利息判项按同一利率表述，请核对")
+    return result, end
+
+
+def _ledger_paragraphs(result: CalcResult) -> list[str]:
+    """The ledger as paragraphs of 本院认为: the loans, the interest accrued, one line per payment."""
+    out = [f"利息计算：{step}" for step in result.steps if step.startswith("借款") and "×" in step]
+    for row in result.details["ledger"]:
+        line = (
+            f"{fmt.date_text(row['date'])}还款{fmt.money(row['payment'])}元：抵充利息{fmt.money(row['to_interest'])}元、"
+            f"本金{fmt.money(row['to_principal'])}元，尚欠本金{fmt.money(row['principal_outstanding'])}元、"
+            f"利息{fmt.money(row['interest_outstanding'])}元"
+        )
+        if row["to_costs"]:
+            line += f"（另抵充实现债权的费用{fmt.money(row['to_costs'])}元）"
+        if row["excess"]:
+            line += f"，多付{fmt.money(row['excess'])}元"
+        out.append(line + "。")
+    return out
 
 
 def _apply_repayments(view: CaseView, principal: Decimal, decision: Decision) -> CalcResult | None:

@@ -144,10 +144,13 @@ def find(
     ] = None,
     from_file: Annotated[Path | None, typer.Option(help="JSON 文件：{要素: 认定值}")] = None,
     clear: Annotated[list[str] | None, typer.Option(help="撤销某要素的认定")] = None,
+    reasons: Annotated[
+        list[str] | None, typer.Option("--reason", help="要素=认定理由（写入本院认为）；空文字撤销理由")
+    ] = None,
 ) -> None:
-    """记录本院认定（findings）：按要素格式校验后原子写回案件文件。"""
+    """记录本院认定（findings）及认定理由（reasons）：按要素格式校验后原子写回案件文件。"""
     from engine.case.files import load_case_file, save_case_file
-    from engine.case.findings import set_findings
+    from engine.case.findings import set_findings, set_reasons
 
     case = load_case_file(case_file)
     findings: dict[str, Any] = {}
@@ -161,10 +164,20 @@ def find(
         findings[element_id.strip()] = value
     for element_id in clear or []:
         findings[element_id] = None
-    if not findings:
-        raise YaosuError("没有要记录的认定：请使用 --set、--from-file 或 --clear")
-    save_case_file(case_file, set_findings(system(), case, findings))
-    typer.echo(f"已记录 {len(findings)} 项认定：{case_file}")
+    why: dict[str, str | None] = {}
+    for assignment in reasons or []:
+        element_id, sep, text = assignment.partition("=")
+        if not sep:
+            raise YaosuError(f"--reason 需要“要素=理由”的形式：{assignment}")
+        why[element_id.strip()] = text
+    if not findings and not why:
+        raise YaosuError("没有要记录的认定：请使用 --set、--reason、--from-file 或 --clear")
+    if findings:
+        case = set_findings(system(), case, findings)
+    if why:
+        case = set_reasons(system(), case, why)
+    save_case_file(case_file, case)
+    typer.echo(f"已记录 {len(findings)} 项认定、{len(why)} 项认定理由：{case_file}")
 
 
 @app.command()

@@ -98,7 +98,7 @@ def test_interest_cap_guarantee_and_orders(decided_case: dict[str, Any]) -> None
         "自2021年6月1日起按年利率15.40%计算至实际清偿之日止）；"
     )
     assert orders[2] == "三、被告李四于本判决生效之日起十日内支付原告张三律师费等实现债权的费用5,000元；"
-    assert "在依法强制执行被告李四的财产后仍不能履行的部分承担保证责任" in orders[3]
+    assert "在被告李四的财产依法强制执行后仍不能履行的部分承担保证责任" in orders[3]
     assert orders[-1] == "六、驳回原告张三的其他诉讼请求。"
 
 

@@ -7,6 +7,7 @@ each rule serves the CLI, the judgment and the web preview.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -35,7 +36,27 @@ def _dec(value: Any) -> Decimal | None:
     return Decimal(value) if isinstance(value, str) else None
 
 
+_CLAIMS_SECTION = re.compile(r"(?:诉讼请求|诉讼请求事项|请求事项)[:：]?\s*\n?(?P<body>.*?)(?=\n\s*(?:事实(?:和|与)理由|事实及理由)|\Z)", re.S)
+_CLAIM_ITEM = re.compile(r"(?:^|\n)\s*(?:\d{1,2}\s*[.、．]|[一二三四五六七八九十]{1,3}\s*、|[（(]\d{1,2}[)）])\s*")
+
+
+def pleaded_claims(text: str) -> list[str]:
+    """The requests as the complaint words them (numbered items of its 诉讼请求 section), all of them —
+    诉讼费、保全费 included; [] when the text has no such section."""
+    match = _CLAIMS_SECTION.search(text or "")
+    if not match:
+        return []
+    body = match.group("body").strip()
+    parts = [p.strip().rstrip("；;。，,") for p in _CLAIM_ITEM.split("\n" + body) if p.strip()]
+    if len(parts) == 1:
+        parts = [p.strip() for p in re.split(r"[；;]", parts[0]) if p.strip()]
+    return [p for p in parts if len(p) >= 4][:20]
+
+
 def _claims_text(view: CaseView, debtors: str, guarantors: list[str]) -> list[str]:
+    pleaded = pleaded_claims(((view.case.get("complaint") or {}).get("text")) or "")
+    if pleaded:
+        return [f"{n}.{text}{'；' if n < len(pleaded) else '。'}" for n, text in enumerate(pleaded, 1)]
     items = []
     principal = view.claimed("claim_principal")
     if principal:
@@ -48,7 +69,8 @@ def _claims_text(view: CaseView, debtors: str, guarantors: list[str]) -> list[st
     if costs:
         items.append(f"判令被告{debtors}支付实现债权的费用{fmt.money(costs)}元")
     if guarantors:
-        items.append(f"判令被告{fmt.join_names(guarantors)}对上述债务承担保证责任")
+        liability = "连带清偿责任" if view.claimed("guarantee_type") == "joint" else "保证责任"
+        items.append(f"判令被告{fmt.join_names(guarantors)}对上述债务承担{liability}")
     total = view.claimed("claim_total")
     if total:
         items.append(f"本案诉讼费用由被告负担（标的总额{fmt.money(total)}元）")
@@ -97,6 +119,7 @@ def private_lending_rules(view: CaseView) -> Decision:
         f"被告{debtors}应当按约归还借款。"
     )
     cite.append(f"{CIVIL_CODE}第六百七十五条")
+    payers = _payers(view, debtor_list, decision)  # after 本院认为: it may add the co-borrowers' reason
     if delivered is not None and loan_amount is not None and delivered < loan_amount:
         deducted = _cited(view.system.law.citations, "lending_interest_deducted",
                           _date(view.meta.get("filing_date")) or judgment_day(view.meta), decision)
@@ -164,7 +187,7 @@ def private_lending_rules(view: CaseView) -> Decision:
 
     orders: list[str] = []
     if claim_principal is not None:
-        orders.append(f"被告{debtors}于本判决生效之日起十日内归还原告{plaintiffs}借款本金{principal_text}")
+        orders.append(f"{payers}归还原告{plaintiffs}借款本金{principal_text}")
 
     # Interest: the law in force for each day (interest_orders.py): the cap at contract formation
     # (第二十五条), two segments for an older contract (第三十一条), the LPR of the time for overdue
@@ -242,7 +265,7 @@ def private_lending_rules(view: CaseView) -> Decision:
             lawful = plan_amount(base, plan.segments, until, law) if base and until and plan.segments else None
             claimed_interest_amount += stated
             if lawful is None:
-                orders.append(f"被告{debtors}于本判决生效之日起十日内支付原告{plaintiffs}{what}（金额待认定）元")
+                orders.append(f"{payers}支付原告{plaintiffs}{what}（金额待认定）元")
                 decision.warnings.append(f"原告主张的{what}{fmt.money(stated)}元无法核算（缺少基数、起算日、截止日或利率），请认定后核算")
                 reasoning.append(f"关于{what}，" + "；".join([*notes, f"原告主张{what}{fmt.money(stated)}元，其计算依据待认定"]) + "。")
                 continue
@@ -259,13 +282,13 @@ def private_lending_rules(view: CaseView) -> Decision:
                 f"受法律保护的{what}为{fmt.money(lawful)}元，{verdict}"
             )
             reasoning.append(f"关于{what}，" + "；".join(notes) + "。")
-            orders.append(f"被告{debtors}于本判决生效之日起十日内支付原告{plaintiffs}{what}{fmt.money(granted)}元")
+            orders.append(f"{payers}支付原告{plaintiffs}{what}{fmt.money(granted)}元")
             granted_interest_amount += granted
             continue
         if notes:
             reasoning.append(f"关于{what}，" + "；".join(notes) + "。")
         if not plan.segments:
-            orders.append(f"被告{debtors}于本判决生效之日起十日内支付原告{plaintiffs}{what}（计算方式待认定）")
+            orders.append(f"{payers}支付原告{plaintiffs}{what}（计算方式待认定）")
             decision.warnings.append(f"{what}的利率无法确定，请认定约定利率")
             continue
         end_text = "至实际清偿之日止" if end is None else f"至{fmt.date_text(end)}止"
@@ -278,7 +301,7 @@ def private_lending_rules(view: CaseView) -> Decision:
             owed = f"截至{fmt.date_text(paid_through)}尚欠的利息{fmt.money(interest_owed)}元，及"
             granted_interest_amount += interest_owed
         orders.append(
-            f"被告{debtors}于本判决生效之日起十日内支付原告{plaintiffs}{what}"
+            f"{payers}支付原告{plaintiffs}{what}"
             f"（{owed}{formula_text(base, plan.segments, end_text)}{deduct}）"
         )
         if repaid_interest:
@@ -299,7 +322,7 @@ def private_lending_rules(view: CaseView) -> Decision:
     if costs:
         if view.value("costs_agreed") is True:
             granted_costs = costs
-            orders.append(f"被告{debtors}于本判决生效之日起十日内支付原告{plaintiffs}律师费等实现债权的费用{fmt.money(costs)}元")
+            orders.append(f"{payers}支付原告{plaintiffs}律师费等实现债权的费用{fmt.money(costs)}元")
             reasoning.append(f"双方约定实现债权的费用由借款人承担，原告主张的费用{fmt.money(costs)}元，本院予以支持。")
         else:
             rejected = True
@@ -326,14 +349,21 @@ def private_lending_rules(view: CaseView) -> Decision:
             orders.append(f"被告{names}对被告{debtors}的上述第{money_orders}项债务承担连带清偿责任")
             cite.append(_cited(catalogue, "joint_guarantee", day, decision))
         elif guarantee_type == "general":
+            # 担保制度解释第二十六条: the order itself says the guarantor answers only for what enforcement
+            # against the debtor's property leaves unpaid.
             orders.append(
-                f"被告{names}对被告{debtors}的上述第{money_orders}项债务，在依法强制执行被告{debtors}的财产后仍不能履行的部分承担保证责任"
+                f"被告{names}对被告{debtors}的上述第{money_orders}项债务，在被告{debtors}的财产依法强制执行后"
+                "仍不能履行的部分承担保证责任"
             )
             cite.append(_cited(catalogue, "general_guarantee", day, decision))
+            try:
+                cite.append(_cited(catalogue, "general_guarantee_order", judgment_day(view.meta), decision))
+            except YaosuError:
+                pass  # a judgment before 2021: the interpretation was not yet in force
         else:
             orders.append(f"被告{names}对被告{debtors}的上述第{money_orders}项债务承担保证责任（保证方式待认定）")
             decision.warnings.append("保证方式尚待认定")
-        orders.append(f"被告{names}承担保证责任后，有权向被告{debtors}追偿")
+        orders.append(f"被告{names}承担保证责任后，有权在其承担保证责任的范围内向被告{debtors}追偿")
         cite.append(_cited(catalogue, "guarantor_recourse", day, decision))
         if view.value("guarantee_period") is None and guarantee_type in ("joint", "general"):
             concept = "guarantee_period_joint" if guarantee_type == "joint" else "guarantee_period_general"
@@ -495,6 +525,39 @@ def _apply_repayments(view: CaseView, principal: Decimal, decision: Decision) ->
         f"已付款项{fmt.money(paid)}元按最后一次还款日（{fmt.date_text(last_paid)}）一次抵充计算，请对照还款明细核对本金"
     )
     return result
+
+
+_CO_BORROWERS = {
+    "joint": ("连带", "joint_debt", "系共同借款人，依照{rule}的规定，应当对借款承担连带清偿责任"),
+    "shared": ("共同", "spouse_joint_debt", "所负借款系夫妻共同债务，依照{rule}的规定，应当共同偿还"),
+    "several": ("按份", "several_debt", "依照{rule}的规定，按照各自的份额承担还款责任"),
+}
+
+
+def _payers(view: CaseView, debtors: list[str], decision: Decision) -> str:
+    """被告A、B于本判决生效之日起十日内连带 / 共同 / 按份 — how co-borrowers answer, said in every order."""
+    names = fmt.join_names(debtors)
+    head = f"被告{names}于本判决生效之日起十日内"
+    if len(debtors) < 2:
+        return head
+    mode = view.value("co_borrower_liability")
+    if mode is None and view.value("spouse_joint_debt") is True:
+        mode = "shared"
+    if mode not in _CO_BORROWERS:
+        decision.warnings.append(f"借款人有{len(debtors)}人，其责任方式（连带、共同或按份）尚待认定")
+        return head + "（责任方式待认定）"
+    word, concept, sentence = _CO_BORROWERS[mode]
+    try:
+        rule = _cited(view.system.law.citations, concept, _fact_day(view), decision)
+        decision.citations.append(rule)
+        rule_text = rule.text
+    except YaosuError:  # a debt before the 民法典: the article of the time is for the drafter
+        rule_text = "当时的法律"
+        decision.warnings.append(f"{names}的债务发生于民法典施行前，共同借款人责任的法律依据请核对")
+    decision.reasoning.append(f"被告{names}" + sentence.format(rule=rule_text) + "。")
+    if mode == "several":
+        decision.warnings.append("按份责任：请在判项中写明各借款人的份额")
+    return head + word
 
 
 def _party_records(view: CaseView) -> dict[str, dict[str, Any]]:

@@ -194,6 +194,7 @@ def meta(
     assistant: Annotated[str | None, typer.Option(help="法官助理")] = None,
     case_year: Annotated[int | None, typer.Option(help="案号年度")] = None,
     case_seq: Annotated[int | None, typer.Option(help="案号序号")] = None,
+    preservation_fee: Annotated[str | None, typer.Option(help="财产保全费（元）")] = None,
 ) -> None:
     """记录案件信息（非要素）：立案日期、辩论终结日、判决日期、程序、缺席当事人、审判人员、案号；校验后原子写回。"""
     from engine.case.files import load_case_file, save_case_file
@@ -202,7 +203,7 @@ def meta(
     changes = {
         "filing_date": filing_date, "hearing_end_date": hearing_end_date, "judgment_date": judgment_date,
         "procedure": procedure, "absent": absent, "judge": judge, "clerk": clerk, "assistant": assistant,
-        "case_year": case_year, "case_seq": case_seq,
+        "case_year": case_year, "case_seq": case_seq, "preservation_fee": preservation_fee,
     }
     changes = {k: v for k, v in changes.items() if v is not None}
     if not changes:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from engine.elements.models import DateValue, element_state_model, values_model
+from engine.elements.models import DateValue, Money, element_state_model, values_model
 
 if TYPE_CHECKING:
     from engine.system import CaseType
@@ -70,6 +70,7 @@ class CaseMeta(BaseModel):
     assistant: str | None = Field(default=None, title="法官助理")
     clerk: str | None = Field(default=None, title="书记员")
     judgment_date: DateValue | None = Field(default=None, title="判决日期")
+    preservation_fee: Money | None = Field(default=None, title="财产保全费")
 
 
 def _case_model(casetype: CaseType) -> type[BaseModel]:

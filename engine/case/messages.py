@@ -29,6 +29,7 @@ META_LABELS = {
     "assistant": "法官助理",
     "clerk": "书记员",
     "judgment_date": "判决日期",
+    "preservation_fee": "财产保全费",
 }
 
 SIDE_LABELS = {"complaint": "原告主张", "answer": "被告意见", "status": "状态", "answer_position": "被告态度"}

@@ -72,6 +72,16 @@ def set_meta(system: System, case: dict[str, Any], changes: dict[str, Any]) -> d
                     f"审理程序（procedure）应为 {'、'.join(f'{k}（{v}）' for k, v in PROCEDURES.items())}，现为 {raw!r}"
                 )
             meta[field] = raw
+        elif field == "preservation_fee":
+            from decimal import Decimal, InvalidOperation
+
+            try:
+                amount = Decimal(str(raw).replace(",", "").removesuffix("元"))
+            except InvalidOperation:
+                raise YaosuError(f"财产保全费（preservation_fee）应为金额，现为 {str(raw)[:32]!r}") from None
+            if amount < 0:
+                raise YaosuError("财产保全费（preservation_fee）不能为负数")
+            meta[field] = f"{amount.quantize(Decimal('0.01'))}"
         elif field == "absent":
             meta[field] = list(dict.fromkeys(str(n).strip() for n in raw if str(n).strip()))
         else:

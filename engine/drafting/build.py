@@ -264,11 +264,13 @@ def _fee_text(view: CaseView, decision: Decision) -> str:
 
 
 def _numbered(orders: list[str]) -> list[str]:
+    """一、…；二、…。 — Chinese numerals past ten too (十一、)."""
+    import cn2an
+
     if len(orders) == 1:
         return [orders[0] + "。"]
-    ordinals = "一二三四五六七八九十"
     return [
-        f"{ordinals[i] if i < 10 else i + 1}、{text}{'。' if i == len(orders) - 1 else '；'}"
+        f"{cn2an.an2cn(i + 1)}、{text}{'。' if i == len(orders) - 1 else '；'}"
         for i, text in enumerate(orders)
     ]
 

@@ -619,4 +619,6 @@ def _cited(catalogue: Any, concept: str, day: date, decision: Decision) -> Any:
 
 
 def _ordinal(n: int) -> str:
-    return "一二三四五六七八九十"[n - 1] if n <= 10 else str(n)
+    import cn2an
+
+    return str(cn2an.an2cn(n))  # 十一, not 11

@@ -323,7 +323,10 @@ def private_lending_rules(view: CaseView) -> Decision:
         if view.value("costs_agreed") is True:
             granted_costs = costs
             orders.append(f"{payers}支付原告{plaintiffs}律师费等实现债权的费用{fmt.money(costs)}元")
-            reasoning.append(f"双方约定实现债权的费用由借款人承担，原告主张的费用{fmt.money(costs)}元，本院予以支持。")
+            contest = _contested_claim(view, "claim_costs", decision)
+            reasoning.append(
+                f"双方约定实现债权的费用由借款人承担，原告主张的费用{fmt.money(costs)}元，{contest}本院予以支持。"
+            )
         else:
             rejected = True
             reasoning.append(f"双方未约定实现债权的费用由借款人承担，原告主张的费用{fmt.money(costs)}元，本院不予支持。")
@@ -558,6 +561,22 @@ def _payers(view: CaseView, debtors: list[str], decision: Decision) -> str:
     if mode == "several":
         decision.warnings.append("按份责任：请在判项中写明各借款人的份额")
     return head + word
+
+
+def _contested_claim(view: CaseView, element_id: str, decision: Decision) -> str:
+    """被告对此有异议（its words），本院认为：the judge's reason — for a request contested in words even
+    when the figures match (律师费过高); "" when the request is not contested."""
+    from engine.drafting.build import REASON_PENDING, answer_words
+
+    state = (view.case.get("elements") or {}).get(element_id) or {}
+    if state.get("status") != "disputed":
+        return ""
+    words = answer_words(view, element_id)
+    reason = ((view.case.get("reasons") or {}).get(element_id) or "").strip().rstrip("。")
+    if not reason:
+        reason = REASON_PENDING
+        decision.warnings.append(f"被告对{view.label(element_id)}有异议，请写明处理理由（yaosu find --reason {element_id}=…）")
+    return f"被告对此有异议{f'（{words}）' if words else ''}，本院认为，{reason}，故"
 
 
 def _party_records(view: CaseView) -> dict[str, dict[str, Any]]:

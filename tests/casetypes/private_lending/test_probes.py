@@ -96,6 +96,10 @@ def test_09_a_contested_fee_with_the_same_figure_is_disputed() -> None:
     judgment = draft(case)
     row = next(r for r in judgment.element_rows if r.label == "实现债权的费用")
     assert "双方无争议" not in row.court and row.disputed
+    reasons = "".join(judgment.reasoning)
+    assert "被告对此有异议（律师费5,000元过高，不应由被告承担），本院认为，（写明认定理由）" in reasons
+    case["reasons"]["claim_costs"] = "律师费有委托代理合同和发票为证"
+    assert "本院认为，律师费有委托代理合同和发票为证，故本院予以支持" in "".join(draft(case).reasoning)
 
 
 def test_10_absent_defendants_are_named_and_the_article_cited() -> None:

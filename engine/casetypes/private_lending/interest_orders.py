@@ -125,7 +125,12 @@ def plan_interest(
     bounds.append((current, end))
     for seg_start, seg_end in bounds:
         day = seg_start if seg_start is not None else (seg_end or start)
-        rate = lawful(day)
+        try:
+            rate = lawful(day)
+        except YaosuError as exc:  # the law of that day states no figure: the judge decides the rate
+            plan.warnings.append(f"无法确定受法律保护的利率：{exc.message}")
+            plan.segments = []
+            return plan
         if rate is None:
             continue
         applied = min(rate, claimed_rate) if claimed_rate is not None else rate

@@ -97,3 +97,15 @@ def test_no_start_date_is_visible(decided_case: dict[str, Any]) -> None:
     order = next(o for o in judgment.orders if "逾期利息" in o)
     assert "自（起算日待认定）起" in order
     assert any("起算日" in w for w in judgment.warnings)
+
+
+def test_no_figure_in_the_2020_august_text_is_left_to_the_judge(decided_case: dict[str, Any]) -> None:
+    """Filed 2020-12-15: the 2020年8月 text of 第二十九条第二款第（一）项 states no overdue rate when nothing
+    was agreed (parameters/citations.yaml, effect not_stated). The order says so; nothing is invented."""
+    case = put(decided_case, contract_date="2020-09-01", delivery_date="2020-09-01", term_end="2020-10-31",
+               interest_agreed=False, interest_rate=None, claim_interest=None,
+               claim_overdue_interest=_claim("100000.00", "15.4", "2020-11-01"))
+    case["meta"].update(filing_date="2020-12-15", judgment_date="2021-02-01")
+    judgment = draft(case)
+    assert any("逾期利息（计算方式待认定）" in o for o in judgment.orders)
+    assert any("未写明未约定利率时的逾期利率标准" in w for w in judgment.warnings)

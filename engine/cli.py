@@ -155,10 +155,13 @@ def find(
     ] = None,
     from_file: Annotated[Path | None, typer.Option(help="JSON 文件：{要素: 认定值}")] = None,
     clear: Annotated[list[str] | None, typer.Option(help="撤销某要素的认定")] = None,
+    reasons: Annotated[
+        list[str] | None, typer.Option("--reason", help="要素=认定理由（写入本院认为）；空文字撤销理由")
+    ] = None,
 ) -> None:
-    """记录本院认定（findings）：按要素格式校验后原子写回案件文件。"""
+    """记录本院认定（findings）及认定理由（reasons）：按要素格式校验后原子写回案件文件。"""
     from engine.case.files import load_case_file
-    from engine.case.findings import set_findings
+    from engine.case.findings import set_findings, set_reasons
     from engine.case.update import update_case_file
 
     findings: dict[str, Any] = {}
@@ -172,11 +175,57 @@ def find(
         findings[element_id.strip()] = value
     for element_id in clear or []:
         findings[element_id] = None
-    if not findings:
-        raise YaosuError(E.E800)
+    why: dict[str, str | None] = {}
+    for assignment in reasons or []:
+        element_id, sep, text = assignment.partition("=")
+        if not sep:
+            raise YaosuError(f"--reason 需要“要素=理由”的形式：{assignment}")
+        why[element_id.strip()] = text
+    if not findings and not why:
+        raise YaosuError("没有要记录的认定：请使用 --set、--reason、--from-file 或 --clear")
+
+    def change(case: dict[str, Any]) -> dict[str, Any]:
+        if findings:
+            case = set_findings(system(), case, findings)
+        if why:
+            case = set_reasons(system(), case, why)
+        return case
+
     # Read, change and write under the case file's lock: parallel runs are serialised, none lost.
-    update_case_file(case_file, lambda case: set_findings(system(), case, findings))
-    typer.echo(f"已记录 {len(findings)} 项认定：{case_file}")
+    update_case_file(case_file, change)
+    typer.echo(f"已记录 {len(findings)} 项认定、{len(why)} 项认定理由：{case_file}")
+
+
+@app.command()
+@user_errors
+def meta(
+    case_file: Annotated[Path, typer.Argument(help="案件文件 case.json（原地更新）")],
+    filing_date: Annotated[str | None, typer.Option(help="立案日期 YYYY-MM-DD")] = None,
+    hearing_end_date: Annotated[str | None, typer.Option(help="一审法庭辩论终结日 YYYY-MM-DD")] = None,
+    judgment_date: Annotated[str | None, typer.Option(help="判决日期 YYYY-MM-DD")] = None,
+    procedure: Annotated[str | None, typer.Option(help="审理程序：simple | ordinary | small_claims")] = None,
+    absent: Annotated[list[str] | None, typer.Option(help="经传唤未到庭的当事人（可重复）")] = None,
+    judge: Annotated[str | None, typer.Option(help="审判员")] = None,
+    clerk: Annotated[str | None, typer.Option(help="书记员")] = None,
+    assistant: Annotated[str | None, typer.Option(help="法官助理")] = None,
+    case_year: Annotated[int | None, typer.Option(help="案号年度")] = None,
+    case_seq: Annotated[int | None, typer.Option(help="案号序号")] = None,
+    preservation_fee: Annotated[str | None, typer.Option(help="财产保全费（元）")] = None,
+) -> None:
+    """记录案件信息（非要素）：立案日期、辩论终结日、判决日期、程序、缺席当事人、审判人员、案号；校验后原子写回。"""
+    from engine.case.files import load_case_file, save_case_file
+    from engine.case.meta import set_meta
+
+    changes = {
+        "filing_date": filing_date, "hearing_end_date": hearing_end_date, "judgment_date": judgment_date,
+        "procedure": procedure, "absent": absent, "judge": judge, "clerk": clerk, "assistant": assistant,
+        "case_year": case_year, "case_seq": case_seq, "preservation_fee": preservation_fee,
+    }
+    changes = {k: v for k, v in changes.items() if v is not None}
+    if not changes:
+        raise YaosuError("没有要记录的案件信息：请至少给出一个选项（如 --judgment-date）")
+    save_case_file(case_file, set_meta(system(), load_case_file(case_file), changes))
+    typer.echo(f"已记录 {len(changes)} 项案件信息：{case_file}")
 
 
 @app.command()

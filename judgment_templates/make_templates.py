@@ -13,12 +13,21 @@ from pathlib import Path
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 HERE = Path(__file__).resolve().parent
+# 《人民法院民事裁判文书制作规范》(法〔2016〕221号, FACTS.md §9.6 [S]): 法院名称和文书名称 二号小标宋体;
+# 案号、正文 三号仿宋体; A4, 版心 156 mm × 225 mm, about 22 lines × 28 characters.
 BODY_FONT = "仿宋"
-TITLE_FONT = "宋体"
+BODY_SIZE = 16  # 三号
+TITLE_FONT = "方正小标宋简体"
+TITLE_FALLBACK = "宋体"  # named in the font table (w:altName): what Word uses where 小标宋 is not installed
+TITLE_SIZE = 22  # 二号
+TABLE_SIZE = 12  # 小四: the element table keeps its four columns on the page
+LINE_SPACING = 28.9  # 225 mm ÷ 22 lines ≈ 28.9 pt, exact
+LANGUAGE = "zh-CN"
 
 
 def _set_font(style_or_run, name: str, size: float | None = None, bold: bool | None = None) -> None:
@@ -37,6 +46,73 @@ def _set_font(style_or_run, name: str, size: float | None = None, bold: bool | N
         fonts.set(qn(attr), name)
 
 
+def _set_language(rpr) -> None:
+    """East Asian text is Chinese (proofing, line breaking, punctuation compression)."""
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = rpr.makeelement(qn("w:lang"), {})
+        rpr.append(lang)
+    for attr in ("w:val", "w:eastAsia"):
+        lang.set(qn(attr), LANGUAGE)
+
+
+def _languages(doc) -> None:
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        _set_language(rpr)
+    _set_language(doc.styles["Normal"].element.get_or_add_rPr())
+
+
+def _title_fallback(doc) -> None:
+    """Declare the title font in fontTable.xml with its fallback (w:altName)."""
+    from lxml import etree
+
+    part = doc.part.part_related_by(RT.FONT_TABLE)
+    root = etree.fromstring(part.blob)
+    font = etree.SubElement(root, qn("w:font"), {qn("w:name"): TITLE_FONT})
+    etree.SubElement(font, qn("w:altName"), {qn("w:val"): TITLE_FALLBACK})
+    etree.SubElement(font, qn("w:charset"), {qn("w:val"): "86"})  # GB2312
+    etree.SubElement(font, qn("w:family"), {qn("w:val"): "roman"})
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _page_numbers(section) -> None:
+    """Centred page number in the footer: － 1 － (a PAGE field)."""
+    from docx.oxml import OxmlElement
+
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _set_font(paragraph.add_run("－ "), "宋体", 14)
+    run = paragraph.add_run()
+    _set_font(run, "宋体", 14)
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text == "1":
+            element = OxmlElement("w:t")
+            element.text = text
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+    _set_font(paragraph.add_run(" －"), "宋体", 14)
+
+
+def _row_flags(row, *flags: str) -> None:
+    """w:tblHeader (repeat on every page) / w:cantSplit (a row is never split across pages)."""
+    from docx.oxml import OxmlElement
+
+    trpr = row._tr.get_or_add_trPr()
+    for flag in flags:
+        element = OxmlElement(flag)
+        element.set(qn("w:val"), "true")
+        trpr.append(element)
+
+
 def _para(doc, text: str, *, center: bool = False, right: bool = False, indent: bool = True,
           font: str | None = None, size: float | None = None, bold: bool = False):
     paragraph = doc.add_paragraph()
@@ -45,7 +121,7 @@ def _para(doc, text: str, *, center: bool = False, right: bool = False, indent: 
     elif right:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     elif indent:
-        paragraph.paragraph_format.first_line_indent = Pt(28)
+        paragraph.paragraph_format.first_line_indent = Pt(2 * BODY_SIZE)  # two characters
     run = paragraph.add_run(text)
     if font or size or bold:
         _set_font(run, font or BODY_FONT, size, bold)
@@ -63,15 +139,20 @@ def build_private_lending(path: Path) -> None:
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4
-    section.left_margin = section.right_margin = Cm(2.8)
-    section.top_margin = section.bottom_margin = Cm(2.5)
+    # 版心 156 mm × 225 mm: left 28 + right 26 = 54 mm, top 37 + bottom 35 = 72 mm (as in GB/T 9704).
+    section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+    section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
+    section.footer_distance = Cm(2.5)
     normal = doc.styles["Normal"]
-    _set_font(normal, BODY_FONT, 14)
-    normal.paragraph_format.line_spacing = Pt(26)
+    _set_font(normal, BODY_FONT, BODY_SIZE)
+    normal.paragraph_format.line_spacing = Pt(LINE_SPACING)
     normal.paragraph_format.space_after = Pt(0)
+    _languages(doc)
+    _title_fallback(doc)
+    _page_numbers(section)
 
-    _para(doc, "{{ court_name }}", center=True, font=TITLE_FONT, size=20, bold=True)
-    _para(doc, "{{ doc_title }}", center=True, font=TITLE_FONT, size=22, bold=True)
+    _para(doc, "{{ court_name }}", center=True, font=TITLE_FONT, size=TITLE_SIZE)
+    _para(doc, "{{ doc_title }}", center=True, font=TITLE_FONT, size=TITLE_SIZE)
     _para(doc, "{{ case_number }}", right=True)
     _loop(doc, "p", "parties")
     _para(doc, "{{ procedure }}")
@@ -86,11 +167,13 @@ def build_private_lending(path: Path) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, text in zip(table.rows[0].cells, ("要素", "原告主张", "被告意见", "本院认定"), strict=True):
         cell.text = ""
-        _set_font(cell.paragraphs[0].add_run(text), BODY_FONT, 12, True)
+        _set_font(cell.paragraphs[0].add_run(text), BODY_FONT, TABLE_SIZE, True)
+    _row_flags(table.rows[0], "w:cantSplit", "w:tblHeader")
     table.rows[1].cells[0].text = "{%tr for row in element_rows %}"
     for cell, field in zip(table.rows[2].cells, ("label", "plaintiff", "defendant", "court"), strict=True):
         cell.text = ""
-        _set_font(cell.paragraphs[0].add_run(f"{{{{ row.{field} }}}}"), BODY_FONT, 12)
+        _set_font(cell.paragraphs[0].add_run(f"{{{{ row.{field} }}}}"), BODY_FONT, TABLE_SIZE)
+    _row_flags(table.rows[2], "w:cantSplit")
     table.rows[3].cells[0].text = "{%tr endfor %}"
 
     _para(doc, "{{ findings_outro }}")

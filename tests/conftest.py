@@ -27,4 +27,8 @@ def lending_case(_lending_case: dict[str, Any]) -> dict[str, Any]:
 def decided_case(lending_case: dict[str, Any]) -> dict[str, Any]:
     """The same case with the two disputes decided."""
     lending_case["findings"] = {"delivered_amount": "95000.00", "guarantee_type": "general"}
+    lending_case["reasons"] = {
+        "delivered_amount": "转账记录显示原告实际转账95,000元",
+        "guarantee_type": "保证合同未约定连带责任，保证方式约定不明",
+    }
     return lending_case

@@ -4,7 +4,8 @@ Layout of a case file:
   case_type, table_version, court, meta (case number, dates, procedure, who appeared),
   complaint / answer (what extraction read, with evidence and the pleading text),
   elements (per element: both sides' values and agreed/disputed status),
-  findings (the judge's value for an element; overrides both sides).
+  findings (the judge's value for an element; overrides both sides),
+  reasons (the judge's reason for a finding, by element id).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from engine.elements.models import DateValue, element_state_model, values_model
+from engine.elements.models import DateValue, Money, element_state_model, values_model
 
 if TYPE_CHECKING:
     from engine.system import CaseType
@@ -61,12 +62,15 @@ class CaseMeta(BaseModel):
     case_year: int | None = Field(default=None, ge=1990, le=2100, title="收案年度")
     case_seq: int | None = Field(default=None, ge=1, title="案件编号")
     filing_date: DateValue | None = Field(default=None, title="立案日期")
-    procedure: Literal["simple", "ordinary"] = Field(default="simple", title="审理程序")
+    hearing_end_date: DateValue | None = Field(default=None, title="一审法庭辩论终结日")
+    procedure: Literal["simple", "ordinary", "small_claims"] = Field(default="simple", title="审理程序")
     public_hearing: bool = Field(default=True, title="公开开庭")
     absent: list[str] = Field(default_factory=list, title="经传唤未到庭的当事人")
     judge: str | None = Field(default=None, title="审判员")
+    assistant: str | None = Field(default=None, title="法官助理")
     clerk: str | None = Field(default=None, title="书记员")
     judgment_date: DateValue | None = Field(default=None, title="判决日期")
+    preservation_fee: Money | None = Field(default=None, title="财产保全费")
 
 
 def _case_model(casetype: CaseType) -> type[BaseModel]:
@@ -83,6 +87,8 @@ def _case_model(casetype: CaseType) -> type[BaseModel]:
         answer=(Pleading | None, None),
         elements=(element_state_model(casetype), Field(title="要素")),
         findings=(values_model(casetype), Field(default_factory=values_model(casetype), title="本院认定")),
+        # Why the court found a disputed element as it did: the judge's words, printed in 本院认为.
+        reasons=(dict[str, str], Field(default_factory=dict, title="认定理由")),
     )
 
 

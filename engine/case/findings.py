@@ -13,7 +13,9 @@ from engine.errors import E, YaosuError
 if TYPE_CHECKING:
     from engine.system import System
 
-__all__ = ["coerce_value", "set_findings"]
+__all__ = ["coerce_value", "set_findings", "set_reasons"]
+
+MAX_REASON_CHARS = 2000
 
 
 def set_findings(system: System, case: dict[str, Any], findings: dict[str, Any]) -> dict[str, Any]:
@@ -40,4 +42,26 @@ def set_findings(system: System, case: dict[str, Any], findings: dict[str, Any])
     problems = [p for p in validate_case(system, updated) if p.path.startswith("/findings")]
     if problems:
         raise YaosuError(E.E000, message="；".join(f"{p.path}：{p.message}" for p in problems))
+    return updated
+
+
+def set_reasons(system: System, case: dict[str, Any], reasons: dict[str, str | None]) -> dict[str, Any]:
+    """A new case dict with the judge's reasons for findings (case file `reasons`, printed in 本院认为).
+
+    Ids or 中文名; an empty text or None clears a reason."""
+    table = system.table(case.get("case_type"))
+    by_label = {table.element(eid).label: eid for eid in table.element_ids}
+    updated = json.loads(json.dumps(case))
+    target = updated.setdefault("reasons", {})
+    for key, text in reasons.items():
+        element_id = key if key in table.entries else by_label.get(key)
+        if element_id is None:
+            raise YaosuError(f"要素表 {table.label} 中没有要素 {str(key)[:64]}")
+        words = (text or "").strip()
+        if len(words) > MAX_REASON_CHARS:
+            raise YaosuError(f"{table.element(element_id).label}的认定理由过长（{len(words)} 字，上限 {MAX_REASON_CHARS} 字）")
+        if words:
+            target[element_id] = words
+        else:
+            target.pop(element_id, None)
     return updated

@@ -2,8 +2,8 @@
 
 The element-style trial sorts 无争议事实 from 争议要素 (江苏高院指引第四、六条): the
 defendant admits or denies each element. An answer that admits an element, or
-states the same value, agrees; one that contests it or states another value
-disputes it.
+states the same value without contesting it, agrees; one that contests it (even when it repeats the
+figure: 律师费8,000元过高) or states another value disputes it.
 """
 
 from __future__ import annotations
@@ -39,8 +39,10 @@ def merge_elements(casetype: CaseType, complaint: dict[str, Any] | None, answer:
         elif c_value is None:
             status = "disputed" if position == "contest" else "answer_only"
         elif a_value is not None:
-            # A stated value decides: the same value agrees whatever words surround it.
-            status = "agreed" if same_value(entry.element.type, c_value, a_value) else "disputed"
+            # Another value disputes; the same value agrees unless the answer contests it in words
+            # (律师费8,000元过高): the figure matches, the position does not.
+            same = same_value(entry.element.type, c_value, a_value)
+            status = "disputed" if position == "contest" or not same else "agreed"
         else:
             status = "disputed" if position == "contest" else "agreed"
         states[element_id] = {

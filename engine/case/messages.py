@@ -21,12 +21,15 @@ META_LABELS = {
     "case_year": "收案年度",
     "case_seq": "案件编号",
     "filing_date": "立案日期",
+    "hearing_end_date": "一审法庭辩论终结日",
     "procedure": "审理程序",
     "public_hearing": "公开开庭",
     "absent": "经传唤未到庭的当事人",
     "judge": "审判员",
+    "assistant": "法官助理",
     "clerk": "书记员",
     "judgment_date": "判决日期",
+    "preservation_fee": "财产保全费",
 }
 
 SIDE_LABELS = {"complaint": "原告主张", "answer": "被告意见", "status": "状态", "answer_position": "被告态度"}

@@ -7,6 +7,7 @@ why comes from the case type's registered rules (engine/drafting/rules/).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -62,10 +63,18 @@ def _parties(view: CaseView) -> list[str]:
     return paragraphs
 
 
+PROCEDURE_NAMES = {"simple": "简易程序", "ordinary": "普通程序", "small_claims": "小额诉讼程序"}
+DEFAULT_PHRASE = "经本院传票传唤，无正当理由拒不到庭参加诉讼"
+
+
+def absent_defendants(view: CaseView) -> list[str]:
+    return [name for name in view.meta.get("absent") or [] if name in view.defendants]
+
+
 def _procedure(view: CaseView) -> str:
     meta = view.meta
     plaintiffs, defendants = fmt.join_names(view.plaintiffs), fmt.join_names(view.defendants)
-    procedure = "简易程序" if meta.get("procedure", "simple") == "simple" else "普通程序"
+    procedure = PROCEDURE_NAMES.get(meta.get("procedure", "simple"), "简易程序")
     hearing = "公开开庭" if meta.get("public_hearing", True) else "不公开开庭"
     absent = [name for name in meta.get("absent") or [] if name in view.plaintiffs + view.defendants]
     present = [f"原告{p}" for p in view.plaintiffs if p not in absent] + [
@@ -78,30 +87,69 @@ def _procedure(view: CaseView) -> str:
     if present:
         text += "、".join(present) + "到庭参加诉讼"
         text += "，" if absent else "。"
-    if absent:
-        text += "被告" + "、".join(absent) + "经本院合法传唤无正当理由拒不到庭。"
+    absent_d = absent_defendants(view)
+    absent_p = [name for name in absent if name not in absent_d]
+    if absent_p:
+        text += "原告" + "、".join(absent_p) + DEFAULT_PHRASE + ("，" if absent_d else "。")
+    if absent_d:
+        text += "被告" + "、".join(absent_d) + DEFAULT_PHRASE + "，本院依法缺席审理。"
     return text + "本案现已审理终结。"
 
 
-def _defence(view: CaseView) -> list[str]:
-    defendants = fmt.join_names(view.defendants)
-    answer = view.case.get("answer")
-    if not answer:
-        return [f"被告{defendants}未作答辩。"]
-    points = []
-    for element_id, state in (view.case.get("elements") or {}).items():
-        if element_id not in view.table.entries or element_id in ROLE_LABELS:
-            continue
-        element = view.table.element(element_id)
-        if state.get("answer") is not None and state.get("answer") != state.get("complaint"):
-            points.append(f"{element.label}应为{fmt.value_text(element, state['answer'])}")
-        elif state.get("answer_position") == "contest":
-            points.append(f"对{element.label}有异议")
-        elif state.get("answer_position") == "admit":
-            points.append(f"对{element.label}无异议")
-    if not points:
-        return [f"被告{defendants}提交了答辩状，但未对具体要素发表意见。"]
-    return [f"被告{defendants}辩称，" + "；".join(points) + "。"]
+def _answering(view: CaseView) -> tuple[list[str], list[str]]:
+    """(the defendants who filed the answer, warnings): the 答辩人 the answer names, else all defendants
+    who appeared (the drafter is told to check)."""
+    if not view.case.get("answer"):
+        return [], []
+    state = (view.case.get("elements") or {}).get("defendants") or {}
+    named = [n for n in fmt.names(state.get("answer")) if n in view.defendants]
+    if named:
+        return named, []
+    absent = set(absent_defendants(view))
+    return [d for d in view.defendants if d not in absent], ["答辩状未写明答辩人，已按到庭的全体被告提交答辩处理，请核对"]
+
+
+def _defence(view: CaseView) -> tuple[list[str], list[str]]:
+    """Each defendant's own position: 辩称 (who filed the answer), 未作答辩, or absent and silent."""
+    answering, warnings = _answering(view)
+    absent = set(absent_defendants(view))
+    paragraphs = []
+    if answering:
+        points = []
+        for element_id, state in (view.case.get("elements") or {}).items():
+            if element_id not in view.table.entries or element_id in ROLE_LABELS:
+                continue
+            element = view.table.element(element_id)
+            if state.get("answer") is not None and not _same(view, element_id, state):
+                points.append(f"{element.label}应为{fmt.value_text(element, state['answer'])}")
+            elif state.get("answer_position") == "contest":
+                points.append(f"对{element.label}有异议")
+            elif state.get("answer_position") == "admit":
+                points.append(f"对{element.label}无异议")
+        names = fmt.join_names(answering)
+        written = [d for d in answering if d in absent]
+        lead = f"被告{names}辩称，"
+        if written:
+            lead = f"被告{fmt.join_names(written)}未到庭参加诉讼，但提交了书面答辩意见。被告{names}辩称，"
+        if points:
+            paragraphs.append(lead + "；".join(points) + "。")
+        else:
+            paragraphs.append(f"被告{names}提交了答辩状，但未对具体要素发表意见。")
+    silent = [d for d in view.defendants if d not in answering]
+    silent_absent = [d for d in silent if d in absent]
+    silent_present = [d for d in silent if d not in absent]
+    if silent_present:
+        paragraphs.append(f"被告{fmt.join_names(silent_present)}未作答辩。")
+    if silent_absent:
+        paragraphs.append(f"被告{fmt.join_names(silent_absent)}未到庭参加诉讼，亦未提交书面答辩意见。")
+    return paragraphs, warnings
+
+
+def _same(view: CaseView, element_id: str, state: dict[str, Any]) -> bool:
+    from engine.case.merge import same_value
+
+    element = view.table.element(element_id)
+    return state.get("complaint") is not None and same_value(element.type, state.get("complaint"), state.get("answer"))
 
 
 def _answer_cell(case: dict[str, Any], state: dict[str, Any], table: ElementTable, element_id: str) -> str:
@@ -146,8 +194,23 @@ def _element_rows(view: CaseView) -> tuple[list[ElementRow], list[str]]:
     return rows, pending
 
 
-def _disputed_reasoning(view: CaseView) -> list[str]:
-    paragraphs = []
+REASON_PENDING = "（写明认定理由）"
+
+
+def answer_words(view: CaseView, element_id: str) -> str:
+    """The answer's own words on an element (the clause it was read from), for a contest without a figure."""
+    item = (((view.case.get("answer") or {}).get("elements") or {}).get(element_id)) or {}
+    for evidence in item.get("evidence") or []:
+        words = (evidence.get("sentence") or evidence.get("text") or "").strip("。；， ")
+        if words:
+            return words
+    return ""
+
+
+def _disputed_reasoning(view: CaseView) -> tuple[list[str], list[str]]:
+    """关于X，原告主张…，被告主张…。本院认定…，理由… — with the judge's reason (case file `reasons`)."""
+    paragraphs, warnings = [], []
+    reasons = view.case.get("reasons") or {}
     for element_id, state in (view.case.get("elements") or {}).items():
         if state.get("status") not in ("disputed", "answer_only"):
             continue
@@ -156,13 +219,21 @@ def _disputed_reasoning(view: CaseView) -> list[str]:
         if finding is None and view.table.decided_by_orders(element_id):
             continue  # a contested request is answered by the orders themselves
         claim = fmt.value_text(element, state.get("complaint"))
-        answer = fmt.value_text(element, state.get("answer")) if state.get("answer") is not None else "有异议"
+        words = answer_words(view, element_id)
+        if state.get("answer") is not None and not _same(view, element_id, state):
+            answer = f"被告主张{fmt.value_text(element, state['answer'])}"
+        else:
+            answer = f"被告对此有异议（{words}）" if words else "被告对此有异议"
         if finding is not None:
-            result = f"本院根据当事人陈述和经审查确认的证据，认定为{fmt.value_text(element, finding)}。"
+            reason = (reasons.get(element_id) or "").strip()
+            if not reason:
+                reason = REASON_PENDING
+                warnings.append(f"要素“{element.label}”已认定但未写明认定理由（yaosu find --reason {element_id}=…）")
+            result = f"本院认定为{fmt.value_text(element, finding)}，理由如下：{reason.rstrip('。')}。"
         else:
             result = f"该要素{PENDING_TEXT}。"
-        paragraphs.append(f"关于{element.label}，原告主张{claim}，被告主张{answer}。{result}")
-    return paragraphs
+        paragraphs.append(f"关于{element.label}，原告主张{claim}，{answer}。{result}")
+    return paragraphs, warnings
 
 
 def _fee_text(view: CaseView, decision: Decision) -> str:
@@ -170,7 +241,8 @@ def _fee_text(view: CaseView, decision: Decision) -> str:
 
     if decision.claimed_amount is None:
         return "案件受理费____元，由____负担。"
-    procedure = view.meta.get("procedure", "simple")
+    # 小额诉讼 is a simple-procedure case: the fee is halved the same way (诉讼费用交纳办法第十六条).
+    procedure = {"small_claims": "simple"}.get(view.meta.get("procedure", "simple"), view.meta.get("procedure", "simple"))
     fee = litigation_fee(decision.claimed_amount, procedure=procedure, kind="property")
     plaintiffs, defendants = fmt.join_names(view.plaintiffs), fmt.join_names(view.defendants)
     text = f"案件受理费{fmt.money(fee.details['full_fee'])}元"
@@ -184,15 +256,21 @@ def _fee_text(view: CaseView, decision: Decision) -> str:
         shares.append(f"原告{plaintiffs}负担{fmt.money(split.details['plaintiff'])}元")
     if split.details["defendant"] > 0:
         shares.append(f"被告{defendants}负担{fmt.money(split.details['defendant'])}元")
-    return text + "，由" + "，".join(shares or [f"被告{defendants}负担0元"]) + "。"
+    text += "，由" + "，".join(shares or [f"被告{defendants}负担0元"]) + "。"
+    preservation = view.meta.get("preservation_fee")
+    if preservation:
+        text += f"财产保全费{fmt.money(preservation)}元，由被告{defendants}负担。"
+    return text
 
 
 def _numbered(orders: list[str]) -> list[str]:
+    """一、…；二、…。 — Chinese numerals past ten too (十一、)."""
+    import cn2an
+
     if len(orders) == 1:
         return [orders[0] + "。"]
-    ordinals = "一二三四五六七八九十"
     return [
-        f"{ordinals[i] if i < 10 else i + 1}、{text}{'。' if i == len(orders) - 1 else '；'}"
+        f"{cn2an.an2cn(i + 1)}、{text}{'。' if i == len(orders) - 1 else '；'}"
         for i, text in enumerate(orders)
     ]
 
@@ -202,6 +280,53 @@ def _basis(citations: list[Any]) -> str:
     from engine.law.citations import basis_text
 
     return basis_text(citations) if citations else "判决如下："
+
+
+@dataclass
+class Outcome:
+    """What the procedure adds: 缺席判决 (reason and article), 小额诉讼 (一审终审)."""
+
+    reasoning: list[str] = field(default_factory=list)
+    appeal_text: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def _procedure_outcome(system: System, view: CaseView, decision: Decision) -> Outcome:
+    """Articles by the judgment date: 第一百四十七条 for absent defendants; the small-claims article and
+    the limit of the court's province (parameters/small_claims_limits.yaml) for 小额诉讼."""
+    outcome = Outcome()
+    day = judgment_day(view.meta)
+    catalogue = system.law.citations
+
+    def cited(concept: str) -> Any:
+        citation = catalogue.cite(concept, day, warn=False)
+        if not citation.verified and citation.text not in decision.unverified_citations:
+            decision.unverified_citations.append(citation.text)
+        decision.citations.append(citation)
+        return citation
+
+    absent = absent_defendants(view)
+    if absent:
+        cited("default_judgment")
+        outcome.reasoning.append(
+            f"被告{fmt.join_names(absent)}{DEFAULT_PHRASE}，视为放弃答辩、举证和质证的权利，本院依法缺席判决。"
+        )
+    if view.meta.get("procedure") == "small_claims":
+        cited("small_claims")
+        outcome.appeal_text = "本判决为终审判决。"
+        from engine.law.small_claims import small_claims_limit
+
+        try:
+            limit = small_claims_limit(view.court.province_id, day, law=system.law)
+        except YaosuError as exc:
+            outcome.warnings.append(exc.message)
+        else:
+            if decision.claimed_amount is not None and decision.claimed_amount > limit.amount:
+                outcome.warnings.append(
+                    f"标的额{fmt.money(decision.claimed_amount)}元超过小额诉讼上限{fmt.money(limit.amount)}元"
+                    f"（{'；'.join(limit.steps)}），不宜适用小额诉讼程序（当事人合意的除外）"
+                )
+    return outcome
 
 
 def judgment_day(meta: dict[str, Any]) -> date:
@@ -239,13 +364,16 @@ def build_judgment(system: System, case: dict[str, Any], court_id: str) -> Judgm
     decision: Decision = rules(view)
     rows, pending = _element_rows(view)
     late_notice = _late_notice(system, view.meta, decision)
+    defence, defence_warnings = _defence(view)
+    disputed, reason_warnings = _disputed_reasoning(view)
+    outcome = _procedure_outcome(system, view, decision)
     warnings = [f"要素“{label}”有争议但尚未认定，判决书中显示为“{PENDING_TEXT}”" for label in pending]
-    warnings += decision.warnings
+    warnings += decision.warnings + defence_warnings + reason_warnings + outcome.warnings
     notes = [UNVERIFIED + "、".join(decision.unverified_citations) + "（见 parameters/citations.yaml）"
              ] if decision.unverified_citations else []
     meta = view.meta
     plaintiffs = fmt.join_names(view.plaintiffs)
-    reasoning = [*decision.reasoning[:1], *_disputed_reasoning(view), *decision.reasoning[1:]]
+    reasoning = [*decision.reasoning[:1], *disputed, *outcome.reasoning, *decision.reasoning[1:]]
     reasoning.append("综上所述，原告的诉讼请求中有事实和法律依据的部分，本院予以支持。")
     return Judgment(
         court_id=court.id,
@@ -256,7 +384,7 @@ def build_judgment(system: System, case: dict[str, Any], court_id: str) -> Judgm
         claims_intro=f"原告{plaintiffs}向本院提出诉讼请求：",
         claims=decision.claims or ["（原告未写明诉讼请求）"],
         claims_facts=decision.facts or "事实和理由：（见起诉状）",
-        defence=_defence(view),
+        defence=defence,
         findings_intro=(
             "当事人围绕诉讼请求依法提交了证据，本院组织当事人进行了证据交换和质证。"
             "根据当事人陈述和经审查确认的证据，本院对案件要素认定如下："
@@ -268,7 +396,7 @@ def build_judgment(system: System, case: dict[str, Any], court_id: str) -> Judgm
         orders=_numbered(decision.orders),
         late_notice=late_notice,
         fee_text=_fee_text(view, decision),
-        appeal_text=(
+        appeal_text=outcome.appeal_text or (
             "如不服本判决，可以在判决书送达之日起十五日内，向本院递交上诉状，并按对方当事人的人数提出副本，"
             f"上诉于{court.appeal_court}。"
         ),

@@ -55,7 +55,8 @@ def _print_table(result: dict[str, Any]) -> None:
     for eid, element in result["elements"].items():
         value = element["value"]
         if isinstance(value, list) and value and isinstance(value[0], dict):
-            value = "、".join(p["name"] for p in value)
+            # A party list shows names; any other record list (an object_list ledger) its records.
+            value = "、".join(p["name"] if "name" in p else json.dumps(p, ensure_ascii=False) for p in value)
         elif isinstance(value, dict):
             value = json.dumps(value, ensure_ascii=False)
         if "position" in element:

@@ -461,6 +461,16 @@ def _overdue_without_rates(
     return lpr.value, label, [lpr, rule_c], ctx.text(rule_c)
 
 
+def overdue_rate_without_agreement(
+    overdue_start: date, day: date, filing_date: date | None, *, law: LawData | None = None
+) -> tuple[Decimal, str, str]:
+    """The overdue rate for interest on ``day`` when neither a term nor an overdue rate was agreed:
+    (annual percent, explanation, citation text) — 6% under the 2015 rules, the one-year LPR of the
+    time under the current 第二十八条第二款第（一）项 (see _overdue_without_rates)."""
+    rate, label, _, cited = _overdue_without_rates(_context(law, filing_date), filing_date, overdue_start, day)
+    return rate, label, cited
+
+
 @dataclass(frozen=True)
 class Repayment:
     day: date

@@ -56,9 +56,18 @@ def test_find_then_draft_has_no_pending(lending_case: dict[str, Any], tmp_path: 
     saved = json.loads(case_path.read_text(encoding="utf-8"))
     assert saved["findings"] == {"delivered_amount": "95000.00", "guarantee_type": "joint"}
     result = run("draft", str(case_path), "--court", "qingpu", "-o", str(tmp_path / "j.txt"))
+    # Found but without reasons: the draft says where the reasons go and warns.
+    assert result.returncode == 0 and "未写明认定理由" in result.stderr
+    assert "（写明认定理由）" in (tmp_path / "j.txt").read_text(encoding="utf-8")
+    result = run("find", str(case_path), "--reason", "delivered_amount=转账凭证显示实际转账95,000元",
+                 "--reason", "保证方式=保证合同第八条约定连带责任保证")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(case_path.read_text(encoding="utf-8"))["reasons"]["guarantee_type"] == "保证合同第八条约定连带责任保证"
+    result = run("draft", str(case_path), "--court", "qingpu", "-o", str(tmp_path / "j.txt"))
     assert result.returncode == 0 and "警告" not in result.stderr
     text = (tmp_path / "j.txt").read_text(encoding="utf-8")
     assert "承担连带清偿责任" in text and "待认定" not in text
+    assert "本院认定为连带责任保证，理由如下：保证合同第八条约定连带责任保证。" in text
 
 
 def test_find_refuses_bad_value_and_keeps_file(lending_case: dict[str, Any], tmp_path: Path) -> None:

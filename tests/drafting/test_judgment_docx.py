@@ -98,7 +98,7 @@ def test_interest_cap_guarantee_and_orders(decided_case: dict[str, Any]) -> None
         "自2021年6月1日起按年利率15.40%计算至实际清偿之日止）；"
     )
     assert orders[2] == "三、被告李四于本判决生效之日起十日内支付原告张三律师费等实现债权的费用5,000元；"
-    assert "在依法强制执行被告李四的财产后仍不能履行的部分承担保证责任" in orders[3]
+    assert "在被告李四的财产依法强制执行后仍不能履行的部分承担保证责任" in orders[3]
     assert orders[-1] == "六、驳回原告张三的其他诉讼请求。"
 
 
@@ -156,8 +156,12 @@ def test_contested_request_needs_no_finding(decided_case: dict[str, Any]) -> Non
     judgment = build_judgment(SYSTEM, decided_case, "qingpu")
     row = next(r for r in judgment.element_rows if r.label == "实现债权的费用")
     assert row.court == "被告有异议，本院依认定的事实在判决主文中处理"
-    assert judgment.warnings == [] and all(n.startswith(UNVERIFIED) for n in judgment.notes)
+    # No finding is asked for; the reason for granting a contested request is (issue 9).
+    assert judgment.warnings == ["被告对实现债权的费用有异议，请写明处理理由（yaosu find --reason claim_costs=…）"]
+    assert all(n.startswith(UNVERIFIED) for n in judgment.notes)
     assert not any(p.startswith("关于实现债权的费用") for p in judgment.reasoning)
+    decided_case["reasons"]["claim_costs"] = "律师费有委托代理合同和发票为证"
+    assert build_judgment(SYSTEM, decided_case, "qingpu").warnings == []
 
 
 def test_payments_reduce_principal_after_interest(decided_case: dict[str, Any]) -> None:

@@ -53,7 +53,9 @@ def test_the_cap_is_applied_to_a_rate_above_four_times_lpr(batch_out: Path, repo
     qingpu = next(g for g in report["groups"] if g["court"] == "qingpu")
     assert qingpu["figures"]["capped_cases"] >= 1
     assert qingpu["figures"]["agreed_rate"]["max"] >= 24.0
-    assert qingpu["figures"]["granted_rate"]["max"] <= 15.4
+    # The first rate of each order: pl_c_013 (a 2018 loan, filed 2023) is granted 24% to 2020-08-19 and
+    # 4 × LPR at filing from 2020-08-20 (民间借贷规定第三十一条), so the highest first rate is the 2015 line.
+    assert qingpu["figures"]["granted_rate"]["max"] <= 24.0
 
 
 def test_compare_drafts_every_case_for_the_other_two_courts(report: dict) -> None:

@@ -5,13 +5,61 @@
 - the defendants asked to bear guarantee liability are the guarantors when the facts name none;
 - the plaintiffs are the lenders and the defendants other than the guarantors the borrowers, when the
   facts do not say otherwise;
-- a delivery method without a delivered amount delivered the agreed amount.
+- a delivery method without a delivered amount delivered the agreed amount;
+- the ledgers: each 还款 clause with its own date and amount is one repayment (a date the payments
+  ran to — 支付利息至…, …前 — is not a payment), and two or more dated 出借 clauses are the loans.
 """
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from engine.casetypes.private_lending.durations import add_term
 from engine.extraction.document import Candidate, Document
+
+_CLAUSE = re.compile(r"[^。；;！!？?\n]+")
+_REPAY = ("归还", "还款", "偿还", "还了", "还本", "支付利息", "付息", "转账还款")
+_LEND = ("出借", "借给", "借款", "向原告借", "借得", "转账支付借款", "交付借款")
+_NOT_A_PAYMENT = ("至", "止", "前", "之前", "以前", "起", "到期", "届满")
+
+
+def _ledger_rows(
+    doc: Document, words: tuple[str, ...], exclude: tuple[str, ...], lending: bool = False
+) -> list[tuple[dict[str, Any], tuple[int, int]]]:
+    """One record per clause of the facts with a full date, an amount and one of ``words``."""
+    rows = []
+    start, end = doc.section("facts")
+    for clause in _CLAUSE.finditer(doc.text, start, end):
+        text = clause.group()
+        if not any(w in text for w in words) or not _in_facts(doc, clause.start()):
+            continue
+        dates = [m for m in doc.mentions_in(clause.start(), clause.end(), "date") if len(str(m.value)) == 10]
+        dates = [m for m in dates if not doc.text[m.end:m.end + 2].startswith(_NOT_A_PAYMENT)
+                 and doc.text[max(m.start - 1, 0):m.start] not in ("至", "到")]
+        money = doc.mentions_in(clause.start(), clause.end(), "money")
+        if len(dates) != 1 or not money:
+            continue
+        if any(w in doc.text[clause.start():money[0].end] for w in exclude):
+            continue  # 约定借款…, 要求归还…: an agreement or a demand, not a delivery or a payment
+        record = {"date": str(dates[0].value), "amount": str(money[0].value)}
+        rates = doc.mentions_in(clause.start(), clause.end(), "rate") if lending else []
+        if rates:
+            record["rate"] = rates[0].value
+        rows.append((record, (clause.start(), clause.end())))
+    return rows
+
+
+def _ledgers(doc: Document, results: dict[str, Candidate]) -> None:
+    repayments = _ledger_rows(doc, _REPAY, ("约定", "应当", "承诺", "要求", "判令", "尚欠"))
+    if repayments and "repayments" not in results:
+        rows = sorted(repayments, key=lambda r: r[0]["date"])
+        results["repayments"] = Candidate("repayments", [r for r, _ in rows], [s for _, s in rows], 0.7, "derived",
+                                          rows[0][1][0])
+    loans = _ledger_rows(doc, _LEND, (*_REPAY, "约定", "判令"), lending=True)
+    if len({r["date"] for r, _ in loans}) >= 2 and "loans" not in results:
+        rows = sorted(loans, key=lambda r: r[0]["date"])
+        results["loans"] = Candidate("loans", [r for r, _ in rows], [s for _, s in rows], 0.6, "derived", rows[0][1][0])
 
 
 def _in_facts(doc: Document, position: int) -> bool:
@@ -51,6 +99,7 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         if kept:
             results["borrowers"] = Candidate("borrowers", [n for n, _ in kept], [s for _, s in kept], 0.7, "derived",
                                              kept[0][1][0])
+    _ledgers(doc, results)
     if "delivered_amount" not in results and "loan_amount" in results and "delivery_method" in results:
         loan = results["loan_amount"]
         results["delivered_amount"] = Candidate("delivered_amount", loan.value, loan.spans, 0.6, "derived", loan.order)

@@ -7,10 +7,12 @@ each rule serves the CLI, the judgment and the web preview.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from engine.casetypes.private_lending.interest_orders import Segment, formula_text, plan_amount, plan_interest
 from engine.drafting import formatting as fmt
 from engine.drafting.build import judgment_day
 from engine.drafting.rules import CaseView, Decision, judgment_rules
@@ -23,7 +25,10 @@ CIVIL_CODE = "《中华人民共和国民法典》"
 
 def _date(value: Any) -> date | None:
     if isinstance(value, str) and len(value) == 10:
-        return date.fromisoformat(value)
+        try:
+            return date.fromisoformat(value)
+        except ValueError:  # "until_paid" is ten characters too
+            return None
     return None
 
 
@@ -31,7 +36,27 @@ def _dec(value: Any) -> Decimal | None:
     return Decimal(value) if isinstance(value, str) else None
 
 
+_CLAIMS_SECTION = re.compile(r"(?:诉讼请求|诉讼请求事项|请求事项)[:：]?\s*\n?(?P<body>.*?)(?=\n\s*(?:事实(?:和|与)理由|事实及理由)|\Z)", re.S)
+_CLAIM_ITEM = re.compile(r"(?:^|\n)\s*(?:\d{1,2}\s*[.、．]|[一二三四五六七八九十]{1,3}\s*、|[（(]\d{1,2}[)）])\s*")
+
+
+def pleaded_claims(text: str) -> list[str]:
+    """The requests as the complaint words them (numbered items of its 诉讼请求 section), all of them —
+    诉讼费、保全费 included; [] when the text has no such section."""
+    match = _CLAIMS_SECTION.search(text or "")
+    if not match:
+        return []
+    body = match.group("body").strip()
+    parts = [p.strip().rstrip("；;。，,") for p in _CLAIM_ITEM.split("\n" + body) if p.strip()]
+    if len(parts) == 1:
+        parts = [p.strip() for p in re.split(r"[；;]", parts[0]) if p.strip()]
+    return [p for p in parts if len(p) >= 4][:20]
+
+
 def _claims_text(view: CaseView, debtors: str, guarantors: list[str]) -> list[str]:
+    pleaded = pleaded_claims(((view.case.get("complaint") or {}).get("text")) or "")
+    if pleaded:
+        return [f"{n}.{text}{'；' if n < len(pleaded) else '。'}" for n, text in enumerate(pleaded, 1)]
     items = []
     principal = view.claimed("claim_principal")
     if principal:
@@ -44,7 +69,8 @@ def _claims_text(view: CaseView, debtors: str, guarantors: list[str]) -> list[st
     if costs:
         items.append(f"判令被告{debtors}支付实现债权的费用{fmt.money(costs)}元")
     if guarantors:
-        items.append(f"判令被告{fmt.join_names(guarantors)}对上述债务承担保证责任")
+        liability = "连带清偿责任" if view.claimed("guarantee_type") == "joint" else "保证责任"
+        items.append(f"判令被告{fmt.join_names(guarantors)}对上述债务承担{liability}")
     total = view.claimed("claim_total")
     if total:
         items.append(f"本案诉讼费用由被告负担（标的总额{fmt.money(total)}元）")
@@ -66,8 +92,6 @@ def _facts_text(view: CaseView) -> str:
 
 @judgment_rules.register("private_lending.v1")
 def private_lending_rules(view: CaseView) -> Decision:
-    from engine.law.interest import interest_cap
-
     decision = Decision(citations=[])
     cite = decision.citations
     plaintiffs = fmt.join_names(view.plaintiffs)
@@ -95,18 +119,43 @@ def private_lending_rules(view: CaseView) -> Decision:
         f"被告{debtors}应当按约归还借款。"
     )
     cite.append(f"{CIVIL_CODE}第六百七十五条")
+    payers = _payers(view, debtor_list, decision)  # after 本院认为: it may add the co-borrowers' reason
     if delivered is not None and loan_amount is not None and delivered < loan_amount:
+        deducted = _cited(view.system.law.citations, "lending_interest_deducted",
+                          _date(view.meta.get("filing_date")) or judgment_day(view.meta), decision)
         reasoning.append(
             f"关于借款本金，约定借款金额为{fmt.money(loan_amount)}元，实际出借金额为{fmt.money(delivered)}元。"
-            f"依照{PL}第二十六条的规定，借据、收据、欠条等债权凭证载明的借款金额，一般认定为本金；"
+            f"依照{deducted.text}的规定，借据、收据、欠条等债权凭证载明的借款金额，一般认定为本金；"
             f"预先在本金中扣除利息的，人民法院应当将实际出借的金额认定为本金。故借款本金应认定为{fmt.money(delivered)}元。"
         )
-        cite.append(f"{PL}第二十六条")
+        cite.append(deducted)
     repaid_principal = _dec(view.value("repaid_principal")) or Decimal("0")
     claim_principal = _dec(view.claimed("claim_principal"))
     granted_principal: Decimal | None = None
+    interest_owed = Decimal("0")  # interest the ledger leaves unpaid on its last day
     if view.pending("delivered_amount") or view.pending("loan_amount") or view.pending("repaid_principal"):
         decision.warnings.append("借款本金相关要素尚待认定，判项中的本金暂以“待认定”表示")
+    elif (ledger := _apply_ledger(view, principal_base, debtor_list, decision)) is not None:
+        # The judge's (or the complaint's) ledger: each payment applied on its day (民法典第五百六十、五百六十一条).
+        result, through = ledger
+        granted_principal = result.details["principal_outstanding"]
+        if claim_principal is not None:
+            granted_principal = min(granted_principal, claim_principal)
+        interest_owed = result.details["interest_outstanding"]
+        order_rule = _cited(view.system.law.citations, "payment_order", through, decision)
+        reasoning.append(
+            f"关于还款，依照{order_rule.text}的规定，被告的每一笔还款按照实现债权的有关费用、利息、主债务的顺序抵充，"
+            "利息以受法律保护的利率逐笔计算，抵充情况如下："
+        )
+        reasoning += _ledger_paragraphs(result)
+        reasoning.append(
+            f"故截至{fmt.date_text(through)}，被告尚欠本金{fmt.money(result.details['principal_outstanding'])}元、"
+            f"利息{fmt.money(interest_owed)}元。"
+        )
+        cite.append(order_rule)
+        if len(result.details["loans"]) > 1:
+            cite.append(_cited(view.system.law.citations, "payment_order_several_debts", through, decision))
+        decision.repayments_applied_through = through
     elif principal_base is not None and (offset := _apply_repayments(view, principal_base, decision)) is not None:
         # Payments applied interest-first at the protected rate (民法典第五百六十一条); any excess
         # over the legal interest reduces the principal.
@@ -138,19 +187,22 @@ def private_lending_rules(view: CaseView) -> Decision:
 
     orders: list[str] = []
     if claim_principal is not None:
-        orders.append(f"被告{debtors}于本判决生效之日起十日内归还原告{plaintiffs}借款本金{principal_text}")
+        orders.append(f"{payers}归还原告{plaintiffs}借款本金{principal_text}")
 
-    # Interest: agreed rate, capped at 4 × one-year LPR at contract formation (第二十五条).
-    contract_date = _date(view.value("contract_date")) or _date(view.value("delivery_date"))
+    # Interest: the law in force for each day (interest_orders.py): the cap at contract formation
+    # (第二十五条), two segments for an older contract (第三十一条), the LPR of the time for overdue
+    # interest when nothing was agreed (第二十八条第二款第（一）项).
+    law = view.system.law
     filing_date = _date(view.meta.get("filing_date"))
-    cap = None
-    if contract_date is not None:
-        try:
-            cap = interest_cap(contract_date, filing_date)
-        except YaosuError as exc:
-            decision.warnings.append(f"无法确定利率上限：{exc.message}")
+    rules_day = filing_date or judgment_day(view.meta)  # the 民间借贷规定 version: by the filing date
+    contract_day = _contract_day(view, debtor_list, decision)
     interest_agreed = view.value("interest_agreed")
-    agreed_rate = view.value("interest_rate")
+    term_rate = _dec((view.value("interest_rate") or {}).get("annual_percent"))
+    if interest_agreed is False:
+        term_rate = None
+    overdue_agreed = _dec((view.value("overdue_rate") or {}).get("annual_percent"))
+    term_end = _date(view.value("term_end"))
+    delivery_day = _date(view.value("delivery_date"))
     granted_interest_amount = Decimal("0")
     claimed_interest_amount = Decimal("0")
     for element_id, what in (("claim_interest", "利息"), ("claim_overdue_interest", "逾期利息")):
@@ -158,81 +210,111 @@ def private_lending_rules(view: CaseView) -> Decision:
         if not claim:
             continue
         claimed_rate = _dec((claim.get("rate") or {}).get("annual_percent"))
-        # 第二十八条(二): no agreed overdue rate → the agreed term rate applies to overdue interest.
-        agreed = agreed_rate
-        if element_id == "claim_overdue_interest":
-            agreed = view.value("overdue_rate") or agreed_rate
-        contract_rate = _dec((agreed or {}).get("annual_percent"))
-        if element_id == "claim_interest" and interest_agreed is False:
+        stated = _dec(claim.get("amount"))
+        overdue = element_id == "claim_overdue_interest"
+        if not overdue and interest_agreed is False:
+            no_interest = _cited(law.citations, "lending_no_interest_agreed", rules_day, decision)
             reasoning.append(
-                f"关于{what}，双方未约定借期内利息，依照{PL}第二十四条、{CIVIL_CODE}第六百八十条的规定，"
+                f"关于{what}，双方未约定借期内利息，依照{no_interest.text}、{CIVIL_CODE}第六百八十条的规定，"
                 f"原告主张借期内利息，本院不予支持。"
             )
             cite.append(f"{CIVIL_CODE}第六百八十条")
             rejected = True
-            if claim.get("amount"):
-                claimed_interest_amount += Decimal(claim["amount"])
+            claimed_interest_amount += stated or Decimal("0")
             continue
-        rate = claimed_rate
-        notes = []
-        if rate is not None and contract_rate is not None and rate > contract_rate:
-            notes.append(f"原告主张的利率超过双方约定的{fmt.percent(contract_rate)}，以约定利率为准")
-            rate = contract_rate
-        if rate is not None and cap is not None and rate > cap.amount:
-            notes.append(
-                f"双方约定的利率超过合同成立时一年期贷款市场报价利率四倍，即{fmt.percent(cap.amount)}"
-                f"（{'；'.join(cap.steps)}），超过部分本院不予支持"
-            )
-            rate = cap.amount
-            cite.append(f"{PL}第二十五条")
-        if element_id == "claim_overdue_interest":
-            cite.append(f"{PL}第二十八条")
-        if notes:
-            rejected = True
-            reasoning.append(f"关于{what}，" + "；".join(notes) + "。")
+        # 第二十八条第二款: overdue — the agreed overdue rate; else the term rate; else the LPR of the time.
+        agreed = (overdue_agreed if overdue_agreed is not None else term_rate) if overdue else term_rate
+        no_rate_at_all = (
+            overdue and overdue_agreed is None and term_rate is None and interest_agreed is not True
+            and not view.pending("interest_rate") and not view.pending("overdue_rate")
+        )
+        start = _date(claim.get("start_date"))
+        notes: list[str] = []
+        if start is None and not claim.get("start_date"):
+            default = (term_end + timedelta(days=1)) if overdue and term_end else (None if overdue else delivery_day)
+            if default is not None:
+                start = default
+                notes.append(
+                    f"原告未写明{what}的起算日，{'自借款期限届满次日' if overdue else '自出借之日'}"
+                    f"（{fmt.date_text(default)}）起计算"
+                )
+        paid_through = decision.repayments_applied_through
+        if not overdue and paid_through and (start is None or start <= paid_through):
+            start = paid_through + timedelta(days=1)  # interest to that day was settled above
+        end = _date(claim.get("end"))
+        overdue_start = (term_end + timedelta(days=1)) if term_end else start
+        plan = plan_interest(
+            claimed_rate=claimed_rate, agreed_rate=agreed, no_rate_agreed_overdue=no_rate_at_all,
+            overdue_start=overdue_start, contract_day=contract_day, filing=filing_date, start=start, end=end, law=law,
+        )
+        decision.warnings += [w for w in plan.warnings if w not in decision.warnings]
+        for concept in plan.concepts:
+            cite.append(_cited(law.citations, concept, rules_day, decision))
+        if overdue:
+            concept = "lending_overdue_term_rate" if overdue_agreed is None and term_rate is not None else "lending_overdue_interest"
+            cite.append(_cited(law.citations, concept, rules_day, decision))
+        notes += [n.rstrip("。") for n in plan.notes]
+        rejected = rejected or plan.reduced
         claimed_base = _dec(claim.get("base")) or claim_principal or granted_principal
         base = claimed_base
-        if base is not None and granted_principal is not None and element_id == "claim_interest":
+        if base is not None and granted_principal is not None:
             base = min(base, granted_principal)  # interest runs on the principal the court finds
-        start = claim.get("start_date")
-        end = claim.get("end")
-        paid_through = decision.repayments_applied_through
-        start_day = _date(start)
-        if element_id == "claim_interest" and paid_through and (start_day is None or start_day <= paid_through):
-            start = (paid_through + timedelta(days=1)).isoformat()  # interest to that day was settled above
-        if rate is not None and base is not None:
-            end_text = "至实际清偿之日止" if end in (None, "until_paid") else f"至{fmt.date_text(end)}止"
-            start_text = f"自{fmt.date_text(start)}起" if start else ""
-            repaid_interest = _dec(view.value("repaid_interest")) if element_id == "claim_interest" else None
-            if paid_through:
-                repaid_interest = None  # already applied to interest and principal above
-            first_day = _date(view.value("delivery_date")) or contract_date
-            start_day = _date(start)
-            if first_day and start_day and start_day > first_day:
-                repaid_interest = None  # interest is claimed only after the period already paid for
-            deduct = f"，扣除被告已支付的利息{fmt.money(repaid_interest)}元" if repaid_interest else ""
-            orders.append(
-                f"被告{debtors}于本判决生效之日起十日内支付原告{plaintiffs}{what}"
-                f"（以{fmt.money(base)}元为基数，{start_text}按年利率{fmt.percent(rate)}计算{end_text}{deduct}）"
+        until = end or filing_date
+        if claimed_rate is None and stated is not None:
+            # A stated amount (利息50,000元) is recomputed: the court grants the lower of it and the lawful sum.
+            lawful = plan_amount(base, plan.segments, until, law) if base and until and plan.segments else None
+            claimed_interest_amount += stated
+            if lawful is None:
+                orders.append(f"{payers}支付原告{plaintiffs}{what}（金额待认定）元")
+                decision.warnings.append(f"原告主张的{what}{fmt.money(stated)}元无法核算（缺少基数、起算日、截止日或利率），请认定后核算")
+                reasoning.append(f"关于{what}，" + "；".join([*notes, f"原告主张{what}{fmt.money(stated)}元，其计算依据待认定"]) + "。")
+                continue
+            granted = min(stated, lawful)
+            period = f"自{fmt.date_text(plan.segments[0].start)}至{fmt.date_text(until)}"
+            rates = "、".join(f"{fmt.percent(s.rate)}" for s in plan.segments)
+            if lawful < stated:
+                rejected = True
+                verdict = f"原告主张的{fmt.money(stated)}元超过该数额，超过部分本院不予支持"
+            else:
+                verdict = f"原告主张的{fmt.money(stated)}元未超过该数额，本院予以支持"
+            notes.append(
+                f"原告主张{what}{fmt.money(stated)}元，经核算，以{fmt.money(base)}元为基数，{period}，按年利率{rates}计算，"
+                f"受法律保护的{what}为{fmt.money(lawful)}元，{verdict}"
             )
-            if repaid_interest:
-                reasoning.append(
-                    f"被告已支付的利息{fmt.money(repaid_interest)}元，依照{CIVIL_CODE}第五百六十一条的规定，"
-                    f"按照实现债权的有关费用、利息、主债务的顺序抵充，应从上述利息中扣除。"
-                )
-                cite.append(f"{CIVIL_CODE}第五百六十一条")
-            claimed_part, granted_part = _interest_for_fee(
-                claim, claimed_base, claimed_rate, base, rate, start, end, contract_date, filing_date
+            reasoning.append(f"关于{what}，" + "；".join(notes) + "。")
+            orders.append(f"{payers}支付原告{plaintiffs}{what}{fmt.money(granted)}元")
+            granted_interest_amount += granted
+            continue
+        if notes:
+            reasoning.append(f"关于{what}，" + "；".join(notes) + "。")
+        if not plan.segments:
+            orders.append(f"{payers}支付原告{plaintiffs}{what}（计算方式待认定）")
+            decision.warnings.append(f"{what}的利率无法确定，请认定约定利率")
+            continue
+        end_text = "至实际清偿之日止" if end is None else f"至{fmt.date_text(end)}止"
+        repaid_interest = _dec(view.value("repaid_interest")) if not overdue else None
+        if paid_through or (delivery_day and start and start > delivery_day):
+            repaid_interest = None  # applied above, or interest is claimed only after the period paid for
+        deduct = f"，扣除被告已支付的利息{fmt.money(repaid_interest)}元" if repaid_interest else ""
+        owed = ""
+        if interest_owed and not overdue:
+            owed = f"截至{fmt.date_text(paid_through)}尚欠的利息{fmt.money(interest_owed)}元，及"
+            granted_interest_amount += interest_owed
+        orders.append(
+            f"{payers}支付原告{plaintiffs}{what}"
+            f"（{owed}{formula_text(base, plan.segments, end_text)}{deduct}）"
+        )
+        if repaid_interest:
+            reasoning.append(
+                f"被告已支付的利息{fmt.money(repaid_interest)}元，依照{CIVIL_CODE}第五百六十一条的规定，"
+                f"按照实现债权的有关费用、利息、主债务的顺序抵充，应从上述利息中扣除。"
             )
-            claimed_interest_amount += claimed_part
-            granted_interest_amount += granted_part
-        elif claim.get("amount"):
-            amount = Decimal(claim["amount"])
-            orders.append(
-                f"被告{debtors}于本判决生效之日起十日内支付原告{plaintiffs}{what}{fmt.money(amount)}元"
-            )
-            claimed_interest_amount += amount
-            granted_interest_amount += amount
+            cite.append(f"{CIVIL_CODE}第五百六十一条")
+        claimed_part, granted_part = _interest_for_fee(
+            stated, claimed_base, claimed_rate, base, plan.segments, start, until, law
+        )
+        claimed_interest_amount += claimed_part
+        granted_interest_amount += granted_part
 
     # Costs of enforcing the claim: supported only when the parties agreed on them.
     costs = _dec(view.claimed("claim_costs"))
@@ -240,8 +322,11 @@ def private_lending_rules(view: CaseView) -> Decision:
     if costs:
         if view.value("costs_agreed") is True:
             granted_costs = costs
-            orders.append(f"被告{debtors}于本判决生效之日起十日内支付原告{plaintiffs}律师费等实现债权的费用{fmt.money(costs)}元")
-            reasoning.append(f"双方约定实现债权的费用由借款人承担，原告主张的费用{fmt.money(costs)}元，本院予以支持。")
+            orders.append(f"{payers}支付原告{plaintiffs}律师费等实现债权的费用{fmt.money(costs)}元")
+            contest = _contested_claim(view, "claim_costs", decision)
+            reasoning.append(
+                f"双方约定实现债权的费用由借款人承担，原告主张的费用{fmt.money(costs)}元，{contest}本院予以支持。"
+            )
         else:
             rejected = True
             reasoning.append(f"双方未约定实现债权的费用由借款人承担，原告主张的费用{fmt.money(costs)}元，本院不予支持。")
@@ -253,10 +338,10 @@ def private_lending_rules(view: CaseView) -> Decision:
         names = fmt.join_names(guarantors)
         # Substantive law by the date of the guarantee (法释〔2020〕15号): 担保法 before 2021-01-01, 民法典 after.
         day = _fact_day(view)
-        law = view.system.law.citations
+        catalogue = view.system.law.citations
         if guarantee_type in (None, "unclear") and not view.pending("guarantee_type"):
-            guarantee_type = law.effect("guarantee_mode_default", day)
-            rule = _cited(law, "guarantee_mode_default", day, decision)
+            guarantee_type = catalogue.effect("guarantee_mode_default", day)
+            rule = _cited(catalogue, "guarantee_mode_default", day, decision)
             mode = "连带责任保证" if guarantee_type == "joint" else "一般保证"
             reasoning.append(
                 f"关于保证方式，双方对保证方式没有约定或者约定不明确，保证合同成立于{fmt.date_text(day)}，"
@@ -265,20 +350,27 @@ def private_lending_rules(view: CaseView) -> Decision:
             cite.append(rule)
         if guarantee_type == "joint":
             orders.append(f"被告{names}对被告{debtors}的上述第{money_orders}项债务承担连带清偿责任")
-            cite.append(_cited(law, "joint_guarantee", day, decision))
+            cite.append(_cited(catalogue, "joint_guarantee", day, decision))
         elif guarantee_type == "general":
+            # 担保制度解释第二十六条: the order itself says the guarantor answers only for what enforcement
+            # against the debtor's property leaves unpaid.
             orders.append(
-                f"被告{names}对被告{debtors}的上述第{money_orders}项债务，在依法强制执行被告{debtors}的财产后仍不能履行的部分承担保证责任"
+                f"被告{names}对被告{debtors}的上述第{money_orders}项债务，在被告{debtors}的财产依法强制执行后"
+                "仍不能履行的部分承担保证责任"
             )
-            cite.append(_cited(law, "general_guarantee", day, decision))
+            cite.append(_cited(catalogue, "general_guarantee", day, decision))
+            try:
+                cite.append(_cited(catalogue, "general_guarantee_order", judgment_day(view.meta), decision))
+            except YaosuError:
+                pass  # a judgment before 2021: the interpretation was not yet in force
         else:
             orders.append(f"被告{names}对被告{debtors}的上述第{money_orders}项债务承担保证责任（保证方式待认定）")
             decision.warnings.append("保证方式尚待认定")
-        orders.append(f"被告{names}承担保证责任后，有权向被告{debtors}追偿")
-        cite.append(_cited(law, "guarantor_recourse", day, decision))
+        orders.append(f"被告{names}承担保证责任后，有权在其承担保证责任的范围内向被告{debtors}追偿")
+        cite.append(_cited(catalogue, "guarantor_recourse", day, decision))
         if view.value("guarantee_period") is None and guarantee_type in ("joint", "general"):
             concept = "guarantee_period_joint" if guarantee_type == "joint" else "guarantee_period_general"
-            period = _cited(law, concept, day, decision)
+            period = _cited(catalogue, concept, day, decision)
             reasoning.append(
                 f"双方未约定保证期间，依照{period.title}{period.article}的规定，保证期间为主债务履行期限届满之日起六个月。"
             )
@@ -299,40 +391,101 @@ def private_lending_rules(view: CaseView) -> Decision:
 
 
 def _interest_for_fee(
-    claim: dict[str, Any],
+    stated: Decimal | None,
     claimed_base: Decimal | None,
     claimed_rate: Decimal | None,
-    base: Decimal,
-    rate: Decimal,
-    start: str | None,
-    end: str | None,
-    contract_date: date | None,
-    filing_date: date | None,
+    base: Decimal | None,
+    segments: list[Segment],
+    start: date | None,
+    until: date | None,
+    law: Any,
 ) -> tuple[Decimal, Decimal]:
-    """Interest asked for and interest granted, to the filing date, for the fee and its split.
+    """Interest asked for and interest granted, to the claim's end (else the filing date), for the fee.
 
-    Asked for: the amount the complaint states, else the formula uncapped (the calculator's day
-    count). Granted: the formula at the granted rate; when the period cannot be computed (no full
-    start date), the stated amount scaled by granted rate / claimed rate (same base and period).
+    Asked for: the amount the complaint states, else the formula at the claimed rate. Granted: the
+    order's segments; when the period cannot be computed (no start), the stated amount (or nothing).
     """
-    from engine.law.interest import days_inclusive, private_lending_interest, simple_interest
+    from engine.law.interest import days_inclusive, simple_interest
 
-    stated = _dec(claim.get("amount"))
-    start_day = _date(start)
-    end_day = filing_date if end in (None, "until_paid") else _date(end)
-    computable = start_day is not None and end_day is not None and end_day >= start_day
+    computable = start is not None and until is not None and until >= start
     claimed = stated if stated is not None else Decimal("0")
-    if stated is None and start_day and end_day and computable and claimed_rate is not None and claimed_base:
-        claimed = simple_interest(claimed_base, claimed_rate, days_inclusive(start_day, end_day))
-    if computable and start_day and end_day:
-        granted = private_lending_interest(
-            base, start_day, end_day, rate, contract_date=contract_date, filing_date=filing_date
-        ).amount
-    elif stated is not None and claimed_rate:
-        granted = (stated * min(rate, claimed_rate) / claimed_rate).quantize(Decimal("0.01"))
-    else:
+    if stated is None and computable and claimed_rate is not None and claimed_base and start and until:
+        claimed = simple_interest(claimed_base, claimed_rate, days_inclusive(start, until), law)
+    granted = plan_amount(base, segments, until, law) if computable and base and until else None
+    if granted is None and stated is not None and claimed_rate and segments:
+        # No countable period (a start known only to the month): the stated amount scaled to the rate granted.
+        granted = (stated * min(max(s.rate for s in segments), claimed_rate) / claimed_rate).quantize(Decimal("0.01"))
+    if granted is None:
         granted = claimed
     return claimed, min(granted, claimed) if stated is not None else granted
+
+
+def _apply_ledger(
+    view: CaseView, principal: Decimal | None, borrowers: list[str], decision: Decision
+) -> tuple[CalcResult, date] | None:
+    """The ledgers (elements loans, repayments) applied payment by payment with lending_ledger; None when
+    there is no ledger or it cannot be applied (the drafter is told why)."""
+    from engine.law.interest import LedgerPayment, Loan, lending_ledger
+
+    loan_rows, pay_rows = view.value("loans") or [], view.value("repayments") or []
+    if view.pending("loans") or view.pending("repayments"):
+        decision.warnings.append("借款明细或还款明细尚待认定，未按逐笔还款抵充")
+        return None
+    if not loan_rows and not pay_rows:
+        return None
+    term_rate = None if view.value("interest_agreed") is False else _dec((view.value("interest_rate") or {}).get("annual_percent"))
+    overdue_rate = _dec((view.value("overdue_rate") or {}).get("annual_percent"))
+    term_end = _date(view.value("term_end"))
+    natural = _natural_persons(view, [*(view.value("lenders") or view.plaintiffs), *borrowers])
+    contract = view.value("contract_date")
+    pays: list[LedgerPayment] = []
+    for index, row in enumerate(pay_rows, 1):
+        day, amount = _date(row.get("date")), _dec(row.get("amount"))
+        if day is None or amount is None:
+            decision.warnings.append(f"还款明细第{index}笔缺少完整的日期或金额，未按逐笔还款抵充")
+            return None
+        pays.append(LedgerPayment(day, amount, str(row["to_loan"]) if row.get("to_loan") else None))
+    last_day = max((p.day for p in pays), default=None)
+    specs = loan_rows or [{"date": view.value("delivery_date"), "amount": principal}]
+    loans: list[Loan] = []
+    for index, row in enumerate(specs, 1):
+        day, amount = _date(row.get("date")), _dec(str(row["amount"]) if row.get("amount") is not None else None)
+        if day is None or amount is None:
+            decision.warnings.append(f"借款明细第{index}笔缺少完整的出借日期或金额，未按逐笔还款抵充")
+            return None
+        rate = _dec((row.get("rate") or {}).get("annual_percent")) or term_rate
+        due = _date(row.get("term")) or term_end
+        if due is None or due < day:
+            due = max(day, last_day or day)
+        formed: date | str = day if natural or not isinstance(contract, str) else (
+            contract if len(contract) == 7 else _date(contract) or day)
+        loans.append(Loan(str(index), amount, day, due, rate, overdue_rate, contract_date=formed))
+    end = max([*(p.day for p in pays), *(loan.loan_date for loan in loans)])
+    try:
+        result = lending_ledger(loans, pays, end, filing_date=_date(view.meta.get("filing_date")), law=view.system.law)
+    except YaosuError as exc:
+        decision.warnings.append(f"无法按还款明细逐笔抵充：{exc.message}")
+        return None
+    if len({loan.term_rate for loan in loans}) > 1:
+        decision.warnings.append("各笔借款的约定利率不同，利息判项按同一利率表述，请核对")
+    return result, end
+
+
+def _ledger_paragraphs(result: CalcResult) -> list[str]:
+    """The ledger as paragraphs of 本院认为: the loans, the interest accrued, one line per payment."""
+    out = [f"利息计算：{step}" for step in result.steps if step.startswith("借款") and "×" in step]
+    for row in result.details["ledger"]:
+        line = (
+            f"{fmt.date_text(row['date'])}还款{fmt.money(row['payment'])}元：抵充利息{fmt.money(row['to_interest'])}元、"
+            f"本金{fmt.money(row['to_principal'])}元，尚欠本金{fmt.money(row['principal_outstanding'])}元、"
+            f"利息{fmt.money(row['interest_outstanding'])}元"
+        )
+        if row["to_costs"]:
+            line += f"（另抵充实现债权的费用{fmt.money(row['to_costs'])}元）"
+        if row["excess"]:
+            line += f"，多付{fmt.money(row['excess'])}元"
+        out.append(line + "。")
+    return out
 
 
 def _apply_repayments(view: CaseView, principal: Decimal, decision: Decision) -> CalcResult | None:
@@ -377,6 +530,95 @@ def _apply_repayments(view: CaseView, principal: Decimal, decision: Decision) ->
     return result
 
 
+_CO_BORROWERS = {
+    "joint": ("连带", "joint_debt", "系共同借款人，依照{rule}的规定，应当对借款承担连带清偿责任"),
+    "shared": ("共同", "spouse_joint_debt", "所负借款系夫妻共同债务，依照{rule}的规定，应当共同偿还"),
+    "several": ("按份", "several_debt", "依照{rule}的规定，按照各自的份额承担还款责任"),
+}
+
+
+def _payers(view: CaseView, debtors: list[str], decision: Decision) -> str:
+    """被告A、B于本判决生效之日起十日内连带 / 共同 / 按份 — how co-borrowers answer, said in every order."""
+    names = fmt.join_names(debtors)
+    head = f"被告{names}于本判决生效之日起十日内"
+    if len(debtors) < 2:
+        return head
+    mode = view.value("co_borrower_liability")
+    if mode is None and view.value("spouse_joint_debt") is True:
+        mode = "shared"
+    if mode not in _CO_BORROWERS:
+        decision.warnings.append(f"借款人有{len(debtors)}人，其责任方式（连带、共同或按份）尚待认定")
+        return head + "（责任方式待认定）"
+    word, concept, sentence = _CO_BORROWERS[mode]
+    try:
+        rule = _cited(view.system.law.citations, concept, _fact_day(view), decision)
+        decision.citations.append(rule)
+        rule_text = rule.text
+    except YaosuError:  # a debt before the 民法典: the article of the time is for the drafter
+        rule_text = "当时的法律"
+        decision.warnings.append(f"{names}的债务发生于民法典施行前，共同借款人责任的法律依据请核对")
+    decision.reasoning.append(f"被告{names}" + sentence.format(rule=rule_text) + "。")
+    if mode == "several":
+        decision.warnings.append("按份责任：请在判项中写明各借款人的份额")
+    return head + word
+
+
+def _contested_claim(view: CaseView, element_id: str, decision: Decision) -> str:
+    """被告对此有异议（its words），本院认为：the judge's reason — for a request contested in words even
+    when the figures match (律师费过高); "" when the request is not contested."""
+    from engine.drafting.build import REASON_PENDING, answer_words
+
+    state = (view.case.get("elements") or {}).get(element_id) or {}
+    if state.get("status") != "disputed":
+        return ""
+    words = answer_words(view, element_id)
+    reason = ((view.case.get("reasons") or {}).get(element_id) or "").strip().rstrip("。")
+    if not reason:
+        reason = REASON_PENDING
+        decision.warnings.append(f"被告对{view.label(element_id)}有异议，请写明处理理由（yaosu find --reason {element_id}=…）")
+    return f"被告对此有异议{f'（{words}）' if words else ''}，本院认为，{reason}，故"
+
+
+def _party_records(view: CaseView) -> dict[str, dict[str, Any]]:
+    records: dict[str, dict[str, Any]] = {}
+    for role in ("plaintiffs", "defendants"):
+        for party in view.value(role) or view.claimed(role) or []:
+            if isinstance(party, dict):
+                records[party["name"]] = party
+    return records
+
+
+def _natural_persons(view: CaseView, names: list[str]) -> bool:
+    records = _party_records(view)
+    return bool(names) and all((records.get(n) or {}).get("kind", "natural") == "natural" for n in names)
+
+
+def _contract_day(view: CaseView, borrowers: list[str], decision: Decision) -> date | str | None:
+    """The day the loan contract was formed, for the cap: between natural persons the day the money was
+    delivered (民法典第六百七十九条), else the contract date, else the loan date. "YYYY-MM" when only the
+    month is known (the cap takes the lowest of that month, interest_orders.py)."""
+
+    def known(value: Any) -> date | str | None:
+        if isinstance(value, str) and len(value) == 10:
+            return date.fromisoformat(value)
+        return value if isinstance(value, str) and len(value) == 7 else None
+
+    contract, delivery = known(view.value("contract_date")), known(view.value("delivery_date"))
+    lenders = view.value("lenders") or view.plaintiffs
+    if delivery is not None and _natural_persons(view, [*lenders, *borrowers]):
+        if contract is not None and contract != delivery:
+            day = delivery if isinstance(delivery, date) else date.fromisoformat(delivery + "-01")
+            rule = _cited(view.system.law.citations, "natural_person_loan_formed", day, decision)
+            decision.reasoning.append(
+                f"关于借款合同成立的时间，出借人与借款人均为自然人，依照{rule.title}{rule.article}的规定，"
+                f"自然人之间的借款合同自贷款人提供借款时成立。借款虽约定于{fmt.date_text(str(contract))}，"
+                f"但借款于{fmt.date_text(str(delivery))}提供，合同于该日成立，受法律保护的利率上限以该日为准。"
+            )
+            decision.citations.append(rule)
+        return delivery
+    return contract if contract is not None else delivery
+
+
 def _fact_day(view: CaseView) -> date:
     """The day the (guarantee) contract was made, for the law in force: the contract date, else the loan
     date; a date known only to the month counts from the month's first day; unknown → today, warned."""
@@ -396,4 +638,6 @@ def _cited(catalogue: Any, concept: str, day: date, decision: Decision) -> Any:
 
 
 def _ordinal(n: int) -> str:
-    return "一二三四五六七八九十"[n - 1] if n <= 10 else str(n)
+    import cn2an
+
+    return str(cn2an.an2cn(n))  # 十一, not 11

@@ -77,7 +77,7 @@ class Decision:
     facts: str = ""
     reasoning: list[str] = field(default_factory=list)
     orders: list[str] = field(default_factory=list)
-    citations: list[str] = field(default_factory=list)
+    citations: list[Any] = field(default_factory=list)  # article texts or Citation objects
     monetary: bool = False
     claimed_amount: Decimal | None = None
     granted_amount: Decimal | None = None

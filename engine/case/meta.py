@@ -1,0 +1,93 @@
+"""The case details that are not elements (立案日期, 判决日期, 程序, 缺席当事人, 审判人员, 案号): set, checked
+against the case, and only then written."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from engine.case.casefile import CaseMeta
+from engine.case.effective import PENDING, effective_value
+from engine.case.messages import META_LABELS
+from engine.case.validate import validate_case
+from engine.errors import YaosuError
+
+if TYPE_CHECKING:
+    from engine.system import System
+
+PROCEDURES = {"simple": "简易程序", "ordinary": "普通程序", "small_claims": "小额诉讼程序"}
+_DATE_ORDER = ("filing_date", "hearing_end_date", "judgment_date")
+
+
+def _day(field: str, raw: Any) -> str:
+    text = str(raw).strip()
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise YaosuError(f"{META_LABELS[field]}（{field}）应为 YYYY-MM-DD 的日期，现为 {text[:32]!r}") from None
+
+
+def _party_names(case: dict[str, Any]) -> list[str]:
+    names: list[str] = []
+    for role in ("plaintiffs", "defendants", "third_parties"):
+        value = effective_value(case, role)
+        if value is PENDING or value is None:
+            value = ((case.get("elements") or {}).get(role) or {}).get("complaint")
+        for party in value or []:
+            names.append(party["name"] if isinstance(party, dict) else str(party))
+    return names
+
+
+def meta_problems(case: dict[str, Any]) -> list[str]:
+    """What is wrong with the meta against the rest of the case (dates out of order, unknown absentees)."""
+    meta = case.get("meta") or {}
+    problems = []
+    dated = [(f, meta[f]) for f in _DATE_ORDER if meta.get(f)]
+    for (f1, d1), (f2, d2) in zip(dated, dated[1:], strict=False):
+        if d2 < d1:
+            problems.append(f"{META_LABELS[f2]}（{d2}）早于{META_LABELS[f1]}（{d1}）")
+    names = _party_names(case)
+    for name in meta.get("absent") or []:
+        if names and name not in names:
+            problems.append(f"缺席当事人“{name}”不是本案当事人（当事人：{'、'.join(names)}）")
+    return problems
+
+
+def set_meta(system: System, case: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """A new case dict with the given meta fields set; invalid values raise YaosuError naming the field."""
+    unknown = [k for k in changes if k not in CaseMeta.model_fields]
+    if unknown:
+        raise YaosuError(f"未知的案件信息字段：{'、'.join(unknown)}（可用：{'、'.join(CaseMeta.model_fields)}）")
+    updated = json.loads(json.dumps(case))
+    meta = updated.setdefault("meta", {})
+    for field, raw in changes.items():
+        if raw is None:
+            continue
+        if field in _DATE_ORDER:
+            meta[field] = _day(field, raw)
+        elif field == "procedure":
+            if raw not in PROCEDURES:
+                raise YaosuError(
+                    f"审理程序（procedure）应为 {'、'.join(f'{k}（{v}）' for k, v in PROCEDURES.items())}，现为 {raw!r}"
+                )
+            meta[field] = raw
+        elif field == "preservation_fee":
+            from decimal import Decimal, InvalidOperation
+
+            try:
+                amount = Decimal(str(raw).replace(",", "").removesuffix("元"))
+            except InvalidOperation:
+                raise YaosuError(f"财产保全费（preservation_fee）应为金额，现为 {str(raw)[:32]!r}") from None
+            if amount < 0:
+                raise YaosuError("财产保全费（preservation_fee）不能为负数")
+            meta[field] = f"{amount.quantize(Decimal('0.01'))}"
+        elif field == "absent":
+            meta[field] = list(dict.fromkeys(str(n).strip() for n in raw if str(n).strip()))
+        else:
+            meta[field] = raw
+    problems = meta_problems(updated)
+    problems += [f"{p.path}：{p.message}" for p in validate_case(system, updated) if p.path.startswith("/meta")]
+    if problems:
+        raise YaosuError("；".join(problems))
+    return updated

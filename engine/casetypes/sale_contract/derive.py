@@ -1,0 +1,59 @@
+"""买卖合同: what a complaint implies beyond what it states (run after the generic resolution).
+
+- the plaintiff is the seller when it claims the price (or a penalty), the buyer when it claims a
+  refund or the deposit back; the defendants are the other side;
+- the outstanding price is the total less what was paid (or the price claimed), and vice versa;
+- a stated delivery date means the goods were delivered.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from engine.extraction.document import Candidate, Document
+
+
+def _names(candidate: Candidate) -> list[str]:
+    return [p["name"] if isinstance(p, dict) else str(p) for p in candidate.value]
+
+
+def _money(value: Decimal) -> str:
+    return f"{value.quantize(Decimal('0.01'))}"
+
+
+def _sides(results: dict[str, Candidate]) -> None:
+    plaintiffs, defendants = results.get("plaintiffs"), results.get("defendants")
+    if plaintiffs is None or defendants is None:
+        return
+    buyer_plaintiff = ("claim_refund" in results or "claim_deposit" in results) and "claim_price" not in results
+    seller, buyer = (defendants, plaintiffs) if buyer_plaintiff else (plaintiffs, defendants)
+    if "sellers" not in results:
+        results["sellers"] = Candidate("sellers", _names(seller), seller.spans, 0.7, "derived", seller.order)
+    if "buyers" not in results:
+        results["buyers"] = Candidate("buyers", _names(buyer), buyer.spans, 0.7, "derived", buyer.order)
+
+
+def _price(results: dict[str, Candidate]) -> None:
+    total, paid, owed = (results.get(e) for e in ("total_price", "paid_amount", "outstanding_amount"))
+    claim = results.get("claim_price")
+    if owed is None and claim is not None:
+        owed = Candidate("outstanding_amount", claim.value, claim.spans, 0.6, "derived", claim.order)
+        results["outstanding_amount"] = owed
+    if owed is None and total is not None and paid is not None and Decimal(paid.value) <= Decimal(total.value):
+        value = _money(Decimal(total.value) - Decimal(paid.value))
+        results["outstanding_amount"] = Candidate("outstanding_amount", value, total.spans + paid.spans, 0.6,
+                                                  "derived", paid.order)
+    elif paid is None and total is not None and owed is not None and Decimal(owed.value) <= Decimal(total.value):
+        value = _money(Decimal(total.value) - Decimal(owed.value))
+        results["paid_amount"] = Candidate("paid_amount", value, total.spans + owed.spans, 0.6, "derived",
+                                           owed.order)
+
+
+def derive(doc: Document, results: dict[str, Candidate]) -> None:
+    if doc.role != "complaint":
+        return
+    _sides(results)
+    _price(results)
+    delivery = results.get("delivery_date")
+    if delivery is not None and "delivered" not in results:
+        results["delivered"] = Candidate("delivered", True, delivery.spans, 0.7, "derived", delivery.order)

@@ -139,12 +139,13 @@ class LaborCase:
         pre_2008 = self.view.value("pre_2008_compensation_months")
         months = Decimal(str(pre_2008)) if pre_2008 not in (None, "") else None
         wage, start, end = self.wage, self.start, self.end
+        average = _dec(self.view.value("local_average_wage"))  # the judge's figure when the table has none
         if doubled:
-            result = self._calc(what, lambda: labor.illegal_termination(wage, start, end, court=self.court))
+            result = self._calc(what, lambda: labor.illegal_termination(
+                wage, start, end, court=self.court, average_monthly_wage=average))
         else:
-            result = self._calc(
-                what, lambda: labor.economic_compensation(wage, start, end, court=self.court, pre_2008_months=months)
-            )
+            result = self._calc(what, lambda: labor.economic_compensation(
+                wage, start, end, court=self.court, pre_2008_months=months, average_monthly_wage=average))
         if result is None:
             return Finding(None)
         self.decision.warnings.extend(result.warnings)

@@ -40,19 +40,25 @@ def _numbered(items: list[str]) -> list[str]:
 
 def _claims_text(view: CaseView, payer: str, payee: str) -> list[str]:
     items = []
-    for element_id, what in (("claim_price", "货款"), ("claim_refund", "返还价款"), ("claim_deposit", "返还定金"),
-                             ("claim_losses", "赔偿损失"), ("claim_costs", "律师费等实现债权的费用")):
+    for element_id, verb, what in (("claim_price", "支付", "货款"), ("claim_refund", "返还", "已付价款"),
+                                   ("claim_deposit", "双倍返还", "定金"), ("claim_losses", "赔偿", "损失"),
+                                   ("claim_costs", "支付", "律师费等实现债权的费用")):
         amount = view.claimed(element_id)
         if amount:
-            items.append(f"判令被告{payer}支付原告{payee}{what}{fmt.money(amount)}元")
+            items.append(f"判令被告{payer}{verb}原告{payee}{what}{fmt.money(amount)}元")
     claim = view.claimed("claim_penalty")
     if claim:
-        items.append(f"判令被告{payer}支付原告{payee}逾期付款违约金（{fmt.interest_claim_text(claim)}）")
+        items.append(f"判令被告{payer}支付原告{payee}{_penalty_word(claim)}（{fmt.interest_claim_text(claim)}）")
     remedy = view.claimed("claim_defect_remedy")
     if remedy:
         items.append(f"判令被告{payer}承担{view.table.element('claim_defect_remedy').options.get(remedy, remedy)}的责任")
     items.append("本案诉讼费用由被告负担")
     return _numbered(items)
+
+
+def _penalty_word(claim: dict[str, Any]) -> str:
+    """逾期付款违约金 when it runs on a base over time, 违约金 for a sum."""
+    return "逾期付款违约金" if claim.get("base") or claim.get("rate") or claim.get("start_date") else "违约金"
 
 
 def _annual(rate: law.PenaltyRate) -> Decimal | None:
@@ -169,6 +175,20 @@ class SaleCase:
         end_value = claim.get("end")
         until_paid = end_value in (None, "until_paid")
         end = self.filing if until_paid else _date(end_value)
+        requested = view.value("penalty_reduction_requested") is True
+        adjusted = view.value("penalty_adjusted_rate")
+        fixed = self.agreed_rate(base or Decimal("0")) if view.value("penalty_amount") else None
+        if fixed is not None and not (requested and adjusted):
+            # A fixed sum agreed (民法典第五百八十五条第一款): no day count, at most what is claimed.
+            granted = min(fixed.value, stated) if stated is not None else fixed.value
+            self.decision.citations.append(law.C_PENALTY)
+            self.decision.reasoning.append(
+                f"关于违约金，双方约定违约金为{fmt.money(fixed.value)}元，被告违约，应当按约支付"
+                + ("。" if requested or not view.case.get("answer") else "；被告未请求调整违约金。")
+            )
+            if requested:
+                self.warn("被告请求减少违约金：请填写“调整后的违约金标准”（百分比或 LPR×1.5），否则按约定数额支付")
+            return f"违约金{fmt.money(granted)}元", stated or granted, granted, stated is not None and granted < stated
         if base is None or base <= 0 or due is None or end is None:
             self.warn("逾期付款违约金须认定欠付价款、付款期限（起算日）和截止日（立案日期），判项暂以“待认定”表示")
             return (f"逾期付款违约金{PENDING}", stated or Decimal("0"), Decimal("0"), False)
@@ -182,8 +202,6 @@ class SaleCase:
                     "系对自身权利的处分，本院予以准许。"
                 )
                 agreed = claimed_rate
-        adjusted = view.value("penalty_adjusted_rate")
-        requested = view.value("penalty_reduction_requested") is True
         malicious = view.value("malicious_breach") is True
         loss = _dec(view.value("loss_amount"))
         self.decision.citations.append(law.C_PENALTY)
@@ -267,7 +285,7 @@ class SaleCase:
         effective = Decimal(result.details["deposit"])
         # 双倍返还: the deposit itself plus as much again (民法典第五百八十七条).
         granted = min(claim_deposit, effective * 2)
-        return False, f"返还定金{fmt.money(granted)}元", granted
+        return False, f"定金{fmt.money(granted)}元", granted
 
 
 def _settled(view: CaseView, decision: Decision, element_id: str, claimed: Decimal) -> Decimal | None:
@@ -315,7 +333,8 @@ def sale_contract_rules(view: CaseView) -> Decision:
     granted = Decimal("0")
     rejected = False
     pending = False
-    pay = f"被告{defendants}于本判决生效之日起十日内支付原告{plaintiffs}"
+    within = f"被告{defendants}于本判决生效之日起十日内"
+    pay = f"{within}支付原告{plaintiffs}"
     price, cut = case.price()
     claim_price = _dec(view.claimed("claim_price"))
     if claim_price is not None:
@@ -343,25 +362,26 @@ def sale_contract_rules(view: CaseView) -> Decision:
     if claim_deposit is not None:
         claimed += claim_deposit
         if deposit_order:
-            orders.append(pay + deposit_order)
+            orders.append(f"{within}双倍返还原告{plaintiffs}{deposit_order}")
             granted += deposit_amount
             rejected |= deposit_amount < claim_deposit
         else:
             rejected = True
-    for element_id, what in (("claim_refund", "已付价款"), ("claim_losses", "损失"), ("claim_costs", "律师费等实现债权的费用")):
+    for element_id, verb, what in (("claim_refund", "返还", "已付价款"), ("claim_losses", "赔偿", "损失"),
+                                   ("claim_costs", "支付", "律师费等实现债权的费用")):
         amount = _dec(view.claimed(element_id))
         if amount is None:
             continue
         claimed += amount
         value = _settled(view, decision, element_id, amount)
         if value is None:
-            orders.append(f"{pay}{what}{PENDING}元")
+            orders.append(f"{within}{verb}原告{plaintiffs}{what}{PENDING}元")
             pending = True
             continue
         if value <= 0:
             rejected = True
             continue
-        orders.append(f"{pay}{what}{fmt.money(min(value, amount))}元")
+        orders.append(f"{within}{verb}原告{plaintiffs}{what}{fmt.money(min(value, amount))}元")
         granted += min(value, amount)
         rejected |= value < amount
     if rejected:

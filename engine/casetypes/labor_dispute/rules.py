@@ -324,22 +324,26 @@ def labor_dispute_rules(view: CaseView) -> Decision:
     if employer_plaintiff and awarded:
         review = labor.award_review(awarded, found)
         decision.reasoning.append("关于仲裁裁决的各项：" + "；".join(review.steps) + "。")
-        for row in review.details["items"]:
-            label = labor.ITEM_ZH[row["item"]]
-            owed, not_owed = Decimal(row["owed"]), Decimal(row["not_owed"])
-            if owed > 0:
-                orders.append(f"原告{employer}于本判决生效之日起十日内支付被告{employee}{label}{fmt.money(owed)}元")
-            if not_owed > 0:
-                orders.append(f"原告{employer}无需支付被告{employee}{label}{fmt.money(not_owed)}元")
-            if owed > 0:
+        rows = review.details["items"]
+        for row in rows:  # what the employer still owes first, then what it need not pay
+            if Decimal(row["owed"]) > 0:
+                label = labor.ITEM_ZH[row["item"]]
+                orders.append(f"原告{employer}于本判决生效之日起十日内支付被告{employee}{label}{fmt.money(row['owed'])}元")
                 rejected = True  # the employer asked to pay nothing
+        for row in rows:
+            if Decimal(row["not_owed"]) > 0:
+                label = labor.ITEM_ZH[row["item"]]
+                orders.append(f"原告{employer}无需支付被告{employee}{label}{fmt.money(row['not_owed'])}元")
         granted_total = review.amount
-    if rejected:
+    if rejected and not orders:
+        orders.append(f"驳回原告{plaintiffs}的诉讼请求")
+    elif rejected:
         orders.append(f"驳回原告{plaintiffs}的其他诉讼请求")
-        burden = view.system.law.citations.cite("burden_of_proof", judgment_day(view.meta), warn=False)
-        decision.citations.append(burden.text)
     if not orders:
         orders.append(f"驳回原告{plaintiffs}的诉讼请求")
+    if rejected:
+        burden = view.system.law.citations.cite("burden_of_proof", judgment_day(view.meta), warn=False)
+        decision.citations.append(burden.text)
     decision.orders = orders
     decision.monetary = any("支付" in o and "无需支付" not in o for o in orders)
     decision.claimed_amount = claimed_total

@@ -3,13 +3,15 @@
 - the plaintiff is the seller when it claims the price (or a penalty), the buyer when it claims a
   refund or the deposit back; the defendants are the other side;
 - the outstanding price is the total less what was paid (or the price claimed), and vice versa;
-- a stated delivery date means the goods were delivered.
+- a stated delivery date means the goods were delivered;
+- sums, the penalty standard, the goods and the delivery date are read by facts.py first.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from engine.casetypes.sale_contract.facts import read_sale_facts
 from engine.extraction.document import Candidate, Document
 
 
@@ -52,6 +54,7 @@ def _price(results: dict[str, Candidate]) -> None:
 def derive(doc: Document, results: dict[str, Candidate]) -> None:
     if doc.role != "complaint":
         return
+    read_sale_facts(doc, results)
     _sides(results)
     _price(results)
     delivery = results.get("delivery_date")

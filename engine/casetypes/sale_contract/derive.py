@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from engine.casetypes.sale_contract.facts import read_sale_facts
@@ -51,10 +52,23 @@ def _price(results: dict[str, Candidate]) -> None:
                                            owed.order)
 
 
+def _refund(doc: Document, results: dict[str, Candidate]) -> None:
+    """退还原告货款84000元: a buyer's claim for the price back, not a seller's claim for the price."""
+    claim = results.get("claim_price")
+    if claim is None or "claim_refund" in results or not claim.spans:
+        return
+    start = claim.spans[0][0]
+    if re.search(r"(退还|返还|退回)[^，。；0-9]{0,8}$", doc.text[max(0, start - 12): start]):
+        results["claim_refund"] = Candidate("claim_refund", claim.value, claim.spans, claim.confidence, "derived",
+                                            claim.order)
+        del results["claim_price"]
+
+
 def derive(doc: Document, results: dict[str, Candidate]) -> None:
     if doc.role != "complaint":
         return
     read_sale_facts(doc, results)
+    _refund(doc, results)
     _sides(results)
     _price(results)
     delivery = results.get("delivery_date")

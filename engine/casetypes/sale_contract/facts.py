@@ -125,11 +125,10 @@ def read_sale_facts(doc: Document, results: dict[str, Candidate]) -> None:
     quality_terms(doc, results)
     written = _WRITTEN.search(text)
     unwritten = _UNWRITTEN.search(text)
-    if unwritten or written:
-        match = unwritten or written
-        assert match is not None
-        results["written_contract"] = Candidate("written_contract", not unwritten, [match.span()], 0.8, "derived",
-                                                match.start())
+    said = unwritten or written
+    if said is not None:
+        results["written_contract"] = Candidate("written_contract", not unwritten, [said.span()], 0.8, "derived",
+                                                said.start())
     goods = next((m for m in _GOODS.finditer(facts) if "合同" not in m.group(1) and "货款" not in m.group(1)), None)
     if goods is not None:
         name = re.sub(r"^(?:原告|被告|其)?(?:的)?", "", goods.group(1)).strip()

@@ -32,7 +32,9 @@ def make_case(complaint: dict[str, Any], answer: dict[str, tuple[str, Any]] | No
         "defendants": {"status": "agreed", "complaint": [defendant], "answer": None, "answer_position": None},
     }
     answer = answer or {}
-    complaint = {"sellers": [SELLER["name"]], "buyers": [BUYER["name"]], "goods": "涤纶面料", **complaint}
+    # The required elements (model text no. 06 items 2, 3, 4, 8) with neutral values unless the test sets them.
+    complaint = {"sellers": [SELLER["name"]], "buyers": [BUYER["name"]], "goods": "涤纶面料",
+                 "total_price": "200000.00", "delivered": True, "paid_amount": "0.00", **complaint}
     for eid, value in complaint.items():
         position, asserted = answer.get(eid, (None, None))
         status = {"admit": "agreed", "contest": "disputed"}.get(position or "", "complaint_only")

@@ -12,13 +12,14 @@ Its data: `element_tables/sale_contract.yaml`, `elements/sale_contract.yaml`; th
 
 from engine.casetypes import AnswerWording, CaseTypePackage, read_package_yaml
 from engine.casetypes.sale_contract import rules  # noqa: F401 - registers sale_contract.v1
-from engine.casetypes.sale_contract.derive import derive
+from engine.casetypes.sale_contract.derive import derive, derive_answer
 
 _WORDING = read_package_yaml(__file__, "answers.yaml")
 
 PACKAGE = CaseTypePackage(
     id="sale_contract",
     derive=derive,
+    derive_answer=derive_answer,
     answer_wording=AnswerWording(admit=tuple(_WORDING["admit"]), contest=tuple(_WORDING["contest"])),
     judgment_rules="sale_contract.v1",
     claim_masks=(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from engine.casetypes.sale_contract.facts import read_sale_facts
+from engine.casetypes.sale_contract.facts import quality_terms, read_sale_facts
 from engine.extraction.document import Candidate, Document
 
 
@@ -62,6 +62,23 @@ def _refund(doc: Document, results: dict[str, Candidate]) -> None:
         results["claim_refund"] = Candidate("claim_refund", claim.value, claim.spans, claim.confidence, "derived",
                                             claim.order)
         del results["claim_price"]
+
+
+_REDUCTION = re.compile(r"违约金[^。；]{0,20}?过高|过分高于|调减|(?:请求|申请)[^。；]{0,30}?(?:调整|减少|调低|酌减)"
+                        r"|予以调整|予以减少|调低|酌情减少")
+
+
+def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
+    """An answer asks for a reduction (合同编通则解释第六十四条: by 抗辩) or raises a quality objection:
+    assertions of its own, written without a position."""
+    found = _REDUCTION.search(doc.text)
+    if found is not None:
+        results["penalty_reduction_requested"] = Candidate("penalty_reduction_requested", True, [found.span()],
+                                                           0.8, "derived", found.start())
+        doc.positions.pop("penalty_reduction_requested", None)
+    # A quality objection the complaint never mentioned is the answer's own assertion (no position);
+    # one the answer takes a position on keeps it.
+    quality_terms(doc, results)
 
 
 def derive(doc: Document, results: dict[str, Candidate]) -> None:

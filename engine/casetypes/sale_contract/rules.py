@@ -175,7 +175,9 @@ class SaleCase:
         end_value = claim.get("end")
         until_paid = end_value in (None, "until_paid")
         end = self.filing if until_paid else _date(end_value)
-        requested = view.value("penalty_reduction_requested") is True
+        # The request is the answer's own act (抗辩, 合同编通则解释第六十四条): what the answer says decides it.
+        state = (view.case.get("elements") or {}).get("penalty_reduction_requested") or {}
+        requested = view.value("penalty_reduction_requested") is True or state.get("answer") is True
         adjusted = view.value("penalty_adjusted_rate")
         fixed = self.agreed_rate(base or Decimal("0")) if view.value("penalty_amount") else None
         if fixed is not None and not (requested and adjusted):

@@ -88,8 +88,9 @@ def test_day_rate_penalty_reduced_to_lpr_times_one_and_a_half() -> None:
     # 30% line: 5175 × 1.3 = 6727.50 < 18250 → 过分高于 → reduced to the 5.175% standard.
     complaint = priced(penalty_rate=DAY_RATE, claim_penalty={
         "amount": None, "base": "100000.00", "rate": DAY_RATE, "start_date": "2024-04-20", "end": "until_paid"})
+    # The answer's own request (an assertion without a position) is enough; no finding is needed for it.
     case = make_case(complaint, answer={"claim_penalty": ("contest", None), "penalty_reduction_requested": (
-        "contest", True)}, findings={"penalty_reduction_requested": True, "penalty_adjusted_rate": "LPR×1.5"})
+        None, True)}, findings={"penalty_adjusted_rate": "LPR×1.5"})
     lines = lines_of(case)
     assert lines[:3] == ["江苏省苏州市吴江区人民法院", "民事判决书", "（2025）苏0509民初88号"]
     reasoning = reasoning_text(lines)

@@ -296,6 +296,9 @@ def _settled(view: CaseView, decision: Decision, element_id: str, claimed: Decim
     Costs (律师费) only when the contract put them on the party in breach; losses as the court finds
     them (违约造成的损失, 民法典第五百八十四条); an uncontested claim as claimed."""
     if element_id == "claim_costs":
+        if view.pending("sale_costs_agreed"):
+            decision.warnings.append("是否约定由违约方承担律师费有争议，律师费判项暂以“待认定”表示")
+            return None
         agreed = view.value("sale_costs_agreed")
         if agreed is False or (agreed is None and view.pending(element_id)):
             decision.reasoning.append(

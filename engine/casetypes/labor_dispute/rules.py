@@ -63,8 +63,9 @@ def _steps(result: CalcResult) -> str:
 class LaborCase:
     """The labour facts the rules need, read once from the case view."""
 
-    def __init__(self, view: CaseView, decision: Decision) -> None:
+    def __init__(self, view: CaseView, decision: Decision, employer_plaintiff: bool = False) -> None:
         self.view = view
+        self.employer_plaintiff = employer_plaintiff
         self.decision = decision
         self.wage = _dec(view.value("monthly_wage"))
         self.start = _date(view.value("employment_start"))
@@ -195,9 +196,11 @@ class LaborCase:
             return self.double_wages()
         if element_id == "claim_unpaid_wages":
             return self.unpaid_wages()
-        # 加班费 and the rest: no calculator; the amount the court finds (or the uncontested claim).
-        value = _dec(self.view.value(element_id))
-        return Finding(value)
+        # 加班费 and the rest: no calculator. A worker's uncontested claim stands; an employer's claim
+        # that it owes an award item is no finding of what it owes — that is for the judge.
+        if self.employer_plaintiff:
+            return Finding(None)
+        return Finding(_dec(self.view.value(element_id)))
 
 
 def _claims_text(view: CaseView, employer_plaintiff: bool, payer: str, payee: str) -> list[str]:
@@ -282,7 +285,7 @@ def labor_dispute_rules(view: CaseView) -> Decision:
         "当事人不服仲裁裁决的，可以向人民法院提起诉讼。"
     )
     decision.citations.append(f"{ARBITRATION_LAW}第五条")
-    case = LaborCase(view, decision)
+    case = LaborCase(view, decision, employer_plaintiff)
     orders: list[str] = []
     awarded: dict[str, Decimal] = {}
     found: dict[str, Decimal] = {}

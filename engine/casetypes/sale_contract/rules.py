@@ -9,6 +9,7 @@ the claim does.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -54,6 +55,15 @@ def _claims_text(view: CaseView, payer: str, payee: str) -> list[str]:
         items.append(f"判令被告{payer}承担{view.table.element('claim_defect_remedy').options.get(remedy, remedy)}的责任")
     items.append("本案诉讼费用由被告负担")
     return _numbered(items)
+
+
+def _adjusted(view: CaseView) -> Any:
+    """The court's standard: a multiple of the LPR (penalty_lpr_multiple: 1.5 / LPR×1.5) or a rate."""
+    multiple = view.value("penalty_lpr_multiple")
+    if isinstance(multiple, str) and multiple.strip():
+        text = multiple.strip().replace("倍", "")
+        return f"LPR×{text}" if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", text) else multiple.strip()
+    return view.value("penalty_adjusted_rate")
 
 
 def _penalty_word(claim: dict[str, Any]) -> str:
@@ -178,7 +188,7 @@ class SaleCase:
         # The request is the answer's own act (抗辩, 合同编通则解释第六十四条): what the answer says decides it.
         state = (view.case.get("elements") or {}).get("penalty_reduction_requested") or {}
         requested = view.value("penalty_reduction_requested") is True or state.get("answer") is True
-        adjusted = view.value("penalty_adjusted_rate")
+        adjusted = _adjusted(view)
         fixed = self.agreed_rate(base or Decimal("0")) if view.value("penalty_amount") else None
         if fixed is not None and not (requested and adjusted):
             # A fixed sum agreed (民法典第五百八十五条第一款): no day count, at most what is claimed.
@@ -189,7 +199,7 @@ class SaleCase:
                 + ("。" if requested or not view.case.get("answer") else "；被告未请求调整违约金。")
             )
             if requested:
-                self.warn("被告请求减少违约金：请填写“调整后的违约金标准”（百分比或 LPR×1.5），否则按约定数额支付")
+                self.warn("被告请求减少违约金：请填写“调整后的违约金标准”（百分比）或“调整后的违约金标准（LPR倍数）”（如 1.5），否则按约定数额支付")
             return f"违约金{fmt.money(granted)}元", stated or granted, granted, stated is not None and granted < stated
         if base is None or base <= 0 or due is None or end is None:
             self.warn("逾期付款违约金须认定欠付价款、付款期限（起算日）和截止日（立案日期），判项暂以“待认定”表示")
@@ -210,7 +220,7 @@ class SaleCase:
         try:
             if agreed is None:
                 if not adjusted:
-                    self.warn("未约定逾期付款违约金：请填写“调整后的违约金标准”（一年期LPR的1.3—1.5倍，如 LPR×1.5）")
+                    self.warn("未约定逾期付款违约金：请填写“调整后的违约金标准（LPR倍数）”（一年期LPR的1.3—1.5倍，如 1.5）")
                     return (f"逾期付款损失{PENDING}", stated or Decimal("0"), Decimal("0"), False)
                 result = law.penalty_claim(base, due, end, None, adjusted)
                 rate = law.parse_penalty_rate(adjusted)
@@ -227,7 +237,7 @@ class SaleCase:
                     + "；".join(result.steps) + "。"
                 )
             elif requested:
-                self.warn("被告请求减少违约金：请填写“调整后的违约金标准”（百分比或 LPR×1.5），否则按约定标准计算")
+                self.warn("被告请求减少违约金：请填写“调整后的违约金标准”（百分比）或“调整后的违约金标准（LPR倍数）”（如 1.5），否则按约定标准计算")
                 result = law.penalty_claim(base, due, end, agreed)
                 rate = agreed
                 self.decision.reasoning.append("关于违约金，" + "；".join(result.steps) + "。")

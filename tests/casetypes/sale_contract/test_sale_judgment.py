@@ -90,7 +90,7 @@ def test_day_rate_penalty_reduced_to_lpr_times_one_and_a_half() -> None:
         "amount": None, "base": "100000.00", "rate": DAY_RATE, "start_date": "2024-04-20", "end": "until_paid"})
     # The answer's own request (an assertion without a position) is enough; no finding is needed for it.
     case = make_case(complaint, answer={"claim_penalty": ("contest", None), "penalty_reduction_requested": (
-        None, True)}, findings={"penalty_adjusted_rate": "LPR×1.5"})
+        None, True)}, findings={"penalty_lpr_multiple": "1.5"})
     lines = lines_of(case)
     assert lines[:3] == ["江苏省苏州市吴江区人民法院", "民事判决书", "（2025）苏0509民初88号"]
     reasoning = reasoning_text(lines)
@@ -126,7 +126,7 @@ def test_sale_without_a_penalty_clause_gets_the_lpr_loss() -> None:
     complaint = {"claim_price": "50000.00", "outstanding_amount": "50000.00", "payment_due_date": "2024-06-30",
                  "delivered": True, "claim_penalty": {"amount": None, "base": "50000.00", "rate": None,
                                                       "start_date": "2024-07-01", "end": "until_paid"}}
-    case = make_case(complaint, findings={"penalty_adjusted_rate": "LPR×1.3"}, filing="2024-12-31")
+    case = make_case(complaint, findings={"penalty_lpr_multiple": "LPR×1.3"}, filing="2024-12-31")
     lines = lines_of(case)
     reasoning = reasoning_text(lines)
     assert "50000 × 4.485% × 184 ÷ 365 = 1,130.47" in reasoning
@@ -137,7 +137,7 @@ def test_sale_without_a_penalty_clause_gets_the_lpr_loss() -> None:
         "计算至实际清偿之日止）。")
     # Without the judge's multiple the order waits and the drafter is told what to fill in.
     judgment = build_judgment(SYSTEM, make_case(complaint, filing="2024-12-31"), "wujiang")
-    assert any("LPR×1.5" in w for w in judgment.warnings)
+    assert any("LPR倍数" in w for w in judgment.warnings)
     assert "待认定" in judgment.orders[1]
 
 
@@ -212,3 +212,17 @@ def test_lawyer_fee_only_when_agreed_and_the_fee_for_each_court() -> None:
         fee = starting(lines, "案件受理费")[0]
         assert fee.startswith("案件受理费2,460元，减半收取计1,230元")
         assert starting(lines, "如不服本判决")[0].endswith(f"上诉于{appeal}。")
+
+
+def test_reduced_to_a_percentage_the_judge_types() -> None:
+    # The judge types 年利率6% (the rate value type reads it). Loss 100000 × 6% × 365 ÷ 365 = 6000.00;
+    # 6000 × 1.3 = 7800.00 < 18250.00 (the agreed 日万分之五 over 365 days) → reduced to 6000.00.
+    from engine.case.findings import set_findings
+
+    complaint = priced(penalty_rate=DAY_RATE, claim_penalty={
+        "amount": None, "base": "100000.00", "rate": DAY_RATE, "start_date": "2024-04-20", "end": "until_paid"})
+    case = make_case(complaint, answer={"penalty_reduction_requested": (None, True)})
+    case = set_findings(SYSTEM, case, {"调整后的违约金标准": "年利率6%"})
+    lines = lines_of(case)
+    assert "6000 × 1.3 = 7,800.00" in reasoning_text(lines)
+    assert starting(lines, "二、")[0].endswith("自2024年4月20日起按年利率6%计算至实际清偿之日止）；")

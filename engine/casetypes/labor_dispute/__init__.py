@@ -12,13 +12,14 @@ Its data: `element_tables/labor_dispute.yaml`, `elements/labor_dispute.yaml`; th
 
 from engine.casetypes import AnswerWording, CaseTypePackage, read_package_yaml
 from engine.casetypes.labor_dispute import rules  # noqa: F401 - registers labor_dispute.v1
-from engine.casetypes.labor_dispute.derive import derive
+from engine.casetypes.labor_dispute.derive import derive, derive_answer
 
 _WORDING = read_package_yaml(__file__, "answers.yaml")
 
 PACKAGE = CaseTypePackage(
     id="labor_dispute",
     derive=derive,
+    derive_answer=derive_answer,
     answer_wording=AnswerWording(admit=tuple(_WORDING["admit"]), contest=tuple(_WORDING["contest"])),
     judgment_rules="labor_dispute.v1",
     core_elements=(

@@ -68,6 +68,9 @@ _REDUCTION = re.compile(r"违约金[^。；]{0,20}?过高|过分高于|调减|(?
                         r"|予以调整|予以减少|调低|酌情减少")
 
 
+_DENIED = re.compile(r"未收到|没有收到|并未收到|从未收到|未交付|未送达|仅收到|实际收到|只收到|未实际交付")
+
+
 def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
     """An answer asks for a reduction (合同编通则解释第六十四条: by 抗辩) or raises a quality objection:
     assertions of its own, written without a position."""
@@ -76,6 +79,11 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
         results["penalty_reduction_requested"] = Candidate("penalty_reduction_requested", True, [found.span()],
                                                            0.8, "derived", found.start())
         doc.positions.pop("penalty_reduction_requested", None)
+    denied = _DENIED.search(doc.text)
+    if denied is not None and "delivered" not in results:
+        # 未收到 / 仅收到部分: the delivery the complaint states is contested.
+        results["delivered"] = Candidate("delivered", None, [denied.span()], 0.7, "derived", denied.start())
+        doc.positions["delivered"] = "contest"
     # A quality objection the complaint never mentioned is the answer's own assertion (no position);
     # one the answer takes a position on keeps it.
     quality_terms(doc, results)

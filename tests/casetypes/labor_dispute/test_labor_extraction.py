@@ -50,11 +50,12 @@ def test_a_final_award_is_read_as_final() -> None:
 
 
 def test_team_corpus_floor() -> None:
-    # Measured 2026-12-01 (README): complaints 0.83, core 0.91.
+    # Measured 2026-12-01 (README): complaints 0.89, answers 0.59, core 0.95.
     report = evaluate_directory(SYSTEM, CORPUS)
     assert report["files"] == 23
-    assert report["complaints"]["micro"]["f1"] >= 0.80, report["complaints"]["micro"]
-    assert report["core"]["micro"]["f1"] >= 0.88, report["core"]["micro"]
+    assert report["complaints"]["micro"]["f1"] >= 0.86, report["complaints"]["micro"]
+    assert report["answers"]["micro"]["f1"] >= 0.55, report["answers"]["micro"]
+    assert report["core"]["micro"]["f1"] >= 0.92, report["core"]["micro"]
 
 
 @pytest.mark.skipif(REALDATA is None, reason="LawBench passages not present")

@@ -226,3 +226,13 @@ def test_reduced_to_a_percentage_the_judge_types() -> None:
     lines = lines_of(case)
     assert "6000 × 1.3 = 7,800.00" in reasoning_text(lines)
     assert starting(lines, "二、")[0].endswith("自2024年4月20日起按年利率6%计算至实际清偿之日止）；")
+
+
+def test_claims_and_facts_sections() -> None:
+    # 诉讼请求 numbered in the order of the table; 事实和理由 from the complaint's fact elements.
+    lines = lines_of(make_case(priced()))
+    claims = lines.index("原告苏州甲纺织有限公司向本院提出诉讼请求：")
+    assert lines[claims + 1] == "1.判令被告嘉兴乙服饰有限公司支付原告苏州甲纺织有限公司货款100,000元；"
+    assert lines[claims + 2] == "2.本案诉讼费用由被告负担。"
+    facts = lines[claims + 3]
+    assert facts.startswith("事实和理由：") and "合同总价款为200,000元" in facts and "付款期限为2024年4月19日" in facts

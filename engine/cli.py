@@ -179,10 +179,10 @@ def find(
     for assignment in reasons or []:
         element_id, sep, text = assignment.partition("=")
         if not sep:
-            raise YaosuError(f"--reason 需要“要素=理由”的形式：{assignment}")
+            raise YaosuError(E.E806, assignment=assignment)
         why[element_id.strip()] = text
     if not findings and not why:
-        raise YaosuError("没有要记录的认定：请使用 --set、--reason、--from-file 或 --clear")
+        raise YaosuError(E.E804)
 
     def change(case: dict[str, Any]) -> dict[str, Any]:
         if findings:
@@ -223,7 +223,7 @@ def meta(
     }
     changes = {k: v for k, v in changes.items() if v is not None}
     if not changes:
-        raise YaosuError("没有要记录的案件信息：请至少给出一个选项（如 --judgment-date）")
+        raise YaosuError(E.E805)
     save_case_file(case_file, set_meta(system(), load_case_file(case_file), changes))
     typer.echo(f"已记录 {len(changes)} 项案件信息：{case_file}")
 

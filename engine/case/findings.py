@@ -56,10 +56,10 @@ def set_reasons(system: System, case: dict[str, Any], reasons: dict[str, str | N
     for key, text in reasons.items():
         element_id = key if key in table.entries else by_label.get(key)
         if element_id is None:
-            raise YaosuError(f"要素表 {table.label} 中没有要素 {str(key)[:64]}")
+            raise YaosuError(E.E307, table_label=table.label, str_key_64=str(key)[:64])
         words = (text or "").strip()
         if len(words) > MAX_REASON_CHARS:
-            raise YaosuError(f"{table.element(element_id).label}的认定理由过长（{len(words)} 字，上限 {MAX_REASON_CHARS} 字）")
+            raise YaosuError(E.E319, value=table.element(element_id).label, len_words=len(words), max_reason_chars=MAX_REASON_CHARS)
         if words:
             target[element_id] = words
         else:

@@ -11,7 +11,7 @@ from engine.case.casefile import CaseMeta
 from engine.case.effective import PENDING, effective_value
 from engine.case.messages import META_LABELS
 from engine.case.validate import validate_case
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 
 if TYPE_CHECKING:
     from engine.system import System
@@ -25,7 +25,7 @@ def _day(field: str, raw: Any) -> str:
     try:
         return date.fromisoformat(text).isoformat()
     except ValueError:
-        raise YaosuError(f"{META_LABELS[field]}（{field}）应为 YYYY-MM-DD 的日期，现为 {text[:32]!r}") from None
+        raise YaosuError(E.E321, meta_labels_field=META_LABELS[field], field=field, text_32=text[:32]) from None
 
 
 def _party_names(case: dict[str, Any]) -> list[str]:
@@ -58,7 +58,7 @@ def set_meta(system: System, case: dict[str, Any], changes: dict[str, Any]) -> d
     """A new case dict with the given meta fields set; invalid values raise YaosuError naming the field."""
     unknown = [k for k in changes if k not in CaseMeta.model_fields]
     if unknown:
-        raise YaosuError(f"未知的案件信息字段：{'、'.join(unknown)}（可用：{'、'.join(CaseMeta.model_fields)}）")
+        raise YaosuError(E.E320, join_unknown='、'.join(unknown), value='、'.join(CaseMeta.model_fields))
     updated = json.loads(json.dumps(case))
     meta = updated.setdefault("meta", {})
     for field, raw in changes.items():
@@ -69,7 +69,7 @@ def set_meta(system: System, case: dict[str, Any], changes: dict[str, Any]) -> d
         elif field == "procedure":
             if raw not in PROCEDURES:
                 raise YaosuError(
-                    f"审理程序（procedure）应为 {'、'.join(f'{k}（{v}）' for k, v in PROCEDURES.items())}，现为 {raw!r}"
+                    E.E322, value='、'.join(f'{k}（{v}）' for k, v in PROCEDURES.items()), raw=raw
                 )
             meta[field] = raw
         elif field == "preservation_fee":
@@ -78,9 +78,9 @@ def set_meta(system: System, case: dict[str, Any], changes: dict[str, Any]) -> d
             try:
                 amount = Decimal(str(raw).replace(",", "").removesuffix("元"))
             except InvalidOperation:
-                raise YaosuError(f"财产保全费（preservation_fee）应为金额，现为 {str(raw)[:32]!r}") from None
+                raise YaosuError(E.E324, str_raw_32=str(raw)[:32]) from None
             if amount < 0:
-                raise YaosuError("财产保全费（preservation_fee）不能为负数")
+                raise YaosuError(E.E323)
             meta[field] = f"{amount.quantize(Decimal('0.01'))}"
         elif field == "absent":
             meta[field] = list(dict.fromkeys(str(n).strip() for n in raw if str(n).strip()))
@@ -89,5 +89,5 @@ def set_meta(system: System, case: dict[str, Any], changes: dict[str, Any]) -> d
     problems = meta_problems(updated)
     problems += [f"{p.path}：{p.message}" for p in validate_case(system, updated) if p.path.startswith("/meta")]
     if problems:
-        raise YaosuError("；".join(problems))
+        raise YaosuError(E.E000, message="；".join(problems))
     return updated

@@ -38,6 +38,9 @@ class CaseTypePackage:
     id: str
     # Extraction: after resolution, fill elements the text implies (term end from loan date + term …).
     derive: Callable[[Document, dict[str, Candidate]], None] | None = None
+    # The same for answers, after the stance of each clause is read: what an answer asserts in its own
+    # words (a reduction request, a quality objection); it may drop doc.positions for plain assertions.
+    derive_answer: Callable[[Document, dict[str, Candidate]], None] | None = None
     # Extra recogniser kinds this case type needs (registered in engine.extraction.recognisers).
     recognisers: tuple[str, ...] = ()
     answer_wording: AnswerWording = field(default_factory=AnswerWording)

@@ -71,7 +71,7 @@ def absent_defendants(view: CaseView) -> list[str]:
     return [name for name in view.meta.get("absent") or [] if name in view.defendants]
 
 
-def _procedure(view: CaseView) -> str:
+def _procedure(view: CaseView, note: str = "") -> str:
     meta = view.meta
     plaintiffs, defendants = fmt.join_names(view.plaintiffs), fmt.join_names(view.defendants)
     procedure = PROCEDURE_NAMES.get(meta.get("procedure", "simple"), "简易程序")
@@ -81,7 +81,7 @@ def _procedure(view: CaseView) -> str:
         f"被告{d}" for d in view.defendants if d not in absent
     ]
     text = (
-        f"原告{plaintiffs}与被告{defendants}{view.table.cause}一案，本院于{fmt.date_text(meta.get('filing_date'))}"
+        f"原告{plaintiffs}与被告{defendants}{view.table.cause}一案，{note}本院于{fmt.date_text(meta.get('filing_date'))}"
         f"立案后，依法适用{procedure}，{hearing}进行了审理。"
     )
     if present:
@@ -243,11 +243,13 @@ def _fee_text(view: CaseView, decision: Decision) -> str:
         return "案件受理费____元，由____负担。"
     # 小额诉讼 is a simple-procedure case: the fee is halved the same way (诉讼费用交纳办法第十六条).
     procedure = {"small_claims": "simple"}.get(view.meta.get("procedure", "simple"), view.meta.get("procedure", "simple"))
-    fee = litigation_fee(decision.claimed_amount, procedure=procedure, kind="property")
+    fee = litigation_fee(decision.claimed_amount, procedure=procedure, kind=decision.fee_kind)
     plaintiffs, defendants = fmt.join_names(view.plaintiffs), fmt.join_names(view.defendants)
     text = f"案件受理费{fmt.money(fee.details['full_fee'])}元"
     if fee.details.get("halved"):
         text += f"，减半收取计{fmt.money(fee.amount)}元"
+    if decision.fee_payer:
+        return text + f"，由{decision.fee_payer}负担。"
     if decision.granted_amount is None:
         return text + "，由____负担。"
     split = split_fee(fee.amount, decision.claimed_amount, decision.granted_amount)
@@ -275,11 +277,12 @@ def _numbered(orders: list[str]) -> list[str]:
     ]
 
 
-def _basis(citations: list[Any]) -> str:
+def _basis(citations: list[Any], document: str = "判决") -> str:
     """依照《A》第一条、第二条，《B》第三条之规定 — laws in first-use order, articles ascending within each."""
     from engine.law.citations import basis_text
 
-    return basis_text(citations) if citations else "判决如下："
+    tail = f"{document}如下："
+    return basis_text(citations, tail) if citations else tail
 
 
 @dataclass
@@ -362,10 +365,10 @@ def build_judgment(system: System, case: dict[str, Any], court_id: str) -> Judgm
         raise YaosuError(E.E401)
     rules = casetype.compiled("judgment_rules", lambda ct: get_rules(ct.table.judgment_rules or ct.package.judgment_rules))
     decision: Decision = rules(view)
-    rows, pending = _element_rows(view)
+    rows, pending = _element_rows(view) if decision.element_findings else ([], [])
     late_notice = _late_notice(system, view.meta, decision)
     defence, defence_warnings = _defence(view)
-    disputed, reason_warnings = _disputed_reasoning(view)
+    disputed, reason_warnings = _disputed_reasoning(view) if decision.element_findings else ([], [])
     outcome = _procedure_outcome(system, view, decision)
     warnings = [f"要素“{label}”有争议但尚未认定，判决书中显示为“{PENDING_TEXT}”" for label in pending]
     warnings += decision.warnings + defence_warnings + reason_warnings + outcome.warnings
@@ -374,30 +377,36 @@ def build_judgment(system: System, case: dict[str, Any], court_id: str) -> Judgm
     meta = view.meta
     plaintiffs = fmt.join_names(view.plaintiffs)
     reasoning = [*decision.reasoning[:1], *disputed, *outcome.reasoning, *decision.reasoning[1:]]
-    reasoning.append("综上所述，原告的诉讼请求中有事实和法律依据的部分，本院予以支持。")
+    closing = "综上所述，原告的诉讼请求中有事实和法律依据的部分，本院予以支持。" if decision.closing is None else decision.closing
+    if closing:
+        reasoning.append(closing)
+    document = decision.document
+    findings_intro = (
+        "当事人围绕诉讼请求依法提交了证据，本院组织当事人进行了证据交换和质证。"
+        "根据当事人陈述和经审查确认的证据，本院对案件要素认定如下："
+    ) if decision.element_findings else ""
+    appeal_days = "十五日" if document == "判决" else "十日"
     return Judgment(
         court_id=court.id,
         court_name=court.name,
+        doc_title=f"民事{document}书",
         case_number=court.case_number(meta.get("case_year"), meta.get("case_seq")),
         parties=_parties(view),
-        procedure=_procedure(view),
+        procedure=_procedure(view, decision.procedure_note),
         claims_intro=f"原告{plaintiffs}向本院提出诉讼请求：",
         claims=decision.claims or ["（原告未写明诉讼请求）"],
         claims_facts=decision.facts or "事实和理由：（见起诉状）",
         defence=defence,
-        findings_intro=(
-            "当事人围绕诉讼请求依法提交了证据，本院组织当事人进行了证据交换和质证。"
-            "根据当事人陈述和经审查确认的证据，本院对案件要素认定如下："
-        ),
+        findings_intro=findings_intro,
         element_rows=rows,
-        findings_outro="对当事人无异议的要素，本院予以确认并在卷佐证。",
+        findings_outro="对当事人无异议的要素，本院予以确认并在卷佐证。" if decision.element_findings else "",
         reasoning=reasoning,
-        basis=_basis(decision.citations),
+        basis=_basis(decision.citations, document),
         orders=_numbered(decision.orders),
         late_notice=late_notice,
         fee_text=_fee_text(view, decision),
         appeal_text=outcome.appeal_text or (
-            "如不服本判决，可以在判决书送达之日起十五日内，向本院递交上诉状，并按对方当事人的人数提出副本，"
+            f"如不服本{document}，可以在{document}书送达之日起{appeal_days}内，向本院递交上诉状，并按对方当事人的人数提出副本，"
             f"上诉于{court.appeal_court}。"
         ),
         judge=meta.get("judge") or "____",

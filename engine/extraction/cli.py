@@ -96,15 +96,20 @@ def eval_real_command(
 ) -> None:
     """在真实裁判文书（诉称部分）上评估提取。"""
     from engine.extraction.evaluate import format_report
-    from engine.extraction.realdata import DEFAULT_GOLD, DEFAULT_REALDATA, evaluate_real
+    from engine.extraction.realdata import DEFAULT_GOLD, DEFAULT_REALDATA, evaluate_real, required_data
 
     realdata = realdata or DEFAULT_REALDATA
     gold = gold or DEFAULT_GOLD
-    if not (realdata / "scm_loan" / "docs.jsonl").is_file():
-        typer.echo(f"未找到真实文书数据（{realdata}），跳过评估。")
-        return
     if not gold.is_file():
         typer.echo(f"未找到金标准文件（{gold}），跳过评估。")
+        return
+    try:
+        needed = required_data(realdata, gold)
+    except YaosuError as exc:
+        _fail(exc.message)
+        return
+    if not needed.is_file():
+        typer.echo(f"未找到真实文书数据（{needed}），跳过评估。")
         return
     from engine.system import default_system
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine.errors import E, YaosuError
-from engine.extraction.evaluate import Tally, score_complaint
+from engine.extraction.evaluate import Tally, score_answer, score_complaint
 from engine.paths import CORPUS_DIR, SHARED_DIR
 
 if TYPE_CHECKING:
@@ -41,10 +41,66 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
         raise YaosuError(E.E205, file=path, exc=exc) from exc
 
 
+def _source_passages(realdata: Path, source: str) -> list[str]:
+    """The passages of a JSON-list source named by a gold line's `source` (e.g. lawbench/…json)."""
+    path = realdata / source
+    try:
+        items = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise YaosuError(E.E205, file=path, exc=exc) from exc
+    return [re.sub(r"^句子[:：]", "", str(item.get("question", ""))) for item in items]
+
+
+def _evaluate_passages(system: System, case_type: str, realdata: Path, golds: list[dict[str, Any]]
+                       ) -> dict[str, Any]:
+    """Gold lines keyed by (`source`, `index`, `part`): the complaint part is scored as a complaint and
+    the rest as an answer, on the elements the gold set annotates anywhere (its README says which)."""
+    from engine.extraction.api import extract_text
+
+    casetype = system.casetype(case_type)
+    types, core = casetype.types, casetype.package.core_elements
+    adapt = casetype.package.real_conventions or (lambda predicted: predicted)
+    covered = tuple(sorted({eid for gold in golds for eid in gold.get("elements", {})}))
+    sources: dict[str, list[str]] = {}
+    complaints, answers = Tally(), Tally()
+    scored = 0
+    for gold in golds:
+        passages = sources.setdefault(gold["source"], _source_passages(realdata, gold["source"]))
+        index = int(gold["index"])
+        if not 0 <= index < len(passages):
+            continue
+        text = passages[index]
+        complaint = complaint_part(text)
+        name = f"{gold['source']}#{index}:{gold.get('part', 'complaint')}"
+        elements = {e: v if isinstance(v, dict) and set(v) <= {"value", "position"} else {"value": v}
+                    for e, v in gold.get("elements", {}).items()}
+        if gold.get("part") == "answer":
+            predicted = extract_text(system, text[len(complaint):], case_type, "answer")
+            kept = {e: v for e, v in predicted.get("elements", {}).items() if e in covered}
+            score_answer(answers, name, {"elements": elements}, {"elements": kept}, types)
+        else:
+            predicted = adapt(extract_text(system, complaint, case_type, "complaint"))
+            score_complaint(complaints, name, {"elements": elements}, predicted, types, covered)
+        scored += 1
+    return {"files": scored, "complaints": complaints.report(), "answers": answers.report(),
+            "core": complaints.report(core), "errors": complaints.errors + answers.errors}
+
+
+def required_data(realdata: Path, gold_path: Path) -> Path:
+    """The source file a gold set is scored on: its lines' `source`, else the scm_loan documents."""
+    golds = _read_jsonl(gold_path)
+    if golds and "source" in golds[0]:
+        return realdata / str(golds[0]["source"])
+    return realdata / "scm_loan" / "docs.jsonl"
+
+
 def evaluate_real(system: System, case_type: str, realdata: Path = DEFAULT_REALDATA,
                   gold_path: Path = DEFAULT_GOLD) -> dict[str, Any]:
     from engine.extraction.api import extract_text
 
+    golds = _read_jsonl(gold_path)
+    if golds and "source" in golds[0]:
+        return _evaluate_passages(system, case_type, realdata, golds)
     casetype = system.casetype(case_type)
     docs = {doc["id"]: doc["text"] for doc in _read_jsonl(realdata / "scm_loan" / "docs.jsonl")}
     tally = Tally()
@@ -52,7 +108,7 @@ def evaluate_real(system: System, case_type: str, realdata: Path = DEFAULT_REALD
     core = casetype.package.core_elements
     adapt = casetype.package.real_conventions or (lambda predicted: predicted)
     scored = 0
-    for gold in _read_jsonl(gold_path):
+    for gold in golds:
         text = docs.get(gold["id"])
         if text is None:
             continue

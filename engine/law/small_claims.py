@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from engine.errors import YaosuError
+from engine.errors import E, YaosuError
 from engine.law.lawdata import LawData, law_or_default
 from engine.law.result import CalcResult, fmt_money
 
@@ -20,9 +20,9 @@ def _load(law: LawData) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise YaosuError(f"缺少参数文件 {path}（小额诉讼标的额上限）") from None
+        raise YaosuError(E.E674, file=path) from None
     if not isinstance(data, dict) or not isinstance(data.get("provinces"), dict):
-        raise YaosuError(f"参数文件 {path} 应有 provinces 表")
+        raise YaosuError(E.E671, file=path)
     return data
 
 
@@ -33,13 +33,12 @@ def small_claims_limit(province_id: str, on: date, *, law: LawData | None = None
     province = data["provinces"].get(province_id)
     year = on.year - 1
     if province is None:
-        raise YaosuError(f"参数文件 {FILE} 中没有省份 {province_id}：请添加 provinces.{province_id}")
+        raise YaosuError(E.E672, file=FILE, province_id=province_id)
     row = (province.get("years") or {}).get(year)
     if row is None:
         why = province.get("not_found") or "未填写"
         raise YaosuError(
-            f"小额诉讼标的额上限无法确定：参数文件 {FILE} 缺少 {province['name']}{year}年就业人员年平均工资"
-            f"（provinces.{province_id}.years.{year}；{why}）"
+            E.E673, file=FILE, province_name=province['name'], year=year, province_id=province_id, why=why
         )
     wage = Decimal(str(row["annual_wage"]))
     share = Decimal(str(data["share_percent"]))

@@ -84,6 +84,13 @@ class Decision:
     warnings: list[str] = field(default_factory=list)
     unverified_citations: list[str] = field(default_factory=list)  # cited, but not yet checked in FACTS.md
     repayments_applied_through: date | None = None  # payments settled interest up to this day
+    # Generic hooks with the defaults of a money judgment (a case type's rules may change them):
+    document: str = "判决"  # "裁定" for a ruling (民事裁定书, 裁定如下, 十日内上诉)
+    procedure_note: str = ""  # printed in 审理经过 after "…一案，" (e.g. the arbitration award sued on)
+    element_findings: bool = True  # False: no element table (a ruling that does not reach the merits)
+    closing: str | None = None  # the 综上 sentence; None = the generic one, "" = none
+    fee_kind: str = "property"  # engine.law.fee kinds: property / labor / divorce
+    fee_payer: str | None = None  # who bears the whole fee ("被告某公司"); None = split by the result
 
 
 def get_rules(name: str) -> Any:

@@ -1,0 +1,38 @@
+"""劳动争议 (`labor_dispute`): everything this case type knows in Python.
+
+| file | what |
+| --- | --- |
+| `derive.py` | employer and employee from the party block; a contract start means a written contract |
+| `answers.yaml` | answer wording that gives a clause its stance (自行离职, 合法解除 …) |
+| `rules.py` | the judgment rules: N, 2N, double wages, unpaid wages, limitation, the award sued on, the ruling |
+
+Its data: `element_tables/labor_dispute.yaml`, `elements/labor_dispute.yaml`; the generic template
+`judgment_templates/element_judgment.docx`. The law: engine/law/labor.py.
+"""
+
+from engine.casetypes import AnswerWording, CaseTypePackage, read_package_yaml
+from engine.casetypes.labor_dispute import rules  # noqa: F401 - registers labor_dispute.v1
+from engine.casetypes.labor_dispute.derive import derive, derive_answer
+
+_WORDING = read_package_yaml(__file__, "answers.yaml")
+
+PACKAGE = CaseTypePackage(
+    id="labor_dispute",
+    derive=derive,
+    derive_answer=derive_answer,
+    answer_wording=AnswerWording(admit=tuple(_WORDING["admit"]), contest=tuple(_WORDING["contest"])),
+    judgment_rules="labor_dispute.v1",
+    core_elements=(
+        "plaintiffs",
+        "defendants",
+        "employment_start",
+        "employment_end",
+        "monthly_wage",
+        "written_contract",
+        "termination_by",
+        "arbitration_award",
+        "claim_economic_compensation",
+        "claim_illegal_termination",
+        "claim_double_wages",
+    ),
+)

@@ -1,0 +1,51 @@
+"""The arbitration award a labour complaint describes: number, date, result, and whether it is final.
+
+仲裁前置 (调解仲裁法第五条): nearly every labour complaint names the award it does not accept, in a
+fixed shape — "该委于2024年8月15日作出青劳人仲（2024）办字第1234号裁决书，裁决被申请人支付…。" The
+number is the 劳人仲 file number, the date the last date before it in its sentence, the result the
+award's operative words after it (as the complaint quotes them, up to the full stop).
+"""
+
+from __future__ import annotations
+
+import re
+
+from engine.extraction.document import Candidate, Document
+
+_NUMBER = re.compile(r"[\u4e00-\u9fa5]{0,4}劳人仲[^，。；\s]{0,18}?号")
+_AFTER_NUMBER = re.compile(r"^(?:仲裁)?裁决书?[，,：:]?|^(?:仲裁)?调解书[，,：:]?")
+_NOT_FINAL = re.compile(r"非终局")
+_FINAL = re.compile(r"(?:为|是|系)终局裁决|终局裁决书")
+
+
+def _sentence_start(text: str, position: int) -> int:
+    return max(text.rfind(mark, 0, position) for mark in "。；\n") + 1
+
+
+def read_award(doc: Document, results: dict[str, Candidate]) -> None:
+    text = doc.text
+    found = _NUMBER.search(text)
+    if found is not None:
+        lead = re.match(r"^.*(?:作出|出具|下发|的|为)", found.group(0))
+        number_start = found.start() + (lead.end() if lead else 0)
+        number = text[number_start: found.end()]
+        begin = _sentence_start(text, number_start)
+        dates = doc.mentions_in(begin, number_start, "date")
+        day = dates[-1].value if dates and len(str(dates[-1].value)) == 10 else None
+        rest = text[found.end():]
+        cut = _AFTER_NUMBER.match(rest)
+        rest = rest[cut.end():] if cut else rest
+        stop = min((i for i in (rest.find(m) for m in "。；\n") if i >= 0), default=len(rest))
+        result = rest[:stop].strip() or None
+        if result and not re.search(r"裁决|驳回|支付|不予|确认|撤销", result[:12]):
+            result = None  # the sentence goes on about something else (原告不服，诉至法院)
+        value = {"number": number, "date": day, "result": result}
+        results["arbitration_award"] = Candidate("arbitration_award", value, [(number_start, found.end())], 0.8,
+                                                 "derived", number_start)
+    not_final = _NOT_FINAL.search(text)
+    final = _FINAL.search(text)
+    if not_final is not None or final is not None:
+        match = not_final or final
+        assert match is not None
+        results["final_award"] = Candidate("final_award", not_final is None, [match.span()], 0.8, "derived",
+                                           match.start())

@@ -1,0 +1,156 @@
+"""劳动争议: what a complaint implies beyond what it states (run after the generic resolution).
+
+- the employer is the party that is an organisation (the defendant when the worker sues, the
+  plaintiff when the employer sues after an award), the employee the natural person;
+- a contract start date means a written contract was signed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from engine.casetypes.labor_dispute.award import read_award
+from engine.extraction.document import Candidate, Document
+
+
+def _split(candidate: Candidate | None) -> tuple[list[str], list[str]]:
+    organisations: list[str] = []
+    persons: list[str] = []
+    for party in candidate.value if candidate is not None else []:
+        if not isinstance(party, dict):
+            continue
+        (persons if party.get("kind", "natural") == "natural" else organisations).append(party["name"])
+    return organisations, persons
+
+
+def derive(doc: Document, results: dict[str, Candidate]) -> None:
+    if doc.role != "complaint":
+        return
+    plaintiffs, defendants = results.get("plaintiffs"), results.get("defendants")
+    p_orgs, p_persons = _split(plaintiffs)
+    d_orgs, d_persons = _split(defendants)
+    employer, employee = (d_orgs, p_persons) if p_persons else (p_orgs, d_persons)
+    for eid, names, source in (("employer", employer, defendants if p_persons else plaintiffs),
+                               ("employee", employee, plaintiffs if p_persons else defendants)):
+        if names and source is not None:
+            # The generic cue picks a word near 公司/劳动者; the party block is what names them.
+            results[eid] = Candidate(eid, names, source.spans, 0.75, "derived", source.order)
+    read_award(doc, results)
+    award, applied = results.get("arbitration_award"), results.get("arbitration_applied_date")
+    if award is not None and applied is not None and applied.value == award.value.get("date"):
+        del results["arbitration_applied_date"]  # the date the award was made, not the day it was asked for
+    _ended_by(doc, results, employer_is_plaintiff=not p_persons)
+    claims_start, claims_end = doc.section("claims")
+    no_payment = re.search(r"(?:无需|无须|不需|勿需|不予|不应)(?:向被告[^，。；]{0,12})?支付", doc.text[claims_start:claims_end])
+    if no_payment is not None and "claim_no_payment" not in results:
+        span = (claims_start + no_payment.start(), claims_start + no_payment.end())
+        results["claim_no_payment"] = Candidate("claim_no_payment", True, [span], 0.8, "derived", span[0])
+    # Court findings are never a pleading's: whether the dismissal was lawful is for the judge.
+    results.pop("termination_lawful", None)
+    _contract_term(doc, results)
+    _contract_dates(results)
+    written = results.get("written_contract")
+    if written is not None and written.value is False:
+        for eid in ("contract_start", "contract_end", "contract_date"):
+            results.pop(eid, None)  # no written contract: a date near 劳动合同 is not its term
+    start = results.get("contract_start")
+    if start is not None and "written_contract" not in results:
+        results["written_contract"] = Candidate("written_contract", True, start.spans, 0.6, "derived", start.order)
+
+
+def _contract_dates(results: dict[str, Candidate]) -> None:
+    """The day a contract was signed matters only when it came late (double wages, 第八十二条): a
+    contract signed within the first month is the contract's start, not a late signing."""
+    signed, began = results.get("contract_date"), results.get("employment_start")
+    if signed is None or len(str(signed.value)) != 10:
+        return
+    start = began.value if began is not None and len(str(began.value)) == 10 else None
+    if start is not None and date.fromisoformat(str(signed.value)) > date.fromisoformat(str(start)) + timedelta(days=31):
+        return
+    if "contract_start" not in results:
+        results["contract_start"] = Candidate("contract_start", signed.value, signed.spans, signed.confidence,
+                                              "derived", signed.order)
+    del results["contract_date"]
+
+
+_LIMITATION = re.compile(r"超过(?:了)?(?:法定的)?(?:一年)?(?:仲裁)?时效|已过(?:仲裁)?时效|超出(?:仲裁)?时效")
+_QUIT = re.compile(r"自行离职|主动离职|主动辞职|提出辞职|自动离职|不辞而别")
+
+
+def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
+    """What an employer's answer asserts: the limitation defence (a plain assertion, 民法典第一百九十三条:
+    only a raised defence counts) and that the worker left of his own accord."""
+    found = _LIMITATION.search(doc.text)
+    if found is None:
+        # 时效 alone (the generic cue) is no defence: only an assertion that the claim is out of time is.
+        results.pop("limitation_raised", None)
+        doc.positions.pop("limitation_raised", None)
+    if found is not None and not re.search(r"未超过|没有超过|不存在超过", doc.text[max(0, found.start() - 3): found.end()]):
+        results["limitation_raised"] = Candidate("limitation_raised", True, [found.span()], 0.8, "derived",
+                                                 found.start())
+        doc.positions.pop("limitation_raised", None)
+    quit_ = _QUIT.search(doc.text)
+    if quit_ is not None:
+        results["termination_by"] = Candidate("termination_by", "employee", [quit_.span()], 0.7, "derived",
+                                              quit_.start())
+        doc.positions["termination_by"] = "contest"
+
+
+_ENDED = re.compile(r"(原告|被告)[一二三]?[^。；]{0,60}?(解除(?:了)?(?:与原告的|与被告的|双方的?)?劳动(?:合同|关系)|离职(?![前时后证])|辞职(?![前时后]))")
+_MUTUAL = re.compile(r"协商一致|协商解除")
+_EXPIRY = re.compile(r"(?:合同)?期满(?:后)?(?:终止|不再续|不续)|到期终止|不再续订|不再续签|不予续订")
+
+
+def _ended_by(doc: Document, results: dict[str, Candidate], employer_is_plaintiff: bool) -> None:
+    """Who ended the relation: the party (原告/被告) that 解除/离职 in the facts, mapped to employer or
+    employee by who sues; 协商一致 and 期满不再续订 name the mutual and expiry endings."""
+    start, end = doc.section("facts")
+    if end <= start:
+        start, end = 0, len(doc.text)
+    facts = doc.text[start:end]
+    for pattern, code in ((_MUTUAL, "mutual"), (_EXPIRY, "expiry")):
+        found = pattern.search(facts)
+        if found is not None:
+            span = (start + found.start(), start + found.end())
+            results["termination_by"] = Candidate("termination_by", code, [span], 0.75, "derived", span[0])
+            return
+    for found in _ENDED.finditer(facts):
+        sentence_start = max(facts.rfind(m, 0, found.start()) for m in "。；\n") + 1
+        sentence = facts[sentence_start: found.end()]
+        if re.search(r"仲裁|裁决|请求|判令|不应|是否", sentence):
+            continue
+        employer_side = (found.group(1) == "原告") == employer_is_plaintiff
+        if found.group(2) in ("离职", "辞职"):
+            employer_side = False  # only a worker 离职
+        span = (start + found.start(), start + found.end())
+        results["termination_by"] = Candidate("termination_by", "employer" if employer_side else "employee", [span],
+                                              0.75, "derived", span[0])
+        return
+
+
+def _contract_term(doc: Document, results: dict[str, Candidate]) -> None:
+    """合同期限自2023年9月1日至2026年8月31日: the last such range in the facts is the current contract."""
+    start, end = doc.section("facts")
+    if end <= start:
+        start, end = 0, len(doc.text)
+    dates = doc.mentions_in(start, end, "date")
+    text = doc.text
+    last = None
+    for first, second in zip(dates, dates[1:], strict=False):
+        between = text[first.end: second.start]
+        before = text[max(0, first.start - 24): first.start]
+        before = before[max(before.rfind(m) for m in "。；\n") + 1:]
+        after = text[second.end: second.end + 8]
+        if re.fullmatch(r"(?:起)?(?:至|到|—|-|~)", between) and (
+                re.search(r"合同|期限|签订|续签|续订", before) or "劳动合同" in after):
+            last = (first, second)
+    if last is None:
+        # 2018年6月1日起双方签订无固定期限劳动合同: a start without an end.
+        for mention in dates:
+            if re.match(r"^起?[^，。；]{0,6}签订[^，。；]{0,8}劳动合同", text[mention.end: mention.end + 20]):
+                results["contract_start"] = Candidate("contract_start", mention.value, [(mention.start, mention.end)],
+                                                      0.7, "derived", mention.start)
+        return
+    for eid, mention in (("contract_start", last[0]), ("contract_end", last[1])):
+        results[eid] = Candidate(eid, mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)

@@ -1,0 +1,40 @@
+"""买卖合同纠纷 (`sale_contract`): everything this case type knows in Python.
+
+| file | what |
+| --- | --- |
+| `derive.py` | sellers and buyers from who claims what; outstanding = total − paid; delivered |
+| `answers.yaml` | answer wording that gives a clause its stance (违约金过高, 质量问题 …) |
+| `rules.py` | the judgment rules: price, penalty and its reduction, LPR loss, 定金 or 违约金, quality objection |
+
+Its data: `element_tables/sale_contract.yaml`, `elements/sale_contract.yaml`; the generic template
+`judgment_templates/element_judgment.docx`. The law: engine/law/penalty.py.
+"""
+
+from engine.casetypes import AnswerWording, CaseTypePackage, read_package_yaml
+from engine.casetypes.sale_contract import rules  # noqa: F401 - registers sale_contract.v1
+from engine.casetypes.sale_contract.derive import derive, derive_answer
+
+_WORDING = read_package_yaml(__file__, "answers.yaml")
+
+PACKAGE = CaseTypePackage(
+    id="sale_contract",
+    derive=derive,
+    derive_answer=derive_answer,
+    answer_wording=AnswerWording(admit=tuple(_WORDING["admit"]), contest=tuple(_WORDING["contest"])),
+    judgment_rules="sale_contract.v1",
+    claim_masks=(
+        # 以136500元为基数 / 以未付货款为基数: a base inside a penalty claim, not a claim of its own.
+        r"以(?:欠付|未付|尚欠)?(?:货款|价款|欠款)?[^，,；;。（()）]{0,16}?为(?:计算)?基数",
+    ),
+    core_elements=(
+        "plaintiffs",
+        "defendants",
+        "total_price",
+        "paid_amount",
+        "outstanding_amount",
+        "payment_due_date",
+        "penalty_rate",
+        "claim_price",
+        "claim_penalty",
+    ),
+)

@@ -1,0 +1,101 @@
+"""买卖合同: what a complaint implies beyond what it states (run after the generic resolution).
+
+- the plaintiff is the seller when it claims the price (or a penalty), the buyer when it claims a
+  refund or the deposit back; the defendants are the other side;
+- the outstanding price is the total less what was paid (or the price claimed), and vice versa;
+- a stated delivery date means the goods were delivered;
+- sums, the penalty standard, the goods and the delivery date are read by facts.py first.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from engine.casetypes.sale_contract.facts import quality_terms, read_sale_facts
+from engine.extraction.document import Candidate, Document
+
+
+def _names(candidate: Candidate) -> list[str]:
+    return [p["name"] if isinstance(p, dict) else str(p) for p in candidate.value]
+
+
+def _money(value: Decimal) -> str:
+    return f"{value.quantize(Decimal('0.01'))}"
+
+
+def _sides(results: dict[str, Candidate]) -> None:
+    plaintiffs, defendants = results.get("plaintiffs"), results.get("defendants")
+    if plaintiffs is None or defendants is None:
+        return
+    buyer_plaintiff = ("claim_refund" in results or "claim_deposit" in results) and "claim_price" not in results
+    seller, buyer = (defendants, plaintiffs) if buyer_plaintiff else (plaintiffs, defendants)
+    if "sellers" not in results:
+        results["sellers"] = Candidate("sellers", _names(seller), seller.spans, 0.7, "derived", seller.order)
+    if "buyers" not in results:
+        results["buyers"] = Candidate("buyers", _names(buyer), buyer.spans, 0.7, "derived", buyer.order)
+
+
+def _price(results: dict[str, Candidate]) -> None:
+    total, paid, owed = (results.get(e) for e in ("total_price", "paid_amount", "outstanding_amount"))
+    claim = results.get("claim_price")
+    if owed is None and claim is not None:
+        owed = Candidate("outstanding_amount", claim.value, claim.spans, 0.6, "derived", claim.order)
+        results["outstanding_amount"] = owed
+    if owed is None and total is not None and paid is not None and Decimal(paid.value) <= Decimal(total.value):
+        value = _money(Decimal(total.value) - Decimal(paid.value))
+        results["outstanding_amount"] = Candidate("outstanding_amount", value, total.spans + paid.spans, 0.6,
+                                                  "derived", paid.order)
+    elif paid is None and total is not None and owed is not None and Decimal(owed.value) <= Decimal(total.value):
+        value = _money(Decimal(total.value) - Decimal(owed.value))
+        results["paid_amount"] = Candidate("paid_amount", value, total.spans + owed.spans, 0.6, "derived",
+                                           owed.order)
+
+
+def _refund(doc: Document, results: dict[str, Candidate]) -> None:
+    """退还原告货款84000元: a buyer's claim for the price back, not a seller's claim for the price."""
+    claim = results.get("claim_price")
+    if claim is None or "claim_refund" in results or not claim.spans:
+        return
+    start = claim.spans[0][0]
+    if re.search(r"(退还|返还|退回)[^，。；0-9]{0,8}$", doc.text[max(0, start - 12): start]):
+        results["claim_refund"] = Candidate("claim_refund", claim.value, claim.spans, claim.confidence, "derived",
+                                            claim.order)
+        del results["claim_price"]
+
+
+_REDUCTION = re.compile(r"违约金[^。；]{0,20}?过高|过分高于|调减|(?:请求|申请)[^。；]{0,30}?(?:调整|减少|调低|酌减)"
+                        r"|予以调整|予以减少|调低|酌情减少")
+
+
+_DENIED = re.compile(r"未收到|没有收到|并未收到|从未收到|未交付|未送达|仅收到|实际收到|只收到|未实际交付")
+
+
+def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
+    """An answer asks for a reduction (合同编通则解释第六十四条: by 抗辩) or raises a quality objection:
+    assertions of its own, written without a position."""
+    found = _REDUCTION.search(doc.text)
+    if found is not None:
+        results["penalty_reduction_requested"] = Candidate("penalty_reduction_requested", True, [found.span()],
+                                                           0.8, "derived", found.start())
+        doc.positions.pop("penalty_reduction_requested", None)
+    denied = _DENIED.search(doc.text)
+    if denied is not None and "delivered" not in results:
+        # 未收到 / 仅收到部分: the delivery the complaint states is contested.
+        results["delivered"] = Candidate("delivered", None, [denied.span()], 0.7, "derived", denied.start())
+        doc.positions["delivered"] = "contest"
+    # A quality objection the complaint never mentioned is the answer's own assertion (no position);
+    # one the answer takes a position on keeps it.
+    quality_terms(doc, results)
+
+
+def derive(doc: Document, results: dict[str, Candidate]) -> None:
+    if doc.role != "complaint":
+        return
+    read_sale_facts(doc, results)
+    _refund(doc, results)
+    _sides(results)
+    _price(results)
+    delivery = results.get("delivery_date")
+    if delivery is not None and "delivered" not in results:
+        results["delivered"] = Candidate("delivered", True, delivery.spans, 0.7, "derived", delivery.order)

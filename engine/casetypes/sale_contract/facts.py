@@ -1,0 +1,239 @@
+"""买卖合同 facts read from a complaint's own wording, where the generic keyword cues are too blunt.
+
+A sale complaint names several sums close together (总价款286500元 … 支付货款150000元，余款136500元),
+so each money mention is classed by the words right before it, in the facts section; the agreed
+penalty standard (每日按未付款金额的万分之五, 每逾期一日按欠款总额的千分之一, 月息2%) is found by its
+shape and read by engine.law.penalty.parse_penalty_rate; the goods are the noun after 购买/采购;
+the delivery date is the date followed by 送至/交付/送货 (not 前, which is a deadline).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from engine.errors import YaosuError
+from engine.extraction.document import Candidate, Document
+from engine.law.penalty import parse_penalty_rate
+
+_BEFORE = 14  # characters before a sum that say what it is
+_TOTAL = re.compile(r"(总价款|总价|合同总价|货款总额|总货款|合同金额|合同价款|结算金额|货款合计|共计货款|货款共计|对账确认货款"
+                    r"|货款总计|供货总额|总计|共计)"
+                    r"[为是计共：:人民币约]{0,4}$")
+_PAID = re.compile(r"(支付|付款|付|给付|转账|汇款)了?(货款|价款|款项|部分货款)?[共计合累人民币]{0,4}$")
+_PAID_TOTAL = re.compile(r"(共计|合计|累计)")
+_NOT_PAID = re.compile(r"(应|应当|须|需|约定|承诺|同意|要求|请求|判令|按照|按)[^，。；]{0,12}$")
+_OWED = re.compile(r"(尚欠|余款|欠付|拖欠|未付|剩余|尚余|下欠|结欠|仍欠)[^，。；0-9]{0,8}$")
+_PAID_IN_FULL = re.compile(r"全额付清|全部付清|已付清|一次性付清全部")
+_PENALTY = re.compile(
+    r"(?:每日|每天|每逾期一[日天]|逾期一[日天]|按日|日)，?[^，。；]{0,16}?"
+    r"(?:(?:万|千|百)分之[零〇一二两三四五六七八九十点0-9.]+|[0-9.]+\s*[%‰])"
+    r"|(?:月息|月利率|按月)[^，。；]{0,6}?[0-9.]+\s*%"
+)
+_WRITTEN = re.compile(r"签订(?:了)?[^，。；]{0,8}?《[^》]{0,20}(?:合同|协议|订单)》|签订(?:了)?(?:书面)?(?:买卖|购销|采购|供货|销售)合同")
+_UNWRITTEN = re.compile(r"无书面合同|未签订书面|没有签订书面|未签订(?:买卖|购销)合同|口头约定")
+_GOODS = re.compile(r"(?:购买|采购|订购|订购了|购买了|采购了|定制)([^0-9，。；,（(“”《》：:]{2,16}?)(?=[0-9]|，|。|；|（|共|一批|若干|合计|总计|$)")
+_DUE_AFTER = re.compile(r"(?:货到|收货|交货|送货|到货|验收合格|安装完毕|交付)后(\d+)[日天]内(?:付清|支付|结清|付款|一次性)")
+_PENALTY_SUM = re.compile(r"违约金(?:为|人民币)?$|违约金，即$")
+_PENALTY_SHARE = re.compile(r"(?:按|为)[^，。；]{0,10}?(?:未付货款|未付款|合同总价|总价款|总价|货款总额|欠款|货款)[^，。；0-9]{0,4}?"
+                            r"([0-9]+(?:\.[0-9]+)?)\s*%")
+_INSPECTION = re.compile(r"(?:收货|到货|交付|送达|货到|交货)后(\d+)[日天]内[^，。；]{0,10}?(?:验收|检验)")
+_QUALITY_WORDS = re.compile(r"存在|无法|不合格|质量问题|瑕疵|缺陷|失灵|破损|偏差|色差|隐裂|短少|不符合")
+_QUALITY = re.compile(r"(?:发现|提出|反映|以)([^，。；]{2,24}?)(?:为由|，|。|；|$)")
+_CLAUSE_PREFIX = re.compile(r"^(?:双方)?(?:合同)?(?:第[一二三四五六七八九十]+条)?(?:还)?约定[：:，,]?“?")
+_CLAUSE = re.compile(r"约定[：:]?“([^”]{4,80}?(?:违约金|逾期付款)[^”]{0,40}?)”")
+_DELIVERY = re.compile(r"^[^。；]{0,14}?(送至|送达|交付|送货|交货|发货|供货|提货|运至|全部货物|货物送)")
+
+
+def _facts(doc: Document) -> tuple[int, int]:
+    start, end = doc.section("facts")
+    return (start, end) if end > start else (0, len(doc.text))
+
+
+def _sentence_start(text: str, position: int) -> int:
+    return max(text.rfind(mark, 0, position) for mark in "。；\n") + 1
+
+
+def _money_roles(doc: Document) -> dict[str, list[tuple[Any, Any]]]:
+    """Money mentions of the facts section by role: total / paid / paid_total / owed."""
+    text = doc.text
+    start, end = _facts(doc)
+    roles: dict[str, list[tuple[Any, Any]]] = {"total": [], "paid": [], "paid_total": [], "owed": []}
+    for mention in doc.mentions_in(start, end, "money"):
+        before = text[max(_sentence_start(text, mention.start), mention.start - _BEFORE): mention.start]
+        if _TOTAL.search(before):
+            roles["total"].append((mention, before))
+        elif _OWED.search(before):
+            roles["owed"].append((mention, before))
+        elif _PAID.search(before) and not _NOT_PAID.search(before):
+            roles["paid_total" if _PAID_TOTAL.search(before) else "paid"].append((mention, before))
+    return roles
+
+
+def _money_candidate(eid: str, mentions: list[tuple[Any, Any]], pick: str = "first") -> Candidate | None:
+    if not mentions:
+        return None
+    if pick == "sum" and len(mentions) > 1:
+        total = sum((Decimal(m.value) for m, _ in mentions), Decimal("0"))
+        spans = [(m.start, m.end) for m, _ in mentions]
+        return Candidate(eid, f"{total:.2f}", spans, 0.7, "derived", mentions[0][0].start)
+    mention = mentions[0][0] if pick == "first" else mentions[-1][0]
+    return Candidate(eid, mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
+
+
+def _rate_value(raw: str) -> dict[str, Any] | None:
+    try:
+        rate = parse_penalty_rate(raw)
+    except YaosuError:
+        return None
+    if rate.kind not in ("day", "month", "year"):
+        return None
+    # The corpus convention (spec): a day rate × 360, a month rate × 12 for the annual figure.
+    annual = rate.value * {"day": 360, "month": 12, "year": 1}[rate.kind]
+    return {"raw": raw, "period": rate.kind, "percent": f"{rate.value.normalize():f}",
+            "annual_percent": f"{annual.quantize(Decimal('0.01'))}"}
+
+
+def read_sale_facts(doc: Document, results: dict[str, Candidate]) -> None:
+    """Overwrite what the generic cues guessed with what the sale wording says (complaints only)."""
+    text = doc.text
+    start, end = _facts(doc)
+    roles = _money_roles(doc)
+    for eid, found in (("total_price", _money_candidate("total_price", roles["total"])),
+                       ("outstanding_amount", _money_candidate("outstanding_amount", roles["owed"], "last"))):
+        if found is not None:
+            results[eid] = found
+    paid = _money_candidate("paid_amount", roles["paid_total"], "last") or _money_candidate(
+        "paid_amount", roles["paid"], "sum")
+    if paid is not None:
+        results["paid_amount"] = paid
+    facts = text[start:end]
+    for match in _PENALTY.finditer(facts):
+        sentence = facts[_sentence_start(facts, match.start()): match.end() + 20]
+        if not re.search(r"违约金|逾期|迟延|滞纳", sentence):
+            continue
+        value = _rate_value(match.group(0))
+        if value is not None:
+            spans = [(start + match.start(), start + match.end())]
+            results["penalty_rate"] = Candidate("penalty_rate", value, spans, 0.8, "derived", start + match.start())
+            break
+    if paid is None and "total_price" in results and _PAID_IN_FULL.search(facts):
+        total = results["total_price"]
+        results["paid_amount"] = Candidate("paid_amount", total.value, total.spans, 0.6, "derived", total.order)
+    _penalty_terms(doc, results, start, end)
+    quality_terms(doc, results)
+    written = _WRITTEN.search(text)
+    unwritten = _UNWRITTEN.search(text)
+    said = unwritten or written
+    if said is not None:
+        results["written_contract"] = Candidate("written_contract", not unwritten, [said.span()], 0.8, "derived",
+                                                said.start())
+    goods = next((m for m in _GOODS.finditer(facts) if "合同" not in m.group(1) and "货款" not in m.group(1)), None)
+    if goods is not None:
+        name = re.sub(r"^(?:原告|被告|其)?(?:的)?", "", goods.group(1)).strip()
+        if len(name) >= 2:
+            span = (start + goods.start(1), start + goods.end(1))
+            results["goods"] = Candidate("goods", name, [span], 0.75, "derived", span[0])
+    delivered = [m for m in doc.mentions_in(start, end, "date")
+                 if _DELIVERY.search(text[m.end: m.end + 16]) and not text[m.end: m.end + 2].startswith(("前", "之前"))]
+    if delivered:
+        last = max(delivered, key=lambda m: str(m.value))
+        results["delivery_date"] = Candidate("delivery_date", last.value, [(last.start, last.end)], 0.75, "derived",
+                                             last.start)
+    due_after_delivery(doc, results)
+
+
+def _penalty_terms(doc: Document, results: dict[str, Candidate], start: int, end: int) -> None:
+    """The clause (its quoted words), a fixed sum (违约金50000元) or a share (按未付货款的20%)."""
+    text = doc.text
+    facts = text[start:end]
+    clause = _CLAUSE.search(facts)
+    if clause is not None:
+        span = (start + clause.start(1), start + clause.end(1))
+        results["penalty_clause"] = Candidate("penalty_clause", clause.group(1), [span], 0.8, "derived", span[0])
+    elif (unquoted := _unquoted_clause(facts)) is not None:
+        words, offset = unquoted
+        span = (start + offset, start + offset + len(words))
+        results["penalty_clause"] = Candidate("penalty_clause", words, [span], 0.7, "derived", span[0])
+    elif "penalty_clause" in results and len(str(results["penalty_clause"].value)) < 8:
+        del results["penalty_clause"]  # a bare 违约金 is no clause (双方未约定违约金)
+    mentions = doc.mentions_in(start, end, "money")
+    sums = [m for m in mentions if _PENALTY_SUM.search(text[max(0, m.start - 8): m.start])]
+    if sums:
+        first = sums[0]
+        if re.match(r"\s*[×xX*][^=＝。；]{1,12}[=＝]", text[first.end: first.end + 16]):
+            # 违约金112000元×20%=22400元: the sum is the result, not the base.
+            first = next((m for m in mentions if m.start > first.end), first)
+        results["penalty_amount"] = Candidate("penalty_amount", first.value, [(first.start, first.end)], 0.8,
+                                              "derived", first.start)
+    else:
+        results.pop("penalty_amount", None)
+    share = next((m for m in _PENALTY_SHARE.finditer(facts)
+                  if "违约金" in facts[_sentence_start(facts, m.start()): m.end() + 20]), None)
+    if share is not None:
+        span = (start + share.start(1), start + share.end(1))
+        results["penalty_percent"] = Candidate("penalty_percent", share.group(1), [span], 0.75, "derived", span[0])
+
+
+def due_after_delivery(doc: Document, results: dict[str, Candidate]) -> None:
+    """货到后30日内付清 → the delivery date + 30 days (the corpus convention: day + N)."""
+    from datetime import date, timedelta
+
+    found = _DUE_AFTER.search(doc.text)
+    delivery = results.get("delivery_date")
+    if found is None or delivery is None or len(str(delivery.value)) != 10:
+        return
+    due = date.fromisoformat(str(delivery.value)) + timedelta(days=int(found.group(1)))
+    results["payment_due_date"] = Candidate("payment_due_date", due.isoformat(), [found.span(), *delivery.spans], 0.7,
+                                            "derived", found.start())
+
+
+def _unquoted_clause(facts: str) -> tuple[str, int] | None:
+    """The clause holding 违约金 / 逾期付款利息 between ；。“ boundaries, without 合同约定: (words, offset)."""
+    for match in re.finditer(r"违约金|逾期付款利息", facts):
+        begin = max(facts.rfind(mark, 0, match.start()) for mark in "；。“\n") + 1
+        stop = min((i for i in (facts.find(mark, match.end()) for mark in "。；”") if i >= 0), default=len(facts))
+        tail = facts.find("，即", match.end())
+        if 0 <= tail < stop:
+            stop = tail
+        words = facts[begin:stop]
+        if re.search(r"未约定|没有约定|并未约定|无约定", words) or len(words) > 80:
+            continue
+        prefix = _CLAUSE_PREFIX.match(words)
+        if prefix is None and not re.search(r"的，|逾期", words[:20]):
+            continue  # a sentence about the claim, not the clause
+        cut = prefix.end() if prefix else 0
+        if len(words) - cut >= 8:
+            return words[cut:], begin + cut
+    return None
+
+
+def quality_terms(doc: Document, results: dict[str, Candidate]) -> None:
+    """Inspection period (收货后7日内验收) and the buyer's objection with its date (提出…存在隐裂)."""
+    text = doc.text
+    start, end = _facts(doc)
+    facts = text[start:end]
+    period = _INSPECTION.search(facts)
+    if period is not None:
+        span = (start + period.start(1), start + period.end(1))
+        results["inspection_period_days"] = Candidate("inspection_period_days", int(period.group(1)), [span], 0.75,
+                                                      "derived", span[0])
+    for match in _QUALITY.finditer(facts):
+        words = match.group(1)
+        sentence_start = _sentence_start(facts, match.start())
+        sentence = facts[sentence_start: match.end()]
+        if not _QUALITY_WORDS.search(words) or re.search(r"未提出|没有提出|视为|应在|应当在|有异议的", sentence):
+            continue
+        words = re.sub(r"^(?:了|其中)", "", words)
+        span = (start + match.start(1), start + match.end(1))
+        results["quality_objection"] = Candidate("quality_objection", words, [span], 0.7, "derived", span[0])
+        dates = doc.mentions_in(start + sentence_start, start + match.start(), "date")
+        if dates:
+            results["quality_objection_date"] = Candidate("quality_objection_date", dates[-1].value,
+                                                          [(dates[-1].start, dates[-1].end)], 0.7, "derived",
+                                                          dates[-1].start)
+        return
+    found = results.get("quality_objection")
+    if found is not None and len(str(found.value)) <= 5:
+        del results["quality_objection"]  # 未提出任何质量异议: the keyword alone is no objection

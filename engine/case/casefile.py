@@ -61,11 +61,14 @@ class CaseMeta(BaseModel):
     case_year: int | None = Field(default=None, ge=1990, le=2100, title="收案年度")
     case_seq: int | None = Field(default=None, ge=1, title="案件编号")
     filing_date: DateValue | None = Field(default=None, title="立案日期")
-    procedure: Literal["simple", "ordinary"] = Field(default="simple", title="审理程序")
+    procedure: Literal["simple", "ordinary"] = Field(
+        default="simple", title="审理程序", json_schema_extra={"x-options": {"simple": "简易程序", "ordinary": "普通程序"}}
+    )
     public_hearing: bool = Field(default=True, title="公开开庭")
     absent: list[str] = Field(default_factory=list, title="经传唤未到庭的当事人")
     judge: str | None = Field(default=None, title="审判员")
     clerk: str | None = Field(default=None, title="书记员")
+    assistant: str | None = Field(default=None, title="法官助理")
     judgment_date: DateValue | None = Field(default=None, title="判决日期")
 
 

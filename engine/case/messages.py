@@ -26,6 +26,7 @@ META_LABELS = {
     "absent": "经传唤未到庭的当事人",
     "judge": "审判员",
     "clerk": "书记员",
+    "assistant": "法官助理",
     "judgment_date": "判决日期",
 }
 

@@ -22,6 +22,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
+from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 
 from engine.case.casefile import case_schema
 from engine.case.effective import effective_value, pending_disputes
@@ -45,7 +46,13 @@ from engine.service.auth import (
     is_loopback,
     require,
 )
-from engine.service.changes import summarize_changes
+from engine.service.changes import _same, summarize_changes
+from engine.service.intake import (
+    normalise_element_edits,
+    normalise_meta,
+    pleading_digest,
+    value_texts,
+)
 from engine.service.research import export_rows, to_csv, to_parquet
 from engine.service.store import CaseNotFound, Store, StoredCase, VersionConflict
 from engine.system import default_system
@@ -130,7 +137,7 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
-        cacheable = scope.get("path", "").startswith("/static/")
+        cacheable = scope.get("path", "").startswith(("/static/", "/swagger-ui/"))
 
         async def send_with_headers(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
@@ -199,9 +206,16 @@ def _evidence(case: dict[str, Any], side: str, element_id: str) -> list[dict[str
     return list(item.get("evidence") or [])
 
 
-def _row(entry: Any, state: dict[str, Any] | None, finding: Any) -> dict[str, Any]:
+def _row(table: Any, element_id: str, entry: Any, state: dict[str, Any] | None, finding: Any) -> dict[str, Any]:
     state = state or {}
+    fields = entry.element.fields or {}
     return {
+        # what the judge reads: labels, formatted money and dates, 是/否 — never a code
+        "complaint_text": value_texts(table, element_id, state.get("complaint")),
+        "answer_text": value_texts(table, element_id, state.get("answer")),
+        "finding_text": value_texts(table, element_id, finding),
+        "field_options": {fid: dict(f.options) for fid, f in fields.items() if f.options},
+        "decided_by_orders": table.decided_by_orders(element_id),
         "label": entry.element.label,
         "section": entry.section,
         "type": entry.element.type,
@@ -223,7 +237,7 @@ def element_rows(case: dict[str, Any], evidence: bool = True) -> dict[str, Any]:
     findings = case.get("findings") or {}
     rows: dict[str, Any] = {}
     for element_id, entry in table.entries.items():
-        rows[element_id] = _row(entry, states.get(element_id), findings.get(element_id))
+        rows[element_id] = _row(table, element_id, entry, states.get(element_id), findings.get(element_id))
         if evidence:
             rows[element_id]["evidence"] = {
                 "complaint": _evidence(case, "complaint", element_id),
@@ -283,6 +297,7 @@ def case_view(
 
     case = stored.data
     rows = element_rows(case, evidence=pleadings)
+    pending = pending_disputes(default_system().table(case["case_type"]), case)
     return {
         "id": stored.id,
         "version": stored.version,
@@ -293,7 +308,13 @@ def case_view(
         "saved_at": stored.saved_at.isoformat(),
         "elements": rows,
         "disputed": [eid for eid, row in rows.items() if row["status"] == "disputed"],
-        "pending": pending_disputes(default_system().table(case["case_type"]), case),
+        "pending": pending,
+        # the form's summary bar: 有争议 N · 待认定 M · 仅一方主张 K
+        "summary": {
+            "disputed": sum(1 for row in rows.values() if row["status"] == "disputed"),
+            "pending": len(pending),
+            "one_side": sum(1 for row in rows.values() if row["status"] in ("complaint_only", "answer_only")),
+        },
         "problems": open_problems(case, schema_checked),
         "warnings": draft_once(case, case.get("court") or DEFAULT_COURT)[1] if warnings is None else warnings,
         "case": case if pleadings else {k: v for k, v in case.items() if k not in PLEADINGS},
@@ -419,6 +440,8 @@ def create_app(
         version="1",
         description="要素式民事判决书：诉状抽取、要素表、争议认定、判决书生成。",
         lifespan=lifespan,
+        docs_url=None,  # /docs below: Swagger UI from the swagger-ui-bundle package, no CDN
+        redoc_url=None,
     )
     app.state.store = store
     app.state.accounts = accounts
@@ -470,6 +493,11 @@ def create_app(
 
     # --- the page -------------------------------------------------------------------------
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.mount("/swagger-ui", StaticFiles(directory=swagger_ui_path), name="swagger-ui")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(STATIC_DIR / "docs.html")
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> FileResponse:
@@ -584,14 +612,44 @@ def create_app(
         case_type: Annotated[str, Form(description="案件类型，如 private_lending")],
         answer: Annotated[UploadFile | None, File(description="答辩状（可选）")] = None,
         court: Annotated[str | None, Form(description="法院：qingpu、wujiang、jiashan")] = None,
+        filing_date: Annotated[str | None, Form(description="立案日期，如 2024-03-05 或 2024年3月5日")] = None,
+        case_number: Annotated[str | None, Form(description="完整案号，如（2024）沪0118民初1234号")] = None,
+        case_year: Annotated[str | None, Form(description="收案年度，如 2024")] = None,
+        case_seq: Annotated[str | None, Form(description="案件编号（序号），如 1234")] = None,
+        procedure: Annotated[Literal["simple", "ordinary"] | None, Form(description="审理程序")] = None,
+        judge: Annotated[str | None, Form(description="审判员")] = None,
+        clerk: Annotated[str | None, Form(description="书记员")] = None,
+        assistant: Annotated[str | None, Form(description="法官助理")] = None,
+        judgment_date: Annotated[str | None, Form(description="判决日期")] = None,
+        absent: Annotated[str | None, Form(description="经传唤未到庭的当事人，以顿号分隔")] = None,
+        allow_duplicate: Annotated[bool, Form(description="同一起诉状已上传过时仍新建案件")] = False,
     ) -> Response:
         court = court_for_new_case(principal, court or None)
+        typed = {
+            "filing_date": filing_date, "case_number": case_number, "case_year": case_year,
+            "case_seq": case_seq, "procedure": procedure, "judge": judge, "clerk": clerk,
+            "assistant": assistant, "judgment_date": judgment_date, "absent": absent,
+        }
+        # the case details are checked before the extraction runs (seconds) on the pleadings
+        meta = normalise_meta({key: value for key, value in typed.items() if value not in (None, "")})
         try:
             default_system().casetype(case_type)  # an unknown type is refused before any file is read
         except YaosuError as exc:
             raise YaosuError(exc.message, path="/case_type") from exc
         complaint_text = _decode(complaint)
         answer_text = _decode(answer) if answer is not None and answer.filename else None
+        digest = pleading_digest(case_type, complaint_text)
+        existing = store.find_upload(digest, court=principal.court)
+        if existing is not None and not allow_duplicate:
+            title = case_title(store.get(existing, court=principal.court).data)
+            return _send(
+                {
+                    "detail": f"这份起诉状已经上传过（{title}）：可打开已有案件，或选择“仍然新建”",
+                    "existing_case": existing,
+                    "existing_title": title,
+                },
+                status=409,
+            )
         case = new_case_from_texts(
             default_system(),
             case_type,
@@ -601,7 +659,12 @@ def create_app(
             complaint_name=complaint.filename,
             answer_name=answer.filename if answer_text is not None and answer is not None else None,
         )
-        stored = store.create(case, principal.name, title=case_title(case))
+        if meta:
+            case["meta"] = {**(case.get("meta") or {}), **meta}
+            problems = [p for p in schema_problems(default_system().casetype(case_type), case) if p.path.startswith("/meta")]
+            if problems:
+                raise PatchError(problems)
+        stored = store.create(case, principal.name, title=case_title(case), digest=digest)
         return _send(case_view(stored), status=201)
 
     @app.get("/api/cases/{case_id}", summary="案件（最新版本，或 ?version=n 的历史版本）")
@@ -634,7 +697,23 @@ def create_app(
         except CaseNotFound:
             # 404 when the case is unknown (or of another court), 409 when the version is
             raise VersionConflict(store.latest_version(case_id, court=principal.court)) from None
-        updated = apply_patch(default_system(), current_version.data, body.findings, body.edits)
+        edits = dict(body.edits)
+        if isinstance(edits.get("meta"), dict):
+            edits["meta"] = normalise_meta(edits["meta"])
+        if "elements" in edits:
+            edits["elements"] = normalise_element_edits(
+                default_system().table(current_version.data["case_type"]), edits["elements"]
+            )
+        updated = apply_patch(default_system(), current_version.data, body.findings, edits)
+        if _same(current_version.data, updated):
+            # Nothing changed (the value typed is the one stored): no new version. A stale
+            # version is still a conflict, so the judge does not think an old view is current.
+            latest = store.latest_version(case_id, court=principal.court)
+            if latest != body.version:
+                raise VersionConflict(latest)
+            view = case_view(current_version, pleadings=False)
+            view["unchanged"] = True
+            return _send(view)
         changes = summarize_changes(current_version.data, updated)
         stored = store.save(
             case_id,

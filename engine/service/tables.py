@@ -52,6 +52,17 @@ class SignatureRow(Base):
     signed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class UploadRow(Base):
+    """The content hash of a case's pleadings, so the same complaint uploaded twice is noticed.
+
+    A table of its own (not a column of `cases`) so stores made before it get it from create_all."""
+
+    __tablename__ = "case_uploads"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    digest: Mapped[str] = mapped_column(String(64), index=True)
+    case_id: Mapped[str] = mapped_column(String(32), index=True)
+
+
 class UserRow(Base):
     __tablename__ = "users"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -109,6 +120,7 @@ class SecretRow(Base):
 CASES = CaseRow.__table__
 VERSIONS = VersionRow.__table__
 SIGNATURES = SignatureRow.__table__
+UPLOADS = UploadRow.__table__
 USERS = UserRow.__table__
 SESSIONS = SessionRow.__table__
 LOGIN_FAILURES = LoginFailureRow.__table__

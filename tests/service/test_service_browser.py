@@ -154,7 +154,7 @@ def test_script_party_name_shows_literally(page: object, server: Server) -> None
     view = httpx.post(
         server.base + "/api/cases",
         files=files,
-        data={"case_type": "private_lending", "court": "wujiang"},
+        data={"case_type": "private_lending", "court": "wujiang", "allow_duplicate": "true"},
         timeout=60,
     ).json()
     plaintiffs = view["elements"]["plaintiffs"]["complaint"]

@@ -8,6 +8,7 @@ read from the store on every request, through the scoped query.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import threading
 import urllib.parse
@@ -22,7 +23,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
-from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 
 from engine.case.casefile import case_schema
 from engine.case.effective import effective_value, pending_disputes
@@ -48,7 +48,9 @@ from engine.service.auth import (
 )
 from engine.service.changes import _same, summarize_changes
 from engine.service.intake import (
+    field_types,
     normalise_element_edits,
+    normalise_findings,
     normalise_meta,
     pleading_digest,
     value_texts,
@@ -58,6 +60,9 @@ from engine.service.store import CaseNotFound, Store, StoredCase, VersionConflic
 from engine.system import default_system
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+# Swagger UI 5 (it reads OpenAPI 3.1) as shipped in the fastapi-offline wheel, served by us, no CDN.
+_SWAGGER_SPEC = importlib.util.find_spec("fastapi_offline")
+SWAGGER_DIR = Path(_SWAGGER_SPEC.origin).parent / "static" if _SWAGGER_SPEC and _SWAGGER_SPEC.origin else None
 MAX_UPLOAD = 10 * 1024 * 1024  # per file
 MAX_BODY = 2 * MAX_UPLOAD + 1024 * 1024  # a complaint and an answer, plus multipart framing
 DRAIN_LIMIT = 64 * 1024 * 1024  # past this a too-large body is cut off instead of read and dropped
@@ -215,6 +220,7 @@ def _row(table: Any, element_id: str, entry: Any, state: dict[str, Any] | None, 
         "answer_text": value_texts(table, element_id, state.get("answer")),
         "finding_text": value_texts(table, element_id, finding),
         "field_options": {fid: dict(f.options) for fid, f in fields.items() if f.options},
+        "field_types": field_types(entry.element),
         "decided_by_orders": table.decided_by_orders(element_id),
         "label": entry.element.label,
         "section": entry.section,
@@ -440,7 +446,7 @@ def create_app(
         version="1",
         description="要素式民事判决书：诉状抽取、要素表、争议认定、判决书生成。",
         lifespan=lifespan,
-        docs_url=None,  # /docs below: Swagger UI from the swagger-ui-bundle package, no CDN
+        docs_url=None,  # /docs below: Swagger UI from the fastapi-offline package's files, no CDN
         redoc_url=None,
     )
     app.state.store = store
@@ -493,10 +499,13 @@ def create_app(
 
     # --- the page -------------------------------------------------------------------------
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.mount("/swagger-ui", StaticFiles(directory=swagger_ui_path), name="swagger-ui")
+    if SWAGGER_DIR is not None:
+        app.mount("/swagger-ui", StaticFiles(directory=SWAGGER_DIR), name="swagger-ui")
 
-    @app.get("/docs", include_in_schema=False)
-    def docs() -> FileResponse:
+    @app.get("/docs", include_in_schema=False, response_model=None)
+    def docs() -> Response:
+        if SWAGGER_DIR is None:
+            return _json(503, {"detail": "API 文档页需要 fastapi-offline 包（pip install fastapi-offline）；接口说明见 /openapi.json"})
         return FileResponse(STATIC_DIR / "docs.html")
 
     @app.get("/favicon.ico", include_in_schema=False)
@@ -704,7 +713,9 @@ def create_app(
             edits["elements"] = normalise_element_edits(
                 default_system().table(current_version.data["case_type"]), edits["elements"]
             )
-        updated = apply_patch(default_system(), current_version.data, body.findings, edits)
+        table = default_system().table(current_version.data["case_type"])
+        findings = normalise_findings(table, body.findings)
+        updated = apply_patch(default_system(), current_version.data, findings, edits)
         if _same(current_version.data, updated):
             # Nothing changed (the value typed is the one stored): no new version. A stale
             # version is still a conflict, so the judge does not think an old view is current.

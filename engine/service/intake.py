@@ -89,6 +89,52 @@ def normalise_meta(raw: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+# The parts of an interest claim a judge types, by the value type that reads them.
+INTEREST_CLAIM_PARTS = {"amount": "money", "base": "money", "rate": "rate", "start_date": "date"}
+
+
+def field_types(element: Any) -> dict[str, str]:
+    """The value type of each part of a structured element, so the form can offer typed fields."""
+    if element.type == "interest_claim":
+        return dict(INTEREST_CLAIM_PARTS)
+    return {fid: f.type for fid, f in (element.fields or {}).items()}
+
+
+def _typed_parts(element: Any, value: Any) -> Any:
+    """An interest claim whose parts were typed as text (9.5万元, 月息2分) → stored parts; records are
+    read part by part by their own value type already."""
+    if element.type != "interest_claim" or not isinstance(value, dict):
+        return value
+    out = dict(value)
+    for key, kind in INTEREST_CLAIM_PARTS.items():
+        if isinstance(out.get(key), str):
+            part = FieldDef(element.id, f"{element.label}（{_PART_LABELS[key]}）", kind)
+            out[key] = coerce_value(part, out[key])
+    return out
+
+
+_PART_LABELS = {"amount": "金额", "base": "计算基数", "rate": "利率", "start_date": "起算日期"}
+
+
+def normalise_findings(table: ElementTable, findings: Any) -> Any:
+    """Typed parts of structured findings (an interest claim's amount, base, rate, start) → stored values;
+    the rest is left to apply_patch, which reads every finding with its value type."""
+    if not isinstance(findings, dict):
+        return findings
+    problems: list[PatchProblem] = []
+    out: dict[str, Any] = {}
+    for element_id, value in findings.items():
+        out[element_id] = value
+        if element_id in table.entries:
+            try:
+                out[element_id] = _typed_parts(table.element(element_id), value)
+            except YaosuError as exc:
+                problems.append(PatchProblem(f"/findings/{element_id}", exc.message))
+    if problems:
+        raise PatchError(problems)
+    return out
+
+
 def normalise_element_edits(table: ElementTable, edits: Any) -> Any:
     """Pleaded values typed as text (9.5万元, 2021年6月1日) → stored values, like findings are."""
     if not isinstance(edits, dict):
@@ -102,12 +148,16 @@ def normalise_element_edits(table: ElementTable, edits: Any) -> Any:
         element = table.element(element_id)
         changed = dict(change)
         for side in ("complaint", "answer"):
-            value = changed.get(side)
-            if isinstance(value, str) and element.type in TYPED_SCALARS:
-                try:
+            if side not in changed:
+                continue
+            value = changed[side]
+            try:
+                if isinstance(value, str) and element.type in TYPED_SCALARS:
                     changed[side] = coerce_value(element, value)
-                except YaosuError as exc:
-                    problems.append(PatchProblem(f"/elements/{element_id}/{side}", exc.message))
+                else:
+                    changed[side] = _typed_parts(element, value)
+            except YaosuError as exc:
+                problems.append(PatchProblem(f"/elements/{element_id}/{side}", exc.message))
         out[element_id] = changed
     if problems:
         raise PatchError(problems)

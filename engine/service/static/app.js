@@ -192,19 +192,17 @@ function typedForm(xType, value) {
 function scalarWidget(xType, value, hint) {
   const input = h("input", {
     class: "w-input w-typed", type: "text", autocomplete: "off", spellcheck: "false",
-    inputmode: ["money", "percent", "int"].includes(xType) ? "text" : null,
     placeholder: hint ? (hint.includes("如") ? hint.slice(hint.indexOf("如")) : hint) : "",
     title: hint || null,
   });
-  let datalist = null;
   if (xType === "bool") {
-    const listId = "dl-" + Math.random().toString(36).slice(2);
-    input.setAttribute("list", listId);
-    datalist = h("datalist", { id: listId }, h("option", { value: "是" }), h("option", { value: "否" }));
+    // one shared list of suggestions (是 / 否), so the input itself stays the widget
+    if (!$("dl-bool")) document.body.append(h("datalist", { id: "dl-bool" }, h("option", { value: "是" }), h("option", { value: "否" })));
+    input.setAttribute("list", "dl-bool");
   }
   input.value = typedForm(xType, value);
   return {
-    el: datalist ? h("span", { class: "w-typed-box" }, input, datalist) : input,
+    el: input,
     input,
     get: () => (input.value.trim() === "" ? null : input.value.trim()),
     set: (stored) => { input.value = typedForm(xType, stored); },
@@ -212,7 +210,7 @@ function scalarWidget(xType, value, hint) {
 }
 
 // A widget is {el, get()}; a "change" event bubbling out of `el` means the value was edited.
-function makeWidget(schema, rawNode, value, xOptions, xType, fieldOptions) {
+function makeWidget(schema, rawNode, value, xOptions, xType, fieldOptions, fieldTypes) {
   const { node, nullable } = unwrap(schema, rawNode);
   const options = xOptions || node["x-options"];
   xType = xType || node["x-type"];
@@ -222,10 +220,16 @@ function makeWidget(schema, rawNode, value, xOptions, xType, fieldOptions) {
     // Several string forms (e.g. a date or "until_paid"): free text with the constants suggested.
     const listId = "dl-" + Math.random().toString(36).slice(2);
     const consts = node.anyOf.filter((o) => "const" in o).map((o) => o.const);
+    // constants are shown and typed by their Chinese name (至实际清偿之日), stored by their code
+    const byLabel = Object.fromEntries(consts.map((c) => [optionLabel(c), c]));
     const input = h("input", { class: "w-input", list: listId, placeholder: consts.map((c) => optionLabel(c)).join(" / ") });
-    input.value = value === null || value === undefined ? "" : String(value);
-    const datalist = h("datalist", { id: listId }, consts.map((c) => h("option", { value: c, text: optionLabel(c) })));
-    return { el: h("span", {}, input, datalist), get: () => (input.value.trim() === "" ? null : input.value.trim()) };
+    input.value = value === null || value === undefined ? "" : consts.includes(value) ? optionLabel(value) : String(value);
+    const datalist = h("datalist", { id: listId }, consts.map((c) => h("option", { value: optionLabel(c) })));
+    const get = () => {
+      const text = input.value.trim();
+      return text === "" ? null : (text in byLabel ? byLabel[text] : text);
+    };
+    return { el: h("span", {}, input, datalist), get };
   }
   if (node.enum || "const" in node) {
     const codes = node.enum || [node.const];
@@ -259,9 +263,9 @@ function makeWidget(schema, rawNode, value, xOptions, xType, fieldOptions) {
       };
     }
     case "array":
-      return arrayWidget(schema, node, value, nullable, fieldOptions);
+      return arrayWidget(schema, node, value, nullable, fieldOptions, fieldTypes);
     case "object":
-      return objectWidget(schema, node, value, nullable, fieldOptions);
+      return objectWidget(schema, node, value, nullable, fieldOptions, fieldTypes);
     default: {
       const long = xType === "text";
       const input = h(long ? "textarea" : "input", {
@@ -281,7 +285,7 @@ function placeholderFor(node, xType) {
   return "";
 }
 
-function arrayWidget(schema, node, value, nullable, fieldOptions) {
+function arrayWidget(schema, node, value, nullable, fieldOptions, fieldTypes) {
   const items = deref(schema, node.items || {});
   if (items.type !== "object") {
     const input = h("input", { class: "w-input", placeholder: "多项以顿号分隔" });
@@ -298,7 +302,7 @@ function arrayWidget(schema, node, value, nullable, fieldOptions) {
   const list = h("div", {});
   const entries = [];
   const addItem = (itemValue) => {
-    const widget = objectWidget(schema, items, itemValue, true, fieldOptions);
+    const widget = objectWidget(schema, items, itemValue, true, fieldOptions, fieldTypes);
     const wrapper = h("div", { class: "w-array-item" }, widget.el);
     const remove = h("button", {
       type: "button", class: "w-btn", text: "删除",
@@ -325,7 +329,7 @@ function arrayWidget(schema, node, value, nullable, fieldOptions) {
   };
 }
 
-function objectWidget(schema, node, value, nullable, fieldOptions) {
+function objectWidget(schema, node, value, nullable, fieldOptions, fieldTypes) {
   const box = h("fieldset", { class: "w-object" });
   const fields = [];
   const current = value && typeof value === "object" ? value : {};
@@ -339,8 +343,17 @@ function objectWidget(schema, node, value, nullable, fieldOptions) {
     // the property's own title first: 立案日期 and 判决日期 share a type, not a name
     const label = SUBFIELD_LABELS[key] || prop.title || resolved.title || resolved.description || key;
     const subOptions = (fieldOptions || {})[key];
-    const widget = makeWidget(schema, prop, key in current ? current[key] : null, subOptions, null, null);
+    // parts the server reads by their value type (money, date, rate …) are typed as text too
+    const subType = (fieldTypes || {})[key] || null;
+    const widget = makeWidget(schema, prop, key in current ? current[key] : null, subOptions, subType, null, null);
     fields.push([key, widget]);
+    // the label also names the control itself (the table folds the visible labels of parties)
+    for (const control of [widget.el, ...widget.el.querySelectorAll("input, select, textarea")]) {
+      if (control.matches && control.matches("input, select, textarea") && !control.getAttribute("aria-label")) {
+        control.setAttribute("aria-label", label);
+        if (control.tagName !== "SELECT" && !control.placeholder) control.placeholder = label;
+      }
+    }
     const target = fold && !required.includes(key) ? more : box;
     target.append(h("label", { text: label }), widget.el);
   }
@@ -434,7 +447,7 @@ function renderTable() {
 function renderRow(schema, elementId, fieldSchema, row) {
   const xOptions = fieldSchema["x-options"];
   const xType = fieldSchema["x-type"];
-  const tr = h("tr", { class: "element", id: `row-${elementId}`, dataset: { element: elementId } });
+  const tr = h("tr", { class: "element", id: `row-${elementId}`, dataset: { element: elementId, type: xType || "" } });
   const evCount = (row.evidence.complaint || []).length + (row.evidence.answer || []).length;
   const statusCell = h("span", { class: "status-box" });
   // The label is a stop in the keyboard order: ↑/↓ move through the rows shown, Enter goes to the finding.
@@ -452,7 +465,8 @@ function renderRow(schema, elementId, fieldSchema, row) {
   const fieldOptions = row.field_options || {};
   const hint = fieldSchema["x-hint"];
 
-  const complaint = makeWidget(schema, fieldSchema, row.complaint, xOptions, xType, fieldOptions);
+  const fieldTypes = row.field_types || {};
+  const complaint = makeWidget(schema, fieldSchema, row.complaint, xOptions, xType, fieldOptions, fieldTypes);
   complaint.el.classList.add("complaint-value");
   const complaintKey = `${elementId}/complaint`;
   watchInput(complaint.el, complaintKey, tr);
@@ -461,7 +475,7 @@ function renderRow(schema, elementId, fieldSchema, row) {
   });
 
   const answerCell = h("td", { class: "answer-cell" });
-  const finding = makeWidget(schema, fieldSchema, row.finding, xOptions, xType, fieldOptions);
+  const finding = makeWidget(schema, fieldSchema, row.finding, xOptions, xType, fieldOptions, fieldTypes);
   finding.el.classList.add("finding-value");
   if (finding.input) finding.input.setAttribute("aria-describedby", `msg-${elementId} hint-${elementId}`);
   watchInput(finding.el, elementId, tr);

@@ -104,7 +104,7 @@ def _install_chinese_help() -> None:
         error.format_message = format_message
         format_error(error)
 
-    rich_utils.rich_format_error = rich_format_error
+    rich_utils.rich_format_error = rich_format_error  # type: ignore[assignment]
 
 
 _install_chinese_help()

@@ -1275,6 +1275,12 @@ async function init() {
   $("new-case-type").addEventListener("change", labelUploadForm);
   labelUploadForm();
   chineseValidity($("new-case-form"));
+  for (const name of document.querySelectorAll(".file-name")) {
+    const input = $(name.dataset.for);
+    const show = () => { name.textContent = input.files.length ? input.files[0].name : "未选择文件"; };
+    input.addEventListener("change", show);
+    $("new-case-form").addEventListener("reset", () => setTimeout(show, 0));
+  }
   for (const button of document.querySelectorAll("#dispute-bar .filter")) {
     button.addEventListener("click", () => setFilter(button.dataset.filter));
   }

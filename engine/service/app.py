@@ -46,7 +46,7 @@ from engine.service.auth import (
     is_loopback,
     require,
 )
-from engine.service.changes import _same, summarize_changes
+from engine.service.changes import _same, summarize_changes, with_labels
 from engine.service.intake import (
     field_types,
     normalise_element_edits,
@@ -750,13 +750,14 @@ def create_app(
     ) -> Response:
         entries = store.history(case_id, court=principal.court)
         audit(request, principal, "history", case_id, None)
+        case_type = store.get(case_id, court=principal.court).data["case_type"]
         return _send(
             [
                 {
                     "version": h.version,
                     "user": h.user,
                     "saved_at": h.saved_at.isoformat(),
-                    "changes": h.changes,
+                    "changes": [with_labels(case_type, change) for change in h.changes],
                 }
                 for h in entries
             ]

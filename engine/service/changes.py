@@ -34,6 +34,21 @@ def _change(case_type: str, parts: list[str], old: Any, new: Any) -> dict[str, A
     }
 
 
+def with_labels(case_type: str, change: dict[str, Any]) -> dict[str, Any]:
+    """A stored change with old_text/new_text; versions saved before they were recorded get them now."""
+    if "new_text" in change or not str(change.get("path", "")).startswith(("/findings/", "/elements/", "/meta/", "/court")):
+        return change
+    parts = str(change["path"]).strip("/").split("/")
+    try:
+        return {
+            **change,
+            "old_text": value_label(case_type, parts, change.get("old")),
+            "new_text": value_label(case_type, parts, change.get("new")),
+        }
+    except Exception:  # noqa: BLE001 - an old entry the current table cannot word keeps its raw values
+        return change
+
+
 META_OPTIONS = {"procedure": {"simple": "简易程序", "ordinary": "普通程序"}}
 
 

@@ -183,3 +183,15 @@ def test_docs_are_served_without_a_cdn(server: Server) -> None:
     assert sources and all(s.startswith("/") and not s.startswith("//") for s in sources), sources
     for source in sources:
         assert httpx.get(server.base + source).status_code == 200, source
+
+
+def test_history_saved_before_labels_were_recorded_gets_them_when_read() -> None:
+    from engine.service.changes import with_labels
+
+    old = {"path": "/findings/guarantee_type", "label": "保证方式（本院认定）", "old": None, "new": "joint"}
+    assert with_labels("private_lending", old)["new_text"] == "连带责任保证"
+    court = {"path": "/court", "label": "法院", "old": "qingpu", "new": "jiashan"}
+    labelled = with_labels("private_lending", court)
+    assert (labelled["old_text"], labelled["new_text"]) == ("上海市青浦区人民法院", "浙江省嘉善县人民法院")
+    status = {"path": "/elements/delivered_amount/status", "label": "状态", "old": "agreed", "new": "disputed"}
+    assert with_labels("private_lending", status)["new_text"] == "有争议"

@@ -371,3 +371,18 @@ def test_docs_render_from_this_server_only(browser: Any, server: Server) -> None
         context.close()
     assert httpx.get(server.base + "/docs").status_code == 200
     assert (SAMPLE / "complaint.txt").exists()
+
+
+def test_login_form_speaks_chinese_for_empty_fields(browser: Any, server: Server) -> None:
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    try:
+        page.goto(server.base + "/login")
+        page.wait_for_selector("body[data-ready='1']")
+        page.click("#login-submit")
+        assert page.evaluate("document.getElementById('login-user').validationMessage") == "请填写用户名"
+        page.fill("#login-user", "某人")
+        page.click("#login-submit")
+        assert page.evaluate("document.getElementById('login-password').validationMessage") == "请填写密码"
+    finally:
+        context.close()

@@ -30,6 +30,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 HELP_TEXT = "显示本帮助并退出。"
 USAGE_PREFIX = "用法："
+USAGE_PIECES = {"[OPTIONS]": "[选项]", "COMMAND [ARGS]...": "命令 [参数]..."}
 RICH_TITLES = {
     "ARGUMENTS_PANEL_TITLE": "参数",
     "OPTIONS_PANEL_TITLE": "选项",
@@ -77,7 +78,10 @@ def _install_chinese_help() -> None:
             setattr(rich_utils, name, text)
 
     def format_usage(self: Any, ctx: Any, formatter: Any) -> None:
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=USAGE_PREFIX)
+        pieces = " ".join(self.collect_usage_pieces(ctx))
+        for english, chinese in USAGE_PIECES.items():
+            pieces = pieces.replace(english, chinese)
+        formatter.write_usage(ctx.command_path, pieces, prefix=USAGE_PREFIX)
 
     for cls in (core.TyperCommand, core.TyperGroup):
         original = cls.get_help_option
@@ -128,8 +132,6 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
-    options_metavar="[选项]",
-    subcommand_metavar="命令 [参数]...",
 )
 
 

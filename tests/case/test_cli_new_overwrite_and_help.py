@@ -63,6 +63,8 @@ def test_help_usage_errors_and_version_are_chinese() -> None:
     sub = run("new", "--help")
     assert "用法：yaosu new" in sub.stdout and "[必填]" in sub.stdout and "--force" in sub.stdout
     assert "Show this message" not in sub.stdout
+    calc = run("calc", "--help")
+    assert "用法：yaosu calc [选项] 命令 [参数]..." in calc.stdout and "COMMAND" not in calc.stdout
     missing = run("new", "--type", "private_lending")
     assert missing.returncode == 2
     assert "缺少选项" in missing.stderr and "Missing" not in missing.stderr

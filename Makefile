@@ -19,7 +19,7 @@ setup: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/yaosu new --type private_lending --complaint $(SAMPLE)/complaint.txt --answer $(SAMPLE)/answer.txt \
-		--filing-date 2022-09-20 --case-year 2022 --case-seq 8123 -o $(DEMO)/case.json
+		--filing-date 2022-09-20 --case-year 2022 --case-seq 8123 --force -o $(DEMO)/case.json
 	$(BIN)/yaosu find $(DEMO)/case.json --from-file $(SAMPLE)/findings.json
 	@for court in qingpu wujiang jiashan; do \
 		$(BIN)/yaosu draft $(DEMO)/case.json --court $$court -o $(DEMO)/judgment_$$court.docx || exit 1; \

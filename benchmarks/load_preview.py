@@ -95,7 +95,7 @@ async def make_case(client: httpx.AsyncClient) -> tuple[str, int]:
         "answer": ("answer.txt", (SAMPLE / "answer.txt").read_bytes(), "text/plain"),
     }
     response = await client.post(
-        "/api/cases", files=files, data={"case_type": "private_lending", "court": "qingpu"}
+        "/api/cases", files=files, data={"case_type": "private_lending", "court": "qingpu", "allow_duplicate": "true"}
     )
     response.raise_for_status()
     view = response.json()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -19,6 +20,111 @@ from engine.errors import E, YaosuError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# --- typer's and click's own words, in Chinese ---------------------------------------------------
+# The help pages and usage errors a user sees come partly from typer/click ("Usage:", "Options",
+# "Show this message and exit.", "Missing option …"). Typer reads its panel titles from module
+# constants at call time, and every command builds its usage line and --help option through the
+# methods patched below, so one small layer here covers all commands, including those mounted
+# from other modules. Messages we do not know pass through unchanged.
+
+HELP_TEXT = "显示本帮助并退出。"
+USAGE_PREFIX = "用法："
+USAGE_PIECES = {"[OPTIONS]": "[选项]", "COMMAND [ARGS]...": "命令 [参数]..."}
+RICH_TITLES = {
+    "ARGUMENTS_PANEL_TITLE": "参数",
+    "OPTIONS_PANEL_TITLE": "选项",
+    "COMMANDS_PANEL_TITLE": "命令",
+    "ERRORS_PANEL_TITLE": "错误",
+    "ABORTED_TEXT": "已中止。",
+    "RICH_HELP": "用 [blue]'{command_path} {help_option}'[/] 查看帮助。",
+    "DEFAULT_STRING": "[默认：{}]",
+    "REQUIRED_LONG_STRING": "[必填]",
+    "ENVVAR_STRING": "[环境变量：{}]",
+    "DEPRECATED_STRING": "（已弃用）",
+}
+USAGE_ERRORS = [
+    (re.compile(r"Missing option '?([^'.]+)'?\.?"), r"缺少选项 \1"),
+    (re.compile(r"Missing argument '?([^'.]+)'?\.?"), r"缺少参数 \1"),
+    (re.compile(r"Missing parameter:? '?([^'.]+)'?\.?"), r"缺少参数 \1"),
+    (re.compile(r"No such option: (\S+)"), r"没有这个选项：\1"),
+    (re.compile(r"\(Possible options: (.+)\)"), r"（可用的选项：\1）"),
+    (re.compile(r"Did you mean (\S+?)\?"), r"是否要用 \1？"),
+    (re.compile(r"No such command '([^']+)'\."), r"没有这个命令：\1"),
+    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), r"多余的参数：\1"),
+    (re.compile(r"Option '([^']+)' requires an argument\."), r"选项 \1 需要一个值"),
+    (re.compile(r"Invalid value for (.+?): "), r"\1 的取值无效："),
+    (re.compile(r"Invalid value: "), "取值无效："),
+    (re.compile(r"Value (.+?) is not a valid (integer|int)\."), r"\1 不是整数"),
+    (re.compile(r"Value (.+?) is not a valid (float)\."), r"\1 不是数字"),
+    (re.compile(r"Value (.+?) is not a valid (.+?)\."), r"\1 的格式不正确（应为 \2）"),
+    (re.compile(r"(.+?) is not one of (.+)\."), r"\1 不是可选的值（可选：\2）"),
+    (re.compile(r"Missing command\."), "缺少命令"),
+]
+
+
+def chinese_usage_error(message: str) -> str:
+    """A click/typer usage error in Chinese (unknown messages unchanged)."""
+    for pattern, replacement in USAGE_ERRORS:
+        message = pattern.sub(replacement, message)
+    return message
+
+
+def _install_chinese_help() -> None:
+    from typer import core, rich_utils
+
+    for name, text in RICH_TITLES.items():
+        if hasattr(rich_utils, name):
+            setattr(rich_utils, name, text)
+
+    def format_usage(self: Any, ctx: Any, formatter: Any) -> None:
+        pieces = " ".join(self.collect_usage_pieces(ctx))
+        for english, chinese in USAGE_PIECES.items():
+            pieces = pieces.replace(english, chinese)
+        formatter.write_usage(ctx.command_path, pieces, prefix=USAGE_PREFIX)
+
+    for cls in (core.TyperCommand, core.TyperGroup):
+        original = cls.get_help_option
+
+        def get_help_option(self: Any, ctx: Any, _original: Any = original) -> Any:
+            option = _original(self, ctx)
+            if option is not None:
+                option.help = HELP_TEXT
+            return option
+
+        cls.get_help_option = get_help_option  # type: ignore[method-assign]
+        cls.format_usage = format_usage  # type: ignore[method-assign]
+
+    format_error = rich_utils.rich_format_error
+
+    def rich_format_error(error: Any) -> None:
+        if isinstance(getattr(error, "message", None), str):
+            error.message = chinese_usage_error(error.message)
+        original_format = error.format_message
+
+        def format_message() -> str:
+            return chinese_usage_error(original_format())
+
+        error.format_message = format_message
+        format_error(error)
+
+    rich_utils.rich_format_error = rich_format_error  # type: ignore[assignment]
+
+
+_install_chinese_help()
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("yaosu")
+        except PackageNotFoundError:
+            number = "未安装"
+        typer.echo(f"yaosu（要素）{number}")
+        raise typer.Exit()
+
+
 app = typer.Typer(
     name="yaosu",
     help="yaosu（要素）：要素式审判文书起草引擎。起诉状/答辩状 → 要素表 → 三家法院的要素式判决书。",
@@ -26,6 +132,15 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
+
+
+@app.callback()
+def _root(
+    _show_version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本号并退出。")
+    ] = False,
+) -> None:
+    """yaosu（要素）：要素式审判文书起草引擎。起诉状/答辩状 → 要素表 → 三家法院的要素式判决书。"""
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -106,20 +221,41 @@ def new(
     case_year: Annotated[int | None, typer.Option(help="案号年度")] = None,
     case_seq: Annotated[int | None, typer.Option(help="案号序号")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出摘要")] = False,
-    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件")] = False,
+    force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖（其中的认定和案件信息将丢失）")] = False,
+    update: Annotated[
+        bool, typer.Option("--update", help="输出文件已存在时重新抽取诉状，保留其中的本院认定、理由和案件信息")
+    ] = False,
 ) -> None:
-    """由起诉状（和答辩状）生成案件文件：抽取要素、合并双方意见、标出争议要素。"""
+    """由起诉状（和答辩状）生成案件文件：抽取要素、合并双方意见、标出争议要素。
+
+    不会覆盖已有的案件文件：要覆盖请加 --force；要在保留法官工作（认定、理由、案件信息）的同时重新抽取，请加 --update。
+    """
     from engine.atomic import resolve_output
+    from engine.case.files import load_case_file
     from engine.case.new import new_case
     from engine.case.update import create_case_file
     from engine.case.validate import validate_case
 
     inputs = (complaint, *([answer] if answer is not None else []))
     resolve_output(output, inputs)  # refused before the (slow) extraction: a device, a folder, an input
-    if output.exists() and not force:
-        raise YaosuError(E.E000, message="输出文件已存在：{output}；如需覆盖请加 --force".replace("{output}", str(output)))
+    if force and update:
+        raise YaosuError(E.E807)
+    previous = None
+    if output.exists():
+        if update:
+            previous = load_case_file(output)
+            if previous.get("case_type") != case_type:
+                raise YaosuError(
+                    E.E808, output=output, previous_get_case_type=previous.get('case_type'), case_type=case_type
+                )
+        elif not force:
+            raise YaosuError(
+                E.E809, output=output
+            )
     sys_ = system()
     case = new_case(sys_, case_type, complaint, answer, court=court)
+    if previous is not None:
+        case = _keep_judges_work(previous, case, court)
     meta = case["meta"]
     for key, value in (("filing_date", filing_date), ("case_year", case_year), ("case_seq", case_seq)):
         if value is not None:
@@ -127,7 +263,7 @@ def new(
     problems = [p for p in validate_case(sys_, case) if not p.path.startswith("/elements/")]
     if problems:
         raise YaosuError(E.E000, message="；".join(f"{p.path}：{p.message}" for p in problems))
-    create_case_file(output, case, force=force, inputs=inputs)
+    create_case_file(output, case, force=force or update, inputs=inputs)
     statuses: dict[str, list[str]] = {}
     for element_id, state in case["elements"].items():
         statuses.setdefault(state["status"], []).append(element_id)
@@ -144,6 +280,18 @@ def new(
         labels = "、".join(f"{table.element(eid).label}（{eid}）" for eid in statuses["disputed"])
         typer.echo(f"  争议要素：{labels}")
         typer.echo(f"  用 yaosu find {output} --set 要素=认定值 记录本院认定")
+
+
+def _keep_judges_work(previous: dict[str, Any], fresh: dict[str, Any], court: str | None) -> dict[str, Any]:
+    """A re-extracted case with what the judge wrote in the old one: findings, case details, the court
+    (unless --court names another) and any other part extraction does not make (e.g. reasons)."""
+    kept = dict(fresh)
+    for key, value in previous.items():
+        if key not in fresh or key in ("findings", "meta"):
+            kept[key] = value
+    kept["meta"] = {**(fresh.get("meta") or {}), **(previous.get("meta") or {})}
+    kept["court"] = court or previous.get("court") or fresh.get("court")
+    return kept
 
 
 @app.command()

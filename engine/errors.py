@@ -64,6 +64,10 @@ class E(metaclass=_Catalogue):
 
     E000 = "{message}"
     # --- codes appended by scripts/error_codes.py
+    E807 = "--force 与 --update 只能选一个"
+    E808 = "{output}：已有案件文件的案件类型是 {previous_get_case_type}，与 --type {case_type} 不同"
+    E809 = "{output} 已存在，未覆盖（其中可能有法官的认定）。覆盖请加 --force；保留认定与案件信息、重新抽取诉状请加 --update"
+    E675 = "案号：{text_40!r} 无法识别（如（2024）沪0118民初1234号，或分别填写收案年度和案件编号）"
     E319 = "{value}的认定理由过长（{len_words} 字，上限 {max_reason_chars} 字）"
     E320 = "未知的案件信息字段：{join_unknown}（可用：{value}）"
     E321 = "{meta_labels_field}（{field}）应为 YYYY-MM-DD 的日期，现为 {text_32!r}"

@@ -63,7 +63,10 @@ class CaseMeta(BaseModel):
     case_seq: int | None = Field(default=None, ge=1, title="案件编号")
     filing_date: DateValue | None = Field(default=None, title="立案日期")
     hearing_end_date: DateValue | None = Field(default=None, title="一审法庭辩论终结日")
-    procedure: Literal["simple", "ordinary", "small_claims"] = Field(default="simple", title="审理程序")
+    procedure: Literal["simple", "ordinary", "small_claims"] = Field(
+        default="simple", title="审理程序",
+        json_schema_extra={"x-options": {"simple": "简易程序", "ordinary": "普通程序", "small_claims": "小额诉讼程序"}},
+    )
     public_hearing: bool = Field(default=True, title="公开开庭")
     absent: list[str] = Field(default_factory=list, title="经传唤未到庭的当事人")
     judge: str | None = Field(default=None, title="审判员")

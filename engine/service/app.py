@@ -8,6 +8,7 @@ read from the store on every request, through the scoped query.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import threading
 import urllib.parse
@@ -45,12 +46,23 @@ from engine.service.auth import (
     is_loopback,
     require,
 )
-from engine.service.changes import summarize_changes
+from engine.service.changes import _same, summarize_changes, with_labels
+from engine.service.intake import (
+    field_types,
+    normalise_element_edits,
+    normalise_findings,
+    normalise_meta,
+    pleading_digest,
+    value_texts,
+)
 from engine.service.research import export_rows, to_csv, to_parquet
 from engine.service.store import CaseNotFound, Store, StoredCase, VersionConflict
 from engine.system import default_system
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+# Swagger UI 5 (it reads OpenAPI 3.1) as shipped in the fastapi-offline wheel, served by us, no CDN.
+_SWAGGER_SPEC = importlib.util.find_spec("fastapi_offline")
+SWAGGER_DIR = Path(_SWAGGER_SPEC.origin).parent / "static" if _SWAGGER_SPEC and _SWAGGER_SPEC.origin else None
 MAX_UPLOAD = 10 * 1024 * 1024  # per file
 MAX_BODY = 2 * MAX_UPLOAD + 1024 * 1024  # a complaint and an answer, plus multipart framing
 DRAIN_LIMIT = 64 * 1024 * 1024  # past this a too-large body is cut off instead of read and dropped
@@ -130,7 +142,7 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
-        cacheable = scope.get("path", "").startswith("/static/")
+        cacheable = scope.get("path", "").startswith(("/static/", "/swagger-ui/"))
 
         async def send_with_headers(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
@@ -199,9 +211,17 @@ def _evidence(case: dict[str, Any], side: str, element_id: str) -> list[dict[str
     return list(item.get("evidence") or [])
 
 
-def _row(entry: Any, state: dict[str, Any] | None, finding: Any) -> dict[str, Any]:
+def _row(table: Any, element_id: str, entry: Any, state: dict[str, Any] | None, finding: Any) -> dict[str, Any]:
     state = state or {}
+    fields = entry.element.fields or {}
     return {
+        # what the judge reads: labels, formatted money and dates, 是/否 — never a code
+        "complaint_text": value_texts(table, element_id, state.get("complaint")),
+        "answer_text": value_texts(table, element_id, state.get("answer")),
+        "finding_text": value_texts(table, element_id, finding),
+        "field_options": {fid: dict(f.options) for fid, f in fields.items() if f.options},
+        "field_types": field_types(entry.element),
+        "decided_by_orders": table.decided_by_orders(element_id),
         "label": entry.element.label,
         "section": entry.section,
         "type": entry.element.type,
@@ -223,7 +243,7 @@ def element_rows(case: dict[str, Any], evidence: bool = True) -> dict[str, Any]:
     findings = case.get("findings") or {}
     rows: dict[str, Any] = {}
     for element_id, entry in table.entries.items():
-        rows[element_id] = _row(entry, states.get(element_id), findings.get(element_id))
+        rows[element_id] = _row(table, element_id, entry, states.get(element_id), findings.get(element_id))
         if evidence:
             rows[element_id]["evidence"] = {
                 "complaint": _evidence(case, "complaint", element_id),
@@ -283,6 +303,7 @@ def case_view(
 
     case = stored.data
     rows = element_rows(case, evidence=pleadings)
+    pending = pending_disputes(default_system().table(case["case_type"]), case)
     return {
         "id": stored.id,
         "version": stored.version,
@@ -293,7 +314,13 @@ def case_view(
         "saved_at": stored.saved_at.isoformat(),
         "elements": rows,
         "disputed": [eid for eid, row in rows.items() if row["status"] == "disputed"],
-        "pending": pending_disputes(default_system().table(case["case_type"]), case),
+        "pending": pending,
+        # the form's summary bar: 有争议 N · 待认定 M · 仅一方主张 K
+        "summary": {
+            "disputed": sum(1 for row in rows.values() if row["status"] == "disputed"),
+            "pending": len(pending),
+            "one_side": sum(1 for row in rows.values() if row["status"] in ("complaint_only", "answer_only")),
+        },
         "problems": open_problems(case, schema_checked),
         "warnings": draft_once(case, case.get("court") or DEFAULT_COURT)[1] if warnings is None else warnings,
         "case": case if pleadings else {k: v for k, v in case.items() if k not in PLEADINGS},
@@ -419,6 +446,8 @@ def create_app(
         version="1",
         description="要素式民事判决书：诉状抽取、要素表、争议认定、判决书生成。",
         lifespan=lifespan,
+        docs_url=None,  # /docs below: Swagger UI from the fastapi-offline package's files, no CDN
+        redoc_url=None,
     )
     app.state.store = store
     app.state.accounts = accounts
@@ -470,6 +499,14 @@ def create_app(
 
     # --- the page -------------------------------------------------------------------------
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    if SWAGGER_DIR is not None:
+        app.mount("/swagger-ui", StaticFiles(directory=SWAGGER_DIR), name="swagger-ui")
+
+    @app.get("/docs", include_in_schema=False, response_model=None)
+    def docs() -> Response:
+        if SWAGGER_DIR is None:
+            return _json(503, {"detail": "API 文档页需要 fastapi-offline 包（pip install fastapi-offline）；接口说明见 /openapi.json"})
+        return FileResponse(STATIC_DIR / "docs.html")
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> FileResponse:
@@ -584,14 +621,44 @@ def create_app(
         case_type: Annotated[str, Form(description="案件类型，如 private_lending")],
         answer: Annotated[UploadFile | None, File(description="答辩状（可选）")] = None,
         court: Annotated[str | None, Form(description="法院：qingpu、wujiang、jiashan")] = None,
+        filing_date: Annotated[str | None, Form(description="立案日期，如 2024-03-05 或 2024年3月5日")] = None,
+        case_number: Annotated[str | None, Form(description="完整案号，如（2024）沪0118民初1234号")] = None,
+        case_year: Annotated[str | None, Form(description="收案年度，如 2024")] = None,
+        case_seq: Annotated[str | None, Form(description="案件编号（序号），如 1234")] = None,
+        procedure: Annotated[Literal["simple", "ordinary"] | None, Form(description="审理程序")] = None,
+        judge: Annotated[str | None, Form(description="审判员")] = None,
+        clerk: Annotated[str | None, Form(description="书记员")] = None,
+        assistant: Annotated[str | None, Form(description="法官助理")] = None,
+        judgment_date: Annotated[str | None, Form(description="判决日期")] = None,
+        absent: Annotated[str | None, Form(description="经传唤未到庭的当事人，以顿号分隔")] = None,
+        allow_duplicate: Annotated[bool, Form(description="同一起诉状已上传过时仍新建案件")] = False,
     ) -> Response:
         court = court_for_new_case(principal, court or None)
+        typed = {
+            "filing_date": filing_date, "case_number": case_number, "case_year": case_year,
+            "case_seq": case_seq, "procedure": procedure, "judge": judge, "clerk": clerk,
+            "assistant": assistant, "judgment_date": judgment_date, "absent": absent,
+        }
+        # the case details are checked before the extraction runs (seconds) on the pleadings
+        meta = normalise_meta({key: value for key, value in typed.items() if value not in (None, "")})
         try:
             default_system().casetype(case_type)  # an unknown type is refused before any file is read
         except YaosuError as exc:
             raise YaosuError(E.E000, message=exc.message, path="/case_type") from exc
         complaint_text = _decode(complaint)
         answer_text = _decode(answer) if answer is not None and answer.filename else None
+        digest = pleading_digest(case_type, complaint_text)
+        existing = store.find_upload(digest, court=principal.court)
+        if existing is not None and not allow_duplicate:
+            title = case_title(store.get(existing, court=principal.court).data)
+            return _send(
+                {
+                    "detail": f"这份起诉状已经上传过（{title}）：可打开已有案件，或选择“仍然新建”",
+                    "existing_case": existing,
+                    "existing_title": title,
+                },
+                status=409,
+            )
         case = new_case_from_texts(
             default_system(),
             case_type,
@@ -601,7 +668,12 @@ def create_app(
             complaint_name=complaint.filename,
             answer_name=answer.filename if answer_text is not None and answer is not None else None,
         )
-        stored = store.create(case, principal.name, title=case_title(case))
+        if meta:
+            case["meta"] = {**(case.get("meta") or {}), **meta}
+            problems = [p for p in schema_problems(default_system().casetype(case_type), case) if p.path.startswith("/meta")]
+            if problems:
+                raise PatchError(problems)
+        stored = store.create(case, principal.name, title=case_title(case), digest=digest)
         return _send(case_view(stored), status=201)
 
     @app.get("/api/cases/{case_id}", summary="案件（最新版本，或 ?version=n 的历史版本）")
@@ -634,7 +706,25 @@ def create_app(
         except CaseNotFound:
             # 404 when the case is unknown (or of another court), 409 when the version is
             raise VersionConflict(store.latest_version(case_id, court=principal.court)) from None
-        updated = apply_patch(default_system(), current_version.data, body.findings, body.edits)
+        edits = dict(body.edits)
+        if isinstance(edits.get("meta"), dict):
+            edits["meta"] = normalise_meta(edits["meta"])
+        if "elements" in edits:
+            edits["elements"] = normalise_element_edits(
+                default_system().table(current_version.data["case_type"]), edits["elements"]
+            )
+        table = default_system().table(current_version.data["case_type"])
+        findings = normalise_findings(table, body.findings)
+        updated = apply_patch(default_system(), current_version.data, findings, edits)
+        if _same(current_version.data, updated):
+            # Nothing changed (the value typed is the one stored): no new version. A stale
+            # version is still a conflict, so the judge does not think an old view is current.
+            latest = store.latest_version(case_id, court=principal.court)
+            if latest != body.version:
+                raise VersionConflict(latest)
+            view = case_view(current_version, pleadings=False)
+            view["unchanged"] = True
+            return _send(view)
         changes = summarize_changes(current_version.data, updated)
         stored = store.save(
             case_id,
@@ -660,13 +750,14 @@ def create_app(
     ) -> Response:
         entries = store.history(case_id, court=principal.court)
         audit(request, principal, "history", case_id, None)
+        case_type = store.get(case_id, court=principal.court).data["case_type"]
         return _send(
             [
                 {
                     "version": h.version,
                     "user": h.user,
                     "saved_at": h.saved_at.isoformat(),
-                    "changes": h.changes,
+                    "changes": [with_labels(case_type, change) for change in h.changes],
                 }
                 for h in entries
             ]

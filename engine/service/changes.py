@@ -1,4 +1,7 @@
-"""What a save changed, in words a judge reads in the history: field name, old value, new value."""
+"""What a save changed, in words a judge reads in the history: field name, old value, new value.
+
+Each change carries the values as stored (`old`, `new`) and as a judge reads them (`old_text`,
+`new_text`: option labels, 是/否, court names, formatted money and dates — never a code)."""
 
 from __future__ import annotations
 
@@ -21,7 +24,56 @@ def _same(left: Any, right: Any) -> bool:
 
 
 def _change(case_type: str, parts: list[str], old: Any, new: Any) -> dict[str, Any]:
-    return {"path": "/" + "/".join(parts), "label": field_label(_table(case_type), parts), "old": old, "new": new}
+    return {
+        "path": "/" + "/".join(parts),
+        "label": field_label(_table(case_type), parts),
+        "old": old,
+        "new": new,
+        "old_text": value_label(case_type, parts, old),
+        "new_text": value_label(case_type, parts, new),
+    }
+
+
+def with_labels(case_type: str, change: dict[str, Any]) -> dict[str, Any]:
+    """A stored change with old_text/new_text; versions saved before they were recorded get them now."""
+    if "new_text" in change or not str(change.get("path", "")).startswith(("/findings/", "/elements/", "/meta/", "/court")):
+        return change
+    parts = str(change["path"]).strip("/").split("/")
+    try:
+        return {
+            **change,
+            "old_text": value_label(case_type, parts, change.get("old")),
+            "new_text": value_label(case_type, parts, change.get("new")),
+        }
+    except Exception:  # noqa: BLE001 - an old entry the current table cannot word keeps its raw values
+        return change
+
+
+META_OPTIONS = {"procedure": {"simple": "简易程序", "ordinary": "普通程序"}}
+
+
+def value_label(case_type: str, parts: list[str], value: Any) -> str:
+    """A stored value at `parts` in the words of the form ("" when empty)."""
+    from engine.case.casefile import STATUS_LABELS
+    from engine.service.intake import value_texts
+    from engine.system import default_system
+
+    if value is None or value == "" or value == []:
+        return ""
+    if parts[0] == "court":
+        court = default_system().courts.get(str(value))
+        return court.name if court else str(value)
+    if parts[0] == "meta":
+        if isinstance(value, bool):
+            return "是" if value else "否"
+        if isinstance(value, list):
+            return "、".join(map(str, value))
+        return META_OPTIONS.get(parts[1], {}).get(str(value), str(value))
+    if parts[0] == "elements" and len(parts) > 2 and parts[2] == "status":
+        return STATUS_LABELS.get(str(value), str(value))
+    if parts[0] == "elements" and len(parts) > 2 and parts[2] == "answer_position":
+        return {"admit": "被告承认", "contest": "被告否认"}.get(str(value), str(value))
+    return value_texts(_table(case_type), parts[1], value) or ""
 
 
 def summarize_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
@@ -38,7 +90,7 @@ def summarize_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str
     old_findings, new_findings = old.get("findings") or {}, new.get("findings") or {}
     for element_id in _element_order(case_type, old_states, new_states, old_findings, new_findings):
         old_state, new_state = old_states.get(element_id) or {}, new_states.get(element_id) or {}
-        for side in ("complaint", "answer", "status"):
+        for side in ("complaint", "answer", "answer_position", "status"):
             if not _same(old_state.get(side), new_state.get(side)):
                 changes.append(
                     _change(

@@ -36,7 +36,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql import Select
 
-from engine.service.tables import ACCESS_LOG, CASES, SIGNATURES, VERSIONS, Base, CaseRow, VersionRow
+from engine.service.tables import ACCESS_LOG, CASES, SIGNATURES, UPLOADS, VERSIONS, Base, CaseRow, VersionRow
 
 __all__ = ["Base", "CaseRow", "VersionRow", "Store", "CaseNotFound", "VersionConflict", "StoredCase"]
 
@@ -207,7 +207,8 @@ class Store:
         self.engine.dispose()
 
     # --- cases --------------------------------------------------------------------------
-    def create(self, data: dict[str, Any], user: str, title: str = "") -> StoredCase:
+    def create(self, data: dict[str, Any], user: str, title: str = "", digest: str | None = None) -> StoredCase:
+        """Store a new case as version 1; `digest` (of its pleadings) is what find_upload looks up."""
         case_id = uuid.uuid4().hex
         now = _now()
         changes = [{"path": "/", "label": "新建案件", "old": None, "new": None}]
@@ -234,8 +235,23 @@ class Store:
                     summary=_dumps(changes),
                 )
             )
+            if digest is not None:
+                conn.execute(insert(UPLOADS).values(digest=digest, case_id=case_id))
         self._writes += 1
         return StoredCase(case_id, 1, data, user, now)
+
+    def find_upload(self, digest: str, court: str | None = UNSCOPED) -> str | None:
+        """The id of a case in scope made from pleadings with this digest, the newest first."""
+        statement = (
+            select(CASES.c.id)
+            .join(UPLOADS, UPLOADS.c.case_id == CASES.c.id)
+            .where(UPLOADS.c.digest == digest)
+            .order_by(CASES.c.created_at.desc())
+            .limit(1)
+        )
+        with self.engine.connect() as conn:
+            found = conn.execute(_scoped(statement, court)).scalar()
+        return None if found is None else str(found)
 
     def latest_version(self, case_id: str, court: str | None = UNSCOPED) -> int:
         with self.engine.connect() as conn:
@@ -420,6 +436,7 @@ class Store:
                 raise CaseNotFound(case_id)
             removed = conn.execute(delete(VERSIONS).where(VERSIONS.c.case_id == case_id)).rowcount
             conn.execute(delete(SIGNATURES).where(SIGNATURES.c.case_id == case_id))
+            conn.execute(delete(UPLOADS).where(UPLOADS.c.case_id == case_id))
             conn.execute(delete(CASES).where(CASES.c.id == case_id))
         self._writes += 1
         return int(removed)

@@ -52,6 +52,17 @@ class SignatureRow(Base):
     signed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class UploadRow(Base):
+    """The content hash of a case's pleadings, so the same complaint uploaded twice is noticed.
+
+    A table of its own (not a column of `cases`) so stores made before it get it from create_all."""
+
+    __tablename__ = "case_uploads"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    digest: Mapped[str] = mapped_column(String(64), index=True)
+    case_id: Mapped[str] = mapped_column(String(32), index=True)
+
+
 class UserRow(Base):
     __tablename__ = "users"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -110,6 +121,7 @@ class SecretRow(Base):
 CASES: Table = CaseRow.__table__  # type: ignore[assignment]
 VERSIONS: Table = VersionRow.__table__  # type: ignore[assignment]
 SIGNATURES: Table = SignatureRow.__table__  # type: ignore[assignment]
+UPLOADS: Table = UploadRow.__table__  # type: ignore[assignment]
 USERS: Table = UserRow.__table__  # type: ignore[assignment]
 SESSIONS: Table = SessionRow.__table__  # type: ignore[assignment]
 LOGIN_FAILURES: Table = LoginFailureRow.__table__  # type: ignore[assignment]

@@ -176,7 +176,8 @@ def create_case(
         "complaint": ("complaint.txt", pleadings[0], "text/plain"),
         "answer": ("answer.txt", pleadings[1], "text/plain"),
     }
-    data = {"case_type": "private_lending"}
+    # The same sample complaint is uploaded by many tests: each wants a case of its own.
+    data = {"case_type": "private_lending", "allow_duplicate": "true"}
     if court:
         data["court"] = court
     response = httpx.post(base + "/api/cases", files=files, data=data, headers=headers, timeout=60)

@@ -66,7 +66,7 @@ def qingpu_case(
         "complaint": ("complaint.txt", sample_pleadings[0], "text/plain"),
         "answer": ("answer.txt", sample_pleadings[1], "text/plain"),
     }
-    response = clients["qingpu_judge"].post("/api/cases", files=files, data={"case_type": "private_lending"})
+    response = clients["qingpu_judge"].post("/api/cases", files=files, data={"case_type": "private_lending", "allow_duplicate": "true"})
     assert response.status_code == 201, response.text
     case = response.json()
     assert case["court"] == "qingpu"  # a scoped user's case is in its own court
@@ -131,7 +131,7 @@ def test_other_courts_cases_are_not_listed(
     assert qingpu_case["id"] not in ids("wujiang_judge")
     # and the 吴江 judge's own case is not seen in 青浦
     files = {"complaint": ("c.txt", (SAMPLE / "complaint.txt").read_bytes(), "text/plain")}
-    made = clients["wujiang_judge"].post("/api/cases", files=files, data={"case_type": "private_lending"})
+    made = clients["wujiang_judge"].post("/api/cases", files=files, data={"case_type": "private_lending", "allow_duplicate": "true"})
     assert made.status_code == 201 and made.json()["court"] == "wujiang"
     assert made.json()["id"] not in ids("qingpu_judge")
     assert clients["qingpu_judge"].get(f"/api/cases/{made.json()['id']}/history").status_code == 404
@@ -142,7 +142,7 @@ def test_scoped_users_stay_in_their_court(
 ) -> None:
     files = {"complaint": ("c.txt", (SAMPLE / "complaint.txt").read_bytes(), "text/plain")}
     other = clients["qingpu_assistant"].post(
-        "/api/cases", files=files, data={"case_type": "private_lending", "court": "wujiang"}
+        "/api/cases", files=files, data={"case_type": "private_lending", "court": "wujiang", "allow_duplicate": "true"}
     )
     assert other.status_code == 403 and "本院" in other.json()["detail"]
     move = clients["qingpu_judge"].patch(
@@ -378,7 +378,7 @@ def test_admin_deletes_and_purges_and_it_is_recorded(
 ) -> None:
     judge, admin = clients["qingpu_judge"], clients["admin"]
     files = {"complaint": ("c.txt", sample_pleadings[0], "text/plain")}
-    case = judge.post("/api/cases", files=files, data={"case_type": "private_lending"}).json()
+    case = judge.post("/api/cases", files=files, data={"case_type": "private_lending", "allow_duplicate": "true"}).json()
     url = f"/api/cases/{case['id']}"
     for n in range(3):
         assert (

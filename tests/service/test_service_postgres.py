@@ -56,7 +56,7 @@ def test_accounts_and_court_scope_on_postgresql(
         assert httpx.get(server.base + "/api/cases").status_code == 401
         judge = login(server.base, "qingpu_judge", password)
         files = {"complaint": ("complaint.txt", sample_pleadings[0], "text/plain")}
-        case = judge.post("/api/cases", files=files, data={"case_type": "private_lending"}).json()
+        case = judge.post("/api/cases", files=files, data={"case_type": "private_lending", "allow_duplicate": "true"}).json()
         url_case = f"/api/cases/{case['id']}"
         assert (
             judge.patch(

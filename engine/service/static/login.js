@@ -35,7 +35,17 @@ async function login(event) {
   }
 }
 
+// The browser's own "please fill in this field", in Chinese whatever the browser's language.
+function chineseRequired(form) {
+  for (const input of form.querySelectorAll("input[required]")) {
+    const name = input.closest("label").firstChild.textContent.trim();
+    input.addEventListener("invalid", () => input.setCustomValidity(`请填写${name}`));
+    input.addEventListener("input", () => input.setCustomValidity(""));
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   document.getElementById("login-form").addEventListener("submit", login);
+  chineseRequired(document.getElementById("login-form"));
   document.body.dataset.ready = "1";
 });

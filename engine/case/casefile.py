@@ -67,6 +67,8 @@ class CaseMeta(BaseModel):
     judge: str | None = Field(default=None, title="审判员")
     clerk: str | None = Field(default=None, title="书记员")
     judgment_date: DateValue | None = Field(default=None, title="判决日期")
+    # 一审法庭辩论终结日: decides the statistical year of published standards (法释〔2022〕14号第二十二条).
+    hearing_end_date: DateValue | None = Field(default=None, title="一审法庭辩论终结日")
 
 
 def _case_model(casetype: CaseType) -> type[BaseModel]:

@@ -112,10 +112,12 @@ def _answer_cell(case: dict[str, Any], state: dict[str, Any], table: ElementTabl
     return {"admit": "无异议", "contest": "有异议"}.get(state.get("answer_position") or "", "未发表意见")
 
 
-def _element_rows(view: CaseView) -> tuple[list[ElementRow], list[str]]:
+def _element_rows(view: CaseView, skip: frozenset[str] = frozenset()) -> tuple[list[ElementRow], list[str]]:
     rows, pending = [], []
     case, table = view.case, view.table
     for element_id, entry in table.entries.items():
+        if element_id in skip:
+            continue  # shown in the rules' own item table
         state = (case.get("elements") or {}).get(element_id)
         finding = (case.get("findings") or {}).get(element_id)
         if not state and finding is None:
@@ -224,19 +226,23 @@ def _late_notice(system: System, meta: dict[str, Any], decision: Decision) -> st
     )
 
 
-def build_judgment(system: System, case: dict[str, Any], court_id: str) -> Judgment:
-    """The whole judgment for one court. Raises YaosuError on a case that cannot be drafted."""
+def build_judgment(
+    system: System, case: dict[str, Any], court_id: str, *, standard_province: str | None = None
+) -> Judgment:
+    """The whole judgment for one court. Raises YaosuError on a case that cannot be drafted.
+
+    ``standard_province``: draft with that province's published standards instead of the court's."""
     court: Court = system.court(court_id)
     case_type = case.get("case_type")
     if not isinstance(case_type, str):
         raise YaosuError("案件文件缺少案件类型 case_type")
     casetype = system.casetype(case_type)
     table = casetype.table
-    view = CaseView(case=case, table=table, court=court, system=system)
+    view = CaseView(case=case, table=table, court=court, system=system, standard_province=standard_province)
     if not view.plaintiffs or not view.defendants:
         raise YaosuError("案件文件缺少原告或被告（要素 plaintiffs / defendants），无法起草判决")
     decision: Decision = get_rules(table.judgment_rules or casetype.package.judgment_rules)(view)
-    rows, pending = _element_rows(view)
+    rows, pending = _element_rows(view, frozenset(row.element_id for row in decision.item_rows))
     late_notice = _late_notice(system, view.meta, decision)
     warnings = [f"要素“{label}”有争议但尚未认定，判决书中显示为“{PENDING_TEXT}”" for label in pending]
     warnings += decision.warnings
@@ -262,6 +268,8 @@ def build_judgment(system: System, case: dict[str, Any], court_id: str) -> Judgm
         ),
         element_rows=rows,
         findings_outro="对当事人无异议的要素，本院予以确认并在卷佐证。",
+        item_rows=decision.item_rows,
+        allocation_rows=decision.allocation_rows,
         reasoning=reasoning,
         basis=_basis(decision.citations),
         orders=_numbered(decision.orders),

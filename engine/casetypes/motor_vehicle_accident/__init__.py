@@ -1,0 +1,19 @@
+"""机动车交通事故责任纠纷 (`motor_vehicle_accident`): everything this case type knows in Python.
+
+| file | what |
+| --- | --- |
+| `items.py` | each damage item as the court finds it: finding, the province's standards, 不告不理 |
+| `rules.py` | the judgment rules: items, 交强险 / 商业三者险 / 侵权人 allocation, orders per payer |
+
+Its data: `element_tables/motor_vehicle_accident.yaml`, `elements/traffic_accident.yaml`,
+`judgment_templates/motor_vehicle_accident.docx`; the calculators are engine/law/injury.py and
+engine/law/compulsory_insurance.py.
+"""
+
+from engine.casetypes import CaseTypePackage
+from engine.casetypes.motor_vehicle_accident import rules  # noqa: F401 - registers motor_vehicle_accident.v1
+
+PACKAGE = CaseTypePackage(
+    id="motor_vehicle_accident",
+    judgment_rules="motor_vehicle_accident.v1",
+)

@@ -297,7 +297,8 @@ def motor_vehicle_accident_rules(view: CaseView) -> Decision:
     if claimed_amount and not open_items and share_known and granted < claimed_amount:
         plaintiffs = fmt.join_names(view.plaintiffs)
         orders.append(f"驳回原告{plaintiffs}的其他诉讼请求")
-        decision.citations.append(view.system.law.citations.cite("burden_of_proof", judgment_day(view.meta), warn=False))
+        rule: Any = view.system.law.citations.cite("burden_of_proof", judgment_day(view.meta), warn=False)
+        decision.citations.append(rule)  # a Citation: basis_text takes both
     decision.orders = orders
     decision.monetary = True
     decision.claimed_amount = claimed_amount or None

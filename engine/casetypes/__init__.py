@@ -38,6 +38,8 @@ class CaseTypePackage:
     id: str
     # Extraction: after resolution, fill elements the text implies (term end from loan date + term …).
     derive: Callable[[Document, dict[str, Candidate]], None] | None = None
+    # Answers: after the generic answer stage, positions and values it cannot read (per-item counter-figures).
+    derive_answer: Callable[[Document], None] | None = None
     # Extra recogniser kinds this case type needs (registered in engine.extraction.recognisers).
     recognisers: tuple[str, ...] = ()
     answer_wording: AnswerWording = field(default_factory=AnswerWording)

@@ -148,6 +148,9 @@ def parse_answer(doc: Document) -> None:
     for eid in doc.positions:
         doc.add(Candidate(eid, values.get(eid), spans[eid], 0.6, "answer", spans[eid][0][0]))
     doc.results = {c.element: c for c in doc.candidates if c.element in doc.positions or c.source == "parties"}
+    derive_answer = doc.casetype.package.derive_answer
+    if derive_answer is not None:
+        derive_answer(doc)
 
 
 def _record(doc: Document, values: dict[str, Any], spans: dict[str, list[tuple[int, int]]], eid: str, position: str,

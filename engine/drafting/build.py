@@ -233,6 +233,9 @@ def build_judgment(
 
     ``standard_province``: draft with that province's published standards instead of the court's."""
     court: Court = system.court(court_id)
+    if standard_province is not None and standard_province not in {c.province_id for c in system.courts.values()}:
+        known = "、".join(sorted({c.province_id for c in system.courts.values()}))
+        raise YaosuError(f"未知的标准省份 {standard_province!r}，可用：{known}")
     case_type = case.get("case_type")
     if not isinstance(case_type, str):
         raise YaosuError("案件文件缺少案件类型 case_type")
@@ -270,6 +273,7 @@ def build_judgment(
         findings_outro="对当事人无异议的要素，本院予以确认并在卷佐证。",
         item_rows=decision.item_rows,
         allocation_rows=decision.allocation_rows,
+        standard_note=decision.standard_note,
         reasoning=reasoning,
         basis=_basis(decision.citations),
         orders=_numbered(decision.orders),

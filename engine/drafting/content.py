@@ -49,6 +49,7 @@ class Judgment(BaseModel):
     findings_outro: str
     item_rows: list[ItemRow] = Field(default_factory=list, description="损失项目 table (empty: not printed)")
     allocation_rows: list[AllocationRow] = Field(default_factory=list, description="赔偿责任分配 table")
+    standard_note: str = Field(default="", description="not printed: the published standards the amounts use")
     reasoning: list[str] = Field(description="本院认为, first paragraph starts with 本院认为")
     basis: str = Field(description="依照…规定，判决如下：")
     orders: list[str] = Field(description="判决主文, numbered")

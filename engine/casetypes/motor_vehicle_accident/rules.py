@@ -246,6 +246,22 @@ def _liability_reasoning(view: CaseView, decision: Decision) -> None:
         decision.reasoning.append(text)
 
 
+def standard_note(view: CaseView) -> str:
+    """上海市2024年度标准（2023年统计数据）: the province and use year the standard items are computed with."""
+    from engine.law.injury import province_name, use_year_for
+
+    province = province_name(view.province)
+    chosen = "（按指定省份）" if view.standard_province else ""
+    hearing_end = _date(view.meta.get("hearing_end_date"))
+    if hearing_end is None:
+        return f"{province}标准{chosen}（一审法庭辩论终结日未填写，年度未定）"
+    try:
+        year, _ = use_year_for(view.province, hearing_end)
+    except YaosuError:
+        return f"{province}标准{chosen}（{hearing_end.year}年适用年度未定）"
+    return f"{province}{year}年度标准（{year - 1}年统计数据）{chosen}"
+
+
 @judgment_rules.register("motor_vehicle_accident.v1")
 def motor_vehicle_accident_rules(view: CaseView) -> Decision:
     decision = Decision(citations=[])
@@ -253,6 +269,7 @@ def motor_vehicle_accident_rules(view: CaseView) -> Decision:
     insurers = list(dict.fromkeys(
         str(v.get(k)) for v in vehicles for k in ("compulsory_insurer", "commercial_insurer") if v.get(k)))
     items = find_items(view)
+    decision.standard_note = standard_note(view)
     decision.claims = _claims_text(view, items, insurers)
     decision.facts = _facts_text(view)
     decision.item_rows = _item_rows(items)

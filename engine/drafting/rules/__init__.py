@@ -96,6 +96,7 @@ class Decision:
     # Case types that itemise a claim (damage items) or split it among payers print two more tables;
     # elements listed in item_rows are not repeated in the element table.
     item_rows: list[ItemRow] = field(default_factory=list)
+    standard_note: str = ""  # which published standards the amounts use (province, year); `compare` shows it
     allocation_rows: list[AllocationRow] = field(default_factory=list)
 
 

@@ -109,6 +109,17 @@ def _item_rows(items: list[Item]) -> list[ItemRow]:
     ]
 
 
+def _citable(citation: str) -> bool:
+    """Articles go into 依照…; a 决定's item (第六项, the transition rule) is stated in the reasoning only."""
+    from engine.law.citations import basis_text
+
+    try:
+        basis_text([citation])
+    except YaosuError:
+        return False
+    return True
+
+
 def _item_reasoning(items: list[Item], decision: Decision) -> None:
     for item in items:
         if item.error:
@@ -119,13 +130,13 @@ def _item_reasoning(items: list[Item], decision: Decision) -> None:
             if item.award is None:
                 decision.warnings.append(f"{item.label}有争议但尚未认定，判决书中以“待认定”表示")
             continue
-        text = f"关于{item.label}，" + "；".join(item.computed.steps) + "。"
+        text = f"关于{item.label}，" + "；".join(item.computed.steps) + f"（{'、'.join(item.citations)}）。"
         if item.capped:
             text += (f"原告主张{fmt.money(item.claimed)}元，低于上述计算数额，本院在原告主张的范围内"
                      f"予以支持，即{fmt.money(item.award)}元。")
         decision.reasoning.append(text)
         decision.warnings.extend(item.computed.warnings)
-        decision.citations.extend(item.citations)
+        decision.citations.extend(c for c in item.citations if _citable(c))
 
 
 def _allocation(view: CaseView, items: list[Item], decision: Decision) -> tuple[CalcResult | None, bool]:

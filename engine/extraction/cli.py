@@ -99,11 +99,12 @@ def eval_real_command(
 
     realdata = realdata or DEFAULT_REALDATA
     gold = gold or DEFAULT_GOLD
-    if not (realdata / "scm_loan" / "docs.jsonl").is_file():
-        typer.echo(f"未找到真实文书数据（{realdata}），跳过评估。")
-        return
     if not gold.is_file():
         typer.echo(f"未找到金标准文件（{gold}），跳过评估。")
+        return
+    passages = '"source"' in gold.read_text(encoding="utf-8").split("\n", 1)[0]
+    if not (realdata / "scm_loan" / "docs.jsonl").is_file() and not (passages and realdata.is_dir()):
+        typer.echo(f"未找到真实文书数据（{realdata}），跳过评估。")
         return
     from engine.system import default_system
 

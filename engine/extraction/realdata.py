@@ -41,18 +41,83 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
         raise YaosuError(f"无法读取 {path}：{exc}") from exc
 
 
+def _passage(text: str) -> tuple[str, str]:
+    """A judgment passage cut into what the plaintiff says and what the defendants answer (before the
+    court's own findings)."""
+    start = _ANSWER.search(text)
+    if start is None:
+        return complaint_part(text), ""
+    rest = text[start.start():]
+    end = _COURT.search(rest)
+    return text[:start.start()], rest[: end.start()] if end else rest
+
+
+_ANSWER = re.compile(r"被告[^。；]{0,40}?辩称|答辩称|辩称")
+_COURT = re.compile(r"经审理查明|本院经审理|审理查明|本院认定事实如下|本院确认以下事实|认定如下(?:案件)?事实|本院认为|经审理，本院")
+
+
+def _lawbench_items(realdata: Path, source: str) -> list[dict[str, Any]]:
+    """LawBench items (a JSON list of {instruction, question, answer}); `source` is its path under realdata/."""
+    path = realdata / source
+    try:
+        items = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise YaosuError(f"无法读取真实文书数据 {path}：{exc}") from exc
+    if not isinstance(items, list):
+        raise YaosuError(f"{path}：应为 JSON 数组")
+    return items
+
+
+def _evaluate_passages(system: System, case_type: str, realdata: Path, golds: list[dict[str, Any]]) -> dict[str, Any]:
+    """Gold keyed by (source, index, part): complaint parts scored as complaints, answer parts as answers."""
+    from engine.extraction.api import extract_text
+    from engine.extraction.evaluate import score_answer
+
+    casetype = system.casetype(case_type)
+    types = casetype.types
+    adapt = casetype.package.real_conventions or (lambda predicted: predicted)
+    complaints, answers = Tally(), Tally()
+    sources: dict[str, list[dict[str, Any]]] = {}
+    scored = 0
+    for gold in golds:
+        source = str(gold["source"])
+        if source not in sources:
+            sources[source] = _lawbench_items(realdata, source)
+        items = sources[source]
+        index = int(gold["index"])
+        if not 0 <= index < len(items):
+            raise YaosuError(f"金标准 {source} 第 {index} 条不存在（共 {len(items)} 条）")
+        text = str(items[index].get("question", "")).removeprefix("句子:")
+        complaint_text, answer_text = _passage(text)
+        name = f"{source}#{index}:{gold['part']}"
+        if gold["part"] == "answer":
+            predicted = adapt({**extract_text(system, answer_text or text, case_type, "answer"), "role": "answer"})
+            score_answer(answers, name, gold, predicted, types)
+        else:
+            predicted = adapt(extract_text(system, complaint_text, case_type, "complaint"))
+            wrapped = {"elements": {eid: {"value": value} for eid, value in gold.get("elements", {}).items()}}
+            score_complaint(complaints, name, wrapped, predicted, types)
+        scored += 1
+    return {"files": scored, "complaints": complaints.report(), "answers": answers.report(),
+            "errors": complaints.errors + answers.errors}
+
+
 def evaluate_real(system: System, case_type: str, realdata: Path = DEFAULT_REALDATA,
                   gold_path: Path = DEFAULT_GOLD) -> dict[str, Any]:
     from engine.extraction.api import extract_text
 
     casetype = system.casetype(case_type)
+    golds = _read_jsonl(gold_path)
+    if golds and all("source" in gold for gold in golds):
+        # Passages of a benchmark file (corpus/realdata_gold/README.md: source, index, part).
+        return _evaluate_passages(system, case_type, realdata, golds)
     docs = {doc["id"]: doc["text"] for doc in _read_jsonl(realdata / "scm_loan" / "docs.jsonl")}
     tally = Tally()
     types = casetype.types
     core = casetype.package.core_elements
     adapt = casetype.package.real_conventions or (lambda predicted: predicted)
     scored = 0
-    for gold in _read_jsonl(gold_path):
+    for gold in golds:
         text = docs.get(gold["id"])
         if text is None:
             continue

@@ -276,9 +276,13 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
         who = last_name_before(text, match.start(), names, 3)
         if who is None:
             person = re.search(r"(?:认定|，|,|、|；)([\u4e00-\u9fa5]{2,3})$", text[max(0, match.start() - 6):match.start()])
-            if person is None or not re.search(person.group(1) + r"[，,]?[男女]|死者|受害人", text):
+            role = re.search(r"(原告|被告|死者|受害人|伤者)[^，。；、]{0,8}$", text[max(0, match.start() - 10):match.start()])
+            if person is not None and re.search(person.group(1) + r"[，,]?[男女]|死者|受害人", text):
+                who = person.group(1)
+            elif role is not None:
+                who = role.group(1)  # a masked or unnamed party: its role (被告PER负主要责任)
+            else:
                 continue
-            who = person.group(1)
         together = [who]
         before = text[max(0, match.start() - 12):match.start()]
         for written, name in names:  # 王立峰、朱桂英负事故同等责任

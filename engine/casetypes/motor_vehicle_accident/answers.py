@@ -158,7 +158,7 @@ def _advance_rows(doc: Document, lo: int, hi: int, names: list[tuple[str, str]])
     return rows
 
 
-_HEADER_LINE = re.compile(r"(?:民事)?答辩状\s*$|(?:答辩人|被答辩人|委托诉讼代理人|法定代表人|负责人|原告|被告)[^\n]{0,12}[：:]")
+_HEADER_LINE = re.compile(r"(?![^\n]*辩称)(?:(?:民事)?答辩状\s*$|(?:答辩人|被答辩人|委托诉讼代理人|法定代表人|负责人|原告|被告)[^\n]{0,12}[：:])")
 
 
 def _body(doc: Document) -> tuple[int, int]:

@@ -148,11 +148,11 @@ def _element_rows(view: CaseView, skip: frozenset[str] = frozenset()) -> tuple[l
     return rows, pending
 
 
-def _disputed_reasoning(view: CaseView) -> list[str]:
+def _disputed_reasoning(view: CaseView, skip: frozenset[str] = frozenset()) -> list[str]:
     paragraphs = []
     for element_id, state in (view.case.get("elements") or {}).items():
-        if state.get("status") not in ("disputed", "answer_only"):
-            continue
+        if state.get("status") not in ("disputed", "answer_only") or element_id in skip:
+            continue  # items of the rules' own table are reasoned by the rules
         element = view.table.element(element_id)
         finding = (view.case.get("findings") or {}).get(element_id)
         if finding is None and view.table.decided_by_orders(element_id):
@@ -245,7 +245,8 @@ def build_judgment(
     if not view.plaintiffs or not view.defendants:
         raise YaosuError("案件文件缺少原告或被告（要素 plaintiffs / defendants），无法起草判决")
     decision: Decision = get_rules(table.judgment_rules or casetype.package.judgment_rules)(view)
-    rows, pending = _element_rows(view, frozenset(row.element_id for row in decision.item_rows))
+    itemised = frozenset(row.element_id for row in decision.item_rows)
+    rows, pending = _element_rows(view, itemised)
     late_notice = _late_notice(system, view.meta, decision)
     warnings = [f"要素“{label}”有争议但尚未认定，判决书中显示为“{PENDING_TEXT}”" for label in pending]
     warnings += decision.warnings
@@ -253,7 +254,7 @@ def build_judgment(
              ] if decision.unverified_citations else []
     meta = view.meta
     plaintiffs = fmt.join_names(view.plaintiffs)
-    reasoning = [*decision.reasoning[:1], *_disputed_reasoning(view), *decision.reasoning[1:]]
+    reasoning = [*decision.reasoning[:1], *_disputed_reasoning(view, itemised), *decision.reasoning[1:]]
     reasoning.append("综上所述，原告的诉讼请求中有事实和法律依据的部分，本院予以支持。")
     return Judgment(
         court_id=court.id,

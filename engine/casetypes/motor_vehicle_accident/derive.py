@@ -45,6 +45,7 @@ _DAYS = {
     "lost_work_days": (r"误工期", r"误工时间", r"误工"),
     "nursing_days": (r"护理期", r"护理时间"),
     "nutrition_days": (r"营养期", r"营养时间"),
+    "hospital_days": (r"住院治疗", r"住院"),
 }
 _COURSE = re.compile(r"驾驶|碰撞|相撞|撞倒|撞伤|追尾|刮擦|发生交通事故|发生事故")
 
@@ -342,21 +343,27 @@ def _victim(doc: Document, results: dict[str, Candidate]) -> None:
     if "death" not in results:
         results["death"] = Candidate("death", died is not None, [(died.start(), died.end())] if died else [],
                                      0.6, "derived", died.start() if died else 0)
-    if "victim_birth_date" in results:
-        return
+    if died is None:
+        results.pop("victim_name", None)  # an injured plaintiff is the victim: the element is for death cases
     plaintiffs = doc.parties.get("plaintiffs") or []
-    if died is None and len(plaintiffs) == 1 and plaintiffs[0].get("birth_date"):
+    if died is None and len(plaintiffs) == 1 and plaintiffs[0].get("birth_date") and "victim_birth_date" not in results:
         spans = (doc.party_spans.get("plaintiffs") or [(0, 0)])[:1]
         results["victim_birth_date"] = Candidate("victim_birth_date", plaintiffs[0]["birth_date"], spans, 0.7,
                                                  "derived", spans[0][0])
         return
     for mention in doc.mentions_in(body[0], body[1], "date"):
-        before = text[max(0, mention.start - 12):mention.start]
-        if re.search(r"[\u4e00-\u9fa5]{2,4}[，,][男女][，,]$", before) and text[mention.end:mention.end + 2].startswith(
-                ("出生", "生")):
+        base = max(0, mention.start - 12)
+        person = re.search(r"([\u4e00-\u9fa5]{2,4})[，,][男女][，,]$", text[base:mention.start])
+        if person is None or not text[mention.end:mention.end + 2].startswith(("出生", "生")):
+            continue
+        if "victim_birth_date" not in results:
             results["victim_birth_date"] = Candidate("victim_birth_date", mention.value,
                                                      [(mention.start, mention.end)], 0.7, "derived", mention.start)
-            return
+        if died is not None:
+            # 死亡案件中原告为其近亲属: the deceased introduced in the facts is the victim.
+            span = (base + person.start(1), base + person.end(1))
+            results["victim_name"] = Candidate("victim_name", person.group(1), [span], 0.7, "derived", span[0])
+        return
 
 
 def _int_of(raw: str) -> int | None:

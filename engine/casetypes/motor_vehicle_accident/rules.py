@@ -120,17 +120,36 @@ def _citable(citation: str) -> bool:
     return True
 
 
-def _item_reasoning(items: list[Item], decision: Decision) -> None:
+def _dispute_text(view: CaseView, item: Item) -> str:
+    """关于误工费，原告主张30,000元，被告认为应为12,000元。 (the result follows in the same paragraph)"""
+    state = (view.case.get("elements") or {}).get(item.id) or {}
+    if state.get("status") not in ("disputed", "answer_only"):
+        return ""
+    answer = state.get("answer")
+    said = f"被告认为应为{fmt.money(answer)}元" if answer is not None else "被告有异议"
+    claimed = f"原告主张{fmt.money(item.claimed)}元" if item.claimed is not None else "原告未主张"
+    return f"{claimed}，{said}。"
+
+
+def _item_reasoning(view: CaseView, items: list[Item], decision: Decision) -> None:
+    findings = view.case.get("findings") or {}
     for item in items:
+        dispute = _dispute_text(view, item)
+        if dispute and item.computed is None and not item.error:
+            result = (f"本院根据当事人陈述和经审查确认的证据，认定为{fmt.money(item.award)}元。"
+                      if findings.get(item.id) is not None else "该项待认定。")
+            decision.reasoning.append(f"关于{item.label}，{dispute}{result}")
+            continue
         if item.error:
-            decision.reasoning.append(f"关于{item.label}，{item.error}。该项数额暂以“{BLANK}”表示。")
+            # The printed text keeps a blank; what to fill and where goes to the drafter as a warning.
+            decision.reasoning.append(f"关于{item.label}，{dispute}其计算标准尚待确定，数额暂以“{BLANK}”表示。")
             decision.warnings.append(f"{item.label}无法计算：{item.error}")
             continue
         if item.computed is None:
             if item.award is None:
                 decision.warnings.append(f"{item.label}有争议但尚未认定，判决书中以“待认定”表示")
             continue
-        text = f"关于{item.label}，" + "；".join(item.computed.steps) + f"（{'、'.join(item.citations)}）。"
+        text = f"关于{item.label}，{dispute}" + "；".join(item.computed.steps) + f"（{'、'.join(item.citations)}）。"
         if item.capped:
             text += (f"原告主张{fmt.money(item.claimed)}元，低于上述计算数额，本院在原告主张的范围内"
                      f"予以支持，即{fmt.money(item.award)}元。")
@@ -291,7 +310,7 @@ def motor_vehicle_accident_rules(view: CaseView) -> Decision:
     )
     decision.citations += [C_PERSONAL_INJURY, C_CIVIL_1213, C_ROAD_76]
     _liability_reasoning(view, decision)
-    _item_reasoning(items, decision)
+    _item_reasoning(view, items, decision)
     if any(i.id == "mental_damages" and i.award for i in items):
         decision.citations.append(C_MENTAL)
     if any(i.id == "property_damage" and i.award for i in items):

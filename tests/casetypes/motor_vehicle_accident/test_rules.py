@@ -219,3 +219,12 @@ def test_claimed_amount_is_the_fee_base() -> None:
     # 诉讼费用交纳办法第十三条: 10,000–100,000 at 2.5%, 100,000–200,000 at 2%, 200,000–500,000 at 1.5%:
     # 50 + 2,250 + 2,000 + 43,954 × 1.5% = 659.31 → 4,959.31, halved (简易程序) 2,479.66 (rounded).
     assert total and "案件受理费4,959.31元，减半收取计2,479.66元" in judgment.fee_text
+
+
+def test_the_printed_text_keeps_a_blank_and_the_drafter_gets_the_message() -> None:
+    case = over_limit_case()
+    case["meta"]["hearing_end_date"] = "2025-04-01"
+    judgment = build_judgment(SYSTEM, case, "jiashan")
+    paragraph = next(r for r in judgment.reasoning if r.startswith("关于残疾赔偿金"))
+    assert paragraph == "关于残疾赔偿金，其计算标准尚待确定，数额暂以“____”表示。"
+    assert "parameters/injury_standards.csv" in next(w for w in judgment.warnings if w.startswith("残疾赔偿金无法计算"))

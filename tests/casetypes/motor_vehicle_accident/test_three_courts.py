@@ -135,3 +135,55 @@ def test_compare_shows_each_courts_amounts_and_the_standard_option(tmp_path: Pat
     bad = _yaosu("compare", str(path), "--standard", "hubei")
     assert bad.returncode == 2
     assert "未知的标准省份 'hubei'" in bad.stderr
+
+
+def test_the_web_preview_shows_both_tables() -> None:
+    from engine.drafting.render import render_html
+
+    html = render_html(SYSTEM, accident(), "jiashan")
+    assert '<section class="items">' in html and "<td>残疾赔偿金</td>" in html
+    assert '<section class="allocation">' in html and "<td>17,994元</td>" in html
+
+
+def test_the_qingpu_draft_section_by_section() -> None:
+    case = accident()
+    case["meta"].update({"filing_date": "2024-03-01", "judge": "审判员甲", "clerk": "书记员乙",
+                         "judgment_date": "2024-07-05", "case_year": 2024, "case_seq": 123})
+    sections = docx_sections(render_docx(SYSTEM, case, "qingpu"))
+    paragraphs = [p for p in sections["paragraphs"] if p]
+    # Title: court, document, number (沪0118).
+    assert paragraphs[:3] == ["上海市青浦区人民法院", "民事判决书", "（2024）沪0118民初123号"]
+    # Parties, then 审理经过 with the cause.
+    assert paragraphs[3].startswith("原告：李四") and paragraphs[4] == "被告：张三。"
+    procedure = next(p for p in paragraphs if "一案，本院于" in p)
+    assert "机动车交通事故责任纠纷一案，本院于2024年3月1日立案后" in procedure
+    # 诉讼请求: the items as claimed, with the total.
+    claims = paragraphs[paragraphs.index("原告李四向本院提出诉讼请求：") + 1]
+    assert claims.startswith("1.判令被告赔偿原告因交通事故造成的各项损失共计267,500元（其中医疗费30,000元")
+    # Tables in order: 要素认定, 损失项目, 赔偿责任分配.
+    assert [t[0] for t in sections["tables"]] == [
+        ["要素", "原告主张", "被告意见", "本院认定"],
+        ["项目", "原告主张", "被告意见", "本院认定"],
+        ["赔偿义务人", "赔偿责任", "限额", "金额"],
+    ]
+    element_labels = [row[0] for row in sections["tables"][0][1:]]
+    assert "事故发生时间" in element_labels and "残疾赔偿金" not in element_labels  # items are in their own table
+    assert [row[0] for row in sections["tables"][1][1:]] == ["医疗费", "护理费", "误工费", "残疾赔偿金",
+                                                            "精神损害抚慰金", "财产损失"]
+    allocation = sections["tables"][2][1:]
+    assert allocation[0] == [INSURER, "交强险医疗费用赔偿限额", "18,000元", "18,000元"]
+    assert [INSURER, "交强险死亡伤残赔偿限额", "180,000元", "180,000元"] in allocation
+    assert [INSURER, "交强险财产损失赔偿限额", "2,000元", "1,500元"] in allocation
+    assert [INSURER, "商业三者险", "1,000,000元", "46,954元"] in allocation
+    # 本院认为 … 依照 … 判决如下, the orders, the 迟延履行 notice, the fee, the appeal, the signature.
+    basis = next(p for p in paragraphs if p.startswith("依照"))
+    assert "《中华人民共和国民法典》第一千一百七十九条、第一千一百八十三条、第一千一百八十四条、第一千二百一十三条" in basis
+    assert "《中华人民共和国道路交通安全法》第七十六条" in basis and basis.endswith("判决如下：")
+    late = next(p for p in paragraphs if p.startswith("如果未按本判决指定的期间履行"))
+    assert "第二百六十四条" in late
+    # 受理费 on 267,500 (诉讼费用交纳办法第十三条): 50 + 2,250 + 2,000 + 67,500 × 1.5% = 5,312.50, halved 2,656.25;
+    # the plaintiff bears the share not granted (2,656.25 × 21,046 ÷ 267,500 = 208.98), the defendants the rest.
+    fee = next(p for p in paragraphs if p.startswith("案件受理费"))
+    assert fee.startswith("案件受理费5,312.50元，减半收取计2,656.25元，由原告李四负担208.98元")
+    assert "上诉于上海市第二中级人民法院" in next(p for p in paragraphs if p.startswith("如不服本判决"))
+    assert paragraphs[-3:] == ["审判员　审判员甲", "二〇二四年七月五日", "书记员　书记员乙"]

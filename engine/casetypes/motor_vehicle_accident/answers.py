@@ -21,6 +21,7 @@ from engine.casetypes.motor_vehicle_accident.vocabulary import (
     last_name_before,
     names_in,
     party_aliases,
+    tidy_parties,
 )
 from engine.extraction.document import Candidate, Document
 
@@ -179,15 +180,24 @@ def _body(doc: Document) -> tuple[int, int]:
 def derive_answer(doc: Document) -> None:
     aliases = party_aliases(doc)
     fix_numbered_names(doc, aliases)
+    body = _body(doc)
+    tidy_parties(doc, body[0])
+    for role in ("plaintiffs", "defendants", "third_parties"):
+        if role in doc.results:
+            doc.results[role].value = [dict(p) for p in doc.parties.get(role, [])]
+            doc.results[role].spans = list(doc.party_spans.get(role, [])) or doc.results[role].spans
     answerer = (doc.parties.get("defendants") or [{}])[0].get("name")
     if answerer:
         aliases.setdefault("答辩人", answerer)
     names = names_in(doc, aliases)
-    body = _body(doc)
     found = _Found()
     for lo, hi in _units(doc.text, body[0], body[1]):
         _items(doc, found, lo, hi)
         _facts(doc, found, lo, hi, names)
+    if "liability" in found.positions and "liability_document" in doc.positions:
+        # 对事故认定书无异议 is the stance on the 认定书's allocation (liability), not on the document itself.
+        del doc.positions["liability_document"]
+        doc.results.pop("liability_document", None)
     for eid, position in found.positions.items():
         if eid not in doc.casetype.table.entries:
             continue

@@ -23,6 +23,7 @@ from engine.casetypes.motor_vehicle_accident.vocabulary import (
     last_name_before,
     names_in,
     party_aliases,
+    tidy_parties,
 )
 from engine.extraction.document import Candidate, Document
 from engine.extraction.mention import Mention
@@ -332,7 +333,7 @@ def _advances(doc: Document, results: dict[str, Candidate], names: list[tuple[st
 
 def _pieces(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """A sentence cut at its commas."""
-    cuts = [lo + m.end() for m in re.finditer(r"[，,]", text[lo:hi])]
+    cuts = [lo + m.end() for m in re.finditer(r"，|,(?!\d{3})", text[lo:hi])]  # not 10,000
     return list(zip([lo, *cuts], [*cuts, hi], strict=True))
 
 
@@ -426,9 +427,50 @@ def _accident_date(doc: Document, results: dict[str, Candidate]) -> None:
             return
 
 
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}〔\d{4}〕第?\w{1,12}?号|第\d{6,}号(?=《?(?:道路)?交通事故认定书)")
+_PLACE = re.compile(r"(?:在|行驶至|途经|至)([^，。；在至]{2,30}?(?:交叉口|路口处|路口|路段|附近|处))")
+_APPRAISED = re.compile(r"^[，,]?(?:经|由)[^，。；]{0,20}?(?:司法)?鉴定")
+_RESIDENCE = (
+    ("urban", re.compile(r"经常居住地(?:在|为)城镇|城镇户口|非农业户口|城镇居民标准|城镇居民人均|城镇常住居民")),
+    ("rural", re.compile(r"农业户口|农村户口|农村居民标准|农村居民人均|农村常住居民")),
+)
+
+
+def _document_number(doc: Document, results: dict[str, Candidate]) -> None:
+    """The 认定书's number (吴公交认字〔2023〕第0612号 / 第3101180202400318号); none stated → no element."""
+    match = _DOC_NUMBER.search(doc.text)
+    if match:
+        results["liability_document"] = Candidate("liability_document", match.group(), [match.span()], 0.85,
+                                                  "derived", match.start())
+    else:
+        results.pop("liability_document", None)
+
+
+def _place_and_appraisal(doc: Document, results: dict[str, Candidate]) -> None:
+    text = doc.text
+    facts = doc.sections.get("facts") or doc.sections.get("body") or (0, len(text))
+    for lo, hi in _sentences(text, facts[0], facts[1]):
+        if _COURSE.search(text, lo, hi) and (place := _PLACE.search(text, lo, hi)):
+            results["accident_place"] = Candidate("accident_place", place.group(1), [place.span(1)], 0.8, "derived",
+                                                  place.start(1))
+            break
+    body = doc.section("body") if doc.sections.get("body") else (0, len(text))
+    for mention in doc.mentions_in(body[0], body[1], "date"):
+        if len(str(mention.value)) == 10 and _APPRAISED.match(text[mention.end:mention.end + 24]):
+            results["appraisal_date"] = Candidate("appraisal_date", mention.value, [(mention.start, mention.end)],
+                                                  0.85, "derived", mention.start)
+            break
+    for code, pattern in _RESIDENCE:
+        if match := pattern.search(text, body[0], body[1]):
+            results["victim_residence"] = Candidate("victim_residence", code, [match.span()], 0.75, "derived",
+                                                    match.start())
+            break
+
+
 def derive(doc: Document, results: dict[str, Candidate]) -> None:
     aliases = party_aliases(doc)
     fix_numbered_names(doc, aliases)
+    tidy_parties(doc)
     for role in ("plaintiffs", "defendants", "third_parties"):
         if role in results:
             results[role].value = [dict(p) for p in doc.parties.get(role, results[role].value)]
@@ -441,6 +483,8 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
     _grades(doc, results)
     _days(doc, results)
     _accident_date(doc, results)
+    _document_number(doc, results)
+    _place_and_appraisal(doc, results)
     if "mental_damages_first" not in results:
         match = re.search(r"精神损害抚慰金[^。；]{0,24}优先|优先[^。；]{0,12}精神损害", doc.text)
         if match:

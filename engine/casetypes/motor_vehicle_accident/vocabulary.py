@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from engine.extraction.document import Document
 
@@ -84,6 +85,8 @@ def fix_numbered_names(doc: Document, aliases: dict[str, str]) -> None:
             name = party.get("name") or ""
             if len(name) == 1 and name in NUMERALS and word + name in aliases:
                 party["name"] = aliases[word + name]
+            elif name.endswith("性别") and len(name) > 3:
+                party["name"] = name[:-2]  # the form's table layout: 原告：陶晓雯　性别：女
 
 
 def names_in(doc: Document, aliases: dict[str, str]) -> list[tuple[str, str]]:
@@ -112,3 +115,26 @@ def first_name_after(text: str, pos: int, names: list[tuple[str, str]], window: 
         if 0 <= at <= window and (best is None or at < best[0]):
             best = (at, name)
     return best[1] if best else None
+
+
+def tidy_parties(doc: Document, header_end: int | None = None) -> None:
+    """Parties read outside the header (答辩人同意在…) are not parties; 陈建国、陈晓红 are two."""
+    for role in ("plaintiffs", "defendants", "third_parties"):
+        people = doc.parties.get(role) or []
+        spans = doc.party_spans.get(role) or []
+        kept: list[dict[str, Any]] = []
+        kept_spans: list[tuple[int, int]] = []
+        for index, party in enumerate(people):
+            span = spans[index] if index < len(spans) else (0, 0)
+            name = str(party.get("name") or "")
+            if header_end is not None and span[0] >= header_end:
+                continue
+            names = [n for n in name.split("、") if n] if "、" in name else [name]
+            if len(names) > 1 and any(len(n) > 4 or not re.fullmatch(r"[\u4e00-\u9fa5·]{2,4}", n) for n in names):
+                continue  # not a list of names (二、原告三系死者…之女、之子）)
+            for one in names:
+                kept.append({**party, "name": one})
+                kept_spans.append(span)
+        if role in doc.parties:
+            doc.parties[role] = kept
+            doc.party_spans[role] = kept_spans

@@ -182,11 +182,13 @@ def _allocation(view: CaseView, items: list[Item], decision: Decision) -> tuple[
     share, at_fault = _vehicle_share(view, vehicle, decision)
     amounts = {i.id: i.award for i in items if i.award is not None}
     bearer = None
-    if amounts.get("appraisal_fee"):
+    if amounts.get("appraisal_fee") and view.value("appraisal_fee_bearer"):
+        bearer = str(view.value("appraisal_fee_bearer"))  # the court's finding
+    elif amounts.get("appraisal_fee"):
         try:
             bearer = appraisal_fee_bearer(view.court.id)
         except YaosuError as exc:
-            decision.warnings.append(exc.message)
+            decision.warnings.append(exc.message + "；或在本案认定“鉴定费负担”（appraisal_fee_bearer）")
             decision.reasoning.append(
                 f"关于鉴定费{fmt.money(amounts['appraisal_fee'])}元，由{BLANK}负担（须由法官确定）。")
             del amounts["appraisal_fee"]
@@ -212,6 +214,11 @@ def _allocation(view: CaseView, items: list[Item], decision: Decision) -> tuple[
     except YaosuError as exc:
         decision.warnings.append(f"无法分配赔偿责任：{exc.message}")
         return None, False
+    result.details["payers_of_excess"] = [p for p in (vehicle.get("commercial_insurer"), _tortfeasor(view, vehicle)) if p]
+    if bearer in ("insurer", "tortfeasor") and result is not None:
+        # Borne outside the limits (保险法第六十四条 / the tortfeasor): its own words in the order.
+        payer = (vehicle.get("commercial_insurer") if bearer == "insurer" else None) or _tortfeasor(view, vehicle)
+        result.details["appraisal"] = {"payer": payer, "amount": amounts["appraisal_fee"]}
     return result, share is not None
 
 
@@ -230,19 +237,39 @@ def _payer_orders(view: CaseView, result: CalcResult | None, share_known: bool, 
         parts[role] = parts.get(role, Decimal(0)) + row["amount"]
     summary = {s["payer"]: s for s in details["payers"]}
     orders = []
+    known = {"compulsory": True, "commercial": share_known, "tortfeasor": share_known}
+    fee = details.get("appraisal") or {}
     for payer, parts in by_payer.items():
+        paying_fee = fee.get("payer") == payer
+        if paying_fee:
+            # The fee is booked on this payer's commercial / tortfeasor line; it is ordered on its own.
+            role = next(r for r in ("commercial", "tortfeasor") if r in parts)
+            parts[role] -= fee["amount"]
         pieces = []
-        known = {"compulsory": True, "commercial": share_known, "tortfeasor": share_known}
         for role, where in (("compulsory", COMPULSORY), ("commercial", COMMERCIAL), ("tortfeasor", "")):
-            if role in parts:
+            if parts.get(role):
                 amount = fmt.money(parts[role]) if known[role] else BLANK
                 pieces.append(f"{'在' + where if where else ''}赔偿原告{plaintiffs}{amount}元")
+        if paying_fee:
+            pieces.append(f"支付原告{plaintiffs}鉴定费{fmt.money(fee['amount'])}元")
         text = f"被告{payer}于本判决生效之日起十日内" + "；".join(pieces)
         own = summary.get(payer)
         if own and own["advance"] and share_known:
             text += (f"（已垫付{fmt.money(own['advance'])}元，尚需支付{fmt.money(own['net'])}元）" if own["net"]
                      else f"（已垫付{fmt.money(own['advance'])}元，已全部支付）")
         orders.append(text)
+    if not share_known:
+        # The share of the excess is still to be found: its payers are named with blanks.
+        commercial, *rest = details.get("payers_of_excess") or [BLANK]
+        excess = [(commercial, f"在{COMMERCIAL}")] if rest else []
+        excess.append((rest[0] if rest else commercial, ""))
+        for payer, where in excess:
+            line = f"{where}赔偿原告{plaintiffs}{BLANK}元"
+            index = next((i for i, o in enumerate(orders) if o.startswith(f"被告{payer}于")), None)
+            if index is None:
+                orders.append(f"被告{payer}于本判决生效之日起十日内{line}")
+            else:
+                orders[index] += "；" + line
     for refund in details["refunds"] if share_known else []:
         orders.append(f"被告{refund['payer']}于本判决生效之日起十日内支付被告{refund['to']}其垫付款{fmt.money(refund['amount'])}元")
     return orders

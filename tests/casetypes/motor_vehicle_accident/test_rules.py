@@ -228,3 +228,38 @@ def test_the_printed_text_keeps_a_blank_and_the_drafter_gets_the_message() -> No
     paragraph = next(r for r in judgment.reasoning if r.startswith("关于残疾赔偿金"))
     assert paragraph == "关于残疾赔偿金，其计算标准尚待确定，数额暂以“____”表示。"
     assert "parameters/injury_standards.csv" in next(w for w in judgment.warnings if w.startswith("残疾赔偿金无法计算"))
+
+
+def test_appraisal_fee_follows_the_courts_finding_on_who_bears_it() -> None:
+    case = over_limit_case()
+    case["elements"]["appraisal_fee"] = {"status": "complaint_only", "complaint": "2000.00", "answer": None,
+                                         "answer_position": None}
+    # No setting for 青浦 (traffic_court_settings.yaml: NOT FOUND): the fee stays open, the judge is told.
+    judgment = build_judgment(SYSTEM, case, "qingpu")
+    assert any("appraisal_fee_bearer" in w for w in judgment.warnings)
+    assert "在第三者责任商业保险限额内赔偿原告孙六30,000元" in judgment.orders[0]
+    # Found: the insurer bears it (保险法第六十四条), outside the commercial limit (still 30,000).
+    case["findings"] = {"appraisal_fee_bearer": "insurer"}
+    judgment = build_judgment(SYSTEM, case, "qingpu")
+    assert judgment.orders[0].endswith(
+        "在第三者责任商业保险限额内赔偿原告孙六30,000元；支付原告孙六鉴定费2,000元；")
+    # Found: the tortfeasor bears it: 5,372.40 + 2,000 less the 3,000 advance.
+    case["findings"] = {"appraisal_fee_bearer": "tortfeasor"}
+    judgment = build_judgment(SYSTEM, case, "qingpu")
+    assert judgment.orders[1] == (
+        "二、被告周七于本判决生效之日起十日内赔偿原告孙六5,372.40元；支付原告孙六鉴定费2,000元"
+        "（已垫付3,000元，尚需支付4,372.40元）；")
+    case["findings"] = {"appraisal_fee_bearer": "insurer"}
+    judgment = build_judgment(SYSTEM, case, "qingpu")
+    assert "《中华人民共和国保险法》第六十四条" in judgment.basis
+
+
+def test_an_unknown_share_leaves_the_excess_blank_and_the_compulsory_part_final() -> None:
+    case = over_limit_case()
+    del case["elements"]["liability_share"]  # 认定书 主要责任: the share is the court's to set
+    judgment = build_judgment(SYSTEM, case, "qingpu")
+    assert any("liability_share" in w for w in judgment.warnings)
+    assert judgment.orders[0] == (
+        f"一、被告{INSURER}于本判决生效之日起十日内在机动车交通事故责任强制保险责任限额内赔偿原告孙六185,000元；"
+        "在第三者责任商业保险限额内赔偿原告孙六____元；")
+    assert judgment.orders[1] == "二、被告周七于本判决生效之日起十日内赔偿原告孙六____元。"

@@ -301,7 +301,12 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
     if "liability_share" not in results:
         for match in _PERCENT.finditer(text, body[0], body[1]):
             around = text[max(0, match.start() - 12):match.end() + 6]
-            if re.search(r"比例|责任", around) and not re.search(r"伤残|指数|系数|利率", around):
+            sentence = next(((a, b) for a, b in _sentences(text, body[0], body[1]) if a <= match.start() < b),
+                            (match.start(), match.end()))
+            per_vehicle = len(_PERCENT.findall(text, *sentence)) > 1 and PLATE.search(text, *sentence)
+            if per_vehicle:
+                continue  # 苏E3N6P5号车一方承担70%、苏EG8812号车一方承担30%: shares per vehicle, not one side's
+            if re.search(r"比例|责任|承担", around) and not re.search(r"伤残|指数|系数|利率", around):
                 value = match.group(1).rstrip("0").rstrip(".") if "." in match.group(1) else match.group(1)
                 results["liability_share"] = Candidate("liability_share", value, [(match.start(), match.end())],
                                                        0.7, "derived", match.start())

@@ -263,3 +263,13 @@ def test_an_unknown_share_leaves_the_excess_blank_and_the_compulsory_part_final(
         f"一、被告{INSURER}于本判决生效之日起十日内在机动车交通事故责任强制保险责任限额内赔偿原告孙六185,000元；"
         "在第三者责任商业保险限额内赔偿原告孙六____元；")
     assert judgment.orders[1] == "二、被告周七于本判决生效之日起十日内赔偿原告孙六____元。"
+
+
+def test_extra_grades_are_left_to_the_judge() -> None:
+    case = over_limit_case()
+    case["elements"]["extra_disability_grades"] = {"status": "complaint_only", "complaint": [10], "answer": None,
+                                                   "answer_position": None}
+    judgment = build_judgment(SYSTEM, case, "qingpu")
+    assert any("附加指数" in w and "须由法官认定" in w for w in judgment.warnings)
+    row = next(r for r in judgment.item_rows if r.element_id == "disability_compensation")
+    assert row.court == "按标准计算为178,954元"  # highest grade only: 89,477 × 20 × 10%

@@ -426,27 +426,32 @@ def compare(
     case_file: Annotated[Path, typer.Argument(help="案件文件 case.json")],
     out_dir: Annotated[Path | None, typer.Option(help="同时为每家法院写出 .docx 的文件夹")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出差异")] = False,
+    standard: Annotated[
+        str | None, typer.Option("--standard", help="各法院均按该省份公布的标准起草：shanghai | jiangsu | zhejiang")
+    ] = None,
 ) -> None:
-    """同一案件为三家法院分别起草，列出各稿不同的行（应只有法院信息不同）。"""
+    """同一案件为三家法院分别起草，列出各稿不同的行，并并列各法院认定的数额及所用标准。"""
     from engine.atomic import atomic_write_bytes
     from engine.case.files import load_case_file
     from engine.case.validate import ensure_valid
-    from engine.drafting.compare import differing_lines, drafts_by_court
-    from engine.drafting.render import render_docx
+    from engine.drafting.compare import amounts_side_by_side, differing_lines, judgments_by_court
+    from engine.drafting.render import judgment_text, render_judgment_docx, template_name
 
     sys_ = system()
     case = load_case_file(case_file)
     ensure_valid(sys_, case)
-    texts = drafts_by_court(sys_, case)
+    judgments = judgments_by_court(sys_, case, standard_province=standard)
+    texts = {court_id: judgment_text(judgment) for court_id, judgment in judgments.items()}
     diffs = differing_lines(texts)
+    amounts = amounts_side_by_side(judgments)
     if out_dir is not None:
-        for court_id in texts:
-            path = atomic_write_bytes(
-                out_dir / f"{case_file.stem}_{court_id}.docx", render_docx(sys_, case, court_id), forbid=[case_file]
-            )
+        for court_id, judgment in judgments.items():
+            data = render_judgment_docx(sys_, judgment, template_name(sys_, case))
+            path = atomic_write_bytes(out_dir / f"{case_file.stem}_{court_id}.docx", data, forbid=[case_file])
             typer.echo(f"已写出：{path}", err=as_json)
     if as_json:
-        emit_json({"courts": list(texts), "total_lines": len(next(iter(texts.values())).splitlines()), "differences": diffs})
+        emit_json({"courts": list(texts), "total_lines": len(next(iter(texts.values())).splitlines()),
+                   "differences": diffs, "standard": standard, "amounts": amounts})
         return
     total = len(next(iter(texts.values())).splitlines())
     typer.echo(f"共 {total} 行，{len(diffs)} 行因法院不同而不同：")
@@ -454,6 +459,11 @@ def compare(
         typer.echo(f"第{diff['line']}行：")
         for court_id, line in diff["texts"].items():
             typer.echo(f"  [{court_id}] {line}")
+    if amounts:
+        typer.echo("各法院认定的数额" + (f"（均按 {standard} 的标准）" if standard else "") + "：")
+        typer.echo("项目｜" + "｜".join(judgments))
+        for row in amounts:
+            typer.echo(row["label"] + "｜" + "｜".join(row["courts"][c] or "—" for c in judgments))
 
 
 @app.command("check-data")

@@ -64,6 +64,11 @@ class E(metaclass=_Catalogue):
 
     E000 = "{message}"
     # --- codes appended by scripts/error_codes.py
+    E154 = "被扶养人{name}的出生日期或扶养人数（含受害人）未填写（要素 dependents），无法计算被扶养人生活费"
+    E403 = "未知的标准省份 {standard_province!r}，可用：{known}"
+    E206 = "{file}：应为 JSON 数组"
+    E207 = "无法读取真实文书数据 {file}：{exc}"
+    E208 = "金标准 {source} 第 {index} 条不存在（共 {len_items} 条）"
     E807 = "--force 与 --update 只能选一个"
     E808 = "{output}：已有案件文件的案件类型是 {previous_get_case_type}，与 --type {case_type} 不同"
     E809 = "{output} 已存在，未覆盖（其中可能有法官的认定）。覆盖请加 --force；保留认定与案件信息、重新抽取诉状请加 --update"

@@ -135,7 +135,38 @@ def _loop(doc, var: str, items: str) -> None:
     doc.add_paragraph("{%p endfor %}")
 
 
-def build_private_lending(path: Path) -> None:
+def _table(doc, header: tuple[str, ...], rows: str, fields: tuple[str, ...]) -> None:
+    """A table with one header row and one docxtpl row loop (`{%tr for row in rows %}`)."""
+    table = doc.add_table(rows=4, cols=len(header))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = ""
+        _set_font(cell.paragraphs[0].add_run(text), BODY_FONT, 12, True)
+    table.rows[1].cells[0].text = f"{{%tr for row in {rows} %}}"
+    for cell, field in zip(table.rows[2].cells, fields, strict=True):
+        cell.text = ""
+        _set_font(cell.paragraphs[0].add_run(f"{{{{ row.{field} }}}}"), BODY_FONT, 12)
+    table.rows[3].cells[0].text = "{%tr endfor %}"
+
+
+def _traffic_tables(doc) -> None:
+    """机动车交通事故: the damage items (项目 · 原告主张 · 被告意见 · 本院认定) and who pays what."""
+    doc.add_paragraph("{%p if item_rows %}")
+    _para(doc, "原告主张的各项损失及本院认定如下：")
+    _table(doc, ("项目", "原告主张", "被告意见", "本院认定"), "item_rows", ("label", "plaintiff", "defendant", "court"))
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p if allocation_rows %}")
+    _para(doc, "赔偿责任分配如下：")
+    _table(doc, ("赔偿义务人", "赔偿责任", "限额", "金额"), "allocation_rows", ("payer", "basis", "limit", "amount"))
+    doc.add_paragraph("{%p endif %}")
+
+
+def build_motor_vehicle_accident(path: Path) -> None:
+    build_private_lending(path, after_findings=_traffic_tables)
+
+
+def build_private_lending(path: Path, after_findings=None) -> None:
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4
@@ -177,6 +208,8 @@ def build_private_lending(path: Path) -> None:
     table.rows[3].cells[0].text = "{%tr endfor %}"
 
     _para(doc, "{{ findings_outro }}")
+    if after_findings is not None:
+        after_findings(doc)
     _loop(doc, "r", "reasoning")
     _para(doc, "{{ basis }}")
     _loop(doc, "o", "orders")
@@ -199,3 +232,5 @@ if __name__ == "__main__":
     for name in ("private_lending.docx", "element_judgment.docx"):
         build_private_lending(HERE / name)
         print(HERE / name)
+    build_motor_vehicle_accident(HERE / "motor_vehicle_accident.docx")
+    print(HERE / "motor_vehicle_accident.docx")

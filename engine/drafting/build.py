@@ -160,10 +160,12 @@ def _answer_cell(case: dict[str, Any], state: dict[str, Any], table: ElementTabl
     return {"admit": "无异议", "contest": "有异议"}.get(state.get("answer_position") or "", "未发表意见")
 
 
-def _element_rows(view: CaseView) -> tuple[list[ElementRow], list[str]]:
+def _element_rows(view: CaseView, skip: frozenset[str] = frozenset()) -> tuple[list[ElementRow], list[str]]:
     rows, pending = [], []
     case, table = view.case, view.table
     for element_id, entry in table.entries.items():
+        if element_id in skip:
+            continue  # shown in the rules' own item table
         state = (case.get("elements") or {}).get(element_id)
         finding = (case.get("findings") or {}).get(element_id)
         if not state and finding is None:
@@ -207,13 +209,13 @@ def answer_words(view: CaseView, element_id: str) -> str:
     return ""
 
 
-def _disputed_reasoning(view: CaseView) -> tuple[list[str], list[str]]:
+def _disputed_reasoning(view: CaseView, skip: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
     """关于X，原告主张…，被告主张…。本院认定…，理由… — with the judge's reason (case file `reasons`)."""
     paragraphs, warnings = [], []
     reasons = view.case.get("reasons") or {}
     for element_id, state in (view.case.get("elements") or {}).items():
-        if state.get("status") not in ("disputed", "answer_only"):
-            continue
+        if state.get("status") not in ("disputed", "answer_only") or element_id in skip:
+            continue  # items of the rules' own table are reasoned by the rules
         element = view.table.element(element_id)
         finding = (view.case.get("findings") or {}).get(element_id)
         if finding is None and view.table.decided_by_orders(element_id):
@@ -352,23 +354,31 @@ def _late_notice(system: System, meta: dict[str, Any], decision: Decision) -> st
     )
 
 
-def build_judgment(system: System, case: dict[str, Any], court_id: str) -> Judgment:
-    """The whole judgment for one court. Raises YaosuError on a case that cannot be drafted."""
+def build_judgment(
+    system: System, case: dict[str, Any], court_id: str, *, standard_province: str | None = None
+) -> Judgment:
+    """The whole judgment for one court. Raises YaosuError on a case that cannot be drafted.
+
+    ``standard_province``: draft with that province's published standards instead of the court's."""
     court: Court = system.court(court_id)
+    if standard_province is not None and standard_province not in {c.province_id for c in system.courts.values()}:
+        known = "、".join(sorted({c.province_id for c in system.courts.values()}))
+        raise YaosuError(E.E403, standard_province=standard_province, known=known)
     case_type = case.get("case_type")
     if not isinstance(case_type, str):
         raise YaosuError(E.E400)
     casetype = system.casetype(case_type)
     table = casetype.table
-    view = CaseView(case=case, table=table, court=court, system=system)
+    view = CaseView(case=case, table=table, court=court, system=system, standard_province=standard_province)
     if not view.plaintiffs or not view.defendants:
         raise YaosuError(E.E401)
     rules = casetype.compiled("judgment_rules", lambda ct: get_rules(ct.table.judgment_rules or ct.package.judgment_rules))
     decision: Decision = rules(view)
-    rows, pending = _element_rows(view) if decision.element_findings else ([], [])
+    itemised = frozenset(row.element_id for row in decision.item_rows)
+    rows, pending = _element_rows(view, itemised) if decision.element_findings else ([], [])
     late_notice = _late_notice(system, view.meta, decision)
     defence, defence_warnings = _defence(view)
-    disputed, reason_warnings = _disputed_reasoning(view) if decision.element_findings else ([], [])
+    disputed, reason_warnings = _disputed_reasoning(view, itemised) if decision.element_findings else ([], [])
     outcome = _procedure_outcome(system, view, decision)
     warnings = [f"要素“{label}”有争议但尚未认定，判决书中显示为“{PENDING_TEXT}”" for label in pending]
     warnings += decision.warnings + defence_warnings + reason_warnings + outcome.warnings
@@ -400,6 +410,9 @@ def build_judgment(system: System, case: dict[str, Any], court_id: str) -> Judgm
         findings_intro=findings_intro,
         element_rows=rows,
         findings_outro="对当事人无异议的要素，本院予以确认并在卷佐证。" if decision.element_findings else "",
+        item_rows=decision.item_rows,
+        allocation_rows=decision.allocation_rows,
+        standard_note=decision.standard_note,
         reasoning=reasoning,
         basis=_basis(decision.citations, document),
         orders=_numbered(decision.orders),

@@ -1,4 +1,5 @@
-"""The same case drafted for every court, and the lines that differ between the drafts."""
+"""The same case drafted for every court, the lines that differ between the drafts, and the amounts each
+court finds side by side (with the published standard each used, or one chosen with --standard)."""
 
 from __future__ import annotations
 
@@ -6,14 +7,43 @@ import difflib
 from typing import TYPE_CHECKING, Any
 
 from engine.drafting.build import build_judgment
+from engine.drafting.content import Judgment
 from engine.drafting.render import judgment_text
 
 if TYPE_CHECKING:
     from engine.system import System
 
 
-def drafts_by_court(system: System, case: dict[str, Any], court_ids: list[str] | None = None) -> dict[str, str]:
-    return {cid: judgment_text(build_judgment(system, case, cid)) for cid in court_ids or list(system.courts)}
+def drafts_by_court(system: System, case: dict[str, Any], court_ids: list[str] | None = None,
+                    standard_province: str | None = None) -> dict[str, str]:
+    return {cid: judgment_text(judgment) for cid, judgment in
+            judgments_by_court(system, case, court_ids, standard_province).items()}
+
+
+def judgments_by_court(system: System, case: dict[str, Any], court_ids: list[str] | None = None,
+                       standard_province: str | None = None) -> dict[str, Judgment]:
+    """The judgment of every court; ``standard_province``: all drafted with that province's standards."""
+    return {cid: build_judgment(system, case, cid, standard_province=standard_province)
+            for cid in court_ids or list(system.courts)}
+
+
+def amounts_side_by_side(judgments: dict[str, Judgment]) -> list[dict[str, Any]]:
+    """One row per claimed item and per payer line: what each court finds (empty when the case type
+    itemises nothing). The first row is the standard each draft used."""
+    courts = list(judgments)
+    rows: list[dict[str, Any]] = []
+    if any(j.standard_note for j in judgments.values()):
+        rows.append({"label": "适用标准", "courts": {c: judgments[c].standard_note for c in courts}})
+    labels = list(dict.fromkeys(r.label for j in judgments.values() for r in j.item_rows))
+    for label in labels:
+        rows.append({"label": label, "courts": {
+            c: next((r.court for r in judgments[c].item_rows if r.label == label), "") for c in courts}})
+    payers = list(dict.fromkeys((r.payer, r.basis) for j in judgments.values() for r in j.allocation_rows))
+    for payer, basis in payers:
+        rows.append({"label": f"{payer}（{basis}）", "courts": {
+            c: "、".join(r.amount for r in judgments[c].allocation_rows if (r.payer, r.basis) == (payer, basis))
+            for c in courts}})
+    return rows
 
 
 def differing_lines(texts: dict[str, str]) -> list[dict[str, Any]]:

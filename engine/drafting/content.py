@@ -18,6 +18,21 @@ class ElementRow(BaseModel):
     disputed: bool = False
 
 
+class ItemRow(ElementRow):
+    """One claimed item (a damage item …): 项目 · 原告主张 · 被告意见 · 本院认定."""
+
+    element_id: str = ""
+
+
+class AllocationRow(BaseModel):
+    """Who pays what: 赔偿义务人 · 赔偿责任（限额） · 限额 · 金额."""
+
+    payer: str
+    basis: str
+    limit: str = ""
+    amount: str
+
+
 class Judgment(BaseModel):
     court_id: str
     court_name: str
@@ -32,6 +47,9 @@ class Judgment(BaseModel):
     findings_intro: str
     element_rows: list[ElementRow] = Field(description="要素认定 table")
     findings_outro: str
+    item_rows: list[ItemRow] = Field(default_factory=list, description="损失项目 table (empty: not printed)")
+    allocation_rows: list[AllocationRow] = Field(default_factory=list, description="赔偿责任分配 table")
+    standard_note: str = Field(default="", description="not printed: the published standards the amounts use")
     reasoning: list[str] = Field(description="本院认为, first paragraph starts with 本院认为")
     basis: str = Field(description="依照…规定，判决如下：")
     orders: list[str] = Field(description="判决主文, numbered")
@@ -45,6 +63,16 @@ class Judgment(BaseModel):
     notes: list[str] = Field(default_factory=list, description="not printed; what the drafter should check "
                              "(articles cited that nobody has verified yet)")
 
+    def _extra_tables(self) -> list[tuple[str, list[str]]]:
+        tables = []
+        if self.item_rows:
+            rows = [f"{r.label}｜{r.plaintiff}｜{r.defendant}｜{r.court}" for r in self.item_rows]
+            tables.append(("items", ["项目｜原告主张｜被告意见｜本院认定", *rows]))
+        if self.allocation_rows:
+            rows = [f"{r.payer}｜{r.basis}｜{r.limit}｜{r.amount}" for r in self.allocation_rows]
+            tables.append(("allocation", ["赔偿义务人｜赔偿责任｜限额｜金额", *rows]))
+        return tables
+
     def section_texts(self) -> list[tuple[str, list[str]]]:
         """(section name, paragraphs) in the order of judgment.md; used by the text and HTML renderers."""
         table = [f"{row.label}｜{row.plaintiff}｜{row.defendant}｜{row.court}" for row in self.element_rows]
@@ -55,6 +83,7 @@ class Judgment(BaseModel):
             ("claims", [self.claims_intro, *self.claims, self.claims_facts]),
             ("defence", self.defence),
             ("elements", [self.findings_intro, "要素｜原告主张｜被告意见｜本院认定", *table, self.findings_outro]),
+            *self._extra_tables(),
             ("reasoning", [*self.reasoning, self.basis]),
             ("orders", self.orders),
             ("late_notice", [self.late_notice] if self.late_notice else []),

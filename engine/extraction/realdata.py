@@ -41,51 +41,6 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
         raise YaosuError(E.E205, file=path, exc=exc) from exc
 
 
-def _source_passages(realdata: Path, source: str) -> list[str]:
-    """The passages of a JSON-list source named by a gold line's `source` (e.g. lawbench/…json)."""
-    path = realdata / source
-    try:
-        items = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise YaosuError(E.E205, file=path, exc=exc) from exc
-    return [re.sub(r"^句子[:：]", "", str(item.get("question", ""))) for item in items]
-
-
-def _evaluate_passages(system: System, case_type: str, realdata: Path, golds: list[dict[str, Any]]
-                       ) -> dict[str, Any]:
-    """Gold lines keyed by (`source`, `index`, `part`): the complaint part is scored as a complaint and
-    the rest as an answer, on the elements the gold set annotates anywhere (its README says which)."""
-    from engine.extraction.api import extract_text
-
-    casetype = system.casetype(case_type)
-    types, core = casetype.types, casetype.package.core_elements
-    adapt = casetype.package.real_conventions or (lambda predicted: predicted)
-    covered = tuple(sorted({eid for gold in golds for eid in gold.get("elements", {})}))
-    sources: dict[str, list[str]] = {}
-    complaints, answers = Tally(), Tally()
-    scored = 0
-    for gold in golds:
-        passages = sources.setdefault(gold["source"], _source_passages(realdata, gold["source"]))
-        index = int(gold["index"])
-        if not 0 <= index < len(passages):
-            continue
-        text = passages[index]
-        complaint = complaint_part(text)
-        name = f"{gold['source']}#{index}:{gold.get('part', 'complaint')}"
-        elements = {e: v if isinstance(v, dict) and set(v) <= {"value", "position"} else {"value": v}
-                    for e, v in gold.get("elements", {}).items()}
-        if gold.get("part") == "answer":
-            predicted = extract_text(system, text[len(complaint):], case_type, "answer")
-            kept = {e: v for e, v in predicted.get("elements", {}).items() if e in covered}
-            score_answer(answers, name, {"elements": elements}, {"elements": kept}, types)
-        else:
-            predicted = adapt(extract_text(system, complaint, case_type, "complaint"))
-            score_complaint(complaints, name, {"elements": elements}, predicted, types, covered)
-        scored += 1
-    return {"files": scored, "complaints": complaints.report(), "answers": answers.report(),
-            "core": complaints.report(core), "errors": complaints.errors + answers.errors}
-
-
 def required_data(realdata: Path, gold_path: Path) -> Path:
     """The source file a gold set is scored on: its lines' `source`, else the scm_loan documents."""
     golds = _read_jsonl(gold_path)
@@ -94,14 +49,78 @@ def required_data(realdata: Path, gold_path: Path) -> Path:
     return realdata / "scm_loan" / "docs.jsonl"
 
 
+def _passage(text: str) -> tuple[str, str]:
+    """A judgment passage cut into what the plaintiff says and what the defendants answer (before the
+    court's own findings)."""
+    start = _ANSWER.search(text)
+    if start is None:
+        return complaint_part(text), ""
+    rest = text[start.start():]
+    end = _COURT.search(rest)
+    return text[:start.start()], rest[: end.start()] if end else rest
+
+
+_ANSWER = re.compile(r"被告[^。；]{0,40}?辩称|答辩称|辩称")
+_COURT = re.compile(r"经审理查明|本院经审理|审理查明|本院认定事实如下|本院确认以下事实|认定如下(?:案件)?事实|本院认为|经审理，本院")
+
+
+def _lawbench_items(realdata: Path, source: str) -> list[dict[str, Any]]:
+    """LawBench items (a JSON list of {instruction, question, answer}); `source` is its path under realdata/."""
+    path = realdata / source
+    try:
+        items = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise YaosuError(E.E207, file=path, exc=exc) from exc
+    if not isinstance(items, list):
+        raise YaosuError(E.E206, file=path)
+    return items
+
+
+def _evaluate_passages(system: System, case_type: str, realdata: Path, golds: list[dict[str, Any]]) -> dict[str, Any]:
+    """Gold keyed by (source, index, part): complaint parts scored as complaints, answer parts as answers."""
+    from engine.extraction.api import extract_text
+
+    casetype = system.casetype(case_type)
+    types = casetype.types
+    adapt = casetype.package.real_conventions or (lambda predicted: predicted)
+    complaints, answers = Tally(), Tally()
+    sources: dict[str, list[dict[str, Any]]] = {}
+    # Only what the gold set annotates somewhere is scored (its README says which elements it covers).
+    covered = {eid for gold in golds for eid in gold.get("elements", {})}
+    scored = 0
+    for gold in golds:
+        source = str(gold["source"])
+        if source not in sources:
+            sources[source] = _lawbench_items(realdata, source)
+        items = sources[source]
+        index = int(gold["index"])
+        if not 0 <= index < len(items):
+            raise YaosuError(E.E208, source=source, index=index, len_items=len(items))
+        text = str(items[index].get("question", "")).removeprefix("句子:")
+        complaint_text, answer_text = _passage(text)
+        name = f"{source}#{index}:{gold['part']}"
+        if gold["part"] == "answer":
+            predicted = adapt({**extract_text(system, answer_text or text, case_type, "answer"), "role": "answer"})
+            predicted = {**predicted, "elements": {e: v for e, v in predicted["elements"].items() if e in covered}}
+            score_answer(answers, name, gold, predicted, types)
+        else:
+            predicted = adapt(extract_text(system, complaint_text, case_type, "complaint"))
+            wrapped = {"elements": {eid: {"value": value} for eid, value in gold.get("elements", {}).items()}}
+            score_complaint(complaints, name, wrapped, predicted, types, tuple(sorted(covered)))
+        scored += 1
+    return {"files": scored, "complaints": complaints.report(), "answers": answers.report(),
+            "errors": complaints.errors + answers.errors}
+
+
 def evaluate_real(system: System, case_type: str, realdata: Path = DEFAULT_REALDATA,
                   gold_path: Path = DEFAULT_GOLD) -> dict[str, Any]:
     from engine.extraction.api import extract_text
 
-    golds = _read_jsonl(gold_path)
-    if golds and "source" in golds[0]:
-        return _evaluate_passages(system, case_type, realdata, golds)
     casetype = system.casetype(case_type)
+    golds = _read_jsonl(gold_path)
+    if golds and all("source" in gold for gold in golds):
+        # Passages of a benchmark file (corpus/realdata_gold/README.md: source, index, part).
+        return _evaluate_passages(system, case_type, realdata, golds)
     docs = {doc["id"]: doc["text"] for doc in _read_jsonl(realdata / "scm_loan" / "docs.jsonl")}
     tally = Tally()
     types = casetype.types

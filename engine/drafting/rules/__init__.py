@@ -17,6 +17,7 @@ import catalogue
 
 from engine.case.effective import PENDING, effective_value
 from engine.drafting import formatting as fmt
+from engine.drafting.content import AllocationRow, ItemRow
 from engine.drafting.courts import Court
 from engine.elements.dictionary import ElementTable
 from engine.errors import E, YaosuError
@@ -35,6 +36,9 @@ class CaseView:
     table: ElementTable
     court: Court
     system: System
+    # The province whose published standards the rules use instead of the court's own (`yaosu compare
+    # --standard`); None = the court's province.
+    standard_province: str | None = None
 
     def value(self, element_id: str) -> Any:
         """The effective value; None when absent or still in dispute (see `pending`)."""
@@ -67,6 +71,11 @@ class CaseView:
     def meta(self) -> dict[str, Any]:
         return self.case.get("meta") or {}
 
+    @property
+    def province(self) -> str:
+        """The province whose published standards apply: the chosen one, else the court's."""
+        return self.standard_province or self.court.province_id
+
     def label(self, element_id: str) -> str:
         return self.table.element(element_id).label
 
@@ -91,6 +100,11 @@ class Decision:
     closing: str | None = None  # the 综上 sentence; None = the generic one, "" = none
     fee_kind: str = "property"  # engine.law.fee kinds: property / labor / divorce
     fee_payer: str | None = None  # who bears the whole fee ("被告某公司"); None = split by the result
+    # Case types that itemise a claim (damage items) or split it among payers print two more tables;
+    # elements listed in item_rows are not repeated in the element table.
+    item_rows: list[ItemRow] = field(default_factory=list)
+    standard_note: str = ""  # which published standards the amounts use (province, year); `compare` shows it
+    allocation_rows: list[AllocationRow] = field(default_factory=list)
 
 
 def get_rules(name: str) -> Any:

@@ -1,0 +1,206 @@
+"""机动车交通事故 answers (insurers' mostly): the stance on each damage item and the counter-figure.
+
+"医疗费应扣除非医保用药费用，答辩人认可36000元；住院伙食补助费无异议；营养费按每天30元计算60日，为1800元；
+鉴定费、诉讼费不属于保险赔偿范围" → 医疗费 contest 36,000.00, 住院伙食补助费 admit, 营养费 contest 1,800.00,
+鉴定费 contest. Units are the answer's numbered points cut at "；"; inside a unit each item word opens a
+segment up to the next item word, and a segment without stance words takes the stance of the next one
+(营养费、住院伙食补助费、交通费无异议), else of its unit. The counter-figure is an amount introduced as the
+answer's own (认可 / 为 / 以…为宜 / 酌定 …), never the claimed amount it calls 过高. Then the accident, the
+认定书, the share, the policies, the grades and the periods. Runs after the generic answer stage and
+takes precedence over it for what it finds.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from engine.casetypes.motor_vehicle_accident.vocabulary import (
+    fix_numbered_names,
+    item_words,
+    last_name_before,
+    names_in,
+    party_aliases,
+    tidy_parties,
+)
+from engine.extraction.document import Candidate, Document
+
+CONTEST = re.compile(
+    r"过高|过多|过长|不予认可|不认可|不予支持|不应支持|有异议|应按|应扣除|应予扣除|扣除|不属于|不予|不承担|不应|酌定|为宜|缺乏|"
+    r"无票据|没有票据|无依据|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔")
+ADMIT = re.compile(r"无异议|没有异议|认可|同意|属实|无意见|予以确认")
+_MARKER = re.compile(r"(?:认可|为|应为|以|酌定|计|合计|共计|仅|只|按)(?:人民币)?$")
+_HIGH_AFTER = re.compile(r"^(?:的?标准)?(?:过高|过多|不予|不认可|缺乏)")
+_RATE_BEFORE = re.compile(r"(?:每天|每日|每月|每年|日均|月均|月收入|年收入)[^，,；;。]{0,2}$")
+_PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*%")
+_DAYS = {"lost_work_days": "误工期", "nursing_days": "护理期", "nutrition_days": "营养期"}
+
+
+def _units(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    cuts = [lo] + [lo + m.end() for m in re.finditer(r"[；;\n]", text[lo:hi])] + [hi]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
+
+
+def _stance(chunk: str) -> str | None:
+    if CONTEST.search(chunk):
+        return "contest"
+    if ADMIT.search(chunk):
+        return "admit"
+    return None
+
+
+def _counter_figure(doc: Document, lo: int, hi: int) -> str | None:
+    text = doc.text
+    figure = None
+    for mention in doc.mentions_in(lo, hi, "money"):
+        before = text[max(0, mention.start - 4):mention.start]
+        after = text[mention.end:mention.end + 4]
+        if _RATE_BEFORE.search(text[max(0, mention.start - 5):mention.start]) or after.startswith(("/", "每")):
+            continue
+        if _HIGH_AFTER.match(after):
+            continue
+        if _MARKER.search(before) or after.startswith("为宜"):
+            figure = mention.value
+    return figure
+
+
+class _Found:
+    def __init__(self) -> None:
+        self.positions: dict[str, str] = {}
+        self.values: dict[str, Any] = {}
+        self.spans: dict[str, list[tuple[int, int]]] = {}
+
+    def record(self, eid: str, position: str, value: Any, span: tuple[int, int]) -> None:
+        if eid not in self.positions:
+            self.positions[eid], self.values[eid], self.spans[eid] = position, value, [span]
+        elif self.positions[eid] == "contest" and position == "contest" and value is not None and self.values[eid] is None:
+            self.values[eid] = value
+            self.spans[eid].append(span)
+
+
+def _items(doc: Document, found: _Found, lo: int, hi: int) -> None:
+    text = doc.text
+    words = [(s, e, item) for s, e, item in item_words(text, lo, hi) if item]
+    segments = []
+    for index, (start, _end, item) in enumerate(words):
+        stop = words[index + 1][0] if index + 1 < len(words) else hi
+        segments.append((item, start, stop, _stance(text[start:stop])))
+    unit_stance = _stance(text[lo:hi])
+    for index, (item, start, stop, stance) in enumerate(segments):
+        if stance is None:
+            later = next((s for _, _, _, s in segments[index + 1:] if s is not None), None)
+            stance = later or unit_stance
+        value = _counter_figure(doc, start, stop)
+        if stance is None and value is not None:
+            stance = "contest"  # 营养费按每天30元计算60日，为1800元
+        if stance is None:
+            continue
+        if stance == "admit" and value is not None:
+            stance = "contest"  # 医疗费认可36000元: an amount of its own is a contest of the claimed one
+        value = value if stance == "contest" else None
+        found.record(item, stance, value, (start, stop))
+
+
+def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str, str]]) -> None:
+    text = doc.text
+    chunk = text[lo:hi]
+    if re.search(r"投保|承保", chunk) and not re.search(r"未投保", chunk):
+        found.record("vehicles", "admit", None, (lo, hi))
+    stance = _stance(chunk)
+    if stance is None:
+        return
+    if re.search(r"事故事实|事故发生|事故经过|事故的发生|发生经过", chunk):
+        found.record("accident_date", "admit" if ADMIT.search(chunk) else stance, None, (lo, hi))
+    if re.search(r"责任认定|认定书|责任划分|的认定", chunk):
+        found.record("liability", "admit" if ADMIT.search(chunk) and not re.search(r"认定.{0,6}有异议", chunk)
+                     else stance, None, (lo, hi))
+    if re.search(r"优先赔偿|优先支付", chunk) and "精神" in chunk:
+        found.record("mental_damages_first", "admit" if re.search(r"同意|无异议", chunk) else stance, None, (lo, hi))
+    percents = [m for m in _PERCENT.finditer(text, lo, hi)
+                if not re.search(r"伤残|指数|系数", text[max(0, m.start() - 8):m.end() + 4])]
+    if percents and re.search(r"比例|承担|超出交强险", chunk):
+        if re.search(r"为宜|过高|不同意|应按", chunk):
+            own = next((m for m in percents if not text[m.end():m.end() + 3].startswith("过高")), percents[0])
+            found.record("liability_share", "contest", own.group(1), (lo, hi))
+        else:
+            found.record("liability_share", "admit", None, (lo, hi))
+    for eid, word in _DAYS.items():
+        match = re.search(word + r"(认可|应为|应按|按|为)?(\d{1,4})(?:日|天)(无异议)?", chunk)
+        if match and match.group(3):
+            found.record(eid, "admit", None, (lo, hi))
+        elif match and match.group(1):
+            found.record(eid, "contest", int(match.group(2)), (lo, hi))
+    grade = re.search(r"伤残等级|级伤残|鉴定意见", chunk)
+    if grade:
+        if "disability_grade" in found.positions and re.search(r"有异议|重新鉴定", chunk):
+            found.record("extra_disability_grades", "contest", None, (lo, hi))
+        elif re.search(r"级伤残[^，。；]{0,4}无异议|伤残等级[^，。；]{0,8}无异议|鉴定意见无异议|伤残等级无异议", chunk):
+            found.record("disability_grade", "admit", None, (lo, hi))
+    if re.search(r"垫付|已支付|支付了|已付", chunk) and doc.mentions_in(lo, hi, "money"):
+        if ADMIT.search(chunk) and not re.search(r"有误|实际|另", chunk):
+            found.record("paid_in_advance", "admit", None, (lo, hi))
+        else:
+            found.record("paid_in_advance", "contest", _advance_rows(doc, lo, hi, names) or None, (lo, hi))
+
+
+def _advance_rows(doc: Document, lo: int, hi: int, names: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    text = doc.text
+    rows: list[dict[str, Any]] = []
+    victims = {p["name"] for p in doc.parties.get("plaintiffs") or []}
+    names = [(w, n) for w, n in names if n not in victims and not set(n.split("、")) & victims]
+    for verb in re.finditer(r"垫付|支付了?|已付", text[lo:hi]):
+        at = lo + verb.start()
+        payer = last_name_before(text, at, names, 24)
+        amounts = [m for m in doc.mentions_in(at, hi, "money")]
+        if payer and amounts:
+            row = {"payer": payer, "amount": amounts[0].value}
+            if row not in rows:
+                rows.append(row)
+    return rows
+
+
+_HEADER_LINE = re.compile(r"(?![^\n]*辩称)(?:(?:民事)?答辩状\s*$|(?:答辩人|被答辩人|委托诉讼代理人|法定代表人|负责人|原告|被告)[^\n]{0,12}[：:])")
+
+
+def _body(doc: Document) -> tuple[int, int]:
+    """From the first line after the header (答辩人：… 被答辩人：… 委托诉讼代理人：…) to 此致."""
+    text = doc.text
+    start = 0
+    for line in re.finditer(r"[^\n]*\n?", text):
+        if not line.group().strip():
+            start = line.end()
+            continue
+        if not _HEADER_LINE.match(line.group().strip()):
+            break
+        start = line.end()
+    end = text.find("此致", start)
+    return start, end if end >= 0 else len(text)
+
+
+def derive_answer(doc: Document, results: dict[str, Any] | None = None) -> None:
+    aliases = party_aliases(doc)
+    fix_numbered_names(doc, aliases)
+    body = _body(doc)
+    tidy_parties(doc, body[0])
+    for role in ("plaintiffs", "defendants", "third_parties"):
+        if role in doc.results:
+            doc.results[role].value = [dict(p) for p in doc.parties.get(role, [])]
+            doc.results[role].spans = list(doc.party_spans.get(role, [])) or doc.results[role].spans
+    answerer = (doc.parties.get("defendants") or [{}])[0].get("name")
+    if answerer:
+        aliases.setdefault("答辩人", answerer)
+    names = names_in(doc, aliases)
+    found = _Found()
+    for lo, hi in _units(doc.text, body[0], body[1]):
+        _items(doc, found, lo, hi)
+        _facts(doc, found, lo, hi, names)
+    if "liability" in found.positions and "liability_document" in doc.positions:
+        # 对事故认定书无异议 is the stance on the 认定书's allocation (liability), not on the document itself.
+        del doc.positions["liability_document"]
+        doc.results.pop("liability_document", None)
+    for eid, position in found.positions.items():
+        if eid not in doc.casetype.table.entries:
+            continue
+        doc.positions[eid] = position
+        spans = found.spans[eid]
+        doc.results[eid] = Candidate(eid, found.values[eid], spans, 0.7, "answer", spans[0][0])

@@ -1,0 +1,497 @@
+"""机动车交通事故 complaints: what the generic cues cannot read (run after the generic resolution).
+
+- each damage item's claimed amount, from the list in the claims (医疗费38652.40元、误工费4.8万元 …), else
+  from the facts; the total after 合计 / 共计;
+- the vehicles: plate, driver (…驾驶沪FD2361号…), owner (登记所有人为 / 所有的 / 名下), insurers of 交强险 and
+  商业三者险 and the commercial limit, from the sentence that names the plate (or 该车 / 挂车 after it);
+- the 认定书 shares (…负事故主要责任，原告负事故次要责任), the share claimed (按70%的比例), advances
+  (被告一支付了50000元), 精神损害 first, the victim's birth date and 是否死亡.
+Party references 被告一 / 原告 are resolved to names from the header.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from engine.casetypes.motor_vehicle_accident.vocabulary import (
+    PLATE,
+    first_name_after,
+    fix_numbered_names,
+    item_words,
+    last_name_before,
+    names_in,
+    party_aliases,
+    tidy_parties,
+)
+from engine.extraction.document import Candidate, Document
+from engine.extraction.mention import Mention
+from engine.extraction.recognisers.money import format_money
+
+_SEPARATORS = "、，,；;：:（(）)。\n"
+_TOTAL = re.compile(r"(?:合计|共计|总计|总额|合计人民币|共计人民币)")
+_RATE_AFTER = re.compile(r"^(?:/|每|一)?(?:天|日|月|年)")
+_RATE_BEFORE = re.compile(r"(?:每天|每日|每月|每年|日均|月均)[^，,；;。]{0,2}$")
+_NET = re.compile(r"(?:尚需赔偿|尚需支付|尚需|实际应赔偿|合计|共计|计)(?:人民币)?$")
+_SHARE = {"全部": "full", "主要": "main", "同等": "equal", "次要": "secondary", "无": "none"}
+_LIABILITY = re.compile(r"(?:负|承担)?(?:此次|本次|该起)?(?:交通)?(?:事故)?的?(全部|主要|同等|次要|无)责任")
+_PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*%")
+_ADVANCE = re.compile(r"垫付|已支付|支付了|已付|已赔付|先行支付|预付|已赔偿")
+_DEATH = re.compile(r"死亡(?!伤残|赔偿|补偿|的?限额)|身亡|抢救无效")
+_COMMERCIAL = re.compile(r"商业|三者险|第三者责任险|第三者责任保险")
+_GRADE = re.compile(r"(两处|二处|三处|四处)?([一二三四五六七八九十]|10|[1-9])级伤残([一二三四两]处)?")
+_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "一": 1}
+_DAYS = {
+    "lost_work_days": (r"误工期", r"误工时间", r"误工"),
+    "nursing_days": (r"护理期", r"护理时间"),
+    "nutrition_days": (r"营养期", r"营养时间"),
+    "hospital_days": (r"住院治疗", r"住院"),
+}
+_COURSE = re.compile(r"驾驶|碰撞|相撞|撞倒|撞伤|追尾|刮擦|发生交通事故|发生事故")
+
+
+def _sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    spans, start = [], lo
+    for match in re.finditer(r"[。；;\n]", text[lo:hi]):
+        end = lo + match.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:hi].strip():
+        spans.append((start, hi))
+    return spans
+
+
+def _money_in(doc: Document, lo: int, hi: int) -> list[Mention]:
+    """Amounts in text[lo:hi], leaving out rates (每天180元, 89,477元/年)."""
+    text = doc.text
+    return [m for m in doc.mentions_in(lo, hi, "money")
+            if not _RATE_AFTER.match(text[m.end:m.end + 2]) and not _RATE_BEFORE.search(text[max(0, m.start - 4):m.start])]
+
+
+def _listed_items(doc: Document, lo: int, hi: int) -> tuple[dict[str, Candidate], Candidate | None]:
+    """The model text's numbered list (法〔2025〕82号): "1. 医疗费：…累计65,320.50元；…" — one item a line."""
+    text = doc.text
+    items: dict[str, Candidate] = {}
+    total: Candidate | None = None
+    for line in re.finditer(r"^[ \t]*\d{1,2}[.．、][ \t]*([^：:\n]{1,24})[：:]([^\n]*)$", text[lo:hi], re.M):
+        label_lo, label_hi = lo + line.start(1), lo + line.end(1)
+        body_lo, body_hi = lo + line.start(2), lo + line.end(2)
+        stop = text.find("；", body_lo, body_hi)
+        body_hi = stop if stop >= 0 else body_hi
+        named = {item for _, _, item in item_words(text, label_lo, label_hi) if item}
+        amounts = _money_in(doc, body_lo, body_hi)
+        if "标的总额" in text[label_lo:label_hi] and amounts:
+            first = amounts[0]
+            total = Candidate("claim_total", first.value, [(first.start, first.end)], 0.9, "derived", first.start)
+        elif len(named) == 1 and amounts:
+            inner = {item for _, _, item in item_words(text, body_lo, body_hi) if item} - named
+            if inner:
+                continue  # "其他费用：鉴定费3,150元" — the inner item is read piece by piece
+            item, last = named.pop(), amounts[-1]
+            items[item] = Candidate(item, last.value, [(label_lo, last.end)], 0.9, "derived", label_lo)
+    return items, total
+
+
+def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str, Candidate], Candidate | None]:
+    """Item amounts in text[lo:hi]: a money amount takes the item named just before it in its own piece."""
+    text = doc.text
+    words = item_words(text, lo, hi)
+    items: dict[str, Candidate] = {}
+    total: Candidate | None = None
+    for mention in _money_in(doc, lo, hi):
+        left = mention.start
+        while left > max(lo, mention.start - window) and text[left - 1] not in _SEPARATORS:
+            left -= 1
+        piece = [(s, e, item) for s, e, item in words if left <= s and e <= mention.start]
+        value = mention.value
+        if piece:
+            start, end, item = piece[-1]
+            if item is not None and item not in items:
+                items[item] = Candidate(item, value, [(start, mention.end)], 0.85, "derived", start)
+            continue
+        if total is None and _TOTAL.search(text, left, mention.start):
+            total = Candidate("claim_total", value, [(mention.start, mention.end)], 0.85, "derived", mention.start)
+            total = _net_total(doc, total, hi)
+    return items, total
+
+
+def _net_total(doc: Document, total: Candidate, hi: int) -> Candidate:
+    """合计742,603.20元，扣除被告已支付的50,000元…，尚需赔偿682,603.20元: the claim is what is still asked."""
+    text = doc.text
+    start = total.spans[0][1]
+    end = min([i for i in (text.find("。", start, hi), text.find("\n", start, hi)) if i >= 0] or [hi])
+    deduct = text.find("扣除", start, end)
+    if deduct < 0:
+        return total
+    for mention in reversed(_money_in(doc, deduct, end)):
+        if _NET.search(text[max(0, mention.start - 8):mention.start]):
+            return Candidate("claim_total", mention.value, [(mention.start, mention.end)], 0.85, "derived",
+                             mention.start)
+    return total
+
+
+def _damage_items(doc: Document, results: dict[str, Candidate]) -> None:
+    claims = doc.sections.get("claims")
+    items: dict[str, Candidate] = {}
+    total = None
+    if claims:
+        items, total = _items_from(doc, claims[0], claims[1], 30)
+        listed, listed_total = _listed_items(doc, claims[0], claims[1])
+        items.update(listed)
+        total = listed_total or total
+    if not items:
+        facts = doc.section("body") if doc.sections.get("body") else (0, len(doc.text))
+        items, facts_total = _items_from(doc, facts[0], facts[1], 14)
+        total = total or facts_total
+    for item, candidate in items.items():
+        results[item] = candidate
+    if total is not None:
+        results["claim_total"] = total
+    elif items and "claim_total" in results:
+        stated = results["claim_total"].value
+        if stated in {c.value for c in items.values()}:
+            # The generic parser took the first item of the list for the total: the total is their sum.
+            amount = sum((Decimal(c.value) for c in items.values()), Decimal(0))
+            spans = [s for c in items.values() for s in c.spans]
+            results["claim_total"] = Candidate("claim_total", format_money(amount), spans, 0.6, "derived", spans[0][0])
+
+
+def _clauses_of_plates(doc: Document) -> tuple[list[str], dict[str, list[tuple[int, int]]]]:
+    """Plates in order of appearance, and the clauses that speak of each (该车 / 挂车 → the plate meant)."""
+    text = doc.text
+    body = doc.section("body") if doc.sections.get("body") else (0, len(text))
+    plates: list[str] = []
+    clauses: dict[str, list[tuple[int, int]]] = {}
+    current: str | None = None
+    for start, end in _sentences(text, body[0], body[1]):
+        for lo, hi in _split(text, start, end):
+            found = [m.group() for m in PLATE.finditer(text, lo, hi)]
+            for plate in found:
+                if plate not in plates:
+                    plates.append(plate)
+            chunk = text[lo:hi]
+            if found:
+                current = found[0]
+                targets = list(dict.fromkeys(found))
+            elif "挂车" in chunk and any(p.endswith("挂") for p in plates):
+                targets = [next(p for p in plates if p.endswith("挂"))]
+            elif "牵引车" in chunk and plates:
+                targets = [next((p for p in plates if not p.endswith("挂")), plates[0])]
+            elif current and re.search(r"该车|此车|肇事车辆|上述车辆", chunk):
+                targets = [current]
+            else:
+                continue
+            for plate in targets:
+                clauses.setdefault(plate, []).append((lo, hi))
+    return plates, clauses
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence cut at ；only (the vehicles' insurance is often one clause each)."""
+    return _sentences(text, start, end)
+
+
+def _vehicles(doc: Document, results: dict[str, Candidate], names: list[tuple[str, str]]) -> None:
+    text = doc.text
+    plates, clauses = _clauses_of_plates(doc)
+    if not plates:
+        return
+    insurers = [(w, n) for w, n in names if "保险" in n]
+    defendants = [p["name"] for p in doc.parties.get("defendants") or []]
+    vehicles: list[dict[str, Any]] = []
+    spans: list[tuple[int, int]] = []
+    for plate in plates:
+        vehicle: dict[str, Any] = {"plate": plate, "driver": None, "owner": None, "compulsory_insurer": None,
+                                   "commercial_insurer": None, "commercial_limit": None}
+        for lo, hi in clauses.get(plate, []):
+            chunk = text[lo:hi]
+            at = chunk.find(plate)
+            drive = chunk.rfind("驾驶", 0, at) if at >= 0 else -1
+            if vehicle["driver"] is None and drive >= 0 and at - drive <= 30:
+                vehicle["driver"] = last_name_before(text, lo + drive, names, 12)
+            if vehicle["owner"] is None:
+                vehicle["owner"] = _owner(text, lo, hi, at, names)
+            if re.search(r"投保|承保|保险", chunk):
+                _insurance(doc, vehicle, lo, hi, insurers)
+            spans.append((lo, hi))
+        if (vehicle["compulsory_insurer"] or vehicle["commercial_insurer"]
+                or {vehicle["driver"], vehicle["owner"]} & set(defendants)):
+            vehicles.append(vehicle)  # the victim's own vehicle is not one of the liable side's
+    if len(vehicles) == 1 and len({n for _, n in insurers}) == 1:
+        only = insurers[0][1]
+        vehicle = vehicles[0]
+        if vehicle["compulsory_insurer"] is None and re.search(r"交强险|强制保险", text):
+            vehicle["compulsory_insurer"] = only
+        if vehicle["commercial_insurer"] is None and _COMMERCIAL.search(text):
+            vehicle["commercial_insurer"] = only
+    if spans:
+        results["vehicles"] = Candidate("vehicles", vehicles, spans, 0.7, "derived", spans[0][0])
+
+
+def _owner(text: str, lo: int, hi: int, at: int, names: list[tuple[str, str]]) -> str | None:
+    chunk = text[lo:hi]
+    for pattern in (r"(?:登记所有人|登记车主|车辆所有人|所有人|车主)(?:为|系|是)", r"登记在", r"为(?=被告)"):
+        match = re.search(pattern, chunk)
+        if match:
+            name = first_name_after(text, lo + match.end(), names, 6)
+            if name:
+                return name
+    match = re.search(r"所有的", chunk)
+    if match and at >= 0 and match.start() < at:
+        return last_name_before(text, lo + match.start(), names, 8)
+    match = re.search(r"(?:为|系)([^，。；]{0,12}?)所有", chunk)
+    if match:
+        return last_name_before(text, lo + match.end() - 2, names, 10)
+    return None
+
+
+def _insurance(doc: Document, vehicle: dict[str, Any], lo: int, hi: int, insurers: list[tuple[str, str]]) -> None:
+    text = doc.text
+    chunk = text[lo:hi]
+    found = [(chunk.find(w), n) for w, n in insurers if chunk.find(w) >= 0]
+    if not found:
+        return
+    insurer = min(found)[1]
+    if re.search(r"交强险|强制保险", chunk) and vehicle["compulsory_insurer"] is None:
+        vehicle["compulsory_insurer"] = insurer
+    commercial = _COMMERCIAL.search(chunk)
+    if commercial and vehicle["commercial_insurer"] is None:
+        vehicle["commercial_insurer"] = insurer
+        amounts = _money_in(doc, lo, hi)
+        if amounts:
+            # The limit is the amount nearest the words 商业三者险 (保险金额为100万元的商业… / 商业三者险200万元).
+            where = lo + commercial.start()
+            vehicle["commercial_limit"] = min(amounts, key=lambda m: abs(m.start - where)).value
+
+
+def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[str, str]]) -> None:
+    text = doc.text
+    rows: list[dict[str, str]] = []
+    spans: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    body = doc.section("body") if doc.sections.get("body") else (0, len(text))
+    for match in _LIABILITY.finditer(text, body[0], body[1]):
+        if text[max(0, match.start() - 2):match.start()].endswith(("不负", "不")):
+            continue
+        who = last_name_before(text, match.start(), names, 3)
+        if who is None:
+            person = re.search(r"(?:认定|，|,|、|；)([\u4e00-\u9fa5]{2,3})$", text[max(0, match.start() - 6):match.start()])
+            role = re.search(r"(原告|被告|死者|受害人|伤者)[^，。；、]{0,8}$", text[max(0, match.start() - 10):match.start()])
+            if person is not None and re.search(person.group(1) + r"[，,]?[男女]|死者|受害人", text):
+                who = person.group(1)
+            elif role is not None:
+                who = role.group(1)  # a masked or unnamed party: its role (被告PER负主要责任)
+            else:
+                continue
+        together = [who]
+        before = text[max(0, match.start() - 12):match.start()]
+        for written, name in names:  # 王立峰、朱桂英负事故同等责任
+            if re.search(re.escape(written) + "(?:与|和|、)" + r"[^，。；]{0,6}$", before) and name not in together:
+                together.insert(0, name)
+        for name in together:
+            if name in seen:
+                continue
+            seen.add(name)
+            rows.append({"party": name, "share": _SHARE[match.group(1)]})
+            spans.append((match.start(), match.end()))
+    if rows:
+        results["liability"] = Candidate("liability", rows, spans, 0.75, "derived", spans[0][0])
+    if "liability_share" not in results:
+        for match in _PERCENT.finditer(text, body[0], body[1]):
+            around = text[max(0, match.start() - 12):match.end() + 6]
+            sentence = next(((a, b) for a, b in _sentences(text, body[0], body[1]) if a <= match.start() < b),
+                            (match.start(), match.end()))
+            per_vehicle = len(_PERCENT.findall(text, *sentence)) > 1 and PLATE.search(text, *sentence)
+            if per_vehicle:
+                continue  # 苏E3N6P5号车一方承担70%、苏EG8812号车一方承担30%: shares per vehicle, not one side's
+            if re.search(r"比例|责任|承担", around) and not re.search(r"伤残|指数|系数|利率", around):
+                value = match.group(1).rstrip("0").rstrip(".") if "." in match.group(1) else match.group(1)
+                results["liability_share"] = Candidate("liability_share", value, [(match.start(), match.end())],
+                                                       0.7, "derived", match.start())
+                break
+
+
+def _advances(doc: Document, results: dict[str, Candidate], names: list[tuple[str, str]]) -> None:
+    text = doc.text
+    rows: list[dict[str, Any]] = []
+    spans: list[tuple[int, int]] = []
+    body = doc.section("body") if doc.sections.get("body") else (0, len(text))
+    for lo, hi in _sentences(text, body[0], body[1]):
+        for piece_lo, piece_hi in _pieces(text, lo, hi):
+            verb = _ADVANCE.search(text, piece_lo, piece_hi)
+            if verb is None:
+                continue
+            payer = last_name_before(text, verb.start(), names, 24)
+            amounts = [m for m in _money_in(doc, verb.start(), piece_hi)] or [
+                m for m in _money_in(doc, piece_lo, verb.start())]
+            if payer is None or not amounts:
+                continue
+            row = {"payer": payer, "amount": amounts[0].value}
+            if row not in rows:
+                rows.append(row)
+                spans.append((piece_lo, piece_hi))
+    if rows:
+        results["paid_in_advance"] = Candidate("paid_in_advance", rows, spans, 0.65, "derived", spans[0][0])
+
+
+def _pieces(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """A sentence cut at its commas."""
+    cuts = [lo + m.end() for m in re.finditer(r"，|,(?!\d{3})", text[lo:hi])]  # not 10,000
+    return list(zip([lo, *cuts], [*cuts, hi], strict=True))
+
+
+def _victim(doc: Document, results: dict[str, Candidate]) -> None:
+    text = doc.text
+    body = doc.section("body") if doc.sections.get("body") else (0, len(text))
+    died = _DEATH.search(text, body[0], body[1])
+    if "death" not in results:
+        results["death"] = Candidate("death", died is not None, [(died.start(), died.end())] if died else [],
+                                     0.6, "derived", died.start() if died else 0)
+    if died is None:
+        results.pop("victim_name", None)  # an injured plaintiff is the victim: the element is for death cases
+    plaintiffs = doc.parties.get("plaintiffs") or []
+    if died is None and len(plaintiffs) == 1 and plaintiffs[0].get("birth_date") and "victim_birth_date" not in results:
+        spans = (doc.party_spans.get("plaintiffs") or [(0, 0)])[:1]
+        results["victim_birth_date"] = Candidate("victim_birth_date", plaintiffs[0]["birth_date"], spans, 0.7,
+                                                 "derived", spans[0][0])
+        return
+    for mention in doc.mentions_in(body[0], body[1], "date"):
+        base = max(0, mention.start - 12)
+        person = re.search(r"([\u4e00-\u9fa5]{2,4})[，,][男女][，,]$", text[base:mention.start])
+        if person is None or not text[mention.end:mention.end + 2].startswith(("出生", "生")):
+            continue
+        if "victim_birth_date" not in results:
+            results["victim_birth_date"] = Candidate("victim_birth_date", mention.value,
+                                                     [(mention.start, mention.end)], 0.7, "derived", mention.start)
+        if died is not None:
+            # 死亡案件中原告为其近亲属: the deceased introduced in the facts is the victim.
+            span = (base + person.start(1), base + person.end(1))
+            results["victim_name"] = Candidate("victim_name", person.group(1), [span], 0.7, "derived", span[0])
+        return
+
+
+def _int_of(raw: str) -> int | None:
+    from engine.extraction.numerals import parse_small
+
+    return int(raw) if raw.isdigit() else parse_small(raw)
+
+
+def _grades(doc: Document, results: dict[str, Candidate]) -> None:
+    """构成九级伤残、十级伤残 / 两处十级伤残: the highest grade, and the others (extra_disability_grades)."""
+    text = doc.text
+    body = doc.section("body") if doc.sections.get("body") else (0, len(text))
+    grades: list[int] = []
+    spans: list[tuple[int, int]] = []
+    for match in _GRADE.finditer(text, body[0], body[1]):
+        if re.search(r"未构成|不构成", text[max(0, match.start() - 4):match.start()]):
+            continue
+        grade = _int_of(match.group(2))
+        if grade is None or not 1 <= grade <= 10:
+            continue
+        count = _COUNT.get((match.group(1) or match.group(3) or "一")[0], 1)
+        if grades and spans and match.start() - spans[-1][1] > 3:
+            break  # the first statement of the grades (a later one restates them)
+        grades += [grade] * count
+        spans.append((match.start(), match.end()))
+    if not grades:
+        return
+    grades.sort()
+    results["disability_grade"] = Candidate("disability_grade", grades[0], spans, 0.85, "derived", spans[0][0])
+    if len(grades) > 1:
+        results["extra_disability_grades"] = Candidate("extra_disability_grades", grades[1:], spans, 0.8,
+                                                       "derived", spans[0][0])
+    elif "extra_disability_grades" in results:
+        del results["extra_disability_grades"]
+
+
+def _days(doc: Document, results: dict[str, Candidate]) -> None:
+    text = doc.text
+    for element_id, words in _DAYS.items():
+        for word in words:
+            match = re.search(word + r"(?:为|共|计|约|按)?(\d{1,4}|[一二三四五六七八九十百零两]{1,6})(?:日|天)", text)
+            if match and (value := _int_of(match.group(1))) is not None:
+                results[element_id] = Candidate(element_id, value, [match.span()], 0.85, "derived", match.start())
+                break
+
+
+def _accident_date(doc: Document, results: dict[str, Candidate]) -> None:
+    """The first full date of the facts in a sentence that tells the accident (…驾驶…与…发生碰撞)."""
+    text = doc.text
+    facts = doc.sections.get("facts") or doc.sections.get("body") or (0, len(text))
+    for lo, hi in _sentences(text, facts[0], facts[1]):
+        if not _COURSE.search(text, lo, hi):
+            continue
+        dates = [m for m in doc.mentions_in(lo, hi, "date") if len(str(m.value)) == 10
+                 and not text[m.end:m.end + 2].startswith(("出生", "生"))]
+        if dates:
+            first = dates[0]
+            results["accident_date"] = Candidate("accident_date", first.value, [(first.start, first.end)], 0.85,
+                                                 "derived", first.start)
+            return
+
+
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}〔\d{4}〕第?\w{1,12}?号|第\d{6,}号(?=《?(?:道路)?交通事故认定书)")
+_PLACE = re.compile(r"(?:在|行驶至|途经|至)([^，。；在至]{2,30}?(?:交叉口|路口处|路口|路段|附近|处))")
+_APPRAISED = re.compile(r"^[，,]?(?:经|由)[^，。；]{0,20}?(?:司法)?鉴定")
+_RESIDENCE = (
+    ("urban", re.compile(r"经常居住地(?:在|为)城镇|城镇户口|非农业户口|城镇居民标准|城镇居民人均|城镇常住居民")),
+    ("rural", re.compile(r"农业户口|农村户口|农村居民标准|农村居民人均|农村常住居民")),
+)
+
+
+def _document_number(doc: Document, results: dict[str, Candidate]) -> None:
+    """The 认定书's number (吴公交认字〔2023〕第0612号 / 第3101180202400318号); none stated → no element."""
+    match = _DOC_NUMBER.search(doc.text)
+    if match:
+        results["liability_document"] = Candidate("liability_document", match.group(), [match.span()], 0.85,
+                                                  "derived", match.start())
+    else:
+        results.pop("liability_document", None)
+
+
+def _place_and_appraisal(doc: Document, results: dict[str, Candidate]) -> None:
+    text = doc.text
+    facts = doc.sections.get("facts") or doc.sections.get("body") or (0, len(text))
+    for lo, hi in _sentences(text, facts[0], facts[1]):
+        if _COURSE.search(text, lo, hi) and (place := _PLACE.search(text, lo, hi)):
+            results["accident_place"] = Candidate("accident_place", place.group(1), [place.span(1)], 0.8, "derived",
+                                                  place.start(1))
+            break
+    body = doc.section("body") if doc.sections.get("body") else (0, len(text))
+    for mention in doc.mentions_in(body[0], body[1], "date"):
+        if len(str(mention.value)) == 10 and _APPRAISED.match(text[mention.end:mention.end + 24]):
+            results["appraisal_date"] = Candidate("appraisal_date", mention.value, [(mention.start, mention.end)],
+                                                  0.85, "derived", mention.start)
+            break
+    for code, pattern in _RESIDENCE:
+        if match := pattern.search(text, body[0], body[1]):
+            results["victim_residence"] = Candidate("victim_residence", code, [match.span()], 0.75, "derived",
+                                                    match.start())
+            break
+
+
+def derive(doc: Document, results: dict[str, Candidate]) -> None:
+    aliases = party_aliases(doc)
+    fix_numbered_names(doc, aliases)
+    tidy_parties(doc)
+    for role in ("plaintiffs", "defendants", "third_parties"):
+        if role in results:
+            results[role].value = [dict(p) for p in doc.parties.get(role, results[role].value)]
+    names = names_in(doc, aliases)
+    _damage_items(doc, results)
+    _vehicles(doc, results, names)
+    _liability(doc, results, names)
+    _advances(doc, results, names)
+    _victim(doc, results)
+    _grades(doc, results)
+    _days(doc, results)
+    _accident_date(doc, results)
+    _document_number(doc, results)
+    _place_and_appraisal(doc, results)
+    if "mental_damages_first" not in results:
+        match = re.search(r"精神损害抚慰金[^。；]{0,24}优先|优先[^。；]{0,12}精神损害", doc.text)
+        if match:
+            results["mental_damages_first"] = Candidate("mental_damages_first", True, [match.span()], 0.8,
+                                                        "derived", match.start())

@@ -1,0 +1,185 @@
+"""机动车交通事故: the damage items of one victim, as the court finds them.
+
+Each item the plaintiff claims (or the judge finds) is one `Item`: what was claimed, what the defendant
+said, and the court's amount with how it was reached:
+
+- a finding (本院认定) decides;
+- a standard item (残疾赔偿金, 死亡赔偿金, 丧葬费, 被扶养人生活费) is computed by engine.law.injury from the
+  published figure of the province (the court's, or the one `yaosu compare --standard` names) for the use
+  year of meta.hearing_end_date (法释〔2022〕14号第二十二条); a claim below the computed amount caps the
+  award (不告不理), and a figure that is NOT FOUND leaves the item open with the calculator's message;
+- a daily item (住院伙食补助费, 营养费) is computed the same way where the province publishes a daily rate;
+- any other item: the claimed amount when the defendant does not contest it, else open (待认定).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from engine.drafting.rules import CaseView
+from engine.errors import E, YaosuError
+from engine.law.result import CalcResult
+
+STANDARD_ITEMS = ("disability_compensation", "death_compensation", "funeral_expenses", "dependents_living")
+# item id → (daily rate item of parameters/injury_daily_rates.yaml, the days element)
+DAILY_ITEMS = {"hospital_meal_allowance": ("hospital_meal", "hospital_days"), "nutrition_fee": ("nutrition", "nutrition_days")}
+BLANK = "____"
+
+
+@dataclass
+class Item:
+    id: str
+    label: str
+    claimed: Decimal | None
+    answer: str  # 被告意见 as printed
+    award: Decimal | None = None  # None: still open (待认定 or a figure NOT FOUND)
+    how: str = ""  # 本院认定 cell
+    computed: CalcResult | None = None
+    error: str | None = None  # the calculator's message when a figure is NOT FOUND or an input is missing
+    capped: bool = False
+    citations: list[str] = field(default_factory=list)
+
+
+def _date(value: Any) -> date | None:
+    if isinstance(value, str) and len(value) == 10:
+        return date.fromisoformat(value)
+    return None
+
+
+def _dec(value: Any) -> Decimal | None:
+    return Decimal(value) if isinstance(value, str) and value else None
+
+
+def damage_item_ids(view: CaseView) -> list[str]:
+    section = next((s for s in view.table.sections if s.id == "damages"), None)
+    return list(section.element_ids) if section else []
+
+
+def _answer_text(view: CaseView, element_id: str) -> str:
+    from engine.drafting import formatting as fmt
+
+    if not view.case.get("answer"):
+        return "未答辩"
+    state = (view.case.get("elements") or {}).get(element_id) or {}
+    if state.get("answer") is not None:
+        return f"认可{fmt.money(state['answer'])}元"
+    return {"admit": "无异议", "contest": "有异议"}.get(state.get("answer_position") or "", "未发表意见")
+
+
+def victim_birth(view: CaseView) -> date | None:
+    """The victim's birth date; in an injury case with one natural-person plaintiff, the plaintiff's."""
+    day = _date(view.value("victim_birth_date"))
+    if day is not None or view.value("death"):
+        return day
+    plaintiffs = view.value("plaintiffs") or view.claimed("plaintiffs") or []
+    people = [p for p in plaintiffs if isinstance(p, dict) and p.get("kind", "natural") == "natural"]
+    return _date(people[0].get("birth_date")) if len(people) == 1 else None
+
+
+def standard_results(view: CaseView, wanted: set[str]) -> dict[str, CalcResult | YaosuError]:
+    """The standard items the case needs, each a result or the error that stops it."""
+    from engine.law.injury import standard_items
+
+    if not wanted:
+        return {}
+    death = bool(view.value("death"))
+    hearing_end = _date(view.meta.get("hearing_end_date"))
+    birth = victim_birth(view)
+    on = (_date(view.value("death_date")) or _date(view.value("accident_date"))) if death else _date(
+        view.value("appraisal_date"))
+    problems = []
+    if birth is None:
+        problems.append("受害人出生日期（victim_birth_date）")
+    if on is None:
+        problems.append("死亡日期（death_date）" if death else "定残日（appraisal_date）")
+    if hearing_end is None:
+        problems.append("一审法庭辩论终结日（meta.hearing_end_date）")
+    if problems:
+        error = YaosuError(E.E000, message="无法计算：缺少" + "、".join(problems) + "，请在案件文件中填写")
+        return {item: error for item in wanted}
+    assert birth is not None and on is not None
+    dependants: list[tuple[date, int, str]] = []
+    dependant_error: YaosuError | None = None
+    for person in view.value("dependents") or []:
+        born, supporters = _date(person.get("birth_date")), person.get("supporters")
+        name = person.get("name") or person.get("relation") or ""
+        if born is None or not isinstance(supporters, int):
+            dependant_error = YaosuError(
+                E.E154, name=name
+            )
+            continue
+        dependants.append((born, supporters, name))
+    out = standard_items(
+        province=view.province,
+        victim_birth=birth,
+        on=on,
+        hearing_end=hearing_end,
+        tort_date=_date(view.value("accident_date")),
+        residence=view.value("victim_residence"),
+        grade=view.value("disability_grade"),
+        death=death,
+        dependants=dependants,
+    )
+    if dependant_error is not None:
+        out["dependents_living"] = dependant_error
+    for item in wanted:
+        if item not in out:
+            out[item] = YaosuError(
+                E.E000, message="无法计算：" + ("受害人未死亡（要素 death），" if item in ("death_compensation", "funeral_expenses")
+                             else "缺少伤残等级（disability_grade）或被扶养人（dependents），")
+                + "请核对或直接认定该项数额"
+            )
+    return out
+
+
+def daily_result(view: CaseView, item_id: str) -> CalcResult | None:
+    """住院伙食补助费 / 营养费 at the province's daily rate, when it publishes one (else None)."""
+    from engine.law.injury import daily_item, daily_rate
+
+    rate_item, days_id = DAILY_ITEMS[item_id]
+    days = view.value(days_id)
+    on = _date(view.meta.get("hearing_end_date"))
+    if not isinstance(days, int) or on is None:
+        return None
+    try:
+        return daily_item(rate_item, days, daily_rate(view.province, rate_item, on))
+    except YaosuError:
+        return None  # no published rate: the court decides the amount itself
+
+
+def find_items(view: CaseView) -> list[Item]:
+    from engine.drafting import formatting as fmt
+
+    findings = view.case.get("findings") or {}
+    ids = [i for i in damage_item_ids(view) if view.claimed(i) is not None or findings.get(i) is not None]
+    computed = standard_results(view, {i for i in ids if i in STANDARD_ITEMS and findings.get(i) is None})
+    items = []
+    for item_id in ids:
+        item = Item(item_id, view.label(item_id), _dec(view.claimed(item_id)), _answer_text(view, item_id))
+        finding = _dec(findings.get(item_id))
+        result: CalcResult | YaosuError | None = computed.get(item_id)
+        if item_id in DAILY_ITEMS and finding is None:
+            result = daily_result(view, item_id)
+        if finding is not None:
+            item.award, item.how = finding, f"本院认定{fmt.money(finding)}元"
+        elif isinstance(result, YaosuError):
+            item.error, item.how = result.message, f"{BLANK}元（标准数据缺失，见说明）"
+        elif isinstance(result, CalcResult):
+            item.computed = result
+            item.citations = list(result.citations)
+            if item.claimed is not None and item.claimed < result.amount:
+                item.award, item.capped = item.claimed, True
+                item.how = f"按标准计算为{fmt.money(result.amount)}元，原告主张{fmt.money(item.claimed)}元，以主张为限"
+            else:
+                item.award = result.amount
+                item.how = f"按标准计算为{fmt.money(result.amount)}元"
+        elif view.pending(item_id):
+            item.how = "待认定"
+        else:
+            item.award = item.claimed
+            item.how = "被告无异议，本院予以确认" if view.case.get("answer") else "被告未答辩，本院予以确认"
+        items.append(item)
+    return items

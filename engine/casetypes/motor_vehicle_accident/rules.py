@@ -1,0 +1,385 @@
+"""机动车交通事故责任纠纷 decision rules: each damage item, then who pays it.
+
+Items: items.py (findings, the province's standards, 不告不理). Allocation: engine.law.compulsory_insurance
+.allocate — 交强险 per sub-limit for the accident date (精神损害 first when asked, 道交解释第十三条), the
+excess × the motor-vehicle side's share to the 商业三者险 within its limit, the rest on the tortfeasor
+(民法典第一千二百一十三条; 道路交通安全法第七十六条), advances deducted. The orders name each payer with
+the limit it pays within (traffic_sales_labour.md §D4).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from engine.casetypes.motor_vehicle_accident.items import BLANK, Item, find_items
+from engine.drafting import formatting as fmt
+from engine.drafting.build import judgment_day
+from engine.drafting.content import AllocationRow, ItemRow
+from engine.drafting.rules import CaseView, Decision, judgment_rules
+from engine.errors import YaosuError
+from engine.law.result import CalcResult
+
+CIVIL_CODE = "《中华人民共和国民法典》"
+C_PERSONAL_INJURY = f"{CIVIL_CODE}第一千一百七十九条"
+C_MENTAL = f"{CIVIL_CODE}第一千一百八十三条"
+C_PROPERTY = f"{CIVIL_CODE}第一千一百八十四条"
+C_ROAD_76 = "《中华人民共和国道路交通安全法》第七十六条"
+C_CIVIL_1213 = f"{CIVIL_CODE}第一千二百一十三条"
+COMPULSORY = "机动车交通事故责任强制保险责任限额内"
+COMMERCIAL = "第三者责任商业保险限额内"
+# 认定书 全部责任 → the motor-vehicle side bears the whole excess; any other share is the court's
+# apportionment (道路交通安全法第七十六条; local ratios unverified, traffic_sales_labour.md §A3).
+FULL = "full"
+SHARE_ZH = {"full": "全部责任", "main": "主要责任", "equal": "同等责任", "secondary": "次要责任", "none": "无责任"}
+
+
+def _date(value: Any) -> date | None:
+    if isinstance(value, str) and len(value) == 10:
+        return date.fromisoformat(value)
+    return None
+
+
+def _claims_text(view: CaseView, items: list[Item], insurers: list[str]) -> list[str]:
+    claims = []
+    listed = "、".join(f"{i.label}{fmt.money(i.claimed)}元" for i in items if i.claimed is not None)
+    total = view.claimed("claim_total")
+    if total or listed:
+        amount = f"共计{fmt.money(total)}元" if total else ""
+        claims.append(f"判令被告赔偿原告因交通事故造成的各项损失{amount}" + (f"（其中{listed}）" if listed else ""))
+    if view.claimed("claim_insurers_within_limits") and insurers:
+        claims.append(f"判令被告{fmt.join_names(insurers)}在保险责任限额内直接赔偿原告")
+    if view.claimed("mental_damages_first"):
+        claims.append("精神损害抚慰金在交强险死亡伤残赔偿限额内优先赔偿")
+    if view.claimed("claim_litigation_costs"):
+        claims.append("本案诉讼费用由被告负担")
+    return [f"{n}.{text}{'；' if n < len(claims) else '。'}" for n, text in enumerate(claims, 1)]
+
+
+def _facts_text(view: CaseView) -> str:
+    parts = []
+    for element_id in ("accident_date", "accident_place", "accident_course", "liability_document", "liability",
+                       "vehicles"):
+        if element_id not in view.table.entries:
+            continue
+        value = view.claimed(element_id)
+        if value is not None:
+            parts.append(f"{view.label(element_id)}：{fmt.value_text(view.table.element(element_id), value)}")
+    return "事实和理由：" + ("；".join(parts) + "。" if parts else "（原告未写明）")
+
+
+def _vehicle_share(view: CaseView, vehicle: dict[str, Any], decision: Decision) -> tuple[Decimal | None, bool]:
+    """(share of the excess, at fault for 交强险) for the only vehicle of the case."""
+    liability = view.value("liability") or []
+    party = next((row for row in liability if row.get("party") in (vehicle.get("driver"), vehicle.get("owner"))),
+                 None)
+    at_fault = party is None or party.get("share") != "none"
+    share = view.value("liability_share")
+    if share is not None:
+        return Decimal(share), at_fault
+    if party is not None and party.get("share") == FULL:
+        return Decimal(100), at_fault
+    decision.warnings.append(
+        "机动车一方承担的赔偿比例（要素 liability_share）未认定：交强险以外部分的分配暂以“____”表示"
+    )
+    return None, at_fault
+
+
+def _tortfeasor(view: CaseView, vehicle: dict[str, Any]) -> str:
+    for who in (vehicle.get("driver"), vehicle.get("owner")):
+        if who and who in view.defendants:
+            return str(who)
+    natural = [p["name"] for p in view.value("defendants") or view.claimed("defendants") or []
+               if isinstance(p, dict) and p.get("kind", "natural") == "natural"]
+    return natural[0] if natural else str(vehicle.get("driver") or vehicle.get("owner") or BLANK)
+
+
+def _item_rows(items: list[Item]) -> list[ItemRow]:
+    return [
+        ItemRow(
+            element_id=i.id,
+            label=i.label,
+            plaintiff=f"{fmt.money(i.claimed)}元" if i.claimed is not None else "未主张",
+            defendant=i.answer,
+            court=i.how,
+            disputed=i.answer.startswith(("认可", "有异议")),
+        )
+        for i in items
+    ]
+
+
+def _citable(citation: str) -> bool:
+    """Articles go into 依照…; a 决定's item (第六项, the transition rule) is stated in the reasoning only."""
+    from engine.law.citations import basis_text
+
+    try:
+        basis_text([citation])
+    except YaosuError:
+        return False
+    return True
+
+
+def _dispute_text(view: CaseView, item: Item) -> str:
+    """关于误工费，原告主张30,000元，被告认为应为12,000元。 (the result follows in the same paragraph)"""
+    state = (view.case.get("elements") or {}).get(item.id) or {}
+    if state.get("status") not in ("disputed", "answer_only"):
+        return ""
+    answer = state.get("answer")
+    said = f"被告认为应为{fmt.money(answer)}元" if answer is not None else "被告有异议"
+    claimed = f"原告主张{fmt.money(item.claimed)}元" if item.claimed is not None else "原告未主张"
+    return f"{claimed}，{said}。"
+
+
+def _item_reasoning(view: CaseView, items: list[Item], decision: Decision) -> None:
+    findings = view.case.get("findings") or {}
+    for item in items:
+        dispute = _dispute_text(view, item)
+        if dispute and item.computed is None and not item.error:
+            result = (f"本院根据当事人陈述和经审查确认的证据，认定为{fmt.money(item.award)}元。"
+                      if findings.get(item.id) is not None else "该项待认定。")
+            decision.reasoning.append(f"关于{item.label}，{dispute}{result}")
+            continue
+        if item.error:
+            # The printed text keeps a blank; what to fill and where goes to the drafter as a warning.
+            decision.reasoning.append(f"关于{item.label}，{dispute}其计算标准尚待确定，数额暂以“{BLANK}”表示。")
+            decision.warnings.append(f"{item.label}无法计算：{item.error}")
+            continue
+        if item.computed is None:
+            if item.award is None:
+                decision.warnings.append(f"{item.label}有争议但尚未认定，判决书中以“待认定”表示")
+            continue
+        text = f"关于{item.label}，{dispute}" + "；".join(item.computed.steps) + f"（{'、'.join(item.citations)}）。"
+        if item.capped:
+            text += (f"原告主张{fmt.money(item.claimed)}元，低于上述计算数额，本院在原告主张的范围内"
+                     f"予以支持，即{fmt.money(item.award)}元。")
+        decision.reasoning.append(text)
+        decision.warnings.extend(item.computed.warnings)
+        if item.id == "disability_compensation" and view.value("extra_disability_grades"):
+            decision.warnings.append(
+                "受害人有多处伤残：其他伤残等级的附加指数（每处0–10%，合计不超过10%，GB 18667-2002 附录B）须由法官认定，"
+                "本计算仅按最高伤残等级；认定后请直接认定残疾赔偿金数额")
+        decision.citations.extend(c for c in item.citations if _citable(c))
+
+
+def _allocation(view: CaseView, items: list[Item], decision: Decision) -> tuple[CalcResult | None, bool]:
+    """The allocation, and whether the share of the excess is known (else only 交强险 is final)."""
+    from engine.law.compulsory_insurance import (
+        Advance,
+        Vehicle,
+        Victim,
+        allocate,
+        appraisal_fee_bearer,
+        compulsory_limits,
+        item_groups,
+    )
+
+    vehicles = view.value("vehicles") or []
+    accident = _date(view.value("accident_date"))
+    if len(vehicles) != 1 or accident is None:
+        decision.warnings.append(
+            "赔偿责任分配需要事故发生时间和一辆肇事机动车（要素 accident_date、vehicles）"
+            + ("；多车事故各车的赔偿比例须由法官认定后另行计算" if len(vehicles) > 1 else "")
+        )
+        return None, False
+    vehicle = vehicles[0]
+    share, at_fault = _vehicle_share(view, vehicle, decision)
+    amounts = {i.id: i.award for i in items if i.award is not None}
+    bearer = None
+    if amounts.get("appraisal_fee") and view.value("appraisal_fee_bearer"):
+        bearer = str(view.value("appraisal_fee_bearer"))  # the court's finding
+    elif amounts.get("appraisal_fee"):
+        try:
+            bearer = appraisal_fee_bearer(view.court.id)
+        except YaosuError as exc:
+            decision.warnings.append(exc.message + "；或在本案认定“鉴定费负担”（appraisal_fee_bearer）")
+            decision.reasoning.append(
+                f"关于鉴定费{fmt.money(amounts['appraisal_fee'])}元，由{BLANK}负担（须由法官确定）。")
+            del amounts["appraisal_fee"]
+    limit = vehicle.get("commercial_limit")
+    advances = [Advance(str(a.get("payer")), Decimal(a["amount"])) for a in view.value("paid_in_advance") or []
+                if a.get("amount") and a.get("payer")]
+    try:
+        result = allocate(
+            [Victim(fmt.join_names(view.plaintiffs), amounts, bool(view.value("mental_damages_first")))],
+            [Vehicle(
+                name=str(vehicle.get("plate") or "肇事车辆"),
+                limits=compulsory_limits(accident, at_fault=at_fault),
+                liability_share=share if share is not None else Decimal(0),
+                tortfeasor=_tortfeasor(view, vehicle),
+                compulsory_insurer=vehicle.get("compulsory_insurer") or None,
+                commercial_insurer=vehicle.get("commercial_insurer") or None,
+                commercial_limit=Decimal(limit) if limit else None,
+            )],
+            item_groups(),
+            advances=advances if share is not None else (),
+            appraisal_bearer=bearer,
+        )
+    except YaosuError as exc:
+        decision.warnings.append(f"无法分配赔偿责任：{exc.message}")
+        return None, False
+    result.details["payers_of_excess"] = [p for p in (vehicle.get("commercial_insurer"), _tortfeasor(view, vehicle)) if p]
+    if bearer in ("insurer", "tortfeasor") and result is not None:
+        # Borne outside the limits (保险法第六十四条 / the tortfeasor): its own words in the order.
+        payer = (vehicle.get("commercial_insurer") if bearer == "insurer" else None) or _tortfeasor(view, vehicle)
+        result.details["appraisal"] = {"payer": payer, "amount": amounts["appraisal_fee"]}
+    return result, share is not None
+
+
+def _payer_orders(view: CaseView, result: CalcResult | None, share_known: bool, insurers: list[str]) -> list[str]:
+    plaintiffs = fmt.join_names(view.plaintiffs)
+    if result is None:
+        return [f"被告{name}于本判决生效之日起十日内在{COMPULSORY}赔偿原告{plaintiffs}{BLANK}元" for name in insurers] + [
+            f"被告{BLANK}于本判决生效之日起十日内赔偿原告{plaintiffs}{BLANK}元"]
+    details = result.details
+    by_payer: dict[str, dict[str, Decimal]] = {}
+    for row in details["rows"]:
+        if row["role"] == "victim":
+            continue
+        role = "compulsory" if row["role"] in ("compulsory", "policyholder") else row["role"]
+        parts = by_payer.setdefault(row["payer"], {})
+        parts[role] = parts.get(role, Decimal(0)) + row["amount"]
+    summary = {s["payer"]: s for s in details["payers"]}
+    orders = []
+    known = {"compulsory": True, "commercial": share_known, "tortfeasor": share_known}
+    fee = details.get("appraisal") or {}
+    for payer, parts in by_payer.items():
+        paying_fee = fee.get("payer") == payer
+        if paying_fee:
+            # The fee is booked on this payer's commercial / tortfeasor line; it is ordered on its own.
+            role = next(r for r in ("commercial", "tortfeasor") if r in parts)
+            parts[role] -= fee["amount"]
+        pieces = []
+        for role, where in (("compulsory", COMPULSORY), ("commercial", COMMERCIAL), ("tortfeasor", "")):
+            if parts.get(role):
+                amount = fmt.money(parts[role]) if known[role] else BLANK
+                pieces.append(f"{'在' + where if where else ''}赔偿原告{plaintiffs}{amount}元")
+        if paying_fee:
+            pieces.append(f"支付原告{plaintiffs}鉴定费{fmt.money(fee['amount'])}元")
+        text = f"被告{payer}于本判决生效之日起十日内" + "；".join(pieces)
+        own = summary.get(payer)
+        if own and own["advance"] and share_known:
+            text += (f"（已垫付{fmt.money(own['advance'])}元，尚需支付{fmt.money(own['net'])}元）" if own["net"]
+                     else f"（已垫付{fmt.money(own['advance'])}元，已全部支付）")
+        orders.append(text)
+    if not share_known:
+        # The share of the excess is still to be found: its payers are named with blanks.
+        commercial, *rest = details.get("payers_of_excess") or [BLANK]
+        excess = [(commercial, f"在{COMMERCIAL}")] if rest else []
+        excess.append((rest[0] if rest else commercial, ""))
+        for payer, where in excess:
+            line = f"{where}赔偿原告{plaintiffs}{BLANK}元"
+            index = next((i for i, o in enumerate(orders) if o.startswith(f"被告{payer}于")), None)
+            if index is None:
+                orders.append(f"被告{payer}于本判决生效之日起十日内{line}")
+            else:
+                orders[index] += "；" + line
+    for refund in details["refunds"] if share_known else []:
+        orders.append(f"被告{refund['payer']}于本判决生效之日起十日内支付被告{refund['to']}其垫付款{fmt.money(refund['amount'])}元")
+    return orders
+
+
+def _allocation_rows(result: CalcResult, commercial_limit: Any, share_known: bool) -> list[AllocationRow]:
+    rows = []
+    limits = next(iter(result.details["limits"].values()))
+    for row in result.details["rows"]:
+        role = row["role"]
+        if role in ("compulsory", "policyholder"):
+            basis, limit = f"交强险{row['sublimit_zh']}", f"{fmt.money(limits[row['sublimit']])}元"
+        elif role == "commercial":
+            basis = "商业三者险"
+            limit = f"{fmt.money(commercial_limit)}元" if commercial_limit else "未载明"
+        else:
+            basis, limit = ("侵权人" if role == "tortfeasor" else "原告自负"), ""
+        amount = f"{fmt.money(row['amount'])}元" if share_known or role in ("compulsory", "policyholder") else f"{BLANK}元"
+        rows.append(AllocationRow(payer=row["payer"], basis=basis, limit=limit, amount=amount))
+    return rows
+
+
+def _liability_reasoning(view: CaseView, decision: Decision) -> None:
+    liability = view.value("liability") or []
+    parts = [f"{row.get('party')}负事故{SHARE_ZH.get(row.get('share') or '', '____')}" for row in liability]
+    text = "本次交通事故经公安机关交通管理部门认定，" + "，".join(parts) + "。" if parts else ""
+    share = view.value("liability_share")
+    if share is not None:
+        text += f"本院确定机动车一方对交强险责任限额以外的损失承担{fmt.percent(share)}的赔偿责任。"
+    if text:
+        decision.reasoning.append(text)
+
+
+def standard_note(view: CaseView) -> str:
+    """上海市2024年度标准（2023年统计数据）: the province and use year the standard items are computed with."""
+    from engine.law.injury import province_name, use_year_for
+
+    province = province_name(view.province)
+    chosen = "（按指定省份）" if view.standard_province else ""
+    hearing_end = _date(view.meta.get("hearing_end_date"))
+    if hearing_end is None:
+        return f"{province}标准{chosen}（一审法庭辩论终结日未填写，年度未定）"
+    try:
+        year, _ = use_year_for(view.province, hearing_end)
+    except YaosuError:
+        return f"{province}标准{chosen}（{hearing_end.year}年适用年度未定）"
+    return f"{province}{year}年度标准（{year - 1}年统计数据）{chosen}"
+
+
+@judgment_rules.register("motor_vehicle_accident.v1")
+def motor_vehicle_accident_rules(view: CaseView) -> Decision:
+    decision = Decision(citations=[])
+    vehicles = view.value("vehicles") or view.claimed("vehicles") or []
+    insurers = list(dict.fromkeys(
+        str(v.get(k)) for v in vehicles for k in ("compulsory_insurer", "commercial_insurer") if v.get(k)))
+    items = find_items(view)
+    decision.standard_note = standard_note(view)
+    decision.claims = _claims_text(view, items, insurers)
+    decision.facts = _facts_text(view)
+    decision.item_rows = _item_rows(items)
+    decision.reasoning.append(
+        "本院认为，机动车发生交通事故造成人身伤亡、财产损失的，由承保机动车交通事故责任强制保险的保险人在责任限额范围内"
+        "予以赔偿；不足部分，由承保机动车商业保险的保险人按照保险合同的约定予以赔偿；仍然不足或者没有投保机动车商业保险的，"
+        "由侵权人按照责任比例赔偿。"
+    )
+    decision.citations += [C_PERSONAL_INJURY, C_CIVIL_1213, C_ROAD_76]
+    _liability_reasoning(view, decision)
+    _item_reasoning(view, items, decision)
+    if any(i.id == "mental_damages" and i.award for i in items):
+        decision.citations.append(C_MENTAL)
+    if any(i.id == "property_damage" and i.award for i in items):
+        decision.citations.append(C_PROPERTY)
+    known = [i for i in items if i.award is not None]
+    if known:
+        listed = "、".join(f"{i.label}{fmt.money(i.award)}元" for i in known)
+        total = sum((i.award for i in known if i.award is not None), Decimal(0))
+        decision.reasoning.append(f"综上，本院认定原告的损失为：{listed}，合计{fmt.money(total)}元。")
+    open_items = [i for i in items if i.award is None]
+    result = None
+    share_known = False
+    if open_items:
+        decision.warnings.append(
+            "以下损失项目尚未确定，赔偿责任分配暂不计算：" + "、".join(i.label for i in open_items))
+    else:
+        result, share_known = _allocation(view, items, decision)
+    if result is not None:
+        decision.reasoning.append("关于赔偿责任的分配：" + "；".join(result.steps) + "。")
+        decision.citations += [c for c in result.citations if c not in decision.citations]
+        decision.warnings.extend(result.warnings)
+        commercial = (view.value("vehicles") or [{}])[0].get("commercial_limit")
+        decision.allocation_rows = _allocation_rows(result, commercial, share_known)
+    orders = _payer_orders(view, result, share_known, insurers)
+    claimed = view.claimed("claim_total")
+    claimed_amount = Decimal(claimed) if claimed else sum(
+        (i.claimed for i in items if i.claimed is not None), Decimal(0))
+    granted = sum((i.award for i in known if i.award is not None), Decimal(0))
+    if result is not None and share_known:
+        granted = result.amount + sum((Decimal(a["advance"]) for a in result.details["payers"]), Decimal(0))
+    if claimed_amount and not open_items and share_known and granted < claimed_amount:
+        plaintiffs = fmt.join_names(view.plaintiffs)
+        orders.append(f"驳回原告{plaintiffs}的其他诉讼请求")
+        rule: Any = view.system.law.citations.cite("burden_of_proof", judgment_day(view.meta), warn=False)
+        decision.citations.append(rule)  # a Citation: basis_text takes both
+    decision.orders = orders
+    decision.monetary = True
+    decision.claimed_amount = claimed_amount or None
+    if result is not None and share_known:
+        decision.granted_amount = min(granted, claimed_amount) if claimed_amount else granted
+    return decision

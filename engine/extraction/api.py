@@ -12,6 +12,7 @@ from engine.extraction.document import Document
 from engine.extraction.pipeline import analyse
 from engine.extraction.reading import decode_pleading as _decode
 from engine.extraction.reading import read_pleading as _read
+from engine.extraction.reading import read_pleading_notes
 
 if TYPE_CHECKING:
     from engine.system import System
@@ -78,7 +79,9 @@ def extract_text(system: System, text: str, case_type: str | None = None, role: 
 
 def extract_path(system: System, path: str | Path, case_type: str | None = None,
                  role: str = "complaint") -> dict[str, Any]:
-    result = extract_text(system, read_pleading(path), case_type, role)
+    read = read_pleading_notes(path)
+    result = extract_text(system, read.text, case_type, role)
+    result["warnings"] = read.warnings + result["warnings"]
     return {"file": str(path), **result}
 
 

@@ -18,20 +18,25 @@ def _fail(message: str) -> None:
 
 
 def extract_command(
-    files: Annotated[list[Path], typer.Argument(help="起诉状或答辩状（.txt / .docx），可多个")],
+    files: Annotated[list[Path], typer.Argument(help="起诉状或答辩状（.txt / .docx / .pdf / 扫描图像），可多个")],
     case_type: Annotated[str | None, typer.Option("--case-type", help="案件类型，缺省时自动识别")] = None,
     role: Annotated[str, typer.Option("--role", help="complaint 起诉状 / answer 答辩状")] = "complaint",
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines 输出")] = False,
 ) -> None:
     """从诉状中提取要素。"""
-    from engine.extraction.api import extract_text, read_pleading
+    from engine.extraction.api import extract_text
+    from engine.extraction.reading import read_pleading_notes
     from engine.system import default_system
 
     try:
         system = default_system()
         # Read every file first: one unreadable file means no output at all.
-        texts = [(path, read_pleading(path)) for path in files]
-        results = [{"file": str(path), **extract_text(system, text, case_type, role)} for path, text in texts]
+        texts = [(path, read_pleading_notes(path)) for path in files]
+        results = []
+        for path, read in texts:
+            result = extract_text(system, read.text, case_type, role)
+            result["warnings"] = read.warnings + result["warnings"]
+            results.append({"file": str(path), **result})
     except YaosuError as exc:
         _fail(exc.message)
         return

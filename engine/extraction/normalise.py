@@ -119,6 +119,18 @@ class OffsetMap:
             return self.atom_ends[index]
         return self.to_original(end - 1) + 1
 
+    def to_normalised(self, position: int, norm_length: int) -> int:
+        """Normalised offset of the original offset `position` (a deleted character: the next kept one)."""
+        if self.identity or not self.norm_starts:
+            return min(position, norm_length)
+        index = bisect_right(self.orig_starts, position) - 1
+        if index < 0:
+            return 0
+        if self._atom_end(index) >= 0:
+            return self.norm_starts[index]
+        following = self.norm_starts[index + 1] if index + 1 < len(self.norm_starts) else norm_length
+        return min(self.norm_starts[index] + position - self.orig_starts[index], following)
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the normalised span [start, end), end exclusive."""
         if self.identity:
@@ -137,6 +149,11 @@ class Normalised:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.span(start, end)
+
+    def normalised_span(self, start: int, end: int) -> tuple[int, int]:
+        """Normalised (start, end) of the original span [start, end)."""
+        length = len(self.text)
+        return self.offsets.to_normalised(start, length), self.offsets.to_normalised(end, length)
 
     def original_of(self, start: int, end: int) -> str:
         """The characters the user wrote for the normalised span [start, end)."""

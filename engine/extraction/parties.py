@@ -115,11 +115,23 @@ def parse_parties(doc: Document) -> None:
         if not any(p["name"] == name for p in parties[role]):
             parties[role].append(_particulars(doc, name, "", position, position))
             spans[role].append((position, position + len(name)))
+    if not doc.norm.offsets.identity:
+        for role, found in parties.items():
+            for party, span in zip(found, spans[role], strict=True):
+                party["name"] = as_written(doc, party["name"], span)
     doc.parties = parties
     doc.party_spans = spans
     for role, found in parties.items():
         if found:
             doc.add(Candidate(role, found, spans[role], 0.95, "parties", spans[role][0][0]))
+
+
+def as_written(doc: Document, name: str, span: tuple[int, int]) -> str:
+    """The name in the characters the user wrote (張三 stays 張三) when it maps 1:1 onto them."""
+    if doc.norm.offsets.identity or doc.text[span[0] : span[1]] != name:
+        return name
+    written = doc.norm.original_of(*span)
+    return written if len(written) == len(name) else name
 
 
 def _valid(name: str) -> bool:

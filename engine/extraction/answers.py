@@ -32,6 +32,7 @@ from engine.elements.value_types import get_value_type
 from engine.extraction.cues import Cues, alternation, words_of
 from engine.extraction.document import Candidate, Document
 from engine.extraction.mention import Mention
+from engine.extraction.packagedata import package_yaml
 from engine.extraction.recognisers.money import format_money
 
 if TYPE_CHECKING:
@@ -106,8 +107,15 @@ def _answer_cues(casetype: CaseType) -> dict[str, _AnswerCue]:
     return {eid: _AnswerCue(cue) for eid, cue in casetype.cues.items() if get_value_type(cue.element.type).name != "party_list"}
 
 
+def _defences(casetype: CaseType) -> frozenset[str]:
+    """The package's defence elements (`defences` in its answers.yaml), those in the table."""
+    raw = package_yaml(casetype, "answers.yaml") or {}
+    return frozenset(eid for eid in raw.get("defences", []) if eid in casetype.table.element_ids)
+
+
 def parse_answer(doc: Document) -> None:
     cues: dict[str, _AnswerCue] = doc.casetype.compiled("answers.cues", _answer_cues)
+    defences: frozenset[str] = doc.casetype.compiled("answers.defences", _defences)
     stance: _Stance = doc.casetype.compiled("answers.stance", _Stance)
     _polarity = stance.polarity
     text = doc.text
@@ -131,6 +139,11 @@ def parse_answer(doc: Document) -> None:
             if tie is None:
                 continue
             value, span = tie
+            if eid in defences:
+                # 没有借款 / 是他人的债务 / 已过诉讼时效: raising a defence disputes it.
+                if polarity != "admit" or stance.contest.search(text, c_start, c_end):
+                    _record(doc, values, spans, eid, "contest", True, span)
+                continue
             position = polarity
             if position is None:
                 if not (answer_cue.asserts and value is not None):

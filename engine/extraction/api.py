@@ -88,13 +88,23 @@ def extract_path(system: System, path: str | Path, case_type: str | None = None,
 def _element_output(doc: Document, eid: str, evidence: _Evidence) -> dict[str, Any]:
     candidate = doc.results[eid]
     output: dict[str, Any] = {
-        "value": candidate.value,
+        "value": _as_written(doc, candidate.value) if doc.written_names else candidate.value,
         "evidence": [evidence.of(start, end) for start, end in _merge(candidate.spans)],
         "confidence": round(float(candidate.confidence), 2),
     }
     if doc.role == "answer" and eid in doc.positions:
         output["position"] = doc.positions[eid]
     return output
+
+
+def _as_written(doc: Document, value: Any) -> Any:
+    """Names in the characters the user wrote (張三), not the normalised ones the stages matched."""
+    names = doc.written_names
+    if isinstance(value, list) and value and isinstance(value[0], dict) and "name" in value[0]:
+        return [{**party, "name": names.get(party["name"], party["name"])} for party in value]
+    if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+        return [names.get(item, item) for item in value]
+    return value
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -47,6 +47,8 @@ class Document:
     # elements whose form row has boxes but none ticked are left empty.
     form: dict[str, Candidate] = field(default_factory=dict)
     form_unticked: set[str] = field(default_factory=set)
+    # Names as the user wrote them (張三) for the normalised ones the stages match on (张三).
+    written_names: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     _starts: list[int] | None = None
 

@@ -11,18 +11,15 @@ In an answer form the ticked 无异议 / 有异议 of a row is the position on i
 
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import yaml
 
 from engine.elements.value_types import get_value_type
 from engine.errors import YaosuError
 from engine.extraction import boxes
 from engine.extraction.document import Candidate, Document
+from engine.extraction.packagedata import package_yaml
 from engine.extraction.parties import _particulars, as_written
 
 if TYPE_CHECKING:
@@ -80,18 +77,10 @@ def _rows(raw: list[dict[str, Any]], where: str, known: set[str]) -> tuple[Row, 
 
 def load_form(casetype: CaseType) -> FormSpec | None:
     """The package's form.yaml, or None when the case type has no form."""
-    try:
-        module = importlib.import_module(f"engine.casetypes.{casetype.package.id}")
-    except ModuleNotFoundError:
-        return None
-    path = Path(module.__file__ or "").with_name("form.yaml")
-    if not path.exists():
+    raw = package_yaml(casetype, "form.yaml")
+    if raw is None:
         return None
     where = f"engine/casetypes/{casetype.package.id}/form.yaml"
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise YaosuError(f"无法读取 {where}：{exc}", path=where) from exc
     known = set(casetype.table.element_ids)
     return FormSpec(
         _rows(raw.get("complaint", []), where + " complaint", known),
@@ -202,11 +191,12 @@ def _value(doc: Document, field: Field, start: int, end: int) -> tuple[Any, bool
     if value_type.name == "name_list":
         names = [_NAME_LABEL.sub("", n) for n in _NAME_SPLIT.split(text)]
         names = [n for n in names if n and n not in _NONE]
-        written = []
         for name in names:
             at = doc.text.find(name, start, end)
-            written.append(as_written(doc, name, (at, at + len(name))) if at >= 0 else name)
-        return (written, False) if written else None
+            written = as_written(doc, name, (at, at + len(name))) if at >= 0 else name
+            if written != name:
+                doc.written_names[name] = written
+        return (names, False) if names else None
     if value_type.name == "party_list":
         return None  # parties: _party below
     return text, False
@@ -222,7 +212,9 @@ def _party(doc: Document, start: int, end: int) -> dict[str, Any] | None:
     # A form separates its items with ；: read them as a party block's ， (same length: offsets hold).
     details = text[text.find(name) + len(name) :].replace("；", "，").replace(";", ",")
     party = _particulars(doc, name, details, offset + len(name), end)
-    party["name"] = as_written(doc, name, (offset, offset + len(name)))
+    written = as_written(doc, name, (offset, offset + len(name)))
+    if written != name:
+        doc.written_names[name] = written
     party.pop("_common_agents", None)
     gender = [w for w, ticked, _, _ in boxes.options(text) if ticked and w in ("男", "女")]
     if gender:

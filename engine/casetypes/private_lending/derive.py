@@ -1,6 +1,7 @@
 """民间借贷: what a complaint implies beyond what it states (run after the generic resolution).
 
 - a term stated as a duration (借期一年) ends the day before the anniversary of the loan date;
+- 到2021年年底归还 / 到2022年3月1日还清 states the term end when the cues found none;
 - an agreed rate means interest was agreed;
 - the defendants asked to bear guarantee liability are the guarantors when the facts name none;
 - the plaintiffs are the lenders and the defendants other than the guarantors the borrowers, when the
@@ -9,6 +10,8 @@
 """
 
 from __future__ import annotations
+
+import re
 
 from engine.casetypes.private_lending.durations import add_term
 from engine.extraction.document import Candidate, Document
@@ -22,7 +25,30 @@ def _in_facts(doc: Document, position: int) -> bool:
     return start <= position < end
 
 
+_REPAY_AFTER = re.compile(r"(?:之?前)?(?:一次性)?(?:归还|还清|偿还|还款|付清|结清|还本付息)")
+
+
+def _term_by_date(doc: Document) -> Candidate | None:
+    """到DATE归还: the date a loan is to be repaid by (借到 / 收到 are not 到)."""
+    text = doc.text
+    for mention in doc.mentions:
+        if mention.kind != "date" or mention.value is None or not _in_facts(doc, mention.start):
+            continue
+        if mention.start < 1 or text[mention.start - 1] != "到" or text[mention.start - 2 : mention.start - 1] in (
+            "借", "收", "得", "拿", "转", "汇"
+        ):
+            continue
+        if _REPAY_AFTER.match(text, mention.end):
+            return Candidate("term_end", mention.value, [(mention.start - 1, mention.end)], 0.75, "derived",
+                             mention.start)
+    return None
+
+
 def derive(doc: Document, results: dict[str, Candidate]) -> None:
+    if "term_end" not in results:
+        by_date = _term_by_date(doc)
+        if by_date is not None:
+            results["term_end"] = by_date
     durations = [m for m in doc.mentions if m.kind == "duration" and _in_facts(doc, m.start)]
     anchor = results.get("delivery_date") or results.get("contract_date")
     if "term_end" not in results and durations and anchor and len(str(anchor.value)) == 10:

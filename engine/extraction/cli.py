@@ -100,10 +100,13 @@ def eval_real_command(
 ) -> None:
     """在真实裁判文书（诉称部分）上评估提取。"""
     from engine.extraction.evaluate import format_report
-    from engine.extraction.realdata import DEFAULT_GOLD, DEFAULT_REALDATA, evaluate_real
+    from engine.extraction.realdata import DEFAULT_GOLD, DEFAULT_REALDATA, evaluate_real, is_cail2021_gold
 
     realdata = realdata or DEFAULT_REALDATA
     gold = gold or DEFAULT_GOLD
+    if is_cail2021_gold(gold):
+        _eval_cail2021(realdata, gold, case_type, as_json)
+        return
     if not (realdata / "scm_loan" / "docs.jsonl").is_file():
         typer.echo(f"未找到真实文书数据（{realdata}），跳过评估。")
         return
@@ -114,6 +117,25 @@ def eval_real_command(
 
     try:
         report = evaluate_real(default_system(), case_type, realdata, gold)
+    except YaosuError as exc:
+        _fail(exc.message)
+        return
+    typer.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else format_report(report))
+
+
+def _eval_cail2021(realdata: Path, gold: Path, case_type: str, as_json: bool) -> None:
+    from engine.extraction.evaluate import format_report
+    from engine.extraction.realdata import evaluate_cail2021
+    from engine.system import default_system
+
+    if not (realdata / "cail2021_focus" / "train.json").is_file():
+        typer.echo(f"未找到真实文书数据（{realdata}/cail2021_focus），跳过评估。")
+        return
+    if not gold.is_file():
+        typer.echo(f"未找到金标准文件（{gold}），跳过评估。")
+        return
+    try:
+        report = evaluate_cail2021(default_system(), case_type, realdata, gold)
     except YaosuError as exc:
         _fail(exc.message)
         return

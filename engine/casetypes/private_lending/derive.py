@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import re
-
 from decimal import Decimal, InvalidOperation
 
 from engine.casetypes.private_lending.durations import add_term

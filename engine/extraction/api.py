@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from engine.errors import YaosuError
 from engine.extraction.document import Document
+from engine.extraction.normalise import to_simplified
 from engine.extraction.pipeline import analyse
 from engine.extraction.reading import decode_pleading as _decode
 from engine.extraction.reading import read_pleading as _read
@@ -53,7 +54,8 @@ def extract_text(system: System, text: str, case_type: str | None = None, role: 
         raise YaosuError(f"文本过大（{len(text)} 字符，上限 {MAX_TEXT_CHARS} 字符）")
     warnings: list[str] = []
     if case_type is None:
-        case_type, detected = detect_case_type(system, text)
+        # Keywords are simplified characters: a traditional-character pleading (借條) is detected the same.
+        case_type, detected = detect_case_type(system, to_simplified(text))
         if not detected:
             warnings.append(f"未能识别案件类型，按 {system.table(case_type).label}（{case_type}）处理")
     casetype = system.casetype(case_type)

@@ -65,11 +65,13 @@ def _rate_from_monthly_sum(doc: Document, loan: Candidate) -> Candidate | None:
             continue
         lead = text[max(0, mention.start - 10) : mention.start]
         before = _MONTHLY_SUM_BEFORE.search(lead)
-        after = _MONTHLY_SUM_AFTER.search(lead) and text.startswith("利息", mention.end)
-        if not (before or after):
+        after = None if before else _MONTHLY_SUM_AFTER.search(lead)
+        if before is not None:
+            start, end = mention.start - len(before.group()), mention.end
+        elif after is not None and text.startswith("利息", mention.end):
+            start, end = mention.start - len(after.group()), mention.end + 2  # 每月付1000元利息
+        else:
             continue
-        start = mention.start - (len(before.group()) if before else len(_MONTHLY_SUM_AFTER.search(lead).group()))
-        end = mention.end + (0 if before else 2)
         percent = (Decimal(mention.value) / principal * 100).quantize(Decimal("0.0001")).normalize()
         if not 0 < percent < 100:
             return None

@@ -113,6 +113,14 @@ def _defences(casetype: CaseType) -> frozenset[str]:
     return frozenset(eid for eid in raw.get("defences", []) if eid in casetype.table.element_ids)
 
 
+def _defence_from(casetype: CaseType) -> dict[str, tuple[str, ...]]:
+    """Defence → the elements whose asserted value raises it (`defence_from` in answers.yaml)."""
+    raw = package_yaml(casetype, "answers.yaml") or {}
+    ids = set(casetype.table.element_ids)
+    return {eid: tuple(e for e in sources if e in ids) for eid, sources in (raw.get("defence_from") or {}).items()
+            if eid in ids}
+
+
 def parse_answer(doc: Document) -> None:
     cues: dict[str, _AnswerCue] = doc.casetype.compiled("answers.cues", _answer_cues)
     defences: frozenset[str] = doc.casetype.compiled("answers.defences", _defences)
@@ -158,6 +166,11 @@ def parse_answer(doc: Document) -> None:
                 if target != eid and position != "contest":
                     continue
                 _record(doc, values, spans, target, position, asserted, span, override=target != eid)
+    defence_from: dict[str, tuple[str, ...]] = doc.casetype.compiled("answers.defence_from", _defence_from)
+    for defence, sources in defence_from.items():
+        asserted = [e for e in sources if doc.positions.get(e) == "contest" and values.get(e) is not None]
+        if asserted and defence not in doc.positions:
+            _record(doc, values, spans, defence, "contest", True, spans[asserted[0]][0])
     for eid in doc.positions:
         doc.add(Candidate(eid, values.get(eid), spans[eid], 0.6, "answer", spans[eid][0][0]))
     doc.results = {c.element: c for c in doc.candidates if c.element in doc.positions or c.source == "parties"}

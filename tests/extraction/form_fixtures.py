@@ -63,6 +63,7 @@ ANSWER_ROWS: list[tuple[str, str]] = [
     ("5.借款利率有无异议", "无异议□ 有异议☑ 事实和理由：双方约定年利率4%"),
     ("6.借款提供时间有无异议", "无异议☑ 有异议□"),
     ("15.保证方式有无异议", "无异议□ 有异议☑ 事实和理由：钱丽承担的是一般保证☑"),
+    ("17.有无其他免责/减责事由", "有☑ 无□ 答辩人已于2023年6月1日归还借款5万元"),
 ]
 ANSWER_EXPECTED = {
     "claim_principal": ("contest", "150000.00"),
@@ -70,6 +71,8 @@ ANSWER_EXPECTED = {
     "interest_rate": ("contest", "4"),
     "delivery_date": ("admit", None),
     "guarantee_type": ("contest", "general"),
+    # A repayment stated anywhere in the answer raises the repayment defence.
+    "already_repaid": ("contest", True),
 }
 
 

@@ -64,6 +64,10 @@ class E(metaclass=_Catalogue):
 
     E000 = "{message}"
     # --- codes appended by scripts/error_codes.py
+    E209 = "{where}：缺少 element"
+    E210 = "{place}：要素表中没有 {join_unknown}"
+    E211 = "无法读取 {where}：{exc}"
+    E212 = "无法读取 {source}：{exc}"
     E154 = "被扶养人{name}的出生日期或扶养人数（含受害人）未填写（要素 dependents），无法计算被扶养人生活费"
     E403 = "未知的标准省份 {standard_province!r}，可用：{known}"
     E206 = "{file}：应为 JSON 数组"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages the tests drive for real: Chromium (web form test), LibreOffice
 # (the drafts must open in it), a CJK font (so the PDF shows Chinese) and a
-# PostgreSQL server (the store against PostgreSQL). Installed only when missing and
+# PostgreSQL server (the store against PostgreSQL), Tesseract with the simplified-Chinese model
+# (scanned pleadings). Installed only when missing and
 # when we are root; otherwise the tests that need them skip and say why.
 set -u
 need=()
@@ -9,6 +10,8 @@ need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 fc-list 2>/dev/null | grep -qi "cjk" || need+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+tesseract --list-langs 2>/dev/null | grep -qx chi_sim || need+=(tesseract-ocr-chi-sim)
 if [ ${#need[@]} -eq 0 ]; then
   echo "system-deps: all present"
   exit 0

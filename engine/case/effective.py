@@ -30,9 +30,7 @@ def effective_values(case: dict[str, Any]) -> dict[str, Any]:
 
 
 def pending_disputes(table: ElementTable, case: dict[str, Any]) -> list[str]:
-    """Disputed facts still waiting for the judge's finding (contested requests are left to the orders)."""
-    return [
-        eid
-        for eid, value in effective_values(case).items()
-        if value is PENDING and not (eid in table.entries and table.decided_by_orders(eid))
-    ]
+    """Disputed facts still waiting for the judge's finding, in the table's order (the order the form and
+    the judgment show them; contested requests are left to the orders)."""
+    values = effective_values(case)
+    return [eid for eid in table.element_ids if values.get(eid) is PENDING and not table.decided_by_orders(eid)]

@@ -52,6 +52,9 @@ class CaseTypePackage:
     # real-data gold's conventions.
     core_elements: tuple[str, ...] = ()
     real_conventions: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+    # The blind real-text set (corpus/realdata_gold/cail2021_blind.gold.jsonl): what it annotates.
+    blind_complaint_elements: tuple[str, ...] = ()
+    blind_defence_elements: tuple[str, ...] = ()
     phrases: dict[str, str] = field(default_factory=dict)
     # Research report: the legal cap on the agreed rate that applied to a case, as a percent string.
     research_cap: Callable[[Any, dict[str, Any]], str | None] | None = None

@@ -34,6 +34,7 @@ from engine.extraction.cues import Cues, alternation, words_of
 from engine.extraction.document import Candidate, Document
 from engine.extraction.linescan import first_blank_line_start
 from engine.extraction.mention import Mention
+from engine.extraction.packagedata import package_yaml
 from engine.extraction.recognisers.money import format_money
 
 if TYPE_CHECKING:
@@ -109,8 +110,23 @@ def _answer_cues(casetype: CaseType) -> dict[str, _AnswerCue]:
     return {eid: _AnswerCue(cue) for eid, cue in casetype.cues.items() if get_value_type(cue.element.type).name != "party_list"}
 
 
+def _defences(casetype: CaseType) -> frozenset[str]:
+    """The package's defence elements (`defences` in its answers.yaml), those in the table."""
+    raw = package_yaml(casetype, "answers.yaml") or {}
+    return frozenset(eid for eid in raw.get("defences", []) if eid in casetype.table.element_ids)
+
+
+def _defence_from(casetype: CaseType) -> dict[str, tuple[str, ...]]:
+    """Defence → the elements whose asserted value raises it (`defence_from` in answers.yaml)."""
+    raw = package_yaml(casetype, "answers.yaml") or {}
+    ids = set(casetype.table.element_ids)
+    return {eid: tuple(e for e in sources if e in ids) for eid, sources in (raw.get("defence_from") or {}).items()
+            if eid in ids}
+
+
 def parse_answer(doc: Document) -> None:
     cues: dict[str, _AnswerCue] = doc.casetype.compiled("answers.cues", _answer_cues)
+    defences: frozenset[str] = doc.casetype.compiled("answers.defences", _defences)
     stance: _Stance = doc.casetype.compiled("answers.stance", _Stance)
     _polarity = stance.polarity
     text = doc.text
@@ -136,6 +152,11 @@ def parse_answer(doc: Document) -> None:
             if tie is None:
                 continue
             value, span = tie
+            if eid in defences:
+                # 没有借款 / 是他人的债务 / 已过诉讼时效: raising a defence disputes it.
+                if polarity != "admit" or stance.contest.search(text, c_start, c_end):
+                    _record(doc, values, spans, eid, "contest", True, span)
+                continue
             position = polarity
             if position is None:
                 if not (answer_cue.asserts and value is not None):
@@ -150,6 +171,11 @@ def parse_answer(doc: Document) -> None:
                 if target != eid and position != "contest":
                     continue
                 _record(doc, values, spans, target, position, asserted, span, override=target != eid)
+    defence_from: dict[str, tuple[str, ...]] = doc.casetype.compiled("answers.defence_from", _defence_from)
+    for defence, sources in defence_from.items():
+        asserted = [e for e in sources if doc.positions.get(e) == "contest" and values.get(e) is not None]
+        if asserted and defence not in doc.positions:
+            _record(doc, values, spans, defence, "contest", True, spans[asserted[0]][0])
     for eid in doc.positions:
         doc.add(Candidate(eid, values.get(eid), spans[eid], 0.6, "answer", spans[eid][0][0]))
     doc.results = {c.element: c for c in doc.candidates if c.element in doc.positions or c.source == "parties"}

@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 from engine.errors import E, YaosuError
 from engine.extraction.document import Document
+from engine.extraction.normalise import to_simplified
 from engine.extraction.pipeline import analyse
 from engine.extraction.reading import decode_pleading as _decode
 from engine.extraction.reading import read_pleading as _read
+from engine.extraction.reading import read_pleading_notes
 from engine.textsafety import clean_pleading_text, deceptive_name_warnings
 
 if TYPE_CHECKING:
@@ -58,7 +60,8 @@ def extract_text(system: System, text: str, case_type: str | None = None, role: 
     text = clean_pleading_text(text)  # already clean when read from a file; then its warnings are kept
     warnings: list[str] = list(text.warnings)
     if case_type is None:
-        case_type, detected = detect_case_type(system, text)
+        # Keywords are simplified characters: a traditional-character pleading (借條) is detected the same.
+        case_type, detected = detect_case_type(system, to_simplified(text))
         if not detected:
             warnings.append(f"未能识别案件类型，按 {system.table(case_type).label}（{case_type}）处理")
     casetype = system.casetype(case_type)
@@ -85,20 +88,32 @@ def extract_text(system: System, text: str, case_type: str | None = None, role: 
 
 def extract_path(system: System, path: str | Path, case_type: str | None = None,
                  role: str = "complaint") -> dict[str, Any]:
-    result = extract_text(system, read_pleading(path), case_type, role)
+    read = read_pleading_notes(path)
+    result = extract_text(system, read.text, case_type, role)
+    result["warnings"] = read.warnings + result["warnings"]
     return {"file": str(path), **result}
 
 
 def _element_output(doc: Document, eid: str, evidence: _Evidence) -> dict[str, Any]:
     candidate = doc.results[eid]
     output: dict[str, Any] = {
-        "value": candidate.value,
+        "value": _as_written(doc, candidate.value) if doc.written_names else candidate.value,
         "evidence": [evidence.of(start, end) for start, end in _merge(candidate.spans)],
         "confidence": round(float(candidate.confidence), 2),
     }
     if doc.role == "answer" and eid in doc.positions:
         output["position"] = doc.positions[eid]
     return output
+
+
+def _as_written(doc: Document, value: Any) -> Any:
+    """Names in the characters the user wrote (張三), not the normalised ones the stages matched."""
+    names = doc.written_names
+    if isinstance(value, list) and value and isinstance(value[0], dict) and "name" in value[0]:
+        return [{**party, "name": names.get(party["name"], party["name"])} for party in value]
+    if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+        return [names.get(item, item) for item in value]
+    return value
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from engine.elements.value_types import get_value_type
+from engine.extraction import boxes
 from engine.extraction.cues import Cues
 from engine.extraction.document import Candidate, Document, sentences
 from engine.extraction.mention import Mention
@@ -244,10 +245,13 @@ def _assign_enum(doc: Document, cue: Cues, facts: _Facts) -> None:
     pattern, owner = cue.value_pattern
     if pattern is None:
         return
+    boxed = boxes.has_boxes(text)
     for match, s_start in _matches(pattern, text, facts):
         if negative is not None and negative.search(text, max(s_start, match.start() - cue.negative_window),
                                                     match.start()):
             continue
+        if boxed and boxes.box_state(text, match.start(), match.end()) is False:
+            continue  # 现金□ / 一般保证□: an option not ticked says nothing
         doc.add(Candidate(cue.id, owner[match.group()], [(match.start(), match.end())], 0.8, "cues", match.start()))
 
 
@@ -255,7 +259,10 @@ def _assign_bool(doc: Document, cue: Cues, facts: _Facts) -> None:
     pattern, owner = cue.value_pattern
     if pattern is None:
         return
+    boxed = boxes.has_boxes(doc.text)
     for match, _ in _matches(pattern, doc.text, facts):
+        if boxed and boxes.box_state(doc.text, match.start(), match.end()) is False:
+            continue
         doc.add(Candidate(cue.id, owner[match.group()] == "true", [(match.start(), match.end())], 0.8, "cues",
                           match.start()))
 

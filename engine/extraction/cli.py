@@ -18,20 +18,25 @@ def _fail(message: str) -> None:
 
 
 def extract_command(
-    files: Annotated[list[Path], typer.Argument(help="起诉状或答辩状（.txt / .docx），可多个")],
+    files: Annotated[list[Path], typer.Argument(help="起诉状或答辩状（.txt / .docx / .pdf / 扫描图像），可多个")],
     case_type: Annotated[str | None, typer.Option("--case-type", help="案件类型，缺省时自动识别")] = None,
     role: Annotated[str, typer.Option("--role", help="complaint 起诉状 / answer 答辩状")] = "complaint",
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines 输出")] = False,
 ) -> None:
     """从诉状中提取要素。"""
-    from engine.extraction.api import extract_text, read_pleading
+    from engine.extraction.api import extract_text
+    from engine.extraction.reading import read_pleading_notes
     from engine.system import default_system
 
     try:
         system = default_system()
         # Read every file first: one unreadable file means no output at all.
-        texts = [(path, read_pleading(path)) for path in files]
-        results = [{"file": str(path), **extract_text(system, text, case_type, role)} for path, text in texts]
+        texts = [(path, read_pleading_notes(path)) for path in files]
+        results = []
+        for path, read in texts:
+            result = extract_text(system, read.text, case_type, role)
+            result["warnings"] = read.warnings + result["warnings"]
+            results.append({"file": str(path), **result})
     except YaosuError as exc:
         _fail(exc.shown)
         return
@@ -96,10 +101,19 @@ def eval_real_command(
 ) -> None:
     """在真实裁判文书（诉称部分）上评估提取。"""
     from engine.extraction.evaluate import format_report
-    from engine.extraction.realdata import DEFAULT_GOLD, DEFAULT_REALDATA, evaluate_real, required_data
+    from engine.extraction.realdata import (
+        DEFAULT_GOLD,
+        DEFAULT_REALDATA,
+        evaluate_real,
+        is_cail2021_gold,
+        required_data,
+    )
 
     realdata = realdata or DEFAULT_REALDATA
     gold = gold or DEFAULT_GOLD
+    if is_cail2021_gold(gold):
+        _eval_cail2021(realdata, gold, case_type, as_json)
+        return
     if not gold.is_file():
         typer.echo(f"未找到金标准文件（{gold}），跳过评估。")
         return
@@ -117,6 +131,25 @@ def eval_real_command(
         report = evaluate_real(default_system(), case_type, realdata, gold)
     except YaosuError as exc:
         _fail(exc.shown)
+        return
+    typer.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else format_report(report))
+
+
+def _eval_cail2021(realdata: Path, gold: Path, case_type: str, as_json: bool) -> None:
+    from engine.extraction.evaluate import format_report
+    from engine.extraction.realdata import evaluate_cail2021
+    from engine.system import default_system
+
+    if not (realdata / "cail2021_focus" / "train.json").is_file():
+        typer.echo(f"未找到真实文书数据（{realdata}/cail2021_focus），跳过评估。")
+        return
+    if not gold.is_file():
+        typer.echo(f"未找到金标准文件（{gold}），跳过评估。")
+        return
+    try:
+        report = evaluate_cail2021(default_system(), case_type, realdata, gold)
+    except YaosuError as exc:
+        _fail(exc.message)
         return
     typer.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else format_report(report))
 

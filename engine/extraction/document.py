@@ -43,6 +43,12 @@ class Document:
     candidates: list[Candidate] = field(default_factory=list)
     results: dict[str, Candidate] = field(default_factory=dict)
     positions: dict[str, str] = field(default_factory=dict)  # answers: element → admit/contest
+    # Element-style forms (engine/extraction/forms.py): values read from the form's cells win, and
+    # elements whose form row has boxes but none ticked are left empty.
+    form: dict[str, Candidate] = field(default_factory=dict)
+    form_unticked: set[str] = field(default_factory=set)
+    # Names as the user wrote them (張三) for the normalised ones the stages match on (张三).
+    written_names: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     _starts: list[int] | None = None
 

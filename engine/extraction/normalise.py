@@ -1,11 +1,21 @@
 """Normalise pleading text for matching, keeping a map back to the characters the user wrote.
 
-Folding is 1:1 (full-width digits/letters/percent → ASCII, ○ → 〇) and deletions drop
-characters that carry no meaning in Chinese prose but break patterns (spaces, tabs,
-carriage returns, zero-width characters, a stray BOM), so "5 0 0 0 0 元" matches as
-50000元. Chinese numerals are not rewritten in the text: the recognisers convert the
-matched span with cn2an (`engine.extraction.numerals`), which keeps words like 一次性 and
-统一 intact for the cue keywords.
+Steps, in order (the first four are 1:1, so they keep every offset):
+
+1. Traditional → simplified characters (OpenCC `t2s`, offline dictionaries): 借款人民幣 → 借款人民币.
+2. Folding: full-width digits/letters/percent → ASCII, ﹪ → %, ○ → 〇.
+3. OCR confusions inside numbers and dates: Latin O/o and 〇 after an Arabic digit → 0
+   (2O23年, 2OO,OOO元), l/I between digits → 1, O between Chinese digits → 〇 (二O二一年),
+   曰 for 日 after a month (3月5曰).
+4. Number rewrites (the length changes; the rewritten piece maps as a whole to what was
+   written): Chinese decimals (十五点四 → 15.4, so 百分之十五点四 is 15.4 %) and amounts that
+   mix Arabic digits with Chinese units (10万零5千 → 105000, 5千元 → 5000元).
+5. Deletions: characters that carry no meaning in Chinese prose but break patterns (spaces,
+   tabs, carriage returns, zero-width characters, a stray BOM), so "5 0 0 0 0 元" is 50000元.
+
+Chinese numerals are otherwise not rewritten in the text: the recognisers convert the matched
+span with cn2an (`engine.extraction.numerals`), which keeps words like 一次性 and 统一 intact
+for the cue keywords.
 """
 
 from __future__ import annotations
@@ -13,6 +23,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+import cn2an
+import opencc
 
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
 _FOLD.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
@@ -20,6 +35,7 @@ _FOLD.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _FOLD.update(
     {  # str.translate maps code points to code points or strings
         ord("％"): "%",  # type: ignore[dict-item]
+        ord("﹪"): "%",  # type: ignore[dict-item]
         ord("．"): ".",  # type: ignore[dict-item]
         ord("＄"): "$",  # type: ignore[dict-item]
         ord("￥"): "¥",  # type: ignore[dict-item]
@@ -36,13 +52,36 @@ _FOLDABLE = re.compile("[" + "".join(re.escape(chr(code)) for code in _FOLD) + "
 # Characters removed from the normalised text (never part of a value or a cue).
 _DELETE = re.compile(r"[ \t\r\u3000\u200b\u200c\u200d\u2060\ufeff]+")
 
+# An Arabic number as OCR garbles it: a digit, then digits, O/o/〇, separators before a digit-like
+# character, l/I between digit-like characters. A letter on either side means it is a word (2Oth, A2O).
+_OCR_NUMBER = re.compile(r"(?<![A-Za-z])\d(?:[\dOo〇]|[,，.lI](?=[\dOo〇]))*(?![A-Za-z])")
+_OCR_ZERO = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1"})
+_OCR_SUSPECT = re.compile(r"\d[Oo〇lI]|[Oo〇]\d|[〇零一二三四五六七八九][Oo0][〇零一二三四五六七八九Oo0]|曰")
+_CN_DIGIT_O = re.compile(r"(?<=[〇零一二三四五六七八九])[Oo0]+(?=[〇零一二三四五六七八九])")
+_DAY_TYPO = re.compile(r"(?<=月)(?:\d{1,2}|[一二三四五六七八九十]{1,3})曰")
+
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_DIGIT_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# 十五点四 / 零点五: a Chinese decimal (the fraction digit by digit); 三点二十分 is a time, 一点一滴 prose.
+_CN_DECIMAL = re.compile(rf"[{_CN_DIGITS}十百千万]+点[{_CN_DIGITS}]+(?![十百千万滴])")
+# 10万零5千 / 3万5千 / 1.5万2千 / 5千元 / 3百元: Arabic digits with Chinese units, largest unit first.
+_MIXED_AMOUNT = re.compile(
+    r"(?<![\d.])\d+(?:\.\d+)?(?:万(?:零?\d+(?:\.\d+)?[千百十]?)+|[千百](?:零?\d+[百十]?)*(?=[元块]))"
+)
+_MIXED_PART = re.compile(r"零?(\d+(?:\.\d+)?)([万千百十]?)")
+_UNIT_VALUE = {"万": 10000, "千": 1000, "百": 100, "十": 10}
+_NEXT_UNIT = {"万": "千", "千": "百", "百": "十"}
+_REWRITE_SUSPECT = re.compile(r"点|\d[万千百]")
+
 
 @dataclass(frozen=True)
 class OffsetMap:
     """Maps offsets in the normalised text to offsets in the original text.
 
-    Stored as the start of every kept run in both texts, so a lookup is a bisect and the
-    map costs memory per deleted run, not per character.
+    Stored as the start of every segment in both texts, so a lookup is a bisect and the map
+    costs memory per deletion or rewrite, not per character. A segment is a run kept 1:1, or a
+    rewritten piece (`atom_ends[i]` ≥ 0 is its end in the original): any offset inside it maps
+    to the whole piece, since 105000 has no character-by-character tie to 10万零5千.
     """
 
     norm_starts: tuple[int, ...]
@@ -50,15 +89,47 @@ class OffsetMap:
     orig_length: int
     # One kept run from 0 to 0 (nothing deleted): every offset maps to itself, no bisect needed.
     identity: bool = False
+    atom_ends: tuple[int, ...] = ()
+
+    def _segment(self, position: int) -> int:
+        return bisect_right(self.norm_starts, position) - 1
+
+    def _atom_end(self, index: int) -> int:
+        return self.atom_ends[index] if self.atom_ends else -1
 
     def to_original(self, position: int) -> int:
         """Original offset of the normalised character at `position` (a start offset)."""
+        if self.identity:
+            return position
         if not self.norm_starts:
             return min(position, self.orig_length)
-        index = bisect_right(self.norm_starts, position) - 1
+        index = self._segment(position)
         if index < 0:
             return position
+        if self._atom_end(index) >= 0:
+            return self.orig_starts[index]
         return self.orig_starts[index] + position - self.norm_starts[index]
+
+    def end_to_original(self, end: int) -> int:
+        """Original offset just past the normalised character at `end - 1` (an exclusive end)."""
+        if self.identity:
+            return end
+        index = self._segment(end - 1)
+        if index >= 0 and self._atom_end(index) >= 0:
+            return self.atom_ends[index]
+        return self.to_original(end - 1) + 1
+
+    def to_normalised(self, position: int, norm_length: int) -> int:
+        """Normalised offset of the original offset `position` (a deleted character: the next kept one)."""
+        if self.identity or not self.norm_starts:
+            return min(position, norm_length)
+        index = bisect_right(self.orig_starts, position) - 1
+        if index < 0:
+            return 0
+        if self._atom_end(index) >= 0:
+            return self.norm_starts[index]
+        following = self.norm_starts[index + 1] if index + 1 < len(self.norm_starts) else norm_length
+        return min(self.norm_starts[index] + position - self.orig_starts[index], following)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the normalised span [start, end), end exclusive."""
@@ -67,7 +138,7 @@ class OffsetMap:
         if end <= start:
             original = self.to_original(start)
             return original, original
-        return self.to_original(start), self.to_original(end - 1) + 1
+        return self.to_original(start), self.end_to_original(end)
 
 
 @dataclass(frozen=True)
@@ -79,25 +150,174 @@ class Normalised:
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.span(start, end)
 
+    def normalised_span(self, start: int, end: int) -> tuple[int, int]:
+        """Normalised (start, end) of the original span [start, end)."""
+        length = len(self.text)
+        return self.offsets.to_normalised(start, length), self.offsets.to_normalised(end, length)
+
+    def original_of(self, start: int, end: int) -> str:
+        """The characters the user wrote for the normalised span [start, end)."""
+        o_start, o_end = self.span(start, end)
+        return self.original[o_start:o_end]
+
+
+@cache
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified, character for character (offsets unchanged)."""
+    converter = _converter()
+    converted = converter.convert(text)
+    if len(converted) == len(text):
+        return converted
+    # A phrase rule changed the length somewhere: convert character by character instead.
+    pieces = []
+    for char in text:
+        single = converter.convert(char)
+        pieces.append(single if len(single) == 1 else char)
+    return "".join(pieces)
+
+
+def fix_ocr(text: str) -> str:
+    """The 1:1 OCR repairs inside numbers and dates (2O23 → 2023, 二O二一 → 二〇二一, 5曰 → 5日)."""
+    if not _OCR_SUSPECT.search(text):
+        return text
+    text = _OCR_NUMBER.sub(lambda m: m.group().translate(_OCR_ZERO), text)
+    text = _CN_DIGIT_O.sub(lambda m: "〇" * len(m.group()), text)
+    return _DAY_TYPO.sub(lambda m: m.group()[:-1] + "日", text)
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+def _cn_decimal(raw: str) -> str | None:
+    """十五点四 → 15.4, 零点五 → 0.5 (cn2an reads the whole part, the fraction is digit by digit)."""
+    whole, fraction = raw.split("点")
+    digits = "".join(str(_DIGIT_VALUE[char]) for char in fraction)
+    if whole in ("零", "〇"):
+        return "0." + digits
+    try:
+        number = cn2an.cn2an("一" + whole if whole.startswith("十") else whole, "smart")
+        return _plain(Decimal(str(number))) + "." + digits
+    except (ValueError, KeyError, IndexError, TypeError, InvalidOperation):
+        return None
+
+
+def _mixed_amount(raw: str) -> str | None:
+    """10万零5千 → 10.5万; 3万5 → 3.5万; 5千 → 5000 (a bare digit after a unit is the next unit down)."""
+    total = Decimal(0)
+    previous: str | None = None
+    for match in _MIXED_PART.finditer(raw):
+        number, unit = Decimal(match.group(1)), match.group(2)
+        if not unit:
+            if previous is None or match.group().startswith("零") or len(match.group(1)) != 1:
+                return None
+            unit = _NEXT_UNIT.get(previous, "")
+            if not unit:
+                return None
+        if previous is not None and _UNIT_VALUE[unit] >= _UNIT_VALUE[previous]:
+            return None
+        total += number * _UNIT_VALUE[unit]
+        previous = unit
+    if total <= 0:
+        return None
+    # Keep 万 when the amount had it: 3万5 with no 元 after it is still money (5万 is, 35000 is not).
+    first_unit = raw.lstrip("0123456789.")[:1]
+    return _plain(total / 10000) + "万" if first_unit == "万" else _plain(total)
+
+
+def _rewrites(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) of the number rewrites, in text order, not overlapping."""
+    if not _REWRITE_SUSPECT.search(text):
+        return []
+    found: list[tuple[int, int, str]] = []
+    for pattern, convert in ((_CN_DECIMAL, _cn_decimal), (_MIXED_AMOUNT, _mixed_amount)):
+        for match in pattern.finditer(text):
+            replacement = convert(match.group())
+            if replacement is not None and replacement != match.group():
+                found.append((match.start(), match.end(), replacement))
+    found.sort()
+    kept: list[tuple[int, int, str]] = []
+    for edit in found:
+        if not kept or edit[0] >= kept[-1][1]:
+            kept.append(edit)
+    return kept
+
 
 def normalise(original: str) -> Normalised:
-    folded = original.translate(_FOLD) if _FOLDABLE.search(original) else original
+    text = to_simplified(original)
+    text = text.translate(_FOLD) if _FOLDABLE.search(text) else text
+    kept, offsets = _delete_blanks(text, len(original))
+    # OCR repairs and rewrites run on the text without blanks: "2 O O 0" is one number, and a
+    # second pass finds nothing more to do (idempotent).
+    kept = fix_ocr(kept)
+    rewrites = _rewrites(kept)
+    if not rewrites:
+        return Normalised(original, kept, offsets)
+    return Normalised(original, *_rewrite(kept, rewrites, offsets))
+
+
+def _delete_blanks(text: str, orig_length: int) -> tuple[str, OffsetMap]:
     norm_parts: list[str] = []
     norm_starts: list[int] = []
     orig_starts: list[int] = []
     position = 0
     norm_length = 0
-    for deleted in _DELETE.finditer(folded):
+    for deleted in _DELETE.finditer(text):
         if deleted.start() > position:
             norm_starts.append(norm_length)
             orig_starts.append(position)
-            norm_parts.append(folded[position : deleted.start()])
+            norm_parts.append(text[position : deleted.start()])
             norm_length += deleted.start() - position
         position = deleted.end()
-    if position < len(folded):
+    if position < len(text):
         norm_starts.append(norm_length)
         orig_starts.append(position)
-        norm_parts.append(folded[position:])
+        norm_parts.append(text[position:])
     identity = norm_starts == [0] and orig_starts == [0]
-    offsets = OffsetMap(tuple(norm_starts), tuple(orig_starts), len(original), identity)
-    return Normalised(original, "".join(norm_parts), offsets)
+    return "".join(norm_parts), OffsetMap(tuple(norm_starts), tuple(orig_starts), orig_length, identity)
+
+
+def _rewrite(text: str, rewrites: list[tuple[int, int, str]], inner: OffsetMap) -> tuple[str, OffsetMap]:
+    """Apply the rewrites to `text` (whose offsets `inner` maps to the original) and compose the maps."""
+    parts: list[str] = []
+    norm_starts: list[int] = []
+    orig_starts: list[int] = []
+    atom_ends: list[int] = []
+    inner_starts = inner.norm_starts if not inner.identity else (0,)
+    length = 0
+
+    def keep(lo: int, hi: int) -> None:
+        # A kept run of `text` can cross deletions: one 1:1 segment per inner segment it overlaps.
+        nonlocal length
+        index = max(0, bisect_right(inner_starts, lo) - 1)
+        position = lo
+        while position < hi:
+            following = inner_starts[index + 1] if index + 1 < len(inner_starts) else hi
+            stop = min(hi, following)
+            if stop > position:
+                norm_starts.append(length + position - lo)
+                orig_starts.append(inner.to_original(position))
+                atom_ends.append(-1)
+            position = stop
+            index += 1
+        parts.append(text[lo:hi])
+        length += hi - lo
+
+    position = 0
+    for start, end, replacement in rewrites:
+        if start > position:
+            keep(position, start)
+        norm_starts.append(length)
+        orig_starts.append(inner.to_original(start))
+        atom_ends.append(inner.end_to_original(end))
+        parts.append(replacement)
+        length += len(replacement)
+        position = end
+    if position < len(text):
+        keep(position, len(text))
+    return "".join(parts), OffsetMap(tuple(norm_starts), tuple(orig_starts), inner.orig_length, False, tuple(atom_ends))

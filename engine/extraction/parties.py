@@ -26,7 +26,7 @@ _ROLE_WORDS = {
 }
 _ROLE_ALT = "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
 _PARTY = re.compile(
-    rf"(?:^|(?<=[\n。；;，,]))[ \t]*(?P<role>{_ROLE_ALT})(?:[（(](?P<alias>[^）)\n]{{1,12}})[）)])?[:：]?"
+    rf"(?:^|(?<=[\n。；;，,×]))[ \t]*(?P<role>{_ROLE_ALT})(?:[（(](?P<alias>[^）)\n]{{1,12}})[）)])?[:：]?"
     rf"(?P<name>[^，,。；;：:\n（(]{{1,40}}(?:[（(][^）)\n]{{1,12}}[）)][^，,。；;：:\n（(]{{0,30}})?)"
 )
 _GENDER = re.compile(r"(?:^|[，,:：])(?:性别[:：])?(?P<g>男|女)(?=[，,。；;\n]|$)")
@@ -93,6 +93,13 @@ def parse_parties(doc: Document) -> None:
         name = _clean_name(match.group("name"))
         if not name:
             continue
+        listed = _listed_names(name)
+        if listed:
+            # 原告张某、李某: two parties of one role with no particulars of their own.
+            name = listed[0]
+            offset = match.start("name")
+            for piece in listed[1:]:
+                extra.append((role, piece, text.find(piece, offset + len(name))))
         pieces = _EMBEDDED_ROLE.split(name)
         if len(pieces) > 1 and all(0 < len(piece) <= 12 for piece in pieces):
             roles = [_ROLE_WORDS[m.group()] for m in _EMBEDDED_ROLE.finditer(name)]
@@ -111,15 +118,98 @@ def parse_parties(doc: Document) -> None:
         parties[role].append(party)
         name_start = match.start("name") + match.group("name").find(name[:1])
         spans[role].append((name_start, name_start + len(name)))
+    if not parties["plaintiffs"]:
+        # No party block: 原告张某向本院提出诉讼请求 / 张某诉称 (how judgments retell a complaint).
+        for name, position in _claimants(text):
+            if not any(p["name"] == name for p in parties["plaintiffs"]):
+                parties["plaintiffs"].append(_particulars(doc, name, "", position, position))
+                spans["plaintiffs"].append((position, position + len(name)))
     for role, name, position in extra:
         if not any(p["name"] == name for p in parties[role]):
             parties[role].append(_particulars(doc, name, "", position, position))
             spans[role].append((position, position + len(name)))
+    if not parties["defendants"]:  # none in the party block: 判令被告李某归还…
+        for name, position in _named_defendants(text):
+            if not any(p["name"] == name for p in parties["defendants"]):
+                parties["defendants"].append(_particulars(doc, name, "", position, position))
+                spans["defendants"].append((position, position + len(name)))
+    if doc.norm.text != doc.norm.original:
+        for role, found in parties.items():
+            for party, span in zip(found, spans[role], strict=True):
+                written = as_written(doc, party["name"], span)
+                if written != party["name"]:
+                    doc.written_names[party["name"]] = written
     doc.parties = parties
     doc.party_spans = spans
     for role, found in parties.items():
         if found:
             doc.add(Candidate(role, found, spans[role], 0.95, "parties", spans[role][0][0]))
+
+
+_LIST_SEPARATOR = re.compile(r"[、]")
+_CLAIMANT = re.compile(
+    r"(?:^|(?<=[\n。]))[ \t]*(?:原告|起诉人)?(?P<names>[^，,。；;：:\n（()）]{1,40}?)"
+    r"(?:向本院提出诉讼请求|向本院提起诉讼|向本院起诉|起诉称|诉称)"
+)
+
+
+# A defendant named in running text: a masked name (李某, 张某1, 王某某), a company, or two or three
+# characters followed by what a sentence does next (李四归还 / 王小明于 / 赵六向).
+_NAME = (r"(?:(?:(?![借还欠付向于])[\u4e00-\u9fff（）()]){2,30}?(?:有限公司|公司|厂|合作社)"
+         r"|[\u4e00-\u9fff]{1,3}某[某甲乙丙丁\d]*|[\u4e00-\u9fff]{2,3}?(?=[向于因在称借共，,。、与及和归偿支承还等]))")
+_DEFENDANT = re.compile(rf"被告(?:人)?(?P<names>{_NAME}(?:、{_NAME})*)")
+# What follows 被告 in a claim when no name does (被告立即归还 / 被告承担 / 被告将上述款项).
+_NOT_A_DEFENDANT = re.compile(
+    r"^(?:立即|承担|将|应|归还|偿还|支付|共同|连带|对|于|在|一次|返还|向|按|自|以|尚|还|借|已|未|及|所|给付|负担|偿付|"
+    r"方|人|二|三|四|均|等|各|一|再|又|仍|即|并|则|曾|因|称|系|是|为|共|和|与|之|的|本|该|此)"
+)
+
+
+def _named_defendants(text: str) -> list[tuple[str, int]]:
+    """(name, offset) of the defendants a complaint without a party block names (判令被告李某归还…)."""
+    found: list[tuple[str, int]] = []
+    for match in _DEFENDANT.finditer(text, 0, min(len(text), 3000)):
+        position = match.start("names")
+        for name in match.group("names").split("、"):
+            cleaned = name.strip()
+            if (cleaned and _valid(cleaned) and not _NAME_STOP.search(cleaned) and not _NOT_A_DEFENDANT.match(cleaned)
+                    and cleaned not in (n for n, _ in found)):
+                found.append((cleaned, position))
+            position += len(name) + 1
+    return found
+
+
+def _listed_names(name: str) -> list[str]:
+    """张某、李某 → [张某, 李某] when every piece looks like one name; [] otherwise."""
+    if "、" not in name:
+        return []
+    pieces = [piece.strip() for piece in _LIST_SEPARATOR.split(name)]
+    if all(1 < len(piece) <= 12 and _valid(piece) for piece in pieces):
+        return pieces
+    return []
+
+
+def _claimants(text: str) -> list[tuple[str, int]]:
+    """(name, offset) of the plaintiffs a complaint retold without a party block names first."""
+    match = _CLAIMANT.search(text, 0, min(len(text), 600))
+    if match is None:
+        return []
+    raw = match.group("names")
+    names = _listed_names(raw) or [raw.strip()]
+    found = []
+    for name in names:
+        cleaned = _clean_name(name)
+        if cleaned and _valid(cleaned) and len(cleaned) <= 30:
+            found.append((cleaned, match.start("names") + raw.find(name)))
+    return found
+
+
+def as_written(doc: Document, name: str, span: tuple[int, int]) -> str:
+    """The name in the characters the user wrote (張三 stays 張三) when it maps 1:1 onto them."""
+    if doc.text[span[0] : span[1]] != name:
+        return name
+    written = doc.norm.original_of(*span)
+    return written if len(written) == len(name) else name
 
 
 def _valid(name: str) -> bool:

@@ -31,6 +31,7 @@ from engine.extraction.answers import parse_answer
 from engine.extraction.assign import assign_facts
 from engine.extraction.claims import parse_claims
 from engine.extraction.document import Document
+from engine.extraction.forms import parse_answer_form, parse_form
 from engine.extraction.mention import Mention
 from engine.extraction.normalise import Normalised, normalise
 from engine.extraction.parties import parse_parties
@@ -126,10 +127,12 @@ STAGES: dict[str, Stage] = {
     "assign.v1": assign_facts,
     "answers.v1": parse_answer,
     "resolve.v1": resolve,
+    "form.v1": parse_form,
+    "answer_form.v1": parse_answer_form,
 }
 ROLE_STAGES: dict[str, tuple[str, ...]] = {
-    "complaint": ("parties.v1", "claims.v1", "assign.v1", "resolve.v1"),
-    "answer": ("parties.v1", "answers.v1"),
+    "complaint": ("parties.v1", "form.v1", "claims.v1", "assign.v1", "resolve.v1"),
+    "answer": ("parties.v1", "form.v1", "answers.v1", "answer_form.v1"),
 }
 
 

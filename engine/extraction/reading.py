@@ -1,4 +1,10 @@
-"""Read pleadings safely: .txt in UTF-8 (BOM or not) / GBK / GB18030, and .docx with lxml.
+"""Read pleadings safely: .txt in UTF-8 (BOM or not) / GBK / GB18030, .docx with lxml, and
+PDFs and scans (engine/extraction/scans.py: pypdf's text layer, else Tesseract OCR).
+
+In a .docx, a table row is one line with its cells separated by a tab (a form's label | value
+cells stay on one line: engine/extraction/forms.py reads them), and a text box is read once,
+as its own paragraphs after the paragraph that anchors it (Word stores every text box twice,
+as DrawingML and as a VML fallback, inside the anchoring paragraph).
 
 Everything a user can get wrong ends in a YaosuError with a one-line Chinese message that
 names the file. Limits are deliberate: a pleading is a few pages, so anything above
@@ -15,11 +21,13 @@ from pathlib import Path
 from lxml import etree
 
 from engine.errors import E, YaosuError
+from engine.extraction.scans import ReadText, is_image, is_pdf, read_image, read_pdf
 from engine.textsafety import clean_pleading_text
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DOCX_XML_BYTES = 20 * 1024 * 1024
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Control characters other than \t \n \r mean the bytes are not text.
 _BINARY_BYTES = bytes(range(0, 9)) + bytes((11, 12)) + bytes(range(14, 32))
 
@@ -29,6 +37,11 @@ def _fail(filename: str, reason: str) -> YaosuError:
 
 
 def read_pleading(path: str | Path) -> str:
+    return read_pleading_notes(path).text
+
+
+def read_pleading_notes(path: str | Path) -> ReadText:
+    """The text and the reading's warnings (a scan read by OCR, its confidence)."""
     target = Path(path)
     name = str(path)
     if not target.exists():
@@ -42,10 +55,24 @@ def read_pleading(path: str | Path) -> str:
         data = target.read_bytes()
     except OSError as exc:
         raise _fail(name, f"无法打开（{exc.strerror or exc}）") from exc
-    return decode_pleading(data, name)
+    return decode_pleading_notes(data, name)
 
 
 def decode_pleading(data: bytes, filename: str) -> str:
+    return decode_pleading_notes(data, filename).text
+
+
+def decode_pleading_notes(data: bytes, filename: str) -> ReadText:
+    if is_pdf(data, filename):
+        read = read_pdf(data, filename)
+        return ReadText(_clean(read.text), read.warnings)
+    if is_image(data, filename):
+        read = read_image(data, filename)
+        return ReadText(_clean(read.text), read.warnings)
+    return ReadText(_decode_bytes(data, filename))
+
+
+def _decode_bytes(data: bytes, filename: str) -> str:
     if len(data) > MAX_FILE_BYTES:
         raise _fail(filename, f"文件过大（上限 {MAX_FILE_BYTES // (1024 * 1024)} MB）")
     # Control characters other than tab/newline are removed here, with a warning (CleanText.warnings).
@@ -124,15 +151,52 @@ def _docx_text(xml: bytes, filename: str) -> str:
         root = etree.fromstring(xml, parser=parser)
     except etree.XMLSyntaxError as exc:
         raise _fail(filename, "不是有效的 docx（document.xml 无法解析）") from exc
-    paragraphs: list[str] = []
-    for paragraph in root.iter(f"{_W}p"):
-        parts: list[str] = []
-        for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br"):
-            if node.tag == f"{_W}t":
-                parts.append(node.text or "")
-            elif node.tag == f"{_W}tab":
-                parts.append("\t")
-            else:
-                parts.append("\n")
-        paragraphs.append("".join(parts))
-    return "\n".join(paragraphs)
+    body = root.find(f"{_W}body")
+    return "\n".join(_lines(body if body is not None else root))
+
+
+def _lines(container: etree._Element) -> list[str]:
+    """Lines of a body, cell, text box or content control, in document order."""
+    lines: list[str] = []
+    for child in container:
+        if child.tag == f"{_W}p":
+            own, boxes = _paragraph(child)
+            lines.append(own)
+            for box in boxes:
+                lines.extend(_lines(box))
+        elif child.tag == f"{_W}tbl":
+            for row in child.iter(f"{_W}tr"):
+                if _parent_table(row) is child:
+                    cells = [" ".join(_lines(cell)).replace("\t", " ").strip() for cell in row if cell.tag == f"{_W}tc"]
+                    lines.append("\t".join(cells))
+        elif child.tag != _MC_FALLBACK:
+            lines.extend(_lines(child))  # w:sdt / w:sdtContent / w:customXml / mc:AlternateContent …
+    return lines
+
+
+def _parent_table(row: etree._Element) -> etree._Element | None:
+    parent = row.getparent()
+    while parent is not None and parent.tag != f"{_W}tbl":
+        parent = parent.getparent()
+    return parent
+
+
+def _paragraph(paragraph: etree._Element) -> tuple[str, list[etree._Element]]:
+    """The paragraph's own text, and the text boxes anchored in it (each once: VML fallbacks skipped)."""
+    parts: list[str] = []
+    boxes: list[etree._Element] = []
+    stack = list(reversed(paragraph))
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if tag == f"{_W}t":
+            parts.append(node.text or "")
+        elif tag == f"{_W}tab":
+            parts.append("\t")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
+        elif tag == f"{_W}txbxContent":
+            boxes.append(node)
+        elif tag != _MC_FALLBACK and isinstance(tag, str):
+            stack.extend(reversed(node))
+    return "".join(parts), boxes

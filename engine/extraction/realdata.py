@@ -137,3 +137,53 @@ def evaluate_real(system: System, case_type: str, realdata: Path = DEFAULT_REALD
         scored += 1
     return {"files": scored, "complaints": tally.report(), "core": tally.report(core),
             "errors": tally.errors}
+
+
+# The blind set on CAIL2021 (corpus/realdata_gold/cail2021_blind.gold.jsonl, conventions in its README):
+# complaints are the 诉称段, answers the 辩称段 of cail2021_focus/train.json.
+CAIL2021_GOLD = CORPUS_DIR / "realdata_gold" / "cail2021_blind.gold.jsonl"
+
+
+def is_cail2021_gold(path: Path) -> bool:
+    return path.name.startswith("cail2021")
+
+
+def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_REALDATA,
+                      gold_path: Path = CAIL2021_GOLD) -> dict[str, Any]:
+    """Per-element P/R/F1 on the blind CAIL2021 set: complaint elements, and the defences answers raise."""
+    from engine.extraction.api import extract_text
+
+    source = realdata / "cail2021_focus" / "train.json"
+    try:
+        dataset = json.loads(source.read_text(encoding="utf-8"))["dataset"]
+    except (OSError, json.JSONDecodeError, KeyError) as exc:
+        raise YaosuError(E.E212, source=source, exc=exc) from exc
+    docs = {doc["文书ID"]: doc for doc in dataset}
+    casetype = system.casetype(case_type)
+    types = casetype.types
+    adapt = casetype.package.real_conventions or (lambda predicted: predicted)
+    # What the blind set annotates is the case type's: its complaint elements and the defences raised.
+    complaint_elements = casetype.package.blind_complaint_elements
+    defences = casetype.package.blind_defence_elements
+    complaints, answers = Tally(), Tally()
+    scored = 0
+    for gold in _read_jsonl(gold_path):
+        doc = docs.get(gold["id"])
+        if doc is None:
+            continue
+        scored += 1
+        if gold.get("role") == "answer":
+            predicted = extract_text(system, doc.get("辩称段") or "", case_type, "answer")["elements"]
+            for eid in defences:
+                raised = eid in gold.get("elements", {})
+                found = predicted.get(eid, {}).get("position") == "contest" and predicted[eid].get("value") is True
+                answers.add(eid, int(raised and found), int(found and not raised), int(raised and not found))
+                if raised != found:
+                    answers.errors.append({"file": gold["id"], "element": eid, "gold": raised, "predicted": found})
+            continue
+        predicted = adapt(extract_text(system, doc.get("诉称段") or "", case_type, "complaint"))
+        only = tuple(eid for eid in complaint_elements if eid not in gold.get("unscored", []))
+        wrapped = {"elements": {eid: {"value": value} for eid, value in gold.get("elements", {}).items()}}
+        score_complaint(complaints, gold["id"], wrapped, predicted, types, only)
+    return {"files": scored, "complaints": complaints.report(), "answers": answers.report(),
+            "errors": complaints.errors + answers.errors}

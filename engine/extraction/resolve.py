@@ -90,6 +90,12 @@ def resolve(doc: Document) -> None:
     grouped: dict[str, list[Candidate]] = {}
     for candidate in doc.candidates:
         grouped.setdefault(candidate.element, []).append(candidate)
+    # An element-style form's cell is the value (engine/extraction/forms.py); a row whose boxes are
+    # all unticked states nothing, whatever its option words say.
+    for eid in doc.form_unticked:
+        grouped.pop(eid, None)
+    for eid, candidate in doc.form.items():
+        grouped[eid] = [candidate]
     results: dict[str, Candidate] = {}
     for eid, candidates in grouped.items():
         rule = rules.get(eid)

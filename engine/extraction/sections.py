@@ -17,6 +17,8 @@ _CLAIMS = re.compile(
     r"|诉请[:：]"
     r"|(?:请求|要求)[:：]"
 )
+# 现原告请求被告归还… / 故要求被告偿还…: a claim stated in running text, when nothing above is found.
+_CLAIMS_INLINE = re.compile(r"(?:(?<=[现故遂])|(?<=为此)|原告(?:现)?)(?:请求|要求)(?=被告|二被告|各被告|判令)")
 _FACTS = re.compile(r"事实(?:与|和|及)理由[:：]?|事实理由[:：]?")
 # 代理权限：…变更诉讼请求… in an agent's mandate is still the party block.
 _HEAD_END = re.compile(
@@ -61,7 +63,8 @@ def find_sections(text: str) -> dict[str, tuple[int, int]]:
     # The signature block (此致 / 答辩人：…) comes after the body; a header line 答辩人：… is not it.
     signature = _signature_start(text, head_end)
     body_end = signature if signature is not None else length
-    claims_match = _CLAIMS.search(text, head_end_match.start() if head_end_match else 0)
+    claims_from = head_end_match.start() if head_end_match else 0
+    claims_match = _CLAIMS.search(text, claims_from) or _CLAIMS_INLINE.search(text, claims_from)
     facts_match = _FACTS.search(text)
     sections = {"head": (0, head_end)}
     if claims_match:

@@ -46,6 +46,10 @@ PACKAGE = CaseTypePackage(
         "guarantors",
     ),
     real_conventions=adapt_to_real_conventions,
+    blind_complaint_elements=("plaintiffs", "defendants", "claim_principal", "loan_amount", "delivery_date",
+                              "term_end", "interest_rate", "guarantors"),
+    blind_defence_elements=("loan_denied", "already_repaid", "limitation", "interest_not_agreed",
+                            "amount_excessive", "guarantee_expired", "spouse_not_liable"),
     research_cap=interest_cap_percent,
     research_rate_element="interest_rate",
 )

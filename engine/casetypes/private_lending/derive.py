@@ -1,6 +1,8 @@
 """民间借贷: what a complaint implies beyond what it states (run after the generic resolution).
 
 - a term stated as a duration (借期一年) ends the day before the anniversary of the loan date;
+- 到2021年年底归还 / 到2022年3月1日还清 states the term end when the cues found none;
+- a fixed interest sum a month (每月利息2000元 on a loan of 100000元) is a monthly rate (2 %, 24 % a year);
 - an agreed rate means interest was agreed;
 - the defendants asked to bear guarantee liability are the guarantors when the facts name none;
 - the plaintiffs are the lenders and the defendants other than the guarantors the borrowers, when the
@@ -13,10 +15,12 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from engine.casetypes.private_lending.durations import add_term
 from engine.extraction.document import Candidate, Document
+from engine.extraction.recognisers.rates import make_rate
 
 _CLAUSE = re.compile(r"[^。；;！!？?\n]+")
 _REPAY = ("归还", "还款", "偿还", "还了", "还本", "支付利息", "付息", "转账还款")
@@ -70,7 +74,68 @@ def _in_facts(doc: Document, position: int) -> bool:
     return start <= position < end
 
 
+_REPAY_AFTER = re.compile(r"(?:之?前)?(?:一次性)?(?:归还|还清|偿还|还款|付清|结清|还本付息)")
+
+
+def _term_by_date(doc: Document) -> Candidate | None:
+    """到DATE归还: the date a loan is to be repaid by (借到 / 收到 are not 到)."""
+    text = doc.text
+    for mention in doc.mentions:
+        if mention.kind != "date" or mention.value is None or not _in_facts(doc, mention.start):
+            continue
+        if mention.start < 1 or text[mention.start - 1] != "到" or text[mention.start - 2 : mention.start - 1] in (
+            "借", "收", "得", "拿", "转", "汇"
+        ):
+            continue
+        if _REPAY_AFTER.match(text, mention.end):
+            return Candidate("term_end", mention.value, [(mention.start - 1, mention.end)], 0.75, "derived",
+                             mention.start)
+    return None
+
+
+_MONTHLY_SUM_BEFORE = re.compile(r"(?:每月|每个月|按月|月)(?:支付|付|给付|计)?(?:利息|息)(?:为|是|按)?$")
+_MONTHLY_SUM_AFTER = re.compile(r"(?:每月|每个月|按月)(?:支付|付|给付)?$")
+
+
+def _rate_from_monthly_sum(doc: Document, loan: Candidate) -> Candidate | None:
+    """每月利息2000元 / 每月支付利息2000元 / 每月付2000元利息 on the agreed amount: a monthly rate."""
+    text = doc.text
+    try:
+        principal = Decimal(loan.value)
+    except (InvalidOperation, TypeError):
+        return None
+    if principal <= 0:
+        return None
+    for mention in doc.mentions:
+        if mention.kind != "money" or mention.value is None or not _in_facts(doc, mention.start):
+            continue
+        lead = text[max(0, mention.start - 10) : mention.start]
+        before = _MONTHLY_SUM_BEFORE.search(lead)
+        after = None if before else _MONTHLY_SUM_AFTER.search(lead)
+        if before is not None:
+            start, end = mention.start - len(before.group()), mention.end
+        elif after is not None and text.startswith("利息", mention.end):
+            start, end = mention.start - len(after.group()), mention.end + 2  # 每月付1000元利息
+        else:
+            continue
+        percent = (Decimal(mention.value) / principal * 100).quantize(Decimal("0.0001")).normalize()
+        if not 0 < percent < 100:
+            return None
+        o_start, o_end = doc.norm.span(start, end)
+        rate = make_rate(doc.norm.original[o_start:o_end], "month", percent)
+        return Candidate("interest_rate", rate, [(start, end), *loan.spans], 0.7, "derived", start)
+    return None
+
+
 def derive(doc: Document, results: dict[str, Candidate]) -> None:
+    if "interest_rate" not in results and "loan_amount" in results:
+        by_sum = _rate_from_monthly_sum(doc, results["loan_amount"])
+        if by_sum is not None:
+            results["interest_rate"] = by_sum
+    if "term_end" not in results:
+        by_date = _term_by_date(doc)
+        if by_date is not None:
+            results["term_end"] = by_date
     durations = [m for m in doc.mentions if m.kind == "duration" and _in_facts(doc, m.start)]
     anchor = results.get("delivery_date") or results.get("contract_date")
     if "term_end" not in results and durations and anchor and len(str(anchor.value)) == 10:

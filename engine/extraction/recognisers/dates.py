@@ -1,4 +1,4 @@
-"""Dates: 2021年3月5日, 二〇二一年三月五日, 2021.3.5, 2021-03-05, 2014年元月16日, 2021年3月, 2013年, 2012年底, 同年5月6日."""
+"""Dates: 2021年3月5日, 二〇二一年三月五日, 2021.3.5, 2021-03-05, 2014年元月16日, 2021年3月, 2013年, 2012年底, 2012年年底, 同年5月6日."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ _DATE = re.compile(
     r"(?=[\d〇零一二三四五六七八九同当本])"  # cheap first-character test before the alternation
     rf"(?P<year>(?<!\d)\d{{4}}|{_CN_YEAR})年"
     rf"(?:(?P<month>\d{{1,2}}|{_CN_SMALL}|元|正)月(?:份)?"
-    rf"(?:(?P<day>\d{{1,2}}|{_CN_SMALL})[日号]|(?P<end_of_month>底|末))?|(?P<end_of_year>底|末))?"
+    rf"(?:(?P<day>\d{{1,2}}|{_CN_SMALL})[日号]|(?P<end_of_month>底|末))?|(?P<end_of_year>年?[底末]))?"
     rf"|(?<![\d.])(?P<dyear>(?:19|20)\d{{2}})(?P<sep>[.\-/])(?P<dmonth>\d{{1,2}})(?P=sep)(?P<dday>\d{{1,2}})(?![\d]|\.\d)"
     rf"|(?:(?P<rel>同年|当年|本年)|(?<![\d年月.\-/]))(?P<rmonth>\d{{1,2}})月(?P<rday>\d{{1,2}})[日号]"
 )

@@ -20,7 +20,7 @@ _MONEY = re.compile(
     rf"(?=[人R¥￥$\d{CN_DIGITS}{CN_UNITS}])"  # cheap first-character test before the alternation
     rf"{_PREFIX}"
     rf"(?:(?P<ar>(?<![\d.]){_AR_MIX})(?P<ar_unit>万元|亿元|元|圆|万(?![分\d])|块钱?)?"
-    rf"|(?P<cn>{_CN})(?P<cn_unit>万元|亿元|元|圆|块钱?))"
+    rf"|(?P<cn>{_CN})(?P<cn_unit>万元|亿元|元|圆|块钱?|(?<=[{CN_DIGITS}十拾])万(?![\u4e00-\u9fff\d])))"
     rf"(?P<jiao>{CN_NUMERAL}角|\d角)?(?P<fen>{CN_NUMERAL}分|\d分)?(?P<zheng>整)?"
 )
 _CENT = Decimal("0.01")
@@ -82,7 +82,7 @@ def money_of(text: str, matches: Iterable[re.Match[str]]) -> list[Mention]:
         else:
             unit = match.group("cn_unit") or ""
             number = parse_number(match.group("cn"))
-            confidence = 0.95
+            confidence = 0.95 if unit != "万" else 0.75  # 借款十万， (no 元): money, less sure
         if number is None:
             continue
         value = number * _unit_factor(unit)
@@ -97,6 +97,8 @@ def money_of(text: str, matches: Iterable[re.Match[str]]) -> list[Mention]:
         else:
             end = match.end("ar") if match.group("ar") is not None else match.end("cn")
             end = max(end, match.end("ar_unit") if match.group("ar_unit") else end)
+            if unit == "万" and match.group("cn") is not None:
+                end = match.end("cn_unit")
         if value <= 0 or value >= Decimal("1e13"):
             continue
         start = match.start()

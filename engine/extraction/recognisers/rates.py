@@ -1,4 +1,4 @@
-"""Interest rates: 月息2分, 月息2分5厘, 年息一分五, 日万分之五, 年利率15.4%, 月利率百分之二, 每日千分之一.
+"""Interest rates: 月息2分, 月利2分, 月息2分5厘, 年息一分五, 日万分之五, 年利率15.4%, 月利率百分之二, 每日千分之一.
 
 percent is the rate per period as a decimal string without trailing zeros; annual_percent
 is year × 1, month × 12, day × 360 (民间借贷 practice), two decimals.
@@ -36,7 +36,7 @@ _RATE = re.compile(
     # the first character, then, in one linear run, lead characters up to a %, ‰, 分 or 厘. They
     # only turn away starts where every branch would fail anyway.
     rf"(?=[年月日天利每百千万\d{CN_DIGITS}{CN_UNITS}])(?=[{_LEAD}]*+[%％‰分厘])"
-    rf"(?:(?:(?P<p1>年化|年|月|日|天)(?:利率|息|利息|率|化利率)?(?:标准)?(?:为|是|按|按照|约定为)?[:：]?"
+    rf"(?:(?:(?P<p1>年化|年|月|日|天)(?:利率|息|利息|率|化利率|利)?(?:标准)?(?:为|是|按|按照|约定为)?[:：]?"
     rf"|(?:利率|利息)(?:为|按|按照)?(?:每)?(?P<p2>年|月|日)"
     rf"|每(?P<p3>年|月|日|天)(?:按)?)"
     rf"{_VALUE}"

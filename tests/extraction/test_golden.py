@@ -1,0 +1,44 @@
+"""Golden cases as data (tests/extraction/golden/*.yaml): text → expected elements, one per shape."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from engine.extraction.api import extract_text
+from engine.system import default_system
+
+GOLDEN = sorted((Path(__file__).parent / "golden").glob("*.yaml"))
+
+
+def _plain(value: Any) -> Any:
+    """A value in the golden files' shape: names for party lists, {period, percent} for a rate."""
+    if isinstance(value, list) and value and isinstance(value[0], dict) and "name" in value[0]:
+        return [party["name"] for party in value]
+    if isinstance(value, dict) and "percent" in value and "period" in value:
+        return {"period": value["period"], "percent": value["percent"]}
+    return value
+
+
+@pytest.mark.parametrize("path", GOLDEN, ids=[p.stem for p in GOLDEN])
+def test_golden(path: Path) -> None:
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    role = case.get("role", "complaint")
+    result = extract_text(default_system(), case["text"], "private_lending", role)
+    elements = result["elements"]
+    got: dict[str, Any] = {}
+    for eid in case.get("expect", {}):
+        element = elements.get(eid)
+        if element is None:
+            got[eid] = None
+        elif role == "answer" and eid not in ("plaintiffs", "defendants"):
+            got[eid] = [element.get("position"), _plain(element["value"])]
+        else:
+            got[eid] = _plain(element["value"])
+    assert got == case.get("expect", {})
+    assert [eid for eid in case.get("absent", []) if eid in elements] == []
+    for eid, written in case.get("evidence", {}).items():
+        assert written in [e["text"] for e in elements[eid]["evidence"]], eid

@@ -15,7 +15,7 @@ from typing import Any
 from engine.casetypes.private_lending.interest_orders import Segment, formula_text, plan_amount, plan_interest
 from engine.drafting import formatting as fmt
 from engine.drafting.build import judgment_day
-from engine.drafting.rules import CaseView, Decision, judgment_rules
+from engine.drafting.rules import CaseView, Decision, facts_text, judgment_rules
 from engine.errors import YaosuError
 from engine.law.result import CalcResult
 
@@ -77,19 +77,6 @@ def _claims_text(view: CaseView, debtors: str, guarantors: list[str]) -> list[st
     return [f"{n}.{text}；" if n < len(items) else f"{n}.{text}。" for n, text in enumerate(items, 1)]
 
 
-def _facts_text(view: CaseView) -> str:
-    """事实和理由 in one paragraph, from the complaint's fact elements."""
-    parts = []
-    for section in view.table.sections:
-        if section.id != "facts":
-            continue
-        for element_id in section.element_ids:
-            value = view.claimed(element_id)
-            if value is not None:
-                parts.append(f"{view.label(element_id)}为{fmt.value_text(view.table.element(element_id), value)}")
-    return "事实和理由：" + ("；".join(parts) + "。" if parts else "（原告未写明）")
-
-
 @judgment_rules.register("private_lending.v1")
 def private_lending_rules(view: CaseView) -> Decision:
     decision = Decision(citations=[])
@@ -106,7 +93,7 @@ def private_lending_rules(view: CaseView) -> Decision:
     debtor_list = [name for name in debtor_list if name not in guarantors] or debtor_list
     debtors = fmt.join_names(debtor_list)
     decision.claims = _claims_text(view, debtors, guarantors)
-    decision.facts = _facts_text(view)
+    decision.facts = facts_text(view)
     reasoning = decision.reasoning
     rejected = False
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from engine.drafting import formatting as fmt
 from engine.drafting.build import judgment_day
-from engine.drafting.rules import CaseView, Decision, judgment_rules
+from engine.drafting.rules import CaseView, Decision, facts_text, judgment_rules
 from engine.errors import YaosuError
 from engine.law import penalty as law
 from engine.law.result import fmt_plain
@@ -330,26 +330,13 @@ def _settled(view: CaseView, decision: Decision, element_id: str, claimed: Decim
     return _dec(view.value(element_id))
 
 
-def _facts_text(view: CaseView) -> str:
-    """事实和理由 in one paragraph, from the complaint's fact elements (as the model text lists them)."""
-    parts = []
-    for section in view.table.sections:
-        if section.id != "facts":
-            continue
-        for element_id in section.element_ids:
-            value = view.claimed(element_id)
-            if value is not None:
-                parts.append(f"{view.label(element_id)}为{fmt.value_text(view.table.element(element_id), value)}")
-    return "事实和理由：" + ("；".join(parts) + "。" if parts else "（原告未写明）")
-
-
 @judgment_rules.register("sale_contract.v1")
 def sale_contract_rules(view: CaseView) -> Decision:
     decision = Decision(citations=[])
     plaintiffs = fmt.join_names(view.plaintiffs)
     defendants = fmt.join_names(view.defendants)
     decision.claims = _claims_text(view, defendants, plaintiffs)
-    decision.facts = _facts_text(view)
+    decision.facts = facts_text(view)
     decision.reasoning.append(
         f"本院认为，依法成立的合同，对当事人具有法律约束力。原告{plaintiffs}与被告{defendants}之间的买卖合同关系"
         "合法有效，双方均应按约履行。"

@@ -107,6 +107,16 @@ class Decision:
     allocation_rows: list[AllocationRow] = field(default_factory=list)
 
 
+def facts_text(view: CaseView) -> str:
+    """事实和理由 in one paragraph, from the complaint's values of the table's facts section."""
+    parts = []
+    for element_id in view.table.in_section("facts"):
+        value = view.claimed(element_id)
+        if value is not None:
+            parts.append(f"{view.label(element_id)}为{fmt.value_text(view.table.element(element_id), value)}")
+    return "事实和理由：" + ("；".join(parts) + "。" if parts else "（原告未写明）")
+
+
 def get_rules(name: str) -> Any:
     """Registered rules by name; the generic ones are registered here, a case type's by its package."""
     from engine.drafting.rules import generic  # noqa: F401 - registers generic.v1

@@ -287,7 +287,7 @@ def _article_numbers(article: str) -> tuple[int, int, int] | None:
 def _as_citation(item: Citation | str) -> tuple[tuple[str, str], str, str]:
     """(group key, printed title, article) of a Citation or of a plain "《…》第…条" string."""
     if isinstance(item, Citation):
-        return (item.law, item.edition), item.title, item.article
+        return (item.title, item.edition), item.title, item.article
     match = _CITED.match(item.strip())
     if not match:
         raise YaosuError(E.E502, item=item)
@@ -308,8 +308,15 @@ def basis_text(citations: Iterable[Citation | str], tail: str = "判决如下：
         _, articles = groups.setdefault(key, (title, []))
         if article not in articles:
             articles.append(article)
-    if not groups:
-        raise YaosuError(E.E503)
+    # A plain "《法》第X条" carries no edition: it belongs with the one edition of that law cited beside it.
+    for (title, edition), (_, articles) in list(groups.items()):
+        if edition:
+            continue
+        editions = [key for key in groups if key[0] == title and key[1]]
+        if len(editions) == 1:
+            target = groups[editions[0]][1]
+            target.extend(a for a in articles if a not in target)
+            del groups[(title, edition)]
     titles = [title for title, _ in groups.values()]
     parts = []
     for (_, edition), (title, articles) in groups.items():

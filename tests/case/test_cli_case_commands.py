@@ -36,7 +36,7 @@ def test_schema_lists_every_element() -> None:
     values = schema["$defs"]["PrivateLendingValues"]["properties"]
     assert {"loan_amount", "delivered_amount", "guarantee_type", "claim_interest"} <= set(values)
     assert values["loan_amount"]["title"] == "约定借款金额"
-    assert [s["id"] for s in schema["x-sections"]] == ["parties", "claims", "facts"]
+    assert [s["id"] for s in schema["x-sections"]] == ["parties", "claims", "facts", "defences"]
 
 
 def test_draft_writes_docx_and_warns_on_pending(lending_case: dict[str, Any], tmp_path: Path) -> None:

@@ -41,7 +41,7 @@ def test_openapi_lists_the_api(server: Server) -> None:
 
 def test_schema_drives_the_form(server: Server) -> None:
     schema = httpx.get(server.base + "/api/schema/private_lending").json()
-    assert [s["id"] for s in schema["x-sections"]] == ["parties", "claims", "facts"]
+    assert [s["id"] for s in schema["x-sections"]] == ["parties", "claims", "facts", "defences"]
     assert httpx.get(server.base + "/api/schema/nope").status_code == 422
 
 

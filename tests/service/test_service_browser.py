@@ -84,7 +84,7 @@ def test_upload_settle_a_dispute_preview_and_download(page: object, server: Serv
     view = httpx.get(f"{server.base}/api/cases/{case_id}").json()
     assert view["disputed"]
     # The table is built from the schema: one table per x-section, one row per element.
-    assert page.locator("table.elements").count() == 3
+    assert page.locator("table.elements").count() == 4
     assert page.locator("tr.element").count() == len(view["elements"])
     for element_id in view["disputed"]:
         assert "disputed" in page.get_attribute(f"#row-{element_id}", "class")

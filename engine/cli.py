@@ -385,6 +385,9 @@ def draft(
         str | None, typer.Option(help="法院：qingpu | wujiang | jiashan；省略时用案件文件中的 court")
     ] = None,
     fmt: Annotated[str | None, typer.Option("--format", help="docx | html | text；默认按输出文件后缀")] = None,
+    anonymise: Annotated[
+        bool, typer.Option("--anonymise", help="上网公布版：自然人姓名改为“某”，删除住址、身份证号、电话、银行账号")
+    ] = False,
 ) -> None:
     """起草要素式判决书。有争议但未认定的要素显示为“待认定”，并在 stderr 提示。"""
     from engine.atomic import atomic_write_bytes, atomic_write_text
@@ -400,6 +403,10 @@ def draft(
     if not court:
         raise YaosuError(E.E801)
     judgment = build_judgment(sys_, case, court)
+    if anonymise:
+        from engine.drafting.anonymise import anonymise as anonymised
+
+        judgment = anonymised(judgment, case)
     kind = fmt or {".html": "html", ".txt": "text"}.get(output.suffix.lower(), "docx")
     if kind == "docx":
         atomic_write_bytes(output, render_judgment_docx(sys_, judgment, template_name(sys_, case)), forbid=[case_file])

@@ -5,6 +5,10 @@ Natural persons become surname + 某 + number (张某1, 张某2 … per surname)
 order in which names are registered, which the batch makes the manifest order, so the same
 batch always gives the same pseudonyms whatever order the workers finished in. ID numbers,
 phone numbers, bank accounts, credit codes and addresses are removed from every text value.
+
+Publication (裁判文书上网, engine/drafting/anonymise.py) uses the other style: surname + 某
+(张某), with 甲乙丙… only where two people share a surname (张某甲, 张某乙); see
+`publication_pseudonyms`, `replace_names` and `strip_identifiers`.
 """
 
 from __future__ import annotations
@@ -92,10 +96,63 @@ class Pseudonyms:
         """Free text with every registered name replaced and identifiers removed."""
         if self._names:
             if self._pattern is None:
-                ordered = sorted(self._names, key=len, reverse=True)  # longest first: 张三丰 before 张三
-                self._pattern = re.compile("|".join(map(re.escape, ordered)))
+                self._pattern = names_pattern(self._names)
             text = self._pattern.sub(lambda m: self._names[m.group(0)], text)
         return scrub(text)
+
+
+def names_pattern(names: dict[str, str]) -> re.Pattern[str]:
+    ordered = sorted(names, key=len, reverse=True)  # longest first: 张三丰 before 张三
+    return re.compile("|".join(map(re.escape, ordered)))
+
+
+def replace_names(text: str, names: dict[str, str]) -> str:
+    """Every name in `names` replaced by its stand-in, in one pass (a stand-in is never re-replaced)."""
+    if not names:
+        return text
+    return names_pattern(names).sub(lambda m: names[m.group(0)], text)
+
+
+def publication_pseudonyms(names: list[str]) -> dict[str, str]:
+    """Natural persons' names → 张某; people sharing a surname → 张某甲, 张某乙 … in the order given.
+
+    The whole list is needed at once: whether 张三 is 张某 or 张某甲 depends on whether
+    another 张 appears anywhere in the document."""
+    unique = list(dict.fromkeys(name.strip() for name in names if name.strip()))
+    by_surname: dict[str, list[str]] = {}
+    for name in unique:
+        by_surname.setdefault(surname(name), []).append(name)
+    mapping: dict[str, str] = {}
+    for family, members in by_surname.items():
+        for index, name in enumerate(members):
+            if len(members) == 1:
+                mapping[name] = f"{family}某"
+            else:
+                label = STEMS[index] if index < len(STEMS) else str(index + 1)
+                mapping[name] = f"{family}某{label}"
+    return mapping
+
+
+# An identifier with its label and the comma before it: "，公民身份号码3102…", "，联系电话139…".
+IDENTIFIER_LABEL = (
+    r"(?:公民身份号码|居民身份证号码|身份证号码|身份证号|身份证|联系电话|联系方式|手机号码|手机号|手机|电话|"
+    r"银行账号|银行卡号|账号|卡号|账户)[：:为是]?\s*"
+)
+LABELLED_IDENTIFIER = re.compile(
+    rf"[，,、]?{IDENTIFIER_LABEL}(?:{ID_NUMBER.pattern}|{PHONE.pattern}|{BANK_ACCOUNT.pattern})"
+)
+
+
+def strip_identifiers(text: str, marker: str = "") -> str:
+    """ID numbers, phone numbers and bank accounts removed: with their label where they have one
+    (the clause goes), otherwise the bare number is replaced by `marker`."""
+    text = LABELLED_IDENTIFIER.sub("", text)
+    for pattern in (ID_NUMBER, PHONE, BANK_ACCOUNT):
+        text = pattern.sub(marker, text)
+    return EMPTY_BRACKETS.sub("", text) if not marker else text
+
+
+EMPTY_BRACKETS = re.compile(r"[（(]\s*[)）]")  # "张某（联系电话…）" once the number has gone
 
 
 def scrub(text: str) -> str:

@@ -29,6 +29,7 @@ from engine.case.effective import effective_value, pending_disputes
 from engine.case.new import new_case_from_texts
 from engine.case.patch import PatchError, apply_patch, schema_problems
 from engine.case.validate import element_problems
+from engine.drafting.anonymise import render_anonymised_docx, render_anonymised_html
 from engine.drafting.build import build_judgment
 from engine.drafting.render import render_docx, render_html, render_judgment_html
 from engine.errors import E, YaosuError
@@ -779,29 +780,35 @@ def create_app(
         format: Annotated[Literal["html", "docx"], Query()] = "html",
         version: Annotated[int | None, Query(ge=1)] = None,
         names: Annotated[bool, Query(description="下载文件名中含当事人姓名（默认不含）")] = False,
+        anonymise: Annotated[bool, Query(description="上网公布版（自然人姓名改为某，删除住址、证件号、电话、账号）")] = False,
     ) -> Response:
         stored = store.get(case_id, version, court=principal.court)
         court_id = court or stored.data.get("court")
         if not court_id:
             raise YaosuError(E.E670, path="/court")
         court_profile = default_system().court(court_id)
-        audit(request, principal, f"draft-{format}", case_id, stored.version)
+        audit(request, principal, f"draft-{format}{'-anonymised' if anonymise else ''}", case_id, stored.version)
+        docx_of, html_of = (
+            (render_anonymised_docx, render_anonymised_html) if anonymise else (render_docx, render_html)
+        )
         if format == "docx":
-            data = render_docx(default_system(), stored.data, court_id)
+            data = docx_of(default_system(), stored.data, court_id)
             # By default the file name says which case and version, not who the parties are.
             short_id = case_id[:8]
-            ascii_name = f"judgment-{short_id}-v{stored.version}.docx"
-            label = case_title(stored.data) if names else f"案件{short_id}"
-            filename = f"{label}-{court_profile.short}-判决书-第{stored.version}版.docx"
+            ascii_name = f"judgment-{short_id}-v{stored.version}{'-public' if anonymise else ''}.docx"
+            label = case_title(stored.data) if names and not anonymise else f"案件{short_id}"
+            edition = "上网版" if anonymise else "判决书"
+            filename = f"{label}-{court_profile.short}-{edition}-第{stored.version}版.docx"
             return Response(
                 content=data,
                 media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 headers={"Content-Disposition": _content_disposition(filename, ascii_name)},
             )
-        key = (case_id, stored.version, court_id)
+        # The PATCH route fills the 3-tuple key; the published edition has its own.
+        key: tuple[Any, ...] = (case_id, stored.version, court_id, *(("anonymised",) if anonymise else ()))
         page = preview_cache.get(key)
         if page is None:
-            page = _preview_page(render_html(default_system(), stored.data, court_id))
+            page = _preview_page(html_of(default_system(), stored.data, court_id))
             preview_cache.put(key, page)
         return HTMLResponse(
             page,

@@ -384,6 +384,10 @@ def build_judgment(
     warnings += decision.warnings + defence_warnings + reason_warnings + outcome.warnings
     notes = [UNVERIFIED + "、".join(decision.unverified_citations) + "（见 parameters/citations.yaml）"
              ] if decision.unverified_citations else []
+    # What reading the pleadings, or a later screen, noted for the drafter (a 疑似职业放贷人 match found by
+    # `yaosu batch`, an OCR confidence warning …) travels with every draft of the case.
+    for role in ("complaint", "answer"):
+        notes += [w for w in ((case.get(role) or {}).get("warnings") or []) if w not in notes]
     meta = view.meta
     plaintiffs = fmt.join_names(view.plaintiffs)
     reasoning = [*decision.reasoning[:1], *disputed, *outcome.reasoning, *decision.reasoning[1:]]

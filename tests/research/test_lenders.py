@@ -138,3 +138,21 @@ def test_a_threshold_without_its_source_is_refused(tmp_path: Path) -> None:
     bad.write_text("min_cases: {value: 0, status: unverified, source: x}\n", encoding="utf-8")
     with pytest.raises(YaosuError, match="min_cases.value 应为正整数"):
         load_threshold(bad)
+
+
+def test_the_lender_warning_reaches_the_draft_notes() -> None:
+    """A batch's 疑似职业放贷人 warning, stored in the case file, is shown with every draft of the case."""
+    import json as _json
+
+    from engine.drafting.build import build_judgment
+    from engine.system import default_system
+
+    system = default_system()
+    case = _json.loads((Path(__file__).parents[1] / "drafting" / "data" / "case_private_lending.json").read_text(
+        encoding="utf-8"))
+    case["findings"] = {"delivered_amount": "95000.00", "guarantee_type": "general"}
+    warning = WARNING_PREFIX + "原告顾文杰在24个月内作为原告起诉5件"
+    case["complaint"] = {**(case.get("complaint") or {"role": "complaint", "text": "", "elements": {}}),
+                         "warnings": [warning]}
+    for court in system.courts:
+        assert warning in build_judgment(system, case, court).notes

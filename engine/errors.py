@@ -349,3 +349,7 @@ class E(metaclass=_Catalogue):
     E905 = "计算器 {info_id} 已注册，新版本须使用新的版本号"
     E906 = "计算器 {name} 没有第{version}版（已有：{have}）"
     E907 = "计算器 {span_info} 不适用于{on_isoformat}"
+    # --- service hardening (engine/service/app.py)
+    E676 = "诉状的读取与要素抽取超过 {seconds} 秒仍未完成，已停止处理，未保存任何内容；请稍后重试，或上传较小的文件"
+    E677 = "{field}：超出允许的范围"
+    E678 = "请求内容在 {seconds} 秒内未发送完毕，连接已关闭"

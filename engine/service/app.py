@@ -8,12 +8,16 @@ read from the store on every request, through the scoped query.
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import importlib.util
 import json
+import os
 import threading
 import urllib.parse
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -78,6 +82,10 @@ PAGE_CSP = (
 # The preview is a document of its own, shown in a sandboxed frame: no script may ever run in it.
 PREVIEW_CSP = "default-src 'none'; style-src 'self'; img-src data:; frame-ancestors 'none'"
 SESSION_MAX_AGE = SESSION_HOURS * 3600
+# Reading and extracting uploads (docx, PDF, OCR, the spaCy pipeline) runs in its own pool, off the
+# event loop, within a time limit per request: a huge or hostile file costs one worker, not the service.
+EXTRACT_TIMEOUT = float(os.environ.get("YAOSU_EXTRACT_TIMEOUT") or 60.0)
+EXTRACT_WORKERS = 2
 
 
 class PatchBody(BaseModel):
@@ -331,24 +339,44 @@ def _content_disposition(filename: str, ascii_name: str) -> str:
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{urllib.parse.quote(filename)}"
 
 
-def _read_upload(upload: UploadFile) -> bytes:
-    data = upload.file.read(MAX_UPLOAD + 1)
+async def _read_upload(upload: UploadFile) -> tuple[bytes, str]:
+    """The bytes and the name of an uploaded file (413 past MAX_UPLOAD, coded 422 when empty)."""
+    data = await upload.read(MAX_UPLOAD + 1)
     if len(data) > MAX_UPLOAD:
         raise HTTPException(status_code=413, detail=TOO_LARGE)
-    return data
-
-
-def _decode(upload: UploadFile) -> str:
-    from engine.extraction.api import decode_pleading
-
-    data = _read_upload(upload)
     name = upload.filename or "上传文件"
     if not data:
         raise YaosuError(E.E669, name=name, path=name)
+    return data, name
+
+
+def _decode(data: bytes, name: str) -> str:
+    """The text of an upload; run in the extraction pool (a PDF or a scan takes seconds)."""
+    from engine.extraction.api import decode_pleading
+
     try:
         return decode_pleading(data, name)
     except YaosuError as exc:
         raise _BadUpload(exc.message) from exc
+
+
+def _extract_upload(data: bytes, name: str, case_type: str | None, role: str) -> dict[str, Any]:
+    from engine.extraction.api import extract_text
+
+    return extract_text(default_system(), _decode(data, name), case_type=case_type, role=role)  # type: ignore[no-any-return]
+
+
+def _decode_pleadings(
+    case_type: str, complaint: tuple[bytes, str], answer: tuple[bytes, str] | None
+) -> tuple[str, str | None, str]:
+    """The complaint's and the answer's text, and the digest that finds an earlier upload of the complaint."""
+    complaint_text = _decode(*complaint)
+    answer_text = _decode(*answer) if answer is not None else None
+    return complaint_text, answer_text, pleading_digest(case_type, complaint_text)
+
+
+class ExtractionTimeout(YaosuError):
+    """An upload whose reading and extraction did not finish within the time limit: 503, nothing stored."""
 
 
 class _BadUpload(YaosuError):
@@ -426,12 +454,16 @@ def create_app(
     warm: bool = True,
     host: str = "127.0.0.1",
     allowed_hosts: list[str] | None = None,
+    extract_timeout: float | None = None,
 ) -> FastAPI:
     """The service on the database at `db_url`, bound to `host`.
 
     `user` names whoever saves in single-user desk mode when no X-Yaosu-User header says;
-    `allowed_hosts` are the names the service answers to (default: `host`, localhost, 127.0.0.1).
+    `allowed_hosts` are the names the service answers to (default: `host`, localhost, 127.0.0.1);
+    `extract_timeout` is the time limit (seconds) on reading and extracting one request's uploads.
     """
+    limit = EXTRACT_TIMEOUT if extract_timeout is None else extract_timeout
+    pool = ThreadPoolExecutor(max_workers=EXTRACT_WORKERS, thread_name_prefix="yaosu-extract")
     store = Store(db_url)
     accounts = Accounts(store.engine)
     guard = Guard(accounts, desk_allowed=is_loopback(host), default_user=user)
@@ -439,6 +471,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        pool.shutdown(wait=False, cancel_futures=True)
         store.close()  # writes the access-log entries still buffered
 
     app = FastAPI(
@@ -463,6 +496,10 @@ def create_app(
     @app.exception_handler(PatchError)
     async def patch_error(_request: Request, exc: PatchError) -> JSONResponse:
         return _json(422, {"detail": [p.to_json() for p in exc.problems]})
+
+    @app.exception_handler(ExtractionTimeout)
+    async def extraction_timeout(_request: Request, exc: ExtractionTimeout) -> JSONResponse:
+        return _json(503, {"detail": exc.message, "code": exc.code})
 
     @app.exception_handler(_BadUpload)
     async def bad_upload(_request: Request, exc: _BadUpload) -> JSONResponse:
@@ -489,13 +526,25 @@ def create_app(
     async def internal(_request: Request, _exc: Exception) -> JSONResponse:
         return _json(500, {"detail": "服务器内部错误，请稍后重试或联系管理员"})
 
+    async def in_pool(deadline: float, work: Callable[..., Any], *args: Any) -> Any:
+        """`work(*args)` in the extraction pool, given up (503) at `deadline` (loop time). The worker
+        thread cannot be stopped; what it returns late is dropped, so nothing is stored."""
+        loop = asyncio.get_running_loop()
+        try:
+            return await asyncio.wait_for(loop.run_in_executor(pool, work, *args), deadline - loop.time())
+        except TimeoutError:
+            raise ExtractionTimeout(E.E676, seconds=f"{limit:g}", path="/file") from None
+
+    def deadline() -> float:
+        return asyncio.get_running_loop().time() + limit
+
     def audit(request: Request, principal: Principal, action: str, case_id: str, version: int | None) -> None:
         store.log_access(principal.name, action, case_id, version, address=client_address(request))
 
     # Reads and saves take a few milliseconds of CPU and never wait on anything slow, so they run
     # on the event loop (async def) rather than in the thread pool: under load, twenty threads
     # contending for the GIL made every request as slow as all of them together. Uploads run
-    # the extraction pipeline (seconds) and stay in the thread pool (plain def).
+    # the extraction pipeline (seconds) in the extraction pool, within the time limit (in_pool).
 
     # --- the page -------------------------------------------------------------------------
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
@@ -586,15 +635,13 @@ def create_app(
     @app.post(
         "/api/extract", summary="诉状 → 要素（规范中的抽取 JSON）", dependencies=[Depends(require("extract"))]
     )
-    def extract(
+    async def extract(
         file: Annotated[UploadFile, File(description="起诉状或答辩状（文本、docx 等）")],
         case_type: Annotated[str | None, Form(description="案件类型；不填则自动识别")] = None,
         role: Annotated[Literal["complaint", "answer"], Form()] = "complaint",
     ) -> dict[str, Any]:
-        from engine.extraction.api import extract_text
-
-        text = _decode(file)
-        return extract_text(default_system(), text, case_type=case_type or None, role=role)  # type: ignore[no-any-return]
+        data, name = await _read_upload(file)
+        return await in_pool(deadline(), _extract_upload, data, name, case_type or None, role)  # type: ignore[no-any-return]
 
     # --- cases ----------------------------------------------------------------------------
     @app.get("/api/cases", summary="案件列表（本院案件）")
@@ -615,7 +662,7 @@ def create_app(
         ]
 
     @app.post("/api/cases", status_code=201, summary="上传诉状新建案件")
-    def create_case(
+    async def create_case(
         principal: Annotated[Principal, Depends(require("create_case"))],
         complaint: Annotated[UploadFile, File(description="起诉状")],
         case_type: Annotated[str, Form(description="案件类型，如 private_lending")],
@@ -645,9 +692,12 @@ def create_app(
             default_system().casetype(case_type)  # an unknown type is refused before any file is read
         except YaosuError as exc:
             raise YaosuError(E.E000, message=exc.message, path="/case_type") from exc
-        complaint_text = _decode(complaint)
-        answer_text = _decode(answer) if answer is not None and answer.filename else None
-        digest = pleading_digest(case_type, complaint_text)
+        until = deadline()  # one time limit for reading both files and extracting them
+        complaint_file = await _read_upload(complaint)
+        answer_file = await _read_upload(answer) if answer is not None and answer.filename else None
+        complaint_text, answer_text, digest = await in_pool(
+            until, _decode_pleadings, case_type, complaint_file, answer_file
+        )
         existing = store.find_upload(digest, court=principal.court)
         if existing is not None and not allow_duplicate:
             title = case_title(store.get(existing, court=principal.court).data)
@@ -659,14 +709,18 @@ def create_app(
                 },
                 status=409,
             )
-        case = new_case_from_texts(
-            default_system(),
-            case_type,
-            complaint_text,
-            answer_text,
-            court=court,
-            complaint_name=complaint.filename,
-            answer_name=answer.filename if answer_text is not None and answer is not None else None,
+        case = await in_pool(
+            until,
+            functools.partial(
+                new_case_from_texts,
+                default_system(),
+                case_type,
+                complaint_text,
+                answer_text,
+                court=court,
+                complaint_name=complaint.filename,
+                answer_name=answer.filename if answer_text is not None and answer is not None else None,
+            ),
         )
         if meta:
             case["meta"] = {**(case.get("meta") or {}), **meta}

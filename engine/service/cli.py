@@ -42,6 +42,9 @@ def serve(
     ),
     workers: int = typer.Option(1, "--workers", help="工作进程数（SQLite 与 PostgreSQL 均支持多进程）"),
     allowed_host: list[str] | None = ALLOWED_HOST_OPTION,
+    extract_timeout: float = typer.Option(
+        60.0, "--extract-timeout", min=0.01, help="每个上传请求读取与抽取诉状的时限（秒），超时返回 503"
+    ),
 ) -> None:
     """启动法官使用的要素式审判网页与 JSON API。
 
@@ -69,6 +72,7 @@ def serve(
         os.environ["YAOSU_USER"] = user or ""
         os.environ["YAOSU_HOST"] = host
         os.environ["YAOSU_ALLOWED_HOSTS"] = ",".join(hosts)
+        os.environ["YAOSU_EXTRACT_TIMEOUT"] = str(extract_timeout)
         typer.echo(f"yaosu 服务已启动：http://{host}:{port}/  {mode}")
         uvicorn.run(
             "engine.service.app:app_from_env",
@@ -80,7 +84,7 @@ def serve(
             log_level="warning",
         )
         return
-    app = create_app(db, user=user, host=host, allowed_hosts=hosts)
+    app = create_app(db, user=user, host=host, allowed_hosts=hosts, extract_timeout=extract_timeout)
     # The URL of the database is not printed: a PostgreSQL URL may carry a password.
     typer.echo(f"yaosu 服务已启动：http://{host}:{port}/  {mode}")
     uvicorn.run(app, host=host, port=port, http=HTTP, log_level="warning")

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -86,11 +87,17 @@ SESSION_MAX_AGE = SESSION_HOURS * 3600
 # event loop, within a time limit per request: a huge or hostile file costs one worker, not the service.
 EXTRACT_TIMEOUT = float(os.environ.get("YAOSU_EXTRACT_TIMEOUT") or 60.0)
 EXTRACT_WORKERS = 2
+# Version numbers and counts are 32-bit integer columns: a larger number is a 422, never a database fault.
+MAX_VERSION = 2**31 - 1
+MAX_ID = 64  # case ids are 32 hex digits
+
+
+CaseId = Annotated[str, PathParam(min_length=1, max_length=MAX_ID, description="案件编号")]
 
 
 class PatchBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    version: int = Field(ge=1, description="正在编辑的版本号；不是最新版本时返回 409")
+    version: int = Field(ge=1, le=MAX_VERSION, description="正在编辑的版本号；不是最新版本时返回 409")
     findings: dict[str, Any] = Field(default_factory=dict, description="要素 → 本院认定的值；null 表示清除")
     edits: dict[str, Any] = Field(
         default_factory=dict, description='{"meta": {...}, "court": id, "elements": {...}}'
@@ -387,6 +394,10 @@ def _validation_message(error: dict[str, Any]) -> dict[str, str]:
     loc = [str(part) for part in error.get("loc", ())]
     field = loc[-1] if loc else "请求"
     kind = error.get("type", "")
+    if kind.startswith(("less_than", "too_long", "string_too_long")) or (
+        kind.startswith("greater_than") and isinstance(error.get("input"), int) and error["input"] > 0
+    ):
+        return YaosuError(E.E677, field=field, path="/" + "/".join(loc)).to_json()
     if kind == "missing":
         message = f"缺少必填字段：{field}"
     elif kind == "extra_forbidden":
@@ -401,7 +412,7 @@ def _validation_message(error: dict[str, Any]) -> dict[str, str]:
         message = "请求内容不是有效的 JSON"
     else:
         message = f"{field}：格式不正确"
-    return {"path": "/" + "/".join(loc), "message": message}
+    return {"code": "E000", "path": "/" + "/".join(loc), "message": message}
 
 
 def _warm_up() -> None:
@@ -423,12 +434,12 @@ class LoginBody(BaseModel):
 
 class SignBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    version: int = Field(ge=1, description="签发的版本号；须为最新版本")
+    version: int = Field(ge=1, le=MAX_VERSION, description="签发的版本号；须为最新版本")
 
 
 class PurgeBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    keep: int = Field(ge=1, description="保留最新的几个版本（至少 1 个）")
+    keep: int = Field(ge=1, le=MAX_VERSION, description="保留最新的几个版本（至少 1 个）")
 
 
 async def patch_access(
@@ -732,10 +743,10 @@ def create_app(
 
     @app.get("/api/cases/{case_id}", summary="案件（最新版本，或 ?version=n 的历史版本）")
     async def get_case(
-        case_id: str,
+        case_id: CaseId,
         request: Request,
         principal: Annotated[Principal, Depends(require("read_case"))],
-        version: Annotated[int | None, Query(ge=1)] = None,
+        version: Annotated[int | None, Query(ge=1, le=MAX_VERSION)] = None,
     ) -> Response:
         stored = store.get(case_id, version, court=principal.court)
         audit(request, principal, "view", case_id, stored.version)
@@ -751,7 +762,7 @@ def create_app(
         ),
     )
     async def patch_case(
-        case_id: str, body: PatchBody, principal: Annotated[Principal, Depends(patch_access)]
+        case_id: CaseId, body: PatchBody, principal: Annotated[Principal, Depends(patch_access)]
     ) -> Response:
         # The patch applies to the version the judge was looking at; whether it is still the
         # latest is decided by the store inside the saving transaction.
@@ -800,7 +811,7 @@ def create_app(
 
     @app.get("/api/cases/{case_id}/history", summary="修改记录：谁、何时、改了什么")
     async def history(
-        case_id: str, request: Request, principal: Annotated[Principal, Depends(require("read_case"))]
+        case_id: CaseId, request: Request, principal: Annotated[Principal, Depends(require("read_case"))]
     ) -> Response:
         entries = store.history(case_id, court=principal.court)
         audit(request, principal, "history", case_id, None)
@@ -819,19 +830,19 @@ def create_app(
 
     @app.post("/api/cases/{case_id}/sign", summary="签发判决书（仅法官；须为最新版本）")
     async def sign(
-        case_id: str, body: SignBody, principal: Annotated[Principal, Depends(require("sign"))]
+        case_id: CaseId, body: SignBody, principal: Annotated[Principal, Depends(require("sign"))]
     ) -> dict[str, Any]:
         signed_at = store.sign(case_id, body.version, principal.name, court=principal.court)
         return {"version": body.version, "signed_by": principal.name, "signed_at": signed_at.isoformat()}
 
     @app.get("/api/cases/{case_id}/draft", summary="判决书：HTML 预览或 docx")
     async def draft(
-        case_id: str,
+        case_id: CaseId,
         request: Request,
         principal: Annotated[Principal, Depends(require("read_case"))],
         court: Annotated[str | None, Query(description="法院，默认为案件所属法院")] = None,
         format: Annotated[Literal["html", "docx"], Query()] = "html",
-        version: Annotated[int | None, Query(ge=1)] = None,
+        version: Annotated[int | None, Query(ge=1, le=MAX_VERSION)] = None,
         names: Annotated[bool, Query(description="下载文件名中含当事人姓名（默认不含）")] = False,
     ) -> Response:
         stored = store.get(case_id, version, court=principal.court)
@@ -880,7 +891,7 @@ def create_app(
 
     @app.delete("/api/cases/{case_id}", status_code=204, summary="删除案件及其全部版本（管理员）")
     async def delete_case(
-        case_id: str, request: Request, principal: Annotated[Principal, Depends(require("delete_case"))]
+        case_id: CaseId, request: Request, principal: Annotated[Principal, Depends(require("delete_case"))]
     ) -> Response:
         removed = store.delete_case(case_id)
         store.log_access(
@@ -896,7 +907,7 @@ def create_app(
 
     @app.post("/api/cases/{case_id}/purge", summary="清除旧版本，只留最新的 keep 个（管理员）")
     async def purge(
-        case_id: str,
+        case_id: CaseId,
         body: PurgeBody,
         request: Request,
         principal: Annotated[Principal, Depends(require("purge_versions"))],

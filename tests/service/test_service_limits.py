@@ -93,3 +93,36 @@ def test_extract_times_out_with_a_coded_503_and_normal_uploads_still_work(
     )
     assert response.status_code == 503 and response.json()["code"] == "E676", response.text
     assert create_case(limited.base, sample_pleadings)["version"] == 1
+
+
+@pytest.mark.parametrize("version", [2**63, 2**64 + 5, 2**31, -1, -(2**63)])
+def test_a_version_out_of_range_is_a_coded_422(
+    limited: Server, sample_pleadings: tuple[bytes, bytes], version: int
+) -> None:
+    case = _shared_case(limited, sample_pleadings)
+    url = f"{limited.base}/api/cases/{case['id']}"
+    for response in (
+        httpx.patch(url, json={"version": version, "findings": {}}, timeout=10),
+        httpx.post(url + "/sign", json={"version": version}, timeout=10),
+        httpx.get(url, params={"version": str(version)}, timeout=10),
+    ):
+        assert response.status_code == 422, (response.request.url, response.text)
+        problem = response.json()["detail"][0]
+        assert problem["path"].endswith("version") and problem["code"].startswith("E")
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in problem["message"]), problem
+    # the case is untouched
+    assert httpx.get(url, timeout=10).json()["version"] == 1
+
+
+def test_an_overlong_case_id_is_a_422_not_a_fault(limited: Server) -> None:
+    response = httpx.get(f"{limited.base}/api/cases/{'a' * 5000}", timeout=10)
+    assert response.status_code == 422 and response.json()["detail"][0]["code"] == "E677"
+
+
+_CASES: dict[str, dict] = {}
+
+
+def _shared_case(server: Server, pleadings: tuple[bytes, bytes]) -> dict:
+    if server.base not in _CASES:
+        _CASES[server.base] = create_case(server.base, pleadings)
+    return _CASES[server.base]

@@ -90,6 +90,7 @@ EXTRACT_WORKERS = 2
 # Version numbers and counts are 32-bit integer columns: a larger number is a 422, never a database fault.
 MAX_VERSION = 2**31 - 1
 MAX_ID = 64  # case ids are 32 hex digits
+BODY_TIMEOUT = float(os.environ.get("YAOSU_BODY_TIMEOUT") or 60.0)  # seconds to send a whole request body
 
 
 CaseId = Annotated[str, PathParam(min_length=1, max_length=MAX_ID, description="案件编号")]
@@ -111,34 +112,61 @@ class _TooLarge(HTTPException):
         super().__init__(status_code=413, detail=TOO_LARGE)
 
 
-class BodyLimit:
-    """Refuse request bodies over `limit` with 413 before the multipart parser spools them."""
+class _BodyTimedOut(HTTPException):
+    """The body did not arrive in time: 408, and the connection is closed after the answer."""
 
-    def __init__(self, app: Any, limit: int = MAX_BODY) -> None:
+    def __init__(self, seconds: float) -> None:
+        error = YaosuError(E.E678, seconds=f"{seconds:g}")
+        super().__init__(
+            status_code=408, detail=f"[{error.code}] {error.message}", headers={"Connection": "close"}
+        )
+
+
+class BodyLimit:
+    """Refuse request bodies over `limit` with 413 before the multipart parser spools them, and
+    bodies not received within `timeout` seconds of the request's start with 408 (a client that
+    stalls halfway through an upload holds no worker for ever)."""
+
+    def __init__(self, app: Any, limit: int = MAX_BODY, timeout: float = BODY_TIMEOUT) -> None:
         self.app = app
         self.limit = limit
+        self.timeout = timeout
 
     async def __call__(self, scope: dict[str, Any], receive: Callable[[], Awaitable[Any]], send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.timeout
         length = dict(scope.get("headers") or []).get(b"content-length", b"")
         if length.isdigit() and int(length) > self.limit:
             if int(length) <= DRAIN_LIMIT:
                 # Read what the client is sending so it gets the answer instead of a reset connection.
-                while (await receive()).get("more_body"):
+                try:
+                    while (await asyncio.wait_for(receive(), deadline - loop.time())).get("more_body"):
+                        pass
+                except TimeoutError:
                     pass
             await _json(413, {"detail": TOO_LARGE})(scope, receive, send)
             return
         received = 0
+        body_done = False
 
         async def limited_receive() -> Any:
-            nonlocal received
-            message = await receive()
+            nonlocal received, body_done
+            if body_done:
+                return await receive()  # after the body only a disconnect comes: no time limit
+            try:
+                message = await asyncio.wait_for(receive(), max(deadline - loop.time(), 0.001))
+            except TimeoutError:
+                raise _BodyTimedOut(self.timeout) from None
             if message.get("type") == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.limit:
                     raise _TooLarge()
+                body_done = not message.get("more_body")
+            else:
+                body_done = True
             return message
 
         await self.app(scope, limited_receive, send)
@@ -466,12 +494,14 @@ def create_app(
     host: str = "127.0.0.1",
     allowed_hosts: list[str] | None = None,
     extract_timeout: float | None = None,
+    body_timeout: float | None = None,
 ) -> FastAPI:
     """The service on the database at `db_url`, bound to `host`.
 
     `user` names whoever saves in single-user desk mode when no X-Yaosu-User header says;
     `allowed_hosts` are the names the service answers to (default: `host`, localhost, 127.0.0.1);
-    `extract_timeout` is the time limit (seconds) on reading and extracting one request's uploads.
+    `extract_timeout` is the time limit (seconds) on reading and extracting one request's uploads,
+    `body_timeout` the time a client has to send a request body.
     """
     limit = EXTRACT_TIMEOUT if extract_timeout is None else extract_timeout
     pool = ThreadPoolExecutor(max_workers=EXTRACT_WORKERS, thread_name_prefix="yaosu-extract")
@@ -500,7 +530,7 @@ def create_app(
         threading.Thread(target=_warm_up, name="yaosu-warm-up", daemon=True).start()
     preview_cache = _LRU(256)
 
-    app.add_middleware(BodyLimit)
+    app.add_middleware(BodyLimit, timeout=BODY_TIMEOUT if body_timeout is None else body_timeout)
     app.add_middleware(RequestChecks, allowed_hosts=allowed_hosts or default_allowed_hosts(host))
     app.add_middleware(SecurityHeaders)  # outermost: the Host and Origin refusals carry the headers too
 

@@ -3,6 +3,7 @@ header and body timeouts — against a real server process with short limits."""
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -13,12 +14,18 @@ import pytest
 from service_procs import Server, create_case
 
 EXTRACT_TIMEOUT = 0.4  # seconds; extracting an 8 MB pleading takes about a second here
+HEADER_TIMEOUT = 1.0
+BODY_TIMEOUT = 1.5
 
 
 @pytest.fixture(scope="module")
 def limited(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     db = tmp_path_factory.mktemp("limits") / "yaosu.db"
-    srv = Server(f"sqlite:///{db}", extra=["--extract-timeout", str(EXTRACT_TIMEOUT)])
+    srv = Server(f"sqlite:///{db}", extra=[
+            "--extract-timeout", str(EXTRACT_TIMEOUT),
+            "--header-timeout", str(HEADER_TIMEOUT),
+            "--body-timeout", str(BODY_TIMEOUT),
+        ])
     sample = (Path(__file__).resolve().parents[2] / "corpus/private_lending/sample/complaint.txt").read_bytes()
     # warmed up: the pipeline is loaded before the timings are taken
     httpx.post(srv.base + "/api/extract", files={"file": ("c.txt", sample, "text/plain")}, timeout=60)
@@ -126,3 +133,55 @@ def _shared_case(server: Server, pleadings: tuple[bytes, bytes]) -> dict:
     if server.base not in _CASES:
         _CASES[server.base] = create_case(server.base, pleadings)
     return _CASES[server.base]
+
+
+def _closed_after(sock: socket.socket, limit: float) -> tuple[float, bytes]:
+    """Seconds until the server closes `sock` (reading what it sends), or `limit` if it never does."""
+    start = time.monotonic()
+    sock.settimeout(limit)
+    received = b""
+    try:
+        while chunk := sock.recv(4096):
+            received += chunk
+    except TimeoutError:
+        return limit, received
+    except ConnectionResetError:
+        pass
+    return time.monotonic() - start, received
+
+
+def test_slowloris_connections_are_closed_and_normal_clients_served(limited: Server) -> None:
+    port = int(limited.base.rsplit(":", 1)[1])
+    stalled = []
+    for n in range(6):
+        sock = socket.create_connection(("127.0.0.1", port))
+        if n % 3:  # half a request line, or a request line and half the headers; one says nothing
+            sock.sendall(b"GET /api/case-types HT" if n % 3 == 1 else b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-")
+        stalled.append(sock)
+    # the stalled sockets hold nothing a normal client needs
+    normal: list[float] = []
+    _timed_get(limited.base + "/api/case-types", normal)
+    assert normal[0] < HEADER_TIMEOUT
+    for sock in stalled:
+        waited, received = _closed_after(sock, HEADER_TIMEOUT + 5)
+        sock.close()
+        assert waited < HEADER_TIMEOUT + 4, "a stalled request head must be cut off"
+        assert received == b""
+    _timed_get(limited.base + "/api/case-types", normal)
+
+
+def test_a_stalled_request_body_is_answered_408_and_closed(limited: Server) -> None:
+    port = int(limited.base.rsplit(":", 1)[1])
+    sock = socket.create_connection(("127.0.0.1", port))
+    head = (
+        "POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 100000\r\n\r\n"
+    )
+    sock.sendall(head.encode() + b'--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n')
+    start = time.monotonic()
+    waited, received = _closed_after(sock, BODY_TIMEOUT + 5)
+    sock.close()
+    assert waited < BODY_TIMEOUT + 4 and time.monotonic() - start >= BODY_TIMEOUT * 0.9
+    status_line, _, rest = received.partition(b"\r\n")
+    assert status_line.startswith(b"HTTP/1.1 408"), received[:200]
+    assert "E678" in rest.decode("utf-8") and "秒内未发送完毕" in rest.decode("utf-8")

@@ -64,6 +64,9 @@ class E(metaclass=_Catalogue):
 
     E000 = "{message}"
     # --- codes appended by scripts/error_codes.py
+    E679 = "备份文件 {file} 已存在：请指定一个新的文件名（不会覆盖已有文件）"
+    E680 = "无法创建备份文件 {file}：{exc_strerror}"
+    E681 = "数据库文件不存在：{path_or_url}"
     E209 = "{where}：缺少 element"
     E210 = "{place}：要素表中没有 {join_unknown}"
     E211 = "无法读取 {where}：{exc}"

@@ -90,6 +90,7 @@ EXTRACT_WORKERS = 2
 # Version numbers and counts are 32-bit integer columns: a larger number is a 422, never a database fault.
 MAX_VERSION = 2**31 - 1
 MAX_ID = 64  # case ids are 32 hex digits
+DEFAULT_PAGE, MAX_PAGE = 200, 1000  # cases in one page of the case list
 BODY_TIMEOUT = float(os.environ.get("YAOSU_BODY_TIMEOUT") or 60.0)  # seconds to send a whole request body
 
 
@@ -688,8 +689,10 @@ def create_app(
     @app.get("/api/cases", summary="案件列表（本院案件）")
     async def list_cases(
         principal: Annotated[Principal, Depends(require("list_cases"))],
-    ) -> list[dict[str, Any]]:
-        return [
+        offset: Annotated[int, Query(ge=0, le=MAX_VERSION, description="跳过前几个案件")] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="本页最多几个案件")] = DEFAULT_PAGE,
+    ) -> Response:
+        page = [
             {
                 "id": c.id,
                 "case_type": c.case_type,
@@ -699,8 +702,12 @@ def create_app(
                 "created_by": c.created_by,
                 "updated_at": c.updated_at.isoformat(),
             }
-            for c in store.list_cases(court=principal.court)
+            for c in store.list_cases(limit=limit, court=principal.court, offset=offset)
         ]
+        # The list stays a JSON list; the number of cases in scope is in a header.
+        response = _send(page)
+        response.headers["X-Total-Count"] = str(store.case_count(court=principal.court))
+        return response
 
     @app.post("/api/cases", status_code=201, summary="上传诉状新建案件")
     async def create_case(

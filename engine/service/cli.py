@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -216,9 +217,30 @@ def user_passwd(
     typer.echo(f"已修改 {name} 的密码")
 
 
+BACKUP_OUT_OPTION = typer.Option(..., "-o", "--output", help="备份文件（须为新文件，权限 0600）")
+store_app = typer.Typer(help="案件数据库的维护：备份。", add_completion=False)
+
+
+@store_app.command("backup")
+def store_backup(
+    db: str = DB_OPTION,
+    out: Path = BACKUP_OUT_OPTION,
+) -> None:
+    """备份案件数据库：SQLite 以 sqlite3 在线备份复制为新的数据库文件；PostgreSQL 导出为 JSON Lines（案件与全部版本）。"""
+    from engine.service.store import backup
+
+    try:
+        counts = backup(db, out)
+    except YaosuError as exc:
+        _fail(exc.shown)
+        return
+    typer.echo(f"已备份到 {out}：{counts.get('cases', 0)} 个案件，{counts.get('case_versions', 0)} 个版本")
+
+
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
     app.add_typer(user_app, name="user")
+    app.add_typer(store_app, name="store")
 
 
 def main() -> None:

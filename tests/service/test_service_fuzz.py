@@ -53,8 +53,11 @@ def test_no_request_the_schema_allows_is_a_server_fault(api_schema: Any) -> None
             if "case_id" in (case.path_parameters or {}) and case.method != "DELETE" and len(SEEN) % 2:
                 # every other request is about a real case, so saves and drafts get past the 404
                 case.path_parameters["case_id"] = app.state.fuzz_case
+            before = app.state.store.case_count()
             response = case.call()
             SEEN.append(response.status_code)
+            if response.status_code >= 400 and app.state.store.case_count() != before:
+                faults.append(f"{case.method} {case.formatted_path} → {response.status_code} but a case was stored")
             if response.status_code >= 500:
                 faults.append(f"{case.method} {case.formatted_path} {case.body!r:.200} → {response.status_code}")
 

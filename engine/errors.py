@@ -64,6 +64,9 @@ class E(metaclass=_Catalogue):
 
     E000 = "{message}"
     # --- codes appended by scripts/error_codes.py
+    E679 = "备份文件 {file} 已存在：请指定一个新的文件名（不会覆盖已有文件）"
+    E680 = "无法创建备份文件 {file}：{exc_strerror}"
+    E681 = "数据库文件不存在：{path_or_url}"
     E209 = "{where}：缺少 element"
     E210 = "{place}：要素表中没有 {join_unknown}"
     E211 = "无法读取 {where}：{exc}"
@@ -349,3 +352,7 @@ class E(metaclass=_Catalogue):
     E905 = "计算器 {info_id} 已注册，新版本须使用新的版本号"
     E906 = "计算器 {name} 没有第{version}版（已有：{have}）"
     E907 = "计算器 {span_info} 不适用于{on_isoformat}"
+    # --- service hardening (engine/service/app.py)
+    E676 = "诉状的读取与要素抽取超过 {seconds} 秒仍未完成，已停止处理，未保存任何内容；请稍后重试，或上传较小的文件"
+    E677 = "{field}：超出允许的范围"
+    E678 = "请求内容在 {seconds} 秒内未发送完毕，连接已关闭"

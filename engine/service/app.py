@@ -8,17 +8,22 @@ read from the store on every request, through the scoped query.
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import importlib.util
 import json
+import os
 import threading
 import urllib.parse
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -79,11 +84,23 @@ PAGE_CSP = (
 # The preview is a document of its own, shown in a sandboxed frame: no script may ever run in it.
 PREVIEW_CSP = "default-src 'none'; style-src 'self'; img-src data:; frame-ancestors 'none'"
 SESSION_MAX_AGE = SESSION_HOURS * 3600
+# Reading and extracting uploads (docx, PDF, OCR, the spaCy pipeline) runs in its own pool, off the
+# event loop, within a time limit per request: a huge or hostile file costs one worker, not the service.
+EXTRACT_TIMEOUT = float(os.environ.get("YAOSU_EXTRACT_TIMEOUT") or 60.0)
+EXTRACT_WORKERS = 2
+# Version numbers and counts are 32-bit integer columns: a larger number is a 422, never a database fault.
+MAX_VERSION = 2**31 - 1
+MAX_ID = 64  # case ids are 32 hex digits
+DEFAULT_PAGE, MAX_PAGE = 200, 1000  # cases in one page of the case list
+BODY_TIMEOUT = float(os.environ.get("YAOSU_BODY_TIMEOUT") or 60.0)  # seconds to send a whole request body
+
+
+CaseId = Annotated[str, PathParam(min_length=1, max_length=MAX_ID, description="案件编号")]
 
 
 class PatchBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    version: int = Field(ge=1, description="正在编辑的版本号；不是最新版本时返回 409")
+    version: int = Field(ge=1, le=MAX_VERSION, description="正在编辑的版本号；不是最新版本时返回 409")
     findings: dict[str, Any] = Field(default_factory=dict, description="要素 → 本院认定的值；null 表示清除")
     edits: dict[str, Any] = Field(
         default_factory=dict, description='{"meta": {...}, "court": id, "elements": {...}}'
@@ -97,34 +114,61 @@ class _TooLarge(HTTPException):
         super().__init__(status_code=413, detail=TOO_LARGE)
 
 
-class BodyLimit:
-    """Refuse request bodies over `limit` with 413 before the multipart parser spools them."""
+class _BodyTimedOut(HTTPException):
+    """The body did not arrive in time: 408, and the connection is closed after the answer."""
 
-    def __init__(self, app: Any, limit: int = MAX_BODY) -> None:
+    def __init__(self, seconds: float) -> None:
+        error = YaosuError(E.E678, seconds=f"{seconds:g}")
+        super().__init__(
+            status_code=408, detail=f"[{error.code}] {error.message}", headers={"Connection": "close"}
+        )
+
+
+class BodyLimit:
+    """Refuse request bodies over `limit` with 413 before the multipart parser spools them, and
+    bodies not received within `timeout` seconds of the request's start with 408 (a client that
+    stalls halfway through an upload holds no worker for ever)."""
+
+    def __init__(self, app: Any, limit: int = MAX_BODY, timeout: float = BODY_TIMEOUT) -> None:
         self.app = app
         self.limit = limit
+        self.timeout = timeout
 
     async def __call__(self, scope: dict[str, Any], receive: Callable[[], Awaitable[Any]], send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.timeout
         length = dict(scope.get("headers") or []).get(b"content-length", b"")
         if length.isdigit() and int(length) > self.limit:
             if int(length) <= DRAIN_LIMIT:
                 # Read what the client is sending so it gets the answer instead of a reset connection.
-                while (await receive()).get("more_body"):
+                try:
+                    while (await asyncio.wait_for(receive(), deadline - loop.time())).get("more_body"):
+                        pass
+                except TimeoutError:
                     pass
             await _json(413, {"detail": TOO_LARGE})(scope, receive, send)
             return
         received = 0
+        body_done = False
 
         async def limited_receive() -> Any:
-            nonlocal received
-            message = await receive()
+            nonlocal received, body_done
+            if body_done:
+                return await receive()  # after the body only a disconnect comes: no time limit
+            try:
+                message = await asyncio.wait_for(receive(), max(deadline - loop.time(), 0.001))
+            except TimeoutError:
+                raise _BodyTimedOut(self.timeout) from None
             if message.get("type") == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.limit:
                     raise _TooLarge()
+                body_done = not message.get("more_body")
+            else:
+                body_done = True
             return message
 
         await self.app(scope, limited_receive, send)
@@ -332,24 +376,44 @@ def _content_disposition(filename: str, ascii_name: str) -> str:
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{urllib.parse.quote(filename)}"
 
 
-def _read_upload(upload: UploadFile) -> bytes:
-    data = upload.file.read(MAX_UPLOAD + 1)
+async def _read_upload(upload: UploadFile) -> tuple[bytes, str]:
+    """The bytes and the name of an uploaded file (413 past MAX_UPLOAD, coded 422 when empty)."""
+    data = await upload.read(MAX_UPLOAD + 1)
     if len(data) > MAX_UPLOAD:
         raise HTTPException(status_code=413, detail=TOO_LARGE)
-    return data
-
-
-def _decode(upload: UploadFile) -> str:
-    from engine.extraction.api import decode_pleading
-
-    data = _read_upload(upload)
     name = upload.filename or "上传文件"
     if not data:
         raise YaosuError(E.E669, name=name, path=name)
+    return data, name
+
+
+def _decode(data: bytes, name: str) -> str:
+    """The text of an upload; run in the extraction pool (a PDF or a scan takes seconds)."""
+    from engine.extraction.api import decode_pleading
+
     try:
         return decode_pleading(data, name)
     except YaosuError as exc:
         raise _BadUpload(exc.message) from exc
+
+
+def _extract_upload(data: bytes, name: str, case_type: str | None, role: str) -> dict[str, Any]:
+    from engine.extraction.api import extract_text
+
+    return extract_text(default_system(), _decode(data, name), case_type=case_type, role=role)  # type: ignore[no-any-return]
+
+
+def _decode_pleadings(
+    case_type: str, complaint: tuple[bytes, str], answer: tuple[bytes, str] | None
+) -> tuple[str, str | None, str]:
+    """The complaint's and the answer's text, and the digest that finds an earlier upload of the complaint."""
+    complaint_text = _decode(*complaint)
+    answer_text = _decode(*answer) if answer is not None else None
+    return complaint_text, answer_text, pleading_digest(case_type, complaint_text)
+
+
+class ExtractionTimeout(YaosuError):
+    """An upload whose reading and extraction did not finish within the time limit: 503, nothing stored."""
 
 
 class _BadUpload(YaosuError):
@@ -360,6 +424,10 @@ def _validation_message(error: dict[str, Any]) -> dict[str, str]:
     loc = [str(part) for part in error.get("loc", ())]
     field = loc[-1] if loc else "请求"
     kind = error.get("type", "")
+    if kind.startswith(("less_than", "too_long", "string_too_long")) or (
+        kind.startswith("greater_than") and isinstance(error.get("input"), int) and error["input"] > 0
+    ):
+        return YaosuError(E.E677, field=field, path="/" + "/".join(loc)).to_json()
     if kind == "missing":
         message = f"缺少必填字段：{field}"
     elif kind == "extra_forbidden":
@@ -374,7 +442,7 @@ def _validation_message(error: dict[str, Any]) -> dict[str, str]:
         message = "请求内容不是有效的 JSON"
     else:
         message = f"{field}：格式不正确"
-    return {"path": "/" + "/".join(loc), "message": message}
+    return {"code": "E000", "path": "/" + "/".join(loc), "message": message}
 
 
 def _warm_up() -> None:
@@ -396,12 +464,12 @@ class LoginBody(BaseModel):
 
 class SignBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    version: int = Field(ge=1, description="签发的版本号；须为最新版本")
+    version: int = Field(ge=1, le=MAX_VERSION, description="签发的版本号；须为最新版本")
 
 
 class PurgeBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    keep: int = Field(ge=1, description="保留最新的几个版本（至少 1 个）")
+    keep: int = Field(ge=1, le=MAX_VERSION, description="保留最新的几个版本（至少 1 个）")
 
 
 async def patch_access(
@@ -427,12 +495,18 @@ def create_app(
     warm: bool = True,
     host: str = "127.0.0.1",
     allowed_hosts: list[str] | None = None,
+    extract_timeout: float | None = None,
+    body_timeout: float | None = None,
 ) -> FastAPI:
     """The service on the database at `db_url`, bound to `host`.
 
     `user` names whoever saves in single-user desk mode when no X-Yaosu-User header says;
-    `allowed_hosts` are the names the service answers to (default: `host`, localhost, 127.0.0.1).
+    `allowed_hosts` are the names the service answers to (default: `host`, localhost, 127.0.0.1);
+    `extract_timeout` is the time limit (seconds) on reading and extracting one request's uploads,
+    `body_timeout` the time a client has to send a request body.
     """
+    limit = EXTRACT_TIMEOUT if extract_timeout is None else extract_timeout
+    pool = ThreadPoolExecutor(max_workers=EXTRACT_WORKERS, thread_name_prefix="yaosu-extract")
     store = Store(db_url)
     accounts = Accounts(store.engine)
     guard = Guard(accounts, desk_allowed=is_loopback(host), default_user=user)
@@ -440,6 +514,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        pool.shutdown(wait=False, cancel_futures=True)
         store.close()  # writes the access-log entries still buffered
 
     app = FastAPI(
@@ -457,13 +532,17 @@ def create_app(
         threading.Thread(target=_warm_up, name="yaosu-warm-up", daemon=True).start()
     preview_cache = _LRU(256)
 
-    app.add_middleware(BodyLimit)
+    app.add_middleware(BodyLimit, timeout=BODY_TIMEOUT if body_timeout is None else body_timeout)
     app.add_middleware(RequestChecks, allowed_hosts=allowed_hosts or default_allowed_hosts(host))
     app.add_middleware(SecurityHeaders)  # outermost: the Host and Origin refusals carry the headers too
 
     @app.exception_handler(PatchError)
     async def patch_error(_request: Request, exc: PatchError) -> JSONResponse:
         return _json(422, {"detail": [p.to_json() for p in exc.problems]})
+
+    @app.exception_handler(ExtractionTimeout)
+    async def extraction_timeout(_request: Request, exc: ExtractionTimeout) -> JSONResponse:
+        return _json(503, {"detail": exc.message, "code": exc.code})
 
     @app.exception_handler(_BadUpload)
     async def bad_upload(_request: Request, exc: _BadUpload) -> JSONResponse:
@@ -490,13 +569,25 @@ def create_app(
     async def internal(_request: Request, _exc: Exception) -> JSONResponse:
         return _json(500, {"detail": "服务器内部错误，请稍后重试或联系管理员"})
 
+    async def in_pool(deadline: float, work: Callable[..., Any], *args: Any) -> Any:
+        """`work(*args)` in the extraction pool, given up (503) at `deadline` (loop time). The worker
+        thread cannot be stopped; what it returns late is dropped, so nothing is stored."""
+        loop = asyncio.get_running_loop()
+        try:
+            return await asyncio.wait_for(loop.run_in_executor(pool, work, *args), deadline - loop.time())
+        except TimeoutError:
+            raise ExtractionTimeout(E.E676, seconds=f"{limit:g}", path="/file") from None
+
+    def deadline() -> float:
+        return asyncio.get_running_loop().time() + limit
+
     def audit(request: Request, principal: Principal, action: str, case_id: str, version: int | None) -> None:
         store.log_access(principal.name, action, case_id, version, address=client_address(request))
 
     # Reads and saves take a few milliseconds of CPU and never wait on anything slow, so they run
     # on the event loop (async def) rather than in the thread pool: under load, twenty threads
     # contending for the GIL made every request as slow as all of them together. Uploads run
-    # the extraction pipeline (seconds) and stay in the thread pool (plain def).
+    # the extraction pipeline (seconds) in the extraction pool, within the time limit (in_pool).
 
     # --- the page -------------------------------------------------------------------------
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
@@ -587,22 +678,22 @@ def create_app(
     @app.post(
         "/api/extract", summary="诉状 → 要素（规范中的抽取 JSON）", dependencies=[Depends(require("extract"))]
     )
-    def extract(
+    async def extract(
         file: Annotated[UploadFile, File(description="起诉状或答辩状（文本、docx 等）")],
         case_type: Annotated[str | None, Form(description="案件类型；不填则自动识别")] = None,
         role: Annotated[Literal["complaint", "answer"], Form()] = "complaint",
     ) -> dict[str, Any]:
-        from engine.extraction.api import extract_text
-
-        text = _decode(file)
-        return extract_text(default_system(), text, case_type=case_type or None, role=role)  # type: ignore[no-any-return]
+        data, name = await _read_upload(file)
+        return await in_pool(deadline(), _extract_upload, data, name, case_type or None, role)  # type: ignore[no-any-return]
 
     # --- cases ----------------------------------------------------------------------------
     @app.get("/api/cases", summary="案件列表（本院案件）")
     async def list_cases(
         principal: Annotated[Principal, Depends(require("list_cases"))],
-    ) -> list[dict[str, Any]]:
-        return [
+        offset: Annotated[int, Query(ge=0, le=MAX_VERSION, description="跳过前几个案件")] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="本页最多几个案件")] = DEFAULT_PAGE,
+    ) -> Response:
+        page = [
             {
                 "id": c.id,
                 "case_type": c.case_type,
@@ -612,11 +703,15 @@ def create_app(
                 "created_by": c.created_by,
                 "updated_at": c.updated_at.isoformat(),
             }
-            for c in store.list_cases(court=principal.court)
+            for c in store.list_cases(limit=limit, court=principal.court, offset=offset)
         ]
+        # The list stays a JSON list; the number of cases in scope is in a header.
+        response = _send(page)
+        response.headers["X-Total-Count"] = str(store.case_count(court=principal.court))
+        return response
 
     @app.post("/api/cases", status_code=201, summary="上传诉状新建案件")
-    def create_case(
+    async def create_case(
         principal: Annotated[Principal, Depends(require("create_case"))],
         complaint: Annotated[UploadFile, File(description="起诉状")],
         case_type: Annotated[str, Form(description="案件类型，如 private_lending")],
@@ -646,9 +741,12 @@ def create_app(
             default_system().casetype(case_type)  # an unknown type is refused before any file is read
         except YaosuError as exc:
             raise YaosuError(E.E000, message=exc.message, path="/case_type") from exc
-        complaint_text = _decode(complaint)
-        answer_text = _decode(answer) if answer is not None and answer.filename else None
-        digest = pleading_digest(case_type, complaint_text)
+        until = deadline()  # one time limit for reading both files and extracting them
+        complaint_file = await _read_upload(complaint)
+        answer_file = await _read_upload(answer) if answer is not None and answer.filename else None
+        complaint_text, answer_text, digest = await in_pool(
+            until, _decode_pleadings, case_type, complaint_file, answer_file
+        )
         existing = store.find_upload(digest, court=principal.court)
         if existing is not None and not allow_duplicate:
             title = case_title(store.get(existing, court=principal.court).data)
@@ -660,14 +758,18 @@ def create_app(
                 },
                 status=409,
             )
-        case = new_case_from_texts(
-            default_system(),
-            case_type,
-            complaint_text,
-            answer_text,
-            court=court,
-            complaint_name=complaint.filename,
-            answer_name=answer.filename if answer_text is not None and answer is not None else None,
+        case = await in_pool(
+            until,
+            functools.partial(
+                new_case_from_texts,
+                default_system(),
+                case_type,
+                complaint_text,
+                answer_text,
+                court=court,
+                complaint_name=complaint.filename,
+                answer_name=answer.filename if answer_text is not None and answer is not None else None,
+            ),
         )
         if meta:
             case["meta"] = {**(case.get("meta") or {}), **meta}
@@ -679,10 +781,10 @@ def create_app(
 
     @app.get("/api/cases/{case_id}", summary="案件（最新版本，或 ?version=n 的历史版本）")
     async def get_case(
-        case_id: str,
+        case_id: CaseId,
         request: Request,
         principal: Annotated[Principal, Depends(require("read_case"))],
-        version: Annotated[int | None, Query(ge=1)] = None,
+        version: Annotated[int | None, Query(ge=1, le=MAX_VERSION)] = None,
     ) -> Response:
         stored = store.get(case_id, version, court=principal.court)
         audit(request, principal, "view", case_id, stored.version)
@@ -698,7 +800,7 @@ def create_app(
         ),
     )
     async def patch_case(
-        case_id: str, body: PatchBody, principal: Annotated[Principal, Depends(patch_access)]
+        case_id: CaseId, body: PatchBody, principal: Annotated[Principal, Depends(patch_access)]
     ) -> Response:
         # The patch applies to the version the judge was looking at; whether it is still the
         # latest is decided by the store inside the saving transaction.
@@ -747,7 +849,7 @@ def create_app(
 
     @app.get("/api/cases/{case_id}/history", summary="修改记录：谁、何时、改了什么")
     async def history(
-        case_id: str, request: Request, principal: Annotated[Principal, Depends(require("read_case"))]
+        case_id: CaseId, request: Request, principal: Annotated[Principal, Depends(require("read_case"))]
     ) -> Response:
         entries = store.history(case_id, court=principal.court)
         audit(request, principal, "history", case_id, None)
@@ -766,19 +868,19 @@ def create_app(
 
     @app.post("/api/cases/{case_id}/sign", summary="签发判决书（仅法官；须为最新版本）")
     async def sign(
-        case_id: str, body: SignBody, principal: Annotated[Principal, Depends(require("sign"))]
+        case_id: CaseId, body: SignBody, principal: Annotated[Principal, Depends(require("sign"))]
     ) -> dict[str, Any]:
         signed_at = store.sign(case_id, body.version, principal.name, court=principal.court)
         return {"version": body.version, "signed_by": principal.name, "signed_at": signed_at.isoformat()}
 
     @app.get("/api/cases/{case_id}/draft", summary="判决书：HTML 预览或 docx")
     async def draft(
-        case_id: str,
+        case_id: CaseId,
         request: Request,
         principal: Annotated[Principal, Depends(require("read_case"))],
         court: Annotated[str | None, Query(description="法院，默认为案件所属法院")] = None,
         format: Annotated[Literal["html", "docx"], Query()] = "html",
-        version: Annotated[int | None, Query(ge=1)] = None,
+        version: Annotated[int | None, Query(ge=1, le=MAX_VERSION)] = None,
         names: Annotated[bool, Query(description="下载文件名中含当事人姓名（默认不含）")] = False,
         anonymise: Annotated[bool, Query(description="上网公布版（自然人姓名改为某，删除住址、证件号、电话、账号）")] = False,
     ) -> Response:
@@ -833,7 +935,7 @@ def create_app(
 
     @app.delete("/api/cases/{case_id}", status_code=204, summary="删除案件及其全部版本（管理员）")
     async def delete_case(
-        case_id: str, request: Request, principal: Annotated[Principal, Depends(require("delete_case"))]
+        case_id: CaseId, request: Request, principal: Annotated[Principal, Depends(require("delete_case"))]
     ) -> Response:
         removed = store.delete_case(case_id)
         store.log_access(
@@ -849,7 +951,7 @@ def create_app(
 
     @app.post("/api/cases/{case_id}/purge", summary="清除旧版本，只留最新的 keep 个（管理员）")
     async def purge(
-        case_id: str,
+        case_id: CaseId,
         body: PurgeBody,
         request: Request,
         principal: Annotated[Principal, Depends(require("purge_versions"))],

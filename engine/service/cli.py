@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -12,6 +14,23 @@ DEFAULT_DB = "sqlite:///yaosu.db"
 # uvicorn's httptools protocol (the C parser, a dependency: the pure-Python h11 costs ~0.5 ms of
 # CPU per save + preview, httptools ~0.1), with TCP_NODELAY on every connection (see protocol.py).
 HTTP = "engine.service.protocol:HttpProtocol"
+
+# Connection limits (issue 16): idle keep-alive connections are closed after KEEP_ALIVE seconds,
+# past LIMIT_CONCURRENCY open connections and tasks new requests get a 503, a shutdown waits at most
+# GRACEFUL_SHUTDOWN seconds for requests in flight; request heads and bodies have their own limits
+# (engine/service/protocol.py, engine/service/app.py BodyLimit).
+KEEP_ALIVE = 5
+LIMIT_CONCURRENCY = 200
+GRACEFUL_SHUTDOWN = 15
+MAX_INCOMPLETE_EVENT = 16 * 1024  # h11 only (request head size); httptools caps heads itself
+
+LIMITS: dict[str, Any] = {
+    "http": HTTP,
+    "timeout_keep_alive": KEEP_ALIVE,
+    "limit_concurrency": LIMIT_CONCURRENCY,
+    "timeout_graceful_shutdown": GRACEFUL_SHUTDOWN,
+    "h11_max_incomplete_event_size": MAX_INCOMPLETE_EVENT,
+}
 
 DB_OPTION = typer.Option(DEFAULT_DB, "--db", help="数据库 URL：sqlite:///文件 或 postgresql://用户@主机/库")
 ALLOWED_HOST_OPTION = typer.Option(
@@ -42,6 +61,15 @@ def serve(
     ),
     workers: int = typer.Option(1, "--workers", help="工作进程数（SQLite 与 PostgreSQL 均支持多进程）"),
     allowed_host: list[str] | None = ALLOWED_HOST_OPTION,
+    extract_timeout: float = typer.Option(
+        60.0, "--extract-timeout", min=0.01, help="每个上传请求读取与抽取诉状的时限（秒），超时返回 503"
+    ),
+    header_timeout: float = typer.Option(
+        10.0, "--header-timeout", min=0.1, help="客户端发送完请求行与请求头的时限（秒），超时即断开连接"
+    ),
+    body_timeout: float = typer.Option(
+        60.0, "--body-timeout", min=0.1, help="客户端发送完请求内容（如上传文件）的时限（秒），超时返回 408"
+    ),
 ) -> None:
     """启动法官使用的要素式审判网页与 JSON API。
 
@@ -56,6 +84,7 @@ def serve(
     from engine.service.auth import default_allowed_hosts, is_loopback
     from engine.service.store import Store
 
+    os.environ["YAOSU_HEADER_TIMEOUT"] = str(header_timeout)  # read by the protocol in every worker
     store = Store(db)
     has_accounts = Accounts(store.engine).any_account()
     store.close()
@@ -69,6 +98,8 @@ def serve(
         os.environ["YAOSU_USER"] = user or ""
         os.environ["YAOSU_HOST"] = host
         os.environ["YAOSU_ALLOWED_HOSTS"] = ",".join(hosts)
+        os.environ["YAOSU_EXTRACT_TIMEOUT"] = str(extract_timeout)
+        os.environ["YAOSU_BODY_TIMEOUT"] = str(body_timeout)
         typer.echo(f"yaosu 服务已启动：http://{host}:{port}/  {mode}")
         uvicorn.run(
             "engine.service.app:app_from_env",
@@ -76,14 +107,21 @@ def serve(
             host=host,
             port=port,
             workers=workers,
-            http=HTTP,
             log_level="warning",
+            **LIMITS,
         )
         return
-    app = create_app(db, user=user, host=host, allowed_hosts=hosts)
+    app = create_app(
+        db,
+        user=user,
+        host=host,
+        allowed_hosts=hosts,
+        extract_timeout=extract_timeout,
+        body_timeout=body_timeout,
+    )
     # The URL of the database is not printed: a PostgreSQL URL may carry a password.
     typer.echo(f"yaosu 服务已启动：http://{host}:{port}/  {mode}")
-    uvicorn.run(app, host=host, port=port, http=HTTP, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", **LIMITS)
 
 
 user_app = typer.Typer(help="网页服务的账户：添加、列出、停用、改密码。", add_completion=False)
@@ -179,9 +217,30 @@ def user_passwd(
     typer.echo(f"已修改 {name} 的密码")
 
 
+BACKUP_OUT_OPTION = typer.Option(..., "-o", "--output", help="备份文件（须为新文件，权限 0600）")
+store_app = typer.Typer(help="案件数据库的维护：备份。", add_completion=False)
+
+
+@store_app.command("backup")
+def store_backup(
+    db: str = DB_OPTION,
+    out: Path = BACKUP_OUT_OPTION,
+) -> None:
+    """备份案件数据库：SQLite 以 sqlite3 在线备份复制为新的数据库文件；PostgreSQL 导出为 JSON Lines（案件与全部版本）。"""
+    from engine.service.store import backup
+
+    try:
+        counts = backup(db, out)
+    except YaosuError as exc:
+        _fail(exc.shown)
+        return
+    typer.echo(f"已备份到 {out}：{counts.get('cases', 0)} 个案件，{counts.get('case_versions', 0)} 个版本")
+
+
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
     app.add_typer(user_app, name="user")
+    app.add_typer(store_app, name="store")
 
 
 def main() -> None:

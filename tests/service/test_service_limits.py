@@ -1,0 +1,187 @@
+"""Service limits (issue 16): the extraction time limit off the event loop, bounded numbers,
+header and body timeouts — against a real server process with short limits."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from service_procs import Server, create_case
+
+EXTRACT_TIMEOUT = 0.4  # seconds; extracting an 8 MB pleading takes about a second here
+HEADER_TIMEOUT = 1.0
+BODY_TIMEOUT = 1.5
+
+
+@pytest.fixture(scope="module")
+def limited(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    db = tmp_path_factory.mktemp("limits") / "yaosu.db"
+    srv = Server(f"sqlite:///{db}", extra=[
+            "--extract-timeout", str(EXTRACT_TIMEOUT),
+            "--header-timeout", str(HEADER_TIMEOUT),
+            "--body-timeout", str(BODY_TIMEOUT),
+        ])
+    sample = (Path(__file__).resolve().parents[2] / "corpus/private_lending/sample/complaint.txt").read_bytes()
+    # warmed up: the pipeline is loaded before the timings are taken
+    httpx.post(srv.base + "/api/extract", files={"file": ("c.txt", sample, "text/plain")}, timeout=60)
+    yield srv
+    srv.stop()
+
+
+def _huge_complaint(sample: bytes) -> bytes:
+    return sample * (8_000_000 // len(sample))  # under the 10 MB upload limit
+
+
+def _timed_get(url: str, out: list[float]) -> None:
+    start = time.monotonic()
+    response = httpx.get(url, timeout=30)
+    assert response.status_code == 200
+    out.append(time.monotonic() - start)
+
+
+def _case_count(server: Server) -> int:
+    return len(httpx.get(server.base + "/api/cases", timeout=10).json())
+
+
+def _upload_case(server: Server, complaint: bytes, answer: bytes) -> httpx.Response:
+    return httpx.post(
+        server.base + "/api/cases",
+        files={
+            "complaint": ("complaint.txt", complaint, "text/plain"),
+            "answer": ("answer.txt", answer, "text/plain"),
+        },
+        data={"case_type": "private_lending", "allow_duplicate": "true"},
+        timeout=60,
+    )
+
+
+def test_the_event_loop_answers_while_a_huge_upload_is_extracted(
+    limited: Server, sample_pleadings: tuple[bytes, bytes]
+) -> None:
+    huge = _huge_complaint(sample_pleadings[0])
+    before = _case_count(limited)
+    result: list[httpx.Response] = []
+    took: list[float] = []
+
+    def upload() -> None:
+        start = time.monotonic()
+        result.append(_upload_case(limited, huge, huge))
+        took.append(time.monotonic() - start)
+
+    worker = threading.Thread(target=upload)
+    worker.start()
+    others: list[float] = []
+    while worker.is_alive():
+        _timed_get(limited.base + "/api/case-types", others)
+    worker.join()
+    response = result[0]
+    body = response.json()
+    assert response.status_code == 503 and body["code"] == "E676" and "秒仍未完成" in body["detail"], body
+    # the other requests were answered all along, each in a small part of the upload's own time
+    assert len(others) >= 3, others
+    assert sorted(others)[len(others) // 2] < took[0] / 5, (others, took)
+    time.sleep(2)  # the abandoned extraction finishes; what it returns must not be stored
+    assert _case_count(limited) == before
+
+
+def test_extract_times_out_with_a_coded_503_and_normal_uploads_still_work(
+    limited: Server, sample_pleadings: tuple[bytes, bytes]
+) -> None:
+    response = httpx.post(
+        limited.base + "/api/extract",
+        files={"file": ("complaint.txt", _huge_complaint(sample_pleadings[0]) * 1, "text/plain")},
+        data={"case_type": "private_lending"},
+        timeout=60,
+    )
+    assert response.status_code == 503 and response.json()["code"] == "E676", response.text
+    assert create_case(limited.base, sample_pleadings)["version"] == 1
+
+
+@pytest.mark.parametrize("version", [2**63, 2**64 + 5, 2**31, -1, -(2**63)])
+def test_a_version_out_of_range_is_a_coded_422(
+    limited: Server, sample_pleadings: tuple[bytes, bytes], version: int
+) -> None:
+    case = _shared_case(limited, sample_pleadings)
+    url = f"{limited.base}/api/cases/{case['id']}"
+    for response in (
+        httpx.patch(url, json={"version": version, "findings": {}}, timeout=10),
+        httpx.post(url + "/sign", json={"version": version}, timeout=10),
+        httpx.get(url, params={"version": str(version)}, timeout=10),
+    ):
+        assert response.status_code == 422, (response.request.url, response.text)
+        problem = response.json()["detail"][0]
+        assert problem["path"].endswith("version") and problem["code"].startswith("E")
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in problem["message"]), problem
+    # the case is untouched
+    assert httpx.get(url, timeout=10).json()["version"] == 1
+
+
+def test_an_overlong_case_id_is_a_422_not_a_fault(limited: Server) -> None:
+    response = httpx.get(f"{limited.base}/api/cases/{'a' * 5000}", timeout=10)
+    assert response.status_code == 422 and response.json()["detail"][0]["code"] == "E677"
+
+
+_CASES: dict[str, dict] = {}
+
+
+def _shared_case(server: Server, pleadings: tuple[bytes, bytes]) -> dict:
+    if server.base not in _CASES:
+        _CASES[server.base] = create_case(server.base, pleadings)
+    return _CASES[server.base]
+
+
+def _closed_after(sock: socket.socket, limit: float) -> tuple[float, bytes]:
+    """Seconds until the server closes `sock` (reading what it sends), or `limit` if it never does."""
+    start = time.monotonic()
+    sock.settimeout(limit)
+    received = b""
+    try:
+        while chunk := sock.recv(4096):
+            received += chunk
+    except TimeoutError:
+        return limit, received
+    except ConnectionResetError:
+        pass
+    return time.monotonic() - start, received
+
+
+def test_slowloris_connections_are_closed_and_normal_clients_served(limited: Server) -> None:
+    port = int(limited.base.rsplit(":", 1)[1])
+    stalled = []
+    for n in range(6):
+        sock = socket.create_connection(("127.0.0.1", port))
+        if n % 3:  # half a request line, or a request line and half the headers; one says nothing
+            sock.sendall(b"GET /api/case-types HT" if n % 3 == 1 else b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-")
+        stalled.append(sock)
+    # the stalled sockets hold nothing a normal client needs
+    normal: list[float] = []
+    _timed_get(limited.base + "/api/case-types", normal)
+    assert normal[0] < HEADER_TIMEOUT
+    for sock in stalled:
+        waited, received = _closed_after(sock, HEADER_TIMEOUT + 5)
+        sock.close()
+        assert waited < HEADER_TIMEOUT + 4, "a stalled request head must be cut off"
+        assert received == b""
+    _timed_get(limited.base + "/api/case-types", normal)
+
+
+def test_a_stalled_request_body_is_answered_408_and_closed(limited: Server) -> None:
+    port = int(limited.base.rsplit(":", 1)[1])
+    sock = socket.create_connection(("127.0.0.1", port))
+    head = (
+        "POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 100000\r\n\r\n"
+    )
+    sock.sendall(head.encode() + b'--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n')
+    start = time.monotonic()
+    waited, received = _closed_after(sock, BODY_TIMEOUT + 5)
+    sock.close()
+    assert waited < BODY_TIMEOUT + 4 and time.monotonic() - start >= BODY_TIMEOUT * 0.9
+    status_line, _, rest = received.partition(b"\r\n")
+    assert status_line.startswith(b"HTTP/1.1 408"), received[:200]
+    assert "E678" in rest.decode("utf-8") and "秒内未发送完毕" in rest.decode("utf-8")

@@ -317,6 +317,8 @@ def basis_text(citations: Iterable[Citation | str], tail: str = "判决如下：
             target = groups[editions[0]][1]
             target.extend(a for a in articles if a not in target)
             del groups[(title, edition)]
+    if not groups:
+        raise YaosuError(E.E503)
     titles = [title for title, _ in groups.values()]
     parts = []
     for (_, edition), (title, articles) in groups.items():

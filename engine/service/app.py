@@ -829,6 +829,11 @@ def create_app(
             view["unchanged"] = True
             return _send(view)
         changes = summarize_changes(current_version.data, updated)
+        # The judge's next request is the refreshed preview: build it before the save commits, so a
+        # case that crashes the drafting (a server fault, 500) is never stored; a case that cannot
+        # be drafted yet (YaosuError) is saved with the reason among the warnings.
+        court_id = updated.get("court") or DEFAULT_COURT
+        page, warnings = draft_once(updated, court_id)
         stored = store.save(
             case_id,
             body.version,
@@ -838,10 +843,6 @@ def create_app(
             title=case_title(updated),
             court=principal.court,
         )
-        # The judge's next request is the refreshed preview: render it now, with the same build
-        # of the judgment that gives the warnings for this response.
-        court_id = updated.get("court") or DEFAULT_COURT
-        page, warnings = draft_once(updated, court_id)
         if page is not None:
             preview_cache.put((stored.id, stored.version, court_id), page)
         # apply_patch checked the schema; the pleadings (most of the bytes) the judge already has.

@@ -18,8 +18,10 @@ from engine.system import default_system
 SYSTEM = default_system()
 
 
-def _burst(base: str, case_id: str, stop: threading.Event, n: int) -> None:
-    """Keep saving findings; a 409 just means another writer got there first."""
+def _burst(base: str, case_id: str, stop: threading.Event, n: int,
+           acknowledged: dict[int, str] | None = None) -> None:
+    """Keep saving findings; a 409 just means another writer got there first. Every save the server
+    answered 200 is recorded (version → the clerk written), to check after a crash."""
     with httpx.Client(base_url=base, timeout=5) as client:
         seq = 0
         while not stop.is_set():
@@ -27,7 +29,7 @@ def _burst(base: str, case_id: str, stop: threading.Event, n: int) -> None:
             try:
                 version = client.get(f"/api/cases/{case_id}").json()["version"]
                 amount = f"{90000 + n * 1000 + seq % 1000}.00"
-                client.patch(
+                response = client.patch(
                     f"/api/cases/{case_id}",
                     json={
                         "version": version,
@@ -35,6 +37,8 @@ def _burst(base: str, case_id: str, stop: threading.Event, n: int) -> None:
                         "edits": {"meta": {"clerk": f"书记员{n}-{seq}"}},
                     },
                 )
+                if acknowledged is not None and response.status_code == 200:
+                    acknowledged[response.json()["version"]] = f"书记员{n}-{seq}"
             except (httpx.HTTPError, ValueError):
                 return  # the server is gone
 
@@ -93,3 +97,40 @@ def test_kill_9_mid_save_leaves_last_commit_intact(
         assert response.status_code == 200 and response.json()["version"] == latest + 1
     finally:
         restarted.stop()
+
+
+def test_every_acknowledged_save_survives_twenty_kills(
+    tmp_path: Path, sample_pleadings: tuple[bytes, bytes]
+) -> None:
+    """kill -9 twenty times in the middle of concurrent saves: every save answered 200 is in the store,
+    with what was saved, and the store is whole after each crash."""
+    url = f"sqlite:///{tmp_path / 'kills.db'}"
+    server = Server(url)
+    case = create_case(server.base, sample_pleadings)
+    acknowledged: dict[int, str] = {}
+    try:
+        for _round in range(20):
+            stop = threading.Event()
+            writers = [threading.Thread(target=_burst, args=(server.base, case["id"], stop, n, acknowledged))
+                       for n in range(3)]
+            before = len(acknowledged)
+            for writer in writers:
+                writer.start()
+            deadline = time.monotonic() + 20
+            while len(acknowledged) < before + 2 and time.monotonic() < deadline:
+                time.sleep(0.02)
+            server.kill()
+            stop.set()
+            for writer in writers:
+                writer.join(timeout=10)
+            server.stop()
+            server = Server(url)
+    finally:
+        server.stop()
+    assert len(acknowledged) >= 40, "each round should have had saves in flight"
+    store = Store(url)
+    try:
+        for version, clerk in acknowledged.items():
+            assert store.get(case["id"], version).data["meta"]["clerk"] == clerk
+    finally:
+        store.close()

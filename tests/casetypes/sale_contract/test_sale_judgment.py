@@ -6,15 +6,13 @@ table's (parameters/lpr.yaml, FACTS.md §5): 3.45% from 2024-02-20 to 2024-07-21
 
 from __future__ import annotations
 
-import io
 from typing import Any
-
-import docx
 
 from engine.case.validate import validate_case
 from engine.drafting.build import build_judgment
-from engine.drafting.render import render_docx
 from engine.system import default_system
+from tests.casetypes.drafts import lines_of as draft_lines
+from tests.casetypes.drafts import reasoning_text, starting  # noqa: F401 - used by the tests below
 
 SYSTEM = default_system()
 NO_DETAILS = {"gender": None, "birth_date": None, "ethnicity": None, "id_number": None, "address": None}
@@ -59,18 +57,7 @@ def make_case(complaint: dict[str, Any], answer: dict[str, tuple[str, Any]] | No
 
 
 def lines_of(case: dict[str, Any], court: str = "wujiang") -> list[str]:
-    document = docx.Document(io.BytesIO(render_docx(SYSTEM, case, court)))
-    return [p.text for p in document.paragraphs if p.text.strip()]
-
-
-def starting(lines: list[str], prefix: str) -> list[str]:
-    return [line for line in lines if line.startswith(prefix)]
-
-
-def reasoning_text(lines: list[str]) -> str:
-    start = next(i for i, line in enumerate(lines) if line.startswith("本院认为"))
-    end = next(i for i, line in enumerate(lines) if line.startswith("依照"))
-    return "".join(lines[start:end])
+    return draft_lines(case, court)
 
 
 def priced(**extra: Any) -> dict[str, Any]:

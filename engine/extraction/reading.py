@@ -26,6 +26,8 @@ from engine.textsafety import clean_pleading_text
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DOCX_XML_BYTES = 20 * 1024 * 1024
+# A pleading runs to a few hundred paragraphs; 100,000 is a document of empty lines built to slow us down.
+MAX_DOCX_PARAGRAPHS = 100_000
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Control characters other than \t \n \r mean the bytes are not text.
@@ -144,6 +146,8 @@ def _docx_text(xml: bytes, filename: str) -> str:
     if b"<!DOCTYPE" in xml[:4096] or b"<!ENTITY" in xml:
         # Word never writes a DTD; one in document.xml is an XXE / billion-laughs attempt.
         raise _fail(filename, "docx 含有不允许的 DTD/实体声明")
+    if xml.count(b"<w:p>") + xml.count(b"<w:p ") > MAX_DOCX_PARAGRAPHS:
+        raise _fail(filename, f"docx 段落数超过 {MAX_DOCX_PARAGRAPHS} 段，不像诉状，拒绝读取")
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
     )

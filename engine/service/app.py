@@ -9,6 +9,7 @@ read from the store on every request, through the scoped query.
 from __future__ import annotations
 
 import asyncio
+import errno
 import functools
 import importlib.util
 import json
@@ -323,6 +324,16 @@ def _preview_page(fragment: str) -> str:
     )
 
 
+def _disk_full(exc: BaseException) -> bool:
+    """ENOSPC, or SQLite's "database or disk is full", anywhere in the exception's chain."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if (isinstance(seen, OSError) and seen.errno == errno.ENOSPC) or "disk is full" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def draft_once(case: dict[str, Any], court_id: str) -> tuple[str | None, list[str]]:
     """The preview page and the drafting warnings from one build of the judgment.
 
@@ -566,7 +577,10 @@ def create_app(
         return _json(409, {"detail": message, "current_version": exc.current})
 
     @app.exception_handler(Exception)
-    async def internal(_request: Request, _exc: Exception) -> JSONResponse:
+    async def internal(_request: Request, exc: Exception) -> JSONResponse:
+        if _disk_full(exc):
+            # Nothing was stored (the transaction rolled back); the judge can retry once space is freed.
+            return _json(507, {"detail": "服务器磁盘已满，本次保存未写入；请联系管理员清理空间后重试", "code": "E682"})
         return _json(500, {"detail": "服务器内部错误，请稍后重试或联系管理员"})
 
     async def in_pool(deadline: float, work: Callable[..., Any], *args: Any) -> Any:

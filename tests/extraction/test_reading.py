@@ -97,3 +97,26 @@ def test_empty_file_reads_as_empty_text(tmp_path: Path) -> None:
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")
     assert read_pleading(path) == ""
+
+
+def test_a_docx_of_too_many_paragraphs_is_refused(tmp_path) -> None:
+    """A small docx of empty paragraphs (the kind that once froze the server) is refused by count."""
+    import zipfile as _zipfile
+
+    from engine.errors import YaosuError as _Error
+    from engine.extraction.reading import MAX_DOCX_PARAGRAPHS
+    from engine.extraction.reading import read_pleading as _read
+
+    body = "<w:p/>".replace("/>", "></w:p>") * (MAX_DOCX_PARAGRAPHS + 1)
+    xml = ('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+           f"<w:body>{body}</w:body></w:document>")
+    path = tmp_path / "empty.docx"
+    with _zipfile.ZipFile(path, "w", _zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", xml)
+    assert path.stat().st_size < 100_000
+    try:
+        _read(path)
+    except _Error as exc:
+        assert "段落数超过" in exc.message and "empty.docx" in exc.message
+    else:
+        raise AssertionError("the docx should have been refused")

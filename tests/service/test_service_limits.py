@@ -185,3 +185,19 @@ def test_a_stalled_request_body_is_answered_408_and_closed(limited: Server) -> N
     status_line, _, rest = received.partition(b"\r\n")
     assert status_line.startswith(b"HTTP/1.1 408"), received[:200]
     assert "E678" in rest.decode("utf-8") and "秒内未发送完毕" in rest.decode("utf-8")
+
+
+def test_a_full_disk_is_a_507_in_chinese_and_nothing_is_half_stored() -> None:
+    """The store's write failing for want of space (SQLite: "database or disk is full") is told apart
+    from a server fault: 507, a Chinese message, the code E682."""
+    import errno as _errno
+    import sqlite3 as _sqlite3
+
+    from engine.service.app import _disk_full
+
+    assert _disk_full(_sqlite3.OperationalError("database or disk is full"))
+    assert _disk_full(OSError(_errno.ENOSPC, "No space left on device"))
+    wrapped = RuntimeError("commit failed")
+    wrapped.__cause__ = _sqlite3.OperationalError("database or disk is full")
+    assert _disk_full(wrapped)
+    assert not _disk_full(ValueError("something else"))

@@ -15,7 +15,7 @@ from engine.case.effective import PENDING, effective_value
 from engine.drafting import formatting as fmt
 from engine.drafting.content import ElementRow, Judgment
 from engine.drafting.courts import Court
-from engine.drafting.rules import CaseView, Decision, get_rules
+from engine.drafting.rules import CaseView, Decision, cite_in_force, get_rules
 from engine.elements.dictionary import ElementTable
 from engine.errors import E, YaosuError
 
@@ -301,12 +301,9 @@ def _procedure_outcome(system: System, view: CaseView, decision: Decision) -> Ou
     the limit of the court's province (parameters/small_claims_limits.yaml) for 小额诉讼."""
     outcome = Outcome()
     day = judgment_day(view.meta)
-    catalogue = system.law.citations
 
     def cited(concept: str) -> Any:
-        citation = catalogue.cite(concept, day, warn=False)
-        if not citation.verified and citation.text not in decision.unverified_citations:
-            decision.unverified_citations.append(citation.text)
+        citation = cite_in_force(view, concept, day, decision)
         decision.citations.append(citation)
         return citation
 
@@ -341,13 +338,11 @@ def judgment_day(meta: dict[str, Any]) -> date:
     return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else date.today()
 
 
-def _late_notice(system: System, meta: dict[str, Any], decision: Decision) -> str:
+def _late_notice(system: System, view: CaseView, meta: dict[str, Any], decision: Decision) -> str:
     """加倍支付迟延履行期间的债务利息 with the 民事诉讼法 article in force on the judgment date."""
     if not decision.monetary:
         return ""
-    citation = system.law.citations.cite("late_performance_interest", judgment_day(meta), warn=False)
-    if not citation.verified:
-        decision.unverified_citations.append(citation.text)
+    citation = cite_in_force(view, "late_performance_interest", judgment_day(meta), decision)
     return (
         f"如果未按本判决指定的期间履行给付金钱义务，应当依照{citation.title}{citation.article}规定，"
         "加倍支付迟延履行期间的债务利息。"
@@ -376,7 +371,7 @@ def build_judgment(
     decision: Decision = rules(view)
     itemised = frozenset(row.element_id for row in decision.item_rows)
     rows, pending = _element_rows(view, itemised) if decision.element_findings else ([], [])
-    late_notice = _late_notice(system, view.meta, decision)
+    late_notice = _late_notice(system, view, view.meta, decision)
     defence, defence_warnings = _defence(view)
     disputed, reason_warnings = _disputed_reasoning(view, itemised) if decision.element_findings else ([], [])
     outcome = _procedure_outcome(system, view, decision)

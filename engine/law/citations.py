@@ -303,6 +303,8 @@ def basis_text(citations: Iterable[Citation | str], tail: str = "判决如下：
     """
     groups: dict[tuple[str, str], tuple[str, list[str]]] = {}
     for item in citations:
+        if isinstance(item, Citation) and item.status == "not_found":
+            continue  # a blank article left for the judge (no article in the catalogue for that day)
         key, title, article = _as_citation(item)
         article_key(article, f"引用 {title}{article}")
         _, articles = groups.setdefault(key, (title, []))

@@ -18,7 +18,7 @@ from typing import Any
 
 from engine.drafting import formatting as fmt
 from engine.drafting.build import judgment_day
-from engine.drafting.rules import CaseView, Decision, judgment_rules
+from engine.drafting.rules import CaseView, Decision, cite_in_force, judgment_rules
 from engine.errors import YaosuError
 from engine.law import labor
 from engine.law.result import CalcResult
@@ -345,8 +345,7 @@ def labor_dispute_rules(view: CaseView) -> Decision:
     if not orders:
         orders.append(f"驳回原告{plaintiffs}的诉讼请求")
     if rejected:
-        burden = view.system.law.citations.cite("burden_of_proof", judgment_day(view.meta), warn=False)
-        decision.citations.append(burden.text)
+        decision.citations.append(cite_in_force(view, "burden_of_proof", judgment_day(view.meta), decision))
     decision.orders = orders
     decision.monetary = any("支付" in o and "无需支付" not in o for o in orders)
     decision.claimed_amount = claimed_total

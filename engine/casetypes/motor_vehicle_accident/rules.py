@@ -17,7 +17,7 @@ from engine.casetypes.motor_vehicle_accident.items import BLANK, Item, find_item
 from engine.drafting import formatting as fmt
 from engine.drafting.build import judgment_day
 from engine.drafting.content import AllocationRow, ItemRow
-from engine.drafting.rules import CaseView, Decision, judgment_rules
+from engine.drafting.rules import CaseView, Decision, cite_in_force, judgment_rules
 from engine.errors import YaosuError
 from engine.law.result import CalcResult
 
@@ -375,7 +375,7 @@ def motor_vehicle_accident_rules(view: CaseView) -> Decision:
     if claimed_amount and not open_items and share_known and granted < claimed_amount:
         plaintiffs = fmt.join_names(view.plaintiffs)
         orders.append(f"驳回原告{plaintiffs}的其他诉讼请求")
-        rule: Any = view.system.law.citations.cite("burden_of_proof", judgment_day(view.meta), warn=False)
+        rule: Any = cite_in_force(view, "burden_of_proof", judgment_day(view.meta), decision)
         decision.citations.append(rule)  # a Citation: basis_text takes both
     decision.orders = orders
     decision.monetary = True

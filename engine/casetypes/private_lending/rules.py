@@ -15,7 +15,7 @@ from typing import Any
 from engine.casetypes.private_lending.interest_orders import Segment, formula_text, plan_amount, plan_interest
 from engine.drafting import formatting as fmt
 from engine.drafting.build import judgment_day
-from engine.drafting.rules import CaseView, Decision, facts_text, judgment_rules
+from engine.drafting.rules import CaseView, Decision, cite_in_force, facts_text, judgment_rules
 from engine.errors import YaosuError
 from engine.law.result import CalcResult
 
@@ -108,7 +108,7 @@ def private_lending_rules(view: CaseView) -> Decision:
     cite.append(f"{CIVIL_CODE}第六百七十五条")
     payers = _payers(view, debtor_list, decision)  # after 本院认为: it may add the co-borrowers' reason
     if delivered is not None and loan_amount is not None and delivered < loan_amount:
-        deducted = _cited(view.system.law.citations, "lending_interest_deducted",
+        deducted = _cited(view, "lending_interest_deducted",
                           _date(view.meta.get("filing_date")) or judgment_day(view.meta), decision)
         reasoning.append(
             f"关于借款本金，约定借款金额为{fmt.money(loan_amount)}元，实际出借金额为{fmt.money(delivered)}元。"
@@ -129,7 +129,7 @@ def private_lending_rules(view: CaseView) -> Decision:
         if claim_principal is not None:
             granted_principal = min(granted_principal, claim_principal)
         interest_owed = result.details["interest_outstanding"]
-        order_rule = _cited(view.system.law.citations, "payment_order", through, decision)
+        order_rule = _cited(view, "payment_order", through, decision)
         reasoning.append(
             f"关于还款，依照{order_rule.text}的规定，被告的每一笔还款按照实现债权的有关费用、利息、主债务的顺序抵充，"
             "利息以受法律保护的利率逐笔计算，抵充情况如下："
@@ -141,7 +141,7 @@ def private_lending_rules(view: CaseView) -> Decision:
         )
         cite.append(order_rule)
         if len(result.details["loans"]) > 1:
-            cite.append(_cited(view.system.law.citations, "payment_order_several_debts", through, decision))
+            cite.append(_cited(view, "payment_order_several_debts", through, decision))
         decision.repayments_applied_through = through
     elif principal_base is not None and (offset := _apply_repayments(view, principal_base, decision)) is not None:
         # Payments applied interest-first at the protected rate (民法典第五百六十一条); any excess
@@ -200,7 +200,7 @@ def private_lending_rules(view: CaseView) -> Decision:
         stated = _dec(claim.get("amount"))
         overdue = element_id == "claim_overdue_interest"
         if not overdue and interest_agreed is False:
-            no_interest = _cited(law.citations, "lending_no_interest_agreed", rules_day, decision)
+            no_interest = _cited(view, "lending_no_interest_agreed", rules_day, decision)
             reasoning.append(
                 f"关于{what}，双方未约定借期内利息，依照{no_interest.text}、{CIVIL_CODE}第六百八十条的规定，"
                 f"原告主张借期内利息，本院不予支持。"
@@ -236,10 +236,10 @@ def private_lending_rules(view: CaseView) -> Decision:
         )
         decision.warnings += [w for w in plan.warnings if w not in decision.warnings]
         for concept in plan.concepts:
-            cite.append(_cited(law.citations, concept, rules_day, decision))
+            cite.append(_cited(view, concept, rules_day, decision))
         if overdue:
             concept = "lending_overdue_term_rate" if overdue_agreed is None and term_rate is not None else "lending_overdue_interest"
-            cite.append(_cited(law.citations, concept, rules_day, decision))
+            cite.append(_cited(view, concept, rules_day, decision))
         notes += [n.rstrip("。") for n in plan.notes]
         rejected = rejected or plan.reduced
         claimed_base = _dec(claim.get("base")) or claim_principal or granted_principal
@@ -327,8 +327,12 @@ def private_lending_rules(view: CaseView) -> Decision:
         day = _fact_day(view)
         catalogue = view.system.law.citations
         if guarantee_type in (None, "unclear") and not view.pending("guarantee_type"):
-            guarantee_type = catalogue.effect("guarantee_mode_default", day)
-            rule = _cited(catalogue, "guarantee_mode_default", day, decision)
+            try:
+                guarantee_type = catalogue.effect("guarantee_mode_default", day)
+            except YaosuError as exc:  # no guarantee law catalogued for that day: the judge decides
+                decision.warnings.append(exc.message)
+                guarantee_type = None
+            rule = _cited(view, "guarantee_mode_default", day, decision)
             mode = "连带责任保证" if guarantee_type == "joint" else "一般保证"
             reasoning.append(
                 f"关于保证方式，双方对保证方式没有约定或者约定不明确，保证合同成立于{fmt.date_text(day)}，"
@@ -337,7 +341,7 @@ def private_lending_rules(view: CaseView) -> Decision:
             cite.append(rule)
         if guarantee_type == "joint":
             orders.append(f"被告{names}对被告{debtors}的上述第{money_orders}项债务承担连带清偿责任")
-            cite.append(_cited(catalogue, "joint_guarantee", day, decision))
+            cite.append(_cited(view, "joint_guarantee", day, decision))
         elif guarantee_type == "general":
             # 担保制度解释第二十六条: the order itself says the guarantor answers only for what enforcement
             # against the debtor's property leaves unpaid.
@@ -345,26 +349,26 @@ def private_lending_rules(view: CaseView) -> Decision:
                 f"被告{names}对被告{debtors}的上述第{money_orders}项债务，在被告{debtors}的财产依法强制执行后"
                 "仍不能履行的部分承担保证责任"
             )
-            cite.append(_cited(catalogue, "general_guarantee", day, decision))
+            cite.append(_cited(view, "general_guarantee", day, decision))
             try:
-                cite.append(_cited(catalogue, "general_guarantee_order", judgment_day(view.meta), decision))
+                cite.append(_cited(view, "general_guarantee_order", judgment_day(view.meta), decision))
             except YaosuError:
                 pass  # a judgment before 2021: the interpretation was not yet in force
         else:
             orders.append(f"被告{names}对被告{debtors}的上述第{money_orders}项债务承担保证责任（保证方式待认定）")
             decision.warnings.append("保证方式尚待认定")
         orders.append(f"被告{names}承担保证责任后，有权在其承担保证责任的范围内向被告{debtors}追偿")
-        cite.append(_cited(catalogue, "guarantor_recourse", day, decision))
+        cite.append(_cited(view, "guarantor_recourse", day, decision))
         if view.value("guarantee_period") is None and guarantee_type in ("joint", "general"):
             concept = "guarantee_period_joint" if guarantee_type == "joint" else "guarantee_period_general"
-            period = _cited(catalogue, concept, day, decision)
+            period = _cited(view, concept, day, decision)
             reasoning.append(
                 f"双方未约定保证期间，依照{period.title}{period.article}的规定，保证期间为主债务履行期限届满之日起六个月。"
             )
 
     if rejected:
         orders.append(f"驳回原告{plaintiffs}的其他诉讼请求")
-        cite.append(_cited(view.system.law.citations, "burden_of_proof", judgment_day(view.meta), decision))
+        cite.append(_cited(view, "burden_of_proof", judgment_day(view.meta), decision))
     decision.orders = orders
     decision.monetary = claim_principal is not None or bool(granted_costs)
     claim_total = _dec(view.claimed("claim_total"))
@@ -538,7 +542,7 @@ def _payers(view: CaseView, debtors: list[str], decision: Decision) -> str:
         return head + "（责任方式待认定）"
     word, concept, sentence = _CO_BORROWERS[mode]
     try:
-        rule = _cited(view.system.law.citations, concept, _fact_day(view), decision)
+        rule = _cited(view, concept, _fact_day(view), decision)
         decision.citations.append(rule)
         rule_text = rule.text
     except YaosuError:  # a debt before the 民法典: the article of the time is for the drafter
@@ -595,7 +599,7 @@ def _contract_day(view: CaseView, borrowers: list[str], decision: Decision) -> d
     if delivery is not None and _natural_persons(view, [*lenders, *borrowers]):
         if contract is not None and contract != delivery:
             day = delivery if isinstance(delivery, date) else date.fromisoformat(delivery + "-01")
-            rule = _cited(view.system.law.citations, "natural_person_loan_formed", day, decision)
+            rule = _cited(view, "natural_person_loan_formed", day, decision)
             decision.reasoning.append(
                 f"关于借款合同成立的时间，出借人与借款人均为自然人，依照{rule.title}{rule.article}的规定，"
                 f"自然人之间的借款合同自贷款人提供借款时成立。借款虽约定于{fmt.date_text(str(contract))}，"
@@ -616,12 +620,9 @@ def _fact_day(view: CaseView) -> date:
     return date.today()
 
 
-def _cited(catalogue: Any, concept: str, day: date, decision: Decision) -> Any:
-    """The article in force on `day`; an article nobody has verified is cited and the drafter told."""
-    citation = catalogue.cite(concept, day, warn=False)
-    if not citation.verified and citation.text not in decision.unverified_citations:
-        decision.unverified_citations.append(citation.text)
-    return citation
+def _cited(view: CaseView, concept: str, day: date, decision: Decision) -> Any:
+    """The article in force on `day` (`cite_in_force`: unverified ones named, missing ones left blank)."""
+    return cite_in_force(view, concept, day, decision)
 
 
 def _ordinal(n: int) -> str:

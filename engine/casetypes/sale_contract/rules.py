@@ -16,7 +16,7 @@ from typing import Any
 
 from engine.drafting import formatting as fmt
 from engine.drafting.build import judgment_day
-from engine.drafting.rules import CaseView, Decision, facts_text, judgment_rules
+from engine.drafting.rules import CaseView, Decision, cite_in_force, facts_text, judgment_rules
 from engine.errors import YaosuError
 from engine.law import penalty as law
 from engine.law.result import fmt_plain
@@ -402,7 +402,7 @@ def sale_contract_rules(view: CaseView) -> Decision:
         rejected |= value < amount
     if rejected:
         orders.append(f"驳回原告{plaintiffs}的其他诉讼请求")
-        decision.citations.append(view.system.law.citations.cite("burden_of_proof", judgment_day(view.meta), warn=False).text)
+        decision.citations.append(cite_in_force(view, "burden_of_proof", judgment_day(view.meta), decision))
     if not orders:
         orders.append(f"驳回原告{plaintiffs}的诉讼请求")
     decision.orders = orders

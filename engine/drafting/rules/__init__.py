@@ -107,6 +107,28 @@ class Decision:
     allocation_rows: list[AllocationRow] = field(default_factory=list)
 
 
+BLANK_ARTICLE = "第____条"
+
+
+def cite_in_force(view: CaseView, concept: str, day: date, decision: Decision) -> Any:
+    """The article stating `concept` in force on `day` (parameters/citations.yaml). An article nobody has
+    verified is cited and named to the drafter; a day the catalogue has no article for (a date before the
+    laws it holds) gives a blank article for the judge to fill and a warning naming the catalogue row,
+    never a failed draft."""
+    from engine.law.citations import Citation
+
+    try:
+        citation = view.system.law.citations.cite(concept, day, warn=False)
+    except YaosuError as exc:
+        if exc.message not in decision.warnings:
+            decision.warnings.append(exc.message)
+        return Citation(concept=concept, law="", title="《____》", edition="", article=BLANK_ARTICLE, start=None,
+                        end=None, source="", status="not_found")
+    if not citation.verified and citation.text not in decision.unverified_citations:
+        decision.unverified_citations.append(citation.text)
+    return citation
+
+
 def facts_text(view: CaseView) -> str:
     """事实和理由 in one paragraph, from the complaint's values of the table's facts section."""
     parts = []

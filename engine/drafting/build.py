@@ -15,7 +15,7 @@ from engine.case.effective import PENDING, effective_value
 from engine.drafting import formatting as fmt
 from engine.drafting.content import ElementRow, Judgment
 from engine.drafting.courts import Court
-from engine.drafting.rules import CaseView, Decision, cite_in_force, get_rules
+from engine.drafting.rules import CaseView, Decision, cite_in_force, rules_for
 from engine.elements.dictionary import ElementTable
 from engine.errors import E, YaosuError
 
@@ -367,8 +367,7 @@ def build_judgment(
     view = CaseView(case=case, table=table, court=court, system=system, standard_province=standard_province)
     if not view.plaintiffs or not view.defendants:
         raise YaosuError(E.E401)
-    rules = casetype.compiled("judgment_rules", lambda ct: get_rules(ct.table.judgment_rules or ct.package.judgment_rules))
-    decision: Decision = rules(view)
+    decision: Decision = rules_for(casetype)(view)
     itemised = frozenset(row.element_id for row in decision.item_rows)
     rows, pending = _element_rows(view, itemised) if decision.element_findings else ([], [])
     late_notice = _late_notice(system, view, view.meta, decision)

@@ -82,15 +82,10 @@ def eval_command(
     core: Annotated[bool, typer.Option("--core", help="只统计核心要素")] = False,
 ) -> None:
     """按金标准评估提取结果：每个要素的 P/R/F1 与 micro-F1。"""
-    from engine.extraction.evaluate import evaluate_directory, format_report
+    from engine.extraction.evaluate import evaluate_directory
     from engine.system import default_system
 
-    try:
-        report = evaluate_directory(default_system(), directory, core_only=core)
-    except YaosuError as exc:
-        _fail(exc.shown)
-        return
-    typer.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else format_report(report))
+    _report(lambda: evaluate_directory(default_system(), directory, core_only=core), as_json)
 
 
 def eval_real_command(
@@ -100,7 +95,6 @@ def eval_real_command(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """在真实裁判文书（诉称部分）上评估提取。"""
-    from engine.extraction.evaluate import format_report
     from engine.extraction.realdata import (
         DEFAULT_GOLD,
         DEFAULT_REALDATA,
@@ -120,23 +114,17 @@ def eval_real_command(
     try:
         needed = required_data(realdata, gold)
     except YaosuError as exc:
-        _fail(exc.message)
+        _fail(exc.shown)
         return
     if not needed.is_file():
         typer.echo(f"未找到真实文书数据（{needed}），跳过评估。")
         return
     from engine.system import default_system
 
-    try:
-        report = evaluate_real(default_system(), case_type, realdata, gold)
-    except YaosuError as exc:
-        _fail(exc.shown)
-        return
-    typer.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else format_report(report))
+    _report(lambda: evaluate_real(default_system(), case_type, realdata, gold), as_json)
 
 
 def _eval_cail2021(realdata: Path, gold: Path, case_type: str, as_json: bool) -> None:
-    from engine.extraction.evaluate import format_report
     from engine.extraction.realdata import evaluate_cail2021
     from engine.system import default_system
 
@@ -146,10 +134,17 @@ def _eval_cail2021(realdata: Path, gold: Path, case_type: str, as_json: bool) ->
     if not gold.is_file():
         typer.echo(f"未找到金标准文件（{gold}），跳过评估。")
         return
+    _report(lambda: evaluate_cail2021(default_system(), case_type, realdata, gold), as_json)
+
+
+def _report(evaluate: Any, as_json: bool) -> None:
+    """Run an evaluation and print its report (JSON or the table); a data problem is one coded line."""
+    from engine.extraction.evaluate import format_report
+
     try:
-        report = evaluate_cail2021(default_system(), case_type, realdata, gold)
+        report = evaluate()
     except YaosuError as exc:
-        _fail(exc.message)
+        _fail(exc.shown)
         return
     typer.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else format_report(report))
 

@@ -150,12 +150,12 @@ def differing_lines(texts: dict[str, str]) -> list[dict[str, Any]]:
 
 
 def _decision(case: dict[str, Any], court_id: str) -> Any:
-    from engine.drafting.rules import CaseView, get_rules
+    from engine.drafting.rules import CaseView, rules_for
 
     sys_ = system()
     casetype = sys_.casetype(case["case_type"])
     view = CaseView(case=case, table=casetype.table, court=sys_.court(court_id), system=sys_)
-    return get_rules(casetype.table.judgment_rules or casetype.package.judgment_rules)(view)
+    return rules_for(casetype)(view)
 
 
 def _money(value: Decimal | None) -> str | None:

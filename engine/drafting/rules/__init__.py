@@ -139,6 +139,14 @@ def facts_text(view: CaseView) -> str:
     return "事实和理由：" + ("；".join(parts) + "。" if parts else "（原告未写明）")
 
 
+def rules_for(casetype: Any) -> Any:
+    """The judgment rules of a case type (its table's `judgment_rules`, else its package's), resolved once
+    per loaded case type: catalogue's lookup scans every registry."""
+    return casetype.compiled(
+        "judgment_rules", lambda ct: get_rules(ct.table.judgment_rules or ct.package.judgment_rules)
+    )
+
+
 def get_rules(name: str) -> Any:
     """Registered rules by name; the generic ones are registered here, a case type's by its package."""
     from engine.drafting.rules import generic  # noqa: F401 - registers generic.v1

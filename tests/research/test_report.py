@@ -10,12 +10,10 @@ from pathlib import Path
 import pytest
 
 from engine.research import calls
+from tests.browser import launched_chromium
 from tests.research.batch_inputs import COMPLAINTS
 
 pytestmark = pytest.mark.skipif(not COMPLAINTS, reason="team corpus not present")
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
@@ -76,13 +74,7 @@ def test_compare_drafts_every_case_for_the_other_two_courts(report: dict) -> Non
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.skip("没有 /usr/bin/chromium（apt-get install chromium）")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield instance
-        instance.close()
+    yield from launched_chromium()
 
 
 @pytest.mark.browser

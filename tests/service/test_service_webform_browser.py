@@ -15,20 +15,15 @@ from typing import Any
 import httpx
 import pytest
 from service_procs import SAMPLE, Server, create_case
-from test_service_browser import ARGS, CHROMIUM
+
+from tests.browser import launched_chromium
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("没有 /usr/bin/chromium（apt-get install chromium）")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield instance
-        instance.close()
+    yield from launched_chromium()
 
 
 @pytest.fixture

@@ -12,19 +12,18 @@ from typing import Any
 
 import docx
 
-from engine.case.validate import validate_case
 from engine.drafting.build import build_judgment
 from engine.drafting.render import render_docx
 from engine.system import default_system
+from tests.casetypes.drafts import case_file, party, reasoning_text, starting  # noqa: F401 - used by the tests below
 from tests.casetypes.drafts import lines_of as draft_lines
-from tests.casetypes.drafts import reasoning_text, starting  # noqa: F401 - used by the tests below
 
 SYSTEM = default_system()
-NO_DETAILS = {"gender": None, "birth_date": None, "ethnicity": None, "id_number": None, "address": None}
-WORKER = {"name": "郑晓峰", "kind": "natural", "legal_representative": None, "agents": [], **NO_DETAILS}
-COMPANY = {"name": "上海云栖科技有限公司", "kind": "legal", "legal_representative": "钟云栖", "agents": [],
-           **NO_DETAILS}
+WORKER = party("郑晓峰")
+COMPANY = party("上海云栖科技有限公司", "legal", "钟云栖")
 AWARD = {"number": "青劳人仲（2024）办字第2468号", "date": "2024-12-20", "result": "被申请人支付申请人经济补偿"}
+META = {"case_year": 2025, "case_seq": 321, "filing_date": "2025-01-06", "procedure": "simple",
+        "public_hearing": True, "absent": [], "judge": "王审判", "clerk": "李书记", "judgment_date": "2025-03-10"}
 
 
 def make_case(complaint: dict[str, Any], findings: dict[str, Any] | None = None,
@@ -33,28 +32,8 @@ def make_case(complaint: dict[str, Any], findings: dict[str, Any] | None = None,
     plaintiff, defendant = (COMPANY, WORKER) if employer_sues else (WORKER, COMPANY)
     base = {"employer": [COMPANY["name"]], "employee": [WORKER["name"]], "arbitration_award": AWARD,
             "monthly_wage": "8000.00", "written_contract": True, "employment_start": "2019-03-01"}
-    elements: dict[str, Any] = {
-        "plaintiffs": {"status": "agreed", "complaint": [plaintiff], "answer": None, "answer_position": None},
-        "defendants": {"status": "agreed", "complaint": [defendant], "answer": None, "answer_position": None},
-    }
-    answer = answer or {}
-    for eid, value in {**base, **complaint}.items():
-        position, asserted = answer.get(eid, (None, None))
-        status = {"admit": "agreed", "contest": "disputed"}.get(position or "", "complaint_only")
-        elements[eid] = {"status": status, "complaint": value, "answer": asserted, "answer_position": position}
-    case = {
-        "schema_version": "1", "case_type": "labor_dispute", "table_version": "1", "court": court,
-        "meta": {"case_year": 2025, "case_seq": 321, "filing_date": "2025-01-06", "procedure": "simple",
-                 "public_hearing": True, "absent": [], "judge": "王审判", "clerk": "李书记",
-                 "judgment_date": "2025-03-10"},
-        "complaint": None,
-        "answer": {"role": "answer", "file": None, "text": "", "elements": {}, "missing": [], "warnings": []}
-        if answer else None,
-        "elements": elements,
-        "findings": findings or {},
-    }
-    assert validate_case(SYSTEM, case) == []
-    return case
+    return case_file("labor_dispute", court, plaintiff, defendant, {**base, **complaint}, dict(META),
+                     answer=answer, findings=findings)
 
 
 def lines_of(case: dict[str, Any], court: str = "qingpu") -> list[str]:

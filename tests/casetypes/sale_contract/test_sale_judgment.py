@@ -8,16 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.case.validate import validate_case
 from engine.drafting.build import build_judgment
 from engine.system import default_system
+from tests.casetypes.drafts import case_file, party, reasoning_text, starting  # noqa: F401 - used by the tests below
 from tests.casetypes.drafts import lines_of as draft_lines
-from tests.casetypes.drafts import reasoning_text, starting  # noqa: F401 - used by the tests below
 
 SYSTEM = default_system()
-NO_DETAILS = {"gender": None, "birth_date": None, "ethnicity": None, "id_number": None, "address": None}
-SELLER = {"name": "苏州甲纺织有限公司", "kind": "legal", "legal_representative": "沈甲", "agents": [], **NO_DETAILS}
-BUYER = {"name": "嘉兴乙服饰有限公司", "kind": "legal", "legal_representative": "周乙", "agents": [], **NO_DETAILS}
+SELLER = party("苏州甲纺织有限公司", "legal", "沈甲")
+BUYER = party("嘉兴乙服饰有限公司", "legal", "周乙")
 DAY_RATE = {"raw": "每日万分之五", "period": "day", "percent": "0.05", "annual_percent": "18.00"}
 
 
@@ -25,35 +23,14 @@ def make_case(complaint: dict[str, Any], answer: dict[str, tuple[str, Any]] | No
               findings: dict[str, Any] | None = None, plaintiff: dict[str, Any] = SELLER,
               defendant: dict[str, Any] = BUYER, filing: str = "2025-04-19") -> dict[str, Any]:
     """A case file as `yaosu case new` writes it: ``answer`` maps an id to (admit|contest, value)."""
-    elements: dict[str, Any] = {
-        "plaintiffs": {"status": "agreed", "complaint": [plaintiff], "answer": None, "answer_position": None},
-        "defendants": {"status": "agreed", "complaint": [defendant], "answer": None, "answer_position": None},
-    }
-    answer = answer or {}
     # The required elements (model text no. 06 items 2, 3, 4, 8) with neutral values unless the test sets them.
     complaint = {"sellers": [SELLER["name"]], "buyers": [BUYER["name"]], "goods": "涤纶面料",
                  "total_price": "200000.00", "delivered": True, "paid_amount": "0.00", **complaint}
-    for eid, value in complaint.items():
-        position, asserted = answer.get(eid, (None, None))
-        status = {"admit": "agreed", "contest": "disputed"}.get(position or "", "complaint_only")
-        elements[eid] = {"status": status, "complaint": value, "answer": asserted, "answer_position": position}
-    for eid, (position, asserted) in answer.items():
-        if eid not in complaint:
-            elements[eid] = {"status": "answer_only", "complaint": None, "answer": asserted,
-                             "answer_position": position}
-    case = {
-        "schema_version": "1", "case_type": "sale_contract", "table_version": "1", "court": "wujiang",
-        "meta": {"case_year": 2025, "case_seq": 88, "filing_date": filing, "procedure": "simple",
-                 "public_hearing": True, "absent": [], "judge": "王审判", "clerk": "李书记",
-                 "judgment_date": "2025-06-10"},
-        "complaint": None,
-        "answer": {"role": "answer", "file": None, "text": "", "elements": {}, "missing": [], "warnings": []}
-        if answer else None,
-        "elements": elements,
-        "findings": findings or {},
-    }
-    assert validate_case(SYSTEM, case) == []
-    return case
+    meta = {"case_year": 2025, "case_seq": 88, "filing_date": filing, "procedure": "simple",
+            "public_hearing": True, "absent": [], "judge": "王审判", "clerk": "李书记",
+            "judgment_date": "2025-06-10"}
+    return case_file("sale_contract", "wujiang", plaintiff, defendant, complaint, meta,
+                     answer=answer, findings=findings)
 
 
 def lines_of(case: dict[str, Any], court: str = "wujiang") -> list[str]:

@@ -64,6 +64,15 @@ class E(metaclass=_Catalogue):
 
     E000 = "{message}"
     # --- codes appended by scripts/error_codes.py
+    E155 = "误工费无法计算：缺少误工期（要素 lost_work_days），或者致残时的事故日与定残日（accident_date、appraisal_date）"
+    E156 = "无法确定“上一年度”：缺少一审法庭辩论终结日（meta.hearing_end_date），请在案件文件中填写"
+    E157 = "{what}无法计算：缺少收入标准（要素 {value_id}）"
+    E158 = "{what}无法计算：缺少收入计算单位（要素 {period_id}：元/天、元/月或者元/年）"
+    E159 = "护理费无法计算：缺少护理期（要素 nursing_days）"
+    E160 = "护理费无法计算：护理人员有收入的，须填写其收入标准（要素 nursing_rate 及 nursing_rate_period）"
+    E161 = "护理费无法计算：缺少一审法庭辩论终结日（meta.hearing_end_date）"
+    E683 = "误工费按同行业平均工资计算，但未写明受害人所从事的行业（要素 victim_trade）；请填写行业，或直接填写同行业上一年度职工平均工资（要素 trade_average_wage，元/年）"
+    E684 = "{prov}{use_year}年度适用的“{trade}”行业上一年度（{use_year_1}年）职工平均工资未找到：{reason}。请在 {where} 填写 value（元/年）、basis、source、status，或由法官认定该数额（要素 trade_average_wage，元/年），不得以其他行业、年度或者省份的数字代替"
     E679 = "备份文件 {file} 已存在：请指定一个新的文件名（不会覆盖已有文件）"
     E680 = "无法创建备份文件 {file}：{exc_strerror}"
     E681 = "数据库文件不存在：{path_or_url}"

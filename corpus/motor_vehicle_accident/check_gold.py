@@ -86,6 +86,9 @@ TYPES: dict[str, dict] = {
     **{k: {"type": "money"} for k in MONEY_ITEMS},
     # beyond the spec (see corpus/README.md): the injured / deceased person when not a plaintiff
     "victim_name": {"type": "text", "extra": True},
+    # the victim's stated income for 误工费 (人身损害赔偿解释第七条): 月收入8,000元 → 8000.00, month
+    "victim_income": {"type": "money", "extra": True},
+    "victim_income_period": {"type": "enum", "options": ["day", "month", "year"], "extra": True},
 }
 TEXT_TYPES = {"text"}
 

@@ -406,6 +406,92 @@ def _grades(doc: Document, results: dict[str, Candidate]) -> None:
         del results["extra_disability_grades"]
 
 
+_KIN = {"母亲": "母亲", "父亲": "父亲", "女儿": "女儿", "儿子": "儿子", "母": "母亲", "父": "父亲", "女": "女儿",
+        "子": "儿子", "祖母": "祖母", "祖父": "祖父", "外祖母": "外祖母", "外祖父": "外祖父", "孙子": "孙子",
+        "孙女": "孙女", "外孙": "外孙", "外孙女": "外孙女"}
+_KIN_WORDS = "|".join(sorted(_KIN, key=len, reverse=True))
+_SUPPORT = re.compile(r"扶养|抚养|赡养")
+_NAME = r"[\u4e00-\u9fa5]{2,3}"
+# 朱桂英之母沈小妹 / 原告之女梁子涵 / 其父钱阿三 / 被扶养人钱阿三 (not 被扶养人生活费)
+_DEPENDANT = re.compile(rf"(?:之|其)({_KIN_WORDS})[，,]?(?![由系为是已共无])({_NAME})|被[扶抚赡]养人(?!生活费)[：:]?({_NAME})")
+_RELATION_AFTER = re.compile(rf"(?:系|是|为)(?:死者|受害人|其)?[^，。；（(]{{0,6}}?之?({_KIN_WORDS})")  # 系赵某之女
+_CN_COUNT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SUPPORTERS = (
+    re.compile(r"共?([一二两三四五六七八九]|\d)人(?:共同)?(?:扶养|抚养|赡养)"),  # 共三人扶养 / 一人赡养
+    re.compile(r"(?:负担|承担|分担)([二两三四五六七八九])分之一"),  # 由朱桂英承担三分之一
+    re.compile(r"÷\s*(\d)(?!\d)"),  # ×44%÷2
+)
+_TWO = re.compile(r"由[^，。；]{1,12}?(?:与|和|及)[^，。；]{1,8}?共同(?:扶养|抚养|赡养)")  # 由原告与其妻共同抚养
+_TRIM = re.compile(r"(?:已|系|由|生|出|现|年|等|为|无)$")
+
+
+def _supporters(text: str) -> int | None:
+    for pattern in _SUPPORTERS:
+        if match := pattern.search(text):
+            raw = match.group(1)
+            return int(raw) if raw.isdigit() else _CN_COUNT.get(raw)
+    return 2 if _TWO.search(text) else None
+
+
+def _dependent_name(raw: str, names: list[tuple[str, str]]) -> str:
+    for written, name in names:  # a party named in full (钱阿三) wins over the three-character guess
+        if raw.startswith(written):
+            return name
+    return _TRIM.sub("", raw) if len(raw) == 3 else raw
+
+
+def _dependents(doc: Document, results: dict[str, Candidate], names: list[tuple[str, str]]) -> None:
+    """被扶养人 (人身损害赔偿解释第十七条): name, relation, birth date and the number of supporters, from the
+    facts (…之母沈小妹（1935年3月2日出生）…由朱桂英及其两个兄弟共三人扶养 / 被扶养人钱思雨系未成年人，由…共同抚养).
+    A dependant who is a party takes the header's birth date; 原告三系其父 gives a party's relation."""
+    text = doc.text
+    body = doc.section("body") if doc.sections.get("body") else (0, len(text))
+    births = {p["name"]: p.get("birth_date") for role in ("plaintiffs", "defendants", "third_parties")
+              for p in doc.parties.get(role) or [] if p.get("name")}
+    relations: dict[str, str] = {}
+    for written, name in names:  # 原告三系其父 / 钱阿三系死者之父: a party's relation to the victim
+        for match in re.finditer(re.escape(written), text[body[0]:body[1]]):
+            after = _RELATION_AFTER.match(text, body[0] + match.end())
+            if after and name not in relations:
+                relations[name] = _KIN[after.group(1)]
+    rows: list[dict[str, Any]] = []
+    spans: list[tuple[int, int]] = []
+    for lo, hi in _sentences(text, body[0], body[1]):
+        sentence = text[lo:hi]
+        if not _SUPPORT.search(sentence) and "出生" not in sentence:
+            continue
+        # 系赵某之女 states a relation (kept by _RELATION_AFTER), it does not introduce a dependant.
+        found = [m for m in _DEPENDANT.finditer(text, lo, hi)
+                 if not (m.group(1) and re.search(r"(?:系|是|为)[^，。；]{0,4}$", text[max(lo, m.start() - 6):m.start()]))]
+        for n, match in enumerate(found):
+            raw = match.group(2) or match.group(3)
+            name = _dependent_name(raw, names)
+            after = _RELATION_AFTER.match(text, match.start(3) + len(name)) if match.group(3) else None
+            kin = _KIN.get(match.group(1) or "") or (_KIN[after.group(1)] if after else relations.get(name))
+            if match.group(1) and not _SUPPORT.search(sentence) and not re.search(r"未成年|无劳动能力|丧失劳动能力",
+                                                                                sentence):
+                continue  # 原告之女X出生… without a word of support: not said to be a dependant
+            if name in ("生活费", "人数"):
+                continue
+            end = found[n + 1].start() if n + 1 < len(found) else hi
+            clause = text[match.end():end]
+            born = None
+            date = next((m for m in doc.mentions_in(match.end(), min(end, match.end() + 24), "date")
+                         if len(str(m.value)) == 10), None)
+            if date is not None and text[date.end:date.end + 2].startswith(("出生", "生")):
+                born = date.value
+            row = {"name": name, "birth_date": born or births.get(name), "relation": kin,
+                   "supporters": _supporters(clause)}
+            same = next((r for r in rows if r["name"] == name), None)
+            if same is None:
+                rows.append(row)
+                spans.append((match.start(), end))
+            else:  # named again (the claims, then the facts): fill what the first mention left open
+                same.update({k: v for k, v in row.items() if same[k] is None and v is not None})
+    if rows:
+        results["dependents"] = Candidate("dependents", rows, spans, 0.7, "derived", spans[0][0])
+
+
 def _days(doc: Document, results: dict[str, Candidate]) -> None:
     text = doc.text
     for element_id, words in _DAYS.items():
@@ -485,6 +571,7 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
     _liability(doc, results, names)
     _advances(doc, results, names)
     _victim(doc, results)
+    _dependents(doc, results, names)
     _grades(doc, results)
     _days(doc, results)
     _accident_date(doc, results)

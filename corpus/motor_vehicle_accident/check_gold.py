@@ -89,6 +89,8 @@ TYPES: dict[str, dict] = {
     # the victim's stated income for 误工费 (人身损害赔偿解释第七条): 月收入8,000元 → 8000.00, month
     "victim_income": {"type": "money", "extra": True},
     "victim_income_period": {"type": "enum", "options": ["day", "month", "year"], "extra": True},
+    # the total 伤残赔偿指数 the complaint claims (赔偿指数22% / 伤残系数10%)
+    "disability_index": {"type": "percent", "extra": True},
 }
 TEXT_TYPES = {"text"}
 

@@ -311,12 +311,12 @@ def trade_average_wage(province: str, trade: str, use_year: int) -> ParameterVal
     where = (f"parameters/injury_trade_wages.yaml 的 provinces.{province}.trades.{trade or '（行业）'}."
              f"{use_year}")
     if not trade:
-        raise YaosuError(
-            E.E683)
+        raise YaosuError(E.E683, trade_id="victim_trade", wage_id="trade_average_wage")
     if row is None or row.get("value") is None:
         reason = (row or {}).get("not_found") or entry.get("not_found") or "参数表中没有该行"
         raise YaosuError(
-            E.E684, prov=prov, use_year=use_year, trade=trade, use_year_1=use_year - 1, reason=reason, where=where)
+            E.E684, prov=prov, use_year=use_year, trade=trade, use_year_1=use_year - 1, reason=reason, where=where,
+            wage_id="trade_average_wage")
     note = f"{prov}{use_year}年度适用的“{trade}”行业上一年度职工平均工资（{row.get('basis', '')}）"
     return ParameterValue(Decimal(str(row["value"])), None, str(row["source"]), str(row["status"]),
                           "injury_trade_wages", note)

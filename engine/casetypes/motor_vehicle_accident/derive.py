@@ -41,6 +41,7 @@ _ADVANCE = re.compile(r"垫付|已支付|支付了|已付|已赔付|先行支付
 _DEATH = re.compile(r"死亡(?!伤残|赔偿|补偿|的?限额)|身亡|抢救无效")
 _COMMERCIAL = re.compile(r"商业|三者险|第三者责任险|第三者责任保险")
 _GRADE = re.compile(r"(两处|二处|三处|四处)?([一二三四五六七八九十]|10|[1-9])级伤残([一二三四两]处)?")
+_INDEX = re.compile(r"(?:伤残)?(?:赔偿指数|伤残系数|赔偿系数)(?:为|按|是|计)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*%")
 _COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "一": 1}
 _DAYS = {
     "lost_work_days": (r"误工期", r"误工时间", r"误工"),
@@ -398,6 +399,10 @@ def _grades(doc: Document, results: dict[str, Candidate]) -> None:
     if not grades:
         return
     grades.sort()
+    if index := _INDEX.search(text, body[0], body[1]):  # 赔偿指数22%（九级20%，另一处十级附加2%）
+        value = index.group(1).rstrip("0").rstrip(".") if "." in index.group(1) else index.group(1)
+        results["disability_index"] = Candidate("disability_index", value, [index.span()], 0.8, "derived",
+                                                index.start())
     results["disability_grade"] = Candidate("disability_grade", grades[0], spans, 0.85, "derived", spans[0][0])
     if len(grades) > 1:
         results["extra_disability_grades"] = Candidate("extra_disability_grades", grades[1:], spans, 0.8,

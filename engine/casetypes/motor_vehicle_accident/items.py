@@ -79,6 +79,43 @@ def victim_birth(view: CaseView) -> date | None:
     return _date(people[0].get("birth_date")) if len(people) == 1 else None
 
 
+def grade_indices(view: CaseView) -> tuple[list[Decimal], str]:
+    """多处伤残 (GB 18667-2002 附录B): the 附加指数 of the other grades, and where they come from.
+
+    The judge's indices per extra grade (extra_disability_indices), else the total 伤残赔偿指数 the
+    pleading or the court states (disability_index), which must lie between the highest grade's index and
+    that index + 10%. Neither: an error naming both elements and the permitted range — the sizes of the
+    附加指数 are published nowhere (traffic_sales_labour.md §A5), so none is assumed."""
+    from engine.law.injury import EXTRA_INDEX_CAP, disability_coefficient
+    from engine.law.result import fmt_plain
+
+    grade = view.value("disability_grade")
+    extras = [g for g in view.value("extra_disability_grades") or [] if isinstance(g, int)]
+    if not isinstance(grade, int) or not extras:
+        return [], ""
+    base = disability_coefficient(grade)
+    top = min(base + EXTRA_INDEX_CAP, Decimal(100))
+    listed = "、".join(f"{g}级" for g in extras)
+    indices = view.value("extra_disability_indices")
+    if indices:
+        if len(indices) != len(extras):
+            raise YaosuError(
+                E.E163, indices_id="extra_disability_indices", grades_id="extra_disability_grades",
+                len_indices=len(indices), listed=listed, len_extras=len(extras))
+        return [Decimal(i) for i in indices], f"多处伤残：最高伤残等级{grade}级，其他伤残等级{listed}，附加指数由本院认定"
+    total = view.value("disability_index")
+    if total is not None:
+        index = Decimal(total)
+        if not base <= index <= top:
+            raise YaosuError(
+                E.E164, index_id="disability_index", fmt_percent_total=f"{fmt_plain(index)}%", grade=grade, base=fmt_plain(base), listed=listed,
+                top=fmt_plain(top))
+        return [index - base], (f"多处伤残：最高伤残等级{grade}级，其他伤残等级{listed}，伤残赔偿指数{fmt_plain(index)}%"
+                                f"（附加指数合计{fmt_plain(index - base)}%，不超过10%）")
+    raise YaosuError(
+        E.E162, indices_id="extra_disability_indices", index_id="disability_index", grade=grade, listed=listed, base=fmt_plain(base), top=fmt_plain(top))
+
+
 def standard_results(view: CaseView, wanted: set[str]) -> dict[str, CalcResult | YaosuError]:
     """The standard items the case needs, each a result or the error that stops it."""
     from engine.law.injury import standard_items
@@ -112,6 +149,11 @@ def standard_results(view: CaseView, wanted: set[str]) -> dict[str, CalcResult |
             )
             continue
         dependants.append((born, supporters, name))
+    grades_error: YaosuError | None = None
+    try:
+        extra_indices, grades_note = grade_indices(view)
+    except YaosuError as exc:
+        extra_indices, grades_note, grades_error = [], "", exc
     out = standard_items(
         province=view.province,
         victim_birth=birth,
@@ -120,9 +162,17 @@ def standard_results(view: CaseView, wanted: set[str]) -> dict[str, CalcResult |
         tort_date=_date(view.value("accident_date")),
         residence=view.value("victim_residence"),
         grade=view.value("disability_grade"),
+        extra_indices=extra_indices,
         death=death,
         dependants=dependants,
     )
+    disability = out.get("disability_compensation")
+    if grades_note and isinstance(disability, CalcResult):
+        disability.steps.insert(len(disability.steps) - 2, grades_note)
+    if grades_error is not None:  # the index decides both (被扶养人生活费 × the same index)
+        for item in ("disability_compensation", "dependents_living"):
+            if item in out:
+                out[item] = grades_error
     if dependant_error is not None:
         out["dependents_living"] = dependant_error
     for item in wanted:
@@ -169,7 +219,7 @@ def _lost_days(view: CaseView) -> tuple[int, str]:
         n = (appraised - accident).days
         return n, (f"受害人因伤致残持续误工，误工时间计算至定残日前一天：自{accident.isoformat()}至"
                    f"{appraised.isoformat()}前一天，共{n}天")
-    raise YaosuError(E.E155)
+    raise YaosuError(E.E155, days_id="lost_work_days", accident_id="accident_date", appraisal_id="appraisal_date")
 
 
 def _income(view: CaseView, what: str, value_id: str, period_id: str) -> tuple[Any, str]:
@@ -224,7 +274,7 @@ def nursing_result(view: CaseView) -> CalcResult | YaosuError | None:
     try:
         days = view.value("nursing_days")
         if not isinstance(days, int):
-            raise YaosuError(E.E159)
+            raise YaosuError(E.E159, days_id="nursing_days")
         carers = view.value("nursing_carers") or 1
         period = str(view.value("nursing_rate_period") or "day")
         if rate is not None:
@@ -236,7 +286,7 @@ def nursing_result(view: CaseView) -> CalcResult | YaosuError | None:
                 raise YaosuError(E.E161)
             figure, period = daily_rate(view.province, "nursing", hearing_end), "day"
         else:
-            raise YaosuError(E.E160)
+            raise YaosuError(E.E160, rate_id="nursing_rate", period_id="nursing_rate_period")
         result = nursing_fee(days, figure, period=period, carers=int(carers), basis=basis)
     except YaosuError as exc:
         return exc

@@ -186,10 +186,6 @@ def _item_reasoning(view: CaseView, items: list[Item], decision: Decision) -> No
                      f"予以支持，即{fmt.money(item.award)}元。")
         decision.reasoning.append(text)
         decision.warnings.extend(item.computed.warnings)
-        if item.id == "disability_compensation" and view.value("extra_disability_grades"):
-            decision.warnings.append(
-                "受害人有多处伤残：其他伤残等级的附加指数（每处0–10%，合计不超过10%，GB 18667-2002 附录B）须由法官认定，"
-                "本计算仅按最高伤残等级；认定后请直接认定残疾赔偿金数额")
         decision.citations.extend(c for c in item.citations if _citable(c))
 
 

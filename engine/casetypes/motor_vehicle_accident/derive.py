@@ -31,18 +31,25 @@ from engine.extraction.recognisers.money import format_money
 
 _SEPARATORS = "、，,；;：:（(）)。\n"
 _TOTAL = re.compile(r"(?:合计|共计|总计|总额|合计人民币|共计人民币)")
-_RATE_AFTER = re.compile(r"^(?:/|每|一)?(?:天|日|月|年)")
+_RATE_AFTER = re.compile(r"^(?:(?:/|／|每|一)?(?:天|日|月|年)|\s*[×*])")  # 56.26元／天 / 6008元×20年: a factor
 _RATE_BEFORE = re.compile(r"(?:每天|每日|每月|每年|日均|月均)[^，,；;。]{0,2}$")
+_LIST_TOTAL = re.compile(r"等[^，,；;。]{0,6}?(?:共计|合计|总计|计)|^[^，,；;。]{0,4}(?:共计|合计|总计)")
+# 判决：一、被告赔偿72553.87元 / 要求…赔偿原告损失450482.8元 / 判令二被告赔偿原告经济损失434829元: the sum asked
+_ASKED = re.compile(r"(?:请求|要求|判令|判决)[^。；;\n]{0,24}?(?:连带)?(?:赔偿|支付|给付)(?:原告)?(?:的)?"
+                    r"(?:各项|经济)?(?:损失)?(?:共计|合计|总计)?(?:人民币)?$")
+_CHANGED = re.compile(r"变更(?:诉讼请求)?(?:数额|金额|总额)?为(?:人民币)?$")
 _NET = re.compile(r"(?:尚需赔偿|尚需支付|尚需|实际应赔偿|合计|共计|计)(?:人民币)?$")
 _SHARE = {"全部": "full", "主要": "main", "同等": "equal", "次要": "secondary", "无": "none"}
-_LIABILITY = re.compile(r"(?:负|承担)?(?:此次|本次|该起)?(?:交通)?(?:事故)?的?(全部|主要|同等|次要|无)责任")
+_LIABILITY = re.compile(
+    r"(?:负|承担)?(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(全部|主要|同等|次要|无)(?:事故)?责任"
+    r"|(?:不承担|不负)(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(责任)")  # 原告不承担此事故责任 → 无责任
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*%")
 _ADVANCE = re.compile(r"垫付|已支付|支付了|已付|已赔付|先行支付|预付|已赔偿")
 _DEATH = re.compile(r"死亡(?!伤残|赔偿|补偿|的?限额)|身亡|抢救无效")
 _COMMERCIAL = re.compile(r"商业|三者险|第三者责任险|第三者责任保险")
-_GRADE = re.compile(r"(两处|二处|三处|四处)?([一二三四五六七八九十]|10|[1-9])级伤残([一二三四两]处)?")
+_GRADE = re.compile(r"(两处|二处|三处|四处|[2-4]处)?([一二三四五六七八九十]|10|[1-9])级伤残([一二三四两]处)?")
 _INDEX = re.compile(r"(?:伤残)?(?:赔偿指数|伤残系数|赔偿系数)(?:为|按|是|计)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*%")
-_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "一": 1}
+_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "一": 1, "2": 2, "3": 3, "4": 4}
 _DAYS = {
     "lost_work_days": (r"误工期", r"误工时间", r"误工"),
     "nursing_days": (r"护理期", r"护理时间"),
@@ -106,9 +113,24 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
         while left > max(lo, mention.start - window) and text[left - 1] not in _SEPARATORS:
             left -= 1
         piece = [(s, e, item) for s, e, item in words if left <= s and e <= mention.start]
+        if not piece and text[mention.start - 1:mention.start] in ("=", "＝"):
+            # 误工费：TIME×56.26元/天=4894.62元 — the result of a formula takes the item before the colon.
+            while left > max(lo, mention.start - 40) and text[left - 1] not in _SEPARATORS:
+                left -= 1
+        if not piece and left > lo and text[left - 1] in "：:" and re.search(r"[=＝]", text[left:mention.start]):
+            head = left - 1
+            while head > max(lo, left - 1 - window) and text[head - 1] not in _SEPARATORS:
+                head -= 1
+            piece = [(s, e, item) for s, e, item in words if head <= s and e <= left - 1]
         value = mention.value
         if piece:
             start, end, item = piece[-1]
+            if _LIST_TOTAL.search(text[end:mention.start]):
+                # 医疗费、交通费等共计88000元: the total of a list of items named without their amounts.
+                if total is None:
+                    total = Candidate("claim_total", value, [(mention.start, mention.end)], 0.8, "derived",
+                                      mention.start)
+                continue
             if item is not None and item not in items:
                 items[item] = Candidate(item, value, [(start, mention.end)], 0.85, "derived", start)
             continue
@@ -131,6 +153,26 @@ def _net_total(doc: Document, total: Candidate, hi: int) -> Candidate:
             return Candidate("claim_total", mention.value, [(mention.start, mention.end)], 0.85, "derived",
                              mention.start)
     return total
+
+
+def _asked_and_changed(doc: Document, results: dict[str, Candidate]) -> None:
+    """The sum the plaintiff finally asks: a figure right after 请求/判令…赔偿 (when it is no item's amount),
+    then a change in court (变更诉讼请求为80122元 / 当庭将误工费变更为26049.60元) of the total or of one item."""
+    text = doc.text
+    items = {c.value for k, c in results.items() if k != "claim_total" and isinstance(c.value, str)}
+    for mention in _money_in(doc, 0, len(text)):
+        before = text[max(0, mention.start - 40):mention.start]
+        if _ASKED.search(before) and mention.value not in items:
+            results["claim_total"] = Candidate("claim_total", mention.value, [(mention.start, mention.end)], 0.8,
+                                               "derived", mention.start)
+    for mention in _money_in(doc, 0, len(text)):
+        before = text[max(0, mention.start - 16):mention.start]
+        if not _CHANGED.search(before):
+            continue
+        named = [item for _, _, item in item_words(text, max(0, mention.start - 16), mention.start) if item]
+        target = named[-1] if named else "claim_total"
+        results[target] = Candidate(target, mention.value, [(mention.start, mention.end)], 0.8, "derived",
+                                    mention.start)
 
 
 def _damage_items(doc: Document, results: dict[str, Candidate]) -> None:
@@ -273,10 +315,22 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
     spans: list[tuple[int, int]] = []
     seen: set[str] = set()
     body = doc.section("body") if doc.sections.get("body") else (0, len(text))
+    plaintiffs = {p.get("name") for p in doc.parties.get("plaintiffs") or []}
+    defendants = {p.get("name") for p in doc.parties.get("defendants") or []}
+    # LawBench writes every person PER: such a name (or one a plaintiff and a defendant share) is told apart
+    # by the role word before it (被告PER承担次要责任).
+    masked = (plaintiffs & defendants) | {n for n in plaintiffs | defendants if re.fullmatch(r"[A-Z]{2,4}", str(n))}
     for match in _LIABILITY.finditer(text, body[0], body[1]):
-        if text[max(0, match.start() - 2):match.start()].endswith(("不负", "不")):
+        if match.group(1) and text[max(0, match.start() - 2):match.start()].endswith(("不负", "不")):
             continue
+        share = _SHARE[match.group(1)] if match.group(1) else "none"
         who = last_name_before(text, match.start(), names, 3)
+        if who in masked:
+            role = re.search(r"(原告|被告)(" + re.escape(str(who)) + r")?[^，。；、]{0,3}$",
+                             text[max(0, match.start() - 10):match.start()])
+            if role is None:
+                continue
+            who = role.group(1)
         if who is None:
             person = re.search(r"(?:认定|，|,|、|；)([\u4e00-\u9fa5]{2,3})$", text[max(0, match.start() - 6):match.start()])
             role = re.search(r"(原告|被告|死者|受害人|伤者)[^，。；、]{0,8}$", text[max(0, match.start() - 10):match.start()])
@@ -295,7 +349,7 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
             if name in seen:
                 continue
             seen.add(name)
-            rows.append({"party": name, "share": _SHARE[match.group(1)]})
+            rows.append({"party": name, "share": share})
             spans.append((match.start(), match.end()))
     if rows:
         results["liability"] = Candidate("liability", rows, spans, 0.75, "derived", spans[0][0])
@@ -392,7 +446,8 @@ def _grades(doc: Document, results: dict[str, Candidate]) -> None:
         if grade is None or not 1 <= grade <= 10:
             continue
         count = _COUNT.get((match.group(1) or match.group(3) or "一")[0], 1)
-        if grades and spans and match.start() - spans[-1][1] > 3:
+        gap = text[spans[-1][1]:match.start()] if spans else ""
+        if grades and len(gap) > 3 and not (len(gap) <= 20 and "构成" in gap and not re.search(r"[。；;]", gap)):
             break  # the first statement of the grades (a later one restates them)
         grades += [grade] * count
         spans.append((match.start(), match.end()))
@@ -572,6 +627,7 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
             results[role].value = [dict(p) for p in doc.parties.get(role, results[role].value)]
     names = names_in(doc, aliases)
     _damage_items(doc, results)
+    _asked_and_changed(doc, results)
     _vehicles(doc, results, names)
     _liability(doc, results, names)
     _advances(doc, results, names)

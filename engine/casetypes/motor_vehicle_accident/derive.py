@@ -256,7 +256,9 @@ def _vehicles(doc: Document, results: dict[str, Candidate], names: list[tuple[st
                 vehicle["driver"] = last_name_before(text, lo + drive, names, 12)
             if vehicle["owner"] is None:
                 vehicle["owner"] = _owner(text, lo, hi, at, names)
-            if re.search(r"投保|承保|保险", chunk):
+            several = len({m.group() for m in PLATE.finditer(chunk)}) > 1
+            if re.search(r"投保|承保|保险", chunk) and not several:
+                # A clause naming several plates (…在各自承保的交强险限额内…) does not say whose insurer is whose.
                 _insurance(doc, vehicle, lo, hi, insurers)
             spans.append((lo, hi))
         if (vehicle["compulsory_insurer"] or vehicle["commercial_insurer"]
@@ -360,12 +362,30 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
                             (match.start(), match.end()))
             per_vehicle = len(_PERCENT.findall(text, *sentence)) > 1 and PLATE.search(text, *sentence)
             if per_vehicle:
-                continue  # 苏E3N6P5号车一方承担70%、苏EG8812号车一方承担30%: shares per vehicle, not one side's
+                # 苏E3N6P5号车一方承担70%、苏EG8812号车一方承担30%: shares per vehicle (道交解释第十八条),
+                # not one side's: each goes to its vehicle's liability_share.
+                _vehicle_share(text, results, match)
+                continue
             if re.search(r"比例|责任|承担", around) and not re.search(r"伤残|指数|系数|利率", around):
                 value = match.group(1).rstrip("0").rstrip(".") if "." in match.group(1) else match.group(1)
                 results["liability_share"] = Candidate("liability_share", value, [(match.start(), match.end())],
                                                        0.7, "derived", match.start())
                 break
+
+
+def _vehicle_share(text: str, results: dict[str, Candidate], match: re.Match[str]) -> None:
+    """The plate named just before a percentage (…号车一方承担70%) takes it as its share of the excess."""
+    vehicles = results.get("vehicles")
+    plate = None
+    for found in PLATE.finditer(text, max(0, match.start() - 16), match.start()):
+        plate = found.group()
+    if vehicles is None or plate is None or re.search(r"[、，,；;]", text[text.rfind(plate, 0, match.start()):match.start()]):
+        return
+    for vehicle in vehicles.value:
+        if vehicle.get("plate") == plate and vehicle.get("liability_share") is None:
+            value = match.group(1).rstrip("0").rstrip(".") if "." in match.group(1) else match.group(1)
+            vehicle["liability_share"] = value
+            vehicles.spans.append((match.start(), match.end()))
 
 
 def _advances(doc: Document, results: dict[str, Candidate], names: list[tuple[str, str]]) -> None:

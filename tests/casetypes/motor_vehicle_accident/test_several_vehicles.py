@@ -113,3 +113,49 @@ def test_a_no_fault_vehicle_pays_within_the_no_fault_limits() -> None:
     assert rows[(B, "苏E22222 交强险财产损失赔偿限额")].amount == "100元"
     assert rows[(A, "沪A11111 商业三者险")].amount == "72,054元"
     assert not any(r.payer == "吴八" for r in judgment.allocation_rows)
+
+
+COMPLAINT = """民事起诉状
+原告：孙六，男，1983年6月15日出生，汉族，住上海市青浦区某路1号。
+被告一：周七，男，1990年1月2日出生，汉族，住上海市青浦区某路2号。
+被告二：吴八，男，1988年3月4日出生，汉族，住江苏省苏州市吴江区某路5号。
+被告三：甲财产保险股份有限公司上海分公司，住所地上海市黄浦区某路3号，负责人：王某。
+被告四：乙财产保险股份有限公司苏州分公司，住所地江苏省苏州市姑苏区某路6号，负责人：赵某。
+
+诉讼请求：
+一、判令被告赔偿原告医疗费50000元、误工费30000元，合计80000元；
+二、判令被告三、被告四在各自承保的交强险责任限额内先行赔偿，超出部分由沪A11111号车一方承担60%、苏E22222号车一方承担40%，由两保险公司在商业三者险限额内赔偿。
+
+事实与理由：
+2023年5月1日8时许，被告一周七驾驶沪A11111号小型轿车、被告二吴八驾驶苏E22222号货车先后与步行的原告相撞，致原告受伤。经交警部门认定，周七负事故主要责任，吴八负事故次要责任，原告无责任。
+沪A11111号车在被告三处投保交强险及商业三者险100万元；苏E22222号车在被告四处投保交强险及商业三者险50万元，事故均发生在保险期间内。
+
+此致
+上海市青浦区人民法院
+"""
+
+
+def test_each_vehicles_share_is_read_from_the_complaint() -> None:
+    from engine.extraction.api import extract_text
+
+    elements = extract_text(SYSTEM, COMPLAINT, "motor_vehicle_accident")["elements"]
+    shares = {v["plate"]: v.get("liability_share") for v in elements["vehicles"]["value"]}
+    assert shares == {"沪A11111": "60", "苏E22222": "40"}
+    assert "liability_share" not in elements  # two vehicles' shares, not one side's
+
+
+# The same complaint drafted: 医疗费用 50,000 > 18,000 + 18,000 → 18,000 each, 14,000 left; 死亡伤残 (误工费)
+# 30,000 < 360,000 → 180,000 : 180,000 → 15,000 each. Excess 14,000: 沪A11111 60% = 8,400 (甲 商业三者险,
+# limit 1,000,000), 苏E22222 40% = 5,600 (乙, limit 500,000). Each 交强险 18,000 + 15,000 = 33,000.
+def test_the_complaint_with_two_vehicles_is_drafted_per_payer() -> None:
+    from engine.case.new import new_case_from_texts
+
+    case = new_case_from_texts(SYSTEM, "motor_vehicle_accident", COMPLAINT, court="qingpu")
+    case["meta"]["hearing_end_date"] = "2024-06-28"
+    sections = docx_sections(render_docx(SYSTEM, case, "qingpu"))
+    assert _orders(sections) == [
+        f"一、被告{A}于本判决生效之日起十日内在机动车交通事故责任强制保险责任限额内赔偿原告孙六33,000元；"
+        "在第三者责任商业保险限额内赔偿原告孙六8,400元；",
+        f"二、被告{B}于本判决生效之日起十日内在机动车交通事故责任强制保险责任限额内赔偿原告孙六33,000元；"
+        "在第三者责任商业保险限额内赔偿原告孙六5,600元。",
+    ]

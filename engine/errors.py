@@ -64,6 +64,18 @@ class E(metaclass=_Catalogue):
 
     E000 = "{message}"
     # --- codes appended by scripts/error_codes.py
+    E162 = "多处伤残（最高{grade}级，另有{listed}）：其他伤残的附加指数须由法官认定（要素 {indices_id}，每处0–10%，合计不超过10%），或者认定伤残赔偿指数（要素 {index_id}，应在{base}%至{top}%之间）；规范未规定每处附加指数的具体数值（GB 18667-2002 附录B），不按最高等级代替计算"
+    E163 = "其他伤残附加指数（{indices_id}）有{len_indices}个，其他伤残等级（{grades_id}：{listed}）有{len_extras}处，须每处一个"
+    E164 = "伤残赔偿指数（{index_id}）{fmt_percent_total}不在多处伤残的范围内：最高伤残等级{grade}级的指数{base}%，加其他伤残（{listed}）的附加指数合计不超过10%，应在{base}%至{top}%之间（GB 18667-2002 附录B）"
+    E155 = "误工费无法计算：缺少误工期（要素 {days_id}），或者致残时的事故日与定残日（{accident_id}、{appraisal_id}）"
+    E156 = "无法确定“上一年度”：缺少一审法庭辩论终结日（meta.hearing_end_date），请在案件文件中填写"
+    E157 = "{what}无法计算：缺少收入标准（要素 {value_id}）"
+    E158 = "{what}无法计算：缺少收入计算单位（要素 {period_id}：元/天、元/月或者元/年）"
+    E159 = "护理费无法计算：缺少护理期（要素 {days_id}）"
+    E160 = "护理费无法计算：护理人员有收入的，须填写其收入标准（要素 {rate_id} 及 {period_id}）"
+    E161 = "护理费无法计算：缺少一审法庭辩论终结日（meta.hearing_end_date）"
+    E683 = "误工费按同行业平均工资计算，但未写明受害人所从事的行业（要素 {trade_id}）；请填写行业，或直接填写同行业上一年度职工平均工资（要素 {wage_id}，元/年）"
+    E684 = "{prov}{use_year}年度适用的“{trade}”行业上一年度（{use_year_1}年）职工平均工资未找到：{reason}。请在 {where} 填写 value（元/年）、basis、source、status，或由法官认定该数额（要素 {wage_id}，元/年），不得以其他行业、年度或者省份的数字代替"
     E679 = "备份文件 {file} 已存在：请指定一个新的文件名（不会覆盖已有文件）"
     E680 = "无法创建备份文件 {file}：{exc_strerror}"
     E681 = "数据库文件不存在：{path_or_url}"

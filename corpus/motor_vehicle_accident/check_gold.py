@@ -62,7 +62,9 @@ TYPES: dict[str, dict] = {
     "vehicles": {"type": "object_list", "fields": {
         "plate": {"type": "text"}, "driver": {"type": "text"}, "owner": {"type": "text"},
         "compulsory_insurer": {"type": "text"}, "commercial_insurer": {"type": "text"},
-        "commercial_limit": {"type": "money"}}},
+        "commercial_limit": {"type": "money"},
+        # beyond the spec: each vehicle's share of the excess when the complaint states one (道交解释第十八条)
+        "liability_share": {"type": "percent", "optional": True}}},
     "liability_document": {"type": "text"},
     "liability": {"type": "object_list", "fields": {
         "party": {"type": "text"}, "share": {"type": "enum", "options": SHARE}}},
@@ -86,6 +88,11 @@ TYPES: dict[str, dict] = {
     **{k: {"type": "money"} for k in MONEY_ITEMS},
     # beyond the spec (see corpus/README.md): the injured / deceased person when not a plaintiff
     "victim_name": {"type": "text", "extra": True},
+    # the victim's stated income for 误工费 (人身损害赔偿解释第七条): 月收入8,000元 → 8000.00, month
+    "victim_income": {"type": "money", "extra": True},
+    "victim_income_period": {"type": "enum", "options": ["day", "month", "year"], "extra": True},
+    # the total 伤残赔偿指数 the complaint claims (赔偿指数22% / 伤残系数10%)
+    "disability_index": {"type": "percent", "extra": True},
 }
 TEXT_TYPES = {"text"}
 
@@ -145,12 +152,13 @@ def check_value(spec: dict, v: object) -> str | None:
         if not isinstance(v, list) or not v:
             return f"non-empty list of records expected, got {v!r}"
         for i, rec in enumerate(v):
-            if not isinstance(rec, dict) or set(rec) != set(spec["fields"]):
-                return f"[{i}] fields must be exactly {sorted(spec['fields'])}"
+            required = {f for f, fs in spec["fields"].items() if not fs.get("optional")}
+            if not isinstance(rec, dict) or not required <= set(rec) <= set(spec["fields"]):
+                return f"[{i}] fields must be exactly {sorted(required)} (optional: {sorted(set(spec['fields']) - required)})"
             if all(x is None for x in rec.values()):
                 return f"[{i}] all fields null"
             for f, fs in spec["fields"].items():
-                if rec[f] is not None:
+                if rec.get(f) is not None:
                     p = check_value(fs, rec[f])
                     if p:
                         return f"[{i}].{f}: {p}"

@@ -27,7 +27,7 @@ from engine.extraction.document import Candidate, Document
 
 CONTEST = re.compile(
     r"过高|过多|过长|不予认可|不认可|不予支持|不应支持|有异议|应按|应扣除|应予扣除|扣除|不属于|不予|不承担|不应|酌定|为宜|缺乏|"
-    r"无票据|没有票据|无依据|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔")
+    r"无票据|没有票据|无依据|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔|为准|不符合|应参照|应当参照|自行承担")
 ADMIT = re.compile(r"无异议|没有异议|认可|同意|属实|无意见|予以确认")
 _MARKER = re.compile(r"(?:认可|为|应为|以|酌定|计|合计|共计|仅|只|按)(?:人民币)?$")
 _HIGH_AFTER = re.compile(r"^(?:的?标准)?(?:过高|过多|不予|不认可|缺乏)")
@@ -78,9 +78,32 @@ class _Found:
             self.spans[eid].append(span)
 
 
+_ADVANCE_VERB = re.compile(r"垫付|已支付|支付了|已付|支付给|给付了?|交纳了")
+_CLAIM_DENIED = re.compile(
+    r"驳回原告的?(?:全部|所有)?诉讼请求|(?:诉请|诉讼请求|起诉数额|请求数额|索赔数额)[^，。；]{0,4}过高|诉请都不同意|"
+    r"不同意赔偿|被告[A-Z\u4e00-\u9fa5]{0,4}不应承担(?:任何)?赔偿责任|不应承担任何|不需要承担任何|"
+    r"诉讼请求[^。；]{0,6}有异议")
+_GRADE_CONTESTED = re.compile(r"重新鉴定|有异议|不予认定|过高|不认可|没有鉴定结论|鉴定程序不合法|不构成伤残")
+
+
+_CLAUSE_CUT = re.compile(r"[，。；;]|,(?!\d{3})")  # not the comma of 10,000
+
+
+def _clause(text: str, at: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause around ``at`` (cut at ，。； and a comma that is no thousands separator)."""
+    starts = [m.end() for m in _CLAUSE_CUT.finditer(text, lo, at)]
+    end = _CLAUSE_CUT.search(text, at, hi)
+    return (starts[-1] if starts else lo), (end.start() if end else hi)
+
+
+def _in_advance(text: str, at: int, lo: int) -> bool:
+    """本人垫付给原告医疗费28061.78元、修理费900元: the items named after an advance verb in its clause."""
+    return _ADVANCE_VERB.search(text, _clause(text, at, lo, at)[0], at) is not None
+
+
 def _items(doc: Document, found: _Found, lo: int, hi: int) -> None:
     text = doc.text
-    words = [(s, e, item) for s, e, item in item_words(text, lo, hi) if item]
+    words = [(s, e, item) for s, e, item in item_words(text, lo, hi) if item and not _in_advance(text, s, lo)]
     segments = []
     for index, (start, _end, item) in enumerate(words):
         stop = words[index + 1][0] if index + 1 < len(words) else hi
@@ -109,7 +132,11 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
     stance = _stance(chunk)
     if stance is None:
         return
-    if re.search(r"事故事实|事故发生|事故经过|事故的发生|发生经过", chunk):
+    if _CLAIM_DENIED.search(chunk):
+        found.record("claim_total", "contest", None, (lo, hi))
+    if re.search(r"农村(?:居民)?(?:人均[^，。；]{0,8})?标准", chunk) and re.search(r"应|按照", chunk):
+        found.record("victim_residence", "contest", "rural", (lo, hi))
+    if re.search(r"事故事实|事故发生(?!后|时|在|以后|之后)|事故经过|事故的发生|发生经过", chunk):
         found.record("accident_date", "admit" if ADMIT.search(chunk) else stance, None, (lo, hi))
     if re.search(r"责任认定|认定书|责任划分|的认定", chunk):
         found.record("liability", "admit" if ADMIT.search(chunk) and not re.search(r"认定.{0,6}有异议", chunk)
@@ -119,8 +146,10 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
     percents = [m for m in _PERCENT.finditer(text, lo, hi)
                 if not re.search(r"伤残|指数|系数", text[max(0, m.start() - 8):m.end() + 4])]
     if percents and re.search(r"比例|承担|超出交强险", chunk):
-        if re.search(r"为宜|过高|不同意|应按", chunk):
-            own = next((m for m in percents if not text[m.end():m.end() + 3].startswith("过高")), percents[0])
+        own = next((m for m in percents if not text[m.end():m.end() + 3].startswith("过高")), percents[0])
+        near = text[max(lo, own.start() - 16):own.end() + 6]
+        if re.search(r"为宜|过高|不同意|应按", chunk) or not re.search(r"无异议|没有异议|认可|同意", near):
+            # 以30%为宜 / 承担责任不应超过15%: the share the defendant proposes for its own side
             found.record("liability_share", "contest", own.group(1), (lo, hi))
         else:
             found.record("liability_share", "admit", None, (lo, hi))
@@ -130,27 +159,34 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
             found.record(eid, "admit", None, (lo, hi))
         elif match and match.group(1):
             found.record(eid, "contest", int(match.group(2)), (lo, hi))
-    grade = re.search(r"伤残等级|级伤残|鉴定意见", chunk)
+    grade = re.search(r"伤残等级|级伤残|鉴定意见|伤残", chunk)
     if grade:
         if "disability_grade" in found.positions and re.search(r"有异议|重新鉴定", chunk):
             found.record("extra_disability_grades", "contest", None, (lo, hi))
         elif re.search(r"级伤残[^，。；]{0,4}无异议|伤残等级[^，。；]{0,8}无异议|鉴定意见无异议|伤残等级无异议", chunk):
             found.record("disability_grade", "admit", None, (lo, hi))
-    if re.search(r"垫付|已支付|支付了|已付", chunk) and doc.mentions_in(lo, hi, "money"):
-        if ADMIT.search(chunk) and not re.search(r"有误|实际|另", chunk):
+        elif re.search(r"伤残[^。；]{0,16}(?:" + _GRADE_CONTESTED.pattern + ")|(?:" + _GRADE_CONTESTED.pattern
+                       + r")[^。；]{0,6}伤残|鉴定意见[^。；]{0,6}有异议", chunk):
+            found.record("disability_grade", "contest", None, (lo, hi))
+    verb = _ADVANCE_VERB.search(chunk)
+    if verb and doc.mentions_in(lo, hi, "money"):
+        clause = text[slice(*_clause(text, lo + verb.start(), lo, hi))]
+        if ADMIT.search(clause) and not re.search(r"有误|实际|另", clause):
             found.record("paid_in_advance", "admit", None, (lo, hi))
         else:
             found.record("paid_in_advance", "contest", _advance_rows(doc, lo, hi, names) or None, (lo, hi))
 
 
 def _advance_rows(doc: Document, lo: int, hi: int, names: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Each advance the answer asserts: the payer named before the verb, else the answering defendant."""
     text = doc.text
+    answerer = next((n for w, n in names if w == "答辩人"), None) or "被告"
     rows: list[dict[str, Any]] = []
     victims = {p["name"] for p in doc.parties.get("plaintiffs") or []}
     names = [(w, n) for w, n in names if n not in victims and not set(n.split("、")) & victims]
-    for verb in re.finditer(r"垫付|支付了?|已付", text[lo:hi]):
+    for verb in re.finditer(r"垫付|支付了?|已付|给付了?|交纳了", text[lo:hi]):
         at = lo + verb.start()
-        payer = last_name_before(text, at, names, 24)
+        payer = last_name_before(text, at, names, 24) or answerer
         amounts = [m for m in doc.mentions_in(at, hi, "money")]
         if payer and amounts:
             row = {"payer": payer, "amount": amounts[0].value}

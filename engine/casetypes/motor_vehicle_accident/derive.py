@@ -31,17 +31,25 @@ from engine.extraction.recognisers.money import format_money
 
 _SEPARATORS = "、，,；;：:（(）)。\n"
 _TOTAL = re.compile(r"(?:合计|共计|总计|总额|合计人民币|共计人民币)")
-_RATE_AFTER = re.compile(r"^(?:/|每|一)?(?:天|日|月|年)")
+_RATE_AFTER = re.compile(r"^(?:(?:/|／|每|一)?(?:天|日|月|年)|\s*[×*])")  # 56.26元／天 / 6008元×20年: a factor
 _RATE_BEFORE = re.compile(r"(?:每天|每日|每月|每年|日均|月均)[^，,；;。]{0,2}$")
+_LIST_TOTAL = re.compile(r"等[^，,；;。]{0,6}?(?:共计|合计|总计|计)|^[^，,；;。]{0,4}(?:共计|合计|总计)")
+# 判决：一、被告赔偿72553.87元 / 要求…赔偿原告损失450482.8元 / 判令二被告赔偿原告经济损失434829元: the sum asked
+_ASKED = re.compile(r"(?:请求|要求|判令|判决)[^。；;\n]{0,24}?(?:连带)?(?:赔偿|支付|给付)(?:原告)?(?:的)?"
+                    r"(?:各项|经济)?(?:损失)?(?:共计|合计|总计)?(?:人民币)?$")
+_CHANGED = re.compile(r"变更(?:诉讼请求)?(?:数额|金额|总额)?为(?:人民币)?$")
 _NET = re.compile(r"(?:尚需赔偿|尚需支付|尚需|实际应赔偿|合计|共计|计)(?:人民币)?$")
 _SHARE = {"全部": "full", "主要": "main", "同等": "equal", "次要": "secondary", "无": "none"}
-_LIABILITY = re.compile(r"(?:负|承担)?(?:此次|本次|该起)?(?:交通)?(?:事故)?的?(全部|主要|同等|次要|无)责任")
+_LIABILITY = re.compile(
+    r"(?:负|承担)?(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(全部|主要|同等|次要|无)(?:事故)?责任"
+    r"|(?:不承担|不负)(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(责任)")  # 原告不承担此事故责任 → 无责任
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*%")
 _ADVANCE = re.compile(r"垫付|已支付|支付了|已付|已赔付|先行支付|预付|已赔偿")
 _DEATH = re.compile(r"死亡(?!伤残|赔偿|补偿|的?限额)|身亡|抢救无效")
 _COMMERCIAL = re.compile(r"商业|三者险|第三者责任险|第三者责任保险")
-_GRADE = re.compile(r"(两处|二处|三处|四处)?([一二三四五六七八九十]|10|[1-9])级伤残([一二三四两]处)?")
-_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "一": 1}
+_GRADE = re.compile(r"(两处|二处|三处|四处|[2-4]处)?([一二三四五六七八九十]|10|[1-9])级伤残([一二三四两]处)?")
+_INDEX = re.compile(r"(?:伤残)?(?:赔偿指数|伤残系数|赔偿系数)(?:为|按|是|计)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*%")
+_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "一": 1, "2": 2, "3": 3, "4": 4}
 _DAYS = {
     "lost_work_days": (r"误工期", r"误工时间", r"误工"),
     "nursing_days": (r"护理期", r"护理时间"),
@@ -105,9 +113,24 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
         while left > max(lo, mention.start - window) and text[left - 1] not in _SEPARATORS:
             left -= 1
         piece = [(s, e, item) for s, e, item in words if left <= s and e <= mention.start]
+        if not piece and text[mention.start - 1:mention.start] in ("=", "＝"):
+            # 误工费：TIME×56.26元/天=4894.62元 — the result of a formula takes the item before the colon.
+            while left > max(lo, mention.start - 40) and text[left - 1] not in _SEPARATORS:
+                left -= 1
+        if not piece and left > lo and text[left - 1] in "：:" and re.search(r"[=＝]", text[left:mention.start]):
+            head = left - 1
+            while head > max(lo, left - 1 - window) and text[head - 1] not in _SEPARATORS:
+                head -= 1
+            piece = [(s, e, item) for s, e, item in words if head <= s and e <= left - 1]
         value = mention.value
         if piece:
             start, end, item = piece[-1]
+            if _LIST_TOTAL.search(text[end:mention.start]):
+                # 医疗费、交通费等共计88000元: the total of a list of items named without their amounts.
+                if total is None:
+                    total = Candidate("claim_total", value, [(mention.start, mention.end)], 0.8, "derived",
+                                      mention.start)
+                continue
             if item is not None and item not in items:
                 items[item] = Candidate(item, value, [(start, mention.end)], 0.85, "derived", start)
             continue
@@ -130,6 +153,26 @@ def _net_total(doc: Document, total: Candidate, hi: int) -> Candidate:
             return Candidate("claim_total", mention.value, [(mention.start, mention.end)], 0.85, "derived",
                              mention.start)
     return total
+
+
+def _asked_and_changed(doc: Document, results: dict[str, Candidate]) -> None:
+    """The sum the plaintiff finally asks: a figure right after 请求/判令…赔偿 (when it is no item's amount),
+    then a change in court (变更诉讼请求为80122元 / 当庭将误工费变更为26049.60元) of the total or of one item."""
+    text = doc.text
+    items = {c.value for k, c in results.items() if k != "claim_total" and isinstance(c.value, str)}
+    for mention in _money_in(doc, 0, len(text)):
+        before = text[max(0, mention.start - 40):mention.start]
+        if _ASKED.search(before) and mention.value not in items:
+            results["claim_total"] = Candidate("claim_total", mention.value, [(mention.start, mention.end)], 0.8,
+                                               "derived", mention.start)
+    for mention in _money_in(doc, 0, len(text)):
+        before = text[max(0, mention.start - 16):mention.start]
+        if not _CHANGED.search(before):
+            continue
+        named = [item for _, _, item in item_words(text, max(0, mention.start - 16), mention.start) if item]
+        target = named[-1] if named else "claim_total"
+        results[target] = Candidate(target, mention.value, [(mention.start, mention.end)], 0.8, "derived",
+                                    mention.start)
 
 
 def _damage_items(doc: Document, results: dict[str, Candidate]) -> None:
@@ -213,7 +256,9 @@ def _vehicles(doc: Document, results: dict[str, Candidate], names: list[tuple[st
                 vehicle["driver"] = last_name_before(text, lo + drive, names, 12)
             if vehicle["owner"] is None:
                 vehicle["owner"] = _owner(text, lo, hi, at, names)
-            if re.search(r"投保|承保|保险", chunk):
+            several = len({m.group() for m in PLATE.finditer(chunk)}) > 1
+            if re.search(r"投保|承保|保险", chunk) and not several:
+                # A clause naming several plates (…在各自承保的交强险限额内…) does not say whose insurer is whose.
                 _insurance(doc, vehicle, lo, hi, insurers)
             spans.append((lo, hi))
         if (vehicle["compulsory_insurer"] or vehicle["commercial_insurer"]
@@ -272,10 +317,22 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
     spans: list[tuple[int, int]] = []
     seen: set[str] = set()
     body = doc.section("body") if doc.sections.get("body") else (0, len(text))
+    plaintiffs = {p.get("name") for p in doc.parties.get("plaintiffs") or []}
+    defendants = {p.get("name") for p in doc.parties.get("defendants") or []}
+    # LawBench writes every person PER: such a name (or one a plaintiff and a defendant share) is told apart
+    # by the role word before it (被告PER承担次要责任).
+    masked = (plaintiffs & defendants) | {n for n in plaintiffs | defendants if re.fullmatch(r"[A-Z]{2,4}", str(n))}
     for match in _LIABILITY.finditer(text, body[0], body[1]):
-        if text[max(0, match.start() - 2):match.start()].endswith(("不负", "不")):
+        if match.group(1) and text[max(0, match.start() - 2):match.start()].endswith(("不负", "不")):
             continue
+        share = _SHARE[match.group(1)] if match.group(1) else "none"
         who = last_name_before(text, match.start(), names, 3)
+        if who in masked:
+            role = re.search(r"(原告|被告)(" + re.escape(str(who)) + r")?[^，。；、]{0,3}$",
+                             text[max(0, match.start() - 10):match.start()])
+            if role is None:
+                continue
+            who = role.group(1)
         if who is None:
             person = re.search(r"(?:认定|，|,|、|；)([\u4e00-\u9fa5]{2,3})$", text[max(0, match.start() - 6):match.start()])
             role = re.search(r"(原告|被告|死者|受害人|伤者)[^，。；、]{0,8}$", text[max(0, match.start() - 10):match.start()])
@@ -294,7 +351,7 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
             if name in seen:
                 continue
             seen.add(name)
-            rows.append({"party": name, "share": _SHARE[match.group(1)]})
+            rows.append({"party": name, "share": share})
             spans.append((match.start(), match.end()))
     if rows:
         results["liability"] = Candidate("liability", rows, spans, 0.75, "derived", spans[0][0])
@@ -305,12 +362,30 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
                             (match.start(), match.end()))
             per_vehicle = len(_PERCENT.findall(text, *sentence)) > 1 and PLATE.search(text, *sentence)
             if per_vehicle:
-                continue  # 苏E3N6P5号车一方承担70%、苏EG8812号车一方承担30%: shares per vehicle, not one side's
+                # 苏E3N6P5号车一方承担70%、苏EG8812号车一方承担30%: shares per vehicle (道交解释第十八条),
+                # not one side's: each goes to its vehicle's liability_share.
+                _vehicle_share(text, results, match)
+                continue
             if re.search(r"比例|责任|承担", around) and not re.search(r"伤残|指数|系数|利率", around):
                 value = match.group(1).rstrip("0").rstrip(".") if "." in match.group(1) else match.group(1)
                 results["liability_share"] = Candidate("liability_share", value, [(match.start(), match.end())],
                                                        0.7, "derived", match.start())
                 break
+
+
+def _vehicle_share(text: str, results: dict[str, Candidate], match: re.Match[str]) -> None:
+    """The plate named just before a percentage (…号车一方承担70%) takes it as its share of the excess."""
+    vehicles = results.get("vehicles")
+    plate = None
+    for found in PLATE.finditer(text, max(0, match.start() - 16), match.start()):
+        plate = found.group()
+    if vehicles is None or plate is None or re.search(r"[、，,；;]", text[text.rfind(plate, 0, match.start()):match.start()]):
+        return
+    for vehicle in vehicles.value:
+        if vehicle.get("plate") == plate and vehicle.get("liability_share") is None:
+            value = match.group(1).rstrip("0").rstrip(".") if "." in match.group(1) else match.group(1)
+            vehicle["liability_share"] = value
+            vehicles.spans.append((match.start(), match.end()))
 
 
 def _advances(doc: Document, results: dict[str, Candidate], names: list[tuple[str, str]]) -> None:
@@ -391,19 +466,110 @@ def _grades(doc: Document, results: dict[str, Candidate]) -> None:
         if grade is None or not 1 <= grade <= 10:
             continue
         count = _COUNT.get((match.group(1) or match.group(3) or "一")[0], 1)
-        if grades and spans and match.start() - spans[-1][1] > 3:
+        gap = text[spans[-1][1]:match.start()] if spans else ""
+        if grades and len(gap) > 3 and not (len(gap) <= 20 and "构成" in gap and not re.search(r"[。；;]", gap)):
             break  # the first statement of the grades (a later one restates them)
         grades += [grade] * count
         spans.append((match.start(), match.end()))
     if not grades:
         return
     grades.sort()
+    if index := _INDEX.search(text, body[0], body[1]):  # 赔偿指数22%（九级20%，另一处十级附加2%）
+        value = index.group(1).rstrip("0").rstrip(".") if "." in index.group(1) else index.group(1)
+        results["disability_index"] = Candidate("disability_index", value, [index.span()], 0.8, "derived",
+                                                index.start())
     results["disability_grade"] = Candidate("disability_grade", grades[0], spans, 0.85, "derived", spans[0][0])
     if len(grades) > 1:
         results["extra_disability_grades"] = Candidate("extra_disability_grades", grades[1:], spans, 0.8,
                                                        "derived", spans[0][0])
     elif "extra_disability_grades" in results:
         del results["extra_disability_grades"]
+
+
+_KIN = {"母亲": "母亲", "父亲": "父亲", "女儿": "女儿", "儿子": "儿子", "母": "母亲", "父": "父亲", "女": "女儿",
+        "子": "儿子", "祖母": "祖母", "祖父": "祖父", "外祖母": "外祖母", "外祖父": "外祖父", "孙子": "孙子",
+        "孙女": "孙女", "外孙": "外孙", "外孙女": "外孙女"}
+_KIN_WORDS = "|".join(sorted(_KIN, key=len, reverse=True))
+_SUPPORT = re.compile(r"扶养|抚养|赡养")
+_NAME = r"[\u4e00-\u9fa5]{2,3}"
+# 朱桂英之母沈小妹 / 原告之女梁子涵 / 其父钱阿三 / 被扶养人钱阿三 (not 被扶养人生活费)
+_DEPENDANT = re.compile(rf"(?:之|其)({_KIN_WORDS})[，,]?(?![由系为是已共无])({_NAME})|被[扶抚赡]养人(?!生活费)[：:]?({_NAME})")
+_RELATION_AFTER = re.compile(rf"(?:系|是|为)(?:死者|受害人|其)?[^，。；（(]{{0,6}}?之?({_KIN_WORDS})")  # 系赵某之女
+_CN_COUNT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SUPPORTERS = (
+    re.compile(r"共?([一二两三四五六七八九]|\d)人(?:共同)?(?:扶养|抚养|赡养)"),  # 共三人扶养 / 一人赡养
+    re.compile(r"(?:负担|承担|分担)([二两三四五六七八九])分之一"),  # 由朱桂英承担三分之一
+    re.compile(r"÷\s*(\d)(?!\d)"),  # ×44%÷2
+)
+_TWO = re.compile(r"由[^，。；]{1,12}?(?:与|和|及)[^，。；]{1,8}?共同(?:扶养|抚养|赡养)")  # 由原告与其妻共同抚养
+_TRIM = re.compile(r"(?:已|系|由|生|出|现|年|等|为|无)$")
+
+
+def _supporters(text: str) -> int | None:
+    for pattern in _SUPPORTERS:
+        if match := pattern.search(text):
+            raw = match.group(1)
+            return int(raw) if raw.isdigit() else _CN_COUNT.get(raw)
+    return 2 if _TWO.search(text) else None
+
+
+def _dependent_name(raw: str, names: list[tuple[str, str]]) -> str:
+    for written, name in names:  # a party named in full (钱阿三) wins over the three-character guess
+        if raw.startswith(written):
+            return name
+    return _TRIM.sub("", raw) if len(raw) == 3 else raw
+
+
+def _dependents(doc: Document, results: dict[str, Candidate], names: list[tuple[str, str]]) -> None:
+    """被扶养人 (人身损害赔偿解释第十七条): name, relation, birth date and the number of supporters, from the
+    facts (…之母沈小妹（1935年3月2日出生）…由朱桂英及其两个兄弟共三人扶养 / 被扶养人钱思雨系未成年人，由…共同抚养).
+    A dependant who is a party takes the header's birth date; 原告三系其父 gives a party's relation."""
+    text = doc.text
+    body = doc.section("body") if doc.sections.get("body") else (0, len(text))
+    births = {p["name"]: p.get("birth_date") for role in ("plaintiffs", "defendants", "third_parties")
+              for p in doc.parties.get(role) or [] if p.get("name")}
+    relations: dict[str, str] = {}
+    for written, name in names:  # 原告三系其父 / 钱阿三系死者之父: a party's relation to the victim
+        for match in re.finditer(re.escape(written), text[body[0]:body[1]]):
+            after = _RELATION_AFTER.match(text, body[0] + match.end())
+            if after and name not in relations:
+                relations[name] = _KIN[after.group(1)]
+    rows: list[dict[str, Any]] = []
+    spans: list[tuple[int, int]] = []
+    for lo, hi in _sentences(text, body[0], body[1]):
+        sentence = text[lo:hi]
+        if not _SUPPORT.search(sentence) and "出生" not in sentence:
+            continue
+        # 系赵某之女 states a relation (kept by _RELATION_AFTER), it does not introduce a dependant.
+        found = [m for m in _DEPENDANT.finditer(text, lo, hi)
+                 if not (m.group(1) and re.search(r"(?:系|是|为)[^，。；]{0,4}$", text[max(lo, m.start() - 6):m.start()]))]
+        for n, match in enumerate(found):
+            raw = match.group(2) or match.group(3)
+            name = _dependent_name(raw, names)
+            after = _RELATION_AFTER.match(text, match.start(3) + len(name)) if match.group(3) else None
+            kin = _KIN.get(match.group(1) or "") or (_KIN[after.group(1)] if after else relations.get(name))
+            if match.group(1) and not _SUPPORT.search(sentence) and not re.search(r"未成年|无劳动能力|丧失劳动能力",
+                                                                                sentence):
+                continue  # 原告之女X出生… without a word of support: not said to be a dependant
+            if name in ("生活费", "人数"):
+                continue
+            end = found[n + 1].start() if n + 1 < len(found) else hi
+            clause = text[match.end():end]
+            born = None
+            date = next((m for m in doc.mentions_in(match.end(), min(end, match.end() + 24), "date")
+                         if len(str(m.value)) == 10), None)
+            if date is not None and text[date.end:date.end + 2].startswith(("出生", "生")):
+                born = date.value
+            row = {"name": name, "birth_date": born or births.get(name), "relation": kin,
+                   "supporters": _supporters(clause)}
+            same = next((r for r in rows if r["name"] == name), None)
+            if same is None:
+                rows.append(row)
+                spans.append((match.start(), end))
+            else:  # named again (the claims, then the facts): fill what the first mention left open
+                same.update({k: v for k, v in row.items() if same[k] is None and v is not None})
+    if rows:
+        results["dependents"] = Candidate("dependents", rows, spans, 0.7, "derived", spans[0][0])
 
 
 def _days(doc: Document, results: dict[str, Candidate]) -> None:
@@ -481,10 +647,12 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
             results[role].value = [dict(p) for p in doc.parties.get(role, results[role].value)]
     names = names_in(doc, aliases)
     _damage_items(doc, results)
+    _asked_and_changed(doc, results)
     _vehicles(doc, results, names)
     _liability(doc, results, names)
     _advances(doc, results, names)
     _victim(doc, results)
+    _dependents(doc, results, names)
     _grades(doc, results)
     _days(doc, results)
     _accident_date(doc, results)

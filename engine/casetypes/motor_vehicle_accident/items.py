@@ -79,6 +79,43 @@ def victim_birth(view: CaseView) -> date | None:
     return _date(people[0].get("birth_date")) if len(people) == 1 else None
 
 
+def grade_indices(view: CaseView) -> tuple[list[Decimal], str]:
+    """多处伤残 (GB 18667-2002 附录B): the 附加指数 of the other grades, and where they come from.
+
+    The judge's indices per extra grade (extra_disability_indices), else the total 伤残赔偿指数 the
+    pleading or the court states (disability_index), which must lie between the highest grade's index and
+    that index + 10%. Neither: an error naming both elements and the permitted range — the sizes of the
+    附加指数 are published nowhere (traffic_sales_labour.md §A5), so none is assumed."""
+    from engine.law.injury import EXTRA_INDEX_CAP, disability_coefficient
+    from engine.law.result import fmt_plain
+
+    grade = view.value("disability_grade")
+    extras = [g for g in view.value("extra_disability_grades") or [] if isinstance(g, int)]
+    if not isinstance(grade, int) or not extras:
+        return [], ""
+    base = disability_coefficient(grade)
+    top = min(base + EXTRA_INDEX_CAP, Decimal(100))
+    listed = "、".join(f"{g}级" for g in extras)
+    indices = view.value("extra_disability_indices")
+    if indices:
+        if len(indices) != len(extras):
+            raise YaosuError(
+                E.E163, indices_id="extra_disability_indices", grades_id="extra_disability_grades",
+                len_indices=len(indices), listed=listed, len_extras=len(extras))
+        return [Decimal(i) for i in indices], f"多处伤残：最高伤残等级{grade}级，其他伤残等级{listed}，附加指数由本院认定"
+    total = view.value("disability_index")
+    if total is not None:
+        index = Decimal(total)
+        if not base <= index <= top:
+            raise YaosuError(
+                E.E164, index_id="disability_index", fmt_percent_total=f"{fmt_plain(index)}%", grade=grade, base=fmt_plain(base), listed=listed,
+                top=fmt_plain(top))
+        return [index - base], (f"多处伤残：最高伤残等级{grade}级，其他伤残等级{listed}，伤残赔偿指数{fmt_plain(index)}%"
+                                f"（附加指数合计{fmt_plain(index - base)}%，不超过10%）")
+    raise YaosuError(
+        E.E162, indices_id="extra_disability_indices", index_id="disability_index", grade=grade, listed=listed, base=fmt_plain(base), top=fmt_plain(top))
+
+
 def standard_results(view: CaseView, wanted: set[str]) -> dict[str, CalcResult | YaosuError]:
     """The standard items the case needs, each a result or the error that stops it."""
     from engine.law.injury import standard_items
@@ -112,6 +149,11 @@ def standard_results(view: CaseView, wanted: set[str]) -> dict[str, CalcResult |
             )
             continue
         dependants.append((born, supporters, name))
+    grades_error: YaosuError | None = None
+    try:
+        extra_indices, grades_note = grade_indices(view)
+    except YaosuError as exc:
+        extra_indices, grades_note, grades_error = [], "", exc
     out = standard_items(
         province=view.province,
         victim_birth=birth,
@@ -120,9 +162,17 @@ def standard_results(view: CaseView, wanted: set[str]) -> dict[str, CalcResult |
         tort_date=_date(view.value("accident_date")),
         residence=view.value("victim_residence"),
         grade=view.value("disability_grade"),
+        extra_indices=extra_indices,
         death=death,
         dependants=dependants,
     )
+    disability = out.get("disability_compensation")
+    if grades_note and isinstance(disability, CalcResult):
+        disability.steps.insert(len(disability.steps) - 2, grades_note)
+    if grades_error is not None:  # the index decides both (被扶养人生活费 × the same index)
+        for item in ("disability_compensation", "dependents_living"):
+            if item in out:
+                out[item] = grades_error
     if dependant_error is not None:
         out["dependents_living"] = dependant_error
     for item in wanted:
@@ -150,6 +200,103 @@ def daily_result(view: CaseView, item_id: str) -> CalcResult | None:
         return None  # no published rate: the court decides the amount itself
 
 
+def _use_year(view: CaseView) -> tuple[int, str]:
+    from engine.law.injury import use_year_for
+
+    hearing_end = _date(view.meta.get("hearing_end_date"))
+    if hearing_end is None:
+        raise YaosuError(E.E156)
+    return use_year_for(view.province, hearing_end)
+
+
+def _lost_days(view: CaseView) -> tuple[int, str]:
+    """误工时间 (第七条第一款): the 误工期 found, else — a victim disabled — until the day before 定残."""
+    days = view.value("lost_work_days")
+    if isinstance(days, int):
+        return days, f"误工期{days}天"
+    accident, appraised = _date(view.value("accident_date")), _date(view.value("appraisal_date"))
+    if view.value("disability_grade") is not None and accident is not None and appraised is not None:
+        n = (appraised - accident).days
+        return n, (f"受害人因伤致残持续误工，误工时间计算至定残日前一天：自{accident.isoformat()}至"
+                   f"{appraised.isoformat()}前一天，共{n}天")
+    raise YaosuError(E.E155, days_id="lost_work_days", accident_id="accident_date", appraisal_id="appraisal_date")
+
+
+def _income(view: CaseView, what: str, value_id: str, period_id: str) -> tuple[Any, str]:
+    from engine.law.injury import given_figure
+
+    value, period = view.value(value_id), view.value(period_id)
+    if value is None:
+        raise YaosuError(E.E157, what=what, value_id=value_id)
+    if period is None:
+        raise YaosuError(E.E158, what=what, period_id=period_id)
+    return given_figure(value, f"{what}收入标准", "原告提交的收入证据，经本院审查采信"), str(period)
+
+
+def lost_income_result(view: CaseView) -> CalcResult | YaosuError | None:
+    """误工费 (第七条) when the court has said how (victim_income_basis); None: not computed (the claim or
+    the finding decides, as for any item)."""
+    from engine.law.injury import given_figure, lost_earnings, trade_average_wage
+
+    basis = view.value("victim_income_basis")
+    if basis is None:
+        return None
+    try:
+        days, days_text = _lost_days(view)
+        notes: list[str] = [days_text]
+        if basis == "trade_average":
+            year, why = _use_year(view)
+            notes.insert(0, why)
+            judged = view.value("trade_average_wage")
+            if judged is not None:
+                income = given_figure(judged, f"受诉法院所在地“{view.value('victim_trade') or '相同或者相近'}”行业"
+                                      f"上一年度（{year - 1}年）职工平均工资")
+            else:
+                income = trade_average_wage(view.province, str(view.value("victim_trade") or ""), year)
+            period = "year"
+        else:
+            income, period = _income(view, "误工费", "victim_income", "victim_income_period")
+        result = lost_earnings(days, income, period=period, basis=str(basis))
+    except YaosuError as exc:
+        return exc
+    result.steps[1:1] = notes
+    return result
+
+
+def nursing_result(view: CaseView) -> CalcResult | YaosuError | None:
+    """护理费 (第八条) = rate × 护理期 × carers, when the court has given a basis or a rate; else None."""
+    from engine.law.injury import daily_rate, given_figure, nursing_fee
+
+    basis, rate = view.value("nursing_basis"), view.value("nursing_rate")
+    if basis is None and rate is None:
+        return None
+    basis = str(basis or "hired")
+    try:
+        days = view.value("nursing_days")
+        if not isinstance(days, int):
+            raise YaosuError(E.E159, days_id="nursing_days")
+        carers = view.value("nursing_carers") or 1
+        period = str(view.value("nursing_rate_period") or "day")
+        if rate is not None:
+            what = "护理人员收入标准" if basis == "carer_income" else "护工劳务报酬标准"
+            figure = given_figure(rate, what, "当事人提交的证据，经本院审查采信")
+        elif basis == "hired":
+            hearing_end = _date(view.meta.get("hearing_end_date"))
+            if hearing_end is None:
+                raise YaosuError(E.E161)
+            figure, period = daily_rate(view.province, "nursing", hearing_end), "day"
+        else:
+            raise YaosuError(E.E160, rate_id="nursing_rate", period_id="nursing_rate_period")
+        result = nursing_fee(days, figure, period=period, carers=int(carers), basis=basis)
+    except YaosuError as exc:
+        return exc
+    result.steps.insert(1, f"护理期{days}天，护理人员{carers}人")
+    return result
+
+
+COMPUTED_ITEMS = {"lost_income": lost_income_result, "nursing_fee": nursing_result}
+
+
 def find_items(view: CaseView) -> list[Item]:
     from engine.drafting import formatting as fmt
 
@@ -163,6 +310,8 @@ def find_items(view: CaseView) -> list[Item]:
         result: CalcResult | YaosuError | None = computed.get(item_id)
         if item_id in DAILY_ITEMS and finding is None:
             result = daily_result(view, item_id)
+        if item_id in COMPUTED_ITEMS and finding is None:
+            result = COMPUTED_ITEMS[item_id](view)
         if finding is not None:
             item.award, item.how = finding, f"本院认定{fmt.money(finding)}元"
         elif isinstance(result, YaosuError):

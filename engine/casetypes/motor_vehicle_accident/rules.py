@@ -69,13 +69,17 @@ def _facts_text(view: CaseView) -> str:
     return "事实和理由：" + ("；".join(parts) + "。" if parts else "（原告未写明）")
 
 
+def _liability_row(view: CaseView, vehicle: dict[str, Any]) -> dict[str, Any] | None:
+    liability = view.value("liability") or []
+    return next((row for row in liability if row.get("party") in (vehicle.get("driver"), vehicle.get("owner"))),
+                None)
+
+
 def _vehicle_share(view: CaseView, vehicle: dict[str, Any], decision: Decision) -> tuple[Decimal | None, bool]:
     """(share of the excess, at fault for 交强险) for the only vehicle of the case."""
-    liability = view.value("liability") or []
-    party = next((row for row in liability if row.get("party") in (vehicle.get("driver"), vehicle.get("owner"))),
-                 None)
+    party = _liability_row(view, vehicle)
     at_fault = party is None or party.get("share") != "none"
-    share = view.value("liability_share")
+    share = vehicle.get("liability_share") or view.value("liability_share")
     if share is not None:
         return Decimal(share), at_fault
     if party is not None and party.get("share") == FULL:
@@ -84,6 +88,33 @@ def _vehicle_share(view: CaseView, vehicle: dict[str, Any], decision: Decision) 
         "机动车一方承担的赔偿比例（要素 liability_share）未认定：交强险以外部分的分配暂以“____”表示"
     )
     return None, at_fault
+
+
+def _vehicle_shares(
+    view: CaseView, vehicles: list[dict[str, Any]], decision: Decision
+) -> tuple[list[Decimal | None], list[bool]]:
+    """Several vehicles (道交解释第十八条): each one's share of the excess (vehicles[].liability_share, the
+    court's apportionment under 道路交通安全法第七十六条) and whether it is at fault for its 交强险.
+
+    A vehicle found 无责 by the 认定书, or given a 0% share, uses the 无责 limits."""
+    shares: list[Decimal | None] = []
+    faults: list[bool] = []
+    for vehicle in vehicles:
+        party = _liability_row(view, vehicle)
+        raw = vehicle.get("liability_share")
+        share = Decimal(raw) if raw is not None else None
+        if share is None and party is not None and party.get("share") == "none":
+            share = Decimal(0)
+        shares.append(share)
+        faults.append(not ((party is not None and party.get("share") == "none") or share == 0))
+    missing = [str(v.get("plate") or i) for i, (v, s) in enumerate(zip(vehicles, shares, strict=True), 1)
+               if s is None]
+    if missing:
+        decision.warnings.append(
+            "多车事故各车一方承担的赔偿比例（要素 vehicles 的“赔偿比例” liability_share）未认定："
+            + "、".join(missing) + "；交强险以外部分的分配暂以“____”表示"
+        )
+    return shares, faults
 
 
 def _tortfeasor(view: CaseView, vehicle: dict[str, Any]) -> str:
@@ -155,10 +186,6 @@ def _item_reasoning(view: CaseView, items: list[Item], decision: Decision) -> No
                      f"予以支持，即{fmt.money(item.award)}元。")
         decision.reasoning.append(text)
         decision.warnings.extend(item.computed.warnings)
-        if item.id == "disability_compensation" and view.value("extra_disability_grades"):
-            decision.warnings.append(
-                "受害人有多处伤残：其他伤残等级的附加指数（每处0–10%，合计不超过10%，GB 18667-2002 附录B）须由法官认定，"
-                "本计算仅按最高伤残等级；认定后请直接认定残疾赔偿金数额")
         decision.citations.extend(c for c in item.citations if _citable(c))
 
 
@@ -174,16 +201,17 @@ def _allocation(view: CaseView, items: list[Item], decision: Decision) -> tuple[
         item_groups,
     )
 
-    vehicles = view.value("vehicles") or []
+    vehicles = [v for v in view.value("vehicles") or [] if isinstance(v, dict)]
     accident = _date(view.value("accident_date"))
-    if len(vehicles) != 1 or accident is None:
-        decision.warnings.append(
-            "赔偿责任分配需要事故发生时间和一辆肇事机动车（要素 accident_date、vehicles）"
-            + ("；多车事故各车的赔偿比例须由法官认定后另行计算" if len(vehicles) > 1 else "")
-        )
+    if not vehicles or accident is None:
+        decision.warnings.append("赔偿责任分配需要事故发生时间和肇事机动车（要素 accident_date、vehicles）")
         return None, False
-    vehicle = vehicles[0]
-    share, at_fault = _vehicle_share(view, vehicle, decision)
+    if len(vehicles) == 1:
+        share, at_fault = _vehicle_share(view, vehicles[0], decision)
+        shares, faults = [share], [at_fault]
+    else:
+        shares, faults = _vehicle_shares(view, vehicles, decision)
+    known = all(s is not None for s in shares)
     amounts = {i.id: i.award for i in items if i.award is not None}
     bearer = None
     if amounts.get("appraisal_fee") and view.value("appraisal_fee_bearer"):
@@ -196,34 +224,46 @@ def _allocation(view: CaseView, items: list[Item], decision: Decision) -> tuple[
             decision.reasoning.append(
                 f"关于鉴定费{fmt.money(amounts['appraisal_fee'])}元，由{BLANK}负担（须由法官确定）。")
             del amounts["appraisal_fee"]
-    limit = vehicle.get("commercial_limit")
     advances = [Advance(str(a.get("payer")), Decimal(a["amount"])) for a in view.value("paid_in_advance") or []
                 if a.get("amount") and a.get("payer")]
+    parties = [
+        Vehicle(
+            name=_vehicle_name(vehicle, n, len(vehicles)),
+            limits=compulsory_limits(accident, at_fault=at_fault),
+            liability_share=share if share is not None else Decimal(0),
+            tortfeasor=_tortfeasor(view, vehicle),
+            compulsory_insurer=vehicle.get("compulsory_insurer") or None,
+            commercial_insurer=vehicle.get("commercial_insurer") or None,
+            commercial_limit=Decimal(vehicle["commercial_limit"]) if vehicle.get("commercial_limit") else None,
+        )
+        for n, (vehicle, share, at_fault) in enumerate(zip(vehicles, shares, faults, strict=True), 1)
+    ]
     try:
         result = allocate(
             [Victim(fmt.join_names(view.plaintiffs), amounts, bool(view.value("mental_damages_first")))],
-            [Vehicle(
-                name=str(vehicle.get("plate") or "肇事车辆"),
-                limits=compulsory_limits(accident, at_fault=at_fault),
-                liability_share=share if share is not None else Decimal(0),
-                tortfeasor=_tortfeasor(view, vehicle),
-                compulsory_insurer=vehicle.get("compulsory_insurer") or None,
-                commercial_insurer=vehicle.get("commercial_insurer") or None,
-                commercial_limit=Decimal(limit) if limit else None,
-            )],
+            parties,
             item_groups(),
-            advances=advances if share is not None else (),
+            advances=advances if known else (),
             appraisal_bearer=bearer,
         )
     except YaosuError as exc:
         decision.warnings.append(f"无法分配赔偿责任：{exc.message}")
         return None, False
-    result.details["payers_of_excess"] = [p for p in (vehicle.get("commercial_insurer"), _tortfeasor(view, vehicle)) if p]
-    if bearer in ("insurer", "tortfeasor") and result is not None:
-        # Borne outside the limits (保险法第六十四条 / the tortfeasor): its own words in the order.
-        payer = (vehicle.get("commercial_insurer") if bearer == "insurer" else None) or _tortfeasor(view, vehicle)
-        result.details["appraisal"] = {"payer": payer, "amount": amounts["appraisal_fee"]}
-    return result, share is not None
+    result.details["payers_of_excess"] = [
+        [p for p in (v.commercial_insurer, v.tortfeasor) if p] for v in parties]
+    result.details["commercial_limits"] = {v.name: v.commercial_limit for v in parties}
+    if bearer in ("insurer", "tortfeasor"):
+        # Borne outside the limits (保险法第六十四条 / the tortfeasor): its own words in the order; with
+        # several vehicles each payer's part is booked on its own commercial / tortfeasor line.
+        if len(parties) == 1:
+            first = parties[0]
+            payer = (first.commercial_insurer if bearer == "insurer" else None) or first.tortfeasor
+            result.details["appraisal"] = {"payer": payer, "amount": amounts["appraisal_fee"]}
+    return result, known
+
+
+def _vehicle_name(vehicle: dict[str, Any], n: int, count: int) -> str:
+    return str(vehicle.get("plate") or (f"第{n}辆肇事车辆" if count > 1 else "肇事车辆"))
 
 
 def _payer_orders(view: CaseView, result: CalcResult | None, share_known: bool, insurers: list[str]) -> list[str]:
@@ -263,34 +303,41 @@ def _payer_orders(view: CaseView, result: CalcResult | None, share_known: bool, 
                      else f"（已垫付{fmt.money(own['advance'])}元，已全部支付）")
         orders.append(text)
     if not share_known:
-        # The share of the excess is still to be found: its payers are named with blanks.
-        commercial, *rest = details.get("payers_of_excess") or [BLANK]
-        excess = [(commercial, f"在{COMMERCIAL}")] if rest else []
-        excess.append((rest[0] if rest else commercial, ""))
-        for payer, where in excess:
-            line = f"{where}赔偿原告{plaintiffs}{BLANK}元"
-            index = next((i for i, o in enumerate(orders) if o.startswith(f"被告{payer}于")), None)
-            if index is None:
-                orders.append(f"被告{payer}于本判决生效之日起十日内{line}")
-            else:
-                orders[index] += "；" + line
+        # The share of the excess is still to be found: its payers are named with blanks, per vehicle.
+        for payers in details.get("payers_of_excess") or [[BLANK]]:
+            commercial, *rest = payers or [BLANK]
+            excess = [(commercial, f"在{COMMERCIAL}")] if rest else []
+            excess.append((rest[0] if rest else commercial, ""))
+            for payer, where in excess:
+                line = f"{where}赔偿原告{plaintiffs}{BLANK}元"
+                index = next((i for i, o in enumerate(orders) if o.startswith(f"被告{payer}于")), None)
+                if index is None:
+                    orders.append(f"被告{payer}于本判决生效之日起十日内{line}")
+                elif line not in orders[index]:
+                    orders[index] += "；" + line
     for refund in details["refunds"] if share_known else []:
         orders.append(f"被告{refund['payer']}于本判决生效之日起十日内支付被告{refund['to']}其垫付款{fmt.money(refund['amount'])}元")
     return orders
 
 
-def _allocation_rows(result: CalcResult, commercial_limit: Any, share_known: bool) -> list[AllocationRow]:
+def _allocation_rows(result: CalcResult, share_known: bool) -> list[AllocationRow]:
     rows = []
-    limits = next(iter(result.details["limits"].values()))
+    limits = result.details["limits"]
+    commercial_limits = result.details.get("commercial_limits") or {}
+    several = len(limits) > 1
     for row in result.details["rows"]:
         role = row["role"]
+        vehicle = row["vehicle"]
         if role in ("compulsory", "policyholder"):
-            basis, limit = f"交强险{row['sublimit_zh']}", f"{fmt.money(limits[row['sublimit']])}元"
+            basis, limit = f"交强险{row['sublimit_zh']}", f"{fmt.money(limits[vehicle][row['sublimit']])}元"
         elif role == "commercial":
             basis = "商业三者险"
+            commercial_limit = commercial_limits.get(vehicle)
             limit = f"{fmt.money(commercial_limit)}元" if commercial_limit else "未载明"
         else:
             basis, limit = ("侵权人" if role == "tortfeasor" else "原告自负"), ""
+        if several and vehicle:
+            basis = f"{vehicle} {basis}"  # several vehicles: whose 交强险 / 商业三者险 / share
         amount = f"{fmt.money(row['amount'])}元" if share_known or role in ("compulsory", "policyholder") else f"{BLANK}元"
         rows.append(AllocationRow(payer=row["payer"], basis=basis, limit=limit, amount=amount))
     return rows
@@ -363,8 +410,7 @@ def motor_vehicle_accident_rules(view: CaseView) -> Decision:
         decision.reasoning.append("关于赔偿责任的分配：" + "；".join(result.steps) + "。")
         decision.citations += [c for c in result.citations if c not in decision.citations]
         decision.warnings.extend(result.warnings)
-        commercial = (view.value("vehicles") or [{}])[0].get("commercial_limit")
-        decision.allocation_rows = _allocation_rows(result, commercial, share_known)
+        decision.allocation_rows = _allocation_rows(result, share_known)
     orders = _payer_orders(view, result, share_known, insurers)
     claimed = view.claimed("claim_total")
     claimed_amount = Decimal(claimed) if claimed else sum(

@@ -22,7 +22,8 @@ ITEM_WORDS: dict[str, tuple[str, ...]] = {
     "disability_aids": ("残疾辅助器具费", "辅助器具费"),
     "death_compensation": ("死亡赔偿金",),
     "funeral_expenses": ("丧葬费",),
-    "mental_damages": ("精神损害抚慰金", "精神抚慰金", "精神损失费", "精神损害赔偿金"),
+    # LawBench masks a 金 read as a surname: 精神损害抚慰PER10000元 (development passages).
+    "mental_damages": ("精神损害抚慰金", "精神抚慰金", "精神损失费", "精神损害赔偿金", "精神损害抚慰PER", "精神抚慰PER"),
     "appraisal_fee": ("鉴定费", "评估费"),
     "operating_loss": ("停运损失", "停运费", "营运损失"),
     "property_damage": ("车辆维修费", "车辆损失", "车损", "维修费", "修理费", "施救费", "财产损失", "物品损失"),
@@ -31,7 +32,7 @@ _WORDS = sorted(((w, item) for item, words in ITEM_WORDS.items() for w in words)
 _KEYWORDS = re.compile("|".join(re.escape(w) for w, _ in _WORDS))
 _LOSS = re.compile(r"[\u4e00-\u9fa5]{1,8}?损失")
 _ITEM_OF = dict(_WORDS)
-_NOT_PROPERTY = re.compile(r"各项|全部|经济|上述|其他|总|误工|停运|营运|精神|合计|共计|造成|遭受|损失")
+_NOT_PROPERTY = re.compile(r"各项|全部|经济|上述|其他|总|误工|停运|营运|精神|合计|共计|造成|遭受|损失|间接|原告|被告|受害人|其")
 
 PLATE = re.compile(r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z]·?[A-Z0-9]{4,6}挂?")
 NUMERALS = "一二三四五六七八九十"

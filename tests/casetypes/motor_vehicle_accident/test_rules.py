@@ -265,11 +265,15 @@ def test_an_unknown_share_leaves_the_excess_blank_and_the_compulsory_part_final(
     assert judgment.orders[1] == "二、被告周七于本判决生效之日起十日内赔偿原告孙六____元。"
 
 
-def test_extra_grades_are_left_to_the_judge() -> None:
+def test_extra_grades_without_an_index_leave_the_item_to_the_judge() -> None:
+    # GB 18667-2002 附录B: Ih + ∑Ia, ∑Ia ≤ 10%; the size of each Ia is published nowhere (§A5): no figure
+    # is assumed and the highest grade alone is not used in its place.
     case = over_limit_case()
     case["elements"]["extra_disability_grades"] = {"status": "complaint_only", "complaint": [10], "answer": None,
                                                    "answer_position": None}
     judgment = build_judgment(SYSTEM, case, "qingpu")
-    assert any("附加指数" in w and "须由法官认定" in w for w in judgment.warnings)
     row = next(r for r in judgment.item_rows if r.element_id == "disability_compensation")
-    assert row.court == "按标准计算为178,954元"  # highest grade only: 89,477 × 20 × 10%
+    assert row.court == "____元（标准数据缺失，见说明）"
+    warning = next(w for w in judgment.warnings if w.startswith("残疾赔偿金无法计算"))
+    assert "extra_disability_indices" in warning and "disability_index" in warning
+    assert "应在10%至20%之间" in warning

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from engine.casetypes.private_lending.guarantee import guarantee_orders
 from engine.casetypes.private_lending.interest_orders import Segment, formula_text, plan_amount, plan_interest
 from engine.drafting import formatting as fmt
 from engine.drafting.build import judgment_day
@@ -91,6 +92,10 @@ def private_lending_rules(view: CaseView) -> Decision:
             g for g in claimed_guarantee if g in view.defendants
         ]
     debtor_list = [name for name in debtor_list if name not in guarantors] or debtor_list
+    # A borrower's spouse sued for a 夫妻共同债务 answers only when the court finds the debt joint.
+    spouses = [s for s in (view.value("spouse_defendants") or []) if s in view.defendants and s not in guarantors]
+    debtor_list = [name for name in debtor_list if name not in spouses] or debtor_list
+    spouses = [s for s in spouses if s not in debtor_list]
     debtors = fmt.join_names(debtor_list)
     decision.claims = _claims_text(view, debtors, guarantors)
     decision.facts = facts_text(view)
@@ -106,7 +111,8 @@ def private_lending_rules(view: CaseView) -> Decision:
         f"被告{debtors}应当按约归还借款。"
     )
     cite.append(f"{CIVIL_CODE}第六百七十五条")
-    payers = _payers(view, debtor_list, decision)  # after 本院认为: it may add the co-borrowers' reason
+    # After 本院认为: it may add the co-borrowers' or the spouse's reason.
+    payer_names, payers, spouse_orders = _spouse_liability(view, debtor_list, spouses, decision)
     if delivered is not None and loan_amount is not None and delivered < loan_amount:
         deducted = _cited(view, "lending_interest_deducted",
                           _date(view.meta.get("filing_date")) or judgment_day(view.meta), decision)
@@ -318,53 +324,12 @@ def private_lending_rules(view: CaseView) -> Decision:
             rejected = True
             reasoning.append(f"双方未约定实现债权的费用由借款人承担，原告主张的费用{fmt.money(costs)}元，本院不予支持。")
 
-    # Guarantee: 约定不明 → 一般保证 (民法典第六百八十六条); the guarantor may recover from the debtor (第七百条).
+    # Guarantee (guarantee.py): the mode and period by the guarantee's date, a company's resolution.
     if guarantors:
-        money_orders = "、".join(_ordinal(i) for i in range(1, len(orders) + 1))
-        guarantee_type = view.value("guarantee_type")
-        names = fmt.join_names(guarantors)
-        # Substantive law by the date of the guarantee (法释〔2020〕15号): 担保法 before 2021-01-01, 民法典 after.
-        day = _fact_day(view)
-        catalogue = view.system.law.citations
-        if guarantee_type in (None, "unclear") and not view.pending("guarantee_type"):
-            try:
-                guarantee_type = catalogue.effect("guarantee_mode_default", day)
-            except YaosuError as exc:  # no guarantee law catalogued for that day: the judge decides
-                decision.warnings.append(exc.message)
-                guarantee_type = None
-            rule = _cited(view, "guarantee_mode_default", day, decision)
-            mode = "连带责任保证" if guarantee_type == "joint" else "一般保证"
-            reasoning.append(
-                f"关于保证方式，双方对保证方式没有约定或者约定不明确，保证合同成立于{fmt.date_text(day)}，"
-                f"依照{rule.title}{rule.article}的规定，被告{names}按照{mode}承担保证责任。"
-            )
-            cite.append(rule)
-        if guarantee_type == "joint":
-            orders.append(f"被告{names}对被告{debtors}的上述第{money_orders}项债务承担连带清偿责任")
-            cite.append(_cited(view, "joint_guarantee", day, decision))
-        elif guarantee_type == "general":
-            # 担保制度解释第二十六条: the order itself says the guarantor answers only for what enforcement
-            # against the debtor's property leaves unpaid.
-            orders.append(
-                f"被告{names}对被告{debtors}的上述第{money_orders}项债务，在被告{debtors}的财产依法强制执行后"
-                "仍不能履行的部分承担保证责任"
-            )
-            cite.append(_cited(view, "general_guarantee", day, decision))
-            try:
-                cite.append(_cited(view, "general_guarantee_order", judgment_day(view.meta), decision))
-            except YaosuError:
-                pass  # a judgment before 2021: the interpretation was not yet in force
-        else:
-            orders.append(f"被告{names}对被告{debtors}的上述第{money_orders}项债务承担保证责任（保证方式待认定）")
-            decision.warnings.append("保证方式尚待认定")
-        orders.append(f"被告{names}承担保证责任后，有权在其承担保证责任的范围内向被告{debtors}追偿")
-        cite.append(_cited(view, "guarantor_recourse", day, decision))
-        if view.value("guarantee_period") is None and guarantee_type in ("joint", "general"):
-            concept = "guarantee_period_joint" if guarantee_type == "joint" else "guarantee_period_general"
-            period = _cited(view, concept, day, decision)
-            reasoning.append(
-                f"双方未约定保证期间，依照{period.title}{period.article}的规定，保证期间为主债务履行期限届满之日起六个月。"
-            )
+        released = guarantee_orders(view, decision, orders, guarantors, fmt.join_names(payer_names), _fact_day(view),
+                                    _party_records(view))
+        rejected = rejected or released
+    orders += spouse_orders
 
     if rejected:
         orders.append(f"驳回原告{plaintiffs}的其他诉讼请求")
@@ -528,6 +493,54 @@ _CO_BORROWERS = {
 }
 
 
+def _spouse_liability(
+    view: CaseView, debtors: list[str], spouses: list[str], decision: Decision
+) -> tuple[list[str], str, list[str]]:
+    """(who pays, the head of every money order, orders to add at the end) with the spouse sued for a
+    夫妻共同债务 (民法典第一千零六十四条): found joint → 共同偿还 with the borrower; found not joint → the
+    claim against the spouse is dismissed; not yet found → the borrower pays, the spouse's part pending."""
+    from engine.casetypes.private_lending.guarantee import defence_raised
+    from engine.drafting.build import REASON_PENDING, answer_words
+
+    if not spouses:
+        return debtors, _payers(view, debtors, decision), []
+    plaintiffs, names, borrower = fmt.join_names(view.plaintiffs), fmt.join_names(spouses), fmt.join_names(debtors)
+    joint = view.value("joint_marital_debt")
+    if joint is None:
+        decision.warnings.append(
+            f"被告{names}是否与被告{borrower}共同偿还，请认定借款是否属于夫妻共同债务（joint_marital_debt）"
+        )
+        return debtors, _payers(view, debtors, decision), [
+            f"被告{names}对上述债务是否承担共同偿还责任（是否属于夫妻共同债务）待认定"
+        ]
+    raised = defence_raised(view, "spouse_not_liable")
+    words = answer_words(view, "spouse_not_liable") if raised else ""
+    reasons = view.case.get("reasons") or {}
+    reason = ((reasons.get("joint_marital_debt") or reasons.get("spouse_not_liable") or "").strip().rstrip("。"))
+    if not reason and raised:
+        reason = REASON_PENDING
+        decision.warnings.append("被告配偶主张非夫妻共同债务，请写明认定理由（yaosu find --reason joint_marital_debt=…）")
+    lead = f"关于被告{names}的责任，原告主张涉案借款系被告{borrower}与被告{names}的夫妻共同债务"
+    if raised:
+        lead += f"，被告{names}辩称不属于夫妻共同债务{f'（{words}）' if words else ''}"
+    said = f"本院认为，{reason}，" if reason else "本院认为，"
+    if joint:
+        rule = _cited(view, "spouse_joint_debt", _fact_day(view), decision)
+        decision.citations.append(rule)
+        decision.reasoning.append(
+            f"{lead}。{said}涉案借款属于夫妻共同债务，依照{rule.text}的规定，被告{names}应与被告{borrower}共同偿还。"
+        )
+        payers = [*debtors, *spouses]
+        return payers, f"被告{fmt.join_names(payers)}于本判决生效之日起十日内共同", []
+    rule = _cited(view, "spouse_debt_not_joint", _fact_day(view), decision)
+    decision.citations.append(rule)
+    decision.reasoning.append(
+        f"{lead}。{said}涉案借款不属于夫妻共同债务，依照{rule.text}的规定，原告要求被告{names}共同偿还的诉讼请求，"
+        "本院不予支持。"
+    )
+    return debtors, _payers(view, debtors, decision), [f"驳回原告{plaintiffs}对被告{s}的诉讼请求" for s in spouses]
+
+
 def _payers(view: CaseView, debtors: list[str], decision: Decision) -> str:
     """被告A、B于本判决生效之日起十日内连带 / 共同 / 按份 — how co-borrowers answer, said in every order."""
     names = fmt.join_names(debtors)
@@ -623,9 +636,3 @@ def _fact_day(view: CaseView) -> date:
 def _cited(view: CaseView, concept: str, day: date, decision: Decision) -> Any:
     """The article in force on `day` (`cite_in_force`: unverified ones named, missing ones left blank)."""
     return cite_in_force(view, concept, day, decision)
-
-
-def _ordinal(n: int) -> str:
-    import cn2an
-
-    return str(cn2an.an2cn(n))  # 十一, not 11

@@ -126,14 +126,21 @@ def private_lending_rules(view: CaseView) -> Decision:
     claim_principal = _dec(view.claimed("claim_principal"))
     granted_principal: Decimal | None = None
     interest_owed = Decimal("0")  # interest the ledger leaves unpaid on its last day
+    per_loan: list[Any] = []  # ledger loans at different rates: their interest is ordered loan by loan
+    result = None
     if view.pending("delivered_amount") or view.pending("loan_amount") or view.pending("repaid_principal"):
         decision.warnings.append("借款本金相关要素尚待认定，判项中的本金暂以“待认定”表示")
     elif (ledger := _apply_ledger(view, principal_base, debtor_list, decision)) is not None:
         # The judge's (or the complaint's) ledger: each payment applied on its day (民法典第五百六十、五百六十一条).
-        result, through = ledger
+        result, through, ledger_loans = ledger
         granted_principal = result.details["principal_outstanding"]
         if claim_principal is not None:
             granted_principal = min(granted_principal, claim_principal)
+        if len({loan.term_rate for loan in ledger_loans}) > 1:
+            if granted_principal == result.details["principal_outstanding"]:
+                per_loan = ledger_loans  # one interest order per loan, each at its own rate
+            else:
+                decision.warnings.append("各笔借款的约定利率不同，但原告主张的本金少于尚欠本金，利息判项按同一利率表述，请核对")
         interest_owed = result.details["interest_outstanding"]
         order_rule = _cited(view, "payment_order", through, decision)
         reasoning.append(
@@ -214,6 +221,20 @@ def private_lending_rules(view: CaseView) -> Decision:
             cite.append(f"{CIVIL_CODE}第六百八十条")
             rejected = True
             claimed_interest_amount += stated or Decimal("0")
+            continue
+        if per_loan and result is not None and not overdue and stated is None:
+            claimed_base = _dec(claim.get("base")) or claim_principal or granted_principal
+            claim_start = _date(claim.get("start_date")) or delivery_day
+            claim_end = _date(claim.get("end"))
+            claimed_part, _ = _interest_for_fee(None, claimed_base, claimed_rate, None, [], claim_start,
+                                                claim_end or filing_date, law)
+            granted_part, reduced = _per_loan_orders(
+                view, decision, orders, f"{payers}支付原告{plaintiffs}", per_loan, result, claimed_rate,
+                claim_end, filing_date, rules_day,
+            )
+            claimed_interest_amount += claimed_part
+            granted_interest_amount += granted_part
+            rejected = rejected or reduced
             continue
         # 第二十八条第二款: overdue — the agreed overdue rate; else the term rate; else the LPR of the time.
         agreed = (overdue_agreed if overdue_agreed is not None else term_rate) if overdue else term_rate
@@ -378,7 +399,7 @@ def _interest_for_fee(
 
 def _apply_ledger(
     view: CaseView, principal: Decimal | None, borrowers: list[str], decision: Decision
-) -> tuple[CalcResult, date] | None:
+) -> tuple[CalcResult, date, list[Any]] | None:
     """The ledgers (elements loans, repayments) applied payment by payment with lending_ledger; None when
     there is no ledger or it cannot be applied (the drafter is told why)."""
     from engine.law.interest import LedgerPayment, Loan, lending_ledger
@@ -422,9 +443,56 @@ def _apply_ledger(
     except YaosuError as exc:
         decision.warnings.append(f"无法按还款明细逐笔抵充：{exc.message}")
         return None
-    if len({loan.term_rate for loan in loans}) > 1:
-        decision.warnings.append("各笔借款的约定利率不同，利息判项按同一利率表述，请核对")
-    return result, end
+    return result, end, loans
+
+
+def _per_loan_orders(
+    view: CaseView, decision: Decision, orders: list[str], head: str, loans: list[Any], result: CalcResult,
+    claimed_rate: Decimal | None, end: date | None, filing: date | None, rules_day: date,
+) -> tuple[Decimal, bool]:
+    """One interest order per ledger loan when their agreed rates differ: interest still owed on the
+    ledger's last day, then each loan's outstanding principal at its own rate within the cap in force
+    (第二十五、三十一条, per loan: interest_orders.plan_interest). Returns (interest granted to the
+    claim's end or the filing date, for the fee; whether less than the rate claimed is granted)."""
+
+    law = view.system.law
+    through = decision.repayments_applied_through
+    start = through + timedelta(days=1) if through else None
+    end_text = "至实际清偿之日止" if end is None else f"至{fmt.date_text(end)}止"
+    until = end or filing
+    granted, reduced = Decimal("0"), False
+    decision.reasoning.append("各笔借款约定的利率不同，利息按各笔借款的本金、利率分别计算。")
+    for loan in loans:
+        state = result.details["loans"][loan.id]
+        base, owed = state["principal_outstanding"], state["interest_outstanding"]
+        if base <= 0 and owed <= 0:
+            continue
+        what = f"借款{loan.id}（{fmt.date_text(loan.loan_date)}出借的{fmt.money(loan.principal)}元）的利息"
+        if base <= 0:
+            orders.append(f"{head}{what}{fmt.money(owed)}元")
+            granted += owed
+            continue
+        plan = plan_interest(
+            claimed_rate=claimed_rate, agreed_rate=loan.term_rate, no_rate_agreed_overdue=False,
+            overdue_start=loan.due_date + timedelta(days=1), contract_day=loan.contract_date, filing=filing,
+            start=start, end=end, law=law,
+        )
+        decision.warnings += [w for w in plan.warnings if w not in decision.warnings]
+        for concept in plan.concepts:
+            decision.citations.append(_cited(view, concept, rules_day, decision))
+        if plan.notes:
+            decision.reasoning.append(f"关于借款{loan.id}的利息，" + "；".join(n.rstrip("。") for n in plan.notes) + "。")
+        reduced = reduced or plan.reduced
+        if not plan.segments:
+            orders.append(f"{head}{what}（计算方式待认定）")
+            decision.warnings.append(f"借款{loan.id}的利率无法确定，请认定约定利率")
+            continue
+        lead = f"截至{fmt.date_text(through)}尚欠的利息{fmt.money(owed)}元，及" if owed > 0 else ""
+        orders.append(f"{head}{what}（{lead}{formula_text(base, plan.segments, end_text)}）")
+        granted += owed
+        if until and start and until >= start:
+            granted += plan_amount(base, plan.segments, until, law) or Decimal("0")
+    return granted, reduced
 
 
 def _ledger_paragraphs(result: CalcResult) -> list[str]:

@@ -234,17 +234,18 @@ def company_released(view: CaseView, name: str, day: date, decision: Decision) -
         return None
     decision.citations.append(law_rule)
     reason = _reason(view, "company_guarantee_resolution", "creditor_good_faith")
-    lead = f"关于被告{name}的担保责任，{reason}。" if reason else f"关于被告{name}的担保责任，"
+    said = f"{reason}，" if reason else ""
+    lead = f"关于被告{name}的担保责任，"
     if resolution == "resolved":
         decision.reasoning.append(
-            lead + f"被告{name}提供担保经公司董事会或者股东会决议，符合{law_rule.text}的规定，担保合同对其发生效力。"
+            lead + f"{said}被告{name}提供担保经公司董事会或者股东会决议，符合{law_rule.text}的规定，担保合同对其发生效力。"
         )
         return False
     if resolution == "not_needed":
         rule = cite_in_force(view, "company_guarantee_no_resolution_needed", _judgment_day(view), decision)
         decision.citations.append(rule)
         decision.reasoning.append(
-            lead + f"被告{name}提供担保依照{rule.text}的规定无须公司决议，担保合同对其发生效力。"
+            lead + f"{said}被告{name}提供担保依照{rule.text}的规定无须公司决议，担保合同对其发生效力。"
         )
         return False
     rule = cite_in_force(view, "company_guarantee_good_faith", _judgment_day(view), decision)
@@ -254,12 +255,12 @@ def company_released(view: CaseView, name: str, day: date, decision: Decision) -
         return None
     if good_faith:
         decision.reasoning.append(
-            lead + f"被告{name}提供担保虽未经公司决议，但原告为善意相对人，依照{law_rule.text}、{rule.text}的规定，"
+            lead + f"被告{name}提供担保虽未经公司决议，但{said}原告为善意相对人，依照{law_rule.text}、{rule.text}的规定，"
             f"担保合同对被告{name}发生效力。"
         )
         return False
     decision.reasoning.append(
-        lead + f"被告{name}提供担保未经公司董事会或者股东会决议，违反{law_rule.text}的规定，原告非善意相对人，"
+        lead + f"被告{name}提供担保未经公司董事会或者股东会决议，违反{law_rule.text}的规定；{said}原告非善意相对人，"
         f"依照{rule.text}的规定，担保合同对被告{name}不发生效力，原告要求被告{name}承担保证责任的诉讼请求，本院不予支持。"
     )
     decision.warnings.append(
@@ -288,9 +289,9 @@ def _ordinal(n: int) -> str:
 def guarantee_orders(
     view: CaseView, decision: Decision, orders: list[str], guarantors: list[str], debtors: str, day: date,
     records: dict[str, dict[str, Any]],
-) -> bool:
+) -> list[str]:
     """Append the guarantee orders (and the dismissal of the claim against a released guarantor) to
-    ``orders``; True when a guarantor is released (part of the claims is not supported)."""
+    ``orders``; returns the guarantors released."""
     from engine.drafting.build import judgment_day
 
     money_orders = "、".join(_ordinal(i) for i in range(1, len(orders) + 1))
@@ -343,4 +344,4 @@ def guarantee_orders(
     plaintiffs = fmt.join_names(view.plaintiffs)
     for name in released:
         orders.append(f"驳回原告{plaintiffs}对被告{name}的诉讼请求")
-    return bool(released)
+    return released

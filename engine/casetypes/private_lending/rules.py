@@ -349,8 +349,13 @@ def private_lending_rules(view: CaseView) -> Decision:
     if guarantors:
         released = guarantee_orders(view, decision, orders, guarantors, fmt.join_names(payer_names), _fact_day(view),
                                     _party_records(view))
-        rejected = rejected or released
+        rejected = rejected or bool(released)
+    else:
+        released = []
     orders += spouse_orders
+    cleared = [*released, *(spouses if view.value("joint_marital_debt") is False else [])]
+    if cleared:  # a defendant against whom every claim is dismissed bears none of the fee
+        decision.fee_defendants = [d for d in view.defendants if d not in cleared]
 
     if rejected:
         orders.append(f"驳回原告{plaintiffs}的其他诉讼请求")

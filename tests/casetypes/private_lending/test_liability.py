@@ -196,3 +196,11 @@ def test_a_spouse_not_yet_found_is_pending(decided_case: dict[str, Any]) -> None
     assert judgment.orders[0].startswith("一、被告李四于本判决生效之日起十日内归还")
     assert any("王二" in o and "待认定" in o for o in judgment.orders)
     assert any("joint_marital_debt" in w for w in judgment.warnings)
+
+
+def test_a_released_guarantor_bears_none_of_the_fee(decided_case: dict[str, Any]) -> None:
+    """诉讼费用交纳办法第二十九条: the losing party bears the fee; every claim against the released company
+    is dismissed, so the defendants' share (1,684.59, as in the fee test of tests/drafting) is 李四's alone."""
+    decided_case["findings"].update(guarantee_claim_date="2022-12-01", company_guarantee_resolution="resolved")
+    judgment = draft(decided_case)
+    assert judgment.fee_text == "案件受理费3,753.21元，减半收取计1,876.61元，由原告张三负担192.02元，被告李四负担1,684.59元。"

@@ -204,3 +204,43 @@ def test_a_released_guarantor_bears_none_of_the_fee(decided_case: dict[str, Any]
     decided_case["findings"].update(guarantee_claim_date="2022-12-01", company_guarantee_resolution="resolved")
     judgment = draft(decided_case)
     assert judgment.fee_text == "案件受理费3,753.21元，减半收取计1,876.61元，由原告张三负担192.02元，被告李四负担1,684.59元。"
+
+
+SPOUSE_COMPLAINT = """民事起诉状
+原告：张三，男，1980年1月2日出生，汉族，住上海市青浦区某路1号。
+被告：李四，男，1975年2月2日出生，汉族，住上海市青浦区某路4号。
+被告：王二，女，1976年3月3日出生，汉族，住上海市青浦区某路4号。
+诉讼请求：
+1. 判令两被告共同归还借款本金50000元；
+2. 本案诉讼费由被告负担。
+事实和理由：
+被告王二系被告李四之妻。2021年3月1日，被告李四向原告借款50000元，约定年利率12%，2022年2月28日前归还。\
+该借款系两被告夫妻关系存续期间所负，属于夫妻共同债务。
+"""
+SPOUSE_ANSWER = """民事答辩状
+答辩人：王二，女，1976年3月3日出生，汉族，住上海市青浦区某路4号。
+答辩意见：该借款不属于夫妻共同债务，借款未用于家庭共同生活，答辩人对借款不知情。
+"""
+
+
+def test_spouse_from_the_pleadings_to_the_signed_order(tmp_path: Any) -> None:
+    """The complaint names 王二 as 李四's wife (spouse_defendants, derived); her answer denies a joint debt
+    (spouse_not_liable); the judge finds it not joint with a reason: the docx dismisses the claim against
+    her and orders 李四 alone (民法典第一千零六十四条第二款)."""
+    from engine.case.findings import set_findings, set_reasons
+    from engine.case.new import new_case_from_texts
+    from tests.casetypes.private_lending._cases import SYSTEM
+
+    case = new_case_from_texts(SYSTEM, "private_lending", SPOUSE_COMPLAINT, SPOUSE_ANSWER, court="qingpu")
+    assert case["elements"]["spouse_defendants"]["complaint"] == ["王二"]
+    # 向原告借款50000元，…前归还 is the loan and its term, not a repayment of 50,000 on the loan day.
+    assert "repayments" not in case["elements"]
+    assert case["elements"]["spouse_not_liable"]["status"] in ("disputed", "answer_only")
+    case["meta"].update(filing_date="2022-06-01", judgment_date="2022-08-01")
+    case = set_findings(SYSTEM, case, {"joint_marital_debt": "否"})
+    case = set_reasons(SYSTEM, case, {"joint_marital_debt": "借款用于被告李四个人经营"})
+    lines = lines_of(case, "qingpu")
+    orders = orders_of(lines)
+    assert orders[0].startswith("一、被告李四于本判决生效之日起十日内归还原告张三借款本金50,000元")
+    assert any("驳回原告张三对被告王二的诉讼请求" in o for o in orders)
+    assert "被告王二辩称不属于夫妻共同债务" in reasoning_text(lines)

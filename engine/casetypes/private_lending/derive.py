@@ -10,6 +10,8 @@
 - a delivery method without a delivered amount delivered the agreed amount;
 - a defendant named as another defendant's spouse (王二系李四之妻; 李四与王二系夫妻) is the spouse sued
   for a 夫妻共同债务 (the first-named of a couple is taken as the borrower);
+- a dated demand on a guarantor (2022年10月8日向被告某公司发出律师函，要求其承担保证责任) is the day the
+  creditor claimed against the guarantor (guarantee_claim_date, for the guarantee period);
 - the ledgers: each 还款 clause with its own date and amount is one repayment (a date the payments
   ran to — 支付利息至…, …前 — is not a payment), and two or more dated 出借 clauses are the loans.
 """
@@ -155,6 +157,25 @@ def _spouse(doc: Document, defendants: list[str]) -> Candidate | None:
     return None
 
 
+_DEMAND = ("承担保证责任", "承担担保责任", "承担连带责任", "律师函", "催收函", "催款函", "催告函", "催收", "催告")
+
+
+def _guarantee_claim_date(doc: Document, guarantors: list[str]) -> Candidate | None:
+    """The first dated clause of the facts where the creditor demands payment of a named guarantor."""
+    start, end = doc.section("facts")
+    for clause in _CLAUSE.finditer(doc.text, start, end):
+        text = clause.group()
+        if not any(g in text for g in guarantors) or not any(w in text for w in _DEMAND):
+            continue
+        if any(w in text for w in ("约定", "保证期间为", "保证合同")):
+            continue  # the guarantee's terms, not a demand under it
+        dates = [m for m in doc.mentions_in(clause.start(), clause.end(), "date") if len(str(m.value)) == 10]
+        if len(dates) == 1:
+            span = (dates[0].start, dates[0].end)
+            return Candidate("guarantee_claim_date", dates[0].value, [span], 0.6, "derived", span[0])
+    return None
+
+
 def derive(doc: Document, results: dict[str, Candidate]) -> None:
     if "interest_rate" not in results and "loan_amount" in results:
         by_sum = _rate_from_monthly_sum(doc, results["loan_amount"])
@@ -196,6 +217,10 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         spouse = _spouse(doc, [p["name"] for p in defendants.value][:10])  # pairs: bounded
         if spouse is not None:
             results["spouse_defendants"] = spouse
+    if guarantors is not None and guarantors.value and "guarantee_claim_date" not in results:
+        demand = _guarantee_claim_date(doc, list(guarantors.value))
+        if demand is not None:
+            results["guarantee_claim_date"] = demand
     _ledgers(doc, results)
     if "delivered_amount" not in results and "loan_amount" in results and "delivery_method" in results:
         loan = results["loan_amount"]

@@ -244,3 +244,52 @@ def test_spouse_from_the_pleadings_to_the_signed_order(tmp_path: Any) -> None:
     assert orders[0].startswith("一、被告李四于本判决生效之日起十日内归还原告张三借款本金50,000元")
     assert any("驳回原告张三对被告王二的诉讼请求" in o for o in orders)
     assert "被告王二辩称不属于夫妻共同债务" in reasoning_text(lines)
+
+
+DEMAND_COMPLAINT = """民事起诉状
+原告：张三，男，1980年1月2日出生，汉族，住上海市青浦区某路1号。
+被告：李四，男，1975年2月2日出生，汉族，住上海市青浦区某路4号。
+被告：苏州甲乙贸易有限公司，住所地江苏省苏州市吴江区某路3号。
+法定代表人：王五。
+诉讼请求：
+1. 判令被告李四归还借款本金50000元；
+2. 判令被告苏州甲乙贸易有限公司对上述债务承担连带清偿责任；
+3. 本案诉讼费由被告负担。
+事实和理由：
+2021年3月1日，被告李四向原告借款50000元，约定年利率12%，2022年2月28日前归还，被告苏州甲乙贸易有限公司提供连带责任保证。\
+借款到期后，被告李四未还款。{demand}，原告向被告苏州甲乙贸易有限公司发出律师函，要求其承担保证责任。
+"""
+
+
+def test_a_demand_in_the_complaint_is_the_claim_date(tmp_path: Any) -> None:
+    """连带责任保证, no period agreed: 民法典第六百九十二条 → due 2022-02-28 + six months = 2022-08-28.
+    The 律师函 of 2022-06-10 (read from the complaint) is within it: the guarantee is ordered; one of
+    2022-09-10 is not (第六百九十三条第二款): the company is released."""
+    from engine.case.findings import set_findings
+    from engine.case.new import new_case_from_texts
+    from tests.casetypes.private_lending._cases import SYSTEM
+
+    def drafted(demand: str) -> list[str]:
+        case = new_case_from_texts(SYSTEM, "private_lending", DEMAND_COMPLAINT.format(demand=demand), court="wujiang")
+        case["meta"].update(filing_date="2023-03-01", judgment_date="2023-05-01")
+        return lines_of(set_findings(SYSTEM, case, {"company_guarantee_resolution": "resolved"}), "wujiang")
+
+    lines = drafted("2022年6月10日")
+    assert any("被告苏州甲乙贸易有限公司对被告李四的上述第" in o and "承担连带清偿责任" in o for o in orders_of(lines))
+    assert "保证期间至2022年8月28日届满；原告于2022年6月10日请求保证人承担保证责任，未超过保证期间" in reasoning_text(lines)
+    lines = drafted("2022年9月10日")
+    assert any("驳回原告张三对被告苏州甲乙贸易有限公司的诉讼请求" in o for o in orders_of(lines))
+    assert "原告于2022年9月10日请求保证人承担保证责任，已超过保证期间" in reasoning_text(lines)
+
+
+def test_a_2019_guarantee_of_no_stated_mode_is_joint_with_article_26(decided_case: dict[str, Any]) -> None:
+    """担保法第十九条: no mode agreed in 2019 → 连带; 第二十六条: six months from 2019-08-31 → 2020-02-29;
+    claimed 2020-02-29 → ordered jointly."""
+    case = put(decided_case, contract_date="2019-03-01", delivery_date="2019-03-01", term_end="2019-08-31",
+               guarantee_type="unclear")
+    case["findings"] = {"delivered_amount": "95000.00", "guarantee_claim_date": "2020-02-29",
+                        "company_guarantee_resolution": "resolved"}
+    case["elements"]["guarantee_type"]["status"] = "agreed"
+    judgment = draft(case)
+    assert any("承担连带清偿责任" in o for o in judgment.orders)
+    assert "《中华人民共和国担保法》第十八条、第十九条、第二十六条" in judgment.basis  # 连带, 约定不明, period

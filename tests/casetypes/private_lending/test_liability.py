@@ -293,3 +293,13 @@ def test_a_2019_guarantee_of_no_stated_mode_is_joint_with_article_26(decided_cas
     judgment = draft(case)
     assert any("承担连带清偿责任" in o for o in judgment.orders)
     assert "《中华人民共和国担保法》第十八条、第十九条、第二十六条" in judgment.basis  # 连带, 约定不明, period
+
+
+def test_liability_findings_are_cross_checked(decided_case: dict[str, Any]) -> None:
+    from engine.case.validate import validate_case
+    from tests.casetypes.private_lending._cases import SYSTEM
+
+    decided_case["findings"].update(joint_marital_debt=True, guarantee_period_end="2022-05-01")
+    messages = {p.message for p in validate_case(SYSTEM, decided_case)}
+    assert "认定了是否属于夫妻共同债务，但没有填写被诉的借款人配偶" in messages
+    assert "保证期间届满日 2022-05-01 早于主债务履行期限 2022-05-31" in messages

@@ -90,6 +90,9 @@ def guarantee_period(view: CaseView, mode: str, day: date, decision: Decision) -
     if text:
         agreed_end: date | None = None
         explicit = _DATE.search(text)
+        if explicit and text[explicit.end():explicit.end() + 1] in ("起", "开"):
+            decision.warnings.append(f"约定的保证期间“{text}”自某日起算，届满日请法官认定（guarantee_period_end）")
+            return Period(None, "", [])
         if explicit:
             try:
                 agreed_end = date(int(explicit.group(1)), int(explicit.group(2)), int(explicit.group(3)))
@@ -201,8 +204,11 @@ def period_released(
             "（guarantee_claim_date），或认定保证人是否不再承担保证责任（guarantee_discharged）"
         )
     if released:
-        lapse_concept = "guarantee_period_lapse" if day >= date(2021, 1, 1) else (
-            "guarantee_period_joint" if mode == "joint" else "guarantee_period_general")
+        try:  # 民法典第六百九十三条; before 2021 the lapse is in the period articles themselves (担保法第二十五、二十六条)
+            view.system.law.citations.cite("guarantee_period_lapse", day, warn=False)
+            lapse_concept = "guarantee_period_lapse"
+        except YaosuError:
+            lapse_concept = "guarantee_period_joint" if mode == "joint" else "guarantee_period_general"
         lapse = cite_in_force(view, lapse_concept, day, decision)
         decision.citations.append(lapse)
         parts.append(

@@ -303,3 +303,11 @@ def test_liability_findings_are_cross_checked(decided_case: dict[str, Any]) -> N
     messages = {p.message for p in validate_case(SYSTEM, decided_case)}
     assert "认定了是否属于夫妻共同债务，但没有填写被诉的借款人配偶" in messages
     assert "保证期间届满日 2022-05-01 早于主债务履行期限 2022-05-31" in messages
+
+
+def test_a_period_counted_from_a_stated_day_is_left_to_the_judge(decided_case: dict[str, Any]) -> None:
+    case = put(decided_case, guarantee_period="自2021年6月1日起二年")
+    case["findings"].update(company_guarantee_resolution="resolved")
+    judgment = draft(case)
+    assert any("自某日起算" in w for w in judgment.warnings)
+    assert any("承担保证责任" in o for o in judgment.orders)

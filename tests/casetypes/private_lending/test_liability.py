@@ -311,3 +311,15 @@ def test_a_period_counted_from_a_stated_day_is_left_to_the_judge(decided_case: d
     judgment = draft(case)
     assert any("自某日起算" in w for w in judgment.warnings)
     assert any("承担保证责任" in o for o in judgment.orders)
+
+
+def test_a_2019_marital_debt_leaves_the_article_to_fill(decided_case: dict[str, Any]) -> None:
+    """Before 2021 the 2018 夫妻债务解释 governs; FACTS.md does not hold it, so the article is blank and the
+    catalogue row to fill is named — never 民法典第一千零六十四条 for a 2019 debt."""
+    case = put(_spouse_case(decided_case, True), contract_date="2019-03-01", delivery_date="2019-03-01",
+               term_end="2019-08-31")
+    case["findings"]["guarantee_claim_date"] = "2019-12-01"
+    judgment = draft(case)
+    assert any("依照《____》第____条的规定，被告王二应与被告李四共同偿还" in r for r in judgment.reasoning)
+    assert "第一千零六十四条" not in judgment.basis
+    assert any("spouse_joint_debt" in w and "citations.yaml" in w for w in judgment.warnings)

@@ -211,6 +211,8 @@ def period_released(
             lapse_concept = "guarantee_period_joint" if mode == "joint" else "guarantee_period_general"
         lapse = cite_in_force(view, lapse_concept, day, decision)
         decision.citations.append(lapse)
+        if raised:
+            parts.append("被告的该项抗辩成立")
         parts.append(
             f"依照{lapse.title}{lapse.article}的规定，被告{names}不再承担保证责任，"
             f"原告要求被告{names}承担保证责任的诉讼请求，本院不予支持"

@@ -323,3 +323,25 @@ def test_a_2019_marital_debt_leaves_the_article_to_fill(decided_case: dict[str, 
     assert any("依照《____》第____条的规定，被告王二应与被告李四共同偿还" in r for r in judgment.reasoning)
     assert "第一千零六十四条" not in judgment.basis
     assert any("spouse_joint_debt" in w and "citations.yaml" in w for w in judgment.warnings)
+
+
+def test_the_guarantors_answer_pleading_expiry_is_answered(tmp_path: Any) -> None:
+    """The company's answer pleads the period expired (guarantee_expired, read from the answer); the
+    律师函 of 2022-09-10 came after 2022-08-28 (due 2022-02-28 + six months): the defence succeeds."""
+    from engine.case.findings import set_findings
+    from engine.case.new import new_case_from_texts
+    from tests.casetypes.private_lending._cases import SYSTEM
+
+    answer = """民事答辩状
+答辩人：苏州甲乙贸易有限公司，住所地江苏省苏州市吴江区某路3号。
+答辩意见：原告主张保证责任时已超过保证期间，答辩人不再承担保证责任。
+"""
+    case = new_case_from_texts(SYSTEM, "private_lending", DEMAND_COMPLAINT.format(demand="2022年9月10日"), answer,
+                               court="wujiang")
+    assert case["elements"]["guarantee_expired"]["status"] in ("disputed", "answer_only")
+    case["meta"].update(filing_date="2023-03-01", judgment_date="2023-05-01")
+    lines = lines_of(set_findings(SYSTEM, case, {"company_guarantee_resolution": "resolved"}), "wujiang")
+    reasons = reasoning_text(lines)
+    assert "关于保证期间，被告苏州甲乙贸易有限公司辩称保证期间已经届满" in reasons
+    assert "已超过保证期间；被告的该项抗辩成立；依照《中华人民共和国民法典》第六百九十三条的规定" in reasons
+    assert any("驳回原告张三对被告苏州甲乙贸易有限公司的诉讼请求" in o for o in orders_of(lines))

@@ -246,7 +246,7 @@ def _fee_text(view: CaseView, decision: Decision) -> str:
     # 小额诉讼 is a simple-procedure case: the fee is halved the same way (诉讼费用交纳办法第十六条).
     procedure = {"small_claims": "simple"}.get(view.meta.get("procedure", "simple"), view.meta.get("procedure", "simple"))
     fee = litigation_fee(decision.claimed_amount, procedure=procedure, kind=decision.fee_kind)
-    plaintiffs, defendants = fmt.join_names(view.plaintiffs), fmt.join_names(view.defendants)
+    plaintiffs, defendants = fmt.join_names(view.plaintiffs), fmt.join_names(decision.fee_defendants or view.defendants)
     text = f"案件受理费{fmt.money(fee.details['full_fee'])}元"
     if fee.details.get("halved"):
         text += f"，减半收取计{fmt.money(fee.amount)}元"

@@ -60,7 +60,9 @@ def test_find_then_draft_has_no_pending(lending_case: dict[str, Any], tmp_path: 
     assert result.returncode == 0 and "未写明认定理由" in result.stderr
     assert "（写明认定理由）" in (tmp_path / "j.txt").read_text(encoding="utf-8")
     result = run("find", str(case_path), "--reason", "delivered_amount=转账凭证显示实际转账95,000元",
-                 "--reason", "保证方式=保证合同第八条约定连带责任保证")
+                 "--reason", "保证方式=保证合同第八条约定连带责任保证",
+                 # the guarantee period (to 2022-11-30) lapsed before filing; the guarantor is a company
+                 "--set", "guarantee_claim_date=2022年10月8日", "--set", "company_guarantee_resolution=resolved")
     assert result.returncode == 0, result.stderr
     assert json.loads(case_path.read_text(encoding="utf-8"))["reasons"]["guarantee_type"] == "保证合同第八条约定连带责任保证"
     result = run("draft", str(case_path), "--court", "qingpu", "-o", str(tmp_path / "j.txt"))

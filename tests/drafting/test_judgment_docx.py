@@ -153,6 +153,9 @@ def test_contested_request_needs_no_finding(decided_case: dict[str, Any]) -> Non
     from engine.drafting.build import UNVERIFIED, build_judgment
 
     decided_case["elements"]["claim_costs"].update(status="disputed", answer_position="contest")
+    # The guarantee period (to 2022-11-30) lapsed before filing and the guarantor is a company: the judge
+    # has found both, so the only warning left is the contested request's.
+    decided_case["findings"].update(guarantee_claim_date="2022-10-08", company_guarantee_resolution="resolved")
     judgment = build_judgment(SYSTEM, decided_case, "qingpu")
     row = next(r for r in judgment.element_rows if r.label == "实现债权的费用")
     assert row.court == "被告有异议，本院依认定的事实在判决主文中处理"

@@ -5,7 +5,8 @@
 | `durations.py` | the loan-term recogniser (借期一年, 三个月内归还) and the term-end rule |
 | `derive.py` | what a complaint implies beyond what it states (term end, lenders, borrowers …) |
 | `answers.yaml` | answer wording that gives a clause its stance (已归还, 仅收到 …) |
-| `rules.py` | the judgment rules: principal, interest within the legal cap, costs, guarantee |
+| `rules.py` | the judgment rules: principal, interest within the legal cap (one order per ledger loan when rates differ), costs, co-borrowers, 夫妻共同债务 |
+| `guarantee.py` | guarantee mode and period by the guarantee's date, a company guarantor's resolution, the guarantee orders |
 | `realdata.py` | how predictions are adapted to the real-data gold's conventions |
 
 Its data: `element_tables/private_lending.yaml`, `elements/lending_*.yaml`,

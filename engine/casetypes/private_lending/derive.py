@@ -8,6 +8,10 @@
 - the plaintiffs are the lenders and the defendants other than the guarantors the borrowers, when the
   facts do not say otherwise;
 - a delivery method without a delivered amount delivered the agreed amount;
+- a defendant named as another defendant's spouse (王二系李四之妻; 李四与王二系夫妻) is the spouse sued
+  for a 夫妻共同债务 (the first-named of a couple is taken as the borrower);
+- a dated demand on a guarantor (2022年10月8日向被告某公司发出律师函，要求其承担保证责任) is the day the
+  creditor claimed against the guarantor (guarantee_claim_date, for the guarantee period);
 - the ledgers: each 还款 clause with its own date and amount is one repayment (a date the payments
   ran to — 支付利息至…, …前 — is not a payment), and two or more dated 出借 clauses are the loans.
 """
@@ -44,8 +48,11 @@ def _ledger_rows(
         money = doc.mentions_in(clause.start(), clause.end(), "money")
         if len(dates) != 1 or not money:
             continue
-        if any(w in doc.text[clause.start():money[0].end] for w in exclude):
+        lead = doc.text[clause.start():money[0].end]
+        if any(w in lead for w in exclude):
             continue  # 约定借款…, 要求归还…: an agreement or a demand, not a delivery or a payment
+        if not lending and any(w in lead for w in _LEND) and not any(w in lead for w in words):
+            continue  # 向原告借款5万元，…前归还: a loan and its term, not a payment
         record = {"date": str(dates[0].value), "amount": str(money[0].value)}
         rates = doc.mentions_in(clause.start(), clause.end(), "rate") if lending else []
         if rates:
@@ -127,6 +134,48 @@ def _rate_from_monthly_sum(doc: Document, loan: Candidate) -> Candidate | None:
     return None
 
 
+_SPOUSE_WORDS = r"(?:的|之)?(?:妻子|丈夫|配偶|妻|夫)"
+
+
+def _spouse(doc: Document, defendants: list[str]) -> Candidate | None:
+    """王二系被告李四的妻子 / 被告李四与被告王二系夫妻: the spouse among the defendants, from the facts."""
+    start, end = doc.section("facts")
+    text = doc.text[start:end]
+    for a in defendants:
+        for b in defendants:
+            if a == b:
+                continue
+            ea, eb = re.escape(a), re.escape(b)
+            named = re.search(rf"{eb}(?:系|是|为)(?:被告)?{ea}{_SPOUSE_WORDS}", text)
+            couple = re.search(rf"{ea}(?:与|和)(?:被告)?{eb}(?:原)?(?:系|是|为)夫妻", text)
+            if couple and defendants.index(a) > defendants.index(b):
+                couple = None  # the first-named of the couple is the borrower
+            match = named or couple
+            if match:
+                span = (start + match.start(), start + match.end())
+                return Candidate("spouse_defendants", [b], [span], 0.6, "derived", span[0])
+    return None
+
+
+_DEMAND = ("承担保证责任", "承担担保责任", "承担连带责任", "律师函", "催收函", "催款函", "催告函", "催收", "催告")
+
+
+def _guarantee_claim_date(doc: Document, guarantors: list[str]) -> Candidate | None:
+    """The first dated clause of the facts where the creditor demands payment of a named guarantor."""
+    start, end = doc.section("facts")
+    for clause in _CLAUSE.finditer(doc.text, start, end):
+        text = clause.group()
+        if not any(g in text for g in guarantors) or not any(w in text for w in _DEMAND):
+            continue
+        if any(w in text for w in ("约定", "保证期间为", "保证合同")):
+            continue  # the guarantee's terms, not a demand under it
+        dates = [m for m in doc.mentions_in(clause.start(), clause.end(), "date") if len(str(m.value)) == 10]
+        if len(dates) == 1:
+            span = (dates[0].start, dates[0].end)
+            return Candidate("guarantee_claim_date", dates[0].value, [span], 0.6, "derived", span[0])
+    return None
+
+
 def derive(doc: Document, results: dict[str, Candidate]) -> None:
     if "interest_rate" not in results and "loan_amount" in results:
         by_sum = _rate_from_monthly_sum(doc, results["loan_amount"])
@@ -164,6 +213,14 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         if kept:
             results["borrowers"] = Candidate("borrowers", [n for n, _ in kept], [s for _, s in kept], 0.7, "derived",
                                              kept[0][1][0])
+    if defendants is not None and "spouse_defendants" not in results and len(defendants.value) >= 2:
+        spouse = _spouse(doc, [p["name"] for p in defendants.value][:10])  # pairs: bounded
+        if spouse is not None:
+            results["spouse_defendants"] = spouse
+    if guarantors is not None and guarantors.value and "guarantee_claim_date" not in results:
+        demand = _guarantee_claim_date(doc, list(guarantors.value))
+        if demand is not None:
+            results["guarantee_claim_date"] = demand
     _ledgers(doc, results)
     if "delivered_amount" not in results and "loan_amount" in results and "delivery_method" in results:
         loan = results["loan_amount"]

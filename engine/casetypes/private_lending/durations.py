@@ -44,7 +44,8 @@ def find_durations(text: str) -> list[Mention]:
     return found
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The corresponding day ``months`` later, the month's last day when it has none (5-31 + 6 → 11-30)."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     following = dt.date(year + month // 12, month % 12 + 1, 1)
@@ -63,4 +64,4 @@ def add_term(start: str, duration: dict[str, object]) -> str | None:
     if unit == "day":
         return (begin + dt.timedelta(days=count - 1)).isoformat()
     months = count * 12 if unit == "year" else count
-    return (_add_months(begin, months) - dt.timedelta(days=1)).isoformat()
+    return (add_months(begin, months) - dt.timedelta(days=1)).isoformat()

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from engine.casetypes.private_lending.guarantee import guarantee_orders
 from engine.casetypes.private_lending.interest_orders import Segment, formula_text, plan_amount, plan_interest
 from engine.drafting import formatting as fmt
 from engine.drafting.build import judgment_day
@@ -91,6 +92,10 @@ def private_lending_rules(view: CaseView) -> Decision:
             g for g in claimed_guarantee if g in view.defendants
         ]
     debtor_list = [name for name in debtor_list if name not in guarantors] or debtor_list
+    # A borrower's spouse sued for a 夫妻共同债务 answers only when the court finds the debt joint.
+    spouses = [s for s in (view.value("spouse_defendants") or []) if s in view.defendants and s not in guarantors]
+    debtor_list = [name for name in debtor_list if name not in spouses] or debtor_list
+    spouses = [s for s in spouses if s not in debtor_list]
     debtors = fmt.join_names(debtor_list)
     decision.claims = _claims_text(view, debtors, guarantors)
     decision.facts = facts_text(view)
@@ -106,7 +111,8 @@ def private_lending_rules(view: CaseView) -> Decision:
         f"被告{debtors}应当按约归还借款。"
     )
     cite.append(f"{CIVIL_CODE}第六百七十五条")
-    payers = _payers(view, debtor_list, decision)  # after 本院认为: it may add the co-borrowers' reason
+    # After 本院认为: it may add the co-borrowers' or the spouse's reason.
+    payer_names, payers, spouse_orders = _spouse_liability(view, debtor_list, spouses, decision)
     if delivered is not None and loan_amount is not None and delivered < loan_amount:
         deducted = _cited(view, "lending_interest_deducted",
                           _date(view.meta.get("filing_date")) or judgment_day(view.meta), decision)
@@ -120,14 +126,21 @@ def private_lending_rules(view: CaseView) -> Decision:
     claim_principal = _dec(view.claimed("claim_principal"))
     granted_principal: Decimal | None = None
     interest_owed = Decimal("0")  # interest the ledger leaves unpaid on its last day
+    per_loan: list[Any] = []  # ledger loans at different rates: their interest is ordered loan by loan
+    result = None
     if view.pending("delivered_amount") or view.pending("loan_amount") or view.pending("repaid_principal"):
         decision.warnings.append("借款本金相关要素尚待认定，判项中的本金暂以“待认定”表示")
     elif (ledger := _apply_ledger(view, principal_base, debtor_list, decision)) is not None:
         # The judge's (or the complaint's) ledger: each payment applied on its day (民法典第五百六十、五百六十一条).
-        result, through = ledger
+        result, through, ledger_loans = ledger
         granted_principal = result.details["principal_outstanding"]
         if claim_principal is not None:
             granted_principal = min(granted_principal, claim_principal)
+        if len({loan.term_rate for loan in ledger_loans}) > 1:
+            if granted_principal == result.details["principal_outstanding"]:
+                per_loan = ledger_loans  # one interest order per loan, each at its own rate
+            else:
+                decision.warnings.append("各笔借款的约定利率不同，但原告主张的本金少于尚欠本金，利息判项按同一利率表述，请核对")
         interest_owed = result.details["interest_outstanding"]
         order_rule = _cited(view, "payment_order", through, decision)
         reasoning.append(
@@ -208,6 +221,20 @@ def private_lending_rules(view: CaseView) -> Decision:
             cite.append(f"{CIVIL_CODE}第六百八十条")
             rejected = True
             claimed_interest_amount += stated or Decimal("0")
+            continue
+        if per_loan and result is not None and not overdue and stated is None:
+            claimed_base = _dec(claim.get("base")) or claim_principal or granted_principal
+            claim_start = _date(claim.get("start_date")) or delivery_day
+            claim_end = _date(claim.get("end"))
+            claimed_part, _ = _interest_for_fee(None, claimed_base, claimed_rate, None, [], claim_start,
+                                                claim_end or filing_date, law)
+            granted_part, reduced = _per_loan_orders(
+                view, decision, orders, f"{payers}支付原告{plaintiffs}", per_loan, result, claimed_rate,
+                claim_end, filing_date, rules_day,
+            )
+            claimed_interest_amount += claimed_part
+            granted_interest_amount += granted_part
+            rejected = rejected or reduced
             continue
         # 第二十八条第二款: overdue — the agreed overdue rate; else the term rate; else the LPR of the time.
         agreed = (overdue_agreed if overdue_agreed is not None else term_rate) if overdue else term_rate
@@ -318,53 +345,17 @@ def private_lending_rules(view: CaseView) -> Decision:
             rejected = True
             reasoning.append(f"双方未约定实现债权的费用由借款人承担，原告主张的费用{fmt.money(costs)}元，本院不予支持。")
 
-    # Guarantee: 约定不明 → 一般保证 (民法典第六百八十六条); the guarantor may recover from the debtor (第七百条).
+    # Guarantee (guarantee.py): the mode and period by the guarantee's date, a company's resolution.
     if guarantors:
-        money_orders = "、".join(_ordinal(i) for i in range(1, len(orders) + 1))
-        guarantee_type = view.value("guarantee_type")
-        names = fmt.join_names(guarantors)
-        # Substantive law by the date of the guarantee (法释〔2020〕15号): 担保法 before 2021-01-01, 民法典 after.
-        day = _fact_day(view)
-        catalogue = view.system.law.citations
-        if guarantee_type in (None, "unclear") and not view.pending("guarantee_type"):
-            try:
-                guarantee_type = catalogue.effect("guarantee_mode_default", day)
-            except YaosuError as exc:  # no guarantee law catalogued for that day: the judge decides
-                decision.warnings.append(exc.message)
-                guarantee_type = None
-            rule = _cited(view, "guarantee_mode_default", day, decision)
-            mode = "连带责任保证" if guarantee_type == "joint" else "一般保证"
-            reasoning.append(
-                f"关于保证方式，双方对保证方式没有约定或者约定不明确，保证合同成立于{fmt.date_text(day)}，"
-                f"依照{rule.title}{rule.article}的规定，被告{names}按照{mode}承担保证责任。"
-            )
-            cite.append(rule)
-        if guarantee_type == "joint":
-            orders.append(f"被告{names}对被告{debtors}的上述第{money_orders}项债务承担连带清偿责任")
-            cite.append(_cited(view, "joint_guarantee", day, decision))
-        elif guarantee_type == "general":
-            # 担保制度解释第二十六条: the order itself says the guarantor answers only for what enforcement
-            # against the debtor's property leaves unpaid.
-            orders.append(
-                f"被告{names}对被告{debtors}的上述第{money_orders}项债务，在被告{debtors}的财产依法强制执行后"
-                "仍不能履行的部分承担保证责任"
-            )
-            cite.append(_cited(view, "general_guarantee", day, decision))
-            try:
-                cite.append(_cited(view, "general_guarantee_order", judgment_day(view.meta), decision))
-            except YaosuError:
-                pass  # a judgment before 2021: the interpretation was not yet in force
-        else:
-            orders.append(f"被告{names}对被告{debtors}的上述第{money_orders}项债务承担保证责任（保证方式待认定）")
-            decision.warnings.append("保证方式尚待认定")
-        orders.append(f"被告{names}承担保证责任后，有权在其承担保证责任的范围内向被告{debtors}追偿")
-        cite.append(_cited(view, "guarantor_recourse", day, decision))
-        if view.value("guarantee_period") is None and guarantee_type in ("joint", "general"):
-            concept = "guarantee_period_joint" if guarantee_type == "joint" else "guarantee_period_general"
-            period = _cited(view, concept, day, decision)
-            reasoning.append(
-                f"双方未约定保证期间，依照{period.title}{period.article}的规定，保证期间为主债务履行期限届满之日起六个月。"
-            )
+        released = guarantee_orders(view, decision, orders, guarantors, fmt.join_names(payer_names), _fact_day(view),
+                                    _party_records(view))
+        rejected = rejected or bool(released)
+    else:
+        released = []
+    orders += spouse_orders
+    cleared = [*released, *(spouses if view.value("joint_marital_debt") is False else [])]
+    if cleared:  # a defendant against whom every claim is dismissed bears none of the fee
+        decision.fee_defendants = [d for d in view.defendants if d not in cleared]
 
     if rejected:
         orders.append(f"驳回原告{plaintiffs}的其他诉讼请求")
@@ -413,7 +404,7 @@ def _interest_for_fee(
 
 def _apply_ledger(
     view: CaseView, principal: Decimal | None, borrowers: list[str], decision: Decision
-) -> tuple[CalcResult, date] | None:
+) -> tuple[CalcResult, date, list[Any]] | None:
     """The ledgers (elements loans, repayments) applied payment by payment with lending_ledger; None when
     there is no ledger or it cannot be applied (the drafter is told why)."""
     from engine.law.interest import LedgerPayment, Loan, lending_ledger
@@ -457,9 +448,56 @@ def _apply_ledger(
     except YaosuError as exc:
         decision.warnings.append(f"无法按还款明细逐笔抵充：{exc.message}")
         return None
-    if len({loan.term_rate for loan in loans}) > 1:
-        decision.warnings.append("各笔借款的约定利率不同，利息判项按同一利率表述，请核对")
-    return result, end
+    return result, end, loans
+
+
+def _per_loan_orders(
+    view: CaseView, decision: Decision, orders: list[str], head: str, loans: list[Any], result: CalcResult,
+    claimed_rate: Decimal | None, end: date | None, filing: date | None, rules_day: date,
+) -> tuple[Decimal, bool]:
+    """One interest order per ledger loan when their agreed rates differ: interest still owed on the
+    ledger's last day, then each loan's outstanding principal at its own rate within the cap in force
+    (第二十五、三十一条, per loan: interest_orders.plan_interest). Returns (interest granted to the
+    claim's end or the filing date, for the fee; whether less than the rate claimed is granted)."""
+
+    law = view.system.law
+    through = decision.repayments_applied_through
+    start = through + timedelta(days=1) if through else None
+    end_text = "至实际清偿之日止" if end is None else f"至{fmt.date_text(end)}止"
+    until = end or filing
+    granted, reduced = Decimal("0"), False
+    decision.reasoning.append("各笔借款约定的利率不同，利息按各笔借款的本金、利率分别计算。")
+    for loan in loans:
+        state = result.details["loans"][loan.id]
+        base, owed = state["principal_outstanding"], state["interest_outstanding"]
+        if base <= 0 and owed <= 0:
+            continue
+        what = f"借款{loan.id}（{fmt.date_text(loan.loan_date)}出借的{fmt.money(loan.principal)}元）的利息"
+        if base <= 0:
+            orders.append(f"{head}{what}{fmt.money(owed)}元")
+            granted += owed
+            continue
+        plan = plan_interest(
+            claimed_rate=claimed_rate, agreed_rate=loan.term_rate, no_rate_agreed_overdue=False,
+            overdue_start=loan.due_date + timedelta(days=1), contract_day=loan.contract_date, filing=filing,
+            start=start, end=end, law=law,
+        )
+        decision.warnings += [w for w in plan.warnings if w not in decision.warnings]
+        for concept in plan.concepts:
+            decision.citations.append(_cited(view, concept, rules_day, decision))
+        if plan.notes:
+            decision.reasoning.append(f"关于借款{loan.id}的利息，" + "；".join(n.rstrip("。") for n in plan.notes) + "。")
+        reduced = reduced or plan.reduced
+        if not plan.segments:
+            orders.append(f"{head}{what}（计算方式待认定）")
+            decision.warnings.append(f"借款{loan.id}的利率无法确定，请认定约定利率")
+            continue
+        lead = f"截至{fmt.date_text(through)}尚欠的利息{fmt.money(owed)}元，及" if owed > 0 else ""
+        orders.append(f"{head}{what}（{lead}{formula_text(base, plan.segments, end_text)}）")
+        granted += owed
+        if until and start and until >= start:
+            granted += plan_amount(base, plan.segments, until, law) or Decimal("0")
+    return granted, reduced
 
 
 def _ledger_paragraphs(result: CalcResult) -> list[str]:
@@ -526,6 +564,54 @@ _CO_BORROWERS = {
     "shared": ("共同", "spouse_joint_debt", "所负借款系夫妻共同债务，依照{rule}的规定，应当共同偿还"),
     "several": ("按份", "several_debt", "依照{rule}的规定，按照各自的份额承担还款责任"),
 }
+
+
+def _spouse_liability(
+    view: CaseView, debtors: list[str], spouses: list[str], decision: Decision
+) -> tuple[list[str], str, list[str]]:
+    """(who pays, the head of every money order, orders to add at the end) with the spouse sued for a
+    夫妻共同债务 (民法典第一千零六十四条): found joint → 共同偿还 with the borrower; found not joint → the
+    claim against the spouse is dismissed; not yet found → the borrower pays, the spouse's part pending."""
+    from engine.casetypes.private_lending.guarantee import defence_raised
+    from engine.drafting.build import REASON_PENDING, answer_words
+
+    if not spouses:
+        return debtors, _payers(view, debtors, decision), []
+    plaintiffs, names, borrower = fmt.join_names(view.plaintiffs), fmt.join_names(spouses), fmt.join_names(debtors)
+    joint = view.value("joint_marital_debt")
+    if joint is None:
+        decision.warnings.append(
+            f"被告{names}是否与被告{borrower}共同偿还，请认定借款是否属于夫妻共同债务（joint_marital_debt）"
+        )
+        return debtors, _payers(view, debtors, decision), [
+            f"被告{names}对上述债务是否承担共同偿还责任（是否属于夫妻共同债务）待认定"
+        ]
+    raised = defence_raised(view, "spouse_not_liable")
+    words = answer_words(view, "spouse_not_liable") if raised else ""
+    reasons = view.case.get("reasons") or {}
+    reason = ((reasons.get("joint_marital_debt") or reasons.get("spouse_not_liable") or "").strip().rstrip("。"))
+    if not reason and raised:
+        reason = REASON_PENDING
+        decision.warnings.append("被告配偶主张非夫妻共同债务，请写明认定理由（yaosu find --reason joint_marital_debt=…）")
+    lead = f"关于被告{names}的责任，原告主张涉案借款系被告{borrower}与被告{names}的夫妻共同债务"
+    if raised:
+        lead += f"，被告{names}辩称不属于夫妻共同债务{f'（{words}）' if words else ''}"
+    said = f"本院认为，{reason}，" if reason else "本院认为，"
+    if joint:
+        rule = _cited(view, "spouse_joint_debt", _fact_day(view), decision)
+        decision.citations.append(rule)
+        decision.reasoning.append(
+            f"{lead}。{said}涉案借款属于夫妻共同债务，依照{rule.text}的规定，被告{names}应与被告{borrower}共同偿还。"
+        )
+        payers = [*debtors, *spouses]
+        return payers, f"被告{fmt.join_names(payers)}于本判决生效之日起十日内共同", []
+    rule = _cited(view, "spouse_debt_not_joint", _fact_day(view), decision)
+    decision.citations.append(rule)
+    decision.reasoning.append(
+        f"{lead}。{said}涉案借款不属于夫妻共同债务，依照{rule.text}的规定，原告要求被告{names}共同偿还的诉讼请求，"
+        "本院不予支持。"
+    )
+    return debtors, _payers(view, debtors, decision), [f"驳回原告{plaintiffs}对被告{s}的诉讼请求" for s in spouses]
 
 
 def _payers(view: CaseView, debtors: list[str], decision: Decision) -> str:
@@ -623,9 +709,3 @@ def _fact_day(view: CaseView) -> date:
 def _cited(view: CaseView, concept: str, day: date, decision: Decision) -> Any:
     """The article in force on `day` (`cite_in_force`: unverified ones named, missing ones left blank)."""
     return cite_in_force(view, concept, day, decision)
-
-
-def _ordinal(n: int) -> str:
-    import cn2an
-
-    return str(cn2an.an2cn(n))  # 十一, not 11

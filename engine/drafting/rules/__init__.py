@@ -100,6 +100,7 @@ class Decision:
     closing: str | None = None  # the 综上 sentence; None = the generic one, "" = none
     fee_kind: str = "property"  # engine.law.fee kinds: property / labor / divorce
     fee_payer: str | None = None  # who bears the whole fee ("被告某公司"); None = split by the result
+    fee_defendants: list[str] | None = None  # the defendants who bear the defendants' share; None = all of them
     # Case types that itemise a claim (damage items) or split it among payers print two more tables;
     # elements listed in item_rows are not repeated in the element table.
     item_rows: list[ItemRow] = field(default_factory=list)

@@ -134,3 +134,51 @@ def test_14_a_small_claim_has_no_appeal() -> None:
     assert judgment.appeal_text == "本判决为终审判决。"
     assert "上诉" not in judgment.appeal_text
     assert not any("超过小额诉讼上限" in w for w in judgment.warnings)
+
+
+def test_15_a_lapsed_guarantee_period_releases_the_guarantor() -> None:
+    """民法典第六百九十二条: due 2022-05-31 + six months → 2022-11-30 (November has no 31st); claimed
+    2022-12-01 → 第六百九十三条: released, the claim against the guarantor dismissed."""
+    judgment = draft(load("15_guarantee_period_lapsed"))
+    assert "四、驳回原告张三对被告苏州A&B贸易有限公司的诉讼请求；" in judgment.orders
+    assert not any("追偿" in o for o in judgment.orders)
+    assert "第六百九十三条" in judgment.basis
+
+
+def test_16_a_2019_guarantee_period_is_danbaofa_article_25() -> None:
+    """担保法第二十五条 (法释〔2020〕15号第一条): due 2019-08-31 + six months → 2020-02-29 (leap year);
+    claimed 2020-03-02 → released."""
+    judgment = draft(load("16_guarantee_2019_danbaofa"))
+    assert any("保证期间至2020年2月29日届满" in r for r in judgment.reasoning)
+    assert "《中华人民共和国担保法》第二十五条" in judgment.basis
+    assert any("驳回原告张三对被告苏州A&B贸易有限公司的诉讼请求" in o for o in judgment.orders)
+
+
+def test_17_a_company_guarantee_without_resolution_and_bad_faith() -> None:
+    """公司法（2018年修正）第十六条 for a 2021 guarantee; 担保制度解释第七条: not binding on the company."""
+    judgment = draft(load("17_company_guarantee_bad_faith"))
+    assert any("驳回原告张三对被告苏州A&B贸易有限公司的诉讼请求" in o for o in judgment.orders)
+    assert "《中华人民共和国公司法》第十六条" in judgment.basis
+    assert any("原告未要求被告公司提供股东会决议" in r for r in judgment.reasoning)
+
+
+def test_18_a_joint_marital_debt_is_repaid_jointly() -> None:
+    judgment = draft(load("18_spouse_joint_debt"))
+    assert judgment.orders[0] == "一、被告李四、王二于本判决生效之日起十日内共同归还原告张三借款本金95,000元；"
+    assert "第一千零六十四条" in judgment.basis
+
+
+def test_19_a_debt_not_joint_dismisses_the_spouse() -> None:
+    judgment = draft(load("19_spouse_not_joint"))
+    assert judgment.orders[0] == "一、被告李四于本判决生效之日起十日内归还原告张三借款本金95,000元；"
+    assert any("驳回原告张三对被告王二的诉讼请求" in o for o in judgment.orders)
+    assert any("本院认为，借款用于被告李四个人经营，涉案借款不属于夫妻共同债务" in r for r in judgment.reasoning)
+
+
+def test_20_two_loans_at_two_rates_two_interest_orders() -> None:
+    """Hand-computed in test_ledger_rates.py: loan 1 owes 1,203.29 interest on 30,000 at 12%; loan 2
+    17,747.95 at 15% after the 3,000 paid on 2021-06-30 went to it first (第五百六十条第二款)."""
+    judgment = draft(load("20_two_loans_two_rates"))
+    first, second = (o for o in judgment.orders if "的利息" in o)
+    assert "尚欠的利息1,203.29元，及以30,000元为基数，自2021年7月1日起按年利率12.00%计算" in first
+    assert "以17,747.95元为基数，自2021年7月1日起按年利率15.00%计算" in second

@@ -64,6 +64,9 @@ class E(metaclass=_Catalogue):
 
     E000 = "{message}"
     # --- codes appended by scripts/error_codes.py
+    E325 = "调解协议条款过多或过长（至多{max_terms}条，每条至多{max_term_length}字）"
+    E326 = "调解：原告负担受理费的比例应为0至100的整数（如 50 表示各半），收到“{str_raw_32}”"
+    E327 = "{meta_labels_field}应为{options}之一，收到“{str_raw_32}”"
     E679 = "备份文件 {file} 已存在：请指定一个新的文件名（不会覆盖已有文件）"
     E680 = "无法创建备份文件 {file}：{exc_strerror}"
     E681 = "数据库文件不存在：{path_or_url}"

@@ -607,6 +607,11 @@ function renderMetaBar(schema, view) {
     } else if (node.type === "boolean") {
       control = h("select", { class: "w-select" }, h("option", { value: "true", text: "是" }), h("option", { value: "false", text: "否" }));
       control.value = String(meta[key] === undefined ? node.default !== false : meta[key]);
+    } else if ((prop["x-widget"] || node["x-widget"]) === "lines") {
+      // One item per line (调解协议条款: a term may hold 、 and commas of its own).
+      control = h("textarea", { class: "w-input", rows: 4, autocomplete: "off", placeholder: "每行一条" });
+      const value = meta[key];
+      control.value = Array.isArray(value) ? value.join("\n") : value ? String(value) : "";
     } else {
       const isDate = key.endsWith("_date");
       control = h("input", {
@@ -830,7 +835,8 @@ function showBack(key, view) {
     if (name === "case_number") showCaseNumber();
     else if (input && input.tagName !== "SELECT") {
       const value = meta[name];
-      input.value = Array.isArray(value) ? value.join("、") : value === null || value === undefined ? "" : String(value);
+      const joiner = input.tagName === "TEXTAREA" ? "\n" : "、";
+      input.value = Array.isArray(value) ? value.join(joiner) : value === null || value === undefined ? "" : String(value);
     }
     if (name === "case_number") {
       for (const part of ["case_year", "case_seq"]) {

@@ -409,7 +409,7 @@ def draft(
         bool, typer.Option("--anonymise", help="上网公布版：自然人姓名改为“某”，删除住址、身份证号、电话、银行账号")
     ] = False,
 ) -> None:
-    """起草要素式判决书。有争议但未认定的要素显示为“待认定”，并在 stderr 提示。"""
+    """起草要素式判决书（撤诉为民事裁定书、调解为民事调解书，见 yaosu meta --outcome）。有争议但未认定的要素显示为“待认定”，并在 stderr 提示。"""
     from engine.atomic import atomic_write_bytes, atomic_write_text
     from engine.case.files import load_case_file
     from engine.case.validate import ensure_valid

@@ -88,13 +88,16 @@ class CaseMeta(BaseModel):
         json_schema_extra={"x-options": {"judgment": "判决", "withdrawal": "撤诉（民事裁定书）",
                                          "mediation": "调解（民事调解书）"}},
     )
-    withdrawal_date: DateValue | None = Field(default=None, title="撤诉申请日期")
+    # x-show-when: the form shows the field only while the case ends that way.
+    withdrawal_date: DateValue | None = Field(default=None, title="撤诉申请日期",
+                                              json_schema_extra={"x-show-when": {"outcome": "withdrawal"}})
     mediation_terms: list[str] = Field(
-        default_factory=list, title="调解协议条款", json_schema_extra={"x-widget": "lines"},
+        default_factory=list, title="调解协议条款", json_schema_extra={"x-widget": "lines", "x-show-when": {"outcome": "mediation"}},
         description="one agreed term per item, as the parties agreed it (data: never template code)",
     )
     mediation_fee_plaintiff_percent: int | None = Field(
         default=None, ge=0, le=100, title="调解：原告负担受理费的比例（%）",
+        json_schema_extra={"x-show-when": {"outcome": "mediation"}},
         description="the rest is borne by the defendants; 0 = the defendants bear it all",
     )
     # 民诉法解释第二百八十条: a small-claims judgment may be simplified (parties, claims, orders).

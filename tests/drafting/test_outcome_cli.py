@@ -89,3 +89,19 @@ def test_bad_outcome_values_are_refused(tmp_path: Path, lending_case: dict[str, 
         assert result.returncode == 2, args
         assert result.stderr.startswith("错误：") and words in result.stderr, result.stderr
     assert path.read_bytes() == before
+
+
+def test_simplified_flag_and_preservation_payer_through_the_cli(tmp_path: Path, lending_case: dict[str, Any]) -> None:
+    path = _case_file(tmp_path, lending_case)
+    result = run("meta", str(path), "--procedure", "small_claims", "--simplified",
+                 "--preservation-fee", "1020", "--preservation-fee-payer", "plaintiff")
+    assert result.returncode == 0, result.stderr
+    meta = json.loads(path.read_text(encoding="utf-8"))["meta"]
+    assert (meta["simplified"], meta["preservation_fee_payer"]) == (True, "plaintiff")
+    out = tmp_path / "small.txt"
+    assert run("draft", str(path), "--court", "qingpu", "-o", str(out)).returncode == 0
+    text = out.read_text(encoding="utf-8")
+    assert "本判决为终审判决。" in text and "要素｜原告主张" not in text and "本院认为" not in text
+    assert "财产保全费1,020元（原告已预交），由原告张三负担。" in text
+    assert run("meta", str(path), "--not-simplified").returncode == 0
+    assert json.loads(path.read_text(encoding="utf-8"))["meta"]["simplified"] is False

@@ -595,6 +595,7 @@ function renderMetaBar(schema, view) {
   const caseNumber = h("input", { class: "w-input", placeholder: "如（2024）沪0118民初1234号", autocomplete: "off" });
   caseNumber.value = "";
   box.append(field("case_number", "案号", caseNumber));
+  const dependents = [];
   for (const [key, prop] of Object.entries(metaNode.properties || {})) {
     const { node } = unwrap(schema, prop);
     const title = prop.title || node.title || key;
@@ -621,8 +622,22 @@ function renderMetaBar(schema, view) {
       const value = meta[key];
       control.value = Array.isArray(value) ? value.join("、") : value === null || value === undefined ? "" : String(value);
     }
-    box.append(field(key, title, control));
+    const wrapper = field(key, title, control);
+    const when = prop["x-show-when"] || node["x-show-when"];
+    if (when) dependents.push({ wrapper, when });
+    box.append(wrapper);
   }
+  // Fields that belong to one way of ending the case (撤诉申请日期, 调解协议条款) show only while it is chosen.
+  const showDependents = () => {
+    for (const { wrapper, when } of dependents) {
+      wrapper.hidden = !Object.entries(when).every(([k, v]) => {
+        const input = state.metaInputs[k];
+        return input ? input.value === v : meta[k] === v;
+      });
+    }
+  };
+  for (const input of Object.values(state.metaInputs)) input.addEventListener("change", showDependents);
+  showDependents();
   showCaseNumber();
 }
 

@@ -41,10 +41,11 @@ MAX_TERMS = 100
 MAX_TERM_LENGTH = 2000
 
 
-def _terms(raw: Any) -> list[str]:
-    """调解协议条款: one term per item (a string is one term per line); the numbering is the document's."""
+def clean_terms(raw: Any) -> list[str]:
+    """调解协议条款: one term per item (a string is one term per line); the numbering (一、 / 1.) and the
+    closing punctuation are the document's, so what the judge typed of them is dropped."""
     items = raw.splitlines() if isinstance(raw, str) else list(raw)
-    terms = [re.sub(r"^\s*(?:[一二三四五六七八九十]+、|\d+[.、．])\s*", "", str(t)).strip().rstrip("；;。") for t in items]
+    terms = [re.sub(r"^\s*(?:[一二三四五六七八九十]+、|\d+[.、．](?!\d))\s*", "", str(t)).strip().rstrip("；;。") for t in items]
     terms = [t for t in terms if t]
     if len(terms) > MAX_TERMS or any(len(t) > MAX_TERM_LENGTH for t in terms):
         raise YaosuError(E.E325, max_terms=MAX_TERMS, max_term_length=MAX_TERM_LENGTH)
@@ -105,7 +106,7 @@ def set_meta(system: System, case: dict[str, Any], changes: dict[str, Any]) -> d
                 raise YaosuError(E.E327, meta_labels_field=META_LABELS[field], options=options, str_raw_32=str(raw)[:32])
             meta[field] = raw
         elif field == "mediation_terms":
-            meta[field] = _terms(raw)
+            meta[field] = clean_terms(raw)
         elif field == "mediation_fee_plaintiff_percent":
             meta[field] = _percent(raw)
         elif field == "procedure":

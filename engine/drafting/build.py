@@ -277,7 +277,7 @@ def shares_text(view: CaseView, total: Any, defendant_share: Any) -> str:
     return f"由原告{plaintiffs}负担{fmt.money(plaintiff_share)}元，被告{defendants}负担{fmt.money(defendant_share)}元"
 
 
-def preservation_text(view: CaseView, decision: Decision, by_result: str) -> str:
+def preservation_text(view: CaseView, decision: Decision, by_result: str, warnings: list[str]) -> str:
     """财产保全费X元（原告已预交），由…负担。 The applicant, the plaintiff, prepaid it; who bears it follows the
     outcome (`by_result`: 诉讼费用交纳办法第二十九条 for a judgment, 第三十四条 for a withdrawal, the agreement
     for a mediation) unless the judge chose (meta preservation_fee_payer)."""
@@ -297,7 +297,7 @@ def preservation_text(view: CaseView, decision: Decision, by_result: str) -> str
             who = shares_text(view, amount, split.details["defendant"])
         else:
             who = "由____负担"
-            decision.warnings.append("财产保全费按比例分担，但诉讼请求或支持金额尚未确定")
+            warnings.append("财产保全费按比例分担，但诉讼请求或支持金额尚未确定")
     else:
         who = by_result
     return f"财产保全费{fmt.money(amount)}元（原告已预交），{who}。"
@@ -309,12 +309,12 @@ def _fee_text(view: CaseView, decision: Decision) -> str:
     plaintiffs, defendants = fmt.join_names(view.plaintiffs), fmt.join_names(view.defendants)
     fee = case_fee(view, decision)
     if fee is None:
-        return "案件受理费____元，由____负担。" + preservation_text(view, decision, "由____负担")
+        return "案件受理费____元，由____负担。" + preservation_text(view, decision, "由____负担", decision.warnings)
     text = fee_head(fee)
     if decision.fee_payer:
-        return text + f"，由{decision.fee_payer}负担。" + preservation_text(view, decision, f"由{decision.fee_payer}负担")
+        return text + f"，由{decision.fee_payer}负担。" + preservation_text(view, decision, f"由{decision.fee_payer}负担", decision.warnings)
     if decision.granted_amount is None:
-        return text + "，由____负担。" + preservation_text(view, decision, "由____负担")
+        return text + "，由____负担。" + preservation_text(view, decision, "由____负担", decision.warnings)
     assert decision.claimed_amount is not None  # case_fee returned a fee
     split = split_fee(fee.amount, decision.claimed_amount, decision.granted_amount)
     shares = []
@@ -326,7 +326,7 @@ def _fee_text(view: CaseView, decision: Decision) -> str:
     # 第二十九条: the loser bears the costs — every claim failed, so the plaintiff; otherwise the
     # defendants, whose non-payment made the preservation necessary (the judge may split it instead).
     loser = f"由原告{plaintiffs}负担" if decision.granted_amount <= 0 else f"由被告{defendants}负担"
-    return text + preservation_text(view, decision, loser)
+    return text + preservation_text(view, decision, loser, decision.warnings)
 
 
 def _numbered(orders: list[str]) -> list[str]:
@@ -451,6 +451,7 @@ def build_judgment(
     defence, defence_warnings = _defence(view)
     disputed, reason_warnings = _disputed_reasoning(view, itemised) if decision.element_findings else ([], [])
     outcome = _procedure_outcome(system, view, decision)
+    fee_text = _fee_text(view, decision)  # before the warnings are gathered: it may add one
     warnings = [f"要素“{label}”有争议但尚未认定，判决书中显示为“{PENDING_TEXT}”" for label in pending]
     warnings += decision.warnings + defence_warnings + reason_warnings + outcome.warnings + simplified_warnings
     if simplified:
@@ -498,7 +499,7 @@ def build_judgment(
         basis=_basis(decision.citations, document),
         orders=_numbered(decision.orders),
         late_notice=late_notice,
-        fee_text=_fee_text(view, decision),
+        fee_text=fee_text,
         appeal_text=outcome.appeal_text or (
             f"如不服本{document}，可以在{document}书送达之日起{appeal_days}内，向本院递交上诉状，并按对方当事人的人数提出副本，"
             f"上诉于{court.appeal_court}。"

@@ -59,7 +59,7 @@ def _withdrawal(view: CaseView, decision: Decision) -> dict[str, Any]:
         "reasoning": [f"本院认为，原告{plaintiffs}在宣判前申请撤诉，系对其诉讼权利的处分，不违反法律规定，本院予以准许。"],
         "basis": _basis([citation], "裁定"),
         "orders": _numbered([f"准许原告{plaintiffs}撤诉"]),
-        "fee_text": fee_head(fee) + f"，{bearer}。" + preservation_text(view, decision, bearer),
+        "fee_text": fee_head(fee) + f"，{bearer}。" + preservation_text(view, decision, bearer, own.warnings),
         "after_fee": [],
         # A ruling granting a withdrawal cannot be appealed (only 不予受理、管辖权异议、驳回起诉 rulings can).
         "appeal_text": "",
@@ -90,7 +90,7 @@ def _mediation_fee(view: CaseView, decision: Decision, own: Decision) -> str:
     bearer = _agreed_share(view, None if fee is None else fee.amount, percent)
     preserved = view.meta.get("preservation_fee")
     by_agreement = _agreed_share(view, Decimal(preserved) if preserved else None, percent)
-    return fee_head(fee) + f"，{bearer}。" + preservation_text(view, decision, by_agreement)
+    return fee_head(fee) + f"，{bearer}。" + preservation_text(view, decision, by_agreement, own.warnings)
 
 
 def _mediation(view: CaseView, decision: Decision) -> dict[str, Any]:

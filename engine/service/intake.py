@@ -79,9 +79,14 @@ def normalise_meta(raw: dict[str, Any]) -> dict[str, Any]:
         if key == "absent" and isinstance(value, str):
             out[key] = [name for name in LIST_SPLIT.split(value) if name]
             continue
-        if key == "mediation_terms" and isinstance(value, str):
+        if key == "mediation_terms" and isinstance(value, (str, list)):
             # One agreed term per line (a term may hold 、 and commas of its own).
-            out[key] = [line.strip() for line in value.splitlines() if line.strip()]
+            from engine.case.meta import clean_terms
+
+            try:
+                out[key] = clean_terms(value)
+            except YaosuError as exc:
+                problems.append(PatchProblem(f"/meta/{key}", exc.message))
             continue
         if key == "mediation_fee_plaintiff_percent" and isinstance(value, str):
             value = value.strip().removesuffix("%").removesuffix("％")

@@ -227,3 +227,10 @@ def test_every_case_type_and_court_drafts_both_documents(court: str) -> None:
         assert "二、双方再无其他争议。" in lines and "上述协议，不违反法律规定，本院予以确认。" in lines
         assert next(x for x in lines if x.startswith("案件受理费")).startswith(fee + "，由被告"), case_type
         assert lines[-4].startswith("本调解书经") and lines[-4].endswith("当事人签收后，即具有法律效力。")
+
+
+def test_terms_typed_with_their_numbering_are_stored_without_it() -> None:
+    from engine.case.meta import clean_terms
+
+    assert clean_terms("一、被告支付原告1,000元；\n\n2、原告放弃其余请求。\n1.5万元于2025年6月30日前支付") == [
+        "被告支付原告1,000元", "原告放弃其余请求", "1.5万元于2025年6月30日前支付"]

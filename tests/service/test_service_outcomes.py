@@ -22,6 +22,9 @@ def test_mediation_saved_from_the_form_and_previewed(server: Server, sample_plea
                      timeout=60)
     assert page.status_code == 200, page.text
     assert "民事调解书" in page.text and "二、双方再无其他争议、纠葛。" in page.text
+    download = httpx.get(f"{server.base}/api/cases/{case['id']}/draft", params={"court": "qingpu", "format": "docx"},
+                         timeout=60)
+    assert download.status_code == 200 and "%E8%B0%83%E8%A7%A3%E4%B9%A6" in download.headers["content-disposition"]
     bad = httpx.patch(f"{server.base}/api/cases/{case['id']}",
                       json={"version": 2, "edits": {"meta": {"outcome": "settled"}}}, timeout=30)
     assert bad.status_code == 422 and bad.json()["detail"][0]["path"] == "/meta/outcome"

@@ -359,8 +359,25 @@ def meta(
     case_year: Annotated[int | None, typer.Option(help="案号年度")] = None,
     case_seq: Annotated[int | None, typer.Option(help="案号序号")] = None,
     preservation_fee: Annotated[str | None, typer.Option(help="财产保全费（元）")] = None,
+    preservation_fee_payer: Annotated[
+        str | None, typer.Option(help="财产保全费负担：by_result（按裁判结果）| plaintiff | defendant | split（按比例）")
+    ] = None,
+    outcome: Annotated[
+        str | None, typer.Option(help="结案方式：judgment（判决）| withdrawal（撤诉，民事裁定书）| mediation（调解，民事调解书）")
+    ] = None,
+    withdrawal_date: Annotated[str | None, typer.Option(help="撤诉申请日期 YYYY-MM-DD")] = None,
+    mediation_term: Annotated[
+        list[str] | None, typer.Option(help="调解协议条款，一条一次（可重复，按顺序；替换原有条款）")
+    ] = None,
+    mediation_fee_plaintiff_percent: Annotated[
+        str | None, typer.Option(help="调解：原告负担受理费的比例 0–100（其余由被告负担；50 即各半）")
+    ] = None,
+    simplified: Annotated[
+        bool | None, typer.Option("--simplified/--not-simplified", help="小额诉讼简式裁判文书（民诉法解释第二百八十条）")
+    ] = None,
 ) -> None:
-    """记录案件信息（非要素）：立案日期、辩论终结日、判决日期、程序、缺席当事人、审判人员、案号；校验后原子写回。"""
+    """记录案件信息（非要素）：立案日期、辩论终结日、判决日期、程序、缺席当事人、审判人员、案号、结案方式
+    （撤诉、调解及其协议条款）、保全费负担；校验后原子写回。"""
     from engine.case.files import load_case_file, save_case_file
     from engine.case.meta import set_meta
 
@@ -368,6 +385,9 @@ def meta(
         "filing_date": filing_date, "hearing_end_date": hearing_end_date, "judgment_date": judgment_date,
         "procedure": procedure, "absent": absent, "judge": judge, "clerk": clerk, "assistant": assistant,
         "case_year": case_year, "case_seq": case_seq, "preservation_fee": preservation_fee,
+        "preservation_fee_payer": preservation_fee_payer, "outcome": outcome, "withdrawal_date": withdrawal_date,
+        "mediation_terms": mediation_term, "mediation_fee_plaintiff_percent": mediation_fee_plaintiff_percent,
+        "simplified": simplified,
     }
     changes = {k: v for k, v in changes.items() if v is not None}
     if not changes:
@@ -389,7 +409,7 @@ def draft(
         bool, typer.Option("--anonymise", help="上网公布版：自然人姓名改为“某”，删除住址、身份证号、电话、银行账号")
     ] = False,
 ) -> None:
-    """起草要素式判决书。有争议但未认定的要素显示为“待认定”，并在 stderr 提示。"""
+    """起草要素式判决书（撤诉为民事裁定书、调解为民事调解书，见 yaosu meta --outcome）。有争议但未认定的要素显示为“待认定”，并在 stderr 提示。"""
     from engine.atomic import atomic_write_bytes, atomic_write_text
     from engine.case.files import load_case_file
     from engine.case.validate import ensure_valid

@@ -128,6 +128,13 @@ def _para(doc, text: str, *, center: bool = False, right: bool = False, indent: 
     return paragraph
 
 
+def _optional(doc, var: str) -> None:
+    """A paragraph printed only when its text is not empty (a ruling has no claims restated …)."""
+    doc.add_paragraph(f"{{%p if {var} %}}")
+    _para(doc, f"{{{{ {var} }}}}")
+    doc.add_paragraph("{%p endif %}")
+
+
 def _loop(doc, var: str, items: str) -> None:
     """A paragraph per item: docxtpl's {%p %} tags remove their own paragraphs."""
     doc.add_paragraph(f"{{%p for {var} in {items} %}}")
@@ -187,10 +194,12 @@ def build_private_lending(path: Path, after_findings=None) -> None:
     _para(doc, "{{ case_number }}", right=True)
     _loop(doc, "p", "parties")
     _para(doc, "{{ procedure }}")
-    _para(doc, "{{ claims_intro }}")
+    _optional(doc, "claims_intro")
     _loop(doc, "c", "claims")
-    _para(doc, "{{ claims_facts }}")
+    _optional(doc, "claims_facts")
     _loop(doc, "d", "defence")
+    # The findings and their table: not in a ruling, a mediation or a simplified small-claims judgment.
+    doc.add_paragraph("{%p if element_rows or findings_intro %}")
     _para(doc, "{{ findings_intro }}")
 
     table = doc.add_table(rows=4, cols=4)
@@ -208,6 +217,7 @@ def build_private_lending(path: Path, after_findings=None) -> None:
     table.rows[3].cells[0].text = "{%tr endfor %}"
 
     _para(doc, "{{ findings_outro }}")
+    doc.add_paragraph("{%p endif %}")
     if after_findings is not None:
         after_findings(doc)
     _loop(doc, "r", "reasoning")
@@ -217,7 +227,8 @@ def build_private_lending(path: Path, after_findings=None) -> None:
     _para(doc, "{{ late_notice }}")
     doc.add_paragraph("{%p endif %}")
     _para(doc, "{{ fee_text }}")
-    _para(doc, "{{ appeal_text }}")
+    _loop(doc, "a", "after_fee")
+    _optional(doc, "appeal_text")
     _para(doc, "审判员　{{ judge }}", right=True)
     _para(doc, "{{ date_cn }}", right=True)
     _para(doc, "书记员　{{ clerk }}", right=True)

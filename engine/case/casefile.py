@@ -74,6 +74,34 @@ class CaseMeta(BaseModel):
     clerk: str | None = Field(default=None, title="书记员")
     judgment_date: DateValue | None = Field(default=None, title="判决日期")
     preservation_fee: Money | None = Field(default=None, title="财产保全费")
+    # Who bears the 保全费 (诉讼费用交纳办法第二十九条): by the result (the plaintiff when every claim
+    # fails, else the defendants), or the judge's choice; the applicant (the plaintiff) prepaid it.
+    preservation_fee_payer: Literal["by_result", "plaintiff", "defendant", "split"] = Field(
+        default="by_result", title="财产保全费负担",
+        json_schema_extra={"x-options": {"by_result": "按裁判结果", "plaintiff": "原告负担", "defendant": "被告负担",
+                                         "split": "按诉讼请求支持比例分担"}},
+    )
+    # How the case ends: a judgment, a ruling granting the withdrawal (民事裁定书 准许撤诉), or a mediation
+    # document (民事调解书) with the terms the parties agreed.
+    outcome: Literal["judgment", "withdrawal", "mediation"] = Field(
+        default="judgment", title="结案方式",
+        json_schema_extra={"x-options": {"judgment": "判决", "withdrawal": "撤诉（民事裁定书）",
+                                         "mediation": "调解（民事调解书）"}},
+    )
+    # x-show-when: the form shows the field only while the case ends that way.
+    withdrawal_date: DateValue | None = Field(default=None, title="撤诉申请日期",
+                                              json_schema_extra={"x-show-when": {"outcome": "withdrawal"}})
+    mediation_terms: list[str] = Field(
+        default_factory=list, title="调解协议条款", json_schema_extra={"x-widget": "lines", "x-show-when": {"outcome": "mediation"}},
+        description="one agreed term per item, as the parties agreed it (data: never template code)",
+    )
+    mediation_fee_plaintiff_percent: int | None = Field(
+        default=None, ge=0, le=100, title="调解：原告负担受理费的比例（%）",
+        json_schema_extra={"x-show-when": {"outcome": "mediation"}},
+        description="the rest is borne by the defendants; 0 = the defendants bear it all",
+    )
+    # 民诉法解释第二百八十条: a small-claims judgment may be simplified (parties, claims, orders).
+    simplified: bool = Field(default=False, title="小额诉讼简式裁判文书")
 
 
 def _case_model(casetype: CaseType) -> type[BaseModel]:

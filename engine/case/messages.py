@@ -30,6 +30,12 @@ META_LABELS = {
     "clerk": "书记员",
     "judgment_date": "判决日期",
     "preservation_fee": "财产保全费",
+    "preservation_fee_payer": "财产保全费负担",
+    "outcome": "结案方式",
+    "withdrawal_date": "撤诉申请日期",
+    "mediation_terms": "调解协议条款",
+    "mediation_fee_plaintiff_percent": "调解：原告负担受理费的比例（%）",
+    "simplified": "小额诉讼简式裁判文书",
 }
 
 SIDE_LABELS = {"complaint": "原告主张", "answer": "被告意见", "status": "状态", "answer_position": "被告态度"}

@@ -238,22 +238,85 @@ def _disputed_reasoning(view: CaseView, skip: frozenset[str] = frozenset()) -> t
     return paragraphs, warnings
 
 
-def _fee_text(view: CaseView, decision: Decision) -> str:
-    from engine.law.fee import litigation_fee, split_fee
+def case_fee(view: CaseView, decision: Decision, reason: str | None = None) -> Any:
+    """案件受理费 (诉讼费用交纳办法第十三条) on the claimed amount, halved once for the simple procedure and
+    for `reason` (mediation / withdrawal, 第十五条; 民诉法解释第二百零六条: only once); None when the
+    claimed amount is not known."""
+    from engine.law.fee import litigation_fee
 
     if decision.claimed_amount is None:
-        return "案件受理费____元，由____负担。"
+        return None
     # 小额诉讼 is a simple-procedure case: the fee is halved the same way (诉讼费用交纳办法第十六条).
-    procedure = {"small_claims": "simple"}.get(view.meta.get("procedure", "simple"), view.meta.get("procedure", "simple"))
-    fee = litigation_fee(decision.claimed_amount, procedure=procedure, kind=decision.fee_kind)
-    plaintiffs, defendants = fmt.join_names(view.plaintiffs), fmt.join_names(decision.fee_defendants or view.defendants)
+    procedure = view.meta.get("procedure", "simple")
+    procedure = {"small_claims": "simple"}.get(procedure, procedure)
+    return litigation_fee(decision.claimed_amount, procedure="+".join([procedure, *([reason] if reason else [])]),
+                          kind=decision.fee_kind)
+
+
+def fee_head(fee: Any) -> str:
+    """案件受理费X元，减半收取计Y元 — blanks when the claimed amount is not known."""
+    if fee is None:
+        return "案件受理费____元"
     text = f"案件受理费{fmt.money(fee.details['full_fee'])}元"
     if fee.details.get("halved"):
         text += f"，减半收取计{fmt.money(fee.amount)}元"
+    return text
+
+
+def shares_text(view: CaseView, total: Any, defendant_share: Any, bearers: list[str] | None = None) -> str:
+    """由原告X负担A元，被告Y负担B元 — a party whose share is nil is not named; ``bearers``: the defendants
+    who bear costs (a defendant released from every claim bears none)."""
+    from decimal import Decimal
+
+    plaintiffs, defendants = fmt.join_names(view.plaintiffs), fmt.join_names(bearers or view.defendants)
+    total, defendant_share = Decimal(total), Decimal(defendant_share)
+    plaintiff_share = total - defendant_share
+    if defendant_share <= 0:
+        return f"由原告{plaintiffs}负担"
+    if plaintiff_share <= 0:
+        return f"由被告{defendants}负担"
+    return f"由原告{plaintiffs}负担{fmt.money(plaintiff_share)}元，被告{defendants}负担{fmt.money(defendant_share)}元"
+
+
+def preservation_text(view: CaseView, decision: Decision, by_result: str, warnings: list[str]) -> str:
+    """财产保全费X元（原告已预交），由…负担。 The applicant, the plaintiff, prepaid it; who bears it follows the
+    outcome (`by_result`: 诉讼费用交纳办法第二十九条 for a judgment, 第三十四条 for a withdrawal, the agreement
+    for a mediation) unless the judge chose (meta preservation_fee_payer)."""
+    from engine.law.fee import split_fee
+
+    amount = view.meta.get("preservation_fee")
+    if not amount:
+        return ""
+    choice = view.meta.get("preservation_fee_payer") or "by_result"
+    if choice == "plaintiff":
+        who = f"由原告{fmt.join_names(view.plaintiffs)}负担"
+    elif choice == "defendant":
+        who = f"由被告{fmt.join_names(decision.fee_defendants or view.defendants)}负担"
+    elif choice == "split":
+        if decision.claimed_amount and decision.granted_amount is not None:
+            split = split_fee(amount, decision.claimed_amount, decision.granted_amount)
+            who = shares_text(view, amount, split.details["defendant"], decision.fee_defendants)
+        else:
+            who = "由____负担"
+            warnings.append("财产保全费按比例分担，但诉讼请求或支持金额尚未确定")
+    else:
+        who = by_result
+    return f"财产保全费{fmt.money(amount)}元（原告已预交），{who}。"
+
+
+def _fee_text(view: CaseView, decision: Decision) -> str:
+    from engine.law.fee import split_fee
+
+    plaintiffs, defendants = fmt.join_names(view.plaintiffs), fmt.join_names(decision.fee_defendants or view.defendants)
+    fee = case_fee(view, decision)
+    if fee is None:
+        return "案件受理费____元，由____负担。" + preservation_text(view, decision, "由____负担", decision.warnings)
+    text = fee_head(fee)
     if decision.fee_payer:
-        return text + f"，由{decision.fee_payer}负担。"
+        return text + f"，由{decision.fee_payer}负担。" + preservation_text(view, decision, f"由{decision.fee_payer}负担", decision.warnings)
     if decision.granted_amount is None:
-        return text + "，由____负担。"
+        return text + "，由____负担。" + preservation_text(view, decision, "由____负担", decision.warnings)
+    assert decision.claimed_amount is not None  # case_fee returned a fee
     split = split_fee(fee.amount, decision.claimed_amount, decision.granted_amount)
     shares = []
     if split.details["plaintiff"] > 0:
@@ -261,10 +324,10 @@ def _fee_text(view: CaseView, decision: Decision) -> str:
     if split.details["defendant"] > 0:
         shares.append(f"被告{defendants}负担{fmt.money(split.details['defendant'])}元")
     text += "，由" + "，".join(shares or [f"被告{defendants}负担0元"]) + "。"
-    preservation = view.meta.get("preservation_fee")
-    if preservation:
-        text += f"财产保全费{fmt.money(preservation)}元，由被告{defendants}负担。"
-    return text
+    # 第二十九条: the loser bears the costs — every claim failed, so the plaintiff; otherwise the
+    # defendants, whose non-payment made the preservation necessary (the judge may split it instead).
+    loser = f"由原告{plaintiffs}负担" if decision.granted_amount <= 0 else f"由被告{defendants}负担"
+    return text + preservation_text(view, decision, loser, decision.warnings)
 
 
 def _numbered(orders: list[str]) -> list[str]:
@@ -331,6 +394,15 @@ def _procedure_outcome(system: System, view: CaseView, decision: Decision) -> Ou
     return outcome
 
 
+def _simplified(view: CaseView) -> tuple[bool, list[str]]:
+    """Whether the judge asked for the simplified small-claims judgment, and a warning when it cannot apply."""
+    if not view.meta.get("simplified"):
+        return False, []
+    if view.meta.get("procedure") != "small_claims":
+        return False, ["简式裁判文书仅适用于小额诉讼程序（民诉法解释第二百八十条），已按普通格式起草"]
+    return True, []
+
+
 def judgment_day(meta: dict[str, Any]) -> date:
     """The date that decides the procedural articles: the judgment date, else today (a draft is dated
     the day it is signed, and the judge sets 判决日期 before signing)."""
@@ -368,14 +440,27 @@ def build_judgment(
     if not view.plaintiffs or not view.defendants:
         raise YaosuError(E.E401)
     decision: Decision = rules_for(casetype)(view)
+    ending = view.meta.get("outcome") or "judgment"
+    if ending != "judgment":
+        from engine.drafting.outcomes import outcome_document
+
+        return outcome_document(view, decision, ending)
+    simplified, simplified_warnings = _simplified(view)
     itemised = frozenset(row.element_id for row in decision.item_rows)
     rows, pending = _element_rows(view, itemised) if decision.element_findings else ([], [])
     late_notice = _late_notice(system, view, view.meta, decision)
     defence, defence_warnings = _defence(view)
     disputed, reason_warnings = _disputed_reasoning(view, itemised) if decision.element_findings else ([], [])
     outcome = _procedure_outcome(system, view, decision)
+    fee_text = _fee_text(view, decision)  # before the warnings are gathered: it may add one
     warnings = [f"要素“{label}”有争议但尚未认定，判决书中显示为“{PENDING_TEXT}”" for label in pending]
-    warnings += decision.warnings + defence_warnings + reason_warnings + outcome.warnings
+    warnings += decision.warnings + defence_warnings + reason_warnings + outcome.warnings + simplified_warnings
+    if simplified:
+        # 民诉法解释第二百八十条: 主要记载当事人基本信息、诉讼请求、裁判主文 — no element table, findings or
+        # reasons; the articles applied and the orders stay.
+        rows, disputed, outcome.reasoning = [], [], []
+        decision.element_findings, decision.reasoning, decision.closing = False, [], ""
+        decision.item_rows, decision.allocation_rows = [], []
     notes = [UNVERIFIED + "、".join(decision.unverified_citations) + "（见 parameters/citations.yaml）"
              ] if decision.unverified_citations else []
     # What reading the pleadings, or a later screen, noted for the drafter (a 疑似职业放贷人 match found by
@@ -415,7 +500,7 @@ def build_judgment(
         basis=_basis(decision.citations, document),
         orders=_numbered(decision.orders),
         late_notice=late_notice,
-        fee_text=_fee_text(view, decision),
+        fee_text=fee_text,
         appeal_text=outcome.appeal_text or (
             f"如不服本{document}，可以在{document}书送达之日起{appeal_days}内，向本院递交上诉状，并按对方当事人的人数提出副本，"
             f"上诉于{court.appeal_court}。"

@@ -51,11 +51,12 @@ class Judgment(BaseModel):
     allocation_rows: list[AllocationRow] = Field(default_factory=list, description="赔偿责任分配 table")
     standard_note: str = Field(default="", description="not printed: the published standards the amounts use")
     reasoning: list[str] = Field(description="本院认为, first paragraph starts with 本院认为")
-    basis: str = Field(description="依照…规定，判决如下：")
-    orders: list[str] = Field(description="判决主文, numbered")
+    basis: str = Field(description="依照…规定，判决如下： (a mediation: 当事人自愿达成如下协议：)")
+    orders: list[str] = Field(description="判决主文, numbered (a mediation: the agreed terms)")
     late_notice: str = Field(description="迟延履行 notice, empty when nothing is payable")
     fee_text: str
-    appeal_text: str
+    after_fee: list[str] = Field(default_factory=list, description="after the fee: a mediation's 本院予以确认")
+    appeal_text: str = Field(description="上诉 sentence, 本判决为终审判决, a mediation's 生效 sentence, or empty")
     judge: str
     date_cn: str
     clerk: str
@@ -80,14 +81,15 @@ class Judgment(BaseModel):
             ("title", [self.court_name, self.doc_title, self.case_number]),
             ("parties", self.parties),
             ("procedure", [self.procedure]),
-            ("claims", [self.claims_intro, *self.claims, self.claims_facts]),
+            ("claims", [p for p in (self.claims_intro, *self.claims, self.claims_facts) if p]),
             ("defence", self.defence),
-            ("elements", [self.findings_intro, "要素｜原告主张｜被告意见｜本院认定", *table, self.findings_outro]),
+            ("elements", [self.findings_intro, "要素｜原告主张｜被告意见｜本院认定", *table, self.findings_outro]
+             if self.element_rows or self.findings_intro else []),
             *self._extra_tables(),
             ("reasoning", [*self.reasoning, self.basis]),
             ("orders", self.orders),
             ("late_notice", [self.late_notice] if self.late_notice else []),
-            ("fee", [self.fee_text]),
-            ("appeal", [self.appeal_text]),
+            ("fee", [self.fee_text, *self.after_fee]),
+            ("appeal", [self.appeal_text] if self.appeal_text else []),
             ("signature", [f"审判员　{self.judge}", self.date_cn, f"书记员　{self.clerk}"]),
         ]

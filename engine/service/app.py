@@ -914,7 +914,8 @@ def create_app(
             short_id = case_id[:8]
             ascii_name = f"judgment-{short_id}-v{stored.version}{'-public' if anonymise else ''}.docx"
             label = case_title(stored.data) if names and not anonymise else f"案件{short_id}"
-            edition = "上网版" if anonymise else "判决书"
+            ending = str((stored.data.get("meta") or {}).get("outcome") or "judgment")
+            edition = "上网版" if anonymise else {"withdrawal": "裁定书", "mediation": "调解书"}.get(ending, "判决书")
             filename = f"{label}-{court_profile.short}-{edition}-第{stored.version}版.docx"
             return Response(
                 content=data,

@@ -27,6 +27,8 @@ CASE_NUMBER = re.compile(r"^[（(]\s*(\d{4})\s*[）)][^\d]*(?:\d+[^\d]+)*?(\d+)\
 # records) come from their own widgets as JSON already.
 TYPED_SCALARS = frozenset({"money", "date", "rate", "percent", "int", "bool", "enum", "interest_claim"})
 LIST_SPLIT = re.compile(r"[、,，;；\s]+")
+# Case details chosen from a list of codes (the form's selects): stored as sent, checked by the schema.
+CHOICE_FIELDS = frozenset({"procedure", "outcome", "preservation_fee_payer"})
 
 
 def meta_titles() -> dict[str, str]:
@@ -35,7 +37,8 @@ def meta_titles() -> dict[str, str]:
 
 
 def _meta_field(name: str) -> FieldDef:
-    kind = "date" if name.endswith("_date") else "int" if name in ("case_year", "case_seq") else "text"
+    annotation = CaseMeta.model_fields[name].annotation
+    kind = "date" if name.endswith("_date") else "int" if annotation in (int, int | None) else "text"
     if CaseMeta.model_fields[name].annotation is bool:
         kind = "bool"
     return FieldDef(f"meta/{name}", meta_titles()[name], kind)
@@ -76,7 +79,18 @@ def normalise_meta(raw: dict[str, Any]) -> dict[str, Any]:
         if key == "absent" and isinstance(value, str):
             out[key] = [name for name in LIST_SPLIT.split(value) if name]
             continue
-        if isinstance(value, str) and key != "procedure":
+        if key == "mediation_terms" and isinstance(value, (str, list)):
+            # One agreed term per line (a term may hold 、 and commas of its own).
+            from engine.case.meta import clean_terms
+
+            try:
+                out[key] = clean_terms(value)
+            except YaosuError as exc:
+                problems.append(PatchProblem(f"/meta/{key}", exc.message))
+            continue
+        if key == "mediation_fee_plaintiff_percent" and isinstance(value, str):
+            value = value.strip().removesuffix("%").removesuffix("％")
+        if isinstance(value, str) and key not in CHOICE_FIELDS:
             field = _meta_field(key)
             try:
                 value = coerce_value(field, value) if field.type != "text" else (value.strip() or None)

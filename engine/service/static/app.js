@@ -595,6 +595,7 @@ function renderMetaBar(schema, view) {
   const caseNumber = h("input", { class: "w-input", placeholder: "如（2024）沪0118民初1234号", autocomplete: "off" });
   caseNumber.value = "";
   box.append(field("case_number", "案号", caseNumber));
+  const dependents = [];
   for (const [key, prop] of Object.entries(metaNode.properties || {})) {
     const { node } = unwrap(schema, prop);
     const title = prop.title || node.title || key;
@@ -607,6 +608,11 @@ function renderMetaBar(schema, view) {
     } else if (node.type === "boolean") {
       control = h("select", { class: "w-select" }, h("option", { value: "true", text: "是" }), h("option", { value: "false", text: "否" }));
       control.value = String(meta[key] === undefined ? node.default !== false : meta[key]);
+    } else if ((prop["x-widget"] || node["x-widget"]) === "lines") {
+      // One item per line (调解协议条款: a term may hold 、 and commas of its own).
+      control = h("textarea", { class: "w-input", rows: 4, autocomplete: "off", placeholder: "每行一条" });
+      const value = meta[key];
+      control.value = Array.isArray(value) ? value.join("\n") : value ? String(value) : "";
     } else {
       const isDate = key.endsWith("_date");
       control = h("input", {
@@ -616,8 +622,22 @@ function renderMetaBar(schema, view) {
       const value = meta[key];
       control.value = Array.isArray(value) ? value.join("、") : value === null || value === undefined ? "" : String(value);
     }
-    box.append(field(key, title, control));
+    const wrapper = field(key, title, control);
+    const when = prop["x-show-when"] || node["x-show-when"];
+    if (when) dependents.push({ wrapper, when });
+    box.append(wrapper);
   }
+  // Fields that belong to one way of ending the case (撤诉申请日期, 调解协议条款) show only while it is chosen.
+  const showDependents = () => {
+    for (const { wrapper, when } of dependents) {
+      wrapper.hidden = !Object.entries(when).every(([k, v]) => {
+        const input = state.metaInputs[k];
+        return input ? input.value === v : meta[k] === v;
+      });
+    }
+  };
+  for (const input of Object.values(state.metaInputs)) input.addEventListener("change", showDependents);
+  showDependents();
   showCaseNumber();
 }
 
@@ -830,7 +850,8 @@ function showBack(key, view) {
     if (name === "case_number") showCaseNumber();
     else if (input && input.tagName !== "SELECT") {
       const value = meta[name];
-      input.value = Array.isArray(value) ? value.join("、") : value === null || value === undefined ? "" : String(value);
+      const joiner = input.tagName === "TEXTAREA" ? "\n" : "、";
+      input.value = Array.isArray(value) ? value.join(joiner) : value === null || value === undefined ? "" : String(value);
     }
     if (name === "case_number") {
       for (const part of ["case_year", "case_seq"]) {

@@ -70,7 +70,9 @@ def test_a_small_claim_is_final_and_checked_against_the_limit(decided_case: dict
     assert "第一百六十五条" in judgment.basis
     assert any("超过小额诉讼上限74,604元" in w for w in judgment.warnings)
     assert "减半收取" in judgment.fee_text
-    assert judgment.fee_text.endswith("财产保全费1,020元，由被告李四、苏州A&B贸易有限公司负担。")
+    # The claims partly succeed: the defendants bear the 保全费 (诉讼费用交纳办法第二十九条), which the
+    # applicant prepaid (the house phrase "（原告已预交）", FACTS.md §2.2).
+    assert judgment.fee_text.endswith("财产保全费1,020元（原告已预交），由被告李四、苏州A&B贸易有限公司负担。")
 
 
 def test_a_small_claim_limit_missing_is_named(decided_case: dict[str, Any]) -> None:

@@ -110,7 +110,8 @@ def private_lending_rules(view: CaseView) -> Decision:
         f"本院认为，合法的借贷关系受法律保护。原告{plaintiffs}与被告{debtors}之间的借贷关系事实清楚，"
         f"被告{debtors}应当按约归还借款。"
     )
-    cite.append(f"{CIVIL_CODE}第六百七十五条")
+    # 借款人应当按照约定的期限返还借款: 合同法第二百零六条 for a loan made before 2021, 民法典第六百七十五条 after.
+    cite.append(_cited(view, "loan_repayment_term", _fact_day(view), decision))
     # After 本院认为: it may add the co-borrowers' or the spouse's reason.
     payer_names, payers, spouse_orders = _spouse_liability(view, debtor_list, spouses, decision)
     if delivered is not None and loan_amount is not None and delivered < loan_amount:

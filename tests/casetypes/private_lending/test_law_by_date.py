@@ -109,3 +109,16 @@ def test_no_figure_in_the_2020_august_text_is_left_to_the_judge(decided_case: di
     judgment = draft(case)
     assert any("逾期利息（计算方式待认定）" in o for o in judgment.orders)
     assert any("未写明未约定利率时的逾期利率标准" in w for w in judgment.warnings)
+
+
+def test_the_duty_to_repay_is_the_law_of_the_loan_date(decided_case: dict[str, Any]) -> None:
+    """借款人应当按照约定的期限返还借款: 合同法第二百零六条 for a loan made in 2019 (法释〔2020〕15号第一条:
+    facts before 2021-01-01 follow the law of the time), 民法典第六百七十五条 for one made in 2022."""
+    old = put(decided_case, contract_date="2019-03-01", delivery_date="2019-03-01", term_end="2020-02-28")
+    old["meta"].update(filing_date="2021-03-01", judgment_date="2021-04-15")
+    basis = draft(old).basis
+    assert "《中华人民共和国合同法》第二百零六条" in basis and "第六百七十五条" not in basis
+    new = put(decided_case, contract_date="2022-03-01", delivery_date="2022-03-01", term_end="2023-02-28")
+    new["meta"].update(filing_date="2023-06-01", judgment_date="2023-07-15")
+    basis = draft(new).basis
+    assert "第六百七十五条" in basis and "合同法》第二百零六条" not in basis

@@ -4,7 +4,8 @@ The answer body is cut into clauses (。；, line breaks, numbered items, and a 
 …，但… or …，而非…). Each clause gets a polarity from its wording (admit / contest /
 neither) and is tied to elements only by their answer cues in elements/*.yaml:
 
-- answer_keywords: words that name the element (借款金额, 保证方式, 尚欠);
+- answer_keywords: words that name the element (借款金额, 保证方式, 尚欠); answer_patterns: regexes that
+  do the same where a word list cannot (与…无关, 已于…还清, 超过…保证期间);
 - answer_value_before / answer_value_after: words right before / after a value of the
   element's type (借款 + 5万元, 2021年3月5日 + 向被答辩人借款) that tie that value to it;
 - answer_negative: words just before a keyword or value that cancel the tie (愿意归还 is a
@@ -59,7 +60,7 @@ class _AnswerCue:
     def __init__(self, cue: Cues) -> None:
         raw = cue.raw
         self.cue = cue
-        self.keywords = alternation(cue.answer_keywords)
+        self.keywords = _keyword_pattern(cue.answer_keywords, words_of(raw, "answer_patterns"))
         self.value_before = words_of(raw, "answer_value_before")
         self.value_after = words_of(raw, "answer_value_after")
         self.negative = words_of(raw, "answer_negative")
@@ -76,6 +77,13 @@ class _AnswerCue:
     def cancelled(self, text: str, start: int, lo: int) -> bool:
         lead = text[max(lo, start - 6) : start]
         return any(word in lead for word in self.negative)
+
+
+def _keyword_pattern(words: tuple[str, ...], patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The answer keywords (longest first) and the answer patterns as one regex."""
+    plain = alternation(words)
+    parts = ([plain.pattern] if plain is not None else []) + list(patterns)
+    return re.compile("|".join(f"(?:{part})" for part in parts)) if parts else None
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -154,7 +162,10 @@ def parse_answer(doc: Document) -> None:
             value, span = tie
             if eid in defences:
                 # 没有借款 / 是他人的债务 / 已过诉讼时效: raising a defence disputes it.
-                if polarity != "admit" or stance.contest.search(text, c_start, c_end):
+                # An admitting clause raises it too when the admission comes first (借款属实，但约定的利率
+                # 已超出法律规定); only 对已还清的事实无异议-style wording (the admission after the cue) does not.
+                if (polarity != "admit" or stance.contest.search(text, c_start, c_end)
+                        or not stance.admit.search(text, span[1], c_end)):
                     _record(doc, values, spans, eid, "contest", True, span)
                 continue
             position = polarity

@@ -198,6 +198,8 @@ def parse_answer(doc: Document) -> None:
 def _record(doc: Document, values: dict[str, Any], spans: dict[str, list[tuple[int, int]]], eid: str, position: str,
             value: Any, span: tuple[int, int], override: bool = False) -> None:
     """First position wins; a later contest may supply (or, via answer_also, replace) the asserted value."""
+    if eid in doc.positions and doc.positions[eid] != position:
+        doc.both_ways.add(eid)  # 对借款事实无异议 … 但实际只收到95000元: the element is partly admitted
     if eid not in doc.positions:
         doc.positions[eid] = position
         values[eid] = value
@@ -209,6 +211,42 @@ def _record(doc: Document, values: dict[str, Any], spans: dict[str, list[tuple[i
         # is still owed is the principal it accepts, whatever other figure it gave before.
         values[eid] = value
         spans[eid].append(span)
+
+
+# Element-level stance of an answer, for every element of the table (party lists aside).
+STANCES = ("admit", "contest", "partial", "not_addressed")
+_QUANTITIES = frozenset({"money", "percent", "rate"})
+# Words just before a contested figure that make it the part the answer accepts (实际收到…, 仅欠…, 认可…),
+# not the complaint's figure objected to (律师费8000元过高).
+_PART_BEFORE = re.compile(r"实际|仅|只|尚欠|下欠|还欠|剩余|认可|同意|应为|应按")
+
+
+def _counter_figure(doc: Document, candidate: Candidate | None) -> bool:
+    if candidate is None or candidate.value is None or not candidate.spans:
+        return False
+    start = candidate.spans[0][0]
+    return _PART_BEFORE.search(doc.text, max(0, start - 12), start) is not None
+
+
+def answer_stances(doc: Document) -> dict[str, str]:
+    """admit / contest / partial / not_addressed per element: partial when the answer admits the element in
+    one clause and contests it in another, or contests a quantity with the figure it accepts (实际只收到95000元,
+    尚欠本金2万元: it accepts part of what the complaint states)."""
+    stances = {}
+    for eid in doc.casetype.table.element_ids:
+        type_name = get_value_type(doc.casetype.table.element(eid).type).name
+        if type_name == "party_list":
+            continue
+        position = doc.positions.get(eid)
+        candidate = doc.results.get(eid)
+        if position is None:
+            stances[eid] = "not_addressed"
+        elif eid in doc.both_ways or (position == "contest" and type_name in _QUANTITIES
+                                      and _counter_figure(doc, candidate)):
+            stances[eid] = "partial"
+        else:
+            stances[eid] = position
+    return stances
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:

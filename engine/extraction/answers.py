@@ -49,6 +49,7 @@ _CONTEST = (
     r"隐瞒|有误|不当|事后添加|事后修改|并没有|没有任何|仅为|超过|超出部分|"
     r"应认定|应按|拒绝|不属于"
 )
+_CLASSIFIED_CLAUSES = 2000
 # Clause ends: sentence punctuation, line breaks, numbered items, and a turn in the argument.
 _CLAUSE_BREAK = re.compile(r"[。；;\n]|，(?=但|而非|而不是|却|可是)|(?<=[。；;\n])[^\S\n]*(?:[一二三四五六七八九十]+|\d+)[、.．]")
 _TOTAL_BEFORE = re.compile(r"(?:合计|共计|总计|累计)$")
@@ -141,6 +142,7 @@ def parse_answer(doc: Document) -> None:
     body_start, body_end = doc.section("body")
     values: dict[str, Any] = {}
     spans: dict[str, list[tuple[int, int]]] = {}
+    unraised: list[tuple[int, int]] = []  # clauses in which the rules raised no defence
     items = _items(text, body_start, body_end)
     item_starts = [lo for lo, _ in items]  # items are sorted and disjoint: a bisect finds a clause's item
     for c_start, c_end in clauses(text, body_start, body_end):
@@ -151,6 +153,7 @@ def parse_answer(doc: Document) -> None:
             item = items[index] if index >= 0 and c_start < items[index][1] else None
             polarity = _polarity(text[item[0] : item[1]]) if item else None
         mentions = doc.mentions_in(c_start, c_end)
+        raised_here = False
         for eid, answer_cue in cues.items():
             if not answer_cue.linked:
                 continue
@@ -167,6 +170,7 @@ def parse_answer(doc: Document) -> None:
                 if (polarity != "admit" or stance.contest.search(text, c_start, c_end)
                         or not stance.admit.search(text, span[1], c_end)):
                     _record(doc, values, spans, eid, "contest", True, span)
+                raised_here = True
                 continue
             position = polarity
             if position is None:
@@ -182,6 +186,17 @@ def parse_answer(doc: Document) -> None:
                 if target != eid and position != "contest":
                     continue
                 _record(doc, values, spans, target, position, asserted, span, override=target != eid)
+        if not raised_here:
+            unraised.append((c_start, c_end))
+    classifier = doc.casetype.package.clause_classifier
+    if classifier is not None and defences and unraised:
+        # Where the rules say nothing, the case type's trained clause classifier may still raise a defence.
+        # A real answer has a few dozen clauses; the cap keeps a huge text from costing a model call per line.
+        unraised = unraised[:_CLASSIFIED_CLAUSES]
+        for (c_start, c_end), found in zip(unraised, classifier([text[a:b] for a, b in unraised]), strict=True):
+            for eid in sorted(found & defences):
+                if eid not in doc.positions:
+                    _record(doc, values, spans, eid, "contest", True, (c_start, c_end))
     defence_from: dict[str, tuple[str, ...]] = doc.casetype.compiled("answers.defence_from", _defence_from)
     for defence, sources in defence_from.items():
         asserted = [e for e in sources if doc.positions.get(e) == "contest" and values.get(e) is not None]

@@ -7,6 +7,7 @@
 | `answers.yaml` | answer wording that gives a clause its stance (已归还, 仅收到 …) |
 | `rules.py` | the judgment rules: principal, interest within the legal cap, costs, guarantee |
 | `realdata.py` | how predictions are adapted to the real-data gold's conventions |
+| `stance.py`, `stance_model/` | the clause-level defence classifier (textcat_multilabel), asked where the rules say nothing |
 
 Its data: `element_tables/private_lending.yaml`, `elements/lending_*.yaml`,
 `judgment_templates/private_lending.docx`.
@@ -18,6 +19,7 @@ from engine.casetypes.private_lending.derive import derive
 from engine.casetypes.private_lending.durations import find_durations
 from engine.casetypes.private_lending.realdata import adapt_to_real_conventions
 from engine.casetypes.private_lending.research import interest_cap_percent
+from engine.casetypes.private_lending.stance import defences_raised
 from engine.extraction.recognisers import register_recogniser
 
 register_recogniser("duration", find_durations)
@@ -28,6 +30,7 @@ PACKAGE = CaseTypePackage(
     derive=derive,
     recognisers=("duration",),
     answer_wording=AnswerWording(admit=tuple(_WORDING["admit"]), contest=tuple(_WORDING["contest"])),
+    clause_classifier=defences_raised,
     judgment_rules="private_lending.v1",
     claim_masks=(
         # 以借款本金5万元为基数 / 本金5万元按…: a base inside an interest claim, not a claim of its own.

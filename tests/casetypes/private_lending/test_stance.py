@@ -54,25 +54,30 @@ def test_the_classifier_is_asked_only_about_clauses_where_the_rules_raise_nothin
 
     def recorder(texts: list[str]) -> list[set[str]]:
         asked.extend(texts)
-        return [{"loan_denied", "no_such_element"} if "经办人" in text else set() for text in texts]
+        return [{"loan_denied", "no_such_element"} if "手印" in text else set() for text in texts]
 
     probe = CaseType(table=casetype.table, package=replace(casetype.package, clause_classifier=recorder))
-    doc = analyse(probe, "答辩意见：借款人是公司，我只是经办人。原告的请求已过诉讼时效。", "answer")
+    text = "答辩意见：我只在那张纸上按过手印。原告的请求已过诉讼时效。"
+    doc = analyse(probe, text, "answer")
     assert doc.positions.get("loan_denied") == "contest"  # raised by the classifier alone
     assert doc.positions.get("limitation") == "contest"  # raised by the rules
-    assert any("经办人" in text for text in asked)
-    assert not any("诉讼时效" in text for text in asked)  # the rules spoke there: not asked
+    assert any("手印" in clause for clause in asked)
+    assert not any("诉讼时效" in clause for clause in asked)  # the rules spoke there: not asked
     assert "no_such_element" not in doc.positions  # only the package's defences
     # Without a classifier the same answer raises only what the rules find.
     rules_only = CaseType(table=casetype.table, package=replace(casetype.package, clause_classifier=None))
-    doc = analyse(rules_only, "答辩意见：借款人是公司，我只是经办人。原告的请求已过诉讼时效。", "answer")
+    doc = analyse(rules_only, text, "answer")
     assert "loan_denied" not in doc.positions and doc.positions.get("limitation") == "contest"
 
 
 def test_the_shipped_classifier_raises_a_defence_the_rules_miss() -> None:
     from engine.extraction.api import extract_text
 
-    result = extract_text(default_system(), "答辩意见：借款人是公司，不是我个人，我只是经办人。", "private_lending",
-                          "answer")
-    assert result["elements"]["loan_denied"]["position"] == "contest"
-    assert result["stances"]["loan_denied"] == "contest"
+    # A team clause no answer cue matches (沉睡多年 … 已不能主张): the classifier alone raises 诉讼时效.
+    text = "答辩意见如下：\n原告在借款到期后沉睡多年，依法已不能主张。"
+    casetype = default_system().casetype("private_lending")
+    rules_only = CaseType(table=casetype.table, package=replace(casetype.package, clause_classifier=None))
+    assert "limitation" not in analyse(rules_only, text, "answer").positions
+    result = extract_text(default_system(), text, "private_lending", "answer")
+    assert result["elements"]["limitation"]["position"] == "contest"
+    assert result["stances"]["limitation"] == "contest"

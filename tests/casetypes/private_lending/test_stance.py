@@ -81,3 +81,10 @@ def test_the_shipped_classifier_raises_a_defence_the_rules_miss() -> None:
     result = extract_text(default_system(), text, "private_lending", "answer")
     assert result["elements"]["limitation"]["position"] == "contest"
     assert result["stances"]["limitation"] == "contest"
+
+
+def test_a_clause_of_a_few_characters_is_not_classified() -> None:
+    # …，而非100000元: three Chinese characters; the long clause beside it is still classified.
+    short, long = stance.defences_raised(["而非100000元", "原告在借款到期后沉睡多年，依法已不能主张。"])
+    assert short == set()
+    assert long == {"limitation"}

@@ -44,6 +44,9 @@ class CaseTypePackage:
     # Extra recogniser kinds this case type needs (registered in engine.extraction.recognisers).
     recognisers: tuple[str, ...] = ()
     answer_wording: AnswerWording = field(default_factory=AnswerWording)
+    # A trained classifier of answer clauses: per clause, the defence elements it raises. It is asked only
+    # about the clauses in which the rules raised no defence (the rules come first).
+    clause_classifier: Callable[[list[str]], list[set[str]]] | None = None
     # Judgment rules registered under this name (engine/drafting/rules registry).
     judgment_rules: str = "generic.v1"
     # Claim parser: regexes of phrases inside claims that hold claim keywords without being claims.

@@ -7,6 +7,7 @@ config validation). `yaosu check-data` runs the same models over a whole data tr
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -41,6 +42,7 @@ class CueSpec(_Strict):
     additional: Words = Field(default_factory=list)
     outside_brackets: bool = False
     answer_keywords: Words = Field(default_factory=list)
+    answer_patterns: Words = Field(default_factory=list)  # regexes that tie a clause like answer_keywords
     answer_value_before: Words = Field(default_factory=list)
     answer_value_after: Words = Field(default_factory=list)
     answer_negative: Words = Field(default_factory=list)
@@ -54,6 +56,16 @@ class CueSpec(_Strict):
     claim_amount_not_after: Words = Field(default_factory=list)  # money right after these is not an amount
     claim_start_anchors: Words = Field(default_factory=list)  # 自借款之日起: start at an element's date
     claim_start_anchor_elements: Words = Field(default_factory=list)  # which elements give that date
+
+    @field_validator("answer_patterns")
+    @classmethod
+    def _patterns_compile(cls, value: Words) -> Words:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"answer_patterns 中的正则表达式无效：{pattern}（{exc}）") from exc
+        return value
 
     @field_validator("values", mode="before")
     @classmethod

@@ -4,7 +4,8 @@ The answer body is cut into clauses (。；, line breaks, numbered items, and a 
 …，但… or …，而非…). Each clause gets a polarity from its wording (admit / contest /
 neither) and is tied to elements only by their answer cues in elements/*.yaml:
 
-- answer_keywords: words that name the element (借款金额, 保证方式, 尚欠);
+- answer_keywords: words that name the element (借款金额, 保证方式, 尚欠); answer_patterns: regexes that
+  do the same where a word list cannot (与…无关, 已于…还清, 超过…保证期间);
 - answer_value_before / answer_value_after: words right before / after a value of the
   element's type (借款 + 5万元, 2021年3月5日 + 向被答辩人借款) that tie that value to it;
 - answer_negative: words just before a keyword or value that cancel the tie (愿意归还 is a
@@ -48,6 +49,7 @@ _CONTEST = (
     r"隐瞒|有误|不当|事后添加|事后修改|并没有|没有任何|仅为|超过|超出部分|"
     r"应认定|应按|拒绝|不属于"
 )
+_CLASSIFIED_CLAUSES = 2000
 # Clause ends: sentence punctuation, line breaks, numbered items, and a turn in the argument.
 _CLAUSE_BREAK = re.compile(r"[。；;\n]|，(?=但|而非|而不是|却|可是)|(?<=[。；;\n])[^\S\n]*(?:[一二三四五六七八九十]+|\d+)[、.．]")
 _TOTAL_BEFORE = re.compile(r"(?:合计|共计|总计|累计)$")
@@ -59,7 +61,7 @@ class _AnswerCue:
     def __init__(self, cue: Cues) -> None:
         raw = cue.raw
         self.cue = cue
-        self.keywords = alternation(cue.answer_keywords)
+        self.keywords = _keyword_pattern(cue.answer_keywords, words_of(raw, "answer_patterns"))
         self.value_before = words_of(raw, "answer_value_before")
         self.value_after = words_of(raw, "answer_value_after")
         self.negative = words_of(raw, "answer_negative")
@@ -76,6 +78,13 @@ class _AnswerCue:
     def cancelled(self, text: str, start: int, lo: int) -> bool:
         lead = text[max(lo, start - 6) : start]
         return any(word in lead for word in self.negative)
+
+
+def _keyword_pattern(words: tuple[str, ...], patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The answer keywords (longest first) and the answer patterns as one regex."""
+    plain = alternation(words)
+    parts = ([plain.pattern] if plain is not None else []) + list(patterns)
+    return re.compile("|".join(f"(?:{part})" for part in parts)) if parts else None
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -133,6 +142,7 @@ def parse_answer(doc: Document) -> None:
     body_start, body_end = doc.section("body")
     values: dict[str, Any] = {}
     spans: dict[str, list[tuple[int, int]]] = {}
+    unraised: list[tuple[int, int]] = []  # clauses in which the rules raised no defence
     items = _items(text, body_start, body_end)
     item_starts = [lo for lo, _ in items]  # items are sorted and disjoint: a bisect finds a clause's item
     for c_start, c_end in clauses(text, body_start, body_end):
@@ -143,6 +153,7 @@ def parse_answer(doc: Document) -> None:
             item = items[index] if index >= 0 and c_start < items[index][1] else None
             polarity = _polarity(text[item[0] : item[1]]) if item else None
         mentions = doc.mentions_in(c_start, c_end)
+        raised_here = False
         for eid, answer_cue in cues.items():
             if not answer_cue.linked:
                 continue
@@ -154,8 +165,12 @@ def parse_answer(doc: Document) -> None:
             value, span = tie
             if eid in defences:
                 # 没有借款 / 是他人的债务 / 已过诉讼时效: raising a defence disputes it.
-                if polarity != "admit" or stance.contest.search(text, c_start, c_end):
+                # An admitting clause raises it too when the admission comes first (借款属实，但约定的利率
+                # 已超出法律规定); only 对已还清的事实无异议-style wording (the admission after the cue) does not.
+                if (polarity != "admit" or stance.contest.search(text, c_start, c_end)
+                        or not stance.admit.search(text, span[1], c_end)):
                     _record(doc, values, spans, eid, "contest", True, span)
+                raised_here = True
                 continue
             position = polarity
             if position is None:
@@ -171,6 +186,17 @@ def parse_answer(doc: Document) -> None:
                 if target != eid and position != "contest":
                     continue
                 _record(doc, values, spans, target, position, asserted, span, override=target != eid)
+        if not raised_here:
+            unraised.append((c_start, c_end))
+    classifier = doc.casetype.package.clause_classifier
+    if classifier is not None and defences and unraised:
+        # Where the rules say nothing, the case type's trained clause classifier may still raise a defence.
+        # A real answer has a few dozen clauses; the cap keeps a huge text from costing a model call per line.
+        unraised = unraised[:_CLASSIFIED_CLAUSES]
+        for (c_start, c_end), found in zip(unraised, classifier([text[a:b] for a, b in unraised]), strict=True):
+            for eid in sorted(found & defences):
+                if eid not in doc.positions:
+                    _record(doc, values, spans, eid, "contest", True, (c_start, c_end))
     defence_from: dict[str, tuple[str, ...]] = doc.casetype.compiled("answers.defence_from", _defence_from)
     for defence, sources in defence_from.items():
         asserted = [e for e in sources if doc.positions.get(e) == "contest" and values.get(e) is not None]
@@ -187,6 +213,8 @@ def parse_answer(doc: Document) -> None:
 def _record(doc: Document, values: dict[str, Any], spans: dict[str, list[tuple[int, int]]], eid: str, position: str,
             value: Any, span: tuple[int, int], override: bool = False) -> None:
     """First position wins; a later contest may supply (or, via answer_also, replace) the asserted value."""
+    if eid in doc.positions and doc.positions[eid] != position:
+        doc.both_ways.add(eid)  # 对借款事实无异议 … 但实际只收到95000元: the element is partly admitted
     if eid not in doc.positions:
         doc.positions[eid] = position
         values[eid] = value
@@ -198,6 +226,42 @@ def _record(doc: Document, values: dict[str, Any], spans: dict[str, list[tuple[i
         # is still owed is the principal it accepts, whatever other figure it gave before.
         values[eid] = value
         spans[eid].append(span)
+
+
+# Element-level stance of an answer, for every element of the table (party lists aside).
+STANCES = ("admit", "contest", "partial", "not_addressed")
+_QUANTITIES = frozenset({"money", "percent", "rate"})
+# Words just before a contested figure that make it the part the answer accepts (实际收到…, 仅欠…, 认可…),
+# not the complaint's figure objected to (律师费8000元过高).
+_PART_BEFORE = re.compile(r"实际|仅|只|尚欠|下欠|还欠|剩余|认可|同意|应为|应按")
+
+
+def _counter_figure(doc: Document, candidate: Candidate | None) -> bool:
+    if candidate is None or candidate.value is None or not candidate.spans:
+        return False
+    start = candidate.spans[0][0]
+    return _PART_BEFORE.search(doc.text, max(0, start - 12), start) is not None
+
+
+def answer_stances(doc: Document) -> dict[str, str]:
+    """admit / contest / partial / not_addressed per element: partial when the answer admits the element in
+    one clause and contests it in another, or contests a quantity with the figure it accepts (实际只收到95000元,
+    尚欠本金2万元: it accepts part of what the complaint states)."""
+    stances = {}
+    for eid in doc.casetype.table.element_ids:
+        type_name = get_value_type(doc.casetype.table.element(eid).type).name
+        if type_name == "party_list":
+            continue
+        position = doc.positions.get(eid)
+        candidate = doc.results.get(eid)
+        if position is None:
+            stances[eid] = "not_addressed"
+        elif eid in doc.both_ways or (position == "contest" and type_name in _QUANTITIES
+                                      and _counter_figure(doc, candidate)):
+            stances[eid] = "partial"
+        else:
+            stances[eid] = position
+    return stances
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine.errors import E, YaosuError
+from engine.extraction.answers import answer_stances
 from engine.extraction.document import Document
 from engine.extraction.normalise import to_simplified
 from engine.extraction.pipeline import analyse
@@ -76,7 +77,7 @@ def extract_text(system: System, text: str, case_type: str | None = None, role: 
         warnings.append("文本为空")
     elif not elements:
         warnings.append("未识别出任何要素")
-    return {
+    result = {
         "case_type": case_type,
         "table_version": table.version,
         "role": role,
@@ -84,6 +85,10 @@ def extract_text(system: System, text: str, case_type: str | None = None, role: 
         "missing": missing,
         "warnings": warnings + doc.warnings,
     }
+    if role == "answer":
+        # Every element's stance (admit / contest / partial / not_addressed), not only those found.
+        result["stances"] = answer_stances(doc)
+    return result
 
 
 def extract_path(system: System, path: str | Path, case_type: str | None = None,

@@ -43,6 +43,7 @@ class Document:
     candidates: list[Candidate] = field(default_factory=list)
     results: dict[str, Candidate] = field(default_factory=dict)
     positions: dict[str, str] = field(default_factory=dict)  # answers: element → admit/contest
+    both_ways: set[str] = field(default_factory=set)  # answers: admitted in one clause, contested in another
     # Element-style forms (engine/extraction/forms.py): values read from the form's cells win, and
     # elements whose form row has boxes but none ticked are left empty.
     form: dict[str, Candidate] = field(default_factory=dict)

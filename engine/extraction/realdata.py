@@ -140,25 +140,58 @@ def evaluate_real(system: System, case_type: str, realdata: Path = DEFAULT_REALD
 
 
 # The blind set on CAIL2021 (corpus/realdata_gold/cail2021_blind.gold.jsonl, conventions in its README):
-# complaints are the 诉称段, answers the 辩称段 of cail2021_focus/train.json.
+# complaints are the 诉称段, answers the 辩称段 of cail2021_focus/train.json. The answers development set
+# (answers_dev.gold.jsonl) has the same line shape, and its lines may also name a LawBench passage
+# (`source` lawbench/…, `index`), whose answer part is scored.
 CAIL2021_GOLD = CORPUS_DIR / "realdata_gold" / "cail2021_blind.gold.jsonl"
+ANSWERS_DEV_GOLD = CORPUS_DIR / "realdata_gold" / "answers_dev.gold.jsonl"
+CAIL2021_SOURCE = "cail2021_focus/train.json"
+# In a few 辩称段 the cut runs on into the court's account of the evidence and its findings.
+_COURT_IN_ANSWER = re.compile(_COURT.pattern + r"|当事人围绕诉讼请求|当事人为证明")
 
 
 def is_cail2021_gold(path: Path) -> bool:
-    return path.name.startswith("cail2021")
+    return path.name.startswith(("cail2021", "answers_dev"))
 
 
-def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_REALDATA,
-                      gold_path: Path = CAIL2021_GOLD) -> dict[str, Any]:
-    """Per-element P/R/F1 on the blind CAIL2021 set: complaint elements, and the defences answers raise."""
-    from engine.extraction.api import extract_text
+def answer_part(text: str) -> str:
+    """A 辩称段 without the court's text that follows it in some judgments."""
+    match = _COURT_IN_ANSWER.search(text)
+    return text[: match.start()] if match else text
 
-    source = realdata / "cail2021_focus" / "train.json"
+
+def _cail2021_docs(realdata: Path) -> dict[str, dict[str, Any]]:
+    source = realdata / CAIL2021_SOURCE
     try:
         dataset = json.loads(source.read_text(encoding="utf-8"))["dataset"]
     except (OSError, json.JSONDecodeError, KeyError) as exc:
         raise YaosuError(E.E212, source=source, exc=exc) from exc
-    docs = {doc["文书ID"]: doc for doc in dataset}
+    return {doc["文书ID"]: doc for doc in dataset}
+
+
+def _gold_answer_text(realdata: Path, gold: dict[str, Any], docs: dict[str, dict[str, Any]],
+                      items: dict[str, list[dict[str, Any]]]) -> str | None:
+    source = str(gold.get("source", CAIL2021_SOURCE))
+    if source == CAIL2021_SOURCE:
+        doc = docs.get(gold["id"])
+        return answer_part(doc.get("辩称段") or "") if doc is not None else None
+    if source not in items:
+        items[source] = _lawbench_items(realdata, source)
+    index = int(gold["index"])
+    if not 0 <= index < len(items[source]):
+        raise YaosuError(E.E208, source=source, index=index, len_items=len(items[source]))
+    text = str(items[source][index].get("question", "")).removeprefix("句子:")
+    return answer_part(_passage(text)[1] or text)
+
+
+def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_REALDATA,
+                      gold_path: Path = CAIL2021_GOLD) -> dict[str, Any]:
+    """Per-element P/R/F1 on the blind CAIL2021 set (or the answers development set): complaint elements,
+    and the defences answers raise."""
+    from engine.extraction.api import extract_text
+
+    docs = _cail2021_docs(realdata)
+    items: dict[str, list[dict[str, Any]]] = {}
     casetype = system.casetype(case_type)
     types = casetype.types
     adapt = casetype.package.real_conventions or (lambda predicted: predicted)
@@ -168,19 +201,24 @@ def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_R
     complaints, answers = Tally(), Tally()
     scored = 0
     for gold in _read_jsonl(gold_path):
-        doc = docs.get(gold["id"])
-        if doc is None:
-            continue
-        scored += 1
         if gold.get("role") == "answer":
-            predicted = extract_text(system, doc.get("辩称段") or "", case_type, "answer")["elements"]
+            text = _gold_answer_text(realdata, gold, docs, items)
+            if text is None:
+                continue
+            scored += 1
+            name = str(gold.get("id") or f"{gold['source']}#{gold['index']}")
+            predicted = extract_text(system, text, case_type, "answer")["elements"]
             for eid in defences:
                 raised = eid in gold.get("elements", {})
                 found = predicted.get(eid, {}).get("position") == "contest" and predicted[eid].get("value") is True
                 answers.add(eid, int(raised and found), int(found and not raised), int(raised and not found))
                 if raised != found:
-                    answers.errors.append({"file": gold["id"], "element": eid, "gold": raised, "predicted": found})
+                    answers.errors.append({"file": name, "element": eid, "gold": raised, "predicted": found})
             continue
+        doc = docs.get(gold["id"])
+        if doc is None:
+            continue
+        scored += 1
         predicted = adapt(extract_text(system, doc.get("诉称段") or "", case_type, "complaint"))
         only = tuple(eid for eid in complaint_elements if eid not in gold.get("unscored", []))
         wrapped = {"elements": {eid: {"value": value} for eid, value in gold.get("elements", {}).items()}}

@@ -41,6 +41,8 @@ BAD = [
      ["checks.5.left", "guarantee_kind"]),
     ("element_tables/private_lending.yaml", "package: private_lending", "package: no_such_package",
      ["no_such_package", "不存在"]),
+    ("elements/lending_defences.yaml", '"answer_patterns": ["(?:超过|过了|已过|早过)',
+     '"answer_patterns": ["(?:超过|过了|已过|早过', ["lending_defences.yaml", "guarantee_expired", "answer_patterns", "正则表达式无效"]),
     ("judgment_templates/courts.yaml", "  appeal_court: 浙江省嘉兴市中级人民法院", "  appeal_cort: 浙江省嘉兴市中级人民法院",
      ["courts.yaml", "jiashan", "appeal_cort"]),
 ]

@@ -8,6 +8,7 @@
 | `rules.py` | the judgment rules: principal, interest within the legal cap (one order per ledger loan when rates differ), costs, co-borrowers, 夫妻共同债务 |
 | `guarantee.py` | guarantee mode and period by the guarantee's date, a company guarantor's resolution, the guarantee orders |
 | `realdata.py` | how predictions are adapted to the real-data gold's conventions |
+| `stance.py`, `stance_model/` | the clause-level defence classifier (textcat_multilabel), asked where the rules say nothing |
 
 Its data: `element_tables/private_lending.yaml`, `elements/lending_*.yaml`,
 `judgment_templates/private_lending.docx`.
@@ -19,6 +20,7 @@ from engine.casetypes.private_lending.derive import derive
 from engine.casetypes.private_lending.durations import find_durations
 from engine.casetypes.private_lending.realdata import adapt_to_real_conventions
 from engine.casetypes.private_lending.research import interest_cap_percent
+from engine.casetypes.private_lending.stance import defences_raised
 from engine.extraction.recognisers import register_recogniser
 
 register_recogniser("duration", find_durations)
@@ -29,6 +31,7 @@ PACKAGE = CaseTypePackage(
     derive=derive,
     recognisers=("duration",),
     answer_wording=AnswerWording(admit=tuple(_WORDING["admit"]), contest=tuple(_WORDING["contest"])),
+    clause_classifier=defences_raised,
     judgment_rules="private_lending.v1",
     claim_masks=(
         # 以借款本金5万元为基数 / 本金5万元按…: a base inside an interest claim, not a claim of its own.

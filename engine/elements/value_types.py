@@ -114,6 +114,17 @@ def full_date(value: str) -> dt.date | None:
         return None
 
 
+def stored_date(value: Any) -> dt.date | None:
+    """A full date as the case file stores it ("2021-06-01") → a date; a month-only date, "until_paid",
+    None → None."""
+    return full_date(value) if isinstance(value, str) else None
+
+
+def stored_decimal(value: Any) -> Decimal | None:
+    """A money, percent or other decimal as the case file stores it ("95000.00") → a Decimal; None → None."""
+    return Decimal(value) if isinstance(value, str) and value else None
+
+
 def calendar_ok(value: str) -> bool:
     """A schema-valid date that is also on the calendar (2021-02-29 and 2021-04-31 are not)."""
     return len(value) != 10 or full_date(value) is not None

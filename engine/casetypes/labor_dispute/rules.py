@@ -12,13 +12,13 @@ aside (调解仲裁法第四十九条).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from engine.drafting import formatting as fmt
 from engine.drafting.build import judgment_day
 from engine.drafting.rules import CaseView, Decision, cite_in_force, judgment_rules
+from engine.elements.value_types import stored_date, stored_decimal
 from engine.errors import YaosuError
 from engine.law import labor
 from engine.law.result import CalcResult
@@ -35,16 +35,6 @@ ITEMS = {
 }
 OTHER_MONEY = {"claim_annual_leave": "未休年休假工资", "claim_social_insurance_loss": "未缴纳社会保险费造成的损失"}
 PENDING = "（待认定）"
-
-
-def _date(value: Any) -> date | None:
-    if isinstance(value, str) and len(value) == 10:
-        return date.fromisoformat(value)
-    return None
-
-
-def _dec(value: Any) -> Decimal | None:
-    return Decimal(value) if isinstance(value, str) else None
 
 
 @dataclass
@@ -67,9 +57,9 @@ class LaborCase:
         self.view = view
         self.employer_plaintiff = employer_plaintiff
         self.decision = decision
-        self.wage = _dec(view.value("monthly_wage"))
-        self.start = _date(view.value("employment_start"))
-        self.end = _date(view.value("employment_end"))
+        self.wage = stored_decimal(view.value("monthly_wage"))
+        self.start = stored_date(view.value("employment_start"))
+        self.end = stored_date(view.value("employment_end"))
         self.court = view.court.id
 
     def _calc(self, what: str, call: Any) -> CalcResult | None:
@@ -90,7 +80,7 @@ class LaborCase:
         raised = self.view.value("limitation_raised") is True
         if not raised:
             return None
-        applied = _date(self.view.value("arbitration_applied_date"))
+        applied = stored_date(self.view.value("arbitration_applied_date"))
         known = self.end
         if applied is None or known is None:
             self.decision.warnings.append(f"{what}：对方提出仲裁时效抗辩，须认定申请仲裁时间和劳动关系终止日")
@@ -140,7 +130,7 @@ class LaborCase:
         pre_2008 = self.view.value("pre_2008_compensation_months")
         months = Decimal(str(pre_2008)) if pre_2008 not in (None, "") else None
         wage, start, end = self.wage, self.start, self.end
-        average = _dec(self.view.value("local_average_wage"))  # the judge's figure when the table has none
+        average = stored_decimal(self.view.value("local_average_wage"))  # the judge's figure when the table has none
         if doubled:
             result = self._calc(what, lambda: labor.illegal_termination(
                 wage, start, end, court=self.court, average_monthly_wage=average))
@@ -159,7 +149,7 @@ class LaborCase:
         if barred is not None:
             return barred
         written = self.view.value("written_contract")
-        signed = _date(self.view.value("contract_date"))
+        signed = stored_date(self.view.value("contract_date"))
         if written is True and signed is None:
             return Finding(Decimal("0.00"), [f"关于{what}，双方已签订书面劳动合同，原告的该项请求本院不予支持。"],
                            [labor.C_DOUBLE])
@@ -178,7 +168,7 @@ class LaborCase:
                                        f"应当向劳动者每月支付二倍的工资。计算如下：{_steps(result)}。"], result.citations)
 
     def unpaid_wages(self) -> Finding:
-        owed = _dec(self.view.value("unpaid_wages"))
+        owed = stored_decimal(self.view.value("unpaid_wages"))
         if owed is None:
             claimed = self.view.value("claim_unpaid_wages")
             if claimed is None:
@@ -200,7 +190,7 @@ class LaborCase:
         # that it owes an award item is no finding of what it owes — that is for the judge.
         if self.employer_plaintiff:
             return Finding(None)
-        return Finding(_dec(self.view.value(element_id)))
+        return Finding(stored_decimal(self.view.value(element_id)))
 
 
 def _claims_text(view: CaseView, employer_plaintiff: bool, payer: str, payee: str) -> list[str]:
@@ -294,7 +284,7 @@ def labor_dispute_rules(view: CaseView) -> Decision:
     rejected = False
     pending_items: list[str] = []
     for element_id in [*ITEMS, *OTHER_MONEY]:
-        claim = _dec(view.claimed(element_id))
+        claim = stored_decimal(view.claimed(element_id))
         if claim is None:
             continue
         label = ITEMS[element_id][1] if element_id in ITEMS else OTHER_MONEY[element_id]

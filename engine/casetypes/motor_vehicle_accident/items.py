@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from engine.drafting.rules import CaseView
+from engine.elements.value_types import stored_date, stored_decimal
 from engine.errors import E, YaosuError
 from engine.law.result import CalcResult
 
@@ -43,16 +44,6 @@ class Item:
     citations: list[str] = field(default_factory=list)
 
 
-def _date(value: Any) -> date | None:
-    if isinstance(value, str) and len(value) == 10:
-        return date.fromisoformat(value)
-    return None
-
-
-def _dec(value: Any) -> Decimal | None:
-    return Decimal(value) if isinstance(value, str) and value else None
-
-
 def damage_item_ids(view: CaseView) -> list[str]:
     section = next((s for s in view.table.sections if s.id == "damages"), None)
     return list(section.element_ids) if section else []
@@ -71,12 +62,12 @@ def _answer_text(view: CaseView, element_id: str) -> str:
 
 def victim_birth(view: CaseView) -> date | None:
     """The victim's birth date; in an injury case with one natural-person plaintiff, the plaintiff's."""
-    day = _date(view.value("victim_birth_date"))
+    day = stored_date(view.value("victim_birth_date"))
     if day is not None or view.value("death"):
         return day
     plaintiffs = view.value("plaintiffs") or view.claimed("plaintiffs") or []
     people = [p for p in plaintiffs if isinstance(p, dict) and p.get("kind", "natural") == "natural"]
-    return _date(people[0].get("birth_date")) if len(people) == 1 else None
+    return stored_date(people[0].get("birth_date")) if len(people) == 1 else None
 
 
 def grade_indices(view: CaseView) -> tuple[list[Decimal], str]:
@@ -123,9 +114,9 @@ def standard_results(view: CaseView, wanted: set[str]) -> dict[str, CalcResult |
     if not wanted:
         return {}
     death = bool(view.value("death"))
-    hearing_end = _date(view.meta.get("hearing_end_date"))
+    hearing_end = stored_date(view.meta.get("hearing_end_date"))
     birth = victim_birth(view)
-    on = (_date(view.value("death_date")) or _date(view.value("accident_date"))) if death else _date(
+    on = (stored_date(view.value("death_date")) or stored_date(view.value("accident_date"))) if death else stored_date(
         view.value("appraisal_date"))
     problems = []
     if birth is None:
@@ -141,7 +132,7 @@ def standard_results(view: CaseView, wanted: set[str]) -> dict[str, CalcResult |
     dependants: list[tuple[date, int, str]] = []
     dependant_error: YaosuError | None = None
     for person in view.value("dependents") or []:
-        born, supporters = _date(person.get("birth_date")), person.get("supporters")
+        born, supporters = stored_date(person.get("birth_date")), person.get("supporters")
         name = person.get("name") or person.get("relation") or ""
         if born is None or not isinstance(supporters, int):
             dependant_error = YaosuError(
@@ -159,7 +150,7 @@ def standard_results(view: CaseView, wanted: set[str]) -> dict[str, CalcResult |
         victim_birth=birth,
         on=on,
         hearing_end=hearing_end,
-        tort_date=_date(view.value("accident_date")),
+        tort_date=stored_date(view.value("accident_date")),
         residence=view.value("victim_residence"),
         grade=view.value("disability_grade"),
         extra_indices=extra_indices,
@@ -191,7 +182,7 @@ def daily_result(view: CaseView, item_id: str) -> CalcResult | None:
 
     rate_item, days_id = DAILY_ITEMS[item_id]
     days = view.value(days_id)
-    on = _date(view.meta.get("hearing_end_date"))
+    on = stored_date(view.meta.get("hearing_end_date"))
     if not isinstance(days, int) or on is None:
         return None
     try:
@@ -203,7 +194,7 @@ def daily_result(view: CaseView, item_id: str) -> CalcResult | None:
 def _use_year(view: CaseView) -> tuple[int, str]:
     from engine.law.injury import use_year_for
 
-    hearing_end = _date(view.meta.get("hearing_end_date"))
+    hearing_end = stored_date(view.meta.get("hearing_end_date"))
     if hearing_end is None:
         raise YaosuError(E.E156)
     return use_year_for(view.province, hearing_end)
@@ -214,7 +205,7 @@ def _lost_days(view: CaseView) -> tuple[int, str]:
     days = view.value("lost_work_days")
     if isinstance(days, int):
         return days, f"误工期{days}天"
-    accident, appraised = _date(view.value("accident_date")), _date(view.value("appraisal_date"))
+    accident, appraised = stored_date(view.value("accident_date")), stored_date(view.value("appraisal_date"))
     if view.value("disability_grade") is not None and accident is not None and appraised is not None:
         n = (appraised - accident).days
         return n, (f"受害人因伤致残持续误工，误工时间计算至定残日前一天：自{accident.isoformat()}至"
@@ -281,7 +272,7 @@ def nursing_result(view: CaseView) -> CalcResult | YaosuError | None:
             what = "护理人员收入标准" if basis == "carer_income" else "护工劳务报酬标准"
             figure = given_figure(rate, what, "当事人提交的证据，经本院审查采信")
         elif basis == "hired":
-            hearing_end = _date(view.meta.get("hearing_end_date"))
+            hearing_end = stored_date(view.meta.get("hearing_end_date"))
             if hearing_end is None:
                 raise YaosuError(E.E161)
             figure, period = daily_rate(view.province, "nursing", hearing_end), "day"
@@ -305,8 +296,8 @@ def find_items(view: CaseView) -> list[Item]:
     computed = standard_results(view, {i for i in ids if i in STANDARD_ITEMS and findings.get(i) is None})
     items = []
     for item_id in ids:
-        item = Item(item_id, view.label(item_id), _dec(view.claimed(item_id)), _answer_text(view, item_id))
-        finding = _dec(findings.get(item_id))
+        item = Item(item_id, view.label(item_id), stored_decimal(view.claimed(item_id)), _answer_text(view, item_id))
+        finding = stored_decimal(findings.get(item_id))
         result: CalcResult | YaosuError | None = computed.get(item_id)
         if item_id in DAILY_ITEMS and finding is None:
             result = daily_result(view, item_id)

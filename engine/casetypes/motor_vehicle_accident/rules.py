@@ -9,7 +9,6 @@ the limit it pays within (traffic_sales_labour.md §D4).
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +17,7 @@ from engine.drafting import formatting as fmt
 from engine.drafting.build import judgment_day
 from engine.drafting.content import AllocationRow, ItemRow
 from engine.drafting.rules import CaseView, Decision, cite_in_force, judgment_rules
+from engine.elements.value_types import stored_date
 from engine.errors import YaosuError
 from engine.law.result import CalcResult
 
@@ -33,12 +33,6 @@ COMMERCIAL = "第三者责任商业保险限额内"
 # apportionment (道路交通安全法第七十六条; local ratios unverified, traffic_sales_labour.md §A3).
 FULL = "full"
 SHARE_ZH = {"full": "全部责任", "main": "主要责任", "equal": "同等责任", "secondary": "次要责任", "none": "无责任"}
-
-
-def _date(value: Any) -> date | None:
-    if isinstance(value, str) and len(value) == 10:
-        return date.fromisoformat(value)
-    return None
 
 
 def _claims_text(view: CaseView, items: list[Item], insurers: list[str]) -> list[str]:
@@ -202,7 +196,7 @@ def _allocation(view: CaseView, items: list[Item], decision: Decision) -> tuple[
     )
 
     vehicles = [v for v in view.value("vehicles") or [] if isinstance(v, dict)]
-    accident = _date(view.value("accident_date"))
+    accident = stored_date(view.value("accident_date"))
     if not vehicles or accident is None:
         decision.warnings.append("赔偿责任分配需要事故发生时间和肇事机动车（要素 accident_date、vehicles）")
         return None, False
@@ -360,7 +354,7 @@ def standard_note(view: CaseView) -> str:
 
     province = province_name(view.province)
     chosen = "（按指定省份）" if view.standard_province else ""
-    hearing_end = _date(view.meta.get("hearing_end_date"))
+    hearing_end = stored_date(view.meta.get("hearing_end_date"))
     if hearing_end is None:
         return f"{province}标准{chosen}（一审法庭辩论终结日未填写，年度未定）"
     try:

@@ -17,24 +17,12 @@ from engine.casetypes.private_lending.interest_orders import Segment, formula_te
 from engine.drafting import formatting as fmt
 from engine.drafting.build import judgment_day
 from engine.drafting.rules import CaseView, Decision, cite_in_force, facts_text, judgment_rules
+from engine.elements.value_types import stored_date, stored_decimal
 from engine.errors import YaosuError
 from engine.law.result import CalcResult
 
 PL = "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》"
 CIVIL_CODE = "《中华人民共和国民法典》"
-
-
-def _date(value: Any) -> date | None:
-    if isinstance(value, str) and len(value) == 10:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:  # "until_paid" is ten characters too
-            return None
-    return None
-
-
-def _dec(value: Any) -> Decimal | None:
-    return Decimal(value) if isinstance(value, str) else None
 
 
 _CLAIMS_SECTION = re.compile(r"(?:诉讼请求|诉讼请求事项|请求事项)[:：]?\s*\n?(?P<body>.*?)(?=\n\s*(?:事实(?:和|与)理由|事实及理由)|\Z)", re.S)
@@ -103,8 +91,8 @@ def private_lending_rules(view: CaseView) -> Decision:
     rejected = False
 
     # Principal: the amount actually delivered (第二十六条: interest deducted in advance is not principal).
-    loan_amount = _dec(view.value("loan_amount"))
-    delivered = _dec(view.value("delivered_amount"))
+    loan_amount = stored_decimal(view.value("loan_amount"))
+    delivered = stored_decimal(view.value("delivered_amount"))
     principal_base = delivered if delivered is not None else loan_amount
     reasoning.append(
         f"本院认为，合法的借贷关系受法律保护。原告{plaintiffs}与被告{debtors}之间的借贷关系事实清楚，"
@@ -116,15 +104,15 @@ def private_lending_rules(view: CaseView) -> Decision:
     payer_names, payers, spouse_orders = _spouse_liability(view, debtor_list, spouses, decision)
     if delivered is not None and loan_amount is not None and delivered < loan_amount:
         deducted = _cited(view, "lending_interest_deducted",
-                          _date(view.meta.get("filing_date")) or judgment_day(view.meta), decision)
+                          stored_date(view.meta.get("filing_date")) or judgment_day(view.meta), decision)
         reasoning.append(
             f"关于借款本金，约定借款金额为{fmt.money(loan_amount)}元，实际出借金额为{fmt.money(delivered)}元。"
             f"依照{deducted.text}的规定，借据、收据、欠条等债权凭证载明的借款金额，一般认定为本金；"
             f"预先在本金中扣除利息的，人民法院应当将实际出借的金额认定为本金。故借款本金应认定为{fmt.money(delivered)}元。"
         )
         cite.append(deducted)
-    repaid_principal = _dec(view.value("repaid_principal")) or Decimal("0")
-    claim_principal = _dec(view.claimed("claim_principal"))
+    repaid_principal = stored_decimal(view.value("repaid_principal")) or Decimal("0")
+    claim_principal = stored_decimal(view.claimed("claim_principal"))
     granted_principal: Decimal | None = None
     interest_owed = Decimal("0")  # interest the ledger leaves unpaid on its last day
     per_loan: list[Any] = []  # ledger loans at different rates: their interest is ordered loan by loan
@@ -163,7 +151,7 @@ def private_lending_rules(view: CaseView) -> Decision:
         granted_principal = offset.details["principal_outstanding"]
         if claim_principal is not None:
             granted_principal = min(granted_principal, claim_principal)
-        paid_through = _date(view.value("last_repayment_date"))
+        paid_through = stored_date(view.value("last_repayment_date"))
         reasoning.append(
             f"关于还款，被告已付款项{fmt.money(offset.details['paid'])}元，依照{CIVIL_CODE}第五百六十一条的规定，"
             f"按照实现债权的有关费用、利息、主债务的顺序抵充，利息以受法律保护的利率计算："
@@ -194,24 +182,24 @@ def private_lending_rules(view: CaseView) -> Decision:
     # (第二十五条), two segments for an older contract (第三十一条), the LPR of the time for overdue
     # interest when nothing was agreed (第二十八条第二款第（一）项).
     law = view.system.law
-    filing_date = _date(view.meta.get("filing_date"))
+    filing_date = stored_date(view.meta.get("filing_date"))
     rules_day = filing_date or judgment_day(view.meta)  # the 民间借贷规定 version: by the filing date
     contract_day = _contract_day(view, debtor_list, decision)
     interest_agreed = view.value("interest_agreed")
-    term_rate = _dec((view.value("interest_rate") or {}).get("annual_percent"))
+    term_rate = stored_decimal((view.value("interest_rate") or {}).get("annual_percent"))
     if interest_agreed is False:
         term_rate = None
-    overdue_agreed = _dec((view.value("overdue_rate") or {}).get("annual_percent"))
-    term_end = _date(view.value("term_end"))
-    delivery_day = _date(view.value("delivery_date"))
+    overdue_agreed = stored_decimal((view.value("overdue_rate") or {}).get("annual_percent"))
+    term_end = stored_date(view.value("term_end"))
+    delivery_day = stored_date(view.value("delivery_date"))
     granted_interest_amount = Decimal("0")
     claimed_interest_amount = Decimal("0")
     for element_id, what in (("claim_interest", "利息"), ("claim_overdue_interest", "逾期利息")):
         claim = view.claimed(element_id)
         if not claim:
             continue
-        claimed_rate = _dec((claim.get("rate") or {}).get("annual_percent"))
-        stated = _dec(claim.get("amount"))
+        claimed_rate = stored_decimal((claim.get("rate") or {}).get("annual_percent"))
+        stated = stored_decimal(claim.get("amount"))
         overdue = element_id == "claim_overdue_interest"
         if not overdue and interest_agreed is False:
             no_interest = _cited(view, "lending_no_interest_agreed", rules_day, decision)
@@ -224,9 +212,9 @@ def private_lending_rules(view: CaseView) -> Decision:
             claimed_interest_amount += stated or Decimal("0")
             continue
         if per_loan and result is not None and not overdue and stated is None:
-            claimed_base = _dec(claim.get("base")) or claim_principal or granted_principal
-            claim_start = _date(claim.get("start_date")) or delivery_day
-            claim_end = _date(claim.get("end"))
+            claimed_base = stored_decimal(claim.get("base")) or claim_principal or granted_principal
+            claim_start = stored_date(claim.get("start_date")) or delivery_day
+            claim_end = stored_date(claim.get("end"))
             claimed_part, _ = _interest_for_fee(None, claimed_base, claimed_rate, None, [], claim_start,
                                                 claim_end or filing_date, law)
             granted_part, reduced = _per_loan_orders(
@@ -243,7 +231,7 @@ def private_lending_rules(view: CaseView) -> Decision:
             overdue and overdue_agreed is None and term_rate is None and interest_agreed is not True
             and not view.pending("interest_rate") and not view.pending("overdue_rate")
         )
-        start = _date(claim.get("start_date"))
+        start = stored_date(claim.get("start_date"))
         notes: list[str] = []
         if start is None and not claim.get("start_date"):
             default = (term_end + timedelta(days=1)) if overdue and term_end else (None if overdue else delivery_day)
@@ -256,7 +244,7 @@ def private_lending_rules(view: CaseView) -> Decision:
         paid_through = decision.repayments_applied_through
         if not overdue and paid_through and (start is None or start <= paid_through):
             start = paid_through + timedelta(days=1)  # interest to that day was settled above
-        end = _date(claim.get("end"))
+        end = stored_date(claim.get("end"))
         overdue_start = (term_end + timedelta(days=1)) if term_end else start
         plan = plan_interest(
             claimed_rate=claimed_rate, agreed_rate=agreed, no_rate_agreed_overdue=no_rate_at_all,
@@ -270,7 +258,7 @@ def private_lending_rules(view: CaseView) -> Decision:
             cite.append(_cited(view, concept, rules_day, decision))
         notes += [n.rstrip("。") for n in plan.notes]
         rejected = rejected or plan.reduced
-        claimed_base = _dec(claim.get("base")) or claim_principal or granted_principal
+        claimed_base = stored_decimal(claim.get("base")) or claim_principal or granted_principal
         base = claimed_base
         if base is not None and granted_principal is not None:
             base = min(base, granted_principal)  # interest runs on the principal the court finds
@@ -307,7 +295,7 @@ def private_lending_rules(view: CaseView) -> Decision:
             decision.warnings.append(f"{what}的利率无法确定，请认定约定利率")
             continue
         end_text = "至实际清偿之日止" if end is None else f"至{fmt.date_text(end)}止"
-        repaid_interest = _dec(view.value("repaid_interest")) if not overdue else None
+        repaid_interest = stored_decimal(view.value("repaid_interest")) if not overdue else None
         if paid_through or (delivery_day and start and start > delivery_day):
             repaid_interest = None  # applied above, or interest is claimed only after the period paid for
         deduct = f"，扣除被告已支付的利息{fmt.money(repaid_interest)}元" if repaid_interest else ""
@@ -332,7 +320,7 @@ def private_lending_rules(view: CaseView) -> Decision:
         granted_interest_amount += granted_part
 
     # Costs of enforcing the claim: supported only when the parties agreed on them.
-    costs = _dec(view.claimed("claim_costs"))
+    costs = stored_decimal(view.claimed("claim_costs"))
     granted_costs = Decimal("0")
     if costs:
         if view.value("costs_agreed") is True:
@@ -363,7 +351,7 @@ def private_lending_rules(view: CaseView) -> Decision:
         cite.append(_cited(view, "burden_of_proof", judgment_day(view.meta), decision))
     decision.orders = orders
     decision.monetary = claim_principal is not None or bool(granted_costs)
-    claim_total = _dec(view.claimed("claim_total"))
+    claim_total = stored_decimal(view.claimed("claim_total"))
     claimed = (claim_principal or Decimal("0")) + claimed_interest_amount + (costs or Decimal("0"))
     decision.claimed_amount = claim_total or claimed
     if granted_principal is not None:
@@ -416,14 +404,14 @@ def _apply_ledger(
         return None
     if not loan_rows and not pay_rows:
         return None
-    term_rate = None if view.value("interest_agreed") is False else _dec((view.value("interest_rate") or {}).get("annual_percent"))
-    overdue_rate = _dec((view.value("overdue_rate") or {}).get("annual_percent"))
-    term_end = _date(view.value("term_end"))
+    term_rate = None if view.value("interest_agreed") is False else stored_decimal((view.value("interest_rate") or {}).get("annual_percent"))
+    overdue_rate = stored_decimal((view.value("overdue_rate") or {}).get("annual_percent"))
+    term_end = stored_date(view.value("term_end"))
     natural = _natural_persons(view, [*(view.value("lenders") or view.plaintiffs), *borrowers])
     contract = view.value("contract_date")
     pays: list[LedgerPayment] = []
     for index, row in enumerate(pay_rows, 1):
-        day, amount = _date(row.get("date")), _dec(row.get("amount"))
+        day, amount = stored_date(row.get("date")), stored_decimal(row.get("amount"))
         if day is None or amount is None:
             decision.warnings.append(f"还款明细第{index}笔缺少完整的日期或金额，未按逐笔还款抵充")
             return None
@@ -432,20 +420,20 @@ def _apply_ledger(
     specs = loan_rows or [{"date": view.value("delivery_date"), "amount": principal}]
     loans: list[Loan] = []
     for index, row in enumerate(specs, 1):
-        day, amount = _date(row.get("date")), _dec(str(row["amount"]) if row.get("amount") is not None else None)
+        day, amount = stored_date(row.get("date")), stored_decimal(str(row["amount"]) if row.get("amount") is not None else None)
         if day is None or amount is None:
             decision.warnings.append(f"借款明细第{index}笔缺少完整的出借日期或金额，未按逐笔还款抵充")
             return None
-        rate = _dec((row.get("rate") or {}).get("annual_percent")) or term_rate
-        due = _date(row.get("term")) or term_end
+        rate = stored_decimal((row.get("rate") or {}).get("annual_percent")) or term_rate
+        due = stored_date(row.get("term")) or term_end
         if due is None or due < day:
             due = max(day, last_day or day)
         formed: date | str = day if natural or not isinstance(contract, str) else (
-            contract if len(contract) == 7 else _date(contract) or day)
+            contract if len(contract) == 7 else stored_date(contract) or day)
         loans.append(Loan(str(index), amount, day, due, rate, overdue_rate, contract_date=formed))
     end = max([*(p.day for p in pays), *(loan.loan_date for loan in loans)])
     try:
-        result = lending_ledger(loans, pays, end, filing_date=_date(view.meta.get("filing_date")), law=view.system.law)
+        result = lending_ledger(loans, pays, end, filing_date=stored_date(view.meta.get("filing_date")), law=view.system.law)
     except YaosuError as exc:
         decision.warnings.append(f"无法按还款明细逐笔抵充：{exc.message}")
         return None
@@ -526,17 +514,17 @@ def _apply_repayments(view: CaseView, principal: Decimal, decision: Decision) ->
     """
     from engine.law.interest import Repayment, private_lending_claim
 
-    paid = (_dec(view.value("repaid_interest")) or Decimal("0")) + (_dec(view.value("repaid_principal")) or Decimal("0"))
-    last_paid = _date(view.value("last_repayment_date"))
-    loan_day = _date(view.value("delivery_date"))
+    paid = (stored_decimal(view.value("repaid_interest")) or Decimal("0")) + (stored_decimal(view.value("repaid_principal")) or Decimal("0"))
+    last_paid = stored_date(view.value("last_repayment_date"))
+    loan_day = stored_date(view.value("delivery_date"))
     if paid <= 0 or last_paid is None or loan_day is None or last_paid < loan_day:
         return None
     if any(view.pending(e) for e in ("repaid_interest", "repaid_principal", "last_repayment_date", "interest_rate")):
         return None
-    rate = _dec((view.value("interest_rate") or {}).get("annual_percent"))
+    rate = stored_decimal((view.value("interest_rate") or {}).get("annual_percent"))
     if view.value("interest_agreed") is False:
         rate = None
-    due = _date(view.value("term_end")) or last_paid
+    due = stored_date(view.value("term_end")) or last_paid
     try:
         result = private_lending_claim(
             principal,
@@ -544,8 +532,8 @@ def _apply_repayments(view: CaseView, principal: Decimal, decision: Decision) ->
             max(due, loan_day),
             last_paid,
             term_rate=rate,
-            contract_date=_date(view.value("contract_date")) or loan_day,
-            filing_date=_date(view.meta.get("filing_date")),
+            contract_date=stored_date(view.value("contract_date")) or loan_day,
+            filing_date=stored_date(view.meta.get("filing_date")),
             repayments=[Repayment(last_paid, paid)],
         )
     except YaosuError as exc:

@@ -17,22 +17,13 @@ from typing import Any
 from engine.drafting import formatting as fmt
 from engine.drafting.build import judgment_day
 from engine.drafting.rules import CaseView, Decision, cite_in_force, facts_text, judgment_rules
+from engine.elements.value_types import stored_date, stored_decimal
 from engine.errors import YaosuError
 from engine.law import penalty as law
 from engine.law.result import fmt_plain
 
 CIVIL_CODE = "《中华人民共和国民法典》"
 PENDING = "（待认定）"
-
-
-def _date(value: Any) -> date | None:
-    if isinstance(value, str) and len(value) == 10:
-        return date.fromisoformat(value)
-    return None
-
-
-def _dec(value: Any) -> Decimal | None:
-    return Decimal(value) if isinstance(value, str) else None
 
 
 def _numbered(items: list[str]) -> list[str]:
@@ -96,7 +87,7 @@ class SaleCase:
     def __init__(self, view: CaseView, decision: Decision) -> None:
         self.view = view
         self.decision = decision
-        self.filing = _date(view.meta.get("filing_date"))
+        self.filing = stored_date(view.meta.get("filing_date"))
 
     def warn(self, text: str) -> None:
         self.decision.warnings.append(text)
@@ -104,7 +95,7 @@ class SaleCase:
     def price(self) -> tuple[Decimal | None, bool]:
         """The price owed (None = pending) and whether the claim is cut."""
         view = self.view
-        claim = _dec(view.claimed("claim_price"))
+        claim = stored_decimal(view.claimed("claim_price"))
         if claim is None:
             return None, False
         if view.pending("outstanding_amount") or view.pending("delivered"):
@@ -113,9 +104,9 @@ class SaleCase:
         if view.value("delivered") is False:
             self.decision.reasoning.append("关于货款，出卖人未能证明已交付标的物，其主张货款的请求，本院不予支持。")
             return Decimal("0.00"), True
-        owed = _dec(view.value("outstanding_amount"))
+        owed = stored_decimal(view.value("outstanding_amount"))
         if owed is None:
-            total, paid = _dec(view.value("total_price")), _dec(view.value("paid_amount"))
+            total, paid = stored_decimal(view.value("total_price")), stored_decimal(view.value("paid_amount"))
             owed = total - paid if total is not None and paid is not None else claim
         granted = min(owed, claim)
         self.decision.reasoning.append(
@@ -134,8 +125,8 @@ class SaleCase:
         objection = objection or state.get("answer")
         if not objection:
             return
-        received = _date(view.value("delivery_date"))
-        notice = _date(view.value("quality_objection_date"))
+        received = stored_date(view.value("delivery_date"))
+        notice = stored_date(view.value("quality_objection_date"))
         days = view.value("inspection_period_days")
         if received is None:
             self.warn("买受人提出质量异议，但交付（收货）时间未认定，无法判断是否在检验期限内")
@@ -159,10 +150,10 @@ class SaleCase:
         rate = view.value("penalty_rate")
         if rate:
             return law.parse_penalty_rate(rate)
-        amount = _dec(view.value("penalty_amount"))
+        amount = stored_decimal(view.value("penalty_amount"))
         if amount is not None:
             return law.PenaltyRate("fixed", amount, f"{fmt.money(amount)}元")
-        percent = _dec(view.value("penalty_percent"))
+        percent = stored_decimal(view.value("penalty_percent"))
         if percent is not None:
             return law.PenaltyRate("fixed", (base * percent / 100).quantize(Decimal("0.01")),
                                    f"按欠付价款的{fmt_plain(percent)}%")
@@ -174,17 +165,17 @@ class SaleCase:
         claim = view.claimed("claim_penalty")
         if not claim:
             return None, Decimal("0"), Decimal("0"), False
-        stated = _dec(claim.get("amount"))
-        base = _dec(claim.get("base")) or price or _dec(view.value("outstanding_amount"))
+        stated = stored_decimal(claim.get("amount"))
+        base = stored_decimal(claim.get("base")) or price or stored_decimal(view.value("outstanding_amount"))
         if price is not None and base is not None:
             base = min(base, price) if price > 0 else base
-        due = _date(view.value("payment_due_date"))
-        claim_start = _date(claim.get("start_date"))
+        due = stored_date(view.value("payment_due_date"))
+        claim_start = stored_date(claim.get("start_date"))
         if claim_start is not None and (due is None or claim_start > law.breach_day(due)):
             due = claim_start - timedelta(days=1)  # the claim starts later than the breach: from its start
         end_value = claim.get("end")
         until_paid = end_value in (None, "until_paid")
-        end = self.filing if until_paid else _date(end_value)
+        end = self.filing if until_paid else stored_date(end_value)
         # The request is the answer's own act (抗辩, 合同编通则解释第六十四条): what the answer says decides it.
         state = (view.case.get("elements") or {}).get("penalty_reduction_requested") or {}
         requested = view.value("penalty_reduction_requested") is True or state.get("answer") is True
@@ -215,7 +206,7 @@ class SaleCase:
                 )
                 agreed = claimed_rate
         malicious = view.value("malicious_breach") is True
-        loss = _dec(view.value("loss_amount"))
+        loss = stored_decimal(view.value("loss_amount"))
         self.decision.citations.append(law.C_PENALTY)
         try:
             if agreed is None:
@@ -273,8 +264,8 @@ class SaleCase:
     def deposit(self, penalty_amount: Decimal) -> tuple[bool, str | None, Decimal]:
         """定金 or 违约金 (民法典第五百八十八条): (penalty still applies, a deposit order, its amount)."""
         view = self.view
-        deposit = _dec(view.value("deposit"))
-        claim_deposit = _dec(view.claimed("claim_deposit"))
+        deposit = stored_decimal(view.value("deposit"))
+        claim_deposit = stored_decimal(view.claimed("claim_deposit"))
         if deposit is None or (claim_deposit is None and not view.claimed("claim_penalty")):
             return True, None, Decimal("0")
         choice = view.value("deposit_or_penalty_choice")
@@ -282,7 +273,7 @@ class SaleCase:
             choice = choice or "deposit"
         try:
             result = law.deposit_or_penalty(
-                deposit, penalty_amount, contract_price=_dec(view.value("total_price")), chosen=choice
+                deposit, penalty_amount, contract_price=stored_decimal(view.value("total_price")), chosen=choice
             )
         except YaosuError as exc:
             self.warn(f"定金与违约金：{exc.message}")
@@ -319,7 +310,7 @@ def _settled(view: CaseView, decision: Decision, element_id: str, claimed: Decim
             decision.reasoning.append(f"双方约定实现债权的费用由违约方承担，原告主张的律师费{fmt.money(claimed)}元，本院予以支持。")
             return claimed
     if element_id == "claim_losses":
-        loss = _dec(view.value("loss_amount"))
+        loss = stored_decimal(view.value("loss_amount"))
         if loss is not None:
             decision.reasoning.append(f"关于损失，本院认定因违约造成的损失为{fmt.money(loss)}元（{law.C_LOSS}）。")
             decision.citations.append(law.C_LOSS)
@@ -327,7 +318,7 @@ def _settled(view: CaseView, decision: Decision, element_id: str, claimed: Decim
     if view.pending(element_id):
         decision.warnings.append(f"被告对“{view.label(element_id)}”有异议，请认定后填写")
         return None
-    return _dec(view.value(element_id))
+    return stored_decimal(view.value(element_id))
 
 
 @judgment_rules.register("sale_contract.v1")
@@ -352,7 +343,7 @@ def sale_contract_rules(view: CaseView) -> Decision:
     within = f"被告{defendants}于本判决生效之日起十日内"
     pay = f"{within}支付原告{plaintiffs}"
     price, cut = case.price()
-    claim_price = _dec(view.claimed("claim_price"))
+    claim_price = stored_decimal(view.claimed("claim_price"))
     if claim_price is not None:
         claimed += claim_price
         if price is None:
@@ -374,7 +365,7 @@ def sale_contract_rules(view: CaseView) -> Decision:
             granted += granted_penalty
             rejected |= cut
             pending |= PENDING in order
-    claim_deposit = _dec(view.claimed("claim_deposit"))
+    claim_deposit = stored_decimal(view.claimed("claim_deposit"))
     if claim_deposit is not None:
         claimed += claim_deposit
         if deposit_order:
@@ -385,7 +376,7 @@ def sale_contract_rules(view: CaseView) -> Decision:
             rejected = True
     for element_id, verb, what in (("claim_refund", "返还", "已付价款"), ("claim_losses", "赔偿", "损失"),
                                    ("claim_costs", "支付", "律师费等实现债权的费用")):
-        amount = _dec(view.claimed(element_id))
+        amount = stored_decimal(view.claimed(element_id))
         if amount is None:
             continue
         claimed += amount
@@ -407,7 +398,7 @@ def sale_contract_rules(view: CaseView) -> Decision:
         orders.append(f"驳回原告{plaintiffs}的诉讼请求")
     decision.orders = orders
     decision.monetary = granted > 0 or pending
-    total = _dec(view.claimed("claim_total"))
+    total = stored_decimal(view.claimed("claim_total"))
     decision.claimed_amount = total or claimed or None
     decision.granted_amount = None if pending else min(granted, decision.claimed_amount or granted)
     return decision

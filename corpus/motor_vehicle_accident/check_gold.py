@@ -64,7 +64,13 @@ TYPES: dict[str, dict] = {
         "compulsory_insurer": {"type": "text"}, "commercial_insurer": {"type": "text"},
         "commercial_limit": {"type": "money"},
         # beyond the spec: each vehicle's share of the excess when the complaint states one (道交解释第十八条)
-        "liability_share": {"type": "percent", "optional": True}}},
+        "liability_share": {"type": "percent", "optional": True},
+        # beyond the spec: how the driver came to use another's vehicle (民法典第一千二百零九至一千二百一十五条)
+        "use_relation": {"type": "enum", "optional": True, "options": {
+            "owner", "lease_loan", "transfer_unregistered", "affiliated", "unauthorised", "scrapped_transfer",
+            "stolen"}},
+        "actual_user": {"type": "text", "optional": True},
+        "owner_at_fault": {"type": "bool", "optional": True}}},
     "liability_document": {"type": "text"},
     "liability": {"type": "object_list", "fields": {
         "party": {"type": "text"}, "share": {"type": "enum", "options": SHARE}}},

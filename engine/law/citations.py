@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 DATE_BASIS_ZH = {
     "judgment_date": "裁判日期",
     "filing_date": "立案（起诉）日期",
-    "fact_date": "法律事实发生日期（合同订立、借款交付、保证或还款之日）",
+    "fact_date": "法律事实发生日期（合同订立、借款交付、保证、还款或事故发生之日）",
 }
 
 

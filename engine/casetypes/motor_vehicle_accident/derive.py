@@ -275,6 +275,45 @@ def _vehicles(doc: Document, results: dict[str, Candidate], names: list[tuple[st
         results["vehicles"] = Candidate("vehicles", vehicles, spans, 0.7, "derived", spans[0][0])
 
 
+# How the driver came to use another's vehicle (vehicles[].use_relation, 民法典第一千二百零九至一千二百一十五条):
+# the first cue of a sentence that names the vehicle's plate, or of any sentence when there is one vehicle.
+_USE_CUES = (
+    ("affiliated", re.compile(r"挂靠")),
+    ("scrapped_transfer", re.compile(r"(?:拼装|报废)[^。；]{0,20}(?:转让|出售|卖给|购买|买受)|(?:转让|出售|卖给|购买)[^。；]{0,20}(?:拼装|报废)")),
+    ("transfer_unregistered", re.compile(r"(?:转让|出售|卖给|购买|买受)[^。；]{0,30}(?:未办理|未|没有)(?:过户|转移登记|变更登记)")),
+    ("unauthorised", re.compile(r"未经[^。；]{0,8}(?:允许|同意|许可)[^。；]{0,6}(?:驾驶|开走|使用)")),
+    ("stolen", re.compile(r"(?:盗窃|抢劫|抢夺|偷开|盗开)[^。；]{0,8}(?:的)?(?:车|机动车)|(?:车|机动车)[^。；]{0,8}(?:被盗|被抢)")),
+    ("lease_loan", re.compile(r"(?:借用|借给|出借|租用|租赁|承租|租给)(?![^。；]{0,4}(?:替代|代步))")),
+)
+_OWNER_FAULT = re.compile(r"(?<![无没])有过错")
+
+
+def _use_relation(doc: Document, results: dict[str, Candidate]) -> None:
+    found = results.get("vehicles")
+    if found is None or not isinstance(found.value, list) or not found.value:
+        return
+    vehicles = [v for v in found.value if isinstance(v, dict)]
+    text = doc.text
+    parties = [p["name"] for role in doc.parties.values() for p in role or [] if p.get("name")]
+    for lo, hi in _sentences(text, 0, len(text)):
+        sentence = text[lo:hi]
+        for name in parties:  # 某某汽车租赁有限公司 is a name, not a lease
+            sentence = sentence.replace(name, "□" * len(name))
+        plates = {m.group() for m in PLATE.finditer(sentence)}
+        targets = [v for v in vehicles if v.get("plate") in plates] or (vehicles if len(vehicles) == 1 else [])
+        for relation, cue in _USE_CUES:
+            match = cue.search(sentence)
+            if match is None:
+                continue
+            for vehicle in targets:
+                if not vehicle.get("use_relation"):
+                    vehicle["use_relation"] = relation
+                    found.spans.append((lo + match.start(), lo + match.end()))
+                    if relation in ("lease_loan", "unauthorised") and _OWNER_FAULT.search(sentence):
+                        vehicle["owner_at_fault"] = True  # 明知其无证仍将车辆出借，对损害的发生有过错
+            break
+
+
 def _owner(text: str, lo: int, hi: int, at: int, names: list[tuple[str, str]]) -> str | None:
     chunk = text[lo:hi]
     for pattern in (r"(?:登记所有人|登记车主|车辆所有人|所有人|车主)(?:为|系|是)", r"登记在", r"为(?=被告)"):
@@ -649,6 +688,7 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
     _damage_items(doc, results)
     _asked_and_changed(doc, results)
     _vehicles(doc, results, names)
+    _use_relation(doc, results)
     _liability(doc, results, names)
     _advances(doc, results, names)
     _victim(doc, results)

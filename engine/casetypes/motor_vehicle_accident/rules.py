@@ -111,6 +111,69 @@ def _vehicle_shares(
     return shares, faults
 
 
+# 所有人与使用人不是同一人: the article, and who answers for the vehicle side — the user alone, or the user
+# with the owner jointly (连带). Keys are the vehicles[].use_relation options.
+_USE_RELATION: dict[str, tuple[str, str, bool]] = {
+    "lease_loan": ("motor_user_liable", "租赁、借用", False),
+    "transfer_unregistered": ("motor_transfer_unregistered", "已转让并交付但未办理登记", False),
+    "affiliated": ("motor_affiliated", "以挂靠形式从事道路运输经营活动", True),
+    "unauthorised": ("motor_unauthorised", "未经允许驾驶他人机动车", False),
+    "scrapped_transfer": ("motor_scrapped_transfer", "转让拼装或者已经达到报废标准的机动车", True),
+    "stolen": ("motor_stolen", "盗窃、抢劫或者抢夺的机动车", False),
+}
+_ROLE_OF_USER = {"lease_loan": "使用人", "transfer_unregistered": "受让人", "affiliated": "挂靠人",
+                 "unauthorised": "使用人", "scrapped_transfer": "受让人", "stolen": "盗抢人"}
+_ROLE_OF_OWNER = {"affiliated": "被挂靠人", "scrapped_transfer": "转让人"}
+
+
+def _vehicle_side(view: CaseView, vehicle: dict[str, Any], name: str, decision: Decision) -> tuple[str, bool]:
+    """Who pays the vehicle side's part above the insurers, and whether jointly (连带).
+
+    The owner answers alone when it used the vehicle; otherwise the article of 民法典第一千二百零九至
+    一千二百一十五条 for the accident date decides: the user (lessee, borrower, transferee, driver without
+    permission, thief), or the user and the owner jointly (挂靠, 拼装/报废车转让; a thief with another driver).
+    An owner at fault under 第一千二百零九、一千二百一十二条 answers for 相应的赔偿责任, a share the judge sets.
+    """
+    relation = vehicle.get("use_relation")
+    if relation not in _USE_RELATION:
+        return _tortfeasor(view, vehicle), False
+    concept, words, joint = _USE_RELATION[str(relation)]
+    day = stored_date(view.value("accident_date")) or judgment_day(view.meta)
+    article = cite_in_force(view, concept, day, decision)
+    if article not in decision.citations:
+        decision.citations.append(article)
+    owner = str(vehicle.get("owner") or "")
+    user = str(vehicle.get("actual_user") or vehicle.get("driver") or "")
+    driver = str(vehicle.get("driver") or "")
+    if relation == "stolen" and driver and user and driver != user:
+        joint, owner = True, driver  # 第一千二百一十五条第一款第二句: thief and user jointly
+    if not user:
+        decision.warnings.append(f"{name}：{words}的，须写明实际使用人（要素 vehicles 的 actual_user 或 driver）")
+        user = BLANK
+    basis = getattr(article, "text", str(article))
+    if joint and owner and owner != user:
+        payer = fmt.join_names([user, owner])
+        decision.reasoning.append(
+            f"关于{name}一方的赔偿责任，该车系{words}，依照{basis}的规定，由{_ROLE_OF_USER[str(relation)]}{user}"
+            f"与{_ROLE_OF_OWNER.get(str(relation), '驾驶人')}{owner}承担连带责任。")
+        return payer, True
+    text = f"关于{name}一方的赔偿责任，该车系{words}，依照{basis}的规定，由{_ROLE_OF_USER[str(relation)]}{user}承担赔偿责任"
+    if relation in ("lease_loan", "unauthorised") and owner and owner != user:
+        fault = vehicle.get("owner_at_fault")
+        if fault is True:
+            text += f"；所有人、管理人{owner}对损害的发生有过错，应当承担相应的赔偿责任（份额由本院酌定）"
+            decision.warnings.append(f"{name}：所有人、管理人{owner}有过错，其“相应的赔偿责任”份额须由法官认定并写入判项")
+        elif fault is False:
+            text += f"；所有人、管理人{owner}对损害的发生没有过错，不承担赔偿责任"
+        else:
+            text += f"；所有人、管理人{owner}对损害的发生有无过错，待认定"
+            decision.warnings.append(f"{name}：所有人、管理人{owner}有无过错未认定（要素 vehicles 的 owner_at_fault）")
+    elif relation == "transfer_unregistered" and owner and owner != user:
+        text += f"，登记所有人{owner}不承担赔偿责任"
+    decision.reasoning.append(text + "。")
+    return user, False
+
+
 def _tortfeasor(view: CaseView, vehicle: dict[str, Any]) -> str:
     for who in (vehicle.get("driver"), vehicle.get("owner")):
         if who and who in view.defendants:
@@ -220,12 +283,14 @@ def _allocation(view: CaseView, items: list[Item], decision: Decision) -> tuple[
             del amounts["appraisal_fee"]
     advances = [Advance(str(a.get("payer")), Decimal(a["amount"])) for a in view.value("paid_in_advance") or []
                 if a.get("amount") and a.get("payer")]
+    sides = [_vehicle_side(view, vehicle, _vehicle_name(vehicle, n, len(vehicles)), decision)
+             for n, vehicle in enumerate(vehicles, 1)]
     parties = [
         Vehicle(
             name=_vehicle_name(vehicle, n, len(vehicles)),
             limits=compulsory_limits(accident, at_fault=at_fault),
             liability_share=share if share is not None else Decimal(0),
-            tortfeasor=_tortfeasor(view, vehicle),
+            tortfeasor=sides[n - 1][0],
             compulsory_insurer=vehicle.get("compulsory_insurer") or None,
             commercial_insurer=vehicle.get("commercial_insurer") or None,
             commercial_limit=Decimal(vehicle["commercial_limit"]) if vehicle.get("commercial_limit") else None,
@@ -246,6 +311,7 @@ def _allocation(view: CaseView, items: list[Item], decision: Decision) -> tuple[
     result.details["payers_of_excess"] = [
         [p for p in (v.commercial_insurer, v.tortfeasor) if p] for v in parties]
     result.details["commercial_limits"] = {v.name: v.commercial_limit for v in parties}
+    result.details["joint_payers"] = [payer for payer, joint in sides if joint]
     if bearer in ("insurer", "tortfeasor"):
         # Borne outside the limits (保险法第六十四条 / the tortfeasor): its own words in the order; with
         # several vehicles each payer's part is booked on its own commercial / tortfeasor line.
@@ -287,7 +353,8 @@ def _payer_orders(view: CaseView, result: CalcResult | None, share_known: bool, 
         for role, where in (("compulsory", COMPULSORY), ("commercial", COMMERCIAL), ("tortfeasor", "")):
             if parts.get(role):
                 amount = fmt.money(parts[role]) if known[role] else BLANK
-                pieces.append(f"{'在' + where if where else ''}赔偿原告{plaintiffs}{amount}元")
+                jointly = "连带" if role == "tortfeasor" and payer in details.get("joint_payers", ()) else ""
+                pieces.append(f"{'在' + where if where else ''}{jointly}赔偿原告{plaintiffs}{amount}元")
         if paying_fee:
             pieces.append(f"支付原告{plaintiffs}鉴定费{fmt.money(fee['amount'])}元")
         text = f"被告{payer}于本判决生效之日起十日内" + "；".join(pieces)

@@ -190,3 +190,14 @@ def test_a_bad_scheduler_address_is_a_chinese_error(tmp_path: Path) -> None:
     manifest = corpus_manifest(tmp_path, COMPLAINTS[:1])
     with pytest.raises(YaosuError, match="无法连接 Dask 调度器 nonsense"):
         run_batch(manifest, tmp_path / "out", scheduler="nonsense")
+
+
+def test_chunks_cover_every_case_once_in_order_and_fit_the_workers() -> None:
+    from engine.research.batch import MAX_CHUNK, chunk_size, chunks
+
+    tasks = [{"stem": f"c{i}"} for i in range(1000)]
+    assert chunk_size(1000, 2) == MAX_CHUNK  # 1000 / (2 × 8) = 63 → capped
+    assert chunk_size(32, 2) == 2 and chunk_size(5, 4) == 1 and chunk_size(0, 2) == 1
+    groups = chunks(tasks, chunk_size(len(tasks), 2))
+    assert [i for group in groups for i in group] == list(range(1000))
+    assert len(groups) == 32 and all(len(g) == MAX_CHUNK for g in groups[:-1]) and len(groups[-1]) == 1000 - 31 * 32

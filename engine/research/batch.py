@@ -215,15 +215,23 @@ def _write_all(writes: list[Callable[[], object]]) -> None:
             done.result()
 
 
-def finish(out: Path, states: list[dict[str, Any]]) -> BatchResult:
-    """Everything that spans the batch, from the case files in manifest order."""
+def _load_done_case(out: Path, state: dict[str, Any]) -> dict[str, Any] | None:
+    """The case file of a case the batch has done (None: failed, or no case file)."""
+    if state["status"] == FAILED:
+        return None
+    case_path = paths(out, state["stem"])["case"]
+    return calls.load_case(case_path) if case_path.is_file() else None
+
+
+def finish(out: Path, states: list[dict[str, Any]], read: dict[str, dict[str, Any] | None] | None = None) -> BatchResult:
+    """Everything that spans the batch, from the case files in manifest order (`read`: case files
+    already read while the workers went on, by stem)."""
+    read = read or {}
     loaded = []
     for state in states:
-        if state["status"] == FAILED:
-            continue
-        case_path = paths(out, state["stem"])["case"]
-        if case_path.is_file():
-            loaded.append((state["stem"], calls.load_case(case_path), state))
+        case = read[state["stem"]] if state["stem"] in read else _load_done_case(out, state)
+        if case is not None:
+            loaded.append((state["stem"], case, state))
     lenders = _flag_lenders(out, loaded)
     rows = write_exports(out, [(stem, case) for stem, case, _ in loaded])
     threshold = load_threshold()
@@ -262,12 +270,20 @@ def run_batch(
     tasks = [_task(row, out) for row in rows]
     if on_start:
         on_start(len(tasks))
-    states = run_tasks(tasks, scheduler, workers, on_done or (lambda _state: None), keep_going)
+    read: dict[str, dict[str, Any] | None] = {}
+
+    def done(state: dict[str, Any]) -> None:
+        # Read as each case is reported, while the workers do the next ones (not all at the end).
+        read[state["stem"]] = _load_done_case(out, state)
+        if on_done:
+            on_done(state)
+
+    states = run_tasks(tasks, scheduler, workers, done, keep_going)
     bad_states = [
         {"stem": b.stem, "line": b.line, "court": None, "case_type": None, "status": FAILED,
          "reasons": [b.reason], "skipped": False}
         for b in bad
     ]
-    result = finish(out, states)
+    result = finish(out, states, read)
     result.states = sorted(states + bad_states, key=lambda s: s["line"])
     return result

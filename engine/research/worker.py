@@ -297,9 +297,15 @@ def commit_group(group: list[Prepared]) -> list[dict[str, Any]]:
     way and ~10 ms each one after the other."""
     if len(group) < 2:
         return [commit_case(p) for p in group]
-    with ThreadPoolExecutor(max_workers=WRITER_THREADS, thread_name_prefix="yaosu-writer") as pool:
-        states = list(pool.map(_write_files, group))
-        return list(pool.map(_write_state, group, states))
+    pool = _writers()
+    states = list(pool.map(_write_files, group))
+    return list(pool.map(_write_state, group, states))
+
+
+@cache
+def _writers() -> ThreadPoolExecutor:
+    """The writer threads of this process, started once (idle threads cost nothing; starting 8 per group did)."""
+    return ThreadPoolExecutor(max_workers=WRITER_THREADS, thread_name_prefix="yaosu-writer")
 
 
 def run_cases(tasks: list[dict[str, Any]], group: int = GROUP) -> Iterator[dict[str, Any]]:

@@ -64,6 +64,9 @@ def _cpu_seconds(pids: list[int]) -> float:
     return total
 
 
+FINISH: list[float] = []  # the last batch's client-side finish (lenders, exports, report, index), s
+
+
 def _batch(manifest: Path, scheduler: str) -> float:
     out = manifest.parent / f"out{next(_counter)}"
     start = time.perf_counter()
@@ -71,10 +74,12 @@ def _batch(manifest: Path, scheduler: str) -> float:
     elapsed = time.perf_counter() - start
     assert len(result.states) == CASES and result.count("failed") == 0 and result.skipped == 0
     assert len(list((out / "drafts").iterdir())) == CASES
+    FINISH[:] = [result.seconds["finish"]]
     return elapsed
 
 
 def _record(label: str, elapsed: float, cpu: float, **extra: float) -> None:
+    extra = {**extra, "finish_s": FINISH[0]}
     FIGURES[label] = {"cases_per_s": CASES / elapsed, "cpu_ms_per_case": cpu / CASES * 1000, **extra}
     print(f"\n{label}: {CASES / elapsed:.1f} cases/s end to end ({CASES} cases, {elapsed:.1f} s), "
           f"CPU {cpu / CASES * 1000:.1f} ms a case, load {_load()}"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -56,6 +57,9 @@ class BatchResult:
     states: list[dict[str, Any]] = field(default_factory=list)
     lenders: list[dict[str, Any]] = field(default_factory=list)
     rows_exported: int = 0
+    # Wall seconds: "cases" (the cases, including a LocalCluster's start) and "finish" (what spans
+    # the batch: lenders, exports, report, index, on the client after the last case).
+    seconds: dict[str, float] = field(default_factory=dict)
 
     def count(self, status: str) -> int:
         return sum(s["status"] == status for s in self.states)
@@ -169,8 +173,11 @@ def _lost(task: dict[str, Any], future: Any) -> str:
     return f"清单第{task['line']}行：处理失败（{type(exc).__name__}: {exc}）"
 
 
-def _flag_lenders(out: Path, loaded: list[tuple[str, dict[str, Any], dict[str, Any]]]) -> list[dict[str, Any]]:
-    """report `lenders`; a warning into each flagged case file (complaint warnings) and OUT/notes/."""
+def _flag_lenders(
+    out: Path, loaded: list[tuple[str, dict[str, Any], dict[str, Any]]]
+) -> tuple[list[dict[str, Any]], list[Callable[[], object]]]:
+    """report `lenders`; a warning into each flagged case (complaint warnings, in memory) and the
+    writes that put it into its case file and OUT/notes/ (run by the caller)."""
     threshold = load_threshold()
     plaintiffs = []
     for stem, case, state in loaded:
@@ -197,22 +204,10 @@ def _flag_lenders(out: Path, loaded: list[tuple[str, dict[str, Any], dict[str, A
             writes.append(partial(atomic_write_text, note, text))
         elif note.exists():
             note.unlink()
-    _write_all(writes)
-    return lenders
+    return lenders, writes
 
 
 WRITER_THREADS = 8
-
-
-def _write_all(writes: list[Callable[[], object]]) -> None:
-    """Independent atomic writes, several at a time: their fsync waits overlap (the first error is raised)."""
-    if len(writes) < 2:
-        for write in writes:
-            write()
-        return
-    with ThreadPoolExecutor(max_workers=WRITER_THREADS, thread_name_prefix="yaosu-notes") as pool:
-        for done in [pool.submit(write) for write in writes]:
-            done.result()
 
 
 def _load_done_case(out: Path, state: dict[str, Any]) -> dict[str, Any] | None:
@@ -232,17 +227,23 @@ def finish(out: Path, states: list[dict[str, Any]], read: dict[str, dict[str, An
         case = read[state["stem"]] if state["stem"] in read else _load_done_case(out, state)
         if case is not None:
             loaded.append((state["stem"], case, state))
-    lenders = _flag_lenders(out, loaded)
-    rows = write_exports(out, [(stem, case) for stem, case, _ in loaded])
-    threshold = load_threshold()
-    report = build_report([case_record(case, state) for _, case, state in loaded], lenders,
-                          {"min_cases": threshold.min_cases, "window_months": threshold.window_months})
-    write_report(out, report)
-    index = build_index([
-        (stem, case["case_type"], state["court"], raw_features(case["case_type"], case_values(case)))
-        for stem, case, state in loaded
-    ])
-    index.save(out / INDEX_FILE)
+    lenders, writes = _flag_lenders(out, loaded)
+    # The flagged case files and notes are written on threads (their fsyncs share journal commits)
+    # while this thread builds the exports, report and index, which do not read the warnings.
+    with ThreadPoolExecutor(max_workers=WRITER_THREADS, thread_name_prefix="yaosu-notes") as pool:
+        written = [pool.submit(write) for write in writes]
+        rows = write_exports(out, [(stem, case) for stem, case, _ in loaded])
+        threshold = load_threshold()
+        report = build_report([case_record(case, state) for _, case, state in loaded], lenders,
+                              {"min_cases": threshold.min_cases, "window_months": threshold.window_months})
+        write_report(out, report)
+        index = build_index([
+            (stem, case["case_type"], state["court"], raw_features(case["case_type"], case_values(case)))
+            for stem, case, state in loaded
+        ])
+        index.save(out / INDEX_FILE)
+        for done in written:
+            done.result()  # the first write that failed raises its (Chinese) error
     return BatchResult(states=states, lenders=lenders, rows_exported=rows)
 
 
@@ -278,7 +279,9 @@ def run_batch(
         if on_done:
             on_done(state)
 
+    started = time.perf_counter()
     states = run_tasks(tasks, scheduler, workers, done, keep_going)
+    cases_done = time.perf_counter()
     bad_states = [
         {"stem": b.stem, "line": b.line, "court": None, "case_type": None, "status": FAILED,
          "reasons": [b.reason], "skipped": False}
@@ -286,4 +289,5 @@ def run_batch(
     ]
     result = finish(out, states, read)
     result.states = sorted(states + bad_states, key=lambda s: s["line"])
+    result.seconds = {"cases": cases_done - started, "finish": time.perf_counter() - cases_done}
     return result

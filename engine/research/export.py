@@ -87,7 +87,7 @@ def write_exports(out: Path, cases: list[tuple[str, dict[str, Any]]]) -> int:
     writer.writerows(rows)
     atomic_write_bytes(out / "elements.csv", buffer.getvalue().encode("utf-8-sig"))
     schema = pa.schema([(c, pa.float64() if c == "confidence" else pa.string()) for c in COLUMNS])
-    table = pa.Table.from_pylist(rows, schema=schema)
+    table = pa.Table.from_pydict({column: [row[column] for row in rows] for column in COLUMNS}, schema=schema)
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd")
     atomic_write_bytes(out / "elements.parquet", sink.getvalue().to_pybytes())

@@ -27,6 +27,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from engine.atomic import atomic_write_text
 from engine.errors import E, YaosuError
 from engine.research import calls
+from engine.research.digest import case_digest
 from engine.research.export import write_exports
 from engine.research.lenders import (
     WARNING_PREFIX,
@@ -36,8 +37,8 @@ from engine.research.lenders import (
     warning_text,
 )
 from engine.research.manifest import ManifestRow, read_manifest
-from engine.research.report import build_report, case_record, write_report
-from engine.research.similar import INDEX_FILE, build_index, case_values, raw_features
+from engine.research.report import build_report, write_report
+from engine.research.similar import INDEX_FILE, build_index
 from engine.research.worker import FAILED, ensure_warm, paths, process_chunk, run_cases
 
 INLINE = "inline"  # no Dask at all: the plain loop (benchmarks compare against it)
@@ -174,30 +175,28 @@ def _lost(task: dict[str, Any], future: Any) -> str:
 
 
 def _flag_lenders(
-    out: Path, loaded: list[tuple[str, dict[str, Any], dict[str, Any]]]
+    out: Path, done: list[tuple[str, dict[str, Any], dict[str, Any]]]
 ) -> tuple[list[dict[str, Any]], list[Callable[[], object]]]:
-    """report `lenders`; a warning into each flagged case (complaint warnings, in memory) and the
-    writes that put it into its case file and OUT/notes/ (run by the caller)."""
+    """report `lenders`, and the writes that put the warning into each flagged case file (complaint
+    warnings) and OUT/notes/ (run by the caller); `done`: (stem, digest, state) in manifest order."""
     threshold = load_threshold()
     plaintiffs = []
-    for stem, case, state in loaded:
-        parties = ((case.get("elements") or {}).get("plaintiffs") or {}).get("complaint") or []
-        plaintiffs += plaintiff_cases(stem, state["court"], state.get("filing_date"), parties)
+    for stem, digest, state in done:
+        plaintiffs += plaintiff_cases(stem, state["court"], state.get("filing_date"), digest["plaintiffs"])
     lenders = suspected_lenders(plaintiffs, threshold)
     warnings: dict[str, list[str]] = {}
     for lender in lenders:
         for stem in lender["cases"]:
             warnings.setdefault(stem, []).append(warning_text(lender, threshold))
     writes: list[Callable[[], object]] = []
-    for stem, case, _ in loaded:
-        complaint = case.get("complaint")
-        if not complaint:
+    for stem, digest, _ in done:
+        current = digest["warnings"]
+        if current is None:
             continue
-        kept = [w for w in complaint.get("warnings") or [] if not w.startswith(WARNING_PREFIX)]
+        kept = [w for w in current if not w.startswith(WARNING_PREFIX)]
         wanted = kept + warnings.get(stem, [])
-        if wanted != (complaint.get("warnings") or []):
-            complaint["warnings"] = wanted
-            writes.append(partial(calls.save_case, paths(out, stem)["case"], case))
+        if wanted != current:
+            writes.append(partial(_set_warnings, paths(out, stem)["case"], wanted))
         note = out / "notes" / f"{stem}.json"
         if stem in warnings:
             text = json.dumps({"case": stem, "notes": warnings[stem]}, ensure_ascii=False, indent=1) + "\n"
@@ -207,43 +206,48 @@ def _flag_lenders(
     return lenders, writes
 
 
+def _set_warnings(path: Path, warnings: list[str]) -> None:
+    case = calls.load_case(path)
+    case["complaint"]["warnings"] = warnings
+    calls.save_case(path, case)
+
+
 WRITER_THREADS = 8
 
 
-def _load_done_case(out: Path, state: dict[str, Any]) -> dict[str, Any] | None:
-    """The case file of a case the batch has done (None: failed, or no case file)."""
+def _digest_from_file(out: Path, state: dict[str, Any]) -> dict[str, Any] | None:
+    """The digest of a done case from its case file (None: failed, or no case file)."""
     if state["status"] == FAILED:
         return None
     case_path = paths(out, state["stem"])["case"]
-    return calls.load_case(case_path) if case_path.is_file() else None
+    return case_digest(calls.load_case(case_path), state) if case_path.is_file() else None
 
 
-def finish(out: Path, states: list[dict[str, Any]], read: dict[str, dict[str, Any] | None] | None = None) -> BatchResult:
-    """Everything that spans the batch, from the case files in manifest order (`read`: case files
-    already read while the workers went on, by stem)."""
-    read = read or {}
-    loaded = []
+def finish(
+    out: Path, states: list[dict[str, Any]], digests: dict[str, dict[str, Any] | None] | None = None
+) -> BatchResult:
+    """Everything that spans the batch, in manifest order, from each done case's digest (`digests`:
+    those the workers sent, by stem; the others are made from the case files)."""
+    digests = digests or {}
+    done = []
     for state in states:
-        case = read[state["stem"]] if state["stem"] in read else _load_done_case(out, state)
-        if case is not None:
-            loaded.append((state["stem"], case, state))
-    lenders, writes = _flag_lenders(out, loaded)
+        digest = digests[state["stem"]] if state["stem"] in digests else _digest_from_file(out, state)
+        if digest is not None:
+            done.append((state["stem"], digest, state))
+    lenders, writes = _flag_lenders(out, done)
     # The flagged case files and notes are written on threads (their fsyncs share journal commits)
     # while this thread builds the exports, report and index, which do not read the warnings.
     with ThreadPoolExecutor(max_workers=WRITER_THREADS, thread_name_prefix="yaosu-notes") as pool:
         written = [pool.submit(write) for write in writes]
-        rows = write_exports(out, [(stem, case) for stem, case, _ in loaded])
+        rows = write_exports(out, [(digest["names"], digest["rows"]) for _, digest, _ in done])
         threshold = load_threshold()
-        report = build_report([case_record(case, state) for _, case, state in loaded], lenders,
+        report = build_report([digest["record"] for _, digest, _ in done], lenders,
                               {"min_cases": threshold.min_cases, "window_months": threshold.window_months})
         write_report(out, report)
-        index = build_index([
-            (stem, case["case_type"], state["court"], raw_features(case["case_type"], case_values(case)))
-            for stem, case, state in loaded
-        ])
+        index = build_index([(stem, digest["case_type"], state["court"], digest["features"]) for stem, digest, state in done])
         index.save(out / INDEX_FILE)
-        for done in written:
-            done.result()  # the first write that failed raises its (Chinese) error
+        for future in written:
+            future.result()  # the first write that failed raises its (Chinese) error
     return BatchResult(states=states, lenders=lenders, rows_exported=rows)
 
 
@@ -271,11 +275,12 @@ def run_batch(
     tasks = [_task(row, out) for row in rows]
     if on_start:
         on_start(len(tasks))
-    read: dict[str, dict[str, Any] | None] = {}
+    digests: dict[str, dict[str, Any] | None] = {}
 
     def done(state: dict[str, Any]) -> None:
-        # Read as each case is reported, while the workers do the next ones (not all at the end).
-        read[state["stem"]] = _load_done_case(out, state)
+        # A case not redone: its digest from its case file now, while the workers do the next ones.
+        digest = state.pop("digest", None)
+        digests[state["stem"]] = digest if digest is not None else _digest_from_file(out, state)
         if on_done:
             on_done(state)
 
@@ -287,7 +292,7 @@ def run_batch(
          "reasons": [b.reason], "skipped": False}
         for b in bad
     ]
-    result = finish(out, states, read)
+    result = finish(out, states, digests)
     result.states = sorted(states + bad_states, key=lambda s: s["line"])
     result.seconds = {"cases": cases_done - started, "finish": time.perf_counter() - cases_done}
     return result

@@ -22,6 +22,7 @@ from engine.errors import E, YaosuError
 from engine.jsontext import indented_json
 from engine.research import calls
 from engine.research.deidentify import plain_pseudonym
+from engine.research.digest import case_digest
 
 MAX_PLEADING_BYTES = 10 * 1024 * 1024  # as `yaosu extract`; checked before the file is read
 STATE_VERSION = "2"  # a state of another version is redone (and keeps the findings)
@@ -309,9 +310,15 @@ def _writers() -> ThreadPoolExecutor:
 
 
 def run_cases(tasks: list[dict[str, Any]], group: int = GROUP) -> Iterator[dict[str, Any]]:
-    """The results of `tasks` in order, each once its files are written (`group` cases at a time)."""
+    """The results of `tasks` in order, each once its files are written (`group` cases at a time).
+
+    A case done and written carries its `digest` (engine/research/digest.py) for the batch-wide steps."""
     for start in range(0, len(tasks), group):
-        yield from commit_group([prepare_case(task) for task in tasks[start:start + group]])
+        prepared = [prepare_case(task) for task in tasks[start:start + group]]
+        for done, result in zip(prepared, commit_group(prepared), strict=True):
+            if done.case is not None and result["status"] != FAILED:
+                result["digest"] = case_digest(done.case, result)
+            yield result
 
 
 def process_chunk(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -10,15 +10,16 @@ the case files, in manifest order, so the results do not depend on which worker 
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import os
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -58,8 +59,8 @@ class BatchResult:
     states: list[dict[str, Any]] = field(default_factory=list)
     lenders: list[dict[str, Any]] = field(default_factory=list)
     rows_exported: int = 0
-    # Wall seconds: "cases" (the cases, including a LocalCluster's start) and "finish" (what spans
-    # the batch: lenders, exports, report, index, on the client after the last case).
+    # Wall seconds: "start" (a LocalCluster started and warmed up, or the connection to a scheduler),
+    # "cases" and "finish" (what spans the batch: lenders, exports, report, index, after the last case).
     seconds: dict[str, float] = field(default_factory=dict)
 
     def count(self, status: str) -> int:
@@ -123,12 +124,13 @@ def _cluster_workers(client: Any) -> int:
 
 
 def run_tasks(
-    tasks: list[dict[str, Any]], scheduler: str | None, workers: int | None,
+    tasks: list[dict[str, Any]], client: Any | None,
     on_done: Callable[[dict[str, Any]], None], keep_going: bool = True,
 ) -> list[dict[str, Any]]:
-    """Run every task; results in task order. A worker lost mid-case fails that case, not the batch."""
+    """Run every task (client None: in this process); results in task order. A worker lost mid-case
+    fails that case, not the batch."""
     results: dict[int, dict[str, Any]] = {}
-    if scheduler == INLINE:
+    if client is None:
         for i, state in enumerate(run_cases(tasks)):
             results[i] = state
             on_done(state)
@@ -137,30 +139,29 @@ def run_tasks(
         return [results[i] for i in sorted(results)]
     from distributed import as_completed
 
-    with dask_client(scheduler, workers) as client:
-        groups = chunks(tasks, chunk_size(len(tasks), _cluster_workers(client)))
-        futures = _submit(client, tasks, groups)
-        by_key = {future.key: group for future, group in zip(futures, groups, strict=True)}
-        running = as_completed(futures)
-        for future in running:
-            group = by_key[future.key]
-            try:
-                states = future.result()
-            except Exception:  # noqa: BLE001 — a worker died in the chunk: its cases again, one a task
-                if len(group) > 1:
-                    retries = _submit(client, tasks, [[i] for i in group])
-                    by_key.update({retry.key: [i] for retry, i in zip(retries, group, strict=True)})
-                    running.update(retries)
-                    continue
-                states = [_failed(tasks[group[0]], _lost(tasks[group[0]], future))]
-            stop = False
-            for i, state in zip(group, states, strict=True):
-                results[i] = state
-                on_done(state)
-                stop = stop or (not keep_going and state["status"] == FAILED)
-            if stop:
-                client.cancel(futures)
-                break
+    groups = chunks(tasks, chunk_size(len(tasks), _cluster_workers(client)))
+    futures = _submit(client, tasks, groups)
+    by_key = {future.key: group for future, group in zip(futures, groups, strict=True)}
+    running = as_completed(futures)
+    for future in running:
+        group = by_key[future.key]
+        try:
+            states = future.result()
+        except Exception:  # noqa: BLE001 — a worker died in the chunk: its cases again, one a task
+            if len(group) > 1:
+                retries = _submit(client, tasks, [[i] for i in group])
+                by_key.update({retry.key: [i] for retry, i in zip(retries, group, strict=True)})
+                running.update(retries)
+                continue
+            states = [_failed(tasks[group[0]], _lost(tasks[group[0]], future))]
+        stop = False
+        for i, state in zip(group, states, strict=True):
+            results[i] = state
+            on_done(state)
+            stop = stop or (not keep_going and state["status"] == FAILED)
+        if stop:
+            client.cancel(futures)
+            break
     return [results[i] for i in sorted(results)]
 
 
@@ -215,6 +216,31 @@ def _set_warnings(path: Path, warnings: list[str]) -> None:
 WRITER_THREADS = 8
 
 
+def run_writes(writes: list[Callable[[], object]]) -> int:
+    """Independent atomic writes on threads, so that their fsyncs share journal commits; raises the
+    first error once all are done. Runs on a Dask worker (the flagged cases of a batch) or here."""
+    with ThreadPoolExecutor(max_workers=WRITER_THREADS, thread_name_prefix="yaosu-notes") as pool:
+        for future in [pool.submit(write) for write in writes]:
+            future.result()
+    return len(writes)
+
+
+def _start_writes(writes: list[Callable[[], object]], client: Any | None) -> list[Any]:
+    """The writes started in the background (futures): on the Dask workers, idle once the cases
+    are done, so their reading and encoding does not hold this process' GIL; else on a thread here."""
+    if not writes:
+        return []
+    if client is None:
+        return [_background().submit(run_writes, writes)]
+    parts = 2 * _cluster_workers(client)
+    return list(client.map(run_writes, [writes[i::parts] for i in range(parts) if writes[i::parts]], pure=False))
+
+
+@cache
+def _background() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="yaosu-finish")
+
+
 def _digest_from_file(out: Path, state: dict[str, Any]) -> dict[str, Any] | None:
     """The digest of a done case from its case file (None: failed, or no case file)."""
     if state["status"] == FAILED:
@@ -224,10 +250,12 @@ def _digest_from_file(out: Path, state: dict[str, Any]) -> dict[str, Any] | None
 
 
 def finish(
-    out: Path, states: list[dict[str, Any]], digests: dict[str, dict[str, Any] | None] | None = None
+    out: Path, states: list[dict[str, Any]], digests: dict[str, dict[str, Any] | None] | None = None,
+    client: Any | None = None,
 ) -> BatchResult:
     """Everything that spans the batch, in manifest order, from each done case's digest (`digests`:
-    those the workers sent, by stem; the others are made from the case files)."""
+    those the workers sent, by stem; the others are made from the case files). `client`: the Dask
+    client whose workers write the flagged cases' files (None: this process)."""
     digests = digests or {}
     done = []
     for state in states:
@@ -235,19 +263,18 @@ def finish(
         if digest is not None:
             done.append((state["stem"], digest, state))
     lenders, writes = _flag_lenders(out, done)
-    # The flagged case files and notes are written on threads (their fsyncs share journal commits)
-    # while this thread builds the exports, report and index, which do not read the warnings.
-    with ThreadPoolExecutor(max_workers=WRITER_THREADS, thread_name_prefix="yaosu-notes") as pool:
-        written = [pool.submit(write) for write in writes]
-        rows = write_exports(out, [(digest["names"], digest["rows"]) for _, digest, _ in done])
-        threshold = load_threshold()
-        report = build_report([digest["record"] for _, digest, _ in done], lenders,
-                              {"min_cases": threshold.min_cases, "window_months": threshold.window_months})
-        write_report(out, report)
-        index = build_index([(stem, digest["case_type"], state["court"], digest["features"]) for stem, digest, state in done])
-        index.save(out / INDEX_FILE)
-        for future in written:
-            future.result()  # the first write that failed raises its (Chinese) error
+    # The flagged case files and notes are written in the background while the exports, report and
+    # index are built here (they do not read the warnings).
+    written = _start_writes(writes, client)
+    rows = write_exports(out, [(digest["names"], digest["rows"]) for _, digest, _ in done])
+    threshold = load_threshold()
+    report = build_report([digest["record"] for _, digest, _ in done], lenders,
+                          {"min_cases": threshold.min_cases, "window_months": threshold.window_months})
+    write_report(out, report)
+    index = build_index([(stem, digest["case_type"], state["court"], digest["features"]) for stem, digest, state in done])
+    index.save(out / INDEX_FILE)
+    for future in written:
+        future.result()  # the first write that failed raises its (Chinese) error
     return BatchResult(states=states, lenders=lenders, rows_exported=rows)
 
 
@@ -284,15 +311,18 @@ def run_batch(
         if on_done:
             on_done(state)
 
-    started = time.perf_counter()
-    states = run_tasks(tasks, scheduler, workers, done, keep_going)
-    cases_done = time.perf_counter()
     bad_states = [
         {"stem": b.stem, "line": b.line, "court": None, "case_type": None, "status": FAILED,
          "reasons": [b.reason], "skipped": False}
         for b in bad
     ]
-    result = finish(out, states, digests)
+    clock = [time.perf_counter()]
+    with nullcontext(None) if scheduler == INLINE else dask_client(scheduler, workers) as client:
+        clock.append(time.perf_counter())
+        states = run_tasks(tasks, client, done, keep_going)
+        clock.append(time.perf_counter())
+        result = finish(out, states, digests, client)
+        clock.append(time.perf_counter())
     result.states = sorted(states + bad_states, key=lambda s: s["line"])
-    result.seconds = {"cases": cases_done - started, "finish": time.perf_counter() - cases_done}
+    result.seconds = dict(zip(("start", "cases", "finish"), (b - a for a, b in itertools.pairwise(clock)), strict=True))
     return result

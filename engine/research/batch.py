@@ -40,7 +40,7 @@ from engine.research.lenders import (
 from engine.research.manifest import ManifestRow, read_manifest
 from engine.research.report import build_report, write_report
 from engine.research.similar import INDEX_FILE, build_index
-from engine.research.worker import FAILED, ensure_warm, paths, process_chunk, run_cases
+from engine.research.worker import FAILED, GROUP, ensure_warm, paths, process_chunk, run_cases
 
 INLINE = "inline"  # no Dask at all: the plain loop (benchmarks compare against it)
 
@@ -131,7 +131,8 @@ def run_tasks(
     fails that case, not the batch."""
     results: dict[int, dict[str, Any]] = {}
     if client is None:
-        for i, state in enumerate(run_cases(tasks)):
+        # --fail-fast: one case at a time, so nothing after the first failure is done
+        for i, state in enumerate(run_cases(tasks, group=GROUP if keep_going else 1)):
             results[i] = state
             on_done(state)
             if not keep_going and state["status"] == FAILED:

@@ -11,7 +11,7 @@ import hashlib
 import json
 import traceback
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -313,12 +313,41 @@ def run_cases(tasks: list[dict[str, Any]], group: int = GROUP) -> Iterator[dict[
     """The results of `tasks` in order, each once its files are written (`group` cases at a time).
 
     A case done and written carries its `digest` (engine/research/digest.py) for the batch-wide steps."""
+    writing: tuple[list[Prepared], Future[list[dict[str, Any]]]] | None = None
     for start in range(0, len(tasks), group):
         prepared = [prepare_case(task) for task in tasks[start:start + group]]
-        for done, result in zip(prepared, commit_group(prepared), strict=True):
-            if done.case is not None and result["status"] != FAILED:
-                result["digest"] = case_digest(done.case, result)
-            yield result
+        if writing is not None:
+            yield from _reported(*writing)
+        if OVERLAP_WRITES and group > 1:
+            # This group's files are written in the background while the next group is computed.
+            writing = (prepared, _committer().submit(commit_group, prepared))
+        else:
+            writing = None
+            yield from _reported(prepared, _done(commit_group(prepared)))
+    if writing is not None:
+        yield from _reported(*writing)
+
+
+OVERLAP_WRITES = True
+
+
+def _done(results: list[dict[str, Any]]) -> Future[list[dict[str, Any]]]:
+    future: Future[list[dict[str, Any]]] = Future()
+    future.set_result(results)
+    return future
+
+
+def _reported(prepared: list[Prepared], written: Future[list[dict[str, Any]]]) -> Iterator[dict[str, Any]]:
+    for done, result in zip(prepared, written.result(), strict=True):
+        if done.case is not None and result["status"] != FAILED:
+            result["digest"] = case_digest(done.case, result)
+        yield result
+
+
+@cache
+def _committer() -> ThreadPoolExecutor:
+    """One thread that writes a group at a time (through the writer pool), in order."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="yaosu-commit")
 
 
 def process_chunk(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:

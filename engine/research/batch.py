@@ -226,15 +226,27 @@ def run_writes(writes: list[Callable[[], object]]) -> int:
     return len(writes)
 
 
-def _start_writes(writes: list[Callable[[], object]], client: Any | None) -> list[Any]:
-    """The writes started in the background (futures): on the Dask workers, idle once the cases
-    are done, so their reading and encoding does not hold this process' GIL; else on a thread here."""
+def _start_writes(writes: list[Callable[[], object]], client: Any | None) -> list[tuple[Any, list[Callable[[], object]]]]:
+    """The writes started in the background, (future, its writes): on the Dask workers, idle once the
+    cases are done, so their reading and encoding does not hold this process' GIL; else on a thread here."""
     if not writes:
         return []
     if client is None:
-        return [_background().submit(run_writes, writes)]
-    parts = 2 * _cluster_workers(client)
-    return list(client.map(run_writes, [writes[i::parts] for i in range(parts) if writes[i::parts]], pure=False))
+        return [(_background().submit(run_writes, writes), writes)]
+    parts = [writes[i::2 * _cluster_workers(client)] for i in range(2 * _cluster_workers(client))]
+    parts = [part for part in parts if part]
+    return list(zip(client.map(run_writes, parts, pure=False), parts, strict=True))
+
+
+def _wait_for_writes(started: list[tuple[Any, list[Callable[[], object]]]]) -> None:
+    """Raises the first write's (Chinese) error; writes whose Dask worker was lost are done here."""
+    for future, writes in started:
+        try:
+            future.result()
+        except YaosuError:
+            raise
+        except Exception:  # noqa: BLE001 — the worker died, not the write: do them in this process
+            run_writes(writes)
 
 
 @cache
@@ -274,8 +286,7 @@ def finish(
     write_report(out, report)
     index = build_index([(stem, digest["case_type"], state["court"], digest["features"]) for stem, digest, state in done])
     index.save(out / INDEX_FILE)
-    for future in written:
-        future.result()  # the first write that failed raises its (Chinese) error
+    _wait_for_writes(written)
     return BatchResult(states=states, lenders=lenders, rows_exported=rows)
 
 

@@ -217,13 +217,19 @@ def _set_warnings(path: Path, warnings: list[str]) -> None:
 WRITER_THREADS = 8
 
 
-def run_writes(writes: list[Callable[[], object]]) -> int:
-    """Independent atomic writes on threads, so that their fsyncs share journal commits; raises the
-    first error once all are done. Runs on a Dask worker (the flagged cases of a batch) or here."""
+def run_writes(writes: list[Callable[[], object]]) -> YaosuError | None:
+    """Independent atomic writes on threads, so that their fsyncs share journal commits; the first
+    write's error once all are done, returned (not raised: a Dask worker would log a traceback).
+    Runs on a Dask worker (the flagged cases of a batch) or here."""
     with ThreadPoolExecutor(max_workers=WRITER_THREADS, thread_name_prefix="yaosu-notes") as pool:
-        for future in [pool.submit(write) for write in writes]:
-            future.result()
-    return len(writes)
+        futures = [pool.submit(write) for write in writes]
+    errors = [future.exception() for future in futures]
+    for error in errors:
+        if isinstance(error, YaosuError):
+            return error
+        if error is not None:
+            raise error
+    return None
 
 
 def _start_writes(writes: list[Callable[[], object]], client: Any | None) -> list[tuple[Any, list[Callable[[], object]]]]:
@@ -242,11 +248,11 @@ def _wait_for_writes(started: list[tuple[Any, list[Callable[[], object]]]]) -> N
     """Raises the first write's (Chinese) error; writes whose Dask worker was lost are done here."""
     for future, writes in started:
         try:
-            future.result()
-        except YaosuError:
-            raise
+            error = future.result()
         except Exception:  # noqa: BLE001 — the worker died, not the write: do them in this process
-            run_writes(writes)
+            error = run_writes(writes)
+        if error is not None:
+            raise error
 
 
 @cache

@@ -9,6 +9,7 @@ from typing import Any
 from engine.atomic import atomic_write_text
 from engine.case.bounds import MAX_DEPTH, nesting_depth_exceeds
 from engine.errors import E, YaosuError
+from engine.jsontext import indented_json
 
 MAX_CASE_FILE_BYTES = 50 * 1024 * 1024
 
@@ -47,4 +48,4 @@ def load_case_file(path: str | Path) -> dict[str, Any]:
 
 
 def save_case_file(path: str | Path, case: dict[str, Any]) -> Path:
-    return atomic_write_text(path, json.dumps(case, ensure_ascii=False, indent=2) + "\n")
+    return atomic_write_text(path, indented_json(case) + "\n")

@@ -427,6 +427,14 @@ def build_judgment(
     """The whole judgment for one court. Raises YaosuError on a case that cannot be drafted.
 
     ``standard_province``: draft with that province's published standards instead of the court's."""
+    return judgment_and_decision(system, case, court_id, standard_province=standard_province)[0]
+
+
+def judgment_and_decision(
+    system: System, case: dict[str, Any], court_id: str, *, standard_province: str | None = None
+) -> tuple[Judgment, Decision]:
+    """build_judgment, and the rules' Decision it was built from (its figures, for `yaosu batch`'s
+    report, without running the rules a second time)."""
     court: Court = system.court(court_id)
     if standard_province is not None and standard_province not in {c.province_id for c in system.courts.values()}:
         known = "、".join(sorted({c.province_id for c in system.courts.values()}))
@@ -479,7 +487,7 @@ def build_judgment(
         "根据当事人陈述和经审查确认的证据，本院对案件要素认定如下："
     ) if decision.element_findings else ""
     appeal_days = "十五日" if document == "判决" else "十日"
-    return Judgment(
+    judgment = Judgment(
         court_id=court.id,
         court_name=court.name,
         doc_title=f"民事{document}书",
@@ -511,3 +519,4 @@ def build_judgment(
         warnings=warnings,
         notes=notes,
     )
+    return judgment, decision

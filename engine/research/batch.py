@@ -10,12 +10,16 @@ the case files, in manifest order, so the results do not depend on which worker 
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import os
+import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +28,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from engine.atomic import atomic_write_text
 from engine.errors import E, YaosuError
 from engine.research import calls
+from engine.research.digest import case_digest
 from engine.research.export import write_exports
 from engine.research.lenders import (
     WARNING_PREFIX,
@@ -33,9 +38,9 @@ from engine.research.lenders import (
     warning_text,
 )
 from engine.research.manifest import ManifestRow, read_manifest
-from engine.research.report import build_report, case_record, write_report
-from engine.research.similar import INDEX_FILE, build_index, case_values, raw_features
-from engine.research.worker import FAILED, ensure_warm, paths, process_case
+from engine.research.report import build_report, write_report
+from engine.research.similar import INDEX_FILE, build_index
+from engine.research.worker import FAILED, GROUP, ensure_warm, paths, process_chunk, run_cases
 
 INLINE = "inline"  # no Dask at all: the plain loop (benchmarks compare against it)
 
@@ -54,6 +59,9 @@ class BatchResult:
     states: list[dict[str, Any]] = field(default_factory=list)
     lenders: list[dict[str, Any]] = field(default_factory=list)
     rows_exported: int = 0
+    # Wall seconds: "start" (a LocalCluster started and warmed up, or the connection to a scheduler),
+    # "cases" and "finish" (what spans the batch: lenders, exports, report, index, after the last case).
+    seconds: dict[str, float] = field(default_factory=dict)
 
     def count(self, status: str) -> int:
         return sum(s["status"] == status for s in self.states)
@@ -97,86 +105,194 @@ def _failed(task: dict[str, Any], reason: str) -> dict[str, Any]:
             "filing_date": task.get("filing_date"), "status": FAILED, "reasons": [reason], "skipped": False}
 
 
+MAX_CHUNK = 32  # cases per Dask task at most
+CHUNKS_PER_WORKER = 8  # enough tasks that the last ones to finish leave little idle time
+
+
+def chunk_size(cases: int, workers: int) -> int:
+    """Cases per Dask task: the per-task cost (scheduler, transport, ~ms on a loaded 2-core machine) is
+    paid once per chunk; ~8 chunks per worker keep the workers evenly busy to the end."""
+    return max(1, min(MAX_CHUNK, -(-cases // (max(1, workers) * CHUNKS_PER_WORKER))))
+
+
+def chunks(tasks: list[dict[str, Any]], size: int) -> list[list[int]]:
+    return [list(range(start, min(start + size, len(tasks)))) for start in range(0, len(tasks), size)]
+
+
+def _cluster_workers(client: Any) -> int:
+    return max(1, sum(client.nthreads().values()))
+
+
 def run_tasks(
-    tasks: list[dict[str, Any]], scheduler: str | None, workers: int | None,
+    tasks: list[dict[str, Any]], client: Any | None,
     on_done: Callable[[dict[str, Any]], None], keep_going: bool = True,
 ) -> list[dict[str, Any]]:
-    """Run every task; results in task order. A worker lost mid-case fails that case, not the batch."""
+    """Run every task (client None: in this process); results in task order. A worker lost mid-case
+    fails that case, not the batch."""
     results: dict[int, dict[str, Any]] = {}
-    if scheduler == INLINE:
-        for i, task in enumerate(tasks):
-            results[i] = process_case(task)
-            on_done(results[i])
-            if not keep_going and results[i]["status"] == FAILED:
+    if client is None:
+        # --fail-fast: one case at a time, so nothing after the first failure is done
+        for i, state in enumerate(run_cases(tasks, group=GROUP if keep_going else 1)):
+            results[i] = state
+            on_done(state)
+            if not keep_going and state["status"] == FAILED:
                 break
         return [results[i] for i in sorted(results)]
     from distributed import as_completed
 
-    with dask_client(scheduler, workers) as client:
-        futures = client.map(process_case, tasks, pure=False, key=[f"yaosu-{t['stem']}-{os.getpid()}" for t in tasks])
-        position = {future.key: i for i, future in enumerate(futures)}
-        for future in as_completed(futures):
-            i = position[future.key]
-            try:
-                results[i] = future.result()
-            except Exception as exc:  # noqa: BLE001 — a worker that died takes only its case down
-                results[i] = _failed(tasks[i], f"清单第{tasks[i]['line']}行：处理失败（{type(exc).__name__}: {exc}）")
-            on_done(results[i])
-            if not keep_going and results[i]["status"] == FAILED:
-                client.cancel(futures)
-                break
+    groups = chunks(tasks, chunk_size(len(tasks), _cluster_workers(client)))
+    futures = _submit(client, tasks, groups)
+    by_key = {future.key: group for future, group in zip(futures, groups, strict=True)}
+    running = as_completed(futures)
+    for future in running:
+        group = by_key[future.key]
+        try:
+            states = future.result()
+        except Exception:  # noqa: BLE001 — a worker died in the chunk: its cases again, one a task
+            if len(group) > 1:
+                retries = _submit(client, tasks, [[i] for i in group])
+                by_key.update({retry.key: [i] for retry, i in zip(retries, group, strict=True)})
+                running.update(retries)
+                continue
+            states = [_failed(tasks[group[0]], _lost(tasks[group[0]], future))]
+        stop = False
+        for i, state in zip(group, states, strict=True):
+            results[i] = state
+            on_done(state)
+            stop = stop or (not keep_going and state["status"] == FAILED)
+        if stop:
+            client.cancel(futures)
+            break
     return [results[i] for i in sorted(results)]
 
 
-def _flag_lenders(out: Path, loaded: list[tuple[str, dict[str, Any], dict[str, Any]]]) -> list[dict[str, Any]]:
-    """report `lenders`; a warning into each flagged case file (complaint warnings) and OUT/notes/."""
+def _submit(client: Any, tasks: list[dict[str, Any]], groups: list[list[int]]) -> list[Any]:
+    keys = [f"yaosu-{tasks[g[0]]['stem']}-{len(g)}-{os.getpid()}" for g in groups]
+    return list(client.map(process_chunk, [[tasks[i] for i in g] for g in groups], pure=False, key=keys))
+
+
+def _lost(task: dict[str, Any], future: Any) -> str:
+    exc = future.exception()
+    return f"清单第{task['line']}行：处理失败（{type(exc).__name__}: {exc}）"
+
+
+def _flag_lenders(
+    out: Path, done: list[tuple[str, dict[str, Any], dict[str, Any]]]
+) -> tuple[list[dict[str, Any]], list[Callable[[], object]]]:
+    """report `lenders`, and the writes that put the warning into each flagged case file (complaint
+    warnings) and OUT/notes/ (run by the caller); `done`: (stem, digest, state) in manifest order."""
     threshold = load_threshold()
     plaintiffs = []
-    for stem, case, state in loaded:
-        parties = ((case.get("elements") or {}).get("plaintiffs") or {}).get("complaint") or []
-        plaintiffs += plaintiff_cases(stem, state["court"], state.get("filing_date"), parties)
+    for stem, digest, state in done:
+        plaintiffs += plaintiff_cases(stem, state["court"], state.get("filing_date"), digest["plaintiffs"])
     lenders = suspected_lenders(plaintiffs, threshold)
     warnings: dict[str, list[str]] = {}
     for lender in lenders:
         for stem in lender["cases"]:
             warnings.setdefault(stem, []).append(warning_text(lender, threshold))
-    for stem, case, _ in loaded:
-        complaint = case.get("complaint")
-        if not complaint:
+    writes: list[Callable[[], object]] = []
+    for stem, digest, _ in done:
+        current = digest["warnings"]
+        if current is None:
             continue
-        kept = [w for w in complaint.get("warnings") or [] if not w.startswith(WARNING_PREFIX)]
+        kept = [w for w in current if not w.startswith(WARNING_PREFIX)]
         wanted = kept + warnings.get(stem, [])
-        if wanted != (complaint.get("warnings") or []):
-            complaint["warnings"] = wanted
-            calls.save_case(paths(out, stem)["case"], case)
+        if wanted != current:
+            writes.append(partial(_set_warnings, paths(out, stem)["case"], wanted))
         note = out / "notes" / f"{stem}.json"
         if stem in warnings:
-            atomic_write_text(note, json.dumps({"case": stem, "notes": warnings[stem]}, ensure_ascii=False, indent=1) + "\n")
+            text = json.dumps({"case": stem, "notes": warnings[stem]}, ensure_ascii=False, indent=1) + "\n"
+            writes.append(partial(atomic_write_text, note, text))
         elif note.exists():
             note.unlink()
-    return lenders
+    return lenders, writes
 
 
-def finish(out: Path, states: list[dict[str, Any]]) -> BatchResult:
-    """Everything that spans the batch, from the case files in manifest order."""
-    loaded = []
+def _set_warnings(path: Path, warnings: list[str]) -> None:
+    case = calls.load_case(path)
+    case["complaint"]["warnings"] = warnings
+    calls.save_case(path, case)
+
+
+WRITER_THREADS = 8
+
+
+def run_writes(writes: list[Callable[[], object]]) -> YaosuError | None:
+    """Independent atomic writes on threads, so that their fsyncs share journal commits; the first
+    write's error once all are done, returned (not raised: a Dask worker would log a traceback).
+    Runs on a Dask worker (the flagged cases of a batch) or here."""
+    with ThreadPoolExecutor(max_workers=WRITER_THREADS, thread_name_prefix="yaosu-notes") as pool:
+        futures = [pool.submit(write) for write in writes]
+    errors = [future.exception() for future in futures]
+    for error in errors:
+        if isinstance(error, YaosuError):
+            return error
+        if error is not None:
+            raise error
+    return None
+
+
+def _start_writes(writes: list[Callable[[], object]], client: Any | None) -> list[tuple[Any, list[Callable[[], object]]]]:
+    """The writes started in the background, (future, its writes): on the Dask workers, idle once the
+    cases are done, so their reading and encoding does not hold this process' GIL; else on a thread here."""
+    if not writes:
+        return []
+    if client is None:
+        return [(_background().submit(run_writes, writes), writes)]
+    parts = [writes[i::2 * _cluster_workers(client)] for i in range(2 * _cluster_workers(client))]
+    parts = [part for part in parts if part]
+    return list(zip(client.map(run_writes, parts, pure=False), parts, strict=True))
+
+
+def _wait_for_writes(started: list[tuple[Any, list[Callable[[], object]]]]) -> None:
+    """Raises the first write's (Chinese) error; writes whose Dask worker was lost are done here."""
+    for future, writes in started:
+        try:
+            error = future.result()
+        except Exception:  # noqa: BLE001 — the worker died, not the write: do them in this process
+            error = run_writes(writes)
+        if error is not None:
+            raise error
+
+
+@cache
+def _background() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="yaosu-finish")
+
+
+def _digest_from_file(out: Path, state: dict[str, Any]) -> dict[str, Any] | None:
+    """The digest of a done case from its case file (None: failed, or no case file)."""
+    if state["status"] == FAILED:
+        return None
+    case_path = paths(out, state["stem"])["case"]
+    return case_digest(calls.load_case(case_path), state) if case_path.is_file() else None
+
+
+def finish(
+    out: Path, states: list[dict[str, Any]], digests: dict[str, dict[str, Any] | None] | None = None,
+    client: Any | None = None,
+) -> BatchResult:
+    """Everything that spans the batch, in manifest order, from each done case's digest (`digests`:
+    those the workers sent, by stem; the others are made from the case files). `client`: the Dask
+    client whose workers write the flagged cases' files (None: this process)."""
+    digests = digests or {}
+    done = []
     for state in states:
-        if state["status"] == FAILED:
-            continue
-        case_path = paths(out, state["stem"])["case"]
-        if case_path.is_file():
-            loaded.append((state["stem"], calls.load_case(case_path), state))
-    lenders = _flag_lenders(out, loaded)
-    rows = write_exports(out, [(stem, case) for stem, case, _ in loaded])
+        digest = digests[state["stem"]] if state["stem"] in digests else _digest_from_file(out, state)
+        if digest is not None:
+            done.append((state["stem"], digest, state))
+    lenders, writes = _flag_lenders(out, done)
+    # The flagged case files and notes are written in the background while the exports, report and
+    # index are built here (they do not read the warnings).
+    written = _start_writes(writes, client)
+    rows = write_exports(out, [(digest["names"], digest["rows"]) for _, digest, _ in done])
     threshold = load_threshold()
-    report = build_report([case_record(case, state) for _, case, state in loaded], lenders,
+    report = build_report([digest["record"] for _, digest, _ in done], lenders,
                           {"min_cases": threshold.min_cases, "window_months": threshold.window_months})
     write_report(out, report)
-    index = build_index([
-        (stem, case["case_type"], state["court"], raw_features(case["case_type"], case_values(case)))
-        for stem, case, state in loaded
-    ])
+    index = build_index([(stem, digest["case_type"], state["court"], digest["features"]) for stem, digest, state in done])
     index.save(out / INDEX_FILE)
+    _wait_for_writes(written)
     return BatchResult(states=states, lenders=lenders, rows_exported=rows)
 
 
@@ -204,12 +320,27 @@ def run_batch(
     tasks = [_task(row, out) for row in rows]
     if on_start:
         on_start(len(tasks))
-    states = run_tasks(tasks, scheduler, workers, on_done or (lambda _state: None), keep_going)
+    digests: dict[str, dict[str, Any] | None] = {}
+
+    def done(state: dict[str, Any]) -> None:
+        # A case not redone: its digest from its case file now, while the workers do the next ones.
+        digest = state.pop("digest", None)
+        digests[state["stem"]] = digest if digest is not None else _digest_from_file(out, state)
+        if on_done:
+            on_done(state)
+
     bad_states = [
         {"stem": b.stem, "line": b.line, "court": None, "case_type": None, "status": FAILED,
          "reasons": [b.reason], "skipped": False}
         for b in bad
     ]
-    result = finish(out, states)
+    clock = [time.perf_counter()]
+    with nullcontext(None) if scheduler == INLINE else dask_client(scheduler, workers) as client:
+        clock.append(time.perf_counter())
+        states = run_tasks(tasks, client, done, keep_going)
+        clock.append(time.perf_counter())
+        result = finish(out, states, digests, client)
+        clock.append(time.perf_counter())
     result.states = sorted(states + bad_states, key=lambda s: s["line"])
+    result.seconds = dict(zip(("start", "cases", "finish"), (b - a for a, b in itertools.pairwise(clock)), strict=True))
     return result

@@ -26,12 +26,24 @@ def system() -> Any:
 def warm_up(case_types: tuple[str, ...] | None = None) -> None:
     """Load tables, the extraction pipeline and the templates once in this process."""
     from engine.drafting.render import compiled_template
+    from engine.errors import YaosuError
 
     sys_ = system()
     for case_type in case_types or tuple(sys_.casetypes):
         table = load_table(case_type)
         compiled_template(sys_, table.template)
-        new_case(case_type, "原告张三向被告李四出借借款1万元。", None, court=None)
+        case = new_case(case_type, _WARM_UP_TEXT, None, court=None)
+        # Drafted for every court: the law data, citations and fee tables load now, not in the first case.
+        for court_id in court_ids():
+            try:
+                judgment, decision = build_judgment(case, court_id)
+                decision_figures(case, judgment, decision)
+                render_docx(case, judgment)
+            except YaosuError:
+                break  # a case type this sample cannot draft: its first real case loads the rest
+
+
+_WARM_UP_TEXT = "原告张三向被告李四出借借款1万元，约定年利率10%。"
 
 
 def read_pleading(path: str | Path) -> str:
@@ -125,10 +137,11 @@ def save_case(path: str | Path, case: dict[str, Any]) -> None:
     save_case_file(path, case)
 
 
-def build_judgment(case: dict[str, Any], court_id: str) -> Any:
-    from engine.drafting.build import build_judgment as _build
+def build_judgment(case: dict[str, Any], court_id: str) -> tuple[Any, Any]:
+    """(the judgment, the rules' decision it was built from): the rules run once a court."""
+    from engine.drafting.build import judgment_and_decision
 
-    return _build(system(), case, court_id)
+    return judgment_and_decision(system(), case, court_id)
 
 
 def render_docx(case: dict[str, Any], judgment: Any) -> bytes:
@@ -149,31 +162,22 @@ def differing_lines(texts: dict[str, str]) -> list[dict[str, Any]]:
     return _diff(texts)
 
 
-def _decision(case: dict[str, Any], court_id: str) -> Any:
-    from engine.drafting.rules import CaseView, rules_for
-
-    sys_ = system()
-    casetype = sys_.casetype(case["case_type"])
-    view = CaseView(case=case, table=casetype.table, court=sys_.court(court_id), system=sys_)
-    return rules_for(casetype)(view)
-
-
 def _money(value: Decimal | None) -> str | None:
     return None if value is None else f"{value.quantize(Decimal('0.01'))}"
 
 
-def decision_figures(case: dict[str, Any], court_id: str, judgment: Any) -> dict[str, Any]:
+def decision_figures(case: dict[str, Any], judgment: Any, decision: Any) -> dict[str, Any]:
     """The decisive figures of one court's draft: claimed/granted amounts, fee, rates, cap.
 
     The granted interest rates are read from the orders as printed (按年利率X%), so the
     figure is the one the judgment states."""
     from engine.law.fee import litigation_fee
 
-    decision = _decision(case, court_id)
     fee: str | None = None
     if decision.claimed_amount is not None:
         procedure = (case.get("meta") or {}).get("procedure", "simple")
-        fee = _money(litigation_fee(decision.claimed_amount, procedure=procedure, kind="property").amount)
+        fee = _money(litigation_fee(decision.claimed_amount, procedure=procedure, kind="property",
+                                    law=system().law).amount)
     granted_rates = [m.group(1) for order in judgment.orders for m in _RATE_IN_ORDER.finditer(order)]
     return {
         "claimed_amount": _money(decision.claimed_amount),

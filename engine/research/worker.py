@@ -10,14 +10,19 @@ from __future__ import annotations
 import hashlib
 import json
 import traceback
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from engine.atomic import atomic_write_bytes, atomic_write_text
 from engine.errors import E, YaosuError
+from engine.jsontext import indented_json
 from engine.research import calls
 from engine.research.deidentify import plain_pseudonym
+from engine.research.digest import case_digest
 
 MAX_PLEADING_BYTES = 10 * 1024 * 1024  # as `yaosu extract`; checked before the file is read
 STATE_VERSION = "2"  # a state of another version is redone (and keeps the findings)
@@ -113,19 +118,18 @@ def _figure_differences(by_court: dict[str, Any], own: str) -> dict[str, list[st
     }
 
 
-def _draft_all(case: dict[str, Any], court: str, out: Path, stem: str) -> dict[str, Any]:
-    """Draft for every court (the report's compare), write the case's own court's .docx."""
+def _draft_all(case: dict[str, Any], court: str, stem: str) -> tuple[dict[str, Any], bytes]:
+    """Draft for every court (the report's compare); the state's fields and the own court's .docx."""
     by_court: dict[str, Any] = {}
     texts: dict[str, str] = {}
     own_docx = b""
     for court_id in calls.court_ids():
-        judgment = calls.build_judgment(case, court_id)
-        by_court[court_id] = calls.decision_figures(case, court_id, judgment)
+        judgment, decision = calls.build_judgment(case, court_id)
+        by_court[court_id] = calls.decision_figures(case, judgment, decision)
         texts[court_id] = "\n".join(calls.judgment_lines(judgment))
         if court_id == court:
             own_docx = calls.render_docx(case, judgment)
     name = draft_name(stem, case)
-    atomic_write_bytes(out / "drafts" / name, own_docx)
     diffs = calls.differing_lines(texts)
     return {
         "draft": f"drafts/{name}",
@@ -141,7 +145,7 @@ def _draft_all(case: dict[str, Any], court: str, out: Path, stem: str) -> dict[s
                 if cid != court
             },
         },
-    }
+    }, own_docx
 
 
 def _classify(case: dict[str, Any]) -> tuple[str, list[str], list[str], list[str]]:
@@ -163,8 +167,20 @@ def _classify(case: dict[str, Any]) -> tuple[str, list[str], list[str], list[str
     return READY, checks, [], []
 
 
-def process_case(task: dict[str, Any]) -> dict[str, Any]:
-    """Do one manifest row (a plain dict, so any Dask worker can take it). Never raises."""
+@dataclass
+class Prepared:
+    """A case computed but not yet written: its files, in the order they are written, state last."""
+
+    out: Path
+    base: dict[str, Any]
+    state: dict[str, Any]
+    case: dict[str, Any] | None = None
+    docx: bytes | None = None
+    skipped: bool = False
+
+
+def prepare_case(task: dict[str, Any]) -> Prepared:
+    """Read, extract, merge, keep findings, draft a manifest row (a plain dict); writes nothing. Never raises."""
     out = Path(task["out"])
     stem, line = task["stem"], task["line"]
     where = paths(out, stem)
@@ -184,7 +200,7 @@ def process_case(task: dict[str, Any]) -> dict[str, Any]:
             and previous_state.get("status") != FAILED
             and where["case"].is_file()
         ):
-            return {**previous_state, "skipped": True}
+            return Prepared(out, base, previous_state, skipped=True)
         previous_case = calls.load_case(where["case"]) if where["case"].is_file() else None
         # The bytes already hashed are decoded (one read per file, and the key matches what was read).
         complaint_text = calls.decode_pleading(complaint, Path(task["complaint"]).name)
@@ -199,21 +215,141 @@ def process_case(task: dict[str, Any]) -> dict[str, Any]:
         _carry_over(case, previous_case)
         status, reasons, missing, pending = _classify(case)
         drafted: dict[str, Any] = {}
+        docx: bytes | None = None
         if status != FAILED:
             try:
-                drafted = _draft_all(case, task["court"], out, stem)
+                drafted, docx = _draft_all(case, task["court"], stem)
             except YaosuError as exc:  # e.g. no plaintiff: a missing element is the reason, not a failure
                 status = status if status == MISSING else FAILED
                 reasons = [*reasons, f"无法起草：{exc.message}"]
-        calls.save_case(where["case"], case)
         state = {**base, "key": key, "status": status, "reasons": reasons, "missing": missing,
                  "pending": pending, **drafted}
+        return Prepared(out, base, state, case=case, docx=docx)
     except YaosuError as exc:
-        message = exc.message if exc.message.startswith("清单第") else f"清单第{line}行：{exc.message}"
-        state = {**base, "key": None, "status": FAILED, "reasons": [message]}
+        return Prepared(out, base, {**base, "key": None, "status": FAILED, "reasons": [_on_line(line, exc)]})
     except Exception as exc:  # noqa: BLE001 — a bug on one case must not stop the batch
-        last = traceback.extract_tb(exc.__traceback__)[-1]
-        state = {**base, "key": None, "status": FAILED,
-                 "reasons": [f"清单第{line}行：程序错误：{type(exc).__name__}: {exc}（{Path(last.filename).name}:{last.lineno}）"]}
-    atomic_write_text(where["state"], json.dumps(state, ensure_ascii=False, indent=1) + "\n")
+        return Prepared(out, base, {**base, "key": None, "status": FAILED, "reasons": [_bug(line, exc)]})
+
+
+def _on_line(line: int, exc: YaosuError) -> str:
+    return exc.message if exc.message.startswith("清单第") else f"清单第{line}行：{exc.message}"
+
+
+def _bug(line: int, exc: Exception) -> str:
+    last = traceback.extract_tb(exc.__traceback__)[-1]
+    return f"清单第{line}行：程序错误：{type(exc).__name__}: {exc}（{Path(last.filename).name}:{last.lineno}）"
+
+
+def _write_files(prepared: Prepared) -> dict[str, Any]:
+    """Write a prepared case's draft and case file (each atomically); the state to record. Never raises:
+    a file that cannot be written fails the case with the reason (a draft: 无法起草, as a drafting fault)."""
+    state = prepared.state
+    if prepared.skipped:
+        return state
+    where = paths(prepared.out, state["stem"])
+    try:
+        if prepared.docx is not None:
+            try:
+                atomic_write_bytes(prepared.out / state["draft"], prepared.docx)
+            except YaosuError as exc:
+                state = {**prepared.base, **{k: state[k] for k in ("key", "missing", "pending")},
+                         "status": state["status"] if state["status"] == MISSING else FAILED,
+                         "reasons": [*state["reasons"], f"无法起草：{exc.message}"]}
+        if prepared.case is not None:
+            calls.save_case(where["case"], prepared.case)
+    except YaosuError as exc:
+        state = {**prepared.base, "key": None, "status": FAILED, "reasons": [_on_line(state["line"], exc)]}
+    except Exception as exc:  # noqa: BLE001
+        state = {**prepared.base, "key": None, "status": FAILED, "reasons": [_bug(state["line"], exc)]}
+    return state
+
+
+def _write_state(prepared: Prepared, state: dict[str, Any]) -> dict[str, Any]:
+    """The state file, the mark that the case is done (written after its other files). Never raises."""
+    if prepared.skipped:
+        return {**state, "skipped": True}
+    try:
+        atomic_write_text(paths(prepared.out, state["stem"])["state"], indented_json(state) + "\n")
+    except YaosuError as exc:  # the case is not marked done, so the next run redoes it
+        state = {**state, "key": None, "status": FAILED, "reasons": [*state["reasons"], _on_line(state["line"], exc)]}
     return {**state, "skipped": False}
+
+
+def commit_case(prepared: Prepared) -> dict[str, Any]:
+    """Write a prepared case: the draft, the case file, the state file last."""
+    return _write_state(prepared, _write_files(prepared))
+
+
+def process_case(task: dict[str, Any]) -> dict[str, Any]:
+    """Do one manifest row and write its files. Never raises."""
+    return commit_case(prepare_case(task))
+
+
+GROUP = 16  # cases computed, then written together
+WRITER_THREADS = 8
+
+
+def commit_group(group: list[Prepared]) -> list[dict[str, Any]]:
+    """Write several prepared cases at once: every draft and case file, then every state file.
+
+    Each file is still written atomically and fsynced with its folder, and a case's state file only
+    after its own files; but the writes run on several threads, so their fsyncs share the file
+    system's journal commits: on a disk other jobs are writing to, 96 files took ~0.8 ms each this
+    way and ~10 ms each one after the other."""
+    if len(group) < 2:
+        return [commit_case(p) for p in group]
+    pool = _writers()
+    states = list(pool.map(_write_files, group))
+    return list(pool.map(_write_state, group, states))
+
+
+@cache
+def _writers() -> ThreadPoolExecutor:
+    """The writer threads of this process, started once (idle threads cost nothing; starting 8 per group did)."""
+    return ThreadPoolExecutor(max_workers=WRITER_THREADS, thread_name_prefix="yaosu-writer")
+
+
+def run_cases(tasks: list[dict[str, Any]], group: int = GROUP) -> Iterator[dict[str, Any]]:
+    """The results of `tasks` in order, each once its files are written (`group` cases at a time).
+
+    A case done and written carries its `digest` (engine/research/digest.py) for the batch-wide steps."""
+    writing: tuple[list[Prepared], Future[list[dict[str, Any]]]] | None = None
+    for start in range(0, len(tasks), group):
+        prepared = [prepare_case(task) for task in tasks[start:start + group]]
+        if writing is not None:
+            yield from _reported(*writing)
+        if OVERLAP_WRITES and group > 1:
+            # This group's files are written in the background while the next group is computed.
+            writing = (prepared, _committer().submit(commit_group, prepared))
+        else:
+            writing = None
+            yield from _reported(prepared, _done(commit_group(prepared)))
+    if writing is not None:
+        yield from _reported(*writing)
+
+
+OVERLAP_WRITES = True
+
+
+def _done(results: list[dict[str, Any]]) -> Future[list[dict[str, Any]]]:
+    future: Future[list[dict[str, Any]]] = Future()
+    future.set_result(results)
+    return future
+
+
+def _reported(prepared: list[Prepared], written: Future[list[dict[str, Any]]]) -> Iterator[dict[str, Any]]:
+    for done, result in zip(prepared, written.result(), strict=True):
+        if done.case is not None and result["status"] != FAILED:
+            result["digest"] = case_digest(done.case, result)
+        yield result
+
+
+@cache
+def _committer() -> ThreadPoolExecutor:
+    """One thread that writes a group at a time (through the writer pool), in order."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="yaosu-commit")
+
+
+def process_chunk(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Several manifest rows in one Dask task (the per-task cost of Dask is paid once for them)."""
+    return list(run_cases(tasks))

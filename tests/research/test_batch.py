@@ -190,3 +190,27 @@ def test_a_bad_scheduler_address_is_a_chinese_error(tmp_path: Path) -> None:
     manifest = corpus_manifest(tmp_path, COMPLAINTS[:1])
     with pytest.raises(YaosuError, match="无法连接 Dask 调度器 nonsense"):
         run_batch(manifest, tmp_path / "out", scheduler="nonsense")
+
+
+def test_chunks_cover_every_case_once_in_order_and_fit_the_workers() -> None:
+    from engine.research.batch import MAX_CHUNK, chunk_size, chunks
+
+    tasks = [{"stem": f"c{i}"} for i in range(1000)]
+    assert chunk_size(1000, 2) == MAX_CHUNK  # 1000 / (2 × 8) = 63 → capped
+    assert chunk_size(32, 2) == 2 and chunk_size(5, 4) == 1 and chunk_size(0, 2) == 1
+    groups = chunks(tasks, chunk_size(len(tasks), 2))
+    assert [i for group in groups for i in group] == list(range(1000))
+    assert len(groups) == 32 and all(len(g) == MAX_CHUNK for g in groups[:-1]) and len(groups[-1]) == 1000 - 31 * 32
+
+
+def test_fail_fast_stops_at_the_first_failed_case(tmp_path: Path) -> None:
+    rows = [
+        [os.path.relpath(COMPLAINTS[0], tmp_path), "", "qingpu", "2023-02-01", "private_lending"],
+        ["missing.txt", "", "qingpu", "2023-02-01", "private_lending"],
+        [os.path.relpath(COMPLAINTS[1], tmp_path), "", "wujiang", "2023-02-01", "private_lending"],
+    ]
+    out = tmp_path / "out"
+    result = run_batch(write_manifest(tmp_path, rows), out, scheduler=INLINE, keep_going=False)
+    assert [(s["line"], s["status"] != "failed") for s in result.states] == [(2, True), (3, False)]
+    assert (out / "cases" / f"{COMPLAINTS[0].stem}.json").exists()
+    assert not (out / "cases" / f"{COMPLAINTS[1].stem}.json").exists()  # never started

@@ -12,6 +12,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from engine.errors import YaosuError
 from engine.research import calls
 from engine.research.batch import INLINE, run_batch
 from engine.research.lenders import (
@@ -156,3 +157,21 @@ def test_the_lender_warning_reaches_the_draft_notes() -> None:
                          "warnings": [warning]}
     for court in system.courts:
         assert warning in build_judgment(system, case, court).notes
+
+
+def _flagged_manifest(tmp_path: Path) -> Path:
+    template = (COMPLAINTS[0]).read_text(encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    rows = []
+    for i, filed in enumerate(["2022-01-10", "2022-06-01", "2022-11-20", "2023-05-05", "2023-12-20"]):
+        (tmp_path / "in" / f"loan{i}.txt").write_text(template.replace("张三", "钱多多"), encoding="utf-8")
+        rows.append([f"in/loan{i}.txt", "", "qingpu", filed, "private_lending"])
+    return write_manifest(tmp_path, rows)
+
+
+def test_a_note_that_cannot_be_written_is_a_chinese_error(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes").write_text("not a folder", encoding="utf-8")  # the notes cannot go under it
+    with pytest.raises(YaosuError, match="无法写入.*notes"):
+        run_batch(_flagged_manifest(tmp_path), out, scheduler=INLINE)

@@ -452,7 +452,7 @@ def judgment_and_decision(
     if ending != "judgment":
         from engine.drafting.outcomes import outcome_document
 
-        return outcome_document(view, decision, ending)
+        return outcome_document(view, decision, ending), decision
     simplified, simplified_warnings = _simplified(view)
     itemised = frozenset(row.element_id for row in decision.item_rows)
     rows, pending = _element_rows(view, itemised) if decision.element_findings else ([], [])

@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from engine.casetypes.private_lending.durations import add_term
+from engine.casetypes.private_lending.guarantors import guarantors_by_phrase, without_plaintiffs
 from engine.extraction.document import Candidate, Document
 from engine.extraction.recognisers.rates import make_rate
 
@@ -147,6 +148,17 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         rate = results["interest_rate"]
         results["interest_agreed"] = Candidate("interest_agreed", True, rate.spans, 0.85, "derived", rate.order)
     guarantors = results.get("guarantors")
+    if guarantors is None or guarantors.source == "cues":
+        # The guarantee phrases say who gives it; the nearest-name cue is the fallback.
+        phrased = guarantors_by_phrase(doc)
+        if phrased is not None:
+            guarantors = results["guarantors"] = phrased
+        elif guarantors is not None:
+            guarantors = without_plaintiffs(doc, guarantors)
+            if guarantors is None:
+                del results["guarantors"]
+            else:
+                results["guarantors"] = guarantors
     if guarantors is None and "claim_guarantee" in results:
         claim = results["claim_guarantee"]
         guarantors = Candidate("guarantors", list(claim.value), claim.spans, 0.7, "derived", claim.order)

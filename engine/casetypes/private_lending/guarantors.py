@@ -31,14 +31,22 @@ def _phrases(names_alt: str) -> list[re.Pattern[str]]:
     names = rf"(?P<names>(?:{names_alt})(?:{_JOIN}(?:{names_alt}))*)"
     return [
         re.compile(rf"由(?:被告)?{names}(?:个人|自愿)?(?:作为?|做|提供|进行|承担|签字|签名)?[^，,。；;]{{0,12}}?"
-                   r"(?:连带责任保证|连带保证|保证|担保)"),
-        re.compile(rf"{names}(?:作为|系|为|是|即)[^，,。；;]{{0,8}}?(?:担保人|保证人)"),
+                   r"(?P<kw>连带责任保证|连带保证|保证|担保)"),
+        re.compile(rf"{names}(?:作为|系|为|是|即)[^，,。；;]{{0,8}}?(?P<kw>担保人|保证人)"),
         # …出具承诺书一份，承诺作为保证人: across a comma, but no other party in between.
-        re.compile(rf"{names}(?:(?!被告|{names_alt})[^。；;]){{0,25}}?(?:作为|系)(?:担保人|保证人)"),
-        re.compile(rf"{names}[^，,。；;]{{0,30}}?(?:提供|承担|出具)[^，,。；;]{{0,20}}?(?:保证|担保)"),
-        re.compile(rf"与(?:被告)?{names}签订(?:了)?[^，,。；;]{{0,10}}?(?:保证|担保)(?:担保)?(?:合同|协议|书)"),
-        re.compile(rf"(?:担保人|保证人)(?:为|是)?[:：]?{names}"),
+        re.compile(rf"{names}(?:(?!被告|{names_alt})[^。；;]){{0,25}}?(?:作为|系)(?P<kw>担保人|保证人)"),
+        re.compile(rf"{names}[^，,。；;]{{0,30}}?(?:提供|承担|出具)[^，,。；;]{{0,20}}?(?P<kw>保证|担保)"),
+        re.compile(rf"与(?:被告)?{names}签订(?:了)?[^，,。；;]{{0,10}}?(?P<kw>保证|担保)(?:担保)?(?:合同|协议|书)"),
+        re.compile(rf"(?P<kw>担保人|保证人)(?:为|是)?[:：]?{names}"),
     ]
+
+
+def _inside_name(text: str, names: list[str], position: int) -> bool:
+    for name in names:
+        start = text.rfind(name, max(0, position - len(name) + 1), position + len(name))
+        if 0 <= start <= position < start + len(name):
+            return True
+    return False
 
 
 def guarantors_by_phrase(doc: Document) -> Candidate | None:
@@ -52,6 +60,8 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
     found: dict[str, tuple[int, int]] = {}
     for index, pattern in enumerate(_phrases(names_alt)):
         for match in pattern.finditer(text):
+            if _inside_name(text, names, match.start("kw")):
+                continue  # 融诚担保公司: the guarantee word is part of a party's name
             if _SECURITY.search(match.group()) or (index >= 2 and _FOR.search(text[max(0, match.start("names") - 3) : match.start("names")])):
                 continue  # 甲以房产抵押 / 对被告乙…承担保证: a security in property, or the debtor guaranteed
             listed = match.group("names")

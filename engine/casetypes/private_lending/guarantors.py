@@ -20,65 +20,111 @@ import re
 
 from engine.extraction.document import Candidate, Document
 
+_GUARANTEE = re.compile(r"保证|担保")
 _SECURITY = re.compile(r"抵押|质押|质权|抵押权")
 # The party a guarantee is given for or to: 为乙 / 对被告乙 / 替乙 / 向乙 right before the names.
-_FOR = re.compile(r"(?:[为对替向给](?:被告|原告)?)\Z")
-# One name list: names joined by 、 / 和 / 及 / 以及, each optionally after 被告.
-_JOIN = r"(?:、|和|及|以及|与)(?:被告)?"
+_FOR = re.compile(r"(?:[为对替向给](?:被告|原告)?)$")
+# Names joined into one list: 、 / 和 / 及 / 以及 / 与, each optionally followed by 被告.
+_JOIN = re.compile(r"(?:、|和|及|以及|与)(?:被告)?")
+# What comes before a name list (matched on the text just before it) and after it (matched at its end):
+# (before, after, whether 为乙 / 对乙 in front rules the list out, whether the gap may hold no other party).
+_PHRASES: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool, bool], ...] = (
+    (re.compile(r"由(?:被告)?$"),
+     re.compile(r"(?:个人|自愿)?(?:作为?|做|提供|进行|承担|签字|签名)?[^，,。；;]{0,12}?(?P<kw>连带责任保证|连带保证|保证|担保)"),
+     False, False),
+    (None, re.compile(r"(?:作为|系|为|是|即)[^，,。；;]{0,8}?(?P<kw>担保人|保证人)"), False, False),
+    # …出具承诺书一份，承诺作为保证人: across a comma, but no other party in between.
+    (None, re.compile(r"(?:(?!被告)[^。；;]){0,25}?(?:作为|系)(?P<kw>担保人|保证人)"), True, True),
+    (None, re.compile(r"[^，,。；;]{0,30}?(?:提供|承担|出具)[^，,。；;]{0,20}?(?P<kw>保证|担保)"), True, False),
+    (re.compile(r"与(?:被告)?$"), re.compile(r"签订(?:了)?[^，,。；;]{0,10}?(?P<kw>保证|担保)(?:担保)?(?:合同|协议|书)"),
+     False, False),
+    (re.compile(r"(?P<kw>担保人|保证人)(?:为|是)?[:：]?$"), None, False, False),
+)
 
 
-def _phrases(names_alt: str) -> list[re.Pattern[str]]:
-    names = rf"(?P<names>(?:{names_alt})(?:{_JOIN}(?:{names_alt}))*)"
-    return [
-        re.compile(rf"由(?:被告)?{names}(?:个人|自愿)?(?:作为?|做|提供|进行|承担|签字|签名)?[^，,。；;]{{0,12}}?"
-                   r"(?P<kw>连带责任保证|连带保证|保证|担保)"),
-        re.compile(rf"{names}(?:作为|系|为|是|即)[^，,。；;]{{0,8}}?(?P<kw>担保人|保证人)"),
-        # …出具承诺书一份，承诺作为保证人: across a comma, but no other party in between.
-        re.compile(rf"{names}(?:(?!被告|{names_alt})[^。；;]){{0,25}}?(?:作为|系)(?P<kw>担保人|保证人)"),
-        re.compile(rf"{names}[^，,。；;]{{0,30}}?(?:提供|承担|出具)[^，,。；;]{{0,20}}?(?P<kw>保证|担保)"),
-        re.compile(rf"与(?:被告)?{names}签订(?:了)?[^，,。；;]{{0,10}}?(?P<kw>保证|担保)(?:担保)?(?:合同|协议|书)"),
-        re.compile(rf"(?P<kw>担保人|保证人)(?:为|是)?[:：]?{names}"),
-    ]
+def _occurrences(text: str, names: list[str]) -> list[tuple[int, int, str]]:
+    """Every place a party is named, longest names first (张三丰 is not also 张三), in text order."""
+    taken: list[tuple[int, int, str]] = []
+    for name in sorted(names, key=len, reverse=True):
+        position = text.find(name)
+        while position >= 0:
+            end = position + len(name)
+            if not any(s < end and position < e for s, e, _ in taken):
+                taken.append((position, end, name))
+            position = text.find(name, end)
+    return sorted(taken)
 
 
-def _inside_name(text: str, names: list[str], position: int) -> bool:
-    for name in names:
-        start = text.rfind(name, max(0, position - len(name) + 1), position + len(name))
-        if 0 <= start <= position < start + len(name):
-            return True
-    return False
+def _lists(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, list[tuple[int, str]]]]:
+    """Each name with the names joined after it (甲、乙和被告丙): (start, end, [(position, name)])."""
+    by_start = {start: (end, name) for start, end, name in found}
+    lists = []
+    inner: set[int] = set()  # names inside a list that starts earlier: 对被告甲、乙… is one list
+    for start, end, name in found:
+        if start in inner:
+            continue
+        members = [(start, name)]
+        while True:
+            join = _JOIN.match(text, end)
+            nxt = by_start.get(join.end()) if join else None
+            if join is None or nxt is None:
+                break
+            members.append((join.end(), nxt[1]))
+            inner.add(join.end())
+            end = nxt[0]
+        lists.append((start, end, members))
+    return lists
+
+
+def _inside_name(found: list[tuple[int, int, str]], position: int) -> bool:
+    return any(start <= position < end for start, end, _ in found)
 
 
 def guarantors_by_phrase(doc: Document) -> Candidate | None:
     """The parties the complaint's guarantee phrases name, in text order; None when no phrase names one."""
-    names = sorted({n for n in doc.party_names() if len(n) >= 2}, key=len, reverse=True)
-    if not names:
-        return None
-    names_alt = "|".join(re.escape(n) for n in names)
-    plaintiffs = {p["name"] for p in doc.parties.get("plaintiffs", [])}
+    names = [n for n in doc.party_names() if len(n) >= 2]
     text = doc.text
-    found: dict[str, tuple[int, int]] = {}
-    for index, pattern in enumerate(_phrases(names_alt)):
-        for match in pattern.finditer(text):
-            if _inside_name(text, names, match.start("kw")):
-                continue  # 融诚担保公司: the guarantee word is part of a party's name
-            if _SECURITY.search(match.group()) or (index >= 2 and _FOR.search(text[max(0, match.start("names") - 3) : match.start("names")])):
-                continue  # 甲以房产抵押 / 对被告乙…承担保证: a security in property, or the debtor guaranteed
-            listed = match.group("names")
-            offset = match.start("names")
-            for name in names:
-                for hit in re.finditer(re.escape(name), listed):
-                    start = offset + hit.start()
-                    if name in plaintiffs or name in found or text.startswith("的", start + len(name)):
-                        continue  # 在被告乙某的财产…不能履行时承担保证责任: 乙某 is the debtor
-                    # 张三丰 holds 张三: a shorter name inside a longer one already found is not another party.
-                    if any(s <= start < e for s, e in found.values()):
-                        continue
-                    found[name] = (start, start + len(name))
-    if not found:
+    if not names or not _GUARANTEE.search(text):
         return None
-    ordered = sorted(found.items(), key=lambda item: item[1][0])
+    plaintiffs = {p["name"] for p in doc.parties.get("plaintiffs", [])}
+    occurrences = _occurrences(text, names)
+    chosen: dict[str, tuple[int, int]] = {}
+    for start, end, members in _lists(text, occurrences):
+        lead = text[max(0, start - 12) : start]
+        for before, after, not_for, alone in _PHRASES:
+            head = before.search(lead) if before is not None else None
+            if before is not None and head is None:
+                continue
+            if not_for and _FOR.search(lead):
+                continue  # 为乙提供担保 / 对被告乙…承担保证责任: 乙 is the debtor
+            tail = after.match(text, end) if after is not None else None
+            if after is not None and tail is None:
+                continue
+            if tail is not None:
+                keyword = tail.start("kw")
+            elif head is not None:
+                keyword = start - len(lead) + head.start("kw")
+            else:
+                continue
+            if _inside_name(occurrences, keyword):
+                continue  # 融诚担保公司: the guarantee word is part of a party's name
+            gap = text[end : tail.start("kw")] if tail is not None else ""
+            if _SECURITY.search(gap) or (alone and _inside_any(occurrences, end, tail.start("kw") if tail else end)):
+                continue  # 以房产提供抵押担保: a security in property; another party in between
+            for position, name in members:
+                # 在被告乙某的财产…不能履行时承担保证责任: a name followed by 的 is the debtor's.
+                if name in plaintiffs or name in chosen or text.startswith("的", position + len(name)):
+                    continue
+                chosen[name] = (position, position + len(name))
+            break
+    if not chosen:
+        return None
+    ordered = sorted(chosen.items(), key=lambda item: item[1][0])
     return Candidate("guarantors", [n for n, _ in ordered], [s for _, s in ordered], 0.8, "derived", ordered[0][1][0])
+
+
+def _inside_any(found: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    return any(start <= s < end for s, _, _ in found)
 
 
 def without_plaintiffs(doc: Document, guarantors: Candidate) -> Candidate | None:

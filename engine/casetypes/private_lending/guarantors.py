@@ -8,10 +8,11 @@ guarantee contract. These phrases say who gives the guarantee:
 - 甲(作为/系/为)…担保人 / 保证人;
 - 甲…(提供/承担/出具)…保证 / 担保 (甲为乙提供连带责任保证, 甲分别出具了《…保证担保的承诺函》);
 - 与(被告)甲签订(了)保证合同 / 担保合同;
-- 担保人 / 保证人：甲.
+- 担保人 / 保证人：甲;
+- 甲在借条担保人处签名 / 甲在借条上签字担保 (甲 may be named nowhere else).
 
 A security in property (抵押 / 质押) is not a guarantee: a phrase holding those words names no guarantor.
-Names are the parties the complaint names; a person it names only as a guarantor is not found here.
+Names are the parties the complaint names, and a person who signed the IOU as guarantor.
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ import re
 from engine.extraction.document import Candidate, Document
 
 _GUARANTEE = re.compile(r"保证|担保")
+_ON_THE_IOU = (r"(?:在|于)(?:借条|借据|欠条|借款合同|合同)(?:上)?[^，,。；;]{0,6}?"
+               r"(?:(?P<kw>担保人|保证人)(?:处|一栏|栏)?(?:签字|签名|捺印|签章)|(?:签字|签名|捺印)(?P<kw2>担保|作保))")
+# A guarantor the complaint names only there, not as a party: two or three characters starting a clause.
+_NON_PARTY = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?(?P<name>[\u4e00-\u9fff]{{2,3}}?){_ON_THE_IOU}")
+_NOT_A_PERSON = re.compile(r"[告人方其我他她它该此均也]")
 _SECURITY = re.compile(r"抵押|质押|质权|抵押权")
 # The party a guarantee is given for or to: 为乙 / 对被告乙 / 替乙 / 向乙 right before the names.
 _FOR = re.compile(r"(?:[为对替向给](?:被告|原告)?)$")
@@ -39,6 +45,8 @@ _PHRASES: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool, bool
     (re.compile(r"与(?:被告)?$"), re.compile(r"签订(?:了)?[^，,。；;]{0,10}?(?P<kw>保证|担保)(?:担保)?(?:合同|协议|书)"),
      False, False),
     (re.compile(r"(?P<kw>担保人|保证人)(?:为|是)?[:：]?$"), None, False, False),
+    # 在借条担保人处签名 / 在借条上签字担保: a signature on the IOU as guarantor.
+    (None, re.compile(_ON_THE_IOU), False, False),
 )
 
 
@@ -84,7 +92,7 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
     """The parties the complaint's guarantee phrases name, in text order; None when no phrase names one."""
     names = [n for n in doc.party_names() if len(n) >= 2]
     text = doc.text
-    if not names or not _GUARANTEE.search(text):
+    if not _GUARANTEE.search(text):
         return None
     plaintiffs = {p["name"] for p in doc.parties.get("plaintiffs", [])}
     occurrences = _occurrences(text, names)
@@ -101,15 +109,15 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
             if after is not None and tail is None:
                 continue
             if tail is not None:
-                keyword = tail.start("kw")
+                keyword = tail.start("kw") if tail.group("kw") is not None else tail.start("kw2")
             elif head is not None:
                 keyword = start - len(lead) + head.start("kw")
             else:
                 continue
             if _inside_name(occurrences, keyword):
                 continue  # 融诚担保公司: the guarantee word is part of a party's name
-            gap = text[end : tail.start("kw")] if tail is not None else ""
-            if _SECURITY.search(gap) or (alone and _inside_any(occurrences, end, tail.start("kw") if tail else end)):
+            gap = text[end:keyword] if tail is not None else ""
+            if _SECURITY.search(gap) or (alone and _inside_any(occurrences, end, keyword)):
                 continue  # 以房产提供抵押担保: a security in property; another party in between
             for position, name in members:
                 # 在被告乙某的财产…不能履行时承担保证责任: a name followed by 的 is the debtor's.
@@ -117,6 +125,10 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
                     continue
                 chosen[name] = (position, position + len(name))
             break
+    for match in _NON_PARTY.finditer(text):
+        name = match.group("name")
+        if name not in chosen and name not in plaintiffs and not _NOT_A_PERSON.search(name):
+            chosen[name] = match.span("name")
     if not chosen:
         return None
     ordered = sorted(chosen.items(), key=lambda item: item[1][0])

@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from engine.extraction.api import extract_text as _extract_text
-from engine.extraction.api import read_pleading
+from engine.extraction.api import extract_text, read_pleading
 from engine.paths import CORPUS_DIR
 from engine.system import default_system
 
@@ -30,10 +29,6 @@ BATCH_BYTES = 1_000_000
 REALISTIC_BYTES = 16_000
 ROUNDS = 5
 _RESULTS: dict[str, float] = {}
-
-
-def extract_text(text: str) -> dict[str, object]:
-    return _extract_text(default_system(), text)
 
 
 def _texts() -> list[str]:

@@ -32,8 +32,11 @@ def new_case_from_texts(
     court: str | None = None,
     complaint_name: str | None = None,
     answer_name: str | None = None,
+    complaint_warnings: list[str] | None = None,
+    answer_warnings: list[str] | None = None,
 ) -> dict[str, Any]:
-    """A complete case dict from pleading texts (no files are touched)."""
+    """A complete case dict from pleading texts (no files are touched); `*_warnings` are what reading the
+    file said (a scan read by OCR, its confidence), kept in front of the extraction's own warnings."""
     from engine.extraction.api import extract_text
 
     casetype = system.casetype(case_type)
@@ -45,6 +48,9 @@ def new_case_from_texts(
     complaint = extract_text(system, complaint_text, case_type=case_type, role="complaint")
     answer = (extract_text(system, answer_text, case_type=case_type, role="answer")
               if answer_text is not None else None)
+    complaint = {**complaint, "warnings": [*(complaint_warnings or []), *complaint["warnings"]]}
+    if answer is not None:
+        answer = {**answer, "warnings": [*(answer_warnings or []), *answer["warnings"]]}
     return {
         "schema_version": SCHEMA_VERSION,
         "case_type": case_type,
@@ -63,17 +69,19 @@ def new_case(
     court: str | None = None,
 ) -> dict[str, Any]:
     """A case dict from pleading files; unreadable files raise YaosuError before anything is written."""
-    from engine.extraction.api import read_pleading
+    from engine.extraction.reading import read_pleading_notes
 
     system.casetype(case_type)
-    complaint_text = read_pleading(complaint_path)
-    answer_text = read_pleading(answer_path) if answer_path is not None else None
+    complaint_read = read_pleading_notes(complaint_path)
+    answer_read = read_pleading_notes(answer_path) if answer_path is not None else None
     return new_case_from_texts(
         system,
         case_type,
-        complaint_text,
-        answer_text,
+        complaint_read.text,
+        answer_read.text if answer_read is not None else None,
         court=court,
         complaint_name=Path(complaint_path).name,
         answer_name=Path(answer_path).name if answer_path is not None else None,
+        complaint_warnings=complaint_read.warnings,
+        answer_warnings=answer_read.warnings if answer_read is not None else None,
     )

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from engine.errors import E, YaosuError
 from engine.extraction.answers import answer_stances
 from engine.extraction.document import Document
-from engine.extraction.normalise import to_simplified
+from engine.extraction.normalise import Normalised, to_simplified
 from engine.extraction.pipeline import analyse
 from engine.extraction.reading import decode_pleading as _decode
 from engine.extraction.reading import read_pleading as _read
@@ -73,6 +73,7 @@ def extract_text(system: System, text: str, case_type: str | None = None, role: 
     elements = {eid: _element_output(doc, eid, evidence) for eid in table.element_ids if eid in results}
     missing = [] if role == "answer" else [eid for eid in table.required_ids if eid not in elements]
     warnings.extend(deceptive_name_warnings(doc.party_names()))
+    warnings.extend(normalisation_warnings(doc.norm))
     if not text.strip():
         warnings.append("文本为空")
     elif not elements:
@@ -89,6 +90,19 @@ def extract_text(system: System, text: str, case_type: str | None = None, role: 
         # Every element's stance (admit / contest / partial / not_addressed), not only those found.
         result["stances"] = answer_stances(doc)
     return result
+
+
+def normalisation_warnings(norm: Normalised) -> list[str]:
+    """What the reading changed that the judge should check: characters read as other characters inside a
+    number or a date (OCR), and a text read in simplified characters."""
+    warnings = []
+    if norm.repairs:
+        shown = "；".join(f"“{written}”读作“{read}”" for written, read in norm.repairs[:10])
+        more = f"等 {len(norm.repairs)} 处" if len(norm.repairs) > 10 else ""
+        warnings.append(f"数字或日期中疑似识别错误的字符已改读，请核对原文：{shown}{more}")
+    if norm.traditional:
+        warnings.append("原文含繁体字，已按简体字识别（证据仍显示原文）")
+    return warnings
 
 
 def extract_path(system: System, path: str | Path, case_type: str | None = None,

@@ -279,8 +279,8 @@ def _assign_names(doc: Document, cue: Cues, facts: _Facts) -> None:
     for s_start, s_end in facts.from_first(pattern, text):
         for match in pattern.finditer(text, s_start, s_end):
             lead = text[max(s_start, match.start() - cue.negative_window) : match.start()]
-            if any(word in lead for word in cue.negative):
-                continue
+            if any(word in lead for word in cue.negative) or _in_a_name(text, names, match.start()):
+                continue  # …or the keyword is part of a party's name (某某担保公司)
             lo, hi = max(s_start, match.start() - cue.window), min(s_end, match.end() + cue.window)
             # 在被告冯雪的财产…不能履行时: a name followed by 的 is not the one the keyword is about.
             found = [(p, n) for p, n in _name_positions(text, names, lo, hi) if text[p + len(n) : p + len(n) + 1] != "的"]
@@ -297,6 +297,14 @@ def _assign_names(doc: Document, cue: Cues, facts: _Facts) -> None:
                 continue
             for position, name in chosen:
                 doc.add(Candidate(cue.id, [name], [(position, position + len(name))], 0.8, "cues", position))
+
+
+def _in_a_name(text: str, names: list[str], position: int) -> bool:
+    for name in names:
+        start = text.rfind(name, max(0, position - len(name) + 1), position + len(name))
+        if 0 <= start <= position < start + len(name):
+            return True
+    return False
 
 
 def _name_positions(text: str, names: list[str], lo: int, hi: int) -> list[tuple[int, str]]:

@@ -31,6 +31,7 @@ _ANSWER_WORDS = re.compile(r"^对|(?:的)?(?:诉请|诉讼请求)?(?:有无异�
 _NAME_SPLIT = re.compile(r"[、，,；;及和\s]+")
 _NAME_LABEL = re.compile(r"^(?:姓名|名称|保证人|出借人|借款人)[:：]?")
 _NONE = {"无", "没有", "/", "-", "—", "无。"}
+_REASONS = re.compile(r"^(?:事实和理由|事实与理由|理由)[:：]")
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,10 @@ def _value(doc: Document, field: Field, start: int, end: int) -> tuple[Any, bool
     if handler not in ("names", "text") and value_type.name != "party_list":
         return None  # a structured value (an interest claim) is not read from a cell
     text = doc.text[start:end].strip(" ：:；;，,。")
+    if handler == "text":
+        # A form separates its items with ；: a text value is its own item (地点：…；经过：… gives the place),
+        # without the answer form's 事实和理由： in front.
+        text = _REASONS.sub("", re.split(r"[；;]", text, maxsplit=1)[0]).strip(" ：:，,。")
     if not text or text in _NONE:
         return None
     if value_type.name == "name_list":

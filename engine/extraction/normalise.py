@@ -146,6 +146,9 @@ class Normalised:
     original: str
     text: str
     offsets: OffsetMap
+    # (as written, as read) of the numbers and dates an OCR repair changed (2O23年 → 2023年).
+    repairs: tuple[tuple[str, str], ...] = ()
+    traditional: bool = False  # step 1 changed characters (a pleading in traditional characters)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.span(start, end)
@@ -250,15 +253,50 @@ def _rewrites(text: str) -> list[tuple[int, int, str]]:
 
 def normalise(original: str) -> Normalised:
     text = to_simplified(original)
+    traditional = text != original
     text = text.translate(_FOLD) if _FOLDABLE.search(text) else text
     kept, offsets = _delete_blanks(text, len(original))
     # OCR repairs and rewrites run on the text without blanks: "2 O O 0" is one number, and a
     # second pass finds nothing more to do (idempotent).
-    kept = fix_ocr(kept)
-    rewrites = _rewrites(kept)
+    fixed = fix_ocr(kept)
+    repairs = _repairs(original, kept, fixed, offsets)
+    rewrites = _rewrites(fixed)
     if not rewrites:
-        return Normalised(original, kept, offsets)
-    return Normalised(original, *_rewrite(kept, rewrites, offsets))
+        return Normalised(original, fixed, offsets, repairs, traditional)
+    return Normalised(original, *_rewrite(fixed, rewrites, offsets), repairs, traditional)
+
+
+# The characters a number or a date is written with, to show an OCR repair in its whole token.
+_TOKEN_CHAR = re.compile(r"[\dOoIl〇零一二三四五六七八九十百千万亿年月日曰,.]")
+
+
+def ocr_repairs(original: str) -> list[tuple[str, str]]:
+    """(as written, as read) for each number or date the OCR repairs of step 3 changed (2O23年 → 2023年,
+    3月5曰 → 3月5日): guesses about what was meant, which the judge should see."""
+    return list(normalise(original).repairs)
+
+
+def _repairs(original: str, kept: str, fixed: str, offsets: OffsetMap) -> tuple[tuple[str, str], ...]:
+    if fixed == kept:
+        return ()
+    changed = [i for i, (a, b) in enumerate(zip(kept, fixed, strict=True)) if a != b]
+    runs: list[list[int]] = []
+    for index in changed:
+        if runs and index - runs[-1][1] <= 1:
+            runs[-1][1] = index + 1
+        else:
+            runs.append([index, index + 1])
+    tokens: list[list[int]] = []
+    for start, end in runs:
+        while start > 0 and end - start < 24 and _TOKEN_CHAR.match(kept[start - 1]):
+            start -= 1
+        while end < len(kept) and end - start < 24 and _TOKEN_CHAR.match(kept[end]):
+            end += 1
+        if tokens and start <= tokens[-1][1]:
+            tokens[-1][1] = max(end, tokens[-1][1])
+        else:
+            tokens.append([start, end])
+    return tuple((original[slice(*offsets.span(start, end))], fixed[start:end]) for start, end in tokens)
 
 
 def _delete_blanks(text: str, orig_length: int) -> tuple[str, OffsetMap]:

@@ -124,12 +124,28 @@ def parse_parties(doc: Document) -> None:
             if not any(p["name"] == name for p in parties["plaintiffs"]):
                 parties["plaintiffs"].append(_particulars(doc, name, "", position, position))
                 spans["plaintiffs"].append((position, position + len(name)))
+    if not parties["plaintiffs"]:
+        # 原告向本院提出诉讼请求…事实与理由：原告王某与被告…: the name comes later, after 原告.
+        for name, position in _named_defendants(text, _PLAINTIFF):
+            if not any(p["name"] == name for p in parties["plaintiffs"]):
+                parties["plaintiffs"].append(_particulars(doc, name, "", position, position))
+                spans["plaintiffs"].append((position, position + len(name)))
     for role, name, position in extra:
         if not any(p["name"] == name for p in parties[role]):
             parties[role].append(_particulars(doc, name, "", position, position))
             spans[role].append((position, position + len(name)))
-    if not parties["defendants"]:  # none in the party block: 判令被告李某归还…
-        for name, position in _named_defendants(text):
+    if not parties["defendants"]:  # none in the party block: 判令被告李某归还… / 判令明辉公司偿还…
+        claimants = {p["name"] for p in parties["plaintiffs"]}
+        named = _named_defendants(text)
+        claims = doc.sections.get("claims")
+        if claims:
+            # From the claims on: a later change of the claims (追加被告, 变更诉讼请求) names parties too.
+            named += [(n, at) for n, at in _claim_named(text, claims[0], doc.section("body")[1] or len(text))
+                      if n not in claimants and all(n != other for other, _ in named)]
+        # In the order the passage first names them; 陈怡签订 is 陈怡 named again, not another party.
+        named = [(n, at) for n, at in named if not any(o != n and n.startswith(o) for o, _ in named)]
+        named.sort(key=lambda item: text.find(item[0]))
+        for name, position in named:
             if not any(p["name"] == name for p in parties["defendants"]):
                 parties["defendants"].append(_particulars(doc, name, "", position, position))
                 spans["defendants"].append((position, position + len(name)))
@@ -155,20 +171,55 @@ _CLAIMANT = re.compile(
 
 # A defendant named in running text: a masked name (李某, 张某1, 王某某), a company, or two or three
 # characters followed by what a sentence does next (李四归还 / 王小明于 / 赵六向).
-_NAME = (r"(?:(?:(?![借还欠付向于])[\u4e00-\u9fff（）()]){2,30}?(?:有限公司|公司|厂|合作社)"
-         r"|[\u4e00-\u9fff]{1,3}某[某甲乙丙丁\d]*|[\u4e00-\u9fff]{2,3}?(?=[向于因在称借共，,。、与及和归偿支承还等]))")
+_NAME = (r"(?:(?:(?![借还欠付向于与]|被告|原告)[\u4e00-\u9fff（）()]){2,30}?"
+         r"(?:有限公司|公司|厂|合作社|医院|基金会|中心|村委会|委员会|银行|支行|信用社|学校|集团)"
+         r"|[\u4e00-\u9fff]{1,3}某[某甲乙丙丁\d]*|[\u4e00-\u9fff]{2,4}?(?=[向于因在称借共，,。、与及和归偿支承还等给立对依返赔负用将系未已拒仍多曾又再出是签原做]))")
 _DEFENDANT = re.compile(rf"被告(?:人)?(?P<names>{_NAME}(?:、{_NAME})*)")
+_PLAINTIFF = re.compile(rf"(?<![、和及与])原告(?P<names>{_NAME}(?:、{_NAME})*)")
 # What follows 被告 in a claim when no name does (被告立即归还 / 被告承担 / 被告将上述款项).
 _NOT_A_DEFENDANT = re.compile(
-    r"^(?:立即|承担|将|应|归还|偿还|支付|共同|连带|对|于|在|一次|返还|向|按|自|以|尚|还|借|已|未|及|所|给付|负担|偿付|"
-    r"方|人|二|三|四|均|等|各|一|再|又|仍|即|并|则|曾|因|称|系|是|为|共|和|与|之|的|本|该|此)"
+    r"^(?:立即|承担|将|应|归还|偿还|支付|共同|连带|对|在|一次|返还|向|按|自|以|尚|还|借|已|未|及|所|给付|负担|偿付|"
+    r"人|二|三|四|均|等|各|一|再|又|仍|即|并|则|曾|因|称|系|是|为|共|和|与|之|的|本|该|此|"
+    # 被告于2015年… / 被告方未… but 被告于龙 / 被告方晓军: these two are surnames too.
+    r"于(?:[\d０-９〇零一二三四五六七八九十]|当|同|次|上|此|本|借|是|其)|方(?:[，,。]|未|没|拒|应|已|面)|"
+    r"至今|仅|没有|签订|签署|申请|多次|经原告|经多次|拒不|拒绝|分别|分[两二三四五六七八九十\d]|每月|到期|不|也|就|把|却|虽|但|"
+    r"同意|如|若|要求|可以|被|而|出具|提供|拖欠|逾期|依|请|违约|收到|欠|书写|写|按|总|另|先后|当|无|现|给|"
+    r"夫妻|父亲|母亲|儿子|女儿|妻子|丈夫|配偶|公司)"
 )
 
 
-def _named_defendants(text: str) -> list[tuple[str, int]]:
-    """(name, offset) of the defendants a complaint without a party block names (判令被告李某归还…)."""
+# A party the claims name with no role word (判令明辉公司偿还… / 四、汇通公司、刘野钊承担连带担保责任):
+# a company, or two to four characters, right after 判令/判决/an item number and before what it must do.
+_CLAIM_NAME = (r"(?:(?:(?![借还欠付向于与]|判令|被告|原告)[\u4e00-\u9fff（）()]){2,30}?"
+               r"(?:有限公司|公司|厂|合作社|医院|基金会|中心|村委会|委员会|银行|支行|信用社|学校|集团)"
+               r"|[\u4e00-\u9fff]{2,4}?)")
+_CLAIM_NAMED = re.compile(
+    rf"(?:判令|判决|[：:；;。，,]\s*(?:[一二三四五六七八九十]{{1,2}}|\d{{1,2}})\s*[、.．,，]\s*(?:依法)?(?:判令|判决)?)[:：]?\s*"
+    rf"(?:由)?(?:被告)?(?P<names>{_CLAIM_NAME}(?:[、和及]{_CLAIM_NAME})*)"
+    r"(?=立即|共同|连带|偿还|归还|支付|给付|返还|承担|对[^，,。；;]{0,20}承担|依法承担|在[^，,。；;]{0,30}承担)"
+)
+_COUNTED = re.compile(r"(?:[二两三四五六七八九十]人|等人|等)$")  # 甲、乙、丙三人对…承担
+_NOT_A_CLAIM_NAME = re.compile(r"原告|被告|法院|上述|本案|其余|其他|保证人|担保人|借款人|债务人|申请人|全体|各方|诉讼")
+
+
+def _claim_named(text: str, start: int, end: int) -> list[tuple[str, int]]:
+    """(name, offset) of the parties the claims passage names without 被告 in front."""
     found: list[tuple[str, int]] = []
-    for match in _DEFENDANT.finditer(text, 0, min(len(text), 3000)):
+    for match in _CLAIM_NAMED.finditer(text, start, end):
+        position = match.start("names")
+        for name in re.split(r"[、和及]", _COUNTED.sub("", match.group("names"))):
+            if (len(name) >= 2 and not _NOT_A_CLAIM_NAME.search(name) and _valid(name)
+                    and not _NOT_A_DEFENDANT.match(name) and name not in (n for n, _ in found)):
+                found.append((name, position))
+            position += len(name) + 1
+    return found
+
+
+def _named_defendants(text: str, pattern: re.Pattern[str] = _DEFENDANT) -> list[tuple[str, int]]:
+    """(name, offset) of the defendants a complaint without a party block names (判令被告李某归还…);
+    with `_PLAINTIFF`, of the plaintiffs (原告王某与被告…)."""
+    found: list[tuple[str, int]] = []
+    for match in pattern.finditer(text, 0, min(len(text), 3000)):
         position = match.start("names")
         for name in match.group("names").split("、"):
             cleaned = name.strip()
@@ -176,6 +227,8 @@ def _named_defendants(text: str) -> list[tuple[str, int]]:
                     and cleaned not in (n for n, _ in found)):
                 found.append((cleaned, position))
             position += len(name) + 1
+        if found and pattern is _PLAINTIFF:
+            break  # the first naming only: later 原告 are the lender named in passing (偿还原告全部本息)
     return found
 
 
@@ -199,7 +252,7 @@ def _claimants(text: str) -> list[tuple[str, int]]:
     found = []
     for name in names:
         cleaned = _clean_name(name)
-        if cleaned and _valid(cleaned) and len(cleaned) <= 30:
+        if cleaned and _valid(cleaned) and len(cleaned) <= 30 and cleaned not in _ROLE_WORDS:
             found.append((cleaned, match.start("names") + raw.find(name)))
     return found
 

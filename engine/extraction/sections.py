@@ -10,19 +10,24 @@ import re
 
 from engine.extraction.linescan import first_blank_break
 
+# 诉讼请求 that ends a sentence (望支持原告的诉讼请求。) is a mention, not the claims; 请求人民法院：1．依法判决
+# is; 增加诉讼请求 / 变更诉讼请求 is a later change (read by the claim parser), not where the claims start.
 _CLAIMS = re.compile(
-    r"(?<!变更)(?<!放弃)(?<!承认)(?<!增加)诉讼请求[:：]?"
-    r"|(?:请求|要求|诉请)(?:人民法院|法院|贵院|本院)?(?:依法)?(?:判令|判决|判如所请[:：])"
-    r"|(?:起诉|诉至法院|诉至本院|诉至贵院|诉讼)(?:，)?(?:请求|要求)"
+    r"(?<!变更)(?<!放弃)(?<!承认)(?<!增加)诉讼请求(?![。的])[:：]?"
+    r"|(?:请求|要求|诉请)(?:人民法院|法院|贵院|本院)?(?:[:：]\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．])?\s*)?"
+    r"(?:依法)?(?:判令|判决|判如所请[:：])"
+    r"|(?:起诉|诉至法院|诉至本院|诉至贵院|(?<!变更)(?<!放弃)(?<!增加)诉讼)(?:，)?(?:请求|要求)(?![。的])"
     r"|诉请[:：]"
     r"|(?:请求|要求)[:：]"
 )
 # 现原告请求被告归还… / 故要求被告偿还…: a claim stated in running text, when nothing above is found.
-_CLAIMS_INLINE = re.compile(r"(?:(?<=[现故遂])|(?<=为此)|原告(?:现)?)(?:请求|要求)(?=被告|二被告|各被告|判令)")
-_FACTS = re.compile(r"事实(?:与|和|及)理由[:：]?|事实理由[:：]?")
+_CLAIMS_INLINE = re.compile(r"(?:(?<=[现故遂院])|(?<=为此)|原告(?:现)?)(?:请求|要求)(?=被告|二被告|各被告|判令)")
+# The heading 事实与理由 starts a line or a sentence, or has its colon; 针对其诉讼请求及事实和理由，向本院提交… is
+# a mention in the evidence part, not where the facts begin.
+_FACTS = re.compile(r"(?<![^\n。；;\s：:])事实(?:与|和|及)?理由[:：]?|事实(?:与|和|及)?理由[:：]")
 # 代理权限：…变更诉讼请求… in an agent's mandate is still the party block.
 _HEAD_END = re.compile(
-    r"诉称|辩称|向本院提出|向本院起诉|答辩如下|答辩意见|现答辩|提出答辩|一案|(?<!变更)(?<!放弃)(?<!承认)(?<!增加)诉讼请求"
+    r"(?:起|上|先)?诉称|辩称|向本院提出|向本院起诉|答辩如下|答辩意见|现答辩|提出答辩|一案|(?<!变更)(?<!放弃)(?<!承认)(?<!增加)诉讼请求"
     r"|事实(?:与|和|及)理由"
 )
 _NUMBERED = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．,，]|\s*[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]")

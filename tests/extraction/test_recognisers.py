@@ -78,6 +78,11 @@ def test_invalid_dates_are_dropped() -> None:
         ("按24%的年利率", "year", "24", "24.00"),
         ("月利率20‰", "month", "2", "24.00"),
         ("月息俩分肆厘", "month", "2.4", "28.80"),
+        # 4 % a month = 48 % a year; 2 × 12 = 24; 千分之二十二 = 2.2 % a month, × 12 = 26.4; 1分8厘 a year = 18 %.
+        ("月息费率为4％", "month", "4", "48.00"),
+        ("每月以2%计息", "month", "2", "24.00"),
+        ("按照千分之二十二支付月息", "month", "2.2", "26.40"),
+        ("年息1分8厘", "year", "18", "18.00"),
     ],
 )
 def test_rate_forms(text: str, period: str, percent: str, annual: str) -> None:

@@ -55,7 +55,7 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         for eid in ("contract_start", "contract_end", "contract_date"):
             results.pop(eid, None)  # no written contract: a date near 劳动合同 is not its term
     start = results.get("contract_start")
-    if start is not None and "written_contract" not in results:
+    if start is not None and "written_contract" not in results and "written_contract" not in doc.form_unticked:
         results["written_contract"] = Candidate("written_contract", True, start.spans, 0.6, "derived", start.order)
 
 
@@ -104,7 +104,11 @@ _EXPIRY = re.compile(r"(?:合同)?期满(?:后)?(?:终止|不再续|不续)|到�
 
 def _ended_by(doc: Document, results: dict[str, Candidate], employer_is_plaintiff: bool) -> None:
     """Who ended the relation: the party (原告/被告) that 解除/离职 in the facts, mapped to employer or
-    employee by who sues; 协商一致 and 期满不再续订 name the mutual and expiry endings."""
+    employee by who sues; 协商一致 and 期满不再续订 name the mutual and expiry endings. A ticked box of an
+    element-style form has said it already."""
+    stated = results.get("termination_by")
+    if (stated is not None and stated.source == "form") or "termination_by" in doc.form_unticked:
+        return  # the form's boxes decide: a ticked one said it, unticked ones say nothing
     start, end = doc.section("facts")
     if end <= start:
         start, end = 0, len(doc.text)

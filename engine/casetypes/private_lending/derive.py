@@ -18,11 +18,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from engine.casetypes.private_lending.durations import add_term
+from engine.casetypes.private_lending.guarantors import guarantors_by_phrase, without_plaintiffs
 from engine.extraction.document import Candidate, Document
 from engine.extraction.recognisers.rates import make_rate
 
@@ -176,7 +178,49 @@ def _guarantee_claim_date(doc: Document, guarantors: list[str]) -> Candidate | N
     return None
 
 
+_SIGNING = re.compile(r"签订|签署|订立")
+_PAYING = re.compile(r"转账|汇款|汇入|汇至|发放|打款|打入|交付|支付(?:了)?(?:借款|款项|该笔|给)|转给|转入")
+_NOT_PAYING = re.compile(r"归还|还款|偿还|利息|催|到期")
+
+
+def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None:
+    """2012年4月1日，原、被告签订借款协议…2012年4月2日，原告按约将300万元转账给被告: the loan was delivered on
+    the day the money was paid, when the date found is a signing's (签订 right after it, no payment in its
+    sentence) and a payment (转账 / 发放 / 交付 right after its date) follows within two months."""
+    text = doc.text
+    if not chosen.spans or len(str(chosen.value)) != 10:
+        return None
+    start, end = chosen.spans[0]
+    stop = text.find("。", end)
+    sentence = text[end : stop if stop >= 0 else len(text)]
+    if not _SIGNING.search(sentence, 0, 50) or _PAYING.search(sentence):
+        return None
+    try:
+        signed = dt.date.fromisoformat(str(chosen.value))
+    except ValueError:
+        return None
+    for mention in doc.mentions:
+        if mention.kind != "date" or mention.start <= start or not _in_facts(doc, mention.start):
+            continue
+        value = str(mention.value)
+        after = text[mention.end : mention.end + 25].split("。")[0]
+        if len(value) != 10 or not _PAYING.search(after) or _NOT_PAYING.search(after):
+            continue
+        try:
+            paid = dt.date.fromisoformat(value)
+        except ValueError:
+            continue
+        if 0 < (paid - signed).days <= 62:
+            return Candidate("delivery_date", value, [(mention.start, mention.end)], 0.75, "derived", mention.start)
+    return None
+
+
 def derive(doc: Document, results: dict[str, Candidate]) -> None:
+    delivery = results.get("delivery_date")
+    if delivery is not None and delivery.source == "cues":
+        paid = _payment_after_signing(doc, delivery)
+        if paid is not None:
+            results["delivery_date"] = paid
     if "interest_rate" not in results and "loan_amount" in results:
         by_sum = _rate_from_monthly_sum(doc, results["loan_amount"])
         if by_sum is not None:
@@ -196,6 +240,17 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         rate = results["interest_rate"]
         results["interest_agreed"] = Candidate("interest_agreed", True, rate.spans, 0.85, "derived", rate.order)
     guarantors = results.get("guarantors")
+    if guarantors is None or guarantors.source == "cues":
+        # The guarantee phrases say who gives it; the nearest-name cue is the fallback.
+        phrased = guarantors_by_phrase(doc)
+        if phrased is not None:
+            guarantors = results["guarantors"] = phrased
+        elif guarantors is not None:
+            guarantors = without_plaintiffs(doc, guarantors)
+            if guarantors is None:
+                del results["guarantors"]
+            else:
+                results["guarantors"] = guarantors
     if guarantors is None and "claim_guarantee" in results:
         claim = results["claim_guarantee"]
         guarantors = Candidate("guarantors", list(claim.value), claim.spans, 0.7, "derived", claim.order)

@@ -1,0 +1,152 @@
+"""民间借贷: who guaranteed the loan, read from the phrases complaints use for it.
+
+The generic name cue takes the party named nearest a guarantee word, which in running text is as often
+the borrower the guarantee is *for* (甲为乙提供担保), the lender it is given *to*, or the other side of a
+guarantee contract. These phrases say who gives the guarantee:
+
+- 由(被告)甲、乙(作/提供/进行)连带责任保证 / 担保;
+- 甲(作为/系/为)…担保人 / 保证人;
+- 甲…(提供/承担/出具)…保证 / 担保 (甲为乙提供连带责任保证, 甲分别出具了《…保证担保的承诺函》);
+- 与(被告)甲签订(了)保证合同 / 担保合同;
+- 担保人 / 保证人：甲;
+- 甲在借条担保人处签名 / 甲在借条上签字担保 (甲 may be named nowhere else).
+
+A security in property (抵押 / 质押) is not a guarantee: a phrase holding those words names no guarantor.
+Names are the parties the complaint names, and a person who signed the IOU as guarantor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from engine.extraction.document import Candidate, Document
+
+_GUARANTEE = re.compile(r"保证|担保")
+_ON_THE_IOU = (r"(?:在|于)(?:借条|借据|欠条|借款合同|合同)(?:上)?[^，,。；;]{0,6}?"
+               r"(?:(?P<kw>担保人|保证人)(?:处|一栏|栏)?(?:签字|签名|捺印|签章)|(?:签字|签名|捺印)(?P<kw2>担保|作保))")
+# A guarantor the complaint names only there, not as a party: two or three characters starting a clause.
+_NON_PARTY = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?(?P<name>[\u4e00-\u9fff]{{2,3}}?){_ON_THE_IOU}")
+_NOT_A_PERSON = re.compile(r"[告人方其我他她它该此均也]")
+_SECURITY = re.compile(r"抵押|质押|质权|抵押权")
+# The party a guarantee is given for or to: 为乙 / 对被告乙 / 替乙 / 向乙 right before the names.
+_FOR = re.compile(r"(?:[为对替向给](?:被告|原告)?)$")
+# Names joined into one list: 、 / 和 / 及 / 以及 / 与, each optionally followed by 被告.
+_JOIN = re.compile(r"(?:、|和|及|以及|与)(?:被告)?")
+# What comes before a name list (matched on the text just before it) and after it (matched at its end):
+# (before, after, whether 为乙 / 对乙 in front rules the list out, whether the gap may hold no other party).
+_PHRASES: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool, bool], ...] = (
+    (re.compile(r"由(?:被告)?$"),
+     re.compile(r"(?:个人|自愿)?(?:作为?|做|提供|进行|承担|签字|签名)?[^，,。；;]{0,12}?(?P<kw>连带责任保证|连带保证|保证|担保)"),
+     False, False),
+    (None, re.compile(r"(?:作为|系|为|是|即)[^，,。；;]{0,8}?(?P<kw>担保人|保证人)"), False, False),
+    # …出具承诺书一份，承诺作为保证人: across a comma, but no other party in between.
+    (None, re.compile(r"(?:(?!被告)[^。；;]){0,25}?(?:作为|系)(?P<kw>担保人|保证人)"), True, True),
+    (None, re.compile(r"[^，,。；;]{0,30}?(?:提供|承担|出具)[^，,。；;]{0,20}?(?P<kw>保证|担保)"), True, False),
+    (re.compile(r"与(?:被告)?$"), re.compile(r"签订(?:了)?[^，,。；;]{0,10}?(?P<kw>保证|担保)(?:担保)?(?:合同|协议|书)"),
+     False, False),
+    (re.compile(r"(?P<kw>担保人|保证人)(?:为|是)?[:：]?$"), None, False, False),
+    # 在借条担保人处签名 / 在借条上签字担保: a signature on the IOU as guarantor.
+    (None, re.compile(_ON_THE_IOU), False, False),
+)
+
+
+def _occurrences(text: str, names: list[str]) -> list[tuple[int, int, str]]:
+    """Every place a party is named, longest names first (张三丰 is not also 张三), in text order."""
+    taken: list[tuple[int, int, str]] = []
+    for name in sorted(names, key=len, reverse=True):
+        position = text.find(name)
+        while position >= 0:
+            end = position + len(name)
+            if not any(s < end and position < e for s, e, _ in taken):
+                taken.append((position, end, name))
+            position = text.find(name, end)
+    return sorted(taken)
+
+
+def _lists(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, list[tuple[int, str]]]]:
+    """Each name with the names joined after it (甲、乙和被告丙): (start, end, [(position, name)])."""
+    by_start = {start: (end, name) for start, end, name in found}
+    lists = []
+    inner: set[int] = set()  # names inside a list that starts earlier: 对被告甲、乙… is one list
+    for start, end, name in found:
+        if start in inner:
+            continue
+        members = [(start, name)]
+        while True:
+            join = _JOIN.match(text, end)
+            nxt = by_start.get(join.end()) if join else None
+            if join is None or nxt is None:
+                break
+            members.append((join.end(), nxt[1]))
+            inner.add(join.end())
+            end = nxt[0]
+        lists.append((start, end, members))
+    return lists
+
+
+def _inside_name(found: list[tuple[int, int, str]], position: int) -> bool:
+    return any(start <= position < end for start, end, _ in found)
+
+
+def guarantors_by_phrase(doc: Document) -> Candidate | None:
+    """The parties the complaint's guarantee phrases name, in text order; None when no phrase names one."""
+    names = [n for n in doc.party_names() if len(n) >= 2]
+    text = doc.text
+    if not _GUARANTEE.search(text):
+        return None
+    plaintiffs = {p["name"] for p in doc.parties.get("plaintiffs", [])}
+    occurrences = _occurrences(text, names)
+    chosen: dict[str, tuple[int, int]] = {}
+    for start, end, members in _lists(text, occurrences):
+        lead = text[max(0, start - 12) : start]
+        for before, after, not_for, alone in _PHRASES:
+            head = before.search(lead) if before is not None else None
+            if before is not None and head is None:
+                continue
+            if not_for and _FOR.search(lead):
+                continue  # 为乙提供担保 / 对被告乙…承担保证责任: 乙 is the debtor
+            tail = after.match(text, end) if after is not None else None
+            if after is not None and tail is None:
+                continue
+            if tail is not None:
+                keyword = tail.start("kw") if tail.group("kw") is not None else tail.start("kw2")
+            elif head is not None:
+                keyword = start - len(lead) + head.start("kw")
+            else:
+                continue
+            if _inside_name(occurrences, keyword):
+                continue  # 融诚担保公司: the guarantee word is part of a party's name
+            gap = text[end:keyword] if tail is not None else ""
+            if _SECURITY.search(gap) or (alone and _inside_any(occurrences, end, keyword)):
+                continue  # 以房产提供抵押担保: a security in property; another party in between
+            for position, name in members:
+                # 在被告乙某的财产…不能履行时承担保证责任: a name followed by 的 is the debtor's.
+                if name in plaintiffs or name in chosen or text.startswith("的", position + len(name)):
+                    continue
+                chosen[name] = (position, position + len(name))
+            break
+    for match in _NON_PARTY.finditer(text):
+        name = match.group("name")
+        if name not in chosen and name not in plaintiffs and not _NOT_A_PERSON.search(name):
+            chosen[name] = match.span("name")
+    if not chosen:
+        return None
+    ordered = sorted(chosen.items(), key=lambda item: item[1][0])
+    return Candidate("guarantors", [n for n, _ in ordered], [s for _, s in ordered], 0.8, "derived", ordered[0][1][0])
+
+
+def _inside_any(found: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    return any(start <= s < end for s, _, _ in found)
+
+
+def without_plaintiffs(doc: Document, guarantors: Candidate) -> Candidate | None:
+    """The cue's guarantors less the plaintiffs (a lender does not guarantee a loan to himself)."""
+    plaintiffs = {p["name"] for p in doc.parties.get("plaintiffs", [])}
+    kept = [n for n in guarantors.value if n not in plaintiffs]
+    if len(kept) == len(guarantors.value):
+        return guarantors
+    if not kept:
+        return None
+    spans = [s for s in guarantors.spans if doc.text[s[0] : s[1]] not in plaintiffs]
+    return Candidate("guarantors", kept, spans or guarantors.spans, guarantors.confidence, guarantors.source,
+                     guarantors.order)

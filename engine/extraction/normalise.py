@@ -260,10 +260,17 @@ def normalise(original: str) -> Normalised:
     # second pass finds nothing more to do (idempotent).
     fixed = fix_ocr(kept)
     repairs = _repairs(original, kept, fixed, offsets)
-    rewrites = _rewrites(fixed)
-    if not rewrites:
-        return Normalised(original, fixed, offsets, repairs, traditional)
-    return Normalised(original, *_rewrite(fixed, rewrites, offsets), repairs, traditional)
+    text = fixed
+    # A rewrite can make another one, or put a digit next to an OCR letter (〇点〇O → 0.0O → 0.00): run both
+    # until nothing changes, so that a second normalisation changes nothing. Each round shortens or keeps
+    # the text's numbers, so a few rounds suffice.
+    for _ in range(4):
+        rewrites = _rewrites(text)
+        if not rewrites:
+            break
+        text, offsets = _rewrite(text, rewrites, offsets)
+        text = fix_ocr(text)
+    return Normalised(original, text, offsets, repairs, traditional)
 
 
 # The characters a number or a date is written with, to show an OCR repair in its whole token.

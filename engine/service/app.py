@@ -39,6 +39,7 @@ from engine.drafting.anonymise import render_anonymised_docx, render_anonymised_
 from engine.drafting.build import build_judgment
 from engine.drafting.render import render_docx, render_html, render_judgment_html
 from engine.errors import E, YaosuError
+from engine.extraction.scans import ReadText
 from engine.service.accounts import SESSION_HOURS, THROTTLE_WINDOW, Accounts, LoginThrottled
 from engine.service.auth import (
     SESSION_COOKIE,
@@ -398,12 +399,13 @@ async def _read_upload(upload: UploadFile) -> tuple[bytes, str]:
     return data, name
 
 
-def _decode(data: bytes, name: str) -> str:
-    """The text of an upload; run in the extraction pool (a PDF or a scan takes seconds)."""
-    from engine.extraction.api import decode_pleading
+def _decode(data: bytes, name: str) -> ReadText:
+    """The text of an upload and what reading it noted (a scan read by OCR, its confidence); run in the
+    extraction pool (a PDF or a scan takes seconds)."""
+    from engine.extraction.reading import decode_pleading_notes
 
     try:
-        return decode_pleading(data, name)
+        return decode_pleading_notes(data, name)
     except YaosuError as exc:
         raise _BadUpload(exc.message) from exc
 
@@ -411,16 +413,19 @@ def _decode(data: bytes, name: str) -> str:
 def _extract_upload(data: bytes, name: str, case_type: str | None, role: str) -> dict[str, Any]:
     from engine.extraction.api import extract_text
 
-    return extract_text(default_system(), _decode(data, name), case_type=case_type, role=role)  # type: ignore[no-any-return]
+    read = _decode(data, name)
+    result: dict[str, Any] = extract_text(default_system(), read.text, case_type=case_type, role=role)
+    result["warnings"] = [*read.warnings, *result["warnings"]]
+    return result
 
 
 def _decode_pleadings(
     case_type: str, complaint: tuple[bytes, str], answer: tuple[bytes, str] | None
-) -> tuple[str, str | None, str]:
+) -> tuple[ReadText, ReadText | None, str]:
     """The complaint's and the answer's text, and the digest that finds an earlier upload of the complaint."""
-    complaint_text = _decode(*complaint)
-    answer_text = _decode(*answer) if answer is not None else None
-    return complaint_text, answer_text, pleading_digest(case_type, complaint_text)
+    complaint_read = _decode(*complaint)
+    answer_read = _decode(*answer) if answer is not None else None
+    return complaint_read, answer_read, pleading_digest(case_type, complaint_read.text)
 
 
 class ExtractionTimeout(YaosuError):
@@ -758,9 +763,10 @@ def create_app(
         until = deadline()  # one time limit for reading both files and extracting them
         complaint_file = await _read_upload(complaint)
         answer_file = await _read_upload(answer) if answer is not None and answer.filename else None
-        complaint_text, answer_text, digest = await in_pool(
+        complaint_read, answer_read, digest = await in_pool(
             until, _decode_pleadings, case_type, complaint_file, answer_file
         )
+        complaint_text, answer_text = complaint_read.text, answer_read.text if answer_read else None
         existing = store.find_upload(digest, court=principal.court)
         if existing is not None and not allow_duplicate:
             title = case_title(store.get(existing, court=principal.court).data)
@@ -783,6 +789,8 @@ def create_app(
                 court=court,
                 complaint_name=complaint.filename,
                 answer_name=answer.filename if answer_text is not None and answer is not None else None,
+                complaint_warnings=complaint_read.warnings,
+                answer_warnings=answer_read.warnings if answer_read else None,
             ),
         )
         if meta:

@@ -3,20 +3,15 @@ numbers and dates land in the case file's pleading warnings. Real subprocesses, 
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from engine.extraction.normalise import ocr_repairs
-from engine.extraction.scans import tesseract_available
+from tests.scans import scanned_png
 
 YAOSU = str(Path(sys.executable).parent / "yaosu")
-_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
-_OCR_MISSING = tesseract_available()
 
 
 def _new(complaint: Path, out: Path) -> dict:
@@ -51,22 +46,8 @@ def test_ocr_repairs_name_each_number_or_date_once() -> None:
     assert ocr_repairs("2023年3月5日借款20万元") == []
 
 
-@pytest.mark.skipif(_OCR_MISSING is not None, reason=f"OCR not available: {_OCR_MISSING}")
 def test_a_scanned_complaint_says_so_in_the_case_file(tmp_path: Path) -> None:
-    pil = pytest.importorskip("PIL.Image")
-    draw_module = pytest.importorskip("PIL.ImageDraw")
-    font_module = pytest.importorskip("PIL.ImageFont")
-    if not _FONT.exists():
-        pytest.skip(f"no CJK font at {_FONT} (Debian fonts-noto-cjk)")
-    font = font_module.truetype(str(_FONT), 48)
-    lines = ["原告：张三", "被告：李四", "诉讼请求：判令被告归还借款50000元"]
-    image = pil.new("L", (1800, 120 + 90 * len(lines)), 255)
-    draw = draw_module.Draw(image)
-    for index, line in enumerate(lines):
-        draw.text((60, 60 + 90 * index), line, fill=0, font=font)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
     scan = tmp_path / "scan.png"
-    scan.write_bytes(buffer.getvalue())
+    scan.write_bytes(scanned_png())
     case = _new(scan, tmp_path / "case.json")
     assert any("OCR" in w for w in case["complaint"]["warnings"]), case["complaint"]["warnings"]

@@ -320,3 +320,24 @@ def test_draft_needs_a_court(server: Server, sample_pleadings: tuple[bytes, byte
     chosen = _patch(server, case["id"], {"version": 1, "edits": {"court": "wujiang"}})
     assert chosen.status_code == 200 and chosen.json()["court"] == "wujiang"
     assert "江苏省苏州市吴江区人民法院" in httpx.get(f"{server.base}/api/cases/{case['id']}/draft").text
+
+
+def test_an_uploaded_scan_says_it_was_read_by_ocr(server: Server, sample_pleadings: tuple[bytes, bytes]) -> None:
+    """What reading the file noted (a scan read by OCR, its confidence) reaches the judge through the form,
+    as it does through `yaosu new`: in /api/extract's warnings and in the created case's complaint."""
+    from tests.scans import scanned_png
+
+    scan = scanned_png()
+    extracted = httpx.post(server.base + "/api/extract", files={"file": ("scan.png", scan, "image/png")},
+                           data={"case_type": "private_lending"}, timeout=180)
+    assert extracted.status_code == 200, extracted.text
+    assert any("OCR" in w for w in extracted.json()["warnings"]), extracted.json()["warnings"]
+    created = httpx.post(server.base + "/api/cases",
+                         files={"complaint": ("scan.png", scan, "image/png"),
+                                "answer": ("answer.txt", sample_pleadings[1], "text/plain")},
+                         data={"case_type": "private_lending", "allow_duplicate": "true", "court": "qingpu"},
+                         timeout=180)
+    assert created.status_code == 201, created.text
+    warnings = created.json()["case"]["complaint"]["warnings"]
+    assert any("OCR" in w for w in warnings), warnings
+    assert not any("OCR" in w for w in created.json()["case"]["answer"]["warnings"])

@@ -14,30 +14,11 @@ import pytest
 from engine.errors import YaosuError
 from engine.extraction.api import extract_path
 from engine.extraction.reading import decode_pleading, read_pleading, read_pleading_notes
-from engine.extraction.scans import tesseract_available
 from engine.system import default_system
+from tests.scans import OCR_MISSING, scanned_png
 
 TEXT = "原告：张三，男。\n被告：李四，女。\n诉讼请求：判令被告归还借款人民币50000元。"
-_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
-_OCR_MISSING = tesseract_available()
-needs_ocr = pytest.mark.skipif(_OCR_MISSING is not None, reason=f"OCR not available: {_OCR_MISSING}")
-
-
-def _scan_png(lines: list[str]) -> bytes:
-    """A clean 300-dpi-like page image of `lines` in a CJK font (what a scanner gives)."""
-    pil = pytest.importorskip("PIL.Image")
-    draw_module = pytest.importorskip("PIL.ImageDraw")
-    font_module = pytest.importorskip("PIL.ImageFont")
-    if not _FONT.exists():
-        pytest.skip(f"no CJK font at {_FONT} (Debian fonts-noto-cjk)")
-    font = font_module.truetype(str(_FONT), 48)
-    image = pil.new("L", (1800, 120 + 90 * len(lines)), 255)
-    draw = draw_module.Draw(image)
-    for index, line in enumerate(lines):
-        draw.text((60, 60 + 90 * index), line, fill=0, font=font)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
+needs_ocr = pytest.mark.skipif(OCR_MISSING is not None, reason=f"OCR not available: {OCR_MISSING}")
 
 
 def test_docx_text_box_is_read_once(tmp_path: Path) -> None:
@@ -108,7 +89,7 @@ def test_a_broken_pdf_is_a_clear_error() -> None:
 @needs_ocr
 def test_scan_image_is_read_by_ocr_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "scan.png"
-    path.write_bytes(_scan_png(["原告：张三", "被告：李四", "诉讼请求：判令被告归还借款50000元"]))
+    path.write_bytes(scanned_png(["原告：张三", "被告：李四", "诉讼请求：判令被告归还借款50000元"]))
     read = read_pleading_notes(path)
     assert any("OCR" in warning for warning in read.warnings)
     flat = read.text.replace(" ", "")
@@ -121,7 +102,7 @@ def test_scan_image_is_read_by_ocr_with_a_warning(tmp_path: Path) -> None:
 @needs_ocr
 def test_scanned_pdf_pages_go_through_ocr(tmp_path: Path) -> None:
     pil = pytest.importorskip("PIL.Image")
-    page = pil.open(io.BytesIO(_scan_png(["被告向原告借款50000元"])))
+    page = pil.open(io.BytesIO(scanned_png(["被告向原告借款50000元"])))
     pdf = tmp_path / "scan.pdf"
     page.save(pdf, format="PDF", resolution=200.0)
     read = read_pleading_notes(pdf)

@@ -294,7 +294,8 @@ def preservation_text(view: CaseView, decision: Decision, by_result: str, warnin
         who = f"由被告{fmt.join_names(decision.fee_defendants or view.defendants)}负担"
     elif choice == "split":
         if decision.claimed_amount and decision.granted_amount is not None:
-            split = split_fee(amount, decision.claimed_amount, decision.granted_amount)
+            split = split_fee(amount, decision.claimed_amount, decision.granted_amount,
+                              rounding=view.court.fee_rounding)
             who = shares_text(view, amount, split.details["defendant"], decision.fee_defendants)
         else:
             who = "由____负担"
@@ -317,7 +318,8 @@ def _fee_text(view: CaseView, decision: Decision) -> str:
     if decision.granted_amount is None:
         return text + "，由____负担。" + preservation_text(view, decision, "由____负担", decision.warnings)
     assert decision.claimed_amount is not None  # case_fee returned a fee
-    split = split_fee(fee.amount, decision.claimed_amount, decision.granted_amount)
+    split = split_fee(fee.amount, decision.claimed_amount, decision.granted_amount,
+                      rounding=view.court.fee_rounding)
     shares = []
     if split.details["plaintiff"] > 0:
         shares.append(f"原告{plaintiffs}负担{fmt.money(split.details['plaintiff'])}元")

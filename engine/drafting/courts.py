@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -20,6 +21,7 @@ class CourtSpec(BaseModel):
     province_id: str = Field(pattern=r"^[a-z]+$")
     city_id: str = Field(pattern=r"^[a-z]+$")
     appeal_fee_notice: bool = False
+    fee_rounding: Literal["cent", "yuan"] = "cent"
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Court:
     province_id: str
     city_id: str
     appeal_fee_notice: bool = False
+    fee_rounding: str = "cent"  # the unit a shared fee is rounded to (house style)
 
     def case_number(self, year: int | None, seq: int | None) -> str:
         """（2025）沪0118民初123号 — unknown parts stay as blanks for the clerk to fill."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from engine.errors import E, YaosuError
@@ -268,6 +268,10 @@ def litigation_fee(
     ).record(*_schedule_used(sched, kind, reasons))
 
 
+# The unit a defendant's share is rounded to: court-profile data (courts.yaml fee_rounding).
+_ROUNDING = {"cent": (Decimal("0.01"), "分"), "yuan": (Decimal("1"), "元")}
+
+
 @calculator("fee_split", version=1, effective_from=date(2007, 4, 1))
 def split_fee(
     fee: Decimal,
@@ -276,13 +280,17 @@ def split_fee(
     *,
     on: date | None = None,
     law: LawData | None = None,
+    rounding: str = "cent",
 ) -> CalcResult:
     """第二十九条: the loser bears the fee; partly successful → by proportion.
 
-    The defendant bears fee × granted / claimed, rounded half up to the cent; the plaintiff bears the
-    rest, so the two parts always add up to the fee exactly. ``on``: the judgment date (None: today),
-    which picks the article from the citation catalogue.
+    The defendant bears fee × granted / claimed, rounded half up to the cent (``rounding="yuan"``: to
+    the yuan, a court's house style); the plaintiff bears the rest, so the two parts always add up to
+    the fee exactly. ``on``: the judgment date (None: today), which picks the article from the citation
+    catalogue.
     """
+    if rounding not in _ROUNDING:
+        raise YaosuError(E.E685, rounding=rounding)
     fee, claimed, granted = Decimal(fee), Decimal(claimed), Decimal(granted)
     if claimed <= 0:
         raise YaosuError(E.E546, claimed=claimed)
@@ -290,12 +298,13 @@ def split_fee(
         raise YaosuError(E.E547, granted=granted, claimed=claimed)
     if fee < 0:
         raise YaosuError(E.E548, fee=fee)
-    defendant = money(fee * granted / claimed)
+    unit, unit_zh = _ROUNDING[rounding]
+    defendant = money((fee * granted / claimed).quantize(unit, rounding=ROUND_HALF_UP))
     plaintiff = fee - defendant
     steps = [
         f"诉讼请求{fmt_money(claimed)}，获支持{fmt_money(granted)}，未获支持{fmt_money(claimed - granted)}",
         f"被告负担：{fmt_plain(fee)} × {fmt_plain(granted)} ÷ {fmt_plain(claimed)} = {fmt_money(defendant)}"
-        "（四舍五入到分）",
+        f"（四舍五入到{unit_zh}）",
         f"原告负担：{fmt_plain(fee)} − {fmt_plain(defendant)} = {fmt_money(plaintiff)}（余额由原告负担，两者之和等于受理费）",
     ]
     basis = law_or_default(law).cite("fee_burden", on or date.today())

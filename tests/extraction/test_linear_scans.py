@@ -126,6 +126,17 @@ def test_mixed_text_up_to_a_million_characters_is_linear() -> None:
     assert growth <= MAX_RATIO_GROWTH
 
 
+def test_a_long_pleading_that_names_its_parties_again_and_again_is_linear() -> None:
+    """The shipped sample complaint repeated: every party name and guarantee phrase recurs, so a step that
+    compares each name's occurrences with all the others (the guarantor phrases did) goes quadratic."""
+    from pathlib import Path
+
+    sample = (Path(__file__).resolve().parents[2] / "corpus/private_lending/sample/complaint.txt").read_text(
+        encoding="utf-8")
+    _assert_linear(lambda text: extract_text(SYSTEM, text, "private_lending", "complaint"), sample,
+                   len(sample) * 250)
+
+
 # The linear rewrites of the blank-line patterns find exactly what the old patterns found.
 _OLD_SIGNATURE = re.compile(r"\n\s*(?:此致|具状人|起诉人[:：]|答辩人[:：]|附[:：])")
 _OLD_ITEM = re.compile(r"(?:^|(?<=\n))\s*(?:[一二三四五六七八九十]+|\d+|第[一二三四五六七八九十]+)[、.．，,]")

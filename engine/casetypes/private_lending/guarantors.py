@@ -17,6 +17,7 @@ Names are the parties the complaint names, and a person who signed the IOU as gu
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from engine.extraction.document import Candidate, Document
@@ -52,15 +53,17 @@ _PHRASES: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool, bool
 
 def _occurrences(text: str, names: list[str]) -> list[tuple[int, int, str]]:
     """Every place a party is named, longest names first (张三丰 is not also 张三), in text order."""
-    taken: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int, str]] = []  # kept in text order, never overlapping: bisect, not a scan
     for name in sorted(names, key=len, reverse=True):
         position = text.find(name)
         while position >= 0:
             end = position + len(name)
-            if not any(s < end and position < e for s, e, _ in taken):
-                taken.append((position, end, name))
+            index = bisect.bisect_left(taken, (end,))
+            # Only the last occurrence starting before `end` can overlap: the earlier ones end before it starts.
+            if index == 0 or taken[index - 1][1] <= position:
+                taken.insert(index, (position, end, name))
             position = text.find(name, end)
-    return sorted(taken)
+    return taken
 
 
 def _lists(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, list[tuple[int, str]]]]:
@@ -85,7 +88,8 @@ def _lists(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int,
 
 
 def _inside_name(found: list[tuple[int, int, str]], position: int) -> bool:
-    return any(start <= position < end for start, end, _ in found)
+    index = bisect.bisect_right(found, (position, float("inf"))) - 1
+    return index >= 0 and found[index][0] <= position < found[index][1]
 
 
 def guarantors_by_phrase(doc: Document) -> Candidate | None:
@@ -136,7 +140,8 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
 
 
 def _inside_any(found: list[tuple[int, int, str]], start: int, end: int) -> bool:
-    return any(start <= s < end for s, _, _ in found)
+    index = bisect.bisect_left(found, (start,))
+    return index < len(found) and found[index][0] < end
 
 
 def without_plaintiffs(doc: Document, guarantors: Candidate) -> Candidate | None:

@@ -16,6 +16,8 @@ neither) and is tied to elements only by their answer cues in elements/*.yaml:
   principal claimed too, and is the principal the answer accepts);
 - answer_not_when: words that keep a clause off the element (超过…四倍，超过部分不应支持 argues
   the legal cap: it objects to the interest claimed, not to the rate the parties agreed);
+- answer_requires: words one of which must occur somewhere in the statement for the element to be
+  tied at all (a spouse's defence needs a marriage: a company's 对借款不知情 is not one);
 - additional: words before a further value of the same kind (又于…归还1万元), summed with the first.
 
 A contesting clause asserts the value found for the element in it (its enum code for an enum,
@@ -70,6 +72,7 @@ class _AnswerCue:
         self.also = words_of(raw, "answer_also")
         self.additional = alternation(words_of(raw, "additional"))
         self.not_when = alternation(words_of(raw, "answer_not_when"))
+        self.requires = alternation(words_of(raw, "answer_requires"))
 
     @property
     def linked(self) -> bool:
@@ -139,10 +142,14 @@ def parse_answer(doc: Document) -> None:
     stance: _Stance = doc.casetype.compiled("answers.stance", _Stance)
     _polarity = stance.polarity
     text = doc.text
-    body_start, body_end = doc.section("body")
+    # The statement, not the body: a first defendant's words may come before the first 辩称.
+    body_start, body_end = doc.section("statement")
     values: dict[str, Any] = {}
     spans: dict[str, list[tuple[int, int]]] = {}
     unraised: list[tuple[int, int]] = []  # clauses in which the rules raised no defence
+    # Elements whose required context (answer_requires) the statement lacks are not tied anywhere in it.
+    cues = {eid: answer_cue for eid, answer_cue in cues.items()
+            if answer_cue.requires is None or answer_cue.requires.search(text, body_start, body_end)}
     items = _items(text, body_start, body_end)
     item_starts = [lo for lo, _ in items]  # items are sorted and disjoint: a bisect finds a clause's item
     for c_start, c_end in clauses(text, body_start, body_end):

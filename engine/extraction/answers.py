@@ -9,7 +9,7 @@ neither) and is tied to elements only by their answer cues in elements/*.yaml:
 - answer_value_before / answer_value_after: words right before / after a value of the
   element's type (借款 + 5万元, 2021年3月5日 + 向被答辩人借款) that tie that value to it;
 - answer_negative: words just before a keyword or value that cancel the tie (愿意归还 is a
-  promise, 被答辩人称…X元 is the other side's figure);
+  promise, 被答辩人称…X元 is the other side's figure), or between a value and its answer_value_after word;
 - answer_asserts: a value the answer states for the element in a neutral clause is itself a
   contest (已归还2万元, 尚欠15000元: an answer states them because the complaint differs);
 - answer_also: elements that take the same contested value (尚欠本金2万元 contests the
@@ -77,6 +77,12 @@ class _AnswerCue:
     @property
     def linked(self) -> bool:
         return self.keywords is not None or bool(self.value_before or self.value_after)
+
+    def after_tie(self, after: str) -> bool:
+        """A value_after word follows the value, with no answer_negative word between them (2012年12月13日
+        借款…同意还款 is a promise, not a repayment on that date)."""
+        hits = [at for at in (after.find(word) for word in self.value_after) if at >= 0]
+        return bool(hits) and not any(word in after[: min(hits)] for word in self.negative)
 
     def cancelled(self, text: str, start: int, lo: int) -> bool:
         lead = text[max(lo, start - 6) : start]
@@ -291,9 +297,7 @@ def _tie(doc: Document, answer_cue: _AnswerCue, mentions: list[Mention], start: 
     for mention in candidates:
         before = text[max(start, mention.start - answer_cue.gap) : mention.start]
         after = text[mention.end : min(end, mention.end + answer_cue.gap)]
-        if any(word in before for word in answer_cue.value_before) or any(
-            word in after for word in answer_cue.value_after
-        ):
+        if any(word in before for word in answer_cue.value_before) or answer_cue.after_tie(after):
             by_value.append(mention)
     keyword = None
     if answer_cue.keywords is not None:

@@ -50,6 +50,7 @@ class CueSpec(_Strict):
     answer_asserts: bool = False
     answer_also: Words = Field(default_factory=list)
     answer_not_when: Words = Field(default_factory=list)
+    answer_requires: Words = Field(default_factory=list)  # one of these must occur in the statement at all
     # Claims (诉讼请求) only: how the generic claim parser treats a money claim.
     claim_sum_items: bool = False  # one value per numbered item, summed (the principal of several loans)
     claim_withdraw_words: Words = Field(default_factory=list)  # 撤回…X元 + word reduces this claim

@@ -9,13 +9,15 @@ neither) and is tied to elements only by their answer cues in elements/*.yaml:
 - answer_value_before / answer_value_after: words right before / after a value of the
   element's type (借款 + 5万元, 2021年3月5日 + 向被答辩人借款) that tie that value to it;
 - answer_negative: words just before a keyword or value that cancel the tie (愿意归还 is a
-  promise, 被答辩人称…X元 is the other side's figure);
+  promise, 被答辩人称…X元 is the other side's figure), or between a value and its answer_value_after word;
 - answer_asserts: a value the answer states for the element in a neutral clause is itself a
   contest (已归还2万元, 尚欠15000元: an answer states them because the complaint differs);
 - answer_also: elements that take the same contested value (尚欠本金2万元 contests the
   principal claimed too, and is the principal the answer accepts);
 - answer_not_when: words that keep a clause off the element (超过…四倍，超过部分不应支持 argues
   the legal cap: it objects to the interest claimed, not to the rate the parties agreed);
+- answer_requires: words one of which must occur somewhere in the statement for the element to be
+  tied at all (a spouse's defence needs a marriage: a company's 对借款不知情 is not one);
 - additional: words before a further value of the same kind (又于…归还1万元), summed with the first.
 
 A contesting clause asserts the value found for the element in it (its enum code for an enum,
@@ -70,10 +72,17 @@ class _AnswerCue:
         self.also = words_of(raw, "answer_also")
         self.additional = alternation(words_of(raw, "additional"))
         self.not_when = alternation(words_of(raw, "answer_not_when"))
+        self.requires = alternation(words_of(raw, "answer_requires"))
 
     @property
     def linked(self) -> bool:
         return self.keywords is not None or bool(self.value_before or self.value_after)
+
+    def after_tie(self, after: str) -> bool:
+        """A value_after word follows the value, with no answer_negative word between them (2012年12月13日
+        借款…同意还款 is a promise, not a repayment on that date)."""
+        hits = [at for at in (after.find(word) for word in self.value_after) if at >= 0]
+        return bool(hits) and not any(word in after[: min(hits)] for word in self.negative)
 
     def cancelled(self, text: str, start: int, lo: int) -> bool:
         lead = text[max(lo, start - 6) : start]
@@ -139,10 +148,14 @@ def parse_answer(doc: Document) -> None:
     stance: _Stance = doc.casetype.compiled("answers.stance", _Stance)
     _polarity = stance.polarity
     text = doc.text
-    body_start, body_end = doc.section("body")
+    # The statement, not the body: a first defendant's words may come before the first 辩称.
+    body_start, body_end = doc.section("statement")
     values: dict[str, Any] = {}
     spans: dict[str, list[tuple[int, int]]] = {}
     unraised: list[tuple[int, int]] = []  # clauses in which the rules raised no defence
+    # Elements whose required context (answer_requires) the statement lacks are not tied anywhere in it.
+    cues = {eid: answer_cue for eid, answer_cue in cues.items()
+            if answer_cue.requires is None or answer_cue.requires.search(text, body_start, body_end)}
     items = _items(text, body_start, body_end)
     item_starts = [lo for lo, _ in items]  # items are sorted and disjoint: a bisect finds a clause's item
     for c_start, c_end in clauses(text, body_start, body_end):
@@ -284,9 +297,7 @@ def _tie(doc: Document, answer_cue: _AnswerCue, mentions: list[Mention], start: 
     for mention in candidates:
         before = text[max(start, mention.start - answer_cue.gap) : mention.start]
         after = text[mention.end : min(end, mention.end + answer_cue.gap)]
-        if any(word in before for word in answer_cue.value_before) or any(
-            word in after for word in answer_cue.value_after
-        ):
+        if any(word in before for word in answer_cue.value_before) or answer_cue.after_tie(after):
             by_value.append(mention)
     keyword = None
     if answer_cue.keywords is not None:

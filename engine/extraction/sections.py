@@ -1,7 +1,8 @@
 """Find the parts of a pleading: party block (head), 诉讼请求 (claims), 事实与理由 (facts).
 
 Complaints written on the model text have headings; judgments and free-form complaints
-say 诉称 … 请求判令 … inline. Both shapes end up as the same three spans.
+say 诉称 … 请求判令 … inline. Both shapes end up as the same three spans. An answer's statement may start inside what the
+party block would be (a first defendant's words before the first 辩称): `statement` says where.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ _NUMBERED = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*
 # One line break, then only same-line blanks: `\n\s*` retried the whole run of blank lines at every
 # line break in it (quadratic on a file of empty paragraphs). `_signature_start` walks back over
 # the blank lines once, which gives the start the old pattern found.
+# A party block starts with a role word (被告, 答辩人 …); a passage that starts otherwise (，对…无异议) is
+# already a statement. Inside the party block, a speaker's words (询问时称，我…) start the statement too.
+_PARTY_ROLE = re.compile(r"[\s，,。:：]*(?:原审|一审|二审)?(?:原告|被告|答辩人|被答辩人|上诉人|被上诉人|申请人|被申请人|第三人|再审)")
+_SPEECH = re.compile(r"(?<![简诉辩自声])称[，,：:]|(?:答辩|陈述|表示|认为)[，,：:]")
 _SIGNATURE = re.compile(r"\n[^\S\n]*(?:此致|具状人|起诉人[:：]|答辩人[:：]|附[:：])")
 
 
@@ -89,4 +94,13 @@ def find_sections(text: str) -> dict[str, tuple[int, int]]:
         start = head_end
         sections["facts"] = (start, body_end)
     sections["body"] = (head_end, body_end)
+    sections["statement"] = (_statement_start(text, head_end), body_end)
     return sections
+
+
+def _statement_start(text: str, head_end: int) -> int:
+    """Where what the speaker says starts: the body, unless the party block already holds it."""
+    if not _PARTY_ROLE.match(text, 0, head_end):
+        return 0
+    speech = _SPEECH.search(text, 0, head_end)
+    return speech.end() if speech else head_end

@@ -102,6 +102,29 @@ def _term_by_date(doc: Document) -> Candidate | None:
     return None
 
 
+_TERM_WORDS = ("期", "约定", "还款", "归还", "偿还", "还清")
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
+def _lending_period_end(doc: Document, term: Candidate) -> bool:
+    """2010年6月29日至2013年3月25日，被告…向原告借款: the end of the span the loans were made in, not a term.
+
+    A range is a term when a term word comes just before it (借期自X至Y / 借款期限为X至Y / 约定X至Y);
+    without one, a range followed by a borrowing in its sentence dates the borrowing."""
+    text = doc.text
+    start, end = term.spans[0]
+    ranged = [m for m in doc.mentions if m.kind == "date" and text[m.end : start].lstrip("起") == "至"]
+    if not ranged:
+        return False
+    before = text[max(0, ranged[0].start - 8) : ranged[0].start]
+    if any(word in before for word in _TERM_WORDS):
+        return False
+    stop = _SENTENCE_END.search(text, end)
+    after = text[end : stop.start() if stop else len(text)]
+    # …至Y归还借款 / …至Y到期的借款 repays by Y: a term after all.
+    return "借" in after and not any(word in after[: after.index("借")] for word in ("还", "到期"))
+
+
 _MONTHLY_SUM_BEFORE = re.compile(r"(?:每月|每个月|按月|月)(?:支付|付|给付|计)?(?:利息|息)(?:为|是|按)?$")
 _MONTHLY_SUM_AFTER = re.compile(r"(?:每月|每个月|按月)(?:支付|付|给付)?$")
 
@@ -225,6 +248,9 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         by_sum = _rate_from_monthly_sum(doc, results["loan_amount"])
         if by_sum is not None:
             results["interest_rate"] = by_sum
+    term = results.get("term_end")
+    if term is not None and term.source == "cues" and _lending_period_end(doc, term):
+        del results["term_end"]
     if "term_end" not in results:
         by_date = _term_by_date(doc)
         if by_date is not None:

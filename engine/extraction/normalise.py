@@ -56,9 +56,11 @@ _DELETE = re.compile(r"[ \t\r\u3000\u200b\u200c\u200d\u2060\ufeff]+")
 # character, l/I between digit-like characters. A letter on either side means it is a word (2Oth, A2O).
 _OCR_NUMBER = re.compile(r"(?<![A-Za-z])\d(?:[\dOo〇]|[,，.lI](?=[\dOo〇]))*(?![A-Za-z])")
 _OCR_ZERO = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1"})
-_OCR_SUSPECT = re.compile(r"\d[Oo〇lI]|[Oo〇]\d|[〇零一二三四五六七八九][Oo0][〇零一二三四五六七八九Oo0]|曰")
+_OCR_SUSPECT = re.compile(r"\d[Oo〇lI?？]|[Oo〇]\d|[〇零一二三四五六七八九][Oo0][〇零一二三四五六七八九Oo0]|曰")
 _CN_DIGIT_O = re.compile(r"(?<=[〇零一二三四五六七八九])[Oo0]+(?=[〇零一二三四五六七八九])")
 _DAY_TYPO = re.compile(r"(?<=月)(?:\d{1,2}|[一二三四五六七八九十]{1,3})曰")
+# A thousands separator lost as ? in converted texts (50?000元): a comma again (1:1).
+_LOST_SEPARATOR = re.compile(r"(?<=\d)[?？](?=\d{3}(?!\d))")
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _DIGIT_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -184,11 +186,12 @@ def to_simplified(text: str) -> str:
 
 
 def fix_ocr(text: str) -> str:
-    """The 1:1 OCR repairs inside numbers and dates (2O23 → 2023, 二O二一 → 二〇二一, 5曰 → 5日)."""
+    """The 1:1 OCR repairs inside numbers and dates (2O23 → 2023, 二O二一 → 二〇二一, 5曰 → 5日, 50?000 → 50,000)."""
     if not _OCR_SUSPECT.search(text):
         return text
     text = _OCR_NUMBER.sub(lambda m: m.group().translate(_OCR_ZERO), text)
     text = _CN_DIGIT_O.sub(lambda m: "〇" * len(m.group()), text)
+    text = _LOST_SEPARATOR.sub(",", text)
     return _DAY_TYPO.sub(lambda m: m.group()[:-1] + "日", text)
 
 

@@ -102,6 +102,49 @@ def _term_by_date(doc: Document) -> Candidate | None:
     return None
 
 
+_TERM_WORDS = ("期", "约定", "还款", "归还", "偿还", "还清")
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
+def _borrowing_follows(text: str, end: int) -> bool:
+    """A borrowing (借) follows in the sentence, with no repayment (还 / 到期) before it."""
+    stop = _SENTENCE_END.search(text, end)
+    after = text[end : stop.start() if stop else len(text)]
+    return "借" in after and not any(word in after[: after.index("借")] for word in ("还", "到期"))
+
+
+def _lending_period_start(doc: Document) -> Candidate | None:
+    """2014年9月18日至2015年11月20日期间，被告…分五次向原告借款: the first loan is on the range's first day,
+    however long the clause between the range and 借款 (the cue window does not reach it)."""
+    text = doc.text
+    dates = [m for m in doc.mentions if m.kind == "date" and m.value is not None and _in_facts(doc, m.start)]
+    for first, last in zip(dates, dates[1:], strict=False):
+        if text[first.end : last.start].lstrip("起") != "至" and text[first.end : last.start] != "起至":
+            continue
+        if any(word in text[max(0, first.start - 8) : first.start] for word in _TERM_WORDS):
+            continue
+        if _borrowing_follows(text, last.end):
+            return Candidate("delivery_date", first.value, [(first.start, first.end)], 0.75, "derived", first.start)
+    return None
+
+
+def _lending_period_end(doc: Document, term: Candidate) -> bool:
+    """2010年6月29日至2013年3月25日，被告…向原告借款: the end of the span the loans were made in, not a term.
+
+    A range is a term when a term word comes just before it (借期自X至Y / 借款期限为X至Y / 约定X至Y);
+    without one, a range followed by a borrowing in its sentence dates the borrowing."""
+    text = doc.text
+    start, end = term.spans[0]
+    ranged = [m for m in doc.mentions if m.kind == "date" and text[m.end : start].lstrip("起") == "至"]
+    if not ranged:
+        return False
+    before = text[max(0, ranged[0].start - 8) : ranged[0].start]
+    if any(word in before for word in _TERM_WORDS):
+        return False
+    # …至Y归还借款 / …至Y到期的借款 repays by Y: a term after all.
+    return _borrowing_follows(text, end)
+
+
 _MONTHLY_SUM_BEFORE = re.compile(r"(?:每月|每个月|按月|月)(?:支付|付|给付|计)?(?:利息|息)(?:为|是|按)?$")
 _MONTHLY_SUM_AFTER = re.compile(r"(?:每月|每个月|按月)(?:支付|付|给付)?$")
 
@@ -225,6 +268,13 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         by_sum = _rate_from_monthly_sum(doc, results["loan_amount"])
         if by_sum is not None:
             results["interest_rate"] = by_sum
+    period = _lending_period_start(doc)
+    delivery = results.get("delivery_date")
+    if period is not None and (delivery is None or str(period.value) < str(delivery.value)):
+        results["delivery_date"] = period
+    term = results.get("term_end")
+    if term is not None and term.source == "cues" and _lending_period_end(doc, term):
+        del results["term_end"]
     if "term_end" not in results:
         by_date = _term_by_date(doc)
         if by_date is not None:

@@ -38,6 +38,8 @@ _NUMBERED = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*
 # A party block starts with a role word (被告, 答辩人 …); a passage that starts otherwise (，对…无异议) is
 # already a statement. Inside the party block, a speaker's words (询问时称，我…) start the statement too.
 _PARTY_ROLE = re.compile(r"[\s，,。:：]*(?:原审|一审|二审)?(?:原告|被告|答辩人|被答辩人|上诉人|被上诉人|申请人|被申请人|第三人|再审)")
+# The document's title line (民事答辩状（机动车交通事故责任纠纷）) comes before the party block, not instead of it.
+_TITLE = re.compile(r"\s*[^\n。，,；;]{0,24}(?:答辩状|答辩书|答辩意见|起诉状|诉状|申请书)[^\n。，,；;]{0,24}\n")
 _SPEECH = re.compile(r"(?<![简诉辩自声])称[，,：:]|(?:答辩|陈述|表示|认为)[，,：:]")
 _SIGNATURE = re.compile(r"\n[^\S\n]*(?:此致|具状人|起诉人[:：]|答辩人[:：]|附[:：])")
 
@@ -100,7 +102,8 @@ def find_sections(text: str) -> dict[str, tuple[int, int]]:
 
 def _statement_start(text: str, head_end: int) -> int:
     """Where what the speaker says starts: the body, unless the party block already holds it."""
-    if not _PARTY_ROLE.match(text, 0, head_end):
+    title = _TITLE.match(text, 0, head_end)
+    if not _PARTY_ROLE.match(text, title.end() if title else 0, head_end):
         return 0
     speech = _SPEECH.search(text, 0, head_end)
     return speech.end() if speech else head_end

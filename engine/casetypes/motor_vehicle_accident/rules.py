@@ -10,7 +10,7 @@ the limit it pays within (traffic_sales_labour.md §D4).
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from engine.casetypes.motor_vehicle_accident.items import BLANK, Item, find_items
 from engine.drafting import formatting as fmt
@@ -111,19 +111,25 @@ def _vehicle_shares(
     return shares, faults
 
 
+class _UseRelation(NamedTuple):
+    concept: str  # the parameters/citations.yaml row of the article
+    words: str  # how the reasons name the relation
+    joint: bool  # user and owner answer jointly (连带)
+    user_role: str
+    owner_role: str = "驾驶人"  # only named when joint: a thief's co-driver (第一千二百一十五条)
+
+
 # 所有人与使用人不是同一人: the article, and who answers for the vehicle side — the user alone, or the user
-# with the owner jointly (连带). Keys are the vehicles[].use_relation options.
-_USE_RELATION: dict[str, tuple[str, str, bool]] = {
-    "lease_loan": ("motor_user_liable", "租赁、借用", False),
-    "transfer_unregistered": ("motor_transfer_unregistered", "已转让并交付但未办理登记", False),
-    "affiliated": ("motor_affiliated", "以挂靠形式从事道路运输经营活动", True),
-    "unauthorised": ("motor_unauthorised", "未经允许驾驶他人机动车", False),
-    "scrapped_transfer": ("motor_scrapped_transfer", "转让拼装或者已经达到报废标准的机动车", True),
-    "stolen": ("motor_stolen", "盗窃、抢劫或者抢夺的机动车", False),
+# with the owner jointly. Keys are the vehicles[].use_relation options.
+_USE_RELATION = {
+    "lease_loan": _UseRelation("motor_user_liable", "租赁、借用", False, "使用人"),
+    "transfer_unregistered": _UseRelation("motor_transfer_unregistered", "已转让并交付但未办理登记", False, "受让人"),
+    "affiliated": _UseRelation("motor_affiliated", "以挂靠形式从事道路运输经营活动", True, "挂靠人", "被挂靠人"),
+    "unauthorised": _UseRelation("motor_unauthorised", "未经允许驾驶他人机动车", False, "使用人"),
+    "scrapped_transfer": _UseRelation("motor_scrapped_transfer", "转让拼装或者已经达到报废标准的机动车", True, "受让人",
+                                      "转让人"),
+    "stolen": _UseRelation("motor_stolen", "盗窃、抢劫或者抢夺的机动车", False, "盗抢人"),
 }
-_ROLE_OF_USER = {"lease_loan": "使用人", "transfer_unregistered": "受让人", "affiliated": "挂靠人",
-                 "unauthorised": "使用人", "scrapped_transfer": "受让人", "stolen": "盗抢人"}
-_ROLE_OF_OWNER = {"affiliated": "被挂靠人", "scrapped_transfer": "转让人"}
 
 
 def _vehicle_side(view: CaseView, vehicle: dict[str, Any], name: str, decision: Decision) -> tuple[str, bool]:
@@ -137,9 +143,10 @@ def _vehicle_side(view: CaseView, vehicle: dict[str, Any], name: str, decision: 
     relation = vehicle.get("use_relation")
     if relation not in _USE_RELATION:
         return _tortfeasor(view, vehicle), False
-    concept, words, joint = _USE_RELATION[str(relation)]
+    rule = _USE_RELATION[str(relation)]
+    words, joint = rule.words, rule.joint
     day = stored_date(view.value("accident_date")) or judgment_day(view.meta)
-    article = cite_in_force(view, concept, day, decision)
+    article = cite_in_force(view, rule.concept, day, decision)
     if article not in decision.citations:
         decision.citations.append(article)
     owner = str(vehicle.get("owner") or "")
@@ -154,10 +161,10 @@ def _vehicle_side(view: CaseView, vehicle: dict[str, Any], name: str, decision: 
     if joint and owner and owner != user:
         payer = fmt.join_names([user, owner])
         decision.reasoning.append(
-            f"关于{name}一方的赔偿责任，该车系{words}，依照{basis}的规定，由{_ROLE_OF_USER[str(relation)]}{user}"
-            f"与{_ROLE_OF_OWNER.get(str(relation), '驾驶人')}{owner}承担连带责任。")
+            f"关于{name}一方的赔偿责任，该车系{words}，依照{basis}的规定，由{rule.user_role}{user}"
+            f"与{rule.owner_role}{owner}承担连带责任。")
         return payer, True
-    text = f"关于{name}一方的赔偿责任，该车系{words}，依照{basis}的规定，由{_ROLE_OF_USER[str(relation)]}{user}承担赔偿责任"
+    text = f"关于{name}一方的赔偿责任，该车系{words}，依照{basis}的规定，由{rule.user_role}{user}承担赔偿责任"
     if relation in ("lease_loan", "unauthorised") and owner and owner != user:
         fault = vehicle.get("owner_at_fault")
         if fault is True:

@@ -263,6 +263,11 @@ def fee_head(fee: Any) -> str:
     return text
 
 
+def _fee_bearers(view: CaseView, decision: Decision) -> list[str]:
+    """The defendants who bear costs: all of them, less those released from every claim."""
+    return decision.fee_defendants or view.defendants
+
+
 def shares_text(view: CaseView, total: Any, defendant_share: Any, bearers: list[str] | None = None) -> str:
     """由原告X负担A元，被告Y负担B元 — a party whose share is nil is not named; ``bearers``: the defendants
     who bear costs (a defendant released from every claim bears none)."""
@@ -291,12 +296,12 @@ def preservation_text(view: CaseView, decision: Decision, by_result: str, warnin
     if choice == "plaintiff":
         who = f"由原告{fmt.join_names(view.plaintiffs)}负担"
     elif choice == "defendant":
-        who = f"由被告{fmt.join_names(decision.fee_defendants or view.defendants)}负担"
+        who = f"由被告{fmt.join_names(_fee_bearers(view, decision))}负担"
     elif choice == "split":
         if decision.claimed_amount and decision.granted_amount is not None:
             split = split_fee(amount, decision.claimed_amount, decision.granted_amount,
                               rounding=view.court.fee_rounding)
-            who = shares_text(view, amount, split.details["defendant"], decision.fee_defendants)
+            who = shares_text(view, amount, split.details["defendant"], _fee_bearers(view, decision))
         else:
             who = "由____负担"
             warnings.append("财产保全费按比例分担，但诉讼请求或支持金额尚未确定")
@@ -308,7 +313,7 @@ def preservation_text(view: CaseView, decision: Decision, by_result: str, warnin
 def _fee_text(view: CaseView, decision: Decision) -> str:
     from engine.law.fee import split_fee
 
-    plaintiffs, defendants = fmt.join_names(view.plaintiffs), fmt.join_names(decision.fee_defendants or view.defendants)
+    plaintiffs, defendants = fmt.join_names(view.plaintiffs), fmt.join_names(_fee_bearers(view, decision))
     fee = case_fee(view, decision)
     if fee is None:
         return "案件受理费____元，由____负担。" + preservation_text(view, decision, "由____负担", decision.warnings)

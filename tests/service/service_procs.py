@@ -168,10 +168,10 @@ class Postgres:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def create_case(
+def post_case(
     base: str, pleadings: tuple[bytes, bytes], court: str | None = "qingpu", **headers: str
-) -> dict:
-    """POST /api/cases with the sample complaint and answer; the created case view."""
+) -> httpx.Response:
+    """POST /api/cases with the sample complaint and answer; the response, whatever it is."""
     files = {
         "complaint": ("complaint.txt", pleadings[0], "text/plain"),
         "answer": ("answer.txt", pleadings[1], "text/plain"),
@@ -180,7 +180,14 @@ def create_case(
     data = {"case_type": "private_lending", "allow_duplicate": "true"}
     if court:
         data["court"] = court
-    response = httpx.post(base + "/api/cases", files=files, data=data, headers=headers, timeout=60)
+    return httpx.post(base + "/api/cases", files=files, data=data, headers=headers, timeout=60)
+
+
+def create_case(
+    base: str, pleadings: tuple[bytes, bytes], court: str | None = "qingpu", **headers: str
+) -> dict:
+    """POST /api/cases with the sample complaint and answer; the created case view."""
+    response = post_case(base, pleadings, court, **headers)
     assert response.status_code == 201, response.text
     return response.json()  # type: ignore[no-any-return]
 

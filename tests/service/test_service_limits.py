@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from service_procs import Server, create_case
+from service_procs import Server, create_case, post_case
 
 EXTRACT_TIMEOUT = 0.4  # seconds; extracting an 8 MB pleading takes about a second here
 HEADER_TIMEOUT = 1.0
@@ -103,13 +103,7 @@ def test_extract_times_out_with_a_coded_503_and_normal_uploads_still_work(
     # the thread): a normal upload is served within seconds, and until then refused with the same code.
     deadline = time.monotonic() + 20
     while True:
-        response = httpx.post(
-            limited.base + "/api/cases",
-            files={"complaint": ("complaint.txt", sample_pleadings[0], "text/plain"),
-                   "answer": ("answer.txt", sample_pleadings[1], "text/plain")},
-            data={"case_type": "private_lending", "allow_duplicate": "true", "court": "qingpu"},
-            timeout=60,
-        )
+        response = post_case(limited.base, sample_pleadings)
         if response.status_code != 503 or time.monotonic() > deadline:
             break
         assert response.json()["code"] == "E676", response.text

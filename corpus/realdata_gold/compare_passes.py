@@ -34,7 +34,7 @@ def compare(first, second):
     if [(d["id"], d["role"]) for d in first] != [(d["id"], d["role"]) for d in second]:
         raise SystemExit("错误：两个文件的 (id, role) 行不一致")
     tally, rows = Counter(), []
-    for a, b in zip(first, second):
+    for a, b in zip(first, second, strict=True):
         keys = set(a["elements"]) | set(b["elements"]) | set(a.get("unscored", [])) | set(b.get("unscored", []))
         for key in sorted(keys):
             va, vb = _value(a, key), _value(b, key)

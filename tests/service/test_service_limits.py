@@ -83,8 +83,10 @@ def test_the_event_loop_answers_while_a_huge_upload_is_extracted(
     body = response.json()
     assert response.status_code == 503 and body["code"] == "E676" and "秒仍未完成" in body["detail"], body
     # the other requests were answered all along, each in a small part of the upload's own time
+    # (a blocked loop would answer one request, after the whole upload); /3, not less, because on a
+    # loaded machine the first request also waits for the 16 MB body being parsed
     assert len(others) >= 3, others
-    assert sorted(others)[len(others) // 2] < took[0] / 5, (others, took)
+    assert sorted(others)[len(others) // 2] < took[0] / 3, (others, took)
     time.sleep(2)  # the abandoned extraction finishes; what it returns must not be stored
     assert _case_count(limited) == before
 

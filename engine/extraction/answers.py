@@ -52,6 +52,10 @@ _CONTEST = (
     r"应认定|应按|拒绝|不属于"
 )
 _CLASSIFIED_CLAUSES = 2000
+# Who speaks: a third party's or witness's statement inside an answer (第三人X陈述称 …) is not the
+# defendants' answer; it runs until a defendant speaks again (被告Y辩称 / 答辩人称 …).
+_OTHER_SPEAKER = re.compile(r"(?:第三人|证人)[^，。；：:]{0,12}?(?:陈述|述|辩|答辩|证|证实)?称")
+_DEFENDANT_SPEAKS = re.compile(r"(?:被告|答辩人|被上诉人)[^，。；：:]{0,20}?(?:辩称|答辩称|陈述称|述称|称)")
 # Clause ends: sentence punctuation, line breaks, numbered items, and a turn in the argument.
 _CLAUSE_BREAK = re.compile(r"[。；;\n]|，(?=但|而非|而不是|却|可是)|(?<=[。；;\n])[^\S\n]*(?:[一二三四五六七八九十]+|\d+)[、.．]")
 _TOTAL_BEFORE = re.compile(r"(?:合计|共计|总计|累计)$")
@@ -157,8 +161,11 @@ def parse_answer(doc: Document) -> None:
     cues = {eid: answer_cue for eid, answer_cue in cues.items()
             if answer_cue.requires is None or answer_cue.requires.search(text, body_start, body_end)}
     items = _items(text, body_start, body_end)
+    others = _other_speakers(text, body_start, body_end)
     item_starts = [lo for lo, _ in items]  # items are sorted and disjoint: a bisect finds a clause's item
     for c_start, c_end in clauses(text, body_start, body_end):
+        if any(lo <= c_start < hi for lo, hi in others):
+            continue
         polarity = _polarity(text[c_start:c_end])
         if polarity is None:
             # A neutral clause takes the stance of its numbered item (…保证方式系一般保证；…不应承担连带清偿责任).
@@ -275,6 +282,19 @@ def answer_stances(doc: Document) -> dict[str, str]:
         else:
             stances[eid] = position
     return stances
+
+
+def _other_speakers(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans where someone other than a defendant speaks: from 第三人…称 / 证人…称 to the next defendant's
+    statement (or the end)."""
+    spans = []
+    position = start
+    while (match := _OTHER_SPEAKER.search(text, position, end)) is not None:
+        back = _DEFENDANT_SPEAKS.search(text, match.end(), end)
+        stop = back.start() if back else end
+        spans.append((match.start(), stop))
+        position = stop
+    return spans
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -10,6 +10,8 @@ neither) and is tied to elements only by their answer cues in elements/*.yaml:
   element's type (借款 + 5万元, 2021年3月5日 + 向被答辩人借款) that tie that value to it;
 - answer_negative: words just before a keyword or value that cancel the tie (愿意归还 is a
   promise, 被答辩人称…X元 is the other side's figure), or between a value and its answer_value_after word;
+- answer_negative_segment: words that cancel the tie anywhere before it in its comma-delimited segment
+  (the scope of a negation or a modal: 我没有按时…归还, 同意分期…偿还);
 - answer_asserts: a value the answer states for the element in a neutral clause is itself a
   contest (已归还2万元, 尚欠15000元: an answer states them because the complaint differs);
 - answer_also: elements that take the same contested value (尚欠本金2万元 contests the
@@ -52,6 +54,7 @@ _CONTEST = (
     r"应认定|应按|拒绝|不属于"
 )
 _CLASSIFIED_CLAUSES = 2000
+_SEGMENT_MARKS = ("，", ",", "：", ":", "、")
 # Who speaks: a third party's or witness's statement inside an answer (第三人X陈述称 …) is not the
 # defendants' answer; it runs until a defendant speaks again (被告Y辩称 / 答辩人称 …).
 _OTHER_SPEAKER = re.compile(r"(?:第三人|证人)[^，。；：:]{0,12}?(?:陈述|述|辩|答辩|证|证实)?称")
@@ -71,6 +74,7 @@ class _AnswerCue:
         self.value_before = words_of(raw, "answer_value_before")
         self.value_after = words_of(raw, "answer_value_after")
         self.negative = words_of(raw, "answer_negative")
+        self.negative_segment = words_of(raw, "answer_negative_segment")
         self.gap = int(raw.get("answer_gap", 8))
         self.asserts = bool(raw.get("answer_asserts"))
         self.also = words_of(raw, "answer_also")
@@ -90,7 +94,13 @@ class _AnswerCue:
 
     def cancelled(self, text: str, start: int, lo: int) -> bool:
         lead = text[max(lo, start - 6) : start]
-        return any(word in lead for word in self.negative)
+        if any(word in lead for word in self.negative):
+            return True
+        if not self.negative_segment:
+            return False
+        # The scope of a negation or a modal: the comma-delimited segment the tie is in, up to the tie.
+        segment = text[max(lo, *(text.rfind(mark, lo, start) + 1 for mark in _SEGMENT_MARKS)) : start]
+        return any(word in segment for word in self.negative_segment)
 
 
 def _keyword_pattern(words: tuple[str, ...], patterns: tuple[str, ...]) -> re.Pattern[str] | None:

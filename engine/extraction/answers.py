@@ -55,6 +55,7 @@ _CONTEST = (
 )
 _CLASSIFIED_CLAUSES = 2000
 _SEGMENT_MARKS = ("，", ",", "：", ":", "、")
+_SEGMENT_REACH = 40
 # Who speaks: a third party's or witness's statement inside an answer (第三人X陈述称 …) is not the
 # defendants' answer; it runs until a defendant speaks again (被告Y辩称 / 答辩人称 …).
 _OTHER_SPEAKER = re.compile(r"(?:第三人|证人)[^，。；：:]{0,12}?(?:陈述|述|辩|答辩|证|证实)?称")
@@ -98,8 +99,10 @@ class _AnswerCue:
             return True
         if not self.negative_segment:
             return False
-        # The scope of a negation or a modal: the comma-delimited segment the tie is in, up to the tie.
-        segment = text[max(lo, *(text.rfind(mark, lo, start) + 1 for mark in _SEGMENT_MARKS)) : start]
+        # The scope of a negation or a modal: the comma-delimited segment the tie is in, up to the tie
+        # (at most _SEGMENT_REACH characters back, so that a text without commas stays linear).
+        floor = max(lo, start - _SEGMENT_REACH)
+        segment = text[max(floor, *(text.rfind(mark, floor, start) + 1 for mark in _SEGMENT_MARKS)) : start]
         return any(word in segment for word in self.negative_segment)
 
 

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Validate corpus/realdata_gold/scm_loan.gold.jsonl.
+"""Validate corpus/realdata_gold/scm_loan.gold.jsonl (or scm_answers_dev.gold.jsonl).
 
 Checks the JSON shape of every line (money / date regexes, rate keys and the
 annual_percent arithmetic, party objects, claim_interest objects, name lists)
 and, when ../shared/realdata exists, that every id is in the source file.
+Answer lines (`"role": "answer"`, scm_answers_dev.gold.jsonl) hold only the
+defences raised, each `{"position": "contest", "value": true}`.
 Usage: python corpus/realdata_gold/check_gold.py [GOLD] [--source DOCS.jsonl]
 Exit 0 when clean, 1 with one line per problem otherwise.
 """
@@ -23,6 +25,8 @@ PARTY_KEYS = {"name", "kind", "gender", "birth_date", "ethnicity", "id_number", 
               "legal_representative", "agents"}
 CI_KEYS = {"amount", "base", "rate", "start_date", "end"}
 MULT = {"year": 1, "month": 12, "day": 360}
+DEFENCES = {"loan_denied", "already_repaid", "limitation", "interest_not_agreed", "amount_excessive",
+            "guarantee_expired", "spouse_not_liable"}
 
 
 def default_source():
@@ -72,8 +76,26 @@ def check_party(p, where, errs):
         errs.append(f"{where}: agents must be a list of names")
 
 
+def check_answer_line(d, n, errs):
+    w = f"line {n} ({d.get('id')})"
+    if set(d) != {"source", "id", "role", "elements"} or d["source"] != "scm_loan/docs.jsonl":
+        errs.append(f"{w}: keys must be source (scm_loan/docs.jsonl)/id/role/elements")
+        return
+    if not isinstance(d["elements"], dict):
+        errs.append(f"{w}: elements must be an object")
+        return
+    for k, v in d["elements"].items():
+        if k not in DEFENCES:
+            errs.append(f"{w} {k}: not a defence of elements/lending_defences.yaml")
+        elif v != {"position": "contest", "value": True}:
+            errs.append(f"{w} {k}: a raised defence is {{'position': 'contest', 'value': true}}")
+
+
 def check_line(d, n, errs):
     w = f"line {n}"
+    if isinstance(d, dict) and d.get("role") == "answer":
+        check_answer_line(d, n, errs)
+        return
     if not isinstance(d, dict) or set(d) != {"id", "elements"}:
         errs.append(f"{w}: keys must be id/elements")
         return

@@ -46,6 +46,9 @@ class CueSpec(_Strict):
     answer_value_before: Words = Field(default_factory=list)
     answer_value_after: Words = Field(default_factory=list)
     answer_negative: Words = Field(default_factory=list)
+    # Negation / modality scope: these cancel a tie when anywhere before it in its comma-delimited segment
+    # (我没有按时, 同意…归还 …), not only in the few characters just before it.
+    answer_negative_segment: Words = Field(default_factory=list)
     answer_gap: int = Field(default=8, ge=0, le=100)
     answer_asserts: bool = False
     answer_also: Words = Field(default_factory=list)

@@ -10,6 +10,8 @@ neither) and is tied to elements only by their answer cues in elements/*.yaml:
   element's type (借款 + 5万元, 2021年3月5日 + 向被答辩人借款) that tie that value to it;
 - answer_negative: words just before a keyword or value that cancel the tie (愿意归还 is a
   promise, 被答辩人称…X元 is the other side's figure), or between a value and its answer_value_after word;
+- answer_negative_segment: words that cancel the tie anywhere before it in its comma-delimited segment
+  (the scope of a negation or a modal: 我没有按时…归还, 同意分期…偿还);
 - answer_asserts: a value the answer states for the element in a neutral clause is itself a
   contest (已归还2万元, 尚欠15000元: an answer states them because the complaint differs);
 - answer_also: elements that take the same contested value (尚欠本金2万元 contests the
@@ -52,6 +54,12 @@ _CONTEST = (
     r"应认定|应按|拒绝|不属于"
 )
 _CLASSIFIED_CLAUSES = 2000
+_SEGMENT_MARKS = ("，", ",", "：", ":", "、")
+_SEGMENT_REACH = 40
+# Who speaks: a third party's or witness's statement inside an answer (第三人X陈述称 …) is not the
+# defendants' answer; it runs until a defendant speaks again (被告Y辩称 / 答辩人称 …).
+_OTHER_SPEAKER = re.compile(r"(?:第三人|证人)[^，。；：:]{0,12}?(?:陈述|述|辩|答辩|证|证实)?称")
+_DEFENDANT_SPEAKS = re.compile(r"(?:被告|答辩人|被上诉人)[^，。；：:]{0,20}?(?:辩称|答辩称|陈述称|述称|称)")
 # Clause ends: sentence punctuation, line breaks, numbered items, and a turn in the argument.
 _CLAUSE_BREAK = re.compile(r"[。；;\n]|，(?=但|而非|而不是|却|可是)|(?<=[。；;\n])[^\S\n]*(?:[一二三四五六七八九十]+|\d+)[、.．]")
 _TOTAL_BEFORE = re.compile(r"(?:合计|共计|总计|累计)$")
@@ -67,6 +75,7 @@ class _AnswerCue:
         self.value_before = words_of(raw, "answer_value_before")
         self.value_after = words_of(raw, "answer_value_after")
         self.negative = words_of(raw, "answer_negative")
+        self.negative_segment = words_of(raw, "answer_negative_segment")
         self.gap = int(raw.get("answer_gap", 8))
         self.asserts = bool(raw.get("answer_asserts"))
         self.also = words_of(raw, "answer_also")
@@ -86,7 +95,15 @@ class _AnswerCue:
 
     def cancelled(self, text: str, start: int, lo: int) -> bool:
         lead = text[max(lo, start - 6) : start]
-        return any(word in lead for word in self.negative)
+        if any(word in lead for word in self.negative):
+            return True
+        if not self.negative_segment:
+            return False
+        # The scope of a negation or a modal: the comma-delimited segment the tie is in, up to the tie
+        # (at most _SEGMENT_REACH characters back, so that a text without commas stays linear).
+        floor = max(lo, start - _SEGMENT_REACH)
+        segment = text[max(floor, *(text.rfind(mark, floor, start) + 1 for mark in _SEGMENT_MARKS)) : start]
+        return any(word in segment for word in self.negative_segment)
 
 
 def _keyword_pattern(words: tuple[str, ...], patterns: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -157,8 +174,11 @@ def parse_answer(doc: Document) -> None:
     cues = {eid: answer_cue for eid, answer_cue in cues.items()
             if answer_cue.requires is None or answer_cue.requires.search(text, body_start, body_end)}
     items = _items(text, body_start, body_end)
+    others = _other_speakers(text, body_start, body_end)
     item_starts = [lo for lo, _ in items]  # items are sorted and disjoint: a bisect finds a clause's item
     for c_start, c_end in clauses(text, body_start, body_end):
+        if any(lo <= c_start < hi for lo, hi in others):
+            continue
         polarity = _polarity(text[c_start:c_end])
         if polarity is None:
             # A neutral clause takes the stance of its numbered item (…保证方式系一般保证；…不应承担连带清偿责任).
@@ -275,6 +295,19 @@ def answer_stances(doc: Document) -> dict[str, str]:
         else:
             stances[eid] = position
     return stances
+
+
+def _other_speakers(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans where someone other than a defendant speaks: from 第三人…称 / 证人…称 to the next defendant's
+    statement (or the end)."""
+    spans = []
+    position = start
+    while (match := _OTHER_SPEAKER.search(text, position, end)) is not None:
+        back = _DEFENDANT_SPEAKS.search(text, match.end(), end)
+        stop = back.start() if back else end
+        spans.append((match.start(), stop))
+        position = stop
+    return spans
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:

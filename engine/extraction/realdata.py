@@ -140,24 +140,43 @@ def evaluate_real(system: System, case_type: str, realdata: Path = DEFAULT_REALD
 
 
 # The blind set on CAIL2021 (corpus/realdata_gold/cail2021_blind.gold.jsonl, conventions in its README):
-# complaints are the 诉称段, answers the 辩称段 of cail2021_focus/train.json. The answers development set
-# (answers_dev.gold.jsonl) has the same line shape, and its lines may also name a LawBench passage
-# (`source` lawbench/…, `index`), whose answer part is scored.
+# complaints are the 诉称段, answers the 辩称段 of cail2021_focus/train.json. The answers development sets
+# (answers_dev.gold.jsonl, scm_answers_dev.gold.jsonl) have the same line shape, and their lines may also
+# name a LawBench passage (`source` lawbench/…, `index`) or a scm_loan document (`source`
+# scm_loan/docs.jsonl, `id`), whose answer part is scored.
 CAIL2021_GOLD = CORPUS_DIR / "realdata_gold" / "cail2021_blind.gold.jsonl"
 ANSWERS_DEV_GOLD = CORPUS_DIR / "realdata_gold" / "answers_dev.gold.jsonl"
+SCM_ANSWERS_DEV_GOLD = CORPUS_DIR / "realdata_gold" / "scm_answers_dev.gold.jsonl"
 CAIL2021_SOURCE = "cail2021_focus/train.json"
-# In a few 辩称段 the cut runs on into the court's account of the evidence and its findings.
-_COURT_IN_ANSWER = re.compile(_COURT.pattern + r"|当事人围绕诉讼请求|当事人为证明")
+SCM_SOURCE = "scm_loan/docs.jsonl"
+# In a few 辩称段 the cut runs on into the court's account of the evidence and its findings
+# (本院经审查认定事实如下, 本院认定如下, 对本案主要事实作如下认定, 事实认定如下).
+_COURT_IN_ANSWER = re.compile(
+    _COURT.pattern + r"|当事人围绕诉讼请求|当事人为证明|(?:本院经审查)?认定事实如下|本院认定如下|作如下认定|事实认定如下"
+)
 
 
 def is_cail2021_gold(path: Path) -> bool:
-    return path.name.startswith(("cail2021", "answers_dev"))
+    return path.name.startswith(("cail2021", "answers_dev", "scm_answers"))
+
+
+def answers_sources(realdata: Path, gold_path: Path) -> list[Path]:
+    """The source files a blind-format gold set's lines name (cail2021 when a line names none)."""
+    names = {str(gold.get("source", CAIL2021_SOURCE)) for gold in _read_jsonl(gold_path)}
+    return [realdata / name for name in sorted(names)]
 
 
 def answer_part(text: str) -> str:
     """A 辩称段 without the court's text that follows it in some judgments."""
     match = _COURT_IN_ANSWER.search(text)
     return text[: match.start()] if match else text
+
+
+def judgment_answer_part(text: str) -> str:
+    """What the defendants answer in a whole judgment: from the first …辩称 / 答辩称 to the court's text;
+    empty when nobody answered."""
+    start = _ANSWER.search(text)
+    return answer_part(text[start.start():]) if start else ""
 
 
 def _cail2021_docs(realdata: Path) -> dict[str, dict[str, Any]]:
@@ -169,18 +188,26 @@ def _cail2021_docs(realdata: Path) -> dict[str, dict[str, Any]]:
     return {doc["文书ID"]: doc for doc in dataset}
 
 
-def _gold_answer_text(realdata: Path, gold: dict[str, Any], docs: dict[str, dict[str, Any]],
-                      items: dict[str, list[dict[str, Any]]]) -> str | None:
+def _gold_answer_text(realdata: Path, gold: dict[str, Any], loaded: dict[str, Any]) -> str | None:
+    """The answer text a gold line names; `loaded` caches each source file read."""
     source = str(gold.get("source", CAIL2021_SOURCE))
     if source == CAIL2021_SOURCE:
-        doc = docs.get(gold["id"])
+        if source not in loaded:
+            loaded[source] = _cail2021_docs(realdata)
+        doc = loaded[source].get(gold["id"])
         return answer_part(doc.get("辩称段") or "") if doc is not None else None
-    if source not in items:
-        items[source] = _lawbench_items(realdata, source)
+    if source == SCM_SOURCE:
+        if source not in loaded:
+            loaded[source] = {doc["id"]: doc["text"] for doc in _read_jsonl(realdata / SCM_SOURCE)}
+        text = loaded[source].get(gold["id"])
+        return judgment_answer_part(text) if text is not None else None
+    if source not in loaded:
+        loaded[source] = _lawbench_items(realdata, source)
+    items = loaded[source]
     index = int(gold["index"])
-    if not 0 <= index < len(items[source]):
-        raise YaosuError(E.E208, source=source, index=index, len_items=len(items[source]))
-    text = str(items[source][index].get("question", "")).removeprefix("句子:")
+    if not 0 <= index < len(items):
+        raise YaosuError(E.E208, source=source, index=index, len_items=len(items))
+    text = str(items[index].get("question", "")).removeprefix("句子:")
     return answer_part(_passage(text)[1] or text)
 
 
@@ -190,8 +217,7 @@ def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_R
     and the defences answers raise."""
     from engine.extraction.api import extract_text
 
-    docs = _cail2021_docs(realdata)
-    items: dict[str, list[dict[str, Any]]] = {}
+    loaded: dict[str, Any] = {}
     casetype = system.casetype(case_type)
     types = casetype.types
     adapt = casetype.package.real_conventions or (lambda predicted: predicted)
@@ -202,7 +228,7 @@ def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_R
     scored = 0
     for gold in _read_jsonl(gold_path):
         if gold.get("role") == "answer":
-            text = _gold_answer_text(realdata, gold, docs, items)
+            text = _gold_answer_text(realdata, gold, loaded)
             if text is None:
                 continue
             scored += 1
@@ -215,7 +241,9 @@ def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_R
                 if raised != found:
                     answers.errors.append({"file": name, "element": eid, "gold": raised, "predicted": found})
             continue
-        doc = docs.get(gold["id"])
+        if CAIL2021_SOURCE not in loaded:
+            loaded[CAIL2021_SOURCE] = _cail2021_docs(realdata)
+        doc = loaded[CAIL2021_SOURCE].get(gold["id"])
         if doc is None:
             continue
         scored += 1

@@ -73,12 +73,21 @@ class _Found:
     def record(self, eid: str, position: str, value: Any, span: tuple[int, int]) -> None:
         if eid not in self.positions:
             self.positions[eid], self.values[eid], self.spans[eid] = position, value, [span]
+        elif (self.positions[eid] == position == "contest" and isinstance(value, list)
+              and isinstance(self.values[eid], list)):
+            # advances asserted in several statements (the driver's, then the insurer's) make one list
+            self.values[eid] = self.values[eid] + [row for row in value if row not in self.values[eid]]
+            self.spans[eid].append(span)
         elif self.positions[eid] == "contest" and position == "contest" and value is not None and self.values[eid] is None:
             self.values[eid] = value
             self.spans[eid].append(span)
 
 
-_ADVANCE_VERB = re.compile(r"垫付|已支付|支付了|已付|支付给|给付了?|交纳了")
+_ADVANCE_VERB = re.compile(r"垫付|预付|已支付|支付了|已付|支付给|给付了?|交纳了|已(?:经)?赔偿了?")
+# An advance's own items after its verb: "垫付医疗费30000元，护理费3000元" / "…28061.78元、修理费900元及护理费2520元";
+# a 合计 / 共计 closes the list (it repeats the items), so does anything that is not a short item name.
+_ADVANCE_NEXT = re.compile(r"[，,、及和]?(?:人民币)?[\u4e00-\u9fa5（）()]{0,14}?(?:人民币)?")
+_ADVANCE_STOP = re.compile(r"合计|共计|总计|辩称|认可|应|为宜|[。；;]")
 _CLAIM_DENIED = re.compile(
     r"驳回原告的?(?:全部|所有)?诉讼请求|(?:诉请|诉讼请求|起诉数额|请求数额|索赔数额)[^，。；]{0,4}过高|诉请都不同意|"
     r"不同意赔偿|被告[A-Z\u4e00-\u9fa5]{0,4}不应承担(?:任何)?赔偿责任|不应承担任何|不需要承担任何|"
@@ -98,7 +107,14 @@ def _clause(text: str, at: int, lo: int, hi: int) -> tuple[int, int]:
 
 def _in_advance(text: str, at: int, lo: int) -> bool:
     """本人垫付给原告医疗费28061.78元、修理费900元: the items named after an advance verb in its clause."""
-    return _ADVANCE_VERB.search(text, _clause(text, at, lo, at)[0], at) is not None
+    start, end = _clause(text, at, lo, len(text))
+    if _ADVANCE_VERB.search(text, start, at):
+        return True
+    # a bare item of the same list in the next clause: 垫付医疗费30000元，护理费3000元
+    return start > lo and _BARE_ITEM.fullmatch(text, start, end) is not None and _in_advance(text, start - 1, lo)
+
+
+_BARE_ITEM = re.compile(r"[\u4e00-\u9fa5（）()]{0,14}?(?:人民币)?[\d.,]+元")
 
 
 def _items(doc: Document, found: _Found, lo: int, hi: int) -> None:
@@ -131,6 +147,7 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
         found.record("vehicles", "admit", None, (lo, hi))
     stance = _stance(chunk)
     if stance is None:
+        _advances(doc, found, lo, hi, names)
         return
     if _CLAIM_DENIED.search(chunk):
         found.record("claim_total", "contest", None, (lo, hi))
@@ -168,30 +185,56 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
         elif re.search(r"伤残[^。；]{0,16}(?:" + _GRADE_CONTESTED.pattern + ")|(?:" + _GRADE_CONTESTED.pattern
                        + r")[^。；]{0,6}伤残|鉴定意见[^。；]{0,6}有异议", chunk):
             found.record("disability_grade", "contest", None, (lo, hi))
-    verb = _ADVANCE_VERB.search(chunk)
+    _advances(doc, found, lo, hi, names)
+
+
+def _advances(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str, str]]) -> None:
+    """An advance is asserted whatever else the unit says (事发当晚…并交纳了21000元的丧葬费 has no stance word)."""
+    text = doc.text
+    verb = _ADVANCE_VERB.search(text, lo, hi)
     if verb and doc.mentions_in(lo, hi, "money"):
-        clause = text[slice(*_clause(text, lo + verb.start(), lo, hi))]
+        clause = text[slice(*_clause(text, verb.start(), lo, hi))]
         if ADMIT.search(clause) and not re.search(r"有误|实际|另", clause):
             found.record("paid_in_advance", "admit", None, (lo, hi))
         else:
             found.record("paid_in_advance", "contest", _advance_rows(doc, lo, hi, names) or None, (lo, hi))
 
 
+def _payer(doc: Document, at: int, lo: int, names: list[tuple[str, str]], answerer: str) -> str:
+    """The payer named in the advance's own clause. 原告 there is the recipient (为原告支付了…); a bare 被告 or
+    被告PER (a masked name no party block gives) and 本人 / 我方 / 我公司 (no name) are the answering side."""
+    text = doc.text
+    start = _clause(text, at, lo, at)[0]
+    known = {p.get("name") for p in doc.parties.get("defendants") or []}
+    near = [(w, n) for w, n in names if w != "原告" and text.rfind(w, start, at) >= 0]
+    payer = last_name_before(text, at, near, 24)
+    if payer is None:
+        return answerer
+    written = max((w for w, n in near if n == payer), key=len)
+    if payer not in known and (written == "被告" or text[:text.rfind(written, start, at)].endswith("被告")):
+        return answerer
+    return payer
+
+
 def _advance_rows(doc: Document, lo: int, hi: int, names: list[tuple[str, str]]) -> list[dict[str, Any]]:
-    """Each advance the answer asserts: the payer named before the verb, else the answering defendant."""
+    """Each advance the answer asserts, item by item: the payer named before the verb, else the answering defendant."""
     text = doc.text
     answerer = next((n for w, n in names if w == "答辩人"), None) or "被告"
     rows: list[dict[str, Any]] = []
     victims = {p["name"] for p in doc.parties.get("plaintiffs") or []}
     names = [(w, n) for w, n in names if n not in victims and not set(n.split("、")) & victims]
-    for verb in re.finditer(r"垫付|支付了?|已付|给付了?|交纳了", text[lo:hi]):
-        at = lo + verb.start()
-        payer = last_name_before(text, at, names, 24) or answerer
-        amounts = [m for m in doc.mentions_in(at, hi, "money")]
-        if payer and amounts:
-            row = {"payer": payer, "amount": amounts[0].value}
-            if row not in rows:
-                rows.append(row)
+    used: set[int] = set()
+    for verb in _ADVANCE_VERB.finditer(text, lo, hi):
+        payer = _payer(doc, verb.start(), lo, names, answerer)
+        last = verb.end()
+        for index, mention in enumerate(doc.mentions_in(verb.end(), hi, "money")):
+            gap = text[last:mention.start]
+            if index and (_ADVANCE_STOP.search(gap) or not _ADVANCE_NEXT.fullmatch(gap)):
+                break
+            if mention.start not in used:
+                used.add(mention.start)
+                rows.append({"payer": payer, "amount": mention.value})
+            last = mention.end
     return rows
 
 

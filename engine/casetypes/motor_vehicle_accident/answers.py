@@ -26,7 +26,7 @@ from engine.casetypes.motor_vehicle_accident.vocabulary import (
 from engine.extraction.document import Candidate, Document
 
 CONTEST = re.compile(
-    r"过高|过多|过长|不予认可|不认可|不予支持|不应支持|有异议|应按|应扣除|应予扣除|扣除|不属于|不予|不承担|不应|酌定|为宜|缺乏|"
+    r"过高|过多|过长|不予认可|不认可|不予支持|不应支持|有异议|应按|应扣除|应予扣除|扣除|核减|不属于|不予|不承担|不应|酌定|为宜|缺乏|"
     r"无票据|没有票据|无依据|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔|为准|不符合|应参照|应当参照|自行承担")
 ADMIT = re.compile(r"无异议|没有异议|认可|同意|属实|无意见|予以确认")
 _MARKER = re.compile(r"(?:认可|为|应为|以|酌定|计|合计|共计|仅|只|按)(?:人民币)?$")
@@ -89,9 +89,9 @@ _ADVANCE_VERB = re.compile(r"垫付|预付|已支付|支付了|已付|支付给|
 _ADVANCE_NEXT = re.compile(r"[，,、及和]?(?:人民币)?[\u4e00-\u9fa5（）()]{0,14}?(?:人民币)?")
 _ADVANCE_STOP = re.compile(r"合计|共计|总计|辩称|认可|应|为宜|[。；;]")
 _CLAIM_DENIED = re.compile(
-    r"驳回原告的?(?:全部|所有)?诉讼请求|(?:诉请|诉讼请求|起诉数额|请求数额|索赔数额)[^，。；]{0,4}过高|诉请都不同意|"
+    r"驳回原告的?(?:全部|所有)?诉讼请求|(?:诉请|诉求|诉讼请求|起诉数额|请求数额|索赔数额)[^，。；]{0,4}过高|诉请都不同意|"
     r"不同意赔偿|被告[A-Z\u4e00-\u9fa5]{0,4}不应承担(?:任何)?赔偿责任|不应承担任何|不需要承担任何|"
-    r"诉讼请求[^。；]{0,6}有异议")
+    r"诉讼请求[^。；]{0,6}有异议|赔偿这么多|各项损失[^，。；]{0,4}(?:有异议|过高)")
 _GRADE_CONTESTED = re.compile(r"重新鉴定|有异议|不予认定|过高|不认可|没有鉴定结论|鉴定程序不合法|不构成伤残")
 
 
@@ -145,31 +145,27 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
     chunk = text[lo:hi]
     if re.search(r"投保|承保", chunk) and not re.search(r"未投保", chunk):
         found.record("vehicles", "admit", None, (lo, hi))
+    _share(text, found, lo, hi)
+    _advances(doc, found, lo, hi, names)
     stance = _stance(chunk)
     if stance is None:
-        _advances(doc, found, lo, hi, names)
         return
     if _CLAIM_DENIED.search(chunk):
         found.record("claim_total", "contest", None, (lo, hi))
     if re.search(r"农村(?:居民)?(?:人均[^，。；]{0,8})?标准", chunk) and re.search(r"应|按照", chunk):
         found.record("victim_residence", "contest", "rural", (lo, hi))
-    if re.search(r"事故事实|事故发生(?!后|时|在|以后|之后)|事故经过|事故的发生|发生经过", chunk):
+    if _ACCIDENT_ADMITTED.search(chunk):
+        found.record("accident_date", "admit", None, (lo, hi))
+    elif re.search(r"事故事实|事故的事实|事故证明[^，。；]{0,6}(?:无异议|没有异议)|事故发生(?!后|时|在|以后|之后)|事故经过|事故的发生(?![^，。；]{0,4}过错)"
+                   r"|发生经过", chunk):
         found.record("accident_date", "admit" if ADMIT.search(chunk) else stance, None, (lo, hi))
     if re.search(r"责任认定|认定书|责任划分|的认定", chunk):
         found.record("liability", "admit" if ADMIT.search(chunk) and not re.search(r"认定.{0,6}有异议", chunk)
                      else stance, None, (lo, hi))
+    elif _OTHER_ALLOCATION.search(chunk):
+        found.record("liability", "contest", None, (lo, hi))
     if re.search(r"优先赔偿|优先支付", chunk) and "精神" in chunk:
         found.record("mental_damages_first", "admit" if re.search(r"同意|无异议", chunk) else stance, None, (lo, hi))
-    percents = [m for m in _PERCENT.finditer(text, lo, hi)
-                if not re.search(r"伤残|指数|系数", text[max(0, m.start() - 8):m.end() + 4])]
-    if percents and re.search(r"比例|承担|超出交强险", chunk):
-        own = next((m for m in percents if not text[m.end():m.end() + 3].startswith("过高")), percents[0])
-        near = text[max(lo, own.start() - 16):own.end() + 6]
-        if re.search(r"为宜|过高|不同意|应按", chunk) or not re.search(r"无异议|没有异议|认可|同意", near):
-            # 以30%为宜 / 承担责任不应超过15%: the share the defendant proposes for its own side
-            found.record("liability_share", "contest", own.group(1), (lo, hi))
-        else:
-            found.record("liability_share", "admit", None, (lo, hi))
     for eid, word in _DAYS.items():
         match = re.search(word + r"(认可|应为|应按|按|为)?(\d{1,4})(?:日|天)(无异议)?", chunk)
         if match and match.group(3):
@@ -188,6 +184,38 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
     _advances(doc, found, lo, hi, names)
 
 
+# 原被告发生交通事故是事实 admits the accident even when the sentence goes on to contest the 认定书.
+_ACCIDENT_ADMITTED = re.compile(r"发生(?:了|本次|本起)?(?:道路)?交通事故(?:是事实|属实)")
+# The answer puts the fault elsewhere than the 认定书 does: the allocation is contested.
+_OTHER_ALLOCATION = re.compile(r"应负(?:本次|本起)?事故的?(?:主要|次要|同等)责任|过错在于|责任并不(?:是|全)|分清责任")
+# A percentage taken off an item (核减10%的非医保用药) is no share of liability.
+_DEDUCTION = re.compile(r"扣除|核减|减去|非医保|自费|免赔")
+# 自愿承担70%的责任 / 同意承担30%: the share the defendant offers for its own side, a stance by itself.
+_OWN_OFFER = re.compile(r"(?:自愿|同意|愿意|愿|只|仅)(?:按|承担)[^，。；]{0,6}$")
+
+
+def _share(text: str, found: _Found, lo: int, hi: int) -> None:
+    chunk = text[lo:hi]
+    percents = [m for m in _PERCENT.finditer(text, lo, hi)
+                if not re.search(r"伤残|指数|系数", text[max(0, m.start() - 8):m.end() + 4])
+                and not _DEDUCTION.search(text[max(lo, m.start() - 8):m.end() + 6])]
+    if not percents or not re.search(r"比例|承担|超出交强险", chunk):
+        return
+    own = next((m for m in percents if not text[m.end():m.end() + 3].startswith("过高")), percents[0])
+    near = text[max(lo, own.start() - 16):own.end() + 6]
+    offered = _OWN_OFFER.search(text, max(lo, own.start() - 12), own.start()) is not None
+    if not offered and _stance(chunk) is None:
+        return  # 在商业三者险内按30%承担 with no stance: a statement of the policy's share, not a position
+    if offered or re.search(r"为宜|过高|不同意|应按", chunk) or not re.search(r"无异议|没有异议|认可|同意", near):
+        # 以30%为宜 / 承担责任不应超过15% / 自愿承担70%: the share the defendant proposes for its own side
+        found.record("liability_share", "contest", own.group(1), (lo, hi))
+    else:
+        found.record("liability_share", "admit", None, (lo, hi))
+
+
+_PAST_ADVANCE = re.compile(r"已(?:经)?(?:为|给|向)?(?:原告)?垫付|垫付(?:过|了)|曾[^，。；]{0,6}垫付")
+
+
 def _advances(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str, str]]) -> None:
     """An advance is asserted whatever else the unit says (事发当晚…并交纳了21000元的丧葬费 has no stance word)."""
     text = doc.text
@@ -198,6 +226,8 @@ def _advances(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[
             found.record("paid_in_advance", "admit", None, (lo, hi))
         else:
             found.record("paid_in_advance", "contest", _advance_rows(doc, lo, hi, names) or None, (lo, hi))
+    elif _PAST_ADVANCE.search(text, lo, hi):
+        found.record("paid_in_advance", "contest", None, (lo, hi))  # 已经给原告垫付过部分医疗费: no figure
 
 
 def _payer(doc: Document, at: int, lo: int, names: list[tuple[str, str]], answerer: str) -> str:

@@ -361,22 +361,33 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
     # LawBench writes every person PER: such a name (or one a plaintiff and a defendant share) is told apart
     # by the role word before it (被告PER承担次要责任).
     masked = (plaintiffs & defendants) | {n for n in plaintiffs | defendants if re.fullmatch(r"[A-Z]{2,4}", str(n))}
+    bare_seen: dict[int, int] = {}
     for match in _LIABILITY.finditer(text, body[0], body[1]):
         if match.group(1) and text[max(0, match.start() - 2):match.start()].endswith(("不负", "不")):
             continue
         share = _SHARE[match.group(1)] if match.group(1) else "none"
         who = last_name_before(text, match.start(), names, 3)
-        if who in masked:
-            role = re.search(r"(原告|被告)(" + re.escape(str(who)) + r")?[^，。；、]{0,3}$",
-                             text[max(0, match.start() - 10):match.start()])
-            if role is None:
+        if who is not None and who not in plaintiffs | defendants and re.search(r"(?:原告|被告)$", text[:match.start()]):
+            who = None  # 被告负…责任 with 被告 an alias read from running text (找被告协商处理): the role word decides
+        bare = _MASKED_SUBJECT.search(text, max(0, match.start() - 16), match.start())
+        if who in masked or (who is None and bare):
+            roles = _masked_roles(text, match.start(), body[0], bare_seen)
+            if not roles:
                 continue
-            who = role.group(1)
+            for role in roles:
+                if role in seen and role != "案外人":  # several others may each have a share
+                    continue
+                seen.add(role)
+                rows.append({"party": role, "share": share})
+                spans.append((match.start(), match.end()))
+            continue
         if who is None:
             person = re.search(r"(?:认定|，|,|、|；)([\u4e00-\u9fa5]{2,3})$", text[max(0, match.start() - 6):match.start()])
             role = re.search(r"(原告|被告|死者|受害人|伤者)[^，。；、]{0,8}$", text[max(0, match.start() - 10):match.start()])
             if person is not None and re.search(person.group(1) + r"[，,]?[男女]|死者|受害人", text):
                 who = person.group(1)
+            elif person is not None and spans and match.start() - len(person.group(1)) - spans[-1][1] <= 1:
+                who = person.group(1)  # the next person of the same allocation: 认定PER负主要责任，谢有能负次要责任
             elif role is not None:
                 who = role.group(1)  # a masked or unnamed party: its role (被告PER负主要责任)
             else:
@@ -410,6 +421,41 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
                 results["liability_share"] = Candidate("liability_share", value, [(match.start(), match.end())],
                                                        0.7, "derived", match.start())
                 break
+
+
+# The subject of an allocation in masked text: 被告PER / PER / 原告和PER / 被告PER与PER, right before 负 / 承担 / 无.
+_MASKED_SUBJECT = re.compile(r"(?:(?:原告|被告|死者|受害人)?[A-Z]{2,4}|原告|被告)(?:(?:与|和|、)(?:(?:原告|被告)?[A-Z]{2,4}|原告|被告))*$")
+_ROLE_SUBJECT = re.compile(r"(原告|被告|死者|受害人)(?=(?:[A-Z]{2,4})?(?:与|和|、|负|承担|无|不负|不承担))")
+
+
+def _masked_roles(text: str, at: int, lo: int, bare_seen: dict[int, int]) -> list[str]:
+    """Roles of the persons an allocation names in masked text (LawBench writes every person PER). A role
+    word decides (被告PER → 被告); a bare PER is a party the allocation names by no role word, 被告 first
+    (the 认定书 of a claim names the defendant's side), then 原告, else someone else (案外人):
+    认定PER负主要责任，被告负次要责任，原告不负 → 案外人; PER负全部责任，原告无责任 → 被告."""
+    sentence_start = max(text.rfind(c, lo, at) for c in "。；;\n")
+    start = text.rfind("认定", max(lo, sentence_start), at)
+    if start < 0:
+        start = max(lo, sentence_start + 1)
+    end = min([i for i in (text.find(c, at) for c in "。；;\n") if i >= 0] or [len(text)])
+    named = {_ROLE_WORD.get(m.group(1), m.group(1)) for m in _ROLE_SUBJECT.finditer(text, start, end)}
+    free = [r for r in ("被告", "原告") if r not in named]
+    subject = _MASKED_SUBJECT.search(text, max(start, at - 16), at)
+    if subject is None:
+        return []
+    roles = []
+    for part in re.split(r"与|和|、", subject.group()):
+        role = re.match(r"原告|被告|死者|受害人", part)
+        if role:
+            roles.append(_ROLE_WORD.get(role.group(), role.group()))
+            continue
+        index = bare_seen.get(start, 0)
+        bare_seen[start] = index + 1
+        roles.append(free[index] if index < len(free) else "案外人")
+    return roles
+
+
+_ROLE_WORD = {"死者": "受害人"}
 
 
 def _vehicle_share(text: str, results: dict[str, Candidate], match: re.Match[str]) -> None:

@@ -46,6 +46,7 @@ _LIABILITY = re.compile(
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*%")
 _ADVANCE = re.compile(r"垫付|已支付|支付了|已付|已赔付|先行支付|预付|已赔偿")
 _DEATH = re.compile(r"死亡(?!伤残|赔偿|补偿|的?限额)|身亡|抢救无效")
+_INJURY = re.compile(r"受伤|伤残|致伤|受损伤|住院|治疗|医疗费|骨折|护理费|误工费")
 _COMMERCIAL = re.compile(r"商业|三者险|第三者责任险|第三者责任保险")
 _GRADE = re.compile(r"(两处|二处|三处|四处|[2-4]处)?([一二三四五六七八九十]|10|[1-9])级伤残([一二三四两]处)?")
 _INDEX = re.compile(r"(?:伤残)?(?:赔偿指数|伤残系数|赔偿系数)(?:为|按|是|计)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*%")
@@ -506,7 +507,8 @@ def _victim(doc: Document, results: dict[str, Candidate]) -> None:
     text = doc.text
     body = doc.section("body") if doc.sections.get("body") else (0, len(text))
     died = _DEATH.search(text, body[0], body[1])
-    if "death" not in results:
+    if "death" not in results and (died is not None or _INJURY.search(text, body[0], body[1])):
+        # a claim for car damage only says nothing of a person's death or injury: no value either way
         results["death"] = Candidate("death", died is not None, [(died.start(), died.end())] if died else [],
                                      0.6, "derived", died.start() if died else 0)
     if died is None:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from engine.casetypes.motor_vehicle_accident.vocabulary import (
+    NO_ITEM_WORDS,
     PLATE,
     first_name_after,
     fix_numbered_names,
@@ -141,6 +142,18 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
     return items, total
 
 
+def _drop_no_item_amounts(doc: Document, results: dict[str, Candidate], read: set[str]) -> None:
+    """尚需后续治疗费12000元: the generic cue (治疗费 → 医疗费) took the amount of a word that names no item."""
+    text = doc.text
+    for start, end, item in item_words(text):
+        if item is not None or text[start:end] not in NO_ITEM_WORDS:
+            continue
+        amounts = _money_in(doc, end, min(len(text), end + 8))
+        for eid, candidate in list(results.items()):
+            if eid not in read and amounts and any(s <= amounts[0].start < e for s, e in candidate.spans):
+                del results[eid]
+
+
 def _net_total(doc: Document, total: Candidate, hi: int) -> Candidate:
     """合计742,603.20元，扣除被告已支付的50,000元…，尚需赔偿682,603.20元: the claim is what is still asked."""
     text = doc.text
@@ -191,6 +204,7 @@ def _damage_items(doc: Document, results: dict[str, Candidate]) -> None:
         total = total or facts_total
     for item, candidate in items.items():
         results[item] = candidate
+    _drop_no_item_amounts(doc, results, set(items))
     if total is not None:
         results["claim_total"] = total
     elif items and "claim_total" in results:

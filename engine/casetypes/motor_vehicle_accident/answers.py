@@ -26,7 +26,7 @@ from engine.casetypes.motor_vehicle_accident.vocabulary import (
 from engine.extraction.document import Candidate, Document
 
 CONTEST = re.compile(
-    r"过高|过多|过长|不予认可|不认可|不予支持|不应支持|有异议|应按|应扣除|应予扣除|扣除|核减|不属于|不予|不承担|不应|酌定|为宜|缺乏|"
+    r"过高|过多|过长|不予认可|不认可|不予支持|不应支持|(?<!没)有异议|应按|应扣除|应予扣除|扣除|核减|不属于|不予|不承担|不应|酌定|为宜|缺乏|没有证据|无证据|没有提供|未提供|未能提供|"
     r"无票据|没有票据|无依据|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔|为准|不符合|应参照|应当参照|自行承担")
 ADMIT = re.compile(r"无异议|没有异议|认可|同意|属实|无意见|予以确认")
 _MARKER = re.compile(r"(?:认可|为|应为|以|酌定|计|合计|共计|仅|只|按)(?:人民币)?$")
@@ -73,6 +73,10 @@ class _Found:
     def record(self, eid: str, position: str, value: Any, span: tuple[int, int]) -> None:
         if eid not in self.positions:
             self.positions[eid], self.values[eid], self.spans[eid] = position, value, [span]
+        elif self.positions[eid] == "admit" and position == "contest":
+            # 医疗费没有异议 (the driver), then 医疗费…应扣除10% (the insurer): contested when any defendant contests
+            self.positions[eid], self.values[eid] = position, value
+            self.spans[eid].append(span)
         elif (self.positions[eid] == position == "contest" and isinstance(value, list)
               and isinstance(self.values[eid], list)):
             # advances asserted in several statements (the driver's, then the insurer's) make one list
@@ -91,8 +95,8 @@ _ADVANCE_STOP = re.compile(r"合计|共计|总计|辩称|认可|应|为宜|[。�
 _CLAIM_DENIED = re.compile(
     r"驳回原告的?(?:全部|所有)?诉讼请求|(?:诉请|诉求|诉讼请求|起诉数额|请求数额|索赔数额)[^，。；]{0,4}过高|诉请都不同意|"
     r"不同意赔偿|被告[A-Z\u4e00-\u9fa5]{0,4}不应承担(?:任何)?赔偿责任|不应承担任何|不需要承担任何|"
-    r"诉讼请求[^。；]{0,6}有异议|赔偿这么多|各项损失[^，。；]{0,4}(?:有异议|过高)")
-_GRADE_CONTESTED = re.compile(r"重新鉴定|有异议|不予认定|过高|不认可|没有鉴定结论|鉴定程序不合法|不构成伤残")
+    r"诉讼请求[^。；]{0,6}(?<!没)有异议|赔偿这么多|各项损失[^，。；]{0,4}(?:(?<!没)有异议|过高)")
+_GRADE_CONTESTED = re.compile(r"重新鉴定|(?<!没)有异议|不予认定|过高|不认可|没有鉴定结论|鉴定程序不合法|不构成伤残")
 
 
 _CLAUSE_CUT = re.compile(r"[，。；;]|,(?!\d{3})")  # not the comma of 10,000
@@ -159,8 +163,8 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
     elif re.search(r"事故事实|事故的事实|事故证明[^，。；]{0,6}(?:无异议|没有异议)|事故发生(?!后|时|在|以后|之后)|事故经过|事故的发生(?![^，。；]{0,4}过错)"
                    r"|发生经过", chunk):
         found.record("accident_date", "admit" if ADMIT.search(chunk) else stance, None, (lo, hi))
-    if re.search(r"责任认定|认定书|责任划分|的认定", chunk):
-        found.record("liability", "admit" if ADMIT.search(chunk) and not re.search(r"认定.{0,6}有异议", chunk)
+    if re.search(r"责任认定|认定书|责任划分|的认定|对[^，。；]{0,8}事故认定", chunk):
+        found.record("liability", "admit" if ADMIT.search(chunk) and not re.search(r"认定.{0,6}(?<!没)有异议", chunk)
                      else stance, None, (lo, hi))
     elif _OTHER_ALLOCATION.search(chunk):
         found.record("liability", "contest", None, (lo, hi))
@@ -174,12 +178,12 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
             found.record(eid, "contest", int(match.group(2)), (lo, hi))
     grade = re.search(r"伤残等级|级伤残|鉴定意见|伤残", chunk)
     if grade:
-        if "disability_grade" in found.positions and re.search(r"有异议|重新鉴定", chunk):
+        if "disability_grade" in found.positions and re.search(r"(?<!没)有异议|重新鉴定", chunk):
             found.record("extra_disability_grades", "contest", None, (lo, hi))
         elif re.search(r"级伤残[^，。；]{0,4}无异议|伤残等级[^，。；]{0,8}无异议|鉴定意见无异议|伤残等级无异议", chunk):
             found.record("disability_grade", "admit", None, (lo, hi))
         elif re.search(r"伤残[^。；]{0,16}(?:" + _GRADE_CONTESTED.pattern + ")|(?:" + _GRADE_CONTESTED.pattern
-                       + r")[^。；]{0,6}伤残|鉴定意见[^。；]{0,6}有异议", chunk):
+                       + r")[^。；]{0,6}伤残|鉴定意见[^。；]{0,6}(?<!没)有异议", chunk):
             found.record("disability_grade", "contest", None, (lo, hi))
     _advances(doc, found, lo, hi, names)
 

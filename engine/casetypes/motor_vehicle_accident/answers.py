@@ -121,9 +121,14 @@ def _in_advance(text: str, at: int, lo: int) -> bool:
 _BARE_ITEM = re.compile(r"[\u4e00-\u9fa5（）()]{0,14}?(?:人民币)?[\d.,]+元")
 
 
+_LIMIT_AFTER = re.compile(r"(?:的)?(?:赔偿|责任)?限额")
+
+
 def _items(doc: Document, found: _Found, lo: int, hi: int) -> None:
     text = doc.text
-    words = [(s, e, item) for s, e, item in item_words(text, lo, hi) if item and not _in_advance(text, s, lo)]
+    # 财产损失赔偿限额为2000元 names the insurance cap, not the item claimed: no stance, no counter-figure
+    words = [(s, e, item) for s, e, item in item_words(text, lo, hi)
+             if item and not _in_advance(text, s, lo) and not _LIMIT_AFTER.match(text, e)]
     segments = []
     for index, (start, _end, item) in enumerate(words):
         stop = words[index + 1][0] if index + 1 < len(words) else hi
@@ -290,6 +295,17 @@ def _body(doc: Document) -> tuple[int, int]:
     return start, end if end >= 0 else len(text)
 
 
+def _drop_limit_only(doc: Document, found: _Found) -> None:
+    """An item the answer names only as an insurance cap (财产损失赔偿限额为2000元): the generic stage's
+    stance on it is none."""
+    words = item_words(doc.text)
+    for eid in [e for e in doc.positions if e not in found.positions]:
+        mentions = [(s, e) for s, e, item in words if item == eid]
+        if mentions and all(_LIMIT_AFTER.match(doc.text, e) for _, e in mentions):
+            del doc.positions[eid]
+            doc.results.pop(eid, None)
+
+
 def derive_answer(doc: Document, results: dict[str, Any] | None = None) -> None:
     aliases = party_aliases(doc)
     fix_numbered_names(doc, aliases)
@@ -311,6 +327,7 @@ def derive_answer(doc: Document, results: dict[str, Any] | None = None) -> None:
         # 对事故认定书无异议 is the stance on the 认定书's allocation (liability), not on the document itself.
         del doc.positions["liability_document"]
         doc.results.pop("liability_document", None)
+    _drop_limit_only(doc, found)
     for eid, position in found.positions.items():
         if eid not in doc.casetype.table.entries:
             continue

@@ -133,6 +133,8 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
                     total = Candidate("claim_total", value, [(mention.start, mention.end)], 0.8, "derived",
                                       mention.start)
                 continue
+            if re.search(r"(?:诉讼费|律师费|复印费)(?:及|和|与|、)$", text[max(lo, start - 5):start]):
+                continue  # 诉讼费及鉴定费1640元: one figure for an item and costs that have no id
             if item is not None and item not in items:
                 items[item] = Candidate(item, value, [(start, mention.end)], 0.85, "derived", start)
             continue
@@ -431,7 +433,8 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
                 # not one side's: each goes to its vehicle's liability_share.
                 _vehicle_share(text, results, match)
                 continue
-            if re.search(r"比例|责任|承担", around) and not re.search(r"伤残|指数|系数|利率", around):
+            applied = text[max(0, match.start() - 2):match.start()] == "元的"  # 车损7600元的40%即3040元
+            if (re.search(r"比例|责任|承担", around) or applied) and not re.search(r"伤残|指数|系数|利率", around):
                 value = match.group(1).rstrip("0").rstrip(".") if "." in match.group(1) else match.group(1)
                 results["liability_share"] = Candidate("liability_share", value, [(match.start(), match.end())],
                                                        0.7, "derived", match.start())

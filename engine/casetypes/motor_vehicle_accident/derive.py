@@ -45,7 +45,7 @@ _LIABILITY = re.compile(
     r"(?:负|承担)?(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(全部|主要|同等|次要|无)(?:事故)?责任"
     r"|(?:不承担|不负)(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(责任)")  # 原告不承担此事故责任 → 无责任
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*%")
-_ADVANCE = re.compile(r"垫付|已支付|支付了|已付|已赔付|先行支付|预付|已赔偿")
+_ADVANCE = re.compile(r"垫付|已支付|支付了|已付|已赔付|先行支付|预付|已赔偿|留下(?=(?:人民币)?\d)")  # 并留下2000元钱
 _DEATH = re.compile(r"死亡(?!伤残|赔偿|补偿|的?限额)|身亡|抢救无效")
 _INJURY = re.compile(r"受伤|伤残|致伤|受损伤|住院|治疗|医疗费|骨折|护理费|误工费")
 _COMMERCIAL = re.compile(r"商业|三者险|第三者责任险|第三者责任保险")
@@ -502,6 +502,10 @@ def _advances(doc: Document, results: dict[str, Candidate], names: list[tuple[st
             if verb is None:
                 continue
             payer = last_name_before(text, verb.start(), names, 24)
+            if payer is not None and re.fullmatch(r"[A-Z]{2,4}", str(payer)):
+                # a masked name (LawBench: every person PER) is told by the role word before it
+                roles = re.findall(r"(原告|被告)[A-Z]{2,4}", text[max(0, verb.start() - 24):verb.start()])
+                payer = roles[-1] if roles else payer
             amounts = [m for m in _money_in(doc, verb.start(), piece_hi)] or [
                 m for m in _money_in(doc, piece_lo, verb.start())]
             if payer is None or not amounts:

@@ -47,6 +47,8 @@ _LIABILITY = re.compile(
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*%")
 _ADVANCE = re.compile(r"垫付|已支付|支付了|已付|已赔付|先行支付|预付|已赔偿|留下(?=(?:人民币)?\d)")  # 并留下2000元钱
 _DEATH = re.compile(r"死亡(?!伤残|赔偿|补偿|的?限额)|身亡|抢救无效")
+_DEATH_ITEMS = re.compile(r"死亡赔偿金|丧葬费|死亡补偿|死者|近亲属|继承人|亲属|遗属|之父|之母|之子|之女|其父|其母|其子|其女|其夫|其妻")
+_INJURY_ITEMS = re.compile(r"残疾赔偿金|伤残赔偿金|级伤残|伤残等级")
 _INJURY = re.compile(r"受伤|伤残|致伤|受损伤|住院|治疗|医疗费|骨折|护理费|误工费")
 _COMMERCIAL = re.compile(r"商业|三者险|第三者责任险|第三者责任保险")
 _GRADE = re.compile(r"(两处|二处|三处|四处|[2-4]处)?([一二三四五六七八九十]|10|[1-9])级伤残([一二三四两]处)?")
@@ -528,6 +530,10 @@ def _victim(doc: Document, results: dict[str, Candidate]) -> None:
     text = doc.text
     body = doc.section("body") if doc.sections.get("body") else (0, len(text))
     died = _DEATH.search(text, body[0], body[1])
+    if died is not None and not _DEATH_ITEMS.search(text) and _INJURY_ITEMS.search(text):
+        # 谢有能经抢救无效死亡 (another rider) in a claim for the plaintiff's own 伤残: not a death case
+        died = None
+        results.pop("death", None)
     if "death" not in results and (died is not None or _INJURY.search(text, body[0], body[1])):
         # a claim for car damage only says nothing of a person's death or injury: no value either way
         results["death"] = Candidate("death", died is not None, [(died.start(), died.end())] if died else [],

@@ -26,7 +26,7 @@ from engine.casetypes.motor_vehicle_accident.vocabulary import (
 from engine.extraction.document import Candidate, Document
 
 CONTEST = re.compile(
-    r"过高|过多|过长|不予认可|不认可|不予支持|不应支持|有异议|应按|应扣除|应予扣除|扣除|不属于|不予|不承担|不应|酌定|为宜|缺乏|"
+    r"过高|过多|过长|不予认可|不认可|不予支持|不应支持|(?<!没)有异议|应按|应扣除|应予扣除|扣除|核减|不属于|不予|不承担|不应|酌定|为宜|缺乏|没有证据|无证据|没有提供|未提供|未能提供|"
     r"无票据|没有票据|无依据|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔|为准|不符合|应参照|应当参照|自行承担")
 ADMIT = re.compile(r"无异议|没有异议|认可|同意|属实|无意见|予以确认")
 _MARKER = re.compile(r"(?:认可|为|应为|以|酌定|计|合计|共计|仅|只|按)(?:人民币)?$")
@@ -73,17 +73,30 @@ class _Found:
     def record(self, eid: str, position: str, value: Any, span: tuple[int, int]) -> None:
         if eid not in self.positions:
             self.positions[eid], self.values[eid], self.spans[eid] = position, value, [span]
+        elif self.positions[eid] == "admit" and position == "contest":
+            # 医疗费没有异议 (the driver), then 医疗费…应扣除10% (the insurer): contested when any defendant contests
+            self.positions[eid], self.values[eid] = position, value
+            self.spans[eid].append(span)
+        elif (self.positions[eid] == position == "contest" and isinstance(value, list)
+              and isinstance(self.values[eid], list)):
+            # advances asserted in several statements (the driver's, then the insurer's) make one list
+            self.values[eid] = self.values[eid] + [row for row in value if row not in self.values[eid]]
+            self.spans[eid].append(span)
         elif self.positions[eid] == "contest" and position == "contest" and value is not None and self.values[eid] is None:
             self.values[eid] = value
             self.spans[eid].append(span)
 
 
-_ADVANCE_VERB = re.compile(r"垫付|已支付|支付了|已付|支付给|给付了?|交纳了")
+_ADVANCE_VERB = re.compile(r"垫付|预付|已支付|支付了|已付|支付给|给付了?|交纳了|已(?:经)?赔偿了?")
+# An advance's own items after its verb: "垫付医疗费30000元，护理费3000元" / "…28061.78元、修理费900元及护理费2520元";
+# a 合计 / 共计 closes the list (it repeats the items), so does anything that is not a short item name.
+_ADVANCE_NEXT = re.compile(r"[，,、及和]?(?:人民币)?[\u4e00-\u9fa5（）()]{0,14}?(?:人民币)?")
+_ADVANCE_STOP = re.compile(r"合计|共计|总计|辩称|认可|应|为宜|[。；;]")
 _CLAIM_DENIED = re.compile(
-    r"驳回原告的?(?:全部|所有)?诉讼请求|(?:诉请|诉讼请求|起诉数额|请求数额|索赔数额)[^，。；]{0,4}过高|诉请都不同意|"
+    r"驳回原告的?(?:全部|所有)?诉讼请求|(?:诉请|诉求|诉讼请求|起诉数额|请求数额|索赔数额)[^，。；]{0,4}过高|诉请都不同意|"
     r"不同意赔偿|被告[A-Z\u4e00-\u9fa5]{0,4}不应承担(?:任何)?赔偿责任|不应承担任何|不需要承担任何|"
-    r"诉讼请求[^。；]{0,6}有异议")
-_GRADE_CONTESTED = re.compile(r"重新鉴定|有异议|不予认定|过高|不认可|没有鉴定结论|鉴定程序不合法|不构成伤残")
+    r"诉讼请求[^。；]{0,6}(?<!没)有异议|赔偿这么多|各项损失[^，。；]{0,4}(?:(?<!没)有异议|过高)")
+_GRADE_CONTESTED = re.compile(r"重新鉴定|(?<!没)有异议|不予认定|过高|不认可|没有鉴定结论|鉴定程序不合法|不构成伤残")
 
 
 _CLAUSE_CUT = re.compile(r"[，。；;]|,(?!\d{3})")  # not the comma of 10,000
@@ -98,12 +111,24 @@ def _clause(text: str, at: int, lo: int, hi: int) -> tuple[int, int]:
 
 def _in_advance(text: str, at: int, lo: int) -> bool:
     """本人垫付给原告医疗费28061.78元、修理费900元: the items named after an advance verb in its clause."""
-    return _ADVANCE_VERB.search(text, _clause(text, at, lo, at)[0], at) is not None
+    start, end = _clause(text, at, lo, len(text))
+    if _ADVANCE_VERB.search(text, start, at):
+        return True
+    # a bare item of the same list in the next clause: 垫付医疗费30000元，护理费3000元
+    return start > lo and _BARE_ITEM.fullmatch(text, start, end) is not None and _in_advance(text, start - 1, lo)
+
+
+_BARE_ITEM = re.compile(r"[\u4e00-\u9fa5（）()]{0,14}?(?:人民币)?[\d.,]+元")
+
+
+_LIMIT_AFTER = re.compile(r"(?:的)?(?:赔偿|责任)?限额")
 
 
 def _items(doc: Document, found: _Found, lo: int, hi: int) -> None:
     text = doc.text
-    words = [(s, e, item) for s, e, item in item_words(text, lo, hi) if item and not _in_advance(text, s, lo)]
+    # 财产损失赔偿限额为2000元 names the insurance cap, not the item claimed: no stance, no counter-figure
+    words = [(s, e, item) for s, e, item in item_words(text, lo, hi)
+             if item and not _in_advance(text, s, lo) and not _LIMIT_AFTER.match(text, e)]
     segments = []
     for index, (start, _end, item) in enumerate(words):
         stop = words[index + 1][0] if index + 1 < len(words) else hi
@@ -129,6 +154,8 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
     chunk = text[lo:hi]
     if re.search(r"投保|承保", chunk) and not re.search(r"未投保", chunk):
         found.record("vehicles", "admit", None, (lo, hi))
+    _share(text, found, lo, hi)
+    _advances(doc, found, lo, hi, names)
     stance = _stance(chunk)
     if stance is None:
         return
@@ -136,23 +163,18 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
         found.record("claim_total", "contest", None, (lo, hi))
     if re.search(r"农村(?:居民)?(?:人均[^，。；]{0,8})?标准", chunk) and re.search(r"应|按照", chunk):
         found.record("victim_residence", "contest", "rural", (lo, hi))
-    if re.search(r"事故事实|事故发生(?!后|时|在|以后|之后)|事故经过|事故的发生|发生经过", chunk):
+    if _ACCIDENT_ADMITTED.search(chunk):
+        found.record("accident_date", "admit", None, (lo, hi))
+    elif re.search(r"事故事实|事故的事实|事故证明[^，。；]{0,6}(?:无异议|没有异议)|事故发生(?!后|时|在|以后|之后)|事故经过|事故的发生(?![^，。；]{0,4}过错)"
+                   r"|发生经过", chunk):
         found.record("accident_date", "admit" if ADMIT.search(chunk) else stance, None, (lo, hi))
-    if re.search(r"责任认定|认定书|责任划分|的认定", chunk):
-        found.record("liability", "admit" if ADMIT.search(chunk) and not re.search(r"认定.{0,6}有异议", chunk)
+    if re.search(r"责任认定|认定书|责任划分|的认定|对[^，。；]{0,8}事故认定", chunk):
+        found.record("liability", "admit" if ADMIT.search(chunk) and not re.search(r"认定.{0,6}(?<!没)有异议", chunk)
                      else stance, None, (lo, hi))
+    elif _OTHER_ALLOCATION.search(chunk):
+        found.record("liability", "contest", None, (lo, hi))
     if re.search(r"优先赔偿|优先支付", chunk) and "精神" in chunk:
         found.record("mental_damages_first", "admit" if re.search(r"同意|无异议", chunk) else stance, None, (lo, hi))
-    percents = [m for m in _PERCENT.finditer(text, lo, hi)
-                if not re.search(r"伤残|指数|系数", text[max(0, m.start() - 8):m.end() + 4])]
-    if percents and re.search(r"比例|承担|超出交强险", chunk):
-        own = next((m for m in percents if not text[m.end():m.end() + 3].startswith("过高")), percents[0])
-        near = text[max(lo, own.start() - 16):own.end() + 6]
-        if re.search(r"为宜|过高|不同意|应按", chunk) or not re.search(r"无异议|没有异议|认可|同意", near):
-            # 以30%为宜 / 承担责任不应超过15%: the share the defendant proposes for its own side
-            found.record("liability_share", "contest", own.group(1), (lo, hi))
-        else:
-            found.record("liability_share", "admit", None, (lo, hi))
     for eid, word in _DAYS.items():
         match = re.search(word + r"(认可|应为|应按|按|为)?(\d{1,4})(?:日|天)(无异议)?", chunk)
         if match and match.group(3):
@@ -161,37 +183,97 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
             found.record(eid, "contest", int(match.group(2)), (lo, hi))
     grade = re.search(r"伤残等级|级伤残|鉴定意见|伤残", chunk)
     if grade:
-        if "disability_grade" in found.positions and re.search(r"有异议|重新鉴定", chunk):
+        if "disability_grade" in found.positions and re.search(r"(?<!没)有异议|重新鉴定", chunk):
             found.record("extra_disability_grades", "contest", None, (lo, hi))
         elif re.search(r"级伤残[^，。；]{0,4}无异议|伤残等级[^，。；]{0,8}无异议|鉴定意见无异议|伤残等级无异议", chunk):
             found.record("disability_grade", "admit", None, (lo, hi))
         elif re.search(r"伤残[^。；]{0,16}(?:" + _GRADE_CONTESTED.pattern + ")|(?:" + _GRADE_CONTESTED.pattern
-                       + r")[^。；]{0,6}伤残|鉴定意见[^。；]{0,6}有异议", chunk):
+                       + r")[^。；]{0,6}伤残|鉴定意见[^。；]{0,6}(?<!没)有异议", chunk):
             found.record("disability_grade", "contest", None, (lo, hi))
-    verb = _ADVANCE_VERB.search(chunk)
+    _advances(doc, found, lo, hi, names)
+
+
+# 原被告发生交通事故是事实 admits the accident even when the sentence goes on to contest the 认定书.
+_ACCIDENT_ADMITTED = re.compile(r"发生(?:了|本次|本起)?(?:道路)?交通事故(?:是事实|属实)")
+# The answer puts the fault elsewhere than the 认定书 does: the allocation is contested.
+_OTHER_ALLOCATION = re.compile(r"应负(?:本次|本起)?事故的?(?:主要|次要|同等)责任|过错在于|责任并不(?:是|全)|分清责任")
+# A percentage taken off an item (核减10%的非医保用药) is no share of liability.
+_DEDUCTION = re.compile(r"扣除|核减|减去|非医保|自费|免赔")
+# 自愿承担70%的责任 / 同意承担30%: the share the defendant offers for its own side, a stance by itself.
+_OWN_OFFER = re.compile(r"(?:自愿|同意|愿意|愿|只|仅)(?:按|承担)[^，。；]{0,6}$")
+
+
+def _share(text: str, found: _Found, lo: int, hi: int) -> None:
+    chunk = text[lo:hi]
+    percents = [m for m in _PERCENT.finditer(text, lo, hi)
+                if not re.search(r"伤残|指数|系数", text[max(0, m.start() - 8):m.end() + 4])
+                and not _DEDUCTION.search(text[max(lo, m.start() - 8):m.end() + 6])]
+    if not percents or not re.search(r"比例|承担|超出交强险", chunk):
+        return
+    own = next((m for m in percents if not text[m.end():m.end() + 3].startswith("过高")), percents[0])
+    near = text[max(lo, own.start() - 16):own.end() + 6]
+    offered = _OWN_OFFER.search(text, max(lo, own.start() - 12), own.start()) is not None
+    if not offered and _stance(chunk) is None:
+        return  # 在商业三者险内按30%承担 with no stance: a statement of the policy's share, not a position
+    if offered or re.search(r"为宜|过高|不同意|应按", chunk) or not re.search(r"无异议|没有异议|认可|同意", near):
+        # 以30%为宜 / 承担责任不应超过15% / 自愿承担70%: the share the defendant proposes for its own side
+        found.record("liability_share", "contest", own.group(1), (lo, hi))
+    else:
+        found.record("liability_share", "admit", None, (lo, hi))
+
+
+_PAST_ADVANCE = re.compile(r"已(?:经)?(?:为|给|向)?(?:原告)?垫付|垫付(?:过|了)|曾[^，。；]{0,6}垫付")
+
+
+def _advances(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str, str]]) -> None:
+    """An advance is asserted whatever else the unit says (事发当晚…并交纳了21000元的丧葬费 has no stance word)."""
+    text = doc.text
+    verb = _ADVANCE_VERB.search(text, lo, hi)
     if verb and doc.mentions_in(lo, hi, "money"):
-        clause = text[slice(*_clause(text, lo + verb.start(), lo, hi))]
+        clause = text[slice(*_clause(text, verb.start(), lo, hi))]
         if ADMIT.search(clause) and not re.search(r"有误|实际|另", clause):
             found.record("paid_in_advance", "admit", None, (lo, hi))
         else:
             found.record("paid_in_advance", "contest", _advance_rows(doc, lo, hi, names) or None, (lo, hi))
+    elif _PAST_ADVANCE.search(text, lo, hi):
+        found.record("paid_in_advance", "contest", None, (lo, hi))  # 已经给原告垫付过部分医疗费: no figure
+
+
+def _payer(doc: Document, at: int, lo: int, names: list[tuple[str, str]], answerer: str) -> str:
+    """The payer named in the advance's own clause. 原告 there is the recipient (为原告支付了…); a bare 被告 or
+    被告PER (a masked name no party block gives) and 本人 / 我方 / 我公司 (no name) are the answering side."""
+    text = doc.text
+    start = _clause(text, at, lo, at)[0]
+    known = {p.get("name") for p in doc.parties.get("defendants") or []}
+    near = [(w, n) for w, n in names if w != "原告" and text.rfind(w, start, at) >= 0]
+    payer = last_name_before(text, at, near, 24)
+    if payer is None:
+        return answerer
+    written = max((w for w, n in near if n == payer), key=len)
+    if payer not in known and (written == "被告" or text[:text.rfind(written, start, at)].endswith("被告")):
+        return answerer
+    return payer
 
 
 def _advance_rows(doc: Document, lo: int, hi: int, names: list[tuple[str, str]]) -> list[dict[str, Any]]:
-    """Each advance the answer asserts: the payer named before the verb, else the answering defendant."""
+    """Each advance the answer asserts, item by item: the payer named before the verb, else the answering defendant."""
     text = doc.text
     answerer = next((n for w, n in names if w == "答辩人"), None) or "被告"
     rows: list[dict[str, Any]] = []
     victims = {p["name"] for p in doc.parties.get("plaintiffs") or []}
     names = [(w, n) for w, n in names if n not in victims and not set(n.split("、")) & victims]
-    for verb in re.finditer(r"垫付|支付了?|已付|给付了?|交纳了", text[lo:hi]):
-        at = lo + verb.start()
-        payer = last_name_before(text, at, names, 24) or answerer
-        amounts = [m for m in doc.mentions_in(at, hi, "money")]
-        if payer and amounts:
-            row = {"payer": payer, "amount": amounts[0].value}
-            if row not in rows:
-                rows.append(row)
+    used: set[int] = set()
+    for verb in _ADVANCE_VERB.finditer(text, lo, hi):
+        payer = _payer(doc, verb.start(), lo, names, answerer)
+        last = verb.end()
+        for index, mention in enumerate(doc.mentions_in(verb.end(), hi, "money")):
+            gap = text[last:mention.start]
+            if index and (_ADVANCE_STOP.search(gap) or not _ADVANCE_NEXT.fullmatch(gap)):
+                break
+            if mention.start not in used:
+                used.add(mention.start)
+                rows.append({"payer": payer, "amount": mention.value})
+            last = mention.end
     return rows
 
 
@@ -211,6 +293,17 @@ def _body(doc: Document) -> tuple[int, int]:
         start = line.end()
     end = text.find("此致", start)
     return start, end if end >= 0 else len(text)
+
+
+def _drop_limit_only(doc: Document, found: _Found) -> None:
+    """An item the answer names only as an insurance cap (财产损失赔偿限额为2000元): the generic stage's
+    stance on it is none."""
+    words = item_words(doc.text)
+    for eid in [e for e in doc.positions if e not in found.positions]:
+        mentions = [(s, e) for s, e, item in words if item == eid]
+        if mentions and all(_LIMIT_AFTER.match(doc.text, e) for _, e in mentions):
+            del doc.positions[eid]
+            doc.results.pop(eid, None)
 
 
 def derive_answer(doc: Document, results: dict[str, Any] | None = None) -> None:
@@ -234,6 +327,7 @@ def derive_answer(doc: Document, results: dict[str, Any] | None = None) -> None:
         # 对事故认定书无异议 is the stance on the 认定书's allocation (liability), not on the document itself.
         del doc.positions["liability_document"]
         doc.results.pop("liability_document", None)
+    _drop_limit_only(doc, found)
     for eid, position in found.positions.items():
         if eid not in doc.casetype.table.entries:
             continue

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from engine.casetypes.motor_vehicle_accident.vocabulary import (
+    NO_ITEM_WORDS,
     PLATE,
     first_name_after,
     fix_numbered_names,
@@ -44,8 +45,11 @@ _LIABILITY = re.compile(
     r"(?:负|承担)?(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(全部|主要|同等|次要|无)(?:事故)?责任"
     r"|(?:不承担|不负)(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(责任)")  # 原告不承担此事故责任 → 无责任
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*%")
-_ADVANCE = re.compile(r"垫付|已支付|支付了|已付|已赔付|先行支付|预付|已赔偿")
+_ADVANCE = re.compile(r"垫付|已支付|支付了|已付|已赔付|先行支付|预付|已赔偿|留下(?=(?:人民币)?\d)")  # 并留下2000元钱
 _DEATH = re.compile(r"死亡(?!伤残|赔偿|补偿|的?限额)|身亡|抢救无效")
+_DEATH_ITEMS = re.compile(r"死亡赔偿金|丧葬费|死亡补偿|死者|近亲属|继承人|亲属|遗属|之父|之母|之子|之女|其父|其母|其子|其女|其夫|其妻")
+_INJURY_ITEMS = re.compile(r"残疾赔偿金|伤残赔偿金|级伤残|伤残等级")
+_INJURY = re.compile(r"受伤|伤残|致伤|受损伤|住院|治疗|医疗费|骨折|护理费|误工费")
 _COMMERCIAL = re.compile(r"商业|三者险|第三者责任险|第三者责任保险")
 _GRADE = re.compile(r"(两处|二处|三处|四处|[2-4]处)?([一二三四五六七八九十]|10|[1-9])级伤残([一二三四两]处)?")
 _INDEX = re.compile(r"(?:伤残)?(?:赔偿指数|伤残系数|赔偿系数)(?:为|按|是|计)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*%")
@@ -131,6 +135,8 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
                     total = Candidate("claim_total", value, [(mention.start, mention.end)], 0.8, "derived",
                                       mention.start)
                 continue
+            if re.search(r"(?:诉讼费|律师费|复印费)(?:及|和|与|、)$", text[max(lo, start - 5):start]):
+                continue  # 诉讼费及鉴定费1640元: one figure for an item and costs that have no id
             if item is not None and item not in items:
                 items[item] = Candidate(item, value, [(start, mention.end)], 0.85, "derived", start)
             continue
@@ -138,6 +144,18 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
             total = Candidate("claim_total", value, [(mention.start, mention.end)], 0.85, "derived", mention.start)
             total = _net_total(doc, total, hi)
     return items, total
+
+
+def _drop_no_item_amounts(doc: Document, results: dict[str, Candidate], read: set[str]) -> None:
+    """尚需后续治疗费12000元: the generic cue (治疗费 → 医疗费) took the amount of a word that names no item."""
+    text = doc.text
+    for start, end, item in item_words(text):
+        if item is not None or text[start:end] not in NO_ITEM_WORDS:
+            continue
+        amounts = _money_in(doc, end, min(len(text), end + 8))
+        for eid, candidate in list(results.items()):
+            if eid not in read and amounts and any(s <= amounts[0].start < e for s, e in candidate.spans):
+                del results[eid]
 
 
 def _net_total(doc: Document, total: Candidate, hi: int) -> Candidate:
@@ -190,6 +208,7 @@ def _damage_items(doc: Document, results: dict[str, Candidate]) -> None:
         total = total or facts_total
     for item, candidate in items.items():
         results[item] = candidate
+    _drop_no_item_amounts(doc, results, set(items))
     if total is not None:
         results["claim_total"] = total
     elif items and "claim_total" in results:
@@ -361,22 +380,33 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
     # LawBench writes every person PER: such a name (or one a plaintiff and a defendant share) is told apart
     # by the role word before it (被告PER承担次要责任).
     masked = (plaintiffs & defendants) | {n for n in plaintiffs | defendants if re.fullmatch(r"[A-Z]{2,4}", str(n))}
+    bare_seen: dict[int, int] = {}
     for match in _LIABILITY.finditer(text, body[0], body[1]):
         if match.group(1) and text[max(0, match.start() - 2):match.start()].endswith(("不负", "不")):
             continue
         share = _SHARE[match.group(1)] if match.group(1) else "none"
         who = last_name_before(text, match.start(), names, 3)
-        if who in masked:
-            role = re.search(r"(原告|被告)(" + re.escape(str(who)) + r")?[^，。；、]{0,3}$",
-                             text[max(0, match.start() - 10):match.start()])
-            if role is None:
+        if who is not None and who not in plaintiffs | defendants and re.search(r"(?:原告|被告)$", text[:match.start()]):
+            who = None  # 被告负…责任 with 被告 an alias read from running text (找被告协商处理): the role word decides
+        bare = _MASKED_SUBJECT.search(text, max(0, match.start() - 16), match.start())
+        if who in masked or (who is None and bare):
+            roles = _masked_roles(text, match.start(), body[0], bare_seen)
+            if not roles:
                 continue
-            who = role.group(1)
+            for role in roles:
+                if role in seen and role != "案外人":  # several others may each have a share
+                    continue
+                seen.add(role)
+                rows.append({"party": role, "share": share})
+                spans.append((match.start(), match.end()))
+            continue
         if who is None:
             person = re.search(r"(?:认定|，|,|、|；)([\u4e00-\u9fa5]{2,3})$", text[max(0, match.start() - 6):match.start()])
             role = re.search(r"(原告|被告|死者|受害人|伤者)[^，。；、]{0,8}$", text[max(0, match.start() - 10):match.start()])
             if person is not None and re.search(person.group(1) + r"[，,]?[男女]|死者|受害人", text):
                 who = person.group(1)
+            elif person is not None and spans and match.start() - len(person.group(1)) - spans[-1][1] <= 1:
+                who = person.group(1)  # the next person of the same allocation: 认定PER负主要责任，谢有能负次要责任
             elif role is not None:
                 who = role.group(1)  # a masked or unnamed party: its role (被告PER负主要责任)
             else:
@@ -405,11 +435,47 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
                 # not one side's: each goes to its vehicle's liability_share.
                 _vehicle_share(text, results, match)
                 continue
-            if re.search(r"比例|责任|承担", around) and not re.search(r"伤残|指数|系数|利率", around):
+            applied = text[max(0, match.start() - 2):match.start()] == "元的"  # 车损7600元的40%即3040元
+            if (re.search(r"比例|责任|承担", around) or applied) and not re.search(r"伤残|指数|系数|利率", around):
                 value = match.group(1).rstrip("0").rstrip(".") if "." in match.group(1) else match.group(1)
                 results["liability_share"] = Candidate("liability_share", value, [(match.start(), match.end())],
                                                        0.7, "derived", match.start())
                 break
+
+
+# The subject of an allocation in masked text: 被告PER / PER / 原告和PER / 被告PER与PER, right before 负 / 承担 / 无.
+_MASKED_SUBJECT = re.compile(r"(?:(?:原告|被告|死者|受害人)?[A-Z]{2,4}|原告|被告)(?:(?:与|和|、)(?:(?:原告|被告)?[A-Z]{2,4}|原告|被告))*$")
+_ROLE_SUBJECT = re.compile(r"(原告|被告|死者|受害人)(?=(?:[A-Z]{2,4})?(?:与|和|、|负|承担|无|不负|不承担))")
+
+
+def _masked_roles(text: str, at: int, lo: int, bare_seen: dict[int, int]) -> list[str]:
+    """Roles of the persons an allocation names in masked text (LawBench writes every person PER). A role
+    word decides (被告PER → 被告); a bare PER is a party the allocation names by no role word, 被告 first
+    (the 认定书 of a claim names the defendant's side), then 原告, else someone else (案外人):
+    认定PER负主要责任，被告负次要责任，原告不负 → 案外人; PER负全部责任，原告无责任 → 被告."""
+    sentence_start = max(text.rfind(c, lo, at) for c in "。；;\n")
+    start = text.rfind("认定", max(lo, sentence_start), at)
+    if start < 0:
+        start = max(lo, sentence_start + 1)
+    end = min([i for i in (text.find(c, at) for c in "。；;\n") if i >= 0] or [len(text)])
+    named = {_ROLE_WORD.get(m.group(1), m.group(1)) for m in _ROLE_SUBJECT.finditer(text, start, end)}
+    free = [r for r in ("被告", "原告") if r not in named]
+    subject = _MASKED_SUBJECT.search(text, max(start, at - 16), at)
+    if subject is None:
+        return []
+    roles = []
+    for part in re.split(r"与|和|、", subject.group()):
+        role = re.match(r"原告|被告|死者|受害人", part)
+        if role:
+            roles.append(_ROLE_WORD.get(role.group(), role.group()))
+            continue
+        index = bare_seen.get(start, 0)
+        bare_seen[start] = index + 1
+        roles.append(free[index] if index < len(free) else "案外人")
+    return roles
+
+
+_ROLE_WORD = {"死者": "受害人"}
 
 
 def _vehicle_share(text: str, results: dict[str, Candidate], match: re.Match[str]) -> None:
@@ -438,6 +504,10 @@ def _advances(doc: Document, results: dict[str, Candidate], names: list[tuple[st
             if verb is None:
                 continue
             payer = last_name_before(text, verb.start(), names, 24)
+            if payer is not None and re.fullmatch(r"[A-Z]{2,4}", str(payer)):
+                # a masked name (LawBench: every person PER) is told by the role word before it
+                roles = re.findall(r"(原告|被告)[A-Z]{2,4}", text[max(0, verb.start() - 24):verb.start()])
+                payer = roles[-1] if roles else payer
             amounts = [m for m in _money_in(doc, verb.start(), piece_hi)] or [
                 m for m in _money_in(doc, piece_lo, verb.start())]
             if payer is None or not amounts:
@@ -460,7 +530,12 @@ def _victim(doc: Document, results: dict[str, Candidate]) -> None:
     text = doc.text
     body = doc.section("body") if doc.sections.get("body") else (0, len(text))
     died = _DEATH.search(text, body[0], body[1])
-    if "death" not in results:
+    if died is not None and not _DEATH_ITEMS.search(text) and _INJURY_ITEMS.search(text):
+        # 谢有能经抢救无效死亡 (another rider) in a claim for the plaintiff's own 伤残: not a death case
+        died = None
+        results.pop("death", None)
+    if "death" not in results and (died is not None or _INJURY.search(text, body[0], body[1])):
+        # a claim for car damage only says nothing of a person's death or injury: no value either way
         results["death"] = Candidate("death", died is not None, [(died.start(), died.end())] if died else [],
                                      0.6, "derived", died.start() if died else 0)
     if died is None:

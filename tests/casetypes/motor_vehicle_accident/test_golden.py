@@ -1,0 +1,32 @@
+"""Golden cases as data (golden/*.yaml beside this file): traffic text → expected elements, one per shape."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from engine.extraction.api import extract_text
+from engine.system import default_system
+
+GOLDEN = sorted((Path(__file__).parent / "golden").glob("*.yaml"))
+
+
+def _got(elements: dict[str, Any], eid: str, role: str) -> Any:
+    element = elements.get(eid)
+    if element is None:
+        return None
+    if role == "answer":
+        return [element.get("position"), element["value"]]
+    return element["value"]
+
+
+@pytest.mark.parametrize("path", GOLDEN, ids=[p.stem for p in GOLDEN])
+def test_golden(path: Path) -> None:
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    role = case.get("role", "complaint")
+    elements = extract_text(default_system(), case["text"], "motor_vehicle_accident", role)["elements"]
+    assert {eid: _got(elements, eid, role) for eid in case.get("expect", {})} == case.get("expect", {})
+    assert [eid for eid in case.get("absent", []) if eid in elements] == []

@@ -125,14 +125,15 @@ def eval_real_command(
 
 
 def _eval_cail2021(realdata: Path, gold: Path, case_type: str, as_json: bool) -> None:
-    from engine.extraction.realdata import evaluate_cail2021
+    from engine.extraction.realdata import RC_SOURCE, evaluate_cail2021
     from engine.system import default_system
 
-    if not (realdata / "cail2021_focus" / "train.json").is_file():
-        typer.echo(f"未找到真实文书数据（{realdata}/cail2021_focus），跳过评估。")
-        return
     if not gold.is_file():
         typer.echo(f"未找到金标准文件（{gold}），跳过评估。")
+        return
+    source = realdata / (RC_SOURCE if gold.name.startswith("rc_") else "cail2021_focus/train.json")
+    if not source.is_file():
+        typer.echo(f"未找到真实文书数据（{source}），跳过评估。")
         return
     _report(lambda: evaluate_cail2021(default_system(), case_type, realdata, gold), as_json)
 

@@ -169,11 +169,15 @@ _CLAIMANT = re.compile(
 )
 
 
+# A masked name: 李某, 张某1, 王某某, and as other sources mask them 杨x0, 余x12, 袁2 (a surname and a number
+# that is no date, amount or count: 于2015年 / 王2万元 are not names).
+_MASKED = (r"[\u4e00-\u9fff]{1,3}(?:某[某甲乙丙丁\d]*|[xX×]{1,2}\d{0,4}(?![\d年月日号元万千百.．%％个次笔])"
+           r"|\d{1,4}(?![\d年月日号元万千百.．%％个次笔]))")
 # A defendant named in running text: a masked name (李某, 张某1, 王某某), a company, or two or three
 # characters followed by what a sentence does next (李四归还 / 王小明于 / 赵六向 / 于龙知情后 / 吴某提出 / 姜文晓的婚姻; a bare 的 is not enough: 被告驾驶员的车辆).
 _NAME = (r"(?:(?:(?![借还欠付向于与]|被告|原告)[\u4e00-\u9fff（）()]){2,30}?"
          r"(?:有限公司|公司|厂|合作社|医院|基金会|中心|村委会|委员会|银行|支行|信用社|学校|集团)"
-         r"|[\u4e00-\u9fff]{1,3}某[某甲乙丙丁\d]*|[\u4e00-\u9fff]{2,4}?(?=[向于因在称借共，,。、与及和归偿支承还等给立对依返赔负用将系未已拒仍多曾又再出是签原做知提]|的(?:婚姻|配偶|妻子|丈夫|夫妻)))")
+         r"|" + _MASKED + r"|[\u4e00-\u9fff]{2,4}?(?=[向于因在称借共，,。、与及和归偿支承还等给立对依返赔负用将系未已拒仍多曾又再出是签原做知提]|的(?:婚姻|配偶|妻子|丈夫|夫妻)))")
 _DEFENDANT = re.compile(rf"被告(?:人)?(?P<names>{_NAME}(?:、{_NAME})*)")
 _PLAINTIFF = re.compile(rf"(?<![、和及与])原告(?P<names>{_NAME}(?:、{_NAME})*)")
 # What follows 被告 in a claim when no name does (被告立即归还 / 被告承担 / 被告将上述款项).

@@ -177,10 +177,15 @@ _MASKED = (r"[\u4e00-\u9fff]{1,3}(?:某[某甲乙丙丁\d]*|[xX×]{1,2}\d{0,4}(?
            r"|\d{1,4}(?![\d年月日号元万千百.．%％个次笔]))")
 _MASKED_NAME = re.compile(r"[\u4e00-\u9fff](?:某[某甲乙丙丁\d]*|[xX×]{1,2}\d{1,4}|\d{1,4})")
 # A defendant named in running text: a masked name (李某, 张某1, 王某某), a company, or two or three
-# characters followed by what a sentence does next (李四归还 / 王小明于 / 赵六向 / 于龙知情后 / 吴某提出 / 姜文晓的婚姻; a bare 的 is not enough: 被告驾驶员的车辆).
+# characters followed by what a sentence does next (李四归还 / 王小明于 / 赵六向 / 于龙知情后 / 吴某提出 / 姜文晓的婚姻 /
+# 李明华以…为由 / 经营 / 作为 / 收到 / 名下 / 拖欠 / 均未 / 应对 / 表示 / 至今 / 夫妻二人 / 通过 / 同意 / 一直 /
+# 分两次; a bare 的 is not enough: 被告驾驶员的车辆).
 _NAME = (r"(?:(?:(?![借还欠付向于与]|被告|原告)[\u4e00-\u9fff（）()]){2,30}?"
          r"(?:有限公司|公司|厂|合作社|医院|基金会|中心|村委会|委员会|银行|支行|信用社|学校|集团)"
-         r"|" + _MASKED + r"|[\u4e00-\u9fff]{2,4}?(?=[向于因在称借共，,。、与及和归偿支承还等给立对依返赔负用将系未已拒仍多曾又再出是签原做知提]|的(?:婚姻|配偶|妻子|丈夫|夫妻)))")
+         r"|" + _MASKED + r"|[\u4e00-\u9fff]{2,4}?(?=[向于因在称借共，,。、与及和归偿支承还等给立对依返赔负用将系未已拒仍多曾又再出是签原做知提"
+         r"以]|经营|经原告|经多次|作为|收到|名下|拖欠|均未|均没|均拒|均同意|均表示|均系|应对|应当|应承担|表示|至今"
+         r"|夫妻|夫妇|二人|两人|通过|同意|一直|每月|分[两二三四五六七八九十]次"
+         r"|的(?:婚姻|配偶|妻子|丈夫|夫妻)))")
 _DEFENDANT = re.compile(rf"被告(?:人)?(?P<names>{_NAME}(?:、{_NAME})*)")
 _PLAINTIFF = re.compile(rf"(?<![、和及与])原告(?P<names>{_NAME}(?:、{_NAME})*)")
 # What follows 被告 in a claim when no name does (被告立即归还 / 被告承担 / 被告将上述款项).
@@ -206,6 +211,9 @@ _CLAIM_NAMED = re.compile(
     rf"(?:判令|判决|[：:；;。，,]\s*(?:[一二三四五六七八九十]{{1,2}}|\d{{1,2}})\s*[、.．,，]\s*(?:依法)?(?:判令|判决)?)[:：]?\s*"
     rf"(?:由)?(?:被告)?(?P<names>{_CLAIM_NAME}(?:[、和及]{_CLAIM_NAME})*)"
     r"(?=立即|共同|连带|偿还|归还|支付|给付|返还|承担|对[^，,。；;]{0,20}承担|依法承担|在[^，,。；;]{0,30}承担)"
+    # …，张某承担连带清偿责任 / …；李某对上述借款承担保证责任: a further party of the same claim, after a comma.
+    rf"|[，,；;](?:并)?(?:由)?(?P<more>{_CLAIM_NAME}(?:[、和及]{_CLAIM_NAME})*)"
+    r"(?=承担|对[^，,。；;]{0,20}承担|共同(?:偿还|归还|承担))"
 )
 _COUNTED = re.compile(r"(?:[二两三四五六七八九十]人|等人|等)$")  # 甲、乙、丙三人对…承担
 _NOT_A_CLAIM_NAME = re.compile(r"原告|被告|法院|上述|本案|其余|其他|保证人|担保人|借款人|债务人|申请人|全体|各方|诉讼")
@@ -215,8 +223,9 @@ def _claim_named(text: str, start: int, end: int) -> list[tuple[str, int]]:
     """(name, offset) of the parties the claims passage names without 被告 in front."""
     found: list[tuple[str, int]] = []
     for match in _CLAIM_NAMED.finditer(text, start, end):
-        position = match.start("names")
-        for name in re.split(r"[、和及]", _COUNTED.sub("", match.group("names"))):
+        group = "names" if match.group("names") is not None else "more"
+        position = match.start(group)
+        for name in re.split(r"[、和及]", _COUNTED.sub("", match.group(group))):
             if (len(name) >= 2 and not _NOT_A_CLAIM_NAME.search(name) and _valid(name)
                     and not _NOT_A_DEFENDANT.match(name) and name not in (n for n, _ in found)):
                 found.append((name, position))

@@ -8,7 +8,7 @@ guarantee contract. These phrases say who gives the guarantee:
 - 甲(作为/系/为)…担保人 / 保证人;
 - 甲…(提供/承担/出具)…保证 / 担保 (甲为乙提供连带责任保证, 甲分别出具了《…保证担保的承诺函》);
 - 与(被告)甲签订(了)保证合同 / 担保合同;
-- 担保人 / 保证人：甲;
+- 担保人 / 保证人：甲 / 担保人为(被告)甲 (甲 may be named nowhere else);
 - 甲在借条担保人处签名 / 甲在借条上签字担保 (甲 may be named nowhere else);
 - 由某某有限公司、被告乙提供连带责任保证 (a company named only there).
 
@@ -29,6 +29,8 @@ _ON_THE_IOU = (r"(?:在|于)(?:借条|借据|欠条|借款合同|合同)(?:上)?
 # A guarantor the complaint names only there, not as a party: two or three characters starting a clause.
 _NON_PARTY = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?(?P<name>[\u4e00-\u9fff]{{2,3}}?){_ON_THE_IOU}")
 _NOT_A_PERSON = re.compile(r"[告人方其我他她它该此均也]")
+# A guarantor named only after the word (保证人：甲 / 担保人为甲), not as a party.
+_NAMED_AFTER = re.compile(r"(?:担保人|保证人)(?:为|是|[:：])\s*(?P<name>[\u4e00-\u9fff]{2,3})(?=[，,。；;、\s]|$)")
 # A company the complaint names only in a 由…保证 list, not as a party: 由某某有限公司、被告乙提供连带责任保证.
 _NON_PARTY_COMPANY = re.compile(
     r"由(?:被告)?(?P<name>(?!被告)[\u4e00-\u9fff（）()]{2,30}?(?:有限责任公司|有限公司|公司))"
@@ -52,7 +54,7 @@ _PHRASES: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool, bool
     (None, re.compile(r"[^，,。；;]{0,30}?(?:提供|承担|出具)[^，,。；;]{0,20}?(?P<kw>保证|担保)"), True, False),
     (re.compile(r"与(?:被告)?$"), re.compile(r"签订(?:了)?[^，,。；;]{0,10}?(?P<kw>保证|担保)(?:担保)?(?:合同|协议|书)"),
      False, False),
-    (re.compile(r"(?P<kw>担保人|保证人)(?:为|是)?[:：]?$"), None, False, False),
+    (re.compile(r"(?P<kw>担保人|保证人)(?:为|是)?[:：]?(?:被告)?$"), None, False, False),
     # 在借条担保人处签名 / 在借条上签字担保: a signature on the IOU as guarantor.
     (None, re.compile(_ON_THE_IOU), False, False),
 )
@@ -139,6 +141,11 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
     for match in _NON_PARTY_COMPANY.finditer(text):
         name, clause_end = match.group("name"), re.search(r"[，,。；;]|$", text[match.end():]).start()
         if name not in chosen and name not in plaintiffs and not _SECURITY.search(text, match.end(), match.end() + clause_end):
+            chosen[name] = match.span("name")
+    for match in _NAMED_AFTER.finditer(text):
+        name = match.group("name")
+        if name not in chosen and name not in plaintiffs and not _NOT_A_PERSON.search(name) and not any(
+                n.startswith(name) or name.startswith(n) for n in chosen):
             chosen[name] = match.span("name")
     for match in _NON_PARTY.finditer(text):
         name = match.group("name")

@@ -102,6 +102,8 @@ def _term_by_date(doc: Document) -> Candidate | None:
     return None
 
 
+_LATER_AGREEMENT = re.compile(r"重新|承诺书|还款计划|结算|对账|到期后|逾期后|此后|后来|答应|延期|展期|补充协议")
+_STILL_UNPAID = re.compile(r"(?:底|末)?(?:仍|尚|依然|依旧)(?:然)?(?:未|没|不)")
 _AGREED_REPAY = re.compile(r"(?:之?前|以前)?(?:一次性)?(?:归还|偿还|还款|还清|付清|结清|还本付息)")
 _RANGE_TERM = re.compile(r"(?:期限|借期|借款自|借款从|借款时间)[为是:：]?(?:自|从)?$")
 
@@ -120,6 +122,8 @@ def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]
         if agreed is not None:
             break
         lead = text[max(0, mention.start - 8) : mention.start]
+        if _LATER_AGREEMENT.search(text, max(0, mention.start - 15), mention.start):
+            continue  # 到期后… / 重新出具借条，约定…: a later promise, not the agreed term
         if re.search(r"约定(?:于|在|为)?$", lead) and _AGREED_REPAY.match(text, mention.end):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
         elif re.search(r"还款(?:之)?日(?:期)?(?:为)?[（(]$", lead) and text[mention.end : mention.end + 1] in ("）", ")"):
@@ -302,6 +306,9 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
     term = results.get("term_end")
     if term is not None and term.source == "cues" and _lending_period_end(doc, term):
         del results["term_end"]
+    term = results.get("term_end")
+    if term is not None and term.spans and _STILL_UNPAID.match(doc.text, term.spans[0][1]):
+        del results["term_end"]  # 被告至2016年底仍未归还: the date it was still unpaid, not a term
     ranged, agreed = _term_by_grammar(doc)
     term = results.get("term_end")
     if ranged is not None and (term is None or (term.source == "cues" and term.confidence < 0.9)):

@@ -29,6 +29,7 @@ _ON_THE_IOU = (r"(?:在|于)(?:借条|借据|欠条|借款合同|合同)(?:上)?
 # A guarantor the complaint names only there, not as a party: two or three characters starting a clause.
 _NON_PARTY = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?(?P<name>[\u4e00-\u9fff]{{2,3}}?){_ON_THE_IOU}")
 _NOT_A_PERSON = re.compile(r"[告人方其我他她它该此均也]")
+_CLAUSE_STOP = re.compile(r"[，,。；;]")
 # A guarantor named only after the word (保证人：甲 / 担保人为甲), not as a party.
 _NAMED_AFTER = re.compile(r"(?:担保人|保证人)(?:为|是|[:：])\s*(?P<name>[\u4e00-\u9fff]{2,3})(?=[，,。；;、\s]|$)")
 # A company the complaint names only in a 由…保证 list, not as a party: 由某某有限公司、被告乙提供连带责任保证.
@@ -139,8 +140,9 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
                 chosen[name] = (position, position + len(name))
             break
     for match in _NON_PARTY_COMPANY.finditer(text):
-        name, clause_end = match.group("name"), re.search(r"[，,。；;]|$", text[match.end():]).start()
-        if name not in chosen and name not in plaintiffs and not _SECURITY.search(text, match.end(), match.end() + clause_end):
+        name, stop = match.group("name"), _CLAUSE_STOP.search(text, match.end())
+        if name not in chosen and name not in plaintiffs and not _SECURITY.search(
+                text, match.end(), stop.start() if stop else len(text)):
             chosen[name] = match.span("name")
     for match in _NAMED_AFTER.finditer(text):
         name = match.group("name")

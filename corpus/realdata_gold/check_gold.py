@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
-"""Validate corpus/realdata_gold/scm_loan.gold.jsonl (or scm_answers_dev.gold.jsonl).
+"""Validate corpus/realdata_gold/scm_loan.gold.jsonl (or another complaints gold file, or
+scm_answers_dev.gold.jsonl).
 
 Checks the JSON shape of every line (money / date regexes, rate keys and the
 annual_percent arithmetic, party objects, claim_interest objects, name lists)
 and, when ../shared/realdata exists, that every id is in the source file.
 Answer lines (`"role": "answer"`, scm_answers_dev.gold.jsonl) hold only the
 defences raised, each `{"position": "contest", "value": true}`.
+Lines with a `role` are in the cail2021 shape (`{"source"?, "id", "role": "complaint",
+"elements", "unscored"}`, parties as `{"name"}` only; rc_loan_dev.gold.jsonl): their
+`unscored` must name elements the line does not give, and their ids are checked
+against the line's `source` under ../shared/realdata.
 Usage: python corpus/realdata_gold/check_gold.py [GOLD] [--source DOCS.jsonl]
 Exit 0 when clean, 1 with one line per problem otherwise.
 """
@@ -91,10 +96,56 @@ def check_answer_line(d, n, errs):
             errs.append(f"{w} {k}: a raised defence is {{'position': 'contest', 'value': true}}")
 
 
+ROLE_KEYS = {"source", "id", "role", "elements", "unscored"}
+ROLE_ELEMENTS = ELEMENTS - {"claim_interest"}
+
+
+def check_role_line(d, n, errs):
+    """A cail2021-shaped complaint line: names only, elements stated or listed as unscored."""
+    w = f"line {n}"
+    if not set(d) <= ROLE_KEYS or not {"id", "role", "elements"} <= set(d) or d["role"] != "complaint":
+        errs.append(f"{w}: keys must be {sorted(ROLE_KEYS)} with role complaint")
+        return
+    w = f"line {n} ({d['id']})"
+    el, unscored = d["elements"], d.get("unscored", [])
+    if not set(unscored) <= ROLE_ELEMENTS or set(unscored) & set(el):
+        errs.append(f"{w}: unscored must list core elements the line does not give")
+    for k, v in el.items():
+        where = f"{w} {k}"
+        if k not in ROLE_ELEMENTS:
+            errs.append(f"{where}: not a scored element")
+        elif k in ("plaintiffs", "defendants"):
+            if not isinstance(v, list) or not v or not all(isinstance(p, dict) and set(p) == {"name"} and p["name"] for p in v):
+                errs.append(f"{where}: must be a non-empty list of {{name}}")
+        elif k in ("claim_principal", "loan_amount"):
+            if not isinstance(v, str) or not MONEY.match(v):
+                errs.append(f"{where}: bad money {v!r}")
+        elif k in ("delivery_date", "term_end"):
+            if not isinstance(v, str) or not DATE.match(v):
+                errs.append(f"{where}: bad date {v!r}")
+        elif k == "interest_rate":
+            check_rate(v, where, errs)
+            if isinstance(v, dict) and len(str(v.get("raw", ""))) > 12:
+                errs.append(f"{where}: raw longer than a phrase")
+        elif k == "guarantors":
+            if not isinstance(v, list) or not all(isinstance(x, str) and 0 < len(x) <= 20 for x in v):
+                errs.append(f"{where}: must be a list of names")
+
+
+def source_ids(path):
+    """Ids of a JSONL source (`id`) or of the cail2021 JSON (`dataset[].文书ID`)."""
+    if path.suffix == ".json":
+        return {doc["文书ID"] for doc in json.loads(path.read_text(encoding="utf-8"))["dataset"]}
+    return {json.loads(line)["id"] for line in path.open(encoding="utf-8") if line.strip()}
+
+
 def check_line(d, n, errs):
     w = f"line {n}"
     if isinstance(d, dict) and d.get("role") == "answer":
         check_answer_line(d, n, errs)
+        return
+    if isinstance(d, dict) and "role" in d:
+        check_role_line(d, n, errs)
         return
     if not isinstance(d, dict) or set(d) != {"id", "elements"}:
         errs.append(f"{w}: keys must be id/elements")
@@ -145,7 +196,7 @@ def main(argv=None):
     ap.add_argument("gold", nargs="?", default=str(HERE / "scm_loan.gold.jsonl"))
     ap.add_argument("--source", default=None, help="docs.jsonl (default: ../shared/realdata/scm_loan/docs.jsonl if present)")
     a = ap.parse_args(argv)
-    errs, ids = [], []
+    errs, ids, sources = [], [], set()
     with open(a.gold, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
@@ -157,12 +208,19 @@ def main(argv=None):
                 continue
             check_line(d, n, errs)
             ids.append(d.get("id"))
+            if isinstance(d, dict) and "role" in d:
+                sources.add(d.get("source", "cail2021_focus/train.json"))
     dup = {i for i in ids if ids.count(i) > 1}
     if dup:
         errs.append(f"duplicate ids: {sorted(dup)}")
     src = Path(a.source) if a.source else default_source()
+    if sources and not a.source and src is not None:
+        # cail2021-shaped lines name their source under realdata/ (the default source's grandparent).
+        if len(sources) > 1:
+            errs.append(f"one source per file expected, got {sorted(sources)}")
+        src = src.parent.parent / sorted(sources)[0]
     if src and src.exists():
-        known = {json.loads(line)["id"] for line in src.open(encoding="utf-8") if line.strip()}
+        known = source_ids(src)
         for i in ids:
             if i not in known:
                 errs.append(f"id {i} not in {src}")

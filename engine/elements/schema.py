@@ -40,6 +40,7 @@ class CueSpec(_Strict):
     mixed: str | None = None
     mixed_of: Words = Field(default_factory=list)
     additional: Words = Field(default_factory=list)
+    additional_requires: Words = Field(default_factory=list)  # one of these must be in the lead too (a lending verb)
     outside_brackets: bool = False
     answer_keywords: Words = Field(default_factory=list)
     answer_patterns: Words = Field(default_factory=list)  # regexes that tie a clause like answer_keywords

@@ -196,7 +196,8 @@ def _assign_values(doc: Document, cue: Cues, sentences_with: list[_Sentence]) ->
                 # 又向原告借款3万元: a further loan, added to the first (see resolve).
                 lead = text[max(s_start, mention.start - 15) : mention.start]
                 lead = lead[max(lead.rfind("，"), lead.rfind(","), lead.rfind("。")) + 1 :]
-                if additional.search(lead):
+                required = cue.additional_requires_pattern
+                if additional.search(lead) and (required is None or required.search(lead)):
                     candidate.extra["additional"] = True
                 listed = _listed(text, mentions, index, s_start)
                 if listed:

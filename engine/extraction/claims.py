@@ -368,6 +368,9 @@ def _named(doc: Document, eid: str, hits: list[tuple[int, int, str]], start: int
     if not names:
         return
     names.sort()
+    # 判令被告甲偿还借款，被告乙承担连带清偿责任: the names in the keyword's own clause, when it has any.
+    clause = max(text.rfind(stop, start, keyword[0]) for stop in "，,；;") + 1
+    names = [(p, n) for p, n in names if p >= clause] or names
     # 被告王五对上述债务… / 被告赵六在被告冯雪不能清偿的范围内…: the liable ones come before 对/在.
     first_end = names[0][0] + len(names[0][1])
     cut = min([p for p in (text.find("对", first_end, keyword[0]), text.find("在", first_end, keyword[0])) if p >= 0]

@@ -14,7 +14,8 @@ changes what the extractor finds, with no Python change. Cue keys:
 - values (enums): code → words; bool: true/false → words;
 - answer_keywords: extra words that tie an answer's sentence to the element;
 - additional (money): words right before a value that make it a further loan (又向原告借款), summed
-  with the first one by the resolver;
+  with the first one by the resolver; with `additional_requires`, only when one of those words is in
+  the same lead too (本院再次向原告核实180万元 is no further loan);
 - outside_brackets: keywords inside （…） do not count (claim_total vs 共计 inside a claim).
 """
 
@@ -72,6 +73,10 @@ class Cues:
     @cached_property
     def additional_pattern(self) -> re.Pattern[str] | None:
         return alternation(words_of(self.raw, "additional"))
+
+    @cached_property
+    def additional_requires_pattern(self) -> re.Pattern[str] | None:
+        return alternation(words_of(self.raw, "additional_requires"))
 
     @cached_property
     def value_pattern(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:

@@ -144,7 +144,7 @@ def parse_parties(doc: Document) -> None:
                       if n not in claimants and all(n != other for other, _ in named)]
         # In the order the passage first names them; 陈怡签订 is 陈怡 named again, not another party.
         named = [(n, at) for n, at in named if not any(o != n and n.startswith(o) for o, _ in named)]
-        named.sort(key=lambda item: text.find(item[0]))
+        named.sort(key=lambda item: item[1])
         for name, position in named:
             if not any(p["name"] == name for p in parties["defendants"]):
                 parties["defendants"].append(_particulars(doc, name, "", position, position))
@@ -169,11 +169,23 @@ _CLAIMANT = re.compile(
 )
 
 
+# A masked name: 李某, 张某1, 王某某, and as other sources mask them 杨x0, 余x12, 袁2 (a surname and a number
+# that is no date, amount or count: 于2015年 / 王2万元 are not names; 于x3 before 2016年 where the source lost
+# the full stop between two sentences).
+_MASKED = (r"[\u4e00-\u9fff]{1,3}(?:某[某甲乙丙丁\d]*|[xX×]{1,2}\d{0,4}(?![\d年月日号元万千百.．%％个次笔])"
+           r"|[xX×]{1,2}\d{1,2}(?=(?:19|20)\d\d年)"  # 于x32016年: a sentence run on into a date
+           r"|\d{1,4}(?![\d年月日号元万千百.．%％个次笔]))")
+_MASKED_NAME = re.compile(r"[\u4e00-\u9fff](?:某[某甲乙丙丁\d]*|[xX×]{1,2}\d{1,4}|\d{1,4})")
 # A defendant named in running text: a masked name (李某, 张某1, 王某某), a company, or two or three
-# characters followed by what a sentence does next (李四归还 / 王小明于 / 赵六向 / 于龙知情后 / 吴某提出 / 姜文晓的婚姻; a bare 的 is not enough: 被告驾驶员的车辆).
-_NAME = (r"(?:(?:(?![借还欠付向于与]|被告|原告)[\u4e00-\u9fff（）()]){2,30}?"
+# characters followed by what a sentence does next (李四归还 / 王小明于 / 赵六向 / 于龙知情后 / 吴某提出 / 姜文晓的婚姻 /
+# 李明华以…为由 / 经营 / 作为 / 收到 / 名下 / 拖欠 / 均未 / 应对 / 表示 / 至今 / 夫妻二人 / 通过 / 同意 / 一直 /
+# 分两次; a bare 的 is not enough: 被告驾驶员的车辆).
+_NAME = (r"(?:(?:(?![借还欠付向于与系]|被告|原告)[\u4e00-\u9fff（）()]){2,30}?"
          r"(?:有限公司|公司|厂|合作社|医院|基金会|中心|村委会|委员会|银行|支行|信用社|学校|集团)"
-         r"|[\u4e00-\u9fff]{1,3}某[某甲乙丙丁\d]*|[\u4e00-\u9fff]{2,4}?(?=[向于因在称借共，,。、与及和归偿支承还等给立对依返赔负用将系未已拒仍多曾又再出是签原做知提]|的(?:婚姻|配偶|妻子|丈夫|夫妻)))")
+         r"|" + _MASKED + r"|[\u4e00-\u9fff]{2,4}?(?=[向于因在称借共，,。、与及和归偿支承还等给立对依返赔负用将系未已拒仍多曾又再出是签原做知提"
+         r"以]|经营|经原告|经多次|作为|收到|名下|拖欠|均未|均没|均拒|均同意|均表示|均系|均在|均为|均已|均应|分别|先后|应对|应当|应承担|表示|至今"
+         r"|夫妻|夫妇|二人|两人|通过|同意|一直|每月|分[两二三四五六七八九十]次|作担保|作保|担保|保证|提供|为(?:该|此|其|上述|这|本|借款|被告|原告)|之(?:夫|妻|子|女|父|母)"
+         r"|的(?:婚姻|配偶|妻子|丈夫|夫妻)))")
 _DEFENDANT = re.compile(rf"被告(?:人)?(?P<names>{_NAME}(?:、{_NAME})*)")
 _PLAINTIFF = re.compile(rf"(?<![、和及与])原告(?P<names>{_NAME}(?:、{_NAME})*)")
 # What follows 被告 in a claim when no name does (被告立即归还 / 被告承担 / 被告将上述款项).
@@ -184,7 +196,9 @@ _NOT_A_DEFENDANT = re.compile(
     r"于(?:[\d０-９〇零一二三四五六七八九十]|当|同|次|上|此|本|借|是|其)|方(?:[，,。]|未|没|拒|应|已|面)|"
     r"至今|仅|没有|签订|签署|申请|多次|经原告|经多次|拒不|拒绝|分别|分[两二三四五六七八九十\d]|每月|到期|不|也|就|把|却|虽|但|"
     r"同意|如|若|要求|可以|被|而|出具|提供|拖欠|逾期|依|请|违约|收到|欠|书写|写|按|总|另|先后|当|无|现|给|"
-    r"夫妻|父亲|母亲|儿子|女儿|妻子|丈夫|配偶|公司)"
+    r"夫妻|父亲|母亲|儿子|女儿|妻子|丈夫|配偶|公司|"
+    # 被告有异议 / 被告方不认可 / 原、被告双方 / 被告屡屡拖延 / 五被告亲属张某 / 被告张某、原告 / 乙方于某甲.
+    r"有(?:异议|争议)|方不|双方|一方|屡|迟迟|一直|始终|亲属|家属|亲戚|原告|被告|[甲乙丙丁]方)"
 )
 
 
@@ -197,6 +211,9 @@ _CLAIM_NAMED = re.compile(
     rf"(?:判令|判决|[：:；;。，,]\s*(?:[一二三四五六七八九十]{{1,2}}|\d{{1,2}})\s*[、.．,，]\s*(?:依法)?(?:判令|判决)?)[:：]?\s*"
     rf"(?:由)?(?:被告)?(?P<names>{_CLAIM_NAME}(?:[、和及]{_CLAIM_NAME})*)"
     r"(?=立即|共同|连带|偿还|归还|支付|给付|返还|承担|对[^，,。；;]{0,20}承担|依法承担|在[^，,。；;]{0,30}承担)"
+    # …，张某承担连带清偿责任 / …；李某对上述借款承担保证责任: a further party of the same claim, after a comma.
+    rf"|[，,；;](?:并)?(?:由)?(?P<more>{_CLAIM_NAME}(?:[、和及]{_CLAIM_NAME})*)"
+    r"(?=承担|对[^，,。；;]{0,20}承担|共同(?:偿还|归还|承担))"
 )
 _COUNTED = re.compile(r"(?:[二两三四五六七八九十]人|等人|等)$")  # 甲、乙、丙三人对…承担
 _NOT_A_CLAIM_NAME = re.compile(r"原告|被告|法院|上述|本案|其余|其他|保证人|担保人|借款人|债务人|申请人|全体|各方|诉讼")
@@ -206,8 +223,9 @@ def _claim_named(text: str, start: int, end: int) -> list[tuple[str, int]]:
     """(name, offset) of the parties the claims passage names without 被告 in front."""
     found: list[tuple[str, int]] = []
     for match in _CLAIM_NAMED.finditer(text, start, end):
-        position = match.start("names")
-        for name in re.split(r"[、和及]", _COUNTED.sub("", match.group("names"))):
+        group = "names" if match.group("names") is not None else "more"
+        position = match.start(group)
+        for name in re.split(r"[、和及]", _COUNTED.sub("", match.group(group))):
             if (len(name) >= 2 and not _NOT_A_CLAIM_NAME.search(name) and _valid(name)
                     and not _NOT_A_DEFENDANT.match(name) and name not in (n for n, _ in found)):
                 found.append((name, position))
@@ -223,10 +241,15 @@ def _named_defendants(text: str, pattern: re.Pattern[str] = _DEFENDANT) -> list[
         position = match.start("names")
         for name in match.group("names").split("、"):
             cleaned = name.strip()
-            if (cleaned and _valid(cleaned) and not _NAME_STOP.search(cleaned) and not _NOT_A_DEFENDANT.match(cleaned)
+            # A masked name (向2, 于x3) is a name even when its surname reads as a word (向, 于).
+            masked = _MASKED_NAME.fullmatch(cleaned) is not None
+            if (cleaned and _valid(cleaned) and (masked or (not _NAME_STOP.search(cleaned)
+                                                            and not _NOT_A_DEFENDANT.match(cleaned)))
                     and cleaned not in (n for n, _ in found)):
                 found.append((cleaned, position))
             position += len(name) + 1
+            if text[max(0, match.start() - 1):match.start()] == "、":
+                break  # 原告、被告向某、孙某三人: the role word names only the one after it
         if found and pattern is _PLAINTIFF:
             break  # the first naming only: later 原告 are the lender named in passing (偿还原告全部本息)
     return found
@@ -267,7 +290,8 @@ def as_written(doc: Document, name: str, span: tuple[int, int]) -> str:
 
 def _valid(name: str) -> bool:
     stripped = name.strip()
-    return (bool(stripped) and not _NAME_STOP.match(stripped) and "一案" not in stripped
+    return (bool(stripped) and (not _NAME_STOP.match(stripped) or _MASKED_NAME.fullmatch(stripped) is not None)
+            and "一案" not in stripped
             and not _NOT_A_NAME.search(_clean_name(stripped)))
 
 

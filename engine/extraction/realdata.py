@@ -157,13 +157,36 @@ _COURT_IN_ANSWER = re.compile(
 
 
 def is_cail2021_gold(path: Path) -> bool:
-    return path.name.startswith(("cail2021", "answers_dev", "scm_answers"))
+    return path.name.startswith(("cail2021", "answers_dev", "scm_answers", "rc_"))
 
 
 def answers_sources(realdata: Path, gold_path: Path) -> list[Path]:
     """The source files a blind-format gold set's lines name (cail2021 when a line names none)."""
     names = {str(gold.get("source", CAIL2021_SOURCE)) for gold in _read_jsonl(gold_path)}
     return [realdata / name for name in sorted(names)]
+
+
+# The complaints development set on CAIL2019 阅读理解 (rc_loan_dev.gold.jsonl): `source` is this file and
+# `id` a context's id; what is scored is `rc_complaint_text` of the context (README, rc_loan_dev).
+RC_SOURCE = "cail2019_rc/civil_dev.jsonl"
+# A context that opens with the plaintiff's own statement; the others are findings only (经审理查明…).
+_RC_COMPLAINT_START = re.compile(r"^原告[^，,：:。]{0,40}?(?:诉称|起诉称|向本院提出诉讼请求)")
+# The court's lead-in of a findings-only context (根据当事人陈述…，本院认定事实如下：/ 经审理查明，): not the account.
+_RC_FINDINGS_LEAD = re.compile(r"^.{0,150}?(?:(?:事实|如下)[:：]|(?:经审理|本院)?查明(?:事实如下)?[:：，,]|事实如下[，,])")
+
+
+def rc_complaint_text(context: str) -> str:
+    """The complaint part of a CAIL2019 阅读理解 context: up to the answer / the court's findings when the
+    context opens with the plaintiff's statement, else the whole context after the court's lead-in (the
+    court's account of the loan is all the passage says about it)."""
+    if _RC_COMPLAINT_START.match(context):
+        return complaint_part(context)
+    lead = _RC_FINDINGS_LEAD.match(context)
+    return context[lead.end():] if lead else context
+
+
+def _rc_contexts(realdata: Path) -> dict[str, str]:
+    return {str(row["id"]): str(row.get("context", "")) for row in _read_jsonl(realdata / RC_SOURCE)}
 
 
 def answer_part(text: str) -> str:
@@ -218,6 +241,7 @@ def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_R
     from engine.extraction.api import extract_text
 
     loaded: dict[str, Any] = {}
+    golds = _read_jsonl(gold_path)
     casetype = system.casetype(case_type)
     types = casetype.types
     adapt = casetype.package.real_conventions or (lambda predicted: predicted)
@@ -226,7 +250,7 @@ def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_R
     defences = casetype.package.blind_defence_elements
     complaints, answers = Tally(), Tally()
     scored = 0
-    for gold in _read_jsonl(gold_path):
+    for gold in golds:
         if gold.get("role") == "answer":
             text = _gold_answer_text(realdata, gold, loaded)
             if text is None:
@@ -241,13 +265,22 @@ def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_R
                 if raised != found:
                     answers.errors.append({"file": name, "element": eid, "gold": raised, "predicted": found})
             continue
-        if CAIL2021_SOURCE not in loaded:
-            loaded[CAIL2021_SOURCE] = _cail2021_docs(realdata)
-        doc = loaded[CAIL2021_SOURCE].get(gold["id"])
-        if doc is None:
-            continue
+        if gold.get("source") == RC_SOURCE:
+            if RC_SOURCE not in loaded:
+                loaded[RC_SOURCE] = _rc_contexts(realdata)
+            context = loaded[RC_SOURCE].get(str(gold["id"]))
+            if context is None:
+                continue
+            text = rc_complaint_text(context)
+        else:
+            if CAIL2021_SOURCE not in loaded:
+                loaded[CAIL2021_SOURCE] = _cail2021_docs(realdata)
+            doc = loaded[CAIL2021_SOURCE].get(gold["id"])
+            if doc is None:
+                continue
+            text = doc.get("诉称段") or ""
         scored += 1
-        predicted = adapt(extract_text(system, doc.get("诉称段") or "", case_type, "complaint"))
+        predicted = adapt(extract_text(system, text, case_type, "complaint"))
         only = tuple(eid for eid in complaint_elements if eid not in gold.get("unscored", []))
         wrapped = {"elements": {eid: {"value": value} for eid, value in gold.get("elements", {}).items()}}
         score_complaint(complaints, gold["id"], wrapped, predicted, types, only)

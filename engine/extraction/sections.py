@@ -40,6 +40,18 @@ _NUMBERED = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*
 _PARTY_ROLE = re.compile(r"[\s，,。:：]*(?:原审|一审|二审)?(?:原告|被告|答辩人|被答辩人|上诉人|被上诉人|申请人|被申请人|第三人|再审)")
 # The document's title line (民事答辩状（机动车交通事故责任纠纷）) comes before the party block, not instead of it.
 _TITLE = re.compile(r"\s*[^\n。，,；;]{0,24}(?:答辩状|答辩书|答辩意见|起诉状|诉状|申请书)[^\n。，,；;]{0,24}\n")
+# A party block has a line that opens with a role word and then a colon (原告：张三), a name and a party detail
+# in its first clauses (原告张三，男，… / 被告二某公司，住所地…) or a name alone on the line (被告严晓峰⏎); a text whose
+# first lines have none (2015年…，被告向原告借款 / 原告与被告系夫妻…) is an account with no party block.
+_PARTY_LINE = re.compile(
+    r"(?m)^[ \t\u3000\ufeff]*(?:原审|一审|二审)?(?:原告|被告|答辩人|被答辩人|上诉人|被上诉人|申请人|被申请人|第三人)"
+    r"[一二三四五六七八九十\d]{0,2}(?:[（(][^）)\n]{0,12}[）)])?"
+    r"(?:[:：]|[ \t\u3000]*[^，,。；;：:\n]{1,40}(?:[，,](?:[^，,。；;\n]{1,12}[，,])?[ \t\u3000]*"
+    r"(?:男|女|汉族|[^\s，,。]{1,3}族|住|身份证|公民身份|法定代表人|负责人|统一社会信用代码|组织机构代码|\d{4}年[^，,。]{0,8}生)"
+    r"|[ \t\u3000]*$))"
+)
+_PARTY_BLOCK_REACH = 300
+_NARRATIVE = re.compile(r"\d{4}年\d{1,2}月|\d+(?:\.\d+)?万?元")
 _SPEECH = re.compile(r"(?<![简诉辩自声])称[，,：:]|(?:答辩|陈述|表示|认为)[，,：:]")
 _SIGNATURE = re.compile(r"\n[^\S\n]*(?:此致|具状人|起诉人[:：]|答辩人[:：]|附[:：])")
 
@@ -68,6 +80,14 @@ def find_sections(text: str) -> dict[str, tuple[int, int]]:
     length = len(text)
     head_end_match = _HEAD_END.search(text)
     head_end = head_end_match.start() if head_end_match else min(length, 400)
+    if not _PARTY_LINE.search(text, 0, min(length, _PARTY_BLOCK_REACH)):
+        # No party block: what comes before the marker is the account itself from its first dated or
+        # money clause on (被告甲系被告乙的母亲2013年…，原告…诉称), and with no marker at all there is no head.
+        narrative = _NARRATIVE.search(text, 0, head_end) if head_end_match else None
+        if head_end_match is None:
+            head_end = 0
+        elif narrative:
+            head_end = max(text.rfind(stop, 0, narrative.start()) for stop in "，,。；;\n") + 1
     # The head ends at the start of the sentence/line that holds the first non-party word.
     cut = max(text.rfind("\n", 0, head_end), text.rfind("。", 0, head_end))
     if cut > 0 and head_end_match and head_end_match.group() not in ("诉讼请求",):

@@ -113,6 +113,19 @@ def test_penalty_per_day_is_not_interest_in_the_real_data_convention() -> None:
     assert "claim_interest" not in adapt_to_real_conventions(predicted)["elements"]
 
 
+def test_a_defendant_only_asked_for_joint_liability_is_no_guarantor_in_the_real_data_convention() -> None:
+    head = HEAD + "被告：丙某，男，1981年3月3日出生，汉族，住某市。\n"
+    facts = "2020年3月5日，被告乙某向原告借款5万元。"
+    joint = extract_text(SYSTEM, f"{head}诉讼请求：1.判令被告乙某归还借款5万元；2.被告丙某对上述债务承担连带清偿责任。\n"
+                                 f"事实与理由：{facts}\n", "private_lending")
+    # The team corpus reads the claim's guarantee defendant as the guarantor; the real-data gold does not.
+    assert joint["elements"]["guarantors"]["value"] == ["丙某"]
+    assert "guarantors" not in adapt_to_real_conventions(joint)["elements"]
+    worded = extract_text(SYSTEM, f"{head}诉讼请求：1.判令被告乙某归还借款5万元；2.被告丙某对上述债务承担连带保证责任。\n"
+                                  f"事实与理由：{facts}\n", "private_lending")
+    assert adapt_to_real_conventions(worded)["elements"]["guarantors"]["value"] == ["丙某"]
+
+
 # ---- facts -----------------------------------------------------------------------------------
 
 

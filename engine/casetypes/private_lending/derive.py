@@ -102,14 +102,45 @@ def _term_by_date(doc: Document) -> Candidate | None:
     return None
 
 
-_TERM_WORDS = ("期", "约定", "还款", "归还", "偿还", "还清")
+_LATER_AGREEMENT = re.compile(r"重新|承诺书|还款计划|结算|对账|到期后|逾期后|此后|后来|答应|延期|展期|补充协议")
+_STILL_UNPAID = re.compile(r"(?:底|末)?(?:仍|尚|依然|依旧)(?:然)?(?:未|没|不)")
+_AGREED_REPAY = re.compile(r"(?:之?前|以前)?(?:一次性)?(?:归还|偿还|还款|还清|付清|结清|还本付息)")
+_RANGE_TERM = re.compile(r"(?:期限|借期|借款自|借款从|借款时间)[为是:：]?(?:自|从)?$")
+
+
+def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]:
+    """(a term stated as a range after a term word — 借款期限自X至Y / 借期为X至Y / 借款自X至Y, which states the
+    term outright; a term agreed for a date — 约定DATE(前)归还 / 约定还款之日（DATE）), either None."""
+    text = doc.text
+    dates = [m for m in doc.mentions if m.kind == "date" and m.value is not None and _in_facts(doc, m.start)]
+    ranged = agreed = None
+    for first, last in zip(dates, dates[1:], strict=False):
+        if ranged is None and text[first.end : last.start] in ("至", "起至", "到", "起到") \
+                and _RANGE_TERM.search(text, max(0, first.start - 8), first.start):
+            ranged = Candidate("term_end", last.value, [(last.start, last.end)], 0.9, "derived", last.start)
+    for mention in dates:
+        if agreed is not None:
+            break
+        lead = text[max(0, mention.start - 8) : mention.start]
+        if _LATER_AGREEMENT.search(text, max(0, mention.start - 15), mention.start):
+            continue  # 到期后… / 重新出具借条，约定…: a later promise, not the agreed term
+        if re.search(r"约定(?:于|在|为)?$", lead) and _AGREED_REPAY.match(text, mention.end):
+            agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
+        elif re.search(r"还款(?:之)?日(?:期)?(?:为)?[（(]$", lead) and text[mention.end : mention.end + 1] in ("）", ")"):
+            agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
+    return ranged, agreed
+
+
+_TERM_WORDS = ("期", "约定", "还款", "归还", "偿还", "还清", "借款自", "借款从", "借款时间")
+# How far a borrowing may follow a date range in its sentence (some sources lose their full stops).
+_BORROWING_REACH = 60
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
 
 def _borrowing_follows(text: str, end: int) -> bool:
     """A borrowing (借) follows in the sentence, with no repayment (还 / 到期) before it."""
     stop = _SENTENCE_END.search(text, end)
-    after = text[end : stop.start() if stop else len(text)]
+    after = text[end : min(stop.start() if stop else len(text), end + _BORROWING_REACH)]
     return "借" in after and not any(word in after[: after.index("借")] for word in ("还", "到期"))
 
 
@@ -275,6 +306,15 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
     term = results.get("term_end")
     if term is not None and term.source == "cues" and _lending_period_end(doc, term):
         del results["term_end"]
+    term = results.get("term_end")
+    if term is not None and term.spans and _STILL_UNPAID.match(doc.text, term.spans[0][1]):
+        del results["term_end"]  # 被告至2016年底仍未归还: the date it was still unpaid, not a term
+    ranged, agreed = _term_by_grammar(doc)
+    term = results.get("term_end")
+    if ranged is not None and (term is None or (term.source == "cues" and term.confidence < 0.9)):
+        results["term_end"] = ranged
+    elif agreed is not None and term is None:
+        results["term_end"] = agreed
     if "term_end" not in results:
         by_date = _term_by_date(doc)
         if by_date is not None:

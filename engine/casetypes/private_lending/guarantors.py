@@ -8,8 +8,9 @@ guarantee contract. These phrases say who gives the guarantee:
 - 甲(作为/系/为)…担保人 / 保证人;
 - 甲…(提供/承担/出具)…保证 / 担保 (甲为乙提供连带责任保证, 甲分别出具了《…保证担保的承诺函》);
 - 与(被告)甲签订(了)保证合同 / 担保合同;
-- 担保人 / 保证人：甲;
-- 甲在借条担保人处签名 / 甲在借条上签字担保 (甲 may be named nowhere else).
+- 担保人 / 保证人：甲 / 担保人为(被告)甲 (甲 may be named nowhere else);
+- 甲在借条担保人处签名 / 甲在借条上签字担保 (甲 may be named nowhere else);
+- 由某某有限公司、被告乙提供连带责任保证 (a company named only there).
 
 A security in property (抵押 / 质押) is not a guarantee: a phrase holding those words names no guarantor.
 Names are the parties the complaint names, and a person who signed the IOU as guarantor.
@@ -28,6 +29,15 @@ _ON_THE_IOU = (r"(?:在|于)(?:借条|借据|欠条|借款合同|合同)(?:上)?
 # A guarantor the complaint names only there, not as a party: two or three characters starting a clause.
 _NON_PARTY = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?(?P<name>[\u4e00-\u9fff]{{2,3}}?){_ON_THE_IOU}")
 _NOT_A_PERSON = re.compile(r"[告人方其我他她它该此均也]")
+_CLAUSE_STOP = re.compile(r"[，,。；;]")
+# A guarantor named only after the word (保证人：甲 / 担保人为甲), not as a party.
+_NAMED_AFTER = re.compile(r"(?:担保人|保证人)(?:为|是|[:：])\s*(?P<name>[\u4e00-\u9fff]{2,3})(?=[，,。；;、\s]|$)")
+# A company the complaint names only in a 由…保证 list, not as a party: 由某某有限公司、被告乙提供连带责任保证.
+_NON_PARTY_COMPANY = re.compile(
+    r"由(?:被告)?(?P<name>(?!被告)[\u4e00-\u9fff（）()]{2,30}?(?:有限责任公司|有限公司|公司))"
+    r"(?=(?:(?:、|和|及)(?:被告)?[^，,。；;、]{1,30}?)*(?:个人|自愿)?(?:作为?|做|提供|进行|承担)?[^，,。；;]{0,12}?"
+    r"(?:连带责任保证|连带保证|保证|担保))"
+)
 _SECURITY = re.compile(r"抵押|质押|质权|抵押权")
 # The party a guarantee is given for or to: 为乙 / 对被告乙 / 替乙 / 向乙 right before the names.
 _FOR = re.compile(r"(?:[为对替向给](?:被告|原告)?)$")
@@ -45,7 +55,7 @@ _PHRASES: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool, bool
     (None, re.compile(r"[^，,。；;]{0,30}?(?:提供|承担|出具)[^，,。；;]{0,20}?(?P<kw>保证|担保)"), True, False),
     (re.compile(r"与(?:被告)?$"), re.compile(r"签订(?:了)?[^，,。；;]{0,10}?(?P<kw>保证|担保)(?:担保)?(?:合同|协议|书)"),
      False, False),
-    (re.compile(r"(?P<kw>担保人|保证人)(?:为|是)?[:：]?$"), None, False, False),
+    (re.compile(r"(?P<kw>担保人|保证人)(?:为|是)?[:：]?(?:被告)?$"), None, False, False),
     # 在借条担保人处签名 / 在借条上签字担保: a signature on the IOU as guarantor.
     (None, re.compile(_ON_THE_IOU), False, False),
 )
@@ -129,6 +139,16 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
                     continue
                 chosen[name] = (position, position + len(name))
             break
+    for match in _NON_PARTY_COMPANY.finditer(text):
+        name, stop = match.group("name"), _CLAUSE_STOP.search(text, match.end())
+        if name not in chosen and name not in plaintiffs and not _SECURITY.search(
+                text, match.end(), stop.start() if stop else len(text)):
+            chosen[name] = match.span("name")
+    for match in _NAMED_AFTER.finditer(text):
+        name = match.group("name")
+        if name not in chosen and name not in plaintiffs and not _NOT_A_PERSON.search(name) and not any(
+                n.startswith(name) or name.startswith(n) for n in chosen):
+            chosen[name] = match.span("name")
     for match in _NON_PARTY.finditer(text):
         name = match.group("name")
         if name not in chosen and name not in plaintiffs and not _NOT_A_PERSON.search(name):

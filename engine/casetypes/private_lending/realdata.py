@@ -1,12 +1,20 @@
 """The real-data gold of 民间借贷 (corpus/realdata_gold/README.md) differs from the team corpus in two
 ways: one interest claim whatever it is called (but a 违约金 claim is not interest), no term end
-computed from a duration, and no rate worked out from a money sum a month (每月利息800元)."""
+computed from a duration, no rate worked out from a money sum a month (每月利息800元), and no guarantor
+who is only asked to bear 连带清偿责任 without 保证 / 担保 wording."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from engine.casetypes.private_lending.durations import find_durations
+
+_GUARANTEE_WORDS = re.compile(r"保证|担保")
+
+
+def _starts(element: dict[str, Any]) -> list[Any]:
+    return [e.get("start") for e in element.get("evidence", [])]
 
 
 def adapt_to_real_conventions(predicted: dict[str, Any]) -> dict[str, Any]:
@@ -18,6 +26,12 @@ def adapt_to_real_conventions(predicted: dict[str, Any]) -> dict[str, Any]:
     term = elements.get("term_end")
     if term and any(find_durations(e["text"]) for e in term["evidence"]):
         del elements["term_end"]
+    # A defendant only asked to bear 连带清偿责任, with no 保证 / 担保 wording, is no guarantor in the real-data
+    # gold (the team corpus takes the claim's guarantee defendants as the guarantors when the facts name none).
+    guarantors, claimed = elements.get("guarantors"), elements.get("claim_guarantee")
+    if guarantors and claimed and _starts(guarantors) == _starts(claimed) and not any(
+            _GUARANTEE_WORDS.search(e.get("sentence", "")) for e in guarantors["evidence"]):
+        del elements["guarantors"]
     rate = elements.get("interest_rate")
     if rate and isinstance(rate.get("value"), dict) and "元" in str(rate["value"].get("raw", "")):
         del elements["interest_rate"]

@@ -402,13 +402,13 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
             continue
         if who is None:
             person = re.search(r"(?:认定|，|,|、|；)([\u4e00-\u9fa5]{2,3})$", text[max(0, match.start() - 6):match.start()])
-            role = re.search(r"(原告|被告|死者|受害人|伤者)[^，。；、]{0,8}$", text[max(0, match.start() - 10):match.start()])
+            role_word = re.search(r"(原告|被告|死者|受害人|伤者)[^，。；、]{0,8}$", text[max(0, match.start() - 10):match.start()])
             if person is not None and re.search(person.group(1) + r"[，,]?[男女]|死者|受害人", text):
                 who = person.group(1)
             elif person is not None and spans and match.start() - len(person.group(1)) - spans[-1][1] <= 1:
                 who = person.group(1)  # the next person of the same allocation: 认定PER负主要责任，谢有能负次要责任
-            elif role is not None:
-                who = role.group(1)  # a masked or unnamed party: its role (被告PER负主要责任)
+            elif role_word is not None:
+                who = role_word.group(1)  # a masked or unnamed party: its role (被告PER负主要责任)
             else:
                 continue
         together = [who]

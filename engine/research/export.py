@@ -11,7 +11,7 @@ from typing import Any
 
 from engine.atomic import atomic_write_bytes
 from engine.research import calls
-from engine.research.deidentify import TYPED_VALUES, Pseudonyms, value
+from engine.research.deidentify import TYPED_VALUES, Pseudonyms, scrubbed_value, value
 
 COLUMNS = (
     "case_id", "court", "case_type", "element", "element_label", "complaint_value", "answer_value",
@@ -82,19 +82,75 @@ def raw_rows(stem: str, case: dict[str, Any]) -> list[RawRow]:
 
 
 RAW_COLUMNS = ("complaint_value", "answer_value", "finding", "effective_value")
+NAMED_VALUES = ("party_list", "name_list")  # values that always go through the batch's pseudonyms
+
+
+def _filled(row: dict[str, Any], values: list[Any]) -> dict[str, Any]:
+    """The row with its value columns set (a pending effective value keeps its mark)."""
+    row = dict(row)
+    for column, value_ in zip(RAW_COLUMNS, values, strict=True):
+        if column != "effective_value" or row["effective_value"] != PENDING_MARK:
+            row[column] = _json(value_)
+    return row
 
 
 def deidentified(raw: list[RawRow], pseudonyms: Pseudonyms) -> list[dict[str, Any]]:
     """Raw rows (of cases in manifest order) with names replaced and identifiers removed."""
-    rows = []
-    for row, kind, *values in raw:
-        if kind not in TYPED_VALUES:
-            row = dict(row)
-            for column, value_ in zip(RAW_COLUMNS, values, strict=True):
-                if column != "effective_value" or row["effective_value"] != PENDING_MARK:
-                    row[column] = _json(value(pseudonyms, kind, value_))
-        rows.append(row)
-    return rows
+    return [row if kind in TYPED_VALUES else _filled(row, [value(pseudonyms, kind, v) for v in values])
+            for row, kind, *values in raw]
+
+
+# An element row as the worker that did the case leaves it: (row, its CSV line, element type, raw
+# values). A typed row is final (raw values None). A free-text row holds its values already scrubbed
+# of identifiers, which is final unless one of the batch's names occurs in them (only the batch-wide
+# pseudonyms can tell); a party or name list row waits for the pseudonyms.
+PartRow = tuple[dict[str, Any], str | None, str, tuple[Any, ...] | None]
+
+
+class _LineWriter:
+    """One CSV line at a time, formatted exactly as csv.DictWriter(fieldnames=COLUMNS) writes it."""
+
+    def __init__(self) -> None:
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, lineterminator="\n")
+
+    def line(self, row: dict[str, Any]) -> str:
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.writerow([row[column] for column in COLUMNS])
+        return self._buffer.getvalue()
+
+
+def export_part(stem: str, case: dict[str, Any]) -> list[PartRow]:
+    """The case's export rows as far as they can be made without the batch's pseudonyms: computed by
+    the worker that did the case (in parallel), finished in manifest order by `finished_rows`."""
+    writer = _LineWriter()
+    part: list[PartRow] = []
+    for row, kind, *raw in raw_rows(stem, case):
+        if kind in TYPED_VALUES:
+            part.append((row, writer.line(row), kind, None))
+        elif kind in NAMED_VALUES:
+            part.append((row, None, kind, tuple(raw)))
+        else:
+            scrubbed = _filled(row, [scrubbed_value(v) for v in raw])
+            part.append((scrubbed, writer.line(scrubbed), kind, tuple(raw)))
+    return part
+
+
+def finished_rows(parts: list[list[PartRow]], pseudonyms: Pseudonyms) -> tuple[list[dict[str, Any]], list[str]]:
+    """The de-identified rows and their CSV lines, the same as `deidentified` gives for the same cases:
+    rows in order, a free-text value redone with the names only where one of them occurs in it."""
+    writer = _LineWriter()
+    rows: list[dict[str, Any]] = []
+    lines: list[str] = []
+    for part in parts:
+        for row, line, kind, raw in part:
+            if raw is not None and (kind in NAMED_VALUES or any(map(pseudonyms.occurs_in, raw))):
+                row = _filled(row, [value(pseudonyms, kind, v) for v in raw])
+                line = writer.line(row)
+            rows.append(row)
+            lines.append(line)  # type: ignore[arg-type]  # set above for every row without one
+    return rows, lines
 
 
 def element_rows(stem: str, case: dict[str, Any], pseudonyms: Pseudonyms) -> list[dict[str, Any]]:
@@ -108,8 +164,8 @@ def export_rows(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [row for index, case in enumerate(cases, start=1) for row in element_rows(f"case{index}", case, pseudonyms)]
 
 
-def write_exports(out: Path, cases: list[tuple[list[str], list[RawRow]]]) -> int:
-    """Write OUT/elements.csv and OUT/elements.parquet from each case's (names, raw rows), in
+def write_exports(out: Path, cases: list[tuple[list[str], list[PartRow]]]) -> int:
+    """Write OUT/elements.csv and OUT/elements.parquet from each case's (names, export part), in
     manifest order; returns the number of rows."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -118,12 +174,10 @@ def write_exports(out: Path, cases: list[tuple[list[str], list[RawRow]]]) -> int
     for names, _ in cases:
         for name in names:
             pseudonyms.register(name)
-    rows = deidentified([row for _, raw in cases for row in raw], pseudonyms)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    atomic_write_bytes(out / "elements.csv", buffer.getvalue().encode("utf-8-sig"))
+    rows, lines = finished_rows([part for _, part in cases], pseudonyms)
+    header = io.StringIO()
+    csv.DictWriter(header, fieldnames=COLUMNS, lineterminator="\n").writeheader()
+    atomic_write_bytes(out / "elements.csv", "".join([header.getvalue(), *lines]).encode("utf-8-sig"))
     schema = pa.schema([(c, pa.float64() if c == "confidence" else pa.string()) for c in COLUMNS])
     table = pa.Table.from_pydict({column: [row[column] for row in rows] for column in COLUMNS}, schema=schema)
     sink = pa.BufferOutputStream()

@@ -40,7 +40,7 @@ from engine.research.lenders import (
 from engine.research.manifest import ManifestRow, read_manifest
 from engine.research.report import build_report, write_report
 from engine.research.similar import INDEX_FILE, build_index
-from engine.research.worker import FAILED, GROUP, ensure_warm, paths, process_chunk, run_cases
+from engine.research.worker import FAILED, GROUP, chunk_states, ensure_warm, paths, process_chunk, run_cases
 
 INLINE = "inline"  # no Dask at all: the plain loop (benchmarks compare against it)
 
@@ -81,6 +81,7 @@ def _task(row: ManifestRow, out: Path) -> dict[str, Any]:
 
 @contextmanager
 def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
@@ -92,7 +93,9 @@ def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
             client.register_plugin(WarmUp())
             yield client
         return
-    with LocalCluster(
+    # Dask's own sampling profiler (every 10 ms, on each worker's event loop) is for its dashboard, which
+    # a batch does not start; the worker processes take the setting with the rest of the config.
+    with dask.config.set({"distributed.worker.profile.enabled": False}), LocalCluster(
         n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
         host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR,
     ) as cluster, Client(cluster) as client:
@@ -147,7 +150,7 @@ def run_tasks(
     for future in running:
         group = by_key[future.key]
         try:
-            states = future.result()
+            states = chunk_states(future.result())
         except Exception:  # noqa: BLE001 — a worker died in the chunk: its cases again, one a task
             if len(group) > 1:
                 retries = _submit(client, tasks, [[i] for i in group])
@@ -296,6 +299,11 @@ def finish(
     return BatchResult(states=states, lenders=lenders, rows_exported=rows)
 
 
+def _warm_client() -> None:
+    calls.court_ids()
+    load_threshold()
+
+
 OUTPUT_FOLDERS = ("cases", "drafts", "state", "notes")
 
 
@@ -321,10 +329,15 @@ def run_batch(
     if on_start:
         on_start(len(tasks))
     digests: dict[str, dict[str, Any] | None] = {}
+    # What the finish needs in this process (tables, courts, the lender threshold) loads while the
+    # workers do the cases, not after the last one (the plain loop loads it with its first case).
+    warming = _background().submit(_warm_client if scheduler != INLINE else bool)
 
     def done(state: dict[str, Any]) -> None:
         # A case not redone: its digest from its case file now, while the workers do the next ones.
         digest = state.pop("digest", None)
+        if digest is None:
+            warming.result()  # the loading is not done twice at once (the system is cached, not locked)
         digests[state["stem"]] = digest if digest is not None else _digest_from_file(out, state)
         if on_done:
             on_done(state)
@@ -339,6 +352,7 @@ def run_batch(
         clock.append(time.perf_counter())
         states = run_tasks(tasks, client, done, keep_going)
         clock.append(time.perf_counter())
+        warming.result()
         result = finish(out, states, digests, client)
         clock.append(time.perf_counter())
     result.states = sorted(states + bad_states, key=lambda s: s["line"])

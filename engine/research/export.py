@@ -7,7 +7,7 @@ import hashlib
 import io
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from engine.atomic import atomic_write_bytes
 from engine.research import calls
@@ -100,11 +100,15 @@ def deidentified(raw: list[RawRow], pseudonyms: Pseudonyms) -> list[dict[str, An
             for row, kind, *values in raw]
 
 
-# An element row as the worker that did the case leaves it: (row, its CSV line, element type, raw
-# values). A typed row is final (raw values None). A free-text row holds its values already scrubbed
-# of identifiers, which is final unless one of the batch's names occurs in them (only the batch-wide
-# pseudonyms can tell); a party or name list row waits for the pseudonyms.
-PartRow = tuple[dict[str, Any], str | None, str, tuple[Any, ...] | None]
+# A case's export rows as the worker that did the case leaves them, by column (a list of row dicts
+# took ten times as long to unpickle on the client): every value of a typed row is final; a free-text
+# row holds its values already scrubbed of identifiers, final unless one of the batch's names occurs
+# in them (only the batch-wide pseudonyms can tell); a party or name list row waits for the pseudonyms.
+# `lines`: each row's CSV line (None: waits); `waiting`: (row, element type, raw values) of the others.
+class ExportPart(TypedDict):
+    columns: dict[str, list[Any]]
+    lines: list[str | None]
+    waiting: list[tuple[int, str, tuple[Any, ...]]]
 
 
 class _LineWriter:
@@ -121,36 +125,41 @@ class _LineWriter:
         return self._buffer.getvalue()
 
 
-def export_part(stem: str, case: dict[str, Any]) -> list[PartRow]:
+def export_part(stem: str, case: dict[str, Any]) -> ExportPart:
     """The case's export rows as far as they can be made without the batch's pseudonyms: computed by
-    the worker that did the case (in parallel), finished in manifest order by `finished_rows`."""
-    writer = _LineWriter()
-    part: list[PartRow] = []
-    for row, kind, *raw in raw_rows(stem, case):
-        if kind in TYPED_VALUES:
-            part.append((row, writer.line(row), kind, None))
-        elif kind in NAMED_VALUES:
-            part.append((row, None, kind, tuple(raw)))
-        else:
-            scrubbed = _filled(row, [scrubbed_value(v) for v in raw])
-            part.append((scrubbed, writer.line(scrubbed), kind, tuple(raw)))
-    return part
-
-
-def finished_rows(parts: list[list[PartRow]], pseudonyms: Pseudonyms) -> tuple[list[dict[str, Any]], list[str]]:
-    """The de-identified rows and their CSV lines, the same as `deidentified` gives for the same cases:
-    rows in order, a free-text value redone with the names only where one of them occurs in it."""
+    the worker that did the case (in parallel), finished in manifest order by `finish_part`."""
     writer = _LineWriter()
     rows: list[dict[str, Any]] = []
-    lines: list[str] = []
-    for part in parts:
-        for row, line, kind, raw in part:
-            if raw is not None and (kind in NAMED_VALUES or any(map(pseudonyms.occurs_in, raw))):
-                row = _filled(row, [value(pseudonyms, kind, v) for v in raw])
-                line = writer.line(row)
-            rows.append(row)
-            lines.append(line)  # type: ignore[arg-type]  # set above for every row without one
-    return rows, lines
+    lines: list[str | None] = []
+    waiting: list[tuple[int, str, tuple[Any, ...]]] = []
+    for index, (row, kind, *raw) in enumerate(raw_rows(stem, case)):
+        if kind in NAMED_VALUES:
+            waiting.append((index, kind, tuple(raw)))
+            lines.append(None)
+        elif kind not in TYPED_VALUES:
+            row = _filled(row, [scrubbed_value(v) for v in raw])
+            waiting.append((index, kind, tuple(raw)))
+            lines.append(writer.line(row))
+        else:
+            lines.append(writer.line(row))
+        rows.append(row)
+    return {"columns": {column: [row[column] for row in rows] for column in COLUMNS}, "lines": lines, "waiting": waiting}
+
+
+def finish_part(part: ExportPart, pseudonyms: Pseudonyms) -> ExportPart:
+    """The part with every row de-identified as `deidentified` does it (a new part: the worker's stays as
+    it came): a free-text row is redone with the names only where one of them occurs in it."""
+    columns = {**part["columns"], **{column: list(part["columns"][column]) for column in RAW_COLUMNS}}
+    lines = list(part["lines"])
+    writer = _LineWriter()
+    for index, kind, raw in part["waiting"]:
+        if kind in NAMED_VALUES or any(map(pseudonyms.occurs_in, raw)):
+            row = _filled({column: columns[column][index] for column in COLUMNS},
+                          [value(pseudonyms, kind, v) for v in raw])
+            for column in RAW_COLUMNS:
+                columns[column][index] = row[column]
+            lines[index] = writer.line(row)
+    return {"columns": columns, "lines": lines, "waiting": []}
 
 
 def element_rows(stem: str, case: dict[str, Any], pseudonyms: Pseudonyms) -> list[dict[str, Any]]:
@@ -164,7 +173,7 @@ def export_rows(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [row for index, case in enumerate(cases, start=1) for row in element_rows(f"case{index}", case, pseudonyms)]
 
 
-def write_exports(out: Path, cases: list[tuple[list[str], list[PartRow]]]) -> int:
+def write_exports(out: Path, cases: list[tuple[list[str], ExportPart]]) -> int:
     """Write OUT/elements.csv and OUT/elements.parquet from each case's (names, export part), in
     manifest order; returns the number of rows."""
     import pyarrow as pa
@@ -174,13 +183,19 @@ def write_exports(out: Path, cases: list[tuple[list[str], list[PartRow]]]) -> in
     for names, _ in cases:
         for name in names:
             pseudonyms.register(name)
-    rows, lines = finished_rows([part for _, part in cases], pseudonyms)
     header = io.StringIO()
     csv.DictWriter(header, fieldnames=COLUMNS, lineterminator="\n").writeheader()
-    atomic_write_bytes(out / "elements.csv", "".join([header.getvalue(), *lines]).encode("utf-8-sig"))
+    lines: list[str | None] = [header.getvalue()]
+    columns: dict[str, list[Any]] = {column: [] for column in COLUMNS}
+    for _, part in cases:
+        done = finish_part(part, pseudonyms)
+        lines += done["lines"]
+        for column in COLUMNS:
+            columns[column] += done["columns"][column]
+    atomic_write_bytes(out / "elements.csv", "".join(lines).encode("utf-8-sig"))  # type: ignore[arg-type]  # all set
     schema = pa.schema([(c, pa.float64() if c == "confidence" else pa.string()) for c in COLUMNS])
-    table = pa.Table.from_pydict({column: [row[column] for row in rows] for column in COLUMNS}, schema=schema)
+    table = pa.Table.from_pydict(columns, schema=schema)
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd")
     atomic_write_bytes(out / "elements.parquet", sink.getvalue().to_pybytes())
-    return len(rows)
+    return len(lines) - 1

@@ -19,7 +19,8 @@ from engine.research.batch import INLINE, run_batch
 from tests.research.batch_inputs import COMPLAINTS, mixed_manifest
 
 pytestmark = pytest.mark.skipif(not COMPLAINTS, reason="team corpus not present")
-CASES = 40  # all four case types in turn; ~14 chunks of 3 on 2 workers
+CASES = 48  # all four case types in turn: 16 chunks of 3 cases on 2 workers (none of a single case,
+# which the batch would not retry: a single case whose worker dies is taken to have killed it)
 
 
 def _exports(out: Path) -> dict[str, Any]:

@@ -355,6 +355,7 @@ def run_batch(
         warming.result()
         result = finish(out, states, digests, client)
         clock.append(time.perf_counter())
+    sweep_temp_files(out)  # a worker that died mid-write left its temporary files (its cases were redone)
     result.states = sorted(states + bad_states, key=lambda s: s["line"])
     result.seconds = dict(zip(("start", "cases", "finish"), (b - a for a, b in itertools.pairwise(clock)), strict=True))
     return result

@@ -15,12 +15,11 @@ import pyarrow.parquet as pq
 import pytest
 from distributed import Client, LocalCluster
 
-from engine.research.batch import INLINE, run_batch
+from engine.research.batch import INLINE, chunk_sizes, run_batch
 from tests.research.batch_inputs import COMPLAINTS, mixed_manifest
 
 pytestmark = pytest.mark.skipif(not COMPLAINTS, reason="team corpus not present")
-CASES = 48  # all four case types in turn: 16 chunks of 3 cases on 2 workers (none of a single case,
-# which the batch would not retry: a single case whose worker dies is taken to have killed it)
+CASES = 48  # all four case types in turn: 15 chunks of 6 … 2 cases on 2 workers
 
 
 def _exports(out: Path) -> dict[str, Any]:
@@ -32,6 +31,8 @@ def _exports(out: Path) -> dict[str, Any]:
 
 
 def test_a_killed_workers_chunk_is_retried_and_nothing_is_lost_or_written_twice(tmp_path: Path) -> None:
+    # No chunk of a single case, which the batch would not retry (that case is taken to have killed its worker).
+    assert 1 not in chunk_sizes(CASES, 2)
     manifest, _ = mixed_manifest(tmp_path, CASES)
     plain = run_batch(manifest, tmp_path / "plain", scheduler=INLINE)
     assert plain.count("failed") == 0

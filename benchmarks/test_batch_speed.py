@@ -1,16 +1,25 @@
 """yaosu batch throughput and scaling, and the report/similar index at scale.
 
 * End to end (manifest → case files, a draft for the case's court, drafts for all three courts and
-  their compare, exports, report, lenders, similar index), in cases/s, on `CASES` copies of the team
-  corpus' 民间借贷 pleadings, each round into a fresh folder:
+  their compare, exports, report, lenders, similar index), in cases/s, on two manifests of `CASES`
+  cases each, each round into a fresh folder:
+  - "mixed": the team corpus of all four case types in turn (民间借贷, 机动车交通事故, 买卖合同, 劳动争议),
+    every party name and ID number varied per copy (tests/research/batch_inputs.mixed_manifest); a few
+    repeated lenders sue in every 8th 民间借贷 copy, so the 疑似职业放贷人 rule fires on ~3 % of the
+    cases (checked: exactly those) — the usual batch;
+  - "lending copies": the 32 民间借贷 pleadings copied unchanged, so every plaintiff repeats ~31 times and
+    every case is flagged: the finish rewrites every case file and writes a note — the worst case;
+  and on each:
   - the plain loop (`--workers 0`: no Dask, this process),
   - a Dask LocalCluster of 1, 2 and 4 worker processes, steady state: the cluster is started and
     warmed up first and timed apart (`cluster start`), as a long batch or a standing cluster sees it;
   - and, for the ratio the issue asks for, a plain shell loop of `yaosu new` + `yaosu draft` on
-    `CLI_CASES` of the same cases (one process per command, as a judge's assistant runs them).
+    `CLI_CASES` of the lending cases (one process per command, as a judge's assistant runs them).
   Ratios (2 workers / 1 worker, batch / CLI loop) come from figures measured in the same run.
-  Also printed: CPU time per case (all worker processes + this client process; what the machine
-  spends, whatever the other jobs on it take), worker memory (RSS after the batch) and the load.
+  Also printed: CPU time per case, split between the worker processes and this process (the client,
+  and the LocalCluster's scheduler, which runs in it), the cores used (CPU / wall time: what the run
+  got of a machine other jobs share), worker memory (RSS after the batch) and the load average
+  before and after each run.
 * The report and the similar-case index on 100,000 synthetic cases (records built in memory).
 
 Run: `.venv/bin/pytest benchmarks/test_batch_speed.py --benchmark-only -s` (YAOSU_BENCH_CASES

@@ -93,7 +93,7 @@ ORG_PLACE = re.compile(r"^(?:(?:上海|苏州|嘉兴|嘉善|吴江|青浦|秀洲
 ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 # The repeated lenders (name, ID): every LENDER_EVERY-th 民间借贷 copy with a natural-person plaintiff sues as one
 # of them, so the 疑似职业放贷人 rule fires on those cases and on no other.
-LENDERS = (("韩立群", "320509197203150418"), ("钱慧芬", "310118196811230629"), ("潘国栋", "330421197507280316"))
+LENDERS = (("韩立群", "320509197203150414"), ("钱慧芬", "310118196811230627"), ("潘国栋", "330421197507280315"))
 LENDER_EVERY = 8
 
 

@@ -40,7 +40,7 @@ from engine.research.lenders import (
 from engine.research.manifest import ManifestRow, read_manifest
 from engine.research.report import build_report, write_report
 from engine.research.similar import INDEX_FILE, build_index
-from engine.research.worker import FAILED, GROUP, ensure_warm, paths, process_chunk, run_cases
+from engine.research.worker import FAILED, GROUP, chunk_states, ensure_warm, paths, process_chunk, run_cases
 
 INLINE = "inline"  # no Dask at all: the plain loop (benchmarks compare against it)
 
@@ -81,6 +81,7 @@ def _task(row: ManifestRow, out: Path) -> dict[str, Any]:
 
 @contextmanager
 def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
@@ -92,7 +93,9 @@ def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
             client.register_plugin(WarmUp())
             yield client
         return
-    with LocalCluster(
+    # Dask's own sampling profiler (every 10 ms, on each worker's event loop) is for its dashboard, which
+    # a batch does not start; the worker processes take the setting with the rest of the config.
+    with dask.config.set({"distributed.worker.profile.enabled": False}), LocalCluster(
         n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
         host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR,
     ) as cluster, Client(cluster) as client:
@@ -106,17 +109,30 @@ def _failed(task: dict[str, Any], reason: str) -> dict[str, Any]:
 
 
 MAX_CHUNK = 32  # cases per Dask task at most
-CHUNKS_PER_WORKER = 8  # enough tasks that the last ones to finish leave little idle time
+MIN_CHUNK = 2  # a chunk whose worker dies is retried case by case; a single case is taken to have killed it
+GUIDED_SHARE = 4  # each chunk takes 1/(GUIDED_SHARE × workers) of the cases still to hand out
 
 
-def chunk_size(cases: int, workers: int) -> int:
-    """Cases per Dask task: the per-task cost (scheduler, transport, ~ms on a loaded 2-core machine) is
-    paid once per chunk; ~8 chunks per worker keep the workers evenly busy to the end."""
-    return max(1, min(MAX_CHUNK, -(-cases // (max(1, workers) * CHUNKS_PER_WORKER))))
+def chunk_sizes(cases: int, workers: int) -> list[int]:
+    """Cases per Dask task, in manifest order (guided self-scheduling): up to MAX_CHUNK while much is
+    left, so the per-task cost (scheduler, transport, ~ms on a loaded 2-core machine) is paid rarely,
+    then smaller and smaller, so the workers finish together instead of one waiting for the other's
+    last full chunk (~0.3 s of 32 cases)."""
+    sizes: list[int] = []
+    left = cases
+    while left > 0:
+        size = min(left, MAX_CHUNK, max(MIN_CHUNK, -(-left // (GUIDED_SHARE * max(1, workers)))))
+        if left - size == 1 and size < MAX_CHUNK:
+            size += 1  # no single case left over for a chunk of its own
+        sizes.append(size)
+        left -= size
+    return sizes
 
 
-def chunks(tasks: list[dict[str, Any]], size: int) -> list[list[int]]:
-    return [list(range(start, min(start + size, len(tasks)))) for start in range(0, len(tasks), size)]
+def chunks(sizes: list[int]) -> list[list[int]]:
+    """The task indices of each chunk."""
+    starts = list(itertools.accumulate(sizes, initial=0))
+    return [list(range(start, start + size)) for start, size in zip(starts, sizes, strict=False)]
 
 
 def _cluster_workers(client: Any) -> int:
@@ -140,14 +156,14 @@ def run_tasks(
         return [results[i] for i in sorted(results)]
     from distributed import as_completed
 
-    groups = chunks(tasks, chunk_size(len(tasks), _cluster_workers(client)))
+    groups = chunks(chunk_sizes(len(tasks), _cluster_workers(client)))
     futures = _submit(client, tasks, groups)
     by_key = {future.key: group for future, group in zip(futures, groups, strict=True)}
     running = as_completed(futures)
     for future in running:
         group = by_key[future.key]
         try:
-            states = future.result()
+            states = chunk_states(future.result())
         except Exception:  # noqa: BLE001 — a worker died in the chunk: its cases again, one a task
             if len(group) > 1:
                 retries = _submit(client, tasks, [[i] for i in group])
@@ -296,6 +312,11 @@ def finish(
     return BatchResult(states=states, lenders=lenders, rows_exported=rows)
 
 
+def _warm_client() -> None:
+    calls.court_ids()
+    load_threshold()
+
+
 OUTPUT_FOLDERS = ("cases", "drafts", "state", "notes")
 
 
@@ -321,10 +342,15 @@ def run_batch(
     if on_start:
         on_start(len(tasks))
     digests: dict[str, dict[str, Any] | None] = {}
+    # What the finish needs in this process (tables, courts, the lender threshold) loads while the
+    # workers do the cases, not after the last one (the plain loop loads it with its first case).
+    warming = _background().submit(_warm_client if scheduler != INLINE else bool)
 
     def done(state: dict[str, Any]) -> None:
         # A case not redone: its digest from its case file now, while the workers do the next ones.
         digest = state.pop("digest", None)
+        if digest is None:
+            warming.result()  # the loading is not done twice at once (the system is cached, not locked)
         digests[state["stem"]] = digest if digest is not None else _digest_from_file(out, state)
         if on_done:
             on_done(state)
@@ -339,8 +365,10 @@ def run_batch(
         clock.append(time.perf_counter())
         states = run_tasks(tasks, client, done, keep_going)
         clock.append(time.perf_counter())
+        warming.result()
         result = finish(out, states, digests, client)
         clock.append(time.perf_counter())
+    sweep_temp_files(out)  # a worker that died mid-write left its temporary files (its cases were redone)
     result.states = sorted(states + bad_states, key=lambda s: s["line"])
     result.seconds = dict(zip(("start", "cases", "finish"), (b - a for a, b in itertools.pairwise(clock)), strict=True))
     return result

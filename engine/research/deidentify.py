@@ -14,6 +14,7 @@ Publication (裁判文书上网, engine/drafting/anonymise.py) uses the other st
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 COMPOUND_SURNAMES = (
@@ -99,6 +100,14 @@ class Pseudonyms:
                 self._pattern = names_pattern(self._names)
             text = self._pattern.sub(lambda m: self._names[m.group(0)], text)
         return scrub(text)
+
+    def occurs_in(self, raw: Any) -> bool:
+        """Whether a registered name occurs in a string of `raw` that `value` would pass to `text`."""
+        if not self._names:
+            return False
+        if self._pattern is None:
+            self._pattern = names_pattern(self._names)
+        return any(self._pattern.search(text) for text in _texts(raw))
 
 
 def names_pattern(names: dict[str, str]) -> re.Pattern[str]:
@@ -217,6 +226,30 @@ def _deep_text(pseudonyms: Pseudonyms, raw: Any) -> Any:
         return [_deep_text(pseudonyms, item) for item in raw]
     if isinstance(raw, dict):
         return {key: _deep_text(pseudonyms, item) for key, item in raw.items()}
+    return raw
+
+
+def _texts(raw: Any) -> Iterator[str]:
+    """The strings `_deep_text` replaces in, in its order."""
+    if isinstance(raw, str):
+        yield raw
+    elif isinstance(raw, list):
+        for item in raw:
+            yield from _texts(item)
+    elif isinstance(raw, dict):
+        for item in raw.values():
+            yield from _texts(item)
+
+
+def scrubbed_value(raw: Any) -> Any:
+    """A free-text value with identifiers removed and names left: what `value` gives for it when
+    no registered name occurs in it (then only `scrub` changes the text)."""
+    if isinstance(raw, str):
+        return scrub(raw)
+    if isinstance(raw, list):
+        return [scrubbed_value(item) for item in raw]
+    if isinstance(raw, dict):
+        return {key: scrubbed_value(item) for key, item in raw.items()}
     return raw
 
 

@@ -7,11 +7,11 @@ import hashlib
 import io
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from engine.atomic import atomic_write_bytes
 from engine.research import calls
-from engine.research.deidentify import TYPED_VALUES, Pseudonyms, value
+from engine.research.deidentify import TYPED_VALUES, Pseudonyms, scrubbed_value, value
 
 COLUMNS = (
     "case_id", "court", "case_type", "element", "element_label", "complaint_value", "answer_value",
@@ -82,19 +82,84 @@ def raw_rows(stem: str, case: dict[str, Any]) -> list[RawRow]:
 
 
 RAW_COLUMNS = ("complaint_value", "answer_value", "finding", "effective_value")
+NAMED_VALUES = ("party_list", "name_list")  # values that always go through the batch's pseudonyms
+
+
+def _filled(row: dict[str, Any], values: list[Any]) -> dict[str, Any]:
+    """The row with its value columns set (a pending effective value keeps its mark)."""
+    row = dict(row)
+    for column, value_ in zip(RAW_COLUMNS, values, strict=True):
+        if column != "effective_value" or row["effective_value"] != PENDING_MARK:
+            row[column] = _json(value_)
+    return row
 
 
 def deidentified(raw: list[RawRow], pseudonyms: Pseudonyms) -> list[dict[str, Any]]:
     """Raw rows (of cases in manifest order) with names replaced and identifiers removed."""
-    rows = []
-    for row, kind, *values in raw:
-        if kind not in TYPED_VALUES:
-            row = dict(row)
-            for column, value_ in zip(RAW_COLUMNS, values, strict=True):
-                if column != "effective_value" or row["effective_value"] != PENDING_MARK:
-                    row[column] = _json(value(pseudonyms, kind, value_))
+    return [row if kind in TYPED_VALUES else _filled(row, [value(pseudonyms, kind, v) for v in values])
+            for row, kind, *values in raw]
+
+
+# A case's export rows as the worker that did the case leaves them, by column (a list of row dicts
+# took ten times as long to unpickle on the client): every value of a typed row is final; a free-text
+# row holds its values already scrubbed of identifiers, final unless one of the batch's names occurs
+# in them (only the batch-wide pseudonyms can tell); a party or name list row waits for the pseudonyms.
+# `lines`: each row's CSV line (None: waits); `waiting`: (row, element type, raw values) of the others.
+class ExportPart(TypedDict):
+    columns: dict[str, list[Any]]
+    lines: list[str | None]
+    waiting: list[tuple[int, str, tuple[Any, ...]]]
+
+
+class _LineWriter:
+    """One CSV line at a time, formatted exactly as csv.DictWriter(fieldnames=COLUMNS) writes it."""
+
+    def __init__(self) -> None:
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, lineterminator="\n")
+
+    def line(self, row: dict[str, Any]) -> str:
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.writerow([row[column] for column in COLUMNS])
+        return self._buffer.getvalue()
+
+
+def export_part(stem: str, case: dict[str, Any]) -> ExportPart:
+    """The case's export rows as far as they can be made without the batch's pseudonyms: computed by
+    the worker that did the case (in parallel), finished in manifest order by `finish_part`."""
+    writer = _LineWriter()
+    rows: list[dict[str, Any]] = []
+    lines: list[str | None] = []
+    waiting: list[tuple[int, str, tuple[Any, ...]]] = []
+    for index, (row, kind, *raw) in enumerate(raw_rows(stem, case)):
+        if kind in NAMED_VALUES:
+            waiting.append((index, kind, tuple(raw)))
+            lines.append(None)
+        elif kind not in TYPED_VALUES:
+            row = _filled(row, [scrubbed_value(v) for v in raw])
+            waiting.append((index, kind, tuple(raw)))
+            lines.append(writer.line(row))
+        else:
+            lines.append(writer.line(row))
         rows.append(row)
-    return rows
+    return {"columns": {column: [row[column] for row in rows] for column in COLUMNS}, "lines": lines, "waiting": waiting}
+
+
+def finish_part(part: ExportPart, pseudonyms: Pseudonyms) -> ExportPart:
+    """The part with every row de-identified as `deidentified` does it (a new part: the worker's stays as
+    it came): a free-text row is redone with the names only where one of them occurs in it."""
+    columns = {**part["columns"], **{column: list(part["columns"][column]) for column in RAW_COLUMNS}}
+    lines = list(part["lines"])
+    writer = _LineWriter()
+    for index, kind, raw in part["waiting"]:
+        if kind in NAMED_VALUES or any(map(pseudonyms.occurs_in, raw)):
+            row = _filled({column: columns[column][index] for column in COLUMNS},
+                          [value(pseudonyms, kind, v) for v in raw])
+            for column in RAW_COLUMNS:
+                columns[column][index] = row[column]
+            lines[index] = writer.line(row)
+    return {"columns": columns, "lines": lines, "waiting": []}
 
 
 def element_rows(stem: str, case: dict[str, Any], pseudonyms: Pseudonyms) -> list[dict[str, Any]]:
@@ -108,8 +173,8 @@ def export_rows(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [row for index, case in enumerate(cases, start=1) for row in element_rows(f"case{index}", case, pseudonyms)]
 
 
-def write_exports(out: Path, cases: list[tuple[list[str], list[RawRow]]]) -> int:
-    """Write OUT/elements.csv and OUT/elements.parquet from each case's (names, raw rows), in
+def write_exports(out: Path, cases: list[tuple[list[str], ExportPart]]) -> int:
+    """Write OUT/elements.csv and OUT/elements.parquet from each case's (names, export part), in
     manifest order; returns the number of rows."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -118,15 +183,19 @@ def write_exports(out: Path, cases: list[tuple[list[str], list[RawRow]]]) -> int
     for names, _ in cases:
         for name in names:
             pseudonyms.register(name)
-    rows = deidentified([row for _, raw in cases for row in raw], pseudonyms)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    atomic_write_bytes(out / "elements.csv", buffer.getvalue().encode("utf-8-sig"))
+    header = io.StringIO()
+    csv.DictWriter(header, fieldnames=COLUMNS, lineterminator="\n").writeheader()
+    lines: list[str | None] = [header.getvalue()]
+    columns: dict[str, list[Any]] = {column: [] for column in COLUMNS}
+    for _, part in cases:
+        done = finish_part(part, pseudonyms)
+        lines += done["lines"]
+        for column in COLUMNS:
+            columns[column] += done["columns"][column]
+    atomic_write_bytes(out / "elements.csv", "".join(lines).encode("utf-8-sig"))  # type: ignore[arg-type]  # all set
     schema = pa.schema([(c, pa.float64() if c == "confidence" else pa.string()) for c in COLUMNS])
-    table = pa.Table.from_pydict({column: [row[column] for row in rows] for column in COLUMNS}, schema=schema)
+    table = pa.Table.from_pydict(columns, schema=schema)
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd")
     atomic_write_bytes(out / "elements.parquet", sink.getvalue().to_pybytes())
-    return len(rows)
+    return len(lines) - 1

@@ -192,15 +192,19 @@ def test_a_bad_scheduler_address_is_a_chinese_error(tmp_path: Path) -> None:
         run_batch(manifest, tmp_path / "out", scheduler="nonsense")
 
 
-def test_chunks_cover_every_case_once_in_order_and_fit_the_workers() -> None:
-    from engine.research.batch import MAX_CHUNK, chunk_size, chunks
+def test_chunks_cover_every_case_once_in_order_and_shrink_towards_the_end() -> None:
+    from engine.research.batch import MAX_CHUNK, chunk_sizes, chunks
 
-    tasks = [{"stem": f"c{i}"} for i in range(1000)]
-    assert chunk_size(1000, 2) == MAX_CHUNK  # 1000 / (2 × 8) = 63 → capped
-    assert chunk_size(32, 2) == 2 and chunk_size(5, 4) == 1 and chunk_size(0, 2) == 1
-    groups = chunks(tasks, chunk_size(len(tasks), 2))
+    sizes = chunk_sizes(1000, 2)
+    assert sum(sizes) == 1000 and max(sizes) == MAX_CHUNK
+    assert sizes[:-1] == sorted(sizes[:-1], reverse=True)  # large first, small at the end
+    # While more than 4 × 2 × 32 = 256 cases are left, full chunks; then a 1/8 of what is left, at least 2.
+    assert sizes[:24] == [MAX_CHUNK] * 24 and sizes[24] == -(-(1000 - 24 * 32) // 8) == 29
+    assert sizes[-3:] == [2, 2, 3] and 1 not in sizes  # 2 + 1 left: one chunk of 3
+    assert chunk_sizes(5, 4) == [2, 3] and chunk_sizes(0, 2) == [] and chunk_sizes(1, 2) == [1]
+    groups = chunks(sizes)
     assert [i for group in groups for i in group] == list(range(1000))
-    assert len(groups) == 32 and all(len(g) == MAX_CHUNK for g in groups[:-1]) and len(groups[-1]) == 1000 - 31 * 32
+    assert [len(group) for group in groups] == sizes
 
 
 def test_fail_fast_stops_at_the_first_failed_case(tmp_path: Path) -> None:

@@ -108,6 +108,14 @@ _AGREED_REPAY = re.compile(r"(?:之?前|以前)?(?:一次性)?(?:归还|偿还|�
 _RANGE_TERM = re.compile(r"(?:期限|借期|借款自|借款从|借款时间)[为是:：]?(?:自|从)?$")
 
 
+# An IOU quoted in the complaint (“今借到…，于DATE归还”): its repayment date is the agreed term, not a repayment.
+_IOU_QUOTE = re.compile(r"[“\"「]今?(?:借到|借|欠)[^”\"」]{0,80}?[，,](?:并)?(?:于|在)$")
+
+
+def _in_iou_quote(text: str, position: int) -> bool:
+    return _IOU_QUOTE.search(text, max(0, position - 100), position) is not None
+
+
 def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]:
     """(a term stated as a range after a term word — 借款期限自X至Y / 借期为X至Y / 借款自X至Y, which states the
     term outright; a term agreed for a date — 约定DATE(前)归还 / 约定还款之日（DATE）), either None."""
@@ -124,7 +132,8 @@ def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]
         lead = text[max(0, mention.start - 8) : mention.start]
         if _LATER_AGREEMENT.search(text, max(0, mention.start - 15), mention.start):
             continue  # 到期后… / 重新出具借条，约定…: a later promise, not the agreed term
-        if re.search(r"约定(?:于|在|为)?$", lead) and _AGREED_REPAY.match(text, mention.end):
+        if (re.search(r"(?:约定|定于)(?:于|在|为)?$", lead) or _in_iou_quote(text, mention.start)) \
+                and _AGREED_REPAY.match(text, mention.end):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
         elif re.search(r"还款(?:之)?日(?:期)?(?:为)?[（(]$", lead) and text[mention.end : mention.end + 1] in ("）", ")"):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)

@@ -264,19 +264,23 @@ def _guarantee_claim_date(doc: Document, guarantors: list[str]) -> Candidate | N
 _SIGNING = re.compile(r"签订|签署|订立")
 _PAYING = re.compile(r"转账|汇款|汇入|汇至|发放|打款|打入|交付|支付(?:了)?(?:借款|款项|该笔|给)|转给|转入")
 _NOT_PAYING = re.compile(r"归还|还款|偿还|利息|催|到期")
+# A borrowing asked for or agreed on a date whose sentence pays nothing (…为由向原告借款10000元): the money
+# may follow on a later dated day.
+_ASKING = re.compile(r"向原告(?:提出)?借款|提出借款|(?:协商|商定|同意)[^。，,]{0,10}借款")
 
 
 def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None:
     """2012年4月1日，原、被告签订借款协议…2012年4月2日，原告按约将300万元转账给被告: the loan was delivered on
-    the day the money was paid, when the date found is a signing's (签订 right after it, no payment in its
-    sentence) and a payment (转账 / 发放 / 交付 right after its date) follows within two months."""
+    the day the money was paid, when the date found is a signing's or a borrowing's (签订 / 向原告借款 right
+    after it, no payment in its sentence) and a payment (转账 / 发放 / 交付 in its clause) follows within two
+    months."""
     text = doc.text
     if not chosen.spans or len(str(chosen.value)) != 10:
         return None
     start, end = chosen.spans[0]
     stop = text.find("。", end)
     sentence = text[end : stop if stop >= 0 else len(text)]
-    if not _SIGNING.search(sentence, 0, 50) or _PAYING.search(sentence):
+    if not (_SIGNING.search(sentence, 0, 50) or _ASKING.search(sentence, 0, 60)) or _PAYING.search(sentence):
         return None
     try:
         signed = dt.date.fromisoformat(str(chosen.value))
@@ -286,7 +290,7 @@ def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None
         if mention.kind != "date" or mention.start <= start or not _in_facts(doc, mention.start):
             continue
         value = str(mention.value)
-        after = text[mention.end : mention.end + 25].split("。")[0]
+        after = re.split(r"[。；;]", text[mention.end : mention.end + 40])[0]
         if len(value) != 10 or not _PAYING.search(after) or _NOT_PAYING.search(after):
             continue
         try:

@@ -8,7 +8,8 @@ and, when ../shared/realdata exists, that every id is in the source file.
 Answer lines (`"role": "answer"`, scm_answers_dev.gold.jsonl) hold only the
 defences raised, each `{"position": "contest", "value": true}`.
 Lines with a `role` are in the cail2021 shape (`{"source"?, "id", "role": "complaint",
-"elements", "unscored"}`, parties as `{"name"}` only; rc_loan_dev.gold.jsonl): their
+"elements", "unscored"}`, parties as `{"name"}` only; rc_loan_dev.gold.jsonl,
+element_loan_dev.gold.jsonl, whose ids are 0-based line indices of cail2019_element/loan.jsonl): their
 `unscored` must name elements the line does not give, and their ids are checked
 against the line's `source` under ../shared/realdata.
 Usage: python corpus/realdata_gold/check_gold.py [GOLD] [--source DOCS.jsonl]
@@ -136,7 +137,11 @@ def source_ids(path):
     """Ids of a JSONL source (`id`) or of the cail2021 JSON (`dataset[].文书ID`)."""
     if path.suffix == ".json":
         return {doc["文书ID"] for doc in json.loads(path.read_text(encoding="utf-8"))["dataset"]}
-    return {json.loads(line)["id"] for line in path.open(encoding="utf-8") if line.strip()}
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    # CAIL2019 要素识别 (cail2019_element/*.jsonl): a line is a list of sentences; its id is its 0-based index.
+    if rows and isinstance(rows[0], list):
+        return {str(i) for i in range(len(rows))}
+    return {row["id"] for row in rows}
 
 
 def check_line(d, n, errs):

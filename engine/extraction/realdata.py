@@ -157,7 +157,7 @@ _COURT_IN_ANSWER = re.compile(
 
 
 def is_cail2021_gold(path: Path) -> bool:
-    return path.name.startswith(("cail2021", "answers_dev", "scm_answers", "rc_"))
+    return path.name.startswith(("cail2021", "answers_dev", "scm_answers", "rc_", "element_"))
 
 
 def answers_sources(realdata: Path, gold_path: Path) -> list[Path]:
@@ -187,6 +187,27 @@ def rc_complaint_text(context: str) -> str:
 
 def _rc_contexts(realdata: Path) -> dict[str, str]:
     return {str(row["id"]): str(row.get("context", "")) for row in _read_jsonl(realdata / RC_SOURCE)}
+
+
+# The complaints development set on CAIL2019 要素识别 (element_loan_dev, README): `source` is this file, `id`
+# the 0-based line index as a string; each line is a judgment as a list of {sentence, labels}, and what is
+# scored is `complaint_part` of the joined sentences (from the start to the first …辩称 / 经审理查明).
+ELEMENT_SOURCE = "cail2019_element/loan.jsonl"
+
+
+def element_judgments(realdata: Path) -> dict[str, str]:
+    """The judgments of the CAIL2019 要素识别 loan file by line index, each its sentences joined."""
+    source = realdata / ELEMENT_SOURCE
+    try:
+        rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, json.JSONDecodeError) as exc:
+        raise YaosuError(E.E205, file=source, exc=exc) from exc
+    texts: dict[str, str] = {}
+    for index, row in enumerate(rows):
+        if not isinstance(row, list) or not all(isinstance(item, dict) for item in row):
+            raise YaosuError(E.E205, file=source, exc=f"第 {index + 1} 行应为 {{sentence, labels}} 的列表")
+        texts[str(index)] = "".join(str(item.get("sentence", "")) for item in row)
+    return texts
 
 
 def answer_part(text: str) -> str:
@@ -234,6 +255,25 @@ def _gold_answer_text(realdata: Path, gold: dict[str, Any], loaded: dict[str, An
     return answer_part(_passage(text)[1] or text)
 
 
+def _gold_complaint_text(realdata: Path, gold: dict[str, Any], loaded: dict[str, Any]) -> str | None:
+    """The complaint text a blind-shaped gold line names (None when the source lacks the id)."""
+    source = str(gold.get("source", CAIL2021_SOURCE))
+    if source == RC_SOURCE:
+        if source not in loaded:
+            loaded[source] = _rc_contexts(realdata)
+        context = loaded[source].get(str(gold["id"]))
+        return rc_complaint_text(context) if context is not None else None
+    if source == ELEMENT_SOURCE:
+        if source not in loaded:
+            loaded[source] = element_judgments(realdata)
+        judgment = loaded[source].get(str(gold["id"]))
+        return complaint_part(judgment) if judgment is not None else None
+    if CAIL2021_SOURCE not in loaded:
+        loaded[CAIL2021_SOURCE] = _cail2021_docs(realdata)
+    doc = loaded[CAIL2021_SOURCE].get(gold["id"])
+    return (doc.get("诉称段") or "") if doc is not None else None
+
+
 def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_REALDATA,
                       gold_path: Path = CAIL2021_GOLD) -> dict[str, Any]:
     """Per-element P/R/F1 on the blind CAIL2021 set (or the answers development set): complaint elements,
@@ -265,20 +305,10 @@ def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_R
                 if raised != found:
                     answers.errors.append({"file": name, "element": eid, "gold": raised, "predicted": found})
             continue
-        if gold.get("source") == RC_SOURCE:
-            if RC_SOURCE not in loaded:
-                loaded[RC_SOURCE] = _rc_contexts(realdata)
-            context = loaded[RC_SOURCE].get(str(gold["id"]))
-            if context is None:
-                continue
-            text = rc_complaint_text(context)
-        else:
-            if CAIL2021_SOURCE not in loaded:
-                loaded[CAIL2021_SOURCE] = _cail2021_docs(realdata)
-            doc = loaded[CAIL2021_SOURCE].get(gold["id"])
-            if doc is None:
-                continue
-            text = doc.get("诉称段") or ""
+        complaint = _gold_complaint_text(realdata, gold, loaded)
+        if complaint is None:
+            continue
+        text = complaint
         scored += 1
         predicted = adapt(extract_text(system, text, case_type, "complaint"))
         only = tuple(eid for eid in complaint_elements if eid not in gold.get("unscored", []))

@@ -108,6 +108,14 @@ _AGREED_REPAY = re.compile(r"(?:之?前|以前)?(?:一次性)?(?:归还|偿还|�
 _RANGE_TERM = re.compile(r"(?:期限|借期|借款自|借款从|借款时间)[为是:：]?(?:自|从)?$")
 
 
+# An IOU quoted in the complaint (“今借到…，于DATE归还”): its repayment date is the agreed term, not a repayment.
+_IOU_QUOTE = re.compile(r"[“\"「]今?(?:借到|借|欠)[^”\"」]{0,80}?[，,](?:并)?(?:于|在)$")
+
+
+def _in_iou_quote(text: str, position: int) -> bool:
+    return _IOU_QUOTE.search(text, max(0, position - 100), position) is not None
+
+
 def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]:
     """(a term stated as a range after a term word — 借款期限自X至Y / 借期为X至Y / 借款自X至Y, which states the
     term outright; a term agreed for a date — 约定DATE(前)归还 / 约定还款之日（DATE）), either None."""
@@ -124,7 +132,8 @@ def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]
         lead = text[max(0, mention.start - 8) : mention.start]
         if _LATER_AGREEMENT.search(text, max(0, mention.start - 15), mention.start):
             continue  # 到期后… / 重新出具借条，约定…: a later promise, not the agreed term
-        if re.search(r"约定(?:于|在|为)?$", lead) and _AGREED_REPAY.match(text, mention.end):
+        if (re.search(r"(?:约定|定于)(?:于|在|为)?$", lead) or _in_iou_quote(text, mention.start)) \
+                and _AGREED_REPAY.match(text, mention.end):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
         elif re.search(r"还款(?:之)?日(?:期)?(?:为)?[（(]$", lead) and text[mention.end : mention.end + 1] in ("）", ")"):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
@@ -255,19 +264,23 @@ def _guarantee_claim_date(doc: Document, guarantors: list[str]) -> Candidate | N
 _SIGNING = re.compile(r"签订|签署|订立")
 _PAYING = re.compile(r"转账|汇款|汇入|汇至|发放|打款|打入|交付|支付(?:了)?(?:借款|款项|该笔|给)|转给|转入")
 _NOT_PAYING = re.compile(r"归还|还款|偿还|利息|催|到期")
+# A borrowing asked for or agreed on a date whose sentence pays nothing (…为由向原告借款10000元): the money
+# may follow on a later dated day.
+_ASKING = re.compile(r"向原告(?:提出)?借款|提出借款|(?:协商|商定|同意)[^。，,]{0,10}借款")
 
 
 def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None:
     """2012年4月1日，原、被告签订借款协议…2012年4月2日，原告按约将300万元转账给被告: the loan was delivered on
-    the day the money was paid, when the date found is a signing's (签订 right after it, no payment in its
-    sentence) and a payment (转账 / 发放 / 交付 right after its date) follows within two months."""
+    the day the money was paid, when the date found is a signing's or a borrowing's (签订 / 向原告借款 right
+    after it, no payment in its sentence) and a payment (转账 / 发放 / 交付 in its clause) follows within two
+    months."""
     text = doc.text
     if not chosen.spans or len(str(chosen.value)) != 10:
         return None
     start, end = chosen.spans[0]
     stop = text.find("。", end)
     sentence = text[end : stop if stop >= 0 else len(text)]
-    if not _SIGNING.search(sentence, 0, 50) or _PAYING.search(sentence):
+    if not (_SIGNING.search(sentence, 0, 50) or _ASKING.search(sentence, 0, 60)) or _PAYING.search(sentence):
         return None
     try:
         signed = dt.date.fromisoformat(str(chosen.value))
@@ -277,7 +290,7 @@ def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None
         if mention.kind != "date" or mention.start <= start or not _in_facts(doc, mention.start):
             continue
         value = str(mention.value)
-        after = text[mention.end : mention.end + 25].split("。")[0]
+        after = re.split(r"[。；;]", text[mention.end : mention.end + 40])[0]
         if len(value) != 10 or not _PAYING.search(after) or _NOT_PAYING.search(after):
             continue
         try:

@@ -9,7 +9,7 @@ guarantee contract. These phrases say who gives the guarantee:
 - 甲…(提供/承担/出具)…保证 / 担保 (甲为乙提供连带责任保证, 甲分别出具了《…保证担保的承诺函》);
 - 与(被告)甲签订(了)保证合同 / 担保合同;
 - 担保人 / 保证人：甲 / 担保人为(被告)甲 (甲 may be named nowhere else);
-- 甲在借条担保人处签名 / 甲在借条上签字担保 (甲 may be named nowhere else);
+- 甲在借条担保人处签名 / 甲在借条上签字担保 / ，甲作为担保人… (甲 may be named nowhere else);
 - 由某某有限公司、被告乙提供连带责任保证 (a company named only there).
 
 A security in property (抵押 / 质押) is not a guarantee: a phrase holding those words names no guarantor.
@@ -28,6 +28,10 @@ _ON_THE_IOU = (r"(?:在|于)(?:借条|借据|欠条|借款合同|合同)(?:上)?
                r"(?:(?P<kw>担保人|保证人)(?:处|一栏|栏)?(?:签字|签名|捺印|签章)|(?:签字|签名|捺印)(?P<kw2>担保|作保))")
 # A guarantor the complaint names only there, not as a party: two or three characters starting a clause.
 _NON_PARTY = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?(?P<name>[\u4e00-\u9fff]{{2,3}}?){_ON_THE_IOU}")
+# …，夏某某作为担保人为此次借款提供担保: a guarantor named only there, starting a clause (not a verb:
+# …，承诺作为保证人).
+_NON_PARTY_AS = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?(?!承诺|同意|愿意|自愿|表示|答应|保证|担保)(?P<name>(?:(?![款借债])[\u4e00-\u9fff]){2,3}?)(?:作为|系)"
+                           r"(?:本案|该笔|此次|这笔|本次|上述)?(?:借款)?的?(?:担保人|保证人)")
 _NOT_A_PERSON = re.compile(r"[告人方其我他她它该此均也]")
 _CLAUSE_STOP = re.compile(r"[，,。；;]")
 # A guarantor named only after the word (保证人：甲 / 担保人为甲), not as a party.
@@ -149,7 +153,7 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
         if name not in chosen and name not in plaintiffs and not _NOT_A_PERSON.search(name) and not any(
                 n.startswith(name) or name.startswith(n) for n in chosen):
             chosen[name] = match.span("name")
-    for match in _NON_PARTY.finditer(text):
+    for match in (*_NON_PARTY.finditer(text), *_NON_PARTY_AS.finditer(text)):
         name = match.group("name")
         if name not in chosen and name not in plaintiffs and not _NOT_A_PERSON.search(name):
             chosen[name] = match.span("name")

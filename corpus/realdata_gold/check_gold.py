@@ -82,10 +82,16 @@ def check_party(p, where, errs):
         errs.append(f"{where}: agents must be a list of names")
 
 
+ANSWER_SOURCES = {"scm_loan/docs.jsonl", "cail2021_focus/train.json", "lawbench/dispute_focus_2-2.json"}
+
+
 def check_answer_line(d, n, errs):
-    w = f"line {n} ({d.get('id')})"
-    if set(d) != {"source", "id", "role", "elements"} or d["source"] != "scm_loan/docs.jsonl":
-        errs.append(f"{w}: keys must be source (scm_loan/docs.jsonl)/id/role/elements")
+    """An answer line: `id` (scm_loan, cail2021 — the default source) or `index` (LawBench) and the defences."""
+    w = f"line {n} ({d.get('id', d.get('index'))})"
+    source = d.get("source", "cail2021_focus/train.json")
+    key = "index" if source.startswith("lawbench/") else "id"
+    if source not in ANSWER_SOURCES or not set(d) <= {"source", key, "role", "elements"} or key not in d:
+        errs.append(f"{w}: keys must be source ({' / '.join(sorted(ANSWER_SOURCES))})/{key}/role/elements")
         return
     if not isinstance(d["elements"], dict):
         errs.append(f"{w}: elements must be an object")
@@ -134,9 +140,12 @@ def check_role_line(d, n, errs):
 
 
 def source_ids(path):
-    """Ids of a JSONL source (`id`) or of the cail2021 JSON (`dataset[].文书ID`)."""
+    """Ids of a JSONL source (`id`), of the cail2021 JSON (`dataset[].文书ID`), or LawBench's item indices."""
     if path.suffix == ".json":
-        return {doc["文书ID"] for doc in json.loads(path.read_text(encoding="utf-8"))["dataset"]}
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data, list):
+            return set(range(len(data)))
+        return {doc["文书ID"] for doc in data["dataset"]}
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     # CAIL2019 要素识别 (cail2019_element/*.jsonl): a line is a list of sentences; its id is its 0-based index.
     if rows and isinstance(rows[0], list):
@@ -201,7 +210,7 @@ def main(argv=None):
     ap.add_argument("gold", nargs="?", default=str(HERE / "scm_loan.gold.jsonl"))
     ap.add_argument("--source", default=None, help="docs.jsonl (default: ../shared/realdata/scm_loan/docs.jsonl if present)")
     a = ap.parse_args(argv)
-    errs, ids, sources = [], [], set()
+    errs, ids, roles = [], [], []
     with open(a.gold, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
@@ -212,26 +221,30 @@ def main(argv=None):
                 errs.append(f"line {n}: not JSON: {e}")
                 continue
             check_line(d, n, errs)
-            ids.append(d.get("id"))
             if isinstance(d, dict) and "role" in d:
-                sources.add(d.get("source", "cail2021_focus/train.json"))
-    dup = {i for i in ids if ids.count(i) > 1}
+                source = d.get("source", "cail2021_focus/train.json")
+                ids.append((source, d.get("index") if source.startswith("lawbench/") else d.get("id")))
+                roles.append(d.get("role"))
+            else:
+                ids.append((None, d.get("id") if isinstance(d, dict) else None))
+                roles.append(None)
+    keyed = list(zip(ids, roles, strict=True))  # a passage's complaint and answer share its id
+    dup = {i for i, r in keyed if keyed.count((i, r)) > 1}
     if dup:
-        errs.append(f"duplicate ids: {sorted(dup)}")
-    src = Path(a.source) if a.source else default_source()
-    if sources and not a.source and src is not None:
-        # cail2021-shaped lines name their source under realdata/ (the default source's grandparent).
-        if len(sources) > 1:
-            errs.append(f"one source per file expected, got {sorted(sources)}")
-        src = src.parent.parent / sorted(sources)[0]
-    if src and src.exists():
+        errs.append(f"duplicate ids: {sorted(dup, key=str)}")
+    default = Path(a.source) if a.source else default_source()
+    checked = []
+    for source in sorted({s for s, _ in ids}, key=str):
+        # role lines name their source under realdata/ (the default source's grandparent)
+        src = default if source is None or a.source else (default.parent.parent / source if default else None)
+        if src is None or not src.exists():
+            continue
         known = source_ids(src)
-        for i in ids:
-            if i not in known:
+        checked.append(str(src))
+        for s_, i in ids:
+            if s_ == source and i not in known:
                 errs.append(f"id {i} not in {src}")
-        note = f"ids checked against {src}"
-    else:
-        note = "source not found, ids not checked"
+    note = f"ids checked against {', '.join(checked)}" if checked else "source not found, ids not checked"
     for e in errs:
         print(e)
     print(f"{len(ids)} gold lines, {len(errs)} problems; {note}", file=sys.stderr)

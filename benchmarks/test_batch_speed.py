@@ -137,7 +137,9 @@ def _cluster(workers: int) -> Iterator[tuple[Any, str, float]]:
     start = time.perf_counter()
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address=None, silence_logs=logging.ERROR) as local, Client(local) as client:
-        client.register_plugin(WarmUp())  # the pipelines load in every worker: part of the start
+        # the pipelines load in every worker (part of the start), each worker on its own CPU as
+        # `yaosu batch`'s LocalCluster does it (engine/research/batch.py WarmUp)
+        client.register_plugin(WarmUp(pin=os.environ.get("YAOSU_BENCH_PIN", "1") == "1"))
         yield client, local.scheduler_address, time.perf_counter() - start
 
 
@@ -159,6 +161,25 @@ def _on_cluster(benchmark: Any, manifest: Path, workers: int, label: str) -> Non
 @pytest.mark.parametrize("workers", [1, 2, 4], ids=lambda n: f"{n}w")
 def test_local_cluster(benchmark: Any, manifest: Path, workers: int) -> None:
     _on_cluster(benchmark, manifest, workers, _label(manifest, f"LocalCluster {workers} worker{'s' if workers > 1 else ''}"))
+
+
+@contextmanager
+def _one_core() -> Iterator[None]:
+    """This process and every process it starts (the cluster's worker, the scheduler is in this one) on
+    one CPU: the 1-worker run's client and writer threads then share the worker's core instead of
+    borrowing the second, so 1 → 2 workers measures what the second core adds."""
+    cores = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(cores)})
+    try:
+        yield
+    finally:
+        os.sched_setaffinity(0, cores)
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two CPUs to pin one")
+def test_local_cluster_one_worker_on_one_core(benchmark: Any, manifest: Path) -> None:
+    with _one_core():
+        _on_cluster(benchmark, manifest, 1, _label(manifest, "LocalCluster 1 worker on 1 core"))
 
 
 def _cli(*args: str) -> None:
@@ -193,6 +214,10 @@ def summary() -> Iterator[None]:
         one, two = f"{name}: LocalCluster 1 worker", f"{name}: LocalCluster 2 workers"
         if {one, two} <= FIGURES.keys():
             print(f"\n{name}: 1 → 2 workers {FIGURES[two]['cases_per_s'] / FIGURES[one]['cases_per_s']:.2f}×")
+        pinned = f"{name}: LocalCluster 1 worker on 1 core"
+        if {pinned, two} <= FIGURES.keys():
+            print(f"\n{name}: 1 worker on 1 core → 2 workers on 2 cores "
+                  f"{FIGURES[two]['cases_per_s'] / FIGURES[pinned]['cases_per_s']:.2f}×")
     if "CLI loop" in FIGURES:
         for label, figures in FIGURES.items():
             if label != "CLI loop":

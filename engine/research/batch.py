@@ -46,12 +46,30 @@ INLINE = "inline"  # no Dask at all: the plain loop (benchmarks compare against 
 
 
 class WarmUp(WorkerPlugin):
-    """Loads tables, pipeline and templates when a worker starts, before its first case."""
+    """Loads tables, pipeline and templates when a worker starts, before its first case. `pin`: a
+    LocalCluster's worker N is also kept on CPU N (mod the CPUs this process may use) — left to move,
+    a worker's compute and writer threads hand the GIL across cores, which costs each case CPU time
+    (benchmarks/test_batch_speed.py); a remote cluster's workers are left as their hosts place them."""
 
     name = "yaosu-warm-up"
 
+    def __init__(self, pin: bool = False) -> None:
+        self.pin = pin
+
     def setup(self, worker: Any) -> None:
+        if self.pin:
+            pin_to_cpu(worker.name)
         ensure_warm()
+
+
+def pin_to_cpu(index: object) -> None:
+    """This process on one CPU of those it may use, chosen by a worker's index (a non-integer name:
+    not pinned)."""
+    if not isinstance(index, int) or not hasattr(os, "sched_setaffinity"):
+        return
+    cpus = sorted(os.sched_getaffinity(0))
+    if len(cpus) > 1:
+        os.sched_setaffinity(0, {cpus[index % len(cpus)]})
 
 
 @dataclass
@@ -99,7 +117,7 @@ def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
         n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
         host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR,
     ) as cluster, Client(cluster) as client:
-        client.register_plugin(WarmUp())
+        client.register_plugin(WarmUp(pin=True))
         yield client
 
 

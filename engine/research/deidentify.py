@@ -14,7 +14,7 @@ Publication (裁判文书上网, engine/drafting/anonymise.py) uses the other st
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 COMPOUND_SURNAMES = (
@@ -110,9 +110,28 @@ class Pseudonyms:
         return any(self._pattern.search(text) for text in _texts(raw))
 
 
-def names_pattern(names: dict[str, str]) -> re.Pattern[str]:
-    ordered = sorted(names, key=len, reverse=True)  # longest first: 张三丰 before 张三
-    return re.compile("|".join(map(re.escape, ordered)))
+def names_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """Any of `names`, the longest at a position (张三丰 before 张三), as a trie of nested groups: an
+    alternation of thousands of names makes the regex engine try each of them at every character."""
+    trie: dict[str, Any] = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    return re.compile(_trie_regex(trie) or "(?!)")
+
+
+_END = ""  # the key marking a name's last character in the trie (no name character is empty)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char != _END]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # a name that ends here, with longer names going on: greedy, so the longer one is tried first
+    return f"(?:{body})?" if _END in node else body
 
 
 def replace_names(text: str, names: dict[str, str]) -> str:

@@ -82,6 +82,15 @@ def check_party(p, where, errs):
         errs.append(f"{where}: agents must be a list of names")
 
 
+SCALARS = {"claim_principal": MONEY, "loan_amount": MONEY, "delivery_date": DATE, "term_end": DATE}
+
+
+def check_scalar(k, v, where, errs):
+    """A money (claim_principal, loan_amount) or date (delivery_date, term_end) value."""
+    if not isinstance(v, str) or not SCALARS[k].match(v):
+        errs.append(f"{where}: bad {'money' if SCALARS[k] is MONEY else 'date'} {v!r}")
+
+
 ANSWER_SOURCES = {"scm_loan/docs.jsonl", "cail2021_focus/train.json", "lawbench/dispute_focus_2-2.json"}
 
 
@@ -124,12 +133,8 @@ def check_role_line(d, n, errs):
         elif k in ("plaintiffs", "defendants"):
             if not isinstance(v, list) or not v or not all(isinstance(p, dict) and set(p) == {"name"} and p["name"] for p in v):
                 errs.append(f"{where}: must be a non-empty list of {{name}}")
-        elif k in ("claim_principal", "loan_amount"):
-            if not isinstance(v, str) or not MONEY.match(v):
-                errs.append(f"{where}: bad money {v!r}")
-        elif k in ("delivery_date", "term_end"):
-            if not isinstance(v, str) or not DATE.match(v):
-                errs.append(f"{where}: bad date {v!r}")
+        elif k in SCALARS:
+            check_scalar(k, v, where, errs)
         elif k == "interest_rate":
             check_rate(v, where, errs)
             if isinstance(v, dict) and len(str(v.get("raw", ""))) > 12:
@@ -176,12 +181,8 @@ def check_line(d, n, errs):
             else:
                 for i, p in enumerate(v):
                     check_party(p, f"{where}[{i}]", errs)
-        elif k in ("claim_principal", "loan_amount"):
-            if not isinstance(v, str) or not MONEY.match(v):
-                errs.append(f"{where}: bad money {v!r}")
-        elif k in ("delivery_date", "term_end"):
-            if not isinstance(v, str) or not DATE.match(v):
-                errs.append(f"{where}: bad date {v!r}")
+        elif k in SCALARS:
+            check_scalar(k, v, where, errs)
         elif k == "interest_rate":
             check_rate(v, where, errs)
         elif k == "guarantors":

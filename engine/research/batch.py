@@ -331,6 +331,8 @@ def finish(
 
 
 def _warm_client() -> None:
+    import pyarrow.parquet  # noqa: F401  # imported by the exports after the last case otherwise
+
     calls.court_ids()
     load_threshold()
 

@@ -1,5 +1,5 @@
-"""The batch's names pattern (engine/research/deidentify.names_pattern, a trie) replaces exactly what the
-plain longest-first alternation of the names does: the longest registered name at each position."""
+"""The batch's name matcher (engine/research/deidentify.NameMatcher, Aho–Corasick) replaces exactly what the
+plain longest-first alternation of the names does: the longest registered name at the leftmost position."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.research.deidentify import names_pattern, replace_names
+from engine.research.deidentify import NameMatcher, replace_names
 
 CHARS = "张三丰李四王五某公司有限借款"
 names_st = st.lists(st.text(alphabet=CHARS, min_size=1, max_size=5), min_size=1, max_size=25, unique=True)
@@ -22,8 +22,8 @@ def _alternation(names: list[str]) -> re.Pattern[str]:
 @given(names=names_st, text=st.text(alphabet=CHARS + "，。元", max_size=60))
 def test_the_trie_finds_what_the_longest_first_alternation_finds(names: list[str], text: str) -> None:
     stand_in = {name: f"<{i}>" for i, name in enumerate(names)}
-    assert names_pattern(names).sub(lambda m: stand_in[m.group(0)], text) == \
-        _alternation(names).sub(lambda m: stand_in[m.group(0)], text)
+    assert NameMatcher(names).replace(text, stand_in) == _alternation(names).sub(lambda m: stand_in[m.group(0)], text)
+    assert NameMatcher(names).occurs_in(text) == (_alternation(names).search(text) is not None)
 
 
 def test_the_longer_name_wins_and_a_stand_in_is_never_replaced_again() -> None:
@@ -32,4 +32,5 @@ def test_the_longer_name_wins_and_a_stand_in_is_never_replaced_again() -> None:
 
 
 def test_no_names_match_nothing() -> None:
-    assert names_pattern([]).search("张三") is None
+    assert not NameMatcher([]).occurs_in("张三")
+    assert NameMatcher([]).replace("张三", {}) == "张三"

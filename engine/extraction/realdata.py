@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -84,19 +86,15 @@ def _evaluate_passages(system: System, case_type: str, realdata: Path, golds: li
     types = casetype.types
     adapt = casetype.package.real_conventions or (lambda predicted: predicted)
     complaints, answers = Tally(), Tally()
-    sources: dict[str, list[dict[str, Any]]] = {}
+    sources: dict[str, Any] = {}
     # Only what the gold set annotates somewhere is scored (its README says which elements it covers).
     covered = {eid for gold in golds for eid in gold.get("elements", {})}
     scored = 0
     for gold in golds:
         source = str(gold["source"])
-        if source not in sources:
-            sources[source] = _lawbench_items(realdata, source)
-        items = sources[source]
+        items = _source(sources, realdata, source, partial(_lawbench_items, source=source))
         index = int(gold["index"])
-        if not 0 <= index < len(items):
-            raise YaosuError(E.E208, source=source, index=index, len_items=len(items))
-        text = str(items[index].get("question", "")).removeprefix("句子:")
+        text = _lawbench_passage(items, source, index)
         complaint_text, answer_text = _passage(text)
         name = f"{source}#{index}:{gold['part']}"
         if gold["part"] == "answer":
@@ -232,26 +230,33 @@ def _cail2021_docs(realdata: Path) -> dict[str, dict[str, Any]]:
     return {doc["文书ID"]: doc for doc in dataset}
 
 
+def _lawbench_passage(items: list[dict[str, Any]], source: str, index: int) -> str:
+    """The passage of LawBench item `index` (a named error when the file has no such item)."""
+    if not 0 <= index < len(items):
+        raise YaosuError(E.E208, source=source, index=index, len_items=len(items))
+    return str(items[index].get("question", "")).removeprefix("句子:")
+
+
+def _source(loaded: dict[str, Any], realdata: Path, source: str, load: Callable[[Path], Any]) -> Any:
+    """A source file's contents, read once per evaluation (`loaded` keeps what was read)."""
+    if source not in loaded:
+        loaded[source] = load(realdata)
+    return loaded[source]
+
+
 def _gold_answer_text(realdata: Path, gold: dict[str, Any], loaded: dict[str, Any]) -> str | None:
     """The answer text a gold line names; `loaded` caches each source file read."""
     source = str(gold.get("source", CAIL2021_SOURCE))
     if source == CAIL2021_SOURCE:
-        if source not in loaded:
-            loaded[source] = _cail2021_docs(realdata)
-        doc = loaded[source].get(gold["id"])
+        doc = _source(loaded, realdata, source, _cail2021_docs).get(gold["id"])
         return answer_part(doc.get("辩称段") or "") if doc is not None else None
     if source == SCM_SOURCE:
-        if source not in loaded:
-            loaded[source] = {doc["id"]: doc["text"] for doc in _read_jsonl(realdata / SCM_SOURCE)}
-        text = loaded[source].get(gold["id"])
+        texts = _source(loaded, realdata, source,
+                        lambda root: {doc["id"]: doc["text"] for doc in _read_jsonl(root / SCM_SOURCE)})
+        text = texts.get(gold["id"])
         return judgment_answer_part(text) if text is not None else None
-    if source not in loaded:
-        loaded[source] = _lawbench_items(realdata, source)
-    items = loaded[source]
-    index = int(gold["index"])
-    if not 0 <= index < len(items):
-        raise YaosuError(E.E208, source=source, index=index, len_items=len(items))
-    text = str(items[index].get("question", "")).removeprefix("句子:")
+    items = _source(loaded, realdata, source, partial(_lawbench_items, source=source))
+    text = _lawbench_passage(items, source, int(gold["index"]))
     return answer_part(_passage(text)[1] or text)
 
 
@@ -259,18 +264,12 @@ def _gold_complaint_text(realdata: Path, gold: dict[str, Any], loaded: dict[str,
     """The complaint text a blind-shaped gold line names (None when the source lacks the id)."""
     source = str(gold.get("source", CAIL2021_SOURCE))
     if source == RC_SOURCE:
-        if source not in loaded:
-            loaded[source] = _rc_contexts(realdata)
-        context = loaded[source].get(str(gold["id"]))
+        context = _source(loaded, realdata, source, _rc_contexts).get(str(gold["id"]))
         return rc_complaint_text(context) if context is not None else None
     if source == ELEMENT_SOURCE:
-        if source not in loaded:
-            loaded[source] = element_judgments(realdata)
-        judgment = loaded[source].get(str(gold["id"]))
+        judgment = _source(loaded, realdata, source, element_judgments).get(str(gold["id"]))
         return complaint_part(judgment) if judgment is not None else None
-    if CAIL2021_SOURCE not in loaded:
-        loaded[CAIL2021_SOURCE] = _cail2021_docs(realdata)
-    doc = loaded[CAIL2021_SOURCE].get(gold["id"])
+    doc = _source(loaded, realdata, CAIL2021_SOURCE, _cail2021_docs).get(gold["id"])
     return (doc.get("诉称段") or "") if doc is not None else None
 
 
@@ -305,10 +304,9 @@ def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_R
                 if raised != found:
                     answers.errors.append({"file": name, "element": eid, "gold": raised, "predicted": found})
             continue
-        complaint = _gold_complaint_text(realdata, gold, loaded)
-        if complaint is None:
+        text = _gold_complaint_text(realdata, gold, loaded)
+        if text is None:
             continue
-        text = complaint
         scored += 1
         predicted = adapt(extract_text(system, text, case_type, "complaint"))
         only = tuple(eid for eid in complaint_elements if eid not in gold.get("unscored", []))

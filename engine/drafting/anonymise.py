@@ -20,9 +20,9 @@ from engine.drafting.build import build_judgment
 from engine.drafting.content import Judgment
 from engine.drafting.render import render_judgment_docx, render_judgment_html, template_name
 from engine.research.deidentify import (
+    NameMatcher,
     is_organisation,
     publication_pseudonyms,
-    replace_names,
     strip_identifiers,
 )
 
@@ -80,6 +80,7 @@ class Anonymiser:
     def __init__(self, case: dict[str, Any]) -> None:
         names, addresses = natural_persons(case)
         self.names = publication_pseudonyms(names)
+        self._names = NameMatcher(self.names)  # built once: every text of the document goes through it
         ordered = sorted(addresses, key=len, reverse=True)
         alternatives = "|".join(map(re.escape, ordered))
         # "，住上海市…号" goes with its label and comma; a bare mention elsewhere goes alone.
@@ -90,7 +91,7 @@ class Anonymiser:
         if self._labelled is not None and self._bare is not None:
             text = self._bare.sub("", self._labelled.sub("", text))
         text = strip_identifiers(text)
-        return replace_names(text, self.names)
+        return self._names.replace(text, self.names)
 
 
 def _walk(anonymiser: Anonymiser, value: Any) -> Any:

@@ -68,7 +68,7 @@ class Pseudonyms:
         self._names: dict[str, str] = {}
         self._per_surname: dict[str, int] = {}
         self._orgs = 0
-        self._pattern: NameMatcher | None = None
+        self._name_matcher: NameMatcher | None = None
 
     def register(self, name: str) -> str:
         name = name.strip()
@@ -85,7 +85,7 @@ class Pseudonyms:
             self._per_surname[family] = self._per_surname.get(family, 0) + 1
             pseudonym = f"{family}某{self._per_surname[family]}"
         self._names[name] = pseudonym
-        self._pattern = None
+        self._name_matcher = None
         return pseudonym
 
     def register_case(self, case: dict[str, Any]) -> None:
@@ -109,9 +109,9 @@ class Pseudonyms:
         return any(matcher.occurs_in(text) for text in _texts(raw))
 
     def _matcher(self) -> NameMatcher:
-        if self._pattern is None:
-            self._pattern = NameMatcher(self._names)
-        return self._pattern
+        if self._name_matcher is None:
+            self._name_matcher = NameMatcher(self._names)
+        return self._name_matcher
 
 
 class NameMatcher:

@@ -129,14 +129,24 @@ class NameMatcher:
             self._automaton.make_automaton()
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        """(start, end) of each name found, left to right, never overlapping."""
+        """(start, end) of each name found, left to right, never overlapping: at the leftmost start
+        the longest name. From every match (`iter`), not `iter_long`, which misses 公 in 三公 when
+        三公三 is a name too (its longest-match walk does not fall back to a shorter name)."""
         if self._empty:
             return
-        for last, length in self._automaton.iter_long(text):
-            yield last + 1 - length, last + 1
+        longest: dict[int, int] = {}
+        for last, length in self._automaton.iter(text):
+            start = last + 1 - length
+            if length > longest.get(start, 0):
+                longest[start] = length
+        position = 0
+        for start in sorted(longest):
+            if start >= position:
+                position = start + longest[start]
+                yield start, position
 
     def occurs_in(self, text: str) -> bool:
-        return next(self.spans(text), None) is not None
+        return not self._empty and next(self._automaton.iter(text), None) is not None
 
     def replace(self, text: str, stand_ins: dict[str, str]) -> str:
         """Each name found replaced by its stand-in (a stand-in is never re-read)."""

@@ -4,8 +4,10 @@ The cases run on Dask: a LocalCluster of one process per core by default, or any
 address — the same code. Each worker process loads the pipeline once (a WorkerPlugin warms it
 up; `ensure_warm` is cached per process). Workers write each case's outputs themselves, so the
 output folder must be reachable from the workers under the same path. Everything that spans the
-batch (pseudonyms, exports, report, lenders, similar index) is then built on the client from
-the case files, in manifest order, so the results do not depend on which worker did what.
+batch (pseudonyms, exports, report, lenders, similar index) is then built in manifest order from
+each case's digest (engine/research/digest.py), so the results do not depend on which worker did
+what; the export rows stay on their worker until the batch's names are known, and each worker
+finishes its own (engine/research/held_exports.py).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import json
 import logging
 import os
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
@@ -29,7 +32,8 @@ from engine.atomic import atomic_write_text
 from engine.errors import E, YaosuError
 from engine.research import calls
 from engine.research.digest import case_digest
-from engine.research.export import write_exports
+from engine.research.export import ExportPiece, export_piece, pseudonyms_of, write_exports
+from engine.research.held_exports import drop_held, finish_held
 from engine.research.lenders import (
     WARNING_PREFIX,
     load_threshold,
@@ -77,6 +81,7 @@ class BatchResult:
     states: list[dict[str, Any]] = field(default_factory=list)
     lenders: list[dict[str, Any]] = field(default_factory=list)
     rows_exported: int = 0
+    rows_remade: int = 0  # cases whose export rows were made again from the case file (their worker was lost)
     # Wall seconds: "start" (a LocalCluster started and warmed up, or the connection to a scheduler),
     # "cases" and "finish" (what spans the batch: lenders, exports, report, index, after the last case).
     seconds: dict[str, float] = field(default_factory=dict)
@@ -159,10 +164,10 @@ def _cluster_workers(client: Any) -> int:
 
 def run_tasks(
     tasks: list[dict[str, Any]], client: Any | None,
-    on_done: Callable[[dict[str, Any]], None], keep_going: bool = True,
+    on_done: Callable[[dict[str, Any]], None], keep_going: bool = True, batch: str | None = None,
 ) -> list[dict[str, Any]]:
     """Run every task (client None: in this process); results in task order. A worker lost mid-case
-    fails that case, not the batch."""
+    fails that case, not the batch. `batch`: the workers keep the export rows under this id."""
     results: dict[int, dict[str, Any]] = {}
     if client is None:
         # --fail-fast: one case at a time, so nothing after the first failure is done
@@ -175,7 +180,7 @@ def run_tasks(
     from distributed import as_completed
 
     groups = chunks(chunk_sizes(len(tasks), _cluster_workers(client)))
-    futures = _submit(client, tasks, groups)
+    futures = _submit(client, tasks, groups, batch)
     by_key = {future.key: group for future, group in zip(futures, groups, strict=True)}
     running = as_completed(futures)
     for future in running:
@@ -184,7 +189,7 @@ def run_tasks(
             states = chunk_states(future.result())
         except Exception:  # noqa: BLE001 — a worker died in the chunk: its cases again, one a task
             if len(group) > 1:
-                retries = _submit(client, tasks, [[i] for i in group])
+                retries = _submit(client, tasks, [[i] for i in group], batch)
                 by_key.update({retry.key: [i] for retry, i in zip(retries, group, strict=True)})
                 running.update(retries)
                 continue
@@ -200,9 +205,10 @@ def run_tasks(
     return [results[i] for i in sorted(results)]
 
 
-def _submit(client: Any, tasks: list[dict[str, Any]], groups: list[list[int]]) -> list[Any]:
+def _submit(client: Any, tasks: list[dict[str, Any]], groups: list[list[int]], batch: str | None) -> list[Any]:
     keys = [f"yaosu-{tasks[g[0]]['stem']}-{len(g)}-{os.getpid()}" for g in groups]
-    return list(client.map(process_chunk, [[tasks[i] for i in g] for g in groups], pure=False, key=keys))
+    return list(client.map(process_chunk, [[tasks[i] for i in g] for g in groups], [batch] * len(groups),
+                           pure=False, key=keys))
 
 
 def _lost(task: dict[str, Any], future: Any) -> str:
@@ -302,13 +308,23 @@ def _digest_from_file(out: Path, state: dict[str, Any]) -> dict[str, Any] | None
     return case_digest(calls.load_case(case_path), state) if case_path.is_file() else None
 
 
+def _held_pieces(client: Any | None, batch: str | None, names: list[str]) -> list[ExportPiece]:
+    """Every worker's parts of the batch, finished there (all workers at once); a worker that fails or
+    is gone gives none (its cases' parts are then made here)."""
+    if client is None or batch is None:
+        return []
+    answers = client.run(finish_held, batch, names, on_error="return")
+    return [piece for piece in answers.values() if not isinstance(piece, BaseException)]
+
+
 def finish(
     out: Path, states: list[dict[str, Any]], digests: dict[str, dict[str, Any] | None] | None = None,
-    client: Any | None = None,
+    client: Any | None = None, batch: str | None = None,
 ) -> BatchResult:
     """Everything that spans the batch, in manifest order, from each done case's digest (`digests`:
     those the workers sent, by stem; the others are made from the case files). `client`: the Dask
-    client whose workers write the flagged cases' files (None: this process)."""
+    client whose workers write the flagged cases' files (None: this process) and, under `batch`, hold
+    the export rows of the digests they sent without them."""
     digests = digests or {}
     done = []
     for state in states:
@@ -317,9 +333,24 @@ def finish(
             done.append((state["stem"], digest, state))
     lenders, writes = _flag_lenders(out, done)
     # The flagged case files and notes are written in the background while the exports, report and
-    # index are built here (they do not read the warnings).
+    # index are built (they do not read the warnings).
     written = _start_writes(writes, client)
-    rows = write_exports(out, [(digest["names"], digest["rows"]) for _, digest, _ in done])
+    names = [name for _, digest, _ in done for name in digest["names"]]
+    pieces = _held_pieces(client, batch, names) if any(d["rows"] is None for _, d, _ in done) else []
+    held = {stem for piece in pieces for stem in piece["stems"]}
+    here = []
+    remade = 0
+    for stem, digest, state in done:
+        if digest["rows"] is not None:
+            here.append((stem, digest["rows"]))
+        elif stem not in held:  # the worker that held them was lost
+            again = _digest_from_file(out, state)
+            if again is not None:
+                here.append((stem, again["rows"]))
+                remade += 1
+    pieces.append(export_piece(here, pseudonyms_of(names)))
+    exported = held | {stem for stem, _ in here}
+    rows = write_exports(out, [stem for stem, _, _ in done if stem in exported], pieces)
     threshold = load_threshold()
     report = build_report([digest["record"] for _, digest, _ in done], lenders,
                           {"min_cases": threshold.min_cases, "window_months": threshold.window_months})
@@ -327,7 +358,7 @@ def finish(
     index = build_index([(stem, digest["case_type"], state["court"], digest["features"]) for stem, digest, state in done])
     index.save(out / INDEX_FILE)
     _wait_for_writes(written)
-    return BatchResult(states=states, lenders=lenders, rows_exported=rows)
+    return BatchResult(states=states, lenders=lenders, rows_exported=rows, rows_remade=remade)
 
 
 def _warm_client() -> None:
@@ -381,12 +412,17 @@ def run_batch(
         for b in bad
     ]
     clock = [time.perf_counter()]
+    batch = None if scheduler == INLINE else uuid.uuid4().hex  # the workers' export rows, kept under this id
     with nullcontext(None) if scheduler == INLINE else dask_client(scheduler, workers) as client:
         clock.append(time.perf_counter())
-        states = run_tasks(tasks, client, done, keep_going)
-        clock.append(time.perf_counter())
-        warming.result()
-        result = finish(out, states, digests, client)
+        try:
+            states = run_tasks(tasks, client, done, keep_going, batch)
+            clock.append(time.perf_counter())
+            warming.result()
+            result = finish(out, states, digests, client, batch)
+        finally:
+            if client is not None:  # a batch stopped before its finish: the workers forget its rows
+                client.run(drop_held, batch, on_error="ignore")
         clock.append(time.perf_counter())
     sweep_temp_files(out)  # a worker that died mid-write left its temporary files (its cases were redone)
     result.states = sorted(states + bad_states, key=lambda s: s["line"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import itertools
 import json
 from pathlib import Path
 from typing import Any, TypedDict
@@ -173,29 +174,83 @@ def export_rows(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [row for index, case in enumerate(cases, start=1) for row in element_rows(f"case{index}", case, pseudonyms)]
 
 
-def write_exports(out: Path, cases: list[tuple[list[str], ExportPart]]) -> int:
-    """Write OUT/elements.csv and OUT/elements.parquet from each case's (names, export part), in
-    manifest order; returns the number of rows."""
+SCHEMA_FIELDS = tuple((column, "float64" if column == "confidence" else "string") for column in COLUMNS)
+
+
+def pseudonyms_of(names: list[str]) -> Pseudonyms:
+    """The batch's pseudonym table from every done case's names, in manifest order (the same table
+    wherever it is built: on the client, or on each worker that holds export parts)."""
+    pseudonyms = Pseudonyms()
+    for name in names:
+        pseudonyms.register(name)
+    return pseudonyms
+
+
+# Finished export rows of some cases, as they travel back to the client: each case's CSV lines joined,
+# and every row by column as one Arrow IPC stream (a few buffers instead of a Python object per value;
+# unpickling row values was most of the client's work while the workers did the cases).
+class ExportPiece(TypedDict):
+    stems: list[str]
+    csv: list[str]
+    rows: list[int]
+    arrow: bytes
+
+
+def _schema() -> Any:
+    import pyarrow as pa
+
+    return pa.schema([(column, getattr(pa, kind)()) for column, kind in SCHEMA_FIELDS])
+
+
+def export_piece(parts: list[tuple[str, ExportPart]], pseudonyms: Pseudonyms) -> ExportPiece:
+    """The parts (stem, part) finished with the batch's pseudonyms."""
+    import pyarrow as pa
+
+    columns: dict[str, list[Any]] = {column: [] for column in COLUMNS}
+    texts: list[str] = []
+    counts: list[int] = []
+    for _, part in parts:
+        done = finish_part(part, pseudonyms)
+        texts.append("".join(done["lines"]))  # type: ignore[arg-type]  # finish_part sets every line
+        counts.append(len(done["lines"]))
+        for column in COLUMNS:
+            columns[column] += done["columns"][column]
+    sink = pa.BufferOutputStream()
+    table = pa.Table.from_pydict(columns, schema=_schema())
+    with pa.ipc.new_stream(sink, table.schema) as stream:
+        stream.write_table(table)
+    return {"stems": [stem for stem, _ in parts], "csv": texts, "rows": counts, "arrow": sink.getvalue().to_pybytes()}
+
+
+def write_exports(out: Path, order: list[str], pieces: list[ExportPiece]) -> int:
+    """Write OUT/elements.csv and OUT/elements.parquet, the cases in `order` (manifest order), each
+    from the first piece that holds it; returns the number of rows."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    pseudonyms = Pseudonyms()
-    for names, _ in cases:
-        for name in names:
-            pseudonyms.register(name)
+    where: dict[str, tuple[int, int]] = {}  # stem → (piece, its position there)
+    for number, piece in enumerate(pieces):
+        for position, stem in enumerate(piece["stems"]):
+            where.setdefault(stem, (number, position))
+    tables = [pa.ipc.open_stream(piece["arrow"]).read_all() for piece in pieces]
+    # Where each case's rows start in the pieces' tables laid end to end.
+    starts = []
+    offset = 0
+    for piece in pieces:
+        starts.append(list(itertools.accumulate(piece["rows"], initial=offset)))
+        offset += sum(piece["rows"])
     header = io.StringIO()
     csv.DictWriter(header, fieldnames=COLUMNS, lineterminator="\n").writeheader()
-    lines: list[str | None] = [header.getvalue()]
-    columns: dict[str, list[Any]] = {column: [] for column in COLUMNS}
-    for _, part in cases:
-        done = finish_part(part, pseudonyms)
-        lines += done["lines"]
-        for column in COLUMNS:
-            columns[column] += done["columns"][column]
-    atomic_write_bytes(out / "elements.csv", "".join(lines).encode("utf-8-sig"))  # type: ignore[arg-type]  # all set
-    schema = pa.schema([(c, pa.float64() if c == "confidence" else pa.string()) for c in COLUMNS])
-    table = pa.Table.from_pydict(columns, schema=schema)
+    texts = [header.getvalue()]
+    indices: list[int] = []
+    for stem in order:
+        number, position = where[stem]
+        texts.append(pieces[number]["csv"][position])
+        first = starts[number][position]
+        indices += range(first, first + pieces[number]["rows"][position])
+    atomic_write_bytes(out / "elements.csv", "".join(texts).encode("utf-8-sig"))
+    table = pa.concat_tables(tables).take(pa.array(indices, type=pa.int64())) if tables else _schema().empty_table()
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd")
     atomic_write_bytes(out / "elements.parquet", sink.getvalue().to_pybytes())
-    return len(lines) - 1
+    return len(indices)

@@ -24,6 +24,7 @@ from engine.jsontext import indented_json
 from engine.research import calls
 from engine.research.deidentify import plain_pseudonym
 from engine.research.digest import case_digest
+from engine.research.held_exports import hold
 
 MAX_PLEADING_BYTES = 10 * 1024 * 1024  # as `yaosu extract`; checked before the file is read
 STATE_VERSION = "2"  # a state of another version is redone (and keeps the findings)
@@ -356,11 +357,19 @@ def _committer() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix="yaosu-commit")
 
 
-def process_chunk(tasks: list[dict[str, Any]]) -> bytes:
+def process_chunk(tasks: list[dict[str, Any]], batch: str | None = None) -> bytes:
     """Several manifest rows in one Dask task (the per-task cost of Dask is paid once for them); their
     states (with digests) pickled here: to Dask one opaque block, whose size it need not measure by
-    walking every row nor encode field by field (both on the worker's event loop)."""
-    return pickle.dumps(list(run_cases(tasks, before_last_wait=_free_the_worker)), protocol=pickle.HIGHEST_PROTOCOL)
+    walking every row nor encode field by field (both on the worker's event loop). `batch`: the
+    digests' export rows stay in this worker (engine/research/held_exports.py), `rows` None."""
+    states = list(run_cases(tasks, before_last_wait=_free_the_worker))
+    if batch is not None:
+        for state in states:
+            digest = state.get("digest")
+            if digest is not None:
+                hold(batch, state["stem"], digest["rows"])
+                digest["rows"] = None
+    return pickle.dumps(states, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _free_the_worker() -> None:

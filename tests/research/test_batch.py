@@ -18,6 +18,7 @@ import pytest
 from distributed import Client, LocalCluster
 
 from engine.errors import YaosuError
+from engine.research import held_exports
 from engine.research.batch import INLINE, run_batch
 from engine.research.lenders import WARNING_PREFIX
 from engine.research.worker import ensure_warm
@@ -59,6 +60,8 @@ def test_plain_loop_and_local_cluster_give_identical_exports(tmp_path: Path, clu
     assert len(inline.states) == len(COMPLAINTS)
     assert inline.count("failed") == 0 and distributed.count("failed") == 0
     assert [s["status"] for s in inline.states] == [s["status"] for s in distributed.states]
+    # The workers kept the export rows and finished them; none was remade from a case file.
+    assert distributed.rows_exported == inline.rows_exported > 0 and distributed.rows_remade == 0
     assert _outputs(tmp_path / "inline") == _outputs(tmp_path / "dask")
     assert pq.read_table(tmp_path / "inline" / "elements.parquet").equals(
         pq.read_table(tmp_path / "dask" / "elements.parquet")
@@ -70,6 +73,8 @@ def test_plain_loop_and_local_cluster_give_identical_exports(tmp_path: Path, clu
     assert all(misses == 1 for _pid, misses, _hits in loads.values())
     assert sum(hits for _pid, _misses, hits in loads.values()) >= len(COMPLAINTS)
     assert all(pid != os.getpid() for pid, _m, _h in loads.values())
+    with Client(cluster) as client:  # and forgot them once the batch was done
+        assert client.run(lambda: len(held_exports._HELD)) == dict.fromkeys(loads, 0)
 
 
 def test_resume_after_kill_loses_nothing_and_redoes_nothing(tmp_path: Path) -> None:

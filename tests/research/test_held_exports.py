@@ -1,0 +1,61 @@
+"""The export rows stay on the Dask worker that made them until the finish; a worker restarted in
+between (its memory gone) costs nothing but time: those cases' rows are made again from their case
+files, and the exports are byte for byte the plain loop's."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import pytest
+from distributed import Client, LocalCluster
+
+from engine.research import held_exports
+from engine.research.batch import INLINE, _task, finish, run_batch, run_tasks
+from engine.research.manifest import read_manifest
+from tests.research.batch_inputs import COMPLAINTS, mixed_manifest
+
+pytestmark = pytest.mark.skipif(not COMPLAINTS, reason="team corpus not present")
+CASES = 16  # all four case types in turn
+
+
+def _held_counts(client: Client) -> list[int]:
+    return sorted(client.run(lambda: sum(map(len, held_exports._HELD.values()))).values())
+
+
+def test_rows_held_by_a_restarted_worker_are_made_again_from_the_case_files(tmp_path: Path) -> None:
+    manifest, _ = mixed_manifest(tmp_path, CASES)
+    plain = run_batch(manifest, tmp_path / "plain", scheduler=INLINE)
+    assert plain.count("failed") == 0 and plain.rows_exported > 0
+    rows, _ = read_manifest(manifest)
+
+    def cases_on(client: Client, out: Path, batch: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        digests: dict[str, Any] = {}
+        states = run_tasks([_task(row, out) for row in rows], client,
+                           lambda s: digests.__setitem__(s["stem"], s.pop("digest")), batch=batch)
+        return states, digests
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
+        # Kept: the digests came without rows, both workers hold some, and the finish takes them from there.
+        kept = tmp_path / "kept"
+        states, digests = cases_on(client, kept, "kept")
+        assert all(digest["rows"] is None for digest in digests.values())
+        assert sum(_held_counts(client)) == CASES and 0 not in _held_counts(client)
+        result = finish(kept, states, digests, client, "kept")
+        assert result.rows_remade == 0 and _held_counts(client) == [0, 0]
+
+        # Lost: every worker restarted between the last case and the finish.
+        lost = tmp_path / "lost"
+        states, digests = cases_on(client, lost, "lost")
+        client.restart()
+        assert _held_counts(client) == [0, 0]
+        remade = finish(lost, states, digests, client, "lost")
+        assert remade.rows_remade == CASES
+
+    for out, batch in ((kept, result), (lost, remade)):
+        assert batch.rows_exported == plain.rows_exported
+        assert (out / "elements.csv").read_bytes() == (tmp_path / "plain" / "elements.csv").read_bytes()
+        assert pq.read_table(out / "elements.parquet").equals(pq.read_table(tmp_path / "plain" / "elements.parquet"))

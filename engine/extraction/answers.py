@@ -18,8 +18,9 @@ neither) and is tied to elements only by their answer cues in elements/*.yaml:
   contest (已归还2万元, 尚欠15000元: an answer states them because the complaint differs);
 - answer_also: elements that take the same contested value (尚欠本金2万元 contests the
   principal claimed too, and is the principal the answer accepts);
-- answer_not_when: words that keep a clause off the element (超过…四倍，超过部分不应支持 argues
-  the legal cap: it objects to the interest claimed, not to the rate the parties agreed);
+- answer_not_when: words that keep a clause off the element when they occur in its sentence, the turns
+  (…，但…) around the clause included (超过…四倍，超过部分不应支持 argues the legal cap: it objects to the
+  interest claimed, not to the rate the parties agreed; 虽系夫妻，但该借款系被告一单独所借 is a spouse's defence);
 - answer_requires: words one of which must occur somewhere in the answer for the element to be
   tied at all (a spouse's defence needs a marriage: a company's 对借款不知情 is not one);
 - additional: words before a further value of the same kind (又于…归还1万元), summed with the first.
@@ -195,11 +196,12 @@ def parse_answer(doc: Document) -> None:
             item = items[index] if index >= 0 and c_start < items[index][1] else None
             polarity = _polarity(text[item[0] : item[1]]) if item else None
         mentions = doc.mentions_in(c_start, c_end)
+        sentence = _sentence(text, c_start, c_end, body_start, body_end)
         raised_here = False
         for eid, answer_cue in cues.items():
             if not answer_cue.linked:
                 continue
-            if answer_cue.not_when is not None and answer_cue.not_when.search(text, c_start, c_end):
+            if answer_cue.not_when is not None and answer_cue.not_when.search(text, *sentence):
                 continue
             tie = _tie(doc, answer_cue, mentions, c_start, c_end)
             if tie is None:
@@ -317,6 +319,16 @@ def _other_speakers(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((match.start(), stop))
         position = stop
     return spans
+
+
+_SENTENCE_END = re.compile(r"[。；;\n]")
+
+
+def _sentence(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence (between 。； or line breaks, within lo..hi) that holds the clause start..end."""
+    begin = max(lo, *(text.rfind(mark, lo, start) + 1 for mark in "。；;\n"))
+    stop = _SENTENCE_END.search(text, end, hi)
+    return begin, stop.start() if stop else hi
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:

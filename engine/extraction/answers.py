@@ -196,7 +196,8 @@ def parse_answer(doc: Document) -> None:
             item = items[index] if index >= 0 and c_start < items[index][1] else None
             polarity = _polarity(text[item[0] : item[1]]) if item else None
         mentions = doc.mentions_in(c_start, c_end)
-        sentence = _sentence(text, c_start, c_end, body_start, body_end)
+        # From the whole text's start: a sentence may begin with the speaker (被告二（被告一之妻）辩称，…).
+        sentence = _sentence(text, c_start, c_end, 0, body_end)
         raised_here = False
         for eid, answer_cue in cues.items():
             if not answer_cue.linked:

@@ -50,11 +50,13 @@ class CueSpec(_Strict):
     # Negation / modality scope: these cancel a tie when anywhere before it in its comma-delimited segment
     # (我没有按时, 同意…归还 …), not only in the few characters just before it.
     answer_negative_segment: Words = Field(default_factory=list)
+    # Negation of the predicate: these cancel a tie when they stand right before it (没有超过法律规定).
+    answer_negated: Words = Field(default_factory=list)
     answer_gap: int = Field(default=8, ge=0, le=100)
     answer_asserts: bool = False
     answer_also: Words = Field(default_factory=list)
     answer_not_when: Words = Field(default_factory=list)
-    answer_requires: Words = Field(default_factory=list)  # one of these must occur in the statement at all
+    answer_requires: Words = Field(default_factory=list)  # one of these must occur in the answer at all
     # Claims (诉讼请求) only: how the generic claim parser treats a money claim.
     claim_sum_items: bool = False  # one value per numbered item, summed (the principal of several loans)
     claim_withdraw_words: Words = Field(default_factory=list)  # 撤回…X元 + word reduces this claim

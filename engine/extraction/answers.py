@@ -12,13 +12,16 @@ neither) and is tied to elements only by their answer cues in elements/*.yaml:
   promise, 被答辩人称…X元 is the other side's figure), or between a value and its answer_value_after word;
 - answer_negative_segment: words that cancel the tie anywhere before it in its comma-delimited segment
   (the scope of a negation or a modal: 我没有按时…归还, 同意分期…偿还);
+- answer_negated: negations that cancel the tie when they stand right before it, an adverb (再 / 都 …)
+  between them at most (利率也没有超过法律规定 states the opposite of 超过法律规定);
 - answer_asserts: a value the answer states for the element in a neutral clause is itself a
   contest (已归还2万元, 尚欠15000元: an answer states them because the complaint differs);
 - answer_also: elements that take the same contested value (尚欠本金2万元 contests the
   principal claimed too, and is the principal the answer accepts);
-- answer_not_when: words that keep a clause off the element (超过…四倍，超过部分不应支持 argues
-  the legal cap: it objects to the interest claimed, not to the rate the parties agreed);
-- answer_requires: words one of which must occur somewhere in the statement for the element to be
+- answer_not_when: words that keep a clause off the element when they occur in its sentence, the turns
+  (…，但…) around the clause included (超过…四倍，超过部分不应支持 argues the legal cap: it objects to the
+  interest claimed, not to the rate the parties agreed; 虽系夫妻，但该借款系被告一单独所借 is a spouse's defence);
+- answer_requires: words one of which must occur somewhere in the answer for the element to be
   tied at all (a spouse's defence needs a marriage: a company's 对借款不知情 is not one);
 - additional: words before a further value of the same kind (又于…归还1万元), summed with the first.
 
@@ -56,6 +59,8 @@ _CONTEST = (
 _CLASSIFIED_CLAUSES = 2000
 _SEGMENT_MARKS = ("，", ",", "：", ":", "、")
 _SEGMENT_REACH = 40
+# Adverbs that may stand between a negation and its predicate (没有再超过, 并未完全届满).
+_ADVERB = r"(?:再|都|完全|一直)?"
 # Who speaks: a third party's or witness's statement inside an answer (第三人X陈述称 …) is not the
 # defendants' answer; it runs until a defendant speaks again (被告Y辩称 / 答辩人称 …).
 _OTHER_SPEAKER = re.compile(r"(?:第三人|证人)[^，。；：:]{0,12}?(?:陈述|述|辩|答辩|证|证实)?称")
@@ -76,6 +81,8 @@ class _AnswerCue:
         self.value_after = words_of(raw, "answer_value_after")
         self.negative = words_of(raw, "answer_negative")
         self.negative_segment = words_of(raw, "answer_negative_segment")
+        negated = alternation(words_of(raw, "answer_negated"))
+        self.negated = re.compile(f"(?:{negated.pattern}){_ADVERB}$") if negated is not None else None
         self.gap = int(raw.get("answer_gap", 8))
         self.asserts = bool(raw.get("answer_asserts"))
         self.also = words_of(raw, "answer_also")
@@ -96,6 +103,8 @@ class _AnswerCue:
     def cancelled(self, text: str, start: int, lo: int) -> bool:
         lead = text[max(lo, start - 6) : start]
         if any(word in lead for word in self.negative):
+            return True
+        if self.negated is not None and self.negated.search(text, max(lo, start - 8), start):
             return True
         if not self.negative_segment:
             return False
@@ -170,9 +179,10 @@ def parse_answer(doc: Document) -> None:
     values: dict[str, Any] = {}
     spans: dict[str, list[tuple[int, int]]] = {}
     unraised: list[tuple[int, int]] = []  # clauses in which the rules raised no defence
-    # Elements whose required context (answer_requires) the statement lacks are not tied anywhere in it.
+    # Elements whose required context (answer_requires) the answer lacks are not tied anywhere in it. The
+    # whole answer, party block included: it is where a marriage is often stated (被告李某，系张某之妻).
     cues = {eid: answer_cue for eid, answer_cue in cues.items()
-            if answer_cue.requires is None or answer_cue.requires.search(text, body_start, body_end)}
+            if answer_cue.requires is None or answer_cue.requires.search(text)}
     items = _items(text, body_start, body_end)
     others = _other_speakers(text, body_start, body_end)
     item_starts = [lo for lo, _ in items]  # items are sorted and disjoint: a bisect finds a clause's item
@@ -186,11 +196,13 @@ def parse_answer(doc: Document) -> None:
             item = items[index] if index >= 0 and c_start < items[index][1] else None
             polarity = _polarity(text[item[0] : item[1]]) if item else None
         mentions = doc.mentions_in(c_start, c_end)
+        # From the whole text's start: a sentence may begin with the speaker (被告二（被告一之妻）辩称，…).
+        sentence = _sentence(text, c_start, c_end, 0, body_end)
         raised_here = False
         for eid, answer_cue in cues.items():
             if not answer_cue.linked:
                 continue
-            if answer_cue.not_when is not None and answer_cue.not_when.search(text, c_start, c_end):
+            if answer_cue.not_when is not None and answer_cue.not_when.search(text, *sentence):
                 continue
             tie = _tie(doc, answer_cue, mentions, c_start, c_end)
             if tie is None:
@@ -308,6 +320,16 @@ def _other_speakers(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((match.start(), stop))
         position = stop
     return spans
+
+
+_SENTENCE_END = re.compile(r"[。；;\n]")
+
+
+def _sentence(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence (between 。； or line breaks, within lo..hi) that holds the clause start..end."""
+    begin = max(lo, *(text.rfind(mark, lo, start) + 1 for mark in "。；;\n"))
+    stop = _SENTENCE_END.search(text, end, hi)
+    return begin, stop.start() if stop else hi
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:

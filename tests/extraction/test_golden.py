@@ -14,6 +14,14 @@ from engine.system import default_system
 GOLDEN = sorted((Path(__file__).parent / "golden").glob("*.yaml"))
 
 
+def _case(path: Path) -> Any:
+    """A golden case; one marked `pending: <why>` is a shape the rules do not read yet (strict xfail, so
+    that it must be unmarked the moment it passes)."""
+    pending = yaml.safe_load(path.read_text(encoding="utf-8")).get("pending")
+    marks = [pytest.mark.xfail(reason=str(pending), strict=True)] if pending else []
+    return pytest.param(path, id=path.stem, marks=marks)
+
+
 def _plain(value: Any) -> Any:
     """A value in the golden files' shape: names for party lists, {period, percent} for a rate."""
     if isinstance(value, list) and value and isinstance(value[0], dict) and "name" in value[0]:
@@ -23,7 +31,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-@pytest.mark.parametrize("path", GOLDEN, ids=[p.stem for p in GOLDEN])
+@pytest.mark.parametrize("path", [_case(p) for p in GOLDEN])
 def test_golden(path: Path) -> None:
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
     role = case.get("role", "complaint")

@@ -25,6 +25,7 @@ from typing import Any
 
 from engine.casetypes.private_lending.durations import add_term
 from engine.casetypes.private_lending.guarantors import guarantors_by_phrase, without_plaintiffs
+from engine.casetypes.private_lending.terms import in_iou_quote, states_the_term
 from engine.extraction.document import Candidate, Document
 from engine.extraction.recognisers.rates import make_rate
 
@@ -108,14 +109,6 @@ _AGREED_REPAY = re.compile(r"(?:之?前|以前)?(?:一次性)?(?:归还|偿还|�
 _RANGE_TERM = re.compile(r"(?:期限|借期|借款自|借款从|借款时间)[为是:：]?(?:自|从)?$")
 
 
-# An IOU quoted in the complaint (“今借到…，于DATE归还”): its repayment date is the agreed term, not a repayment.
-_IOU_QUOTE = re.compile(r"[“\"「]今?(?:借到|借|欠)[^”\"」]{0,80}?[，,](?:并)?(?:于|在)$")
-
-
-def _in_iou_quote(text: str, position: int) -> bool:
-    return _IOU_QUOTE.search(text, max(0, position - 100), position) is not None
-
-
 def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]:
     """(a term stated as a range after a term word — 借款期限自X至Y / 借期为X至Y / 借款自X至Y, which states the
     term outright; a term agreed for a date — 约定DATE(前)归还 / 约定还款之日（DATE）), either None."""
@@ -132,7 +125,7 @@ def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]
         lead = text[max(0, mention.start - 8) : mention.start]
         if _LATER_AGREEMENT.search(text, max(0, mention.start - 15), mention.start):
             continue  # 到期后… / 重新出具借条，约定…: a later promise, not the agreed term
-        if (re.search(r"(?:约定|定于)(?:于|在|为)?$", lead) or _in_iou_quote(text, mention.start)) \
+        if (re.search(r"(?:约定|定于)(?:于|在|为)?$", lead) or in_iou_quote(text, mention.start)) \
                 and _AGREED_REPAY.match(text, mention.end):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
         elif re.search(r"还款(?:之)?日(?:期)?(?:为)?[（(]$", lead) and text[mention.end : mention.end + 1] in ("）", ")"):
@@ -302,7 +295,29 @@ def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None
     return None
 
 
+def _states_the_term(doc: Document, candidate: Candidate | None) -> bool:
+    if candidate is None or not candidate.spans:
+        return False
+    start, end = candidate.spans[0]
+    return states_the_term(doc.text, start, end, candidate.value)
+
+
+def _cued_term(doc: Document, results: dict[str, Candidate]) -> None:
+    """The term the cues chose, re-chosen among the cue candidates whose clause states the agreed term (the
+    cue pick: the best score, then the latest date); none when no candidate's clause does."""
+    chosen = results.get("term_end")
+    if chosen is None or chosen.source != "cues" or _states_the_term(doc, chosen):
+        return
+    kept = [c for c in doc.candidates if c.element == "term_end" and c.source == "cues" and _states_the_term(doc, c)]
+    if not kept:
+        del results["term_end"]
+        return
+    top = max(c.confidence for c in kept)
+    results["term_end"] = max((c for c in kept if c.confidence >= top - 1e-9), key=lambda c: (str(c.value), -c.order))
+
+
 def derive(doc: Document, results: dict[str, Candidate]) -> None:
+    _cued_term(doc, results)
     delivery = results.get("delivery_date")
     if delivery is not None and delivery.source == "cues":
         paid = _payment_after_signing(doc, delivery)
@@ -326,11 +341,11 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
     term = results.get("term_end")
     if ranged is not None and (term is None or (term.source == "cues" and term.confidence < 0.9)):
         results["term_end"] = ranged
-    elif agreed is not None and term is None:
+    elif agreed is not None and term is None and _states_the_term(doc, agreed):
         results["term_end"] = agreed
     if "term_end" not in results:
         by_date = _term_by_date(doc)
-        if by_date is not None:
+        if by_date is not None and _states_the_term(doc, by_date):
             results["term_end"] = by_date
     durations = [m for m in doc.mentions if m.kind == "duration" and _in_facts(doc, m.start)]
     anchor = results.get("delivery_date") or results.get("contract_date")

@@ -254,7 +254,7 @@ def _guarantee_claim_date(doc: Document, guarantors: list[str]) -> Candidate | N
     return None
 
 
-_SIGNING = re.compile(r"签订|签署|订立")
+_SIGNING = re.compile(r"签订|签署|订立|(?:出具|写下|立下|书写|签下|打下)了?(?:一张|一份)?(?:借条|借据|欠条|收条)")
 _PAYING = re.compile(r"转账|汇款|汇入|汇至|发放|打款|打入|交付|支付(?:了)?(?:借款|款项|该笔|给)|转给|转入")
 _NOT_PAYING = re.compile(r"归还|还款|偿还|利息|催|到期")
 # A borrowing asked for or agreed on a date whose sentence pays nothing (…为由向原告借款10000元): the money
@@ -262,18 +262,30 @@ _NOT_PAYING = re.compile(r"归还|还款|偿还|利息|催|到期")
 _ASKING = re.compile(r"向原告(?:提出)?借款|提出借款|(?:协商|商定|同意)[^。，,]{0,10}借款")
 
 
-def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None:
+# 次日 / 翌日 / 第二天 after a dated signing, in a clause that pays: delivered the day after.
+_NEXT_DAY_PAID = re.compile(r"(?:次日|翌日|第二天|第二日)[^。；;]{0,30}?(?:转账|汇款|汇入|交付|支付|打款|打入|给付|发放)")
+# The payment told as following the paper, undated (合同签订后，原告陆续交付了借款): the paper's date is no delivery.
+_PAID_AFTER_UNDATED = re.compile(
+    r"(?:签订后|签署后|订立后|出具借条后|写下借条后|随后|此后|之后)[^。；;\d]{0,20}?(?:交付|转账|支付|汇款|汇入|出借|打款|给付|发放)"
+)
+# How far after the signing's sentence the payment is looked for.
+_PAYMENT_REACH = 120
+
+
+def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None | bool:
     """2012年4月1日，原、被告签订借款协议…2012年4月2日，原告按约将300万元转账给被告: the loan was delivered on
-    the day the money was paid, when the date found is a signing's or a borrowing's (签订 / 向原告借款 right
-    after it, no payment in its sentence) and a payment (转账 / 发放 / 交付 in its clause) follows within two
-    months."""
+    the day the money was paid, when the date found is a signing's, an IOU's or a borrowing's (签订 / 出具借条 /
+    向原告借款 right after it, no payment in its sentence) and a payment (转账 / 发放 / 交付 in its clause) follows
+    within two months, or 次日 pays it. False when a signing's or an IOU's date is followed only by an undated
+    payment (签订后 / 随后 … 交付): the date is the paper's, not the delivery's."""
     text = doc.text
     if not chosen.spans or len(str(chosen.value)) != 10:
         return None
     start, end = chosen.spans[0]
     stop = text.find("。", end)
     sentence = text[end : stop if stop >= 0 else len(text)]
-    if not (_SIGNING.search(sentence, 0, 50) or _ASKING.search(sentence, 0, 60)) or _PAYING.search(sentence):
+    signing = _SIGNING.search(sentence, 0, 50)
+    if not (signing or _ASKING.search(sentence, 0, 60)) or _PAYING.search(sentence):
         return None
     try:
         signed = dt.date.fromisoformat(str(chosen.value))
@@ -292,6 +304,15 @@ def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None
             continue
         if 0 < (paid - signed).days <= 62:
             return Candidate("delivery_date", value, [(mention.start, mention.end)], 0.75, "derived", mention.start)
+    sentence_end = stop + 1 if stop >= 0 else len(text)
+    following = text[sentence_end : sentence_end + _PAYMENT_REACH]
+    next_day = _NEXT_DAY_PAID.match(following.lstrip("，, "))
+    if next_day is not None:
+        day = (signed + dt.timedelta(days=1)).isoformat()
+        return Candidate("delivery_date", day, [*chosen.spans, (sentence_end, sentence_end + next_day.end())], 0.7,
+                         "derived", chosen.order)
+    if signing is not None and _PAID_AFTER_UNDATED.search(following) and not _ASKING.search(sentence, 0, signing.start()):
+        return False
     return None
 
 
@@ -321,7 +342,9 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
     delivery = results.get("delivery_date")
     if delivery is not None and delivery.source == "cues":
         paid = _payment_after_signing(doc, delivery)
-        if paid is not None:
+        if paid is False:
+            del results["delivery_date"]
+        elif isinstance(paid, Candidate):
             results["delivery_date"] = paid
     if "interest_rate" not in results and "loan_amount" in results:
         by_sum = _rate_from_monthly_sum(doc, results["loan_amount"])

@@ -28,6 +28,9 @@ _SUBJECT_REACH = 14
 # What follows the date in its clause: only interest paid by it (…前支付第一期利息), not the principal.
 _INTEREST_ONLY_AFTER = re.compile(r"利息|付息")
 _PRINCIPAL_AFTER = re.compile(r"本金|借款|本息|还本|欠款|全部|还清|结清")
+# …or something other than a repayment done by it (约定于DATE交付剩余借款 / 前签订合同).
+_OTHER_ACT_AFTER = re.compile(r"^(?:之|以)?前?[^，,；;。]{0,4}?(?:交付|出借|借给|放款|签订|签署|出具|办理|汇款|转账|开工|过户)")
+_REPAYING = re.compile(r"归还|偿还|还款|还清|付清|结清|清偿|还本|还钱")
 _CONDITION = re.compile(r"如果|假如|倘若|一旦|若|如(?!数|期|约)")
 # An event after the loan was made: demands, suits, settlements, papers made after default.
 _LATER_EVENT = re.compile(
@@ -37,7 +40,7 @@ _LATER_EVENT = re.compile(
 # A renewed IOU is a later paper, unless the same sentence lends more (又借款2500元并重新出具借条，约定…).
 _RENEWED = re.compile(r"重新")
 _LENT = re.compile(r"借款|借给|借到|借得|出借")
-_LATER_START = re.compile(r"^(?:后|之后|其后|嗣后|事后|此后)")
+_LATER_START = re.compile(r"(?:^|[，,])(?:后|之后|其后|嗣后|事后|此后)(?![，,]?(?:由|按|每))")
 _PROMISE = re.compile(r"承诺|答应|同意|保证|表示")
 _LENDING = re.compile(r"借款|借到|借给|借得|出借|借条|借据|欠条|借走|借现金|借用")
 _AS_OF_LEAD = ("至", "截至", "截止", "截止到", "截止至", "到", "直至")
@@ -90,7 +93,9 @@ def states_the_term(text: str, start: int, end: int, value: object, later_papers
     rest = _after_in_clause(text, end)
     if _INTEREST_ONLY_AFTER.search(rest) and not _PRINCIPAL_AFTER.search(rest):
         return False
-    if _LATER_EVENT.search(sentence) or _LATER_START.match(sentence.lstrip("，, ")):
+    if _OTHER_ACT_AFTER.search(rest) and not _REPAYING.search(rest):
+        return False
+    if _LATER_EVENT.search(sentence) or _LATER_START.search(sentence.lstrip("，, ")):
         return False
     if _RENEWED.search(sentence) and not _LENT.search(sentence):
         return False

@@ -25,7 +25,7 @@ from typing import Any
 
 from engine.casetypes.private_lending.durations import add_term
 from engine.casetypes.private_lending.guarantors import guarantors_by_phrase, without_plaintiffs
-from engine.casetypes.private_lending.terms import in_iou_quote, states_the_term
+from engine.casetypes.private_lending.terms import in_iou_quote, states_a_delivery, states_the_term
 from engine.extraction.document import Candidate, Document
 from engine.extraction.recognisers.rates import make_rate
 
@@ -337,8 +337,30 @@ def _cued_term(doc: Document, results: dict[str, Candidate]) -> None:
     results["term_end"] = max((c for c in kept if c.confidence >= top - 1e-9), key=lambda c: (str(c.value), -c.order))
 
 
+def _states_a_delivery(doc: Document, candidate: Candidate) -> bool:
+    if not candidate.spans:
+        return False
+    start, end = candidate.spans[0]
+    following = next((m.start for m in doc.mentions if m.kind == "date" and m.start >= end), None)
+    return states_a_delivery(doc.text, start, end, following)
+
+
+def _cued_delivery(doc: Document, results: dict[str, Candidate]) -> None:
+    """The delivery the cues chose (the earliest date by a lending word), re-chosen among the cue candidates
+    whose sentence lends on that date; none when no candidate's does."""
+    chosen = results.get("delivery_date")
+    if chosen is None or chosen.source != "cues" or _states_a_delivery(doc, chosen):
+        return
+    kept = [c for c in doc.candidates if c.element == "delivery_date" and c.source == "cues" and _states_a_delivery(doc, c)]
+    if not kept:
+        del results["delivery_date"]
+        return
+    results["delivery_date"] = min(kept, key=lambda c: (str(c.value), c.order))
+
+
 def derive(doc: Document, results: dict[str, Candidate]) -> None:
     _cued_term(doc, results)
+    _cued_delivery(doc, results)
     delivery = results.get("delivery_date")
     if delivery is not None and delivery.source == "cues":
         paid = _payment_after_signing(doc, delivery)

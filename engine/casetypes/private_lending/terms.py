@@ -1,4 +1,4 @@
-"""民间借贷: whether a date the term cues found states the loan's agreed term, by its clause's grammar.
+"""民间借贷: whether a date the cues found states the loan's agreed term (or, below, its delivery), by its clause's grammar.
 
 A date next to 前归还 / 至 / 到期 is the agreed term only when the clause is the loan's own agreement. It is
 not when the clause is about something else (利息 paid by a day, a guarantee's period, 过户, a condition
@@ -21,7 +21,7 @@ _SENTENCE_REACH = 40
 _LOAN_REACH = 150
 
 # The clause's subject is not the loan's repayment (本息 is: 约定本息于…前还清).
-_OTHER_SUBJECT = re.compile(r"(?<!本)利息|付息|首期|第一期|保证|担保|抵押|质押|开工|过户|违约金|罚息")
+_OTHER_SUBJECT = re.compile(r"(?<!本)利息|付息|首期|第一期|保证|担保|抵押|质押|开工|过户|违约金|罚息|时效")
 # A term word after the other subject brings the clause back to the loan (担保自约定还款之日（DATE）起).
 _TERM_AFTER = re.compile(r"还款之日|还款日|约定还款|借款期限|借期|还款期限|归还期限")
 _SUBJECT_REACH = 14
@@ -46,6 +46,8 @@ _LENDING = re.compile(r"借款|借到|借给|借得|出借|借条|借据|欠条|
 _AS_OF_LEAD = ("至", "截至", "截止", "截止到", "截止至", "到", "直至")
 _REPAY = re.compile(r"(?:之|以)?前?(?:一次性)?(?:全部)?(?:归还|偿还|还款|还清|付清|结清|清偿|还本付息)")
 _TIME_HEAD = re.compile(r"(?:止|底|末|为止)?[，,]|(?:之|以)?前[，,]")
+# DATE前，被告应归还全部借款: the time heads a clause that binds the borrower to repay by it.
+_BOUND_TO_REPAY = re.compile(r"^(?:之|以)?前[，,][^，,。；;]{0,8}?(?:应当|应|须|必须|需)[^，,。；;]{0,4}?(?:归还|偿还|还清|付清|结清|清偿)")
 _AGREEING = re.compile(r"约定|应当|应于|须|需|必须|承诺|保证|借期|期限|到期|还款期|还款日|还款时间")
 # 借款自X至Y: a range of the loan itself ends at its term, whatever follows it.
 _LOAN_RANGE = re.compile(r"借[^，,]{0,12}?(?:自|从)?\d{4}年[^，,]{0,12}?(?:起)?至$")
@@ -104,7 +106,44 @@ def states_the_term(text: str, start: int, end: int, value: object, later_papers
     if clause.strip() in _AS_OF_LEAD and not _REPAY.match(after.lstrip("止底末")):
         return False  # 至2016年3月31日，被告尚欠…: the day a balance stood, not a term
     if _TIME_HEAD.match(after) and not _AGREEING.search(sentence) and clause.strip() not in _AS_OF_LEAD \
-            and not _LOAN_RANGE.search(clause):
+            and not _LOAN_RANGE.search(clause) and not _BOUND_TO_REPAY.match(text, end):
         return False  # 2016年6月以前，被告每月均按时给付利息: a time the clause starts with
     return True
 
+
+
+# What a delivery's date is followed by, in its sentence: the lending (借款 / 出借 / 转账 …), not first another
+# act (支付利息 / 归还 / 提供担保 / 催 …). 该借款 / 上述借款 name the loan, they do not lend.
+_LENDING_ACT = re.compile(
+    r"(?<![该述此笔])借款|借给|出借|借到|借得|借走|转账|汇款|汇入|交付|打款|借用|向[^，,。；;]{1,12}?借"
+    r"|借[^，,。；;还]{0,8}?(?:现金|人民币|资金|款项)"
+)
+_OTHER_ACT = re.compile(r"归还|还款|偿还|还清|支付利息|付息|催|起诉|诉至|结算|对账|成立|注册|设立")
+# Acts that may be the means of a loan told in the same sentence (以房产作抵押向原告借款): they rule the date out
+# only when nothing is lent after it.
+_SIDE_ACT = re.compile(r"利息|担保|保证|抵押|承诺")
+_JOINED_DATES = ("、", "至", "到", "和", "及", "起至", "或")
+_DELIVERY_REACH = 60
+
+
+def states_a_delivery(text: str, start: int, end: int, next_date_start: int | None = None) -> bool:
+    """Whether the date at [start, end) dates the lending: in the rest of its sentence the lending comes
+    before any other act (被告于DATE向原告支付利息 / 被告丙于DATE为该借款提供担保 / 公司成立于DATE are not
+    deliveries), and no other date stands between it and the lending unless joined to it (2014年被告因购房需要，
+    于2015年3月1日向原告借款: the second date is the loan's; 2014年5月20日、6月20日分两次借给 both are)."""
+    stops = [i for i in (text.find(stop, end, end + _DELIVERY_REACH) for stop in _SENTENCE_END) if i >= 0]
+    rest = text[end : min(stops, default=min(len(text), end + _DELIVERY_REACH))]
+    lead = _lead(text, start, _CLAUSE_END, 8)
+    if re.search(r"成立|注册|设立", lead):
+        return False
+    lending = _LENDING_ACT.search(rest)
+    other = _OTHER_ACT.search(rest)
+    if other is not None and (lending is None or other.start() < lending.start()):
+        return False
+    if lending is None and _SIDE_ACT.search(rest):
+        return False
+    if lending is not None and next_date_start is not None and next_date_start < end + lending.start():
+        gap = re.sub(r"同年|当年|次年|翌年", "", text[end:next_date_start]).strip()
+        if gap not in _JOINED_DATES:
+            return False
+    return True

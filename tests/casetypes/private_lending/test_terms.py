@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from engine.casetypes.private_lending.realdata import adapt_to_real_conventions
-from engine.casetypes.private_lending.terms import states_the_term
+from engine.casetypes.private_lending.terms import states_a_delivery, states_the_term
 from engine.extraction.api import extract_text
 from engine.system import default_system
 
@@ -57,3 +57,21 @@ def test_the_real_data_conventions_drop_a_term_from_a_later_iou() -> None:
     agreed = extract_text(default_system(), "原告甲某诉称：2021年4月1日，被告乙某向原告借款5万元，约定2021年10月1日前归还。",
                           "private_lending", "complaint")
     assert adapt_to_real_conventions(agreed)["elements"]["term_end"]["value"] == "2021-10-01"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "following", "expected"),
+    [
+        ("2015年3月1日，被告向原告借款5万元。", "2015年3月1日", None, True),
+        ("被告以房产作抵押，于2013年8月22日向原告借款100万元。", "2013年8月22日", None, True),
+        ("分别于2012年6月17日、2012年8月30日分两次借甲某现金3万元。", "2012年6月17日", "2012年8月30日", True),
+        ("被告于2016年1月1日向原告支付利息2000元。", "2016年1月1日", None, False),
+        ("被告丙于2015年3月1日为该借款提供担保。", "2015年3月1日", None, False),
+        ("该公司成立于2010年，此后向原告借款。", "2010年", None, False),
+        ("2014年被告因购房需要，于2015年3月1日向原告借款5万元。", "2014年", "2015年3月1日", False),
+    ],
+)
+def test_states_a_delivery(sentence: str, date: str, following: str | None, expected: bool) -> None:
+    start = sentence.index(date)
+    after = sentence.index(following) if following else None
+    assert states_a_delivery(sentence, start, start + len(date), after) is expected

@@ -25,7 +25,12 @@ from typing import Any
 
 from engine.casetypes.private_lending.durations import add_term
 from engine.casetypes.private_lending.guarantors import guarantors_by_phrase, without_plaintiffs
-from engine.casetypes.private_lending.terms import in_iou_quote, states_a_delivery, states_the_term
+from engine.casetypes.private_lending.terms import (
+    in_iou_quote,
+    states_a_delivery,
+    states_the_rate,
+    states_the_term,
+)
 from engine.extraction.document import Candidate, Document
 from engine.extraction.recognisers.rates import make_rate
 
@@ -358,9 +363,29 @@ def _cued_delivery(doc: Document, results: dict[str, Candidate]) -> None:
     results["delivery_date"] = min(kept, key=lambda c: (str(c.value), c.order))
 
 
+def _cued_rate(doc: Document, results: dict[str, Candidate]) -> None:
+    """The first rate the cues found, re-chosen among the cue candidates that are the term's agreed rate (not a
+    penalty's, not one for after the term, not one only asked for); none when no candidate is."""
+    chosen = results.get("interest_rate")
+    if chosen is None or chosen.source != "cues":
+        return
+
+    def agreed(candidate: Candidate) -> bool:
+        return bool(candidate.spans) and states_the_rate(doc.text, *candidate.spans[0])
+
+    if agreed(chosen):
+        return
+    kept = [c for c in doc.candidates if c.element == "interest_rate" and c.source == "cues" and agreed(c)]
+    if kept:
+        results["interest_rate"] = min(kept, key=lambda c: c.order)
+    else:
+        del results["interest_rate"]
+
+
 def derive(doc: Document, results: dict[str, Candidate]) -> None:
     _cued_term(doc, results)
     _cued_delivery(doc, results)
+    _cued_rate(doc, results)
     delivery = results.get("delivery_date")
     if delivery is not None and delivery.source == "cues":
         paid = _payment_after_signing(doc, delivery)

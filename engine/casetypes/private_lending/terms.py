@@ -147,3 +147,18 @@ def states_a_delivery(text: str, start: int, end: int, next_date_start: int | No
         if gap not in _JOINED_DATES:
             return False
     return True
+
+
+# A rate is the agreed term rate unless its clause makes it a penalty (…的标准支付逾期利息 / 作为违约金), its
+# sentence places it after the term (到期后…此后按月息2分) or the plaintiff only asks for it (原告要求按…计算).
+_PENALTY_AFTER = re.compile(r"逾期|违约金|罚息|滞纳金")
+_AFTER_THE_TERM = re.compile(r"到期后|逾期后|届满后|到期未还|逾期未还")
+_ASKED = re.compile(r"要求|主张|诉请|请求")
+
+
+def states_the_rate(text: str, start: int, end: int) -> bool:
+    """Whether the rate at [start, end) of ``text`` is the rate agreed for the loan's term."""
+    if _PENALTY_AFTER.search(_after_in_clause(text, end)):
+        return False
+    sentence = _lead(text, start, _SENTENCE_END, _SENTENCE_REACH)
+    return not (_AFTER_THE_TERM.search(sentence) or _ASKED.search(sentence))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from engine.casetypes.private_lending.realdata import adapt_to_real_conventions
-from engine.casetypes.private_lending.terms import states_a_delivery, states_the_term
+from engine.casetypes.private_lending.terms import states_a_delivery, states_the_rate, states_the_term
 from engine.extraction.api import extract_text
 from engine.system import default_system
 
@@ -75,3 +75,18 @@ def test_states_a_delivery(sentence: str, date: str, following: str | None, expe
     start = sentence.index(date)
     after = sentence.index(following) if following else None
     assert states_a_delivery(sentence, start, start + len(date), after) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rate", "expected"),
+    [
+        ("被告向原告借款5万元，约定月利率2%，逾期按月利率3%计算。", "月利率2%", True),
+        ("被告向原告借款5万元，约定按照月利率2%的标准支付逾期利息。", "月利率2%", False),
+        ("被告向原告借款5万元，约定以月利率2%作为违约金。", "月利率2%", False),
+        ("借款到期后被告未还，双方约定此后按月息2分计息。", "月息2分", False),
+        ("未约定利息。原告要求按月利率2%计算利息。", "月利率2%", False),
+    ],
+)
+def test_states_the_rate(sentence: str, rate: str, expected: bool) -> None:
+    start = sentence.index(rate)
+    assert states_the_rate(sentence, start, start + len(rate)) is expected

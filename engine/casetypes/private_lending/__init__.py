@@ -4,6 +4,7 @@
 | --- | --- |
 | `durations.py` | the loan-term recogniser (借期一年, 三个月内归还) and the term-end rule |
 | `derive.py` | what a complaint implies beyond what it states (term end, lenders, borrowers …) |
+| `terms.py` | whether a date or rate the cues found is the agreed term, the delivery or the agreed rate, by its clause's grammar |
 | `answers.yaml` | answer wording that gives a clause its stance (已归还, 仅收到 …) |
 | `rules.py` | the judgment rules: principal, interest within the legal cap (one order per ledger loan when rates differ), costs, co-borrowers, 夫妻共同债务 |
 | `guarantee.py` | guarantee mode and period by the guarantee's date, a company guarantor's resolution, the guarantee orders |

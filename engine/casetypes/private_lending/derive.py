@@ -409,7 +409,8 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         del results["term_end"]  # 被告至2016年底仍未归还: the date it was still unpaid, not a term
     ranged, agreed = _term_by_grammar(doc)
     term = results.get("term_end")
-    if ranged is not None and (term is None or (term.source == "cues" and term.confidence < 0.9)):
+    if ranged is not None and _states_the_term(doc, ranged) \
+            and (term is None or (term.source == "cues" and term.confidence < 0.9)):
         results["term_end"] = ranged
     elif agreed is not None and term is None and _states_the_term(doc, agreed):
         results["term_end"] = agreed

@@ -45,7 +45,10 @@ _PROMISE = re.compile(r"承诺|答应|同意|保证|表示")
 _LENDING = re.compile(r"借款|借到|借给|借得|出借|借条|借据|欠条|借走|借现金|借用")
 _AS_OF_LEAD = ("至", "截至", "截止", "截止到", "截止至", "到", "直至")
 _REPAY = re.compile(r"(?:之|以)?前?(?:一次性)?(?:全部)?(?:归还|偿还|还款|还清|付清|结清|清偿|还本付息)")
-_TIME_HEAD = re.compile(r"(?:止|底|末|为止)?[，,]|(?:之|以)?前[，,]")
+# A time heading its clause: a comma or, where the comma is lost, the clause's subject follows it.
+_TIME_HEAD = re.compile(r"(?:止|底|末|为止)?[，,]|(?:之|以)?前(?:[，,]|被告|原告|其|双方|借款人|二被告|两被告)")
+# The clause says the money was still unpaid by the date (…前被告未还分文): a fact, not a term.
+_UNPAID_BY = re.compile(r"未还|未归还|未偿还|未清偿|未付|未支付|仍未|尚未|分文未")
 # DATE前，被告应归还全部借款: the time heads a clause that binds the borrower to repay by it.
 _BOUND_TO_REPAY = re.compile(r"^(?:之|以)?前[，,][^，,。；;]{0,8}?(?:应当|应|须|必须|需)[^，,。；;]{0,4}?(?:归还|偿还|还清|付清|结清|清偿)")
 _AGREEING = re.compile(r"约定|应当|应于|须|需|必须|承诺|保证|借期|期限|到期|还款期|还款日|还款时间")
@@ -97,6 +100,9 @@ def states_the_term(text: str, start: int, end: int, value: object, later_papers
         return False
     if _OTHER_ACT_AFTER.search(rest) and not _REPAYING.search(rest):
         return False
+    unpaid, repaid = _UNPAID_BY.search(rest), _REPAYING.search(rest)
+    if unpaid is not None and (repaid is None or unpaid.start() < repaid.start()) and not _TERM_AFTER.search(clause):
+        return False  # (自约定还款之日（DATE）起至今未还 names the term before saying it is unpaid)
     if _LATER_EVENT.search(sentence) or _LATER_START.search(sentence.lstrip("，, ")):
         return False
     if _RENEWED.search(sentence) and not _LENT.search(sentence):

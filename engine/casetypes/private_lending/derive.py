@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -342,21 +343,24 @@ def _cued_term(doc: Document, results: dict[str, Candidate]) -> None:
     results["term_end"] = max((c for c in kept if c.confidence >= top - 1e-9), key=lambda c: (str(c.value), -c.order))
 
 
-def _states_a_delivery(doc: Document, candidate: Candidate) -> bool:
-    if not candidate.spans:
-        return False
-    start, end = candidate.spans[0]
-    following = next((m.start for m in doc.mentions if m.kind == "date" and m.start >= end), None)
-    return states_a_delivery(doc.text, start, end, following)
-
-
 def _cued_delivery(doc: Document, results: dict[str, Candidate]) -> None:
     """The delivery the cues chose (the earliest date by a lending word), re-chosen among the cue candidates
     whose sentence lends on that date; none when no candidate's does."""
     chosen = results.get("delivery_date")
-    if chosen is None or chosen.source != "cues" or _states_a_delivery(doc, chosen):
+    if chosen is None or chosen.source != "cues":
         return
-    kept = [c for c in doc.candidates if c.element == "delivery_date" and c.source == "cues" and _states_a_delivery(doc, c)]
+    starts = sorted(m.start for m in doc.mentions if m.kind == "date")
+
+    def lends(candidate: Candidate) -> bool:
+        if not candidate.spans:
+            return False
+        start, end = candidate.spans[0]
+        index = bisect_left(starts, end)  # the next date, looked up once per candidate
+        return states_a_delivery(doc.text, start, end, starts[index] if index < len(starts) else None)
+
+    if lends(chosen):
+        return
+    kept = [c for c in doc.candidates if c.element == "delivery_date" and c.source == "cues" and lends(c)]
     if not kept:
         del results["delivery_date"]
         return

@@ -54,6 +54,8 @@ _BOUND_TO_REPAY = re.compile(r"^(?:之|以)?前[，,][^，,。；;]{0,8}?(?:应�
 _AGREEING = re.compile(r"约定|应当|应于|须|需|必须|承诺|保证|借期|期限|到期|还款期|还款日|还款时间")
 # 借款自X至Y: a range of the loan itself ends at its term, whatever follows it.
 _LOAN_RANGE = re.compile(r"借[^，,]{0,12}?(?:自|从)?\d{4}年[^，,]{0,12}?(?:起)?至$")
+# The first date of a range (借款期限为X至Y): the range's end is the term, not its start.
+_RANGE_START = re.compile(r"(?:起)?(?:至|到)(?:同年|当年|次年)?[\d〇零一二三四五六七八九]")
 _YEAR_ONLY_THEN = re.compile(r"[前底末内以之]")
 
 
@@ -85,6 +87,8 @@ def states_the_term(text: str, start: int, end: int, value: object, later_papers
     to); without, only the loan's own agreement is (the real-data gold's convention)."""
     if later_papers and in_iou_quote(text, start):
         return True
+    if _RANGE_START.match(text, end):
+        return False
     clause = _lead(text, start, _CLAUSE_END, _SENTENCE_REACH)
     sentence = _lead(text, start, _SENTENCE_END, _SENTENCE_REACH)
     after = text[end : end + 12]

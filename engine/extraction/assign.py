@@ -208,11 +208,15 @@ def _assign_values(doc: Document, cue: Cues, sentences_with: list[_Sentence]) ->
             doc.add(candidate)
 
 
+# Words before a list of values that make them several (分别 3万元、3万元 / 分两次…5万元、3万元).
+_LISTING = re.compile(r"分别|分[两二三四五六七八九十\d]{1,2}次|先后")
+
+
 def _listed(text: str, mentions: list[Mention], index: int, s_start: int) -> list[Mention]:
-    """The amounts listed after 分别 (A元、B元、C元) starting at mentions[index], or []."""
+    """The amounts listed after 分别 / 分两次 / 先后 (A元、B元、C元) starting at mentions[index], or []."""
     first = mentions[index]
     lead = text[max(s_start, first.start - 40) : first.start]
-    if "分别" not in lead[max(lead.rfind("，"), lead.rfind(","), lead.rfind("。")) + 1 :]:
+    if not _LISTING.search(lead[max(lead.rfind("，"), lead.rfind(","), lead.rfind("。")) + 1 :]):
         return []
     if index and mentions[index - 1].kind == first.kind and text[mentions[index - 1].end : first.start] in ("、", "和", "及"):
         return []  # not the head of the list

@@ -51,7 +51,9 @@ _FORMULA_AFTER = re.compile(r"(?:的)?[一二两三四1-4]倍")
 _PER_PERIOD = re.compile(r"(?:每日|每天|每月|每年|每)$")
 # A later passage that changes or clarifies the claims (变更诉讼请求为…, 原告明确…利息为…, 撤回…).
 _CHANGE = re.compile(r"(?:变更|增加|调整|减少)(?:了)?(?:其|第?[\d一二三四五六七八九]项?)?(?:诉讼请求|诉请|请求)"
-                     r"|诉讼请求(?:变更|减少|调整)|诉讼请求[\d一二三四五六七八九]变更")
+                     r"|诉讼请求(?:变更|减少|调整)|诉讼请求[\d一二三四五六七八九]变更"
+                     # 原告将诉讼请求中的借款本金变更为6万元: the changed claim named before the verb.
+                     r"|将(?:其|原)?(?:诉讼请求|诉请|请求)[^。；;]{0,16}?(?:变更|调整|减少)为")
 _CLARIFY = re.compile(r"明确[^。；;]{0,16}?(?:诉讼请求|利息)")
 _WITHDRAW = re.compile(r"撤回[^。；;，,]{0,8}?")
 _BRACKET_AFTER = re.compile(r"[^，,；;。（(）)]{0,12}?[（(]")

@@ -4,6 +4,7 @@
 | --- | --- |
 | `durations.py` | the loan-term recogniser (借期一年, 三个月内归还) and the term-end rule |
 | `derive.py` | what a complaint implies beyond what it states (term end, lenders, borrowers …) |
+| `terms.py` | whether a date or rate the cues found is the agreed term, the delivery or the agreed rate, by its clause's grammar |
 | `answers.yaml` | answer wording that gives a clause its stance (已归还, 仅收到 …) |
 | `rules.py` | the judgment rules: principal, interest within the legal cap (one order per ledger loan when rates differ), costs, co-borrowers, 夫妻共同债务 |
 | `guarantee.py` | guarantee mode and period by the guarantee's date, a company guarantor's resolution, the guarantee orders |
@@ -37,10 +38,11 @@ PACKAGE = CaseTypePackage(
         # 以借款本金5万元为基数 / 本金5万元按…: a base inside an interest claim, not a claim of its own.
         r"以(?:借款|欠款)?(?:本金|借款|欠款)?[^，,；;。（()）]{0,16}?为(?:计算)?基数",
         r"本金[^，,；;。（()）]{0,12}?元(?=按)",
-        # 以1300万元为标准，按照日千分之二… / 其中借款本金1991000元从…起的利息: bases, not claims of their own;
+        # 以1300万元为标准，按照日千分之二… / 其中借款本金1991000元从…起的利息: bases, not claims of their own
+        # (其中本金10万元，利息2万元 inside a 本息合计 is the principal claimed);
         # 拍卖…所得价款优先偿还…借款本金X元: a priority over a security, not another principal.
         r"以[^，,；;。（()）]{0,16}?为(?:计算)?标准",
-        r"其中(?:借款)?本金[^，,；;。]{0,16}?元",
+        r"其中(?:借款)?本金[^，,；;。]{0,16}?元(?=[，,]?[^，,；;。（()）]{0,6}?(?:从|自|起|的利息|为基数|计))",
         r"所得(?:价款|款项)[^。；;]*",
         r"至[^，,；;。（()）]{0,16}?(?:偿清|还清|清偿|付清)之日(?:止)?",
         # 在1000万元限额内为…承担连带偿还责任: a cap on a guarantee (its 偿还 is no principal claim).

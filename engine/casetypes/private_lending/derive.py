@@ -20,11 +20,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from engine.casetypes.private_lending.durations import add_term
 from engine.casetypes.private_lending.guarantors import guarantors_by_phrase, without_plaintiffs
+from engine.casetypes.private_lending.terms import (
+    in_iou_quote,
+    states_a_delivery,
+    states_the_rate,
+    states_the_term,
+)
 from engine.extraction.document import Candidate, Document
 from engine.extraction.recognisers.rates import make_rate
 
@@ -108,14 +115,6 @@ _AGREED_REPAY = re.compile(r"(?:之?前|以前)?(?:一次性)?(?:归还|偿还|�
 _RANGE_TERM = re.compile(r"(?:期限|借期|借款自|借款从|借款时间)[为是:：]?(?:自|从)?$")
 
 
-# An IOU quoted in the complaint (“今借到…，于DATE归还”): its repayment date is the agreed term, not a repayment.
-_IOU_QUOTE = re.compile(r"[“\"「]今?(?:借到|借|欠)[^”\"」]{0,80}?[，,](?:并)?(?:于|在)$")
-
-
-def _in_iou_quote(text: str, position: int) -> bool:
-    return _IOU_QUOTE.search(text, max(0, position - 100), position) is not None
-
-
 def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]:
     """(a term stated as a range after a term word — 借款期限自X至Y / 借期为X至Y / 借款自X至Y, which states the
     term outright; a term agreed for a date — 约定DATE(前)归还 / 约定还款之日（DATE）), either None."""
@@ -132,7 +131,7 @@ def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]
         lead = text[max(0, mention.start - 8) : mention.start]
         if _LATER_AGREEMENT.search(text, max(0, mention.start - 15), mention.start):
             continue  # 到期后… / 重新出具借条，约定…: a later promise, not the agreed term
-        if (re.search(r"(?:约定|定于)(?:于|在|为)?$", lead) or _in_iou_quote(text, mention.start)) \
+        if (re.search(r"(?:约定|定于)(?:于|在|为)?$", lead) or in_iou_quote(text, mention.start)) \
                 and _AGREED_REPAY.match(text, mention.end):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
         elif re.search(r"还款(?:之)?日(?:期)?(?:为)?[（(]$", lead) and text[mention.end : mention.end + 1] in ("）", ")"):
@@ -261,7 +260,7 @@ def _guarantee_claim_date(doc: Document, guarantors: list[str]) -> Candidate | N
     return None
 
 
-_SIGNING = re.compile(r"签订|签署|订立")
+_SIGNING = re.compile(r"签订|签署|订立|(?:出具|写下|立下|书写|签下|打下)了?(?:一张|一份)?(?:借条|借据|欠条|收条)")
 _PAYING = re.compile(r"转账|汇款|汇入|汇至|发放|打款|打入|交付|支付(?:了)?(?:借款|款项|该笔|给)|转给|转入")
 _NOT_PAYING = re.compile(r"归还|还款|偿还|利息|催|到期")
 # A borrowing asked for or agreed on a date whose sentence pays nothing (…为由向原告借款10000元): the money
@@ -269,18 +268,30 @@ _NOT_PAYING = re.compile(r"归还|还款|偿还|利息|催|到期")
 _ASKING = re.compile(r"向原告(?:提出)?借款|提出借款|(?:协商|商定|同意)[^。，,]{0,10}借款")
 
 
-def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None:
+# 次日 / 翌日 / 第二天 after a dated signing, in a clause that pays: delivered the day after.
+_NEXT_DAY_PAID = re.compile(r"(?:次日|翌日|第二天|第二日)[^。；;]{0,30}?(?:转账|汇款|汇入|交付|支付|打款|打入|给付|发放)")
+# The payment told as following the paper, undated (合同签订后，原告陆续交付了借款): the paper's date is no delivery.
+_PAID_AFTER_UNDATED = re.compile(
+    r"(?:签订后|签署后|订立后|出具借条后|写下借条后|随后|此后|之后)[^。；;\d]{0,20}?(?:交付|转账|支付|汇款|汇入|出借|打款|给付|发放)"
+)
+# How far after the signing's sentence the payment is looked for.
+_PAYMENT_REACH = 120
+
+
+def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None | bool:
     """2012年4月1日，原、被告签订借款协议…2012年4月2日，原告按约将300万元转账给被告: the loan was delivered on
-    the day the money was paid, when the date found is a signing's or a borrowing's (签订 / 向原告借款 right
-    after it, no payment in its sentence) and a payment (转账 / 发放 / 交付 in its clause) follows within two
-    months."""
+    the day the money was paid, when the date found is a signing's, an IOU's or a borrowing's (签订 / 出具借条 /
+    向原告借款 right after it, no payment in its sentence) and a payment (转账 / 发放 / 交付 in its clause) follows
+    within two months, or 次日 pays it. False when a signing's or an IOU's date is followed only by an undated
+    payment (签订后 / 随后 … 交付): the date is the paper's, not the delivery's."""
     text = doc.text
     if not chosen.spans or len(str(chosen.value)) != 10:
         return None
     start, end = chosen.spans[0]
     stop = text.find("。", end)
     sentence = text[end : stop if stop >= 0 else len(text)]
-    if not (_SIGNING.search(sentence, 0, 50) or _ASKING.search(sentence, 0, 60)) or _PAYING.search(sentence):
+    signing = _SIGNING.search(sentence, 0, 50)
+    if not (signing or _ASKING.search(sentence, 0, 60)) or _PAYING.search(sentence):
         return None
     try:
         signed = dt.date.fromisoformat(str(chosen.value))
@@ -299,14 +310,92 @@ def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None
             continue
         if 0 < (paid - signed).days <= 62:
             return Candidate("delivery_date", value, [(mention.start, mention.end)], 0.75, "derived", mention.start)
+    sentence_end = stop + 1 if stop >= 0 else len(text)
+    following = text[sentence_end : sentence_end + _PAYMENT_REACH]
+    next_day = _NEXT_DAY_PAID.match(following.lstrip("，, "))
+    if next_day is not None:
+        day = (signed + dt.timedelta(days=1)).isoformat()
+        return Candidate("delivery_date", day, [*chosen.spans, (sentence_end, sentence_end + next_day.end())], 0.7,
+                         "derived", chosen.order)
+    if signing is not None and _PAID_AFTER_UNDATED.search(following) and not _ASKING.search(sentence, 0, signing.start()):
+        return False
     return None
 
 
+def _states_the_term(doc: Document, candidate: Candidate | None) -> bool:
+    if candidate is None or not candidate.spans:
+        return False
+    start, end = candidate.spans[0]
+    return states_the_term(doc.text, start, end, candidate.value)
+
+
+def _cued_term(doc: Document, results: dict[str, Candidate]) -> None:
+    """The term the cues chose, re-chosen among the cue candidates whose clause states the agreed term (the
+    cue pick: the best score, then the latest date); none when no candidate's clause does."""
+    chosen = results.get("term_end")
+    if chosen is None or chosen.source != "cues" or _states_the_term(doc, chosen):
+        return
+    kept = [c for c in doc.candidates if c.element == "term_end" and c.source == "cues" and _states_the_term(doc, c)]
+    if not kept:
+        del results["term_end"]
+        return
+    top = max(c.confidence for c in kept)
+    results["term_end"] = max((c for c in kept if c.confidence >= top - 1e-9), key=lambda c: (str(c.value), -c.order))
+
+
+def _cued_delivery(doc: Document, results: dict[str, Candidate]) -> None:
+    """The delivery the cues chose (the earliest date by a lending word), re-chosen among the cue candidates
+    whose sentence lends on that date; none when no candidate's does."""
+    chosen = results.get("delivery_date")
+    if chosen is None or chosen.source != "cues":
+        return
+    starts = sorted(m.start for m in doc.mentions if m.kind == "date")
+
+    def lends(candidate: Candidate) -> bool:
+        if not candidate.spans:
+            return False
+        start, end = candidate.spans[0]
+        index = bisect_left(starts, end)  # the next date, looked up once per candidate
+        return states_a_delivery(doc.text, start, end, starts[index] if index < len(starts) else None)
+
+    if lends(chosen):
+        return
+    kept = [c for c in doc.candidates if c.element == "delivery_date" and c.source == "cues" and lends(c)]
+    if not kept:
+        del results["delivery_date"]
+        return
+    results["delivery_date"] = min(kept, key=lambda c: (str(c.value), c.order))
+
+
+def _cued_rate(doc: Document, results: dict[str, Candidate]) -> None:
+    """The first rate the cues found, re-chosen among the cue candidates that are the term's agreed rate (not a
+    penalty's, not one for after the term, not one only asked for); none when no candidate is."""
+    chosen = results.get("interest_rate")
+    if chosen is None or chosen.source != "cues":
+        return
+
+    def agreed(candidate: Candidate) -> bool:
+        return bool(candidate.spans) and states_the_rate(doc.text, *candidate.spans[0])
+
+    if agreed(chosen):
+        return
+    kept = [c for c in doc.candidates if c.element == "interest_rate" and c.source == "cues" and agreed(c)]
+    if kept:
+        results["interest_rate"] = min(kept, key=lambda c: c.order)
+    else:
+        del results["interest_rate"]
+
+
 def derive(doc: Document, results: dict[str, Candidate]) -> None:
+    _cued_term(doc, results)
+    _cued_delivery(doc, results)
+    _cued_rate(doc, results)
     delivery = results.get("delivery_date")
     if delivery is not None and delivery.source == "cues":
         paid = _payment_after_signing(doc, delivery)
-        if paid is not None:
+        if paid is False:
+            del results["delivery_date"]
+        elif isinstance(paid, Candidate):
             results["delivery_date"] = paid
     if "interest_rate" not in results and "loan_amount" in results:
         by_sum = _rate_from_monthly_sum(doc, results["loan_amount"])
@@ -324,13 +413,14 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         del results["term_end"]  # 被告至2016年底仍未归还: the date it was still unpaid, not a term
     ranged, agreed = _term_by_grammar(doc)
     term = results.get("term_end")
-    if ranged is not None and (term is None or (term.source == "cues" and term.confidence < 0.9)):
+    if ranged is not None and _states_the_term(doc, ranged) \
+            and (term is None or (term.source == "cues" and term.confidence < 0.9)):
         results["term_end"] = ranged
-    elif agreed is not None and term is None:
+    elif agreed is not None and term is None and _states_the_term(doc, agreed):
         results["term_end"] = agreed
     if "term_end" not in results:
         by_date = _term_by_date(doc)
-        if by_date is not None:
+        if by_date is not None and _states_the_term(doc, by_date):
             results["term_end"] = by_date
     durations = [m for m in doc.mentions if m.kind == "duration" and _in_facts(doc, m.start)]
     anchor = results.get("delivery_date") or results.get("contract_date")

@@ -1,6 +1,6 @@
 """The real-data gold of 民间借贷 (corpus/realdata_gold/README.md) differs from the team corpus in two
 ways: one interest claim whatever it is called (but a 违约金 claim is not interest), no term end
-computed from a duration, no rate worked out from a money sum a month (每月利息800元), and no guarantor
+computed from a duration, no term that only a paper written after default states, no rate worked out from a money sum a month (每月利息800元), and no guarantor
 who is only asked to bear 连带清偿责任 without 保证 / 担保 wording."""
 
 from __future__ import annotations
@@ -9,12 +9,24 @@ import re
 from typing import Any
 
 from engine.casetypes.private_lending.durations import find_durations
+from engine.casetypes.private_lending.terms import states_the_term
 
 _GUARANTEE_WORDS = re.compile(r"保证|担保")
 
 
 def _starts(element: dict[str, Any]) -> list[Any]:
     return [e.get("start") for e in element.get("evidence", [])]
+
+
+def _agreed_with_the_loan(term: dict[str, Any]) -> bool:
+    evidence = term.get("evidence") or []
+    if not evidence or not evidence[0].get("sentence"):
+        return True
+    sentence, written = evidence[0]["sentence"], evidence[0]["text"]
+    start = sentence.find(written)
+    if start < 0:
+        return True
+    return states_the_term(sentence, start, start + len(written), term.get("value"), later_papers=False)
 
 
 def adapt_to_real_conventions(predicted: dict[str, Any]) -> dict[str, Any]:
@@ -25,6 +37,10 @@ def adapt_to_real_conventions(predicted: dict[str, Any]) -> dict[str, Any]:
         elements["claim_interest"] = overdue
     term = elements.get("term_end")
     if term and any(find_durations(e["text"]) for e in term["evidence"]):
+        del elements["term_end"]
+    elif term and not _agreed_with_the_loan(term):
+        # A due date only a paper written after default states (经对账出具欠条“…于DATE前还清”) is the team
+        # corpus's term, not the real gold's (extended or replaced terms are omitted there).
         del elements["term_end"]
     # A defendant only asked to bear 连带清偿责任, with no 保证 / 担保 wording, is no guarantor in the real-data
     # gold (the team corpus takes the claim's guarantee defendants as the guarantors when the facts name none).

@@ -1,4 +1,6 @@
-"""Dates: 2021年3月5日, 二〇二一年三月五日, 2021.3.5, 2021-03-05, 2014年元月16日, 2021年3月, 2013年, 2012年底, 2012年年底, 同年5月6日."""
+"""Dates: 2021年3月5日, 二〇二一年三月五日, 2021.3.5, 2021-03-05, 2014年元月16日, 2021年3月, 2013年, 2012年底, 2012年年底, 同年5月6日,
+and the year-end or a month-day of the year of the date before (当年年底, 年底 on its own) or the year after it (次年3月1日,
+次年年底)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,10 @@ _DATE = re.compile(
     rf"(?:(?P<month>\d{{1,2}}|{_CN_SMALL}|元|正)月(?:份)?"
     rf"(?:(?P<day>\d{{1,2}}|{_CN_SMALL})[日号]|(?P<end_of_month>底|末))?|(?P<end_of_year>年?[底末]))?"
     rf"|(?<![\d.])(?P<dyear>(?:19|20)\d{{2}})(?P<sep>[.\-/])(?P<dmonth>\d{{1,2}})(?P=sep)(?P<dday>\d{{1,2}})(?![\d]|\.\d)"
-    rf"|(?:(?P<rel>同年|当年|本年)|(?<![\d年月.\-/]))(?P<rmonth>\d{{1,2}})月(?P<rday>\d{{1,2}})[日号]"
+    rf"|(?:(?P<rel>同年|当年|本年|(?P<next>次年|翌年))|(?<![\d年月.\-/]))(?P<rmonth>\d{{1,2}})月(?P<rday>\d{{1,2}})[日号]"
+    # 当年年底 / 次年底 / 年底 on its own (not 每年年底, 明年年底, 2012年底: those are other years or matched above).
+    rf"|(?:(?P<yrel>同年|当年|本年|(?P<ynext>次年|翌年))年?|(?<![\d年〇零一二三四五六七八九十同当本次翌今明去前后每])年)"
+    rf"(?P<yend>[底末])(?!\d)"
 )
 
 
@@ -47,8 +52,8 @@ def _last_day(year: int, month: int) -> int:
 # Every date holds 年 (4 characters after its start), 月 (1 to 4 after: 5月 / 12月 / 同年5月 /
 # 同年12月) or a separator of 2021.3.5 (4 after). Only those starts are tried.
 _ANCHOR = re.compile(r"[年月.\-/]")
-_ANCHOR_STARTS = {"年": (4,), "月": (1, 2, 3, 4)}
-_FIRST = frozenset("〇零一二三四五六七八九同当本")
+_ANCHOR_STARTS = {"年": (4, 2, 1, 0), "月": (1, 2, 3, 4)}
+_FIRST = frozenset("〇零一二三四五六七八九同当本次翌年")
 
 
 def date_matches(text: str) -> Iterator[re.Match[str]]:
@@ -103,15 +108,24 @@ def dates_of(text: str, matches: Iterable[re.Match[str]]) -> list[Mention]:
             year = int(match.group("dyear"))
             value = _format(year, int(match.group("dmonth")), int(match.group("dday")))
             end = match.end()
+        elif match.group("yend"):
+            value = "2000-12-31"  # placeholder year, fixed by fill_years
+            info["needs_year"] = True
+            info["end_of_month"] = True
+            if match.group("ynext"):
+                info["next_year"] = True
+            end = match.end()
         else:
             month, day = int(match.group("rmonth")), int(match.group("rday"))
             value = _format(2000, month, day)  # leap-safe placeholder year, fixed by the resolver
             info["needs_year"] = True
+            if match.group("next"):
+                info["next_year"] = True
             end = match.end()
         if value is None:
             continue
         start = match.start()
-        if match.group("rel"):
+        if match.group("rel") and not match.group("next"):
             start = match.start("rmonth")
         confidence = 0.6 if info.get("needs_year") else 0.95
         found.append(Mention("date", start, end, text[start:end], value, confidence, info))
@@ -119,7 +133,7 @@ def dates_of(text: str, matches: Iterable[re.Match[str]]) -> list[Mention]:
 
 
 def fill_years(mentions: list[Mention]) -> None:
-    """Give month-day dates (同年5月6日, 3月8日) the year of the date written before them."""
+    """Give month-day dates (同年5月6日, 3月8日, 年底) the year of the date written before them (次年: the next)."""
     year: str | None = None
     for mention in mentions:
         if mention.kind != "date":
@@ -128,7 +142,8 @@ def fill_years(mentions: list[Mention]) -> None:
             if year is None:
                 mention.value = None
             else:
-                mention.value = year + mention.value[4:]
+                own = f"{int(year) + 1:04d}" if mention.info.get("next_year") else year
+                mention.value = own + mention.value[4:]
                 mention.info["needs_year"] = False
         else:
             year = mention.value[:4]

@@ -24,8 +24,11 @@ def _plain(value: Any) -> Any:
 
 
 @pytest.mark.parametrize("path", GOLDEN, ids=[p.stem for p in GOLDEN])
-def test_golden(path: Path) -> None:
+def test_golden(path: Path, request: pytest.FixtureRequest) -> None:
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if case.get("pending"):
+        # A shape catalogued before the extractor reads it: must fail until fixed, then the key goes.
+        request.applymarker(pytest.mark.xfail(strict=True, reason=str(case["pending"])))
     role = case.get("role", "complaint")
     result = extract_text(default_system(), case["text"], "private_lending", role)
     elements = result["elements"]

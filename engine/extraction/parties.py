@@ -205,6 +205,8 @@ _FOLLOW = (r"(?=[向于因在称借共，,。、与及和归偿支承还等给�
 _PERSON = r"[\u4e00-\u9fff]{2,4}?" + _FOLLOW
 # A defendant named in running text: a company, a masked name, or a person's name before what a sentence does next.
 _NAME = r"(?:" + _ORG + "|" + _MASKED + "|" + _PERSON + ")"
+# For the case types' own readings of running text (a guarantor named only where he signs): a person's name.
+PERSON_NAME = r"(?:" + _MASKED + "|" + _PERSON + ")"
 # Names joined into one list after one role word: 、 / 和 / 及 / 以及, each optionally with 被告 again; 与 only
 # before a role word (被告甲与乙公司签订… names a contract's other side, not a party).
 _JOIN = r"(?:(?:、|以及|和|及)(?:被告)?|与被告)"
@@ -375,6 +377,11 @@ _CLAIM_WORD = re.compile(r"判令|判决|请求|要求|诉请")
 
 def _clause_start(text: str, position: int) -> int:
     return max(text.rfind(stop, 0, position) for stop in "。；;\n") + 1
+
+
+def running_name(name: str) -> bool:
+    """Whether a name read from running text is a name and not a word (被告立即归还 / 担保人承担…)."""
+    return _running_name(name)
 
 
 def _running_name(name: str) -> bool:

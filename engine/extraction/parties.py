@@ -202,11 +202,13 @@ _FOLLOW = (r"(?=[向于因在称借共，,。、与及和归偿支承还等给�
            r"|夫妻|夫妇|二人|两人|通过|同意|一直|每月|分[两二三四五六七八九十]次|作担保|作保|担保|保证|提供"
            r"|为(?:该|此|其|上述|这|本|借款|被告|原告)|之(?:夫|妻|子|女|父|母)|的(?:婚姻|配偶|妻子|丈夫|夫妻))")
 # A natural person: two to four characters (黄方宇宙), the fewest before what the sentence does next.
-_PERSON = r"[\u4e00-\u9fff]{2,4}?" + _FOLLOW
+_PERSON = r"(?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}?|[\u4e00-\u9fff]{2,4}?)" + _FOLLOW  # 阿不都·热合曼
 # A defendant named in running text: a company, a masked name, or a person's name before what a sentence does next.
 _NAME = r"(?:" + _ORG + "|" + _MASKED + "|" + _PERSON + ")"
-# For the case types' own readings of running text (a guarantor named only where he signs): a person's name.
+# For the case types' own readings of running text (a guarantor named only where he signs): a person's name,
+# an organisation's.
 PERSON_NAME = r"(?:" + _MASKED + "|" + _PERSON + ")"
+ORG_NAME = _ORG
 # Names joined into one list after one role word: 、 / 和 / 及 / 以及, each optionally with 被告 again; 与 only
 # before a role word (被告甲与乙公司签订… names a contract's other side, not a party).
 _JOIN = r"(?:(?:、|以及|和|及)(?:被告)?|与被告)"
@@ -239,7 +241,7 @@ _NOT_A_DEFENDANT = re.compile(
     # 向 / 尚 / 曾 are surnames too (被告向东, 被告尚海燕, 被告曾志强): words only before what they start.
     r"向(?:原告|被告|其|法院|本院|他|她|银行|公司)|按|自|以|尚(?:欠|未|有|余|差|剩|不|结|需|须|拖|无)|承|确认|认可|还|借|已|未|及|所|给付|负担|偿付|"
     r"人|二|三|四|均|等|各|一|再|又|仍|即|并|则|曾(?:经|于|多次|向|借|在|为|以|承诺|表示|出具|答应|[\d])|因|称|系|是|为|"
-    r"共|和|与|之|的|本|该|此|"
+    r"共|和|与|之|的|本|该|此|其|"
     # 被告于2015年… / 被告方未… but 被告于龙 / 被告方晓军: these two are surnames too.
     r"于(?:[\d０-９〇零一二三四五六七八九十]|当|同|次|上|此|本|借|是|其)|方(?:[，,。]|未|没|拒|应|已|面)|"
     r"至今|仅|没有|签订|签署|申请|多次|经原告|经多次|拒不|拒绝|分别|分[两二三四五六七八九十\d]|每月|到期|不|也|就|把|却|虽|但|"

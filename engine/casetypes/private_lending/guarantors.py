@@ -22,7 +22,7 @@ import bisect
 import re
 
 from engine.extraction.document import Candidate, Document
-from engine.extraction.parties import PERSON_NAME, running_name
+from engine.extraction.parties import ORG_NAME, PERSON_NAME, running_name
 
 _GUARANTEE = re.compile(r"保证|担保")
 _ON_THE_IOU = (r"(?:在|于)(?:借条|借据|欠条|借款合同|合同)(?:上)?[^，,。；;]{0,6}?"
@@ -42,7 +42,8 @@ _GIVES = (r"(?:(?:作为|系|是|即)(?:本案|该笔|此次|这笔|本次|上�
           r"|(?:同意|愿意|自愿)?(?:为(?:该|此|上述|这|本)?(?:笔|次)?(?:借款|债务|款项))?(?:提供|承担|进行)(?:了)?"
           r"(?:连带责任|连带)?(?:保证|担保)"
           r"|(?:作保|担保)(?=[，,。；;]|$))")
-_NON_PARTY_GIVES = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|还)?" + _WHO + rf"(?P<name>{PERSON_NAME})" + _GIVES)
+_NON_PARTY_GIVES = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|还)?" + _WHO + rf"(?P<name>{ORG_NAME}|{PERSON_NAME})"
+                              + _GIVES)
 # …，该借款由甲担保 / 由甲提供连带责任保证: a guarantor after 由 (a company after 由 is read below).
 _NON_PARTY_BY = re.compile(rf"由(?P<name>{PERSON_NAME})(?:个人|自愿)?(?:作为?|做|提供|进行|承担)?(?:了)?(?:连带责任|连带)?"
                            r"(?:保证|担保|作保)(?![\u4e00-\u9fff]{0,4}(?:公司|集团|中心))")  # not 由某某担保公司负担

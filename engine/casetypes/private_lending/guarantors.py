@@ -42,14 +42,14 @@ _GIVES = (r"(?:(?:作为|系|是|即)(?:本案|该笔|此次|这笔|本次|上�
           r"|(?:同意|愿意|自愿)?(?:为(?:该|此|上述|这|本)?(?:笔|次)?(?:借款|债务|款项))?(?:提供|承担|进行)(?:了)?"
           r"(?:连带责任|连带)?(?:保证|担保)"
           r"|(?:作保|担保)(?=[，,。；;]|$))")
-_NON_PARTY_GIVES = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|还)?" + _WHO + rf"(?P<name>{ORG_NAME}|{PERSON_NAME})"
+_NON_PARTY_GIVES = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|还)?(?:由)?" + _WHO + rf"(?P<name>{ORG_NAME}|{PERSON_NAME})"
                               + _GIVES)
 # …，该借款由甲担保 / 由甲提供连带责任保证: a guarantor after 由 (a company after 由 is read below).
 _NON_PARTY_BY = re.compile(rf"由(?P<name>{PERSON_NAME})(?:个人|自愿)?(?:作为?|做|提供|进行|承担)?(?:了)?(?:连带责任|连带)?"
                            r"(?:保证|担保|作保)(?![\u4e00-\u9fff]{0,4}(?:公司|集团|中心))")  # not 由某某担保公司负担
 # 担保人甲在借条上签字 / 担保人甲、乙签名 / 保证人即被告丙: the role word right before the names (not after
 # 作为 / 为: 承诺作为保证人督促还款 says what someone is, and a verb follows).
-_ROLE_BEFORE = re.compile(rf"(?<!作为)(?<![为是系即当])(?:担保人|保证人|担保方|保证方)(?!式)(?:即|系)?(?:被告)?(?P<names>{PERSON_NAME}(?:(?:、|和|及)(?:被告)?{PERSON_NAME})*)")
+_ROLE_BEFORE = re.compile(rf"(?<!作为)(?<![为是系即当])(?:担保人|保证人|担保方|保证方)(?!式)(?:即|系|为|是|[:：])?\s*(?:被告)?(?P<names>{PERSON_NAME}(?:(?:、|和|及)(?:被告)?{PERSON_NAME})*)")
 # What follows the role word when no name does: 担保人处签名 / 担保人位置上 / 担保人落款处 / 担保人亦未….
 _NOT_SIGNER = re.compile(r"^(?:签|盖|捺|身份|姓名|名字|本人|亦|须|需|要|和|与|及|或|均|都|也|同|等|只|仅)|处|栏|位置|落款|一方")
 _NOT_A_PERSON = re.compile(r"[告人方其我他她它该此均也]")

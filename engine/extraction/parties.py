@@ -153,8 +153,8 @@ def parse_parties(doc: Document) -> None:
         aliases = _aliases(text, [n for n, _ in named])
         named = [(n, at) for n, at in named if aliases.get(n, n) == n or aliases[n] not in (o for o, _ in named)]
         named.sort(key=lambda item: item[1])
-        if not named:  # 请求判令二被告偿还… with the names only in the account: 甲向原告借款…甲与乙系夫妻
-            named = _from_the_account(text, claimants)
+        if not named:  # 各被告为其继承人：妻子乙、长子丙 / 请求判令二被告偿还… with the names only in the account
+            named = _heirs(text, claimants) or _from_the_account(text, claimants)
         for name, position in named:
             if not any(p["name"] == name for p in parties["defendants"]):
                 parties["defendants"].append(_particulars(doc, name, "", position, position))
@@ -334,6 +334,25 @@ _JOINED = re.compile(
     rf"|(?:之妻|之夫|的妻子|的丈夫|其妻子?|其丈夫|其夫)(?P<c>{_NAME})"
     + "|" + _CLAUSE_START + rf"(?P<d>{_NAME})[^，,。；;]{{0,16}}?(?:担保人|保证人|提供(?:连带责任)?(?:保证|担保)|签字担保|作保)"
 )
+
+
+# 各被告为其第一顺序继承人：妻子乙、长子丙、次女丁: the defendants listed by kinship after what they are.
+_KIN = r"(?:父亲|母亲|妻子|丈夫|配偶|长子|次子|三子|幼子|儿子|长女|次女|三女|幼女|女儿|之子|之女|儿媳|女婿|孙子|孙女|弟弟|哥哥|姐姐|妹妹)?"
+_HEIRS = re.compile(r"(?:[各诸众]|上述|[二两三四五六七八九十])?被告(?:均)?(?:系|为|是)[^。；;：:]{0,20}?(?:继承人|亲属|家属|近亲属)"
+                    r"(?:分别为|分别是|为|是)?[:：，,]?" + _name_list(_KIN + _NAME, "、"))
+
+
+def _heirs(text: str, claimants: set[str]) -> list[tuple[str, int]]:
+    found: list[tuple[str, int]] = []
+    match = _HEIRS.search(text)
+    if match is None:
+        return found
+    for raw, position in _list_members(match):
+        kin = re.match(_KIN, raw)
+        name = raw[kin.end():] if kin else raw
+        if name not in claimants and _running_name(name) and name not in (n for n, _ in found):
+            found.append((name, position + len(raw) - len(name)))
+    return found
 
 
 def _from_the_account(text: str, claimants: set[str]) -> list[tuple[str, int]]:

@@ -53,6 +53,7 @@ _ROLE_BEFORE = re.compile(rf"(?<!作为)(?<![为是系即当])(?:担保人|保�
 # What follows the role word when no name does: 担保人处签名 / 担保人位置上 / 担保人落款处 / 担保人亦未….
 _NOT_SIGNER = re.compile(r"^(?:签|盖|捺|身份|姓名|名字|本人|亦|须|需|要|和|与|及|或|均|都|也|同|等|只|仅)|处|栏|位置|落款|一方")
 _NOT_A_PERSON = re.compile(r"[告人方其我他她它该此均也]")
+_PERSON_RE = re.compile(PERSON_NAME)
 _CLAUSE_STOP = re.compile(r"[，,。；;]")
 # A guarantor named only after the word (保证人：甲 / 担保人为甲), not as a party.
 _NAMED_AFTER = re.compile(r"(?:担保人|保证人)(?:为|是|[:：])\s*(?P<name>[\u4e00-\u9fff]{2,3})(?=[，,。；;、\s]|$)")
@@ -112,6 +113,11 @@ def _lists(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int,
         while True:
             join = _JOIN.match(text, end)
             nxt = by_start.get(join.end()) if join else None
+            if join is not None and nxt is None:
+                # 乙公司、丙对甲的债务承担连带担保责任: a person the complaint names only in the list.
+                person = _PERSON_RE.match(text, join.end())
+                if person is not None and _outsider(person.group()):
+                    nxt = (person.end(), person.group())
             if join is None or nxt is None:
                 break
             members.append((join.end(), nxt[1]))

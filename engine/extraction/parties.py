@@ -155,6 +155,8 @@ def parse_parties(doc: Document) -> None:
         named.sort(key=lambda item: item[1])
         if not named:  # 各被告为其继承人：妻子乙、长子丙 / 请求判令二被告偿还… with the names only in the account
             named = _heirs(text, claimants) or _from_the_account(text, claimants)
+        else:  # 请求判令二被告… with one called 被告 and his spouse only in the account (甲与乙系夫妻)
+            named = _count_completed(text, named, claimants)
         for name, position in named:
             if not any(p["name"] == name for p in parties["defendants"]):
                 parties["defendants"].append(_particulars(doc, name, "", position, position))
@@ -199,7 +201,7 @@ _ORG = (r"(?:(?![借还欠付向于与系其即并对将把由]|被告|原告|�
 # 分两次 / 并未 / 就此 / 从原告处 / 找到 / 现下落不明 / 到期 / 当时 / 不还 / 没有, or punctuation and brackets;
 # a bare 的 is not enough: 被告驾驶员的车辆).
 _FOLLOW = (r"(?=[向于因在称借共，,。、与及和归偿支承还等给立对依返赔负用将系未已拒仍多曾又再出是签原做知提以"
-           r"并就也则从找却不没现当按到该其每把被今（()）：:；;“”\"\s\d]|$|经营|经原告|经多次|作为|收到|名下|拖欠"
+           r"并就也则从找却不没现当按到该其每把被今只仅（()）：:；;“”\"\s\d]|$|经营|经原告|经多次|作为|收到|名下|拖欠"
            r"|均未|均没|均拒|均同意|均表示|均系|均在|均为|均已|均应|分别|先后|应对|应当|应承担|表示|至今|自愿|愿意|自己|本人|个人|亲自"
            r"|夫妻|夫妇|二人|两人|通过|同意|一直|每月|分[两二三四五六七八九十]次|作担保|作保|担保|保证|提供"
            r"|为(?:该|此|其|上述|这|本|借款|被告|原告)|之(?:夫|妻|子|女|父|母)|的(?:婚姻|配偶|妻子|丈夫|夫妻))")
@@ -289,7 +291,7 @@ def _named_defendants(text: str, pattern: re.Pattern[str] = _DEFENDANT) -> list[
     """(name, offset) of the defendants a complaint without a party block names (判令被告李某归还…);
     with `_PLAINTIFF`, of the plaintiffs (原告王某与被告…)."""
     found: list[tuple[str, int]] = []
-    for match in pattern.finditer(text, 0, min(len(text), 3000)):
+    for match in pattern.finditer(text):  # a long account may name a defendant first in a late change of claims
         in_claim = _CLAIM_WORD.search(text, _clause_start(text, match.start()), match.start()) is not None
         previous_end = None
         for name, position in _list_members(match):
@@ -382,6 +384,32 @@ def _from_the_account(text: str, claimants: set[str]) -> list[tuple[str, int]]:
     if counted is None:
         return found[:1] if borrowers == 1 else []
     return found[:wanted] if len(found) >= wanted else []
+
+
+def _count_completed(text: str, named: list[tuple[str, int]], claimants: set[str]) -> list[tuple[str, int]]:
+    """The named defendants, with those the account joins to them when a claim counts more (二被告) than are
+    named and the account names exactly the missing ones; unchanged otherwise."""
+    counted = _COUNTED_DEFENDANTS.search(text)
+    if counted is None or _MANY_DEFENDANTS.search(text):
+        return named
+    wanted = _COUNT[counted.group("n") or counted.group("m")]
+    if len(named) >= wanted:
+        return named
+    known = {n for n, _ in named}
+    extra: list[tuple[str, int]] = []
+    for match in _JOINED.finditer(text):
+        for group in ("a", "b", "c", "d"):
+            name = match.group(group)
+            if name is None:
+                continue
+            name = _whole_name(text, name)
+            if (name not in known and name not in claimants and _running_name(name)
+                    and not any(name.startswith(k) or k.startswith(name) for k in known)
+                    and name not in (n for n, _ in extra)):
+                extra.append((name, match.start(group)))
+    if len(named) + len(extra) != wanted:
+        return named
+    return sorted(named + extra, key=lambda item: item[1])
 
 
 def _sued_as(text: str) -> list[tuple[str, int]]:

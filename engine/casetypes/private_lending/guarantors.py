@@ -64,8 +64,10 @@ _NON_PARTY_COMPANY = re.compile(
     r"(?:连带责任保证|连带保证|保证|担保))"
 )
 _SECURITY = re.compile(r"抵押|质押|质权|抵押权")
+# 并非担保人 / 未提供担保 / 拒绝担保: a guarantee denied (不能履行时承担保证责任 is no denial).
+_NEGATED = re.compile(r"(?:并非|不是|并不是|非|并未|未曾|未|没有|没|拒绝|拒不|不)(?:曾|再|愿|同意)?(?=提供|出具|作为|是|为|系|签|担保|作保)")  # 未承担保证责任 is a guarantor who did not pay
 # The party a guarantee is given for or to: 为乙 / 对被告乙 / 替乙 / 向乙 right before the names.
-_FOR = re.compile(r"(?:[为对替向给](?:被告|原告)?)$")
+_FOR = re.compile(r"(?:[为对替向给在](?:被告|原告)?)$")  # 在被告甲不能履行时: 甲 is the debtor
 # Names joined into one list: 、 / 和 / 及 / 以及 / 与, each optionally followed by 被告.
 _JOIN = re.compile(r"(?:、|和|及|以及|与)(?:被告)?")
 # What comes before a name list (matched on the text just before it) and after it (matched at its end):
@@ -164,7 +166,7 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
             if _inside_name(occurrences, keyword):
                 continue  # 融诚担保公司: the guarantee word is part of a party's name
             gap = text[end:keyword] if tail is not None else ""
-            if _SECURITY.search(gap) or (alone and (_inside_any(occurrences, end, keyword) or any(
+            if _SECURITY.search(gap) or _NEGATED.search(gap) or (alone and (_inside_any(occurrences, end, keyword) or any(
                     end <= at < keyword for at in outsiders))):
                 continue  # 以房产提供抵押担保: a security in property; another party in between
             for position, name in members:
@@ -215,11 +217,18 @@ def _borrows(text: str, name: str) -> bool:
                      text) is not None
 
 
+def _denied(text: str, name: str) -> bool:
+    """甲只是介绍人，并非担保人 / 甲未提供担保: the name's guarantee word is denied, within the sentence."""
+    return re.search(re.escape(name) + r"[^。；;]{0,20}?" + _NEGATED.pattern + r"[^，,。；;]{0,6}?(?:担保|保证)",
+                     text) is not None
+
+
 def without_plaintiffs(doc: Document, guarantors: Candidate) -> Candidate | None:
     """The nearest-name cue's guarantors less the plaintiffs (a lender does not guarantee a loan to himself) and
     the borrowers (…向原告借款，借条上另有担保人签字: the name nearest the word is the one guaranteed)."""
     plaintiffs = {p["name"] for p in doc.parties.get("plaintiffs", [])}
-    kept = [n for n in guarantors.value if n not in plaintiffs and not _borrows(doc.text, n)]
+    kept = [n for n in guarantors.value if n not in plaintiffs and not _borrows(doc.text, n)
+            and not _denied(doc.text, n)]
     if len(kept) == len(guarantors.value):
         return guarantors
     if not kept:

@@ -292,7 +292,8 @@ def _named_defendants(text: str, pattern: re.Pattern[str] = _DEFENDANT) -> list[
     with `_PLAINTIFF`, of the plaintiffs (原告王某与被告…)."""
     found: list[tuple[str, int]] = []
     for match in pattern.finditer(text):  # a long account may name a defendant first in a late change of claims
-        in_claim = _CLAIM_WORD.search(text, _clause_start(text, match.start()), match.start()) is not None
+        in_claim = match.group("names1") is not None and _CLAIM_WORD.search(
+            text, _clause_start(text, match.start()), match.start()) is not None
         previous_end = None
         for name, position in _list_members(match):
             if previous_end is not None and not in_claim and text[previous_end:position] in ("和", "及", "以及"):
@@ -427,7 +428,9 @@ _CLAIM_WORD = re.compile(r"判令|判决|请求|要求|诉请")
 
 
 def _clause_start(text: str, position: int) -> int:
-    return max(text.rfind(stop, 0, position) for stop in "。；;\n") + 1
+    """Where the sentence holding `position` starts, looking back at most 200 characters."""
+    floor = max(0, position - 200)
+    return max(floor - 1, *(text.rfind(stop, floor, position) for stop in "。；;\n")) + 1
 
 
 def running_name(name: str) -> bool:
@@ -445,11 +448,12 @@ def _running_name(name: str) -> bool:
     return _valid(name) and inner_stop is None and not _NOT_A_DEFENDANT.match(name)
 
 
+@lru_cache(maxsize=1024)  # a name is looked up at each of its mentions; the text's hash is cached by str
 def _whole_name(text: str, name: str) -> str:
     """A two-character name the lookahead cut before a character of the name itself (陈家|和, 李大|为): when every
     occurrence of it goes on with the same character, and the longer name stands before different words, the
     longer one is the name."""
-    if len(name) != 2 or _MASKED_NAME.fullmatch(name):
+    if len(name) != 2 or _MASKED_NAME.fullmatch(name) or not _running_name(name):
         return name
     after = {text[m.end()] if m.end() < len(text) else "" for m in re.finditer(re.escape(name), text)}
     if len(after) != 1 or not re.fullmatch(r"[\u4e00-\u9fff]", next(iter(after))):

@@ -448,6 +448,10 @@ def _running_name(name: str) -> bool:
     return _valid(name) and inner_stop is None and not _NOT_A_DEFENDANT.match(name)
 
 
+# Characters the lookahead stops before that also end given names (陈家和, 李大为, 王新立, 张中原, 李依, 王承).
+_NAME_FINAL = set("和为立原依多知承用出")
+
+
 @lru_cache(maxsize=1024)  # a name is looked up at each of its mentions; the text's hash is cached by str
 def _whole_name(text: str, name: str) -> str:
     """A two-character name the lookahead cut before a character of the name itself (陈家|和, 李大|为): when every
@@ -456,8 +460,8 @@ def _whole_name(text: str, name: str) -> str:
     if len(name) != 2 or _MASKED_NAME.fullmatch(name) or not _running_name(name):
         return name
     after = {text[m.end()] if m.end() < len(text) else "" for m in re.finditer(re.escape(name), text)}
-    if len(after) != 1 or not re.fullmatch(r"[\u4e00-\u9fff]", next(iter(after))):
-        return name
+    if len(after) != 1 or next(iter(after)) not in _NAME_FINAL:
+        return name  # 李明向原告… / 李明向被告…: 向 goes on the sentence, not the name
     longer = name + next(iter(after))
     following = {text[m.end():m.end() + 1] for m in re.finditer(re.escape(longer), text)}
     return longer if len(following) >= 2 else name

@@ -234,14 +234,16 @@ def _list_members(match: re.Match[str], group: str = "names") -> list[tuple[str,
 
 
 # 被告 / 被告人 / 被告一 (a numbered label: 被告一张三 / 被告二李四; not 被告一次性 / 被告二人).
-_DEFENDANT_WORD = r"被告(?:人|[一二三四五六七八九十](?![次人名审方位个并起同]))?"
+# The numeral of a label, not of a word (被告一直未 / 被告二人 / 被告一次性 / 被告一审).
+_NOT_LABEL = r"(?![次人名审方位个并起同直再律概贯定些旦家般致年月天共度切样点下边面手身口])"
+_DEFENDANT_WORD = r"被告(?:人|[一二三四五六七八九十]" + _NOT_LABEL + ")?"
 _DEFENDANT = re.compile(_DEFENDANT_WORD + _name_list(_NAME, _JOIN))
-_PLAINTIFF = re.compile(r"(?<![、和及与])原告(?:[一二三四五六七八九十](?![次人名审方位个并起同]))?" + _name_list(_NAME, r"、(?:原告)?"))
+_PLAINTIFF = re.compile(r"(?<![、和及与])原告(?:[一二三四五六七八九十]" + _NOT_LABEL + ")?" + _name_list(_NAME, r"、(?:原告)?"))
 # 以甲、乙为被告 / 追加甲为被告 / 将甲列为被告: persons the plaintiff sues, named before the role word.
 _SUED_AS = re.compile(r"(?:以|将|追加|把)" + _name_list(_NAME, r"(?:、|和|及)") + r"(?:列)?(?:为|作为)(?:共同)?被告")
 # What follows 被告 in a claim when no name does (被告立即归还 / 被告承担 / 被告将上述款项).
 _NOT_A_DEFENDANT = re.compile(
-    r"^(?:赔偿|赔付|垫付|转账|汇款|付款|交付|清偿|退还|立即|承担|将|应(?:当|该|于|按|承担|偿还|归还|支付|向|对|付|在|由|予|返还|给付|将|共同|连带|负|还|立即|依|以|及时)|归还|偿还|支付|共同|连带|对|在|一次|返还|"
+    r"^(?:赔偿|赔付|垫付|转账|汇款|付款|交付|清偿|退还|认为|认可|认定|驾驶|驾车|乘坐|立即|承担|将|应(?:当|该|于|按|承担|偿还|归还|支付|向|对|付|在|由|予|返还|给付|将|共同|连带|负|还|立即|依|以|及时)|归还|偿还|支付|共同|连带|对|在|一次|返还|"
     # 向 / 尚 / 曾 are surnames too (被告向东, 被告尚海燕, 被告曾志强): words only before what they start.
     r"向(?:原告|被告|其|法院|本院|他|她|银行|公司)|按|自|以|尚(?:欠|未|有|余|差|剩|不|结|需|须|拖|无)|承|确认|认可|还|借|已|未|及|所|给付|负担|偿付|"
     r"人|二|三|四|均|等|各|一|再|又|仍|即|并|则|曾(?:经|于|多次|向|借|在|为|以|承诺|表示|出具|答应|[\d])|因|称|系|是|为|"

@@ -141,13 +141,22 @@ def parse_parties(doc: Document) -> None:
         claimants = {p["name"] for p in parties["plaintiffs"]}
         named = _named_defendants(text)
         claims = doc.sections.get("claims")
-        if claims:
-            # From the claims on: a later change of the claims (追加被告, 变更诉讼请求) names parties too.
-            named += [(n, at) for n, at in _claim_named(text, claims[0], doc.section("body")[1] or len(text))
-                      if n not in claimants and all(n != other for other, _ in named)]
+        # From the claims on (the whole account when it has no claims passage: …，现要求甲、乙共同偿还): a later
+        # change of the claims (追加被告, 变更诉讼请求) names parties too.
+        claims_start = claims[0] if claims else doc.section("body")[0]
+        named += [(n, at) for n, at in _claim_named(text, claims_start, doc.section("body")[1] or len(text))
+                  if n not in claimants and all(n != other for other, _ in named)]
+        named += [(n, at) for n, at in _sued_as(text) if n not in claimants and all(n != o for o, _ in named)]
         # In the order the passage first names them; 陈怡签订 is 陈怡 named again, not another party.
         named = [(n, at) for n, at in named if not any(o != n and n.startswith(o) for o, _ in named)]
+        # 被告某某有限公司（以下简称某某公司）…某某公司偿还: the short name is the same party.
+        aliases = _aliases(text, [n for n, _ in named])
+        named = [(n, at) for n, at in named if aliases.get(n, n) == n or aliases[n] not in (o for o, _ in named)]
         named.sort(key=lambda item: item[1])
+        if not named:  # 各被告为其继承人：妻子乙、长子丙 / 请求判令二被告偿还… with the names only in the account
+            named = _heirs(text, claimants) or _from_the_account(text, claimants)
+        else:  # 请求判令二被告… with one called 被告 and his spouse only in the account (甲与乙系夫妻)
+            named = _count_completed(text, named, claimants)
         for name, position in named:
             if not any(p["name"] == name for p in parties["defendants"]):
                 parties["defendants"].append(_particulars(doc, name, "", position, position))
@@ -174,27 +183,71 @@ _CLAIMANT = re.compile(
 
 # A masked name: 李某, 张某1, 王某某, and as other sources mask them 杨x0, 余x12, 袁2 (a surname and a number
 # that is no date, amount or count: 于2015年 / 王2万元 are not names; 于x3 before 2016年 where the source lost
-# the full stop between two sentences).
+# the full stop between two sentences), 张×, 李××, 赵*, 张**.
 _MASKED = (r"[\u4e00-\u9fff]{1,3}(?:某[某甲乙丙丁\d]*|[xX×]{1,2}\d{0,4}(?![\d年月日号元万千百.．%％个次笔])"
            r"|[xX×]{1,2}\d{1,2}(?=(?:19|20)\d\d年)"  # 于x32016年: a sentence run on into a date
-           r"|\d{1,4}(?![\d年月日号元万千百.．%％个次笔]))")
-_MASKED_NAME = re.compile(r"[\u4e00-\u9fff](?:某[某甲乙丙丁\d]*|[xX×]{1,2}\d{1,4}|\d{1,4})")
-# A defendant named in running text: a masked name (李某, 张某1, 王某某), a company, or two or three
-# characters followed by what a sentence does next (李四归还 / 王小明于 / 赵六向 / 于龙知情后 / 吴某提出 / 姜文晓的婚姻 /
+           r"|\d{1,4}(?![\d年月日号元万千百.．%％个次笔])|[*＊]{1,3})")
+_MASKED_NAME = re.compile(r"[\u4e00-\u9fff](?:某[某甲乙丙丁\d]*|[xX×]{1,2}\d{1,4}|\d{1,4}|[*＊]{1,3})")
+# An organisation: up to its first suffix, then the rest of a full name (某某集团股份有限公司, 某某发展中心有限公司,
+# 某某银行股份有限公司某某支行).
+_ORG_SUFFIX = r"(?:有限公司|公司|厂|合作社|医院|基金会|中心|村委会|委员会|银行|支行|信用社|学校|集团|经营部|商行|门市部)"
+_ORG_REST = (r"(?:(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)"
+             r"(?:(?![借还欠付向于与系])[\u4e00-\u9fff]{2,8}?(?:分公司|支行|分行|营业部))?)?")
+# Its characters do not run over what a sentence says before it (甲通过其公司 / 甲作为乙公司 / 甲系乙公司).
+_ORG = (r"(?:(?![借还欠付向于与系其即并对将把由]|被告|原告|通过|作为|担任|的)[\u4e00-\u9fff（）()]){2,30}?"
+        + _ORG_SUFFIX + _ORG_REST)
+# What a sentence does right after a name (李四归还 / 王小明于 / 赵六向 / 于龙知情后 / 吴某提出 / 姜文晓的婚姻 /
 # 李明华以…为由 / 经营 / 作为 / 收到 / 名下 / 拖欠 / 均未 / 应对 / 表示 / 至今 / 夫妻二人 / 通过 / 同意 / 一直 /
-# 分两次; a bare 的 is not enough: 被告驾驶员的车辆).
-_NAME = (r"(?:(?:(?![借还欠付向于与系]|被告|原告)[\u4e00-\u9fff（）()]){2,30}?"
-         r"(?:有限公司|公司|厂|合作社|医院|基金会|中心|村委会|委员会|银行|支行|信用社|学校|集团)"
-         r"|" + _MASKED + r"|[\u4e00-\u9fff]{2,4}?(?=[向于因在称借共，,。、与及和归偿支承还等给立对依返赔负用将系未已拒仍多曾又再出是签原做知提"
-         r"以]|经营|经原告|经多次|作为|收到|名下|拖欠|均未|均没|均拒|均同意|均表示|均系|均在|均为|均已|均应|分别|先后|应对|应当|应承担|表示|至今"
-         r"|夫妻|夫妇|二人|两人|通过|同意|一直|每月|分[两二三四五六七八九十]次|作担保|作保|担保|保证|提供|为(?:该|此|其|上述|这|本|借款|被告|原告)|之(?:夫|妻|子|女|父|母)"
-         r"|的(?:婚姻|配偶|妻子|丈夫|夫妻)))")
-_DEFENDANT = re.compile(rf"被告(?:人)?(?P<names>{_NAME}(?:、{_NAME})*)")
-_PLAINTIFF = re.compile(rf"(?<![、和及与])原告(?P<names>{_NAME}(?:、{_NAME})*)")
+# 分两次 / 并未 / 就此 / 从原告处 / 找到 / 现下落不明 / 到期 / 当时 / 不还 / 没有, or punctuation and brackets;
+# a bare 的 is not enough: 被告驾驶员的车辆).
+_FOLLOW = (r"(?=[向于因在称借共，,。、与及和归偿支承还等给立对依返赔负用将系未已拒仍多曾又再出是签原做知提以"
+           r"并就也则从找却不没现当按到该其每把被今只仅（()）：:；;“”\"\s]|$|经营|经原告|经多次|作为|收到|名下|拖欠"
+           r"|均未|均没|均拒|均同意|均表示|均系|均在|均为|均已|均应|分别|先后|应对|应当|应承担|表示|至今|自愿|愿意|自己|本人|个人|亲自"
+           r"|夫妻|夫妇|二人|两人|通过|同意|一直|每月|分[两二三四五六七八九十]次|作担保|作保|担保|保证|提供"
+           r"|为(?:该|此|其|上述|这|本|借款|被告|原告)|之(?:夫|妻|子|女|父|母)|的(?:婚姻|配偶|妻子|丈夫|夫妻))")
+# A natural person: two to four characters (黄方宇宙), the fewest before what the sentence does next.
+_PERSON = r"(?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}?|[\u4e00-\u9fff]{2,4}?)" + _FOLLOW  # 阿不都·热合曼
+# A defendant named in running text: a company, a masked name, or a person's name before what a sentence does next.
+_NAME = r"(?:" + _ORG + "|" + _MASKED + "|" + _PERSON + ")"
+# For the case types' own readings of running text (a guarantor named only where he signs): a person's name,
+# an organisation's.
+PERSON_NAME = r"(?:" + _MASKED + "|" + _PERSON + ")"
+ORG_NAME = _ORG
+# Names joined into one list after one role word: 、 / 和 / 及 / 以及, each optionally with 被告 again; 与 only
+# before a role word (被告甲与乙公司签订… names a contract's other side, not a party).
+_JOIN = r"(?:(?:、|以及|和|及)(?:被告)?|与被告)"
+_LIST_MAX = 8
+
+
+def _name_list(name: str, join: str, group: str = "names") -> str:
+    """A list of up to `_LIST_MAX` names, each in its own group (names0, names1 …): the names as the whole list
+    split them (陈家和、李四: the list's own reading, not a split at every 和)."""
+    pattern = ""
+    for index in reversed(range(1, _LIST_MAX)):
+        pattern = f"(?:{join}(?P<{group}{index}>{name}){pattern})?"
+    return f"(?P<{group}>(?P<{group}0>{name}){pattern})"
+
+
+def _list_members(match: re.Match[str], group: str = "names") -> list[tuple[str, int]]:
+    return [(match.group(f"{group}{i}"), match.start(f"{group}{i}")) for i in range(_LIST_MAX)
+            if match.group(f"{group}{i}") is not None]
+
+
+# 被告 / 被告人 / 被告一 (a numbered label: 被告一张三 / 被告二李四; not 被告一次性 / 被告二人).
+# The numeral of a label, not of a word (被告一直未 / 被告二人 / 被告一次性 / 被告一审).
+_NOT_LABEL = r"(?![次人名审方位个并起同直再律概贯定些旦家般致年月天共度切样点下边面手身口])"
+_DEFENDANT_WORD = r"被告(?:人|[一二三四五六七八九十]" + _NOT_LABEL + ")?"
+_DEFENDANT = re.compile(_DEFENDANT_WORD + _name_list(_NAME, _JOIN))
+_PLAINTIFF = re.compile(r"(?<![、和及与])原告(?:[一二三四五六七八九十]" + _NOT_LABEL + ")?" + _name_list(_NAME, r"、(?:原告)?"))
+# 以甲、乙为被告 / 追加甲为被告 / 将甲列为被告: persons the plaintiff sues, named before the role word.
+_SUED_AS = re.compile(r"(?:以|将|追加|把)" + _name_list(_NAME, r"(?:、|和|及)") + r"(?:列)?(?:为|作为)(?:共同)?被告")
 # What follows 被告 in a claim when no name does (被告立即归还 / 被告承担 / 被告将上述款项).
 _NOT_A_DEFENDANT = re.compile(
-    r"^(?:立即|承担|将|应|归还|偿还|支付|共同|连带|对|在|一次|返还|向|按|自|以|尚|还|借|已|未|及|所|给付|负担|偿付|"
-    r"人|二|三|四|均|等|各|一|再|又|仍|即|并|则|曾|因|称|系|是|为|共|和|与|之|的|本|该|此|"
+    r"^(?:赔偿|赔付|垫付|转账|汇款|付款|交付|清偿|退还|认为|认可|认定|驾驶|驾车|乘坐|立即|承担|将|应(?:当|该|于|按|承担|偿还|归还|支付|向|对|付|在|由|予|返还|给付|将|共同|连带|负|还|立即|依|以|及时)|归还|偿还|支付|共同|连带|对|在|一次|返还|"
+    # 向 / 尚 / 曾 are surnames too (被告向东, 被告尚海燕, 被告曾志强): words only before what they start.
+    r"向(?:原告|被告|其|法院|本院|他|她|银行|公司)|按|自|以|尚(?:欠|未|有|余|差|剩|不|结|需|须|拖|无)|承|确认|认可|还|借|已|未|及|所|给付|负担|偿付|"
+    r"人|二|三|四|均|等|各|一|再|又|仍|即|并|则|曾(?:经|于|多次|向|借|在|为|以|承诺|表示|出具|答应|[\d])|因|称|系|是|为|"
+    r"共|和|与|之|的|本|该|此|其|"
     # 被告于2015年… / 被告方未… but 被告于龙 / 被告方晓军: these two are surnames too.
     r"于(?:[\d０-９〇零一二三四五六七八九十]|当|同|次|上|此|本|借|是|其)|方(?:[，,。]|未|没|拒|应|已|面)|"
     r"至今|仅|没有|签订|签署|申请|多次|经原告|经多次|拒不|拒绝|分别|分[两二三四五六七八九十\d]|每月|到期|不|也|就|把|却|虽|但|"
@@ -207,19 +260,20 @@ _NOT_A_DEFENDANT = re.compile(
 
 # A party the claims name with no role word (判令明辉公司偿还… / 四、汇通公司、刘野钊承担连带担保责任):
 # a company, or two to four characters, right after 判令/判决/an item number and before what it must do.
-_CLAIM_NAME = (r"(?:(?:(?![借还欠付向于与]|判令|被告|原告)[\u4e00-\u9fff（）()]){2,30}?"
-               r"(?:有限公司|公司|厂|合作社|医院|基金会|中心|村委会|委员会|银行|支行|信用社|学校|集团)"
-               r"|[\u4e00-\u9fff]{2,4}?)")
+_CLAIM_NAME = (r"(?:(?:(?![借还欠付向于与]|判令|被告|原告)[\u4e00-\u9fff（）()]){2,30}?" + _ORG_SUFFIX + _ORG_REST
+               + "|" + _MASKED + r"|[\u4e00-\u9fff]{2,4}?)")
 _CLAIM_NAMED = re.compile(
-    rf"(?:判令|判决|[：:；;。，,]\s*(?:[一二三四五六七八九十]{{1,2}}|\d{{1,2}})\s*[、.．,，]\s*(?:依法)?(?:判令|判决)?)[:：]?\s*"
-    rf"(?:由)?(?:被告)?(?P<names>{_CLAIM_NAME}(?:[、和及]{_CLAIM_NAME})*)"
+    rf"(?:判令|判决|[：:；;。，,]\s*(?:[一二三四五六七八九十]{{1,2}}|\d{{1,2}})\s*[、.．,，]\s*(?:依法)?(?:判令|判决)?"
+    # …，现要求甲、乙共同偿还 / 请求甲立即归还: a claim in running text that names the parties with no role word.
+    r"|(?<=[，,。；;：:现故遂并])(?:请求|要求)(?:法院|本院)?(?:依法)?(?:判令|判决)?)[:：]?\s*"
+    rf"(?:由)?(?:被告)?{_name_list(_CLAIM_NAME, '(?:[、和及]|以及)', 'names')}"
     r"(?=立即|共同|连带|偿还|归还|支付|给付|返还|承担|对[^，,。；;]{0,20}承担|依法承担|在[^，,。；;]{0,30}承担)"
     # …，张某承担连带清偿责任 / …；李某对上述借款承担保证责任: a further party of the same claim, after a comma.
-    rf"|[，,；;](?:并)?(?:由)?(?P<more>{_CLAIM_NAME}(?:[、和及]{_CLAIM_NAME})*)"
+    rf"|[，,；;](?:并)?(?:由)?{_name_list(_CLAIM_NAME, '(?:[、和及]|以及)', 'more')}"
     r"(?=承担|对[^，,。；;]{0,20}承担|共同(?:偿还|归还|承担))"
 )
 _COUNTED = re.compile(r"(?:[二两三四五六七八九十]人|等人|等)$")  # 甲、乙、丙三人对…承担
-_NOT_A_CLAIM_NAME = re.compile(r"原告|被告|法院|上述|本案|其余|其他|保证人|担保人|借款人|债务人|申请人|全体|各方|诉讼")
+_NOT_A_CLAIM_NAME = re.compile(r"判令|判决|原告|被告|法院|上述|本案|其余|其他|保证人|担保人|借款人|债务人|申请人|全体|各方|诉讼")
 
 
 def _claim_named(text: str, start: int, end: int) -> list[tuple[str, int]]:
@@ -227,12 +281,11 @@ def _claim_named(text: str, start: int, end: int) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     for match in _CLAIM_NAMED.finditer(text, start, end):
         group = "names" if match.group("names") is not None else "more"
-        position = match.start(group)
-        for name in re.split(r"[、和及]", _COUNTED.sub("", match.group(group))):
+        for raw, position in _list_members(match, group):
+            name = _whole_name(text, _COUNTED.sub("", raw))
             if (len(name) >= 2 and not _NOT_A_CLAIM_NAME.search(name) and _valid(name)
                     and not _NOT_A_DEFENDANT.match(name) and name not in (n for n, _ in found)):
                 found.append((name, position))
-            position += len(name) + 1
     return found
 
 
@@ -240,17 +293,17 @@ def _named_defendants(text: str, pattern: re.Pattern[str] = _DEFENDANT) -> list[
     """(name, offset) of the defendants a complaint without a party block names (判令被告李某归还…);
     with `_PLAINTIFF`, of the plaintiffs (原告王某与被告…)."""
     found: list[tuple[str, int]] = []
-    for match in pattern.finditer(text, 0, min(len(text), 3000)):
-        position = match.start("names")
-        for name in match.group("names").split("、"):
-            cleaned = name.strip()
-            # A masked name (向2, 于x3) is a name even when its surname reads as a word (向, 于).
-            masked = _MASKED_NAME.fullmatch(cleaned) is not None
-            if (cleaned and _valid(cleaned) and (masked or (not _NAME_STOP.search(cleaned)
-                                                            and not _NOT_A_DEFENDANT.match(cleaned)))
-                    and cleaned not in (n for n, _ in found)):
+    for match in pattern.finditer(text):  # a long account may name a defendant first in a late change of claims
+        in_claim = match.group("names1") is not None and _CLAIM_WORD.search(
+            text, _clause_start(text, match.start()), match.start()) is not None
+        previous_end = None
+        for name, position in _list_members(match):
+            if previous_end is not None and not in_claim and text[previous_end:position] in ("和", "及", "以及"):
+                break  # 被告甲和乙系夫妻 in the account joins a person to the defendant; 判令被告甲和乙 sues both
+            previous_end = position + len(name)
+            cleaned = _whole_name(text, name.strip())
+            if cleaned and _running_name(cleaned) and cleaned not in (n for n, _ in found):
                 found.append((cleaned, position))
-            position += len(name) + 1
             if text[max(0, match.start() - 1):match.start()] == "、":
                 break  # 原告、被告向某、孙某三人: the role word names only the one after it
         if found and pattern is _PLAINTIFF:
@@ -258,11 +311,169 @@ def _named_defendants(text: str, pattern: re.Pattern[str] = _DEFENDANT) -> list[
     return found
 
 
+_ALIAS_AFTER = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[:：]?[“\"]?(?P<short>[^）)”\"，,]{2,20})[”\"]?[）)]")
+
+
+def _aliases(text: str, names: list[str]) -> dict[str, str]:
+    """Short name → the full name it stands for (某某有限公司（以下简称某某公司）)."""
+    found: dict[str, str] = {}
+    for name in names:
+        for occurrence in re.finditer(re.escape(name), text):
+            alias = _ALIAS_AFTER.match(text, occurrence.end())
+            if alias and alias.group("short") != name:
+                found.setdefault(alias.group("short"), name)
+    return found
+
+
+# How many defendants a claim against unnamed ones counts: 二被告 / 两被告 / 三被告 / 被告二人.
+_COUNT = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_COUNTED_DEFENDANTS = re.compile(r"(?P<n>[二两三四五])(?:名|位)?被告|被告(?P<m>[二两三四五])人")
+_MANY_DEFENDANTS = re.compile(r"[各诸众]被告|上述被告|全体被告|被告等|等被告|其余被告|被告们")
+_BARE_DEFENDANT = re.compile(r"被告(?![\u4e00-\u9fff]{0,3}?(?:有限公司|公司))")
+# Who the account names as the borrower (甲向原告借款 / 甲以…为由向原告借款 / 2015年5月，甲因…，向原告借款), and whom
+# it joins to him (甲与乙系夫妻 / 其妻乙 / 乙在借条上签字担保): a clause's subject before what it does.
+_CLAUSE_START = r"(?:^|(?<=[，,。；;：:\n日月份间]))"
+_BORROWER = re.compile(_CLAUSE_START + rf"(?P<name>{_NAME})[^，,。；;]{{0,24}}?[，,]?向原告[^，,。；;]{{0,10}}?借")
+_JOINED = re.compile(
+    rf"(?P<a>{_NAME})与(?P<b>{_NAME})(?:系|是|为|二人系|两人系)(?:合法)?(?:夫妻|夫妇)"
+    rf"|(?:之妻|之夫|的妻子|的丈夫|其妻子?|其丈夫|其夫)(?P<c>{_NAME})"
+    + "|" + _CLAUSE_START + rf"(?P<d>{_NAME})[^，,。；;]{{0,16}}?(?:担保人|保证人|提供(?:连带责任)?(?:保证|担保)|签字担保|作保)"
+)
+
+
+# 各被告为其第一顺序继承人：妻子乙、长子丙、次女丁: the defendants listed by kinship after what they are.
+_KIN = r"(?:父亲|母亲|妻子|丈夫|配偶|长子|次子|三子|幼子|儿子|长女|次女|三女|幼女|女儿|之子|之女|儿媳|女婿|孙子|孙女|弟弟|哥哥|姐姐|妹妹)?"
+_HEIRS = re.compile(r"(?:[各诸众]|上述|[二两三四五六七八九十])?被告(?:均)?(?:系|为|是)[^。；;：:]{0,20}?(?:继承人|亲属|家属|近亲属)"
+                    r"(?:分别为|分别是|为|是)?[:：，,]?" + _name_list(_KIN + _NAME, "、"))
+
+
+def _heirs(text: str, claimants: set[str]) -> list[tuple[str, int]]:
+    found: list[tuple[str, int]] = []
+    match = _HEIRS.search(text)
+    if match is None:
+        return found
+    for raw, position in _list_members(match):
+        kin = re.match(_KIN, raw)
+        name = raw[kin.end():] if kin else raw
+        if name not in claimants and _running_name(name) and name not in (n for n, _ in found):
+            found.append((name, position + len(raw) - len(name)))
+    return found
+
+
+def _from_the_account(text: str, claimants: set[str]) -> list[tuple[str, int]]:
+    """(name, offset) of the defendants a claim counts (二被告) or names bare (被告) when only the account names
+    them: the borrower, then who is joined to him, in text order; none when the count is not met."""
+    counted = _COUNTED_DEFENDANTS.search(text)
+    if (counted is None and not _BARE_DEFENDANT.search(text)) or _MANY_DEFENDANTS.search(text):
+        return []  # 各被告 / 上述被告: a number the account does not give
+    wanted = _COUNT[counted.group("n") or counted.group("m")] if counted else 1
+    found: list[tuple[str, int]] = []
+
+    def add(name: str, position: int) -> None:
+        name = _whole_name(text, name)
+        if name not in claimants and _running_name(name) and name not in (n for n, _ in found):
+            found.append((name, position))
+
+    for match in _BORROWER.finditer(text):
+        add(match.group("name"), match.start("name"))
+    if not found:
+        return []
+    borrowers = len(found)
+    for match in _JOINED.finditer(text):
+        for group in ("a", "b", "c", "d"):
+            if match.group(group) is not None:
+                add(match.group(group), match.start(group))
+    found.sort(key=lambda item: item[1])
+    if counted is None:
+        return found[:1] if borrowers == 1 else []
+    return found[:wanted] if len(found) >= wanted else []
+
+
+def _count_completed(text: str, named: list[tuple[str, int]], claimants: set[str]) -> list[tuple[str, int]]:
+    """The named defendants, with those the account joins to them when a claim counts more (二被告) than are
+    named and the account names exactly the missing ones; unchanged otherwise."""
+    counted = _COUNTED_DEFENDANTS.search(text)
+    if counted is None or _MANY_DEFENDANTS.search(text):
+        return named
+    wanted = _COUNT[counted.group("n") or counted.group("m")]
+    if len(named) >= wanted:
+        return named
+    known = {n for n, _ in named}
+    extra: list[tuple[str, int]] = []
+    for match in _JOINED.finditer(text):
+        for group in ("a", "b", "c", "d"):
+            name = match.group(group)
+            if name is None:
+                continue
+            name = _whole_name(text, name)
+            if (name not in known and name not in claimants and _running_name(name)
+                    and not any(name.startswith(k) or k.startswith(name) for k in known)
+                    and name not in (n for n, _ in extra)):
+                extra.append((name, match.start(group)))
+    if len(named) + len(extra) != wanted:
+        return named
+    return sorted(named + extra, key=lambda item: item[1])
+
+
+def _sued_as(text: str) -> list[tuple[str, int]]:
+    """(name, offset) of the persons sued by name before the role word (以甲、乙为被告 / 追加甲为被告)."""
+    found: list[tuple[str, int]] = []
+    for match in _SUED_AS.finditer(text):
+        for name, position in _list_members(match):
+            cleaned = _whole_name(text, name)
+            if _running_name(cleaned) and cleaned not in (n for n, _ in found):
+                found.append((cleaned, position))
+    return found
+
+
+_CLAIM_WORD = re.compile(r"判令|判决|请求|要求|诉请")
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts, looking back at most 200 characters."""
+    floor = max(0, position - 200)
+    return max(floor - 1, *(text.rfind(stop, floor, position) for stop in "。；;\n")) + 1
+
+
+def running_name(name: str) -> bool:
+    """Whether a name read from running text is a name and not a word (被告立即归还 / 担保人承担…)."""
+    return _running_name(name)
+
+
+def _running_name(name: str) -> bool:
+    """A name read from running text, not a word: 被告立即归还 / 被告方未 are not names, 向2 / 于x3 are."""
+    if _MASKED_NAME.fullmatch(name) is not None:
+        return _valid(name)
+    org = re.search(_ORG_SUFFIX + "$", name) is not None
+    # Inside a person's two or three characters 向 / 为 / 与 are part of the name (李向东, 李大为).
+    inner_stop = _NAME_STOP.search(name) if org or len(name) > 4 else _NAME_STOP.match(name)
+    return _valid(name) and inner_stop is None and not _NOT_A_DEFENDANT.match(name)
+
+
+# Characters the lookahead stops before that also end given names (陈家和, 李大为, 王新立, 张中原, 李依, 王承).
+_NAME_FINAL = set("和为立原依多知承用出")
+
+
+@lru_cache(maxsize=1024)  # a name is looked up at each of its mentions; the text's hash is cached by str
+def _whole_name(text: str, name: str) -> str:
+    """A two-character name the lookahead cut before a character of the name itself (陈家|和, 李大|为): when every
+    occurrence of it goes on with the same character, and the longer name stands before different words, the
+    longer one is the name."""
+    if len(name) != 2 or _MASKED_NAME.fullmatch(name) or not _running_name(name):
+        return name
+    after = {text[m.end()] if m.end() < len(text) else "" for m in re.finditer(re.escape(name), text)}
+    if len(after) != 1 or next(iter(after)) not in _NAME_FINAL:
+        return name  # 李明向原告… / 李明向被告…: 向 goes on the sentence, not the name
+    longer = name + next(iter(after))
+    following = {text[m.end():m.end() + 1] for m in re.finditer(re.escape(longer), text)}
+    return longer if len(following) >= 2 else name
+
+
 def _listed_names(name: str) -> list[str]:
     """张某、李某 → [张某, 李某] when every piece looks like one name; [] otherwise."""
     if "、" not in name:
         return []
-    pieces = [piece.strip() for piece in _LIST_SEPARATOR.split(name)]
+    pieces = [re.sub(r"^(?:原告|被告)", "", piece.strip()) for piece in _LIST_SEPARATOR.split(name)]
     if all(1 < len(piece) <= 12 and _valid(piece) for piece in pieces):
         return pieces
     return []
@@ -277,7 +488,7 @@ def _claimants(text: str) -> list[tuple[str, int]]:
     names = _listed_names(raw) or [raw.strip()]
     found = []
     for name in names:
-        cleaned = _clean_name(name)
+        cleaned = _clean_name(re.sub(r"^(?:原告|起诉人)", "", name))  # 原告甲、原告乙向本院提出诉讼请求
         if cleaned and _valid(cleaned) and len(cleaned) <= 30 and cleaned not in _ROLE_WORDS:
             found.append((cleaned, match.start("names") + raw.find(name)))
     return found

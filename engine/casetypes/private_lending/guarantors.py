@@ -22,6 +22,7 @@ import bisect
 import re
 
 from engine.extraction.document import Candidate, Document
+from engine.extraction.parties import ORG_NAME, PERSON_NAME, running_name
 
 _GUARANTEE = re.compile(r"保证|担保")
 _ON_THE_IOU = (r"(?:在|于)(?:借条|借据|欠条|借款合同|合同)(?:上)?[^，,。；;]{0,6}?"
@@ -32,7 +33,27 @@ _NON_PARTY = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?(?P
 # …，承诺作为保证人).
 _NON_PARTY_AS = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?(?!承诺|同意|愿意|自愿|表示|答应|保证|担保)(?P<name>(?:(?![款借债])[\u4e00-\u9fff]){2,3}?)(?:作为|系)"
                            r"(?:本案|该笔|此次|这笔|本次|上述)?(?:借款)?的?(?:担保人|保证人)")
+# A guarantor named only where he gives the guarantee, starting a clause, perhaps after who he is (案外人 /
+# 其朋友): …，案外人甲为该笔借款提供连带责任保证 / 其朋友乙作为担保人签字 / 丙自愿承担连带保证责任 / 丁作保.
+_WHO = (r"(?:案外人|第三人|其(?:朋友|同事|亲戚|同学|妻子?|丈夫|父亲|母亲|儿子|女儿|哥哥|弟弟|姐姐|妹妹|岳父|岳母|女婿|姐夫|妹夫)"
+        r"|(?:被告|原告)的?(?:朋友|同事|亲戚|同学))?")
+_GIVES = (r"(?:(?:作为|系|是|即)(?:本案|该笔|此次|这笔|本次|上述|该|此)?(?:借款|债务)?的?(?:连带责任)?(?:担保人|保证人)"
+          r"|为(?:该|此|上述|这|本)?(?:笔|次)?(?:借款|债务|款项)?(?:提供|承担|进行|作)(?:了)?(?:连带责任|连带)?(?:保证|担保)"
+          r"|(?:同意|愿意|自愿)?(?:为(?:该|此|上述|这|本)?(?:笔|次)?(?:借款|债务|款项))?(?:提供|承担|进行)(?:了)?"
+          r"(?:连带责任|连带)?(?:保证|担保)"
+          r"|(?:作保|担保)(?=[，,。；;]|$))")
+_NON_PARTY_GIVES = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|还)?(?:由)?" + _WHO + rf"(?P<name>{ORG_NAME}|{PERSON_NAME})"
+                              + _GIVES)
+# …，该借款由甲担保 / 由甲提供连带责任保证: a guarantor after 由 (a company after 由 is read below).
+_NON_PARTY_BY = re.compile(rf"由(?P<name>{PERSON_NAME})(?:个人|自愿)?(?:作为?|做|提供|进行|承担)?(?:了)?(?:连带责任|连带)?"
+                           r"(?:保证|担保|作保)(?![\u4e00-\u9fff]{0,4}(?:公司|集团|中心))")  # not 由某某担保公司负担
+# 担保人甲在借条上签字 / 担保人甲、乙签名 / 保证人即被告丙: the role word right before the names (not after
+# 作为 / 为: 承诺作为保证人督促还款 says what someone is, and a verb follows).
+_ROLE_BEFORE = re.compile(rf"(?<!作为)(?<![为是系即当])(?:担保人|保证人|担保方|保证方)(?!式)(?:即|系|为|是|[:：])?\s*(?:被告)?(?P<names>{PERSON_NAME}(?:(?:、|和|及)(?:被告)?{PERSON_NAME})*)")
+# What follows the role word when no name does: 担保人处签名 / 担保人位置上 / 担保人落款处 / 担保人亦未….
+_NOT_SIGNER = re.compile(r"^(?:签|盖|捺|身份|姓名|名字|本人|亦|须|需|要|和|与|及|或|均|都|也|同|等|只|仅)|处|栏|位置|落款|一方")
 _NOT_A_PERSON = re.compile(r"[告人方其我他她它该此均也]")
+_PERSON_RE = re.compile(PERSON_NAME)
 _CLAUSE_STOP = re.compile(r"[，,。；;]")
 # A guarantor named only after the word (保证人：甲 / 担保人为甲), not as a party.
 _NAMED_AFTER = re.compile(r"(?:担保人|保证人)(?:为|是|[:：])\s*(?P<name>[\u4e00-\u9fff]{2,3})(?=[，,。；;、\s]|$)")
@@ -43,8 +64,10 @@ _NON_PARTY_COMPANY = re.compile(
     r"(?:连带责任保证|连带保证|保证|担保))"
 )
 _SECURITY = re.compile(r"抵押|质押|质权|抵押权")
+# 并非担保人 / 未提供担保 / 拒绝担保: a guarantee denied (不能履行时承担保证责任 is no denial).
+_NEGATED = re.compile(r"(?:并非|不是|并不是|非|并未|未曾|未|没有|没|拒绝|拒不|不)(?:曾|再|愿|同意)?(?=提供|出具|作为|是|为|系|签|担保|作保)")  # 未承担保证责任 is a guarantor who did not pay
 # The party a guarantee is given for or to: 为乙 / 对被告乙 / 替乙 / 向乙 right before the names.
-_FOR = re.compile(r"(?:[为对替向给](?:被告|原告)?)$")
+_FOR = re.compile(r"(?:[为对替向给在](?:被告|原告)?)$")  # 在被告甲不能履行时: 甲 is the debtor
 # Names joined into one list: 、 / 和 / 及 / 以及 / 与, each optionally followed by 被告.
 _JOIN = re.compile(r"(?:、|和|及|以及|与)(?:被告)?")
 # What comes before a name list (matched on the text just before it) and after it (matched at its end):
@@ -92,6 +115,11 @@ def _lists(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int,
         while True:
             join = _JOIN.match(text, end)
             nxt = by_start.get(join.end()) if join else None
+            if join is not None and nxt is None:
+                # 乙公司、丙对甲的债务承担连带担保责任: a person the complaint names only in the list.
+                person = _PERSON_RE.match(text, join.end())
+                if person is not None and _outsider(person.group()):
+                    nxt = (person.end(), person.group())
             if join is None or nxt is None:
                 break
             members.append((join.end(), nxt[1]))
@@ -115,6 +143,9 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
     plaintiffs = {p["name"] for p in doc.parties.get("plaintiffs", [])}
     occurrences = _occurrences(text, names)
     chosen: dict[str, tuple[int, int]] = {}
+    # Where a guarantor named only as such starts (…，其朋友乙作为担保人): no phrase reaches across him.
+    outsiders = sorted(m.start("name") for m in (*_NON_PARTY_AS.finditer(text), *_NON_PARTY_GIVES.finditer(text))
+                       if _outsider(m.group("name")))
     for start, end, members in _lists(text, occurrences):
         lead = text[max(0, start - 12) : start]
         for before, after, not_for, alone in _PHRASES:
@@ -135,7 +166,8 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
             if _inside_name(occurrences, keyword):
                 continue  # 融诚担保公司: the guarantee word is part of a party's name
             gap = text[end:keyword] if tail is not None else ""
-            if _SECURITY.search(gap) or (alone and _inside_any(occurrences, end, keyword)):
+            if _SECURITY.search(gap) or _NEGATED.search(gap) or (alone and (_inside_any(occurrences, end, keyword) or any(
+                    end <= at < keyword for at in outsiders))):
                 continue  # 以房产提供抵押担保: a security in property; another party in between
             for position, name in members:
                 # 在被告乙某的财产…不能履行时承担保证责任: a name followed by 的 is the debtor's.
@@ -153,14 +185,25 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
         if name not in chosen and name not in plaintiffs and not _NOT_A_PERSON.search(name) and not any(
                 n.startswith(name) or name.startswith(n) for n in chosen):
             chosen[name] = match.span("name")
-    for match in (*_NON_PARTY.finditer(text), *_NON_PARTY_AS.finditer(text)):
+    for match in (*_NON_PARTY.finditer(text), *_NON_PARTY_AS.finditer(text), *_NON_PARTY_GIVES.finditer(text),
+                  *_NON_PARTY_BY.finditer(text)):
         name = match.group("name")
-        if name not in chosen and name not in plaintiffs and not _NOT_A_PERSON.search(name):
+        if name not in chosen and name not in plaintiffs and _outsider(name) and not _SECURITY.search(match.group()):
             chosen[name] = match.span("name")
+    for match in _ROLE_BEFORE.finditer(text):
+        for name in re.split(r"(?:、|和|及)(?:被告)?", match.group("names")):
+            if name not in chosen and name not in plaintiffs and _outsider(name) and not _NOT_SIGNER.search(name):
+                start = text.find(name, match.start("names"))
+                chosen[name] = (start, start + len(name))
     if not chosen:
         return None
     ordered = sorted(chosen.items(), key=lambda item: item[1][0])
     return Candidate("guarantors", [n for n, _ in ordered], [s for _, s in ordered], 0.8, "derived", ordered[0][1][0])
+
+
+def _outsider(name: str) -> bool:
+    """A name read where a guarantor is named only as such: a person's name, not a word (承诺 / 其本人)."""
+    return running_name(name) and not _NOT_A_PERSON.search(name)
 
 
 def _inside_any(found: list[tuple[int, int, str]], start: int, end: int) -> bool:
@@ -168,14 +211,28 @@ def _inside_any(found: list[tuple[int, int, str]], start: int, end: int) -> bool
     return index < len(found) and found[index][0] < end
 
 
+def _borrows(text: str, name: str) -> bool:
+    """甲向原告借款 / 甲以…为由向原告借 / 甲借到: the name is the subject of a borrowing."""
+    return re.search(re.escape(name) + r"(?:[^，,。；;]{0,24}?向原告[^，,。；;]{0,10}?借|(?:共同)?借(?:款|到|钱|得))",
+                     text) is not None
+
+
+def _denied(text: str, name: str) -> bool:
+    """甲只是介绍人，并非担保人 / 甲未提供担保: the name's guarantee word is denied, within the sentence."""
+    return re.search(re.escape(name) + r"[^。；;]{0,20}?" + _NEGATED.pattern + r"[^，,。；;]{0,6}?(?:担保|保证)",
+                     text) is not None
+
+
 def without_plaintiffs(doc: Document, guarantors: Candidate) -> Candidate | None:
-    """The cue's guarantors less the plaintiffs (a lender does not guarantee a loan to himself)."""
+    """The nearest-name cue's guarantors less the plaintiffs (a lender does not guarantee a loan to himself) and
+    the borrowers (…向原告借款，借条上另有担保人签字: the name nearest the word is the one guaranteed)."""
     plaintiffs = {p["name"] for p in doc.parties.get("plaintiffs", [])}
-    kept = [n for n in guarantors.value if n not in plaintiffs]
+    kept = [n for n in guarantors.value if n not in plaintiffs and not _borrows(doc.text, n)
+            and not _denied(doc.text, n)]
     if len(kept) == len(guarantors.value):
         return guarantors
     if not kept:
         return None
-    spans = [s for s in guarantors.spans if doc.text[s[0] : s[1]] not in plaintiffs]
+    spans = [s for s in guarantors.spans if doc.text[s[0] : s[1]] in kept]
     return Candidate("guarantors", kept, spans or guarantors.spans, guarantors.confidence, guarantors.source,
                      guarantors.order)

@@ -7,6 +7,7 @@ import hashlib
 import io
 import itertools
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypedDict
 
@@ -202,24 +203,33 @@ def _schema() -> Any:
     return pa.schema([(column, getattr(pa, kind)()) for column, kind in SCHEMA_FIELDS])
 
 
-def export_piece(parts: list[tuple[str, ExportPart]], pseudonyms: Pseudonyms) -> ExportPiece:
+CASES_A_BATCH = 64  # finished rows turned into one Arrow record batch at a time, so few are ever Python objects
+
+
+def export_piece(parts: Iterable[tuple[str, ExportPart]], pseudonyms: Pseudonyms) -> ExportPiece:
     """The parts (stem, part) finished with the batch's pseudonyms."""
     import pyarrow as pa
 
-    columns: dict[str, list[Any]] = {column: [] for column in COLUMNS}
+    schema = _schema()
+    sink = pa.BufferOutputStream()
+    stems: list[str] = []
     texts: list[str] = []
     counts: list[int] = []
-    for _, part in parts:
-        done = finish_part(part, pseudonyms)
-        texts.append("".join(done["lines"]))  # type: ignore[arg-type]  # finish_part sets every line
-        counts.append(len(done["lines"]))
-        for column in COLUMNS:
-            columns[column] += done["columns"][column]
-    sink = pa.BufferOutputStream()
-    table = pa.Table.from_pydict(columns, schema=_schema())
-    with pa.ipc.new_stream(sink, table.schema) as stream:
-        stream.write_table(table)
-    return {"stems": [stem for stem, _ in parts], "csv": texts, "rows": counts, "arrow": sink.getvalue().to_pybytes()}
+    columns: dict[str, list[Any]] = {column: [] for column in COLUMNS}
+    with pa.ipc.new_stream(sink, schema) as stream:
+        for stem, part in parts:
+            done = finish_part(part, pseudonyms)
+            stems.append(stem)
+            texts.append("".join(done["lines"]))  # type: ignore[arg-type]  # finish_part sets every line
+            counts.append(len(done["lines"]))
+            for column in COLUMNS:
+                columns[column] += done["columns"][column]
+            if len(stems) % CASES_A_BATCH == 0:
+                stream.write_batch(pa.RecordBatch.from_pydict(columns, schema=schema))
+                columns = {column: [] for column in COLUMNS}
+        if columns["case_id"] or not stems:
+            stream.write_batch(pa.RecordBatch.from_pydict(columns, schema=schema))
+    return {"stems": stems, "csv": texts, "rows": counts, "arrow": sink.getvalue().to_pybytes()}
 
 
 def write_exports(out: Path, order: list[str], pieces: list[ExportPiece]) -> int:

@@ -4,16 +4,30 @@ files, and the exports are byte for byte the plain loop's."""
 
 from __future__ import annotations
 
+import csv
+import io
 import logging
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from distributed import Client, LocalCluster
 
-from engine.research import held_exports
+from engine.research import calls, held_exports
 from engine.research.batch import INLINE, _task, finish, run_batch, run_tasks
+from engine.research.deidentify import case_names
+from engine.research.export import (
+    CASES_A_BATCH,
+    COLUMNS,
+    deidentified,
+    export_part,
+    export_piece,
+    pseudonyms_of,
+    raw_rows,
+    write_exports,
+)
 from engine.research.manifest import read_manifest
 from tests.research.batch_inputs import COMPLAINTS, mixed_manifest
 
@@ -59,3 +73,25 @@ def test_rows_held_by_a_restarted_worker_are_made_again_from_the_case_files(tmp_
         assert batch.rows_exported == plain.rows_exported
         assert (out / "elements.csv").read_bytes() == (tmp_path / "plain" / "elements.csv").read_bytes()
         assert pq.read_table(out / "elements.parquet").equals(pq.read_table(tmp_path / "plain" / "elements.parquet"))
+
+
+def test_a_piece_of_many_cases_keeps_every_row_and_the_manifest_order(tmp_path: Path) -> None:
+    # More cases than one Arrow record batch holds (CASES_A_BATCH), written back in another order.
+    manifest, _ = mixed_manifest(tmp_path, 8)
+    assert run_batch(manifest, tmp_path / "out", scheduler=INLINE).count("failed") == 0
+    cases = [(p.stem, calls.load_case(p)) for p in sorted((tmp_path / "out" / "cases").glob("*.json"))]
+    copies = [(f"{stem}-{copy}", stem, case) for copy in range(CASES_A_BATCH // 8 + 3) for stem, case in cases]
+    assert len(copies) > CASES_A_BATCH
+    pseudonyms = pseudonyms_of([name for _, case in cases for name in case_names(case)])
+    piece = export_piece(((key, export_part(stem, case)) for key, stem, case in copies), pseudonyms)
+    expected = {key: deidentified(raw_rows(stem, case), pseudonyms) for key, stem, case in copies}
+    assert pa.ipc.open_stream(piece["arrow"]).read_all().to_pylist() == [r for key, _, _ in copies for r in expected[key]]
+
+    backwards = [key for key, _, _ in reversed(copies)]
+    rows = write_exports(tmp_path, backwards, [piece])
+    written = list(csv.DictReader(io.StringIO((tmp_path / "elements.csv").read_text(encoding="utf-8-sig"))))
+    want = [r for key in backwards for r in expected[key]]
+    assert rows == len(want) == len(written)
+    assert [r["case_id"] for r in written] == [r["case_id"] for r in want]
+    assert written == [{c: "" if r[c] is None else str(r[c]) for c in COLUMNS} for r in want]
+    assert pq.read_table(tmp_path / "elements.parquet").to_pylist() == want

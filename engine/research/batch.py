@@ -20,7 +20,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
@@ -422,7 +422,8 @@ def run_batch(
             result = finish(out, states, digests, client, batch)
         finally:
             if client is not None:  # a batch stopped before its finish: the workers forget its rows
-                client.run(drop_held, batch, on_error="ignore")
+                with suppress(Exception):  # best effort: a lost scheduler must not hide why the batch stopped
+                    client.run(drop_held, batch, on_error="ignore")
         clock.append(time.perf_counter())
     sweep_temp_files(out)  # a worker that died mid-write left its temporary files (its cases were redone)
     result.states = sorted(states + bad_states, key=lambda s: s["line"])

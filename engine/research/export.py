@@ -13,7 +13,7 @@ from typing import Any, TypedDict
 
 from engine.atomic import atomic_write_bytes
 from engine.research import calls
-from engine.research.deidentify import TYPED_VALUES, Pseudonyms, scrubbed_value, value
+from engine.research.deidentify import TYPED_VALUES, Pseudonyms, case_names, scrubbed_value, value
 
 COLUMNS = (
     "case_id", "court", "case_type", "element", "element_label", "complaint_value", "answer_value",
@@ -33,10 +33,7 @@ def _json(raw: Any) -> str | None:
 
 def pseudonyms_for(cases: list[dict[str, Any]]) -> Pseudonyms:
     """One pseudonym table for the batch, names registered in manifest order."""
-    pseudonyms = Pseudonyms()
-    for case in cases:
-        pseudonyms.register_case(case)
-    return pseudonyms
+    return pseudonyms_of([name for case in cases for name in case_names(case)])
 
 
 # An element row before de-identification: (row with every column the pseudonyms do not change,
@@ -175,9 +172,6 @@ def export_rows(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [row for index, case in enumerate(cases, start=1) for row in element_rows(f"case{index}", case, pseudonyms)]
 
 
-SCHEMA_FIELDS = tuple((column, "float64" if column == "confidence" else "string") for column in COLUMNS)
-
-
 def pseudonyms_of(names: list[str]) -> Pseudonyms:
     """The batch's pseudonym table from every done case's names, in manifest order (the same table
     wherever it is built: on the client, or on each worker that holds export parts)."""
@@ -200,7 +194,7 @@ class ExportPiece(TypedDict):
 def _schema() -> Any:
     import pyarrow as pa
 
-    return pa.schema([(column, getattr(pa, kind)()) for column, kind in SCHEMA_FIELDS])
+    return pa.schema([(column, pa.float64() if column == "confidence" else pa.string()) for column in COLUMNS])
 
 
 CASES_A_BATCH = 64  # finished rows turned into one Arrow record batch at a time, so few are ever Python objects
@@ -227,7 +221,7 @@ def export_piece(parts: Iterable[tuple[str, ExportPart]], pseudonyms: Pseudonyms
             if len(stems) % CASES_A_BATCH == 0:
                 stream.write_batch(pa.RecordBatch.from_pydict(columns, schema=schema))
                 columns = {column: [] for column in COLUMNS}
-        if columns["case_id"] or not stems:
+        if columns["case_id"]:
             stream.write_batch(pa.RecordBatch.from_pydict(columns, schema=schema))
     return {"stems": stems, "csv": texts, "rows": counts, "arrow": sink.getvalue().to_pybytes()}
 

@@ -36,7 +36,8 @@ def complaint_part(text: str) -> str:
     return text[: match.start()] if match else text
 
 
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """The lines of a JSONL file (a gold file, a source) as objects; a clear error naming the file."""
     try:
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     except (OSError, json.JSONDecodeError) as exc:
@@ -45,7 +46,7 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 def required_data(realdata: Path, gold_path: Path) -> Path:
     """The source file a gold set is scored on: its lines' `source`, else the scm_loan documents."""
-    golds = _read_jsonl(gold_path)
+    golds = read_jsonl(gold_path)
     if golds and "source" in golds[0]:
         return realdata / str(golds[0]["source"])
     return realdata / "scm_loan" / "docs.jsonl"
@@ -115,11 +116,11 @@ def evaluate_real(system: System, case_type: str, realdata: Path = DEFAULT_REALD
     from engine.extraction.api import extract_text
 
     casetype = system.casetype(case_type)
-    golds = _read_jsonl(gold_path)
+    golds = read_jsonl(gold_path)
     if golds and all("source" in gold for gold in golds):
         # Passages of a benchmark file (corpus/realdata_gold/README.md: source, index, part).
         return _evaluate_passages(system, case_type, realdata, golds)
-    docs = {doc["id"]: doc["text"] for doc in _read_jsonl(realdata / "scm_loan" / "docs.jsonl")}
+    docs = {doc["id"]: doc["text"] for doc in read_jsonl(realdata / "scm_loan" / "docs.jsonl")}
     tally = Tally()
     types = casetype.types
     core = casetype.package.core_elements
@@ -160,7 +161,7 @@ def is_cail2021_gold(path: Path) -> bool:
 
 def answers_sources(realdata: Path, gold_path: Path) -> list[Path]:
     """The source files a blind-format gold set's lines name (cail2021 when a line names none)."""
-    names = {str(gold.get("source", CAIL2021_SOURCE)) for gold in _read_jsonl(gold_path)}
+    names = {str(gold.get("source", CAIL2021_SOURCE)) for gold in read_jsonl(gold_path)}
     return [realdata / name for name in sorted(names)]
 
 
@@ -184,7 +185,7 @@ def rc_complaint_text(context: str) -> str:
 
 
 def _rc_contexts(realdata: Path) -> dict[str, str]:
-    return {str(row["id"]): str(row.get("context", "")) for row in _read_jsonl(realdata / RC_SOURCE)}
+    return {str(row["id"]): str(row.get("context", "")) for row in read_jsonl(realdata / RC_SOURCE)}
 
 
 # The complaints development set on CAIL2019 要素识别 (element_loan_dev, README): `source` is this file, `id`
@@ -252,7 +253,7 @@ def _gold_answer_text(realdata: Path, gold: dict[str, Any], loaded: dict[str, An
         return answer_part(doc.get("辩称段") or "") if doc is not None else None
     if source == SCM_SOURCE:
         texts = _source(loaded, realdata, source,
-                        lambda root: {doc["id"]: doc["text"] for doc in _read_jsonl(root / SCM_SOURCE)})
+                        lambda root: {doc["id"]: doc["text"] for doc in read_jsonl(root / SCM_SOURCE)})
         text = texts.get(gold["id"])
         return judgment_answer_part(text) if text is not None else None
     items = _source(loaded, realdata, source, partial(_lawbench_items, source=source))
@@ -280,7 +281,7 @@ def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_R
     from engine.extraction.api import extract_text
 
     loaded: dict[str, Any] = {}
-    golds = _read_jsonl(gold_path)
+    golds = read_jsonl(gold_path)
     casetype = system.casetype(case_type)
     types = casetype.types
     adapt = casetype.package.real_conventions or (lambda predicted: predicted)

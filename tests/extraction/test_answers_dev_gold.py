@@ -4,34 +4,30 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from engine.extraction.realdata import (
     ANSWERS_DEV_GOLD,
     CAIL2021_GOLD,
-    DEFAULT_REALDATA,
     answer_part,
     evaluate_cail2021,
     is_cail2021_gold,
+    read_jsonl,
 )
 from engine.system import default_system
+from tests.extraction.realdata_source import realdata_with
 
 DEFENCES = default_system().casetype("private_lending").package.blind_defence_elements
-SOURCE = Path("/work/shared/realdata") if not (DEFAULT_REALDATA / "cail2021_focus").is_dir() else DEFAULT_REALDATA
+SOURCE = realdata_with("cail2021_focus")
 LAWBENCH = "lawbench/dispute_focus_2-2.json"
 
 
-def _lines(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 def test_shapes_and_disjoint_from_the_blind_set() -> None:
-    lines = _lines(ANSWERS_DEV_GOLD)
+    lines = read_jsonl(ANSWERS_DEV_GOLD)
     assert len(lines) >= 40 and all(g["role"] == "answer" for g in lines)
     assert is_cail2021_gold(ANSWERS_DEV_GOLD)
-    blind_ids = {g["id"] for g in _lines(CAIL2021_GOLD)}
+    blind_ids = {g["id"] for g in read_jsonl(CAIL2021_GOLD)}
     cail = [g for g in lines if g["source"] == "cail2021_focus/train.json"]
     lawbench = [g for g in lines if g["source"] == LAWBENCH]
     assert len(cail) + len(lawbench) == len(lines)
@@ -57,7 +53,7 @@ def test_the_court_text_after_a_defence_is_cut() -> None:
 def test_the_evaluator_scores_both_sources(tmp_path: Path) -> None:
     dataset = json.loads((SOURCE / "cail2021_focus" / "train.json").read_text(encoding="utf-8"))["dataset"]
     known = {doc["文书ID"] for doc in dataset}
-    lines = _lines(ANSWERS_DEV_GOLD)
+    lines = read_jsonl(ANSWERS_DEV_GOLD)
     assert {g["id"] for g in lines if "id" in g} <= known
     # LawBench 148 pleads 诉讼时效 in so many words; gold claiming it also raised 保证期间 costs one false negative.
     item = {"source": LAWBENCH, "index": 148, "role": "answer",

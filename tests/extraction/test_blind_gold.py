@@ -6,27 +6,23 @@ import json
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from engine.extraction.realdata import CAIL2021_GOLD, DEFAULT_REALDATA, evaluate_cail2021
+from engine.extraction.realdata import CAIL2021_GOLD, evaluate_cail2021, read_jsonl
 from engine.system import default_system
+from tests.extraction.realdata_source import realdata_with
 
 _PACKAGE = default_system().casetype("private_lending").package
 CAIL2021_COMPLAINT_ELEMENTS = _PACKAGE.blind_complaint_elements
 CAIL2021_DEFENCES = _PACKAGE.blind_defence_elements
 
-SOURCE = Path("/work/shared/realdata") if not (DEFAULT_REALDATA / "cail2021_focus").is_dir() else DEFAULT_REALDATA
+SOURCE = realdata_with("cail2021_focus")
 _MULTIPLIER = {"year": 1, "month": 12, "day": 360}
 
 
-def _lines() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in CAIL2021_GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 def test_sizes_and_shapes() -> None:
-    lines = _lines()
+    lines = read_jsonl(CAIL2021_GOLD)
     complaints = [g for g in lines if g["role"] == "complaint"]
     answers = [g for g in lines if g["role"] == "answer"]
     assert len(complaints) >= 60 and len(answers) >= 40
@@ -58,7 +54,7 @@ def test_sizes_and_shapes() -> None:
 def test_ids_exist_and_the_evaluator_scores_them(tmp_path: Path) -> None:
     dataset = json.loads((SOURCE / "cail2021_focus" / "train.json").read_text(encoding="utf-8"))["dataset"]
     known = {doc["文书ID"] for doc in dataset}
-    lines = _lines()
+    lines = read_jsonl(CAIL2021_GOLD)
     assert {g["id"] for g in lines} <= known
     # A two-line gold: one complaint with its claim, one answer raising nothing the extractor can miss.
     first = next(g for g in lines if g["role"] == "complaint" and "claim_principal" in g["elements"])

@@ -7,25 +7,26 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from engine.extraction.realdata import DEFAULT_REALDATA, RC_SOURCE, evaluate_cail2021, rc_complaint_text
+from engine.extraction.realdata import (
+    RC_SOURCE,
+    evaluate_cail2021,
+    rc_complaint_text,
+    read_jsonl,
+)
 from engine.paths import CORPUS_DIR
 from engine.system import default_system
+from tests.extraction.realdata_source import realdata_with
 
 GOLD = CORPUS_DIR / "realdata_gold" / "rc_loan_dev.gold.jsonl"
-SOURCE = Path("/work/shared/realdata") if not (DEFAULT_REALDATA / "cail2019_rc").is_dir() else DEFAULT_REALDATA
+SOURCE = realdata_with("cail2019_rc")
 ELEMENTS = default_system().casetype("private_lending").package.blind_complaint_elements
 
 
-def _lines() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 def test_the_gold_passes_check_gold_and_covers_every_element() -> None:
-    lines = _lines()
+    lines = read_jsonl(GOLD)
     assert len(lines) >= 20 and len({g["id"] for g in lines}) == len(lines)
     assert all(g["source"] == RC_SOURCE and g["role"] == "complaint" for g in lines)
     annotated = {eid for g in lines for eid in g["elements"]}
@@ -38,7 +39,7 @@ def test_the_gold_passes_check_gold_and_covers_every_element() -> None:
 
 
 def test_check_gold_rejects_an_unscored_element_that_is_also_given(tmp_path: Path) -> None:
-    bad = {**_lines()[0], "unscored": ["loan_amount"]}
+    bad = {**read_jsonl(GOLD)[0], "unscored": ["loan_amount"]}
     path = tmp_path / "bad.gold.jsonl"
     path.write_text(json.dumps(bad, ensure_ascii=False) + "\n", encoding="utf-8")
     checker = CORPUS_DIR / "realdata_gold" / "check_gold.py"
@@ -61,7 +62,7 @@ def test_the_scored_part_of_a_context() -> None:
 @pytest.mark.skipif(not (SOURCE / RC_SOURCE).is_file(), reason="../shared/realdata/cail2019_rc not present")
 def test_the_evaluator_scores_a_line(tmp_path: Path) -> None:
     known = {json.loads(line)["id"] for line in (SOURCE / RC_SOURCE).read_text(encoding="utf-8").splitlines()}
-    lines = _lines()
+    lines = read_jsonl(GOLD)
     assert {g["id"] for g in lines} <= known
     first = next(g for g in lines if "loan_amount" in g["elements"])
     sample = tmp_path / "rc_sample.gold.jsonl"

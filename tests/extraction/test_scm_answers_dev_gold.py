@@ -7,32 +7,28 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from engine.cli import app
 from engine.extraction.realdata import (
-    DEFAULT_REALDATA,
     SCM_ANSWERS_DEV_GOLD,
     evaluate_cail2021,
     is_cail2021_gold,
     judgment_answer_part,
+    read_jsonl,
 )
 from engine.system import default_system
+from tests.extraction.realdata_source import realdata_with
 
 DEFENCES = default_system().casetype("private_lending").package.blind_defence_elements
-SOURCE = Path("/work/shared/realdata") if not (DEFAULT_REALDATA / "scm_loan").is_dir() else DEFAULT_REALDATA
+SOURCE = realdata_with("scm_loan")
 CHECK = Path(__file__).resolve().parents[2] / "corpus" / "realdata_gold" / "check_gold.py"
 
 
-def _lines(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 def test_shapes() -> None:
-    lines = _lines(SCM_ANSWERS_DEV_GOLD)
+    lines = read_jsonl(SCM_ANSWERS_DEV_GOLD)
     assert len(lines) == 67 and is_cail2021_gold(SCM_ANSWERS_DEV_GOLD)
     assert len({g["id"] for g in lines}) == len(lines)
     for gold in lines:
@@ -51,7 +47,7 @@ def test_the_answer_part_of_a_judgment_runs_from_the_first_defence_to_the_court(
         "被告辩称，没有借款。经庭审认证，对本案主要事实")
 
 
-def test_check_gold_validates_answer_lines(tmp_path: Path) -> None:
+def test_check_gold_validates_answerread_jsonl(tmp_path: Path) -> None:
     bad = tmp_path / "bad.gold.jsonl"
     bad.write_text(json.dumps({"source": "scm_loan/docs.jsonl", "id": "scm_x", "role": "answer",
                                "elements": {"loan_denied": {"position": "admit", "value": True},
@@ -74,8 +70,8 @@ def test_a_missing_source_is_reported_not_crashed(tmp_path: Path) -> None:
 @pytest.mark.skipif(not (SOURCE / "scm_loan" / "docs.jsonl").is_file(),
                     reason="../shared/realdata/scm_loan not present: the ids cannot be scored")
 def test_the_evaluator_scores_scm_documents(tmp_path: Path) -> None:
-    known = {doc["id"] for doc in _lines(SOURCE / "scm_loan" / "docs.jsonl")}
-    assert {g["id"] for g in _lines(SCM_ANSWERS_DEV_GOLD)} <= known
+    known = {doc["id"] for doc in read_jsonl(SOURCE / "scm_loan" / "docs.jsonl")}
+    assert {g["id"] for g in read_jsonl(SCM_ANSWERS_DEV_GOLD)} <= known
     # scm_ade6051616's answer pleads 超过2年的诉讼时效 in so many words; gold also claiming 保证期间 costs one fn.
     item = {"source": "scm_loan/docs.jsonl", "id": "scm_ade6051616", "role": "answer",
             "elements": {"limitation": {"position": "contest", "value": True},

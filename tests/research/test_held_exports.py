@@ -95,3 +95,21 @@ def test_a_piece_of_many_cases_keeps_every_row_and_the_manifest_order(tmp_path: 
     assert [r["case_id"] for r in written] == [r["case_id"] for r in want]
     assert written == [{c: "" if r[c] is None else str(r[c]) for c in COLUMNS} for r in want]
     assert pq.read_table(tmp_path / "elements.parquet").to_pylist() == want
+
+
+def test_a_part_that_arrives_after_its_batch_ended_is_not_kept() -> None:
+    # A chunk still running when its batch stopped (or was finished) reaches `hold` afterwards: on a
+    # long-lived worker its rows would otherwise stay in memory until the worker restarts.
+    part = export_part("a", {"elements": {}, "case_type": "private_lending"})
+    held_exports.hold("live", "a", part)
+    held_exports.drop_held("dropped")
+    held_exports.hold("dropped", "a", part)
+    assert held_exports.finish_held("finished", ["甲"])["stems"] == []
+    held_exports.hold("finished", "a", part)
+    try:
+        assert set(held_exports._HELD) == {"live"}
+        assert held_exports.finish_held("live", [])["stems"] == ["a"]
+        held_exports.hold("live", "b", part)
+        assert held_exports._HELD == {}
+    finally:
+        held_exports._HELD.clear()

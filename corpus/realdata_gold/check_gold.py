@@ -12,6 +12,10 @@ Lines with a `role` are in the cail2021 shape (`{"source"?, "id", "role": "compl
 element_loan_dev.gold.jsonl, whose ids are 0-based line indices of cail2019_element/loan.jsonl): their
 `unscored` must name elements the line does not give, and their ids are checked
 against the line's `source` under ../shared/realdata.
+Part lines (`{"source": "lawbench/…", "index", "part": "complaint" | "answer", "elements"}`, the
+LawBench loan, traffic, sale and labour files) name elements of elements/*.yaml, each value of its
+declared type, plain or as `{"value"}` (an answer's `{"position", "value"}`, the value null when only the
+position is annotated); their indices are checked against the LawBench item list.
 Usage: python corpus/realdata_gold/check_gold.py [GOLD] [--source DOCS.jsonl]
 Exit 0 when clean, 1 with one line per problem otherwise.
 """
@@ -21,6 +25,8 @@ import re
 import sys
 from decimal import Decimal
 from pathlib import Path
+
+import yaml
 
 HERE = Path(__file__).resolve().parent
 MONEY = re.compile(r"^\d+\.\d{2}$")
@@ -144,6 +150,79 @@ def check_role_line(d, n, errs):
                 errs.append(f"{where}: must be a list of names")
 
 
+PART_KEYS = {"source", "index", "part", "elements"}
+POSITIONS = {"admit", "contest", "partial"}
+PERCENT = re.compile(r"^\d+(\.\d+)?$")
+
+
+def element_types():
+    """Element id → declared type, from the element dictionary (elements/*.yaml)."""
+    types = {}
+    for path in sorted((HERE.parents[1] / "elements").glob("*.yaml")):
+        for eid, spec in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            if isinstance(spec, dict) and "type" in spec:
+                types[eid] = spec["type"]
+    return types
+
+
+TYPES = element_types()
+VALUE_CHECKS = {
+    "money": lambda v: isinstance(v, str) and bool(MONEY.match(v)),
+    "date": lambda v: isinstance(v, str) and bool(DATE.match(v)),
+    "bool": lambda v: isinstance(v, bool),
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "int_list": lambda v: isinstance(v, list) and all(isinstance(x, int) and not isinstance(x, bool) for x in v),
+    "percent": lambda v: isinstance(v, str) and bool(PERCENT.match(v)),
+    "enum": lambda v: isinstance(v, str) and bool(v),
+    "text": lambda v: isinstance(v, str) and bool(v),
+    "object": lambda v: isinstance(v, dict),
+    "object_list": lambda v: isinstance(v, list) and all(isinstance(x, dict) for x in v),
+    "interest_claim": lambda v: isinstance(v, dict),
+}
+
+
+def check_part_value(kind, v, where, errs):
+    if kind == "rate":
+        check_rate(v, where, errs)
+    elif kind not in VALUE_CHECKS:
+        errs.append(f"{where}: type {kind!r} not checked here")
+    elif not VALUE_CHECKS[kind](v):
+        errs.append(f"{where}: not a {kind} value: {v!r}")
+
+
+def check_part_line(d, n, errs):
+    """A LawBench part line: elements of the dictionary, each value of its element's type."""
+    w = f"line {n}"
+    if not isinstance(d, dict) or set(d) != PART_KEYS:
+        errs.append(f"{w}: keys must be {sorted(PART_KEYS)}")
+        return
+    w = f"line {n} ({d['index']} {d['part']})"
+    if not str(d["source"]).startswith("lawbench/") or not isinstance(d["index"], int) or isinstance(d["index"], bool):
+        errs.append(f"{w}: source must be a LawBench file and index an item number")
+    if d["part"] not in ("complaint", "answer"):
+        errs.append(f"{w}: part must be complaint or answer")
+    if not isinstance(d["elements"], dict):  # empty: the passage states none (an answer that disputes nothing)
+        errs.append(f"{w}: elements must be an object")
+        return
+    for k, v in d["elements"].items():
+        where = f"{w} {k}"
+        if k not in TYPES:
+            errs.append(f"{where}: not an element of elements/*.yaml")
+            continue
+        if TYPES[k] != "rate" and isinstance(v, dict):
+            if not set(v) <= {"position", "value"} or "value" not in v:
+                errs.append(f"{where}: keys must be value (and position in an answer)")
+                continue
+            if "position" in v and (d["part"] != "answer" or v["position"] not in POSITIONS):
+                errs.append(f"{where}: position {v['position']!r}: only an answer's, one of {sorted(POSITIONS)}")
+            if v["value"] is None:
+                if "position" not in v:
+                    errs.append(f"{where}: a null value needs a position")
+                continue
+            v = v["value"]
+        check_part_value(TYPES[k], v, where, errs)
+
+
 def source_ids(path):
     """Ids of a JSONL source (`id`), of the cail2021 JSON (`dataset[].文书ID`), or LawBench's item indices."""
     if path.suffix == ".json":
@@ -160,6 +239,9 @@ def source_ids(path):
 
 def check_line(d, n, errs):
     w = f"line {n}"
+    if isinstance(d, dict) and "part" in d:
+        check_part_line(d, n, errs)
+        return
     if isinstance(d, dict) and d.get("role") == "answer":
         check_answer_line(d, n, errs)
         return
@@ -222,10 +304,10 @@ def main(argv=None):
                 errs.append(f"line {n}: not JSON: {e}")
                 continue
             check_line(d, n, errs)
-            if isinstance(d, dict) and "role" in d:
+            if isinstance(d, dict) and ("role" in d or "part" in d):
                 source = d.get("source", "cail2021_focus/train.json")
-                ids.append((source, d.get("index") if source.startswith("lawbench/") else d.get("id")))
-                roles.append(d.get("role"))
+                ids.append((source, d.get("index") if str(source).startswith("lawbench/") else d.get("id")))
+                roles.append(d.get("role", d.get("part")))
             else:
                 ids.append((None, d.get("id") if isinstance(d, dict) else None))
                 roles.append(None)

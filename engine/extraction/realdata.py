@@ -79,6 +79,13 @@ def _lawbench_items(realdata: Path, source: str) -> list[dict[str, Any]]:
     return items
 
 
+def _wrapped(gold: dict[str, Any]) -> dict[str, Any]:
+    """A complaint line's values as extraction gives them: the traffic and loan files write them plain, the
+    sale and labour files as `{"value": …}` (corpus/realdata_gold/README.md); both are read."""
+    return {eid: value if isinstance(value, dict) and set(value) == {"value"} else {"value": value}
+            for eid, value in gold.get("elements", {}).items()}
+
+
 def _evaluate_passages(system: System, case_type: str, realdata: Path, golds: list[dict[str, Any]]) -> dict[str, Any]:
     """Gold keyed by (source, index, part): complaint parts scored as complaints, answer parts as answers."""
     from engine.extraction.api import extract_text
@@ -104,8 +111,7 @@ def _evaluate_passages(system: System, case_type: str, realdata: Path, golds: li
             score_answer(answers, name, gold, predicted, types)
         else:
             predicted = adapt(extract_text(system, complaint_text, case_type, "complaint"))
-            wrapped = {"elements": {eid: {"value": value} for eid, value in gold.get("elements", {}).items()}}
-            score_complaint(complaints, name, wrapped, predicted, types, tuple(sorted(covered)))
+            score_complaint(complaints, name, {"elements": _wrapped(gold)}, predicted, types, tuple(sorted(covered)))
         scored += 1
     return {"files": scored, "complaints": complaints.report(), "answers": answers.report(),
             "errors": complaints.errors + answers.errors}

@@ -1,5 +1,5 @@
 """Every complaint/answer gold file in the blind-set shapes passes corpus/realdata_gold/check_gold.py
-(shapes, value formats, duplicate (id, role) lines, ids against their source when ../shared/realdata exists)."""
+(shapes, value formats — a LawBench part line's by its elements' declared types —, duplicate (id, role) lines, ids against their source when ../shared/realdata exists)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import pytest
 
 GOLD = Path(__file__).resolve().parents[2] / "corpus" / "realdata_gold"
 FILES = ["scm_loan", "scm_loan_heldout", "scm_answers_dev", "answers_dev", "rc_loan_dev", "cail2021_dev",
-         "cail2021_blind"]
+         "cail2021_blind", "lawbench_loan_dev", "lawbench_traffic", "lawbench_traffic_dev", "lawbench_traffic_dev2",
+         "lawbench_sale", "lawbench_labor"]
 
 
 @pytest.mark.parametrize("name", FILES)

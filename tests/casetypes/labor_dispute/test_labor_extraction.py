@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from engine.extraction.api import extract_text
 from engine.extraction.evaluate import evaluate_directory
-from engine.extraction.realdata import evaluate_real
-from engine.paths import SHARED_DIR
+from engine.extraction.realdata import evaluate_real, read_jsonl
 from engine.system import default_system
+from tests.extraction.realdata_source import realdata_with
 
 SYSTEM = default_system()
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "corpus" / "labor_dispute"
 GOLD = ROOT / "corpus" / "realdata_gold" / "lawbench_labor.gold.jsonl"
-REALDATA = next((p for p in (SHARED_DIR / "realdata", Path("/work/shared/realdata"))
-                 if (p / "lawbench" / "dispute_focus_2-2.json").is_file()), None)
+REALDATA = realdata_with("lawbench")
+LAWBENCH = REALDATA / "lawbench" / "dispute_focus_2-2.json"
 
 COMPLAINT = """民事起诉状
 原告：上海云栖科技有限公司，住所地上海市青浦区某路3号。
@@ -58,10 +57,9 @@ def test_team_corpus_floor() -> None:
     assert report["core"]["micro"]["f1"] >= 0.92, report["core"]["micro"]
 
 
-@pytest.mark.skipif(REALDATA is None, reason="LawBench passages not present")
+@pytest.mark.skipif(not LAWBENCH.is_file(), reason="LawBench passages not present")
 def test_real_gold_is_scored_by_source_index_and_part() -> None:
-    assert REALDATA is not None
-    lines = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = read_jsonl(GOLD)
     report = evaluate_real(SYSTEM, "labor_dispute", REALDATA, GOLD)
     assert report["files"] == len(lines) == 49
     annotated = {eid for line in lines for eid in line["elements"]}

@@ -57,6 +57,13 @@ _CONTEST = (
     r"应认定|应按|拒绝|不属于"
 )
 _CLASSIFIED_CLAUSES = 2000
+# 原告说我借钱是为了赌博，这不是事实: the other side's words, refuted in the same breath, are not the
+# answer's own; the classifier is not shown them (the rules never tie a cue inside them either way).
+_REFUTED_REPORT = re.compile(
+    r"(?:原告|被答辩人|对方|起诉人)(?:方)?(?:所)?(?:说|称|讲|主张|声称|诉称|陈述)[^。；]{0,60}?[，,]\s*"
+    r"(?:这|此|该|上述|这些|这种)?(?:说法|陈述|主张)?(?:根本|完全|均|都)?"
+    r"(?:不是事实|并非事实|不属实|与事实不符|纯属捏造|是捏造的|没有此事|没有这回事|不是这样)[，,]?"
+)
 _SEGMENT_MARKS = ("，", ",", "：", ":", "、")
 _SEGMENT_REACH = 40
 # Adverbs that may stand between a negation and its predicate (没有再超过, 并未完全届满).
@@ -238,7 +245,8 @@ def parse_answer(doc: Document) -> None:
         # Where the rules say nothing, the case type's trained clause classifier may still raise a defence.
         # A real answer has a few dozen clauses; the cap keeps a huge text from costing a model call per line.
         unraised = unraised[:_CLASSIFIED_CLAUSES]
-        for (c_start, c_end), found in zip(unraised, classifier([text[a:b] for a, b in unraised]), strict=True):
+        own_words = [_REFUTED_REPORT.sub("", text[a:b]) for a, b in unraised]
+        for (c_start, c_end), found in zip(unraised, classifier(own_words), strict=True):
             for eid in sorted(found & defences):
                 if eid not in doc.positions:
                     _record(doc, values, spans, eid, "contest", True, (c_start, c_end))

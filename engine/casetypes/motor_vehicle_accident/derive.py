@@ -31,21 +31,29 @@ from engine.extraction.mention import Mention
 from engine.extraction.recognisers.money import format_money
 
 _SEPARATORS = "、，,；;：:（(）)。\n"
-_TOTAL = re.compile(r"(?:合计|共计|总计|总额|合计人民币|共计人民币)")
+_TOTAL = re.compile(r"(?:合计|共计|总计|总额|暂计|合计人民币|共计人民币)")
 _RATE_AFTER = re.compile(r"^(?:(?:/|／|每|一)?(?:天|日|月|年)|\s*[×*])")  # 56.26元／天 / 6008元×20年: a factor
 _RATE_BEFORE = re.compile(r"(?:每天|每日|每月|每年|日均|月均)[^，,；;。]{0,2}$")
-_LIST_TOTAL = re.compile(r"等[^，,；;。]{0,6}?(?:共计|合计|总计|计)|^[^，,；;。]{0,4}(?:共计|合计|总计)")
+_LIST_TOTAL = re.compile(r"等[^，,；;。]{0,6}?(?:共计|合计|总计|暂计|计)|^[^，,；;。]{0,4}(?:共计|合计|总计|暂计)")
 # 判决：一、被告赔偿72553.87元 / 要求…赔偿原告损失450482.8元 / 判令二被告赔偿原告经济损失434829元: the sum asked
 _ASKED = re.compile(r"(?:请求|要求|判令|判决)[^。；;\n]{0,24}?(?:连带)?(?:赔偿|支付|给付)(?:原告)?(?:的)?"
                     r"(?:各项|经济)?(?:损失)?(?:共计|合计|总计)?(?:人民币)?$")
 _CHANGED = re.compile(r"变更(?:诉讼请求)?(?:数额|金额|总额)?为(?:人民币)?$")
 _NET = re.compile(r"(?:尚需赔偿|尚需支付|尚需|实际应赔偿|合计|共计|计)(?:人民币)?$")
-_SHARE = {"全部": "full", "主要": "main", "同等": "equal", "次要": "secondary", "无": "none"}
+_SHARE = {"全部": "full", "主要": "main", "同等": "equal", "次要": "secondary", "无": "none",
+          "全": "full", "主": "main", "同": "equal", "次": "secondary"}
+# 负事故主要责任 / 承担此次事故的次要责任 / 各负同等责任 / 原告不承担此事故责任 (→ 无责任) / the short forms
+# 负主责 / 负全责 / 无责 (not 无责赔偿限额, the insurer's no-fault cap). The match starts at 各 / 均 so that the
+# text before it is the subject.
 _LIABILITY = re.compile(
-    r"(?:负|承担)?(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(全部|主要|同等|次要|无)(?:事故)?责任"
-    r"|(?:不承担|不负)(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(责任)")  # 原告不承担此事故责任 → 无责任
+    r"(?:各|均|都|亦|也)?(?:负|承担)?(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(全部|主要|同等|次要|无)(?:事故)?责任"
+    r"|(?:各|均|都|亦|也)?(?:不承担|不负)(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(责任)"
+    r"|(?:各|均|都|亦|也)?(?:(?:负|承担|为)(全|主|同|次|无)|(无))责(?![任赔限险])")
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*%")
-_ADVANCE = re.compile(r"垫付|已支付|支付了|已付|已赔付|先行支付|预付|已赔偿|留下(?=(?:人民币)?\d)")  # 并留下2000元钱
+_ADVANCE = re.compile(r"垫付|已支付|支付了|已付|已赔付|先行支付|先行赔付|先行给付|已给付|给付了|赔付了|预付|已赔偿|"
+                      r"留下(?=(?:人民币)?\d)")  # 并留下2000元钱
+# The subject of an advance's sentence: the last role word that is not the recipient (为原告 / 给原告 / 向原告).
+_PAYING_ROLE = re.compile(r"(?<![为给向替对将与和])(原告|被告)([A-Z]{2,4})?")
 _DEATH = re.compile(r"死亡(?!伤残|赔偿|补偿|的?限额)|身亡|抢救无效")
 _DEATH_ITEMS = re.compile(r"死亡赔偿金|丧葬费|死亡补偿|死者|近亲属|继承人|亲属|遗属|之父|之母|之子|之女|其父|其母|其子|其女|其夫|其妻")
 _INJURY_ITEMS = re.compile(r"残疾赔偿金|伤残赔偿金|级伤残|伤残等级")
@@ -106,39 +114,107 @@ def _listed_items(doc: Document, lo: int, hi: int) -> tuple[dict[str, Candidate]
     return items, total
 
 
+def _bracket_open(text: str, close: int, lo: int) -> int | None:
+    """The 「（」 matching the 「）」 at ``close`` (误工费（按每天200元计算90天）为18000元), None if not within lo."""
+    depth = 0
+    for at in range(close, lo - 1, -1):
+        if text[at] in "）)":
+            depth += 1
+        elif text[at] in "（(":
+            depth -= 1
+            if depth == 0:
+                return at
+    return None
+
+
+def _piece_start(text: str, end: int, lo: int, window: int) -> int:
+    left = end
+    while left > max(lo, end - window) and text[left - 1] not in _SEPARATORS:
+        left -= 1
+    return left
+
+
+# 交通费及误工费5000元 / 诉讼费及鉴定费1640元: one figure for two things joined by 及 / 和 / 与, not either one's.
+_JOINED = re.compile(r"(?:及|和|与|以及)$")
+# 各项损失暂计120000元 / 经济损失共计…: a word for all the losses, its figure the total.
+_ALL_LOSSES = re.compile(r"各项|全部|经济|上述|以上|总")
+_TOTAL_GAP = re.compile(r"(?:共计|合计|总计|暂计|暂定|计|共|为)?(?:人民币)?")
+
+
+_DEMAND = re.compile(r"赔偿|支付|给付|判令|请求|要求|原告|被告")
+
+
+def _another_part(first: tuple[int, int, str, bool, Any], then: tuple[int, int, str, bool, Any]) -> bool:
+    """Whether a second figure of an item is one more part of it: in the same sentence, not the same figure
+    again (a restatement), and either another word of the item (修理费, then 施救费) or the same word where
+    the list splits it by qualifiers (住院期间误工费, 出院后误工费) — a bare 交通费 then 鉴定交通费 is a
+    different outlay."""
+    sentence, start, word, qualified, value = first
+    if then[0] != sentence or then[1] == start or then[4] == value:
+        return False
+    return then[2] != word or (qualified and then[3])
+
+
 def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str, Candidate], Candidate | None]:
-    """Item amounts in text[lo:hi]: a money amount takes the item named just before it in its own piece."""
+    """Item amounts in text[lo:hi]: a money amount takes the item named just before it in its own piece.
+
+    A formula or a rate in brackets between the item and its figure (护理费（120元/天×30天）3600元) is
+    skipped; several figures of one item in one sentence (住院期间误工费…、出院后误工费…; 修理费…、施救费…)
+    are added (corpus/realdata_gold/README.md, "Money per item"); a figure of two joined items is nobody's."""
     text = doc.text
     words = item_words(text, lo, hi)
     items: dict[str, Candidate] = {}
+    first_of: dict[str, tuple[int, int, str, bool, Any]] = {}
     total: Candidate | None = None
     for mention in _money_in(doc, lo, hi):
-        left = mention.start
-        while left > max(lo, mention.start - window) and text[left - 1] not in _SEPARATORS:
-            left -= 1
-        piece = [(s, e, item) for s, e, item in words if left <= s and e <= mention.start]
+        left = _piece_start(text, mention.start, lo, window)
+        if left > lo and text[left - 1] in "）)" and re.fullmatch(r"[为计共]?(?:人民币)?", text[left:mention.start]):
+            opened = _bracket_open(text, left - 1, max(lo, left - 60))
+            if opened is not None:
+                left = _piece_start(text, opened, lo, window)
+                pieces = [(s, e, item) for s, e, item in words if left <= s and e <= opened]
+            else:
+                pieces = []
+        else:
+            pieces = [(s, e, item) for s, e, item in words if left <= s and e <= mention.start]
+        piece = pieces
         if not piece and text[mention.start - 1:mention.start] in ("=", "＝"):
             # 误工费：TIME×56.26元/天=4894.62元 — the result of a formula takes the item before the colon.
-            while left > max(lo, mention.start - 40) and text[left - 1] not in _SEPARATORS:
-                left -= 1
+            left = _piece_start(text, mention.start, lo, 40)
         if not piece and left > lo and text[left - 1] in "：:" and re.search(r"[=＝]", text[left:mention.start]):
-            head = left - 1
-            while head > max(lo, left - 1 - window) and text[head - 1] not in _SEPARATORS:
-                head -= 1
+            head = _piece_start(text, left - 1, lo, window)
             piece = [(s, e, item) for s, e, item in words if head <= s and e <= left - 1]
         value = mention.value
         if piece:
             start, end, item = piece[-1]
-            if _LIST_TOTAL.search(text[end:mention.start]):
-                # 医疗费、交通费等共计88000元: the total of a list of items named without their amounts.
+            if _LIST_TOTAL.search(text[end:mention.start]) or (
+                    item is None and _ALL_LOSSES.search(text, start, end)
+                    and _TOTAL_GAP.fullmatch(text, end, mention.start)):
+                # 医疗费、交通费等共计88000元 / 各项损失暂计120000元: the total, not an item's figure.
                 if total is None:
                     total = Candidate("claim_total", value, [(mention.start, mention.end)], 0.8, "derived",
                                       mention.start)
                 continue
-            if re.search(r"(?:诉讼费|律师费|复印费)(?:及|和|与|、)$", text[max(lo, start - 5):start]):
-                continue  # 诉讼费及鉴定费1640元: one figure for an item and costs that have no id
-            if item is not None and item not in items:
+            before = text[max(lo, start - 6):start]
+            joined = _JOINED.search(before)
+            if re.search(r"(?:诉讼费|律师费|复印费)(?:及|和|与|、)$", before) or (
+                    joined and any(e == start - len(joined.group()) for _, e, _ in words)):
+                continue  # 诉讼费及鉴定费1640元 / 交通费及误工费5000元: one figure for two things
+            if item is None:
+                continue
+            sentence = max(text.rfind(c, lo, start) for c in "。；;\n")
+            # 住院期间误工费 / 出院后误工费: a qualifier of the item itself, not the demand's words before it
+            said = [m.end() for m in _DEMAND.finditer(text, left, start)]
+            word, qualified = text[start:end], bool(text[max([left, *said]):start].strip("的"))
+            if item not in items:
                 items[item] = Candidate(item, value, [(start, mention.end)], 0.85, "derived", start)
+                first_of[item] = (sentence, start, word, qualified, value)
+            elif _another_part(first_of[item], (sentence, start, word, qualified, value)):
+                # one more part of the item in the same list (修理费 + 施救费 / 住院期间误工费 + 出院后误工费)
+                first = items[item]
+                added = format_money(Decimal(str(first.value)) + Decimal(str(value)))
+                items[item] = Candidate(item, added, [*first.spans, (start, mention.end)], 0.85, "derived",
+                                        first.order)
             continue
         if total is None and _TOTAL.search(text, left, mention.start):
             total = Candidate("claim_total", value, [(mention.start, mention.end)], 0.85, "derived", mention.start)
@@ -382,9 +458,18 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
     masked = (plaintiffs & defendants) | {n for n in plaintiffs | defendants if re.fullmatch(r"[A-Z]{2,4}", str(n))}
     bare_seen: dict[int, int] = {}
     for match in _LIABILITY.finditer(text, body[0], body[1]):
-        if match.group(1) and text[max(0, match.start() - 2):match.start()].endswith(("不负", "不")):
+        word = match.group(1) or match.group(3) or match.group(4)
+        if word and text[max(0, match.start() - 2):match.start()].endswith(("不负", "不")):
             continue
-        share = _SHARE[match.group(1)] if match.group(1) else "none"
+        share = _SHARE[word] if word else "none"
+        if text[max(0, match.start() - 2):match.start()] == "双方":
+            # 双方负事故同等责任: the two sides of the collision, the plaintiff's and the defendant's
+            for name in (_side_name(doc, "plaintiffs", "原告", masked), _side_name(doc, "defendants", "被告", masked)):
+                if name not in seen:
+                    seen.add(name)
+                    rows.append({"party": name, "share": share})
+                    spans.append((match.start(), match.end()))
+            continue
         who = last_name_before(text, match.start(), names, 3)
         if who is not None and who not in plaintiffs | defendants and re.search(r"(?:原告|被告)$", text[:match.start()]):
             who = None  # 被告负…责任 with 被告 an alias read from running text (找被告协商处理): the role word decides
@@ -401,10 +486,13 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
                 spans.append((match.start(), match.end()))
             continue
         if who is None:
-            person = re.search(r"(?:认定|，|,|、|；)([\u4e00-\u9fa5]{2,3})$", text[max(0, match.start() - 6):match.start()])
+            person = re.search(r"(?:认定|，|,|、|；|案外人|驾驶人|驾驶员|行人)([\u4e00-\u9fa5]{2,3})$",
+                               text[max(0, match.start() - 8):match.start()])
             role_word = re.search(r"(原告|被告|死者|受害人|伤者)[^，。；、]{0,8}$", text[max(0, match.start() - 10):match.start()])
             if person is not None and re.search(person.group(1) + r"[，,]?[男女]|死者|受害人", text):
                 who = person.group(1)
+            elif person is not None and person.group().startswith(("案外人", "驾驶人", "驾驶员", "行人")):
+                who = person.group(1)  # 案外人赵刚负次要责任: a person the label says is no party, by name
             elif person is not None and spans and match.start() - len(person.group(1)) - spans[-1][1] <= 1:
                 who = person.group(1)  # the next person of the same allocation: 认定PER负主要责任，谢有能负次要责任
             elif role_word is not None:
@@ -444,8 +532,9 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
 
 
 # The subject of an allocation in masked text: 被告PER / PER / 原告和PER / 被告PER与PER, right before 负 / 承担 / 无.
-_MASKED_SUBJECT = re.compile(r"(?:(?:原告|被告|死者|受害人)?[A-Z]{2,4}|原告|被告)(?:(?:与|和|、)(?:(?:原告|被告)?[A-Z]{2,4}|原告|被告))*$")
-_ROLE_SUBJECT = re.compile(r"(原告|被告|死者|受害人)(?=(?:[A-Z]{2,4})?(?:与|和|、|负|承担|无|不负|不承担))")
+_MASKED_SUBJECT = re.compile(
+    r"(?:(?:原告|被告|死者|受害人|案外人)?[A-Z]{2,4}|原告|被告)(?:(?:与|和|、)(?:(?:原告|被告|案外人)?[A-Z]{2,4}|原告|被告))*$")
+_ROLE_SUBJECT = re.compile(r"(原告|被告|死者|受害人|案外人)(?=(?:[A-Z]{2,4})?(?:与|和|、|各|均|负|承担|无|不负|不承担))")
 
 
 def _masked_roles(text: str, at: int, lo: int, bare_seen: dict[int, int]) -> list[str]:
@@ -465,7 +554,7 @@ def _masked_roles(text: str, at: int, lo: int, bare_seen: dict[int, int]) -> lis
         return []
     roles = []
     for part in re.split(r"与|和|、", subject.group()):
-        role = re.match(r"原告|被告|死者|受害人", part)
+        role = re.match(r"原告|被告|死者|受害人|案外人", part)
         if role:
             roles.append(_ROLE_WORD.get(role.group(), role.group()))
             continue
@@ -476,6 +565,12 @@ def _masked_roles(text: str, at: int, lo: int, bare_seen: dict[int, int]) -> lis
 
 
 _ROLE_WORD = {"死者": "受害人"}
+
+
+def _side_name(doc: Document, role: str, word: str, masked: set[Any]) -> str:
+    """The one natural person of a side (双方 = the plaintiff and the defendant), else its role word."""
+    people = [p.get("name") for p in doc.parties.get(role) or [] if p.get("kind", "natural") == "natural"]
+    return str(people[0]) if len(people) == 1 and people[0] not in masked else word
 
 
 def _vehicle_share(text: str, results: dict[str, Candidate], match: re.Match[str]) -> None:
@@ -498,16 +593,21 @@ def _advances(doc: Document, results: dict[str, Candidate], names: list[tuple[st
     rows: list[dict[str, Any]] = []
     spans: list[tuple[int, int]] = []
     body = doc.section("body") if doc.sections.get("body") else (0, len(text))
+    # a masked name (PER) may be anyone's: only a real name tells the plaintiff
+    plaintiffs = {p.get("name") for p in doc.parties.get("plaintiffs") or []
+                  if not re.fullmatch(r"[A-Z]{2,4}", str(p.get("name")))}
     for lo, hi in _sentences(text, body[0], body[1]):
         for piece_lo, piece_hi in _pieces(text, lo, hi):
             verb = _ADVANCE.search(text, piece_lo, piece_hi)
             if verb is None:
                 continue
             payer = last_name_before(text, verb.start(), names, 24)
-            if payer is not None and re.fullmatch(r"[A-Z]{2,4}", str(payer)):
-                # a masked name (LawBench: every person PER) is told by the role word before it
-                roles = re.findall(r"(原告|被告)[A-Z]{2,4}", text[max(0, verb.start() - 24):verb.start()])
-                payer = roles[-1] if roles else payer
+            subjects = list(_PAYING_ROLE.finditer(text, max(lo, verb.start() - 24), verb.start()))
+            if (subjects and subjects[-1].group(1) == "原告") or payer in plaintiffs:
+                continue  # 原告住院治疗，支付了医疗费20000元: what the plaintiff paid is his loss, not an advance
+            if payer is None or re.fullmatch(r"[A-Z]{2,4}", str(payer)):
+                # a masked name (LawBench: every person PER, insurers ORG) is told by the role word before it
+                payer = "被告" if subjects and subjects[-1].group(2) else payer
             amounts = [m for m in _money_in(doc, verb.start(), piece_hi)] or [
                 m for m in _money_in(doc, piece_lo, verb.start())]
             if payer is None or not amounts:

@@ -13,6 +13,7 @@ takes precedence over it for what it finds.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from engine.casetypes.motor_vehicle_accident.vocabulary import (
@@ -27,9 +28,9 @@ from engine.extraction.document import Candidate, Document
 
 CONTEST = re.compile(
     r"过高|过多|过长|不予认可|不认可|不予支持|不应支持|(?<!没)有异议|应按|应扣除|应予扣除|扣除|核减|不属于|不予|不承担|不应|酌定|为宜|缺乏|没有证据|无证据|没有提供|未提供|未能提供|"
-    r"无票据|没有票据|无依据|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔|为准|不符合|应参照|应当参照|自行承担")
+    r"无[^，。；]{0,4}票据|没有[^，。；]{0,4}票据|无依据|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔|为准|不符合|应参照|应当参照|自行承担")
 ADMIT = re.compile(r"无异议|没有异议|认可|同意|属实|无意见|予以确认")
-_MARKER = re.compile(r"(?:认可|为|应为|以|酌定|计|合计|共计|仅|只|按)(?:人民币)?$")
+_MARKER = re.compile(r"(?:认可|为|应为|以|酌定|计|合计|共计|仅|只|按|按照|支持)(?:人民币)?$")
 _HIGH_AFTER = re.compile(r"^(?:的?标准)?(?:过高|过多|不予|不认可|缺乏)")
 _RATE_BEFORE = re.compile(r"(?:每天|每日|每月|每年|日均|月均|月收入|年收入)[^，,；;。]{0,2}$")
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*%")
@@ -41,7 +42,13 @@ def _units(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
 
 
+# 由法院依法酌定 / 请法院依法认定 / 以法院核定为准: the item left to the court is no stance (README, dev2: 424, 497).
+_LEFT_TO_COURT = re.compile(r"(?:由|请|交由|望|请求)(?:人民)?(?:法院|贵院|本院)[^，,。；;]{0,6}?(?:酌定|认定|判定|确定|核定|裁决|判决|裁量)"
+                            r"|以(?:人民)?(?:法院|贵院)[^，,。；;]{0,4}(?:核定|认定|判定|确定)为准")
+
+
 def _stance(chunk: str) -> str | None:
+    chunk = _LEFT_TO_COURT.sub("", chunk)
     if CONTEST.search(chunk):
         return "contest"
     if ADMIT.search(chunk):
@@ -97,6 +104,8 @@ _CLAIM_DENIED = re.compile(
     r"不同意赔偿|被告[A-Z\u4e00-\u9fa5]{0,4}不应承担(?:任何)?赔偿责任|不应承担任何|不需要承担任何|"
     r"诉讼请求[^。；]{0,6}(?<!没)有异议|赔偿这么多|各项损失[^，。；]{0,4}(?:(?<!没)有异议|过高)")
 _GRADE_CONTESTED = re.compile(r"重新鉴定|(?<!没)有异议|不予认定|过高|不认可|没有鉴定结论|鉴定程序不合法|不构成伤残")
+# 原告的伤情不构成伤残 / 未达到伤残等级: the grade denied, whatever follows.
+_NOT_DISABLED = re.compile(r"(?:不|未|没有)(?:构成|达到|够)(?:任何)?伤残")
 
 
 _CLAUSE_CUT = re.compile(r"[，。；;]|,(?!\d{3})")  # not the comma of 10,000
@@ -156,6 +165,8 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
         found.record("vehicles", "admit", None, (lo, hi))
     _share(text, found, lo, hi)
     _advances(doc, found, lo, hi, names)
+    if _NO_COLLISION.search(chunk):
+        found.record("accident_date", "contest", None, (lo, hi))
     stance = _stance(chunk)
     if stance is None:
         return
@@ -168,11 +179,10 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
     elif re.search(r"事故事实|事故的事实|事故证明[^，。；]{0,6}(?:无异议|没有异议)|事故发生(?!后|时|在|以后|之后)|事故经过|事故的发生(?![^，。；]{0,4}过错)"
                    r"|发生经过", chunk):
         found.record("accident_date", "admit" if ADMIT.search(chunk) else stance, None, (lo, hi))
-    if re.search(r"责任认定|认定书|责任划分|的认定|对[^，。；]{0,8}事故认定", chunk):
-        found.record("liability", "admit" if ADMIT.search(chunk) and not re.search(r"认定.{0,6}(?<!没)有异议", chunk)
-                     else stance, None, (lo, hi))
-    elif _OTHER_ALLOCATION.search(chunk):
+    if _OTHER_ALLOCATION.search(chunk):
         found.record("liability", "contest", None, (lo, hi))
+    elif _ALLOCATION.search(chunk):
+        found.record("liability", _allocation_stance(text, lo, hi, stance), None, (lo, hi))
     if re.search(r"优先赔偿|优先支付", chunk) and "精神" in chunk:
         found.record("mental_damages_first", "admit" if re.search(r"同意|无异议", chunk) else stance, None, (lo, hi))
     for eid, word in _DAYS.items():
@@ -187,7 +197,7 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
             found.record("extra_disability_grades", "contest", None, (lo, hi))
         elif re.search(r"级伤残[^，。；]{0,4}无异议|伤残等级[^，。；]{0,8}无异议|鉴定意见无异议|伤残等级无异议", chunk):
             found.record("disability_grade", "admit", None, (lo, hi))
-        elif re.search(r"伤残[^。；]{0,16}(?:" + _GRADE_CONTESTED.pattern + ")|(?:" + _GRADE_CONTESTED.pattern
+        elif _NOT_DISABLED.search(chunk) or re.search(r"伤残[^。；]{0,16}(?:" + _GRADE_CONTESTED.pattern + ")|(?:" + _GRADE_CONTESTED.pattern
                        + r")[^。；]{0,6}伤残|鉴定意见[^。；]{0,6}(?<!没)有异议", chunk):
             found.record("disability_grade", "contest", None, (lo, hi))
     _advances(doc, found, lo, hi, names)
@@ -196,11 +206,57 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
 # 原被告发生交通事故是事实 admits the accident even when the sentence goes on to contest the 认定书.
 _ACCIDENT_ADMITTED = re.compile(r"发生(?:了|本次|本起)?(?:道路)?交通事故(?:是事实|属实)")
 # The answer puts the fault elsewhere than the 认定书 does: the allocation is contested.
-_OTHER_ALLOCATION = re.compile(r"应负(?:本次|本起)?事故的?(?:主要|次要|同等)责任|过错在于|责任并不(?:是|全)|分清责任")
+_OTHER_ALLOCATION = re.compile(r"应负(?:本次|本起)?事故的?(?:主要|次要|同等)责任|过错在于|责任并不(?:是|全)|分清责任"
+                              r"|不应(?:承担|负)(?:本次|本起)?(?:事故)?的?(?:全部|主要|同等)(?:事故)?责任")
+_ALLOCATION = re.compile(r"责任认定|认定书|责任划分|的认定|对[^，。；]{0,8}事故认定")
+# 未发生碰撞 / 没有接触 / 系自行摔倒: the accident itself is denied.
+_NO_COLLISION = re.compile(r"(?:未|没有|并未|并没有|不曾)(?:与[^，,。；;]{0,10})?(?:发生)?(?:碰撞|接触|相撞|刮擦)|自行摔倒|自己摔倒")
+
+
+def _allocation_stance(text: str, lo: int, hi: int, stance: str) -> str:
+    """The stance of the clauses that speak of the 认定书 (对责任认定无异议 / 交警的认定有误), else of the unit:
+    发生交通事故属实，但…交警的认定有误 admits the accident, not the allocation."""
+    said = [_stance(text[slice(*_clause(text, m.start(), lo, hi))]) for m in _ALLOCATION.finditer(text, lo, hi)]
+    if "contest" in said:
+        return "contest"
+    if "admit" in said:
+        return "admit"
+    return "admit" if ADMIT.search(text, lo, hi) and not re.search(r"认定.{0,6}(?<!没)有异议", text[lo:hi]) else stance
 # A percentage taken off an item (核减10%的非医保用药) is no share of liability.
 _DEDUCTION = re.compile(r"扣除|核减|减去|非医保|自费|免赔")
 # 自愿承担70%的责任 / 同意承担30%: the share the defendant offers for its own side, a stance by itself.
-_OWN_OFFER = re.compile(r"(?:自愿|同意|愿意|愿|只|仅)(?:按|承担)[^，。；]{0,6}$")
+# 同意 only right before its verb: 同意在商业三者险限额内按70%承担 agrees to the share claimed (team corpus
+# mva_a_002: admit), 同意承担30% names its own.
+_OWN_OFFER = re.compile(r"(?:(?:自愿|愿意|愿|只|仅)[^，。；]{0,14}?|同意)(?:按|承担)[^，。；]{0,6}$")
+# 原告应自行承担70%的责任 / 原告PER应承担80%: the victim's own share — the defendant's side is the rest.
+_VICTIM_SHARE = re.compile(r"(?:原告|受害人|死者|伤者|非机动车一方|行人)(?:[A-Z]{2,4})?(?:自身|本人)?(?:也|亦)?(?:应|应当|应该|需)?"
+                           r"(?:自行|自己)?(?:承担|负担|负|自负)[^，。；%％\d]{0,4}$")
+# 按6∶4的比例 / 7:3: two shares of ten (or of a hundred); the side named first takes the first figure.
+_RATIO = re.compile(r"(\d{1,2})\s*[:：∶比]\s*(\d{1,2})(?!\d)")
+_VICTIM_SIDE = re.compile(r"原告|受害人|死者|伤者|非机动车|行人")
+_MOTOR_SIDE = re.compile(r"被告|机动车(?!一方与)|我方|我公司|答辩人|保险公司")
+
+
+def _plain_number(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+def _ratio_share(text: str, lo: int, hi: int) -> str | None:
+    """The defendant's side's share from a ratio of the clause (按6∶4的比例分担 → 60)."""
+    for match in _RATIO.finditer(text, lo, hi):
+        first, second = Decimal(match.group(1)), Decimal(match.group(2))
+        if first + second not in (Decimal(10), Decimal(100)):
+            continue
+        start, end = _clause(text, match.start(), lo, hi)
+        if not re.search(r"比例|分担|承担", text[start:end]):
+            continue
+        before = text[start:match.start()]
+        victim, motor = _VICTIM_SIDE.search(before), _MOTOR_SIDE.search(before)
+        victim_first = victim is not None and (motor is None or victim.start() < motor.start())
+        own = second if victim_first else first
+        return _plain_number(own * (Decimal(100) / (first + second)))
+    return None
 
 
 def _share(text: str, found: _Found, lo: int, hi: int) -> None:
@@ -208,11 +264,21 @@ def _share(text: str, found: _Found, lo: int, hi: int) -> None:
     percents = [m for m in _PERCENT.finditer(text, lo, hi)
                 if not re.search(r"伤残|指数|系数", text[max(0, m.start() - 8):m.end() + 4])
                 and not _DEDUCTION.search(text[max(lo, m.start() - 8):m.end() + 6])]
-    if not percents or not re.search(r"比例|承担|超出交强险", chunk):
+    if not percents:
+        ratio = _ratio_share(text, lo, hi)
+        if ratio is not None and (_stance(chunk) or re.search(r"应按|应当按|应以", chunk)):
+            found.record("liability_share", "contest", ratio, (lo, hi))
+        return
+    if not re.search(r"比例|承担|超出交强险|负担|自负", chunk):
         return
     own = next((m for m in percents if not text[m.end():m.end() + 3].startswith("过高")), percents[0])
+    if _VICTIM_SHARE.search(text, max(lo, own.start() - 24), own.start()):
+        # the victim's share stated as a position of its own: the defendant's side is the rest
+        rest = Decimal(100) - Decimal(own.group(1))
+        found.record("liability_share", "contest", _plain_number(rest), (lo, hi))
+        return
     near = text[max(lo, own.start() - 16):own.end() + 6]
-    offered = _OWN_OFFER.search(text, max(lo, own.start() - 12), own.start()) is not None
+    offered = _OWN_OFFER.search(text, max(lo, own.start() - 28), own.start()) is not None
     if not offered and _stance(chunk) is None:
         return  # 在商业三者险内按30%承担 with no stance: a statement of the policy's share, not a position
     if offered or re.search(r"为宜|过高|不同意|应按", chunk) or not re.search(r"无异议|没有异议|认可|同意", near):
@@ -225,10 +291,22 @@ def _share(text: str, found: _Found, lo: int, hi: int) -> None:
 _PAST_ADVANCE = re.compile(r"已(?:经)?(?:为|给|向)?(?:原告)?垫付|垫付(?:过|了)|曾[^，。；]{0,6}垫付")
 
 
+# 在交警队交纳了押金5000元: money left with the police is no advance unless the plaintiff got it (README:
+# paid_in_advance, 241 vs 2, 96).
+_DEPOSIT = re.compile(r"押金|保证金|交警(?:队|大队|部门)?(?:处|账户)")
+_RECEIVED = re.compile(r"原告[^，。；]{0,6}(?:领取|领走|收到|取走)|(?:转交|转付|交付)(?:给)?原告")
+
+
+def _paid_to_plaintiff(text: str, at: int, lo: int, hi: int) -> bool:
+    start, end = _clause(text, at, lo, hi)
+    return not _DEPOSIT.search(text, start, end) or _RECEIVED.search(text, lo, hi) is not None
+
+
 def _advances(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str, str]]) -> None:
     """An advance is asserted whatever else the unit says (事发当晚…并交纳了21000元的丧葬费 has no stance word)."""
     text = doc.text
-    verb = _ADVANCE_VERB.search(text, lo, hi)
+    verb = next((v for v in _ADVANCE_VERB.finditer(text, lo, hi) if _paid_to_plaintiff(text, v.start(), lo, hi)),
+                None)
     if verb and doc.mentions_in(lo, hi, "money"):
         clause = text[slice(*_clause(text, verb.start(), lo, hi))]
         if ADMIT.search(clause) and not re.search(r"有误|实际|另", clause):
@@ -264,6 +342,8 @@ def _advance_rows(doc: Document, lo: int, hi: int, names: list[tuple[str, str]])
     names = [(w, n) for w, n in names if n not in victims and not set(n.split("、")) & victims]
     used: set[int] = set()
     for verb in _ADVANCE_VERB.finditer(text, lo, hi):
+        if not _paid_to_plaintiff(text, verb.start(), lo, hi):
+            continue
         payer = _payer(doc, verb.start(), lo, names, answerer)
         last = verb.end()
         for index, mention in enumerate(doc.mentions_in(verb.end(), hi, "money")):

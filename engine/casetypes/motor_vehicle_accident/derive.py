@@ -249,16 +249,37 @@ def _net_total(doc: Document, total: Candidate, hi: int) -> Candidate:
     return total
 
 
+# 在交强险范围内赔偿原告120000元，在商业三者险范围内赔偿原告35000元: a demand split by the policies.
+_LIMIT_PART = re.compile(r"在[^，,。；;]{0,16}?(?:范围|限额)内(?:先行)?(?:连带)?(?:赔偿|支付|给付)(?:原告)?(?:人民币)?$")
+
+
+def _split_by_limits(text: str, first: Mention, later: list[Mention]) -> Candidate:
+    """The sum asked when the demand is split by limits in one sentence (README, claim_total: the 合计 when
+    the demand is split without one total)."""
+    parts, end = [first], min([i for i in (text.find(c, first.end) for c in "。；;\n") if i >= 0] or [len(text)])
+    for mention in later:
+        if mention.start >= end:
+            break
+        if _LIMIT_PART.search(text, max(0, mention.start - 24), mention.start):
+            parts.append(mention)
+    total = sum((Decimal(str(m.value)) for m in parts), Decimal(0))
+    return Candidate("claim_total", format_money(total), [(m.start, m.end) for m in parts], 0.8, "derived",
+                     first.start)
+
+
 def _asked_and_changed(doc: Document, results: dict[str, Candidate]) -> None:
     """The sum the plaintiff finally asks: a figure right after 请求/判令…赔偿 (when it is no item's amount),
     then a change in court (变更诉讼请求为80122元 / 当庭将误工费变更为26049.60元) of the total or of one item."""
     text = doc.text
     items = {c.value for k, c in results.items() if k != "claim_total" and isinstance(c.value, str)}
-    for mention in _money_in(doc, 0, len(text)):
+    amounts = _money_in(doc, 0, len(text))
+    for index, mention in enumerate(amounts):
         before = text[max(0, mention.start - 40):mention.start]
         if _ASKED.search(before) and mention.value not in items:
             results["claim_total"] = Candidate("claim_total", mention.value, [(mention.start, mention.end)], 0.8,
                                                "derived", mention.start)
+            if _LIMIT_PART.search(before):
+                results["claim_total"] = _split_by_limits(text, mention, amounts[index + 1:])
     for mention in _money_in(doc, 0, len(text)):
         before = text[max(0, mention.start - 16):mention.start]
         if not _CHANGED.search(before):

@@ -38,8 +38,10 @@ _LIST_TOTAL = re.compile(r"等[^，,；;。]{0,6}?(?:共计|合计|总计|暂计
 # 判决：一、被告赔偿72553.87元 / 要求…赔偿原告损失450482.8元 / 判令二被告赔偿原告经济损失434829元: the sum asked
 _ASKED = re.compile(r"(?:请求|要求|判令|判决)[^。；;\n]{0,24}?(?:连带)?(?:赔偿|支付|给付)(?:原告)?(?:的)?"
                     r"(?:各项|经济)?(?:损失)?(?:共计|合计|总计)?(?:人民币)?$")
-_CHANGED = re.compile(r"变更(?:诉讼请求)?(?:数额|金额|总额)?为(?:人民币)?$")
-_NET = re.compile(r"(?:尚需赔偿|尚需支付|尚需|实际应赔偿|合计|共计|计)(?:人民币)?$")
+# 变更诉讼请求为 / 将诉讼请求金额增加至 / 变更数额为: a change of the figure asked.
+_CHANGED = re.compile(r"(?:变更|增加|减少|调整|增|降)(?:诉讼请求)?(?:数额|金额|总额)?(?:为|至|到)(?:人民币)?$")
+# 扣除…，尚需赔偿X元 / 尚欠X元 / 扣除…后为X元: the figure still asked.
+_NET = re.compile(r"(?:尚需赔偿|尚需支付|尚需|尚欠|还需|还应赔偿|下欠|剩余|实际应赔偿|后为|后余|合计|共计|计)(?:人民币)?$")
 _SHARE = {"全部": "full", "主要": "main", "同等": "equal", "次要": "secondary", "无": "none",
           "全": "full", "主": "main", "同": "equal", "次": "secondary"}
 # 负事故主要责任 / 承担此次事故的次要责任 / 各负同等责任 / 原告不承担此事故责任 (→ 无责任) / the short forms
@@ -50,8 +52,9 @@ _LIABILITY = re.compile(
     r"|(?:各|均|都|亦|也)?(?:不承担|不负)(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(责任)"
     r"|(?:各|均|都|亦|也)?(?:(?:负|承担|为)(全|主|同|次|无)|(无))责(?![任赔限险])")
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*%")
-_ADVANCE = re.compile(r"垫付|已支付|支付了|已付|已赔付|先行支付|先行赔付|先行给付|已给付|给付了|赔付了|预付|已赔偿|"
-                      r"留下(?=(?:人民币)?\d)")  # 并留下2000元钱
+_ADVANCE = re.compile(r"垫付|已支付|支付了|已付|(?:已|已经|先行)[^，,。；;不]{0,14}?赔付|先行支付|先行给付|已给付|给付了|"
+                      r"赔付了|已理赔|理赔了|预付|已赔偿|(?:支付|给付)的(?=(?:人民币)?\d)|"
+                      r"留下(?=(?:人民币)?\d)")  # 并留下2000元钱 / 收到被告支付的5000元
 # The subject of an advance's sentence: the last role word that is not the recipient (为原告 / 给原告 / 向原告).
 _PAYING_ROLE = re.compile(r"(?<![为给向替对将与和])(原告|被告)([A-Z]{2,4})?")
 _DEATH = re.compile(r"死亡(?!伤残|赔偿|补偿|的?限额)|身亡|抢救无效")
@@ -185,6 +188,8 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
             head = _piece_start(text, left - 1, lo, window)
             piece = [(s, e, item) for s, e, item in words if head <= s and e <= left - 1]
         value = mention.value
+        if piece and piece[-1][2] is None and not _ALL_LOSSES.search(text, piece[-1][0], piece[-1][1]):
+            piece = []  # 原告的损失合计50000元: a loss of nobody's item, the figure read as a total below
         if piece:
             start, end, item = piece[-1]
             if _LIST_TOTAL.search(text[end:mention.start]) or (
@@ -553,9 +558,12 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
 
 
 # The subject of an allocation in masked text: 被告PER / PER / 原告和PER / 被告PER与PER, right before 负 / 承担 / 无.
+# A label before a masked name: a role (原告 / 被告 / 死者 / 受害人 / 案外人), or only a description of a person
+# (乘车人 / 乘客 / 行人), which leaves the name bare.
 _MASKED_SUBJECT = re.compile(
-    r"(?:(?:原告|被告|死者|受害人|案外人)?[A-Z]{2,4}|原告|被告)(?:(?:与|和|、)(?:(?:原告|被告|案外人)?[A-Z]{2,4}|原告|被告))*$")
-_ROLE_SUBJECT = re.compile(r"(原告|被告|死者|受害人|案外人)(?=(?:[A-Z]{2,4})?(?:与|和|、|各|均|负|承担|无|不负|不承担))")
+    r"(?:(?:原告|被告|死者|受害人|案外人|乘车人|乘客|行人)?[A-Z]{2,4}|原告|被告)"
+    r"(?:(?:与|和|、|及|以及)(?:(?:原告|被告|案外人|乘车人|乘客|行人)?[A-Z]{2,4}|原告|被告))*$")
+_ROLE_SUBJECT = re.compile(r"(原告|被告|死者|受害人|案外人)(?=(?:[A-Z]{2,4})?(?:与|和|、|及|以及|各|均|负|承担|无|不负|不承担))")
 
 
 def _masked_roles(text: str, at: int, lo: int, bare_seen: dict[int, int]) -> list[str]:
@@ -574,7 +582,7 @@ def _masked_roles(text: str, at: int, lo: int, bare_seen: dict[int, int]) -> lis
     if subject is None:
         return []
     roles = []
-    for part in re.split(r"与|和|、", subject.group()):
+    for part in re.split(r"以及|与|和|、|及", subject.group()):
         role = re.match(r"原告|被告|死者|受害人|案外人", part)
         if role:
             roles.append(_ROLE_WORD.get(role.group(), role.group()))

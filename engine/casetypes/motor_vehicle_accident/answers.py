@@ -22,13 +22,15 @@ from engine.casetypes.motor_vehicle_accident.vocabulary import (
     last_name_before,
     names_in,
     party_aliases,
+    plain_number,
+    ratio_share,
     tidy_parties,
 )
 from engine.extraction.document import Candidate, Document
 
 CONTEST = re.compile(
     r"过高|过多|过长|不予认可|不认可|不予支持|不应支持|(?<!没)有异议|应按|应扣除|应予扣除|扣除|核减|不属于|不予|不承担|不应|酌定|为宜|缺乏|没有证据|无证据|没有提供|未提供|未能提供|"
-    r"无[^，。；]{0,4}票据|没有[^，。；]{0,4}票据|无依据|没有依据|依据不足|证据不足|不客观|不公正|不公平|不准确|错误|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔|为准|不符合|应参照|应当参照|自行承担")
+    r"(?:无|没有|缺少)[^，。；]{0,6}(?:医嘱|医疗机构的?意见)|无[^，。；]{0,4}票据|没有[^，。；]{0,4}票据|无依据|没有依据|依据不足|证据不足|不客观|不公正|不公平|不准确|错误|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔|为准|不符合|应参照|应当参照|自行承担")
 ADMIT = re.compile(r"无异议|没有异议|认可|同意|属实|无意见|予以确认")
 _MARKER = re.compile(r"(?:认可|为|应为|以|酌定|计|合计|共计|仅|只|按|按照|支持)(?:人民币)?$")
 _HIGH_AFTER = re.compile(r"^(?:的?标准)?(?:过高|过多|不予|不认可|缺乏)")
@@ -217,7 +219,7 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
 
 
 # 原被告发生交通事故是事实 admits the accident even when the sentence goes on to contest the 认定书.
-_ACCIDENT_ADMITTED = re.compile(r"发生(?:了|本次|本起)?(?:道路)?交通事故(?:是事实|属实)")
+_ACCIDENT_ADMITTED = re.compile(r"(?:发生(?:了)?)?(?:本次|本起|此次)?(?:道路)?交通事故(?:是事实|属实|事实清楚)|事故(?:事实)?属实")
 # The answer puts the fault elsewhere than the 认定书 does: the allocation is contested.
 _OTHER_ALLOCATION = re.compile(r"应负(?:本次|本起)?事故的?(?:主要|次要|同等)责任|过错在于|责任并不(?:是|全)|分清责任"
                               r"|不应(?:承担|负)(?:本次|本起)?(?:事故)?的?(?:全部|主要|同等)(?:事故)?责任")
@@ -242,46 +244,19 @@ def _allocation_stance(text: str, lo: int, hi: int, stance: str) -> str:
 _DEDUCTION = re.compile(r"扣除|核减|减去|非医保|自费|免赔")
 # 自愿承担70%的责任 / 同意承担30%: the share the defendant offers for its own side, a stance by itself.
 # 同意 only right before its verb: 同意在商业三者险限额内按70%承担 agrees to the share claimed (team corpus
-# mva_a_002: admit), 同意承担30% names its own.
-_OWN_OFFER = re.compile(r"(?:(?:自愿|愿意|愿|只|仅)[^，。；]{0,14}?|同意)(?:按|承担)[^，。；]{0,6}$")
+# mva_a_002: admit), 同意承担30% names its own; so does the insurer saying what it pays (我公司在…内承担70%).
+_OWN_OFFER = re.compile(r"(?:(?:自愿|愿意|愿|只|仅)[^，。；]{0,14}?|(?:我公司|本公司|答辩人|我方)(?:(?!同意)[^，。；]){0,14}?|同意)"
+                        r"(?:按|承担)[^，。；]{0,6}$")
 # 原告应自行承担70%的责任 / 原告PER应承担80%: the victim's own share — the defendant's side is the rest.
 _VICTIM_SHARE = re.compile(r"(?:原告|受害人|死者|伤者|非机动车一方|行人)(?:[A-Z]{2,4})?(?:自身|本人)?(?:也|亦)?(?:应|应当|应该|需)?"
-                           r"(?:自行|自己)?(?:承担|负担|负|自负)[^，。；%％\d]{0,4}$")
-# 按6∶4的比例 / 7:3: two shares of ten (or of a hundred); the side named first takes the first figure.
-_RATIO = re.compile(r"(\d{1,2})\s*[:：∶比]\s*(\d{1,2})(?!\d)")
-_VICTIM_SIDE = re.compile(r"原告|受害人|死者|伤者|非机动车|行人")
-_MOTOR_SIDE = re.compile(r"被告|机动车(?!一方与)|我方|我公司|答辩人|保险公司")
-
-
-def _plain_number(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
-
-
-def _ratio_share(text: str, lo: int, hi: int) -> str | None:
-    """The defendant's side's share from a ratio of the clause (按6∶4的比例分担 → 60)."""
-    for match in _RATIO.finditer(text, lo, hi):
-        first, second = Decimal(match.group(1)), Decimal(match.group(2))
-        if first + second not in (Decimal(10), Decimal(100)):
-            continue
-        start, end = _clause(text, match.start(), lo, hi)
-        if not re.search(r"比例|分担|承担", text[start:end]):
-            continue
-        before = text[start:match.start()]
-        victim, motor = _VICTIM_SIDE.search(before), _MOTOR_SIDE.search(before)
-        victim_first = victim is not None and (motor is None or victim.start() < motor.start())
-        own = second if victim_first else first
-        return _plain_number(own * (Decimal(100) / (first + second)))
-    return None
-
-
+                           r"(?:自行|自己)?(?:承担|负担|负|自负)[^，。；%％\d]{0,4}$|(?:自负|自担|自行承担)[^，。；%％\d]{0,4}$")
 def _share(text: str, found: _Found, lo: int, hi: int) -> None:
     chunk = text[lo:hi]
     percents = [m for m in _PERCENT.finditer(text, lo, hi)
                 if not re.search(r"伤残|指数|系数", text[max(0, m.start() - 8):m.end() + 4])
                 and not _DEDUCTION.search(text[max(lo, m.start() - 8):m.end() + 6])]
     if not percents:
-        ratio = _ratio_share(text, lo, hi)
+        ratio = ratio_share(text, lo, hi)
         if ratio is not None and (_stance(chunk) or re.search(r"应按|应当按|应以", chunk)):
             found.record("liability_share", "contest", ratio, (lo, hi))
         return
@@ -291,7 +266,7 @@ def _share(text: str, found: _Found, lo: int, hi: int) -> None:
     if _VICTIM_SHARE.search(text, max(lo, own.start() - 24), own.start()):
         # the victim's share stated as a position of its own: the defendant's side is the rest
         rest = Decimal(100) - Decimal(own.group(1))
-        found.record("liability_share", "contest", _plain_number(rest), (lo, hi))
+        found.record("liability_share", "contest", plain_number(rest), (lo, hi))
         return
     near = text[max(lo, own.start() - 16):own.end() + 6]
     offered = _OWN_OFFER.search(text, max(lo, own.start() - 28), own.start()) is not None

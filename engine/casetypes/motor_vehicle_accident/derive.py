@@ -24,6 +24,7 @@ from engine.casetypes.motor_vehicle_accident.vocabulary import (
     last_name_before,
     names_in,
     party_aliases,
+    ratio_share,
     tidy_parties,
 )
 from engine.extraction.document import Candidate, Document
@@ -555,6 +556,13 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
                 results["liability_share"] = Candidate("liability_share", value, [(match.start(), match.end())],
                                                        0.7, "derived", match.start())
                 break
+    if "liability_share" not in results:
+        for lo, hi in _sentences(text, body[0], body[1]):
+            # 按照7:3的比例由被告承担 (one side's share; a ratio between two plates is the vehicles')
+            ratio = ratio_share(text, lo, hi) if len(set(PLATE.findall(text, lo, hi))) < 2 else None
+            if ratio is not None:
+                results["liability_share"] = Candidate("liability_share", ratio, [(lo, hi)], 0.65, "derived", lo)
+                break
 
 
 # The subject of an allocation in masked text: 被告PER / PER / 原告和PER / 被告PER与PER, right before 负 / 承担 / 无.
@@ -845,8 +853,8 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}〔\d{4}〕第?\w{1,12}?号|第\d
 _PLACE = re.compile(r"(?:在|行驶至|途经|至)([^，。；在至]{2,30}?(?:交叉口|路口处|路口|路段|附近|处))")
 _APPRAISED = re.compile(r"^[，,]?(?:经|由)[^，。；]{0,20}?(?:司法)?鉴定")
 _RESIDENCE = (
-    ("urban", re.compile(r"经常居住地(?:在|为)城镇|城镇户口|非农业户口|城镇居民标准|城镇居民人均|城镇常住居民")),
-    ("rural", re.compile(r"农业户口|农村户口|农村居民标准|农村居民人均|农村常住居民")),
+    ("urban", re.compile(r"经常居住地(?:在|为)城镇|城镇户口|非农业户口|城镇(?:居民|常住居民)?(?:标准|人均|可支配收入)|城镇常住居民")),
+    ("rural", re.compile(r"农业户口|农村户口|农村(?:居民|常住居民)?(?:标准|人均|可支配收入|纯收入)|农村常住居民")),
 )
 
 

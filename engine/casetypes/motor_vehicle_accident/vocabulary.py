@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from engine.extraction.document import Document
@@ -144,3 +145,34 @@ def tidy_parties(doc: Document, header_end: int | None = None) -> None:
         if role in doc.parties:
             doc.parties[role] = kept
             doc.party_spans[role] = kept_spans
+
+
+# 按6∶4的比例 / 7:3: two shares of ten (or of a hundred); the side named first takes the first figure.
+_RATIO = re.compile(r"(\d{1,2})\s*[:：∶比]\s*(\d{1,2})(?!\d)")
+_VICTIM_SIDE = re.compile(r"原告|受害人|死者|伤者|非机动车|行人")
+_MOTOR_SIDE = re.compile(r"被告|机动车(?!一方与)|我方|我公司|答辩人|保险公司")
+
+
+def plain_number(value: Decimal) -> str:
+    """70.00 → "70", 66.50 → "66.5" (a percent as the elements store it)."""
+    return format(value.normalize(), "f")
+
+
+def ratio_share(text: str, lo: int, hi: int) -> str | None:
+    """The defendant's side's share from a ratio of the clause (按6∶4的比例分担 → 60)."""
+    for match in _RATIO.finditer(text, lo, hi):
+        first, second = Decimal(match.group(1)), Decimal(match.group(2))
+        if first + second not in (Decimal(10), Decimal(100)):
+            continue
+        cuts = [m.end() for m in re.finditer(r"[，。；;]|,(?!\d{3})", text[lo:match.start()])]
+        start = lo + (cuts[-1] if cuts else 0)
+        stop = re.search(r"[，。；;]|,(?!\d{3})", text[match.end():hi])
+        end = match.end() + stop.start() if stop else hi
+        if not re.search(r"比例|分担|承担", text[start:end]):
+            continue
+        before = text[start:match.start()]
+        victim, motor = _VICTIM_SIDE.search(before), _MOTOR_SIDE.search(before)
+        victim_first = victim is not None and (motor is None or victim.start() < motor.start())
+        own = second if victim_first else first
+        return plain_number(own * (Decimal(100) / (first + second)))
+    return None

@@ -58,7 +58,7 @@ _ADVANCE = re.compile(r"垫付|已支付|支付了|已付|(?:已|已经|先行)[
                       r"留下(?=(?:人民币)?\d)")  # 并留下2000元钱 / 收到被告支付的5000元
 # The subject of an advance's sentence: the last role word that is not the recipient (为原告 / 给原告 / 向原告).
 _PAYING_ROLE = re.compile(r"(?<![为给向替对将与和])(原告|被告)([A-Z]{2,4})?")
-_DEATH = re.compile(r"死亡(?!伤残|赔偿|补偿|的?限额)|身亡|抢救无效")
+_DEATH = re.compile(r"死亡(?!伤残|赔偿|补偿|的?限额)|身亡|抢救无效|丧生|遇难|去世|身故|过世")
 _DEATH_ITEMS = re.compile(r"死亡赔偿金|丧葬费|死亡补偿|死者|近亲属|继承人|亲属|遗属|之父|之母|之子|之女|其父|其母|其子|其女|其夫|其妻")
 _INJURY_ITEMS = re.compile(r"残疾赔偿金|伤残赔偿金|级伤残|伤残等级")
 _INJURY = re.compile(r"受伤|伤残|致伤|受损伤|住院|治疗|医疗费|骨折|护理费|误工费")
@@ -484,6 +484,9 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
     # by the role word before it (被告PER承担次要责任).
     masked = (plaintiffs & defendants) | {n for n in plaintiffs | defendants if re.fullmatch(r"[A-Z]{2,4}", str(n))}
     bare_seen: dict[int, int] = {}
+    # heirs suing for the deceased: a bare person of the allocation after the defendant is the deceased
+    died = _DEATH.search(text, body[0], body[1]) is not None and _DEATH_ITEMS.search(text) is not None
+    victim = "受害人" if died else "原告"
     for match in _LIABILITY.finditer(text, body[0], body[1]):
         word = match.group(1) or match.group(3) or match.group(4)
         if word and text[max(0, match.start() - 2):match.start()].endswith(("不负", "不")):
@@ -502,7 +505,7 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
             who = None  # 被告负…责任 with 被告 an alias read from running text (找被告协商处理): the role word decides
         bare = _MASKED_SUBJECT.search(text, max(0, match.start() - 16), match.start())
         if who in masked or (who is None and bare):
-            roles = _masked_roles(text, match.start(), body[0], bare_seen)
+            roles = _masked_roles(text, match.start(), body[0], bare_seen, victim)
             if not roles:
                 continue
             for role in roles:
@@ -574,18 +577,21 @@ _MASKED_SUBJECT = re.compile(
 _ROLE_SUBJECT = re.compile(r"(原告|被告|死者|受害人|案外人)(?=(?:[A-Z]{2,4})?(?:与|和|、|及|以及|各|均|负|承担|无|不负|不承担))")
 
 
-def _masked_roles(text: str, at: int, lo: int, bare_seen: dict[int, int]) -> list[str]:
+def _masked_roles(text: str, at: int, lo: int, bare_seen: dict[int, int], victim: str = "原告") -> list[str]:
     """Roles of the persons an allocation names in masked text (LawBench writes every person PER). A role
     word decides (被告PER → 被告); a bare PER is a party the allocation names by no role word, 被告 first
     (the 认定书 of a claim names the defendant's side), then 原告, else someone else (案外人):
     认定PER负主要责任，被告负次要责任，原告不负 → 案外人; PER负全部责任，原告无责任 → 被告."""
-    sentence_start = max(text.rfind(c, lo, at) for c in "。；;\n")
+    # The 认定's persons may be cut by ；(认定：PER负全部责任；PER无责任): its sentence runs to 。
+    sentence_start = max(text.rfind(c, lo, at) for c in "。\n")
     start = text.rfind("认定", max(lo, sentence_start), at)
+    end = min([i for i in (text.find(c, at) for c in "。\n") if i >= 0] or [len(text)])
     if start < 0:
+        sentence_start = max(text.rfind(c, lo, at) for c in "。；;\n")
         start = max(lo, sentence_start + 1)
-    end = min([i for i in (text.find(c, at) for c in "。；;\n") if i >= 0] or [len(text)])
+        end = min([i for i in (text.find(c, at) for c in "。；;\n") if i >= 0] or [len(text)])
     named = {_ROLE_WORD.get(m.group(1), m.group(1)) for m in _ROLE_SUBJECT.finditer(text, start, end)}
-    free = [r for r in ("被告", "原告") if r not in named]
+    free = [r for r in ("被告", victim) if r not in named]
     subject = _MASKED_SUBJECT.search(text, max(start, at - 16), at)
     if subject is None:
         return []

@@ -29,7 +29,7 @@ from engine.casetypes.motor_vehicle_accident.vocabulary import (
 from engine.extraction.document import Candidate, Document
 
 CONTEST = re.compile(
-    r"过高|过多|过长|不予认可|不认可|不予支持|不应支持|(?<!没)有异议|应按|应扣除|应予扣除|扣除|核减|不属于|不予|不承担|不应|酌定|为宜|缺乏|没有证据|无证据|没有提供|未提供|未能提供|"
+    r"过高|过多|过长|不予认可|不认可|不予支持|不应支持|(?<!没)有异议|(?:没有|无|缺乏)[^，。；]{0,4}依据|(?:应当?|须|需)提供|应按|应扣除|应予扣除|扣除|核减|不属于|不予|不承担|不应|酌定|为宜|缺乏|没有证据|无证据|没有提供|未提供|未能提供|"
     r"(?:无|没有|缺少)[^，。；]{0,6}(?:医嘱|医疗机构的?意见)|无[^，。；]{0,4}票据|没有[^，。；]{0,4}票据|无依据|没有依据|依据不足|证据不足|不客观|不公正|不公平|不准确|不当(?!得利)|错误|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔|为准|不符合|应参照|应当参照|自行承担")
 ADMIT = re.compile(r"无异议|没有异议|认可|同意|属实|无意见|予以确认")
 _MARKER = re.compile(r"(?:认可|为|应为|以|酌定|计|合计|共计|仅|只|按|按照|支持)(?:人民币)?$")
@@ -97,7 +97,8 @@ class _Found:
 
 
 _ADVANCE_VERB = re.compile(r"垫付|预付|已支付|支付了|已付|支付给|给付了?|交纳了|已(?:经)?赔偿了?|"
-                           r"(?:已|已经|先行)[^，,。；;不]{0,14}?赔付|赔付了|已理赔|理赔了")
+                           r"(?:已|已经|先行)[^，,。；;不]{0,14}?赔付|赔付了|已理赔|理赔了|"
+                           r"(?<=[为给向替]原告)(?:支付|给付)(?=[^，,。；;]{0,8}?\d)")  # 为原告支付医疗费5000元
 # An advance's own items after its verb: "垫付医疗费30000元，护理费3000元" / "…28061.78元、修理费900元及护理费2520元";
 # a 合计 / 共计 closes the list (it repeats the items), so does anything that is not a short item name.
 _ADVANCE_NEXT = re.compile(r"[，,、及和]?(?:人民币)?[\u4e00-\u9fa5（）()]{0,14}?(?:人民币)?")
@@ -107,10 +108,12 @@ _CLAIM_DENIED = re.compile(
     r"不同意赔偿|被告[A-Z\u4e00-\u9fa5]{0,4}不应承担(?:任何)?赔偿责任|不应承担任何|不需要承担任何|"
     r"诉讼请求[^。；]{0,6}(?<!没)有异议|赔偿这么多|各项(?:损失|费用|赔偿)[^，。；]{0,4}(?:(?<!没)有异议|过高)|"
     r"(?:要求|主张|请求|诉请)(?:赔偿|给付|支付)?的?(?:金额|数额|损失|费用|赔偿款?)[^，。；]{0,4}过高|"
-    r"驳回原告[^，。；]{0,10}(?:诉讼请求|诉请|起诉)|(?:我方|我公司|答辩人|本人|我)[^，。；]{0,2}不应(?:当)?承担(?:任何)?赔偿责任")
+    r"驳回原告[^，。；]{0,10}(?:诉讼请求|诉请|起诉)|(?:我方|我公司|答辩人|本人|我)[^，。；]{0,2}不(?:应当?)?承担(?:任何)?赔偿责任")
 # 原告所诉属实 / 认可原告起诉的事实: every fact the complaint states is admitted (README, answer positions).
 _BLANKET = re.compile(r"原告(?:所诉|所述|诉称|陈述)的?(?:事实|事故经过)?(?:属实|无异议|没有异议)"
                       r"|(?:认可|对)原告(?:起诉|所诉|陈述|诉称)的?(?:事实|事故经过)(?:无异议|没有异议|属实)?")
+# 对原告的诉讼请求没有意见 / 对原告的诉请无异议: the claims admitted, the sum asked with them.
+_CLAIMS_ADMITTED = re.compile(r"对原告的?(?:诉讼请求|诉请|起诉)(?:无异议|没有异议|没有意见|无意见)")
 _GRADE_CONTESTED = re.compile(r"重新鉴定|(?<!没)有异议|不予认定|过高|不认可|没有鉴定结论|鉴定程序不合法|不构成伤残")
 # 原告的伤情不构成伤残 / 未达到伤残等级: the grade denied, whatever follows.
 _NOT_DISABLED = re.compile(r"(?:不|未|没有)(?:构成|达到|够)(?:任何)?伤残")
@@ -177,8 +180,9 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
         found.record("accident_date", "contest", None, (lo, hi))
     if _CLAIM_DENIED.search(chunk):
         found.record("claim_total", "contest", None, (lo, hi))
-    if _BLANKET.search(chunk) and not _NO_COLLISION.search(chunk):
-        for eid in ("accident_date", "liability"):
+    claims_admitted = _CLAIMS_ADMITTED.search(chunk) is not None
+    if (_BLANKET.search(chunk) or claims_admitted) and not _NO_COLLISION.search(chunk):
+        for eid in ("accident_date", "liability", *(("claim_total",) if claims_admitted else ())):
             found.record(eid, "admit", None, (lo, hi))
     stance = _stance(chunk)
     if stance is None:
@@ -187,7 +191,7 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
         found.record("victim_residence", "contest", "rural", (lo, hi))
     if _ACCIDENT_ADMITTED.search(chunk):
         found.record("accident_date", "admit", None, (lo, hi))
-    elif re.search(r"事故事实|事故的事实|事故证明[^，。；]{0,6}(?:无异议|没有异议)|事故发生(?!后|时|在|以后|之后)|事故经过|事故的发生(?![^，。；]{0,4}过错)"
+    elif re.search(r"事故事实|事故的(?:基本|主要)?事实|事故证明[^，。；]{0,6}(?:无异议|没有异议)|事故发生(?!后|时|在|以后|之后)|事故经过|事故的发生(?![^，。；]{0,4}过错)"
                    r"|发生经过", chunk):
         found.record("accident_date", "admit" if ADMIT.search(chunk) else stance, None, (lo, hi))
     if _OTHER_ALLOCATION.search(chunk):
@@ -223,7 +227,7 @@ _ACCIDENT_ADMITTED = re.compile(r"(?:发生(?:了)?)?(?:本次|本起|此次)?(?
 # The answer puts the fault elsewhere than the 认定书 does: the allocation is contested.
 _OTHER_ALLOCATION = re.compile(r"应负(?:本次|本起)?事故的?(?:主要|次要|同等)责任|过错在于|责任并不(?:是|全)|分清责任"
                               r"|不应(?:承担|负)(?:本次|本起)?(?:事故)?的?(?:全部|主要|同等)(?:事故)?责任")
-_ALLOCATION = re.compile(r"责任认定|认定书|责任划分|的认定|对[^，。；]{0,8}事故认定")
+_ALLOCATION = re.compile(r"责任认定|认定书|责任划分|的认定|认定的(?:事故)?责任|对[^，。；]{0,8}事故认定")
 # 交警部门作出的事故认定不客观: a bare 事故认定 speaks of the allocation only with a stance in its own clause
 # (协调事故认定事宜 is none).
 _BARE_ALLOCATION = re.compile(r"事故认定")

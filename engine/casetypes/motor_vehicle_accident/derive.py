@@ -141,7 +141,7 @@ def _piece_start(text: str, end: int, lo: int, window: int) -> int:
 # 交通费及误工费5000元 / 诉讼费及鉴定费1640元: one figure for two things joined by 及 / 和 / 与, not either one's.
 _JOINED = re.compile(r"(?:及|和|与|以及)$")
 # 各项损失暂计120000元 / 经济损失共计…: a word for all the losses, its figure the total.
-_ALL_LOSSES = re.compile(r"各项|全部|经济|上述|以上|总")
+_ALL_LOSSES = re.compile(r"^等|各项|全部|经济|上述|以上|总")  # 医疗费等损失: the listed and the other losses
 _TOTAL_GAP = re.compile(r"(?:共计|合计|总计|暂计|暂定|计|共|为)?(?:人民币)?")
 
 
@@ -189,12 +189,12 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
             head = _piece_start(text, left - 1, lo, window)
             piece = [(s, e, item) for s, e, item in words if head <= s and e <= left - 1]
         value = mention.value
-        if piece and piece[-1][2] is None and not _ALL_LOSSES.search(text, piece[-1][0], piece[-1][1]):
+        if piece and piece[-1][2] is None and not _ALL_LOSSES.search(text[piece[-1][0]:piece[-1][1]]):
             piece = []  # 原告的损失合计50000元: a loss of nobody's item, the figure read as a total below
         if piece:
             start, end, item = piece[-1]
             if _LIST_TOTAL.search(text[end:mention.start]) or (
-                    item is None and _ALL_LOSSES.search(text, start, end)
+                    item is None and _ALL_LOSSES.search(text[start:end])
                     and _TOTAL_GAP.fullmatch(text, end, mention.start)):
                 # 医疗费、交通费等共计88000元 / 各项损失暂计120000元: the total, not an item's figure.
                 if total is None:

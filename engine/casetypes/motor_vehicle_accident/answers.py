@@ -30,7 +30,7 @@ from engine.extraction.document import Candidate, Document
 
 CONTEST = re.compile(
     r"过高|过多|过长|不予认可|不认可|不予支持|不应支持|(?<!没)有异议|(?:没有|无|缺乏)[^，。；]{0,4}依据|(?:应当?|须|需)提供|应按|应扣除|应予扣除|扣除|核减|不属于|不予|不承担|不应|酌定|为宜|缺乏|没有证据|无证据|没有提供|未提供|未能提供|"
-    r"(?:无|没有|缺少)[^，。；]{0,6}(?:医嘱|医疗机构的?意见)|无[^，。；]{0,4}票据|没有[^，。；]{0,4}票据|无依据|没有依据|依据不足|证据不足|不客观|不公正|不公平|不准确|不当(?!得利)|错误|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔|为准|不符合|应参照|应当参照|自行承担")
+    r"(?:无|没有|缺少)[^，。；]{0,6}(?:医嘱|医疗机构的?意见)|无[^，。；]{0,4}票据|没有[^，。；]{0,4}票据|无依据|没有依据|依据不足|证据不足|不客观|不公正|不公平|不准确|不当(?!得利)|错误|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔|为准|不符合|与事实不符|不属实|应参照|应当参照|自行承担")
 ADMIT = re.compile(r"无异议|没有异议|认可|同意|属实|无意见|予以确认")
 _MARKER = re.compile(r"(?:认可|为|应为|以|酌定|计|合计|共计|仅|只|按|按照|支持)(?:人民币)?$")
 _HIGH_AFTER = re.compile(r"^(?:的?标准)?(?:过高|过多|不予|不认可|缺乏)")
@@ -105,7 +105,7 @@ _ADVANCE_NEXT = re.compile(r"[，,、及和]?(?:人民币)?[\u4e00-\u9fa5（）(
 _ADVANCE_STOP = re.compile(r"合计|共计|总计|辩称|认可|应|为宜|[。；;]")
 _CLAIM_DENIED = re.compile(
     r"驳回原告的?(?:全部|所有)?诉讼请求|(?:诉请|诉求|诉讼请求|起诉数额|请求数额|索赔数额)[^，。；]{0,4}过高|诉请都不同意|"
-    r"不同意赔偿|被告[A-Z\u4e00-\u9fa5]{0,4}不应承担(?:任何)?赔偿责任|不应承担任何|不需要承担任何|"
+    r"不同意赔偿|不同意原告的?(?:全部|所有)?(?:诉讼请求|诉请)|被告[A-Z\u4e00-\u9fa5]{0,4}不应承担(?:任何)?赔偿责任|不应承担任何|不需要承担任何|"
     r"诉讼请求[^。；]{0,6}(?<!没)有异议|赔偿这么多|各项(?:损失|费用|赔偿)[^，。；]{0,4}(?:(?<!没)有异议|过高)|"
     r"(?:要求|主张|请求|诉请)(?:赔偿|给付|支付)?的?(?:金额|数额|损失|费用|赔偿款?)[^，。；]{0,4}过高|"
     r"驳回原告[^，。；]{0,10}(?:诉讼请求|诉请|起诉)|(?:我方|我公司|答辩人|本人|我)[^，。；]{0,2}不(?:应当?)?承担(?:任何)?赔偿责任")
@@ -370,13 +370,14 @@ def _body(doc: Document) -> tuple[int, int]:
     return start, end if end >= 0 else len(text)
 
 
-def _drop_limit_only(doc: Document, found: _Found) -> None:
-    """An item the answer names only as an insurance cap (财产损失赔偿限额为2000元): the generic stage's
-    stance on it is none."""
+def _drop_limit_only(doc: Document, found: _Found, body: tuple[int, int]) -> None:
+    """An item the answer names only as an insurance cap (财产损失赔偿限额为2000元) or as what an advance
+    paid (其已为原告垫付医疗费8000元): the generic stage's stance on it is none."""
     words = item_words(doc.text)
     for eid in [e for e in doc.positions if e not in found.positions]:
         mentions = [(s, e) for s, e, item in words if item == eid]
-        if mentions and all(_LIMIT_AFTER.match(doc.text, e) for _, e in mentions):
+        if mentions and all(_LIMIT_AFTER.match(doc.text, e) or _in_advance(doc.text, s, body[0])
+                            for s, e in mentions):
             del doc.positions[eid]
             doc.results.pop(eid, None)
 
@@ -402,7 +403,7 @@ def derive_answer(doc: Document, results: dict[str, Any] | None = None) -> None:
         # 对事故认定书无异议 is the stance on the 认定书's allocation (liability), not on the document itself.
         del doc.positions["liability_document"]
         doc.results.pop("liability_document", None)
-    _drop_limit_only(doc, found)
+    _drop_limit_only(doc, found, body)
     for eid, position in found.positions.items():
         if eid not in doc.casetype.table.entries:
             continue

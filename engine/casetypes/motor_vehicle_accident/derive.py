@@ -148,6 +148,16 @@ _TOTAL_GAP = re.compile(r"(?:共计|合计|总计|暂计|暂定|计|共|为)?(?:
 _DEMAND = re.compile(r"赔偿|支付|给付|判令|请求|要求|原告|被告")
 
 
+def _advanced(text: str, sentence: int, left: int, start: int) -> bool:
+    """Whether the item word at ``start`` follows an advance verb in its piece whose payer is not the plaintiff
+    (原告已支付医疗费30000元 is the plaintiff's loss)."""
+    verb = _ADVANCE.search(text, left, start)
+    if verb is None:
+        return False
+    subjects = list(_PAYING_ROLE.finditer(text, max(sentence, verb.start() - 24), verb.start()))
+    return not (subjects and subjects[-1].group(1) == "原告")
+
+
 def _another_part(first: tuple[int, int, str, bool, Any], then: tuple[int, int, str, bool, Any]) -> bool:
     """Whether a second figure of an item is one more part of it: in the same sentence, not the same figure
     again (a restatement), and either another word of the item (修理费, then 施救费) or the same word where
@@ -209,6 +219,8 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
             if item is None:
                 continue
             sentence = max(text.rfind(c, lo, start) for c in "。；;\n")
+            if _advanced(text, max(lo, sentence + 1), left, start):
+                continue  # 被告PER支付了原告医疗费5000元: what an advance paid, not the item claimed
             # 住院期间误工费 / 出院后误工费: a qualifier of the item itself, not the demand's words before it
             said = [m.end() for m in _DEMAND.finditer(text, left, start)]
             word, qualified = text[start:end], bool(text[max([left, *said]):start].strip("的"))

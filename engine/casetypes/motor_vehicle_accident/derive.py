@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from engine.casetypes.motor_vehicle_accident.vocabulary import (
+    ITEM_WORDS,
     NO_ITEM_WORDS,
     PLATE,
     first_name_after,
@@ -42,7 +43,7 @@ _ASKED = re.compile(r"(?:请求|要求|判令|判决)[^。；;\n]{0,24}?(?:连�
 # 变更诉讼请求为 / 将诉讼请求金额增加至 / 变更数额为: a change of the figure asked.
 _CHANGED = re.compile(r"(?:变更|增加|减少|调整|增|降)(?:诉讼请求)?(?:数额|金额|总额)?(?:为|至|到)(?:人民币)?$")
 # 扣除…，尚需赔偿X元 / 尚欠X元 / 扣除…后为X元: the figure still asked.
-_NET = re.compile(r"(?:尚需赔偿|尚需支付|尚需|尚欠|还需|还应赔偿|下欠|剩余|实际应赔偿|后为|后余|合计|共计|计)(?:人民币)?$")
+_NET = re.compile(r"(?:尚需赔偿|尚需支付|尚需|尚欠|还需|还应赔偿|还应支付|下欠|剩余|实际应赔偿|后为|后余|合计|共计|计)(?:人民币)?$")
 _SHARE = {"全部": "full", "主要": "main", "同等": "equal", "次要": "secondary", "无": "none",
           "全": "full", "主": "main", "同": "equal", "次": "secondary"}
 # 负事故主要责任 / 承担此次事故的次要责任 / 各负同等责任 / 原告不承担此事故责任 (→ 无责任) / the short forms
@@ -252,11 +253,17 @@ def _drop_no_item_amounts(doc: Document, results: dict[str, Candidate], read: se
                 del results[eid]
 
 
+def _sentence_end(text: str, start: int, hi: int) -> int:
+    return min([i for i in (text.find("。", start, hi), text.find("\n", start, hi)) if i >= 0] or [hi])
+
+
 def _net_total(doc: Document, total: Candidate, hi: int) -> Candidate:
     """合计742,603.20元，扣除被告已支付的50,000元…，尚需赔偿682,603.20元: the claim is what is still asked."""
     text = doc.text
     start = total.spans[0][1]
-    end = min([i for i in (text.find("。", start, hi), text.find("\n", start, hi)) if i >= 0] or [hi])
+    end = _sentence_end(text, start, hi)
+    if re.match(r"[。\s]*(?:扣除|减去|除去)", text[end:hi]):
+        end = _sentence_end(text, end + 1, hi)  # 以上合计17000元。扣除被告已垫付的2000元，被告还应赔偿15000元
     deduct = text.find("扣除", start, end)
     if deduct < 0:
         return total
@@ -326,6 +333,11 @@ def _damage_items(doc: Document, results: dict[str, Candidate]) -> None:
     _drop_no_item_amounts(doc, results, set(items))
     if total is not None:
         results["claim_total"] = total
+        at = total.spans[0][0]
+        for eid in [e for e in ITEM_WORDS if e in results and e not in items]:
+            # 医疗费等各项损失80000元: the generic cue gave the first item the figure read here as the total
+            if results[eid].value == total.value and any(s <= at < e for s, e in results[eid].spans):
+                del results[eid]
     elif items and "claim_total" in results:
         stated = results["claim_total"].value
         if stated in {c.value for c in items.values()}:
@@ -662,7 +674,7 @@ def _advances(doc: Document, results: dict[str, Candidate], names: list[tuple[st
                 continue  # 原告住院治疗，支付了医疗费20000元: what the plaintiff paid is his loss, not an advance
             if payer is None or re.fullmatch(r"[A-Z]{2,4}", str(payer)):
                 # a masked name (LawBench: every person PER, insurers ORG) is told by the role word before it
-                payer = "被告" if subjects and subjects[-1].group(2) else payer
+                payer = subjects[-1].group(1) if subjects else payer
             amounts = [m for m in _money_in(doc, verb.start(), piece_hi)] or [
                 m for m in _money_in(doc, piece_lo, verb.start())]
             if payer is None or not amounts:

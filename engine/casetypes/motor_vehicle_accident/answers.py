@@ -249,7 +249,8 @@ _DEDUCTION = re.compile(r"扣除|核减|减去|非医保|自费|免赔")
 # 自愿承担70%的责任 / 同意承担30%: the share the defendant offers for its own side, a stance by itself.
 # 同意 only right before its verb: 同意在商业三者险限额内按70%承担 agrees to the share claimed (team corpus
 # mva_a_002: admit), 同意承担30% names its own; so does the insurer saying what it pays (我公司在…内承担70%).
-_OWN_OFFER = re.compile(r"(?:(?:自愿|愿意|愿|只|仅)[^，。；]{0,14}?|(?:我公司|本公司|答辩人|我方)(?:(?!同意)[^，。；]){0,14}?|同意)"
+_OWN_OFFER = re.compile(r"(?:(?:自愿|愿意|愿|只|仅)[^，。；]{0,14}?|"
+                        r"(?:我公司|本公司|答辩人|我方|保险公司|被告(?:[A-Z]{2,4})?|机动车一方)(?:(?!同意)[^，。；]){0,14}?|同意)"
                         r"(?:按|承担)[^，。；]{0,6}$")
 # 原告应自行承担70%的责任 / 原告PER应承担80%: the victim's own share — the defendant's side is the rest.
 _VICTIM_SHARE = re.compile(r"(?:原告|受害人|死者|伤者|非机动车一方|行人)(?:[A-Z]{2,4})?(?:自身|本人)?(?:也|亦)?(?:应|应当|应该|需)?"
@@ -273,7 +274,9 @@ def _share(text: str, found: _Found, lo: int, hi: int) -> None:
         found.record("liability_share", "contest", plain_number(rest), (lo, hi))
         return
     near = text[max(lo, own.start() - 16):own.end() + 6]
-    offered = _OWN_OFFER.search(text, max(lo, own.start() - 28), own.start()) is not None
+    # …由机动车一方承担70%无异议: the share named is agreed to, not offered
+    agreed = re.match(r"[^，。；]{0,4}?(?:无异议|没有异议|予以认可)", text[own.end():hi]) is not None
+    offered = not agreed and _OWN_OFFER.search(text, max(lo, own.start() - 28), own.start()) is not None
     if not offered and _stance(chunk) is None:
         return  # 在商业三者险内按30%承担 with no stance: a statement of the policy's share, not a position
     if offered or re.search(r"为宜|过高|不同意|应按", chunk) or not re.search(r"无异议|没有异议|认可|同意", near):

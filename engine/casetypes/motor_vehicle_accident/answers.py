@@ -144,20 +144,35 @@ _BARE_ITEM = re.compile(r"[\u4e00-\u9fa5（）()]{0,14}?(?:人民币)?[\d.,]+元
 _LIMIT_AFTER = re.compile(r"(?:的)?(?:赔偿|责任)?限额")
 
 
+# What may stand between an item word and the next one of the same list: separators, its amount, 的.
+_LIST_MEMBER = re.compile(r"[、，,及和与以\s的：:]*(?:人民币)?(?:[\d.,]+万?元)?[、，,及和与以\s]*(?:均|都|以上|上述|等)?")
+_PROPOSAL = re.compile(r"按(?:照)?[^，。；]{0,14}(?:计算|计付|赔偿|支付)|(?:每天|每日|每月)[\d.]+元")
+# A clause that says something else of the item (鉴定费由法院依法判定 once the court's part is taken out).
+_OTHER_PREDICATE = re.compile(r"由|请|应|系|是|为|属")
+_QUALIFIED_ADMIT = re.compile(r"认可[^，。；]{0,4}?\d+(?:个月|天|日|年|个)")
+
+
 def _items(doc: Document, found: _Found, lo: int, hi: int) -> None:
     text = doc.text
     # 财产损失赔偿限额为2000元 names the insurance cap, not the item claimed: no stance, no counter-figure
     words = [(s, e, item) for s, e, item in item_words(text, lo, hi)
              if item and not _in_advance(text, s, lo) and not _LIMIT_AFTER.match(text, e)]
     segments = []
-    for index, (start, _end, item) in enumerate(words):
+    for index, (start, end, item) in enumerate(words):
         stop = words[index + 1][0] if index + 1 < len(words) else hi
-        segments.append((item, start, stop, _stance(text[start:stop])))
+        segments.append((item, start, end, stop, _stance(text[start:stop])))
     unit_stance = _stance(text[lo:hi])
-    for index, (item, start, stop, stance) in enumerate(segments):
-        if stance is None:
-            later = next((s for _, _, _, s in segments[index + 1:] if s is not None), None)
+    for index, (item, start, end, stop, stance) in enumerate(segments):
+        if stance is None and _LIST_MEMBER.fullmatch(text, end, stop):
+            # 营养费、住院伙食补助费、交通费无异议 / 医疗费10000元，交通费500元，均无异议: a member of the list
+            later = next((s for *_, s in segments[index + 1:] if s is not None), None)
             stance = later or unit_stance
+        elif stance is None and _PROPOSAL.search(text, end, stop):
+            stance = "contest"  # 护理费按每天100元计算: a way of its own to compute the item
+        elif stance is None:
+            stance = unit_stance if not _OTHER_PREDICATE.search(text, end, stop) else None
+        elif stance == "admit" and _QUALIFIED_ADMIT.search(text, end, stop):
+            stance = "contest"  # 误工费认可3个月: admitted only for a period of its own
         value = _counter_figure(doc, start, stop)
         if stance is None and value is not None:
             stance = "contest"  # 营养费按每天30元计算60日，为1800元

@@ -61,6 +61,7 @@ _ADVANCE = re.compile(r"垫付|已支付|支付了|已付|(?:已|已经|先行)[
 _PAYING_ROLE = re.compile(r"(?<![为给向替对将与和])(原告|被告)([A-Z]{2,4})?")
 _DEATH = re.compile(r"死亡(?!伤残|赔偿|补偿|的?限额)|身亡|抢救无效|丧生|遇难|去世|身故|过世")
 _DEATH_ITEMS = re.compile(r"死亡赔偿金|丧葬费|死亡补偿|死者|近亲属|继承人|亲属|遗属|之父|之母|之子|之女|其父|其母|其子|其女|其夫|其妻")
+_DEATH_CLAIMED = re.compile(r"死者|死亡赔偿金|丧葬费")
 _INJURY_ITEMS = re.compile(r"残疾赔偿金|伤残赔偿金|级伤残|伤残等级")
 _INJURY = re.compile(r"受伤|伤残|致伤|受损伤|住院|治疗|医疗费|骨折|护理费|误工费")
 _COMMERCIAL = re.compile(r"商业|三者险|第三者责任险|第三者责任保险")
@@ -697,6 +698,10 @@ def _victim(doc: Document, results: dict[str, Candidate]) -> None:
     text = doc.text
     body = doc.section("body") if doc.sections.get("body") else (0, len(text))
     died = _DEATH.search(text, body[0], body[1])
+    if died is None and not _INJURY_ITEMS.search(text) and (
+            "death_compensation" in results or "funeral_expenses" in results):
+        # 死者PER系原告之父 … 死亡赔偿金、丧葬费: the claims tell the death the facts leave unsaid
+        died = _DEATH_CLAIMED.search(text, body[0], body[1])
     if died is not None and not _DEATH_ITEMS.search(text) and _INJURY_ITEMS.search(text):
         # 谢有能经抢救无效死亡 (another rider) in a claim for the plaintiff's own 伤残: not a death case
         died = None

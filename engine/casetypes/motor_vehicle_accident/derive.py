@@ -38,8 +38,9 @@ _RATE_AFTER = re.compile(r"^(?:(?:/|／|每|一)?(?:天|日|月|年)|\s*[×*])")
 _RATE_BEFORE = re.compile(r"(?:每天|每日|每月|每年|日均|月均)[^，,；;。]{0,2}$")
 _LIST_TOTAL = re.compile(r"等[^，,；;。]{0,6}?(?:共计|合计|总计|暂计|计)|^[^，,；;。]{0,4}(?:共计|合计|总计|暂计)")
 # 判决：一、被告赔偿72553.87元 / 要求…赔偿原告损失450482.8元 / 判令二被告赔偿原告经济损失434829元: the sum asked
-_ASKED = re.compile(r"(?:请求|要求|判令|判决)[^。；;\n]{0,24}?(?:连带)?(?:赔偿|支付|给付)(?:原告)?(?:的)?"
-                    r"(?:各项|经济)?(?:损失)?(?:共计|合计|总计)?(?:人民币)?$")
+_ASKED = re.compile(r"(?:请求|要求|判令|判决)[^。；;\n]{0,36}?(?:连带|共同)?(?:赔偿|支付|给付|赔付)(?:原告)?(?:的)?"
+                    r"(?:因[^，。；;]{0,16}?(?:造成|产生|导致|遭受)的?)?"  # 因本次交通事故所造成的损失
+                    r"(?:各项|经济)?(?:损失|费用)?(?:共计|合计|总计|计)?(?:人民币)?$")
 # 变更诉讼请求为 / 将诉讼请求金额增加至 / 变更数额为: a change of the figure asked.
 _CHANGED = re.compile(r"(?:变更|增加|减少|调整|增|降)(?:诉讼请求)?(?:数额|金额|总额)?(?:为|至|到)(?:人民币)?$")
 # 扣除…，尚需赔偿X元 / 尚欠X元 / 扣除…后为X元: the figure still asked.
@@ -299,13 +300,15 @@ def _asked_and_changed(doc: Document, results: dict[str, Candidate]) -> None:
     text = doc.text
     items = {c.value for k, c in results.items() if k != "claim_total" and isinstance(c.value, str)}
     amounts = _money_in(doc, 0, len(text))
+    summed: set[int] = set()  # the later parts of a demand split by limits, already in its sum
     for index, mention in enumerate(amounts):
-        before = text[max(0, mention.start - 40):mention.start]
-        if _ASKED.search(before) and mention.value not in items:
+        before = text[max(0, mention.start - 60):mention.start]
+        if _ASKED.search(before) and mention.value not in items and mention.start not in summed:
             results["claim_total"] = Candidate("claim_total", mention.value, [(mention.start, mention.end)], 0.8,
                                                "derived", mention.start)
             if _LIMIT_PART.search(before):
                 results["claim_total"] = _split_by_limits(text, mention, amounts[index + 1:])
+                summed.update(s for s, _ in results["claim_total"].spans)
     for mention in _money_in(doc, 0, len(text)):
         before = text[max(0, mention.start - 16):mention.start]
         if not _CHANGED.search(before):

@@ -142,6 +142,7 @@ def _piece_start(text: str, end: int, lo: int, window: int) -> int:
 
 
 # 交通费及误工费5000元 / 诉讼费及鉴定费1640元: one figure for two things joined by 及 / 和 / 与, not either one's.
+_FORMULA = re.compile(r"[按照以计算为共合计：:（）()\d.,，×*xX÷/／%％元天日月年个人次=＝\s每标准+＋\-－]*(?<=[为=＝])")
 _JOINED = re.compile(r"(?:及|和|与|以及)$")
 # 各项损失暂计120000元 / 经济损失共计…: a word for all the losses, its figure the total.
 _ALL_LOSSES = re.compile(r"^等|各项|全部|经济|上述|以上|总")  # 医疗费等损失: the listed and the other losses
@@ -201,6 +202,12 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
         if not piece and left > lo and text[left - 1] in "：:" and re.search(r"[=＝]", text[left:mention.start]):
             head = _piece_start(text, left - 1, lo, window)
             piece = [(s, e, item) for s, e, item in words if head <= s and e <= left - 1]
+        if not piece:
+            # 护理费按120元/天计算30天为3600元 / 被扶养人生活费：(24000×5÷2)×10%=6000元: the item before a
+            # formula that runs up to its figure, however long
+            before = [w for w in words if w[1] <= mention.start and w[0] >= max(lo, mention.start - 48)]
+            if before and before[-1][2] is not None and _FORMULA.fullmatch(text, before[-1][1], mention.start):
+                piece = before[-1:]
         value = mention.value
         if piece and piece[-1][2] is None and not _ALL_LOSSES.search(text[piece[-1][0]:piece[-1][1]]):
             piece = []  # 原告的损失合计50000元: a loss of nobody's item, the figure read as a total below

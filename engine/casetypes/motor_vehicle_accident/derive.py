@@ -205,9 +205,9 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
         if not piece:
             # 护理费按120元/天计算30天为3600元 / 被扶养人生活费：(24000×5÷2)×10%=6000元: the item before a
             # formula that runs up to its figure, however long
-            before = [w for w in words if w[1] <= mention.start and w[0] >= max(lo, mention.start - 48)]
-            if before and before[-1][2] is not None and _FORMULA.fullmatch(text, before[-1][1], mention.start):
-                piece = before[-1:]
+            earlier = [w for w in words if w[1] <= mention.start and w[0] >= max(lo, mention.start - 48)]
+            if earlier and earlier[-1][2] is not None and _FORMULA.fullmatch(text, earlier[-1][1], mention.start):
+                piece = earlier[-1:]
         value = mention.value
         if piece and piece[-1][2] is None and not _ALL_LOSSES.search(text[piece[-1][0]:piece[-1][1]]):
             piece = []  # 原告的损失合计50000元: a loss of nobody's item, the figure read as a total below

@@ -30,7 +30,7 @@ from engine.extraction.document import Candidate, Document
 
 CONTEST = re.compile(
     r"过高|过多|过长|不予认可|不认可|不予支持|不应支持|(?<!没)有异议|(?:没有|无|缺乏)[^，。；]{0,4}依据|(?:应当?|须|需)提供|应按|应扣除|应予扣除|扣除|核减|不属于|不予|不承担|不应|酌定|为宜|缺乏|没有证据|无证据|没有提供|未提供|未能提供|"
-    r"(?:无|没有|缺少)[^，。；]{0,6}(?:医嘱|医疗机构的?意见)|无[^，。；]{0,4}票据|没有[^，。；]{0,4}票据|无依据|没有依据|依据不足|证据不足|不客观|不公正|不公平|不准确|不当(?!得利)|错误|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔|为准|不符合|与事实不符|不属实|重复|(?:没有|无|未能?|不能)证明|应参照|应当参照|自行承担")
+    r"(?:无|没有|缺少)[^，。；]{0,6}(?:医嘱|医疗机构的?意见)|无[^，。；]{0,4}票据|没有[^，。；]{0,4}票据|无依据|没有依据|依据不足|证据不足|不客观|不公正|不公平|不准确|不当(?!得利)|错误|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔|为准|不符合|与事实不符|不属实|重复|计入|并入|应由[^，。；]{0,10}分担|(?:没有|无|未能?|不能)证明|应参照|应当参照|自行承担")
 ADMIT = re.compile(r"无异议|没有异议|认可|同意|属实|无意见|予以确认")
 _MARKER = re.compile(r"(?:认可|为|应为|以|酌定|计|合计|共计|仅|只|按|按照|支持)(?:人民币)?$")
 _HIGH_AFTER = re.compile(r"^(?:的?标准)?(?:过高|过多|不予|不认可|缺乏)")
@@ -147,6 +147,7 @@ _LIMIT_AFTER = re.compile(r"(?:的)?(?:赔偿|责任)?限额")
 
 # What may stand between an item word and the next one of the same list: separators, its amount, 的.
 _LIST_MEMBER = re.compile(r"[、，,及和与以\s的：:]*(?:人民币)?(?:[\d.,]+万?元)?[、，,及和与以\s]*(?:均|都|以上|上述|等)?")
+_BETWEEN_ITEMS = "、，,；;：:。及和与以\n 对的"
 _PROPOSAL = re.compile(r"按(?:照)?[^，。；]{0,14}(?:计算|计付|赔偿|支付)|(?:每天|每日|每月)[\d.]+元")
 # A clause that says something else of the item (鉴定费由法院依法判定 once the court's part is taken out).
 _OTHER_PREDICATE = re.compile(r"由|请|应|系|是|为|属|有")
@@ -164,6 +165,8 @@ def _items(doc: Document, found: _Found, lo: int, hi: int) -> None:
         segments.append((item, start, end, stop, _stance(text[start:stop])))
     unit_stance = _stance(text[lo:hi])
     for index, (item, start, end, stop, stance) in enumerate(segments):
+        if index and text[start - 1] not in _BETWEEN_ITEMS and not re.search(r"[，,、；;：:。]", text[segments[index - 1][2]:start]):
+            continue  # 被扶养人生活费应计入残疾赔偿金: the word is the object of the item before it
         if stance is None and _LIST_MEMBER.fullmatch(text, end, stop):
             # 营养费、住院伙食补助费、交通费无异议 / 医疗费10000元，交通费500元，均无异议: a member of the list
             later = next((s for *_, s in segments[index + 1:] if s is not None), None)
@@ -203,7 +206,8 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
     stance = _stance(chunk)
     if stance is None:
         return
-    if re.search(r"农村(?:居民|户籍|户口)?(?:人均|标准)|按(?:照)?农村", chunk) and re.search(r"应|按照", chunk):
+    if (re.search(r"农村(?:居民|户籍|户口)?(?:人均|标准)|按(?:照)?农村", chunk) and re.search(r"应|按照", chunk)) or (
+            _URBAN_OBJECTED.search(chunk)):
         found.record("victim_residence", "contest", "rural", (lo, hi))
     if _ACCIDENT_ADMITTED.search(chunk):
         found.record("accident_date", "admit", None, (lo, hi))
@@ -248,6 +252,8 @@ _ALLOCATION = re.compile(r"责任认定|认定书|责任划分|的认定|认定�
 # (协调事故认定事宜 is none).
 _BARE_ALLOCATION = re.compile(r"事故认定")
 # 未发生碰撞 / 没有接触 / 系自行摔倒: the accident itself is denied.
+# 其主张按城镇居民标准计算…没有依据: the urban standard objected to, the rural one asked.
+_URBAN_OBJECTED = re.compile(r"城镇[^，。；]{0,10}(?:标准|人均|可支配)[^。；]{0,16}?(?:没有依据|无依据|不予认可|不认可|不应|缺乏|不符合)")
 _NO_COLLISION = re.compile(r"(?:未|没有|并未|并没有|不曾)(?:与[^，,。；;]{0,10})?(?:发生)?(?:碰撞|接触|相撞|刮擦)|自行摔倒|自己摔倒")
 
 

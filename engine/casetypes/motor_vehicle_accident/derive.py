@@ -47,11 +47,12 @@ _CHANGED = re.compile(r"(?:变更|增加|减少|调整|增|降)(?:诉讼请求)?
 _NET = re.compile(r"(?:尚需赔偿|尚需支付|尚需|尚欠|还需|还应赔偿|还应支付|下欠|剩余|实际应赔偿|后为|后余|合计|共计|计)(?:人民币)?$")
 _SHARE = {"全部": "full", "主要": "main", "同等": "equal", "次要": "secondary", "无": "none",
           "全": "full", "主": "main", "同": "equal", "次": "secondary"}
-# 负事故主要责任 / 承担此次事故的次要责任 / 各负同等责任 / 原告不承担此事故责任 (→ 无责任) / the short forms
+# 负事故主要责任 / 承担此次事故的次要责任 / 各负同等责任 / 认定…为全部责任 / 认定…应负全部责任 (应 only inside a
+# 认定) / 原告不承担此事故责任 (→ 无责任) / the short forms
 # 负主责 / 负全责 / 无责 (not 无责赔偿限额, the insurer's no-fault cap). The match starts at 各 / 均 so that the
 # text before it is the subject.
 _LIABILITY = re.compile(
-    r"(?:各|均|都|亦|也)?(?:负|承担)?(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(全部|主要|同等|次要|无)(?:事故)?责任"
+    r"(?:各|均|都|亦|也)?(?P<ought>应当?|应该)?(?:负|承担|为)?(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(全部|主要|同等|次要|无)(?:事故)?责任"
     r"|(?:各|均|都|亦|也)?(?:不承担|不负)(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(责任)"
     r"|(?:各|均|都|亦|也)?(?:(?:负|承担|为)(全|主|同|次|无)|(无))责(?![任赔限险])")
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*%")
@@ -523,7 +524,9 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
     died = _DEATH.search(text, body[0], body[1]) is not None and _DEATH_ITEMS.search(text) is not None
     victim = "受害人" if died else "原告"
     for match in _LIABILITY.finditer(text, body[0], body[1]):
-        word = match.group(1) or match.group(3) or match.group(4)
+        word = match.group(2) or match.group(4) or match.group(5)
+        if match.group("ought") and "认定" not in text[max(text.rfind("。", 0, match.start()), 0):match.start()]:
+            continue  # 原告认为被告应负全部责任: what the plaintiff says is due, not the police's 认定
         if word and text[max(0, match.start() - 2):match.start()].endswith(("不负", "不")):
             continue
         share = _SHARE[word] if word else "none"

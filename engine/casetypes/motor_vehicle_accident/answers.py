@@ -243,7 +243,8 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
 
 
 # 原被告发生交通事故是事实 admits the accident even when the sentence goes on to contest the 认定书.
-_ACCIDENT_ADMITTED = re.compile(r"(?:发生(?:了)?)?(?:本次|本起|此次)?(?:道路)?交通事故(?:是事实|属实|事实清楚)|事故(?:事实)?属实")
+_ACCIDENT_ADMITTED = re.compile(r"(?:发生(?:了)?)?(?:本次|本起|此次)?(?:道路)?交通事故(?:的发生)?(?:是事实|属实|事实清楚)|事故(?:事实)?属实"
+                                r"|对(?:本次|此次|该起|这起)?(?:交通)?事故(?:本身)?(?:无异议|没有异议|认可)")
 # The answer puts the fault elsewhere than the 认定书 does: the allocation is contested.
 _OTHER_ALLOCATION = re.compile(r"应负(?:本次|本起)?事故的?(?:主要|次要|同等)责任|过错在于|责任并不(?:是|全)|分清责任"
                               r"|不应(?:承担|负)(?:本次|本起)?(?:事故)?的?(?:全部|主要|同等)(?:事故)?责任")
@@ -257,11 +258,15 @@ _URBAN_OBJECTED = re.compile(r"城镇[^，。；]{0,10}(?:标准|人均|可支�
 _NO_COLLISION = re.compile(r"(?:未|没有|并未|并没有|不曾)(?:与[^，,。；;]{0,10})?(?:发生)?(?:碰撞|接触|相撞|刮擦)|自行摔倒|自己摔倒")
 
 
+# 对认定书的真实性无异议，但对其证明内容有异议: the document admitted, what it finds contested.
+_BUT_CONTENT = re.compile(r"但(?:是)?对其[^，。；]{0,10}(?<!没)有异议")
+
+
 def _allocation_stance(text: str, lo: int, hi: int, stance: str) -> str:
     """The stance of the clauses that speak of the 认定书 (对责任认定无异议 / 交警的认定有误), else of the unit:
     发生交通事故属实，但…交警的认定有误 admits the accident, not the allocation."""
     said = [_stance(text[slice(*_clause(text, m.start(), lo, hi))]) for m in _ALLOCATION.finditer(text, lo, hi)]
-    if "contest" in said:
+    if "contest" in said or ("admit" in said and _BUT_CONTENT.search(text, lo, hi)):
         return "contest"
     if "admit" in said:
         return "admit"

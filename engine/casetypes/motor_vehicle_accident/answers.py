@@ -313,6 +313,9 @@ def _share(text: str, found: _Found, lo: int, hi: int) -> None:
         found.record("liability_share", "admit", None, (lo, hi))
 
 
+# 医疗费已由被告PER支付 / 其他被告垫付的费用应予扣除: the advance the complaint states relied on (README 90, 117).
+_ADVANCE_RELIED_ON = re.compile(r"已由(?:被告|我方|答辩人|保险公司|其他被告)[A-Z]{0,4}[^，。；]{0,4}(?:支付|垫付|赔付|给付)"
+                                r"|垫付的?(?:费用|款项|金额|部分)?(?:应予?|应当)?(?:扣除|抵扣|抵减)")
 _PAST_ADVANCE = re.compile(r"已(?:经)?(?:为|给|向)?(?:原告)?垫付|垫付(?:过|了)|曾[^，。；]{0,6}垫付")
 
 
@@ -340,6 +343,8 @@ def _advances(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[
             found.record("paid_in_advance", "contest", _advance_rows(doc, lo, hi, names) or None, (lo, hi))
     elif _PAST_ADVANCE.search(text, lo, hi):
         found.record("paid_in_advance", "contest", None, (lo, hi))  # 已经给原告垫付过部分医疗费: no figure
+    elif _ADVANCE_RELIED_ON.search(text, lo, hi):
+        found.record("paid_in_advance", "admit", None, (lo, hi))
 
 
 def _payer(doc: Document, at: int, lo: int, names: list[tuple[str, str]], answerer: str) -> str:

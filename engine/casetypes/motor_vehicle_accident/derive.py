@@ -67,7 +67,11 @@ _DEATH_CLAIMED = re.compile(r"死者|死亡赔偿金|丧葬费")
 _INJURY_ITEMS = re.compile(r"残疾赔偿金|伤残赔偿金|级伤残|伤残等级")
 _INJURY = re.compile(r"受伤|伤残|致伤|受损伤|住院|治疗|医疗费|骨折|护理费|误工费")
 _COMMERCIAL = re.compile(r"商业|三者险|第三者责任险|第三者责任保险")
-_GRADE = re.compile(r"(两处|二处|三处|四处|[2-4]处)?([一二三四五六七八九十]|10|[1-9])级伤残([一二三四两]处)?")
+_GRADE_WORD = r"(?:[一二三四五六七八九十]|10|[1-9]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])"
+_GRADE = re.compile(rf"(两处|二处|三处|四处|[2-4]处)?({_GRADE_WORD})级伤残([一二三四两1-4]处)?")
+# 伤残等级分别为九级、十级 / 伤残等级为十级: the grades after the words, without 伤残 behind them.
+_GRADE_LIST = re.compile(rf"伤残等级(?:分别)?(?:为|是|评定为|系|均为)((?:{_GRADE_WORD})级(?:[、，,和及与](?:{_GRADE_WORD})级)*)")
+_ROMAN = {r: n for n, r in enumerate("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", 1)}
 _INDEX = re.compile(r"(?:伤残)?(?:赔偿指数|伤残系数|赔偿系数)(?:为|按|是|计)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*%")
 _COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "一": 1, "2": 2, "3": 3, "4": 4}
 _DAYS = {
@@ -749,6 +753,8 @@ def _victim(doc: Document, results: dict[str, Candidate]) -> None:
 def _int_of(raw: str) -> int | None:
     from engine.extraction.numerals import parse_small
 
+    if raw in _ROMAN:
+        return _ROMAN[raw]
     return int(raw) if raw.isdigit() else parse_small(raw)
 
 
@@ -770,6 +776,11 @@ def _grades(doc: Document, results: dict[str, Candidate]) -> None:
             break  # the first statement of the grades (a later one restates them)
         grades += [grade] * count
         spans.append((match.start(), match.end()))
+    if not grades and (listed := _GRADE_LIST.search(text, body[0], body[1])):
+        for word in re.findall(rf"({_GRADE_WORD})级", listed.group(1)):
+            if (grade := _int_of(word)) is not None and 1 <= grade <= 10:
+                grades.append(grade)
+                spans.append(listed.span(1))
     if not grades:
         return
     grades.sort()

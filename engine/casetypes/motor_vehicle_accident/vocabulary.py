@@ -20,7 +20,7 @@ ITEM_WORDS: dict[str, tuple[str, ...]] = {
     "transport_fee": ("交通费",),
     "accommodation_fee": ("住宿费",),
     "disability_compensation": ("残疾赔偿金", "伤残赔偿金", "残疾补偿金", "伤残补偿金"),
-    "dependents_living": ("被扶养人生活费", "被抚养人生活费", "被赡养人生活费"),
+    "dependents_living": ("被扶养人生活费", "被抚养人生活费", "被赡养人生活费", "赡养费", "抚养费", "扶养费"),
     "disability_aids": ("残疾辅助器具费", "辅助器具费"),
     "death_compensation": ("死亡赔偿金",),
     "funeral_expenses": ("丧葬费",),

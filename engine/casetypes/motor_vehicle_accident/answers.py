@@ -149,6 +149,7 @@ _LIMIT_AFTER = re.compile(r"(?:的)?(?:赔偿|责任)?限额")
 
 # What may stand between an item word and the next one of the same list: separators, its amount, 的.
 _LIST_MEMBER = re.compile(r"[、，,及和与以\s的：:]*(?:人民币)?(?:[\d.,]+万?元)?[、，,及和与以\s]*(?:均|都|以上|上述|等)?")
+_LOSS_DENIED = re.compile(r"(?:无|没有|不存在|不产生|未产生)(?:任何)?$")
 _BETWEEN_ITEMS = "、，,；;：:。及和与以\n 对的"
 _PROPOSAL = re.compile(r"按(?:照)?[^，。；]{0,14}(?:计算|计付|赔偿|支付)|(?:每天|每日|每月)[\d.]+元")
 # A clause that says something else of the item (鉴定费由法院依法判定 once the court's part is taken out).
@@ -169,7 +170,9 @@ def _items(doc: Document, found: _Found, lo: int, hi: int) -> None:
     for index, (item, start, end, stop, stance) in enumerate(segments):
         if index and text[start - 1] not in _BETWEEN_ITEMS and not re.search(r"[，,、；;：:。]", text[segments[index - 1][2]:start]):
             continue  # 被扶养人生活费应计入残疾赔偿金: the word is the object of the item before it
-        if stance is None and _LIST_MEMBER.fullmatch(text, end, stop):
+        if stance is None and _LOSS_DENIED.search(text, max(lo, start - 4), start):
+            stance = "contest"  # 无误工损失 / 不存在护理费: the loss itself denied
+        elif stance is None and _LIST_MEMBER.fullmatch(text, end, stop):
             # 营养费、住院伙食补助费、交通费无异议 / 医疗费10000元，交通费500元，均无异议: a member of the list
             later = next((s for *_, s in segments[index + 1:] if s is not None), None)
             stance = later or unit_stance

@@ -25,6 +25,7 @@ from engine.casetypes.motor_vehicle_accident.vocabulary import (
     last_name_before,
     names_in,
     party_aliases,
+    plain_number,
     ratio_share,
     tidy_parties,
 )
@@ -56,6 +57,8 @@ _LIABILITY = re.compile(
     r"|(?:各|均|都|亦|也)?(?:不承担|不负)(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(责任)"
     r"|(?:各|均|都|亦|也)?(?:(?:负|承担|为)(全|主|同|次|无)|(无))责(?![任赔限险])")
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*%")
+# The plaintiff's (or the victim's) own share: 原告自愿承担20%的责任 / 原告自负30%.
+_OWN_SHARE = re.compile(r"(?:原告|受害人|死者|伤者)(?:[A-Z]{2,4})?(?:自愿|自行|应|愿意)?(?:承担|负担|自负|负)[^，。；%％\d]{0,4}$")
 _ADVANCE = re.compile(r"垫付|已支付|支付了|已付|(?:已|已经|先行)[^，,。；;不]{0,14}?赔付|先行支付|先行给付|已给付|给付了|"
                       r"赔付了|已理赔|理赔了|预付|已赔偿|(?:支付|给付)的(?=(?:人民币)?\d)|"
                       r"留下(?=(?:人民币)?\d)")  # 并留下2000元钱 / 收到被告支付的5000元
@@ -598,6 +601,8 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
             applied = text[max(0, match.start() - 2):match.start()] == "元的"  # 车损7600元的40%即3040元
             if (re.search(r"比例|责任|承担", around) or applied) and not re.search(r"伤残|指数|系数|利率", around):
                 value = match.group(1).rstrip("0").rstrip(".") if "." in match.group(1) else match.group(1)
+                if _OWN_SHARE.search(text, max(sentence[0], match.start() - 20), match.start()):
+                    value = plain_number(Decimal(100) - Decimal(match.group(1)))  # 原告自愿承担20% → the motor side 80
                 results["liability_share"] = Candidate("liability_share", value, [(match.start(), match.end())],
                                                        0.7, "derived", match.start())
                 break

@@ -572,6 +572,8 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
                 who = person.group(1)  # the next person of the same allocation: 认定PER负主要责任，谢有能负次要责任
             elif role_word is not None:
                 who = role_word.group(1)  # a masked or unnamed party: its role (被告PER负主要责任)
+            elif (topic := _clause_topic(text, match.start(), body[0], names)) is not None:
+                who = topic  # 被告PER驾驶机动车未注意观察，负事故全部责任: the subject of the clause before
             else:
                 continue
         together = [who]
@@ -586,6 +588,9 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
             rows.append({"party": name, "share": share})
             spans.append((match.start(), match.end()))
     if rows:
+        for row in rows:  # 原告无责任 with one plaintiff named in the header: the party by its name
+            row["party"] = _side_name(doc, _SIDE_OF.get(row["party"], ""), row["party"], masked) \
+                if row["party"] in _SIDE_OF else row["party"]
         results["liability"] = Candidate("liability", rows, spans, 0.75, "derived", spans[0][0])
     if "liability_share" not in results:
         for match in _PERCENT.finditer(text, body[0], body[1]):
@@ -655,6 +660,37 @@ def _masked_roles(text: str, at: int, lo: int, bare_seen: dict[int, int], victim
 
 
 _ROLE_WORD = {"死者": "受害人"}
+
+
+def _clause_topic(text: str, at: int, lo: int, names: list[tuple[str, str]]) -> str | None:
+    """The role that opens the clause before a share written without a subject (…，负事故全部责任), in the
+    same 认定 sentence; none when that clause already had its share."""
+    if not re.search(r"[，,]$", text[max(lo, at - 1):at]):
+        return None
+    start = max(lo, max(text.rfind(c, lo, at) for c in "。；;\n") + 1)
+    sentence = max(lo, max(text.rfind(c, lo, at) for c in "。\n") + 1)  # the 认定 may open it before a ；
+    clauses = re.split(r"[，,：:]", text[start:at - 1])
+    if "认定" not in text[sentence:at] or not clauses:
+        return None
+    for clause in reversed(clauses):
+        if _LIABILITY.search(clause):
+            return None
+        clause = re.sub(r"^认定", "", clause)
+        named = next((name for written, name in names if clause.startswith(written) and written not in ("原告", "被告")),
+                     None)
+        for size in (3, 2):  # a person the statement calls 被告X / 原告X elsewhere, no party block naming them
+            if named is None and re.fullmatch(r"[\u4e00-\u9fa5]+", clause[:size]) and clause[:size] not in ("原告", "被告") \
+                    and re.search(r"(?:原告|被告)" + re.escape(clause[:size]), text):
+                named = clause[:size]
+        if named is not None:
+            return named  # 彭晓军未注意观察、避让行人，负事故次要责任
+        opened = re.match(r"原告|被告|死者|受害人", clause)
+        if opened:
+            return _ROLE_WORD.get(opened.group(), opened.group())
+    return None
+
+
+_SIDE_OF = {"原告": "plaintiffs", "被告": "defendants"}
 
 
 def _side_name(doc: Document, role: str, word: str, masked: set[Any]) -> str:

@@ -96,7 +96,8 @@ class _Found:
             self.spans[eid].append(span)
 
 
-_ADVANCE_VERB = re.compile(r"垫付|预付|已支付|支付了|已付|支付给|给付了?|交纳了|已(?:经)?赔偿了?|"
+_ADVANCE_VERB = re.compile(r"垫付|预付|已经?支付|支付了|已付|支付给|给付了?|交纳了|已(?:经)?赔偿了?|"
+                           r"(?:赔偿|支付)了(?=[^，,。；;]{0,10}?\d)|"
                            r"(?:已|已经|先行)[^，,。；;不]{0,14}?赔付|赔付了|已理赔|理赔了|"
                            r"(?<=[为给向替]原告)(?:支付|给付)(?=[^，,。；;]{0,8}?\d)")  # 为原告支付医疗费5000元
 # An advance's own items after its verb: "垫付医疗费30000元，护理费3000元" / "…28061.78元、修理费900元及护理费2520元";
@@ -135,7 +136,8 @@ def _clause(text: str, at: int, lo: int, hi: int) -> tuple[int, int]:
 def _in_advance(text: str, at: int, lo: int) -> bool:
     """本人垫付给原告医疗费28061.78元、修理费900元: the items named after an advance verb in its clause."""
     start, end = _clause(text, at, lo, len(text))
-    if _ADVANCE_VERB.search(text, start, at):
+    verb = _ADVANCE_VERB.search(text, start)  # not bounded at `at`: the verb's lookahead reads past it
+    if verb is not None and verb.start() < at:
         return True
     # a bare item of the same list in the next clause: 垫付医疗费30000元，护理费3000元
     return start > lo and _BARE_ITEM.fullmatch(text, start, end) is not None and _in_advance(text, start - 1, lo)
@@ -326,7 +328,7 @@ _PAST_ADVANCE = re.compile(r"已(?:经)?(?:为|给|向)?(?:原告)?垫付|垫付
 
 # 在交警队交纳了押金5000元: money left with the police is no advance unless the plaintiff got it (README:
 # paid_in_advance, 241 vs 2, 96).
-_DEPOSIT = re.compile(r"押金|保证金|交警(?:队|大队|部门)?(?:处|账户)")
+_DEPOSIT = re.compile(r"交警(?:队|大队|部门)?[^，。；]{0,8}(?:押金|保证金)|(?:押金|保证金)[^，。；]{0,8}交警|交警(?:队|大队|部门)?(?:处|账户)")
 _RECEIVED = re.compile(r"原告[^，。；]{0,6}(?:领取|领走|收到|取走)|(?:转交|转付|交付)(?:给)?原告")
 
 

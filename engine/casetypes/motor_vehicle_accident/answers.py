@@ -262,7 +262,8 @@ _BARE_ALLOCATION = re.compile(r"事故认定")
 # 未发生碰撞 / 没有接触 / 系自行摔倒: the accident itself is denied.
 # 其主张按城镇居民标准计算…没有依据: the urban standard objected to, the rural one asked.
 _URBAN_OBJECTED = re.compile(r"城镇[^，。；]{0,10}(?:标准|人均|可支配)[^。；]{0,16}?(?:没有依据|无依据|不予认可|不认可|不应|缺乏|不符合)")
-_NO_COLLISION = re.compile(r"(?:未|没有|并未|并没有|不曾)(?:与[^，,。；;]{0,10})?(?:发生)?(?:碰撞|接触|相撞|刮擦)|自行摔倒|自己摔倒")
+_NO_COLLISION = re.compile(r"(?:未|没有|并未|并没有|不曾)(?:与[^，,。；;]{0,10})?(?:发生)?(?:碰撞|接触|相撞|刮擦)|自行摔倒|自己摔倒"
+                           r"|单方事故|与(?:我|本|被告|答辩人)[^，,。；;]{0,10}(?:车辆|车)无关")  # the vehicle not involved
 
 
 # 对认定书的真实性无异议，但对其证明内容有异议: the document admitted, what it finds contested.

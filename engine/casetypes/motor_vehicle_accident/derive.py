@@ -150,7 +150,9 @@ def _piece_start(text: str, end: int, lo: int, window: int) -> int:
 
 
 # 交通费及误工费5000元 / 诉讼费及鉴定费1640元: one figure for two things joined by 及 / 和 / 与, not either one's.
-_FORMULA = re.compile(r"[按照以计算为共合计：:（）()\d.,，×*xX÷/／%％元天日月年个人次=＝\s每标准+＋\-－]*(?<=[为=＝])")
+# What a formula between an item and its result is written with: figures, operators, units, the standard's words.
+_FORMULA = re.compile(r"(?:[按照以计算为共合计：:（）()\d.,，×*xX÷/／%％元天日月年个人次=＝\s每+＋\-－]|标准|城镇|农村|居民|"
+                      r"人均|可支配收入|消费性?支出|上一|年度|系数|指数|伤残|级)*(?<=[为=＝])")
 _JOINED = re.compile(r"(?:及|和|与|以及)$")
 # 各项损失暂计120000元 / 经济损失共计…: a word for all the losses, its figure the total.
 _ALL_LOSSES = re.compile(r"^等|各项|全部|经济|上述|以上|总")  # 医疗费等损失: the listed and the other losses

@@ -13,6 +13,7 @@ takes precedence over it for what it finds.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from engine.casetypes.motor_vehicle_accident.vocabulary import (
@@ -21,15 +22,17 @@ from engine.casetypes.motor_vehicle_accident.vocabulary import (
     last_name_before,
     names_in,
     party_aliases,
+    plain_number,
+    ratio_share,
     tidy_parties,
 )
 from engine.extraction.document import Candidate, Document
 
 CONTEST = re.compile(
-    r"过高|过多|过长|不予认可|不认可|不予支持|不应支持|(?<!没)有异议|应按|应扣除|应予扣除|扣除|核减|不属于|不予|不承担|不应|酌定|为宜|缺乏|没有证据|无证据|没有提供|未提供|未能提供|"
-    r"无票据|没有票据|无依据|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔|为准|不符合|应参照|应当参照|自行承担")
+    r"过高|过多|过长|不予认可|不认可|不予支持|不应支持|(?<!没)有异议|(?:没有|无|缺乏)[^，。；]{0,4}依据|(?:应当?|须|需)提供|应按|应扣除|应予扣除|扣除|核减|不属于|不予|不承担|不应|酌定|为宜|缺乏|没有证据|无证据|没有提供|未提供|未能提供|"
+    r"(?:无|没有|缺少)[^，。；]{0,6}(?:医嘱|医疗机构的?意见)|无[^，。；]{0,4}票据|没有[^，。；]{0,4}票据|无依据|没有依据|依据不足|证据不足|不客观|不公正|不公平|不准确|不当(?!得利)|错误|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔|为准|不符合|与事实不符|不属实|重复|自行负担|不负担|间接损失|非[^，。；]{0,4}(?:保险|赔偿|理赔)[^，。；]{0,4}范围|不在[^，。；]{0,8}范围|过大|偏高|偏多|偏长|计入|并入|应由[^，。；]{0,10}分担|(?:没有|无|未能?|不能)证明|应参照|应当参照|自行承担")
 ADMIT = re.compile(r"无异议|没有异议|认可|同意|属实|无意见|予以确认")
-_MARKER = re.compile(r"(?:认可|为|应为|以|酌定|计|合计|共计|仅|只|按)(?:人民币)?$")
+_MARKER = re.compile(r"(?:认可|为|应为|以|酌定|计|合计|共计|仅|只|按|按照|支持)(?:人民币)?$")
 _HIGH_AFTER = re.compile(r"^(?:的?标准)?(?:过高|过多|不予|不认可|缺乏)")
 _RATE_BEFORE = re.compile(r"(?:每天|每日|每月|每年|日均|月均|月收入|年收入)[^，,；;。]{0,2}$")
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*%")
@@ -41,7 +44,13 @@ def _units(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
 
 
+# 由法院依法酌定 / 请法院依法认定 / 以法院核定为准: the item left to the court is no stance (README, dev2: 424, 497).
+_LEFT_TO_COURT = re.compile(r"(?:由|请|交由|望|请求)(?:人民)?(?:法院|贵院|本院)[^，,。；;]{0,6}?(?:酌定|认定|判定|确定|核定|裁决|判决|裁量)"
+                            r"|以(?:人民)?(?:法院|贵院)[^，,。；;]{0,4}(?:核定|认定|判定|确定)为准")
+
+
 def _stance(chunk: str) -> str | None:
+    chunk = _LEFT_TO_COURT.sub("", chunk)
     if CONTEST.search(chunk):
         return "contest"
     if ADMIT.search(chunk):
@@ -87,16 +96,31 @@ class _Found:
             self.spans[eid].append(span)
 
 
-_ADVANCE_VERB = re.compile(r"垫付|预付|已支付|支付了|已付|支付给|给付了?|交纳了|已(?:经)?赔偿了?")
+_ADVANCE_VERB = re.compile(r"垫付|预付|已经?支付|支付了|已付|支付给|给付了?|交纳了|已(?:经)?赔偿了?|"
+                           r"(?:赔偿|支付)了(?=[^，,。；;]{0,10}?\d)|"
+                           r"(?:已|已经|先行)[^，,。；;不]{0,14}?赔付|赔付了|已理赔|理赔了|"
+                           r"(?<=[为给向替]原告)(?:支付|给付)(?=[^，,。；;]{0,8}?\d)")  # 为原告支付医疗费5000元
 # An advance's own items after its verb: "垫付医疗费30000元，护理费3000元" / "…28061.78元、修理费900元及护理费2520元";
 # a 合计 / 共计 closes the list (it repeats the items), so does anything that is not a short item name.
 _ADVANCE_NEXT = re.compile(r"[，,、及和]?(?:人民币)?[\u4e00-\u9fa5（）()]{0,14}?(?:人民币)?")
 _ADVANCE_STOP = re.compile(r"合计|共计|总计|辩称|认可|应|为宜|[。；;]")
 _CLAIM_DENIED = re.compile(
     r"驳回原告的?(?:全部|所有)?诉讼请求|(?:诉请|诉求|诉讼请求|起诉数额|请求数额|索赔数额)[^，。；]{0,4}过高|诉请都不同意|"
-    r"不同意赔偿|被告[A-Z\u4e00-\u9fa5]{0,4}不应承担(?:任何)?赔偿责任|不应承担任何|不需要承担任何|"
-    r"诉讼请求[^。；]{0,6}(?<!没)有异议|赔偿这么多|各项损失[^，。；]{0,4}(?:(?<!没)有异议|过高)")
+    r"不同意赔偿|不同意原告的?(?:全部|所有)?(?:诉讼请求|诉请)|被告[A-Z\u4e00-\u9fa5]{0,4}不应承担(?:任何)?赔偿责任|不应承担任何|不需要承担任何|"
+    r"诉讼请求[^。；]{0,6}(?<!没)有异议|赔偿这么多|各项(?:损失|费用|赔偿)[^，。；]{0,4}(?:(?<!没)有异议|过高)|"
+    r"(?:要求|主张|请求|诉请)的?(?:赔偿|给付|支付)?的?(?:金额|数额|损失|费用|赔偿款?|款项)[^，。；]{0,4}过高|"
+    r"驳回(?:原告|其|对方)[^，。；]{0,10}(?:诉讼请求|诉请|起诉)|"
+    r"(?:诉请|诉求|诉讼请求|起诉|请求)[^，。；]{0,6}(?:缺乏|没有|无)[^，。；]{0,6}依据|"
+    r"(?:诉请|诉求|诉讼请求|请求)[^，。；]{0,4}不合理|损失[^，。；]{0,4}(?:计算)?(?:有误|错误|不实)|(?:我方|我公司|答辩人|本人|我)[^，。；]{0,2}不(?:应当?)?承担(?:任何)?赔偿责任")
+# 原告所诉属实 / 认可原告起诉的事实: every fact the complaint states is admitted (README, answer positions).
+_BLANKET = re.compile(r"原告(?:所诉|所述|诉称|陈述)的?(?:事实|事故经过)?(?:属实|无异议|没有异议)"
+                      r"|(?:认可|对)原告(?:起诉|所诉|陈述|诉称)的?(?:事实|事故经过)(?:无异议|没有异议|属实)?")
+# 对原告的诉讼请求没有意见 / 对原告的诉请无异议: the claims admitted, the sum asked with them.
+_CLAIMS_ADMITTED = re.compile(r"对原告的?(?:诉讼请求|诉请|起诉)(?:无异议|没有异议|没有意见|无意见)"
+                              r"|(?<!不)(?:同意|认可|接受)原告的?(?:全部)?(?:诉讼请求|诉请)")
 _GRADE_CONTESTED = re.compile(r"重新鉴定|(?<!没)有异议|不予认定|过高|不认可|没有鉴定结论|鉴定程序不合法|不构成伤残")
+# 原告的伤情不构成伤残 / 未达到伤残等级: the grade denied, whatever follows.
+_NOT_DISABLED = re.compile(r"(?:不|未|没有)(?:构成|达到|够)(?:任何)?伤残")
 
 
 _CLAUSE_CUT = re.compile(r"[，。；;]|,(?!\d{3})")  # not the comma of 10,000
@@ -112,7 +136,8 @@ def _clause(text: str, at: int, lo: int, hi: int) -> tuple[int, int]:
 def _in_advance(text: str, at: int, lo: int) -> bool:
     """本人垫付给原告医疗费28061.78元、修理费900元: the items named after an advance verb in its clause."""
     start, end = _clause(text, at, lo, len(text))
-    if _ADVANCE_VERB.search(text, start, at):
+    verb = _ADVANCE_VERB.search(text, start)  # not bounded at `at`: the verb's lookahead reads past it
+    if verb is not None and verb.start() < at:
         return True
     # a bare item of the same list in the next clause: 垫付医疗费30000元，护理费3000元
     return start > lo and _BARE_ITEM.fullmatch(text, start, end) is not None and _in_advance(text, start - 1, lo)
@@ -124,20 +149,41 @@ _BARE_ITEM = re.compile(r"[\u4e00-\u9fa5（）()]{0,14}?(?:人民币)?[\d.,]+元
 _LIMIT_AFTER = re.compile(r"(?:的)?(?:赔偿|责任)?限额")
 
 
+# What may stand between an item word and the next one of the same list: separators, its amount, 的.
+_LIST_MEMBER = re.compile(r"[、，,及和与以\s的：:]*(?:人民币)?(?:[\d.,]+万?元)?[、，,及和与以\s]*(?:均|都|以上|上述|等)?")
+_LOSS_DENIED = re.compile(r"(?:无|没有|不存在|不产生|未产生)(?:任何)?$")
+_BETWEEN_ITEMS = "、，,；;：:。及和与以\n 对的"
+_PROPOSAL = re.compile(r"按(?:照)?[^，。；]{0,14}(?:计算|计付|赔偿|支付)|(?:每天|每日|每月)[\d.]+元")
+# A clause that says something else of the item (鉴定费由法院依法判定 once the court's part is taken out).
+_OTHER_PREDICATE = re.compile(r"由|请|应|系|是|为|属|有")
+_QUALIFIED_ADMIT = re.compile(r"认可[^，。；]{0,4}?\d+(?:个月|天|日|年|个)")
+
+
 def _items(doc: Document, found: _Found, lo: int, hi: int) -> None:
     text = doc.text
     # 财产损失赔偿限额为2000元 names the insurance cap, not the item claimed: no stance, no counter-figure
     words = [(s, e, item) for s, e, item in item_words(text, lo, hi)
              if item and not _in_advance(text, s, lo) and not _LIMIT_AFTER.match(text, e)]
     segments = []
-    for index, (start, _end, item) in enumerate(words):
+    for index, (start, end, item) in enumerate(words):
         stop = words[index + 1][0] if index + 1 < len(words) else hi
-        segments.append((item, start, stop, _stance(text[start:stop])))
+        segments.append((item, start, end, stop, _stance(text[start:stop])))
     unit_stance = _stance(text[lo:hi])
-    for index, (item, start, stop, stance) in enumerate(segments):
-        if stance is None:
-            later = next((s for _, _, _, s in segments[index + 1:] if s is not None), None)
+    for index, (item, start, end, stop, stance) in enumerate(segments):
+        if index and text[start - 1] not in _BETWEEN_ITEMS and not re.search(r"[，,、；;：:。]", text[segments[index - 1][2]:start]):
+            continue  # 被扶养人生活费应计入残疾赔偿金: the word is the object of the item before it
+        if stance is None and _LOSS_DENIED.search(text, max(lo, start - 4), start):
+            stance = "contest"  # 无误工损失 / 不存在护理费: the loss itself denied
+        elif stance is None and _LIST_MEMBER.fullmatch(text, end, stop):
+            # 营养费、住院伙食补助费、交通费无异议 / 医疗费10000元，交通费500元，均无异议: a member of the list
+            later = next((s for *_, s in segments[index + 1:] if s is not None), None)
             stance = later or unit_stance
+        elif stance is None and _PROPOSAL.search(text, end, stop):
+            stance = "contest"  # 护理费按每天100元计算: a way of its own to compute the item
+        elif stance is None:
+            stance = unit_stance if not _OTHER_PREDICATE.search(text, end, stop) else None
+        elif stance == "admit" and _QUALIFIED_ADMIT.search(text, end, stop):
+            stance = "contest"  # 误工费认可3个月: admitted only for a period of its own
         value = _counter_figure(doc, start, stop)
         if stance is None and value is not None:
             stance = "contest"  # 营养费按每天30元计算60日，为1800元
@@ -156,23 +202,33 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
         found.record("vehicles", "admit", None, (lo, hi))
     _share(text, found, lo, hi)
     _advances(doc, found, lo, hi, names)
+    if _NO_COLLISION.search(chunk):
+        found.record("accident_date", "contest", None, (lo, hi))
+    if _CLAIM_DENIED.search(chunk):
+        found.record("claim_total", "contest", None, (lo, hi))
+    claims_admitted = _CLAIMS_ADMITTED.search(chunk) is not None
+    if (_BLANKET.search(chunk) or claims_admitted) and not _NO_COLLISION.search(chunk):
+        for eid in ("accident_date", "liability", *(("claim_total",) if claims_admitted else ())):
+            found.record(eid, "admit", None, (lo, hi))
     stance = _stance(chunk)
     if stance is None:
         return
-    if _CLAIM_DENIED.search(chunk):
-        found.record("claim_total", "contest", None, (lo, hi))
-    if re.search(r"农村(?:居民)?(?:人均[^，。；]{0,8})?标准", chunk) and re.search(r"应|按照", chunk):
+    if (re.search(r"农村(?:居民|户籍|户口)?(?:人均|标准)|按(?:照)?农村", chunk) and re.search(r"应|按照", chunk)) or (
+            _URBAN_OBJECTED.search(chunk)):
         found.record("victim_residence", "contest", "rural", (lo, hi))
     if _ACCIDENT_ADMITTED.search(chunk):
         found.record("accident_date", "admit", None, (lo, hi))
-    elif re.search(r"事故事实|事故的事实|事故证明[^，。；]{0,6}(?:无异议|没有异议)|事故发生(?!后|时|在|以后|之后)|事故经过|事故的发生(?![^，。；]{0,4}过错)"
+    elif re.search(r"事故事实|事故的(?:基本|主要)?事实|事故证明[^，。；]{0,6}(?:无异议|没有异议)|事故发生(?!后|时|在|以后|之后)|事故经过|事故的发生(?![^，。；]{0,4}过错)"
                    r"|发生经过", chunk):
         found.record("accident_date", "admit" if ADMIT.search(chunk) else stance, None, (lo, hi))
-    if re.search(r"责任认定|认定书|责任划分|的认定|对[^，。；]{0,8}事故认定", chunk):
-        found.record("liability", "admit" if ADMIT.search(chunk) and not re.search(r"认定.{0,6}(?<!没)有异议", chunk)
-                     else stance, None, (lo, hi))
-    elif _OTHER_ALLOCATION.search(chunk):
+    if _OTHER_ALLOCATION.search(chunk):
         found.record("liability", "contest", None, (lo, hi))
+    elif _ALLOCATION.search(chunk):
+        found.record("liability", _allocation_stance(text, lo, hi, stance), None, (lo, hi))
+    else:
+        said = [_stance(text[slice(*_clause(text, m.start(), lo, hi))]) for m in _BARE_ALLOCATION.finditer(text, lo, hi)]
+        if any(said):
+            found.record("liability", "contest" if "contest" in said else "admit", None, (lo, hi))
     if re.search(r"优先赔偿|优先支付", chunk) and "精神" in chunk:
         found.record("mental_damages_first", "admit" if re.search(r"同意|无异议", chunk) else stance, None, (lo, hi))
     for eid, word in _DAYS.items():
@@ -187,32 +243,75 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
             found.record("extra_disability_grades", "contest", None, (lo, hi))
         elif re.search(r"级伤残[^，。；]{0,4}无异议|伤残等级[^，。；]{0,8}无异议|鉴定意见无异议|伤残等级无异议", chunk):
             found.record("disability_grade", "admit", None, (lo, hi))
-        elif re.search(r"伤残[^。；]{0,16}(?:" + _GRADE_CONTESTED.pattern + ")|(?:" + _GRADE_CONTESTED.pattern
+        elif _NOT_DISABLED.search(chunk) or re.search(r"伤残[^。；]{0,16}(?:" + _GRADE_CONTESTED.pattern + ")|(?:" + _GRADE_CONTESTED.pattern
                        + r")[^。；]{0,6}伤残|鉴定意见[^。；]{0,6}(?<!没)有异议", chunk):
             found.record("disability_grade", "contest", None, (lo, hi))
     _advances(doc, found, lo, hi, names)
 
 
 # 原被告发生交通事故是事实 admits the accident even when the sentence goes on to contest the 认定书.
-_ACCIDENT_ADMITTED = re.compile(r"发生(?:了|本次|本起)?(?:道路)?交通事故(?:是事实|属实)")
+_ACCIDENT_ADMITTED = re.compile(r"(?:发生(?:了)?)?(?:本次|本起|此次)?(?:道路)?交通事故(?:的发生)?(?:是事实|属实|事实清楚)|事故(?:事实)?属实"
+                                r"|对(?:本次|此次|该起|这起)?(?:交通)?事故(?:本身)?(?:无异议|没有异议|认可)")
 # The answer puts the fault elsewhere than the 认定书 does: the allocation is contested.
-_OTHER_ALLOCATION = re.compile(r"应负(?:本次|本起)?事故的?(?:主要|次要|同等)责任|过错在于|责任并不(?:是|全)|分清责任")
+_OTHER_ALLOCATION = re.compile(r"应负(?:本次|本起)?事故的?(?:主要|次要|同等)责任|过错在于|责任并不(?:是|全)|分清责任"
+                              r"|不应(?:承担|负)(?:本次|本起)?(?:事故)?的?(?:全部|主要|同等)(?:事故)?责任")
+_ALLOCATION = re.compile(r"责任认定|认定书|责任划分|的认定|认定的(?:事故)?责任|对[^，。；]{0,8}事故认定")
+# 交警部门作出的事故认定不客观: a bare 事故认定 speaks of the allocation only with a stance in its own clause
+# (协调事故认定事宜 is none).
+_BARE_ALLOCATION = re.compile(r"事故认定")
+# 未发生碰撞 / 没有接触 / 系自行摔倒: the accident itself is denied.
+# 其主张按城镇居民标准计算…没有依据: the urban standard objected to, the rural one asked.
+_URBAN_OBJECTED = re.compile(r"城镇[^，。；]{0,10}(?:标准|人均|可支配)[^。；]{0,16}?(?:没有依据|无依据|不予认可|不认可|不应|缺乏|不符合)")
+_NO_COLLISION = re.compile(r"(?:未|没有|并未|并没有|不曾)(?:与[^，,。；;]{0,10})?(?:发生)?(?:碰撞|接触|相撞|刮擦)|自行摔倒|自己摔倒"
+                           r"|单方事故|与(?:我|本|被告|答辩人)[^，,。；;]{0,10}(?:车辆|车)无关")  # the vehicle not involved
+
+
+# 对认定书的真实性无异议，但对其证明内容有异议: the document admitted, what it finds contested.
+_BUT_CONTENT = re.compile(r"但(?:是)?对其[^，。；]{0,10}(?<!没)有异议")
+
+
+def _allocation_stance(text: str, lo: int, hi: int, stance: str) -> str:
+    """The stance of the clauses that speak of the 认定书 (对责任认定无异议 / 交警的认定有误), else of the unit:
+    发生交通事故属实，但…交警的认定有误 admits the accident, not the allocation."""
+    said = [_stance(text[slice(*_clause(text, m.start(), lo, hi))]) for m in _ALLOCATION.finditer(text, lo, hi)]
+    if "contest" in said or ("admit" in said and _BUT_CONTENT.search(text, lo, hi)):
+        return "contest"
+    if "admit" in said:
+        return "admit"
+    return "admit" if ADMIT.search(text, lo, hi) and not re.search(r"认定.{0,6}(?<!没)有异议", text[lo:hi]) else stance
 # A percentage taken off an item (核减10%的非医保用药) is no share of liability.
 _DEDUCTION = re.compile(r"扣除|核减|减去|非医保|自费|免赔")
 # 自愿承担70%的责任 / 同意承担30%: the share the defendant offers for its own side, a stance by itself.
-_OWN_OFFER = re.compile(r"(?:自愿|同意|愿意|愿|只|仅)(?:按|承担)[^，。；]{0,6}$")
-
-
+# 同意 only right before its verb: 同意在商业三者险限额内按70%承担 agrees to the share claimed (team corpus
+# mva_a_002: admit), 同意承担30% names its own; so does the insurer saying what it pays (我公司在…内承担70%).
+_OWN_OFFER = re.compile(r"(?:(?:自愿|愿意|愿|只|仅)[^，。；]{0,14}?|"
+                        r"(?:我公司|本公司|答辩人|我方|保险公司|被告(?:[A-Z]{2,4})?|机动车一方)(?:(?!同意)[^，。；]){0,14}?|同意)"
+                        r"(?:按|承担)[^，。；]{0,6}$")
+# 原告应自行承担70%的责任 / 原告PER应承担80%: the victim's own share — the defendant's side is the rest.
+_VICTIM_SHARE = re.compile(r"(?:原告|受害人|死者|伤者|非机动车一方|行人)(?:[A-Z]{2,4})?(?:自身|本人)?(?:也|亦)?(?:应|应当|应该|需)?"
+                           r"(?:自行|自己)?(?:承担|负担|负|自负)[^，。；%％\d]{0,4}$|(?:自负|自担|自行承担)[^，。；%％\d]{0,4}$")
 def _share(text: str, found: _Found, lo: int, hi: int) -> None:
     chunk = text[lo:hi]
     percents = [m for m in _PERCENT.finditer(text, lo, hi)
                 if not re.search(r"伤残|指数|系数", text[max(0, m.start() - 8):m.end() + 4])
                 and not _DEDUCTION.search(text[max(lo, m.start() - 8):m.end() + 6])]
-    if not percents or not re.search(r"比例|承担|超出交强险", chunk):
+    if not percents:
+        ratio = ratio_share(text, lo, hi)
+        if ratio is not None and (_stance(chunk) or re.search(r"应按|应当按|应以", chunk)):
+            found.record("liability_share", "contest", ratio, (lo, hi))
+        return
+    if not re.search(r"比例|承担|超出交强险|负担|自负", chunk):
         return
     own = next((m for m in percents if not text[m.end():m.end() + 3].startswith("过高")), percents[0])
+    if _VICTIM_SHARE.search(text, max(lo, own.start() - 24), own.start()):
+        # the victim's share stated as a position of its own: the defendant's side is the rest
+        rest = Decimal(100) - Decimal(own.group(1))
+        found.record("liability_share", "contest", plain_number(rest), (lo, hi))
+        return
     near = text[max(lo, own.start() - 16):own.end() + 6]
-    offered = _OWN_OFFER.search(text, max(lo, own.start() - 12), own.start()) is not None
+    # …由机动车一方承担70%无异议: the share named is agreed to, not offered
+    agreed = re.match(r"[^，。；]{0,4}?(?:无异议|没有异议|予以认可)", text[own.end():hi]) is not None
+    offered = not agreed and _OWN_OFFER.search(text, max(lo, own.start() - 28), own.start()) is not None
     if not offered and _stance(chunk) is None:
         return  # 在商业三者险内按30%承担 with no stance: a statement of the policy's share, not a position
     if offered or re.search(r"为宜|过高|不同意|应按", chunk) or not re.search(r"无异议|没有异议|认可|同意", near):
@@ -222,13 +321,28 @@ def _share(text: str, found: _Found, lo: int, hi: int) -> None:
         found.record("liability_share", "admit", None, (lo, hi))
 
 
+# 医疗费已由被告PER支付 / 其他被告垫付的费用应予扣除: the advance the complaint states relied on (README 90, 117).
+_ADVANCE_RELIED_ON = re.compile(r"已由(?:被告|我方|答辩人|保险公司|其他被告)[A-Z]{0,4}[^，。；]{0,4}(?:支付|垫付|赔付|给付)"
+                                r"|垫付的?(?:费用|款项|金额|部分)?(?:应予?|应当)?(?:扣除|抵扣|抵减)")
 _PAST_ADVANCE = re.compile(r"已(?:经)?(?:为|给|向)?(?:原告)?垫付|垫付(?:过|了)|曾[^，。；]{0,6}垫付")
+
+
+# 在交警队交纳了押金5000元: money left with the police is no advance unless the plaintiff got it (README:
+# paid_in_advance, 241 vs 2, 96).
+_DEPOSIT = re.compile(r"交警(?:队|大队|部门)?[^，。；]{0,8}(?:押金|保证金)|(?:押金|保证金)[^，。；]{0,8}交警|交警(?:队|大队|部门)?(?:处|账户)")
+_RECEIVED = re.compile(r"原告[^，。；]{0,6}(?:领取|领走|收到|取走)|(?:转交|转付|交付)(?:给)?原告")
+
+
+def _paid_to_plaintiff(text: str, at: int, lo: int, hi: int) -> bool:
+    start, end = _clause(text, at, lo, hi)
+    return not _DEPOSIT.search(text, start, end) or _RECEIVED.search(text, lo, hi) is not None
 
 
 def _advances(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str, str]]) -> None:
     """An advance is asserted whatever else the unit says (事发当晚…并交纳了21000元的丧葬费 has no stance word)."""
     text = doc.text
-    verb = _ADVANCE_VERB.search(text, lo, hi)
+    verb = next((v for v in _ADVANCE_VERB.finditer(text, lo, hi) if _paid_to_plaintiff(text, v.start(), lo, hi)),
+                None)
     if verb and doc.mentions_in(lo, hi, "money"):
         clause = text[slice(*_clause(text, verb.start(), lo, hi))]
         if ADMIT.search(clause) and not re.search(r"有误|实际|另", clause):
@@ -237,6 +351,8 @@ def _advances(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[
             found.record("paid_in_advance", "contest", _advance_rows(doc, lo, hi, names) or None, (lo, hi))
     elif _PAST_ADVANCE.search(text, lo, hi):
         found.record("paid_in_advance", "contest", None, (lo, hi))  # 已经给原告垫付过部分医疗费: no figure
+    elif _ADVANCE_RELIED_ON.search(text, lo, hi):
+        found.record("paid_in_advance", "admit", None, (lo, hi))
 
 
 def _payer(doc: Document, at: int, lo: int, names: list[tuple[str, str]], answerer: str) -> str:
@@ -264,6 +380,8 @@ def _advance_rows(doc: Document, lo: int, hi: int, names: list[tuple[str, str]])
     names = [(w, n) for w, n in names if n not in victims and not set(n.split("、")) & victims]
     used: set[int] = set()
     for verb in _ADVANCE_VERB.finditer(text, lo, hi):
+        if not _paid_to_plaintiff(text, verb.start(), lo, hi):
+            continue
         payer = _payer(doc, verb.start(), lo, names, answerer)
         last = verb.end()
         for index, mention in enumerate(doc.mentions_in(verb.end(), hi, "money")):
@@ -295,13 +413,14 @@ def _body(doc: Document) -> tuple[int, int]:
     return start, end if end >= 0 else len(text)
 
 
-def _drop_limit_only(doc: Document, found: _Found) -> None:
-    """An item the answer names only as an insurance cap (财产损失赔偿限额为2000元): the generic stage's
-    stance on it is none."""
+def _drop_limit_only(doc: Document, found: _Found, body: tuple[int, int]) -> None:
+    """An item the answer names only as an insurance cap (财产损失赔偿限额为2000元) or as what an advance
+    paid (其已为原告垫付医疗费8000元): the generic stage's stance on it is none."""
     words = item_words(doc.text)
     for eid in [e for e in doc.positions if e not in found.positions]:
         mentions = [(s, e) for s, e, item in words if item == eid]
-        if mentions and all(_LIMIT_AFTER.match(doc.text, e) for _, e in mentions):
+        if mentions and all(_LIMIT_AFTER.match(doc.text, e) or _in_advance(doc.text, s, body[0])
+                            for s, e in mentions):
             del doc.positions[eid]
             doc.results.pop(eid, None)
 
@@ -327,7 +446,7 @@ def derive_answer(doc: Document, results: dict[str, Any] | None = None) -> None:
         # 对事故认定书无异议 is the stance on the 认定书's allocation (liability), not on the document itself.
         del doc.positions["liability_document"]
         doc.results.pop("liability_document", None)
-    _drop_limit_only(doc, found)
+    _drop_limit_only(doc, found, body)
     for eid, position in found.positions.items():
         if eid not in doc.casetype.table.entries:
             continue

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from engine.casetypes.motor_vehicle_accident.vocabulary import (
+    ITEM_WORDS,
     NO_ITEM_WORDS,
     PLATE,
     first_name_after,
@@ -24,6 +25,8 @@ from engine.casetypes.motor_vehicle_accident.vocabulary import (
     last_name_before,
     names_in,
     party_aliases,
+    plain_number,
+    ratio_share,
     tidy_parties,
 )
 from engine.extraction.document import Candidate, Document
@@ -31,27 +34,47 @@ from engine.extraction.mention import Mention
 from engine.extraction.recognisers.money import format_money
 
 _SEPARATORS = "、，,；;：:（(）)。\n"
-_TOTAL = re.compile(r"(?:合计|共计|总计|总额|合计人民币|共计人民币)")
+_TOTAL = re.compile(r"(?:合计|共计|总计|总额|暂计|合计人民币|共计人民币)")
 _RATE_AFTER = re.compile(r"^(?:(?:/|／|每|一)?(?:天|日|月|年)|\s*[×*])")  # 56.26元／天 / 6008元×20年: a factor
 _RATE_BEFORE = re.compile(r"(?:每天|每日|每月|每年|日均|月均)[^，,；;。]{0,2}$")
-_LIST_TOTAL = re.compile(r"等[^，,；;。]{0,6}?(?:共计|合计|总计|计)|^[^，,；;。]{0,4}(?:共计|合计|总计)")
+_LIST_TOTAL = re.compile(r"等[^，,；;。]{0,6}?(?:共计|合计|总计|暂计|计)|^[^，,；;。]{0,4}(?:共计|合计|总计|暂计)")
 # 判决：一、被告赔偿72553.87元 / 要求…赔偿原告损失450482.8元 / 判令二被告赔偿原告经济损失434829元: the sum asked
-_ASKED = re.compile(r"(?:请求|要求|判令|判决)[^。；;\n]{0,24}?(?:连带)?(?:赔偿|支付|给付)(?:原告)?(?:的)?"
-                    r"(?:各项|经济)?(?:损失)?(?:共计|合计|总计)?(?:人民币)?$")
-_CHANGED = re.compile(r"变更(?:诉讼请求)?(?:数额|金额|总额)?为(?:人民币)?$")
-_NET = re.compile(r"(?:尚需赔偿|尚需支付|尚需|实际应赔偿|合计|共计|计)(?:人民币)?$")
-_SHARE = {"全部": "full", "主要": "main", "同等": "equal", "次要": "secondary", "无": "none"}
+_ASKED = re.compile(r"(?:请求|要求|判令|判决)[^。；;\n]{0,36}?(?:连带|共同)?(?:赔偿|支付|给付|赔付)(?:原告)?(?:的)?"
+                    r"(?:因[^，。；;]{0,16}?(?:造成|产生|导致|遭受)的?)?"  # 因本次交通事故所造成的损失
+                    r"(?:各项|经济)?(?:损失|费用)?(?:共计|合计|总计|计)?(?:人民币)?$")
+# 变更诉讼请求为 / 将诉讼请求金额增加至 / 变更数额为: a change of the figure asked.
+_CHANGED = re.compile(r"(?:变更|增加|减少|调整|增|降)(?:诉讼请求)?(?:数额|金额|总额)?(?:为|至|到)(?:人民币)?$")
+# 扣除…，尚需赔偿X元 / 尚欠X元 / 扣除…后为X元: the figure still asked.
+_NET = re.compile(r"(?:尚需赔偿|尚需支付|尚需|尚欠|还需|还应赔偿|还应支付|下欠|剩余|实际应赔偿|后为|后余|合计|共计|计)(?:人民币)?$")
+_SHARE = {"全部": "full", "主要": "main", "同等": "equal", "次要": "secondary", "无": "none",
+          "全": "full", "主": "main", "同": "equal", "次": "secondary"}
+# 负事故主要责任 / 承担此次事故的次要责任 / 各负同等责任 / 认定…为全部责任 / 认定…应负全部责任 (应 only inside a
+# 认定) / 原告不承担此事故责任 (→ 无责任) / the short forms
+# 负主责 / 负全责 / 无责 (not 无责赔偿限额, the insurer's no-fault cap). The match starts at 各 / 均 so that the
+# text before it is the subject.
 _LIABILITY = re.compile(
-    r"(?:负|承担)?(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(全部|主要|同等|次要|无)(?:事故)?责任"
-    r"|(?:不承担|不负)(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(责任)")  # 原告不承担此事故责任 → 无责任
+    r"(?:各|均|都|亦|也)?(?P<ought>应当?|应该)?(?:负|承担|为)?(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(全部|主要|同等|次要|无)(?:事故)?责任"
+    r"|(?:各|均|都|亦|也)?(?:不承担|不负)(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(责任)"
+    r"|(?:各|均|都|亦|也)?(?:(?:负|承担|为)(全|主|同|次|无)|(无))责(?![任赔限险])")
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*%")
-_ADVANCE = re.compile(r"垫付|已支付|支付了|已付|已赔付|先行支付|预付|已赔偿|留下(?=(?:人民币)?\d)")  # 并留下2000元钱
-_DEATH = re.compile(r"死亡(?!伤残|赔偿|补偿|的?限额)|身亡|抢救无效")
+# The plaintiff's (or the victim's) own share: 原告自愿承担20%的责任 / 原告自负30%.
+_OWN_SHARE = re.compile(r"(?:原告|受害人|死者|伤者)(?:[A-Z]{2,4})?(?:自愿|自行|应|愿意)?(?:承担|负担|自负|负)[^，。；%％\d]{0,4}$")
+_ADVANCE = re.compile(r"垫付|已支付|支付了|已付|(?:已|已经|先行)[^，,。；;不]{0,14}?赔付|先行支付|先行给付|已给付|给付了|"
+                      r"赔付了|已理赔|理赔了|预付|已赔偿|(?:支付|给付)的(?=(?:人民币)?\d)|"
+                      r"留下(?=(?:人民币)?\d)")  # 并留下2000元钱 / 收到被告支付的5000元
+# The subject of an advance's sentence: the last role word that is not the recipient (为原告 / 给原告 / 向原告).
+_PAYING_ROLE = re.compile(r"(?<![为给向替对将与和])(原告|被告)([A-Z]{2,4})?")
+_DEATH = re.compile(r"死亡(?!伤残|赔偿|补偿|的?限额)|身亡|抢救无效|丧生|遇难|去世|身故|过世")
 _DEATH_ITEMS = re.compile(r"死亡赔偿金|丧葬费|死亡补偿|死者|近亲属|继承人|亲属|遗属|之父|之母|之子|之女|其父|其母|其子|其女|其夫|其妻")
+_DEATH_CLAIMED = re.compile(r"死者|死亡赔偿金|丧葬费")
 _INJURY_ITEMS = re.compile(r"残疾赔偿金|伤残赔偿金|级伤残|伤残等级")
 _INJURY = re.compile(r"受伤|伤残|致伤|受损伤|住院|治疗|医疗费|骨折|护理费|误工费")
 _COMMERCIAL = re.compile(r"商业|三者险|第三者责任险|第三者责任保险")
-_GRADE = re.compile(r"(两处|二处|三处|四处|[2-4]处)?([一二三四五六七八九十]|10|[1-9])级伤残([一二三四两]处)?")
+_GRADE_WORD = r"(?:[一二三四五六七八九十]|10|[1-9]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])"
+_GRADE = re.compile(rf"(两处|二处|三处|四处|[2-4]处)?({_GRADE_WORD})级伤残([一二三四两1-4]处)?")
+# 伤残等级分别为九级、十级 / 伤残等级为十级: the grades after the words, without 伤残 behind them.
+_GRADE_LIST = re.compile(rf"伤残等级(?:分别)?(?:为|是|评定为|系|均为)((?:{_GRADE_WORD})级(?:[、，,和及与](?:{_GRADE_WORD})级)*)")
+_ROMAN = {r: n for n, r in enumerate("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", 1)}
 _INDEX = re.compile(r"(?:伤残)?(?:赔偿指数|伤残系数|赔偿系数)(?:为|按|是|计)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*%")
 _COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "一": 1, "2": 2, "3": 3, "4": 4}
 _DAYS = {
@@ -106,39 +129,130 @@ def _listed_items(doc: Document, lo: int, hi: int) -> tuple[dict[str, Candidate]
     return items, total
 
 
+def _bracket_open(text: str, close: int, lo: int) -> int | None:
+    """The 「（」 matching the 「）」 at ``close`` (误工费（按每天200元计算90天）为18000元), None if not within lo."""
+    depth = 0
+    for at in range(close, lo - 1, -1):
+        if text[at] in "）)":
+            depth += 1
+        elif text[at] in "（(":
+            depth -= 1
+            if depth == 0:
+                return at
+    return None
+
+
+def _piece_start(text: str, end: int, lo: int, window: int) -> int:
+    left = end
+    while left > max(lo, end - window) and text[left - 1] not in _SEPARATORS:
+        left -= 1
+    return left
+
+
+# 交通费及误工费5000元 / 诉讼费及鉴定费1640元: one figure for two things joined by 及 / 和 / 与, not either one's.
+# What a formula between an item and its result is written with: figures, operators, units, the standard's words.
+_FORMULA = re.compile(r"(?:[按照以计算为共合计：:（）()\d.,，×*xX÷/／%％元天日月年个人次=＝\s每+＋\-－]|标准|城镇|农村|居民|"
+                      r"人均|可支配收入|消费性?支出|上一|年度|系数|指数|伤残|级)*(?<=[为=＝])")
+_JOINED = re.compile(r"(?:及|和|与|以及)$")
+# 各项损失暂计120000元 / 经济损失共计…: a word for all the losses, its figure the total.
+_ALL_LOSSES = re.compile(r"^等|各项|全部|经济|上述|以上|总")  # 医疗费等损失: the listed and the other losses
+_TOTAL_GAP = re.compile(r"(?:共计|合计|总计|暂计|暂定|计|共|为)?(?:人民币)?")
+
+
+_DEMAND = re.compile(r"赔偿|支付|给付|判令|请求|要求|原告|被告")
+
+
+def _advanced(text: str, sentence: int, left: int, start: int) -> bool:
+    """Whether the item word at ``start`` follows an advance verb in its piece whose payer is not the plaintiff
+    (原告已支付医疗费30000元 is the plaintiff's loss)."""
+    verb = _ADVANCE.search(text, left, start)
+    if verb is None:
+        return False
+    subjects = list(_PAYING_ROLE.finditer(text, max(sentence, verb.start() - 24), verb.start()))
+    return not (subjects and subjects[-1].group(1) == "原告")
+
+
+def _another_part(first: tuple[int, int, str, bool, Any], then: tuple[int, int, str, bool, Any]) -> bool:
+    """Whether a second figure of an item is one more part of it: in the same sentence, not the same figure
+    again (a restatement), and either another word of the item (修理费, then 施救费) or the same word where
+    the list splits it by qualifiers (住院期间误工费, 出院后误工费) — a bare 交通费 then 鉴定交通费 is a
+    different outlay."""
+    sentence, start, word, qualified, value = first
+    if then[0] != sentence or then[1] == start or then[4] == value:
+        return False
+    return then[2] != word or (qualified and then[3])
+
+
 def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str, Candidate], Candidate | None]:
-    """Item amounts in text[lo:hi]: a money amount takes the item named just before it in its own piece."""
+    """Item amounts in text[lo:hi]: a money amount takes the item named just before it in its own piece.
+
+    A formula or a rate in brackets between the item and its figure (护理费（120元/天×30天）3600元) is
+    skipped; several figures of one item in one sentence (住院期间误工费…、出院后误工费…; 修理费…、施救费…)
+    are added (corpus/realdata_gold/README.md, "Money per item"); a figure of two joined items is nobody's."""
     text = doc.text
     words = item_words(text, lo, hi)
     items: dict[str, Candidate] = {}
+    first_of: dict[str, tuple[int, int, str, bool, Any]] = {}
     total: Candidate | None = None
     for mention in _money_in(doc, lo, hi):
-        left = mention.start
-        while left > max(lo, mention.start - window) and text[left - 1] not in _SEPARATORS:
-            left -= 1
-        piece = [(s, e, item) for s, e, item in words if left <= s and e <= mention.start]
+        left = _piece_start(text, mention.start, lo, window)
+        if left > lo and text[left - 1] in "）)" and re.fullmatch(r"[为计共]?(?:人民币)?", text[left:mention.start]):
+            opened = _bracket_open(text, left - 1, max(lo, left - 60))
+            if opened is not None:
+                left = _piece_start(text, opened, lo, window)
+                pieces = [(s, e, item) for s, e, item in words if left <= s and e <= opened]
+            else:
+                pieces = []
+        else:
+            pieces = [(s, e, item) for s, e, item in words if left <= s and e <= mention.start]
+        piece = pieces
         if not piece and text[mention.start - 1:mention.start] in ("=", "＝"):
             # 误工费：TIME×56.26元/天=4894.62元 — the result of a formula takes the item before the colon.
-            while left > max(lo, mention.start - 40) and text[left - 1] not in _SEPARATORS:
-                left -= 1
+            left = _piece_start(text, mention.start, lo, 40)
         if not piece and left > lo and text[left - 1] in "：:" and re.search(r"[=＝]", text[left:mention.start]):
-            head = left - 1
-            while head > max(lo, left - 1 - window) and text[head - 1] not in _SEPARATORS:
-                head -= 1
+            head = _piece_start(text, left - 1, lo, window)
             piece = [(s, e, item) for s, e, item in words if head <= s and e <= left - 1]
+        if not piece:
+            # 护理费按120元/天计算30天为3600元 / 被扶养人生活费：(24000×5÷2)×10%=6000元: the item before a
+            # formula that runs up to its figure, however long
+            earlier = [w for w in words if w[1] <= mention.start and w[0] >= max(lo, mention.start - 48)]
+            if earlier and earlier[-1][2] is not None and _FORMULA.fullmatch(text, earlier[-1][1], mention.start):
+                piece = earlier[-1:]
         value = mention.value
+        if piece and piece[-1][2] is None and not _ALL_LOSSES.search(text[piece[-1][0]:piece[-1][1]]):
+            piece = []  # 原告的损失合计50000元: a loss of nobody's item, the figure read as a total below
         if piece:
             start, end, item = piece[-1]
-            if _LIST_TOTAL.search(text[end:mention.start]):
-                # 医疗费、交通费等共计88000元: the total of a list of items named without their amounts.
+            if _LIST_TOTAL.search(text[end:mention.start]) or (
+                    item is None and _ALL_LOSSES.search(text[start:end])
+                    and _TOTAL_GAP.fullmatch(text, end, mention.start)):
+                # 医疗费、交通费等共计88000元 / 各项损失暂计120000元: the total, not an item's figure.
                 if total is None:
                     total = Candidate("claim_total", value, [(mention.start, mention.end)], 0.8, "derived",
                                       mention.start)
                 continue
-            if re.search(r"(?:诉讼费|律师费|复印费)(?:及|和|与|、)$", text[max(lo, start - 5):start]):
-                continue  # 诉讼费及鉴定费1640元: one figure for an item and costs that have no id
-            if item is not None and item not in items:
+            before = text[max(lo, start - 6):start]
+            joined = _JOINED.search(before)
+            if re.search(r"(?:诉讼费|律师费|复印费)(?:及|和|与|、)$", before) or (
+                    joined and any(e == start - len(joined.group()) for _, e, _ in words)):
+                continue  # 诉讼费及鉴定费1640元 / 交通费及误工费5000元: one figure for two things
+            if item is None:
+                continue
+            sentence = max(text.rfind(c, lo, start) for c in "。；;\n")
+            if _advanced(text, max(lo, sentence + 1), left, start):
+                continue  # 被告PER支付了原告医疗费5000元: what an advance paid, not the item claimed
+            # 住院期间误工费 / 出院后误工费: a qualifier of the item itself, not the demand's words before it
+            said = [m.end() for m in _DEMAND.finditer(text, left, start)]
+            word, qualified = text[start:end], bool(text[max([left, *said]):start].strip("的"))
+            if item not in items:
                 items[item] = Candidate(item, value, [(start, mention.end)], 0.85, "derived", start)
+                first_of[item] = (sentence, start, word, qualified, value)
+            elif _another_part(first_of[item], (sentence, start, word, qualified, value)):
+                # one more part of the item in the same list (修理费 + 施救费 / 住院期间误工费 + 出院后误工费)
+                first = items[item]
+                added = format_money(Decimal(str(first.value)) + Decimal(str(value)))
+                items[item] = Candidate(item, added, [*first.spans, (start, mention.end)], 0.85, "derived",
+                                        first.order)
             continue
         if total is None and _TOTAL.search(text, left, mention.start):
             total = Candidate("claim_total", value, [(mention.start, mention.end)], 0.85, "derived", mention.start)
@@ -158,11 +272,17 @@ def _drop_no_item_amounts(doc: Document, results: dict[str, Candidate], read: se
                 del results[eid]
 
 
+def _sentence_end(text: str, start: int, hi: int) -> int:
+    return min([i for i in (text.find("。", start, hi), text.find("\n", start, hi)) if i >= 0] or [hi])
+
+
 def _net_total(doc: Document, total: Candidate, hi: int) -> Candidate:
     """合计742,603.20元，扣除被告已支付的50,000元…，尚需赔偿682,603.20元: the claim is what is still asked."""
     text = doc.text
     start = total.spans[0][1]
-    end = min([i for i in (text.find("。", start, hi), text.find("\n", start, hi)) if i >= 0] or [hi])
+    end = _sentence_end(text, start, hi)
+    if re.match(r"[。\s]*(?:扣除|减去|除去)", text[end:hi]):
+        end = _sentence_end(text, end + 1, hi)  # 以上合计17000元。扣除被告已垫付的2000元，被告还应赔偿15000元
     deduct = text.find("扣除", start, end)
     if deduct < 0:
         return total
@@ -173,16 +293,39 @@ def _net_total(doc: Document, total: Candidate, hi: int) -> Candidate:
     return total
 
 
+# 在交强险范围内赔偿原告120000元，在商业三者险范围内赔偿原告35000元: a demand split by the policies.
+_LIMIT_PART = re.compile(r"在[^，,。；;]{0,16}?(?:范围|限额)内(?:先行)?(?:连带)?(?:赔偿|支付|给付)(?:原告)?(?:人民币)?$")
+
+
+def _split_by_limits(text: str, first: Mention, later: list[Mention]) -> Candidate:
+    """The sum asked when the demand is split by limits in one sentence (README, claim_total: the 合计 when
+    the demand is split without one total)."""
+    parts, end = [first], min([i for i in (text.find(c, first.end) for c in "。；;\n") if i >= 0] or [len(text)])
+    for mention in later:
+        if mention.start >= end:
+            break
+        if _LIMIT_PART.search(text, max(0, mention.start - 24), mention.start):
+            parts.append(mention)
+    total = sum((Decimal(str(m.value)) for m in parts), Decimal(0))
+    return Candidate("claim_total", format_money(total), [(m.start, m.end) for m in parts], 0.8, "derived",
+                     first.start)
+
+
 def _asked_and_changed(doc: Document, results: dict[str, Candidate]) -> None:
     """The sum the plaintiff finally asks: a figure right after 请求/判令…赔偿 (when it is no item's amount),
     then a change in court (变更诉讼请求为80122元 / 当庭将误工费变更为26049.60元) of the total or of one item."""
     text = doc.text
     items = {c.value for k, c in results.items() if k != "claim_total" and isinstance(c.value, str)}
-    for mention in _money_in(doc, 0, len(text)):
-        before = text[max(0, mention.start - 40):mention.start]
-        if _ASKED.search(before) and mention.value not in items:
+    amounts = _money_in(doc, 0, len(text))
+    summed: set[int] = set()  # the later parts of a demand split by limits, already in its sum
+    for index, mention in enumerate(amounts):
+        before = text[max(0, mention.start - 60):mention.start]
+        if _ASKED.search(before) and mention.value not in items and mention.start not in summed:
             results["claim_total"] = Candidate("claim_total", mention.value, [(mention.start, mention.end)], 0.8,
                                                "derived", mention.start)
+            if _LIMIT_PART.search(before):
+                results["claim_total"] = _split_by_limits(text, mention, amounts[index + 1:])
+                summed.update(s for s, _ in results["claim_total"].spans)
     for mention in _money_in(doc, 0, len(text)):
         before = text[max(0, mention.start - 16):mention.start]
         if not _CHANGED.search(before):
@@ -211,6 +354,11 @@ def _damage_items(doc: Document, results: dict[str, Candidate]) -> None:
     _drop_no_item_amounts(doc, results, set(items))
     if total is not None:
         results["claim_total"] = total
+        at = total.spans[0][0]
+        for eid in [e for e in ITEM_WORDS if e in results and e not in items]:
+            # 医疗费等各项损失80000元: the generic cue gave the first item the figure read here as the total
+            if results[eid].value == total.value and any(s <= at < e for s, e in results[eid].spans):
+                del results[eid]
     elif items and "claim_total" in results:
         stated = results["claim_total"].value
         if stated in {c.value for c in items.values()}:
@@ -381,16 +529,30 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
     # by the role word before it (被告PER承担次要责任).
     masked = (plaintiffs & defendants) | {n for n in plaintiffs | defendants if re.fullmatch(r"[A-Z]{2,4}", str(n))}
     bare_seen: dict[int, int] = {}
+    # heirs suing for the deceased: a bare person of the allocation after the defendant is the deceased
+    died = _DEATH.search(text, body[0], body[1]) is not None and _DEATH_ITEMS.search(text) is not None
+    victim = "受害人" if died else "原告"
     for match in _LIABILITY.finditer(text, body[0], body[1]):
-        if match.group(1) and text[max(0, match.start() - 2):match.start()].endswith(("不负", "不")):
+        word = match.group(2) or match.group(4) or match.group(5)
+        if match.group("ought") and "认定" not in text[max(text.rfind("。", 0, match.start()), 0):match.start()]:
+            continue  # 原告认为被告应负全部责任: what the plaintiff says is due, not the police's 认定
+        if word and text[max(0, match.start() - 2):match.start()].endswith(("不负", "不")):
             continue
-        share = _SHARE[match.group(1)] if match.group(1) else "none"
+        share = _SHARE[word] if word else "none"
+        if text[max(0, match.start() - 2):match.start()] == "双方":
+            # 双方负事故同等责任: the two sides of the collision, the plaintiff's and the defendant's
+            for name in (_side_name(doc, "plaintiffs", "原告", masked), _side_name(doc, "defendants", "被告", masked)):
+                if name not in seen:
+                    seen.add(name)
+                    rows.append({"party": name, "share": share})
+                    spans.append((match.start(), match.end()))
+            continue
         who = last_name_before(text, match.start(), names, 3)
         if who is not None and who not in plaintiffs | defendants and re.search(r"(?:原告|被告)$", text[:match.start()]):
             who = None  # 被告负…责任 with 被告 an alias read from running text (找被告协商处理): the role word decides
         bare = _MASKED_SUBJECT.search(text, max(0, match.start() - 16), match.start())
         if who in masked or (who is None and bare):
-            roles = _masked_roles(text, match.start(), body[0], bare_seen)
+            roles = _masked_roles(text, match.start(), body[0], bare_seen, victim)
             if not roles:
                 continue
             for role in roles:
@@ -401,14 +563,19 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
                 spans.append((match.start(), match.end()))
             continue
         if who is None:
-            person = re.search(r"(?:认定|，|,|、|；)([\u4e00-\u9fa5]{2,3})$", text[max(0, match.start() - 6):match.start()])
+            person = re.search(r"(?:认定|，|,|、|；|案外人|驾驶人|驾驶员|行人)([\u4e00-\u9fa5]{2,3})$",
+                               text[max(0, match.start() - 8):match.start()])
             role_word = re.search(r"(原告|被告|死者|受害人|伤者)[^，。；、]{0,8}$", text[max(0, match.start() - 10):match.start()])
             if person is not None and re.search(person.group(1) + r"[，,]?[男女]|死者|受害人", text):
                 who = person.group(1)
+            elif person is not None and person.group().startswith(("案外人", "驾驶人", "驾驶员", "行人")):
+                who = person.group(1)  # 案外人赵刚负次要责任: a person the label says is no party, by name
             elif person is not None and spans and match.start() - len(person.group(1)) - spans[-1][1] <= 1:
                 who = person.group(1)  # the next person of the same allocation: 认定PER负主要责任，谢有能负次要责任
             elif role_word is not None:
                 who = role_word.group(1)  # a masked or unnamed party: its role (被告PER负主要责任)
+            elif (topic := _clause_topic(text, match.start(), body[0], names)) is not None:
+                who = topic  # 被告PER驾驶机动车未注意观察，负事故全部责任: the subject of the clause before
             else:
                 continue
         together = [who]
@@ -423,6 +590,9 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
             rows.append({"party": name, "share": share})
             spans.append((match.start(), match.end()))
     if rows:
+        for row in rows:  # 原告无责任 with one plaintiff named in the header: the party by its name
+            row["party"] = _side_name(doc, _SIDE_OF.get(row["party"], ""), row["party"], masked) \
+                if row["party"] in _SIDE_OF else row["party"]
         results["liability"] = Candidate("liability", rows, spans, 0.75, "derived", spans[0][0])
     if "liability_share" not in results:
         for match in _PERCENT.finditer(text, body[0], body[1]):
@@ -438,34 +608,50 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
             applied = text[max(0, match.start() - 2):match.start()] == "元的"  # 车损7600元的40%即3040元
             if (re.search(r"比例|责任|承担", around) or applied) and not re.search(r"伤残|指数|系数|利率", around):
                 value = match.group(1).rstrip("0").rstrip(".") if "." in match.group(1) else match.group(1)
+                if _OWN_SHARE.search(text, max(sentence[0], match.start() - 20), match.start()):
+                    value = plain_number(Decimal(100) - Decimal(match.group(1)))  # 原告自愿承担20% → the motor side 80
                 results["liability_share"] = Candidate("liability_share", value, [(match.start(), match.end())],
                                                        0.7, "derived", match.start())
+                break
+    if "liability_share" not in results:
+        for lo, hi in _sentences(text, body[0], body[1]):
+            # 按照7:3的比例由被告承担 (one side's share; a ratio between two plates is the vehicles')
+            ratio = ratio_share(text, lo, hi) if len(set(PLATE.findall(text, lo, hi))) < 2 else None
+            if ratio is not None:
+                results["liability_share"] = Candidate("liability_share", ratio, [(lo, hi)], 0.65, "derived", lo)
                 break
 
 
 # The subject of an allocation in masked text: 被告PER / PER / 原告和PER / 被告PER与PER, right before 负 / 承担 / 无.
-_MASKED_SUBJECT = re.compile(r"(?:(?:原告|被告|死者|受害人)?[A-Z]{2,4}|原告|被告)(?:(?:与|和|、)(?:(?:原告|被告)?[A-Z]{2,4}|原告|被告))*$")
-_ROLE_SUBJECT = re.compile(r"(原告|被告|死者|受害人)(?=(?:[A-Z]{2,4})?(?:与|和|、|负|承担|无|不负|不承担))")
+# A label before a masked name: a role (原告 / 被告 / 死者 / 受害人 / 案外人), or only a description of a person
+# (乘车人 / 乘客 / 行人), which leaves the name bare.
+_MASKED_SUBJECT = re.compile(
+    r"(?:(?:原告|被告|死者|受害人|案外人|乘车人|乘客|行人)?[A-Z]{2,4}|原告|被告)"
+    r"(?:(?:与|和|、|及|以及)(?:(?:原告|被告|案外人|乘车人|乘客|行人)?[A-Z]{2,4}|原告|被告))*$")
+_ROLE_SUBJECT = re.compile(r"(原告|被告|死者|受害人|案外人)(?=(?:[A-Z]{2,4})?(?:与|和|、|及|以及|各|均|负|承担|无|不负|不承担))")
 
 
-def _masked_roles(text: str, at: int, lo: int, bare_seen: dict[int, int]) -> list[str]:
+def _masked_roles(text: str, at: int, lo: int, bare_seen: dict[int, int], victim: str = "原告") -> list[str]:
     """Roles of the persons an allocation names in masked text (LawBench writes every person PER). A role
     word decides (被告PER → 被告); a bare PER is a party the allocation names by no role word, 被告 first
     (the 认定书 of a claim names the defendant's side), then 原告, else someone else (案外人):
     认定PER负主要责任，被告负次要责任，原告不负 → 案外人; PER负全部责任，原告无责任 → 被告."""
-    sentence_start = max(text.rfind(c, lo, at) for c in "。；;\n")
+    # The 认定's persons may be cut by ；(认定：PER负全部责任；PER无责任): its sentence runs to 。
+    sentence_start = max(text.rfind(c, lo, at) for c in "。\n")
     start = text.rfind("认定", max(lo, sentence_start), at)
+    end = min([i for i in (text.find(c, at) for c in "。\n") if i >= 0] or [len(text)])
     if start < 0:
+        sentence_start = max(text.rfind(c, lo, at) for c in "。；;\n")
         start = max(lo, sentence_start + 1)
-    end = min([i for i in (text.find(c, at) for c in "。；;\n") if i >= 0] or [len(text)])
+        end = min([i for i in (text.find(c, at) for c in "。；;\n") if i >= 0] or [len(text)])
     named = {_ROLE_WORD.get(m.group(1), m.group(1)) for m in _ROLE_SUBJECT.finditer(text, start, end)}
-    free = [r for r in ("被告", "原告") if r not in named]
+    free = [r for r in ("被告", victim) if r not in named]
     subject = _MASKED_SUBJECT.search(text, max(start, at - 16), at)
     if subject is None:
         return []
     roles = []
-    for part in re.split(r"与|和|、", subject.group()):
-        role = re.match(r"原告|被告|死者|受害人", part)
+    for part in re.split(r"以及|与|和|、|及", subject.group()):
+        role = re.match(r"原告|被告|死者|受害人|案外人", part)
         if role:
             roles.append(_ROLE_WORD.get(role.group(), role.group()))
             continue
@@ -476,6 +662,43 @@ def _masked_roles(text: str, at: int, lo: int, bare_seen: dict[int, int]) -> lis
 
 
 _ROLE_WORD = {"死者": "受害人"}
+
+
+def _clause_topic(text: str, at: int, lo: int, names: list[tuple[str, str]]) -> str | None:
+    """The role that opens the clause before a share written without a subject (…，负事故全部责任), in the
+    same 认定 sentence; none when that clause already had its share."""
+    if not re.search(r"[，,]$", text[max(lo, at - 1):at]):
+        return None
+    start = max(lo, max(text.rfind(c, lo, at) for c in "。；;\n") + 1)
+    sentence = max(lo, max(text.rfind(c, lo, at) for c in "。\n") + 1)  # the 认定 may open it before a ；
+    clauses = re.split(r"[，,：:]", text[start:at - 1])
+    if "认定" not in text[sentence:at] or not clauses:
+        return None
+    for clause in reversed(clauses):
+        if _LIABILITY.search(clause):
+            return None
+        clause = re.sub(r"^认定", "", clause)
+        named = next((name for written, name in names if clause.startswith(written) and written not in ("原告", "被告")),
+                     None)
+        for size in (3, 2):  # a person the statement calls 被告X / 原告X elsewhere, no party block naming them
+            if named is None and re.fullmatch(r"[\u4e00-\u9fa5]+", clause[:size]) and clause[:size] not in ("原告", "被告") \
+                    and re.search(r"(?:原告|被告)" + re.escape(clause[:size]), text):
+                named = clause[:size]
+        if named is not None:
+            return named  # 彭晓军未注意观察、避让行人，负事故次要责任
+        opened = re.match(r"原告|被告|死者|受害人", clause)
+        if opened:
+            return _ROLE_WORD.get(opened.group(), opened.group())
+    return None
+
+
+_SIDE_OF = {"原告": "plaintiffs", "被告": "defendants"}
+
+
+def _side_name(doc: Document, role: str, word: str, masked: set[Any]) -> str:
+    """The one natural person of a side (双方 = the plaintiff and the defendant), else its role word."""
+    people = [p.get("name") for p in doc.parties.get(role) or [] if p.get("kind", "natural") == "natural"]
+    return str(people[0]) if len(people) == 1 and people[0] not in masked else word
 
 
 def _vehicle_share(text: str, results: dict[str, Candidate], match: re.Match[str]) -> None:
@@ -498,16 +721,21 @@ def _advances(doc: Document, results: dict[str, Candidate], names: list[tuple[st
     rows: list[dict[str, Any]] = []
     spans: list[tuple[int, int]] = []
     body = doc.section("body") if doc.sections.get("body") else (0, len(text))
+    # a masked name (PER) may be anyone's: only a real name tells the plaintiff
+    plaintiffs = {p.get("name") for p in doc.parties.get("plaintiffs") or []
+                  if not re.fullmatch(r"[A-Z]{2,4}", str(p.get("name")))}
     for lo, hi in _sentences(text, body[0], body[1]):
         for piece_lo, piece_hi in _pieces(text, lo, hi):
             verb = _ADVANCE.search(text, piece_lo, piece_hi)
             if verb is None:
                 continue
             payer = last_name_before(text, verb.start(), names, 24)
-            if payer is not None and re.fullmatch(r"[A-Z]{2,4}", str(payer)):
-                # a masked name (LawBench: every person PER) is told by the role word before it
-                roles = re.findall(r"(原告|被告)[A-Z]{2,4}", text[max(0, verb.start() - 24):verb.start()])
-                payer = roles[-1] if roles else payer
+            subjects = list(_PAYING_ROLE.finditer(text, max(lo, verb.start() - 24), verb.start()))
+            if (subjects and subjects[-1].group(1) == "原告") or payer in plaintiffs:
+                continue  # 原告住院治疗，支付了医疗费20000元: what the plaintiff paid is his loss, not an advance
+            if payer is None or re.fullmatch(r"[A-Z]{2,4}", str(payer)):
+                # a masked name (LawBench: every person PER, insurers ORG) is told by the role word before it
+                payer = subjects[-1].group(1) if subjects else payer
             amounts = [m for m in _money_in(doc, verb.start(), piece_hi)] or [
                 m for m in _money_in(doc, piece_lo, verb.start())]
             if payer is None or not amounts:
@@ -530,6 +758,10 @@ def _victim(doc: Document, results: dict[str, Candidate]) -> None:
     text = doc.text
     body = doc.section("body") if doc.sections.get("body") else (0, len(text))
     died = _DEATH.search(text, body[0], body[1])
+    if died is None and not _INJURY_ITEMS.search(text) and (
+            "death_compensation" in results or "funeral_expenses" in results):
+        # 死者PER系原告之父 … 死亡赔偿金、丧葬费: the claims tell the death the facts leave unsaid
+        died = _DEATH_CLAIMED.search(text, body[0], body[1])
     if died is not None and not _DEATH_ITEMS.search(text) and _INJURY_ITEMS.search(text):
         # 谢有能经抢救无效死亡 (another rider) in a claim for the plaintiff's own 伤残: not a death case
         died = None
@@ -564,6 +796,8 @@ def _victim(doc: Document, results: dict[str, Candidate]) -> None:
 def _int_of(raw: str) -> int | None:
     from engine.extraction.numerals import parse_small
 
+    if raw in _ROMAN:
+        return _ROMAN[raw]
     return int(raw) if raw.isdigit() else parse_small(raw)
 
 
@@ -585,6 +819,11 @@ def _grades(doc: Document, results: dict[str, Candidate]) -> None:
             break  # the first statement of the grades (a later one restates them)
         grades += [grade] * count
         spans.append((match.start(), match.end()))
+    if not grades and (listed := _GRADE_LIST.search(text, body[0], body[1])):
+        for word in re.findall(rf"({_GRADE_WORD})级", listed.group(1)):
+            if (grade := _int_of(word)) is not None and 1 <= grade <= 10:
+                grades.append(grade)
+                spans.append(listed.span(1))
     if not grades:
         return
     grades.sort()
@@ -716,8 +955,8 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}〔\d{4}〕第?\w{1,12}?号|第\d
 _PLACE = re.compile(r"(?:在|行驶至|途经|至)([^，。；在至]{2,30}?(?:交叉口|路口处|路口|路段|附近|处))")
 _APPRAISED = re.compile(r"^[，,]?(?:经|由)[^，。；]{0,20}?(?:司法)?鉴定")
 _RESIDENCE = (
-    ("urban", re.compile(r"经常居住地(?:在|为)城镇|城镇户口|非农业户口|城镇居民标准|城镇居民人均|城镇常住居民")),
-    ("rural", re.compile(r"农业户口|农村户口|农村居民标准|农村居民人均|农村常住居民")),
+    ("urban", re.compile(r"经常居住地(?:在|为)城镇|城镇户口|城镇户籍|非农业?户口|非农业?户籍|城镇(?:居民|常住居民)?(?:标准|人均|可支配收入)|城镇常住居民")),
+    ("rural", re.compile(r"(?<!非)农业户口|(?<!非)农业户籍|农村户口|农村户籍|农村(?:居民|常住居民)?(?:标准|人均|可支配收入|纯收入)|农村常住居民")),
 )
 
 

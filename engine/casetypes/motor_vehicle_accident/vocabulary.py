@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from engine.extraction.document import Document
@@ -19,7 +20,7 @@ ITEM_WORDS: dict[str, tuple[str, ...]] = {
     "transport_fee": ("交通费",),
     "accommodation_fee": ("住宿费",),
     "disability_compensation": ("残疾赔偿金", "伤残赔偿金", "残疾补偿金", "伤残补偿金"),
-    "dependents_living": ("被扶养人生活费", "被抚养人生活费", "被赡养人生活费"),
+    "dependents_living": ("被扶养人生活费", "被抚养人生活费", "被赡养人生活费", "赡养费", "抚养费", "扶养费"),
     "disability_aids": ("残疾辅助器具费", "辅助器具费"),
     "death_compensation": ("死亡赔偿金",),
     "funeral_expenses": ("丧葬费",),
@@ -37,7 +38,7 @@ _WORDS = sorted([(w, item) for item, words in ITEM_WORDS.items() for w in words]
 _KEYWORDS = re.compile("|".join(re.escape(w) for w, _ in _WORDS))
 _LOSS = re.compile(r"[\u4e00-\u9fa5]{1,8}?损失")
 _ITEM_OF: dict[str, str | None] = dict(_WORDS)
-_NOT_PROPERTY = re.compile(r"各项|全部|经济|上述|其他|总|误工|停运|营运|精神|合计|共计|造成|遭受|损失|间接|原告|被告|受害人|其|产生|实际|所受")
+_NOT_PROPERTY = re.compile(r"^等|各项|全部|经济|上述|其他|总|误工|停运|营运|精神|合计|共计|造成|遭受|损失|间接|原告|被告|受害人|其|产生|实际|所受")
 
 PLATE = re.compile(r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z]·?[A-Z0-9]{4,6}挂?")
 NUMERALS = "一二三四五六七八九十"
@@ -144,3 +145,34 @@ def tidy_parties(doc: Document, header_end: int | None = None) -> None:
         if role in doc.parties:
             doc.parties[role] = kept
             doc.party_spans[role] = kept_spans
+
+
+# 按6∶4的比例 / 7:3: two shares of ten (or of a hundred); the side named first takes the first figure.
+_RATIO = re.compile(r"(\d{1,2})\s*[:：∶比]\s*(\d{1,2})(?!\d)")
+_VICTIM_SIDE = re.compile(r"原告|受害人|死者|伤者|非机动车|行人")
+_MOTOR_SIDE = re.compile(r"被告|机动车(?!一方与)|我方|我公司|答辩人|保险公司")
+
+
+def plain_number(value: Decimal) -> str:
+    """70.00 → "70", 66.50 → "66.5" (a percent as the elements store it)."""
+    return format(value.normalize(), "f")
+
+
+def ratio_share(text: str, lo: int, hi: int) -> str | None:
+    """The defendant's side's share from a ratio of the clause (按6∶4的比例分担 → 60)."""
+    for match in _RATIO.finditer(text, lo, hi):
+        first, second = Decimal(match.group(1)), Decimal(match.group(2))
+        if first + second not in (Decimal(10), Decimal(100)):
+            continue
+        cuts = [m.end() for m in re.finditer(r"[，。；;]|,(?!\d{3})", text[lo:match.start()])]
+        start = lo + (cuts[-1] if cuts else 0)
+        stop = re.search(r"[，。；;]|,(?!\d{3})", text[match.end():hi])
+        end = match.end() + stop.start() if stop else hi
+        if not re.search(r"比例|分担|承担", text[start:end]):
+            continue
+        before = text[start:match.start()]
+        victim, motor = _VICTIM_SIDE.search(before), _MOTOR_SIDE.search(before)
+        victim_first = victim is not None and (motor is None or victim.start() < motor.start())
+        own = second if victim_first else first
+        return plain_number(own * (Decimal(100) / (first + second)))
+    return None

@@ -14,6 +14,14 @@ from engine.system import default_system
 GOLDEN = sorted((Path(__file__).parent / "golden").glob("*.yaml"))
 
 
+def _case(path: Path) -> Any:
+    """A golden case; one marked `pending: <why>` is a shape the rules do not read yet (strict xfail: it
+    must be unmarked the moment it passes)."""
+    pending = yaml.safe_load(path.read_text(encoding="utf-8")).get("pending")
+    marks = [pytest.mark.xfail(reason=str(pending), strict=True)] if pending else []
+    return pytest.param(path, id=path.stem, marks=marks)
+
+
 def _got(elements: dict[str, Any], eid: str, role: str) -> Any:
     element = elements.get(eid)
     if element is None:
@@ -23,7 +31,7 @@ def _got(elements: dict[str, Any], eid: str, role: str) -> Any:
     return element["value"]
 
 
-@pytest.mark.parametrize("path", GOLDEN, ids=[p.stem for p in GOLDEN])
+@pytest.mark.parametrize("path", [_case(p) for p in GOLDEN])
 def test_golden(path: Path) -> None:
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
     role = case.get("role", "complaint")

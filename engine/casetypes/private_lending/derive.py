@@ -26,6 +26,7 @@ from typing import Any
 
 from engine.casetypes.private_lending.durations import add_term
 from engine.casetypes.private_lending.guarantors import guarantors_by_phrase, without_plaintiffs
+from engine.casetypes.private_lending.loans import Loan, several_loans, stated_loans, total
 from engine.casetypes.private_lending.terms import (
     in_iou_quote,
     states_a_delivery,
@@ -33,6 +34,7 @@ from engine.casetypes.private_lending.terms import (
     states_the_term,
 )
 from engine.extraction.document import Candidate, Document
+from engine.extraction.recognisers.money import format_money
 from engine.extraction.recognisers.rates import make_rate
 
 _CLAUSE = re.compile(r"[^。；;！!？?\n]+")
@@ -76,10 +78,42 @@ def _ledgers(doc: Document, results: dict[str, Candidate]) -> None:
         rows = sorted(repayments, key=lambda r: r[0]["date"])
         results["repayments"] = Candidate("repayments", [r for r, _ in rows], [s for _, s in rows], 0.7, "derived",
                                           rows[0][1][0])
-    loans = _ledger_rows(doc, _LEND, (*_REPAY, "约定", "判令"), lending=True)
-    if len({r["date"] for r, _ in loans}) >= 2 and "loans" not in results:
-        rows = sorted(loans, key=lambda r: r[0]["date"])
-        results["loans"] = Candidate("loans", [r for r, _ in rows], [s for _, s in rows], 0.6, "derived", rows[0][1][0])
+
+
+def _several_loans(doc: Document, results: dict[str, Candidate]) -> None:
+    """Several loans stated one by one: the loan amount is their sum when no bigger figure (a stated total)
+    was chosen; two or more on different days are the ledger (each with its own term and rate); loans with
+    different terms have no single term_end (each loan keeps its own)."""
+    start, end = doc.section("facts")
+    claims = doc.sections.get("claims")
+    if claims and start <= claims[0] < end:
+        end = claims[0]
+    loans = several_loans(stated_loans(doc, start, end))
+    if not loans:
+        return
+    chosen = results.get("loan_amount")
+    summed = total(loans)
+    if chosen is None or Decimal(str(chosen.value)) < summed:
+        spans = [loan.span for loan in loans]
+        results["loan_amount"] = Candidate("loan_amount", format_money(summed), spans, 0.75, "derived", spans[0][0])
+    if len({loan.term for loan in loans if loan.term}) >= 2 and "term_end" in results:
+        del results["term_end"]
+    dated = sorted((loan for loan in loans if loan.date), key=lambda loan: str(loan.date))
+    if len({loan.date for loan in dated}) >= 2 and "loans" not in results:
+        rows = [_ledger_row(loan) for loan in dated]
+        results["loans"] = Candidate("loans", rows, [loan.span for loan in dated], 0.6, "derived", dated[0].span[0])
+    if dated and "delivery_date" not in results:
+        first = dated[0]
+        results["delivery_date"] = Candidate("delivery_date", first.date, [first.span], 0.6, "derived", first.span[0])
+
+
+def _ledger_row(loan: Loan) -> dict[str, Any]:
+    row: dict[str, Any] = {"date": loan.date, "amount": loan.amount}
+    if loan.rate is not None:
+        row["rate"] = loan.rate
+    if loan.term is not None:
+        row["term"] = loan.term
+    return row
 
 
 def _in_facts(doc: Document, position: int) -> bool:
@@ -131,7 +165,7 @@ def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]
         lead = text[max(0, mention.start - 8) : mention.start]
         if _LATER_AGREEMENT.search(text, max(0, mention.start - 15), mention.start):
             continue  # 到期后… / 重新出具借条，约定…: a later promise, not the agreed term
-        if (re.search(r"(?:约定|定于)(?:于|在|为)?$", lead) or in_iou_quote(text, mention.start)) \
+        if (re.search(r"(?:约定|定于)(?:最迟|最晚|至迟)?(?:于|在|为)?$", lead) or in_iou_quote(text, mention.start)) \
                 and _AGREED_REPAY.match(text, mention.end):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
         elif re.search(r"还款(?:之)?日(?:期)?(?:为)?[（(]$", lead) and text[mention.end : mention.end + 1] in ("）", ")"):
@@ -470,6 +504,7 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         if demand is not None:
             results["guarantee_claim_date"] = demand
     _ledgers(doc, results)
+    _several_loans(doc, results)
     if "delivered_amount" not in results and "loan_amount" in results and "delivery_method" in results:
         loan = results["loan_amount"]
         results["delivered_amount"] = Candidate("delivered_amount", loan.value, loan.spans, 0.6, "derived", loan.order)

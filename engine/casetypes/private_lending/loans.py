@@ -1,0 +1,151 @@
+"""民间借贷: the loans a complaint states one by one (each 笔 with its amount, and its date, term and rate
+when the complaint gives them), read from the grammar of the clause that lends.
+
+A money figure is a loan when its own clause (back to a comma, a 、 or the figure before it) lends it
+(借款 / 借给 / 出借 / 向…借 …) and says nothing else about it: not a repayment, interest, a balance, a
+total (共计 / 上述两笔), an IOU restating it (载明借款…), a demand or a guarantee. The plaintiff borrowing
+from the defendant (原告向被告借款) is no loan of this case. Its date is the last full date before it in
+its sentence, after the figure before it, unless that date is a term's (…前归还, 到期) or something else
+is done on it first. Its term and rate are the ones its sentence states after it, before the next loan.
+
+Several loans are the loans of the complaint when they are dated (two loans on different days, or two
+amounts on the same day) or counted (第一笔 / 第二次); an undated figure without such a marker is the same
+loan told again (被告借款10万元…该借款10万元), not another.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Any
+
+from engine.casetypes.private_lending.terms import states_the_term
+from engine.extraction.document import Document
+from engine.extraction.mention import Mention
+
+_SENTENCE_STOPS = "。；;！!？?\n"
+_CLAUSE_STOPS = "，,、：:" + _SENTENCE_STOPS
+_LENDS = re.compile(
+    r"借款|借给|借到|借得|出借|借支|借取|借了|借走|借用|借去|拆借|另借|又借|再借|借现金|借人民币|向[^，,。；;]{1,16}?借"
+)
+# The clause says something else of the figure: a repayment, interest, a balance, a total, an IOU's text,
+# a demand, a guarantee, a deduction.
+_NOT_LENT = re.compile(
+    r"还|利息|付息|尚欠|仍欠|下欠|欠款|催|共计|合计|总计|累计|共|上述|该笔|此笔|该款|(?<!第)[两二三四五六七八九十几数多]笔|各笔|本息"
+    r"|载明|写明|注明|记载|内容为|金额为|确认|结算|担保|保证|违约金|律师费|扣除|剩余|余款|其余|其中本金"
+)
+# The plaintiff borrowing from a defendant (原告曾向被告借款1万元): no loan of this case (原告向被告提供借款 is).
+_FROM_DEFENDANT = re.compile(r"向(?:被告|借款人)[^，,。；;提供出交支转汇]{0,12}?借(?!给)")
+# The sentence restates a loan rather than telling it: an IOU's words (载明：“今借到…”), evidence (欲证明…借款X元
+# 的事实), an account as of a day (截至…).
+_RESTATING = re.compile(r"载明|写明|注明|记载|内容为|“今|证明|证实|查明|认定|截至|截止")
+# A date whose next words make it a term's or another act's, not the loan's.
+_NOT_LOAN_DATE = re.compile(r"^(?:之|以)?(?:前|止|至|到期|届满|起)|归还|还款|偿还|还清|到期|利息|催|担保|保证")
+_COUNTED = re.compile(r"第[一二三四五六七八九十\d]{1,2}[笔次]")
+_EACH = re.compile(r"[均都各]|一律|全部")
+_TERM_BEFORE = re.compile(r"(?:约定|定于|最迟|最晚|期限|借期|到期日|还款日|还款日期|还款时间)[^，,。；;]{0,4}$")
+_TERM_AFTER = re.compile(r"(?:之|以)?前?(?:一次性)?(?:全部)?(?:归还|偿还|还款|还清|付清|结清|清偿|还本付息|到期)")
+
+
+@dataclass(frozen=True)
+class Loan:
+    amount: str
+    span: tuple[int, int]
+    date: str | None = None
+    term: str | None = None
+    rate: Any = None
+    counted: bool = False
+
+
+def _clause_start(text: str, position: int, floor: int) -> int:
+    return max([floor, *(text.rfind(stop, floor, position) + 1 for stop in _CLAUSE_STOPS)])
+
+
+def _sentence_start(text: str, position: int, floor: int) -> int:
+    return max([floor, *(text.rfind(stop, floor, position) + 1 for stop in _SENTENCE_STOPS)])
+
+
+def _sentence_end(text: str, position: int, ceiling: int) -> int:
+    found = [i for i in (text.find(stop, position, ceiling) for stop in _SENTENCE_STOPS) if i >= 0]
+    return min(found, default=ceiling)
+
+
+def _loan_date(doc: Document, dates: list[Mention], floor: int, money: Mention) -> str | None:
+    """The last full date in [floor, the figure) that dates the lending, or None."""
+    before = [d for d in dates if floor <= d.start and d.end <= money.start]
+    if not before:
+        return None
+    date = before[-1]
+    between = doc.text[date.end : money.start]
+    if len(str(date.value)) != 10 or _NOT_LOAN_DATE.search(between) or doc.text[date.start - 1 : date.start] in ("至", "到"):
+        return None
+    return str(date.value)
+
+
+def _loan_term(doc: Document, dates: list[Mention], start: int, end: int) -> str | None:
+    """The agreed repayment date its sentence states after the figure (约定2020年6月1日归还 / 还款期限为…)."""
+    text = doc.text
+    for date in dates:
+        if not start <= date.start < end or len(str(date.value)) != 10:
+            continue
+        lead = text[max(start, date.start - 12) : date.start]
+        if (_TERM_BEFORE.search(lead) or _TERM_AFTER.match(text, date.end)) \
+                and states_the_term(text, date.start, date.end, date.value):
+            return str(date.value)
+    return None
+
+
+def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
+    """Every figure in [start, end) of the text that a clause lends, in text order."""
+    text = doc.text
+    moneys = [m for m in doc.mentions_in(start, end, "money") if m.value is not None]
+    dates = [m for m in doc.mentions_in(start, end, "date") if m.value is not None]
+    rates = [m for m in doc.mentions_in(start, end, "rate")]
+    loans: list[tuple[Mention, int, str | None, bool]] = []
+    previous_end = start
+    for money in moneys:
+        floor = _sentence_start(text, money.start, max(start, previous_end))
+        clause = text[_clause_start(text, money.start, floor) : money.start]
+        previous_end = money.end
+        if not _LENDS.search(clause) or _NOT_LENT.search(clause) or _FROM_DEFENDANT.search(clause) \
+                or _RESTATING.search(text, floor, money.start):
+            continue
+        counted = bool(_COUNTED.search(text[_sentence_start(text, money.start, start) : money.start][-20:]))
+        loans.append((money, floor, _loan_date(doc, dates, floor, money), counted))
+    out = []
+    shared_rate = None
+    for index, (money, _, date, counted) in enumerate(loans):
+        stop = _sentence_end(text, money.end, end)
+        if index + 1 < len(loans):
+            stop = min(stop, loans[index + 1][1])
+        rate = next((r for r in rates if money.end <= r.start < stop), None)
+        if rate is not None and _EACH.search(text, max(money.end, rate.start - 8), rate.start):
+            shared_rate = rate.value  # 均约定年利率13.8%: the rate of every loan told before it
+        out.append(Loan(str(money.value), (money.start, money.end), date, _loan_term(doc, dates, money.end, stop),
+                        rate.value if rate is not None else None, counted))
+    if shared_rate is not None:
+        out = [loan if loan.rate is not None else replace(loan, rate=shared_rate) for loan in out]
+    return out
+
+
+def several_loans(loans: list[Loan]) -> list[Loan]:
+    """The loans of the complaint when it states several (see the module's doc); [] when it states one.
+
+    Either the dated ones (the same date and amount twice is one loan told again) or, when fewer than two
+    are dated, the counted ones (第一笔 … 第二笔). An undated 又借 / 另借 after a dated loan is left to the
+    cues' further-loan sum."""
+    dated: list[Loan] = []
+    seen: set[tuple[str, str]] = set()
+    for loan in loans:
+        if loan.date is not None and (loan.date, loan.amount) not in seen:
+            seen.add((loan.date, loan.amount))
+            dated.append(loan)
+    if len(dated) >= 2:
+        return dated
+    counted = [loan for loan in loans if loan.counted]
+    return counted if len(counted) >= 2 else []
+
+
+def total(loans: list[Loan]) -> Decimal:
+    return sum((Decimal(loan.amount) for loan in loans), Decimal(0))

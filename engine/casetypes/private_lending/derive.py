@@ -26,7 +26,7 @@ from typing import Any
 
 from engine.casetypes.private_lending.durations import add_term
 from engine.casetypes.private_lending.guarantors import guarantors_by_phrase, without_plaintiffs
-from engine.casetypes.private_lending.loans import Loan, several_loans, stated_loans, total
+from engine.casetypes.private_lending.loans import Loan, several_loans, stated_loans, stated_repayments, total
 from engine.casetypes.private_lending.terms import (
     in_iou_quote,
     states_a_delivery,
@@ -57,6 +57,9 @@ def _ledger_rows(
         dates = [m for m in dates if not doc.text[m.end:m.end + 2].startswith(_NOT_A_PAYMENT)
                  and doc.text[max(m.start - 1, 0):m.start] not in ("至", "到")]
         money = doc.mentions_in(clause.start(), clause.end(), "money")
+        if len(dates) > 1 and not lending:
+            rows += stated_repayments(doc, clause.start(), clause.end())  # several dated acts in one sentence
+            continue
         if len(dates) != 1 or not money:
             continue
         lead = doc.text[clause.start():money[0].end]

@@ -41,7 +41,7 @@ _FROM_DEFENDANT = re.compile(r"向(?:被告|借款人)[^，,。；;提供出交�
 # 的事实), an account as of a day (截至…).
 _RESTATING = re.compile(r"载明|写明|注明|记载|内容为|“今|证明|证实|查明|认定|截至|截止")
 # A date whose next words make it a term's or another act's, not the loan's.
-_NOT_LOAN_DATE = re.compile(r"^(?:之|以)?(?:前|止|至|到期|届满|起)|归还|还款|偿还|还清|到期|利息|催|担保|保证")
+_NOT_LOAN_DATE = re.compile(r"^(?:的|(?:之|以)?(?:前|止|至|到期|届满|起))|归还|还款|偿还|还清|到期|利息|催|担保|保证")
 _COUNTED = re.compile(r"第[一二三四五六七八九十\d]{1,2}[笔次]")
 _EACH = re.compile(r"[均都各]|一律|全部")
 _TERM_BEFORE = re.compile(r"(?:约定|定于|最迟|最晚|期限|借期|到期日|还款日|还款日期|还款时间)[^，,。；;]{0,4}$")
@@ -149,3 +149,32 @@ def several_loans(loans: list[Loan]) -> list[Loan]:
 
 def total(loans: list[Loan]) -> Decimal:
     return sum((Decimal(loan.amount) for loan in loans), Decimal(0))
+
+
+_REPAYS = re.compile(r"归还|还款|偿还|还了|还本|支付利息|付息")
+_NOT_REPAID = re.compile(r"约定|应当|应于|承诺|要求|判令|尚欠|仍欠|下欠|共计|合计|累计|未|催")
+_NOT_PAYMENT_DATE = re.compile(r"^(?:的|(?:之|以)?(?:至|止|前|起|到期|届满))")  # 归还2021年9月1日的借款: the loan's day
+
+
+def stated_repayments(doc: Document, start: int, end: int) -> list[tuple[dict[str, str], tuple[int, int]]]:
+    """The dated repayments told figure by figure in [start, end) (2019年3月1日，被告归还2万元，2019年5月1日，
+    被告又借款3万元): a figure whose own clause repays it, dated by the last full date before it after the
+    figure before it (a date the payments ran to — 支付利息至… / …前 — dates none)."""
+    text = doc.text
+    dates = [m for m in doc.mentions_in(start, end, "date") if m.value is not None]
+    rows = []
+    previous_end = start
+    for money in [m for m in doc.mentions_in(start, end, "money") if m.value is not None]:
+        floor = max(start, previous_end)
+        clause = text[_clause_start(text, money.start, floor) : money.start]
+        previous_end = money.end
+        if not _REPAYS.search(clause) or _NOT_REPAID.search(text, floor, money.start):
+            continue
+        before = [d for d in dates if floor <= d.start and d.end <= money.start]
+        if not before or len(str(before[-1].value)) != 10:
+            continue
+        date = before[-1]
+        if _NOT_PAYMENT_DATE.match(text[date.end : date.end + 4]) or text[date.start - 1 : date.start] in ("至", "到"):
+            continue
+        rows.append(({"date": str(date.value), "amount": str(money.value)}, (money.start, money.end)))
+    return rows

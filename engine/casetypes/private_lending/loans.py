@@ -96,6 +96,41 @@ def _loan_term(doc: Document, dates: list[Mention], start: int, end: int) -> str
     return None
 
 
+_JOINS = ("、", "和", "及", "以及")
+_TOTAL_BEFORE = re.compile(r"(?:共计|合计|总计|累计|共)(?:为|是)?$")
+
+
+def _runs(mentions: list[Mention], text: str) -> list[list[Mention]]:
+    """Mentions listed one after another (A、B和C): the runs of two or more."""
+    runs: list[list[Mention]] = []
+    for mention in mentions:
+        if runs and text[runs[-1][-1].end : mention.start] in _JOINS:
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    return [run for run in runs if len(run) >= 2]
+
+
+def _paired(doc: Document, dates: list[Mention], moneys: list[Mention]) -> dict[int, str]:
+    """于DATE1、DATE2两次向原告借款，金额分别为A、B: in a sentence that lends, a list of full dates before a list
+    of as many amounts pairs them in order (amount start → date)."""
+    text = doc.text
+    pairs: dict[int, str] = {}
+    for run in _runs(dates, text):
+        stop = _sentence_end(text, run[-1].end, len(text))
+        after = [m for m in moneys if run[-1].end <= m.start < stop
+                 and not _TOTAL_BEFORE.search(text, max(0, m.start - 4), m.start)]  # …，共计5万元: their total
+        listed = _runs(after, text)
+        if len(listed) != 1 or len(listed[0]) != len(run) or len(after) != len(run):
+            continue
+        if any(len(str(d.value)) != 10 for d in run) or not _LENDS.search(text, run[-1].end, listed[0][0].start):
+            continue
+        if _NOT_LENT.search(text, run[-1].end, listed[0][0].start):
+            continue
+        pairs.update({m.start: str(d.value) for d, m in zip(run, listed[0], strict=True)})
+    return pairs
+
+
 def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
     """Every figure in [start, end) of the text that a clause lends, in text order."""
     text = doc.text
@@ -103,11 +138,15 @@ def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
     dates = [m for m in doc.mentions_in(start, end, "date") if m.value is not None]
     rates = [m for m in doc.mentions_in(start, end, "rate")]
     loans: list[tuple[Mention, int, str | None, bool]] = []
+    paired = _paired(doc, dates, moneys)
     previous_end = start
     for money in moneys:
         floor = _sentence_start(text, money.start, max(start, previous_end))
         clause = text[_clause_start(text, money.start, floor) : money.start]
         previous_end = money.end
+        if money.start in paired:
+            loans.append((money, floor, paired[money.start], False))
+            continue
         if not _LENDS.search(clause) or _NOT_LENT.search(clause) or _FROM_DEFENDANT.search(clause) \
                 or _RESTATING.search(text, floor, money.start):
             continue

@@ -101,7 +101,7 @@ def _several_loans(doc: Document, results: dict[str, Candidate]) -> None:
         results["loan_amount"] = Candidate("loan_amount", format_money(summed), spans, 0.75, "derived", spans[0][0])
     if len({loan.term for loan in loans if loan.term}) >= 2 and "term_end" in results:
         del results["term_end"]
-    dated = sorted((loan for loan in loans if loan.date), key=lambda loan: str(loan.date))
+    dated = sorted((loan for loan in loans if loan.date and len(loan.date) == 10), key=lambda loan: str(loan.date))
     if len({loan.date for loan in dated}) >= 2 and "loans" not in results:
         rows = [_ledger_row(loan) for loan in dated]
         results["loans"] = Candidate("loans", rows, [loan.span for loan in dated], 0.6, "derived", dated[0].span[0])

@@ -26,6 +26,7 @@ from engine.extraction.mention import Mention
 
 _SENTENCE_STOPS = "。；;！!？?\n"
 _CLAUSE_STOPS = "，,、：:" + _SENTENCE_STOPS
+_SENTENCE_STOPS_RE = re.compile(f"[{_SENTENCE_STOPS}]")
 _LENDS = re.compile(
     r"借款|借给|借到|借得|出借|借支|借取|借了|借走|借用|借去|拆借|另借|又借|再借|借现金|借人民币|向[^，,。；;]{1,16}?借"
 )
@@ -78,7 +79,7 @@ def _loan_date(doc: Document, dates: list[Mention], floor: int, money: Mention) 
         return None
     date = before[-1]
     between = doc.text[date.end : money.start]
-    if len(str(date.value)) != 10 or _NOT_LOAN_DATE.search(between) or doc.text[date.start - 1 : date.start] in ("至", "到"):
+    if len(str(date.value)) not in (7, 10) or _NOT_LOAN_DATE.search(between) or doc.text[date.start - 1 : date.start] in ("至", "到"):
         return None
     return str(date.value)
 
@@ -131,6 +132,35 @@ def _paired(doc: Document, dates: list[Mention], moneys: list[Mention]) -> dict[
     return pairs
 
 
+# 原告将5万元借款交付被告: the figure named before 借款, then handed over.
+_LOAN_HANDED_OVER = re.compile(r"(?:的)?借款(?:本金)?[^，,。；;]{0,12}?(?:交付|转账|转给|转入|汇给|汇入|支付|出借|借给|给)")
+# 被告提出借款，原告通过银行转账2万元给被告: a borrowing asked for without a figure, paid by a transfer.
+_ASKED = re.compile(r"提出借款|要求借款|提出借钱|要求借钱|想借钱|需要借款|借款需求")
+_PAID = re.compile(r"转账|转款|汇款|打款|汇入|转入|交付|支付")
+_ASKED_REACH = 60
+# The sentence tells the IOU being written (被告出具借条一张，借款8万元): the paper of a loan, not another loan.
+_IOU_SIGNED = re.compile(r"(?:出具|写下|立下|签下|打了|打下|书写)(?:了)?(?:一张|一份)?(?:借条|借据|欠条)")
+
+
+def _joined_to(text: str, previous: Mention, money: Mention, dates: list[Mention]) -> bool:
+    between = text[previous.end : money.start]
+    return between[:1] in ("、", "和", "及") and not _SENTENCE_STOPS_RE.search(between) \
+        and not any(previous.end <= d.start < money.start for d in dates)
+
+
+def _asked_then_paid(text: str, clause: str, money: Mention, moneys: list[Mention],
+                     loans: list[tuple[Mention, int, str | None, bool]]) -> bool:
+    """The figure is paid (转账 / 汇款 …) in its clause after a borrowing asked for with no figure of its own: no
+    figure stands between the asking and this one but the ones paid for it (3800元、1200元)."""
+    if not _PAID.search(clause):
+        return False
+    asked = list(_ASKED.finditer(text, max(0, money.start - _ASKED_REACH), money.start))
+    if not asked or any(asked[-1].end() <= m.start < asked[-1].end() + 6 < money.start for m in moneys):
+        return False  # 提出借款5万元，…原告转账5万元: the asked figure, paid; not another loan
+    paid_for_it = {m.start for m, _, _, _ in loans}
+    return all(m.start in paid_for_it for m in moneys if asked[-1].end() <= m.start < money.start)
+
+
 def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
     """Every figure in [start, end) of the text that a clause lends, in text order."""
     text = doc.text
@@ -147,11 +177,16 @@ def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
         if money.start in paired:
             loans.append((money, floor, paired[money.start], False))
             continue
-        if not _LENDS.search(clause) or _NOT_LENT.search(clause) or _FROM_DEFENDANT.search(clause) \
-                or _RESTATING.search(text, floor, money.start):
+        lent = _LENDS.search(clause) or _LOAN_HANDED_OVER.match(text, money.end) \
+            or _asked_then_paid(text, clause, money, moneys, loans)
+        if not lent or _NOT_LENT.search(clause) or _FROM_DEFENDANT.search(clause) \
+                or _RESTATING.search(text, floor, money.start) or _IOU_SIGNED.search(text, floor, money.start):
             continue
         counted = bool(_COUNTED.search(text[_sentence_start(text, money.start, start) : money.start][-20:]))
-        loans.append((money, floor, _loan_date(doc, dates, floor, money), counted))
+        date = _loan_date(doc, dates, floor, money)
+        if date is None and loans and _joined_to(text, loans[-1][0], money, dates):
+            date = loans[-1][2]  # 转账3800元、微信转账1200元: paid with the figure before it, on its day
+        loans.append((money, floor, date, counted))
     out = []
     shared_rate = None
     for index, (money, _, date, counted) in enumerate(loans):
@@ -168,6 +203,11 @@ def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
     return out
 
 
+def _same_loan(a: Loan, b: Loan) -> bool:
+    return a.amount == b.amount and a.date is not None and b.date is not None \
+        and (a.date.startswith(b.date) or b.date.startswith(a.date))
+
+
 def several_loans(loans: list[Loan]) -> list[Loan]:
     """The loans of the complaint when it states several (see the module's doc); [] when it states one.
 
@@ -175,11 +215,10 @@ def several_loans(loans: list[Loan]) -> list[Loan]:
     are dated, the counted ones (第一笔 … 第二笔). An undated 又借 / 另借 after a dated loan is left to the
     cues' further-loan sum."""
     dated: list[Loan] = []
-    seen: set[tuple[str, str]] = set()
     for loan in loans:
-        if loan.date is not None and (loan.date, loan.amount) not in seen:
-            seen.add((loan.date, loan.amount))
-            dated.append(loan)
+        if loan.date is None or any(_same_loan(loan, other) for other in dated):
+            continue  # the same loan told again (2014年7月份借款8万元 … 2014年7月31日 … 8万元)
+        dated.append(loan)
     if len(dated) >= 2:
         return dated
     counted = [loan for loan in loans if loan.counted]

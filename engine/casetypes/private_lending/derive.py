@@ -13,7 +13,10 @@
 - a dated demand on a guarantor (2022年10月8日向被告某公司发出律师函，要求其承担保证责任) is the day the
   creditor claimed against the guarantor (guarantee_claim_date, for the guarantee period);
 - the ledgers: each 还款 clause with its own date and amount is one repayment (a date the payments
-  ran to — 支付利息至…, …前 — is not a payment), and two or more dated 出借 clauses are the loans.
+  ran to — 支付利息至…, …前 — is not a payment; several in one sentence are read figure by figure);
+- several loans stated one by one (loans.py) are summed into the loan amount when no bigger figure was
+  chosen, two or more on different days are the `loans` ledger (each with its term and rate), and loans
+  with different terms leave no single term_end.
 """
 
 from __future__ import annotations

@@ -11,6 +11,10 @@ is done on it first. Its term and rate are the ones its sentence states after it
 Several loans are the loans of the complaint when they are dated (two loans on different days, or two
 amounts on the same day) or counted (第一笔 / 第二次); an undated figure without such a marker is the same
 loan told again (被告借款10万元…该借款10万元), not another.
+
+Two loans with two terms have no single term_end (corpus/realdata_gold/README.md, rc_loan_dev: unscored):
+derive.py drops it and each ledger loan keeps its own `term`, which rules.py takes as that loan's due date
+(民法典第五百六十条: a due loan is paid first).
 """
 
 from __future__ import annotations

@@ -152,6 +152,10 @@ def _term_by_date(doc: Document) -> Candidate | None:
 _LATER_AGREEMENT = re.compile(r"重新|承诺书|还款计划|结算|对账|到期后|逾期后|此后|后来|答应|延期|展期|补充协议")
 _STILL_UNPAID = re.compile(r"(?:底|末)?(?:仍|尚|依然|依旧)(?:然)?(?:未|没|不)")
 _AGREED_REPAY = re.compile(r"(?:之?前|以前)?(?:一次性)?(?:归还|偿还|还款|还清|付清|结清|还本付息)")
+_RANGE_START_AFTER = re.compile(r"(?:起)?(?:至|到|—|－|-|～|~)")
+_RANGE_JOINS = ("至", "起至", "到", "起到", "—", "——", "－", "-", "～", "~")
+# 借款期限截止到DATE / 还款时间为DATE: the date right after a term word is the term.
+_TERM_WORD_BEFORE = re.compile(r"(?:借款期限|还款期限|借期|到期日|还款日期?|还款时间)(?:为|是)?(?:截止|截至)?(?:到|至)?[:：]?$")
 _RANGE_TERM = re.compile(r"(?:期限|借期|借款自|借款从|借款时间)[为是:：]?(?:自|从)?$")
 
 
@@ -162,7 +166,7 @@ def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]
     dates = [m for m in doc.mentions if m.kind == "date" and m.value is not None and _in_facts(doc, m.start)]
     ranged = agreed = None
     for first, last in zip(dates, dates[1:], strict=False):
-        if ranged is None and text[first.end : last.start] in ("至", "起至", "到", "起到") \
+        if ranged is None and text[first.end : last.start] in _RANGE_JOINS \
                 and _RANGE_TERM.search(text, max(0, first.start - 8), first.start):
             ranged = Candidate("term_end", last.value, [(last.start, last.end)], 0.9, "derived", last.start)
     for mention in dates:
@@ -171,8 +175,10 @@ def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]
         lead = text[max(0, mention.start - 8) : mention.start]
         if _LATER_AGREEMENT.search(text, max(0, mention.start - 15), mention.start):
             continue  # 到期后… / 重新出具借条，约定…: a later promise, not the agreed term
-        if (re.search(r"(?:约定|定于)(?:最迟|最晚|至迟)?(?:于|在|为)?$", lead) or in_iou_quote(text, mention.start)) \
-                and _AGREED_REPAY.match(text, mention.end):
+        if (re.search(r"(?:约定|定于)(?:[^，,。；;]{0,6}?即)?(?:最迟|最晚|至迟)?(?:于|在|为)?$", lead)
+                or in_iou_quote(text, mention.start)) and _AGREED_REPAY.match(text, mention.end):
+            agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
+        elif _TERM_WORD_BEFORE.search(lead) and not _RANGE_START_AFTER.match(text, mention.end):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
         elif re.search(r"还款(?:之)?日(?:期)?(?:为)?[（(]$", lead) and text[mention.end : mention.end + 1] in ("）", ")"):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)

@@ -55,7 +55,7 @@ _AGREEING = re.compile(r"约定|应当|应于|须|需|必须|承诺|保证|借�
 # 借款自X至Y: a range of the loan itself ends at its term, whatever follows it.
 _LOAN_RANGE = re.compile(r"借[^，,]{0,12}?(?:自|从)?\d{4}年[^，,]{0,12}?(?:起)?至$")
 # The first date of a range (借款期限为X至Y): the range's end is the term, not its start.
-_RANGE_START = re.compile(r"(?:起)?(?:至|到)(?:同年|当年|次年)?[\d〇零一二三四五六七八九]")
+_RANGE_START = re.compile(r"(?:起)?(?:至|到|—{1,2}|－|-|～|~)(?:同年|当年|次年)?[\d〇零一二三四五六七八九]")
 _YEAR_ONLY_THEN = re.compile(r"[前底末内以之]")
 
 

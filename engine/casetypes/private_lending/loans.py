@@ -20,6 +20,7 @@ derive.py drops it and each ledger loan keeps its own `term`, which rules.py tak
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -30,6 +31,7 @@ from engine.extraction.mention import Mention
 
 _SENTENCE_STOPS = "。；;！!？?\n"
 _CLAUSE_STOPS = "，,、：:" + _SENTENCE_STOPS
+_SENTENCE_REACH = 200  # how far a loan's sentence is read on for its term and rate (some texts lose full stops)
 _SENTENCE_STOPS_RE = re.compile(f"[{_SENTENCE_STOPS}]")
 _LENDS = re.compile(
     r"借款|借给|借到|借得|出借|借支|借取|借了|借走|借用|借去|拆借|另借|又借|再借|借现金|借人民币|向[^，,。；;]{1,16}?借"
@@ -53,6 +55,17 @@ _TERM_BEFORE = re.compile(r"(?:约定|定于|最迟|最晚|期限|借期|到期�
 _TERM_AFTER = re.compile(r"(?:之|以)?前?(?:一次性)?(?:全部)?(?:归还|偿还|还款|还清|付清|结清|清偿|还本付息|到期)")
 
 
+class _Sorted:
+    """Mentions in text order, looked up by a range of starts with a bisect (texts may be long)."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.items = mentions
+        self.starts = [m.start for m in mentions]
+
+    def between(self, lo: int, hi: int) -> list[Mention]:
+        return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+
 @dataclass(frozen=True)
 class Loan:
     amount: str
@@ -72,13 +85,14 @@ def _sentence_start(text: str, position: int, floor: int) -> int:
 
 
 def _sentence_end(text: str, position: int, ceiling: int) -> int:
+    ceiling = min(ceiling, position + _SENTENCE_REACH)
     found = [i for i in (text.find(stop, position, ceiling) for stop in _SENTENCE_STOPS) if i >= 0]
     return min(found, default=ceiling)
 
 
-def _loan_date(doc: Document, dates: list[Mention], floor: int, money: Mention) -> str | None:
+def _loan_date(doc: Document, dates: _Sorted, floor: int, money: Mention) -> str | None:
     """The last full date in [floor, the figure) that dates the lending, or None."""
-    before = [d for d in dates if floor <= d.start and d.end <= money.start]
+    before = [d for d in dates.between(floor, money.start) if d.end <= money.start]
     if not before:
         return None
     date = before[-1]
@@ -88,11 +102,11 @@ def _loan_date(doc: Document, dates: list[Mention], floor: int, money: Mention) 
     return str(date.value)
 
 
-def _loan_term(doc: Document, dates: list[Mention], start: int, end: int) -> str | None:
+def _loan_term(doc: Document, dates: _Sorted, start: int, end: int) -> str | None:
     """The agreed repayment date its sentence states after the figure (约定2020年6月1日归还 / 还款期限为…)."""
     text = doc.text
-    for date in dates:
-        if not start <= date.start < end or len(str(date.value)) != 10:
+    for date in dates.between(start, end):
+        if len(str(date.value)) != 10:
             continue
         lead = text[max(start, date.start - 12) : date.start]
         if (_TERM_BEFORE.search(lead) or _TERM_AFTER.match(text, date.end)) \
@@ -116,15 +130,15 @@ def _runs(mentions: list[Mention], text: str) -> list[list[Mention]]:
     return [run for run in runs if len(run) >= 2]
 
 
-def _paired(doc: Document, dates: list[Mention], moneys: list[Mention]) -> dict[int, str]:
+def _paired(doc: Document, dates: _Sorted, moneys: _Sorted) -> dict[int, str]:
     """于DATE1、DATE2两次向原告借款，金额分别为A、B: in a sentence that lends, a list of full dates before a list
     of as many amounts pairs them in order (amount start → date)."""
     text = doc.text
     pairs: dict[int, str] = {}
-    for run in _runs(dates, text):
+    for run in _runs(dates.items, text):
         stop = _sentence_end(text, run[-1].end, len(text))
-        after = [m for m in moneys if run[-1].end <= m.start < stop
-                 and not _TOTAL_BEFORE.search(text, max(0, m.start - 4), m.start)]  # …，共计5万元: their total
+        after = [m for m in moneys.between(run[-1].end, stop)
+                 if not _TOTAL_BEFORE.search(text, max(0, m.start - 4), m.start)]  # …，共计5万元: their total
         listed = _runs(after, text)
         if len(listed) != 1 or len(listed[0]) != len(run) or len(after) != len(run):
             continue
@@ -146,58 +160,62 @@ _ASKED_REACH = 60
 _IOU_SIGNED = re.compile(r"(?:出具|写下|立下|签下|打了|打下|书写)(?:了)?(?:一张|一份)?(?:借条|借据|欠条)")
 
 
-def _joined_to(text: str, previous: Mention, money: Mention, dates: list[Mention]) -> bool:
+def _joined_to(text: str, previous: Mention, money: Mention, dates: _Sorted) -> bool:
     between = text[previous.end : money.start]
     return between[:1] in ("、", "和", "及") and not _SENTENCE_STOPS_RE.search(between) \
-        and not any(previous.end <= d.start < money.start for d in dates)
+        and not dates.between(previous.end, money.start)
 
 
-def _asked_then_paid(text: str, clause: str, money: Mention, moneys: list[Mention],
-                     loans: list[tuple[Mention, int, str | None, bool]]) -> bool:
+def _asked_then_paid(text: str, clause: str, money: Mention, moneys: _Sorted, loan_starts: set[int]) -> bool:
     """The figure is paid (转账 / 汇款 …) in its clause after a borrowing asked for with no figure of its own: no
     figure stands between the asking and this one but the ones paid for it (3800元、1200元)."""
     if not _PAID.search(clause):
         return False
     asked = list(_ASKED.finditer(text, max(0, money.start - _ASKED_REACH), money.start))
-    if not asked or any(asked[-1].end() <= m.start < asked[-1].end() + 6 < money.start for m in moneys):
+    if not asked:
+        return False
+    asked_end = asked[-1].end()
+    if asked_end + 6 < money.start and moneys.between(asked_end, asked_end + 6):
         return False  # 提出借款5万元，…原告转账5万元: the asked figure, paid; not another loan
-    paid_for_it = {m.start for m, _, _, _ in loans}
-    return all(m.start in paid_for_it for m in moneys if asked[-1].end() <= m.start < money.start)
+    return all(m.start in loan_starts for m in moneys.between(asked_end, money.start))
 
 
 def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
     """Every figure in [start, end) of the text that a clause lends, in text order."""
     text = doc.text
-    moneys = [m for m in doc.mentions_in(start, end, "money") if m.value is not None]
-    dates = [m for m in doc.mentions_in(start, end, "date") if m.value is not None]
-    rates = [m for m in doc.mentions_in(start, end, "rate")]
+    moneys = _Sorted([m for m in doc.mentions_in(start, end, "money") if m.value is not None])
+    dates = _Sorted([m for m in doc.mentions_in(start, end, "date") if m.value is not None])
+    rates = _Sorted(doc.mentions_in(start, end, "rate"))
+    loan_starts: set[int] = set()
     loans: list[tuple[Mention, int, str | None, bool]] = []
     paired = _paired(doc, dates, moneys)
     previous_end = start
-    for money in moneys:
+    for money in moneys.items:
         floor = _sentence_start(text, money.start, max(start, previous_end))
         clause = text[_clause_start(text, money.start, floor) : money.start]
         previous_end = money.end
         if money.start in paired:
             loans.append((money, floor, paired[money.start], False))
+            loan_starts.add(money.start)
             continue
         lent = _LENDS.search(clause) or _LOAN_HANDED_OVER.match(text, money.end) \
-            or _asked_then_paid(text, clause, money, moneys, loans)
+            or _asked_then_paid(text, clause, money, moneys, loan_starts)
         if not lent or _NOT_LENT.search(clause) or _FROM_DEFENDANT.search(clause) \
                 or _RESTATING.search(text, floor, money.start) or _IOU_SIGNED.search(text, floor, money.start):
             continue
-        counted = bool(_COUNTED.search(text[_sentence_start(text, money.start, start) : money.start][-20:]))
+        counted = bool(_COUNTED.search(text, _sentence_start(text, money.start, max(start, money.start - 20)), money.start))
         date = _loan_date(doc, dates, floor, money)
         if date is None and loans and _joined_to(text, loans[-1][0], money, dates):
             date = loans[-1][2]  # 转账3800元、微信转账1200元: paid with the figure before it, on its day
         loans.append((money, floor, date, counted))
+        loan_starts.add(money.start)
     out = []
     shared_rate = None
     for index, (money, _, date, counted) in enumerate(loans):
         stop = _sentence_end(text, money.end, end)
         if index + 1 < len(loans):
             stop = min(stop, loans[index + 1][1])
-        rate = next((r for r in rates if money.end <= r.start < stop), None)
+        rate = next(iter(rates.between(money.end, stop)), None)
         if rate is not None and _EACH.search(text, max(money.end, rate.start - 8), rate.start):
             shared_rate = rate.value  # 均约定年利率13.8%: the rate of every loan told before it
         out.append(Loan(str(money.value), (money.start, money.end), date, _loan_term(doc, dates, money.end, stop),
@@ -243,7 +261,7 @@ def stated_repayments(doc: Document, start: int, end: int) -> list[tuple[dict[st
     被告又借款3万元): a figure whose own clause repays it, dated by the last full date before it after the
     figure before it (a date the payments ran to — 支付利息至… / …前 — dates none)."""
     text = doc.text
-    dates = [m for m in doc.mentions_in(start, end, "date") if m.value is not None]
+    dates = _Sorted([m for m in doc.mentions_in(start, end, "date") if m.value is not None])
     rows = []
     previous_end = start
     for money in [m for m in doc.mentions_in(start, end, "money") if m.value is not None]:
@@ -252,7 +270,7 @@ def stated_repayments(doc: Document, start: int, end: int) -> list[tuple[dict[st
         previous_end = money.end
         if not _REPAYS.search(clause) or _NOT_REPAID.search(text, floor, money.start):
             continue
-        before = [d for d in dates if floor <= d.start and d.end <= money.start]
+        before = [d for d in dates.between(floor, money.start) if d.end <= money.start]
         if not before or len(str(before[-1].value)) != 10:
             continue
         date = before[-1]

@@ -298,7 +298,7 @@ def _parse_item(doc: Document, found: _Claims, claims: ClaimGrammar, item_start:
         # Rates and dates only ever belong to an interest claim: 归还借款本金5万元，并支付自…起，至…止的利息.
         return _owner(interest_hits if interest_only else hits, start, end, text, adjacent_wins)
 
-    item_sums: dict[str, tuple[str, tuple[int, int]]] = {}
+    item_sums: dict[str, list[tuple[str, tuple[int, int]]]] = {}
     events: list[tuple[int, str, str, Any, tuple[int, int]]] = []
     for mention in doc.mentions_in(item_start, item_end):
         owner = owner_of(mention.start, mention.end, adjacent_wins=mention.kind == "money",
@@ -321,7 +321,11 @@ def _parse_item(doc: Document, found: _Claims, claims: ClaimGrammar, item_start:
                 named = [h for h in hits if h[0] >= mention.end and h[2] in claims.names]
                 if named and not _BREAK.search(text, mention.end, named[0][0]):
                     continue  # 各自承担归还借款本金计20万元的连带清偿责任: the guaranteed sum, not a claim
-                item_sums.setdefault(owner, (mention.value, span))
+                if owner in item_sums and _joined_debt(text, item_sums[owner][-1][1][1], mention.start, mention.end,
+                                                       item_end, hits, owner):
+                    item_sums[owner].append((mention.value, span))  # …借款5万元及…的借款3万元: two debts
+                else:
+                    item_sums.setdefault(owner, [(mention.value, span)])
             elif owner in claims.money and original:
                 doc.add(Candidate(owner, mention.value, [span], 0.85, "claims", mention.start))
         elif owner in interest and mention.kind == "rate":
@@ -352,8 +356,24 @@ def _parse_item(doc: Document, found: _Claims, claims: ClaimGrammar, item_start:
             found.spans.setdefault(owner, []).append(match.span())
     for _, owner, key, value, span in sorted(events, key=lambda event: event[0]):
         found.put(owner, key, value, span)
-    for eid, item in item_sums.items():
-        found.sums.setdefault(eid, []).append(item)
+    for eid, items in item_sums.items():
+        found.sums.setdefault(eid, []).extend(items)
+
+
+_JOIN = re.compile(r"\s*(?:及|和|以及|、)")
+_JOINED_END = re.compile(r"\s*(?:$|[，,；;。及和、]|以及)")
+
+
+def _joined_debt(text: str, previous_end: int, start: int, end: int, item_end: int,
+                 hits: list[tuple[int, int, str]], owner: str) -> bool:
+    """…归还A日的借款5万元及B日的借款3万元: a second amount of the same summed claim, joined to the first (及 / 和
+    / 、) with its own keyword and nothing after it (not …及借款本金5万元的利息: a base)."""
+    between = text[previous_end:start]
+    if not _JOIN.match(between) or _BREAK.search(between):
+        return False
+    if not any(h[2] == owner and previous_end <= h[0] and h[1] <= start for h in hits):
+        return False
+    return _JOINED_END.match(text[end:item_end]) is not None
 
 
 def _named(doc: Document, eid: str, hits: list[tuple[int, int, str]], start: int, end: int) -> None:

@@ -13,7 +13,10 @@
 - a dated demand on a guarantor (2022年10月8日向被告某公司发出律师函，要求其承担保证责任) is the day the
   creditor claimed against the guarantor (guarantee_claim_date, for the guarantee period);
 - the ledgers: each 还款 clause with its own date and amount is one repayment (a date the payments
-  ran to — 支付利息至…, …前 — is not a payment), and two or more dated 出借 clauses are the loans.
+  ran to — 支付利息至…, …前 — is not a payment; several in one sentence are read figure by figure);
+- several loans stated one by one (loans.py) are summed into the loan amount when no bigger figure was
+  chosen, two or more on different days are the `loans` ledger (each with its term and rate), and loans
+  with different terms leave no single term_end.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import Any
 
 from engine.casetypes.private_lending.durations import add_term
 from engine.casetypes.private_lending.guarantors import guarantors_by_phrase, without_plaintiffs
+from engine.casetypes.private_lending.loans import Loan, several_loans, stated_loans, stated_repayments, total
 from engine.casetypes.private_lending.terms import (
     in_iou_quote,
     states_a_delivery,
@@ -33,6 +37,7 @@ from engine.casetypes.private_lending.terms import (
     states_the_term,
 )
 from engine.extraction.document import Candidate, Document
+from engine.extraction.recognisers.money import format_money
 from engine.extraction.recognisers.rates import make_rate
 
 _CLAUSE = re.compile(r"[^。；;！!？?\n]+")
@@ -55,6 +60,9 @@ def _ledger_rows(
         dates = [m for m in dates if not doc.text[m.end:m.end + 2].startswith(_NOT_A_PAYMENT)
                  and doc.text[max(m.start - 1, 0):m.start] not in ("至", "到")]
         money = doc.mentions_in(clause.start(), clause.end(), "money")
+        if len(dates) > 1 and not lending:
+            rows += stated_repayments(doc, clause.start(), clause.end())  # several dated acts in one sentence
+            continue
         if len(dates) != 1 or not money:
             continue
         lead = doc.text[clause.start():money[0].end]
@@ -76,10 +84,42 @@ def _ledgers(doc: Document, results: dict[str, Candidate]) -> None:
         rows = sorted(repayments, key=lambda r: r[0]["date"])
         results["repayments"] = Candidate("repayments", [r for r, _ in rows], [s for _, s in rows], 0.7, "derived",
                                           rows[0][1][0])
-    loans = _ledger_rows(doc, _LEND, (*_REPAY, "约定", "判令"), lending=True)
-    if len({r["date"] for r, _ in loans}) >= 2 and "loans" not in results:
-        rows = sorted(loans, key=lambda r: r[0]["date"])
-        results["loans"] = Candidate("loans", [r for r, _ in rows], [s for _, s in rows], 0.6, "derived", rows[0][1][0])
+
+
+def _several_loans(doc: Document, results: dict[str, Candidate]) -> None:
+    """Several loans stated one by one: the loan amount is their sum when no bigger figure (a stated total)
+    was chosen; two or more on different days are the ledger (each with its own term and rate); loans with
+    different terms have no single term_end (each loan keeps its own)."""
+    start, end = doc.section("facts")
+    claims = doc.sections.get("claims")
+    if claims and start <= claims[0] < end:
+        end = claims[0]
+    loans = several_loans(stated_loans(doc, start, end))
+    if not loans:
+        return
+    chosen = results.get("loan_amount")
+    summed = total(loans)
+    if chosen is None or Decimal(str(chosen.value)) < summed:
+        spans = [loan.span for loan in loans]
+        results["loan_amount"] = Candidate("loan_amount", format_money(summed), spans, 0.75, "derived", spans[0][0])
+    if len({loan.term for loan in loans if loan.term}) >= 2 and "term_end" in results:
+        del results["term_end"]
+    dated = sorted((loan for loan in loans if loan.date and len(loan.date) == 10), key=lambda loan: str(loan.date))
+    if len({loan.date for loan in dated}) >= 2 and "loans" not in results:
+        rows = [_ledger_row(loan) for loan in dated]
+        results["loans"] = Candidate("loans", rows, [loan.span for loan in dated], 0.6, "derived", dated[0].span[0])
+    if dated and "delivery_date" not in results:
+        first = dated[0]
+        results["delivery_date"] = Candidate("delivery_date", first.date, [first.span], 0.6, "derived", first.span[0])
+
+
+def _ledger_row(loan: Loan) -> dict[str, Any]:
+    row: dict[str, Any] = {"date": loan.date, "amount": loan.amount}
+    if loan.rate is not None:
+        row["rate"] = loan.rate
+    if loan.term is not None:
+        row["term"] = loan.term
+    return row
 
 
 def _in_facts(doc: Document, position: int) -> bool:
@@ -112,6 +152,10 @@ def _term_by_date(doc: Document) -> Candidate | None:
 _LATER_AGREEMENT = re.compile(r"重新|承诺书|还款计划|结算|对账|到期后|逾期后|此后|后来|答应|延期|展期|补充协议")
 _STILL_UNPAID = re.compile(r"(?:底|末)?(?:仍|尚|依然|依旧)(?:然)?(?:未|没|不)")
 _AGREED_REPAY = re.compile(r"(?:之?前|以前)?(?:一次性)?(?:归还|偿还|还款|还清|付清|结清|还本付息)")
+_RANGE_START_AFTER = re.compile(r"(?:起)?(?:至|到|—|－|-|～|~)")
+_RANGE_JOINS = ("至", "起至", "到", "起到", "—", "——", "－", "-", "～", "~")
+# 借款期限截止到DATE / 还款时间为DATE: the date right after a term word is the term.
+_TERM_WORD_BEFORE = re.compile(r"(?:借款期限|还款期限|借期|到期日|还款日期?|还款时间)(?:为|是)?(?:截止|截至)?(?:到|至)?[:：]?$")
 _RANGE_TERM = re.compile(r"(?:期限|借期|借款自|借款从|借款时间)[为是:：]?(?:自|从)?$")
 
 
@@ -122,7 +166,7 @@ def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]
     dates = [m for m in doc.mentions if m.kind == "date" and m.value is not None and _in_facts(doc, m.start)]
     ranged = agreed = None
     for first, last in zip(dates, dates[1:], strict=False):
-        if ranged is None and text[first.end : last.start] in ("至", "起至", "到", "起到") \
+        if ranged is None and text[first.end : last.start] in _RANGE_JOINS \
                 and _RANGE_TERM.search(text, max(0, first.start - 8), first.start):
             ranged = Candidate("term_end", last.value, [(last.start, last.end)], 0.9, "derived", last.start)
     for mention in dates:
@@ -131,8 +175,10 @@ def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]
         lead = text[max(0, mention.start - 8) : mention.start]
         if _LATER_AGREEMENT.search(text, max(0, mention.start - 15), mention.start):
             continue  # 到期后… / 重新出具借条，约定…: a later promise, not the agreed term
-        if (re.search(r"(?:约定|定于)(?:于|在|为)?$", lead) or in_iou_quote(text, mention.start)) \
-                and _AGREED_REPAY.match(text, mention.end):
+        if (re.search(r"(?:约定|定于)(?:[^，,。；;]{0,6}?即)?(?:最迟|最晚|至迟)?(?:于|在|为)?$", lead)
+                or in_iou_quote(text, mention.start)) and _AGREED_REPAY.match(text, mention.end):
+            agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
+        elif _TERM_WORD_BEFORE.search(lead) and not _RANGE_START_AFTER.match(text, mention.end):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
         elif re.search(r"还款(?:之)?日(?:期)?(?:为)?[（(]$", lead) and text[mention.end : mention.end + 1] in ("）", ")"):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
@@ -470,6 +516,7 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         if demand is not None:
             results["guarantee_claim_date"] = demand
     _ledgers(doc, results)
+    _several_loans(doc, results)
     if "delivered_amount" not in results and "loan_amount" in results and "delivery_method" in results:
         loan = results["loan_amount"]
         results["delivered_amount"] = Candidate("delivered_amount", loan.value, loan.spans, 0.6, "derived", loan.order)

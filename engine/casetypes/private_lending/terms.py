@@ -55,7 +55,7 @@ _AGREEING = re.compile(r"约定|应当|应于|须|需|必须|承诺|保证|借�
 # 借款自X至Y: a range of the loan itself ends at its term, whatever follows it.
 _LOAN_RANGE = re.compile(r"借[^，,]{0,12}?(?:自|从)?\d{4}年[^，,]{0,12}?(?:起)?至$")
 # The first date of a range (借款期限为X至Y): the range's end is the term, not its start.
-_RANGE_START = re.compile(r"(?:起)?(?:至|到)(?:同年|当年|次年)?[\d〇零一二三四五六七八九]")
+_RANGE_START = re.compile(r"(?:起)?(?:至|到|—{1,2}|－|-|～|~)(?:同年|当年|次年)?[\d〇零一二三四五六七八九]")
 _YEAR_ONLY_THEN = re.compile(r"[前底末内以之]")
 
 
@@ -137,6 +137,8 @@ _OTHER_ACT = re.compile(r"归还|还款|偿还|还清|支付利息|付息|催|�
 # Acts that may be the means of a loan told in the same sentence (以房产作抵押向原告借款): they rule the date out
 # only when nothing is lent after it.
 _SIDE_ACT = re.compile(r"利息|担保|保证|抵押|承诺")
+_FROM_DEFENDANT = re.compile(r"向(?:被告|借款人)")
+_LENDER_ACT = re.compile(r"提供|出借|交付|支付|转|汇")  # 原告向被告提供借款: the plaintiff lends
 _JOINED_DATES = ("、", "至", "到", "和", "及", "起至", "或")
 _DELIVERY_REACH = 60
 
@@ -151,6 +153,8 @@ def states_a_delivery(text: str, start: int, end: int, next_date_start: int | No
     if re.search(r"成立|注册|设立", lead):
         return False
     lending = _LENDING_ACT.search(rest)
+    if lending is not None and _FROM_DEFENDANT.match(lending.group()) and not _LENDER_ACT.search(lending.group()):
+        return False  # 原告曾向被告借款1万元: the plaintiff borrowed, not a loan of this case
     other = _OTHER_ACT.search(rest)
     if other is not None and (lending is None or other.start() < lending.start()):
         return False

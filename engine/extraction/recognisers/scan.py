@@ -24,12 +24,13 @@ def windows(text: str, trigger: re.Pattern[str], before: int, after: int) -> Ite
     for match in trigger.finditer(text):
         start = max(0, match.start() - before)
         end = min(len(text), match.end() + after)
-        if lo >= 0 and start <= hi:
+        widened = _widen(text, start)
+        if lo >= 0 and widened <= hi:  # widened back over the last window (分…%): one window, not two overlapping
             hi = max(hi, end)
             continue
         if lo >= 0:
             yield lo, hi
-        lo, hi = _widen(text, start), end
+        lo, hi = widened, end
     if lo >= 0:
         yield lo, hi
 

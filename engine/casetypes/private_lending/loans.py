@@ -1,0 +1,280 @@
+"""民间借贷: the loans a complaint states one by one (each 笔 with its amount, and its date, term and rate
+when the complaint gives them), read from the grammar of the clause that lends.
+
+A money figure is a loan when its own clause (back to a comma, a 、 or the figure before it) lends it
+(借款 / 借给 / 出借 / 向…借 …) and says nothing else about it: not a repayment, interest, a balance, a
+total (共计 / 上述两笔), an IOU restating it (载明借款…), a demand or a guarantee. The plaintiff borrowing
+from the defendant (原告向被告借款) is no loan of this case. Its date is the last full date before it in
+its sentence, after the figure before it, unless that date is a term's (…前归还, 到期) or something else
+is done on it first. Its term and rate are the ones its sentence states after it, before the next loan.
+
+Several loans are the loans of the complaint when they are dated (two loans on different days, or two
+amounts on the same day) or counted (第一笔 / 第二次); an undated figure without such a marker is the same
+loan told again (被告借款10万元…该借款10万元), not another.
+
+Two loans with two terms have no single term_end (corpus/realdata_gold/README.md, rc_loan_dev: unscored):
+derive.py drops it and each ledger loan keeps its own `term`, which rules.py takes as that loan's due date
+(民法典第五百六十条: a due loan is paid first).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Any
+
+from engine.casetypes.private_lending.terms import states_the_term
+from engine.extraction.document import Document
+from engine.extraction.mention import Mention
+
+_SENTENCE_STOPS = "。；;！!？?\n"
+_CLAUSE_STOPS = "，,、：:" + _SENTENCE_STOPS
+_SENTENCE_REACH = 200  # how far a loan's sentence is read on for its term and rate (some texts lose full stops)
+_SENTENCE_STOPS_RE = re.compile(f"[{_SENTENCE_STOPS}]")
+_LENDS = re.compile(
+    r"借款|借给|借到|借得|出借|借支|借取|借了|借走|借用|借去|拆借|另借|又借|再借|借现金|借人民币|向[^，,。；;]{1,16}?借"
+)
+# The clause says something else of the figure: a repayment, interest, a balance, a total, an IOU's text,
+# a demand, a guarantee, a deduction.
+_NOT_LENT = re.compile(
+    r"还|利息|付息|尚欠|仍欠|下欠|欠款|催|共计|合计|总计|累计|共|上述|该笔|此笔|该款|(?<!第)[两二三四五六七八九十几数多]笔|各笔|本息"
+    r"|载明|写明|注明|记载|内容为|金额为|确认|结算|担保|保证|违约金|律师费|扣除|剩余|余款|其余|其中本金"
+)
+# The plaintiff borrowing from a defendant (原告曾向被告借款1万元): no loan of this case (原告向被告提供借款 is).
+_FROM_DEFENDANT = re.compile(r"向(?:被告|借款人)[^，,。；;提供出交支转汇]{0,12}?借(?!给)")
+# The sentence restates a loan rather than telling it: an IOU's words (载明：“今借到…”), evidence (欲证明…借款X元
+# 的事实), an account as of a day (截至…).
+_RESTATING = re.compile(r"载明|写明|注明|记载|内容为|“今|证明|证实|查明|认定|截至|截止")
+# A date whose next words make it a term's or another act's, not the loan's.
+_NOT_LOAN_DATE = re.compile(r"^(?:的|(?:之|以)?(?:前|止|至|到期|届满|起))|归还|还款|偿还|还清|到期|利息|催|担保|保证")
+_COUNTED = re.compile(r"第[一二三四五六七八九十\d]{1,2}[笔次]")
+_EACH = re.compile(r"[均都各]|一律|全部")
+_TERM_BEFORE = re.compile(r"(?:约定|定于|最迟|最晚|期限|借期|到期日|还款日|还款日期|还款时间)[^，,。；;]{0,4}$")
+_TERM_AFTER = re.compile(r"(?:之|以)?前?(?:一次性)?(?:全部)?(?:归还|偿还|还款|还清|付清|结清|清偿|还本付息|到期)")
+
+
+class _Sorted:
+    """Mentions in text order, looked up by a range of starts with a bisect (texts may be long)."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.items = mentions
+        self.starts = [m.start for m in mentions]
+
+    def between(self, lo: int, hi: int) -> list[Mention]:
+        return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+
+@dataclass(frozen=True)
+class Loan:
+    amount: str
+    span: tuple[int, int]
+    date: str | None = None
+    term: str | None = None
+    rate: Any = None
+    counted: bool = False
+
+
+def _clause_start(text: str, position: int, floor: int) -> int:
+    return max([floor, *(text.rfind(stop, floor, position) + 1 for stop in _CLAUSE_STOPS)])
+
+
+def _sentence_start(text: str, position: int, floor: int) -> int:
+    return max([floor, *(text.rfind(stop, floor, position) + 1 for stop in _SENTENCE_STOPS)])
+
+
+def _sentence_end(text: str, position: int, ceiling: int) -> int:
+    ceiling = min(ceiling, position + _SENTENCE_REACH)
+    found = [i for i in (text.find(stop, position, ceiling) for stop in _SENTENCE_STOPS) if i >= 0]
+    return min(found, default=ceiling)
+
+
+def _loan_date(doc: Document, dates: _Sorted, floor: int, money: Mention) -> str | None:
+    """The last full date in [floor, the figure) that dates the lending, or None."""
+    before = [d for d in dates.between(floor, money.start) if d.end <= money.start]
+    if not before:
+        return None
+    date = before[-1]
+    between = doc.text[date.end : money.start]
+    if len(str(date.value)) not in (7, 10) or _NOT_LOAN_DATE.search(between) or doc.text[date.start - 1 : date.start] in ("至", "到"):
+        return None
+    return str(date.value)
+
+
+def _loan_term(doc: Document, dates: _Sorted, start: int, end: int) -> str | None:
+    """The agreed repayment date its sentence states after the figure (约定2020年6月1日归还 / 还款期限为…)."""
+    text = doc.text
+    for date in dates.between(start, end):
+        if len(str(date.value)) != 10:
+            continue
+        lead = text[max(start, date.start - 12) : date.start]
+        if (_TERM_BEFORE.search(lead) or _TERM_AFTER.match(text, date.end)) \
+                and states_the_term(text, date.start, date.end, date.value):
+            return str(date.value)
+    return None
+
+
+_JOINS = ("、", "和", "及", "以及")
+_TOTAL_BEFORE = re.compile(r"(?:共计|合计|总计|累计|共)(?:为|是)?$")
+
+
+def _runs(mentions: list[Mention], text: str) -> list[list[Mention]]:
+    """Mentions listed one after another (A、B和C): the runs of two or more."""
+    runs: list[list[Mention]] = []
+    for mention in mentions:
+        if runs and text[runs[-1][-1].end : mention.start] in _JOINS:
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    return [run for run in runs if len(run) >= 2]
+
+
+def _paired(doc: Document, dates: _Sorted, moneys: _Sorted) -> dict[int, str]:
+    """于DATE1、DATE2两次向原告借款，金额分别为A、B: in a sentence that lends, a list of full dates before a list
+    of as many amounts pairs them in order (amount start → date)."""
+    text = doc.text
+    pairs: dict[int, str] = {}
+    for run in _runs(dates.items, text):
+        stop = _sentence_end(text, run[-1].end, len(text))
+        after = [m for m in moneys.between(run[-1].end, stop)
+                 if not _TOTAL_BEFORE.search(text, max(0, m.start - 4), m.start)]  # …，共计5万元: their total
+        listed = _runs(after, text)
+        if len(listed) != 1 or len(listed[0]) != len(run) or len(after) != len(run):
+            continue
+        if any(len(str(d.value)) != 10 for d in run) or not _LENDS.search(text, run[-1].end, listed[0][0].start):
+            continue
+        if _NOT_LENT.search(text, run[-1].end, listed[0][0].start):
+            continue
+        pairs.update({m.start: str(d.value) for d, m in zip(run, listed[0], strict=True)})
+    return pairs
+
+
+# 原告将5万元借款交付被告: the figure named before 借款, then handed over.
+_LOAN_HANDED_OVER = re.compile(r"(?:的)?借款(?:本金)?[^，,。；;]{0,12}?(?:交付|转账|转给|转入|汇给|汇入|支付|出借|借给|给)")
+# 被告提出借款，原告通过银行转账2万元给被告: a borrowing asked for without a figure, paid by a transfer.
+_ASKED = re.compile(r"提出借款|要求借款|提出借钱|要求借钱|想借钱|需要借款|借款需求")
+_PAID = re.compile(r"转账|转款|汇款|打款|汇入|转入|交付|支付")
+_ASKED_REACH = 60
+# The sentence tells the IOU being written (被告出具借条一张，借款8万元): the paper of a loan, not another loan.
+_IOU_SIGNED = re.compile(r"(?:出具|写下|立下|签下|打了|打下|书写)(?:了)?(?:一张|一份)?(?:借条|借据|欠条)")
+
+
+def _joined_to(text: str, previous: Mention, money: Mention, dates: _Sorted) -> bool:
+    between = text[previous.end : money.start]
+    return between[:1] in ("、", "和", "及") and not _SENTENCE_STOPS_RE.search(between) \
+        and not dates.between(previous.end, money.start)
+
+
+def _asked_then_paid(text: str, clause: str, money: Mention, moneys: _Sorted, loan_starts: set[int]) -> bool:
+    """The figure is paid (转账 / 汇款 …) in its clause after a borrowing asked for with no figure of its own: no
+    figure stands between the asking and this one but the ones paid for it (3800元、1200元)."""
+    if not _PAID.search(clause):
+        return False
+    asked = list(_ASKED.finditer(text, max(0, money.start - _ASKED_REACH), money.start))
+    if not asked:
+        return False
+    asked_end = asked[-1].end()
+    if asked_end + 6 < money.start and moneys.between(asked_end, asked_end + 6):
+        return False  # 提出借款5万元，…原告转账5万元: the asked figure, paid; not another loan
+    return all(m.start in loan_starts for m in moneys.between(asked_end, money.start))
+
+
+def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
+    """Every figure in [start, end) of the text that a clause lends, in text order."""
+    text = doc.text
+    moneys = _Sorted([m for m in doc.mentions_in(start, end, "money") if m.value is not None])
+    dates = _Sorted([m for m in doc.mentions_in(start, end, "date") if m.value is not None])
+    rates = _Sorted(doc.mentions_in(start, end, "rate"))
+    loan_starts: set[int] = set()
+    loans: list[tuple[Mention, int, str | None, bool]] = []
+    paired = _paired(doc, dates, moneys)
+    previous_end = start
+    for money in moneys.items:
+        floor = _sentence_start(text, money.start, max(start, previous_end))
+        clause = text[_clause_start(text, money.start, floor) : money.start]
+        previous_end = money.end
+        if money.start in paired:
+            loans.append((money, floor, paired[money.start], False))
+            loan_starts.add(money.start)
+            continue
+        lent = _LENDS.search(clause) or _LOAN_HANDED_OVER.match(text, money.end) \
+            or _asked_then_paid(text, clause, money, moneys, loan_starts)
+        if not lent or _NOT_LENT.search(clause) or _FROM_DEFENDANT.search(clause) \
+                or _RESTATING.search(text, floor, money.start) or _IOU_SIGNED.search(text, floor, money.start):
+            continue
+        counted = bool(_COUNTED.search(text, _sentence_start(text, money.start, max(start, money.start - 20)), money.start))
+        date = _loan_date(doc, dates, floor, money)
+        if date is None and loans and _joined_to(text, loans[-1][0], money, dates):
+            date = loans[-1][2]  # 转账3800元、微信转账1200元: paid with the figure before it, on its day
+        loans.append((money, floor, date, counted))
+        loan_starts.add(money.start)
+    out = []
+    shared_rate = None
+    for index, (money, _, date, counted) in enumerate(loans):
+        stop = _sentence_end(text, money.end, end)
+        if index + 1 < len(loans):
+            stop = min(stop, loans[index + 1][1])
+        rate = next(iter(rates.between(money.end, stop)), None)
+        if rate is not None and _EACH.search(text, max(money.end, rate.start - 8), rate.start):
+            shared_rate = rate.value  # 均约定年利率13.8%: the rate of every loan told before it
+        out.append(Loan(str(money.value), (money.start, money.end), date, _loan_term(doc, dates, money.end, stop),
+                        rate.value if rate is not None else None, counted))
+    if shared_rate is not None:
+        out = [loan if loan.rate is not None else replace(loan, rate=shared_rate) for loan in out]
+    return out
+
+
+def _same_loan(a: Loan, b: Loan) -> bool:
+    return a.amount == b.amount and a.date is not None and b.date is not None \
+        and (a.date.startswith(b.date) or b.date.startswith(a.date))
+
+
+def several_loans(loans: list[Loan]) -> list[Loan]:
+    """The loans of the complaint when it states several (see the module's doc); [] when it states one.
+
+    Either the dated ones (the same date and amount twice is one loan told again) or, when fewer than two
+    are dated, the counted ones (第一笔 … 第二笔). An undated 又借 / 另借 after a dated loan is left to the
+    cues' further-loan sum."""
+    dated: list[Loan] = []
+    for loan in loans:
+        if loan.date is None or any(_same_loan(loan, other) for other in dated):
+            continue  # the same loan told again (2014年7月份借款8万元 … 2014年7月31日 … 8万元)
+        dated.append(loan)
+    if len(dated) >= 2:
+        return dated
+    counted = [loan for loan in loans if loan.counted]
+    return counted if len(counted) >= 2 else []
+
+
+def total(loans: list[Loan]) -> Decimal:
+    return sum((Decimal(loan.amount) for loan in loans), Decimal(0))
+
+
+_REPAYS = re.compile(r"归还|还款|偿还|还了|还本|支付利息|付息")
+_NOT_REPAID = re.compile(r"约定|应当|应于|承诺|要求|判令|尚欠|仍欠|下欠|共计|合计|累计|未|催")
+_NOT_PAYMENT_DATE = re.compile(r"^(?:的|(?:之|以)?(?:至|止|前|起|到期|届满))")  # 归还2021年9月1日的借款: the loan's day
+
+
+def stated_repayments(doc: Document, start: int, end: int) -> list[tuple[dict[str, str], tuple[int, int]]]:
+    """The dated repayments told figure by figure in [start, end) (2019年3月1日，被告归还2万元，2019年5月1日，
+    被告又借款3万元): a figure whose own clause repays it, dated by the last full date before it after the
+    figure before it (a date the payments ran to — 支付利息至… / …前 — dates none)."""
+    text = doc.text
+    dates = _Sorted([m for m in doc.mentions_in(start, end, "date") if m.value is not None])
+    rows = []
+    previous_end = start
+    for money in [m for m in doc.mentions_in(start, end, "money") if m.value is not None]:
+        floor = max(start, previous_end)
+        clause = text[_clause_start(text, money.start, floor) : money.start]
+        previous_end = money.end
+        if not _REPAYS.search(clause) or _NOT_REPAID.search(text, floor, money.start):
+            continue
+        before = [d for d in dates.between(floor, money.start) if d.end <= money.start]
+        if not before or len(str(before[-1].value)) != 10:
+            continue
+        date = before[-1]
+        if _NOT_PAYMENT_DATE.match(text[date.end : date.end + 4]) or text[date.start - 1 : date.start] in ("至", "到"):
+            continue
+        rows.append(({"date": str(date.value), "amount": str(money.value)}, (money.start, money.end)))
+    return rows

@@ -147,8 +147,7 @@ def parse_parties(doc: Document) -> None:
         named += [(n, at) for n, at in _claim_named(text, claims_start, doc.section("body")[1] or len(text))
                   if n not in claimants and all(n != other for other, _ in named)]
         named += [(n, at) for n, at in _sued_as(text) if n not in claimants and all(n != o for o, _ in named)]
-        # In the order the passage first names them; 陈怡签订 is 陈怡 named again, not another party.
-        named = [(n, at) for n, at in named if not any(o != n and n.startswith(o) for o, _ in named)]
+        named = _without_run_ons(named)
         # 被告某某有限公司（以下简称某某公司）…某某公司偿还: the short name is the same party.
         aliases = _aliases(text, [n for n, _ in named])
         named = [(n, at) for n, at in named if aliases.get(n, n) == n or aliases[n] not in (o for o, _ in named)]
@@ -200,8 +199,11 @@ _ORG = (r"(?:(?![借还欠付向于与系其即并对将把由]|被告|原告|�
 # 李明华以…为由 / 经营 / 作为 / 收到 / 名下 / 拖欠 / 均未 / 应对 / 表示 / 至今 / 夫妻二人 / 通过 / 同意 / 一直 /
 # 分两次 / 并未 / 就此 / 从原告处 / 找到 / 现下落不明 / 到期 / 当时 / 不还 / 没有, or punctuation and brackets;
 # a bare 的 is not enough: 被告驾驶员的车辆).
+# 欠 / 遂 / 即 / 亦 / 后 / 确认 / 答应 / 实际 / 亲笔 / 为共同被告 start what the sentence says of the person (被告甲欠原告 /
+# 被告甲遂向 / 被告甲后又借款 / 被告甲答应 / 被告甲为借款人), no given name ends in them.
 _FOLLOW = (r"(?=[向于因在称借共，,。、与及和归偿支承还等给立对依返赔负用将系未已拒仍多曾又再出是签原做知提以"
-           r"并就也则从找却不没现当按到该其每把被今只仅（()）：:；;“”\"\s]|$|经营|经原告|经多次|作为|收到|名下|拖欠"
+           r"并就也则从找却不没现当按到该其每把被今只仅欠遂即亦后（()）：:；;“”\"\s]|$|经营|经原告|经多次|作为|收到|名下|拖欠"
+           r"|确认|答应|承认|声称|实际|亲笔|为(?:共同|借款人|担保人|保证人|债务人|连带)"
            r"|均未|均没|均拒|均同意|均表示|均系|均在|均为|均已|均应|分别|先后|应对|应当|应承担|表示|至今|自愿|愿意|自己|本人|个人|亲自"
            r"|夫妻|夫妇|二人|两人|通过|同意|一直|每月|分[两二三四五六七八九十]次|作担保|作保|担保|保证|提供"
            r"|为(?:该|此|其|上述|这|本|借款|被告|原告)|之(?:夫|妻|子|女|父|母)|的(?:婚姻|配偶|妻子|丈夫|夫妻))")
@@ -213,9 +215,6 @@ _NAME = r"(?:" + _ORG + "|" + _MASKED + "|" + _PERSON + ")"
 # an organisation's.
 PERSON_NAME = r"(?:" + _MASKED + "|" + _PERSON + ")"
 ORG_NAME = _ORG
-# Names joined into one list after one role word: 、 / 和 / 及 / 以及, each optionally with 被告 again; 与 only
-# before a role word (被告甲与乙公司签订… names a contract's other side, not a party).
-_JOIN = r"(?:(?:、|以及|和|及)(?:被告)?|与被告)"
 _LIST_MAX = 8
 
 
@@ -237,6 +236,9 @@ def _list_members(match: re.Match[str], group: str = "names") -> list[tuple[str,
 # The numeral of a label, not of a word (被告一直未 / 被告二人 / 被告一次性 / 被告一审).
 _NOT_LABEL = r"(?![次人名审方位个并起同直再律概贯定些旦家般致年月天共度切样点下边面手身口])"
 _DEFENDANT_WORD = r"被告(?:人|[一二三四五六七八九十]" + _NOT_LABEL + ")?"
+# Names joined into one list after one role word: 、 / 和 / 及 / 以及, each optionally with 被告 (被告二) again; 与 only
+# before a role word (被告甲与乙公司签订… names a contract's other side, not a party).
+_JOIN = r"(?:(?:、|以及|和|及)(?:" + _DEFENDANT_WORD + r")?|与" + _DEFENDANT_WORD + ")"
 _DEFENDANT = re.compile(_DEFENDANT_WORD + _name_list(_NAME, _JOIN))
 _PLAINTIFF = re.compile(r"(?<![、和及与])原告(?:[一二三四五六七八九十]" + _NOT_LABEL + ")?" + _name_list(_NAME, r"、(?:原告)?"))
 # 以甲、乙为被告 / 追加甲为被告 / 将甲列为被告: persons the plaintiff sues, named before the role word.
@@ -274,6 +276,19 @@ _CLAIM_NAMED = re.compile(
 )
 _COUNTED = re.compile(r"(?:[二两三四五六七八九十]人|等人|等)$")  # 甲、乙、丙三人对…承担
 _NOT_A_CLAIM_NAME = re.compile(r"判令|判决|原告|被告|法院|上述|本案|其余|其他|保证人|担保人|借款人|债务人|申请人|全体|各方|诉讼")
+
+
+def _without_run_ons(named: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The names without those run on into the next word (陈怡签订 is 陈怡 named again, not another party), each at
+    its first naming, run-on or not (被告甲欠原告… before 被告乙… keeps 甲 first). Two masked names are two people
+    even when one begins the other (王某 / 王某某), but not a masked name run into an amount (被告钱某6万元)."""
+    def runs_on(longer: str, shorter: str) -> bool:
+        both_masked = (_MASKED_NAME.fullmatch(longer) is not None and _MASKED_NAME.fullmatch(shorter) is not None
+                       and not longer[len(shorter):].isdigit())
+        return longer != shorter and longer.startswith(shorter) and not both_masked
+
+    return [(n, min([at] + [a for m, a in named if runs_on(m, n)])) for n, at in named
+            if not any(runs_on(n, o) for o, _ in named)]
 
 
 def _claim_named(text: str, start: int, end: int) -> list[tuple[str, int]]:

@@ -44,6 +44,10 @@ _BIRTH_BEFORE = re.compile(r"(?:出生日期|出生年月日|出生年月|出生
 _OTHER_ORG = re.compile(r"(?:经营部|商行|门市部|个体工商户|分公司|合伙企业|工作室|服务部|加工厂|店)$")
 _LEGAL_ORG = re.compile(r"(?:公司|银行|合作社|集团|厂|医院|学校|研究所|中心|协会|委员会|信用社|事务所|研究院|基金会)")
 _NAME_STOP = re.compile(r"(?:诉称|辩称|与|因|系|向|诉|的|为|等)")
+# The same words starting a name: 向 is a surname too (被告向东明), a word only before whom it points at.
+_TOWARD = (r"向(?:原告|被告|其|法院|本院|他|她|银行|公司|我|你|该|对方|亲|朋友|别人|外人|社会|多人|个人|案外|第三|上述|小额|贷款"
+           r"|信用|农村|民间|网络|平台|单位|同事|债权人|出借人)")
+_NAME_STOP_START = re.compile(r"(?:诉称|辩称|与|因|系|" + _TOWARD + r"|诉|的|为|等)")
 
 
 _EMBEDDED_ROLE = re.compile(r"(?<=[\u4e00-\u9fff\d])(?:原告|被告|第三人)(?=[\u4e00-\u9fff])")
@@ -247,7 +251,7 @@ _SUED_AS = re.compile(r"(?:以|将|追加|把)" + _name_list(_NAME, r"(?:、|和
 _NOT_A_DEFENDANT = re.compile(
     r"^(?:赔偿|赔付|垫付|转账|汇款|付款|交付|清偿|退还|认为|认可|认定|驾驶|驾车|乘坐|立即|承担|将|应(?:当|该|于|按|承担|偿还|归还|支付|向|对|付|在|由|予|返还|给付|将|共同|连带|负|还|立即|依|以|及时)|归还|偿还|支付|共同|连带|对|在|一次|返还|"
     # 向 / 尚 / 曾 are surnames too (被告向东, 被告尚海燕, 被告曾志强): words only before what they start.
-    r"向(?:原告|被告|其|法院|本院|他|她|银行|公司)|按|自|以|尚(?:欠|未|有|余|差|剩|不|结|需|须|拖|无)|承|确认|认可|还|借|已|未|及|所|给付|负担|偿付|"
+    + _TOWARD + r"|按|自|以|尚(?:欠|未|有|余|差|剩|不|结|需|须|拖|无)|承|确认|认可|还|借|已|未|及|所|给付|负担|偿付|"
     r"人|二|三|四|均|等|各|一|再|又|仍|即|并|则|曾(?:经|于|多次|向|借|在|为|以|承诺|表示|出具|答应|[\d])|因|称|系|是|为|"
     r"共|和|与|之|的|本|该|此|其|"
     # 被告于2015年… / 被告方未… but 被告于龙 / 被告方晓军: these two are surnames too.
@@ -461,8 +465,10 @@ def _running_name(name: str) -> bool:
         return _valid(name)
     org = re.search(_ORG_SUFFIX + "$", name) is not None
     # Inside a person's two or three characters 向 / 为 / 与 are part of the name (李向东, 李大为).
-    inner_stop = _NAME_STOP.search(name) if org or len(name) > 4 else _NAME_STOP.match(name)
-    return _valid(name) and inner_stop is None and not _NOT_A_DEFENDANT.match(name)
+    inner_stop = _NAME_STOP.search(name) if org or len(name) > 4 else _NAME_STOP_START.match(name)
+    # A registered name (…有限公司) is a name whatever word its place begins with (无锡 / 现代 / 当涂 …).
+    registered = re.search(r"(?:有限公司|有限责任公司|股份公司)$", name) is not None
+    return _valid(name) and inner_stop is None and (registered or not _NOT_A_DEFENDANT.match(name))
 
 
 # Characters the lookahead stops before that also end given names (陈家和, 李大为, 王新立, 张中原, 李依, 王承).
@@ -519,7 +525,7 @@ def as_written(doc: Document, name: str, span: tuple[int, int]) -> str:
 
 def _valid(name: str) -> bool:
     stripped = name.strip()
-    return (bool(stripped) and (not _NAME_STOP.match(stripped) or _MASKED_NAME.fullmatch(stripped) is not None)
+    return (bool(stripped) and (not _NAME_STOP_START.match(stripped) or _MASKED_NAME.fullmatch(stripped) is not None)
             and "一案" not in stripped
             and not _NOT_A_NAME.search(_clean_name(stripped)))
 

@@ -25,10 +25,20 @@ from engine.extraction.document import Candidate, Document
 from engine.extraction.parties import ORG_NAME, PERSON_NAME, running_name
 
 _GUARANTEE = re.compile(r"保证|担保")
-_ON_THE_IOU = (r"(?:在|于)(?:借条|借据|欠条|借款合同|合同)(?:上)?[^，,。；;]{0,6}?"
-               r"(?:(?P<kw>担保人|保证人)(?:处|一栏|栏)?(?:签字|签名|捺印|签章)|(?:签字|签名|捺印)(?P<kw2>担保|作保))")
+# 在借条担保人处签名 / 在借条上签字担保 / 在保证人一栏签字 (the paper unsaid) / 以担保人(的)身份(在借条上)签字.
+_SIGN = r"(?:签字|签名|捺印|签章|盖章)"
+_ON_THE_IOU = (r"(?:(?:在|于)(?:(?:借条|借据|欠条|借款合同|合同|担保书|保证书)(?:上)?[^，,。；;]{0,6}?"
+               rf"(?:(?P<kw>担保人|保证人)(?:处|一栏|栏|位置)?(?:上)?{_SIGN}|{_SIGN}(?P<kw2>担保|作保))"
+               rf"|(?P<kw3>担保人|保证人)(?:处|一栏|栏|位置)(?:上)?{_SIGN})"
+               rf"|以(?P<kw4>担保人|保证人)的?身份(?:在[^，,。；;]{{0,12}}?)?{_SIGN})")
+_KW_GROUPS = ("kw", "kw2", "kw3", "kw4")
+# Who a guarantor named only where he signs is (其朋友 / 被告甲的弟弟), before his name.
+_KIN_WORDS = (r"(?:朋友|同事|亲戚|同学|妻子?|丈夫|父亲|母亲|儿子|女儿|哥哥|弟弟|姐姐|妹妹|岳父|岳母|女婿|姐夫|妹夫|舅舅|叔叔"
+              r"|表哥|表弟|堂哥|堂弟|侄子|外甥|老乡|战友)")
+_SIGNER_WHO = rf"(?:案外人|第三人|其{_KIN_WORDS}|(?:被告|原告)(?:[\u4e00-\u9fff]{{2,4}}?)?(?:的|之){_KIN_WORDS})?"
 # A guarantor the complaint names only there, not as a party: two or three characters starting a clause.
-_NON_PARTY = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?(?P<name>[\u4e00-\u9fff]{{2,3}}?){_ON_THE_IOU}")
+_NON_PARTY = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?{_SIGNER_WHO}(?P<name>[\u4e00-\u9fff]{{2,3}}?)"
+                        rf"(?:亦|也|还|同时|均)?{_ON_THE_IOU}")
 # …，夏某某作为担保人为此次借款提供担保: a guarantor named only there, starting a clause (not a verb:
 # …，承诺作为保证人).
 _NON_PARTY_AS = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?(?!承诺|同意|愿意|自愿|表示|答应|保证|担保)(?P<name>(?:(?![款借债])[\u4e00-\u9fff]){2,3}?)(?:作为|系)"
@@ -59,7 +69,7 @@ _CLAUSE_STOP = re.compile(r"[，,。；;]")
 _NAMED_AFTER = re.compile(r"(?:担保人|保证人)(?:为|是|[:：])\s*(?P<name>[\u4e00-\u9fff]{2,3})(?=[，,。；;、\s]|$)")
 # A company the complaint names only in a 由…保证 list, not as a party: 由某某有限公司、被告乙提供连带责任保证.
 _NON_PARTY_COMPANY = re.compile(
-    r"由(?:被告)?(?P<name>(?!被告)[\u4e00-\u9fff（）()]{2,30}?(?:有限责任公司|有限公司|公司))"
+    r"由(?:被告)?(?P<name>(?:(?!被告|的)[\u4e00-\u9fff（）()]){2,30}?(?:有限责任公司|有限公司|公司))"
     r"(?=(?:(?:、|和|及)(?:被告)?[^，,。；;、]{1,30}?)*(?:个人|自愿)?(?:作为?|做|提供|进行|承担)?[^，,。；;]{0,12}?"
     r"(?:连带责任保证|连带保证|保证|担保))"
 )
@@ -158,7 +168,7 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
             if after is not None and tail is None:
                 continue
             if tail is not None:
-                keyword = tail.start("kw") if tail.group("kw") is not None else tail.start("kw2")
+                keyword = next(tail.start(g) for g in _KW_GROUPS if g in tail.re.groupindex and tail.group(g) is not None)
             elif head is not None:
                 keyword = start - len(lead) + head.start("kw")
             else:
@@ -167,7 +177,7 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
                 continue  # 融诚担保公司: the guarantee word is part of a party's name
             gap = text[end:keyword] if tail is not None else ""
             if _SECURITY.search(gap) or _NEGATED.search(gap) or (alone and (_inside_any(occurrences, end, keyword) or any(
-                    end <= at < keyword for at in outsiders))):
+                    end <= at < keyword for at in outsiders))) or _subject_in_gap(text, occurrences, end, keyword):
                 continue  # 以房产提供抵押担保: a security in property; another party in between
             for position, name in members:
                 # 在被告乙某的财产…不能履行时承担保证责任: a name followed by 的 is the debtor's.
@@ -204,6 +214,17 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
 def _outsider(name: str) -> bool:
     """A name read where a guarantor is named only as such: a person's name, not a word (承诺 / 其本人)."""
     return running_name(name) and not _NOT_A_PERSON.search(name)
+
+
+def _subject_in_gap(text: str, found: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """由甲实际控制的被告乙公司提供担保: a party after 的 (的被告) between a name and the guarantee word is what the
+    clause is about; the name before it only describes that party."""
+    index = bisect.bisect_left(found, (start,))
+    while index < len(found) and found[index][0] < end:
+        if re.search(r"的(?:被告)?$", text[max(start, found[index][0] - 3) : found[index][0]]):
+            return True
+        index += 1
+    return False
 
 
 def _inside_any(found: list[tuple[int, int, str]], start: int, end: int) -> bool:

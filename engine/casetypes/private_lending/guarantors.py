@@ -32,31 +32,35 @@ _ON_THE_IOU = (r"(?:(?:在|于)(?:(?:借条|借据|欠条|借款合同|合同|�
                rf"|(?P<kw3>担保人|保证人)(?:处|一栏|栏|位置)(?:上)?{_SIGN})"
                rf"|以(?P<kw4>担保人|保证人)的?身份(?:在[^，,。；;]{{0,12}}?)?{_SIGN})")
 _KW_GROUPS = ("kw", "kw2", "kw3", "kw4")
-# Who a guarantor named only where he signs is (其朋友 / 被告甲的弟弟), before his name.
+# Who a guarantor the complaint names only as such is (案外人 / 其朋友 / 被告甲的弟弟 / 原告的同事), before his name.
 _KIN_WORDS = (r"(?:朋友|同事|亲戚|同学|妻子?|丈夫|父亲|母亲|儿子|女儿|哥哥|弟弟|姐姐|妹妹|岳父|岳母|女婿|姐夫|妹夫|舅舅|叔叔"
-              r"|表哥|表弟|堂哥|堂弟|侄子|外甥|老乡|战友)")
-_SIGNER_WHO = rf"(?:案外人|第三人|其{_KIN_WORDS}|(?:被告|原告)(?:[\u4e00-\u9fff]{{2,4}}?)?(?:的|之){_KIN_WORDS})?"
+              r"|表哥|表弟|堂哥|堂弟|侄子|外甥|老乡|战友|友人)")
+_WHO = rf"(?:案外人|第三人|其{_KIN_WORDS}|(?:被告|原告)(?:[\u4e00-\u9fff]{{2,4}}?)?(?:的|之){_KIN_WORDS})?"
+# Several such guarantors in one list (甲、乙二人 / 甲和乙夫妇): split by `_outsiders_in`.
+_LIST_TAIL = r"(?:[二两三四五]人|等人|夫妇|夫妻)?"
+_NAMES = rf"(?:{PERSON_NAME}(?:、|和|及|与))*{PERSON_NAME}"
+_SPLIT = re.compile(r"(?:、|和|及|与)")
 # A guarantor the complaint names only there, not as a party: two or three characters starting a clause.
-_NON_PARTY = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?{_SIGNER_WHO}(?P<name>[\u4e00-\u9fff]{{2,3}}?)"
-                        rf"(?:亦|也|还|同时|均)?{_ON_THE_IOU}")
+_NON_PARTY = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?{_WHO}(?P<name>(?:[\u4e00-\u9fff]{{2,3}}?、)*[\u4e00-\u9fff]{{2,3}}?)"
+                        rf"{_LIST_TAIL}(?:亦|也|还|同时|均|分别)?{_ON_THE_IOU}")
 # …，夏某某作为担保人为此次借款提供担保: a guarantor named only there, starting a clause (not a verb:
 # …，承诺作为保证人).
-_NON_PARTY_AS = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?(?!承诺|同意|愿意|自愿|表示|答应|保证|担保)(?P<name>(?:(?![款借债])[\u4e00-\u9fff]){2,3}?)(?:作为|系)"
+_NON_PARTY_AS = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?" + _WHO
+                           + r"(?!承诺|同意|愿意|自愿|表示|答应|保证|担保)(?P<name>(?:(?![款借债])[\u4e00-\u9fff]){2,3}?)(?:作为|系)"
                            r"(?:本案|该笔|此次|这笔|本次|上述)?(?:借款)?的?(?:担保人|保证人)")
 # A guarantor named only where he gives the guarantee, starting a clause, perhaps after who he is (案外人 /
 # 其朋友): …，案外人甲为该笔借款提供连带责任保证 / 其朋友乙作为担保人签字 / 丙自愿承担连带保证责任 / 丁作保.
-_WHO = (r"(?:案外人|第三人|其(?:朋友|同事|亲戚|同学|妻子?|丈夫|父亲|母亲|儿子|女儿|哥哥|弟弟|姐姐|妹妹|岳父|岳母|女婿|姐夫|妹夫)"
-        r"|(?:被告|原告)的?(?:朋友|同事|亲戚|同学))?")
 _GIVES = (r"(?:(?:作为|系|是|即)(?:本案|该笔|此次|这笔|本次|上述|该|此)?(?:借款|债务)?的?(?:连带责任)?(?:担保人|保证人)"
           r"|为(?:该|此|上述|这|本)?(?:笔|次)?(?:借款|债务|款项)?(?:提供|承担|进行|作)(?:了)?(?:连带责任|连带)?(?:保证|担保)"
           r"|(?:同意|愿意|自愿)?(?:为(?:该|此|上述|这|本)?(?:笔|次)?(?:借款|债务|款项))?(?:提供|承担|进行)(?:了)?"
           r"(?:连带责任|连带)?(?:保证|担保)"
           r"|(?:作保|担保)(?=[，,。；;]|$))")
-_NON_PARTY_GIVES = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|还)?(?:由)?" + _WHO + rf"(?P<name>{ORG_NAME}|{PERSON_NAME})"
-                              + _GIVES)
-# …，该借款由甲担保 / 由甲提供连带责任保证: a guarantor after 由 (a company after 由 is read below).
-_NON_PARTY_BY = re.compile(rf"由(?P<name>{PERSON_NAME})(?:个人|自愿)?(?:作为?|做|提供|进行|承担)?(?:了)?(?:连带责任|连带)?"
-                           r"(?:保证|担保|作保)(?![\u4e00-\u9fff]{0,4}(?:公司|集团|中心))")  # not 由某某担保公司负担
+_NON_PARTY_GIVES = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|还)?(?:由)?" + _WHO + rf"(?P<name>{ORG_NAME}|{_NAMES})"
+                              + _LIST_TAIL + r"(?:共同|均|分别)?" + _GIVES)
+# …，该借款由甲担保 / 由甲提供连带责任保证 / 由被告甲的朋友乙、丙二人担保: a guarantor after 由 (a company after 由
+# is read below).
+_NON_PARTY_BY = re.compile(rf"由{_WHO}(?P<name>{_NAMES}){_LIST_TAIL}(?:个人|自愿|共同)?(?:作为?|做|提供|进行|承担)?(?:了)?"
+                           r"(?:连带责任|连带)?(?:保证|担保|作保)(?![\u4e00-\u9fff]{0,4}(?:公司|集团|中心))")  # not 由某某担保公司负担
 # 担保人甲在借条上签字 / 担保人甲、乙签名 / 保证人即被告丙: the role word right before the names (not after
 # 作为 / 为: 承诺作为保证人督促还款 says what someone is, and a verb follows).
 _ROLE_BEFORE = re.compile(rf"(?<!作为)(?<![为是系即当])(?:担保人|保证人|担保方|保证方)(?!式)(?:即|系|为|是|[:：])?\s*(?:被告)?(?P<names>{PERSON_NAME}(?:(?:、|和|及)(?:被告)?{PERSON_NAME})*)")
@@ -197,9 +201,11 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
             chosen[name] = match.span("name")
     for match in (*_NON_PARTY.finditer(text), *_NON_PARTY_AS.finditer(text), *_NON_PARTY_GIVES.finditer(text),
                   *_NON_PARTY_BY.finditer(text)):
-        name = match.group("name")
-        if name not in chosen and name not in plaintiffs and _outsider(name) and not _SECURITY.search(match.group()):
-            chosen[name] = match.span("name")
+        if _SECURITY.search(match.group()):
+            continue
+        for name, span in _outsiders_in(match):
+            if name not in chosen and name not in plaintiffs:
+                chosen[name] = span
     for match in _ROLE_BEFORE.finditer(text):
         for name in re.split(r"(?:、|和|及)(?:被告)?", match.group("names")):
             if name not in chosen and name not in plaintiffs and _outsider(name) and not _NOT_SIGNER.search(name):
@@ -207,8 +213,24 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
                 chosen[name] = (start, start + len(name))
     if not chosen:
         return None
-    ordered = sorted(chosen.items(), key=lambda item: item[1][0])
+    # In the order the complaint first names them (the phrase that makes one a guarantor may come later).
+    ordered = sorted(chosen.items(), key=lambda item: min(item[1][0], text.find(item[0])))
     return Candidate("guarantors", [n for n, _ in ordered], [s for _, s in ordered], 0.8, "derived", ordered[0][1][0])
+
+
+def _outsiders_in(match: re.Match[str]) -> list[tuple[str, tuple[int, int]]]:
+    """The names of a `name` group that may be a list (甲、乙 / 甲和乙): each piece that is a person's name; the
+    whole when it is one name or a company's."""
+    whole, start = match.group("name"), match.start("name")
+    if re.fullmatch(ORG_NAME, whole) or ("、" not in whole and len(whole) <= 4):  # 李和平 is one name
+        return [(whole, (start, start + len(whole)))] if _outsider(whole) or running_name(whole) else []
+    found, at = [], start
+    for piece in _SPLIT.split(whole):
+        if not _outsider(piece):
+            return []  # one piece no name: the list was read wrongly
+        found.append((piece, (at, at + len(piece))))
+        at += len(piece) + 1
+    return found
 
 
 def _outsider(name: str) -> bool:

@@ -24,7 +24,8 @@ def windows(text: str, trigger: re.Pattern[str], before: int, after: int) -> Ite
     for match in trigger.finditer(text):
         start = max(0, match.start() - before)
         end = min(len(text), match.end() + after)
-        if lo >= 0 and start <= hi:
+        # Widened back to a clause break, a start may reach into the previous window: then the two are one.
+        if lo >= 0 and (start <= hi or _widen(text, start) <= hi):
             hi = max(hi, end)
             continue
         if lo >= 0:

@@ -454,6 +454,20 @@ def _clause_start(text: str, position: int) -> int:
     return max(floor - 1, *(text.rfind(stop, floor, position) for stop in "。；;\n")) + 1
 
 
+# A person's name starts with a surname. These characters start what a sentence says of a bare 被告 (被告随后 /
+# 被告通过微信 / 被告夫妇 / 被告婚后 / 被告谎称 / 被告口头 …) and are no surname, or one too rare to outweigh them.
+_NOT_SURNAME = frozenset("夫兄姐妹名手账微身住店签答口迄第次事从委指伙联找欺隐谎声说讲拿取收领核捺担抵去失死离婚购建装看治病投"
+                         "借还欠与其即并对将把被所又再仍已未均都也却便就才只仅等及或自各每该此本这那如若虽但而因为以按据亲随"
+                         "通同多书下外生开到出结后母父工银经没不无现给总另当写先前之的了着过要想能可会须需请让使叫"
+                         "虚保上全家老朋俩作证律擅故恶长分超反几数有推躲逃避搬变转用款支信网赌吸做办买急资")
+_COMPOUND_SURNAMES = ("上官", "司马", "诸葛", "欧阳", "东方", "公孙", "令狐", "西门", "南宫", "夏侯", "司徒", "皇甫", "长孙")
+
+
+def _surname_first(name: str) -> bool:
+    """Whether a person's name read from running text may start with a surname (not 随后 / 通过 / 夫妇)."""
+    return name.startswith(_COMPOUND_SURNAMES) or name[:1] not in _NOT_SURNAME
+
+
 def running_name(name: str) -> bool:
     """Whether a name read from running text is a name and not a word (被告立即归还 / 担保人承担…)."""
     return _running_name(name)
@@ -468,7 +482,9 @@ def _running_name(name: str) -> bool:
     inner_stop = _NAME_STOP.search(name) if org or len(name) > 4 else _NAME_STOP_START.match(name)
     # A registered name (…有限公司) is a name whatever word its place begins with (无锡 / 现代 / 当涂 …).
     registered = re.search(r"(?:有限公司|有限责任公司|股份公司)$", name) is not None
-    return _valid(name) and inner_stop is None and (registered or not _NOT_A_DEFENDANT.match(name))
+    person = not org and "·" not in name
+    return (_valid(name) and inner_stop is None and (registered or not _NOT_A_DEFENDANT.match(name))
+            and (not person or _surname_first(name)))
 
 
 # Characters the lookahead stops before that also end given names (陈家和, 李大为, 王新立, 张中原, 李依, 王承).

@@ -210,7 +210,7 @@ _FOLLOW = (r"(?=[向于因在称借共，,。、与及和归偿支承还等给�
            r"|确认|答应|承认|声称|实际|亲笔|为(?:共同|借款人|担保人|保证人|债务人|连带)"
            r"|均未|均没|均拒|均同意|均表示|均系|均在|均为|均已|均应|分别|先后|应对|应当|应承担|表示|至今|自愿|愿意|自己|本人|个人|亲自"
            r"|夫妻|夫妇|二人|两人|通过|同意|一直|每月|分[两二三四五六七八九十]次|作担保|作保|担保|保证|提供"
-           r"|为(?:该|此|其|上述|这|本|借款|被告|原告)|之(?:夫|妻|子|女|父|母)|的(?:婚姻|配偶|妻子|丈夫|夫妻))")
+           r"|为(?:该|此|其|上述|这|本|借款|被告|原告)|之(?:夫|妻|子|女|父|母)|的(?:婚姻|配偶|妻子|丈夫|夫妻|签名|签字|捺印|名义))")
 # A natural person: two to four characters (黄方宇宙), the fewest before what the sentence does next.
 _PERSON = r"(?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}?|[\u4e00-\u9fff]{2,4}?)" + _FOLLOW  # 阿不都·热合曼
 # A defendant named in running text: a company, a masked name, or a person's name before what a sentence does next.

@@ -24,7 +24,7 @@ import re
 from engine.extraction.document import Candidate, Document
 from engine.extraction.parties import ORG_NAME, PERSON_NAME, running_name
 
-_GUARANTEE = re.compile(r"保证|担保")
+_GUARANTEE = re.compile(r"保证|担保|作保")
 # 在借条担保人处签名 / 在借条上签字担保 / 在保证人一栏签字 (the paper unsaid) / 以担保人(的)身份(在借条上)签字.
 _SIGN = r"(?:签字|签名|捺印|签章|盖章)"
 _ON_THE_IOU = (r"(?:(?:在|于)(?:(?:借条|借据|欠条|借款合同|合同|担保书|保证书)(?:上)?[^，,。；;]{0,6}?"
@@ -78,6 +78,8 @@ _NON_PARTY_COMPANY = re.compile(
     r"(?:连带责任保证|连带保证|保证|担保))"
 )
 _SECURITY = re.compile(r"抵押|质押|质权|抵押权")
+# 以其车辆提供担保 / 以房产作担保: a thing given as security (as 抵押 / 质押), not a person's guarantee.
+_WITH_A_THING = re.compile(r"以(?!担保人|保证人|个人|其个人|本人)[^，,。；;]{1,12}?(?:提供|作为?|进行|设定|做)(?:了)?(?:连带)?$")
 # 并非担保人 / 未提供担保 / 拒绝担保: a guarantee denied (不能履行时承担保证责任 is no denial).
 _NEGATED = re.compile(r"(?:并非|不是|并不是|非|并未|未曾|未|没有|没|拒绝|拒不|不)(?:曾|再|愿|同意)?(?=提供|出具|作为|是|为|系|签|担保|作保)")  # 未承担保证责任 is a guarantor who did not pay
 # The party a guarantee is given for or to: 为乙 / 对被告乙 / 替乙 / 向乙 right before the names.
@@ -180,7 +182,7 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
             if _inside_name(occurrences, keyword):
                 continue  # 融诚担保公司: the guarantee word is part of a party's name
             gap = text[end:keyword] if tail is not None else ""
-            if _SECURITY.search(gap) or _NEGATED.search(gap) or (alone and (_inside_any(occurrences, end, keyword) or any(
+            if _SECURITY.search(gap) or _NEGATED.search(gap) or _WITH_A_THING.search(gap) or (alone and (_inside_any(occurrences, end, keyword) or any(
                     end <= at < keyword for at in outsiders))) or _subject_in_gap(text, occurrences, end, keyword):
                 continue  # 以房产提供抵押担保: a security in property; another party in between
             for position, name in members:
@@ -260,6 +262,12 @@ def _borrows(text: str, name: str) -> bool:
                      text) is not None
 
 
+def _secures_with_a_thing(text: str, name: str) -> bool:
+    """甲以其房产作担保 / 甲以车辆提供担保: the name gives a thing as security, not his own guarantee."""
+    return re.search(re.escape(name) + r"[^，,。；;]{0,4}?以(?!担保人|保证人|个人|其个人|本人)[^，,。；;]{1,12}?"
+                     r"(?:提供|作为?|进行|设定|做)(?:了)?(?:连带)?(?:担保|作保)", text) is not None
+
+
 def _denied(text: str, name: str) -> bool:
     """甲只是介绍人，并非担保人 / 甲未提供担保: the name's guarantee word is denied, within the sentence."""
     return re.search(re.escape(name) + r"[^。；;]{0,20}?" + _NEGATED.pattern + r"[^，,。；;]{0,6}?(?:担保|保证)",
@@ -271,7 +279,7 @@ def without_plaintiffs(doc: Document, guarantors: Candidate) -> Candidate | None
     the borrowers (…向原告借款，借条上另有担保人签字: the name nearest the word is the one guaranteed)."""
     plaintiffs = {p["name"] for p in doc.parties.get("plaintiffs", [])}
     kept = [n for n in guarantors.value if n not in plaintiffs and not _borrows(doc.text, n)
-            and not _denied(doc.text, n)]
+            and not _denied(doc.text, n) and not _secures_with_a_thing(doc.text, n)]
     if len(kept) == len(guarantors.value):
         return guarantors
     if not kept:

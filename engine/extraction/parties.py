@@ -434,14 +434,37 @@ def _count_completed(text: str, named: list[tuple[str, int]], claimants: set[str
     return sorted(named + extra, key=lambda item: item[1])
 
 
+# 甲、乙二被告系夫妻 / 原告与甲、乙两被告系朋友: the names before the role word and its count (which they must meet);
+# 甲系本案被告: one name called defendant after it.
+_COUNTED_BEFORE = re.compile(r"(?:^|(?<=[，,。；;：:\n与和]))(?P<names>(?:(?:(?!与)[\u4e00-\u9fff·]){2,12}?、)+[\u4e00-\u9fff·]{2,12}?)"
+                             r"(?P<n>[二两三四五六七八九十])(?:名|位|个)?被告(?![\u4e00-\u9fff]{0,3}(?:公司|之|的))")
+_CALLED_AFTER = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<name>[\u4e00-\u9fff·]{2,12}?)(?:均)?(?:系|为|是)(?:本案)(?:的)?(?:共同)?被告"
+                           r"(?=[，,。；;]|$)")
+_COUNT_ALL = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
 def _sued_as(text: str) -> list[tuple[str, int]]:
-    """(name, offset) of the persons sued by name before the role word (以甲、乙为被告 / 追加甲为被告)."""
+    """(name, offset) of the persons sued by name before the role word (以甲、乙为被告 / 追加甲为被告 / 甲、乙二被告 /
+    甲系本案被告)."""
     found: list[tuple[str, int]] = []
     for match in _SUED_AS.finditer(text):
         for name, position in _list_members(match):
             cleaned = _whole_name(text, name)
             if _running_name(cleaned) and cleaned not in (n for n, _ in found):
                 found.append((cleaned, position))
+    for match in _COUNTED_BEFORE.finditer(text):
+        pieces = match.group("names").split("、")
+        if len(pieces) != _COUNT_ALL[match.group("n")] or not all(_running_name(p) for p in pieces):
+            continue
+        at = match.start("names")
+        for piece in pieces:
+            if piece not in (n for n, _ in found):
+                found.append((piece, at))
+            at += len(piece) + 1
+    for match in _CALLED_AFTER.finditer(text):
+        name = match.group("name")
+        if _running_name(name) and name not in (n for n, _ in found):
+            found.append((name, match.start("name")))
     return found
 
 

@@ -187,10 +187,10 @@ _CLAIMANT = re.compile(
 # A masked name: 李某, 张某1, 王某某, and as other sources mask them 杨x0, 余x12, 袁2 (a surname and a number
 # that is no date, amount or count: 于2015年 / 王2万元 are not names; 于x3 before 2016年 where the source lost
 # the full stop between two sentences), 张×, 李××, 赵*, 张**.
-_MASKED = (r"[\u4e00-\u9fff]{1,3}(?:某[某甲乙丙丁\d]*|[xX×]{1,2}\d{0,4}(?![\d年月日号元万千百.．%％个次笔])"
+_MASKED = (r"[\u4e00-\u9fff]{1,3}(?:某[某甲乙丙丁]*(?:\d{1,3}(?![\d年月日号元万千百.．%％个次笔]))?|[xX×]{1,2}\d{0,4}(?![\d年月日号元万千百.．%％个次笔])"
            r"|[xX×]{1,2}\d{1,2}(?=(?:19|20)\d\d年)"  # 于x32016年: a sentence run on into a date
            r"|\d{1,4}(?![\d年月日号元万千百.．%％个次笔])|[*＊]{1,3})")
-_MASKED_NAME = re.compile(r"[\u4e00-\u9fff](?:某[某甲乙丙丁\d]*|[xX×]{1,2}\d{1,4}|\d{1,4}|[*＊]{1,3})")
+_MASKED_NAME = re.compile(r"[\u4e00-\u9fff](?:某[某甲乙丙丁\d]*|[xX×]{1,2}\d{0,4}|\d{1,4}|[*＊]{1,3})")
 # An organisation: up to its first suffix, then the rest of a full name (某某集团股份有限公司, 某某发展中心有限公司,
 # 某某银行股份有限公司某某支行).
 _ORG_SUFFIX = r"(?:有限公司|公司|厂|合作社|医院|基金会|中心|村委会|委员会|银行|支行|信用社|学校|集团|经营部|商行|门市部)"
@@ -260,7 +260,7 @@ _NOT_A_DEFENDANT = re.compile(
     r"同意|如|若|要求|可以|被|而|出具|提供|拖欠|逾期|依|请|违约|收到|欠|书写|写|按|总|另|先后|当|无|现|给|"
     r"夫妻|父亲|母亲|儿子|女儿|妻子|丈夫|配偶|公司|"
     # 被告有异议 / 被告方不认可 / 原、被告双方 / 被告屡屡拖延 / 五被告亲属张某 / 被告张某、原告 / 乙方于某甲.
-    r"有(?:异议|争议)|方不|双方|一方|屡|迟迟|一直|始终|亲属|家属|亲戚|原告|被告|[甲乙丙丁]方)"
+    r"有(?:异议|争议)|方不|双方|一方|全家|全部|全额|屡|迟迟|一直|始终|亲属|家属|亲戚|原告|被告|[甲乙丙丁]方)"
 )
 
 
@@ -285,10 +285,9 @@ _NOT_A_CLAIM_NAME = re.compile(r"判令|判决|原告|被告|法院|上述|本�
 def _without_run_ons(named: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """The names without those run on into the next word (陈怡签订 is 陈怡 named again, not another party), each at
     its first naming, run-on or not (被告甲欠原告… before 被告乙… keeps 甲 first). Two masked names are two people
-    even when one begins the other (王某 / 王某某), but not a masked name run into an amount (被告钱某6万元)."""
+    even when one begins the other (王某 / 王某某, 张× / 张××, 张某1 / 张某12)."""
     def runs_on(longer: str, shorter: str) -> bool:
-        both_masked = (_MASKED_NAME.fullmatch(longer) is not None and _MASKED_NAME.fullmatch(shorter) is not None
-                       and not longer[len(shorter):].isdigit())
+        both_masked = _MASKED_NAME.fullmatch(longer) is not None and _MASKED_NAME.fullmatch(shorter) is not None
         return longer != shorter and longer.startswith(shorter) and not both_masked
 
     return [(n, min([at] + [a for m, a in named if runs_on(m, n)])) for n, at in named
@@ -482,7 +481,7 @@ def _clause_start(text: str, position: int) -> int:
 _NOT_SURNAME = frozenset("夫兄姐妹名手账微身住店签答口迄第次事从委指伙联找欺隐谎声说讲拿取收领核捺担抵去失死离婚购建装看治病投"
                          "借还欠与其即并对将把被所又再仍已未均都也却便就才只仅等及或自各每该此本这那如若虽但而因为以按据亲随"
                          "通同多书下外生开到出结后母父工银经没不无现给总另当写先前之的了着过要想能可会须需请让使叫"
-                         "虚保上全家老朋俩作证律擅故恶长分超反几数有推躲逃避搬变转用款支信网赌吸做办买急资")
+                         "虚保上家老朋俩作证律擅故恶长分超反几数有推躲逃避搬变转用款支信网赌吸做办买急资")
 _COMPOUND_SURNAMES = ("上官", "司马", "诸葛", "欧阳", "东方", "公孙", "令狐", "西门", "南宫", "夏侯", "司徒", "皇甫", "长孙")
 
 

@@ -26,7 +26,7 @@ from engine.extraction.parties import ORG_NAME, PERSON_NAME, running_name
 
 _GUARANTEE = re.compile(r"保证|担保|作保")
 # 在借条担保人处签名 / 在借条上签字担保 / 在保证人一栏签字 (the paper unsaid) / 以担保人(的)身份(在借条上)签字.
-_SIGN = r"(?:签字|签名|捺印|签章|盖章)"
+_SIGN = r"(?:签字|签名|捺印|签章|盖章|加盖(?:了)?(?:公章|印章|单位公章))"
 _ON_THE_IOU = (r"(?:(?:在|于)(?:(?:借条|借据|欠条|借款合同|合同|担保书|保证书)(?:上)?[^，,。；;]{0,6}?"
                rf"(?:(?P<kw>担保人|保证人)(?:处|一栏|栏|位置)?(?:上)?{_SIGN}|{_SIGN}(?P<kw2>担保|作保))"
                rf"|(?P<kw3>担保人|保证人)(?:处|一栏|栏|位置)(?:上)?{_SIGN})"
@@ -41,7 +41,7 @@ _LIST_TAIL = r"(?:[二两三四五]人|等人|夫妇|夫妻)?"
 _NAMES = rf"(?:{PERSON_NAME}(?:、|和|及|与))*{PERSON_NAME}"
 _SPLIT = re.compile(r"(?:、|和|及|与)")
 # A guarantor the complaint names only there, not as a party: two or three characters starting a clause.
-_NON_PARTY = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?{_WHO}(?P<name>(?:[\u4e00-\u9fff]{{2,3}}?、)*[\u4e00-\u9fff]{{2,3}}?)"
+_NON_PARTY = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?{_WHO}(?P<name>{ORG_NAME}|(?:[\u4e00-\u9fff]{{2,3}}?、)*[\u4e00-\u9fff]{{2,3}}?)"
                         rf"{_LIST_TAIL}(?:亦|也|还|同时|均|分别)?{_ON_THE_IOU}")
 # …，夏某某作为担保人为此次借款提供担保: a guarantor named only there, starting a clause (not a verb:
 # …，承诺作为保证人).
@@ -54,12 +54,13 @@ _GIVES = (r"(?:(?:作为|系|是|即)(?:本案|该笔|此次|这笔|本次|上�
           r"|为(?:该|此|其|上述|这|本)?(?:笔|次)?(?:借款|债务|款项)?(?:提供|承担|进行|作)?(?:了)?(?:连带责任|连带)?(?:保证|担保)"
           r"|(?:同意|愿意|自愿)?(?:为(?:该|此|上述|这|本)?(?:笔|次)?(?:借款|债务|款项))?(?:提供|承担|进行)(?:了)?"
           r"(?:连带责任|连带)?(?:保证|担保)"
-          r"|(?:作保|担保)(?=[，,。；;]|$))")
+          r"|(?:作保|担保)(?=[，,。；;]|$)"
+          r"|与原告(?:签订|签署|订立)(?:了)?[^，,。；;]{0,10}?(?:保证|担保)(?:担保)?(?:合同|协议|书))")
 _NON_PARTY_GIVES = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|还)?(?:由)?" + _WHO + rf"(?P<name>{ORG_NAME}|{_NAMES})"
                               + _LIST_TAIL + r"(?:共同|均|分别)?" + _GIVES)
 # …，该借款由甲担保 / 由甲提供连带责任保证 / 由被告甲的朋友乙、丙二人担保: a guarantor after 由 (a company after 由
 # is read below).
-_NON_PARTY_BY = re.compile(rf"由{_WHO}(?P<name>{_NAMES}){_LIST_TAIL}(?:个人|自愿|共同)?(?:作为?|做|提供|进行|承担)?(?:了)?"
+_NON_PARTY_BY = re.compile(rf"(?:由|经(?!原告|被告|法院|本院|他人|人)){_WHO}(?P<name>{_NAMES}){_LIST_TAIL}(?:个人|自愿|共同)?(?:作为?|做|提供|进行|承担)?(?:了)?"
                            r"(?:连带责任|连带)?(?:保证|担保|作保)(?![\u4e00-\u9fff]{0,4}(?:公司|集团|中心))")  # not 由某某担保公司负担
 # 担保人甲在借条上签字 / 担保人甲、乙签名 / 保证人即被告丙: the role word right before the names (not after
 # 作为 / 为: 承诺作为保证人督促还款 says what someone is, and a verb follows).
@@ -97,6 +98,8 @@ _PHRASES: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool, bool
     (None, re.compile(r"(?:(?!被告)[^。；;]){0,25}?(?:作为|系)(?P<kw>担保人|保证人)"), True, True),
     (None, re.compile(r"[^，,。；;]{0,30}?(?:提供|承担|出具)[^，,。；;]{0,20}?(?P<kw>保证|担保)"), True, False),
     (re.compile(r"与(?:被告)?$"), re.compile(r"签订(?:了)?[^，,。；;]{0,10}?(?P<kw>保证|担保)(?:担保)?(?:合同|协议|书)"),
+     False, False),
+    (None, re.compile(r"(?:又|还|另)?与原告(?:签订|签署|订立)(?:了)?[^，,。；;]{0,10}?(?P<kw>保证|担保)(?:担保)?(?:合同|协议|书)"),
      False, False),
     (re.compile(r"(?P<kw>担保人|保证人)(?:为|是)?[:：]?(?:被告)?$"), None, False, False),
     # 在借条担保人处签名 / 在借条上签字担保: a signature on the IOU as guarantor.

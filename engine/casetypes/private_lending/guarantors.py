@@ -67,7 +67,8 @@ _NON_PARTY_BY = re.compile(rf"(?:由|经(?!原告|被告|法院|本院|他人|�
 _ROLE_BEFORE = re.compile(rf"(?<!作为)(?<![为是系即当])(?:担保人|保证人|担保方|保证方)(?!式)(?:即|系|为|是|[:：])?\s*(?:被告)?(?P<names>{PERSON_NAME}(?:(?:、|和|及)(?:被告)?{PERSON_NAME})*)")
 # What follows the role word when no name does: 担保人处签名 / 担保人位置上 / 担保人落款处 / 担保人亦未….
 _NOT_SIGNER = re.compile(r"^(?:签|盖|捺|身份|姓名|名字|本人|亦|须|需|要|和|与|及|或|均|都|也|同|等|只|仅)|处|栏|位置|落款|一方")
-_NOT_A_PERSON = re.compile(r"[告人方其我他她它该此均也]")
+_NOT_A_PERSON = re.compile(r"[告其我他她它该此均也]|(?:借款|出借|担保|保证|介绍|见证|证明|经办|收款|债务|债权|代理|当事|继承|本|个|他|家|亲"
+                           r"|别|众|[二两三四]|对|双|一|我|[甲乙丙丁]|贷|借|[被原]告)(?:人|方)$|^(?:人|方)")  # 借款人 / 对方, not 李东方 / 高立人
 _PERSON_RE = re.compile(PERSON_NAME)
 _CLAUSE_STOP = re.compile(r"[，,。；;]")
 # A guarantor named only after the word (保证人：甲 / 担保人为甲), not as a party.

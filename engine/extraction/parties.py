@@ -353,10 +353,12 @@ _BARE_DEFENDANT = re.compile(r"被告(?![\u4e00-\u9fff]{0,3}?(?:有限公司|公
 # Who the account names as the borrower (甲向原告借款 / 甲以…为由向原告借款 / 2015年5月，甲因…，向原告借款), and whom
 # it joins to him (甲与乙系夫妻 / 其妻乙 / 乙在借条上签字担保): a clause's subject before what it does.
 _CLAUSE_START = r"(?:^|(?<=[，,。；;：:\n日月份间]))"
-_BORROWER = re.compile(_CLAUSE_START + rf"(?P<name>{_NAME})[^，,。；;]{{0,24}}?[，,]?向原告[^，,。；;]{{0,10}}?借")
+_BORROWER = re.compile(_CLAUSE_START + rf"(?P<name>{_NAME})(?:(?:、|与|和|及)(?P<more>{_NAME}))?[^，,。；;]{{0,24}}?[，,]?向原告"
+                       r"[^，,。；;]{0,10}?借")
 _JOINED = re.compile(
     rf"(?P<a>{_NAME})与(?P<b>{_NAME})(?:系|是|为|二人系|两人系)(?:合法)?(?:夫妻|夫妇)"
-    rf"|(?:之妻|之夫|的妻子|的丈夫|其妻子?|其丈夫|其夫)(?P<c>{_NAME})"
+    rf"|(?:之妻|之夫|的妻子|的丈夫|其妻子?|其丈夫|其夫|[之其](?:子|女|父|母)|的(?:儿子|女儿|父亲|母亲)|其(?:儿子|女儿|父亲|母亲)"
+    rf"|的?合伙人)(?P<c>{_NAME})"
     + "|" + _CLAUSE_START + rf"(?P<d>{_NAME})[^，,。；;]{{0,16}}?(?:担保人|保证人|提供(?:连带责任)?(?:保证|担保)|签字担保|作保)"
 )
 
@@ -391,11 +393,18 @@ def _from_the_account(text: str, claimants: set[str]) -> list[tuple[str, int]]:
 
     def add(name: str, position: int) -> None:
         name = _whole_name(text, name)
-        if name not in claimants and _running_name(name) and name not in (n for n, _ in found):
-            found.append((name, position))
+        if name in claimants or not _running_name(name):
+            return
+        for index, (known, at) in enumerate(found):
+            if known == name:  # 甲与乙系夫妻…甲向原告借款: 甲 at his first naming
+                found[index] = (name, min(at, position))
+                return
+        found.append((name, position))
 
     for match in _BORROWER.finditer(text):
         add(match.group("name"), match.start("name"))
+        if match.group("more") is not None:  # 甲、乙向原告借款 / 甲与乙共同向原告借款
+            add(match.group("more"), match.start("more"))
     if not found:
         return []
     borrowers = len(found)

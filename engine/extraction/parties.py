@@ -56,10 +56,14 @@ _ALIAS = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[^）)]*[）
 _NOT_A_NAME = re.compile(r"[《》]|的(?!公司)")
 
 
+_COUPLE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:夫妇|夫妻|二人|两人|三人)$")
+
+
 @lru_cache(maxsize=4096)
 def _clean_name(raw: str) -> str:
     name = raw.strip(" \t\"“”'")
     name = _ALIAS.sub("", name)  # 某某有限公司（以下简称某某公司） → 某某有限公司
+    name = _COUPLE_TAIL.sub("", name)  # 原告甲、乙夫妇 → 乙
     cut = _NAME_END.search(name)
     if cut and cut.start() > 0:
         name = name[: cut.start()]
@@ -110,6 +114,8 @@ def parse_parties(doc: Document) -> None:
         pieces = _EMBEDDED_ROLE.split(name)
         if len(pieces) > 1 and all(0 < len(piece) <= 12 for piece in pieces):
             roles = [_ROLE_WORDS[m.group()] for m in _EMBEDDED_ROLE.finditer(name)]
+            # 原告甲与原告乙: the word joining two parties belongs to neither.
+            pieces = [piece[:-1] if len(piece) > 2 and piece[-1] in "与、" else piece for piece in pieces]
             name = pieces[0]
             offset = match.start("name") + match.group("name").find(name[:1])
             for piece, piece_role in zip(pieces[1:], roles, strict=True):

@@ -186,8 +186,7 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
             if _inside_name(occurrences, keyword):
                 continue  # 融诚担保公司: the guarantee word is part of a party's name
             gap = text[end:keyword] if tail is not None else ""
-            if _SECURITY.search(gap) or _NEGATED.search(gap) or _WITH_A_THING.search(gap) or (alone and (_inside_any(occurrences, end, keyword) or any(
-                    end <= at < keyword for at in outsiders))) or _subject_in_gap(text, occurrences, end, keyword):
+            if _SECURITY.search(gap) or _NEGATED.search(gap) or _WITH_A_THING.search(gap) or (alone and (_inside_any(occurrences, end, keyword) or _between(outsiders, end, keyword))) or _subject_in_gap(text, occurrences, end, keyword):
                 continue  # 以房产提供抵押担保: a security in property; another party in between
             for position, name in members:
                 # 在被告乙某的财产…不能履行时承担保证责任: a name followed by 的 is the debtor's.
@@ -242,6 +241,12 @@ def _outsiders_in(match: re.Match[str]) -> list[tuple[str, tuple[int, int]]]:
 def _outsider(name: str) -> bool:
     """A name read where a guarantor is named only as such: a person's name, not a word (承诺 / 其本人)."""
     return running_name(name) and not _NOT_A_PERSON.search(name)
+
+
+def _between(positions: list[int], start: int, end: int) -> bool:
+    """Whether a sorted list holds a position in [start, end)."""
+    index = bisect.bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end
 
 
 def _subject_in_gap(text: str, found: list[tuple[int, int, str]], start: int, end: int) -> bool:

@@ -174,7 +174,7 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
                 continue
             if not_for and _FOR.search(lead):
                 continue  # 为乙提供担保 / 对被告乙…承担保证责任: 乙 is the debtor
-            tail = after.match(text, end) if after is not None else None
+            tail = after.match(text, _past_aside(text, end)) if after is not None else None
             if after is not None and tail is None:
                 continue
             if tail is not None:
@@ -189,8 +189,9 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
             if _SECURITY.search(gap) or _NEGATED.search(gap) or _WITH_A_THING.search(gap) or (alone and (_inside_any(occurrences, end, keyword) or _between(outsiders, end, keyword))) or _subject_in_gap(text, occurrences, end, keyword):
                 continue  # 以房产提供抵押担保: a security in property; another party in between
             for position, name in members:
-                # 在被告乙某的财产…不能履行时承担保证责任: a name followed by 的 is the debtor's.
-                if name in plaintiffs or name in chosen or text.startswith("的", position + len(name)):
+                # 在被告乙某的财产…不能履行时承担保证责任: a name followed by 的 is the debtor's; 丙（甲之兄）为该借款
+                # 提供担保: followed by 之, it only says who another is.
+                if name in plaintiffs or name in chosen or text.startswith(("的", "之"), position + len(name)):
                     continue
                 chosen[name] = (position, position + len(name))
             break
@@ -241,6 +242,15 @@ def _outsiders_in(match: re.Match[str]) -> list[tuple[str, tuple[int, int]]]:
 def _outsider(name: str) -> bool:
     """A name read where a guarantor is named only as such: a person's name, not a word (承诺 / 其本人)."""
     return running_name(name) and not _NOT_A_PERSON.search(name)
+
+
+_ASIDE = re.compile(r"[（(][^（()）]{1,20}[）)]")
+
+
+def _past_aside(text: str, end: int) -> int:
+    """Where the sentence goes on after a name: past a bracketed aside (乙（系被告甲之父）在借条担保人处签字)."""
+    aside = _ASIDE.match(text, end)
+    return aside.end() if aside else end
 
 
 def _between(positions: list[int], start: int, end: int) -> bool:

@@ -196,8 +196,9 @@ _CLAIMANT = re.compile(
 # the full stop between two sentences), 张×, 李××, 赵*, 张**.
 _MASKED = (r"[\u4e00-\u9fff]{1,3}(?:某[某甲乙丙丁]*(?:\d{1,3}(?![\d年月日号元万千百.．%％个次笔]))?|[xX×]{1,2}\d{0,4}(?![\d年月日号元万千百.．%％个次笔])"
            r"|[xX×]{1,2}\d{1,2}(?=(?:19|20)\d\d年)"  # 于x32016年: a sentence run on into a date
-           r"|\d{1,4}(?![\d年月日号元万千百.．%％个次笔])|[*＊]{1,3})")
-_MASKED_NAME = re.compile(r"[\u4e00-\u9fff](?:某[某甲乙丙丁\d]*|[xX×]{1,2}\d{0,4}|\d{1,4}|[*＊]{1,3})")
+           r"|\d{1,4}(?![\d年月日号元万千百.．%％个次笔])|[*＊]{1,3})"
+           r"|[×*＊]{2,3}(?![×*＊\d])")  # ×××: the whole name masked
+_MASKED_NAME = re.compile(r"[\u4e00-\u9fff](?:某[某甲乙丙丁\d]*|[xX×]{1,2}\d{0,4}|\d{1,4}|[*＊]{1,3})|[×*＊]{2,3}")
 # An organisation: up to its first suffix, then the rest of a full name (某某集团股份有限公司, 某某发展中心有限公司,
 # 某某银行股份有限公司某某支行).
 # (a shop, a farm, an office: 某某五金店 / 某某超市 / 某某养殖场 / 某某律师事务所 are parties as well).

@@ -238,7 +238,7 @@ _NAME = r"(?:" + _ORG + "|" + _MASKED + "|" + _PERSON + ")"
 # an organisation's.
 PERSON_NAME = r"(?:" + _MASKED + "|" + _PERSON + ")"
 ORG_NAME = _ORG
-_LIST_MAX = 8
+_LIST_MAX = 12
 
 
 def _name_list(name: str, join: str, group: str = "names") -> str:

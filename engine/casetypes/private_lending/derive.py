@@ -25,7 +25,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from engine.casetypes.private_lending.durations import add_term
-from engine.casetypes.private_lending.guarantors import guarantors_by_phrase, without_plaintiffs
+from engine.casetypes.private_lending.guarantors import (
+    claimed_guarantors,
+    guarantors_by_phrase,
+    without_plaintiffs,
+)
 from engine.casetypes.private_lending.terms import (
     in_iou_quote,
     states_a_delivery,
@@ -445,9 +449,9 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
             else:
                 results["guarantors"] = guarantors
     if guarantors is None and "claim_guarantee" in results:
-        claim = results["claim_guarantee"]
-        guarantors = Candidate("guarantors", list(claim.value), claim.spans, 0.7, "derived", claim.order)
-        results["guarantors"] = guarantors
+        guarantors = claimed_guarantors(doc, results["claim_guarantee"])
+        if guarantors is not None:
+            results["guarantors"] = guarantors
     # The way of guarantee is a legal consequence, not a fact: it is left to the judge.
     plaintiffs = results.get("plaintiffs")
     defendants = results.get("defendants")

@@ -306,3 +306,19 @@ def without_plaintiffs(doc: Document, guarantors: Candidate) -> Candidate | None
     spans = [s for s in guarantors.spans if doc.text[s[0] : s[1]] in kept]
     return Candidate("guarantors", kept, spans or guarantors.spans, guarantors.confidence, guarantors.source,
                      guarantors.order)
+
+
+def claimed_guarantors(doc: Document, claim: Candidate) -> Candidate | None:
+    """The guarantors a guarantee claim names when the facts name none, less those the claim holds liable only as
+    mortgagors or pledgors (判令乙在抵押物范围内承担担保责任: a security in property is no guarantee)."""
+    kept = [(name, span) for name, span in zip(claim.value, claim.spans, strict=False)
+            if not _SECURITY.search(_clause_of(doc.text, span[1]))]
+    if not kept:
+        return None
+    return Candidate("guarantors", [n for n, _ in kept], [s for _, s in kept], 0.7, "derived", kept[0][1][0])
+
+
+def _clause_of(text: str, position: int) -> str:
+    """The text from `position` to the end of its clause (the next ，。；)."""
+    stop = _CLAUSE_STOP.search(text, position)
+    return text[position : stop.start() if stop else len(text)]

@@ -221,7 +221,7 @@ _ORG = (r"(?:(?![借还欠付向于与系其即并对将把由]|被告|原告|�
 # 被告甲遂向 / 被告甲后又借款 / 被告甲答应 / 被告甲为借款人), no given name ends in them.
 _FOLLOW = (r"(?=[向于因在称借共，,。、与及和归偿支承还等给立对依返赔负用将系未已拒仍多曾又再出是签原做知提以"
            r"并就也则从找却不没现当按到该其每把被今只仅欠遂即亦后（()）：:；;“”\"\s]|$|经营|经原告|经多次|作为|收到|名下|拖欠"
-           r"|确认|答应|承认|声称|实际|亲笔|介绍|联系|经手|见证|在场|口头|书面|手写|开办|开设|承包|投资|成立|注册|设立|入股|控制|管理|任职|就职|工作|上班|居住|打工|务工"
+           r"|确认|答应|承认|声称|实际|亲笔|介绍|联系|经手|见证|在场|口头|书面|手写|开办|开设|承包|投资|成立|注册|设立|入股|控制|管理|任职|就职|工作|上班|居住|打工|务工|继承"
            # …and the time or manner words a sentence goes on with (被告甲陆续 / 被告甲随后 / 被告甲自2015年起 / 被告甲2015年…).
            r"|陆续|累计|分期|按月|逐月|随后|随即|于是|同时|一起|一同|一并|合计|另|屡次|多年|长期|迟迟|始终|依旧"
            r"|自(?=\d|今|此|[一二三四五六七八九十〇零])|(?:19|20)\d\d年"
@@ -385,7 +385,10 @@ _JOINED = re.compile(
 # 各被告为其第一顺序继承人：妻子乙、长子丙、次女丁: the defendants listed by kinship after what they are.
 _KIN = r"(?:父亲|母亲|妻子|丈夫|配偶|长子|次子|三子|幼子|儿子|长女|次女|三女|幼女|女儿|之子|之女|儿媳|女婿|孙子|孙女|弟弟|哥哥|姐姐|妹妹)?"
 _HEIRS = re.compile(r"(?:[各诸众]|上述|[二两三四五六七八九十])?被告(?:均)?(?:系|为|是)[^。；;：:]{0,20}?(?:继承人|亲属|家属|近亲属)"
-                    r"(?:分别为|分别是|为|是)?[:：，,]?" + _name_list(_KIN + _NAME, "、"))
+                    r"(?:分别为|分别是|为|是)?[:：，,]?" + _name_list(_KIN + _NAME, "、")
+                    # 其继承人为妻子乙、儿子丙 (the claim counts them: 二被告): the heirs listed with no role word.
+                    + r"|(?:其|[\u4e00-\u9fff]{2,4}的)(?:法定|第一顺序)?(?:继承人)(?:分别为|分别是|为|是|有)[:：]?"
+                    + _name_list(_KIN + _NAME, "(?:、|和|及)", "listed"))
 
 
 def _heirs(text: str, claimants: set[str]) -> list[tuple[str, int]]:
@@ -393,7 +396,12 @@ def _heirs(text: str, claimants: set[str]) -> list[tuple[str, int]]:
     match = _HEIRS.search(text)
     if match is None:
         return found
-    for raw, position in _list_members(match):
+    listed = match.group("names") is None  # only the count the claim gives confirms heirs named without 被告
+    members = _list_members(match, "listed" if listed else "names")
+    counted = _COUNTED_DEFENDANTS.search(text)
+    if listed and (counted is None or _COUNT[counted.group("n") or counted.group("m")] != len(members)):
+        return found
+    for raw, position in members:
         kin = re.match(_KIN, raw)
         name = raw[kin.end():] if kin else raw
         if name not in claimants and _running_name(name) and name not in (n for n, _ in found):

@@ -35,7 +35,9 @@ _KW_GROUPS = ("kw", "kw2", "kw3", "kw4")
 # Who a guarantor the complaint names only as such is (案外人 / 其朋友 / 被告甲的弟弟 / 原告的同事), before his name.
 _KIN_WORDS = (r"(?:朋友|同事|亲戚|同学|妻子?|丈夫|父亲|母亲|儿子|女儿|哥哥|弟弟|姐姐|妹妹|岳父|岳母|女婿|姐夫|妹夫|舅舅|叔叔"
               r"|表哥|表弟|堂哥|堂弟|侄子|外甥|老乡|战友|友人)")
-_WHO = rf"(?:案外人|第三人|其{_KIN_WORDS}|(?:被告|原告)(?:[\u4e00-\u9fff]{{2,4}}?)?(?:的|之){_KIN_WORDS})?"
+_WHO = (rf"(?:案外人|第三人|其{_KIN_WORDS}|(?:被告|原告)(?:[\u4e00-\u9fff]{{2,4}}?)?(?:的|之){_KIN_WORDS}"
+        # 公司股东甲、乙 / 该公司法定代表人丙 / 其实际控制人丁: who he is in the borrowing company.
+        r"|(?:该|其|被告)?(?:公司|单位|企业)?的?(?:股东|法定代表人|负责人|总经理|经理|董事长|实际控制人|员工))?")
 # Several such guarantors in one list (甲、乙二人 / 甲和乙夫妇): split by `_outsiders_in`.
 _LIST_TAIL = r"(?:[二两三四五]人|等人|夫妇|夫妻)?"
 _NAMES = rf"(?:{PERSON_NAME}(?:、|和|及|与))*{PERSON_NAME}"

@@ -279,7 +279,9 @@ _NOT_A_DEFENDANT = re.compile(
     r"同意|如|若|要求|可以|被|而|出具|提供|拖欠|逾期|依|请|违约|收到|欠|书写|写|按|总|另|先后|当|无|现|给|"
     r"夫妻|父亲|母亲|儿子|女儿|妻子|丈夫|配偶|公司|"
     # 被告有异议 / 被告方不认可 / 原、被告双方 / 被告屡屡拖延 / 五被告亲属张某 / 被告张某、原告 / 乙方于某甲.
-    r"有(?:异议|争议)|方不|双方|一方|全家|全部|全额|屡|迟迟|一直|始终|亲属|家属|亲戚|原告|被告|[甲乙丙丁]方)"
+    r"有(?:异议|争议)|方不|双方|一方|全家|全部|全额|"
+    # Words that start with a surname (房 / 车 / 门 / 利 / 钱 / 周 / 单 / 陆 / 盖 / 来 / 明 / 解 are surnames too).
+    r"房屋|房产|车辆|门店|门面|利用|利息|钱款|周转|单位|单方|陆续|盖章|来原告|来到|明确|明知|解释|银行|工厂|屡|迟迟|一直|始终|亲属|家属|亲戚|原告|被告|[甲乙丙丁]方)"
 )
 
 
@@ -519,7 +521,8 @@ def _clause_start(text: str, position: int) -> int:
 _NOT_SURNAME = frozenset("夫兄姐妹名手账微身住店签答口迄第次事从委指伙联找欺隐谎声说讲拿取收领核捺担抵去失死离婚购建装看治病投"
                          "借还欠与其即并对将把被所又再仍已未均都也却便就才只仅等及或自各每该此本这那如若虽但而因为以按据亲随"
                          "通同多书下外生开到出结后母父工银经没不无现给总另当写先前之的了着过要想能可会须需请让使叫"
-                         "虚保上家老朋俩作证律擅故恶长分超反几数有推躲逃避搬变转用款支信网赌吸做办买急资")
+                         "虚保上家老朋俩作证律擅故恶长分超反几数有推躲逃避搬变转用款支信网赌吸做办买急资"
+                         "亦遂早迟竟突忽执坚否辩表")
 _COMPOUND_SURNAMES = ("上官", "司马", "诸葛", "欧阳", "东方", "公孙", "令狐", "西门", "南宫", "夏侯", "司徒", "皇甫", "长孙")
 
 
@@ -537,7 +540,7 @@ def _running_name(name: str) -> bool:
     """A name read from running text, not a word: 被告立即归还 / 被告方未 are not names, 向2 / 于x3 are."""
     if _MASKED_NAME.fullmatch(name) is not None:
         return _valid(name)
-    org = re.search(_ORG_SUFFIX + "$", name) is not None
+    org = re.search(_ORG_SUFFIX + "$", name) is not None and len(name) >= 3  # 办厂 is a verb, not a factory
     # Inside a person's two or three characters 向 / 为 / 与 are part of the name (李向东, 李大为).
     inner_stop = _NAME_STOP.search(name) if org or len(name) > 4 else _NAME_STOP_START.match(name)
     # A registered name (…有限公司) is a name whatever word its place begins with (无锡 / 现代 / 当涂 …).

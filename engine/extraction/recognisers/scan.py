@@ -24,13 +24,16 @@ def windows(text: str, trigger: re.Pattern[str], before: int, after: int) -> Ite
     for match in trigger.finditer(text):
         start = max(0, match.start() - before)
         end = min(len(text), match.end() + after)
-        # Widened back to a clause break, a start may reach into the previous window: then the two are one.
-        if lo >= 0 and (start <= hi or _widen(text, start) <= hi):
+        if lo >= 0 and start <= hi:
+            hi = max(hi, end)
+            continue
+        widened = _widen(text, start)
+        if lo >= 0 and widened <= hi:  # widened back to a clause break, it reaches into the previous window
             hi = max(hi, end)
             continue
         if lo >= 0:
             yield lo, hi
-        lo, hi = _widen(text, start), end
+        lo, hi = widened, end
     if lo >= 0:
         yield lo, hi
 

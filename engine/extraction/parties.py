@@ -41,9 +41,14 @@ _REPRESENTATIVE = re.compile(r"(?:法定代表人|负责人|经营者|投资人)
 _AGENT = re.compile(r"(?P<common>共同)?委托(?:诉讼)?代理人[:：]?(?P<n>[^，,。；;\n（(]{1,20})")
 _BIRTH_AFTER = re.compile(r"^(?:出生|生)")
 _BIRTH_BEFORE = re.compile(r"(?:出生日期|出生年月日|出生年月|出生于|生于)[:：]?$")
-_OTHER_ORG = re.compile(r"(?:经营部|商行|门市部|个体工商户|分公司|合伙企业|工作室|服务部|加工厂|店)$")
+_OTHER_ORG = re.compile(r"(?:经营部|商行|门市部|个体工商户|分公司|合伙企业|工作室|服务部|加工厂|店|超市|养殖场|农场|林场|种植场|诊所|工程队"
+                        r"|经销部|批发部)$")
 _LEGAL_ORG = re.compile(r"(?:公司|银行|合作社|集团|厂|医院|学校|研究所|中心|协会|委员会|信用社|事务所|研究院|基金会)")
 _NAME_STOP = re.compile(r"(?:诉称|辩称|与|因|系|向|诉|的|为|等)")
+# The same words starting a name: 向 is a surname too (被告向东明), a word only before whom it points at.
+_TOWARD = (r"向(?:原告|被告|其|法院|本院|他|她|银行|公司|我|你|该|对方|亲|朋友|别人|外人|社会|多人|个人|案外|第三|上述|小额|贷款"
+           r"|信用|农村|民间|网络|平台|单位|同事|债权人|出借人)")
+_NAME_STOP_START = re.compile(r"(?:诉称|辩称|与|因|系|" + _TOWARD + r"|诉|的|为|等)")
 
 
 _EMBEDDED_ROLE = re.compile(r"(?<=[\u4e00-\u9fff\d])(?:原告|被告|第三人)(?=[\u4e00-\u9fff])")
@@ -52,10 +57,14 @@ _ALIAS = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[^）)]*[）
 _NOT_A_NAME = re.compile(r"[《》]|的(?!公司)")
 
 
+_COUPLE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:夫妇|夫妻|二人|两人|三人)$")
+
+
 @lru_cache(maxsize=4096)
 def _clean_name(raw: str) -> str:
     name = raw.strip(" \t\"“”'")
     name = _ALIAS.sub("", name)  # 某某有限公司（以下简称某某公司） → 某某有限公司
+    name = _COUPLE_TAIL.sub("", name)  # 原告甲、乙夫妇 → 乙
     cut = _NAME_END.search(name)
     if cut and cut.start() > 0:
         name = name[: cut.start()]
@@ -106,6 +115,8 @@ def parse_parties(doc: Document) -> None:
         pieces = _EMBEDDED_ROLE.split(name)
         if len(pieces) > 1 and all(0 < len(piece) <= 12 for piece in pieces):
             roles = [_ROLE_WORDS[m.group()] for m in _EMBEDDED_ROLE.finditer(name)]
+            # 原告甲与原告乙: the word joining two parties belongs to neither.
+            pieces = [piece[:-1] if len(piece) > 2 and piece[-1] in "与、" else piece for piece in pieces]
             name = pieces[0]
             offset = match.start("name") + match.group("name").find(name[:1])
             for piece, piece_role in zip(pieces[1:], roles, strict=True):
@@ -147,8 +158,7 @@ def parse_parties(doc: Document) -> None:
         named += [(n, at) for n, at in _claim_named(text, claims_start, doc.section("body")[1] or len(text))
                   if n not in claimants and all(n != other for other, _ in named)]
         named += [(n, at) for n, at in _sued_as(text) if n not in claimants and all(n != o for o, _ in named)]
-        # In the order the passage first names them; 陈怡签订 is 陈怡 named again, not another party.
-        named = [(n, at) for n, at in named if not any(o != n and n.startswith(o) for o, _ in named)]
+        named = _without_run_ons(named)
         # 被告某某有限公司（以下简称某某公司）…某某公司偿还: the short name is the same party.
         aliases = _aliases(text, [n for n, _ in named])
         named = [(n, at) for n, at in named if aliases.get(n, n) == n or aliases[n] not in (o for o, _ in named)]
@@ -184,27 +194,43 @@ _CLAIMANT = re.compile(
 # A masked name: 李某, 张某1, 王某某, and as other sources mask them 杨x0, 余x12, 袁2 (a surname and a number
 # that is no date, amount or count: 于2015年 / 王2万元 are not names; 于x3 before 2016年 where the source lost
 # the full stop between two sentences), 张×, 李××, 赵*, 张**.
-_MASKED = (r"[\u4e00-\u9fff]{1,3}(?:某[某甲乙丙丁\d]*|[xX×]{1,2}\d{0,4}(?![\d年月日号元万千百.．%％个次笔])"
+_MASKED = (r"[\u4e00-\u9fff]{1,3}(?:某[某甲乙丙丁]*(?:\d{1,3}(?![\d年月日号元万千百.．%％个次笔]))?|[xX×]{1,2}\d{0,4}(?![\d年月日号元万千百.．%％个次笔])"
            r"|[xX×]{1,2}\d{1,2}(?=(?:19|20)\d\d年)"  # 于x32016年: a sentence run on into a date
-           r"|\d{1,4}(?![\d年月日号元万千百.．%％个次笔])|[*＊]{1,3})")
-_MASKED_NAME = re.compile(r"[\u4e00-\u9fff](?:某[某甲乙丙丁\d]*|[xX×]{1,2}\d{1,4}|\d{1,4}|[*＊]{1,3})")
+           r"|\d{1,4}(?![\d年月日号元万千百.．%％个次笔])|[*＊]{1,3})"
+           r"|[×*＊]{2,3}(?![×*＊\d])")  # ×××: the whole name masked
+_MASKED_NAME = re.compile(r"[\u4e00-\u9fff](?:某[某甲乙丙丁\d]*|[xX×]{1,2}\d{0,4}|\d{1,4}|[*＊]{1,3})|[×*＊]{2,3}")
 # An organisation: up to its first suffix, then the rest of a full name (某某集团股份有限公司, 某某发展中心有限公司,
 # 某某银行股份有限公司某某支行).
-_ORG_SUFFIX = r"(?:有限公司|公司|厂|合作社|医院|基金会|中心|村委会|委员会|银行|支行|信用社|学校|集团|经营部|商行|门市部)"
-_ORG_REST = (r"(?:(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)"
-             r"(?:(?![借还欠付向于与系])[\u4e00-\u9fff]{2,8}?(?:分公司|支行|分行|营业部))?)?")
-# Its characters do not run over what a sentence says before it (甲通过其公司 / 甲作为乙公司 / 甲系乙公司).
-_ORG = (r"(?:(?![借还欠付向于与系其即并对将把由]|被告|原告|通过|作为|担任|的)[\u4e00-\u9fff（）()]){2,30}?"
+# (a shop, a farm, an office: 某某五金店 / 某某超市 / 某某养殖场 / 某某律师事务所 are parties as well).
+_ORG_SUFFIX = (r"(?:有限公司|公司|厂|合作社|医院|基金会|中心|村委会|委员会|银行|支行|信用社|学校|集团|经营部|商行|门市部"
+               r"|商店|五金店|超市|商场|饭店|酒店|宾馆|餐厅|养殖场|农场|林场|种植场|事务所|研究所|诊所|工作室|服务部|经销部|批发部"
+               r"|工程队|合伙企业)")
+# A branch after the company's name (某某有限公司吴江分公司), its characters not what a sentence says next.
+_ORG_BRANCH = r"(?:(?:(?![借还欠付向于与系在的和及从把将对给通、])[\u4e00-\u9fff]){2,8}?(?:分公司|支行|分行|营业部))"
+_ORG_REST = (r"(?:(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)" + _ORG_BRANCH + "?|" + _ORG_BRANCH + ")?")
+# Its characters do not run over what a sentence says before it (甲通过其公司 / 甲作为乙公司 / 甲系乙公司 / 甲经营乙超市 /
+# 甲开办乙养殖场).
+_ORG = (r"(?:(?![借还欠付向于与系其即并对将把由]|被告|原告|通过|作为|担任|的|经营|开办|开设|承包|投资|成立|注册|设立|名下|入股"
+        r"|控制|管理|任职|就职|工作|上班|所在)[\u4e00-\u9fff（）()]){2,30}?"
         + _ORG_SUFFIX + _ORG_REST)
 # What a sentence does right after a name (李四归还 / 王小明于 / 赵六向 / 于龙知情后 / 吴某提出 / 姜文晓的婚姻 /
 # 李明华以…为由 / 经营 / 作为 / 收到 / 名下 / 拖欠 / 均未 / 应对 / 表示 / 至今 / 夫妻二人 / 通过 / 同意 / 一直 /
 # 分两次 / 第一笔 / 并未 / 就此 / 从原告处 / 找到 / 现下落不明 / 到期 / 当时 / 不还 / 没有, or punctuation and brackets;
 # a bare 的 is not enough: 被告驾驶员的车辆).
+# 欠 / 遂 / 即 / 亦 / 后 / 确认 / 答应 / 实际 / 亲笔 / 为共同被告 start what the sentence says of the person (被告甲欠原告 /
+# 被告甲遂向 / 被告甲后又借款 / 被告甲答应 / 被告甲为借款人), no given name ends in them.
 _FOLLOW = (r"(?=[向于因在称借共，,。、与及和归偿支承还等给立对依返赔负用将系未已拒仍多曾又再出是签原做知提以"
-           r"并就也则从找却不没现当按到该其每把被今只仅（()）：:；;“”\"\s]|$|经营|经原告|经多次|作为|收到|名下|拖欠"
+           r"并就也则从找却不没现当按到该其每把被今只仅欠遂即亦后经（()）：:；;“”\"\s]|$|作为|收到|名下|拖欠"
+           r"|伙同|协同|联合|会同|连同|陪同"
+           r"|确认|答应|承认|声称|实际|亲笔|介绍|联系|经手|见证|在场|口头|书面|手写|开办|开设|承包|投资|成立|注册|设立|入股|控制|管理|任职|就职|工作|上班|居住|打工|务工|继承"
+           # …and the time or manner words a sentence goes on with (被告甲陆续 / 被告甲随后 / 被告甲自2015年起 / 被告甲2015年…).
+           r"|陆续|累计|分期|按月|逐月|随后|随即|于是|同时|一起|一同|一并|合计|另|屡次|多年|长期|迟迟|始终|依旧"
+           r"|自(?=\d|今|此|[一二三四五六七八九十〇零])|(?:19|20)\d\d年"
+           # 被告甲为购房向原告借款 / 为做生意需要: 为 with the purpose (李大为向原告借款 keeps its 为).
+           r"|为(?![向借])(?=[\u4e00-\u9fff]{1,8}?(?:向原告|向其|借款|借钱|需要|所需|之需))|为(?:共同|借款人|担保人|保证人|债务人|连带)"
            r"|均未|均没|均拒|均同意|均表示|均系|均在|均为|均已|均应|分别|先后|应对|应当|应承担|表示|至今|自愿|愿意|自己|本人|个人|亲自"
            r"|夫妻|夫妇|二人|两人|通过|同意|一直|每月|分[两二三四五六七八九十]次|第[一二三四五六七八九十\d]{1,2}[笔次]|作担保|作保|担保|保证|提供"
-           r"|为(?:该|此|其|上述|这|本|借款|被告|原告)|之(?:夫|妻|子|女|父|母)|的(?:婚姻|配偶|妻子|丈夫|夫妻))")
+           r"|为(?:该|此|其|上述|这|本|借款|被告|原告)|之(?:夫|妻|子|女|父|母)|的(?:婚姻|配偶|妻子|丈夫|夫妻|签名|签字|捺印|名义))")
 # A natural person: two to four characters (黄方宇宙), the fewest before what the sentence does next.
 _PERSON = r"(?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}?|[\u4e00-\u9fff]{2,4}?)" + _FOLLOW  # 阿不都·热合曼
 # A defendant named in running text: a company, a masked name, or a person's name before what a sentence does next.
@@ -213,10 +239,7 @@ _NAME = r"(?:" + _ORG + "|" + _MASKED + "|" + _PERSON + ")"
 # an organisation's.
 PERSON_NAME = r"(?:" + _MASKED + "|" + _PERSON + ")"
 ORG_NAME = _ORG
-# Names joined into one list after one role word: 、 / 和 / 及 / 以及, each optionally with 被告 again; 与 only
-# before a role word (被告甲与乙公司签订… names a contract's other side, not a party).
-_JOIN = r"(?:(?:、|以及|和|及)(?:被告)?|与被告)"
-_LIST_MAX = 8
+_LIST_MAX = 12
 
 
 def _name_list(name: str, join: str, group: str = "names") -> str:
@@ -237,6 +260,9 @@ def _list_members(match: re.Match[str], group: str = "names") -> list[tuple[str,
 # The numeral of a label, not of a word (被告一直未 / 被告二人 / 被告一次性 / 被告一审).
 _NOT_LABEL = r"(?![次人名审方位个并起同直再律概贯定些旦家般致年月天共度切样点下边面手身口])"
 _DEFENDANT_WORD = r"被告(?:人|[一二三四五六七八九十]" + _NOT_LABEL + ")?"
+# Names joined into one list after one role word: 、 / 和 / 及 / 以及, each optionally with 被告 (被告二) again; 与 only
+# before a role word (被告甲与乙公司签订… names a contract's other side, not a party).
+_JOIN = r"(?:(?:、|以及|和|及)(?:" + _DEFENDANT_WORD + r")?|与" + _DEFENDANT_WORD + ")"
 _DEFENDANT = re.compile(_DEFENDANT_WORD + _name_list(_NAME, _JOIN))
 _PLAINTIFF = re.compile(r"(?<![、和及与])原告(?:[一二三四五六七八九十]" + _NOT_LABEL + ")?" + _name_list(_NAME, r"、(?:原告)?"))
 # 以甲、乙为被告 / 追加甲为被告 / 将甲列为被告: persons the plaintiff sues, named before the role word.
@@ -245,7 +271,7 @@ _SUED_AS = re.compile(r"(?:以|将|追加|把)" + _name_list(_NAME, r"(?:、|和
 _NOT_A_DEFENDANT = re.compile(
     r"^(?:赔偿|赔付|垫付|转账|汇款|付款|交付|清偿|退还|认为|认可|认定|驾驶|驾车|乘坐|立即|承担|将|应(?:当|该|于|按|承担|偿还|归还|支付|向|对|付|在|由|予|返还|给付|将|共同|连带|负|还|立即|依|以|及时)|归还|偿还|支付|共同|连带|对|在|一次|返还|"
     # 向 / 尚 / 曾 are surnames too (被告向东, 被告尚海燕, 被告曾志强): words only before what they start.
-    r"向(?:原告|被告|其|法院|本院|他|她|银行|公司)|按|自|以|尚(?:欠|未|有|余|差|剩|不|结|需|须|拖|无)|承|确认|认可|还|借|已|未|及|所|给付|负担|偿付|"
+    + _TOWARD + r"|按|自|以|尚(?:欠|未|有|余|差|剩|不|结|需|须|拖|无)|承|确认|认可|还|借|已|未|及|所|给付|负担|偿付|"
     r"人|二|三|四|均|等|各|一|再|又|仍|即|并|则|曾(?:经|于|多次|向|借|在|为|以|承诺|表示|出具|答应|[\d])|因|称|系|是|为|"
     r"共|和|与|之|的|本|该|此|其|"
     # 被告于2015年… / 被告方未… but 被告于龙 / 被告方晓军: these two are surnames too.
@@ -254,7 +280,9 @@ _NOT_A_DEFENDANT = re.compile(
     r"同意|如|若|要求|可以|被|而|出具|提供|拖欠|逾期|依|请|违约|收到|欠|书写|写|按|总|另|先后|当|无|现|给|"
     r"夫妻|父亲|母亲|儿子|女儿|妻子|丈夫|配偶|公司|"
     # 被告有异议 / 被告方不认可 / 原、被告双方 / 被告屡屡拖延 / 五被告亲属张某 / 被告张某、原告 / 乙方于某甲.
-    r"有(?:异议|争议)|方不|双方|一方|屡|迟迟|一直|始终|亲属|家属|亲戚|原告|被告|[甲乙丙丁]方)"
+    r"有(?:异议|争议)|方不|双方|一方|全家|全部|全额|"
+    # Words that start with a surname (房 / 车 / 门 / 利 / 钱 / 周 / 单 / 陆 / 盖 / 来 / 明 / 解 are surnames too).
+    r"房屋|房产|车辆|门店|门面|利用|利息|钱款|周转|单位|单方|陆续|盖章|来原告|来到|明确|明知|解释|银行|工厂|屡|迟迟|一直|始终|亲属|家属|亲戚|原告|被告|[甲乙丙丁]方)"
 )
 
 
@@ -267,13 +295,27 @@ _CLAIM_NAMED = re.compile(
     # …，现要求甲、乙共同偿还 / 请求甲立即归还: a claim in running text that names the parties with no role word.
     r"|(?<=[，,。；;：:现故遂并])(?:请求|要求)(?:法院|本院)?(?:依法)?(?:判令|判决)?)[:：]?\s*"
     rf"(?:由)?(?:被告)?{_name_list(_CLAIM_NAME, '(?:[、和及]|以及)', 'names')}"
-    r"(?=立即|共同|连带|偿还|归还|支付|给付|返还|承担|对[^，,。；;]{0,20}承担|依法承担|在[^，,。；;]{0,30}承担)"
+    r"(?=立即|共同|连带|偿还|归还|支付|给付|返还|清偿|偿付|还款|还本|承担|对[^，,。；;]{0,20}承担|依法承担|在[^，,。；;]{0,30}承担"
+    # …判令甲于本判决生效之日起十日内偿还 / 判令甲向原告偿还: the time or the lender before what he must do.
+    r"|(?:于|在|自)(?:本)?判决[^，,。；;]{0,20}?(?:偿还|归还|支付|给付|返还|清偿)|向原告(?:偿还|归还|支付|给付|返还|清偿|还款))"
     # …，张某承担连带清偿责任 / …；李某对上述借款承担保证责任: a further party of the same claim, after a comma.
     rf"|[，,；;](?:并)?(?:由)?{_name_list(_CLAIM_NAME, '(?:[、和及]|以及)', 'more')}"
     r"(?=承担|对[^，,。；;]{0,20}承担|共同(?:偿还|归还|承担))"
 )
 _COUNTED = re.compile(r"(?:[二两三四五六七八九十]人|等人|等)$")  # 甲、乙、丙三人对…承担
 _NOT_A_CLAIM_NAME = re.compile(r"判令|判决|原告|被告|法院|上述|本案|其余|其他|保证人|担保人|借款人|债务人|申请人|全体|各方|诉讼")
+
+
+def _without_run_ons(named: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The names without those run on into the next word (陈怡签订 is 陈怡 named again, not another party), each at
+    its first naming, run-on or not (被告甲欠原告… before 被告乙… keeps 甲 first). Two masked names are two people
+    even when one begins the other (王某 / 王某某, 张× / 张××, 张某1 / 张某12)."""
+    def runs_on(longer: str, shorter: str) -> bool:
+        both_masked = _MASKED_NAME.fullmatch(longer) is not None and _MASKED_NAME.fullmatch(shorter) is not None
+        return longer != shorter and longer.startswith(shorter) and not both_masked
+
+    return [(n, min([at] + [a for m, a in named if runs_on(m, n)])) for n, at in named
+            if not any(runs_on(n, o) for o, _ in named)]
 
 
 def _claim_named(text: str, start: int, end: int) -> list[tuple[str, int]]:
@@ -333,10 +375,12 @@ _BARE_DEFENDANT = re.compile(r"被告(?![\u4e00-\u9fff]{0,3}?(?:有限公司|公
 # Who the account names as the borrower (甲向原告借款 / 甲以…为由向原告借款 / 2015年5月，甲因…，向原告借款), and whom
 # it joins to him (甲与乙系夫妻 / 其妻乙 / 乙在借条上签字担保): a clause's subject before what it does.
 _CLAUSE_START = r"(?:^|(?<=[，,。；;：:\n日月份间]))"
-_BORROWER = re.compile(_CLAUSE_START + rf"(?P<name>{_NAME})[^，,。；;]{{0,24}}?[，,]?向原告[^，,。；;]{{0,10}}?借")
+_BORROWER = re.compile(_CLAUSE_START + rf"(?P<name>{_NAME})(?:(?:、|与|和|及)(?P<more>{_NAME}))?[^，,。；;]{{0,24}}?[，,]?向原告"
+                       r"[^，,。；;]{0,10}?借")
 _JOINED = re.compile(
     rf"(?P<a>{_NAME})与(?P<b>{_NAME})(?:系|是|为|二人系|两人系)(?:合法)?(?:夫妻|夫妇)"
-    rf"|(?:之妻|之夫|的妻子|的丈夫|其妻子?|其丈夫|其夫)(?P<c>{_NAME})"
+    rf"|(?:之妻|之夫|的妻子|的丈夫|其妻子?|其丈夫|其夫|[之其](?:子|女|父|母)|的(?:儿子|女儿|父亲|母亲)|其(?:儿子|女儿|父亲|母亲)"
+    rf"|的?合伙人)(?P<c>{_NAME})"
     + "|" + _CLAUSE_START + rf"(?P<d>{_NAME})[^，,。；;]{{0,16}}?(?:担保人|保证人|提供(?:连带责任)?(?:保证|担保)|签字担保|作保)"
 )
 
@@ -344,7 +388,10 @@ _JOINED = re.compile(
 # 各被告为其第一顺序继承人：妻子乙、长子丙、次女丁: the defendants listed by kinship after what they are.
 _KIN = r"(?:父亲|母亲|妻子|丈夫|配偶|长子|次子|三子|幼子|儿子|长女|次女|三女|幼女|女儿|之子|之女|儿媳|女婿|孙子|孙女|弟弟|哥哥|姐姐|妹妹)?"
 _HEIRS = re.compile(r"(?:[各诸众]|上述|[二两三四五六七八九十])?被告(?:均)?(?:系|为|是)[^。；;：:]{0,20}?(?:继承人|亲属|家属|近亲属)"
-                    r"(?:分别为|分别是|为|是)?[:：，,]?" + _name_list(_KIN + _NAME, "、"))
+                    r"(?:分别为|分别是|为|是)?[:：，,]?" + _name_list(_KIN + _NAME, "、")
+                    # 其继承人为妻子乙、儿子丙 (the claim counts them: 二被告): the heirs listed with no role word.
+                    + r"|(?:其|[\u4e00-\u9fff]{2,4}的)(?:法定|第一顺序)?(?:继承人)(?:分别为|分别是|为|是|有)[:：]?"
+                    + _name_list(_KIN + _NAME, "(?:、|和|及)", "listed"))
 
 
 def _heirs(text: str, claimants: set[str]) -> list[tuple[str, int]]:
@@ -352,7 +399,12 @@ def _heirs(text: str, claimants: set[str]) -> list[tuple[str, int]]:
     match = _HEIRS.search(text)
     if match is None:
         return found
-    for raw, position in _list_members(match):
+    listed = match.group("names") is None  # only the count the claim gives confirms heirs named without 被告
+    members = _list_members(match, "listed" if listed else "names")
+    counted = _COUNTED_DEFENDANTS.search(text)
+    if listed and (counted is None or _COUNT[counted.group("n") or counted.group("m")] != len(members)):
+        return found
+    for raw, position in members:
         kin = re.match(_KIN, raw)
         name = raw[kin.end():] if kin else raw
         if name not in claimants and _running_name(name) and name not in (n for n, _ in found):
@@ -371,11 +423,18 @@ def _from_the_account(text: str, claimants: set[str]) -> list[tuple[str, int]]:
 
     def add(name: str, position: int) -> None:
         name = _whole_name(text, name)
-        if name not in claimants and _running_name(name) and name not in (n for n, _ in found):
-            found.append((name, position))
+        if name in claimants or not _running_name(name):
+            return
+        for index, (known, at) in enumerate(found):
+            if known == name:  # 甲与乙系夫妻…甲向原告借款: 甲 at his first naming
+                found[index] = (name, min(at, position))
+                return
+        found.append((name, position))
 
     for match in _BORROWER.finditer(text):
         add(match.group("name"), match.start("name"))
+        if match.group("more") is not None:  # 甲、乙向原告借款 / 甲与乙共同向原告借款
+            add(match.group("more"), match.start("more"))
     if not found:
         return []
     borrowers = len(found)
@@ -415,14 +474,37 @@ def _count_completed(text: str, named: list[tuple[str, int]], claimants: set[str
     return sorted(named + extra, key=lambda item: item[1])
 
 
+# 甲、乙二被告系夫妻 / 原告与甲、乙两被告系朋友: the names before the role word and its count (which they must meet);
+# 甲系本案被告: one name called defendant after it.
+_COUNTED_BEFORE = re.compile(r"(?:^|(?<=[，,。；;：:\n与和]))(?P<names>(?:(?:(?!与)[\u4e00-\u9fff·]){2,12}?、)+[\u4e00-\u9fff·]{2,12}?)"
+                             r"(?P<n>[二两三四五六七八九十])(?:名|位|个)?被告(?![\u4e00-\u9fff]{0,3}(?:公司|之|的))")
+_CALLED_AFTER = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<name>[\u4e00-\u9fff·]{2,12}?)(?:均)?(?:系|为|是)(?:本案)(?:的)?(?:共同)?被告"
+                           r"(?=[，,。；;]|$)")
+_COUNT_ALL = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
 def _sued_as(text: str) -> list[tuple[str, int]]:
-    """(name, offset) of the persons sued by name before the role word (以甲、乙为被告 / 追加甲为被告)."""
+    """(name, offset) of the persons sued by name before the role word (以甲、乙为被告 / 追加甲为被告 / 甲、乙二被告 /
+    甲系本案被告)."""
     found: list[tuple[str, int]] = []
     for match in _SUED_AS.finditer(text):
         for name, position in _list_members(match):
             cleaned = _whole_name(text, name)
             if _running_name(cleaned) and cleaned not in (n for n, _ in found):
                 found.append((cleaned, position))
+    for match in _COUNTED_BEFORE.finditer(text):
+        pieces = match.group("names").split("、")
+        if len(pieces) != _COUNT_ALL[match.group("n")] or not all(_running_name(p) for p in pieces):
+            continue
+        at = match.start("names")
+        for piece in pieces:
+            if piece not in (n for n, _ in found):
+                found.append((piece, at))
+            at += len(piece) + 1
+    for match in _CALLED_AFTER.finditer(text):
+        name = match.group("name")
+        if _running_name(name) and name not in (n for n, _ in found):
+            found.append((name, match.start("name")))
     return found
 
 
@@ -435,6 +517,21 @@ def _clause_start(text: str, position: int) -> int:
     return max(floor - 1, *(text.rfind(stop, floor, position) for stop in "。；;\n")) + 1
 
 
+# A person's name starts with a surname. These characters start what a sentence says of a bare 被告 (被告随后 /
+# 被告通过微信 / 被告夫妇 / 被告婚后 / 被告谎称 / 被告口头 …) and are no surname, or one too rare to outweigh them.
+_NOT_SURNAME = frozenset("夫兄姐妹名手账微身住店签答口迄第次事从委指伙联找欺隐谎声说讲拿取收领核捺担抵去失死离婚购建装看治病投"
+                         "借还欠与其即并对将把被所又再仍已未均都也却便就才只仅等及或自各每该此本这那如若虽但而因为以按据亲随"
+                         "通同多书下外生开到出结后母父工银经没不无现给总另当写先前之的了着过要想能可会须需请让使叫"
+                         "虚保上家老朋俩作证律擅故恶长分超反几数有推躲逃避搬变转用款支信网赌吸做办买急资"
+                         "亦遂早迟竟突忽执坚否辩表")
+_COMPOUND_SURNAMES = ("上官", "司马", "诸葛", "欧阳", "东方", "公孙", "令狐", "西门", "南宫", "夏侯", "司徒", "皇甫", "长孙")
+
+
+def _surname_first(name: str) -> bool:
+    """Whether a person's name read from running text may start with a surname (not 随后 / 通过 / 夫妇)."""
+    return name.startswith(_COMPOUND_SURNAMES) or name[:1] not in _NOT_SURNAME
+
+
 def running_name(name: str) -> bool:
     """Whether a name read from running text is a name and not a word (被告立即归还 / 担保人承担…)."""
     return _running_name(name)
@@ -444,10 +541,14 @@ def _running_name(name: str) -> bool:
     """A name read from running text, not a word: 被告立即归还 / 被告方未 are not names, 向2 / 于x3 are."""
     if _MASKED_NAME.fullmatch(name) is not None:
         return _valid(name)
-    org = re.search(_ORG_SUFFIX + "$", name) is not None
+    org = re.search(_ORG_SUFFIX + "$", name) is not None and len(name) >= 3  # 办厂 is a verb, not a factory
     # Inside a person's two or three characters 向 / 为 / 与 are part of the name (李向东, 李大为).
-    inner_stop = _NAME_STOP.search(name) if org or len(name) > 4 else _NAME_STOP.match(name)
-    return _valid(name) and inner_stop is None and not _NOT_A_DEFENDANT.match(name)
+    inner_stop = _NAME_STOP.search(name) if org or len(name) > 4 else _NAME_STOP_START.match(name)
+    # A registered name (…有限公司) is a name whatever word its place begins with (无锡 / 现代 / 当涂 …).
+    registered = re.search(r"(?:有限公司|有限责任公司|股份公司)$", name) is not None
+    person = not org and "·" not in name
+    return (_valid(name) and inner_stop is None and (registered or not _NOT_A_DEFENDANT.match(name))
+            and (not person or _surname_first(name)))
 
 
 # Characters the lookahead stops before that also end given names (陈家和, 李大为, 王新立, 张中原, 李依, 王承).
@@ -504,7 +605,7 @@ def as_written(doc: Document, name: str, span: tuple[int, int]) -> str:
 
 def _valid(name: str) -> bool:
     stripped = name.strip()
-    return (bool(stripped) and (not _NAME_STOP.match(stripped) or _MASKED_NAME.fullmatch(stripped) is not None)
+    return (bool(stripped) and (not _NAME_STOP_START.match(stripped) or _MASKED_NAME.fullmatch(stripped) is not None)
             and "一案" not in stripped
             and not _NOT_A_NAME.search(_clean_name(stripped)))
 

@@ -29,7 +29,7 @@ _FACTS = re.compile(r"(?<![^\n。；;\s：:])事实(?:与|和|及)?理由[:：]?
 # 代理权限：…变更诉讼请求… in an agent's mandate is still the party block.
 _HEAD_END = re.compile(
     r"(?:起|上|先)?诉称|辩称|向本院提出|向本院起诉|答辩如下|答辩意见|现答辩|提出答辩|一案|(?<!变更)(?<!放弃)(?<!承认)(?<!增加)诉讼请求"
-    r"|事实(?:与|和|及)理由"
+    r"|事实(?:与|和|及)理由|诉请(?=[:：])"  # 原告甲诉请：判令…
 )
 _NUMBERED = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．,，]|\s*[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]")
 # One line break, then only same-line blanks: `\n\s*` retried the whole run of blank lines at every

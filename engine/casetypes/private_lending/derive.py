@@ -28,7 +28,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from engine.casetypes.private_lending.durations import add_term
-from engine.casetypes.private_lending.guarantors import guarantors_by_phrase, without_plaintiffs
+from engine.casetypes.private_lending.guarantors import (
+    claimed_guarantors,
+    guarantors_by_phrase,
+    without_plaintiffs,
+)
 from engine.casetypes.private_lending.loans import Loan, several_loans, stated_loans, stated_repayments, total
 from engine.casetypes.private_lending.terms import (
     in_iou_quote,
@@ -491,9 +495,9 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
             else:
                 results["guarantors"] = guarantors
     if guarantors is None and "claim_guarantee" in results:
-        claim = results["claim_guarantee"]
-        guarantors = Candidate("guarantors", list(claim.value), claim.spans, 0.7, "derived", claim.order)
-        results["guarantors"] = guarantors
+        guarantors = claimed_guarantors(doc, results["claim_guarantee"])
+        if guarantors is not None:
+            results["guarantors"] = guarantors
     # The way of guarantee is a legal consequence, not a fact: it is left to the judge.
     plaintiffs = results.get("plaintiffs")
     defendants = results.get("defendants")

@@ -24,46 +24,66 @@ import re
 from engine.extraction.document import Candidate, Document
 from engine.extraction.parties import ORG_NAME, PERSON_NAME, running_name
 
-_GUARANTEE = re.compile(r"保证|担保")
-_ON_THE_IOU = (r"(?:在|于)(?:借条|借据|欠条|借款合同|合同)(?:上)?[^，,。；;]{0,6}?"
-               r"(?:(?P<kw>担保人|保证人)(?:处|一栏|栏)?(?:签字|签名|捺印|签章)|(?:签字|签名|捺印)(?P<kw2>担保|作保))")
+_GUARANTEE = re.compile(r"保证|担保|作保")
+# 在借条担保人处签名 / 在借条上签字担保 / 在保证人一栏签字 (the paper unsaid) / 以担保人(的)身份(在借条上)签字.
+_SIGN = r"(?:签字|签名|捺印|签章|盖章|加盖(?:了)?(?:公章|印章|单位公章))"
+_ON_THE_IOU = (r"(?:(?:在|于)(?:(?:借条|借据|欠条|借款合同|合同|担保书|保证书)(?:上)?[^，,。；;]{0,6}?"
+               rf"(?:(?P<kw>担保人|保证人)(?:处|一栏|栏|位置)?(?:上)?{_SIGN}|(?:{_SIGN})?(?P<kw2>担保|作保)(?![人方]))"
+               rf"|(?P<kw3>担保人|保证人)(?:处|一栏|栏|位置)(?:上)?{_SIGN})"
+               rf"|以(?P<kw4>担保人|保证人)的?身份(?:在[^，,。；;]{{0,12}}?)?{_SIGN})")
+_KW_GROUPS = ("kw", "kw2", "kw3", "kw4")
+# Who a guarantor the complaint names only as such is (案外人 / 其朋友 / 被告甲的弟弟 / 原告的同事), before his name.
+_KIN_WORDS = (r"(?:朋友|同事|亲戚|同学|妻子?|丈夫|父亲|母亲|儿子|女儿|哥哥|弟弟|姐姐|妹妹|岳父|岳母|女婿|姐夫|妹夫|舅舅|叔叔"
+              r"|表哥|表弟|堂哥|堂弟|侄子|外甥|老乡|战友|友人)")
+_WHO = (rf"(?:案外人|第三人|其{_KIN_WORDS}|(?:被告|原告)(?:[\u4e00-\u9fff]{{2,4}}?)?(?:的|之){_KIN_WORDS}"
+        # 公司股东甲、乙 / 该公司法定代表人丙 / 其实际控制人丁: who he is in the borrowing company.
+        r"|(?:该|其|被告)?(?:公司|单位|企业)?的?(?:股东|法定代表人|负责人|总经理|经理|董事长|实际控制人|员工))?")
+# Several such guarantors in one list (甲、乙二人 / 甲和乙夫妇): split by `_outsiders_in`.
+_LIST_TAIL = r"(?:[二两三四五]人|等人|夫妇|夫妻)?"
+_NAMES = rf"(?:{PERSON_NAME}(?:、|和|及|与))*{PERSON_NAME}"
+_SPLIT = re.compile(r"(?:、|和|及|与)")
 # A guarantor the complaint names only there, not as a party: two or three characters starting a clause.
-_NON_PARTY = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?(?P<name>[\u4e00-\u9fff]{{2,3}}?){_ON_THE_IOU}")
+_NON_PARTY = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?{_WHO}(?P<name>{ORG_NAME}|(?:[\u4e00-\u9fff]{{2,3}}?、)*[\u4e00-\u9fff]{{2,3}}?)"
+                        rf"{_LIST_TAIL}(?:亦|也|还|同时|均|分别)?{_ON_THE_IOU}")
 # …，夏某某作为担保人为此次借款提供担保: a guarantor named only there, starting a clause (not a verb:
 # …，承诺作为保证人).
-_NON_PARTY_AS = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?(?!承诺|同意|愿意|自愿|表示|答应|保证|担保)(?P<name>(?:(?![款借债])[\u4e00-\u9fff]){2,3}?)(?:作为|系)"
+_NON_PARTY_AS = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?" + _WHO
+                           + r"(?!承诺|同意|愿意|自愿|表示|答应|保证|担保)(?P<name>(?:(?![款借债])[\u4e00-\u9fff]){2,3}?)(?:作为|系)"
                            r"(?:本案|该笔|此次|这笔|本次|上述)?(?:借款)?的?(?:担保人|保证人)")
 # A guarantor named only where he gives the guarantee, starting a clause, perhaps after who he is (案外人 /
 # 其朋友): …，案外人甲为该笔借款提供连带责任保证 / 其朋友乙作为担保人签字 / 丙自愿承担连带保证责任 / 丁作保.
-_WHO = (r"(?:案外人|第三人|其(?:朋友|同事|亲戚|同学|妻子?|丈夫|父亲|母亲|儿子|女儿|哥哥|弟弟|姐姐|妹妹|岳父|岳母|女婿|姐夫|妹夫)"
-        r"|(?:被告|原告)的?(?:朋友|同事|亲戚|同学))?")
 _GIVES = (r"(?:(?:作为|系|是|即)(?:本案|该笔|此次|这笔|本次|上述|该|此)?(?:借款|债务)?的?(?:连带责任)?(?:担保人|保证人)"
-          r"|为(?:该|此|上述|这|本)?(?:笔|次)?(?:借款|债务|款项)?(?:提供|承担|进行|作)(?:了)?(?:连带责任|连带)?(?:保证|担保)"
+          r"|为(?:该|此|其|上述|这|本)?(?:笔|次)?(?:借款|债务|款项)?(?:提供|承担|进行|作)?(?:了)?(?:连带责任|连带)?(?:保证|担保)"
           r"|(?:同意|愿意|自愿)?(?:为(?:该|此|上述|这|本)?(?:笔|次)?(?:借款|债务|款项))?(?:提供|承担|进行)(?:了)?"
           r"(?:连带责任|连带)?(?:保证|担保)"
-          r"|(?:作保|担保)(?=[，,。；;]|$))")
-_NON_PARTY_GIVES = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|还)?(?:由)?" + _WHO + rf"(?P<name>{ORG_NAME}|{PERSON_NAME})"
-                              + _GIVES)
-# …，该借款由甲担保 / 由甲提供连带责任保证: a guarantor after 由 (a company after 由 is read below).
-_NON_PARTY_BY = re.compile(rf"由(?P<name>{PERSON_NAME})(?:个人|自愿)?(?:作为?|做|提供|进行|承担)?(?:了)?(?:连带责任|连带)?"
-                           r"(?:保证|担保|作保)(?![\u4e00-\u9fff]{0,4}(?:公司|集团|中心))")  # not 由某某担保公司负担
+          r"|(?:作保|担保)(?=[，,。；;]|$)"
+          r"|与原告(?:签订|签署|订立)(?:了)?[^，,。；;]{0,10}?(?:保证|担保)(?:担保)?(?:合同|协议|书))")
+_NON_PARTY_GIVES = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|还)?(?:由)?" + _WHO + rf"(?P<name>{ORG_NAME}|{_NAMES})"
+                              + _LIST_TAIL + r"(?:共同|均|分别)?" + _GIVES)
+# …，该借款由甲担保 / 由甲提供连带责任保证 / 由被告甲的朋友乙、丙二人担保: a guarantor after 由 (a company after 由
+# is read below).
+_NON_PARTY_BY = re.compile(rf"(?:由|经(?!原告|被告|法院|本院|他人|人)){_WHO}(?P<name>{_NAMES}){_LIST_TAIL}(?:个人|自愿|共同)?(?:作为?|做|提供|进行|承担)?(?:了)?"
+                           r"(?:连带责任|连带)?(?:保证|担保|作保)(?![\u4e00-\u9fff]{0,4}(?:公司|集团|中心))")  # not 由某某担保公司负担
 # 担保人甲在借条上签字 / 担保人甲、乙签名 / 保证人即被告丙: the role word right before the names (not after
 # 作为 / 为: 承诺作为保证人督促还款 says what someone is, and a verb follows).
 _ROLE_BEFORE = re.compile(rf"(?<!作为)(?<![为是系即当])(?:担保人|保证人|担保方|保证方)(?!式)(?:即|系|为|是|[:：])?\s*(?:被告)?(?P<names>{PERSON_NAME}(?:(?:、|和|及)(?:被告)?{PERSON_NAME})*)")
 # What follows the role word when no name does: 担保人处签名 / 担保人位置上 / 担保人落款处 / 担保人亦未….
 _NOT_SIGNER = re.compile(r"^(?:签|盖|捺|身份|姓名|名字|本人|亦|须|需|要|和|与|及|或|均|都|也|同|等|只|仅)|处|栏|位置|落款|一方")
-_NOT_A_PERSON = re.compile(r"[告人方其我他她它该此均也]")
+_NOT_A_PERSON = re.compile(r"[告其我他她它该此均也]|(?:借款|出借|担保|保证|介绍|见证|证明|经办|收款|债务|债权|代理|当事|继承|本|个|他|家|亲"
+                           r"|别|众|[二两三四]|对|双|一|我|[甲乙丙丁]|贷|借|[被原]告)(?:人|方)$|^(?:人|方)")  # 借款人 / 对方, not 李东方 / 高立人
 _PERSON_RE = re.compile(PERSON_NAME)
 _CLAUSE_STOP = re.compile(r"[，,。；;]")
 # A guarantor named only after the word (保证人：甲 / 担保人为甲), not as a party.
 _NAMED_AFTER = re.compile(r"(?:担保人|保证人)(?:为|是|[:：])\s*(?P<name>[\u4e00-\u9fff]{2,3})(?=[，,。；;、\s]|$)")
 # A company the complaint names only in a 由…保证 list, not as a party: 由某某有限公司、被告乙提供连带责任保证.
 _NON_PARTY_COMPANY = re.compile(
-    r"由(?:被告)?(?P<name>(?!被告)[\u4e00-\u9fff（）()]{2,30}?(?:有限责任公司|有限公司|公司))"
+    r"由(?:被告)?(?P<name>(?:(?!被告|的)[\u4e00-\u9fff（）()]){2,30}?(?:有限责任公司|有限公司|公司))"
     r"(?=(?:(?:、|和|及)(?:被告)?[^，,。；;、]{1,30}?)*(?:个人|自愿)?(?:作为?|做|提供|进行|承担)?[^，,。；;]{0,12}?"
     r"(?:连带责任保证|连带保证|保证|担保))"
 )
 _SECURITY = re.compile(r"抵押|质押|质权|抵押权")
+# 以其车辆提供担保 / 以房产作担保: a thing given as security (as 抵押 / 质押), not a person's guarantee.
+_WITH_A_THING = re.compile(r"以(?!担保人|保证人|个人|其个人|本人)[^，,。；;]{1,12}?(?:提供|作为?|进行|设定|做)(?:了)?(?:连带)?$")
 # 并非担保人 / 未提供担保 / 拒绝担保: a guarantee denied (不能履行时承担保证责任 is no denial).
 _NEGATED = re.compile(r"(?:并非|不是|并不是|非|并未|未曾|未|没有|没|拒绝|拒不|不)(?:曾|再|愿|同意)?(?=提供|出具|作为|是|为|系|签|担保|作保)")  # 未承担保证责任 is a guarantor who did not pay
 # The party a guarantee is given for or to: 为乙 / 对被告乙 / 替乙 / 向乙 right before the names.
@@ -81,6 +101,8 @@ _PHRASES: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool, bool
     (None, re.compile(r"(?:(?!被告)[^。；;]){0,25}?(?:作为|系)(?P<kw>担保人|保证人)"), True, True),
     (None, re.compile(r"[^，,。；;]{0,30}?(?:提供|承担|出具)[^，,。；;]{0,20}?(?P<kw>保证|担保)"), True, False),
     (re.compile(r"与(?:被告)?$"), re.compile(r"签订(?:了)?[^，,。；;]{0,10}?(?P<kw>保证|担保)(?:担保)?(?:合同|协议|书)"),
+     False, False),
+    (None, re.compile(r"(?:又|还|另)?与原告(?:签订|签署|订立)(?:了)?[^，,。；;]{0,10}?(?P<kw>保证|担保)(?:担保)?(?:合同|协议|书)"),
      False, False),
     (re.compile(r"(?P<kw>担保人|保证人)(?:为|是)?[:：]?(?:被告)?$"), None, False, False),
     # 在借条担保人处签名 / 在借条上签字担保: a signature on the IOU as guarantor.
@@ -154,11 +176,11 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
                 continue
             if not_for and _FOR.search(lead):
                 continue  # 为乙提供担保 / 对被告乙…承担保证责任: 乙 is the debtor
-            tail = after.match(text, end) if after is not None else None
+            tail = after.match(text, _past_aside(text, end)) if after is not None else None
             if after is not None and tail is None:
                 continue
             if tail is not None:
-                keyword = tail.start("kw") if tail.group("kw") is not None else tail.start("kw2")
+                keyword = next(tail.start(g) for g in _KW_GROUPS if g in tail.re.groupindex and tail.group(g) is not None)
             elif head is not None:
                 keyword = start - len(lead) + head.start("kw")
             else:
@@ -166,12 +188,12 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
             if _inside_name(occurrences, keyword):
                 continue  # 融诚担保公司: the guarantee word is part of a party's name
             gap = text[end:keyword] if tail is not None else ""
-            if _SECURITY.search(gap) or _NEGATED.search(gap) or (alone and (_inside_any(occurrences, end, keyword) or any(
-                    end <= at < keyword for at in outsiders))):
+            if _SECURITY.search(gap) or _NEGATED.search(gap) or _WITH_A_THING.search(gap) or (alone and (_inside_any(occurrences, end, keyword) or _between(outsiders, end, keyword))) or _subject_in_gap(text, occurrences, end, keyword):
                 continue  # 以房产提供抵押担保: a security in property; another party in between
             for position, name in members:
-                # 在被告乙某的财产…不能履行时承担保证责任: a name followed by 的 is the debtor's.
-                if name in plaintiffs or name in chosen or text.startswith("的", position + len(name)):
+                # 在被告乙某的财产…不能履行时承担保证责任: a name followed by 的 is the debtor's; 丙（甲之兄）为该借款
+                # 提供担保: followed by 之, it only says who another is.
+                if name in plaintiffs or name in chosen or text.startswith(("的", "之"), position + len(name)):
                     continue
                 chosen[name] = (position, position + len(name))
             break
@@ -187,9 +209,11 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
             chosen[name] = match.span("name")
     for match in (*_NON_PARTY.finditer(text), *_NON_PARTY_AS.finditer(text), *_NON_PARTY_GIVES.finditer(text),
                   *_NON_PARTY_BY.finditer(text)):
-        name = match.group("name")
-        if name not in chosen and name not in plaintiffs and _outsider(name) and not _SECURITY.search(match.group()):
-            chosen[name] = match.span("name")
+        if _SECURITY.search(match.group()):
+            continue
+        for name, span in _outsiders_in(match):
+            if name not in chosen and name not in plaintiffs:
+                chosen[name] = span
     for match in _ROLE_BEFORE.finditer(text):
         for name in re.split(r"(?:、|和|及)(?:被告)?", match.group("names")):
             if name not in chosen and name not in plaintiffs and _outsider(name) and not _NOT_SIGNER.search(name):
@@ -197,13 +221,55 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
                 chosen[name] = (start, start + len(name))
     if not chosen:
         return None
-    ordered = sorted(chosen.items(), key=lambda item: item[1][0])
+    # In the order the complaint first names them (the phrase that makes one a guarantor may come later).
+    ordered = sorted(chosen.items(), key=lambda item: min(item[1][0], text.find(item[0])))
     return Candidate("guarantors", [n for n, _ in ordered], [s for _, s in ordered], 0.8, "derived", ordered[0][1][0])
+
+
+def _outsiders_in(match: re.Match[str]) -> list[tuple[str, tuple[int, int]]]:
+    """The names of a `name` group that may be a list (甲、乙 / 甲和乙): each piece that is a person's name; the
+    whole when it is one name or a company's."""
+    whole, start = match.group("name"), match.start("name")
+    if re.fullmatch(ORG_NAME, whole) or ("、" not in whole and len(whole) <= 4):  # 李和平 is one name
+        return [(whole, (start, start + len(whole)))] if _outsider(whole) or running_name(whole) else []
+    found, at = [], start
+    for piece in _SPLIT.split(whole):
+        if not _outsider(piece):
+            return []  # one piece no name: the list was read wrongly
+        found.append((piece, (at, at + len(piece))))
+        at += len(piece) + 1
+    return found
 
 
 def _outsider(name: str) -> bool:
     """A name read where a guarantor is named only as such: a person's name, not a word (承诺 / 其本人)."""
     return running_name(name) and not _NOT_A_PERSON.search(name)
+
+
+_ASIDE = re.compile(r"[（(][^（()）]{1,20}[）)]")
+
+
+def _past_aside(text: str, end: int) -> int:
+    """Where the sentence goes on after a name: past a bracketed aside (乙（系被告甲之父）在借条担保人处签字)."""
+    aside = _ASIDE.match(text, end)
+    return aside.end() if aside else end
+
+
+def _between(positions: list[int], start: int, end: int) -> bool:
+    """Whether a sorted list holds a position in [start, end)."""
+    index = bisect.bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end
+
+
+def _subject_in_gap(text: str, found: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """由甲实际控制的被告乙公司提供担保: a party after 的 (的被告) between a name and the guarantee word is what the
+    clause is about; the name before it only describes that party."""
+    index = bisect.bisect_left(found, (start,))
+    while index < len(found) and found[index][0] < end:
+        if re.search(r"的(?:被告)?$", text[max(start, found[index][0] - 3) : found[index][0]]):
+            return True
+        index += 1
+    return False
 
 
 def _inside_any(found: list[tuple[int, int, str]], start: int, end: int) -> bool:
@@ -217,6 +283,12 @@ def _borrows(text: str, name: str) -> bool:
                      text) is not None
 
 
+def _secures_with_a_thing(text: str, name: str) -> bool:
+    """甲以其房产作担保 / 甲以车辆提供担保: the name gives a thing as security, not his own guarantee."""
+    return re.search(re.escape(name) + r"[^，,。；;]{0,4}?以(?!担保人|保证人|个人|其个人|本人)[^，,。；;]{1,12}?"
+                     r"(?:提供|作为?|进行|设定|做)(?:了)?(?:连带)?(?:担保|作保)", text) is not None
+
+
 def _denied(text: str, name: str) -> bool:
     """甲只是介绍人，并非担保人 / 甲未提供担保: the name's guarantee word is denied, within the sentence."""
     return re.search(re.escape(name) + r"[^。；;]{0,20}?" + _NEGATED.pattern + r"[^，,。；;]{0,6}?(?:担保|保证)",
@@ -228,7 +300,7 @@ def without_plaintiffs(doc: Document, guarantors: Candidate) -> Candidate | None
     the borrowers (…向原告借款，借条上另有担保人签字: the name nearest the word is the one guaranteed)."""
     plaintiffs = {p["name"] for p in doc.parties.get("plaintiffs", [])}
     kept = [n for n in guarantors.value if n not in plaintiffs and not _borrows(doc.text, n)
-            and not _denied(doc.text, n)]
+            and not _denied(doc.text, n) and not _secures_with_a_thing(doc.text, n)]
     if len(kept) == len(guarantors.value):
         return guarantors
     if not kept:
@@ -236,3 +308,19 @@ def without_plaintiffs(doc: Document, guarantors: Candidate) -> Candidate | None
     spans = [s for s in guarantors.spans if doc.text[s[0] : s[1]] in kept]
     return Candidate("guarantors", kept, spans or guarantors.spans, guarantors.confidence, guarantors.source,
                      guarantors.order)
+
+
+def claimed_guarantors(doc: Document, claim: Candidate) -> Candidate | None:
+    """The guarantors a guarantee claim names when the facts name none, less those the claim holds liable only as
+    mortgagors or pledgors (判令乙在抵押物范围内承担担保责任: a security in property is no guarantee)."""
+    kept = [(name, span) for name, span in zip(claim.value, claim.spans, strict=False)
+            if not _SECURITY.search(_clause_of(doc.text, span[1]))]
+    if not kept:
+        return None
+    return Candidate("guarantors", [n for n, _ in kept], [s for _, s in kept], 0.7, "derived", kept[0][1][0])
+
+
+def _clause_of(text: str, position: int) -> str:
+    """The text from `position` to the end of its clause (the next ，。；)."""
+    stop = _CLAUSE_STOP.search(text, position)
+    return text[position : stop.start() if stop else len(text)]

@@ -28,6 +28,10 @@ def windows(text: str, trigger: re.Pattern[str], before: int, after: int) -> Ite
         if lo >= 0 and widened <= hi:  # widened back over the last window (分…%): one window, not two overlapping
             hi = max(hi, end)
             continue
+        widened = _widen(text, start)
+        if lo >= 0 and widened <= hi:  # widened back to a clause break, it reaches into the previous window
+            hi = max(hi, end)
+            continue
         if lo >= 0:
             yield lo, hi
         lo, hi = widened, end

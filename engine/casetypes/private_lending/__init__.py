@@ -5,8 +5,13 @@
 | `durations.py` | the loan-term recogniser (借期一年, 三个月内归还) and the term-end rule |
 | `derive.py` | what a complaint implies beyond what it states (term end, lenders, borrowers …) |
 | `terms.py` | whether a date or rate the cues found is the agreed term, the delivery or the agreed rate, by its clause's grammar |
+| `loans.py` | several loans read from the grammar of each lending clause: the sum, and each 笔 with its date, term and rate for the `loans` ledger |
+| `guarantors.py` | who guarantees the loan: guarantors named as parties or only in the facts, by the guarantee wording around the name |
 | `answers.yaml` | answer wording that gives a clause its stance (已归还, 仅收到 …) |
 | `rules.py` | the judgment rules: principal, interest within the legal cap (one order per ledger loan when rates differ), costs, co-borrowers, 夫妻共同债务 |
+| `interest_orders.py` | interest orders by the law in force for each day (the cap at formation, the 2020-08-20 transition) as order segments |
+| `research.py` | what the researchers' report reads of a case (the protected annual rate) |
+| `form.yaml` | the element-style complaint and answer forms: label cell → element |
 | `guarantee.py` | guarantee mode and period by the guarantee's date, a company guarantor's resolution, the guarantee orders |
 | `realdata.py` | how predictions are adapted to the real-data gold's conventions |
 | `stance.py`, `stance_model/` | the clause-level defence classifier (textcat_multilabel), asked where the rules say nothing |

@@ -7,10 +7,30 @@ run to the next role word. Values follow the spec's party object.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterator
+from functools import cached_property, lru_cache
 from typing import Any
 
 from engine.extraction.document import Candidate, Document
+
+
+class _Lazy:
+    """A pattern compiled on first use. The party-list patterns repeat the whole name grammar once per list
+    member (tens of KB each); a process that never reads a party (yaosu draft, validate, meta) should not
+    compile them when the package is imported."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
+    def search(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> re.Match[str] | None:
+        return self.compiled.search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text, pos, endpos)
 
 _ROLE_WORDS = {
     "被答辩人": "plaintiffs",
@@ -263,10 +283,10 @@ _DEFENDANT_WORD = r"被告(?:人|[一二三四五六七八九十]" + _NOT_LABEL 
 # Names joined into one list after one role word: 、 / 和 / 及 / 以及, each optionally with 被告 (被告二) again; 与 only
 # before a role word (被告甲与乙公司签订… names a contract's other side, not a party).
 _JOIN = r"(?:(?:、|以及|和|及)(?:" + _DEFENDANT_WORD + r")?|与" + _DEFENDANT_WORD + ")"
-_DEFENDANT = re.compile(_DEFENDANT_WORD + _name_list(_NAME, _JOIN))
-_PLAINTIFF = re.compile(r"(?<![、和及与])原告(?:[一二三四五六七八九十]" + _NOT_LABEL + ")?" + _name_list(_NAME, r"、(?:原告)?"))
+_DEFENDANT = _Lazy(_DEFENDANT_WORD + _name_list(_NAME, _JOIN))
+_PLAINTIFF = _Lazy(r"(?<![、和及与])原告(?:[一二三四五六七八九十]" + _NOT_LABEL + ")?" + _name_list(_NAME, r"、(?:原告)?"))
 # 以甲、乙为被告 / 追加甲为被告 / 将甲列为被告: persons the plaintiff sues, named before the role word.
-_SUED_AS = re.compile(r"(?:以|将|追加|把)" + _name_list(_NAME, r"(?:、|和|及)") + r"(?:列)?(?:为|作为)(?:共同)?被告")
+_SUED_AS = _Lazy(r"(?:以|将|追加|把)" + _name_list(_NAME, r"(?:、|和|及)") + r"(?:列)?(?:为|作为)(?:共同)?被告")
 # What follows 被告 in a claim when no name does (被告立即归还 / 被告承担 / 被告将上述款项).
 _NOT_A_DEFENDANT = re.compile(
     r"^(?:赔偿|赔付|垫付|转账|汇款|付款|交付|清偿|退还|认为|认可|认定|驾驶|驾车|乘坐|立即|承担|将|应(?:当|该|于|按|承担|偿还|归还|支付|向|对|付|在|由|予|返还|给付|将|共同|连带|负|还|立即|依|以|及时)|归还|偿还|支付|共同|连带|对|在|一次|返还|"
@@ -290,7 +310,7 @@ _NOT_A_DEFENDANT = re.compile(
 # a company, or two to four characters, right after 判令/判决/an item number and before what it must do.
 _CLAIM_NAME = (r"(?:(?:(?![借还欠付向于与]|判令|被告|原告)[\u4e00-\u9fff（）()]){2,30}?" + _ORG_SUFFIX + _ORG_REST
                + "|" + _MASKED + r"|[\u4e00-\u9fff]{2,4}?)")
-_CLAIM_NAMED = re.compile(
+_CLAIM_NAMED = _Lazy(
     rf"(?:判令|判决|[：:；;。，,]\s*(?:[一二三四五六七八九十]{{1,2}}|\d{{1,2}})\s*[、.．,，]\s*(?:依法)?(?:判令|判决)?"
     # …，现要求甲、乙共同偿还 / 请求甲立即归还: a claim in running text that names the parties with no role word.
     r"|(?<=[，,。；;：:现故遂并])(?:请求|要求)(?:法院|本院)?(?:依法)?(?:判令|判决)?)[:：]?\s*"
@@ -331,7 +351,7 @@ def _claim_named(text: str, start: int, end: int) -> list[tuple[str, int]]:
     return found
 
 
-def _named_defendants(text: str, pattern: re.Pattern[str] = _DEFENDANT) -> list[tuple[str, int]]:
+def _named_defendants(text: str, pattern: _Lazy = _DEFENDANT) -> list[tuple[str, int]]:
     """(name, offset) of the defendants a complaint without a party block names (判令被告李某归还…);
     with `_PLAINTIFF`, of the plaintiffs (原告王某与被告…)."""
     found: list[tuple[str, int]] = []
@@ -377,7 +397,7 @@ _BARE_DEFENDANT = re.compile(r"被告(?![\u4e00-\u9fff]{0,3}?(?:有限公司|公
 _CLAUSE_START = r"(?:^|(?<=[，,。；;：:\n日月份间]))"
 _BORROWER = re.compile(_CLAUSE_START + rf"(?P<name>{_NAME})(?:(?:、|与|和|及)(?P<more>{_NAME}))?[^，,。；;]{{0,24}}?[，,]?向原告"
                        r"[^，,。；;]{0,10}?借")
-_JOINED = re.compile(
+_JOINED = _Lazy(
     rf"(?P<a>{_NAME})与(?P<b>{_NAME})(?:系|是|为|二人系|两人系)(?:合法)?(?:夫妻|夫妇)"
     rf"|(?:之妻|之夫|的妻子|的丈夫|其妻子?|其丈夫|其夫|[之其](?:子|女|父|母)|的(?:儿子|女儿|父亲|母亲)|其(?:儿子|女儿|父亲|母亲)"
     rf"|的?合伙人)(?P<c>{_NAME})"
@@ -387,7 +407,7 @@ _JOINED = re.compile(
 
 # 各被告为其第一顺序继承人：妻子乙、长子丙、次女丁: the defendants listed by kinship after what they are.
 _KIN = r"(?:父亲|母亲|妻子|丈夫|配偶|长子|次子|三子|幼子|儿子|长女|次女|三女|幼女|女儿|之子|之女|儿媳|女婿|孙子|孙女|弟弟|哥哥|姐姐|妹妹)?"
-_HEIRS = re.compile(r"(?:[各诸众]|上述|[二两三四五六七八九十])?被告(?:均)?(?:系|为|是)[^。；;：:]{0,20}?(?:继承人|亲属|家属|近亲属)"
+_HEIRS = _Lazy(r"(?:[各诸众]|上述|[二两三四五六七八九十])?被告(?:均)?(?:系|为|是)[^。；;：:]{0,20}?(?:继承人|亲属|家属|近亲属)"
                     r"(?:分别为|分别是|为|是)?[:：，,]?" + _name_list(_KIN + _NAME, "、")
                     # 其继承人为妻子乙、儿子丙 (the claim counts them: 二被告): the heirs listed with no role word.
                     + r"|(?:其|[\u4e00-\u9fff]{2,4}的)(?:法定|第一顺序)?(?:继承人)(?:分别为|分别是|为|是|有)[:：]?"

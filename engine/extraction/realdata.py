@@ -80,7 +80,7 @@ def _lawbench_items(realdata: Path, source: str) -> list[dict[str, Any]]:
 
 
 def _wrapped(gold: dict[str, Any]) -> dict[str, Any]:
-    """A complaint line's values as extraction gives them: the traffic and loan files write them plain, the
+    """A complaint gold line's values as extraction gives them: most gold files write them plain, the LawBench
     sale and labour files as `{"value": …}` (corpus/realdata_gold/README.md); both are read."""
     return {eid: value if isinstance(value, dict) and set(value) == {"value"} else {"value": value}
             for eid, value in gold.get("elements", {}).items()}
@@ -137,8 +137,7 @@ def evaluate_real(system: System, case_type: str, realdata: Path = DEFAULT_REALD
         if text is None:
             continue
         predicted = adapt(extract_text(system, complaint_part(text), case_type, "complaint"))
-        wrapped = {"elements": {eid: {"value": value} for eid, value in gold.get("elements", {}).items()}}
-        score_complaint(tally, gold["id"], wrapped, predicted, types, core)
+        score_complaint(tally, gold["id"], {"elements": _wrapped(gold)}, predicted, types, core)
         scored += 1
     return {"files": scored, "complaints": tally.report(), "core": tally.report(core),
             "errors": tally.errors}
@@ -317,7 +316,6 @@ def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_R
         scored += 1
         predicted = adapt(extract_text(system, text, case_type, "complaint"))
         only = tuple(eid for eid in complaint_elements if eid not in gold.get("unscored", []))
-        wrapped = {"elements": {eid: {"value": value} for eid, value in gold.get("elements", {}).items()}}
-        score_complaint(complaints, gold["id"], wrapped, predicted, types, only)
+        score_complaint(complaints, gold["id"], {"elements": _wrapped(gold)}, predicted, types, only)
     return {"files": scored, "complaints": complaints.report(), "answers": answers.report(),
             "errors": complaints.errors + answers.errors}

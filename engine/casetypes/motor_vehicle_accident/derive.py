@@ -21,6 +21,7 @@ from engine.casetypes.motor_vehicle_accident.vocabulary import (
     PLATE,
     first_name_after,
     fix_numbered_names,
+    is_insurer,
     item_words,
     last_name_before,
     names_in,
@@ -160,6 +161,7 @@ _TOTAL_GAP = re.compile(r"(?:共计|合计|总计|暂计|暂定|计|共|为)?(?:
 
 
 _DEMAND = re.compile(r"赔偿|支付|给付|判令|请求|要求|原告|被告")
+_PARTS_SUM = re.compile(r"[，,]?(?:合计|共计|总计|小计|共)(?:为)?(?:人民币)?")
 
 
 def _advanced(text: str, sentence: int, left: int, start: int) -> bool:
@@ -194,7 +196,9 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
     items: dict[str, Candidate] = {}
     first_of: dict[str, tuple[int, int, str, bool, Any]] = {}
     total: Candidate | None = None
+    chain: tuple[str, int, int] | None = None  # the item just read, where its last figure ends, how many figures
     for mention in _money_in(doc, lo, hi):
+        value = mention.value
         left = _piece_start(text, mention.start, lo, window)
         if left > lo and text[left - 1] in "）)" and re.fullmatch(r"[为计共]?(?:人民币)?", text[left:mention.start]):
             opened = _bracket_open(text, left - 1, max(lo, left - 60))
@@ -212,13 +216,34 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
         if not piece and left > lo and text[left - 1] in "：:" and re.search(r"[=＝]", text[left:mention.start]):
             head = _piece_start(text, left - 1, lo, window)
             piece = [(s, e, item) for s, e, item in words if head <= s and e <= left - 1]
+        if not piece and left > lo and text[left - 1] in "：:" and _TOTAL_GAP.fullmatch(text, left, mention.start):
+            # 医疗费：12000元 / 误工费为：8000元: the item's word right before the colon.
+            head = _piece_start(text, left - 1, lo, window)
+            piece = [(s, e, item) for s, e, item in words
+                     if head <= s and _TOTAL_GAP.fullmatch(text, e, left - 1)]
+        if not piece and chain is not None and chain[1] == mention.start - 1 and text[chain[1]] in "、+＋":
+            # 医疗费：12000元、3000元: one more figure of the item before it, with no word of its own.
+            first = items[chain[0]]
+            added = format_money(Decimal(str(first.value)) + Decimal(str(value)))
+            items[chain[0]] = Candidate(chain[0], added, [*first.spans, (mention.start, mention.end)], 0.85,
+                                        "derived", first.order)
+            chain = (chain[0], mention.end, chain[2] + 1)
+            continue
+        if (not piece and chain is not None and chain[2] > 1
+                and _PARTS_SUM.fullmatch(text, chain[1], mention.start)):
+            # …、3000元，合计15000元: the sum of the item's figures as the pleading states it.
+            first = items[chain[0]]
+            items[chain[0]] = Candidate(chain[0], value, [*first.spans, (mention.start, mention.end)], 0.85,
+                                        "derived", first.order)
+            chain = None
+            continue
+        chain = None
         if not piece:
             # 护理费按120元/天计算30天为3600元 / 被扶养人生活费：(24000×5÷2)×10%=6000元: the item before a
             # formula that runs up to its figure, however long
             earlier = [w for w in words if w[1] <= mention.start and w[0] >= max(lo, mention.start - 48)]
             if earlier and earlier[-1][2] is not None and _FORMULA.fullmatch(text, earlier[-1][1], mention.start):
                 piece = earlier[-1:]
-        value = mention.value
         if piece and piece[-1][2] is None and not _ALL_LOSSES.search(text[piece[-1][0]:piece[-1][1]]):
             piece = []  # 原告的损失合计50000元: a loss of nobody's item, the figure read as a total below
         if piece:
@@ -247,6 +272,7 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
             if item not in items:
                 items[item] = Candidate(item, value, [(start, mention.end)], 0.85, "derived", start)
                 first_of[item] = (sentence, start, word, qualified, value)
+                chain = (item, mention.end, 1)
             elif _another_part(first_of[item], (sentence, start, word, qualified, value)):
                 # one more part of the item in the same list (修理费 + 施救费 / 住院期间误工费 + 出院后误工费)
                 first = items[item]
@@ -360,8 +386,10 @@ def _damage_items(doc: Document, results: dict[str, Candidate]) -> None:
             if results[eid].value == total.value and any(s <= at < e for s, e in results[eid].spans):
                 del results[eid]
     elif items and "claim_total" in results:
-        stated = results["claim_total"].value
-        if stated in {c.value for c in items.values()}:
+        stated = results["claim_total"]
+        at = stated.spans[0][0]
+        if stated.value in {c.value for c in items.values()} or any(
+                s <= at < e for c in items.values() for s, e in c.spans):
             # The generic parser took the first item of the list for the total: the total is their sum.
             amount = sum((Decimal(c.value) for c in items.values()), Decimal(0))
             spans = [s for c in items.values() for s in c.spans]
@@ -408,7 +436,7 @@ def _vehicles(doc: Document, results: dict[str, Candidate], names: list[tuple[st
     plates, clauses = _clauses_of_plates(doc)
     if not plates:
         return
-    insurers = [(w, n) for w, n in names if "保险" in n]
+    insurers = [(w, n) for w, n in names if is_insurer(n)]
     defendants = [p["name"] for p in doc.parties.get("defendants") or []]
     vehicles: list[dict[str, Any]] = []
     spans: list[tuple[int, int]] = []

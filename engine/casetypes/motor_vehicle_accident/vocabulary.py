@@ -30,6 +30,16 @@ ITEM_WORDS: dict[str, tuple[str, ...]] = {
     "operating_loss": ("停运损失", "停运费", "营运损失"),
     "property_damage": ("车辆维修费", "车辆损失", "车损", "维修费", "修理费", "施救费", "财产损失", "物品损失"),
 }
+# An insurer among the parties: 保险 in its name, or the short names pleadings use for insurers (人保财险 /
+# 平安财险 / 国寿财险 / 太保产险 …) on a company's name (a person called 李平安 is no insurer).
+_INSURER_SHORT = re.compile(r"财险|产险|人保|太保|国寿|人寿|平安|大地|太平洋|天安|阳光|永安|华安|中华联合")
+
+
+def is_insurer(name: str) -> bool:
+    """Whether a party's name is an insurer's."""
+    return "保险" in name or (name.endswith("公司") and _INSURER_SHORT.search(name) is not None)
+
+
 # Treatment still to come (尚需后续治疗费12000元) has no id and is not 医疗费: the word names no item, so
 # its amount is nobody's (corpus/realdata_gold/README.md: 后续治疗费 / 续医费 not annotated).
 NO_ITEM_WORDS = ("后续治疗费", "后续医疗费", "后期治疗费", "后续治疗", "续医费")

@@ -431,7 +431,9 @@ def derive_answer(doc: Document, results: dict[str, Any] | None = None) -> None:
     body = _body(doc)
     tidy_parties(doc, body[0])
     for role in ("plaintiffs", "defendants", "third_parties"):
-        if role in doc.results:
+        if role in doc.results and not doc.parties.get(role):
+            del doc.results[role]  # all read outside the header: no party list rather than an empty one
+        elif role in doc.results:
             doc.results[role].value = [dict(p) for p in doc.parties.get(role, [])]
             doc.results[role].spans = list(doc.party_spans.get(role, [])) or doc.results[role].spans
     answerer = (doc.parties.get("defendants") or [{}])[0].get("name")

@@ -530,6 +530,8 @@ def _insurance(doc: Document, vehicle: dict[str, Any], lo: int, hi: int, insurer
     text = doc.text
     chunk = text[lo:hi]
     found = [(chunk.find(w), n) for w, n in insurers if chunk.find(w) >= 0]
+    if not found and len({n for _, n in insurers}) == 1 and re.search(r"投保|承保", chunk):
+        found = [(0, insurers[0][1])]  # 在被告平安财险苏州分公司投保: a short name of the one insurer sued
     if not found:
         return
     insurer = min(found)[1]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from engine.casetypes.sale_contract import grammar
 from engine.casetypes.sale_contract.facts import quality_terms, read_sale_facts
 from engine.extraction.document import Candidate, Document
 
@@ -64,6 +65,49 @@ def _refund(doc: Document, results: dict[str, Candidate]) -> None:
         del results["claim_price"]
 
 
+_PARTY = r"(?:给)?(?:原告|上诉人|被上诉人|申请人|买受人|PER|ORG|其|我方)?"
+_GIVE_BACK = re.compile(rf"(?:双倍)?(?:返还|退还|退回|退)(?:给)?{_PARTY}(?:已付|已支付|已交|已交纳|全部|的)*$")
+_COMPENSATE = re.compile(rf"赔偿{_PARTY}(?:全部|各项|经济|的)*$")
+_REFUNDED = re.compile(r"^(?:购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房款|货款|价款|款项|款)?$")
+_LOSS_NOUN = re.compile(r"中介劳务费|中介费|劳务费|经济损失|损失|费用")
+_ASKED = re.compile(r"请求|要求|诉请|应(?:当)?|判令")
+_COURT = re.compile(r"一审|原审|原判|二审|判决")
+
+
+def _claim_items(doc: Document, results: dict[str, Candidate]) -> None:
+    """Each claimed sum by the noun it is attached to and the verb over its list: 返还原告定金10000元、
+    购房款14000元、中介费1000元 → the 定金, the refund, a loss. Outside a claims section only what is asked
+    (请求 / 应赔偿 …), never what a court ordered (一审判决…返还房款300000元)."""
+    text = doc.text
+    start, end = doc.section("claims")
+    in_claims = end > start
+    if not in_claims:
+        start, end = 0, len(text)
+    found: dict[str, Candidate] = {}
+    for mention in doc.mentions_in(start, end, "money"):
+        sentence = text[max(text.rfind(mark, 0, mention.start) for mark in "。；;\n：:") + 1: mention.start]
+        if _COURT.search(sentence) or (not in_claims and not _ASKED.search(sentence)):
+            continue
+        noun = grammar.item_noun(text, mention.start)
+        head = grammar.governing_head(text, mention.start)
+        if noun.endswith("定金") and _GIVE_BACK.search(head):
+            eid = "claim_deposit"
+        elif _REFUNDED.match(noun) and _GIVE_BACK.search(head):
+            eid = "claim_refund"
+        elif _LOSS_NOUN.fullmatch(noun) and (_GIVE_BACK.search(head) or _COMPENSATE.search(head)):
+            eid = "claim_losses"
+        else:
+            continue
+        found.setdefault(eid, Candidate(eid, mention.value, [(mention.start, mention.end)], 0.8, "derived",
+                                        mention.start))
+    for eid, candidate in found.items():
+        if eid in results:
+            continue
+        results[eid] = candidate
+        for other in [e for e, c in results.items() if e != eid and c.spans[:1] == candidate.spans[:1]]:
+            del results[other]  # the same sum read by its keyword as something else (a refund is no 货款 claim)
+
+
 _REDUCTION = re.compile(r"违约金[^。；]{0,20}?过高|过分高于|调减|(?:请求|申请)[^。；]{0,30}?(?:调整|减少|调低|酌减)"
                         r"|予以调整|予以减少|调低|酌情减少")
 
@@ -93,9 +137,14 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
     if doc.role != "complaint":
         return
     read_sale_facts(doc, results)
+    _claim_items(doc, results)
     _refund(doc, results)
     _sides(results)
     _price(results)
     delivery = results.get("delivery_date")
     if delivery is not None and "delivered" not in results:
         results["delivered"] = Candidate("delivered", True, delivery.spans, 0.7, "derived", delivery.order)
+    for eid in doc.form_unticked:
+        # An element-style form row with boxes and none ticked stays empty, whatever the text around it says.
+        if eid in results and results[eid].source == "derived":
+            del results[eid]

@@ -1,0 +1,108 @@
+"""The clause grammar of sale and house-sale pleadings: what a sum is attached to, which verb governs it,
+what was sold, whether it was delivered, whether a contract was signed.
+
+A sum is read by the noun right before it (定金10000元 / 购房首付款14000元 / 中介费1000元) and by the verb
+that governs its list (返还原告定金10000元、购房款14000元、中介费1000元: one 返还 over three items), not by
+phrases remembered from one text. Used by facts.py (complaints) and derive.py (claims, answers).
+"""
+
+from __future__ import annotations
+
+import re
+
+# The noun a sum belongs to: the longest money noun right before it (a leftmost match of the
+# alternation is the longest suffix), with the linking words that may follow it.
+NOUNS = (r"购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房款|尾款|余款|货款|价款|款项|定金|订金|押金|保证金"
+         r"|中介劳务费|中介费|劳务费|违约金|经济损失|损失|利息|律师费|诉讼费|鉴定费|费用|款")
+_LINK = r"(?:共计|合计|总计|暂计|计|为|人民币|：|:)*"
+_NOUN = re.compile(rf"({NOUNS}){_LINK}$")
+# An earlier item of the same list (…定金10000元、) that sits between the verb and this sum.
+_LIST_ITEM = re.compile(rf"(?:{NOUNS})?{_LINK}[0-9][0-9,.]*(?:万)?元(?:整)?[、和及与]$")
+_HOUSE = r"回迁安置房|安置房|顶账房|商品房|房屋|房产|商铺|门面房|门面|店面|车库|车位|住宅|住房|楼房|别墅|公寓|厂房"
+HOUSE = re.compile(rf"(?:{_HOUSE})(?!预售|销售许可|许可)")
+# The object of a sale verb: 购买被告位于…的房屋一套 / 出售车库 / 向被告购买…商铺三间.
+_SOLD = re.compile(rf"(?:购买|出售|购得|买受|出卖|售予|卖给|转让给?)[^，。；]{{0,24}}?({_HOUSE})(?!预售|销售许可|许可)")
+# A house sale (not goods): any of its own words.
+HOUSE_SALE = re.compile(r"房款|购房|交房|过户|网签|首付|商品房|房屋买卖|房产|预售|(?:涉案|案涉|诉争)(?:房屋|房产)")
+
+
+def item_noun(text: str, start: int) -> str:
+    """The noun the sum at `start` is attached to ('' when none): 定金 / 购房款 / 中介费 / 损失 …"""
+    found = _NOUN.search(text[max(0, start - 12): start])
+    return found.group(0) if found else ""
+
+
+def governing_head(text: str, start: int, width: int = 24) -> str:
+    """The clause before the sum at `start`, with the sum's own noun and the earlier items of its list
+    removed: what is left ends with the verb that governs the list (…返还原告)."""
+    clause_start = max(text.rfind(mark, 0, start) for mark in "。；;\n，,：:") + 1
+    head = text[clause_start:start]
+    noun = item_noun(head, len(head))
+    head = head[: len(head) - len(noun)] if noun and head.endswith(noun) else head
+    while True:
+        item = _LIST_ITEM.search(head)
+        if item is None:
+            break
+        head = head[: item.start()]
+        noun = item_noun(head, len(head))
+        head = head[: len(head) - len(noun)] if noun and head.endswith(noun) else head
+    if not head and clause_start > 0 and text[clause_start - 1] in "，,":
+        # 支付被告定金10000元，购房首付款14000元: a list may also run over a comma.
+        return governing_head(text, clause_start - 1, width)
+    return head[-width:]
+
+
+def house_goods(text: str) -> tuple[str, int] | None:
+    """What a house sale sold: the object of a sale verb, else the first house noun of a house-sale text
+    (a permit's name — 商品房预售许可证 — is none)."""
+    sold = _SOLD.search(text)
+    first = HOUSE.search(text) if HOUSE_SALE.search(text) else None
+    if sold is not None and (first is None or sold.start(1) <= first.start() or _same_sentence(text, first, sold)):
+        return sold.group(1), sold.start(1)
+    if first is not None:
+        return first.group(0), first.start()
+    return None
+
+
+def _same_sentence(text: str, first: re.Match[str], sold: re.Match[str]) -> bool:
+    """Both in one sentence: the sale verb's object wins (签订商品房买卖合同三份，约定…购买…商铺三间)."""
+    return "。" not in text[first.start(): sold.start(1)]
+
+
+# Delivery of the thing sold. Lateness (未按约定期限交付) is no statement that it was not delivered.
+_DELIVERED = re.compile(
+    r"(?:已|已经|早已|依约|按约)?(?:向[^，。；]{0,8}?)?交付(?:了)?(?:涉案|案涉)?(?:房屋|商品房|房产|商铺|车库|标的物)(?!权属|产权|证)"
+    r"|已(?:经)?交房|才交房|才(?:交付|交楼)|交付使用|入住|(?:交楼|收楼)手续(?:已)?(?:履行|办理)?完毕|已履行完毕交楼"
+    r"|交付的义务(?:也)?已(?:经)?完成|已(?:经)?交付(?=[，。；]|$)"
+)
+_UNDELIVERED = re.compile(
+    r"(?:至今|一直|始终)?(?:未|没有|未能|拒不|拒绝)(?:向[^，。；]{0,8}?)?(?:交付|交)(?:房屋|商品房|房产|商铺|房(?![屋产])|楼)(?!权属|产权|证|所有权)"
+    r"|(?:至今|一直|始终)(?:未|没有|未能|拒不)(?:向[^，。；]{0,8}?)?交付(?=[，。；]|$)"
+)
+_LATE = re.compile(r"未(?:能)?(?:按(?:照)?(?:合同)?约定|按约|按期|按时|如期)(?:的)?(?:期限|时间)?(?:向[^，。；]{0,8}?)?交")
+
+
+def delivery_statement(text: str) -> tuple[bool, tuple[int, int]] | None:
+    """(delivered, span) from the text's own statement of delivery; None when it says nothing (or only
+    that delivery was late, or that a certificate was not handed over)."""
+    for found in _UNDELIVERED.finditer(text):
+        if not _LATE.search(text[max(0, found.start() - 4): found.end()]):
+            return False, found.span()
+    delivered = _DELIVERED.search(text)
+    return (True, delivered.span()) if delivered is not None else None
+
+
+# A contract signed (签订 / 签署 / 所签的), or named in 《》; not one asked for, refused or not yet signed.
+_SIGNED = re.compile(r"签(?:订|署|定)?(?!收|字|名|章|发)(?:了)?[^，。；]{0,14}?(?:合同|协议|契约|订单|意向书|认购书|确认书)")
+_TITLED = re.compile(r"《[^》]{1,24}(?:合同|协议|契约|订单|意向书|认购书|确认书)》")
+_NOT_SIGNED = re.compile(r"(?:要求|通知|催促|拒绝|拒不|未|没有|尚未|并未|拟|准备|同意|应当|应|须|需|不予|不|无)[^，。；]{0,3}$")
+UNWRITTEN = re.compile(r"无书面合同|未签订书面|没有签订书面|未签订(?:买卖|购销)合同|口头约定|口头协议")
+
+
+def signed_contract(text: str) -> tuple[int, int] | None:
+    """The span saying a written contract exists, or None."""
+    for found in _SIGNED.finditer(text):
+        if not _NOT_SIGNED.search(text[max(0, found.start() - 6): found.start()]):
+            return found.span()
+    titled = _TITLED.search(text)
+    return titled.span() if titled else None

@@ -108,26 +108,155 @@ def _claim_items(doc: Document, results: dict[str, Candidate]) -> None:
             del results[other]  # the same sum read by its keyword as something else (a refund is no 货款 claim)
 
 
-_REDUCTION = re.compile(r"违约金[^。；]{0,20}?过高|过分高于|调减|(?:请求|申请)[^。；]{0,30}?(?:调整|减少|调低|酌减)"
+_REDUCTION = re.compile(r"违约金[^。；]{0,20}?(?:过高|偏高|畸高)|过分高于|调减|(?:请求|申请)[^。；]{0,30}?(?:调整|减少|调低|酌减)"
                         r"|予以调整|予以减少|调低|酌情减少")
 
 
 _DENIED = re.compile(r"未收到|没有收到|并未收到|从未收到|未交付|未送达|仅收到|实际收到|只收到|未实际交付")
+# 只收到原告支付的货款50000元: what was received is money (a payment contested), not the goods.
+_MONEY_RECEIVED = re.compile(r"(?:仅|只|实际|共)(?:收到|收取)[^，。；]{0,12}?(?:货款|房款|购房款|价款|款项|款)")
+# A clause that rejects what it names (…均无依据 / 不应支付违约金 / 不存在逾期付款 / 过高).
+_REJECTS = re.compile(r"无(?:事实|法律)?(?:和法律)?依据|没有(?:事实|法律)?(?:和法律)?依据|不应|不存在|无需|不予|不同意|过高|偏高"
+                      r"|不能成立|不符合|没有证据|无证据")
+# What a rejecting clause names, by its noun: a claim of the table.
+_NAMED_CLAIMS = (
+    ("claim_penalty", re.compile(r"违约金|逾期付款(?:损失|利息)?")),
+    ("claim_losses", re.compile(r"(?:赔偿|经济)?损失")),
+    ("claim_refund", re.compile(r"退货|(?:返还|退还|退回)[^，。；]{0,6}?(?:购房款|房款|货款|价款|已付款)|退款")),
+    ("claim_deposit", re.compile(r"(?:双倍)?(?:返还|退还)[^，。；]{0,4}?定金")),
+)
+# The answer restating the judgment it defends (原审判决…返还房款…正确 / 只是返还房款): no stance on the claim.
+_JUDGMENT = re.compile(r"原审|一审|原判")
+_OWN_LOSS = re.compile(r"(?:我方|答辩人|被告|被上诉人)(?:的)?(?:经济)?损失|给我方造成|对我方")
+_WHO_SIGNED = re.compile(r"(?:系|是|由)[^，。；]{0,16}?(?:共同|亲自|自己)?(?:去)?签(?:订|名|署|字)")
+_OWED_BY_PLAINTIFF = re.compile(r"(?:拒不支付|尚欠|仍欠|未付|欠付|拖欠)(?:剩余|的)?(?:购房款|房款|货款|价款|余款|尾款)?$")
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, begin = [], 0
+    for found in re.finditer(r"[。；;\n]", text):
+        spans.append((begin, found.start()))
+        begin = found.end()
+    spans.append((begin, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _set_position(doc: Document, results: dict[str, Candidate], eid: str, position: str | None, value: object,
+                  span: tuple[int, int]) -> None:
+    results[eid] = Candidate(eid, value, [span], 0.7, "derived", span[0])
+    if position is None:
+        doc.positions.pop(eid, None)
+    else:
+        doc.positions[eid] = position
+
+
+def _restated(doc: Document, results: dict[str, Candidate]) -> None:
+    """A refund or loss the answer only restates as what the judgment gave (and defends), or a loss that is
+    the answerer's own, is no contest of the claim."""
+    text = doc.text
+    for eid in ("claim_refund", "claim_losses"):
+        found = results.get(eid)
+        if found is None or doc.positions.get(eid) != "contest" or not found.spans:
+            continue
+        begin = max(text.rfind(mark, 0, found.spans[0][0]) for mark in "。；;") + 1
+        stop = min((i for i in (text.find(mark, found.spans[0][0]) for mark in "。；;") if i >= 0), default=len(text))
+        sentence = text[begin:stop]
+        restated = _JUDGMENT.search(sentence) and not re.search(r"错误|不当|有误|不服|不应", sentence)
+        if restated or (eid == "claim_losses" and _OWN_LOSS.search(sentence)):
+            del results[eid]
+            doc.positions.pop(eid, None)
+
+
+def _rejected_claims(doc: Document, results: dict[str, Candidate]) -> None:
+    """违约金…无事实依据 / 要求退货、赔偿损失及支付违约金均无依据: each claim a rejecting clause names."""
+    text = doc.text
+    for begin, stop in _clauses(text):
+        clause = text[begin:stop]
+        if not _REJECTS.search(clause) or _JUDGMENT.search(clause):
+            continue
+        for eid, noun in _NAMED_CLAIMS:
+            named = noun.search(clause)
+            if named is None or eid in doc.positions:
+                continue
+            if eid == "claim_losses" and (_OWN_LOSS.search(clause) or "违约金" in named.group(0)):
+                continue
+            span = (begin + named.start(), begin + named.end())
+            _set_position(doc, results, eid, "contest", None, span)
+
+
+def _own_assertions(doc: Document, results: dict[str, Candidate]) -> None:
+    """What the answer states of its own (the complaint part may not): a signed contract, the delivery, a
+    sum the plaintiff still owes (原告拒不支付购房款86000元)."""
+    text = doc.text
+    signed = grammar.signed_contract(text)
+    if signed is not None and "written_contract" not in results and not grammar.UNWRITTEN.search(text):
+        stop = min((i for i in (text.find(mark, signed[0]) for mark in "。；;") if i >= 0), default=len(text))
+        sentence = text[max(text.rfind(mark, 0, signed[0]) for mark in "。；;") + 1: stop]
+        if _WHO_SIGNED.search(sentence) and not re.search(r"无异议|没有异议|属实|认可", sentence):
+            # 《转让协议》系上诉人与PER共同签订: the answer asserts the signing (and by whom); a bare 双方签订了
+            # 《…》 in an answer only restates the complaint.
+            _set_position(doc, results, "written_contract", None, True, signed)
+    late = grammar.late_delivery(text)
+    if late is not None and "delivered" not in results:
+        _set_position(doc, results, "delivered", "contest", None, late)
+    stated = grammar.delivery_statement(text)
+    if stated is not None and "delivered" not in results:
+        delivered, span = stated
+        _set_position(doc, results, "delivered", None if delivered else "contest", True if delivered else None, span)
+    if "outstanding_amount" not in results:
+        for mention in doc.mentions_in(0, len(text), "money"):
+            before = text[max(0, mention.start - 12): mention.start]
+            sentence = text[max(text.rfind(mark, 0, mention.start) for mark in "。；;：:") + 1: mention.start]
+            if not _OWED_BY_PLAINTIFF.search(before):
+                continue
+            clause = sentence[max(sentence.rfind("，"), sentence.rfind(",")) + 1:]
+            if re.search(r"答辩人|我方|本人|被告|原告|上诉人|买受人|对方", clause):
+                sentence = clause  # the owing verb's own subject decides, when its clause names one
+            # Who owes: the answerer's own debt (答辩人…尚欠150000元) is a counter-figure to the claim; the
+            # plaintiff's (原告拒不支付购房款86000元) is the answer's own assertion.
+            if re.search(r"(?<!被)答辩人|我方|本人|(?<!原)被告", sentence):
+                _set_position(doc, results, "outstanding_amount", "contest", mention.value, (mention.start, mention.end))
+            elif re.search(r"原告|上诉人|买受人|对方", sentence):
+                _set_position(doc, results, "outstanding_amount", None, mention.value, (mention.start, mention.end))
+            break
+
+
+def _received_money(doc: Document, results: dict[str, Candidate]) -> None:
+    """只收到货款50000元: the payment is contested with the sum the answer accepts."""
+    text = doc.text
+    for found in _MONEY_RECEIVED.finditer(text):
+        mentions = doc.mentions_in(found.end(), min(len(text), found.end() + 12), "money")
+        if not mentions:
+            continue
+        _set_position(doc, results, "paid_amount", "contest", mentions[0].value, (found.start(), mentions[0].end))
+        denied = results.get("delivered")
+        if denied is not None and denied.spans and found.start() <= denied.spans[0][0] < found.end():
+            del results["delivered"]
+            doc.positions.pop("delivered", None)
+        return
 
 
 def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
     """An answer asks for a reduction (合同编通则解释第六十四条: by 抗辩) or raises a quality objection:
-    assertions of its own, written without a position."""
+    assertions of its own, written without a position; a reduction contests the penalty claimed; each claim
+    a rejecting clause names is contested; what it only restates is not."""
     found = _REDUCTION.search(doc.text)
     if found is not None:
         results["penalty_reduction_requested"] = Candidate("penalty_reduction_requested", True, [found.span()],
                                                            0.8, "derived", found.start())
         doc.positions.pop("penalty_reduction_requested", None)
+        if "claim_penalty" not in doc.positions:
+            _set_position(doc, results, "claim_penalty", "contest", None, found.span())
     denied = _DENIED.search(doc.text)
-    if denied is not None and "delivered" not in results:
+    if denied is not None and "delivered" not in results and not _MONEY_RECEIVED.search(
+            doc.text[max(0, denied.start() - 2): denied.end() + 12]):
         # 未收到 / 仅收到部分: the delivery the complaint states is contested.
         results["delivered"] = Candidate("delivered", None, [denied.span()], 0.7, "derived", denied.start())
         doc.positions["delivered"] = "contest"
+    _received_money(doc, results)
+    _restated(doc, results)
+    _rejected_claims(doc, results)
+    _own_assertions(doc, results)
     # A quality objection the complaint never mentioned is the answer's own assertion (no position);
     # one the answer takes a position on keeps it.
     quality_terms(doc, results)

@@ -88,8 +88,16 @@ def delivery_statement(text: str) -> tuple[bool, tuple[int, int]] | None:
     for found in _UNDELIVERED.finditer(text):
         if not _LATE.search(text[max(0, found.start() - 4): found.end()]):
             return False, found.span()
-    delivered = _DELIVERED.search(text)
-    return (True, delivered.span()) if delivered is not None else None
+    for delivered in _DELIVERED.finditer(text):
+        if not re.search(r"未|没|不|拒", text[max(0, delivered.start() - 8): delivered.start()]):
+            return True, delivered.span()
+    return None
+
+
+def late_delivery(text: str) -> tuple[int, int] | None:
+    """未按约定期限交付 / 未按约交付房屋: the delivery as agreed is denied (an answer's defence)."""
+    found = _LATE.search(text)
+    return found.span() if found else None
 
 
 # A contract signed (签订 / 签署 / 所签的), or named in 《》; not one asked for, refused or not yet signed.

@@ -68,7 +68,7 @@ def _refund(doc: Document, results: dict[str, Candidate]) -> None:
 _PARTY = r"(?:给)?(?:原告|上诉人|被上诉人|申请人|买受人|PER|ORG|其|我方)?"
 _GIVE_BACK = re.compile(rf"(?:双倍)?(?:返还|退还|退回|退)(?:给)?{_PARTY}(?:已付|已支付|已交|已交纳|全部|的)*$")
 _COMPENSATE = re.compile(rf"赔偿{_PARTY}(?:全部|各项|经济|的)*$")
-_REFUNDED = re.compile(r"^(?:购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房款|货款|价款|款项|款)?$")
+_REFUNDED = re.compile(r"^(?:购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房款|货款|价款|款项|已付款)$")
 _LOSS_NOUN = re.compile(r"中介劳务费|中介费|劳务费|经济损失|损失|费用")
 _ASKED = re.compile(r"请求|要求|诉请|应(?:当)?|判令")
 _COURT = re.compile(r"一审|原审|原判|二审|判决")

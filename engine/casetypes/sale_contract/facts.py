@@ -36,6 +36,8 @@ _PRICE_NOUN = re.compile(r"^(?:购房首付款|房屋首付款|首付款|首期�
 _PAY_VERB = re.compile(r"(?:支付|付款|付|给付|转账|汇款|交付|交纳|缴纳)(?:了|过)?(?:给)?(?:被告|原告|对方|上诉人|被上诉人|PER|ORG)?$")
 _PERFORMED = re.compile(r"按(?:照)?(?:合同|协议)?(?:的)?约定|依约|依照约定")
 _TERM = re.compile(r"约定")
+# A sum followed by a noun of its own that is not the price (18万元购车款 / 5000元中介费).
+_OTHER_MONEY_AFTER = re.compile(r"(?!(?:的)?(?:购房款|房款|货款|价款|首付款|首期款|定金|款项))(?:的)?[\u4e00-\u9fff]{1,3}(?:款|费)")
 # The 定金 is part of the price: 首付定金 / 定金抵作房款.
 _DEPOSIT_IN_PRICE = re.compile(r"首付定金|定金(?:抵作|冲抵|折抵|转为|充抵|作为)(?:购房款|房款|价款|货款|首付款)")
 _PENALTY = re.compile(
@@ -131,6 +133,9 @@ def read_sale_facts(doc: Document, results: dict[str, Candidate]) -> None:
                        ("outstanding_amount", _money_candidate("outstanding_amount", roles["owed"], "last"))):
         if found is not None:
             results[eid] = found
+    guessed = results.get("paid_amount")
+    if guessed is not None and guessed.spans and _OTHER_MONEY_AFTER.match(text, guessed.spans[0][1]):
+        del results["paid_amount"]  # 18万元购车款: the figure is that other money's, not a payment of the price
     totals = {(m.start, m.end) for m, _ in roles["total"]}
     for eid in ("outstanding_amount", "paid_amount"):
         guessed = results.get(eid)

@@ -116,14 +116,14 @@ _DENIED = re.compile(r"未收到|没有收到|并未收到|从未收到|未交�
 # 只收到原告支付的货款50000元: what was received is money (a payment contested), not the goods.
 _MONEY_RECEIVED = re.compile(r"(?:仅|只|实际|共)(?:收到|收取)[^，。；]{0,12}?(?:货款|房款|购房款|价款|款项|款)")
 # A clause that rejects what it names (…均无依据 / 不应支付违约金 / 不存在逾期付款 / 过高).
-_REJECTS = re.compile(r"无(?:事实|法律)?(?:和法律)?依据|没有(?:事实|法律)?(?:和法律)?依据|不应|不存在|无需|不予|不同意|过高|偏高"
+_REJECTS = re.compile(r"无(?:事实|法律)?(?:和法律)?依据|没有(?:事实|法律)?(?:和法律)?依据|不应|不存在|无需|不予|不同意|不适用|过高|偏高"
                       r"|不能成立|不符合|没有证据|无证据")
 # What a rejecting clause names, by its noun: a claim of the table.
 _NAMED_CLAIMS = (
     ("claim_penalty", re.compile(r"违约金|逾期付款(?:损失|利息)?")),
     ("claim_losses", re.compile(r"(?:赔偿|经济)?损失")),
     ("claim_refund", re.compile(r"退货|(?:返还|退还|退回)[^，。；]{0,6}?(?:购房款|房款|货款|价款|已付款)|退款")),
-    ("claim_deposit", re.compile(r"(?:双倍)?(?:返还|退还)[^，。；]{0,4}?定金")),
+    ("claim_deposit", re.compile(r"(?:双倍)?(?:返还|退还)[^，。；]{0,4}?定金|定金罚则")),
 )
 # The answer restating the judgment it defends (原审判决…返还房款…正确 / 只是返还房款): no stance on the claim.
 _JUDGMENT = re.compile(r"原审|一审|原判")
@@ -133,8 +133,10 @@ _OWED_BY_PLAINTIFF = re.compile(r"(?:拒不支付|尚欠|仍欠|未付|欠付|�
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
+    """Comma-level clauses: a rejection reaches the nouns of its own clause (…均无依据), not the clause
+    before it (同意返还购房款，但不同意赔偿损失)."""
     spans, begin = [], 0
-    for found in re.finditer(r"[。；;\n]", text):
+    for found in re.finditer(r"[。；;，,\n]", text):
         spans.append((begin, found.start()))
         begin = found.end()
     spans.append((begin, len(text)))
@@ -167,12 +169,38 @@ def _restated(doc: Document, results: dict[str, Candidate]) -> None:
             doc.positions.pop(eid, None)
 
 
+_CLAIM_IDS = ("claim_refund", "claim_losses", "claim_deposit", "claim_penalty", "claim_price")
+
+
+def _agreed_claims(doc: Document, results: dict[str, Candidate]) -> None:
+    """同意…返还购房款 / 对返还房款无异议: a claim its own clause agrees to is admitted, whatever a later
+    clause of the sentence contests."""
+    text = doc.text
+    clauses = _clauses(text)
+    for eid in _CLAIM_IDS:
+        found = results.get(eid)
+        if found is None or doc.positions.get(eid) != "contest" or not found.spans:
+            continue
+        at = found.spans[0][0]
+        clause = next((text[a:b] for a, b in clauses if a <= at < b), "")
+        if re.search(r"(?<!不)同意|无异议|没有异议|认可", clause) and not _REJECTS.search(clause):
+            doc.positions[eid] = "admit"
+            results[eid] = Candidate(eid, None, found.spans, found.confidence, found.source, found.order)
+
+
 def _rejected_claims(doc: Document, results: dict[str, Candidate]) -> None:
-    """违约金…无事实依据 / 要求退货、赔偿损失及支付违约金均无依据: each claim a rejecting clause names."""
+    """违约金…无事实依据 / 要求退货、赔偿损失及支付违约金均无依据: each claim a rejecting clause names is
+    contested, each one an agreeing clause names (同意…返还购房款) admitted."""
     text = doc.text
     for begin, stop in _clauses(text):
         clause = text[begin:stop]
-        if not _REJECTS.search(clause) or _JUDGMENT.search(clause):
+        if _JUDGMENT.search(clause):
+            continue
+        if _REJECTS.search(clause):
+            position = "contest"
+        elif re.search(r"(?<!不)同意|无异议|没有异议|认可", clause):
+            position = "admit"  # 同意解除合同并返还购房款
+        else:
             continue
         for eid, noun in _NAMED_CLAIMS:
             named = noun.search(clause)
@@ -181,7 +209,7 @@ def _rejected_claims(doc: Document, results: dict[str, Candidate]) -> None:
             if eid == "claim_losses" and (_OWN_LOSS.search(clause) or "违约金" in named.group(0)):
                 continue
             span = (begin + named.start(), begin + named.end())
-            _set_position(doc, results, eid, "contest", None, span)
+            _set_position(doc, results, eid, position, None, span)
 
 
 def _own_assertions(doc: Document, results: dict[str, Candidate]) -> None:
@@ -221,6 +249,28 @@ def _own_assertions(doc: Document, results: dict[str, Candidate]) -> None:
             break
 
 
+_RECEIVED_GOODS = re.compile(r"(?:已|确已|均已)?收到[^，。；]{0,10}?(?:货物|货|房屋|标的物)")
+_ADMITS = re.compile(r"无异议|没有异议|属实|认可|确认")
+_DEFECT = re.compile(r"(?<![不没未无])(?:存在|出现)[^，。；]{0,12}(?:质量问题|问题|瑕疵|缺陷|不合格|故障|噪音|漏水|裂缝)")
+
+
+def _answer_facts(doc: Document, results: dict[str, Candidate]) -> None:
+    """The goods received and admitted (对已收到…货物无异议), a defect the answer raises (存在严重噪音问题)."""
+    text = doc.text
+    clauses = _clauses(text)
+    if "delivered" not in results:
+        for begin, stop in clauses:
+            clause = text[begin:stop]
+            got = _RECEIVED_GOODS.search(clause)
+            if got is not None and _ADMITS.search(clause) and not re.search(r"未|没有|从未", clause[: got.start()]):
+                _set_position(doc, results, "delivered", "admit", None, (begin + got.start(), begin + got.end()))
+                break
+    if "quality_objection" not in results:
+        defect = _DEFECT.search(text)
+        if defect is not None:
+            _set_position(doc, results, "quality_objection", None, defect.group(0), defect.span())
+
+
 def _received_money(doc: Document, results: dict[str, Candidate]) -> None:
     """只收到货款50000元: the payment is contested with the sum the answer accepts."""
     text = doc.text
@@ -255,8 +305,10 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
         doc.positions["delivered"] = "contest"
     _received_money(doc, results)
     _restated(doc, results)
+    _agreed_claims(doc, results)
     _rejected_claims(doc, results)
     _own_assertions(doc, results)
+    _answer_facts(doc, results)
     # A quality objection the complaint never mentioned is the answer's own assertion (no position);
     # one the answer takes a position on keeps it.
     quality_terms(doc, results)

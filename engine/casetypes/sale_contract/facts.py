@@ -32,8 +32,8 @@ _PAID_IN_FULL = re.compile(r"全额付清|全部付清|已付清|一次性付清
 # 实际没有支付购房款 / 分文未付: nothing paid (the corpus convention writes 0.00).
 _NOTHING_PAID = re.compile(r"(?:实际)?(?:没有|未|从未)(?:支付|付)(?:过)?(?:任何)?(?:购房款|房款|货款|价款)(?=[，。；]|$)|分文未付")
 # A payment by the noun the sum is attached to (grammar.item_noun) and the verb governing its list.
-_PRICE_NOUN = re.compile(r"^(?:购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房款|货款|价款|款项|款)?$")
-_PAY_VERB = re.compile(r"(?:支付|付款|付|给付|转账|汇款|交付|交纳|缴纳)(?:了|过)?(?:给)?(?:被告|原告|对方|上诉人|被上诉人|PER|ORG)?$")
+PRICE_NOUN = re.compile(r"^(?:购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房款|货款|价款|款项|款)?$")
+PAY_VERB = re.compile(r"(?:支付|付款|付|给付|转账|汇款|交付|交纳|缴纳)(?:了|过)?(?:给)?(?:被告|原告|对方|上诉人|被上诉人|PER|ORG)?$")
 _PERFORMED = re.compile(r"按(?:照)?(?:合同|协议)?(?:的)?约定|依约|依照约定")
 _TERM = re.compile(r"约定")
 # A sum followed by a noun of its own that is not the price (18万元购车款 / 5000元中介费).
@@ -86,7 +86,7 @@ def _money_roles(doc: Document) -> dict[str, list[tuple[Any, Any]]]:
                 roles["paid_total" if _PAID_TOTAL.search(before) else "paid"].append((mention, before))
         elif (noun := grammar.item_noun(text, mention.start)).endswith("定金") and "订金" not in noun:
             roles["deposit"].append((mention, before))
-        elif _PRICE_NOUN.match(noun) and _PAY_VERB.search(head := grammar.governing_head(text, mention.start)):
+        elif PRICE_NOUN.match(noun) and PAY_VERB.search(head := grammar.governing_head(text, mention.start)):
             if not _NOT_PAID.search(_PERFORMED.sub("", head)) and not _a_term(text, mention.start):
                 roles["paid"].append((mention, before))
     return roles

@@ -89,7 +89,8 @@ def delivery_statement(text: str) -> tuple[bool, tuple[int, int]] | None:
         if not _LATE.search(text[max(0, found.start() - 4): found.end()]):
             return False, found.span()
     for delivered in _DELIVERED.finditer(text):
-        if not re.search(r"未|没|不|拒", text[max(0, delivered.start() - 8): delivered.start()]):
+        clause_start = max(text.rfind(mark, 0, delivered.start()) for mark in "，,。；;") + 1
+        if not re.search(r"未|没|不|拒", text[max(clause_start, delivered.start() - 8): delivered.start()]):
             return True, delivered.span()
     return None
 

@@ -28,7 +28,8 @@ _PAID_TOTAL = re.compile(r"(共计|合计|累计)")
 _NOT_PAID = re.compile(r"(应|应当|须|需|约定|承诺|同意|要求|请求|判令|按照|按)[^，。；]{0,12}$")
 _OWED = re.compile(r"(尚欠|余款|欠付|拖欠|未付|剩余|尚余|下欠|结欠|仍欠)[^，。；0-9]{0,8}$")
 _PAID_IN_FULL = re.compile(r"全额付清|全部付清|已付清|一次性付清全部|付清(?:了)?全部(?:购房款|房款|价款|货款)"
-                           r"|(?:交付|支付|交纳)(?:了)?全部(?:房屋)?(?:价款|房款|购房款|货款)")
+                           r"|(?:交付|支付|交纳)(?:了)?全部(?:房屋)?(?:价款|房款|购房款|货款)"
+                           r"|(?:全部|全面|依约|按约)履行了?(?:全部)?(?:的)?(?:交款|付款|支付房款|支付价款|支付购房款)义务")
 # 实际没有支付购房款 / 分文未付: nothing paid (the corpus convention writes 0.00).
 _NOTHING_PAID = re.compile(r"(?:实际)?(?:没有|未|从未)(?:支付|付)(?:过)?(?:任何)?(?:购房款|房款|货款|价款)(?=[，。；]|$)|分文未付")
 # A payment by the noun the sum is attached to (grammar.item_noun) and the verb governing its list.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from engine.casetypes.sale_contract import grammar
+from engine.casetypes.sale_contract import facts, grammar
 from engine.casetypes.sale_contract.facts import quality_terms, read_sale_facts
 from engine.extraction.document import Candidate, Document
 
@@ -271,6 +271,39 @@ def _answer_facts(doc: Document, results: dict[str, Candidate]) -> None:
             _set_position(doc, results, "quality_objection", None, defect.group(0), defect.span())
 
 
+_PAID_IN_FULL = re.compile(r"(?:已|已经)(?:全部)?(?:支付|付清|交清)(?:了)?全部(?:的)?(?:购房款|房款|货款|价款)$|(?:已|已经)付清(?:全部)?(?:购房款|房款|货款|价款)?$")
+_COUNTER = re.compile(r"仅|只|实际|另|还|又|并非|而非|不是")
+
+
+def _payments(doc: Document, results: dict[str, Candidate]) -> None:
+    """Payments the answer states: 已经支付全部购房款650000元 (paid in full, against the claim: contested with
+    its figure); a payment or 定金 only restated (由原告支付定金10000元和房款14000元 / 答辩人已付20000元) is
+    admitted — unless its clause sets a figure against the complaint's (仅 / 实际 / 另…支付)."""
+    text = doc.text
+    clauses = _clauses(text)
+    for mention in doc.mentions_in(0, len(text), "money"):
+        clause = next((text[a:mention.start] for a, b in clauses if a <= mention.start < b), "")
+        if _REJECTS.search(clause):
+            continue
+        noun = grammar.item_noun(text, mention.start)
+        head = grammar.governing_head(text, mention.start)
+        span = (mention.start, mention.end)
+        if _PAID_IN_FULL.search(text[max(0, mention.start - 16): mention.start]):
+            _set_position(doc, results, "paid_amount", "contest", mention.value, span)
+            continue
+        paying = facts.PAY_VERB.search(head) or re.search(r"(?:已付|已支付|已交)(?:货款|房款|购房款|价款)?$", text[
+            max(0, mention.start - 8): mention.start])
+        if not paying or _COUNTER.search(clause):
+            continue
+        if noun.endswith("定金") and "deposit" not in doc.positions:
+            _set_position(doc, results, "deposit", "admit", None, span)
+        elif facts.PRICE_NOUN.match(noun) and "paid_amount" not in doc.positions:
+            _set_position(doc, results, "paid_amount", "admit", None, span)
+        elif (facts.PRICE_NOUN.match(noun) and doc.positions.get("paid_amount") == "contest"
+              and getattr(results.get("paid_amount"), "value", None) == mention.value):
+            _set_position(doc, results, "paid_amount", "admit", None, span)  # the keyword cue's contest
+
+
 def _received_money(doc: Document, results: dict[str, Candidate]) -> None:
     """只收到货款50000元: the payment is contested with the sum the answer accepts."""
     text = doc.text
@@ -304,6 +337,7 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
         results["delivered"] = Candidate("delivered", None, [denied.span()], 0.7, "derived", denied.start())
         doc.positions["delivered"] = "contest"
     _received_money(doc, results)
+    _payments(doc, results)
     _restated(doc, results)
     _agreed_claims(doc, results)
     _rejected_claims(doc, results)

@@ -10,7 +10,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
+from functools import lru_cache
 
 from engine.casetypes.sale_contract import facts, grammar
 from engine.casetypes.sale_contract.facts import quality_terms, read_sale_facts
@@ -85,7 +87,7 @@ def _claim_items(doc: Document, results: dict[str, Candidate]) -> None:
         start, end = 0, len(text)
     found: dict[str, Candidate] = {}
     for mention in doc.mentions_in(start, end, "money"):
-        sentence = text[max(text.rfind(mark, 0, mention.start) for mark in "。；;\n：:") + 1: mention.start]
+        sentence = text[grammar.start_before(text, mention.start, "。；;\n：:"): mention.start]
         if _COURT.search(sentence) or (not in_claims and not _ASKED.search(sentence)):
             continue
         noun = grammar.item_noun(text, mention.start)
@@ -132,6 +134,7 @@ _WHO_SIGNED = re.compile(r"(?:系|是|由)[^，。；]{0,16}?(?:共同|亲自|�
 _OWED_BY_PLAINTIFF = re.compile(r"(?:拒不支付|尚欠|仍欠|未付|欠付|拖欠)(?:剩余|的)?(?:购房款|房款|货款|价款|余款|尾款)?$")
 
 
+@lru_cache(maxsize=4)
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Comma-level clauses: a rejection reaches the nouns of its own clause (…均无依据), not the clause
     before it (同意返还购房款，但不同意赔偿损失)."""
@@ -141,6 +144,14 @@ def _clauses(text: str) -> list[tuple[int, int]]:
         begin = found.end()
     spans.append((begin, len(text)))
     return [(a, b) for a, b in spans if b > a]
+
+
+def _clause_at(clauses: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    """The clause holding `position` (a bisect: answers may be long)."""
+    index = bisect_right(clauses, (position, len(clauses) and clauses[-1][1] + 1)) - 1
+    if index >= 0 and clauses[index][0] <= position < clauses[index][1]:
+        return clauses[index]
+    return position, position
 
 
 def _set_position(doc: Document, results: dict[str, Candidate], eid: str, position: str | None, value: object,
@@ -160,7 +171,7 @@ def _restated(doc: Document, results: dict[str, Candidate]) -> None:
         found = results.get(eid)
         if found is None or doc.positions.get(eid) != "contest" or not found.spans:
             continue
-        begin = max(text.rfind(mark, 0, found.spans[0][0]) for mark in "。；;") + 1
+        begin = grammar.start_before(text, found.spans[0][0], "。；;")
         stop = min((i for i in (text.find(mark, found.spans[0][0]) for mark in "。；;") if i >= 0), default=len(text))
         sentence = text[begin:stop]
         restated = _JUDGMENT.search(sentence) and not re.search(r"错误|不当|有误|不服|不应", sentence)
@@ -182,7 +193,8 @@ def _agreed_claims(doc: Document, results: dict[str, Candidate]) -> None:
         if found is None or doc.positions.get(eid) != "contest" or not found.spans:
             continue
         at = found.spans[0][0]
-        clause = next((text[a:b] for a, b in clauses if a <= at < b), "")
+        begin, stop = _clause_at(clauses, at)
+        clause = text[begin:stop]
         if re.search(r"(?<!不)同意|无异议|没有异议|认可", clause) and not _REJECTS.search(clause):
             doc.positions[eid] = "admit"
             results[eid] = Candidate(eid, None, found.spans, found.confidence, found.source, found.order)
@@ -219,7 +231,7 @@ def _own_assertions(doc: Document, results: dict[str, Candidate]) -> None:
     signed = grammar.signed_contract(text)
     if signed is not None and "written_contract" not in results and not grammar.UNWRITTEN.search(text):
         stop = min((i for i in (text.find(mark, signed[0]) for mark in "。；;") if i >= 0), default=len(text))
-        sentence = text[max(text.rfind(mark, 0, signed[0]) for mark in "。；;") + 1: stop]
+        sentence = text[grammar.start_before(text, signed[0], "。；;"): stop]
         if _WHO_SIGNED.search(sentence) and not re.search(r"无异议|没有异议|属实|认可", sentence):
             # 《转让协议》系上诉人与PER共同签订: the answer asserts the signing (and by whom); a bare 双方签订了
             # 《…》 in an answer only restates the complaint.
@@ -234,7 +246,7 @@ def _own_assertions(doc: Document, results: dict[str, Candidate]) -> None:
     if "outstanding_amount" not in results:
         for mention in doc.mentions_in(0, len(text), "money"):
             before = text[max(0, mention.start - 12): mention.start]
-            sentence = text[max(text.rfind(mark, 0, mention.start) for mark in "。；;：:") + 1: mention.start]
+            sentence = text[grammar.start_before(text, mention.start, "。；;：:"): mention.start]
             if not _OWED_BY_PLAINTIFF.search(before):
                 continue
             clause = sentence[max(sentence.rfind("，"), sentence.rfind(",")) + 1:]
@@ -282,7 +294,7 @@ def _payments(doc: Document, results: dict[str, Candidate]) -> None:
     text = doc.text
     clauses = _clauses(text)
     for mention in doc.mentions_in(0, len(text), "money"):
-        clause = next((text[a:mention.start] for a, b in clauses if a <= mention.start < b), "")
+        clause = text[_clause_at(clauses, mention.start)[0]: mention.start]
         if _REJECTS.search(clause):
             continue
         noun = grammar.item_noun(text, mention.start)

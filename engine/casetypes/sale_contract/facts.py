@@ -67,7 +67,7 @@ def _facts(doc: Document) -> tuple[int, int]:
 
 
 def _sentence_start(text: str, position: int) -> int:
-    return max(text.rfind(mark, 0, position) for mark in "。；\n") + 1
+    return grammar.start_before(text, position, "。；\n")
 
 
 def _money_roles(doc: Document) -> dict[str, list[tuple[Any, Any]]]:

@@ -25,6 +25,16 @@ _SOLD = re.compile(rf"(?:购买|出售|购得|买受|出卖|售予|卖给|转让
 # A house sale (not goods): any of its own words.
 HOUSE_SALE = re.compile(r"房款|购房|交房|过户|网签|首付|商品房|房屋买卖|房产|预售|(?:涉案|案涉|诉争)(?:房屋|房产)")
 
+_REACH = 300  # characters a sentence or clause start is looked for before a position: no pleading sentence is
+# longer, and a bounded look keeps the reading linear on a 1 MB text without the marks.
+
+
+def start_before(text: str, position: int, marks: str) -> int:
+    """Where the sentence or clause holding `position` starts: after the last of `marks` before it."""
+    floor = max(0, position - _REACH)
+    found = max(text.rfind(mark, floor, position) for mark in marks)
+    return found + 1 if found >= 0 else floor
+
 
 def item_noun(text: str, start: int) -> str:
     """The noun the sum at `start` is attached to ('' when none): 定金 / 购房款 / 中介费 / 损失 …"""
@@ -32,10 +42,10 @@ def item_noun(text: str, start: int) -> str:
     return found.group(0) if found else ""
 
 
-def governing_head(text: str, start: int, width: int = 24) -> str:
+def governing_head(text: str, start: int, width: int = 24, hops: int = 0) -> str:
     """The clause before the sum at `start`, with the sum's own noun and the earlier items of its list
     removed: what is left ends with the verb that governs the list (…返还原告)."""
-    clause_start = max(text.rfind(mark, 0, start) for mark in "。；;\n，,：:") + 1
+    clause_start = start_before(text, start, "。；;\n，,：:")
     head = text[clause_start:start]
     noun = item_noun(head, len(head))
     head = head[: len(head) - len(noun)] if noun and head.endswith(noun) else head
@@ -46,9 +56,9 @@ def governing_head(text: str, start: int, width: int = 24) -> str:
         head = head[: item.start()]
         noun = item_noun(head, len(head))
         head = head[: len(head) - len(noun)] if noun and head.endswith(noun) else head
-    if not head and clause_start > 0 and text[clause_start - 1] in "，,":
-        # 支付被告定金10000元，购房首付款14000元: a list may also run over a comma.
-        return governing_head(text, clause_start - 1, width)
+    if not head and clause_start > 0 and text[clause_start - 1] in "，," and hops < 2:
+        # 支付被告定金10000元，购房首付款14000元: a list may also run over a comma (a clause or two back).
+        return governing_head(text, clause_start - 1, width, hops + 1)
     return head[-width:]
 
 
@@ -90,7 +100,7 @@ def delivery_statement(text: str) -> tuple[bool, tuple[int, int]] | None:
         if not _LATE.search(text[max(0, found.start() - 4): found.end()]):
             return False, found.span()
     for delivered in _DELIVERED.finditer(text):
-        clause_start = max(text.rfind(mark, 0, delivered.start()) for mark in "，,。；;") + 1
+        clause_start = start_before(text, delivered.start(), "，,。；;")
         if not re.search(r"未|没|不|拒", text[max(clause_start, delivered.start() - 8): delivered.start()]):
             return True, delivered.span()
     return None

@@ -2,7 +2,8 @@
 
 - the plaintiff is the seller when it claims the price (or a penalty), the buyer when it claims a
   refund or the deposit back; the defendants are the other side;
-- the outstanding price is the total less what was paid (or the price claimed), and vice versa;
+- the outstanding price is the price claimed when not stated; what was paid is the total less what is
+  owed (the outstanding price is not derived from total − paid: it is written as stated);
 - a stated delivery date means the goods were delivered;
 - sums, the penalty standard, the goods and the delivery date are read by facts.py first.
 """
@@ -45,11 +46,9 @@ def _price(results: dict[str, Candidate]) -> None:
     if owed is None and claim is not None:
         owed = Candidate("outstanding_amount", claim.value, claim.spans, 0.6, "derived", claim.order)
         results["outstanding_amount"] = owed
-    if owed is None and total is not None and paid is not None and Decimal(paid.value) <= Decimal(total.value):
-        value = _money(Decimal(total.value) - Decimal(paid.value))
-        results["outstanding_amount"] = Candidate("outstanding_amount", value, total.spans + paid.spans, 0.6,
-                                                  "derived", paid.order)
-    elif paid is None and total is not None and owed is not None and Decimal(owed.value) <= Decimal(total.value):
+    # The outstanding price is not derived from total − paid: the pleadings' convention writes it as stated
+    # (corpus/README.md), and the judgment rules compute total − paid themselves when it is not stated.
+    if paid is None and total is not None and owed is not None and Decimal(owed.value) <= Decimal(total.value):
         value = _money(Decimal(total.value) - Decimal(owed.value))
         results["paid_amount"] = Candidate("paid_amount", value, total.spans + owed.spans, 0.6, "derived",
                                            owed.order)

@@ -182,6 +182,23 @@ def _restated(doc: Document, results: dict[str, Candidate]) -> None:
 _CLAIM_IDS = ("claim_refund", "claim_losses", "claim_deposit", "claim_penalty", "claim_price")
 
 
+def _deposit_not_price(doc: Document, results: dict[str, Candidate]) -> None:
+    """已将定金退还原告: a 返还 / 退还 whose clause names the 定金 and no price is about the deposit claim."""
+    text = doc.text
+    found = results.get("claim_refund")
+    if found is None or not found.spans or "claim_deposit" in results:
+        return
+    begin, stop = _clause_at(_clauses(text), found.spans[0][0])
+    clause = text[begin:stop]
+    if "定金" in clause and not re.search(r"购房款|房款|货款|价款|已付款", clause):
+        position = doc.positions.pop("claim_refund", None)
+        del results["claim_refund"]
+        results["claim_deposit"] = Candidate("claim_deposit", None, found.spans, found.confidence, found.source,
+                                             found.order)
+        if position is not None:
+            doc.positions["claim_deposit"] = position
+
+
 def _agreed_claims(doc: Document, results: dict[str, Candidate]) -> None:
     """同意…返还购房款 / 对返还房款无异议: a claim its own clause agrees to is admitted, whatever a later
     clause of the sentence contests."""
@@ -215,8 +232,10 @@ def _rejected_claims(doc: Document, results: dict[str, Candidate]) -> None:
             continue
         for eid, noun in _NAMED_CLAIMS:
             named = noun.search(clause)
-            if named is None or eid in doc.positions:
+            if named is None:
                 continue
+            if eid in doc.positions and not (position == "contest" and doc.positions[eid] == "admit"):
+                continue  # the first position stands, except an admit against a clause that rejects the claim
             if eid == "claim_losses" and (_OWN_LOSS.search(clause) or "违约金" in named.group(0)):
                 continue
             span = (begin + named.start(), begin + named.end())
@@ -350,6 +369,7 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
     _received_money(doc, results)
     _payments(doc, results)
     _restated(doc, results)
+    _deposit_not_price(doc, results)
     _agreed_claims(doc, results)
     _rejected_claims(doc, results)
     _own_assertions(doc, results)

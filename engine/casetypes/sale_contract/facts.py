@@ -39,6 +39,9 @@ _PERFORMED = re.compile(r"按(?:照)?(?:合同|协议)?(?:的)?约定|依约|依
 _TERM = re.compile(r"约定")
 # A sum followed by a noun of its own that is not the price (18万元购车款 / 5000元中介费).
 _OTHER_MONEY_AFTER = re.compile(r"(?!(?:的)?(?:购房款|房款|货款|价款|首付款|首期款|定金|款项))(?:的)?[\u4e00-\u9fff]{1,3}(?:款|费)")
+_GIVE_BACK = re.compile(r"(?:双倍)?(?:返还|退还|退回)")
+# A sentence that asks (请求 / 判令 …) rather than states the agreement: its sums are claims.
+_ASKING = re.compile(r"请求|判令|诉请|要求|诉至法院")
 # The 定金 is part of the price: 首付定金 / 定金抵作房款.
 _DEPOSIT_IN_PRICE = re.compile(r"首付定金|定金(?:抵作|冲抵|折抵|转为|充抵|作为)(?:购房款|房款|价款|货款|首付款)")
 _PENALTY = re.compile(
@@ -51,7 +54,7 @@ _UNWRITTEN = re.compile(r"无书面合同|未签订书面|没有签订书面|未
 _GOODS = re.compile(r"(?:购买|采购|订购|订购了|购买了|采购了|定制)([^0-9，。；,（(“”《》：:]{2,16}?)(?=[0-9]|，|。|；|（|共|一批|若干|合计|总计|$)")
 _DUE_AFTER = re.compile(r"(?:货到|收货|交货|送货|到货|验收合格|安装完毕|交付)后(\d+)[日天]内(?:付清|支付|结清|付款|一次性)")
 _PENALTY_SUM = re.compile(r"违约金(?:为|人民币)?$|违约金，即$")
-_PENALTY_SHARE = re.compile(r"(?:按|为)[^，。；]{0,10}?(?:未付货款|未付款|合同总价|总价款|总价|货款总额|欠款|货款|总房款|总房价|已付房款|购房款|房款|房价款|价款)[^，。；0-9]{0,4}?"
+_PENALTY_SHARE = re.compile(r"(?:按|为|支付|承担|赔偿)[^，。；]{0,10}?(?:未付货款|未付款|合同总价|总价款|总价|货款总额|欠款|货款|总房款|总房价|已付房款|购房款|房款|房价款|价款)[^，。；0-9]{0,4}?"
                             r"([0-9]+(?:\.[0-9]+)?)\s*%")
 _INSPECTION = re.compile(r"(?:收货|到货|交付|送达|货到|交货)后(\d+)[日天]内[^，。；]{0,10}?(?:验收|检验)")
 _QUALITY_WORDS = re.compile(r"存在|无法|不合格|质量问题|瑕疵|缺陷|失灵|破损|偏差|色差|隐裂|短少|不符合")
@@ -86,7 +89,8 @@ def _money_roles(doc: Document) -> dict[str, list[tuple[Any, Any]]]:
             if not _a_term(text, mention.start):
                 roles["paid_total" if _PAID_TOTAL.search(before) else "paid"].append((mention, before))
         elif (noun := grammar.item_noun(text, mention.start)).endswith("定金") and "订金" not in noun:
-            roles["deposit"].append((mention, before))
+            if not _GIVE_BACK.search(grammar.governing_head(text, mention.start)):
+                roles["deposit"].append((mention, before))  # 双倍返还定金20000元 is the claim, not the 定金
         elif PRICE_NOUN.match(noun) and PAY_VERB.search(head := grammar.governing_head(text, mention.start)):
             if not _NOT_PAID.search(_PERFORMED.sub("", head)) and not _a_term(text, mention.start):
                 roles["paid"].append((mention, before))
@@ -208,7 +212,8 @@ def _penalty_terms(doc: Document, results: dict[str, Candidate], start: int, end
     elif "penalty_clause" in results and len(str(results["penalty_clause"].value)) < 8:
         del results["penalty_clause"]  # a bare 违约金 is no clause (双方未约定违约金)
     mentions = doc.mentions_in(start, end, "money")
-    sums = [m for m in mentions if _PENALTY_SUM.search(text[max(0, m.start - 8): m.start])]
+    sums = [m for m in mentions if _PENALTY_SUM.search(text[max(0, m.start - 8): m.start])
+            and not _claimed(text, m.start)]
     if sums:
         first = sums[0]
         if re.match(r"\s*[×xX*][^=＝。；]{1,12}[=＝]", text[first.end: first.end + 16]):
@@ -219,10 +224,17 @@ def _penalty_terms(doc: Document, results: dict[str, Candidate], start: int, end
     else:
         results.pop("penalty_amount", None)
     share = next((m for m in _PENALTY_SHARE.finditer(facts)
-                  if "违约金" in facts[_sentence_start(facts, m.start()): m.end() + 20]), None)
+                  if "违约金" in facts[_sentence_start(facts, m.start()): m.end() + 20]
+                  and not _claimed(facts, m.start())), None)
     if share is not None:
         span = (start + share.start(1), start + share.end(1))
         results["penalty_percent"] = Candidate("penalty_percent", share.group(1), [span], 0.75, "derived", span[0])
+
+
+def _claimed(text: str, position: int) -> bool:
+    """支付违约金10000元 inside 请求法院判令…: the claim, not the agreed sum (unless the sentence says 约定)."""
+    sentence = text[_sentence_start(text, position): position]
+    return bool(_ASKING.search(sentence)) and "约定" not in sentence
 
 
 def due_after_delivery(doc: Document, results: dict[str, Candidate]) -> None:

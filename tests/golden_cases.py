@@ -34,7 +34,9 @@ def golden_params(folder: Path) -> list[Any]:
 
 def _same(element_type: str, expected: Any, got: Any) -> bool:
     if isinstance(expected, dict):
-        return isinstance(got, dict) and all(str(got.get(k)) == str(v) for k, v in expected.items())
+        return isinstance(got, dict) and all(
+            _same("object", v, got.get(k)) if isinstance(v, dict) else str(got.get(k)) == str(v)
+            for k, v in expected.items())
     if expected is None or got is None:
         return expected is got
     return values_match(element_type, expected, got)

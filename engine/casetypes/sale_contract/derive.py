@@ -109,6 +109,31 @@ def _claim_items(doc: Document, results: dict[str, Candidate]) -> None:
             del results[other]  # the same sum read by its keyword as something else (a refund is no 货款 claim)
 
 
+def _claimed_rate(doc: Document, results: dict[str, Candidate]) -> None:
+    """按每日房款总价的0.5‰计算支付违约金: the rate of a penalty claim where the generic reader found none
+    (the rate is written on a base of its own); the claim itself when only its rate says it is one."""
+    text = doc.text
+    start, end = doc.section("claims")
+    if end <= start:
+        start, end = 0, len(text)
+    claim = results.get("claim_penalty")
+    if claim is not None and isinstance(claim.value, dict) and claim.value.get("rate"):
+        return
+    for found in facts.PENALTY.finditer(text, start, end):
+        sentence = text[grammar.start_before(text, found.start(), "。；;\n"): found.end() + 24]
+        if not re.search(r"违约金|逾期付款", sentence) or not _ASKED.search(sentence) or "约定" in sentence:
+            continue
+        rate = facts.rate_value(found.group(0))
+        if rate is None:
+            continue
+        value = dict(claim.value) if claim is not None and isinstance(claim.value, dict) else {
+            "amount": None, "base": None, "rate": None, "start_date": None, "end": None}
+        value["rate"] = rate
+        spans = [*(claim.spans if claim is not None else []), found.span()]
+        results["claim_penalty"] = Candidate("claim_penalty", value, spans, 0.7, "derived", spans[0][0])
+        return
+
+
 _REDUCTION = re.compile(r"违约金[^。；]{0,20}?(?:过高|偏高|畸高)|过分高于|调减|(?:请求|申请)[^。；]{0,30}?(?:调整|减少|调低|酌减)"
                         r"|予以调整|予以减少|调低|酌情减少")
 
@@ -384,6 +409,7 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         return
     read_sale_facts(doc, results)
     _claim_items(doc, results)
+    _claimed_rate(doc, results)
     _refund(doc, results)
     _sides(results)
     _price(results)

@@ -44,7 +44,7 @@ _GIVE_BACK = re.compile(r"(?:双倍)?(?:返还|退还|退回)")
 _ASKING = re.compile(r"请求|判令|诉请|要求|诉至法院")
 # The 定金 is part of the price: 首付定金 / 定金抵作房款.
 _DEPOSIT_IN_PRICE = re.compile(r"首付定金|定金(?:抵作|冲抵|折抵|转为|充抵|作为)(?:购房款|房款|价款|货款|首付款)")
-_PENALTY = re.compile(
+PENALTY = re.compile(
     r"(?:每日|每天|每逾期一[日天]|逾期一[日天]|按日|日)，?[^，。；]{0,16}?"
     r"(?:(?:万|千|百)分之[零〇一二两三四五六七八九十点0-9.]+|[0-9.]+\s*[%‰])"
     r"|(?:月息|月利率|按月)[^，。；]{0,6}?[0-9.]+\s*%"
@@ -116,7 +116,7 @@ def _money_candidate(eid: str, mentions: list[tuple[Any, Any]], pick: str = "fir
     return Candidate(eid, mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
 
 
-def _rate_value(raw: str) -> dict[str, Any] | None:
+def rate_value(raw: str) -> dict[str, Any] | None:
     try:
         rate = parse_penalty_rate(raw)
     except YaosuError:
@@ -151,11 +151,11 @@ def read_sale_facts(doc: Document, results: dict[str, Candidate]) -> None:
     if paid is not None:
         results["paid_amount"] = paid
     facts = text[start:end]
-    for match in _PENALTY.finditer(facts):
+    for match in PENALTY.finditer(facts):
         sentence = facts[_sentence_start(facts, match.start()): match.end() + 20]
         if not re.search(r"违约金|逾期|迟延|滞纳", sentence):
             continue
-        value = _rate_value(match.group(0))
+        value = rate_value(match.group(0))
         if value is not None:
             spans = [(start + match.start(), start + match.end())]
             results["penalty_rate"] = Candidate("penalty_rate", value, spans, 0.8, "derived", start + match.start())

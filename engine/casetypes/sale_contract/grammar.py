@@ -17,7 +17,7 @@ NOUNS = (r"购房首付款|房屋首付款|首付款|首期款|购房款|房屋�
 _LINK = r"(?:共计|合计|总计|暂计|计|为|人民币|：|:)*"
 _NOUN = re.compile(rf"({NOUNS}){_LINK}$")
 # An earlier item of the same list (…定金10000元、) that sits between the verb and this sum.
-_LIST_ITEM = re.compile(rf"(?:{NOUNS})?{_LINK}[0-9][0-9,.]*(?:万)?元(?:整)?[、和及与]$")
+_LIST_ITEM = re.compile(rf"(?:{NOUNS})?{_LINK}[0-9][0-9,.]*(?:万)?元(?:整)?[、和及与，,]$")
 _HOUSE = r"回迁安置房|安置房|顶账房|商品房|房屋|房产|商铺|门面房|门面|店面|车库|车位|住宅|住房|楼房|别墅|公寓|厂房"
 HOUSE = re.compile(rf"(?:{_HOUSE})(?!预售|销售许可|许可)")
 # The object of a sale verb: 购买被告位于…的房屋一套 / 出售车库 / 向被告购买…商铺三间.
@@ -42,23 +42,29 @@ def item_noun(text: str, start: int) -> str:
     return found.group(0) if found else ""
 
 
-def governing_head(text: str, start: int, width: int = 24, hops: int = 0) -> str:
-    """The clause before the sum at `start`, with the sum's own noun and the earlier items of its list
-    removed: what is left ends with the verb that governs the list (…返还原告)."""
-    clause_start = start_before(text, start, "。；;\n，,：:")
-    head = text[clause_start:start]
+def _without_items(head: str) -> str:
+    """A clause before a sum without the sum's own noun and the earlier items of its list."""
     noun = item_noun(head, len(head))
     head = head[: len(head) - len(noun)] if noun and head.endswith(noun) else head
-    while True:
-        item = _LIST_ITEM.search(head)
-        if item is None:
-            break
+    while (item := _LIST_ITEM.search(head)) is not None:
         head = head[: item.start()]
         noun = item_noun(head, len(head))
         head = head[: len(head) - len(noun)] if noun and head.endswith(noun) else head
-    if not head and clause_start > 0 and text[clause_start - 1] in "，," and hops < 2:
+    return head
+
+
+def governing_head(text: str, start: int, width: int = 24) -> str:
+    """The clause before the sum at `start`, with the sum's own noun and the earlier items of its list
+    removed: what is left ends with the verb that governs the list (…返还原告)."""
+    marks = "。；;\n，,：:"
+    clause_start = start_before(text, start, marks)
+    head = _without_items(text[clause_start:start])
+    hops = 0
+    while not head and clause_start > 0 and text[clause_start - 1] in "，," and hops < 2:
         # 支付被告定金10000元，购房首付款14000元: a list may also run over a comma (a clause or two back).
-        return governing_head(text, clause_start - 1, width, hops + 1)
+        previous = start_before(text, clause_start - 1, marks)
+        head = _without_items(text[previous:clause_start])
+        clause_start, hops = previous, hops + 1
     return head[-width:]
 
 

@@ -68,15 +68,27 @@ def governing_head(text: str, start: int, width: int = 24) -> str:
     return head[-width:]
 
 
+# A house noun of its own after a sale verb (…砖瓦平房三间 / 瓦屋及院落一处): ends in 房 or 屋, counted or
+# closed by punctuation.
+_SOLD_NOUN = re.compile(r"(?:购买|出售|购得|出卖|售予|卖给|转让给?)([^，。；]{0,30}?(?:房|屋)(?:及[\u4e00-\u9fff]{1,4})?)"
+                        r"(?=一套|一间|一处|一栋|一幢|[两二三四五六七八九十0-9]+(?:间|套|处|栋|幢)|[，。；]|$)")
+_NOT_NOUN = re.compile(r"的|给|向|原告|被告|其|所有|位于|PER|ORG|[0-9]")
+
+
 def house_goods(text: str) -> tuple[str, int] | None:
     """What a house sale sold: the object of a sale verb, else the first house noun of a house-sale text
-    (a permit's name — 商品房预售许可证 — is none)."""
+    (a permit's name — 商品房预售许可证 — is none), else a house noun of its own after a sale verb."""
     sold = _SOLD.search(text)
     first = HOUSE.search(text) if HOUSE_SALE.search(text) else None
     if sold is not None and (first is None or sold.start(1) <= first.start() or _same_sentence(text, first, sold)):
         return sold.group(1), sold.start(1)
     if first is not None:
         return first.group(0), first.start()
+    own = _SOLD_NOUN.search(text)
+    if own is not None:
+        noun = _NOT_NOUN.split(own.group(1))[-1]
+        if len(noun) >= 2 and not noun.startswith(("房", "屋")):
+            return noun, own.end(1) - len(noun)
     return None
 
 

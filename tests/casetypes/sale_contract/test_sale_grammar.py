@@ -41,7 +41,7 @@ def test_the_verb_that_governs_a_list(text: str, figure: str, head: str) -> None
     ("原告购买被告位于某市幸福路8号的房屋一套，房款已付清", "房屋"),
     ("签订商品房买卖合同三份，约定由原告向被告购买3号商铺三间", "商铺"),  # the sale verb's object wins
     ("双方签订《商品房买卖合同》，约定交房时间", "商品房"),
-    ("上诉人提供的商品房预售许可证明是真实的，PER购房时已经知晓商铺需要重新分割", "商铺"),  # a permit is none
+    ("出卖人已取得商品房预售许可证，买受人所购商铺尚待分割", "商铺"),  # a permit is none
 ])
 def test_what_a_house_sale_sold(text: str, goods: str) -> None:
     found = grammar.house_goods(text)
@@ -58,7 +58,7 @@ def test_a_goods_sale_has_no_house_goods() -> None:
     ("该楼盘至今未动工", False),
     ("房屋已经交付，不存在履行不能", True),
     ("被告未按约定期限交付房屋，直至TIME才交房", True),
-    ("被告未能按约向原告交付房屋", None),  # late, not undelivered
+    ("出卖人未能按约向买受人交付房屋", None),  # late, not undelivered
     ("被告至今未向原告交付房屋权属证书", None),  # a certificate is not the house
 ])
 def test_delivery_statements(text: str, delivered: bool | None) -> None:
@@ -68,8 +68,8 @@ def test_delivery_statements(text: str, delivered: bool | None) -> None:
 
 @pytest.mark.parametrize(("text", "signed"), [
     ("原、被告签订商品房买卖合同三份", True),
-    ("PER与PER所签的《购房协议》应系无效", True),
-    ("原审认定于签订合同当日交付钥匙错误", True),
+    ("双方所签的《房屋转让协议》应属无效", True),
+    ("双方签订合同后三日内交出了钥匙", True),
     ("原告多次要求被告签订书面合同，被告置之不理", False),
     ("被告出具《交房通知书》", False),
     ("被告工作人员签收了送货单", False),

@@ -100,6 +100,8 @@ def _same_sentence(text: str, first: re.Match[str], sold: re.Match[str]) -> bool
 # Delivery of the thing sold. Lateness (未按约定期限交付) is no statement that it was not delivered.
 _DELIVERED = re.compile(
     r"(?:已|已经|早已|依约|按约)?(?:向[^，。；]{0,8}?)?交付(?:了)?(?:涉案|案涉)?(?:房屋|商品房|房产|商铺|车库|标的物)(?!权属|产权|证)"
+    r"|将(?:涉案|案涉|该|诉争)?(?:房屋|商品房|房产|商铺|车库|标的物|货物)(?:已)?交(?:付|给)"
+    r"|(?:履行|办理)完毕(?:交楼|收楼|交房)手续"
     r"|交付(?:给)?(?:原告|被告|买受人|上诉人|PER|其)使用|已(?:经)?交房|才交房|才(?:交付|交楼)|交付使用|入住|(?:交楼|收楼)手续(?:已)?(?:履行|办理)?完毕|已履行完毕交楼"
     r"|交付的义务(?:也)?已(?:经)?完成|已(?:经)?交付(?=[，。；]|$)"
 )
@@ -137,10 +139,17 @@ _NOT_SIGNED = re.compile(r"(?:要求|通知|催促|拒绝|拒不|未|没有|尚�
 UNWRITTEN = re.compile(r"无书面合同|未签订书面|没有签订书面|未签订(?:买卖|购销)合同|口头约定|口头协议")
 
 
+# The contract as the subject (合同系被告本人与原告签订 / 协议由双方签署).
+_SIGNED_BY = re.compile(r"(?:合同|协议|契约)(?:系|是|由)[^，。；]{0,16}?签(?:订|署)")
+
+
 def signed_contract(text: str) -> tuple[int, int] | None:
     """The span saying a written contract exists, or None."""
     for found in _SIGNED.finditer(text):
         if not _NOT_SIGNED.search(text[max(0, found.start() - 6): found.start()]):
+            return found.span()
+    for found in _SIGNED_BY.finditer(text):
+        if not re.search(r"未|没有|并非|不是", found.group(0)):
             return found.span()
     titled = _TITLED.search(text)
     return titled.span() if titled else None

@@ -209,7 +209,9 @@ def check_part_line(d, n, errs):
         if k not in TYPES:
             errs.append(f"{where}: not an element of elements/*.yaml")
             continue
-        if TYPES[k] != "rate" and isinstance(v, dict):
+        # A rate is itself an object: wrapped ({"value": rate}, the sale/labour files) or plain (the others).
+        wrapped = isinstance(v, dict) and "value" in v and set(v) <= {"position", "value"}
+        if (TYPES[k] != "rate" or wrapped) and isinstance(v, dict):
             if not set(v) <= {"position", "value"} or "value" not in v:
                 errs.append(f"{where}: keys must be value (and position in an answer)")
                 continue

@@ -10,7 +10,7 @@ codes, objects, party lists, name lists, the claim_penalty object); answer posit
 name and ID number occurs in the text; ID numbers carry a correct GB 11643 check digit and
 agree with the stated birth date and gender.
 
-For corpus/realdata_gold/lawbench_{sale,labor}.gold.jsonl: line keys, source, index, part,
+For corpus/realdata_gold/lawbench_{sale,labor,sale_dev}.gold.jsonl: line keys, source, index, part,
 no duplicate (index, part), element shapes as above, text values short (no real text
 copied), and, when ../shared/realdata/lawbench/dispute_focus_2-2.json exists, that the
 index exists and every text value occurs in that passage.
@@ -75,7 +75,8 @@ REQUIRED = {
                       "written_contract", "monthly_wage", "termination_by", "arbitration_award"],
 }
 PREFIX = {"sale_contract": "sc", "labor_dispute": "ld"}
-REAL_FILES = {"lawbench_sale.gold.jsonl": "sale_contract", "lawbench_labor.gold.jsonl": "labor_dispute"}
+REAL_FILES = {"lawbench_sale.gold.jsonl": "sale_contract", "lawbench_labor.gold.jsonl": "labor_dispute",
+              "lawbench_sale_dev.gold.jsonl": "sale_contract"}
 REAL_SOURCE = "lawbench/dispute_focus_2-2.json"
 
 

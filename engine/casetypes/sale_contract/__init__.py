@@ -2,7 +2,9 @@
 
 | file | what |
 | --- | --- |
-| `derive.py` | sellers and buyers from who claims what; outstanding = total − paid; delivered |
+| `facts.py` | a complaint's sums by role (total / paid / owed / 定金), terms vs payments, penalty terms, goods, quality |
+| `grammar.py` | the clause grammar: the noun a sum is attached to and the verb over its list, house goods, delivery, signed contracts |
+| `derive.py` | sellers and buyers from who claims what; claims by their nouns; answers: reductions, rejected / agreed / restated claims, own assertions |
 | `answers.yaml` | answer wording that gives a clause its stance (违约金过高, 质量问题 …) |
 | `rules.py` | the judgment rules: price, penalty and its reduction, LPR loss, 定金 or 违约金, quality objection |
 

@@ -2,7 +2,8 @@
 
 - the plaintiff is the seller when it claims the price (or a penalty), the buyer when it claims a
   refund or the deposit back; the defendants are the other side;
-- the outstanding price is the total less what was paid (or the price claimed), and vice versa;
+- the outstanding price is the price claimed when not stated; what was paid is the total less what is
+  owed (the outstanding price is not derived from total − paid: it is written as stated);
 - a stated delivery date means the goods were delivered;
 - sums, the penalty standard, the goods and the delivery date are read by facts.py first.
 """
@@ -10,8 +11,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
+from functools import lru_cache
 
+from engine.casetypes.sale_contract import facts, grammar
 from engine.casetypes.sale_contract.facts import quality_terms, read_sale_facts
 from engine.extraction.document import Candidate, Document
 
@@ -42,11 +46,9 @@ def _price(results: dict[str, Candidate]) -> None:
     if owed is None and claim is not None:
         owed = Candidate("outstanding_amount", claim.value, claim.spans, 0.6, "derived", claim.order)
         results["outstanding_amount"] = owed
-    if owed is None and total is not None and paid is not None and Decimal(paid.value) <= Decimal(total.value):
-        value = _money(Decimal(total.value) - Decimal(paid.value))
-        results["outstanding_amount"] = Candidate("outstanding_amount", value, total.spans + paid.spans, 0.6,
-                                                  "derived", paid.order)
-    elif paid is None and total is not None and owed is not None and Decimal(owed.value) <= Decimal(total.value):
+    # The outstanding price is not derived from total − paid: the pleadings' convention writes it as stated
+    # (corpus/README.md), and the judgment rules compute total − paid themselves when it is not stated.
+    if paid is None and total is not None and owed is not None and Decimal(owed.value) <= Decimal(total.value):
         value = _money(Decimal(total.value) - Decimal(owed.value))
         results["paid_amount"] = Candidate("paid_amount", value, total.spans + owed.spans, 0.6, "derived",
                                            owed.order)
@@ -64,26 +66,339 @@ def _refund(doc: Document, results: dict[str, Candidate]) -> None:
         del results["claim_price"]
 
 
-_REDUCTION = re.compile(r"违约金[^。；]{0,20}?过高|过分高于|调减|(?:请求|申请)[^。；]{0,30}?(?:调整|减少|调低|酌减)"
+_PARTY = r"(?:给)?(?:原告|上诉人|被上诉人|申请人|买受人|PER|ORG|其|我方)?"
+_GIVE_BACK = re.compile(rf"(?:双倍)?(?:返还|退还|退回|退)(?:给)?{_PARTY}(?:已付|已支付|已交|已交纳|全部|的)*$")
+_COMPENSATE = re.compile(rf"赔偿{_PARTY}(?:全部|各项|经济|的)*$")
+_REFUNDED = re.compile(r"^(?:购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房款|货款|价款|款项|已付款)$")
+_LOSS_NOUN = re.compile(r"中介劳务费|中介费|劳务费|经济损失|损失|费用")
+_ASKED = re.compile(r"请求|要求|诉请|应(?:当)?|判令")
+_COURT = re.compile(r"一审|原审|原判|二审|判决")
+
+
+def _claim_items(doc: Document, results: dict[str, Candidate]) -> None:
+    """Each claimed sum by the noun it is attached to and the verb over its list: 返还原告定金10000元、
+    购房款14000元、中介费1000元 → the 定金, the refund, a loss. Outside a claims section only what is asked
+    (请求 / 应赔偿 …), never what a court ordered (一审判决…返还房款300000元)."""
+    text = doc.text
+    start, end = doc.section("claims")
+    in_claims = end > start
+    if not in_claims:
+        start, end = 0, len(text)
+    found: dict[str, Candidate] = {}
+    for mention in doc.mentions_in(start, end, "money"):
+        sentence = text[grammar.start_before(text, mention.start, "。；;\n：:"): mention.start]
+        if _COURT.search(sentence) or (not in_claims and not _ASKED.search(sentence)):
+            continue
+        noun = grammar.item_noun(text, mention.start)
+        head = grammar.governing_head(text, mention.start)
+        if noun.endswith("定金") and _GIVE_BACK.search(head):
+            eid = "claim_deposit"
+        elif _REFUNDED.match(noun) and _GIVE_BACK.search(head):
+            eid = "claim_refund"
+        elif _LOSS_NOUN.fullmatch(noun) and (_GIVE_BACK.search(head) or _COMPENSATE.search(head)):
+            eid = "claim_losses"
+        else:
+            continue
+        found.setdefault(eid, Candidate(eid, mention.value, [(mention.start, mention.end)], 0.8, "derived",
+                                        mention.start))
+    for eid, candidate in found.items():
+        if eid in results:
+            continue
+        results[eid] = candidate
+        for other in [e for e, c in results.items() if e != eid and c.spans[:1] == candidate.spans[:1]]:
+            del results[other]  # the same sum read by its keyword as something else (a refund is no 货款 claim)
+
+
+def _claimed_rate(doc: Document, results: dict[str, Candidate]) -> None:
+    """按每日房款总价的0.5‰计算支付违约金: the rate of a penalty claim where the generic reader found none
+    (the rate is written on a base of its own); the claim itself when only its rate says it is one."""
+    text = doc.text
+    start, end = doc.section("claims")
+    if end <= start:
+        start, end = 0, len(text)
+    claim = results.get("claim_penalty")
+    if claim is not None and isinstance(claim.value, dict) and claim.value.get("rate"):
+        return
+    for found in facts.PENALTY.finditer(text, start, end):
+        sentence = text[grammar.start_before(text, found.start(), "。；;\n"): found.end() + 24]
+        if not re.search(r"违约金|逾期付款", sentence) or not _ASKED.search(sentence) or "约定" in sentence:
+            continue
+        rate = facts.rate_value(found.group(0))
+        if rate is None:
+            continue
+        value = dict(claim.value) if claim is not None and isinstance(claim.value, dict) else {
+            "amount": None, "base": None, "rate": None, "start_date": None, "end": None}
+        value["rate"] = rate
+        spans = [*(claim.spans if claim is not None else []), found.span()]
+        results["claim_penalty"] = Candidate("claim_penalty", value, spans, 0.7, "derived", spans[0][0])
+        return
+
+
+_REDUCTION = re.compile(r"违约金[^。；]{0,20}?(?:过高|偏高|畸高)|过分高于|调减|(?:请求|申请)[^。；]{0,30}?(?:调整|减少|调低|酌减)"
                         r"|予以调整|予以减少|调低|酌情减少")
 
 
 _DENIED = re.compile(r"未收到|没有收到|并未收到|从未收到|未交付|未送达|仅收到|实际收到|只收到|未实际交付")
+# 只收到原告支付的货款50000元: what was received is money (a payment contested), not the goods.
+_MONEY_RECEIVED = re.compile(r"(?:仅|只|实际|共)(?:收到|收取)[^，。；]{0,12}?(?:货款|房款|购房款|价款|款项|款)")
+# A clause that rejects what it names (…均无依据 / 不应支付违约金 / 不存在逾期付款 / 过高).
+_REJECTS = re.compile(r"无(?:事实|法律)?(?:和法律)?依据|没有(?:事实|法律)?(?:和法律)?依据|不应|不存在|无需|不予|不同意|不适用|过高|偏高"
+                      r"|不能成立|不符合|没有证据|无证据")
+# What a rejecting clause names, by its noun: a claim of the table.
+_NAMED_CLAIMS = (
+    ("claim_penalty", re.compile(r"违约金|逾期付款(?:损失|利息)?")),
+    ("claim_losses", re.compile(r"(?:赔偿|经济)?损失")),
+    ("claim_refund", re.compile(r"退货|(?:返还|退还|退回)[^，。；]{0,6}?(?:购房款|房款|货款|价款|已付款)|退款")),
+    ("claim_deposit", re.compile(r"(?:双倍)?(?:返还|退还)[^，。；]{0,4}?定金|定金罚则")),
+)
+# The answer restating the judgment it defends (原审判决…返还房款…正确 / 只是返还房款): no stance on the claim.
+_JUDGMENT = re.compile(r"原审|一审|原判")
+_OWN_LOSS = re.compile(r"(?:我方|答辩人|被告|被上诉人)(?:的)?(?:经济)?损失|给我方造成|对我方")
+_WHO_SIGNED = re.compile(r"(?:系|是|由)[^，。；]{0,16}?(?:共同|亲自|自己)?(?:去)?签(?:订|名|署|字)")
+_OWED_BY_PLAINTIFF = re.compile(r"(?:拒不支付|尚欠|仍欠|未付|欠付|拖欠)(?:剩余|的)?(?:购房款|房款|货款|价款|余款|尾款)?$")
+
+
+@lru_cache(maxsize=4)
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Comma-level clauses: a rejection reaches the nouns of its own clause (…均无依据), not the clause
+    before it (同意返还购房款，但不同意赔偿损失)."""
+    spans, begin = [], 0
+    for found in re.finditer(r"[。；;，,\n]", text):
+        spans.append((begin, found.start()))
+        begin = found.end()
+    spans.append((begin, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _clause_at(clauses: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    """The clause holding `position` (a bisect: answers may be long)."""
+    index = bisect_right(clauses, (position, len(clauses) and clauses[-1][1] + 1)) - 1
+    if index >= 0 and clauses[index][0] <= position < clauses[index][1]:
+        return clauses[index]
+    return position, position
+
+
+def _set_position(doc: Document, results: dict[str, Candidate], eid: str, position: str | None, value: object,
+                  span: tuple[int, int]) -> None:
+    results[eid] = Candidate(eid, value, [span], 0.7, "derived", span[0])
+    if position is None:
+        doc.positions.pop(eid, None)
+    else:
+        doc.positions[eid] = position
+
+
+def _restated(doc: Document, results: dict[str, Candidate]) -> None:
+    """A refund or loss the answer only restates as what the judgment gave (and defends), or a loss that is
+    the answerer's own, is no contest of the claim."""
+    text = doc.text
+    for eid in ("claim_refund", "claim_losses"):
+        found = results.get(eid)
+        if found is None or doc.positions.get(eid) != "contest" or not found.spans:
+            continue
+        begin = grammar.start_before(text, found.spans[0][0], "。；;")
+        stop = min((i for i in (text.find(mark, found.spans[0][0]) for mark in "。；;") if i >= 0), default=len(text))
+        sentence = text[begin:stop]
+        restated = _JUDGMENT.search(sentence) and not re.search(r"错误|不当|有误|不服|不应", sentence)
+        if restated or (eid == "claim_losses" and _OWN_LOSS.search(sentence)):
+            del results[eid]
+            doc.positions.pop(eid, None)
+
+
+_CLAIM_IDS = ("claim_refund", "claim_losses", "claim_deposit", "claim_penalty", "claim_price")
+
+
+def _deposit_not_price(doc: Document, results: dict[str, Candidate]) -> None:
+    """已将定金退还原告: a 返还 / 退还 whose clause names the 定金 and no price is about the deposit claim."""
+    text = doc.text
+    found = results.get("claim_refund")
+    if found is None or not found.spans or "claim_deposit" in results:
+        return
+    begin, stop = _clause_at(_clauses(text), found.spans[0][0])
+    clause = text[begin:stop]
+    if "定金" in clause and not re.search(r"购房款|房款|货款|价款|已付款", clause):
+        position = doc.positions.pop("claim_refund", None)
+        del results["claim_refund"]
+        results["claim_deposit"] = Candidate("claim_deposit", None, found.spans, found.confidence, found.source,
+                                             found.order)
+        if position is not None:
+            doc.positions["claim_deposit"] = position
+
+
+def _agreed_claims(doc: Document, results: dict[str, Candidate]) -> None:
+    """同意…返还购房款 / 对返还房款无异议: a claim its own clause agrees to is admitted, whatever a later
+    clause of the sentence contests."""
+    text = doc.text
+    clauses = _clauses(text)
+    for eid in _CLAIM_IDS:
+        found = results.get(eid)
+        if found is None or doc.positions.get(eid) != "contest" or not found.spans:
+            continue
+        at = found.spans[0][0]
+        begin, stop = _clause_at(clauses, at)
+        clause = text[begin:stop]
+        if re.search(r"(?<!不)同意|无异议|没有异议|认可", clause) and not _REJECTS.search(clause):
+            doc.positions[eid] = "admit"
+            results[eid] = Candidate(eid, None, found.spans, found.confidence, found.source, found.order)
+
+
+def _rejected_claims(doc: Document, results: dict[str, Candidate]) -> None:
+    """违约金…无事实依据 / 要求退货、赔偿损失及支付违约金均无依据: each claim a rejecting clause names is
+    contested, each one an agreeing clause names (同意…返还购房款) admitted."""
+    text = doc.text
+    for begin, stop in _clauses(text):
+        clause = text[begin:stop]
+        if _JUDGMENT.search(clause):
+            continue
+        if _REJECTS.search(clause):
+            position = "contest"
+        elif re.search(r"(?<!不)同意|无异议|没有异议|认可", clause):
+            position = "admit"  # 同意解除合同并返还购房款
+        else:
+            continue
+        for eid, noun in _NAMED_CLAIMS:
+            named = noun.search(clause)
+            if named is None:
+                continue
+            if eid in doc.positions and not (position == "contest" and doc.positions[eid] == "admit"):
+                continue  # the first position stands, except an admit against a clause that rejects the claim
+            if eid == "claim_losses" and (_OWN_LOSS.search(clause) or "违约金" in named.group(0)):
+                continue
+            span = (begin + named.start(), begin + named.end())
+            _set_position(doc, results, eid, position, None, span)
+
+
+def _own_assertions(doc: Document, results: dict[str, Candidate]) -> None:
+    """What the answer states of its own (the complaint part may not): a signed contract, the delivery, a
+    sum the plaintiff still owes (原告拒不支付购房款86000元)."""
+    text = doc.text
+    signed = grammar.signed_contract(text)
+    if signed is not None and "written_contract" not in results and not grammar.UNWRITTEN.search(text):
+        stop = min((i for i in (text.find(mark, signed[0]) for mark in "。；;") if i >= 0), default=len(text))
+        sentence = text[grammar.start_before(text, signed[0], "。；;"): stop]
+        if _WHO_SIGNED.search(sentence) and not re.search(r"无异议|没有异议|属实|认可", sentence):
+            # 《转让协议》系上诉人与PER共同签订: the answer asserts the signing (and by whom); a bare 双方签订了
+            # 《…》 in an answer only restates the complaint.
+            _set_position(doc, results, "written_contract", None, True, signed)
+    late = grammar.late_delivery(text)
+    if late is not None and "delivered" not in results:
+        _set_position(doc, results, "delivered", "contest", None, late)
+    stated = grammar.delivery_statement(text)
+    if stated is not None and "delivered" not in results:
+        delivered, span = stated
+        _set_position(doc, results, "delivered", None if delivered else "contest", True if delivered else None, span)
+    if "outstanding_amount" not in results:
+        for mention in doc.mentions_in(0, len(text), "money"):
+            before = text[max(0, mention.start - 12): mention.start]
+            sentence = text[grammar.start_before(text, mention.start, "。；;：:"): mention.start]
+            if not _OWED_BY_PLAINTIFF.search(before):
+                continue
+            clause = sentence[max(sentence.rfind("，"), sentence.rfind(",")) + 1:]
+            if re.search(r"答辩人|我方|本人|被告|原告|上诉人|买受人|对方", clause):
+                sentence = clause  # the owing verb's own subject decides, when its clause names one
+            # Who owes: the answerer's own debt (答辩人…尚欠150000元) is a counter-figure to the claim; the
+            # plaintiff's (原告拒不支付购房款86000元) is the answer's own assertion.
+            if re.search(r"(?<!被)答辩人|我方|本人|(?<!原)被告", sentence):
+                _set_position(doc, results, "outstanding_amount", "contest", mention.value, (mention.start, mention.end))
+            elif re.search(r"原告|上诉人|买受人|对方", sentence):
+                _set_position(doc, results, "outstanding_amount", None, mention.value, (mention.start, mention.end))
+            break
+
+
+_RECEIVED_GOODS = re.compile(r"(?:已|确已|均已)?收到[^，。；]{0,10}?(?:货物|货|房屋|标的物)")
+_ADMITS = re.compile(r"无异议|没有异议|属实|认可|确认")
+_DEFECT = re.compile(r"(?<![不没未无])(?:存在|出现)[^，。；]{0,12}(?:质量问题|问题|瑕疵|缺陷|不合格|故障|噪音|漏水|裂缝)")
+
+
+def _answer_facts(doc: Document, results: dict[str, Candidate]) -> None:
+    """The goods received and admitted (对已收到…货物无异议), a defect the answer raises (存在严重噪音问题)."""
+    text = doc.text
+    clauses = _clauses(text)
+    if "delivered" not in results:
+        for begin, stop in clauses:
+            clause = text[begin:stop]
+            got = _RECEIVED_GOODS.search(clause)
+            if got is not None and _ADMITS.search(clause) and not re.search(r"未|没有|从未", clause[: got.start()]):
+                _set_position(doc, results, "delivered", "admit", None, (begin + got.start(), begin + got.end()))
+                break
+    if "quality_objection" not in results:
+        defect = _DEFECT.search(text)
+        if defect is not None:
+            _set_position(doc, results, "quality_objection", None, defect.group(0), defect.span())
+
+
+_PAID_IN_FULL = re.compile(r"(?:已|已经)(?:全部)?(?:支付|付清|交清)(?:了)?全部(?:的)?(?:购房款|房款|货款|价款)$|(?:已|已经)付清(?:全部)?(?:购房款|房款|货款|价款)?$")
+_COUNTER = re.compile(r"仅|只|实际|另|还|又|并非|而非|不是")
+
+
+def _payments(doc: Document, results: dict[str, Candidate]) -> None:
+    """Payments the answer states: 已经支付全部购房款650000元 (paid in full, against the claim: contested with
+    its figure); a payment or 定金 only restated (由原告支付定金10000元和房款14000元 / 答辩人已付20000元) is
+    admitted — unless its clause sets a figure against the complaint's (仅 / 实际 / 另…支付)."""
+    text = doc.text
+    clauses = _clauses(text)
+    for mention in doc.mentions_in(0, len(text), "money"):
+        clause = text[_clause_at(clauses, mention.start)[0]: mention.start]
+        if _REJECTS.search(clause):
+            continue
+        noun = grammar.item_noun(text, mention.start)
+        head = grammar.governing_head(text, mention.start)
+        span = (mention.start, mention.end)
+        if _PAID_IN_FULL.search(text[max(0, mention.start - 16): mention.start]):
+            _set_position(doc, results, "paid_amount", "contest", mention.value, span)
+            continue
+        paying = facts.PAY_VERB.search(head) or re.search(r"(?:已付|已支付|已交)(?:货款|房款|购房款|价款)?$", text[
+            max(0, mention.start - 8): mention.start])
+        if not paying or _COUNTER.search(clause):
+            continue
+        if noun.endswith("定金") and "deposit" not in doc.positions:
+            _set_position(doc, results, "deposit", "admit", None, span)
+        elif facts.PRICE_NOUN.match(noun) and "paid_amount" not in doc.positions:
+            _set_position(doc, results, "paid_amount", "admit", None, span)
+        elif (facts.PRICE_NOUN.match(noun) and doc.positions.get("paid_amount") == "contest"
+              and getattr(results.get("paid_amount"), "value", None) == mention.value):
+            _set_position(doc, results, "paid_amount", "admit", None, span)  # the keyword cue's contest
+
+
+def _received_money(doc: Document, results: dict[str, Candidate]) -> None:
+    """只收到货款50000元: the payment is contested with the sum the answer accepts."""
+    text = doc.text
+    for found in _MONEY_RECEIVED.finditer(text):
+        mentions = doc.mentions_in(found.end(), min(len(text), found.end() + 12), "money")
+        if not mentions:
+            continue
+        _set_position(doc, results, "paid_amount", "contest", mentions[0].value, (found.start(), mentions[0].end))
+        denied = results.get("delivered")
+        if denied is not None and denied.spans and found.start() <= denied.spans[0][0] < found.end():
+            del results["delivered"]
+            doc.positions.pop("delivered", None)
+        return
 
 
 def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
     """An answer asks for a reduction (合同编通则解释第六十四条: by 抗辩) or raises a quality objection:
-    assertions of its own, written without a position."""
+    assertions of its own, written without a position; a reduction contests the penalty claimed; each claim
+    a rejecting clause names is contested; what it only restates is not."""
     found = _REDUCTION.search(doc.text)
     if found is not None:
         results["penalty_reduction_requested"] = Candidate("penalty_reduction_requested", True, [found.span()],
                                                            0.8, "derived", found.start())
         doc.positions.pop("penalty_reduction_requested", None)
+        if "claim_penalty" not in doc.positions:
+            _set_position(doc, results, "claim_penalty", "contest", None, found.span())
     denied = _DENIED.search(doc.text)
-    if denied is not None and "delivered" not in results:
+    if denied is not None and "delivered" not in results and not _MONEY_RECEIVED.search(
+            doc.text[max(0, denied.start() - 2): denied.end() + 12]):
         # 未收到 / 仅收到部分: the delivery the complaint states is contested.
         results["delivered"] = Candidate("delivered", None, [denied.span()], 0.7, "derived", denied.start())
         doc.positions["delivered"] = "contest"
+    _received_money(doc, results)
+    _payments(doc, results)
+    _restated(doc, results)
+    _deposit_not_price(doc, results)
+    _agreed_claims(doc, results)
+    _rejected_claims(doc, results)
+    _own_assertions(doc, results)
+    _answer_facts(doc, results)
     # A quality objection the complaint never mentioned is the answer's own assertion (no position);
     # one the answer takes a position on keeps it.
     quality_terms(doc, results)
@@ -93,9 +408,15 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
     if doc.role != "complaint":
         return
     read_sale_facts(doc, results)
+    _claim_items(doc, results)
+    _claimed_rate(doc, results)
     _refund(doc, results)
     _sides(results)
     _price(results)
     delivery = results.get("delivery_date")
     if delivery is not None and "delivered" not in results:
         results["delivered"] = Candidate("delivered", True, delivery.spans, 0.7, "derived", delivery.order)
+    for eid in doc.form_unticked:
+        # An element-style form row with boxes and none ticked stays empty, whatever the text around it says.
+        if eid in results and results[eid].source == "derived":
+            del results[eid]

@@ -13,20 +13,38 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from engine.casetypes.sale_contract import grammar
 from engine.errors import YaosuError
 from engine.extraction.document import Candidate, Document
 from engine.law.penalty import parse_penalty_rate
 
 _BEFORE = 14  # characters before a sum that say what it is
 _TOTAL = re.compile(r"(总价款|总价|合同总价|货款总额|总货款|合同金额|合同价款|结算金额|货款合计|共计货款|货款共计|对账确认货款"
-                    r"|货款总计|供货总额|总计|共计)"
+                    r"|货款总计|供货总额|总计|共计|总房价|总房款|房款(?:共计|合计|总计)|(?:约定|出售|销售|转让|成交|买卖|房屋|房产|商铺)"
+                    r"(?:价款|价格|售价|房价|总价)|售价)"
                     r"[为是计共：:人民币约]{0,4}$")
 _PAID = re.compile(r"(支付|付款|付|给付|转账|汇款)了?(货款|价款|款项|部分货款)?[共计合累人民币]{0,4}$")
 _PAID_TOTAL = re.compile(r"(共计|合计|累计)")
 _NOT_PAID = re.compile(r"(应|应当|须|需|约定|承诺|同意|要求|请求|判令|按照|按)[^，。；]{0,12}$")
 _OWED = re.compile(r"(尚欠|余款|欠付|拖欠|未付|剩余|尚余|下欠|结欠|仍欠)[^，。；0-9]{0,8}$")
-_PAID_IN_FULL = re.compile(r"全额付清|全部付清|已付清|一次性付清全部")
-_PENALTY = re.compile(
+_PAID_IN_FULL = re.compile(r"全额付清|全部付清|已付清|一次性付清全部|付清(?:了)?全部(?:购房款|房款|价款|货款)"
+                           r"|(?:交付|支付|交纳)(?:了)?全部(?:房屋)?(?:价款|房款|购房款|货款)"
+                           r"|(?:全部|全面|依约|按约)履行了?(?:全部)?(?:的)?(?:交款|付款|支付房款|支付价款|支付购房款)义务")
+# 实际没有支付购房款 / 分文未付: nothing paid (the corpus convention writes 0.00).
+_NOTHING_PAID = re.compile(r"(?:实际)?(?:没有|未|从未)(?:支付|付)(?:过)?(?:任何)?(?:购房款|房款|货款|价款)(?=[，。；]|$)|分文未付")
+# A payment by the noun the sum is attached to (grammar.item_noun) and the verb governing its list.
+PRICE_NOUN = re.compile(r"^(?:购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房款|货款|价款|款项|款)?$")
+PAY_VERB = re.compile(r"(?:支付|付款|付|给付|转账|汇款|交付|交纳|缴纳)(?:了|过)?(?:给)?(?:被告|原告|对方|上诉人|被上诉人|PER|ORG)?$")
+_PERFORMED = re.compile(r"按(?:照)?(?:合同|协议)?(?:的)?约定|依约|依照约定")
+_TERM = re.compile(r"约定")
+# A sum followed by a noun of its own that is not the price (18万元购车款 / 5000元中介费).
+_OTHER_MONEY_AFTER = re.compile(r"(?!(?:的)?(?:购房款|房款|货款|价款|首付款|首期款|定金|款项))(?:的)?[\u4e00-\u9fff]{1,3}(?:款|费)")
+_GIVE_BACK = re.compile(r"(?:双倍)?(?:返还|退还|退回)")
+# A sentence that asks (请求 / 判令 …) rather than states the agreement: its sums are claims.
+_ASKING = re.compile(r"请求|判令|诉请|要求|诉至法院")
+# The 定金 is part of the price: 首付定金 / 定金抵作房款.
+_DEPOSIT_IN_PRICE = re.compile(r"首付定金|定金(?:抵作|冲抵|折抵|转为|充抵|作为)(?:购房款|房款|价款|货款|首付款)")
+PENALTY = re.compile(
     r"(?:每日|每天|每逾期一[日天]|逾期一[日天]|按日|日)，?[^，。；]{0,16}?"
     r"(?:(?:万|千|百)分之[零〇一二两三四五六七八九十点0-9.]+|[0-9.]+\s*[%‰])"
     r"|(?:月息|月利率|按月)[^，。；]{0,6}?[0-9.]+\s*%"
@@ -36,7 +54,7 @@ _UNWRITTEN = re.compile(r"无书面合同|未签订书面|没有签订书面|未
 _GOODS = re.compile(r"(?:购买|采购|订购|订购了|购买了|采购了|定制)([^0-9，。；,（(“”《》：:]{2,16}?)(?=[0-9]|，|。|；|（|共|一批|若干|合计|总计|$)")
 _DUE_AFTER = re.compile(r"(?:货到|收货|交货|送货|到货|验收合格|安装完毕|交付)后(\d+)[日天]内(?:付清|支付|结清|付款|一次性)")
 _PENALTY_SUM = re.compile(r"违约金(?:为|人民币)?$|违约金，即$")
-_PENALTY_SHARE = re.compile(r"(?:按|为)[^，。；]{0,10}?(?:未付货款|未付款|合同总价|总价款|总价|货款总额|欠款|货款)[^，。；0-9]{0,4}?"
+_PENALTY_SHARE = re.compile(r"(?:按|为|支付|承担|赔偿)[^，。；]{0,10}?(?:未付货款|未付款|合同总价|总价款|总价|货款总额|欠款|货款|总房款|总房价|已付房款|购房款|房款|房价款|价款)[^，。；0-9]{0,4}?"
                             r"([0-9]+(?:\.[0-9]+)?)\s*%")
 _INSPECTION = re.compile(r"(?:收货|到货|交付|送达|货到|交货)后(\d+)[日天]内[^，。；]{0,10}?(?:验收|检验)")
 _QUALITY_WORDS = re.compile(r"存在|无法|不合格|质量问题|瑕疵|缺陷|失灵|破损|偏差|色差|隐裂|短少|不符合")
@@ -52,23 +70,39 @@ def _facts(doc: Document) -> tuple[int, int]:
 
 
 def _sentence_start(text: str, position: int) -> int:
-    return max(text.rfind(mark, 0, position) for mark in "。；\n") + 1
+    return grammar.start_before(text, position, "。；\n")
 
 
 def _money_roles(doc: Document) -> dict[str, list[tuple[Any, Any]]]:
     """Money mentions of the facts section by role: total / paid / paid_total / owed."""
     text = doc.text
     start, end = _facts(doc)
-    roles: dict[str, list[tuple[Any, Any]]] = {"total": [], "paid": [], "paid_total": [], "owed": []}
+    roles: dict[str, list[tuple[Any, Any]]] = {"total": [], "paid": [], "paid_total": [], "owed": [], "deposit": []}
     for mention in doc.mentions_in(start, end, "money"):
         before = text[max(_sentence_start(text, mention.start), mention.start - _BEFORE): mention.start]
         if _TOTAL.search(before):
             roles["total"].append((mention, before))
         elif _OWED.search(before):
-            roles["owed"].append((mention, before))
-        elif _PAID.search(before) and not _NOT_PAID.search(before):
-            roles["paid_total" if _PAID_TOTAL.search(before) else "paid"].append((mention, before))
+            if not _a_term(text, mention.start):
+                roles["owed"].append((mention, before))
+        elif _PAID.search(before) and not _NOT_PAID.search(_PERFORMED.sub("", before)):
+            if not _a_term(text, mention.start):
+                roles["paid_total" if _PAID_TOTAL.search(before) else "paid"].append((mention, before))
+        elif (noun := grammar.item_noun(text, mention.start)).endswith("定金") and "订金" not in noun:
+            if not _GIVE_BACK.search(grammar.governing_head(text, mention.start)):
+                roles["deposit"].append((mention, before))  # 双倍返还定金20000元 is the claim, not the 定金
+        elif PRICE_NOUN.match(noun) and PAY_VERB.search(head := grammar.governing_head(text, mention.start)):
+            if not _NOT_PAID.search(_PERFORMED.sub("", head)) and not _a_term(text, mention.start):
+                roles["paid"].append((mention, before))
     return roles
+
+
+def _a_term(text: str, position: int) -> bool:
+    """约定…，签约时支付100000元，余款300000元于交房时付清: inside a sentence that states the agreement, a
+    payment or a remainder is a term, unless the clause says it happened (已 / 了 / 实际 / 尚 / 至今 / 未)."""
+    sentence = text[_sentence_start(text, position): position]
+    clause = sentence[max(sentence.rfind("，"), sentence.rfind(",")) + 1:]
+    return bool(_TERM.search(_PERFORMED.sub("", sentence))) and not re.search(r"已|了|实际|尚|仍|至今|未", clause)
 
 
 def _money_candidate(eid: str, mentions: list[tuple[Any, Any]], pick: str = "first") -> Candidate | None:
@@ -82,7 +116,7 @@ def _money_candidate(eid: str, mentions: list[tuple[Any, Any]], pick: str = "fir
     return Candidate(eid, mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
 
 
-def _rate_value(raw: str) -> dict[str, Any] | None:
+def rate_value(raw: str) -> dict[str, Any] | None:
     try:
         rate = parse_penalty_rate(raw)
     except YaosuError:
@@ -104,16 +138,24 @@ def read_sale_facts(doc: Document, results: dict[str, Candidate]) -> None:
                        ("outstanding_amount", _money_candidate("outstanding_amount", roles["owed"], "last"))):
         if found is not None:
             results[eid] = found
+    guessed = results.get("paid_amount")
+    if guessed is not None and guessed.spans and _OTHER_MONEY_AFTER.match(text, guessed.spans[0][1]):
+        del results["paid_amount"]  # 18万元购车款: the figure is that other money's, not a payment of the price
+    totals = {(m.start, m.end) for m, _ in roles["total"]}
+    for eid in ("outstanding_amount", "paid_amount"):
+        guessed = results.get(eid)
+        if guessed is not None and guessed.spans and guessed.spans[0] in totals:
+            del results[eid]  # the keyword cue took the price for a payment or a debt
     paid = _money_candidate("paid_amount", roles["paid_total"], "last") or _money_candidate(
         "paid_amount", roles["paid"], "sum")
     if paid is not None:
         results["paid_amount"] = paid
     facts = text[start:end]
-    for match in _PENALTY.finditer(facts):
+    for match in PENALTY.finditer(facts):
         sentence = facts[_sentence_start(facts, match.start()): match.end() + 20]
         if not re.search(r"违约金|逾期|迟延|滞纳", sentence):
             continue
-        value = _rate_value(match.group(0))
+        value = rate_value(match.group(0))
         if value is not None:
             spans = [(start + match.start(), start + match.end())]
             results["penalty_rate"] = Candidate("penalty_rate", value, spans, 0.8, "derived", start + match.start())
@@ -121,16 +163,27 @@ def read_sale_facts(doc: Document, results: dict[str, Candidate]) -> None:
     if paid is None and "total_price" in results and _PAID_IN_FULL.search(facts):
         total = results["total_price"]
         results["paid_amount"] = Candidate("paid_amount", total.value, total.spans, 0.6, "derived", total.order)
+    elif paid is None and (nothing := _NOTHING_PAID.search(facts)) is not None:
+        results["paid_amount"] = Candidate("paid_amount", "0.00", [(start + nothing.start(), start + nothing.end())],
+                                           0.6, "derived", start + nothing.start())
+    _deposit(roles["deposit"], results, facts)
     _penalty_terms(doc, results, start, end)
     quality_terms(doc, results)
     written = _WRITTEN.search(text)
-    unwritten = _UNWRITTEN.search(text)
+    unwritten = _UNWRITTEN.search(text) or grammar.UNWRITTEN.search(text)
     said = unwritten or written
     if said is not None:
         results["written_contract"] = Candidate("written_contract", not unwritten, [said.span()], 0.8, "derived",
                                                 said.start())
+    elif (signed := grammar.signed_contract(text)) is not None:
+        results["written_contract"] = Candidate("written_contract", True, [signed], 0.75, "derived", signed[0])
+    _delivery(text, results)
     goods = next((m for m in _GOODS.finditer(facts) if "合同" not in m.group(1) and "货款" not in m.group(1)), None)
-    if goods is not None:
+    house = grammar.house_goods(facts)
+    if house is not None and (goods is None or house[1] <= goods.start(1) + 24):
+        span = (start + house[1], start + house[1] + len(house[0]))
+        results["goods"] = Candidate("goods", house[0], [span], 0.75, "derived", span[0])
+    elif goods is not None:
         name = re.sub(r"^(?:原告|被告|其)?(?:的)?", "", goods.group(1)).strip()
         if len(name) >= 2:
             span = (start + goods.start(1), start + goods.end(1))
@@ -159,7 +212,8 @@ def _penalty_terms(doc: Document, results: dict[str, Candidate], start: int, end
     elif "penalty_clause" in results and len(str(results["penalty_clause"].value)) < 8:
         del results["penalty_clause"]  # a bare 违约金 is no clause (双方未约定违约金)
     mentions = doc.mentions_in(start, end, "money")
-    sums = [m for m in mentions if _PENALTY_SUM.search(text[max(0, m.start - 8): m.start])]
+    sums = [m for m in mentions if _PENALTY_SUM.search(text[max(0, m.start - 8): m.start])
+            and not _claimed(text, m.start)]
     if sums:
         first = sums[0]
         if re.match(r"\s*[×xX*][^=＝。；]{1,12}[=＝]", text[first.end: first.end + 16]):
@@ -170,10 +224,17 @@ def _penalty_terms(doc: Document, results: dict[str, Candidate], start: int, end
     else:
         results.pop("penalty_amount", None)
     share = next((m for m in _PENALTY_SHARE.finditer(facts)
-                  if "违约金" in facts[_sentence_start(facts, m.start()): m.end() + 20]), None)
+                  if "违约金" in facts[_sentence_start(facts, m.start()): m.end() + 20]
+                  and not _claimed(facts, m.start())), None)
     if share is not None:
         span = (start + share.start(1), start + share.end(1))
         results["penalty_percent"] = Candidate("penalty_percent", share.group(1), [span], 0.75, "derived", span[0])
+
+
+def _claimed(text: str, position: int) -> bool:
+    """支付违约金10000元 inside 请求法院判令…: the claim, not the agreed sum (unless the sentence says 约定)."""
+    sentence = text[_sentence_start(text, position): position]
+    return bool(_ASKING.search(sentence)) and "约定" not in sentence
 
 
 def due_after_delivery(doc: Document, results: dict[str, Candidate]) -> None:
@@ -237,3 +298,34 @@ def quality_terms(doc: Document, results: dict[str, Candidate]) -> None:
     found = results.get("quality_objection")
     if found is not None and len(str(found.value)) <= 5:
         del results["quality_objection"]  # 未提出任何质量异议: the keyword alone is no objection
+
+
+def _deposit(deposits: list[tuple[Any, Any]], results: dict[str, Candidate], facts: str) -> None:
+    """The 定金 is the sum attached to the noun 定金 (not the price the keyword happens to sit near); it is
+    part of what was paid only when the text makes it part of the price (首付定金 / 定金抵作房款)."""
+    if not deposits:
+        generic = results.get("deposit")
+        if generic is not None and "定金" in facts and not re.search(r"定金[为是计共：:人民币]{0,4}[0-9]", facts):
+            del results["deposit"]  # a sum near the word, not the 定金's
+        return
+    first = deposits[0][0]
+    results["deposit"] = Candidate("deposit", first.value, [(first.start, first.end)], 0.8, "derived", first.start)
+    paid = results.get("paid_amount")
+    if paid is not None and paid.source == "derived" and _DEPOSIT_IN_PRICE.search(facts):
+        value = f"{Decimal(paid.value) + Decimal(first.value):.2f}"
+        results["paid_amount"] = Candidate("paid_amount", value, [*paid.spans, (first.start, first.end)], 0.7,
+                                           "derived", paid.order)
+
+
+def _delivery(text: str, results: dict[str, Candidate]) -> None:
+    """The text's own statement of delivery wins over the keyword cue (交付了全部房屋价款 is a payment)."""
+    stated = grammar.delivery_statement(text)
+    if stated is not None:
+        value, span = stated
+        results["delivered"] = Candidate("delivered", value, [span], 0.8, "derived", span[0])
+        return
+    cue = results.get("delivered")
+    if cue is not None and cue.spans:
+        begin, end = cue.spans[0]
+        if re.search(r"款|价|证|书|资料|发票|逾期交", text[max(0, begin - 4): end + 8]):
+            del results["delivered"]

@@ -2,7 +2,8 @@
 
 | file | what |
 | --- | --- |
-| `derive.py` | employer and employee from the party block; a contract start means a written contract |
+| `derive.py` | employer and employee from the party block; a contract start means a written contract; runs facts.py |
+| `facts.py` | complaints by their clause grammar: start, job, monthly wage, written contract, who ended it and when, the claims item by item, the employer's 无需支付 |
 | `answers.yaml` | answer wording that gives a clause its stance (自行离职, 合法解除 …) |
 | `rules.py` | the judgment rules: N, 2N, double wages, unpaid wages, limitation, the award sued on, the ruling |
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from engine.casetypes.labor_dispute import facts
 from engine.casetypes.labor_dispute.award import read_award
 from engine.extraction.document import Candidate, Document
 
@@ -40,12 +41,20 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
     award, applied = results.get("arbitration_award"), results.get("arbitration_applied_date")
     if award is not None and applied is not None and applied.value == award.value.get("date"):
         del results["arbitration_applied_date"]  # the date the award was made, not the day it was asked for
-    _ended_by(doc, results, employer_is_plaintiff=not p_persons)
-    claims_start, claims_end = doc.section("claims")
-    no_payment = re.search(r"(?:无需|无须|不需|勿需|不予|不应)(?:向被告[^，。；]{0,12})?支付", doc.text[claims_start:claims_end])
-    if no_payment is not None and "claim_no_payment" not in results:
-        span = (claims_start + no_payment.start(), claims_start + no_payment.end())
-        results["claim_no_payment"] = Candidate("claim_no_payment", True, [span], 0.8, "derived", span[0])
+    employer_sues = facts.employer_plaintiff(doc, bool(p_orgs) if p_orgs or p_persons else None)
+    region = facts.claim_region(doc)
+    _ended_by(doc, results, region, employer_sues)
+    if "claim_no_payment" not in results:
+        facts.read_no_payment(doc, results, region)
+    facts.read_claims(doc, results, region, employer_sues)
+    if "position" not in doc.form:
+        facts.read_position(doc, results, region)
+    if "employment_start" not in doc.form:
+        facts.read_start(doc, results, region)
+    if "monthly_wage" not in doc.form:
+        facts.read_wage(doc, results, region)
+    if "written_contract" not in doc.form and "written_contract" not in doc.form_unticked:
+        facts.read_contract(doc, results, region)
     # Court findings are never a pleading's: whether the dismissal was lawful is for the judge.
     results.pop("termination_lawful", None)
     _contract_term(doc, results)
@@ -97,40 +106,14 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
         doc.positions["termination_by"] = "contest"
 
 
-_ENDED = re.compile(r"(原告|被告)[一二三]?[^。；]{0,60}?(解除(?:了)?(?:与原告的|与被告的|双方的?)?劳动(?:合同|关系)|离职(?![前时后证])|辞职(?![前时后]))")
-_MUTUAL = re.compile(r"协商一致|协商解除")
-_EXPIRY = re.compile(r"(?:合同)?期满(?:后)?(?:终止|不再续|不续)|到期终止|不再续订|不再续签|不予续订")
-
-
-def _ended_by(doc: Document, results: dict[str, Candidate], employer_is_plaintiff: bool) -> None:
-    """Who ended the relation: the party (原告/被告) that 解除/离职 in the facts, mapped to employer or
-    employee by who sues; 协商一致 and 期满不再续订 name the mutual and expiry endings. A ticked box of an
-    element-style form has said it already."""
+def _ended_by(doc: Document, results: dict[str, Candidate], region: tuple[int, int], employer_sues: bool) -> None:
+    """Who ended the relation and when (facts.read_ending). A ticked box of an element-style form has said it
+    already; unticked boxes say nothing."""
     stated = results.get("termination_by")
     if (stated is not None and stated.source == "form") or "termination_by" in doc.form_unticked:
-        return  # the form's boxes decide: a ticked one said it, unticked ones say nothing
-    start, end = doc.section("facts")
-    if end <= start:
-        start, end = 0, len(doc.text)
-    facts = doc.text[start:end]
-    for pattern, code in ((_MUTUAL, "mutual"), (_EXPIRY, "expiry")):
-        found = pattern.search(facts)
-        if found is not None:
-            span = (start + found.start(), start + found.end())
-            results["termination_by"] = Candidate("termination_by", code, [span], 0.75, "derived", span[0])
-            return
-    for found in _ENDED.finditer(facts):
-        sentence_start = max(facts.rfind(m, 0, found.start()) for m in "。；\n") + 1
-        sentence = facts[sentence_start: found.end()]
-        if re.search(r"仲裁|裁决|请求|判令|不应|是否", sentence):
-            continue
-        employer_side = (found.group(1) == "原告") == employer_is_plaintiff
-        if found.group(2) in ("离职", "辞职"):
-            employer_side = False  # only a worker 离职
-        span = (start + found.start(), start + found.end())
-        results["termination_by"] = Candidate("termination_by", "employer" if employer_side else "employee", [span],
-                                              0.75, "derived", span[0])
         return
+    results.pop("termination_by", None)
+    facts.read_ending(doc, results, region, employer_sues)
 
 
 def _contract_term(doc: Document, results: dict[str, Candidate]) -> None:

@@ -41,7 +41,8 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
     award, applied = results.get("arbitration_award"), results.get("arbitration_applied_date")
     if award is not None and applied is not None and applied.value == award.value.get("date"):
         del results["arbitration_applied_date"]  # the date the award was made, not the day it was asked for
-    employer_sues = facts.employer_plaintiff(doc, bool(p_orgs) if p_orgs or p_persons else None)
+    employer_sues = bool(p_orgs) or facts.employer_plaintiff(doc, None)
+    results.pop("limitation_raised", None)  # the defence is the answer's; a complaint only reports an award's reasons
     region = facts.claim_region(doc)
     _ended_by(doc, results, region, employer_sues)
     if "claim_no_payment" not in results:

@@ -77,7 +77,7 @@ def claim_region(doc: Document) -> tuple[int, int]:
 
 # --- who sues ---------------------------------------------------------------------------------------------------
 _ORG_PLAINTIFF = re.compile(
-    r"^[^。；]{0,12}?原告[（(]?[^，。：:（(]{0,30}?(?:公司|厂|院|中心|所|站|局|矿|社|店|部|协会|办事处|医院|学校|集团|银行)"
+    r"^[^。；]{0,12}?原告[（(]?[^，。：:（(向]{0,30}?(?:公司|厂|院|中心|所|站|局|矿|社|店|部|协会|办事处|医院|学校|集团|银行)"
     r"[）)]?(?:[^，。：:]{0,6})?(?:诉称|起诉称|向本院提出|提出诉讼请求)"
 )
 _WORKER_IS_DEFENDANT = re.compile(r"被告[^，。；]{0,10}?(?:入职|到)原告|被告(?:系|是|为)原告(?:的|单位|公司)?(?:员工|职工)|原告[^，。；]{0,6}?(?:辞退|开除)(?:了)?被告")
@@ -146,7 +146,13 @@ def read_claims(doc: Document, results: dict[str, Candidate], region: tuple[int,
     found: dict[str, list[tuple[Decimal, tuple[int, int]]]] = {}
     last: str | None = None
     previous_end = begin
+    refusing = False  # an employer's 不予支付 carries over to the items after it that have no verb of their own
     for money in doc.mentions_in(begin, end, "money"):
+        item = text[_item_start(text, begin, money.start): money.start]
+        if _REFUSES.search(item):
+            refusing = True
+        elif re.search(r"支付|给付|承担|退还|返还|赔偿", item):
+            refusing = False
         head = _item_head(text, begin, money, previous_end)
         previous_end = money.end
         after = text[money.end: money.end + 3]
@@ -157,9 +163,7 @@ def read_claims(doc: Document, results: dict[str, Candidate], region: tuple[int,
             continue
         if _NOT_A_CLAIM.search(head):
             continue
-        if employer_sues and not _NO_PAYMENT.search(text, _item_start(text, begin, money.start), money.start) \
-                and not re.search(r"(?:无需|无须|不需|勿需|不予|不应|不用|不必|不)(?:再)?(?:向被告[^，。；]{0,12}?)?(?:支付|给付)",
-                                  text[_item_start(text, begin, money.start): money.start]):
+        if employer_sues and not refusing:
             continue
         eid = next((eid for eid, pattern in _CLAIM_NOUNS if pattern.search(head)), None)
         if eid is None:
@@ -187,8 +191,9 @@ def read_claims(doc: Document, results: dict[str, Candidate], region: tuple[int,
     return True
 
 
+_REFUSES = re.compile(r"(?:无需|无须|不需|勿需|不予|不应|不用|不必|不)(?:再)?(?:向被告[^，。；]{0,12}?)?(?:支付|给付|返还|退还)")
 _NO_PAYMENT = re.compile(
-    r"(?:原告|判令|判决|请求|确认)[^，。；]{0,6}?(?:无需|无须|不需|勿需|不予|不应|不用|不必|免于|不)(?:再)?(?:向被告[^，。；]{0,12}?)?"
+    r"(?:原告|判令|判决|请求|确认)[^，。；]{0,12}?(?:无需|无须|不需|勿需|不予|不应|不用|不必|免于|不)(?:再)?(?:向被告[^，。；]{0,12}?)?"
     r"(?:支付|给付|返还|退还|承担)"
 )
 
@@ -207,7 +212,7 @@ _JOB = re.compile(
     r"|(?:原告|被告|我)(?:系|是)(?:被告|原告)?(?:公司|单位)的)"
     r"(?P<job>[^，。；、,（(：:“”\d]{1,16}?)(?:一职|职务|岗位|的工作|等工作|工作)?(?=[，。；,、（(]|$)"
 )
-_NOT_A_JOB = re.compile(r"劳动|业务活动|经营|租赁|名义|期间|以来|工作时|管理|有报酬|职责|义务|活动|事宜|行为|员工|职工|人员|争议|仲裁|调整")
+_NOT_A_JOB = re.compile(r"^(?:本|该|此|原|其|这|新)|劳动|业务活动|经营|租赁|名义|期间|以来|工作时|管理|有报酬|职责|义务|活动|事宜|行为|员工|职工|人员|争议|仲裁|调整")
 
 
 def read_position(doc: Document, results: dict[str, Candidate], outside: tuple[int, int]) -> None:
@@ -252,7 +257,8 @@ def read_start(doc: Document, results: dict[str, Candidate], outside: tuple[int,
     generic = results.get("employment_start")
     if generic is not None and generic.source == "cues" and generic.spans:
         left, right = _clause(text, *generic.spans[0])
-        if re.search(_NOT_A_START.pattern + r"|退休|雇佣", text[left:right]):
+        _, after = _clause(text, right + 1, right + 1) if right < len(text) else (right, right)
+        if re.search(_NOT_A_START.pattern + r"|退休|雇佣", text[left:right]) or re.search(r"受伤|雇佣|退休", text[right:after]):
             del results["employment_start"]  # a date near 工作 that a clause makes an injury, a retirement …
 
 
@@ -313,7 +319,7 @@ _SIGNED = re.compile(
     r"(?:书面劳动合同|劳动合同|书面合同|《劳动合同[^》]{0,8}》|任何(?:形式的)?(?:书面)?(?:劳动)?合同|合同(?=[，。；]|$))"
 )
 _OTHER_CONTRACT = re.compile(r"(?:租赁|供销|买卖|承包|借款|销售|工程|服务|代理|转让|分包|劳务)合同$")
-_PARTY_WORDS = ("原告", "被告", "我", "双方", "单位", "公司", "用人单位", "其", "该", "贵", "本人", "之")
+_PARTY_WORDS = ("原告", "被告", "我", "双方", "单位", "公司", "用人单位", "其", "该", "贵", "本人", "之", "劳动者", "员工", "职工")
 _SIGN_NEGATED = re.compile(r"未|没有|没|不|拒绝|拒不|无|迟迟|从未|并未|尚未")
 _CONTRACT_EXISTS = re.compile(r"劳动合同(?:中|里)|(?<![未没不])(?:劳动)?合同(?:到期|期满)|(?:与|同)[^，。；]{0,12}?的劳动合同(?:到期|期满|中)")
 
@@ -341,8 +347,9 @@ def read_contract(doc: Document, results: dict[str, Candidate], outside: tuple[i
         negated = _SIGN_NEGATED.search(before) is not None or re.search(r"未|没", found.group(0)) is not None
         _set(results, "written_contract", not negated, found.span())
         return
-    exists = _CONTRACT_EXISTS.search(text)
-    if exists is not None and not (outside[0] <= exists.start() < outside[1]) and "written_contract" not in results:
+    results.pop("written_contract", None)  # no statement of signing: a generic pick near 劳动合同 is not one
+    exists = _CONTRACT_EXISTS.search(text, 0, statement_end(doc))
+    if exists is not None and not (outside[0] <= exists.start() < outside[1]):
         _set(results, "written_contract", True, exists.span(), 0.6)
 
 
@@ -355,10 +362,11 @@ _WORKER_ACTS = re.compile(r"辞职|提出离职|自动离职|自行离职|主动
 _MUTUAL = re.compile(r"协商一致(?:后)?(?:[^，。；]{0,4}?)(?:解除|终止)|协商解除|双方(?:决定|同意|一致同意)(?:解除|终止)|解除劳动(?:合同|关系)协议")
 _EXPIRY = re.compile(r"(?:到期|期满)(?:后)?(?:终止|不再续|不予续|不续)|不再续订|不再续签|不予续订|不予续签")
 _PARTY_ENDS = re.compile(
-    r"(?P<who>原告|被告|我公司|我单位|我|公司|单位)(?:[一二三])?(?:(?!原告|被告)[^，。；]){0,30}?(?:(?:书面)?通知[^，。；]{0,10}?)?"
+    r"(?P<who>原告|被告|我公司|我单位|我|公司|单位)(?:[一二三])?(?:(?!原告|被告)[^，。；]){0,60}?(?:(?:书面)?通知[^，。；]{0,10}?)?"
     r"(?P<passive>被)?(?:解除|终止)(?:了)?(?:与[^，。；]{1,8}?的|双方(?:之间)?的?|其)?劳动(?:合同|关系)"
 )
-_REASON = re.compile(r"以[^，。；]{1,40}?为由")
+_REASON = re.compile(r"以[^。；]{1,40}?为由")
+_REASON_OPENS = re.compile(r"(?<![可所予难加足])以(?![上下后前来及])")
 # Between a heading date and its act: adverbials that do not change the event (以…为由, 经被告提出，).
 _ADVERBIAL = re.compile(r"以[^。；]{1,40}?为由[，,]?|经[^，。；]{1,12}?(?:提出|同意|协商)[，,]")
 _NEW_EVENT = re.compile(r"但|现|后来|之后|此后|直至|至今|由于|因为|期间|随后")
@@ -421,20 +429,33 @@ def read_ending(doc: Document, results: dict[str, Candidate], outside: tuple[int
         return _NOT_AN_ENDING.search(text[left:right]) is None
     acts = [act for act in acts if ending_clause(act[2])]
     if not acts:
+        results.pop("employment_end", None)  # no ending is stated: a date near 离职 / 解除 is not its day
         return
     rank, code, span = min(acts, key=lambda act: (act[0], act[2][0]))
     _set(results, "termination_by", code, span, 0.8)
+    # The day: the chosen act's own, else that of another ending act (被告于DATE离职…给予辞退处理).
+    for other in [span] + [act[2] for act in sorted(acts, key=lambda act: act[2][0]) if act[2] != span]:
+        day = _ending_day(doc, other, outside)
+        if day is not None:
+            _set(results, "employment_end", day.value, (day.start, day.end))
+            return
+    results.pop("employment_end", None)  # no ending states its day; a date near 离职 elsewhere is not it
+
+
+def _ending_day(doc: Document, span: tuple[int, int], outside: tuple[int, int]) -> Mention | None:
+    text = doc.text
     sentence_start = max(text.rfind(m, 0, span[0]) for m in "。；\n") + 1
     dates = doc.mentions_in(sentence_start, span[1], "date")
     since = [m for m in dates if text[m.start - 1: m.start] == "自" and _TAKES_EFFECT.match(text[m.end: m.end + 4])]
     # a date of the act's own event: at most two clauses before it, no new event between (但 / 现 / 由于 …), not inside
     # a reason (以拖欠2015年10月工资为由)
     def own_date(mention: Mention) -> bool:
-        between = _ADVERBIAL.sub("", text[mention.end: span[0]])
-        left, _ = _clause(text, mention.start, mention.end)
-        in_reason = "以" in text[left: mention.start] and "为由" in text[mention.end: span[0]]
+        between = _ADVERBIAL.sub("", text[mention.end: max(mention.end, span[0])])
+        lead = text[sentence_start: mention.start]
+        opens = [found.start() for found in _REASON_OPENS.finditer(lead)]
+        in_reason = bool(opens) and opens[-1] > lead.rfind("为由") and "为由" in text[mention.end: span[0]]
         return between.count("，") + between.count(",") <= 2 and not _NEW_EVENT.search(between) and not in_reason
-    before = [m for m in dates if m.end <= span[0] and own_date(m)]
+    before = [m for m in dates if m.end <= span[1] and own_date(m)]  # 原告于DATE以…为由解除: inside the act too
     # the nearest date before the act, the first of a list (2015年3月7日、3月12日两次寄送)
     while len(before) > 1 and text[before[-2].end: before[-1].start] in ("、", "和", "及"):
         before.pop()
@@ -442,9 +463,5 @@ def read_ending(doc: Document, results: dict[str, Candidate], outside: tuple[int
     for mention in doc.mentions_in(span[1], statement_end(doc), "date"):
         if not (outside[0] <= mention.start < outside[1]) and text[mention.start - 1: mention.start] == "于" \
                 and _TAKES_EFFECT.match(text[mention.end: mention.end + 4]):
-            day = mention  # 劳动合同于DATE终止, after the notice
-            break
-    if day is not None:
-        _set(results, "employment_end", day.value, (day.start, day.end))
-    else:
-        results.pop("employment_end", None)  # the ending's own sentence gives no day; a date near 离职 elsewhere is not it
+            return mention  # 劳动合同于DATE终止, after the notice
+    return day

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from engine.casetypes.labor_dispute import facts
+from engine.casetypes.labor_dispute import defences, facts
 from engine.casetypes.labor_dispute.award import read_award
 from engine.extraction.document import Candidate, Document
 
@@ -84,27 +84,11 @@ def _contract_dates(results: dict[str, Candidate]) -> None:
     del results["contract_date"]
 
 
-_LIMITATION = re.compile(r"超过(?:了)?(?:法定的)?(?:一年)?(?:仲裁)?时效|已过(?:仲裁)?时效|超出(?:仲裁)?时效")
-_QUIT = re.compile(r"自行离职|主动离职|主动辞职|提出辞职|自动离职|不辞而别")
-
-
 def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
-    """What an employer's answer asserts: the limitation defence (a plain assertion, 民法典第一百九十三条:
-    only a raised defence counts) and that the worker left of his own accord."""
-    found = _LIMITATION.search(doc.text)
-    if found is None:
-        # 时效 alone (the generic cue) is no defence: only an assertion that the claim is out of time is.
-        results.pop("limitation_raised", None)
-        doc.positions.pop("limitation_raised", None)
-    if found is not None and not re.search(r"未超过|没有超过|不存在超过", doc.text[max(0, found.start() - 3): found.end()]):
-        results["limitation_raised"] = Candidate("limitation_raised", True, [found.span()], 0.8, "derived",
-                                                 found.start())
-        doc.positions.pop("limitation_raised", None)
-    quit_ = _QUIT.search(doc.text)
-    if quit_ is not None:
-        results["termination_by"] = Candidate("termination_by", "employee", [quit_.span()], 0.7, "derived",
-                                              quit_.start())
-        doc.positions["termination_by"] = "contest"
+    """What an answer asserts, by its clauses (defences.read_answer): the claims it contests or admits, the
+    ending, start, wage and contract it sets against the complaint, the limitation defence (a plain assertion,
+    民法典第一百九十三条: only a raised defence counts)."""
+    defences.read_answer(doc, results)
 
 
 def _ended_by(doc: Document, results: dict[str, Candidate], region: tuple[int, int], employer_sues: bool) -> None:

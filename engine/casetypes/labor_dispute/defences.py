@@ -36,14 +36,15 @@ _CONTEST = re.compile(
     r"不存在|不应|无需|无须|不需|不予|不同意|没有[^，。；]{0,6}?依据|缺乏[^，。；]{0,6}?依据|无[^，。；]{0,6}依据|驳回|已足额|已结清|已经?结清"
     r"|未违法|不违法|并未违法|没有违法|合法解除|依法解除"
     r"|已经?(?:全部|足额|按时)?(?:支付|发放)|均已发放|支付完毕|发放完毕|已付清|未拖欠|不拖欠|不符合|不能成立|不承担|无权|有误|过高|不能主张"
-    r"|不属于|超过[^，。；]{0,6}?时效|已过[^，。；]{0,6}?时效|已超[^，。；]{0,6}?时效|时效已过|不认可|不成立"
+    r"|可(?:以)?不(?:予)?支付|不属于|超过[^，。；]{0,6}?时效|已过[^，。；]{0,6}?时效|已超[^，。；]{0,6}?时效|时效已过|不认可|不成立"
 )
 # A worker answering the employer's suit defends the award: the items it says are owed are contested.
-_DEFENDS = re.compile(r"有[^，。；]{0,4}?依据|应(?:当)?(?:予以)?支付|(?:裁决|认定)[^，。；]{0,6}?(?:正确|合理|准确)|应予维持|予以维持")
+_DEFENDS = re.compile(r"拖欠(?:我|被告|答辩人)|有[^，。；]{0,4}?依据|应(?:当)?(?:予以)?支付|(?:裁决|认定)[^，。；]{0,6}?(?:正确|合理|准确)|应予维持|予以维持")
 _ADMIT = re.compile(r"同意(?:支付|给付|按|发放|补缴)|愿意支付|予以支付|予以发放|承诺(?:给予|支付)|认可[^，。；]{0,8}?(?:请求|主张)|无异议")
 # A restated claim: the answer repeats what the plaintiff asks before it answers it.
 _RESTATED = re.compile(r"关于[^。；]{0,60}?问题|关于[^。；]{0,60}?(?:请求|主张)(?=[，。；])"
                        r"|" + P + r"(?:主张|要求|诉请|请求|提出)[^，。；]{0,40}?\d+(?:\.\d+)?元")
+_REFERS = re.compile(r"本项|该项|此项|该请求|此请求|上述请求|该主张|此主张")
 # A figure the answer sets against a claim: 应为 / 实际 / 仅 / 应向…支付 in its own clause.
 _COUNTER = re.compile(r"应为|应当为|实际|仅为|仅|只|应按|应(?:当)?(?:向[^，。；]{1,6}?)?支付|认可[^，。；]{0,6}?$|(?:其|我|本人)要求")
 # The facts an answer admits in so many words (…的事实属实 / 对入职时间、月平均工资均无异议).
@@ -65,9 +66,10 @@ _START = re.compile(r"入职(?:时间)?(?:是|为)?$|(?:于|自)$")
 _START_AFTER = re.compile(r"^(?:通过[^，。；]{1,10}?)?(?:入职|进入|到[^，。；]{0,12}?(?:工作|上班)|建立劳动关系|至\d{4}年[^，。；]{0,12}?上班)")
 _WORKER_ANSWERS = re.compile(
     D + r"[^，。；]{0,12}?(?:入职|到|进入)" + P + r"|" + P + r"(?:公司|单位)|" + P + r"[^，。；]{0,8}?(?:辞退|开除|解雇|拖欠)[^，。；]{0,4}?" + D
-    + r"|公司(?:拖欠|没有发放|未发放)我|" + P + r"(?:应|应当)?(?:向" + D + r")?支付|我(?:每天|工作到|提出离职)")
-_UPHOLDS = re.compile(r"不同意" + P + r"的(?:全部)?诉讼请求|驳回" + P + r"的?(?:全部)?诉讼请求|仲裁(?:裁决|结果)[^。；]{0,20}?(?:正确|合理|准确|合法)"
-                      r"|维持[^，。；]{0,12}?(?:仲裁|裁决)|应(?:当)?(?:向" + D + r")?支付|认可(?:劳动)?仲裁")
+    + r"|公司(?:拖欠|没有发放|未发放)我|" + P + r"(?:应|应当)?(?:向" + D + r")?支付|我(?:每天|工作到|提出离职)"
+    + r"|" + P + r"向(?:其|我|" + D + r")(?:发放|支付)|" + P + r"[^，。；]{0,4}?应(?:当)?[^，。；]{0,12}?支付" + D)
+_UPHOLDS = re.compile(r"不同意[^，。；]{0,10}?诉讼请求|驳回[^，。；]{0,10}?诉讼请求|仲裁(?:裁决|结果)[^。；]{0,20}?(?:正确|合理|准确|合法)"
+                      r"|维持[^，。；]{0,12}?(?:仲裁|裁决)|应(?:当)?[^，。；]{0,12}?支付|认可(?:劳动)?仲裁|(?:其|我)(?:要求|请求)")
 _LABOUR_IDS = ("termination_by", "written_contract", "employment_start", "employment_end", "limitation_raised", "monthly_wage",
                "position",
                "claim_no_payment", *(eid for eid, _ in _CLAIMS))
@@ -90,8 +92,10 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
     worker = _worker_answers(doc, results)
     contested: dict[str, tuple[object, tuple[int, int]]] = {}
     admitted: dict[str, tuple[int, int]] = {}
+    previous: list[str] = []  # the claims the sentence before spoke of (本项请求 / 该项主张 refer to them)
     for start, end in sentences(text):
         sentence = text[start:end]
+        spoken: list[str] = []
         own = _RESTATED.sub(lambda found: "＿" * len(found.group(0)), sentence)  # the answer's own words
         limitation = _LIMITATION.search(own)
         if limitation and not _NOT_BARRED.search(own[max(0, limitation.start() - 4): limitation.start() + 2]):
@@ -123,6 +127,14 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
                     contested[eid] = (figure, span)
             elif stance_admit:
                 admitted.setdefault(eid, span)
+            spoken.append(eid)
+        if not spoken and previous and _REFERS.search(own) and (sentence_contest or sentence_admit):
+            for eid in previous:  # 关于…问题。本项请求没有事实依据: the item named before
+                if sentence_contest:
+                    contested.setdefault(eid, (None, (start, end)))
+                else:
+                    admitted.setdefault(eid, (start, end))
+        previous = spoken or previous
     for eid, span in admitted.items():
         if eid not in contested:
             _put(doc, results, eid, "admit", None, span)
@@ -155,7 +167,7 @@ def _worker_answers(doc: Document, results: dict[str, Candidate]) -> bool:
         kinds[role] = {str(party.get("kind", "natural")) for party in parties if isinstance(party, dict)}
     if kinds["defendants"]:
         # the answering side named as a person is the worker (an employer is an organisation)
-        return kinds["defendants"] == {"natural"} and not (kinds["plaintiffs"] == {"natural"})
+        return kinds["defendants"] == {"natural"}
     return _WORKER_ANSWERS.search(doc.text) is not None
 
 

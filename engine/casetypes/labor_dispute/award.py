@@ -17,7 +17,7 @@ _NUMBER = re.compile(r"(?:[（(][\u4e00-\u9fa5]{1,2}[）)])?[\u4e00-\u9fa5]{0,4}
 # The issuing body's name in front of the place code is not part of the number (委员会丹劳人仲…).
 _BODY = re.compile(r"^.*(?:委员会|仲裁院|仲裁委|该委|本委|作出|出具|下发|的|为)")
 _AFTER_RESULT = re.compile(r"^(?:裁决)?(?:不当|有误|错误|不服|认定|部分|缺乏|违法|不公)")
-_AFTER_NUMBER = re.compile(r"^》?(?:仲裁)?裁决书?》?[，,：:]?|^(?:仲裁)?调解书[，,：:]?|^《?(?:不予受理|终结审理)?(?:通知书|决定书)》?[，,：:]?")
+_AFTER_NUMBER = re.compile(r"^》?(?:仲裁)?裁决书》?[，,：:]?|^》?(?:仲裁)?裁决(?=[，,：:])[，,：:]|^(?:仲裁)?调解书[，,：:]?|^《?(?:不予受理|终结审理)?(?:通知书|决定书)》?[，,：:]?")
 _NOT_FINAL = re.compile(r"非终局")
 _FINAL = re.compile(r"(?:为|是|系)终局裁决|终局裁决书")
 
@@ -36,7 +36,7 @@ def read_award(doc: Document, results: dict[str, Candidate]) -> None:
         begin = _sentence_start(text, number_start)
         dates = doc.mentions_in(begin, number_start, "date")
         day = dates[-1].value if dates and len(str(dates[-1].value)) == 10 else None
-        rest = text[found.end():]
+        rest = text[found.end():].lstrip("）)】]")  # 裁决书（案号：…）裁决…: the bracket around the number
         cut = _AFTER_NUMBER.match(rest)
         rest = rest[cut.end():] if cut else rest
         stop = min((i for i in (rest.find(m) for m in "。；\n") if i >= 0), default=len(rest))

@@ -24,7 +24,7 @@ D = r"(?:被告|(?<!被)答辩人)"
 # The claim a sentence speaks of, by its nouns (a wage rate — 月工资, 工资标准 — is no wage claim).
 _CLAIMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("claim_illegal_termination", re.compile(r"违法解除|违法终止|赔偿金|(?:双倍|二倍)(?:的)?(?:经济)?赔偿")),
-    ("claim_double_wages", re.compile(r"(?:二倍|双倍)工资")),
+    ("claim_double_wages", re.compile(r"(?:二倍|双倍|2倍)工资")),
     ("claim_overtime", re.compile(r"加班")),
     ("claim_annual_leave", re.compile(r"年休假|年假|带薪休假")),
     ("claim_social_insurance_loss", re.compile(r"(?:社保|社会保险)[^，。；]{0,8}?损失")),
@@ -53,7 +53,7 @@ _FACT_NOUNS = (("employment_start", re.compile(r"入职|用工时间|工作时�
                ("position", re.compile(r"岗位|担任|职务")), ("written_contract", re.compile(r"劳动合同(?!期限)")))
 _LIMITATION = re.compile(r"(?:超过|超出|已过|已超)(?:了)?(?:法定的)?(?:一年)?(?:的)?(?:仲裁|诉讼)?时效|(?:仲裁|诉讼)时效(?:期间)?已(?:过|经届满)")
 _NOT_BARRED = re.compile(r"(?:未|没有|并未|不存在|并没有)(?:超过|超出|过)")
-_QUITS = re.compile(r"(?<!按)(?<!按照)(?<!作)自动离职(?!处理)|自行离职|自动辞职|主动辞职|主动离职|提出辞职|提出离职|不辞而别|自行离开|擅自离岗|属于其单方终止"
+_QUITS = re.compile(r"(?<!按)(?<!按照)(?<!作)自动离职(?!处理)|个人原因[^，。；]{0,4}?(?:离职|辞职)|自行离职|自动辞职|主动辞职|主动离职|提出辞职|提出离职|不辞而别|自行离开|擅自离岗|属于其单方终止"
                     r"|(?:已|再)?不(?:再)?(?:到|在)[^，。；]{0,8}?(?:上班|工作)")
 _MUTUAL = re.compile(r"协商一致(?:后)?[^，。；]{0,4}?解除|协商解除|双方(?:决定|同意|一致同意)解除|双方[^，。；]{0,6}?协商[^。；]{0,20}?解除")
 _EXPIRY = re.compile(r"(?:期满|到期)(?:后)?[^。；]{0,12}?(?:不再|不予)续(?:签|订)|(?:到期|期满)(?:后)?终止|合同到期终止")

@@ -101,7 +101,7 @@ def employer_plaintiff(doc: Document, orgs_sue: bool | None) -> bool:
 # The claim a figure belongs to, by the nouns of its own item (checked in this order).
 _CLAIM_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("claim_illegal_termination", re.compile(r"违法解除|违法终止|违法开除|(?:双倍|二倍)(?:的)?经济补偿|赔偿金|(?:双倍|二倍)赔偿")),
-    ("claim_double_wages", re.compile(r"(?:二倍|双倍)工资|未(?:签订?|订立)[^，。；]{0,12}?(?:二倍|双倍)")),
+    ("claim_double_wages", re.compile(r"(?:二倍|双倍|2倍)工资|未(?:签订?|订立)[^，。；]{0,12}?(?:二倍|双倍|2倍)")),
     ("claim_overtime", re.compile(r"加班")),
     ("claim_annual_leave", re.compile(r"年休假|年假|带薪休假")),
     ("claim_social_insurance_loss", re.compile(r"(?:社保|社会保险)[^，。；]{0,8}?损失")),
@@ -168,6 +168,10 @@ def read_claims(doc: Document, results: dict[str, Candidate], region: tuple[int,
         eid = next((eid for eid, pattern in _CLAIM_NOUNS if pattern.search(head)), None)
         if eid is None:
             continue
+        named = {other for other, pattern in _CLAIM_NOUNS if pattern.search(head)} - {"claim_unpaid_wages"} | (
+            {"claim_unpaid_wages"} if re.search(r"(?<![倍班假])工资[、和及与]", head) else set())
+        if len(named) > 1 and re.search(r"(?:合计|共计|总计|共)(?:为)?$", head):
+            continue  # 工资、经济补偿金共计70650元: one figure for several claims is not split
         if _CHANGED.search(head):
             found[eid] = []
         found.setdefault(eid, []).append((Decimal(str(money.value)), (money.start, money.end)))
@@ -207,7 +211,7 @@ def read_no_payment(doc: Document, results: dict[str, Candidate], region: tuple[
 
 # --- the job ----------------------------------------------------------------------------------------------------
 _JOB = re.compile(
-    r"(?:担任|从事|工作岗位为|工作岗位是|岗位为|岗位是|工种为?|职务为|职务是|(?<=[，,。；、])任|(?<=处)做"
+    r"(?:担任|从事|工作岗位为|工作岗位是|岗位为|岗位是|岗位[:：]|职务[:：]|工种[:：]|工种为?|职务为|职务是|(?<=[，,。；、])任|(?<=处)做"
     r"|聘(?:请)?(?:我|原告|被告|其)为(?:其)?(?:公司)?|作为(?:被告|原告)(?:公司|单位)?的?"
     r"|(?:原告|被告|我)(?:系|是)(?:被告|原告)?(?:公司|单位)的)"
     r"(?P<job>[^，。；、,（(：:“”\d]{1,16}?)(?:一职|职务|岗位|的工作|等工作|工作)?(?=[，。；,、（(]|$)"
@@ -263,7 +267,7 @@ def read_start(doc: Document, results: dict[str, Candidate], outside: tuple[int,
 
 
 # --- the monthly wage -------------------------------------------------------------------------------------------
-_WAGE_WORD = re.compile(r"(?:月工资|每月工资|月均工资|月平均工资|平均工资|月收入|月薪|工资标准|标准工资|底薪|固定工资|每月(?:税后)?(?:固定)?工资"
+_WAGE_WORD = re.compile(r"(?:月工资|每月工资|月均工资|月平均工资|平均工资|月均|月平均|月收入|月薪|工资标准|标准工资|底薪|固定工资|每月(?:税后)?(?:固定)?工资"
                         r"|(?:试用期|转正后|转正)(?:间|期间)?的?工资)"
                         r"(?:由)?(?:为|是|应为|应当为|实际为|仅为|标准为|约定为|核定为|调整为|调至|涨至|达到)?(?:人民币|每月)?$")
 _PER_MONTH = re.compile(r"^(?:（?人民币）?)?\s*(?:/|／|每)\s*月|^每月")
@@ -359,8 +363,8 @@ _EMPLOYER_ACTS = re.compile(
     r"|不(?:再)?让(?:我|原告|被告|其)?(?:再)?(?:来)?上班|不用(?:再)?来上班|违法解除|违法终止|单方(?:决定)?(?:与[^，。；]{1,6}?)?解除"
 )
 _WORKER_ACTS = re.compile(r"辞职|提出离职|自动离职|自行离职|主动离职|被迫解除|被迫离职|不辞而别|无故离职|自动辞职|自行离开|离职(?![证手交前时后])")
-_MUTUAL = re.compile(r"协商一致(?:后)?(?:[^，。；]{0,4}?)(?:解除|终止)|协商解除|双方(?:决定|同意|一致同意)(?:解除|终止)|解除劳动(?:合同|关系)协议")
-_EXPIRY = re.compile(r"(?:到期|期满)(?:后)?(?:终止|不再续|不予续|不续)|不再续订|不再续签|不予续订|不予续签")
+_MUTUAL = re.compile(r"协商一致(?:后)?(?:[^。；]{0,16}?)(?:解除|终止)|协商解除|双方(?:决定|同意|一致同意)(?:解除|终止)|解除劳动(?:合同|关系)协议")
+_EXPIRY = re.compile(r"(?:到期|期满)(?:后)?(?:终止|不再续|不予续|不续)|(?:到期|期满)(?:后)?[^。；]{0,16}?(?:不再|不予)(?:[^，。；]{0,8}?)续(?:签|订)|不再续订|不再续签|不予续订|不予续签")
 _PARTY_ENDS = re.compile(
     r"(?P<who>原告|被告|我公司|我单位|我|公司|单位)(?:[一二三])?(?:(?!原告|被告)[^，。；]){0,60}?(?:(?:书面)?通知[^，。；]{0,10}?)?"
     r"(?P<passive>被)?(?:解除|终止)(?:了)?(?:与[^，。；]{1,8}?的|双方(?:之间)?的?|其)?劳动(?:合同|关系)"

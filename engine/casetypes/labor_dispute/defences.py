@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from engine.casetypes.labor_dispute.facts import read_wage
+from engine.casetypes.labor_dispute.facts import left_mark, read_wage
 from engine.extraction.document import Candidate, Document, sentences
 
 # The plaintiff and the answering side as an answer names them (原告 / 被答辩人, 被告 / 答辩人).
@@ -147,7 +147,7 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
     read_wage(doc, wage, (0, 0), answer=True)
     if "monthly_wage" in wage:
         at = wage["monthly_wage"].spans[0][0]
-        clause = text[max(text.rfind(m, 0, at) for m in "，,。；：:") + 1: at]
+        clause = text[left_mark(text, at, "，,。；：:"): at]
         if not re.search(P + r"(?:主张|称|诉称|要求|认为)|诉请|津贴|补贴|奖金|提成", clause):  # restated, or an allowance
             _put(doc, results, "monthly_wage", "contest", wage["monthly_wage"].value, wage["monthly_wage"].spans[0])
     _facts_admitted(doc, results)
@@ -214,7 +214,7 @@ def _contract(doc: Document, results: dict[str, Candidate]) -> None:
             continue  # 未签订劳动合同二倍工资: a claim's name
         if re.search(r"要求|协商|是否|如果", text[max(0, found.start() - 8): found.start()]):
             continue
-        left = max(text.rfind(m, 0, found.start()) for m in "，。；,\n") + 1
+        left = left_mark(text, found.start(), "，。；,\n")
         if not re.search(P + "|" + D + r"|双方|我|公司|单位|职工|员工", text[left: found.end()]):
             continue  # reasoning about the law (按未订立劳动合同所对应时间…), not a party's signing
         negated = _SIGN_NEGATED.search(text[max(left, found.start() - 12): found.start()] + found.group(0)) is not None

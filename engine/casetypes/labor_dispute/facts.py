@@ -20,13 +20,27 @@ from engine.extraction.document import Candidate, Document, sentences
 from engine.extraction.mention import Mention
 
 CLAUSE_MARKS = "，,。；;：:\n"
+SENTENCE_MARKS = "。；\n"
+# Every look for a mark around a position stays within this many characters (a sentence is at most 400 long,
+# engine/extraction/document.py), so a text without the mark is not scanned whole once per mention.
+WINDOW = 400
+
+
+def left_mark(text: str, position: int, marks: str) -> int:
+    """Just after the last of `marks` before `position` (within WINDOW)."""
+    low = max(0, position - WINDOW)
+    return max([text.rfind(mark, low, position) + 1 for mark in marks] + [low])
+
+
+def right_mark(text: str, position: int, marks: str) -> int:
+    """The first of `marks` at or after `position` (within WINDOW)."""
+    high = min(len(text), position + WINDOW)
+    return min([i for i in (text.find(mark, position, high) for mark in marks) if i >= 0], default=high)
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around [start, end): from the mark before it to the mark after it."""
-    left = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
-    rights = [i for i in (text.find(mark, end) for mark in CLAUSE_MARKS) if i >= 0]
-    return left, min(rights, default=len(text))
+    return left_mark(text, start, CLAUSE_MARKS), right_mark(text, end, CLAUSE_MARKS)
 
 
 def _set(results: dict[str, Candidate], eid: str, value: object, span: tuple[int, int], confidence: float = 0.8) -> None:
@@ -130,8 +144,9 @@ def _item_head(text: str, begin: int, money: Mention, previous_end: int) -> str:
 
 def _item_start(text: str, begin: int, position: int) -> int:
     """Where the claim item holding `position` begins (its number, a semicolon, the region's start)."""
-    ends = [found.end() for found in _ITEM_BOUNDARY.finditer(text, begin, position)]
-    return ends[-1] if ends else begin
+    low = max(begin, position - WINDOW)
+    ends = [found.end() for found in _ITEM_BOUNDARY.finditer(text, low, position)]
+    return ends[-1] if ends else low
 
 
 def read_claims(doc: Document, results: dict[str, Candidate], region: tuple[int, int],
@@ -289,9 +304,8 @@ def read_wage(doc: Document, results: dict[str, Candidate], outside: tuple[int, 
         left, right = _clause(text, mention.start, mention.end)
         before = text[left: mention.start]
         after = text[mention.end: right]
-        sentence_start = max(text.rfind(m, 0, mention.start) for m in "。；\n") + 1
-        sentence = text[sentence_start: min([i for i in (text.find(m, mention.end) for m in "。；\n") if i >= 0],
-                                            default=len(text))]
+        sentence_start = left_mark(text, mention.start, SENTENCE_MARKS)
+        sentence = text[sentence_start: right_mark(text, mention.end, SENTENCE_MARKS)]
         total = re.search(r"(?:合计|共计|总计|共)(?:为)?$", before)
         parts = len(doc.mentions_in(sentence_start, sentence_start + len(sentence), "money")) > 1 and re.search(
             r"由[^。；]{0,20}(?:构成|组成)|[、加＋+及][^，。；]{0,8}(?:工资|补|津贴|奖金|绩效)", sentence)
@@ -398,8 +412,9 @@ def read_ending(doc: Document, results: dict[str, Candidate], outside: tuple[int
     """Who ended the employment and on which day: mutual and expiry wordings first, then an employer's act, then a
     worker's; the day is 自DATE起 in the act's sentence, else the first date of that sentence before the act."""
     text = doc.text
+    stop = statement_end(doc)
     acts: list[tuple[int, str, tuple[int, int]]] = []  # (rank, code, span); lower rank wins
-    for start, end in sentences(text, 0, statement_end(doc)):
+    for start, end in sentences(text, 0, stop):
         if outside[0] <= start < outside[1]:
             continue
         # 被告以原告不能胜任工作为由解除: the reason's words are no party to the act (masked, offsets kept)
@@ -437,18 +452,24 @@ def read_ending(doc: Document, results: dict[str, Candidate], outside: tuple[int
         return
     rank, code, span = min(acts, key=lambda act: (act[0], act[2][0]))
     _set(results, "termination_by", code, span, 0.8)
-    # The day: the chosen act's own, else that of another ending act (被告于DATE离职…给予辞退处理).
+    # 劳动合同于DATE终止, after the notice: the day the ending took effect.
+    for mention in doc.mentions_in(span[1], stop, "date"):
+        if not (outside[0] <= mention.start < outside[1]) and text[mention.start - 1: mention.start] == "于" \
+                and _TAKES_EFFECT.match(text[mention.end: mention.end + 4]):
+            _set(results, "employment_end", mention.value, (mention.start, mention.end))
+            return
+    # Else the chosen act's own day, else that of another ending act (被告于DATE离职…给予辞退处理).
     for other in [span] + [act[2] for act in sorted(acts, key=lambda act: act[2][0]) if act[2] != span]:
-        day = _ending_day(doc, other, outside)
+        day = _ending_day(doc, other)
         if day is not None:
             _set(results, "employment_end", day.value, (day.start, day.end))
             return
     results.pop("employment_end", None)  # no ending states its day; a date near 离职 elsewhere is not it
 
 
-def _ending_day(doc: Document, span: tuple[int, int], outside: tuple[int, int]) -> Mention | None:
+def _ending_day(doc: Document, span: tuple[int, int]) -> Mention | None:
     text = doc.text
-    sentence_start = max(text.rfind(m, 0, span[0]) for m in "。；\n") + 1
+    sentence_start = left_mark(text, span[0], SENTENCE_MARKS)
     dates = doc.mentions_in(sentence_start, span[1], "date")
     since = [m for m in dates if text[m.start - 1: m.start] == "自" and _TAKES_EFFECT.match(text[m.end: m.end + 4])]
     # a date of the act's own event: at most two clauses before it, no new event between (但 / 现 / 由于 …), not inside
@@ -463,9 +484,4 @@ def _ending_day(doc: Document, span: tuple[int, int], outside: tuple[int, int]) 
     # the nearest date before the act, the first of a list (2015年3月7日、3月12日两次寄送)
     while len(before) > 1 and text[before[-2].end: before[-1].start] in ("、", "和", "及"):
         before.pop()
-    day = since[-1] if since else (before[-1] if before else None)
-    for mention in doc.mentions_in(span[1], statement_end(doc), "date"):
-        if not (outside[0] <= mention.start < outside[1]) and text[mention.start - 1: mention.start] == "于" \
-                and _TAKES_EFFECT.match(text[mention.end: mention.end + 4]):
-            return mention  # 劳动合同于DATE终止, after the notice
-    return day
+    return since[-1] if since else (before[-1] if before else None)

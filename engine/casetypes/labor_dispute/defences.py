@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from engine.casetypes.labor_dispute.facts import left_mark, read_wage
+from engine.casetypes.labor_dispute.facts import left_mark, read_wage, right_mark
 from engine.extraction.document import Candidate, Document, sentences
 
 # The plaintiff and the answering side as an answer names them (原告 / 被答辩人, 被告 / 答辩人).
@@ -62,8 +62,8 @@ _DISMISSED = re.compile(r"辞退|开除|解雇|除名|按(?:照)?自动离职处
 _OWN_QUIT = re.compile(r"(?:我|本人|" + D + r")[^，。；]{0,10}?(?:提出|有权|依法)[^，。；]{0,6}?(?:解除|离职|辞职)")
 _SIGNED = re.compile(r"(?:已|已经|均|双方|共)?(?:签订|订立|签署)(?:了|过|有)?[^，。；]{0,16}?劳动合同")
 _SIGN_NEGATED = re.compile(r"未|没有|没|从未|并未|拒绝|不与")
-_START = re.compile(r"入职(?:时间)?(?:是|为)?$|(?:于|自)$")
-_START_AFTER = re.compile(r"^(?:通过[^，。；]{1,10}?)?(?:入职|进入|到[^，。；]{0,12}?(?:工作|上班)|建立劳动关系|至\d{4}年[^，。；]{0,12}?上班)")
+_START = re.compile(r"入职(?:时间)?(?:是|为)?$|(?:于|自)$|(?:^|[。；，,])$")
+_START_AFTER = re.compile(r"^(?:通过[^，。；]{1,10}?)?(?:入职|进入|被[^，。；]{0,6}?(?:招聘|聘用|录用)|到[^，。；]{0,12}?(?:工作|上班)|建立劳动关系|至\d{4}年[^，。；]{0,12}?上班)")
 _WORKER_ANSWERS = re.compile(
     D + r"[^，。；]{0,12}?(?:入职|到|进入)" + P + r"|" + P + r"(?:公司|单位)|" + P + r"[^，。；]{0,8}?(?:辞退|开除|解雇|拖欠)[^，。；]{0,4}?" + D
     + r"|公司(?:拖欠|没有发放|未发放)我|" + P + r"(?:应|应当)?(?:向" + D + r")?支付|我(?:每天|工作到|提出离职)"
@@ -141,8 +141,8 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
     for eid, (value, span) in contested.items():
         _put(doc, results, eid, "contest", value, span)
     _ending(doc, results, worker)
-    _contract(doc, results)
-    _start(doc, results)
+    _contract(doc, results, worker)
+    _start(doc, results, worker)
     wage: dict[str, Candidate] = {}
     read_wage(doc, wage, (0, 0), answer=True)
     if "monthly_wage" in wage:
@@ -153,8 +153,14 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
     _facts_admitted(doc, results)
     if worker:
         upholds = _UPHOLDS.search(text)
+        disputed = next((results[eid] for eid in _LABOUR_IDS if doc.positions.get(eid) == "contest" and eid in results), None)
         if upholds is not None:
             _put(doc, results, "claim_no_payment", "contest", None, upholds.span())
+        elif disputed is not None:  # the worker sets his account against the employer's suit
+            _put(doc, results, "claim_no_payment", "contest", None, disputed.spans[0])
+
+
+_ORGANISATION = re.compile(r"(?:公司|厂|办事处|中心|院|站|局|所|社|店|部|学校|医院|委员会|集团|矿|协会|血站)$")
 
 
 def _worker_answers(doc: Document, results: dict[str, Candidate]) -> bool:
@@ -165,6 +171,11 @@ def _worker_answers(doc: Document, results: dict[str, Candidate]) -> bool:
         found = results.get(role)
         parties = found.value if found is not None and isinstance(found.value, list) else []
         kinds[role] = {str(party.get("kind", "natural")) for party in parties if isinstance(party, dict)}
+    names = [str(party.get("name", "")) for party in (results["defendants"].value if "defendants" in results
+                                                      and isinstance(results["defendants"].value, list) else [])
+             if isinstance(party, dict)]
+    if any(_ORGANISATION.search(name) for name in names):
+        return False
     if kinds["defendants"]:
         # the answering side named as a person is the worker (an employer is an organisation)
         return kinds["defendants"] == {"natural"}
@@ -197,18 +208,31 @@ def _ending(doc: Document, results: dict[str, Candidate], worker: bool) -> None:
         return not re.search(r"并非|不是|不属于|否认|并不是|未|从未|没有", text[max(0, found.start() - 4): found.start()])
     own = _OWN_QUIT if worker else _DISMISSED
     other, code = (_DISMISSED, "employer") if worker else (_QUITS, "employee")
-    for pattern, value in ((_MUTUAL, "mutual"), (other, code), (_EXPIRY, "expiry")):
+    mutual = next((m for m in _MUTUAL.finditer(text) if stated(m)), None)
+    if mutual is not None:
+        _put(doc, results, "termination_by", "contest", "mutual", mutual.span())
+        return
+    found = next((m for m in own.finditer(text) if stated(m)), None)
+    if found is not None:  # its own act: the side agrees who ended it
+        _put(doc, results, "termination_by", "admit", None, found.span())
+        return
+    for pattern, value in ((other, code), (_EXPIRY, "expiry")):
         found = next((m for m in pattern.finditer(text) if stated(m)), None)
         if found is not None:
             _put(doc, results, "termination_by", "contest", value, found.span())
             return
-    found = next((m for m in own.finditer(text) if stated(m)), None)
-    if found is not None:
-        _put(doc, results, "termination_by", "admit", None, found.span())
 
 
-def _contract(doc: Document, results: dict[str, Candidate]) -> None:
+# Words that make an employer's statement of a fact a defence rather than its account of the facts.
+_ASSERTS = re.compile(r"已|确实|确已|签订过|订立过|共(?:签订|订立)|实际|应于|应当于|并非|不是|而非|双倍|二倍|2倍|事实上")
+
+
+def _contract(doc: Document, results: dict[str, Candidate], worker: bool) -> None:
+    """已签订劳动合同 against a double-wage claim is a defence (contest true); an employer's account that a contract
+    was signed, without such words, retells what the worker's complaint says (admit); an employer conceding none
+    was signed admits it; a worker answering the employer's suit sets what he says against it."""
     text = doc.text
+    statements: list[tuple[bool, bool, tuple[int, int]]] = []  # (asserted, negated, span)
     for found in _SIGNED.finditer(text):
         if re.match(r"^(?:的)?(?:二倍|双倍)", text[found.end(): found.end() + 4]):
             continue  # 未签订劳动合同二倍工资: a claim's name
@@ -218,8 +242,16 @@ def _contract(doc: Document, results: dict[str, Candidate]) -> None:
         if not re.search(P + "|" + D + r"|双方|我|公司|单位|职工|员工", text[left: found.end()]):
             continue  # reasoning about the law (按未订立劳动合同所对应时间…), not a party's signing
         negated = _SIGN_NEGATED.search(text[max(left, found.start() - 12): found.start()] + found.group(0)) is not None
-        _put(doc, results, "written_contract", "contest", not negated, found.span())
+        sentence = text[left_mark(text, found.start(), "。；\n"): right_mark(text, found.end(), "。；\n")]
+        statements.append((worker or (not negated and _ASSERTS.search(sentence) is not None), negated, found.span()))
+    if not statements:
         return
+    # a defence anywhere (双方已经签订了劳动合同) outweighs an account of the facts before it
+    asserted, negated, span = next((st for st in statements if st[0]), statements[0])
+    if asserted:
+        _put(doc, results, "written_contract", "contest", not negated, span)
+    else:
+        _put(doc, results, "written_contract", "admit", None, span)
 
 
 def _facts_admitted(doc: Document, results: dict[str, Candidate]) -> None:
@@ -246,7 +278,9 @@ def _facts_admitted(doc: Document, results: dict[str, Candidate]) -> None:
                 _put(doc, results, eid, "admit", None, (start + hit.start(), start + hit.end()))
 
 
-def _start(doc: Document, results: dict[str, Candidate]) -> None:
+def _start(doc: Document, results: dict[str, Candidate], worker: bool) -> None:
+    """The start an answer gives: a defence when it says so (实际入职时间, 应于…建立劳动关系) or when the worker answers
+    the employer's suit; an employer's plain account of when the worker began retells the complaint (admit)."""
     text = doc.text
     for mention in doc.mentions_in(0, len(text), "date"):
         if len(str(mention.value)) < 4:
@@ -255,5 +289,10 @@ def _start(doc: Document, results: dict[str, Candidate]) -> None:
         after = text[mention.end: mention.end + 24]
         if (_START.search(before) and _START_AFTER.match(after)) or re.search(r"入职(?:时间)?(?:是|为)$", before) \
                 or re.match(r"^(?:至\d{4}年)?[^，。；]{0,4}?(?:建立劳动关系|在原告处上班)", after):
-            _put(doc, results, "employment_start", "contest", mention.value, (mention.start, mention.end))
+            sentence = text[left_mark(text, mention.start, "。；\n"): right_mark(text, mention.end, "。；\n")]
+            if worker or _ASSERTS.search(text[left_mark(text, mention.start, "，,。；"): mention.start]) \
+                    or re.search(r"实际|应于|应当于", sentence):
+                _put(doc, results, "employment_start", "contest", mention.value, (mention.start, mention.end))
+            else:
+                _put(doc, results, "employment_start", "admit", None, (mention.start, mention.end))
             return

@@ -166,6 +166,9 @@ _ORGANISATION = re.compile(r"(?:公司|厂|办事处|中心|院|站|局|所|社|
 def _worker_answers(doc: Document, results: dict[str, Candidate]) -> bool:
     """The answering side is the worker: its party block names a person against an organisation, or, without one,
     it speaks of 原告公司 / being dismissed by the plaintiff."""
+    if not re.search(r"(?:^|\n)\s*(?:答辩人|被告|被答辩人|原告)[:：]", doc.text) \
+            and not re.match(r"\s*被告[^，。：:；]{1,30}?(?:辩称|答辩称|答辩)", doc.text):
+        return _WORKER_ANSWERS.search(doc.text) is not None  # no party block: names read from running text mislead
     kinds = {}
     for role in ("plaintiffs", "defendants"):
         found = results.get(role)
@@ -239,7 +242,8 @@ def _contract(doc: Document, results: dict[str, Candidate], worker: bool) -> Non
         if re.search(r"要求|协商|是否|如果", text[max(0, found.start() - 8): found.start()]):
             continue
         left = left_mark(text, found.start(), "，。；,\n")
-        if not re.search(P + "|" + D + r"|双方|我|公司|单位|职工|员工", text[left: found.end()]):
+        clause = text[left: found.end()]
+        if not re.search(P + "|" + D + r"|双方|我|公司|单位|职工|员工", clause) and re.search(r"按|计算|规定|法|条|应当", clause):
             continue  # reasoning about the law (按未订立劳动合同所对应时间…), not a party's signing
         negated = _SIGN_NEGATED.search(text[max(left, found.start() - 12): found.start()] + found.group(0)) is not None
         sentence = text[left_mark(text, found.start(), "。；\n"): right_mark(text, found.end(), "。；\n")]

@@ -65,8 +65,16 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         for eid in ("contract_start", "contract_end", "contract_date"):
             results.pop(eid, None)  # no written contract: a date near 劳动合同 is not its term
     start = results.get("contract_start")
-    if start is not None and "written_contract" not in results and "written_contract" not in doc.form_unticked:
+    if start is not None and "written_contract" not in results and "written_contract" not in doc.form_unticked \
+            and start.spans and _of_a_labour_contract(doc.text, start.spans[0]):
         results["written_contract"] = Candidate("written_contract", True, start.spans, 0.6, "derived", start.order)
+
+
+def _of_a_labour_contract(text: str, span: tuple[int, int]) -> bool:
+    """A start date says a written labour contract exists only when its sentence speaks of one (not a lease signed
+    that day, 2014年5月4日…签订租赁合同)."""
+    sentence = text[facts.left_mark(text, span[0], facts.SENTENCE_MARKS): facts.right_mark(text, span[1], facts.SENTENCE_MARKS)]
+    return re.search(r"劳动合同|书面合同|聘用合同", sentence) is not None
 
 
 def _contract_dates(results: dict[str, Candidate]) -> None:

@@ -160,7 +160,8 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
             _put(doc, results, "claim_no_payment", "contest", None, disputed.spans[0])
 
 
-_ORGANISATION = re.compile(r"(?:公司|厂|办事处|中心|院|站|局|所|社|店|部|学校|医院|委员会|集团|矿|协会|血站)$")
+# An organisation's name, or LawBench's mask for one (ORG).
+_ORGANISATION = re.compile(r"(?:公司|厂|办事处|中心|院|站|局|所|社|店|部|学校|医院|委员会|集团|矿|协会|血站|ORG\d*)$")
 
 
 def _worker_answers(doc: Document, results: dict[str, Candidate]) -> bool:

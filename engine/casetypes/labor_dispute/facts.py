@@ -61,7 +61,7 @@ _FACTS_HEAD = re.compile(r"事实(?:与|和|及)理由[:：]?")
 # Where the plaintiff's own statement stops in a text that runs on (a judgment's complaint part): the other side's
 # written answer, the evidence, the court's reasoning and orders.
 _STATEMENT_END = re.compile(
-    r"(?:提交|提出|递交)(?:了|的)?(?:书面)?答辩(?:意见|状)|答辩如下|未作答辩|未到庭|本院认为|经审理|判决如下|依照《|根据当事人陈述"
+    r"(?:提交|提出|递交)(?:了|的)?(?:书面)?答辩(?:意见|状)|答辩如下|未作答辩|未到庭|本院认为|经审理|判决如下|根据当事人陈述"
     r"|(?:原告|被告)[^，。；]{0,16}?(?:提交|提供)(?:了)?(?:下列|如下|以下)证据|为证明其主张|本院依职权|本院另"
 )
 

@@ -161,12 +161,15 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
 
 
 # An organisation's name, or LawBench's mask for one (ORG).
+_DENIES_RELATION = re.compile(r"(?:不存在|不具有|没有|未建立|不构成)(?:任何)?(?:事实)?劳动关系|系(?:劳务|挂靠|承包|合作)关系")
 _ORGANISATION = re.compile(r"(?:公司|厂|办事处|中心|院|站|局|所|社|店|部|学校|医院|委员会|集团|矿|协会|血站|ORG\d*)$")
 
 
 def _worker_answers(doc: Document, results: dict[str, Candidate]) -> bool:
     """The answering side is the worker: its party block names a person against an organisation, or, without one,
     it speaks of 原告公司 / being dismissed by the plaintiff."""
+    if _DENIES_RELATION.search(doc.text):
+        return False  # 不存在劳动关系 / 系劳务关系: the defence of whoever is said to be the employer
     opening = re.match(r"\s*(?:被告|被上诉人)(?P<name>[^，。：:；]{1,30}?)(?:辩称|答辩称|答辩)", doc.text)
     if opening is not None and re.fullmatch(r"PER\d*|ORG\d*", opening.group("name")):
         return opening.group("name").startswith("PER")  # LawBench's masks say which it is

@@ -12,7 +12,8 @@ Lines with a `role` are in the cail2021 shape (`{"source"?, "id", "role": "compl
 element_loan_dev.gold.jsonl, whose ids are 0-based line indices of cail2019_element/loan.jsonl): their
 `unscored` must name elements the line does not give, and their ids are checked
 against the line's `source` under ../shared/realdata.
-Part lines (`{"source": "lawbench/…", "index", "part": "complaint" | "answer", "elements"}`, the
+Part lines (`{"source": "lawbench/…" or a JSONL of judgments such as cail2019_element/labor.jsonl, "index",
+"part": "complaint" | "answer", "elements"}`, the
 LawBench loan, traffic, sale and labour files) name elements of elements/*.yaml, each value of its
 declared type, plain or as `{"value"}` (an answer's `{"position", "value"}`, the value null when only the
 position is annotated); their indices are checked against the LawBench item list.
@@ -197,8 +198,9 @@ def check_part_line(d, n, errs):
         errs.append(f"{w}: keys must be {sorted(PART_KEYS)}")
         return
     w = f"line {n} ({d['index']} {d['part']})"
-    if not str(d["source"]).startswith("lawbench/") or not isinstance(d["index"], int) or isinstance(d["index"], bool):
-        errs.append(f"{w}: source must be a LawBench file and index an item number")
+    if not str(d["source"]).startswith("lawbench/") and not str(d["source"]).endswith(".jsonl") \
+            or not isinstance(d["index"], int) or isinstance(d["index"], bool):
+        errs.append(f"{w}: source must be a LawBench file or a JSONL of judgments, and index an item number")
     if d["part"] not in ("complaint", "answer"):
         errs.append(f"{w}: part must be complaint or answer")
     if not isinstance(d["elements"], dict):  # empty: the passage states none (an answer that disputes nothing)
@@ -308,7 +310,8 @@ def main(argv=None):
             check_line(d, n, errs)
             if isinstance(d, dict) and ("role" in d or "part" in d):
                 source = d.get("source", "cail2021_focus/train.json")
-                ids.append((source, d.get("index") if str(source).startswith("lawbench/") else d.get("id")))
+                by_index = "part" in d or str(source).startswith("lawbench/")  # part lines name an item number
+                ids.append((source, d.get("index") if by_index else d.get("id")))
                 roles.append(d.get("role", d.get("part")))
             else:
                 ids.append((None, d.get("id") if isinstance(d, dict) else None))
@@ -324,10 +327,10 @@ def main(argv=None):
         src = default if source is None or a.source else (default.parent.parent / source if default else None)
         if src is None or not src.exists():
             continue
-        known = source_ids(src)
+        known = {str(k) for k in source_ids(src)}  # a JSONL of judgments has its line indices as strings
         checked.append(str(src))
         for s_, i in ids:
-            if s_ == source and i not in known:
+            if s_ == source and str(i) not in known:
                 errs.append(f"id {i} not in {src}")
     note = f"ids checked against {', '.join(checked)}" if checked else "source not found, ids not checked"
     for e in errs:

@@ -10,12 +10,13 @@ codes, objects, party lists, name lists, the claim_penalty object); answer posit
 name and ID number occurs in the text; ID numbers carry a correct GB 11643 check digit and
 agree with the stated birth date and gender.
 
-For corpus/realdata_gold/lawbench_{sale,labor,sale_dev}.gold.jsonl: line keys, source, index, part,
-no duplicate (index, part), element shapes as above, text values short (no real text
-copied), and, when ../shared/realdata/lawbench/dispute_focus_2-2.json exists, that the
-index exists and every text value occurs in that passage.
+For corpus/realdata_gold/lawbench_{sale,labor,sale_dev}.gold.jsonl and element_labor_{dev,blind}.gold.jsonl
+(cail2019_element/labor.jsonl, a JSONL of judgments as sentence lists): line keys, source, index,
+part, no duplicate (index, part), element shapes as above, text values short (no real text
+copied), and, when the source under ../shared/realdata/ exists, that the index exists and every
+text value occurs in that passage (a judgment: its sentences joined).
 
-Usage: python corpus/sale_contract/check_gold.py [--root CORPUS_DIR] [--source JSON]
+Usage: python corpus/sale_contract/check_gold.py [--root CORPUS_DIR] [--source JSON] [--realdata DIR]
 Exit 0 when clean, 1 with one line per problem otherwise. Needs only the standard library.
 """
 from __future__ import annotations
@@ -66,6 +67,7 @@ LABOR = {
     "claim_economic_compensation": "money", "claim_illegal_termination": "money",
     "claim_double_wages": "money", "claim_unpaid_wages": "money", "claim_overtime": "money",
     "claim_annual_leave": "money", "claim_no_payment": "bool", "claim_total": "money",
+    "claim_social_insurance_loss": "money", "limitation_raised": "bool",
 }
 TYPES = {"sale_contract": SALE, "labor_dispute": LABOR}
 REQUIRED = {
@@ -75,9 +77,14 @@ REQUIRED = {
                       "written_contract", "monthly_wage", "termination_by", "arbitration_award"],
 }
 PREFIX = {"sale_contract": "sc", "labor_dispute": "ld"}
-REAL_FILES = {"lawbench_sale.gold.jsonl": "sale_contract", "lawbench_labor.gold.jsonl": "labor_dispute",
-              "lawbench_sale_dev.gold.jsonl": "sale_contract"}
 REAL_SOURCE = "lawbench/dispute_focus_2-2.json"
+ELEMENT_LABOR_SOURCE = "cail2019_element/labor.jsonl"
+# gold file → (case type, the source its lines name, under ../shared/realdata/)
+REAL_FILES = {"lawbench_sale.gold.jsonl": ("sale_contract", REAL_SOURCE),
+              "lawbench_labor.gold.jsonl": ("labor_dispute", REAL_SOURCE),
+              "lawbench_sale_dev.gold.jsonl": ("sale_contract", REAL_SOURCE),
+              "element_labor_dev.gold.jsonl": ("labor_dispute", ELEMENT_LABOR_SOURCE),
+              "element_labor_blind.gold.jsonl": ("labor_dispute", ELEMENT_LABOR_SOURCE)}
 
 
 def id_problem(idn: str, birth: str | None, gender: str | None) -> str | None:
@@ -314,15 +321,25 @@ def check_team(root: Path, case_type: str, errs: list[str]) -> int:
     return n
 
 
-def default_source() -> Path | None:
+def default_source(name: str = REAL_SOURCE) -> Path | None:
     for b in [HERE, *HERE.parents]:
-        cand = b / "shared" / "realdata" / "lawbench" / "dispute_focus_2-2.json"
+        cand = b / "shared" / "realdata" / name
         if cand.exists():
             return cand
     return None
 
 
-def check_real(path: Path, case_type: str, passages: list | None, errs: list[str]) -> int:
+def source_texts(path: Path) -> list[str]:
+    """The texts of a source: LawBench items' `question`s (a JSON list), or the judgments of a JSONL whose
+    lines are lists of {sentence} (CAIL2019 要素识别), each its sentences joined."""
+    if path.suffix == ".jsonl":
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return ["".join(str(item.get("sentence", "")) for item in row) for row in rows]
+    return [str(item.get("question", "")) for item in json.loads(path.read_text(encoding="utf-8"))]
+
+
+def check_real(path: Path, case_type: str, passages: list | None, errs: list[str],
+               source: str = REAL_SOURCE) -> int:
     seen: set[tuple[int, str]] = set()
     n = 0
     for ln, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -338,8 +355,8 @@ def check_real(path: Path, case_type: str, passages: list | None, errs: list[str
             errs.append(f"{w}: keys must be source/index/part/elements")
             continue
         n += 1
-        if d["source"] != REAL_SOURCE:
-            errs.append(f"{w}: source must be {REAL_SOURCE!r}")
+        if d["source"] != source:
+            errs.append(f"{w}: source must be {source!r}")
         if not isinstance(d["index"], int) or d["index"] < 0:
             errs.append(f"{w}: bad index {d['index']!r}")
             continue
@@ -355,7 +372,7 @@ def check_real(path: Path, case_type: str, passages: list | None, errs: list[str
             if d["index"] >= len(passages):
                 errs.append(f"{w}: index {d['index']} beyond the source ({len(passages)} items)")
                 continue
-            text = passages[d["index"]]["question"]
+            text = passages[d["index"]]
         check_elements(case_type, d["part"], d["elements"], f"{w} (index {d['index']} {d['part']})",
                        errs, text, max_text=REAL_TEXT_MAX)
     for idx, part in seen:
@@ -368,22 +385,29 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--root", default=str(CORPUS), help="the corpus directory")
     ap.add_argument("--source", default=None, help="dispute_focus_2-2.json (default: ../shared/realdata/lawbench/)")
+    ap.add_argument("--realdata", default=None, help="the realdata directory of every source (default: ../shared/realdata)")
     a = ap.parse_args(argv)
     root = Path(a.root)
     errs: list[str] = []
     files = sum(check_team(root, ct, errs) for ct in TYPES)
-    src = Path(a.source) if a.source else default_source()
-    passages = json.loads(src.read_text(encoding="utf-8")) if src and src.exists() else None
     lines = 0
-    for name, ct in REAL_FILES.items():
+    checked: list[str] = []
+    for name, (ct, source) in REAL_FILES.items():
+        if a.realdata:
+            src: Path | None = Path(a.realdata) / source
+        else:
+            src = Path(a.source) if a.source and source == REAL_SOURCE else default_source(source)
+        passages = source_texts(src) if src and src.exists() else None
+        if passages is not None:
+            checked.append(str(src))
         p = root / "realdata_gold" / name
         if p.exists():
-            lines += check_real(p, ct, passages, errs)
+            lines += check_real(p, ct, passages, errs, source)
         else:
             errs.append(f"{p}: missing")
     for e in errs:
         print(e)
-    note = f"values checked against {src}" if passages is not None else "lawbench source not found, real-text values not checked"
+    note = f"values checked against {', '.join(sorted(set(checked)))}" if checked else "sources not found, real-text values not checked"
     print(f"{'FAIL' if errs else 'OK'}: {files} team files, {lines} real-text lines, {len(errs)} problems ({note})",
           file=sys.stderr)
     return 1 if errs else 0

@@ -79,6 +79,27 @@ def _lawbench_items(realdata: Path, source: str) -> list[dict[str, Any]]:
     return items
 
 
+def _source_parts(realdata: Path, source: str) -> list[tuple[str, str]]:
+    """Each text of a passage source as (complaint part, answer part), by the file's shape: a JSONL of
+    judgments as sentence lists (CAIL2019 要素识别) is cut as whole judgments (`complaint_part`,
+    `judgment_answer_part`); a JSON list of LawBench items as passages (`_passage`; an answer part that finds
+    no 辩称 is the whole passage, as before)."""
+    if source.endswith(".jsonl"):
+        texts = element_judgments(realdata, source)
+        return [(complaint_part(text), judgment_answer_part(text)) for text in texts.values()]
+    parts = []
+    for index in range(len(items := _lawbench_items(realdata, source))):
+        text = _lawbench_passage(items, source, index)
+        complaint, answer = _passage(text)
+        parts.append((complaint, answer or text))
+    return parts
+
+
+def is_part_gold(golds: list[dict[str, Any]]) -> bool:
+    """A passage-part gold set (`source`, `index`, `part` on every line: LawBench, CAIL2019 要素识别)."""
+    return bool(golds) and all("source" in gold and "part" in gold for gold in golds)
+
+
 def _wrapped(gold: dict[str, Any]) -> dict[str, Any]:
     """A complaint gold line's values as extraction gives them: most gold files write them plain, the LawBench
     sale and labour files as `{"value": …}` (corpus/realdata_gold/README.md); both are read."""
@@ -100,13 +121,14 @@ def _evaluate_passages(system: System, case_type: str, realdata: Path, golds: li
     scored = 0
     for gold in golds:
         source = str(gold["source"])
-        items = _source(sources, realdata, source, partial(_lawbench_items, source=source))
+        parts = _source(sources, realdata, source, partial(_source_parts, source=source))
         index = int(gold["index"])
-        text = _lawbench_passage(items, source, index)
-        complaint_text, answer_text = _passage(text)
+        if not 0 <= index < len(parts):
+            raise YaosuError(E.E208, source=source, index=index, len_items=len(parts))
+        complaint_text, answer_text = parts[index]
         name = f"{source}#{index}:{gold['part']}"
         if gold["part"] == "answer":
-            predicted = adapt({**extract_text(system, answer_text or text, case_type, "answer"), "role": "answer"})
+            predicted = adapt({**extract_text(system, answer_text, case_type, "answer"), "role": "answer"})
             predicted = {**predicted, "elements": {e: v for e, v in predicted["elements"].items() if e in covered}}
             score_answer(answers, name, gold, predicted, types)
         else:
@@ -123,8 +145,8 @@ def evaluate_real(system: System, case_type: str, realdata: Path = DEFAULT_REALD
 
     casetype = system.casetype(case_type)
     golds = read_jsonl(gold_path)
-    if golds and all("source" in gold for gold in golds):
-        # Passages of a benchmark file (corpus/realdata_gold/README.md: source, index, part).
+    if is_part_gold(golds):
+        # Parts of a source's texts (corpus/realdata_gold/README.md: source, index, part).
         return _evaluate_passages(system, case_type, realdata, golds)
     docs = {doc["id"]: doc["text"] for doc in read_jsonl(realdata / "scm_loan" / "docs.jsonl")}
     tally = Tally()
@@ -157,11 +179,16 @@ SCM_SOURCE = "scm_loan/docs.jsonl"
 # (本院经审查认定事实如下, 本院认定如下, 对本案主要事实作如下认定, 事实认定如下).
 _COURT_IN_ANSWER = re.compile(
     _COURT.pattern + r"|当事人围绕诉讼请求|当事人为证明|(?:本院经审查)?认定事实如下|本院认定如下|作如下认定|事实认定如下"
+    r"|本院确认(?:本案)?(?:以下|如下)?事实"
 )
 
 
 def is_cail2021_gold(path: Path) -> bool:
-    return path.name.startswith(("cail2021", "answers_dev", "scm_answers", "rc_", "element_"))
+    """A gold set in the blind-set line shape (`id`, `role`), by its name; a name-alike file whose lines are
+    passage parts (`index`, `part`: element_labor_dev) is scored as passages."""
+    if not path.name.startswith(("cail2021", "answers_dev", "scm_answers", "rc_", "element_")):
+        return False
+    return not (path.is_file() and is_part_gold(read_jsonl(path)))
 
 
 def answers_sources(realdata: Path, gold_path: Path) -> list[Path]:
@@ -199,9 +226,10 @@ def _rc_contexts(realdata: Path) -> dict[str, str]:
 ELEMENT_SOURCE = "cail2019_element/loan.jsonl"
 
 
-def element_judgments(realdata: Path) -> dict[str, str]:
-    """The judgments of the CAIL2019 要素识别 loan file by line index, each its sentences joined."""
-    source = realdata / ELEMENT_SOURCE
+def element_judgments(realdata: Path, name: str = ELEMENT_SOURCE) -> dict[str, str]:
+    """The judgments of a CAIL2019 要素识别 file (the loan file by default) by line index, each its sentences
+    joined."""
+    source = realdata / name
     try:
         rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
     except (OSError, json.JSONDecodeError) as exc:

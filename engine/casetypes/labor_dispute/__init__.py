@@ -2,8 +2,11 @@
 
 | file | what |
 | --- | --- |
-| `derive.py` | employer and employee from the party block; a contract start means a written contract |
-| `answers.yaml` | answer wording that gives a clause its stance (自行离职, 合法解除 …) |
+| `derive.py` | employer and employee from the party block; a contract start means a written contract; runs facts.py |
+| `facts.py` | complaints by their clause grammar: start, job, monthly wage, written contract, who ended it and when, the claims item by item, the employer's 无需支付 |
+| `defences.py` | answers by their clause grammar: claims contested / admitted item by item (restated claims are no position), the ending, start, wage and contract set against the complaint, the time bar, a worker's defence of the award |
+| `realdata.py` | predictions adapted to the real-data gold's conventions (the award by its number only) |
+| `answers.yaml` | answer wording that gives a clause its stance (自行离职, 合法解除 …) for the generic reader |
 | `rules.py` | the judgment rules: N, 2N, double wages, unpaid wages, limitation, the award sued on, the ruling |
 
 Its data: `element_tables/labor_dispute.yaml`, `elements/labor_dispute.yaml`; the generic template
@@ -13,6 +16,7 @@ Its data: `element_tables/labor_dispute.yaml`, `elements/labor_dispute.yaml`; th
 from engine.casetypes import AnswerWording, CaseTypePackage, read_package_yaml
 from engine.casetypes.labor_dispute import rules  # noqa: F401 - registers labor_dispute.v1
 from engine.casetypes.labor_dispute.derive import derive, derive_answer
+from engine.casetypes.labor_dispute.realdata import adapt_to_real_conventions
 
 _WORDING = read_package_yaml(__file__, "answers.yaml")
 
@@ -22,6 +26,7 @@ PACKAGE = CaseTypePackage(
     derive_answer=derive_answer,
     answer_wording=AnswerWording(admit=tuple(_WORDING["admit"]), contest=tuple(_WORDING["contest"])),
     judgment_rules="labor_dispute.v1",
+    real_conventions=adapt_to_real_conventions,
     core_elements=(
         "plaintiffs",
         "defendants",

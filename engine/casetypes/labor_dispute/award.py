@@ -12,8 +12,12 @@ import re
 
 from engine.extraction.document import Candidate, Document
 
-_NUMBER = re.compile(r"[\u4e00-\u9fa5]{0,4}劳人仲[^，。；\s]{0,18}?号")
-_AFTER_NUMBER = re.compile(r"^(?:仲裁)?裁决书?[，,：:]?|^(?:仲裁)?调解书[，,：:]?")
+# 青劳人仲（2024）办字第2468号, （湘）劳人仲裁字（2016）17号, 京朝劳仲字（2013）第05756号, 同劳仲委（2016）100号
+_NUMBER = re.compile(r"(?:[（(][\u4e00-\u9fa5]{1,2}[）)])?[\u4e00-\u9fa5]{0,4}劳人?仲[^，。；\s]{0,18}?号")
+# The issuing body's name in front of the place code is not part of the number (委员会丹劳人仲…).
+_BODY = re.compile(r"^.*(?:委员会|仲裁院|仲裁委|该委|本委|作出|出具|下发|的|为)")
+_AFTER_RESULT = re.compile(r"^(?:裁决)?(?:不当|有误|错误|不服|认定|部分|缺乏|违法|不公)")
+_AFTER_NUMBER = re.compile(r"^》?(?:仲裁)?裁决书》?[，,：:]?|^》?(?:仲裁)?裁决(?=[，,：:])[，,：:]|^(?:仲裁)?调解书[，,：:]?|^《?(?:不予受理|终结审理)?(?:通知书|决定书)》?[，,：:]?")
 _NOT_FINAL = re.compile(r"非终局")
 _FINAL = re.compile(r"(?:为|是|系)终局裁决|终局裁决书")
 
@@ -26,18 +30,18 @@ def read_award(doc: Document, results: dict[str, Candidate]) -> None:
     text = doc.text
     found = _NUMBER.search(text)
     if found is not None:
-        lead = re.match(r"^.*(?:作出|出具|下发|的|为)", found.group(0))
+        lead = _BODY.match(found.group(0))
         number_start = found.start() + (lead.end() if lead else 0)
         number = text[number_start: found.end()]
         begin = _sentence_start(text, number_start)
         dates = doc.mentions_in(begin, number_start, "date")
         day = dates[-1].value if dates and len(str(dates[-1].value)) == 10 else None
-        rest = text[found.end():]
+        rest = text[found.end():].lstrip("）)】]")  # 裁决书（案号：…）裁决…: the bracket around the number
         cut = _AFTER_NUMBER.match(rest)
         rest = rest[cut.end():] if cut else rest
         stop = min((i for i in (rest.find(m) for m in "。；\n") if i >= 0), default=len(rest))
         result = rest[:stop].strip() or None
-        if result and not re.search(r"裁决|驳回|支付|不予|确认|撤销", result[:12]):
+        if result and (not re.search(r"裁决|驳回|支付|不予|确认|撤销", result[:12]) or _AFTER_RESULT.match(result)):
             result = None  # the sentence goes on about something else (原告不服，诉至法院)
         value = {"number": number, "date": day, "result": result}
         results["arbitration_award"] = Candidate("arbitration_award", value, [(number_start, found.end())], 0.8,

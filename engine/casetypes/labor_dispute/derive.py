@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from engine.casetypes.labor_dispute import defences, facts
 from engine.casetypes.labor_dispute.award import read_award
 from engine.extraction.document import Candidate, Document
 
@@ -40,12 +41,21 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
     award, applied = results.get("arbitration_award"), results.get("arbitration_applied_date")
     if award is not None and applied is not None and applied.value == award.value.get("date"):
         del results["arbitration_applied_date"]  # the date the award was made, not the day it was asked for
-    _ended_by(doc, results, employer_is_plaintiff=not p_persons)
-    claims_start, claims_end = doc.section("claims")
-    no_payment = re.search(r"(?:无需|无须|不需|勿需|不予|不应)(?:向被告[^，。；]{0,12})?支付", doc.text[claims_start:claims_end])
-    if no_payment is not None and "claim_no_payment" not in results:
-        span = (claims_start + no_payment.start(), claims_start + no_payment.end())
-        results["claim_no_payment"] = Candidate("claim_no_payment", True, [span], 0.8, "derived", span[0])
+    employer_sues = bool(p_orgs) or facts.employer_plaintiff(doc, None)
+    results.pop("limitation_raised", None)  # the defence is the answer's; a complaint only reports an award's reasons
+    region = facts.claim_region(doc)
+    _ended_by(doc, results, region, employer_sues)
+    if "claim_no_payment" not in results:
+        facts.read_no_payment(doc, results, region)
+    facts.read_claims(doc, results, region, employer_sues)
+    if "position" not in doc.form:
+        facts.read_position(doc, results, region)
+    if "employment_start" not in doc.form:
+        facts.read_start(doc, results, region)
+    if "monthly_wage" not in doc.form:
+        facts.read_wage(doc, results, region)
+    if "written_contract" not in doc.form and "written_contract" not in doc.form_unticked:
+        facts.read_contract(doc, results, region)
     # Court findings are never a pleading's: whether the dismissal was lawful is for the judge.
     results.pop("termination_lawful", None)
     _contract_term(doc, results)
@@ -55,8 +65,16 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         for eid in ("contract_start", "contract_end", "contract_date"):
             results.pop(eid, None)  # no written contract: a date near 劳动合同 is not its term
     start = results.get("contract_start")
-    if start is not None and "written_contract" not in results and "written_contract" not in doc.form_unticked:
+    if start is not None and "written_contract" not in results and "written_contract" not in doc.form_unticked \
+            and start.spans and _of_a_labour_contract(doc.text, start.spans[0]):
         results["written_contract"] = Candidate("written_contract", True, start.spans, 0.6, "derived", start.order)
+
+
+def _of_a_labour_contract(text: str, span: tuple[int, int]) -> bool:
+    """A start date says a written labour contract exists only when its sentence speaks of one (not a lease signed
+    that day, 2014年5月4日…签订租赁合同)."""
+    sentence = text[facts.left_mark(text, span[0], facts.SENTENCE_MARKS): facts.right_mark(text, span[1], facts.SENTENCE_MARKS)]
+    return re.search(r"劳动合同|书面合同|聘用合同", sentence) is not None
 
 
 def _contract_dates(results: dict[str, Candidate]) -> None:
@@ -74,63 +92,21 @@ def _contract_dates(results: dict[str, Candidate]) -> None:
     del results["contract_date"]
 
 
-_LIMITATION = re.compile(r"超过(?:了)?(?:法定的)?(?:一年)?(?:仲裁)?时效|已过(?:仲裁)?时效|超出(?:仲裁)?时效")
-_QUIT = re.compile(r"自行离职|主动离职|主动辞职|提出辞职|自动离职|不辞而别")
-
-
 def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
-    """What an employer's answer asserts: the limitation defence (a plain assertion, 民法典第一百九十三条:
-    only a raised defence counts) and that the worker left of his own accord."""
-    found = _LIMITATION.search(doc.text)
-    if found is None:
-        # 时效 alone (the generic cue) is no defence: only an assertion that the claim is out of time is.
-        results.pop("limitation_raised", None)
-        doc.positions.pop("limitation_raised", None)
-    if found is not None and not re.search(r"未超过|没有超过|不存在超过", doc.text[max(0, found.start() - 3): found.end()]):
-        results["limitation_raised"] = Candidate("limitation_raised", True, [found.span()], 0.8, "derived",
-                                                 found.start())
-        doc.positions.pop("limitation_raised", None)
-    quit_ = _QUIT.search(doc.text)
-    if quit_ is not None:
-        results["termination_by"] = Candidate("termination_by", "employee", [quit_.span()], 0.7, "derived",
-                                              quit_.start())
-        doc.positions["termination_by"] = "contest"
+    """What an answer asserts, by its clauses (defences.read_answer): the claims it contests or admits, the
+    ending, start, wage and contract it sets against the complaint, the limitation defence (a plain assertion,
+    民法典第一百九十三条: only a raised defence counts)."""
+    defences.read_answer(doc, results)
 
 
-_ENDED = re.compile(r"(原告|被告)[一二三]?[^。；]{0,60}?(解除(?:了)?(?:与原告的|与被告的|双方的?)?劳动(?:合同|关系)|离职(?![前时后证])|辞职(?![前时后]))")
-_MUTUAL = re.compile(r"协商一致|协商解除")
-_EXPIRY = re.compile(r"(?:合同)?期满(?:后)?(?:终止|不再续|不续)|到期终止|不再续订|不再续签|不予续订")
-
-
-def _ended_by(doc: Document, results: dict[str, Candidate], employer_is_plaintiff: bool) -> None:
-    """Who ended the relation: the party (原告/被告) that 解除/离职 in the facts, mapped to employer or
-    employee by who sues; 协商一致 and 期满不再续订 name the mutual and expiry endings. A ticked box of an
-    element-style form has said it already."""
+def _ended_by(doc: Document, results: dict[str, Candidate], region: tuple[int, int], employer_sues: bool) -> None:
+    """Who ended the relation and when (facts.read_ending). A ticked box of an element-style form has said it
+    already; unticked boxes say nothing."""
     stated = results.get("termination_by")
     if (stated is not None and stated.source == "form") or "termination_by" in doc.form_unticked:
-        return  # the form's boxes decide: a ticked one said it, unticked ones say nothing
-    start, end = doc.section("facts")
-    if end <= start:
-        start, end = 0, len(doc.text)
-    facts = doc.text[start:end]
-    for pattern, code in ((_MUTUAL, "mutual"), (_EXPIRY, "expiry")):
-        found = pattern.search(facts)
-        if found is not None:
-            span = (start + found.start(), start + found.end())
-            results["termination_by"] = Candidate("termination_by", code, [span], 0.75, "derived", span[0])
-            return
-    for found in _ENDED.finditer(facts):
-        sentence_start = max(facts.rfind(m, 0, found.start()) for m in "。；\n") + 1
-        sentence = facts[sentence_start: found.end()]
-        if re.search(r"仲裁|裁决|请求|判令|不应|是否", sentence):
-            continue
-        employer_side = (found.group(1) == "原告") == employer_is_plaintiff
-        if found.group(2) in ("离职", "辞职"):
-            employer_side = False  # only a worker 离职
-        span = (start + found.start(), start + found.end())
-        results["termination_by"] = Candidate("termination_by", "employer" if employer_side else "employee", [span],
-                                              0.75, "derived", span[0])
         return
+    results.pop("termination_by", None)
+    facts.read_ending(doc, results, region, employer_sues)
 
 
 def _contract_term(doc: Document, results: dict[str, Candidate]) -> None:

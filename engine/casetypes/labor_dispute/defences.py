@@ -1,0 +1,308 @@
+"""劳动争议 answers by the grammar of their clauses: what the answering side asserts against the claims.
+
+An answer restates the claims (关于原告主张的经济补偿金15750元问题 / 原告诉请加班费8000元) and then says what it
+holds of them; only the holding is a position. Each claim item is contested where its own sentence denies or
+rejects it (不存在加班, 已足额支付, 无需支付, 缺乏依据, 超过时效, 不同意支付, 请予以驳回), admitted where it agrees to pay
+(同意支付); a figure the answer sets against a claim (原告应向被告支付…44698元) is the contested value, a restated one
+is not. Who ended the employment is contested by the ending the answer asserts (自动离职, 协商解除, 期满不再续签; a
+worker defendant's 无故辞退), the start and the wage by the date and figure it gives, the contract by 已签订 / 未签订.
+The answering side is the worker when it speaks of 原告公司 / its own dismissal; then its opposition to the
+employer's suit is the contest of `claim_no_payment`.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from engine.casetypes.labor_dispute.facts import left_mark, read_wage, right_mark
+from engine.extraction.document import Candidate, Document, sentences
+
+# The plaintiff and the answering side as an answer names them (原告 / 被答辩人, 被告 / 答辩人).
+P = r"(?:原告|被答辩人|(?<!被)上诉人)"
+D = r"(?:被告|(?<!被)答辩人|被上诉人)"
+# The claim a sentence speaks of, by its nouns (a wage rate — 月工资, 工资标准 — is no wage claim).
+_CLAIMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("claim_illegal_termination", re.compile(r"违法解除|违法终止|赔偿金|(?:双倍|二倍)(?:的)?(?:经济)?赔偿")),
+    ("claim_double_wages", re.compile(r"(?:二倍|双倍|2倍)工资")),
+    ("claim_overtime", re.compile(r"加班")),
+    ("claim_annual_leave", re.compile(r"年休假|年假|带薪休假")),
+    ("claim_social_insurance_loss", re.compile(r"(?:社保|社会保险)[^，。；]{0,8}?损失")),
+    ("claim_economic_compensation", re.compile(r"经济补偿|离职补偿|补偿金")),
+    ("claim_unpaid_wages", re.compile(r"(?:(?<=\d月)|(?<=\d月份)|(?<![月倍均本准定]))(?<!班)(?<!假)(?<!期)工资"
+                                      r"(?!标准|卡|表|台账|明细|构成|基数|的计算|待遇)|劳动报酬")),
+)
+_CONTEST = re.compile(
+    r"不存在|不应|无需|无须|不需|不予|不同意|没有[^，。；]{0,6}?依据|缺乏[^，。；]{0,6}?依据|无[^，。；]{0,6}依据|驳回|已足额|已结清|已经?结清"
+    r"|未违法|不违法|并未违法|没有违法|合法解除|依法解除"
+    r"|已经?(?:全部|足额|按时)?(?:支付|发放)|均已发放|支付完毕|发放完毕|已付清|未拖欠|不拖欠|不符合|不能成立|不承担|无权|有误|过高|不能主张"
+    r"|可(?:以)?不(?:予)?支付|不属于|超过[^，。；]{0,6}?时效|已过[^，。；]{0,6}?时效|已超[^，。；]{0,6}?时效|时效已过|不认可|不成立"
+)
+# A worker answering the employer's suit defends the award: the items it says are owed are contested.
+_DEFENDS = re.compile(r"拖欠(?:我|被告|答辩人)|有[^，。；]{0,4}?依据|应(?:当)?[^，。；]{0,8}?支付|(?:裁决|认定)[^，。；]{0,6}?(?:正确|合理|准确)|应予维持|予以维持")
+_ADMIT = re.compile(r"同意(?:支付|给付|按|发放|补缴)|愿意支付|予以支付|予以发放|承诺(?:给予|支付)|认可[^，。；]{0,8}?(?:请求|主张)|无异议")
+# A restated claim: the answer repeats what the plaintiff asks before it answers it.
+_RESTATED = re.compile(r"关于[^。；]{0,60}?问题|关于[^。；]{0,60}?(?:请求|主张)(?=[，。；])"
+                       r"|" + P + r"(?:主张|要求|诉请|请求|提出)[^，。；]{0,40}?\d+(?:\.\d+)?元")
+_REFERS = re.compile(r"本项|该项|此项|该请求|此请求|上述请求|该主张|此主张")
+# A figure the answer sets against a claim: 应为 / 实际 / 仅 / 应向…支付 in its own clause.
+_COUNTER = re.compile(r"应为|应当为|实际|仅为|仅|只|应按|应(?:当)?(?:向[^，。；]{1,6}?)?支付|认可[^，。；]{0,6}?$|(?:其|我|本人)要求")
+# The facts an answer admits in so many words (…的事实属实 / 对入职时间、月平均工资均无异议).
+_FACT_ADMITTED = re.compile(r"属实|无异议|没有异议|予以认可|予以确认|是事实|不持异议")
+_FACT_NOUNS = (("employment_start", re.compile(r"入职|用工时间|工作时间")), ("monthly_wage", re.compile(r"月工资|平均工资|工资标准|月薪")),
+               ("position", re.compile(r"岗位|担任|职务")), ("written_contract", re.compile(r"劳动合同(?!期限)")))
+_LIMITATION = re.compile(r"(?:超过|超出|已过|已超)(?:了)?(?:法定的)?(?:一年)?(?:的)?(?:仲裁|诉讼)?时效|(?:仲裁|诉讼)时效(?:期间)?已(?:过|经届满)")
+_NOT_BARRED = re.compile(r"(?:未|没有|并未|不存在|并没有)(?:超过|超出|过)")
+_QUITS = re.compile(r"(?<!按)(?<!按照)(?<!作)自动离职(?!处理)|个人原因[^，。；]{0,4}?(?:离职|辞职)|自行离职|自动辞职|主动辞职|主动离职|提出辞职|提出离职|不辞而别|自行离开|擅自离岗|属于其单方终止"
+                    r"|(?:已|再)?不(?:再)?(?:到|在)[^，。；]{0,8}?(?:上班|工作)")
+_MUTUAL = re.compile(r"协商一致(?:后)?[^，。；]{0,4}?解除|协商解除|双方(?:决定|同意|一致同意)解除|双方[^，。；]{0,6}?协商[^。；]{0,20}?解除")
+_EXPIRY = re.compile(r"(?:期满|到期)(?:后)?[^。；]{0,12}?(?:不再|不予)续(?:签|订)|(?:到期|期满)(?:后)?终止|合同到期终止")
+_DISMISSED = re.compile(r"辞退|开除|解雇|除名|按(?:照)?自动离职处理|(?:依法|有权|予以|决定)[^，。；]{0,4}?解除")
+# The answering worker's own ending (我提出离职, 被告有权提出解除劳动合同).
+_OWN_QUIT = re.compile(r"(?:我|本人|" + D + r")[^，。；]{0,10}?(?:提出|有权|依法)[^，。；]{0,6}?(?:解除|离职|辞职)")
+_SIGNED = re.compile(r"(?:已|已经|均|双方|共)?(?:签订|订立|签署)(?:了|过|有)?[^，。；]{0,16}?劳动合同")
+_SIGN_NEGATED = re.compile(r"未|没有|没|从未|并未|拒绝|不与")
+_START = re.compile(r"入职(?:时间)?(?:是|为)?$|(?:于|自)$|(?:^|[。；，,])$")
+_START_AFTER = re.compile(r"^(?:通过[^，。；]{1,10}?)?(?:入职|进入|被[^，。；]{0,6}?(?:招聘|聘用|录用)|到[^，。；]{0,12}?(?:工作|上班)|建立劳动关系|至\d{4}年[^，。；]{0,12}?上班)")
+_WORKER_ANSWERS = re.compile(
+    D + r"[^，。；]{0,12}?(?:入职|到|进入)" + P + r"|" + P + r"(?:公司|单位)|" + P + r"[^，。；]{0,8}?(?:辞退|开除|解雇|拖欠)[^，。；]{0,4}?" + D
+    + r"|公司(?:拖欠|没有发放|未发放)我|" + P + r"(?:应|应当)(?:向" + D + r")?支付|我(?:每天|工作到|提出离职)"
+    + r"|" + P + r"向(?:其|我|" + D + r")(?:发放|支付)|" + P + r"[^，。；]{0,4}?应(?:当)?[^，。；]{0,12}?支付" + D)
+_UPHOLDS = re.compile(r"不同意[^，。；]{0,10}?诉讼请求|驳回[^，。；]{0,10}?诉讼请求|仲裁(?:裁决|结果)[^。；]{0,20}?(?:正确|合理|准确|合法)"
+                      r"|维持[^，。；]{0,12}?(?:仲裁|裁决)|驳回上诉|维持原判|应(?:当)?[^，。；]{0,12}?支付|认可(?:劳动)?仲裁|(?:其|我)(?:要求|请求)")
+_LABOUR_IDS = ("termination_by", "written_contract", "employment_start", "employment_end", "limitation_raised", "monthly_wage",
+               "position",
+               "claim_no_payment", *(eid for eid, _ in _CLAIMS))
+
+
+def _put(doc: Document, results: dict[str, Candidate], eid: str, position: str, value: object,
+         span: tuple[int, int]) -> None:
+    doc.positions[eid] = position
+    results[eid] = Candidate(eid, value, [span], 0.75, "derived", span[0])
+
+
+def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
+    """The labour positions of an answer, by its sentences (they replace the generic keyword stances)."""
+    text = doc.text
+    for eid in _LABOUR_IDS:
+        if eid == "employment_end" and results.get(eid) is not None and results[eid].value is not None:
+            continue  # a date the answer gives for the ending is kept
+        results.pop(eid, None)
+        doc.positions.pop(eid, None)
+    worker = _worker_answers(doc, results)
+    contested: dict[str, tuple[object, tuple[int, int]]] = {}
+    admitted: dict[str, tuple[int, int]] = {}
+    previous: list[str] = []  # the claims the sentence before spoke of (本项请求 / 该项主张 refer to them)
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        spoken: list[str] = []
+        own = _RESTATED.sub(lambda found: "＿" * len(found.group(0)), sentence)  # the answer's own words
+        limitation = _LIMITATION.search(own)
+        if limitation and not _NOT_BARRED.search(own[max(0, limitation.start() - 4): limitation.start() + 2]):
+            contested.setdefault("limitation_raised", (True, (start + limitation.start(), start + limitation.end())))
+        sentence_contest = _CONTEST.search(own) or (worker and _DEFENDS.search(own))
+        sentence_admit = None if worker else _ADMIT.search(own)  # a worker reports the employer's concessions
+        for eid, noun in _CLAIMS:
+            found = noun.search(sentence)
+            if found is None:
+                continue
+            # the noun's own clause decides when it takes a stance; else the sentence does
+            left = max(own.rfind(m, 0, found.start()) for m in "，,；：:") + 1
+            rights = [i for i in (own.find(m, found.end()) for m in "，,；。") if i >= 0]
+            clause = own[left: min(rights, default=len(own))]
+            clause_contest = _CONTEST.search(clause) or (worker and _DEFENDS.search(clause))
+            clause_admit = None if worker else _ADMIT.search(clause)
+            stance_contest = clause_contest if (clause_contest or clause_admit) else sentence_contest
+            stance_admit = clause_admit if (clause_contest or clause_admit) else sentence_admit
+            if eid == "claim_unpaid_wages" and any(noun2.search(sentence[max(0, found.start() - 4): found.end()])
+                                                   for e2, noun2 in _CLAIMS if e2 != eid):
+                continue  # 年休假工资 / 加班工资 / 二倍工资 are their own claims
+            span = (start + found.start(), start + found.end())
+            figure = _counter_figure(doc, start, end, own, found.end())
+            if eid == "claim_unpaid_wages" and re.search(r"实际$|\d月(?:份)?(?:实际)?$", sentence[: found.start()]):
+                figure = None  # 2015年11月实际工资4445元: a month's earnings, not a counter-figure
+            if stance_contest or figure is not None:
+                contested.setdefault(eid, (figure, span))
+                if figure is not None and contested[eid][0] is None:
+                    contested[eid] = (figure, span)
+            elif stance_admit:
+                admitted.setdefault(eid, span)
+            spoken.append(eid)
+        if not spoken and previous and _REFERS.search(own) and (sentence_contest or sentence_admit):
+            for eid in previous:  # 关于…问题。本项请求没有事实依据: the item named before
+                if sentence_contest:
+                    contested.setdefault(eid, (None, (start, end)))
+                else:
+                    admitted.setdefault(eid, (start, end))
+        previous = spoken or previous
+    for eid, span in admitted.items():
+        if eid not in contested:
+            _put(doc, results, eid, "admit", None, span)
+    for eid, (value, span) in contested.items():
+        _put(doc, results, eid, "contest", value, span)
+    _ending(doc, results, worker)
+    _contract(doc, results, worker)
+    _start(doc, results, worker)
+    wage: dict[str, Candidate] = {}
+    read_wage(doc, wage, (0, 0), answer=True)
+    if "monthly_wage" in wage:
+        at = wage["monthly_wage"].spans[0][0]
+        clause = text[left_mark(text, at, "，,。；：:"): at]
+        if not re.search(P + r"(?:主张|称|诉称|要求|认为)|诉请|津贴|补贴|奖金|提成", clause):  # restated, or an allowance
+            _put(doc, results, "monthly_wage", "contest", wage["monthly_wage"].value, wage["monthly_wage"].spans[0])
+    _facts_admitted(doc, results)
+    if worker:
+        upholds = _UPHOLDS.search(text)
+        disputed = next((results[eid] for eid in _LABOUR_IDS if doc.positions.get(eid) == "contest" and eid in results), None)
+        if upholds is not None:
+            _put(doc, results, "claim_no_payment", "contest", None, upholds.span())
+        elif disputed is not None:  # the worker sets his account against the employer's suit
+            _put(doc, results, "claim_no_payment", "contest", None, disputed.spans[0])
+
+
+# An organisation's name, or LawBench's mask for one (ORG).
+_DENIES_RELATION = re.compile(r"(?:不存在|不具有|没有|未建立|不构成)(?:任何)?(?:事实)?劳动关系|系(?:劳务|挂靠|承包|合作)关系")
+_ORGANISATION = re.compile(r"(?:公司|厂|办事处|中心|院|站|局|所|社|店|部|学校|医院|委员会|集团|矿|协会|血站|ORG\d*)$")
+
+
+def _worker_answers(doc: Document, results: dict[str, Candidate]) -> bool:
+    """The answering side is the worker: its party block names a person against an organisation, or, without one,
+    it speaks of 原告公司 / being dismissed by the plaintiff."""
+    if _DENIES_RELATION.search(doc.text):
+        return False  # 不存在劳动关系 / 系劳务关系: the defence of whoever is said to be the employer
+    opening = re.match(r"\s*(?:被告|被上诉人)(?P<name>[^，。：:；]{1,30}?)(?:辩称|答辩称|答辩)", doc.text)
+    if opening is not None and re.fullmatch(r"PER\d*|ORG\d*", opening.group("name")):
+        return opening.group("name").startswith("PER")  # LawBench's masks say which it is
+    if not re.search(r"(?:^|\n)\s*(?:答辩人|被告|被答辩人|原告)[:：]", doc.text) and opening is None:
+        return _WORKER_ANSWERS.search(doc.text) is not None  # no party block: names read from running text mislead
+    kinds = {}
+    for role in ("plaintiffs", "defendants"):
+        found = results.get(role)
+        parties = found.value if found is not None and isinstance(found.value, list) else []
+        kinds[role] = {str(party.get("kind", "natural")) for party in parties if isinstance(party, dict)}
+    names = [str(party.get("name", "")) for party in (results["defendants"].value if "defendants" in results
+                                                      and isinstance(results["defendants"].value, list) else [])
+             if isinstance(party, dict)]
+    if any(_ORGANISATION.search(name) for name in names):
+        return False
+    if kinds["defendants"]:
+        # the answering side named as a person is the worker (an employer is an organisation)
+        return kinds["defendants"] == {"natural"}
+    return _WORKER_ANSWERS.search(doc.text) is not None
+
+
+def _counter_figure(doc: Document, start: int, end: int, own: str, after: int) -> str | None:
+    """A figure the answer's own words set against the claim after its noun (原告应向被告支付…双倍工资差额44698元,
+    平均工资应为5200元); a figure it admits or restates is none."""
+    for money in doc.mentions_in(start + after, end, "money"):
+        local = money.start - start
+        if own[local: local + 1] == "＿":
+            continue  # inside a restated claim
+        clause_start = max(own.rfind(m, 0, local) for m in "，,：:") + 1
+        if not _COUNTER.search(own[clause_start: local]):
+            continue
+        if re.search(r"^[^，。；]{0,4}?(?:/|／)?(?:月|天)", doc.text[money.end: money.end + 4]):
+            continue  # a rate, not the item's figure
+        return f"{Decimal(str(money.value)):.2f}"
+    return None
+
+
+def _ending(doc: Document, results: dict[str, Candidate], worker: bool) -> None:
+    """A side does not contest its own act: the employer saying it dismissed, the worker saying he resigned, admit
+    the ending; the other side's act (the worker quit; the employer dismissed me), an agreement or an expiry is
+    the ending the answer sets against the complaint."""
+    text = doc.text
+
+    def stated(found: re.Match[str]) -> bool:
+        return not re.search(r"并非|不是|不属于|否认|并不是|未|从未|没有", text[max(0, found.start() - 4): found.start()])
+    own = _OWN_QUIT if worker else _DISMISSED
+    other, code = (_DISMISSED, "employer") if worker else (_QUITS, "employee")
+    mutual = next((m for m in _MUTUAL.finditer(text) if stated(m)), None)
+    if mutual is not None:
+        _put(doc, results, "termination_by", "contest", "mutual", mutual.span())
+        return
+    found = next((m for m in own.finditer(text) if stated(m)), None)
+    if found is not None:  # its own act: the side agrees who ended it
+        _put(doc, results, "termination_by", "admit", None, found.span())
+        return
+    for pattern, value in ((other, code), (_EXPIRY, "expiry")):
+        found = next((m for m in pattern.finditer(text) if stated(m)), None)
+        if found is not None:
+            _put(doc, results, "termination_by", "contest", value, found.span())
+            return
+
+
+# Words that make an employer's statement of a fact a defence rather than its account of the facts.
+_ASSERTS = re.compile(r"已|确实|确已|签订过|订立过|共(?:签订|订立)|实际|应于|应当于|并非|不是|而非|双倍|二倍|2倍|事实上")
+
+
+def _contract(doc: Document, results: dict[str, Candidate], worker: bool) -> None:
+    """已签订劳动合同 against a double-wage claim is a defence (contest true); an employer's account that a contract
+    was signed, without such words, retells what the worker's complaint says (admit); an employer conceding none
+    was signed admits it; a worker answering the employer's suit sets what he says against it."""
+    text = doc.text
+    statements: list[tuple[bool, bool, tuple[int, int]]] = []  # (asserted, negated, span)
+    for found in _SIGNED.finditer(text):
+        if re.match(r"^(?:的)?(?:二倍|双倍)", text[found.end(): found.end() + 4]):
+            continue  # 未签订劳动合同二倍工资: a claim's name
+        if re.search(r"要求|协商|是否|如果", text[max(0, found.start() - 8): found.start()]):
+            continue
+        left = left_mark(text, found.start(), "，。；,\n")
+        clause = text[left: found.end()]
+        if not re.search(P + "|" + D + r"|双方|我|公司|单位|职工|员工", clause) and re.search(r"按|计算|规定|法|条|应当", clause):
+            continue  # reasoning about the law (按未订立劳动合同所对应时间…), not a party's signing
+        negated = _SIGN_NEGATED.search(text[max(left, found.start() - 12): found.start()] + found.group(0)) is not None
+        sentence = text[left_mark(text, found.start(), "。；\n"): right_mark(text, found.end(), "。；\n")]
+        statements.append((worker or (not negated and _ASSERTS.search(sentence) is not None), negated, found.span()))
+    if not statements:
+        return
+    # a defence anywhere (双方已经签订了劳动合同) outweighs an account of the facts before it
+    asserted, negated, span = next((st for st in statements if st[0]), statements[0])
+    if asserted:
+        _put(doc, results, "written_contract", "contest", not negated, span)
+    else:
+        _put(doc, results, "written_contract", "admit", None, span)
+
+
+def _facts_admitted(doc: Document, results: dict[str, Candidate]) -> None:
+    """对入职时间、月平均工资7200元均无异议 / 入职、担任仓库管理员的事实属实: the facts named are admitted, unless the
+    answer contests them with a value elsewhere."""
+    text = doc.text
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        found = _FACT_ADMITTED.search(sentence)
+        if found is None or re.search(r"不|有异议", sentence[max(0, found.start() - 2): found.start()]):
+            continue
+        head = sentence[: found.start()]
+        for clause_start in [max(head.rfind(m) for m in "。；，,") + 1]:
+            named = head[clause_start:] if "对" not in head[clause_start:] else head[head.rfind("对"):]
+            if not named.strip() and clause_start:
+                named = head
+            for eid, noun in _FACT_NOUNS:
+                hit = noun.search(named) or (noun.search(head) if "对" in head else None)
+                if hit is None:
+                    continue
+                if doc.positions.get(eid) == "contest" and results.get(eid) is not None \
+                        and results[eid].value is not None and results[eid].spans[0][0] < start + found.start() - 40:
+                    continue  # contested with a value elsewhere
+                _put(doc, results, eid, "admit", None, (start + hit.start(), start + hit.end()))
+
+
+def _start(doc: Document, results: dict[str, Candidate], worker: bool) -> None:
+    """The start an answer gives: a defence when it says so (实际入职时间, 应于…建立劳动关系) or when the worker answers
+    the employer's suit; an employer's plain account of when the worker began retells the complaint (admit)."""
+    text = doc.text
+    for mention in doc.mentions_in(0, len(text), "date"):
+        if len(str(mention.value)) < 4:
+            continue
+        before = text[max(0, mention.start - 10): mention.start]
+        after = text[mention.end: mention.end + 24]
+        if (_START.search(before) and _START_AFTER.match(after)) or re.search(r"入职(?:时间)?(?:是|为)$", before) \
+                or re.match(r"^(?:至\d{4}年)?[^，。；]{0,4}?(?:建立劳动关系|在原告处上班)", after):
+            sentence = text[left_mark(text, mention.start, "。；\n"): right_mark(text, mention.end, "。；\n")]
+            if worker or _ASSERTS.search(text[left_mark(text, mention.start, "，,。；"): mention.start]) \
+                    or re.search(r"实际|应于|应当于", sentence):
+                _put(doc, results, "employment_start", "contest", mention.value, (mention.start, mention.end))
+            else:
+                _put(doc, results, "employment_start", "admit", None, (mention.start, mention.end))
+            return

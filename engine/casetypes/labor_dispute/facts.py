@@ -1,0 +1,488 @@
+"""劳动争议 complaints by the grammar of their clauses: the employment facts (start, job, monthly wage, written
+contract, who ended it and when) and the money claims item by item.
+
+A pleading states each fact in a clause of its own, and what a figure or a date belongs to is said by the words
+around it in that clause: 入职 / 到…处工作 after a date make it the start; 担任 / 从事…工作 / 岗位为 frame the job; a
+wage word right before a figure (月工资5000元) or a month after it (3000元/月) make it the monthly wage, and 每天,
+左右, 加绩效 or a list of wage parts make it no single monthly figure; a claim item's own noun (经济补偿金, 赔偿金,
+二倍工资 …) says which claim its figure is. Who ended the employment is told by the verb: some verbs only an
+employer does (辞退, 开除, 除名, 按自动离职处理), some only a worker (辞职, 自动离职, 被迫解除), and 解除 / 终止 by
+whoever is the subject, or the other party of the one a notice is sent to (向被告寄送解除通知), mapped to employer or
+worker by who sues.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from engine.extraction.document import Candidate, Document, sentences
+from engine.extraction.mention import Mention
+
+CLAUSE_MARKS = "，,。；;：:\n"
+SENTENCE_MARKS = "。；\n"
+# Every look for a mark around a position stays within this many characters (a sentence is at most 400 long,
+# engine/extraction/document.py), so a text without the mark is not scanned whole once per mention.
+WINDOW = 400
+
+
+def left_mark(text: str, position: int, marks: str) -> int:
+    """Just after the last of `marks` before `position` (within WINDOW)."""
+    low = max(0, position - WINDOW)
+    return max([text.rfind(mark, low, position) + 1 for mark in marks] + [low])
+
+
+def right_mark(text: str, position: int, marks: str) -> int:
+    """The first of `marks` at or after `position` (within WINDOW)."""
+    high = min(len(text), position + WINDOW)
+    return min([i for i in (text.find(mark, position, high) for mark in marks) if i >= 0], default=high)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end): from the mark before it to the mark after it."""
+    return left_mark(text, start, CLAUSE_MARKS), right_mark(text, end, CLAUSE_MARKS)
+
+
+def _set(results: dict[str, Candidate], eid: str, value: object, span: tuple[int, int], confidence: float = 0.8) -> None:
+    results[eid] = Candidate(eid, value, [span], confidence, "derived", span[0])
+
+
+# --- where the claims are ---------------------------------------------------------------------------------------
+# A complaint without headings asks in a sentence of its own: 请求判令… / 诉请判令… / 要求被告支付… / 提出诉讼请求：
+_ASKS = re.compile(
+    r"(?:请求|诉请|要求|诉至法院|起诉至法院)(?:人民)?(?:法院|贵院|本院)?(?:依法)?(?:判令|判决|裁决|确认|撤销|改判)"
+    r"|请求[^，。；]{0,10}?(?:法院|贵院|本院)(?:依法)?(?:判令|判决|裁决|确认|撤销)"
+    r"|(?:诉讼请求|诉请|请求如下|请求)[:：]|提出(?:如下)?诉讼请求|现诉请|诉请判令|现(?:原告|我|本人)?(?:起诉)?(?:要求|请求|诉请)"
+    r"|要求(?:判令)?(?:被告|原告|[\u4e00-\u9fa5]{2,12}(?:公司|单位|中心|厂))(?:向(?:原告|被告|我)?)?(?:支付|给付|赔偿|补发|补缴|返还)"
+)
+_FACTS_HEAD = re.compile(r"事实(?:与|和|及)理由[:：]?")
+
+
+# Where the plaintiff's own statement stops in a text that runs on (a judgment's complaint part): the other side's
+# written answer, the evidence, the court's reasoning and orders.
+_STATEMENT_END = re.compile(
+    r"(?:提交|提出|递交)(?:了|的)?(?:书面)?答辩(?:意见|状)|答辩如下|未作答辩|未到庭|本院认为|经审理|判决如下|根据当事人陈述"
+    r"|(?:原告|被告)[^，。；]{0,16}?(?:提交|提供)(?:了)?(?:下列|如下|以下)证据|为证明其主张|本院依职权|本院另"
+)
+
+
+def statement_end(doc: Document) -> int:
+    """The end of what the first party itself says."""
+    found = _STATEMENT_END.search(doc.text)
+    return found.start() if found else len(doc.text)
+
+
+def claim_region(doc: Document) -> tuple[int, int]:
+    """The claims: from the first sentence that asks (请求判令 / 要求被告支付 / 诉讼请求：…) to the facts heading or the
+    end of the statement; the claims section of a complaint with headings when it holds more figures."""
+    text = doc.text
+    stop = statement_end(doc)
+    start, end = doc.section("claims")
+    asks = _ASKS.search(text, 0, stop)
+    if asks is None:
+        return (start, end) if end > start else (len(text), len(text))
+    begin = max(text.rfind(mark, 0, asks.start()) for mark in "。；\n") + 1
+    facts = _FACTS_HEAD.search(text, asks.end(), stop)
+    found = (begin, facts.start() if facts else stop)
+    if end > start and len(doc.mentions_in(start, end, "money")) >= len(doc.mentions_in(*found, "money")):
+        return start, end
+    return found
+
+
+# --- who sues ---------------------------------------------------------------------------------------------------
+_ORG_PLAINTIFF = re.compile(
+    r"^[^。；]{0,12}?(?:原告|(?<!被)上诉人)[（(]?[^，。：:（(向]{0,30}?(?:公司|厂|院|中心|所|站|局|矿|社|店|部|协会|办事处|医院|学校|集团|银行|ORG\d*)"
+    r"[）)]?(?:[^，。：:]{0,6})?(?:诉称|起诉称|上诉称|向本院提出|提出诉讼请求)"
+)
+_WORKER_IS_DEFENDANT = re.compile(r"被告[^，。；]{0,10}?(?:入职|到)原告|被告(?:系|是|为)原告(?:的|单位|公司)?(?:员工|职工)|原告[^，。；]{0,6}?(?:辞退|开除)(?:了)?被告")
+
+
+def employer_plaintiff(doc: Document, orgs_sue: bool | None) -> bool:
+    """The employer sues (an appeal against an award) when the party block says so; without a party block, when the
+    plaintiff's name is an organisation's or the text puts the worker on the defendant's side."""
+    if orgs_sue is not None:
+        return orgs_sue
+    text = doc.text
+    if _ORG_PLAINTIFF.search(text[:80]) or re.match(r"^[^。]{0,6}?原告(?:[^，。]{0,4})?(?:公司|单位)", text):
+        return True
+    start, end = claim_region(doc)
+    if _NO_PAYMENT.search(text, start, end):
+        return True
+    return bool(_WORKER_IS_DEFENDANT.search(text))
+
+
+# --- claims item by item ----------------------------------------------------------------------------------------
+# The claim a figure belongs to, by the nouns of its own item (checked in this order).
+_CLAIM_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("claim_illegal_termination", re.compile(r"违法解除|违法终止|违法开除|(?:双倍|二倍)(?:的)?经济补偿|赔偿金|(?:双倍|二倍)赔偿")),
+    ("claim_double_wages", re.compile(r"(?:二倍|双倍|2倍)工资|未(?:签订?|订立)[^，。；]{0,12}?(?:二倍|双倍|2倍)")),
+    ("claim_overtime", re.compile(r"加班")),
+    ("claim_annual_leave", re.compile(r"年休假|年假|带薪休假")),
+    ("claim_social_insurance_loss", re.compile(r"(?:社保|社会保险)[^，。；]{0,8}?损失")),
+    ("claim_economic_compensation", re.compile(r"经济补偿|离职补偿|补偿金")),
+    ("claim_unpaid_wages", re.compile(r"工资|劳动报酬|薪酬|薪金|提成")),
+)
+# Items that hold a claim noun but are not that claim (生活费, allowances, a total of other items).
+_NOT_A_CLAIM = re.compile(r"生活费|生活补助|失业金|失业保险金|取暖|防暑|降温|差旅|误工|冬季工资|十三薪|医疗|伙食|护理|丧葬|抚恤|工亡"
+                          r"|伤残|代通知金|押金|抵押金|罚款|利息|诉讼费|受理费")
+_CHANGED = re.compile(r"变更为|变更至|变更诉讼请求为|减少为|增加为")
+_ITEM_BOUNDARY = re.compile(r"[；;。]|(?<![\d.])\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]、|[（(]\d{1,2}[）)]")
+
+
+def _item_head(text: str, begin: int, money: Mention, previous_end: int) -> str:
+    """The words of a figure's own item: back to the previous figure, the item's number or a clause mark."""
+    start = max(begin, previous_end)
+    head = text[start: money.start]
+    boundaries = [found.end() for found in _ITEM_BOUNDARY.finditer(head) if found.end() < len(head)]
+    head = head[boundaries[-1]:] if boundaries else head
+    cut = max(head.rfind("，"), head.rfind(","))
+    # 要求被告支付：双倍工资30379元，经济补偿金8400元: a comma ends the previous item only when a noun follows it.
+    if cut >= 0 and any(p.search(head[cut + 1:]) for _, p in _CLAIM_NOUNS):
+        head = head[cut + 1:]
+    return head
+
+
+def _item_start(text: str, begin: int, position: int) -> int:
+    """Where the claim item holding `position` begins (its number, a semicolon, the region's start)."""
+    low = max(begin, position - WINDOW)
+    ends = [found.end() for found in _ITEM_BOUNDARY.finditer(text, low, position)]
+    return ends[-1] if ends else low
+
+
+def read_claims(doc: Document, results: dict[str, Candidate], region: tuple[int, int],
+                employer_sues: bool = False) -> bool:
+    """Each figure of the claims under the claim its item names; several items of one claim add up; a changed
+    figure (变更为X元) replaces the claim it changes. When the employer sues, only the figures it asks not to pay
+    are claims (判令原告应向被告支付工资4242.26元 is what it concedes). False when there are no claims to read."""
+    begin, end = region
+    if end <= begin:
+        return False
+    text = doc.text
+    found: dict[str, list[tuple[Decimal, tuple[int, int]]]] = {}
+    last: str | None = None
+    previous_end = begin
+    refusing = False  # an employer's 不予支付 carries over to the items after it that have no verb of their own
+    for money in doc.mentions_in(begin, end, "money"):
+        item = text[_item_start(text, begin, money.start): money.start]
+        if _REFUSES.search(item):
+            refusing = True
+        elif re.search(r"支付|给付|承担|退还|返还|赔偿", item):
+            refusing = False
+        head = _item_head(text, begin, money, previous_end)
+        previous_end = money.end
+        after = text[money.end: money.end + 3]
+        if head.rstrip().endswith(("（", "(", "×", "*", "x", "X", "＋", "+", "-", "－", "÷")) or re.match(r"^\s*[/／×*]", after):
+            continue  # a figure inside another's arithmetic (700元/月×27个月, 1630×18×2)
+        if _CHANGED.search(head) and last is not None and not any(p.search(head) for _, p in _CLAIM_NOUNS):
+            found[last] = [(Decimal(str(money.value)), (money.start, money.end))]
+            continue
+        if _NOT_A_CLAIM.search(head):
+            continue
+        if employer_sues and not refusing:
+            continue
+        eid = next((eid for eid, pattern in _CLAIM_NOUNS if pattern.search(head)), None)
+        if eid is None:
+            continue
+        named = {other for other, pattern in _CLAIM_NOUNS if pattern.search(head)} - {"claim_unpaid_wages"} | (
+            {"claim_unpaid_wages"} if re.search(r"(?<![倍班假])工资[、和及与]", head) else set())
+        if len(named) > 1 and re.search(r"(?:合计|共计|总计|共)(?:为)?$", head):
+            continue  # 工资、经济补偿金共计70650元: one figure for several claims is not split
+        if _CHANGED.search(head):
+            found[eid] = []
+        found.setdefault(eid, []).append((Decimal(str(money.value)), (money.start, money.end)))
+        last = eid
+    if not found and not doc.mentions_in(begin, end, "money"):
+        return False
+    # 诉讼中，原告将该项请求变更为15000元: a change stated after the claims replaces the claim it names or the last.
+    for start, stop in sentences(text, end):
+        if not _CHANGED.search(text[start:stop]):
+            continue
+        for money in doc.mentions_in(start, stop, "money"):
+            head = text[start: money.start]
+            eid = next((eid for eid, pattern in _CLAIM_NOUNS if pattern.search(head)), last)
+            if eid is not None and _CHANGED.search(head):
+                found[eid] = [(Decimal(str(money.value)), (money.start, money.end))]
+    for eid, _ in _CLAIM_NOUNS:
+        results.pop(eid, None)  # the items decide; a generic cue's pick of a figure near a keyword does not
+    for eid, figures in found.items():
+        total = sum((value for value, _ in figures), Decimal("0"))
+        results[eid] = Candidate(eid, f"{total:.2f}", [span for _, span in figures], 0.85, "derived", figures[0][1][0])
+    return True
+
+
+_REFUSES = re.compile(r"(?:无需|无须|不需|勿需|不予|不应|不用|不必|不)(?:再)?(?:向被告[^，。；]{0,12}?)?(?:支付|给付|返还|退还)")
+_NO_PAYMENT = re.compile(
+    r"(?:原告|(?<!被)上诉人|判令|判决|改判|请求|确认)[^，。；]{0,12}?(?:无需|无须|不需|勿需|不予|不应|不用|不必|免于|不)(?:再)?(?:向被告[^，。；]{0,12}?)?"
+    r"(?:支付|给付|返还|退还|承担)"
+)
+
+
+def read_no_payment(doc: Document, results: dict[str, Candidate], region: tuple[int, int]) -> None:
+    """The employer asks not to pay what the award ordered (判令原告无需 / 不 / 不应 / 不用支付…)."""
+    found = _NO_PAYMENT.search(doc.text, *region) if region[1] > region[0] else None
+    if found is not None:
+        _set(results, "claim_no_payment", True, found.span())
+
+
+# --- the job ----------------------------------------------------------------------------------------------------
+_JOB = re.compile(
+    r"(?:担任|从事|工作岗位为|工作岗位是|岗位为|岗位是|岗位[:：]|职务[:：]|工种[:：]|工种为?|职务为|职务是|(?<=[，,。；、])任|(?<=处)做"
+    r"|聘(?:请)?(?:我|原告|被告|其)为(?:其)?(?:公司)?|作为(?:被告|原告)(?:公司|单位)?的?"
+    r"|(?:原告|被告|我)(?:系|是)(?:被告|原告)?(?:公司|单位)的)"
+    r"(?P<job>[^，。；、,（(：:“”\d]{1,16}?)(?:一职|职务|岗位|的工作|等工作|工作)?(?=[，。；,、（(]|$)"
+)
+_NOT_A_JOB = re.compile(r"^(?:本|该|此|原|其|这|新)|劳动|业务活动|经营|租赁|名义|期间|以来|工作时|管理|有报酬|职责|义务|活动|事宜|行为|员工|职工|人员|争议|仲裁|调整")
+
+
+def read_position(doc: Document, results: dict[str, Candidate], outside: tuple[int, int]) -> None:
+    """The job noun as written (担任物流中心副经理一职 → 物流中心副经理), the last stated outside the claims (a
+    worker moved to another job holds the later one); none when the statement frames no job, whatever a generic
+    pick near 岗位 / 从事 found."""
+    jobs = [found for found in _JOB.finditer(doc.text, 0, statement_end(doc))
+            if not outside[0] <= found.start() < outside[1]
+            and found.group("job").strip() and not _NOT_A_JOB.search(found.group("job"))]
+    if jobs:
+        _set(results, "position", jobs[-1].group("job").strip(), jobs[-1].span("job"))
+    elif "position" in results and results["position"].source != "form":
+        del results["position"]
+
+
+# --- the start --------------------------------------------------------------------------------------------------
+_STARTS = re.compile(
+    r"^(?:份|初|底)?(?:起|开始)?[，,]?(?:原告|被告|我|其|本人)?(?:正式)?(?:经[^，。；]{1,8}?介绍)?(?:[^，。；]{0,4})?"
+    r"(?:入职|进入|来到|调到|调入|到(?!期)[^，。；]{0,20}?(?:工作|上班|务工|任职|做|从事|担任|参加工作)|在[^，。；]{0,20}?(?:工作|上班|务工)"
+    r"|在[^，。；]{0,20}?(?:担任|任职|从事)|建立(?:了)?劳动关系|参加工作|被[^，。；]{0,8}?(?:招聘|聘用|录用)|开始(?:在|为)[^，。；]{0,12}?(?:工作|上班)"
+    r"|[^。；]{0,20}?聘(?:请|用)?(?:我|原告|被告)(?:为|担任))"
+)
+_NOT_A_START = re.compile(r"受伤|死亡|离职|辞职|解除|终止|签订|合同|停薪|待岗|裁决|仲裁|申请")
+
+
+def read_start(doc: Document, results: dict[str, Candidate], outside: tuple[int, int]) -> None:
+    """The first date a clause makes the day work began (DATE入职 / DATE，原告到被告处工作 / 自DATE在被告处务工)."""
+    text = doc.text
+    for mention in doc.mentions_in(0, statement_end(doc), "date"):
+        if outside[0] <= mention.start < outside[1]:
+            continue
+        rest = text[mention.end: mention.end + 40]
+        clause_end = min((i for i in (rest.find(m) for m in "。；") if i >= 0), default=len(rest))
+        rest = rest[:clause_end]
+        starts = _STARTS.match(rest)
+        if starts is None or _NOT_A_START.search(rest[: starts.end()]):
+            continue
+        if re.search(r"受[^，。；]{0,10}?雇佣", text[max(0, mention.start - 12): mention.end + 12]):
+            continue  # hired by a third person, not by the party sued
+        _set(results, "employment_start", mention.value, (mention.start, mention.end))
+        return
+    generic = results.get("employment_start")
+    if generic is not None and generic.source == "cues" and generic.spans:
+        left, right = _clause(text, *generic.spans[0])
+        _, after = _clause(text, right + 1, right + 1) if right < len(text) else (right, right)
+        if re.search(_NOT_A_START.pattern + r"|退休|雇佣", text[left:right]) or re.search(r"受伤|雇佣|退休", text[right:after]):
+            del results["employment_start"]  # a date near 工作 that a clause makes an injury, a retirement …
+
+
+# --- the monthly wage -------------------------------------------------------------------------------------------
+_WAGE_WORD = re.compile(r"(?:月工资|每月工资|月均工资|月平均工资|平均工资|月均|月平均|月收入|月薪|工资标准|标准工资|底薪|固定工资|每月(?:税后)?(?:固定)?工资"
+                        r"|(?:试用期|转正后|转正)(?:间|期间)?的?工资)"
+                        r"(?:由)?(?:为|是|应为|应当为|实际为|仅为|标准为|约定为|核定为|调整为|调至|涨至|达到)?(?:人民币|每月)?$")
+_PER_MONTH = re.compile(r"^(?:（?人民币）?)?\s*(?:/|／|每)\s*月|^每月")
+_NOT_MONTHLY = re.compile(r"^(?:\s*(?:/|／|每)\s*(?:天|日|小时|时|班)|左右|余|上下|多|加(?!班)|＋|\+|及(?!时))")
+_OWED = re.compile(r"拖欠|欠发|欠付|未发|未付|克扣|差额|补发|支付|共计|合计|只发|仅发|工资款")
+_ALONE = re.compile(r"核定|约定|月工资|每月|月均|月平均|平均|月收入|月薪|标准|底薪|固定")
+
+
+def read_wage(doc: Document, results: dict[str, Candidate], outside: tuple[int, int], answer: bool = False) -> None:
+    """One exact monthly figure, the latest stated: a wage word right before it or a month after it; a figure per
+    day, an approximate one, one with more parts (700元加绩效, 基本工资…、工龄工资…) is no monthly wage, unless the
+    parts are added up (合计)."""
+    text = doc.text
+    best: Mention | None = None
+    for mention in doc.mentions_in(0, len(text) if answer else statement_end(doc), "money"):
+        in_claims = outside[0] <= mention.start < outside[1]
+        if in_claims and not re.match(r"^\s*(?:/|／)\s*月(?![×*xX])", text[mention.end: mention.end + 4]):
+            continue  # a claim's figure; only a rate per month (按2081.93元/月的标准) says the wage there
+        left, right = _clause(text, mention.start, mention.end)
+        before = text[left: mention.start]
+        after = text[mention.end: right]
+        sentence_start = left_mark(text, mention.start, SENTENCE_MARKS)
+        sentence = text[sentence_start: right_mark(text, mention.end, SENTENCE_MARKS)]
+        total = re.search(r"(?:合计|共计|总计|共)(?:为)?$", before)
+        parts = len(doc.mentions_in(sentence_start, sentence_start + len(sentence), "money")) > 1 and re.search(
+            r"由[^。；]{0,20}(?:构成|组成)|[、加＋+及][^，。；]{0,8}(?:工资|补|津贴|奖金|绩效)", sentence)
+        if total and parts and re.search(r"工资", sentence):
+            best = mention
+            continue
+        if _NOT_MONTHLY.match(after) or parts or re.match(r"^\s*(?:/|／)\s*月\s*[×*xX]", after):
+            continue
+        worded = _WAGE_WORD.search(before[-14:]) is not None
+        per_month = _PER_MONTH.match(after) is not None
+        if not (worded or per_month):
+            continue
+        word_at = before.rfind("工资") if worded else -1
+        if _OWED.search(before[max(0, word_at - 8): word_at + 2] if word_at >= 0 else before[-10:]):
+            continue  # 拖欠工资共10124元, 工资差额: money owed, not the wage
+        if worded and not per_month and before.endswith(("工资", "工资为", "工资是")) and not _ALONE.search(before[-8:]):
+            if re.search(r"期间|月份|\d月", before[-14:]) and not answer:
+                continue  # 2016年9月工资5000元: one month's pay claimed, not the monthly wage
+        best = mention
+    if best is not None:
+        _set(results, "monthly_wage", f"{Decimal(str(best.value)):.2f}", (best.start, best.end))
+    else:
+        results.pop("monthly_wage", None)  # a generic pick near 工资 is one of the figures rejected above
+
+
+# --- the written contract ---------------------------------------------------------------------------------------
+_SIGNED = re.compile(
+    r"(?:签订|订立|签署|签)(?:了|过)?(?:[^，。；]{0,16}?|期限[^。；]{0,40}?)"
+    r"(?:书面劳动合同|劳动合同|书面合同|《劳动合同[^》]{0,8}》|任何(?:形式的)?(?:书面)?(?:劳动)?合同|合同(?=[，。；]|$))"
+)
+_OTHER_CONTRACT = re.compile(r"(?:租赁|供销|买卖|承包|借款|销售|工程|服务|代理|转让|分包|劳务)合同$")
+_PARTY_WORDS = ("原告", "被告", "我", "双方", "单位", "公司", "用人单位", "其", "该", "贵", "本人", "之", "劳动者", "员工", "职工")
+_SIGN_NEGATED = re.compile(r"未|没有|没|不|拒绝|拒不|无|迟迟|从未|并未|尚未")
+_CONTRACT_EXISTS = re.compile(r"劳动合同(?:中|里)|(?<![未没不])(?:劳动)?合同(?:到期|期满)|(?:与|同)[^，。；]{0,12}?的劳动合同(?:到期|期满|中)")
+
+
+def read_contract(doc: Document, results: dict[str, Candidate], outside: tuple[int, int]) -> None:
+    """Whether a labour contract was signed, by the first statement of it outside the claims: a negation before the
+    verb (未 / 没有 / 从来就没和我 / 一直不与之) makes it none; a double-wage claim's name is no statement."""
+    text = doc.text
+    for found in _SIGNED.finditer(text, 0, statement_end(doc)):
+        if outside[0] <= found.start() < outside[1]:
+            continue
+        if re.match(r"^(?:的)?(?:二倍|双倍)|^(?:期间)?的?(?:二倍|双倍)", text[found.end(): found.end() + 6]):
+            continue  # 未签订书面劳动合同二倍工资: the name of a claim
+        if re.search(r"要求|协商|请求|是否|如果|若", text[max(0, found.start() - 10): found.start()]):
+            continue  # 多次要求签订劳动合同: asked for, not said to be signed or not
+        if _OTHER_CONTRACT.search(found.group(0)) or re.match(r"^(?:签订|订立|签署|签)(?:了)?(?:续|补)", found.group(0)) \
+                or re.search(r"续(?:签|订)$", text[max(0, found.start() - 1): found.start() + 2]):
+            continue  # a lease or a sale, or a renewal (没有续签 says nothing of the first contract)
+        left, _ = _clause(text, found.start(), found.end())
+        before = text[max(left, found.start() - 16): found.start()]
+        partner = re.search(r"与(?P<who>[^，。；]{1,12}?)(?:之间)?(?:统一)?$", before)
+        if partner and not partner.group("who").startswith(_PARTY_WORDS) and not any(
+                partner.group("who").startswith(name[:2]) for name in doc.party_names() if len(name) >= 2):
+            continue  # signed with a third company
+        negated = _SIGN_NEGATED.search(before) is not None or re.search(r"未|没", found.group(0)) is not None
+        _set(results, "written_contract", not negated, found.span())
+        return
+    results.pop("written_contract", None)  # no statement of signing: a generic pick near 劳动合同 is not one
+    exists = _CONTRACT_EXISTS.search(text, 0, statement_end(doc))
+    if exists is not None and not (outside[0] <= exists.start() < outside[1]):
+        _set(results, "written_contract", True, exists.span(), 0.6)
+
+
+# --- who ended it and when --------------------------------------------------------------------------------------
+_EMPLOYER_ACTS = re.compile(
+    r"辞退|开除|除名|解雇|解聘|裁员|裁(?:了)?下来|裁掉|按(?:照)?自动离职(?:处理|予以)|作自动离职处理|以自动离职[^，。；]{0,6}?(?:处理|除名)"
+    r"|不(?:再)?让(?:我|原告|被告|其)?(?:再)?(?:来)?上班|不用(?:再)?来上班|违法解除|违法终止|单方(?:决定)?(?:与[^，。；]{1,6}?)?解除"
+)
+_WORKER_ACTS = re.compile(r"辞职|提出离职|自动离职|自行离职|主动离职|被迫解除|被迫离职|不辞而别|无故离职|自动辞职|自行离开|离职(?![证手交前时后])")
+_MUTUAL = re.compile(r"协商一致(?:后)?(?:[^。；]{0,16}?)(?:解除|终止)|协商解除|双方(?:决定|同意|一致同意)(?:解除|终止)|解除劳动(?:合同|关系)协议")
+_EXPIRY = re.compile(r"(?:到期|期满)(?:后)?(?:终止|不再续|不予续|不续)|(?:到期|期满)(?:后)?[^。；]{0,16}?(?:不再|不予)(?:[^，。；]{0,8}?)续(?:签|订)|不再续订|不再续签|不予续订|不予续签")
+_PARTY_ENDS = re.compile(
+    r"(?P<who>原告|被告|被上诉人|上诉人|我公司|我单位|我|公司|单位)(?:[一二三])?(?:(?!原告|被告|上诉人)[^，。；]){0,60}?(?:(?:书面)?通知[^，。；]{0,10}?)?"
+    r"(?P<passive>被)?(?:解除|终止)(?:了)?(?:与[^，。；]{1,8}?的|双方(?:之间)?的?|其)?劳动(?:合同|关系)"
+)
+_REASON = re.compile(r"以[^。；]{1,40}?为由")
+_REASON_OPENS = re.compile(r"(?<![可所予难加足])以(?![上下后前来及])")
+# Between a heading date and its act: adverbials that do not change the event (以…为由, 经被告提出，).
+_ADVERBIAL = re.compile(r"以[^。；]{1,40}?为由[，,]?|经[^，。；]{1,12}?(?:提出|同意|协商)[，,]")
+_NEW_EVENT = re.compile(r"但|现|后来|之后|此后|直至|至今|由于|因为|期间|随后")
+_WISH = re.compile(r"同意|要求|请求|申请(?!书)|拟|欲|想|希望|有权|可以|应当")
+_SENT_TO = re.compile(r"向(?P<to>原告|被告|被上诉人|上诉人|我|公司|单位)[^，。；]{0,24}?(?:发出|寄送|送达|邮寄|发送|递交|提交|发函)[^，。；]{0,12}?解除")
+_NOTIFIES = re.compile(r"(?P<who>原告|被告|被上诉人|上诉人|公司|单位)?[^，。；]{0,6}?通知(?P<to>原告|被告|被上诉人|上诉人|我|(?:全体)?(?:员工|职工))[^，。；]{0,20}?(?:解除|终止)")
+# 双方劳动合同于2025年4月7日终止: the day the ending took effect, when a sentence says it apart from the notice.
+_TAKES_EFFECT = re.compile(r"^(?:起)?(?:正式)?(?:终止|解除)")
+_NOT_AN_ENDING = re.compile(r"仲裁|裁决|请求|判令|诉请|要求[^，。；]{0,8}?(?:确认|解除)|是否|如果|若|假如")
+_NEGATED_ACT = re.compile(r"(?:并非|不是|未|没有|否认|不存在)$")
+
+
+def _worker_side(word: str, employer_sues: bool) -> bool:
+    """Whether 原告 / 被告 / 我 / 公司 / 员工 names the worker (an appeal's 上诉人 is the first party, 被上诉人 the other)."""
+    word = {"上诉人": "原告", "被上诉人": "被告"}.get(word, word)
+    if word in ("公司", "单位", "我公司", "我单位"):
+        return False
+    if word.endswith(("员工", "职工")):
+        return True
+    if word == "我":
+        return not employer_sues
+    return (word == "原告") != employer_sues
+
+
+def read_ending(doc: Document, results: dict[str, Candidate], outside: tuple[int, int], employer_sues: bool) -> None:
+    """Who ended the employment and on which day: mutual and expiry wordings first, then an employer's act, then a
+    worker's; the day is 自DATE起 in the act's sentence, else the first date of that sentence before the act."""
+    text = doc.text
+    stop = statement_end(doc)
+    acts: list[tuple[int, str, tuple[int, int]]] = []  # (rank, code, span); lower rank wins
+    for start, end in sentences(text, 0, stop):
+        if outside[0] <= start < outside[1]:
+            continue
+        # 被告以原告不能胜任工作为由解除: the reason's words are no party to the act (masked, offsets kept)
+        sentence = _REASON.sub(lambda found: "以" + "＿" * (len(found.group(0)) - 3) + "为由", text[start:end])
+        for rank, pattern, code in ((0, _MUTUAL, "mutual"), (1, _EXPIRY, "expiry"), (2, _EMPLOYER_ACTS, "employer")):
+            for found in pattern.finditer(sentence):
+                if _NEGATED_ACT.search(sentence[max(0, found.start() - 3): found.start()]):
+                    continue
+                acts.append((rank, code, (start + found.start(), start + found.end())))
+        for found in _SENT_TO.finditer(sentence):
+            code = "employer" if _worker_side(found.group("to"), employer_sues) else "employee"
+            acts.append((2, code, (start + found.start(), start + found.end())))
+        for found in _NOTIFIES.finditer(sentence):
+            code = "employer" if _worker_side(found.group("to"), employer_sues) else "employee"
+            acts.append((2, code, (start + found.start(), start + found.end())))
+        for found in _PARTY_ENDS.finditer(sentence):
+            if "向" in found.group(0) or "通知" in found.group(0) or sentence[found.start() - 1: found.start()] in ("向", "给"):
+                continue  # read by the two patterns above; the party after 向 is who received it
+            if re.match(r"^(?:前|时|后|之前|之日)", sentence[found.end(): found.end() + 2]) or _WISH.search(found.group(0)):
+                continue  # 原告解除劳动合同前十二个月的平均工资: a time; 原告同意解除: a wish, not an act
+            worker = _worker_side(found.group("who"), employer_sues)
+            code = "employee" if worker != bool(found.group("passive")) else "employer"  # 原告被解除: the employer
+            acts.append((2, code, (start + found.start(), start + found.end())))
+        for found in _WORKER_ACTS.finditer(sentence):
+            if _NEGATED_ACT.search(sentence[max(0, found.start() - 3): found.start()]) or _EMPLOYER_ACTS.search(
+                    sentence[max(0, found.start() - 2): found.end() + 4]):
+                continue
+            acts.append((3, "employee", (start + found.start(), start + found.end())))
+    def ending_clause(span: tuple[int, int]) -> bool:
+        left, right = _clause(text, *span)
+        return _NOT_AN_ENDING.search(text[left:right]) is None
+    acts = [act for act in acts if ending_clause(act[2])]
+    if not acts:
+        results.pop("employment_end", None)  # no ending is stated: a date near 离职 / 解除 is not its day
+        return
+    rank, code, span = min(acts, key=lambda act: (act[0], act[2][0]))
+    _set(results, "termination_by", code, span, 0.8)
+    # 劳动合同于DATE终止, after the notice: the day the ending took effect.
+    for mention in doc.mentions_in(span[1], stop, "date"):
+        if not (outside[0] <= mention.start < outside[1]) and text[mention.start - 1: mention.start] == "于" \
+                and _TAKES_EFFECT.match(text[mention.end: mention.end + 4]):
+            _set(results, "employment_end", mention.value, (mention.start, mention.end))
+            return
+    # Else the chosen act's own day, else that of another ending act (被告于DATE离职…给予辞退处理).
+    for other in [span] + [act[2] for act in sorted(acts, key=lambda act: act[2][0]) if act[2] != span]:
+        day = _ending_day(doc, other)
+        if day is not None:
+            _set(results, "employment_end", day.value, (day.start, day.end))
+            return
+    results.pop("employment_end", None)  # no ending states its day; a date near 离职 elsewhere is not it
+
+
+def _ending_day(doc: Document, span: tuple[int, int]) -> Mention | None:
+    text = doc.text
+    sentence_start = left_mark(text, span[0], SENTENCE_MARKS)
+    dates = doc.mentions_in(sentence_start, span[1], "date")
+    since = [m for m in dates if text[m.start - 1: m.start] == "自" and _TAKES_EFFECT.match(text[m.end: m.end + 4])]
+    # a date of the act's own event: at most two clauses before it, no new event between (但 / 现 / 由于 …), not inside
+    # a reason (以拖欠2015年10月工资为由)
+    def own_date(mention: Mention) -> bool:
+        between = _ADVERBIAL.sub("", text[mention.end: max(mention.end, span[0])])
+        lead = text[sentence_start: mention.start]
+        opens = [found.start() for found in _REASON_OPENS.finditer(lead)]
+        in_reason = bool(opens) and opens[-1] > lead.rfind("为由") and "为由" in text[mention.end: span[0]]
+        return between.count("，") + between.count(",") <= 2 and not _NEW_EVENT.search(between) and not in_reason
+    before = [m for m in dates if m.end <= span[1] and own_date(m)]  # 原告于DATE以…为由解除: inside the act too
+    # the nearest date before the act, the first of a list (2015年3月7日、3月12日两次寄送)
+    while len(before) > 1 and text[before[-2].end: before[-1].start] in ("、", "和", "及"):
+        before.pop()
+    return since[-1] if since else (before[-1] if before else None)

@@ -1,0 +1,19 @@
+"""The real-data labour gold (corpus/realdata_gold/README.md: LawBench labour, element_labor_dev) annotates the
+arbitration award by its number only (date and result null: the passages mask dates, and the result is long
+real text). Predictions are adapted to that before scoring."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def adapt_to_real_conventions(predicted: dict[str, Any]) -> dict[str, Any]:
+    elements = dict(predicted["elements"])
+    award = elements.get("arbitration_award")
+    if award and isinstance(award.get("value"), dict):
+        number = award["value"].get("number")
+        if number:
+            elements["arbitration_award"] = {**award, "value": {"number": number, "date": None, "result": None}}
+        else:
+            del elements["arbitration_award"]  # a date or result without a number is not annotated
+    return {**predicted, "elements": elements}

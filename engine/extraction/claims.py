@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -87,17 +88,44 @@ def _bracket_depth_map(text: str) -> list[int]:
     return depths
 
 
-def _owner(hits: list[tuple[int, int, str]], start: int, end: int, text: str, adjacent_wins: bool = True) -> str | None:
+class _Hits:
+    """Keyword hits (start, end, element) in text order — one pattern's matches, so neither their starts nor
+    their ends ever go back — looked up by position in log time (a claim passage of thousands of items is not
+    scanned once per figure)."""
+
+    def __init__(self, hits: list[tuple[int, int, str]]) -> None:
+        self.hits = hits
+        self.starts = [h[0] for h in hits]
+        self.ends = [h[1] for h in hits]
+
+    def first_from(self, position: int) -> tuple[int, int, str] | None:
+        """The first hit starting at or after `position`."""
+        index = bisect_left(self.starts, position)
+        return self.hits[index] if index < len(self.hits) else None
+
+    def last_until(self, position: int) -> tuple[int, int, str] | None:
+        """The last hit ending at or before `position`."""
+        index = bisect_right(self.ends, position)
+        return self.hits[index - 1] if index else None
+
+    def within(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """The hits starting in [lo, hi) and ending by `hi`."""
+        first = bisect_left(self.starts, lo)
+        last = bisect_right(self.ends, hi)
+        return self.hits[first:last] if first < last else []
+
+
+def _owner(hits: _Hits, start: int, end: int, text: str, adjacent_wins: bool = True) -> str | None:
     """Claim element owning the value at [start, end) among keyword hits (start, end, element)."""
-    following = [h for h in hits if h[0] >= end]
-    preceding = [h for h in hits if h[1] <= start]
-    if following and not _BREAK.search(text, end, following[0][0]):
+    following = hits.first_from(end)
+    preceding = hits.last_until(start)
+    if following and not _BREAK.search(text, end, following[0]):
         # 借款3.5万元及利息: the adjacent keyword before still wins a tie.
-        if not adjacent_wins or not preceding or following[0][0] - end < start - preceding[-1][1]:
-            return following[0][2]
+        if not adjacent_wins or not preceding or following[0] - end < start - preceding[1]:
+            return following[2]
     if preceding:
-        return preceding[-1][2]
-    return following[0][2] if following else None
+        return preceding[2]
+    return following[2] if following else None
 
 
 class _Claims:
@@ -290,13 +318,15 @@ def _parse_item(doc: Document, found: _Claims, claims: ClaimGrammar, item_start:
     interest_hits = [h for h in hits if h[2] in interest]
     for h_start, h_end, eid in interest_hits:
         found.spans.setdefault(eid, []).append((h_start, h_end))  # the keyword is part of the evidence
+    all_hits, interest_only_hits = _Hits(hits), _Hits(interest_hits)
+    name_hits = _Hits([h for h in hits if h[2] in claims.names])
 
     def owner_of(start: int, end: int, adjacent_wins: bool = True, interest_only: bool = False) -> str | None:
         for lo, hi, eid in regions:
             if lo <= start < hi:
                 return eid
         # Rates and dates only ever belong to an interest claim: 归还借款本金5万元，并支付自…起，至…止的利息.
-        return _owner(interest_hits if interest_only else hits, start, end, text, adjacent_wins)
+        return _owner(interest_only_hits if interest_only else all_hits, start, end, text, adjacent_wins)
 
     item_sums: dict[str, list[tuple[str, tuple[int, int]]]] = {}
     events: list[tuple[int, str, str, Any, tuple[int, int]]] = []
@@ -318,11 +348,11 @@ def _parse_item(doc: Document, found: _Claims, claims: ClaimGrammar, item_start:
                 if not any(word in lead for word in claims.not_amount_after[owner]):
                     events.append((mention.start, owner, "amount", mention.value, span))
             elif owner in claims.sums:
-                named = [h for h in hits if h[0] >= mention.end and h[2] in claims.names]
-                if named and not _BREAK.search(text, mention.end, named[0][0]):
+                named = name_hits.first_from(mention.end)
+                if named and not _BREAK.search(text, mention.end, named[0]):
                     continue  # 各自承担归还借款本金计20万元的连带清偿责任: the guaranteed sum, not a claim
                 if owner in item_sums and _joined_debt(text, item_sums[owner][-1][1][1], mention.start, mention.end,
-                                                       item_end, hits, owner):
+                                                       item_end, all_hits, owner):
                     item_sums[owner].append((mention.value, span))  # …借款5万元及…的借款3万元: two debts
                 else:
                     item_sums.setdefault(owner, [(mention.value, span)])
@@ -365,13 +395,13 @@ _JOINED_END = re.compile(r"\s*(?:$|[，,；;。及和、]|以及)")
 
 
 def _joined_debt(text: str, previous_end: int, start: int, end: int, item_end: int,
-                 hits: list[tuple[int, int, str]], owner: str) -> bool:
+                 hits: _Hits, owner: str) -> bool:
     """…归还A日的借款5万元及B日的借款3万元: a second amount of the same summed claim, joined to the first (及 / 和
     / 、) with its own keyword and nothing after it (not …及借款本金5万元的利息: a base)."""
     between = text[previous_end:start]
     if not _JOIN.match(between) or _BREAK.search(between):
         return False
-    if not any(h[2] == owner and previous_end <= h[0] and h[1] <= start for h in hits):
+    if not any(h[2] == owner for h in hits.within(previous_end, start)):
         return False
     return _JOINED_END.match(text[end:item_end]) is not None
 

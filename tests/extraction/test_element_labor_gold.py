@@ -98,7 +98,8 @@ def test_the_labour_checker_reads_values_against_the_joined_sentences(tmp_path: 
     for sub in ("sale_contract", "labor_dispute"):
         for role in ("complaints", "answers"):
             (root / sub / role).mkdir(parents=True)
-    for name in ("lawbench_sale.gold.jsonl", "lawbench_labor.gold.jsonl"):
+    for name in ("lawbench_sale.gold.jsonl", "lawbench_labor.gold.jsonl", "lawbench_sale_dev.gold.jsonl",
+                 "element_labor_blind.gold.jsonl"):
         (root / "realdata_gold" / name).write_text("", encoding="utf-8")
     gold = root / "realdata_gold" / "element_labor_dev.gold.jsonl"
     (realdata / "cail2019_element").mkdir()

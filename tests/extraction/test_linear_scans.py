@@ -137,6 +137,14 @@ def test_a_long_pleading_that_names_its_parties_again_and_again_is_linear() -> N
                    len(sample) * 250)
 
 
+@pytest.mark.parametrize("case_type", ["private_lending", "labor_dispute"])
+def test_a_claims_passage_of_thousands_of_items_is_linear(case_type: str) -> None:
+    """One claims passage listing the same demand thousands of times: each figure looks up its keyword among
+    the passage's keyword hits, which used to scan them all (190,000 characters took 17 s)."""
+    unit = "判令被告偿还借款本金5000元及利息，支付工资5000元；"
+    _assert_linear(lambda text: extract_text(SYSTEM, "诉讼请求：" + text, case_type, "complaint"), unit, 12_500)
+
+
 # The linear rewrites of the blank-line patterns find exactly what the old patterns found.
 _OLD_SIGNATURE = re.compile(r"\n\s*(?:此致|具状人|起诉人[:：]|答辩人[:：]|附[:：])")
 _OLD_ITEM = re.compile(r"(?:^|(?<=\n))\s*(?:[一二三四五六七八九十]+|\d+|第[一二三四五六七八九十]+)[、.．，,]")

@@ -12,6 +12,7 @@ Party references 被告一 / 原告 are resolved to names from the header.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from typing import Any
 
@@ -33,6 +34,7 @@ from engine.casetypes.motor_vehicle_accident.vocabulary import (
 from engine.extraction.document import Candidate, Document
 from engine.extraction.mention import Mention
 from engine.extraction.recognisers.money import format_money
+from engine.extraction.stops import Stops
 
 _SEPARATORS = "、，,；;：:（(）)。\n"
 _TOTAL = re.compile(r"(?:合计|共计|总计|总额|暂计|合计人民币|共计人民币)")
@@ -193,6 +195,13 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
     are added (corpus/realdata_gold/README.md, "Money per item"); a figure of two joined items is nobody's."""
     text = doc.text
     words = item_words(text, lo, hi)
+    starts, ends = [w[0] for w in words], [w[1] for w in words]
+
+    def within(left: int, right: int) -> list[tuple[int, int, str | None]]:
+        """The item words inside [left, right] (the words are matches of one pattern: in order, apart)."""
+        return words[bisect_left(starts, left):bisect_right(ends, right)]
+
+    sentence_stops = Stops(text, "。；;\n", lo, hi)
     items: dict[str, Candidate] = {}
     first_of: dict[str, tuple[int, int, str, bool, Any]] = {}
     total: Candidate | None = None
@@ -204,23 +213,23 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
             opened = _bracket_open(text, left - 1, max(lo, left - 60))
             if opened is not None:
                 left = _piece_start(text, opened, lo, window)
-                pieces = [(s, e, item) for s, e, item in words if left <= s and e <= opened]
+                pieces = within(left, opened)
             else:
                 pieces = []
         else:
-            pieces = [(s, e, item) for s, e, item in words if left <= s and e <= mention.start]
+            pieces = within(left, mention.start)
         piece = pieces
         if not piece and text[mention.start - 1:mention.start] in ("=", "＝"):
             # 误工费：TIME×56.26元/天=4894.62元 — the result of a formula takes the item before the colon.
             left = _piece_start(text, mention.start, lo, 40)
         if not piece and left > lo and text[left - 1] in "：:" and re.search(r"[=＝]", text[left:mention.start]):
             head = _piece_start(text, left - 1, lo, window)
-            piece = [(s, e, item) for s, e, item in words if head <= s and e <= left - 1]
+            piece = within(head, left - 1)
         if not piece and left > lo and text[left - 1] in "：:" and _TOTAL_GAP.fullmatch(text, left, mention.start):
             # 医疗费：12000元 / 误工费为：8000元: the item's word right before the colon.
             head = _piece_start(text, left - 1, lo, window)
-            piece = [(s, e, item) for s, e, item in words
-                     if head <= s and _TOTAL_GAP.fullmatch(text, e, left - 1)]
+            piece = [(s, e, item) for s, e, item in within(head, left - 1)
+                     if _TOTAL_GAP.fullmatch(text, e, left - 1)]
         if not piece and chain is not None and chain[1] == mention.start - 1 and text[chain[1]] in "、+＋":
             # 医疗费：12000元、3000元: one more figure of the item before it, with no word of its own.
             first = items[chain[0]]
@@ -241,7 +250,7 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
         if not piece:
             # 护理费按120元/天计算30天为3600元 / 被扶养人生活费：(24000×5÷2)×10%=6000元: the item before a
             # formula that runs up to its figure, however long
-            earlier = [w for w in words if w[1] <= mention.start and w[0] >= max(lo, mention.start - 48)]
+            earlier = within(max(lo, mention.start - 48), mention.start)
             if earlier and earlier[-1][2] is not None and _FORMULA.fullmatch(text, earlier[-1][1], mention.start):
                 piece = earlier[-1:]
         if piece and piece[-1][2] is None and not _ALL_LOSSES.search(text[piece[-1][0]:piece[-1][1]]):
@@ -263,7 +272,7 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
                 continue  # 诉讼费及鉴定费1640元 / 交通费及误工费5000元: one figure for two things
             if item is None:
                 continue
-            sentence = max(text.rfind(c, lo, start) for c in "。；;\n")
+            sentence = sentence_stops.last_before(start)
             if _advanced(text, max(lo, sentence + 1), left, start):
                 continue  # 被告PER支付了原告医疗费5000元: what an advance paid, not the item claimed
             # 住院期间误工费 / 出院后误工费: a qualifier of the item itself, not the demand's words before it

@@ -180,8 +180,8 @@ def parse_parties(doc: Document) -> None:
         named += [(n, at) for n, at in _sued_as(text) if n not in claimants and all(n != o for o, _ in named)]
         named = _without_run_ons(named)
         # 被告某某有限公司（以下简称某某公司）…某某公司偿还: the short name is the same party.
-        aliases = _aliases(text, [n for n, _ in named])
-        named = [(n, at) for n, at in named if aliases.get(n, n) == n or aliases[n] not in (o for o, _ in named)]
+        short = aliases(text, [n for n, _ in named])
+        named = [(n, at) for n, at in named if short.get(n, n) == n or short[n] not in (o for o, _ in named)]
         named.sort(key=lambda item: item[1])
         if not named:  # 各被告为其继承人：妻子乙、长子丙 / 请求判令二被告偿还… with the names only in the account
             named = _heirs(text, claimants) or _from_the_account(text, claimants)
@@ -191,6 +191,16 @@ def parse_parties(doc: Document) -> None:
             if not any(p["name"] == name for p in parties["defendants"]):
                 parties["defendants"].append(_particulars(doc, name, "", position, position))
                 spans["defendants"].append((position, position + len(name)))
+    withdrawn = _withdrawn(text, {p["name"] for p in parties["defendants"]})
+    if withdrawn and len(withdrawn) < len(parties["defendants"]):
+        # 庭审中原告撤回对被告乙的起诉: the defendants are those finally sued. The withdrawn stay known (a
+        # guarantee they gave is still a fact of the loan), under a role no element reads.
+        kept = [i for i, p in enumerate(parties["defendants"]) if p["name"] not in withdrawn]
+        parties["withdrawn"] = [p for p in parties["defendants"] if p["name"] in withdrawn]
+        spans["withdrawn"] = [s for p, s in zip(parties["defendants"], spans["defendants"], strict=True)
+                              if p["name"] in withdrawn]
+        parties["defendants"] = [parties["defendants"][i] for i in kept]
+        spans["defendants"] = [spans["defendants"][i] for i in kept]
     if doc.norm.text != doc.norm.original:
         for role, found in parties.items():
             for party, span in zip(found, spans[role], strict=True):
@@ -200,8 +210,24 @@ def parse_parties(doc: Document) -> None:
     doc.parties = parties
     doc.party_spans = spans
     for role, found in parties.items():
-        if found:
+        if found and role != "withdrawn":
             doc.add(Candidate(role, found, spans[role], 0.95, "parties", spans[role][0][0]))
+
+
+# 撤回对被告乙、丙的起诉 / 申请撤回对乙的诉讼: the persons a withdrawal names (not 撤回第二项诉讼请求 / 撤回利息的请求).
+_WITHDRAWAL = re.compile(r"撤回(?:了)?(?:其|原告)?(?:对|针对)(?P<who>[^，,。；;]{2,60}?)(?:的|之)?(?:全部)?(?:起诉|诉讼(?!请求))")
+_WITHDRAWN_SPLIT = re.compile(r"(?:、|和|及|以及|与)")
+
+
+def _withdrawn(text: str, defendants: set[str]) -> set[str]:
+    """The defendants a withdrawal of the suit against them names, each whole between the list joins."""
+    found: set[str] = set()
+    for match in _WITHDRAWAL.finditer(text):
+        for piece in _WITHDRAWN_SPLIT.split(match.group("who")):
+            name = re.sub(r"^(?:被告(?:人|[一二三四五六七八九十])?)", "", piece.strip())
+            if name in defendants:
+                found.add(name)
+    return found
 
 
 _LIST_SEPARATOR = re.compile(r"[、]")
@@ -250,7 +276,9 @@ _FOLLOW = (r"(?=[向于因在称借共，,。、与及和归偿支承还等给�
            r"|为(?![向借])(?=[\u4e00-\u9fff]{1,8}?(?:向原告|向其|借款|借钱|需要|所需|之需))|为(?:共同|借款人|担保人|保证人|债务人|连带)"
            r"|均未|均没|均拒|均同意|均表示|均系|均在|均为|均已|均应|分别|先后|应对|应当|应承担|表示|至今|自愿|愿意|自己|本人|个人|亲自"
            r"|夫妻|夫妇|二人|两人|通过|同意|一直|每月|分[两二三四五六七八九十]次|第[一二三四五六七八九十\d]{1,2}[笔次]|作担保|作保|担保|保证|提供"
-           r"|为(?:该|此|其|上述|这|本|借款|被告|原告)|之(?:夫|妻|子|女|父|母)|的(?:婚姻|配偶|妻子|丈夫|夫妻|签名|签字|捺印|名义))")
+           r"|为(?:该|此|其|上述|这|本|借款|被告|原告)|之(?:夫|妻|子|女|父|母)|的(?:婚姻|配偶|妻子|丈夫|夫妻|签名|签字|捺印|名义)"
+           # 打入被告乙(的)账户 / 被告乙的银行卡: the payee named before his account.
+           r"|的?(?:银行账户|账户|账号|银行卡|卡号|微信|支付宝))")
 # A natural person: two to four characters (黄方宇宙), the fewest before what the sentence does next.
 _PERSON = r"(?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}?|[\u4e00-\u9fff]{2,4}?)" + _FOLLOW  # 阿不都·热合曼
 # A defendant named in running text: a company, a masked name, or a person's name before what a sentence does next.
@@ -376,7 +404,7 @@ def _named_defendants(text: str, pattern: _Lazy = _DEFENDANT) -> list[tuple[str,
 _ALIAS_AFTER = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[:：]?[“\"]?(?P<short>[^）)”\"，,]{2,20})[”\"]?[）)]")
 
 
-def _aliases(text: str, names: list[str]) -> dict[str, str]:
+def aliases(text: str, names: list[str]) -> dict[str, str]:
     """Short name → the full name it stands for (某某有限公司（以下简称某某公司）)."""
     found: dict[str, str] = {}
     for name in names:
@@ -389,7 +417,8 @@ def _aliases(text: str, names: list[str]) -> dict[str, str]:
 
 # How many defendants a claim against unnamed ones counts: 二被告 / 两被告 / 三被告 / 被告二人.
 _COUNT = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
-_COUNTED_DEFENDANTS = re.compile(r"(?P<n>[二两三四五])(?:名|位)?被告|被告(?P<m>[二两三四五])人")
+# 被告夫妻二人 / 被告父子两人: the relation between the counted defendants said with the count.
+_COUNTED_DEFENDANTS = re.compile(r"(?P<n>[二两三四五])(?:名|位)?被告|被告(?:夫妻|夫妇|父子|母子|父女|母女|兄弟|姐妹)?(?P<m>[二两三四五])人")
 _MANY_DEFENDANTS = re.compile(r"[各诸众]被告|上述被告|全体被告|被告等|等被告|其余被告|被告们")
 _BARE_DEFENDANT = re.compile(r"被告(?![\u4e00-\u9fff]{0,3}?(?:有限公司|公司))")
 # Who the account names as the borrower (甲向原告借款 / 甲以…为由向原告借款 / 2015年5月，甲因…，向原告借款), and whom

@@ -22,7 +22,7 @@ import bisect
 import re
 
 from engine.extraction.document import Candidate, Document
-from engine.extraction.parties import ORG_NAME, PERSON_NAME, running_name
+from engine.extraction.parties import ORG_NAME, PERSON_NAME, aliases, running_name
 
 _GUARANTEE = re.compile(r"保证|担保|作保")
 # 在借条担保人处签名 / 在借条上签字担保 / 在保证人一栏签字 (the paper unsaid) / 以担保人(的)身份(在借条上)签字.
@@ -53,7 +53,7 @@ _NON_PARTY_AS = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?"
 # A guarantor named only where he gives the guarantee, starting a clause, perhaps after who he is (案外人 /
 # 其朋友): …，案外人甲为该笔借款提供连带责任保证 / 其朋友乙作为担保人签字 / 丙自愿承担连带保证责任 / 丁作保.
 _GIVES = (r"(?:(?:作为|系|是|即)(?:本案|该笔|此次|这笔|本次|上述|该|此)?(?:借款|债务)?的?(?:连带责任)?(?:担保人|保证人)"
-          r"|为(?:该|此|其|上述|这|本)?(?:笔|次)?(?:借款|债务|款项)?(?:提供|承担|进行|作)?(?:了)?(?:连带责任|连带)?(?:保证|担保)"
+          r"|为(?:该|此|其|上述|这|本)?(?:笔|次)?(?:借款|债务|款项)?(?:提供|承担|进行|作)?(?:了)?(?:连带责任|连带)?(?:保证|担保|作保)"
           r"|(?:同意|愿意|自愿)?(?:为(?:该|此|上述|这|本)?(?:笔|次)?(?:借款|债务|款项))?(?:提供|承担|进行)(?:了)?"
           r"(?:连带责任|连带)?(?:保证|担保)"
           r"|(?:作保|担保)(?=[，,。；;]|$)"
@@ -100,6 +100,9 @@ _PHRASES: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool, bool
     # …出具承诺书一份，承诺作为保证人: across a comma, but no other party in between.
     (None, re.compile(r"(?:(?!被告)[^。；;]){0,25}?(?:作为|系)(?P<kw>担保人|保证人)"), True, True),
     (None, re.compile(r"[^，,。；;]{0,30}?(?:提供|承担|出具)[^，,。；;]{0,20}?(?P<kw>保证|担保)"), True, False),
+    # 甲、乙为其担保 / 丙为此笔借款作了担保: the guarantee of this loan right after the names, nobody else between.
+    (None, re.compile(r"(?:共同|均|分别|也|亦)?为(?:其|此|该|上述|这|本)?(?:笔|次)?(?:借款|债务|款项)?(?:作|进行|提供)?(?:了)?"
+                      r"(?:连带责任|连带)?(?P<kw>保证|担保|作保)(?![人方书函合协公])"), False, False),
     (re.compile(r"与(?:被告)?$"), re.compile(r"签订(?:了)?[^，,。；;]{0,10}?(?P<kw>保证|担保)(?:担保)?(?:合同|协议|书)"),
      False, False),
     (None, re.compile(r"(?:又|还|另)?与原告(?:签订|签署|订立)(?:了)?[^，,。；;]{0,10}?(?P<kw>保证|担保)(?:担保)?(?:合同|协议|书)"),
@@ -158,7 +161,8 @@ def _inside_name(found: list[tuple[int, int, str]], position: int) -> bool:
 
 def guarantors_by_phrase(doc: Document) -> Candidate | None:
     """The parties the complaint's guarantee phrases name, in text order; None when no phrase names one."""
-    names = [n for n in doc.party_names() if len(n) >= 2]
+    # A defendant the suit was later withdrawn against may still have guaranteed the loan.
+    names = [n for n in (*doc.party_names(), *(p["name"] for p in doc.parties.get("withdrawn", []))) if len(n) >= 2]
     text = doc.text
     if not _GUARANTEE.search(text):
         return None
@@ -169,6 +173,8 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
     outsiders = sorted(m.start("name") for m in (*_NON_PARTY_AS.finditer(text), *_NON_PARTY_GIVES.finditer(text))
                        if _outsider(m.group("name")))
     for start, end, members in _lists(text, occurrences):
+        if _in_aside(text, start):
+            continue  # 被告乙公司（甲系该公司法定代表人）为该借款提供保证: the aside only says who 甲 is
         lead = text[max(0, start - 12) : start]
         for before, after, not_for, alone in _PHRASES:
             head = before.search(lead) if before is not None else None
@@ -219,11 +225,43 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
             if name not in chosen and name not in plaintiffs and _outsider(name) and not _NOT_SIGNER.search(name):
                 start = text.find(name, match.start("names"))
                 chosen[name] = (start, start + len(name))
+    chosen = {name: span for name, span in chosen.items() if not _of_another_debt(text, span)}
+    short = aliases(text, list(chosen))
+    # 某某商贸有限公司（以下简称商贸公司）…商贸公司承担保证责任: the short name is the same guarantor.
+    chosen = {name: span for name, span in chosen.items() if short.get(name, name) == name or short[name] not in chosen}
     if not chosen:
         return None
     # In the order the complaint first names them (the phrase that makes one a guarantor may come later).
     ordered = sorted(chosen.items(), key=lambda item: min(item[1][0], text.find(item[0])))
     return Candidate("guarantors", [n for n, _ in ordered], [s for _, s in ordered], 0.8, "derived", ordered[0][1][0])
+
+
+# What a guarantee in the sentence is for when it is not the loan sued on: a bank's loan, a goods debt, another
+# loan (乙曾为甲在某银行的贷款提供担保 / 为甲欠丙的货款提供担保), or the plaintiff's application for preservation.
+_ANOTHER_DEBT = re.compile(r"为[^，,。；;]{0,30}?(?:银行|信用社|农商行|贷款公司|小贷|小额贷款|货款|工程款|租金|另一笔|另外一笔|前一笔|其他债务)"
+                           r"[^，,。；;]{0,12}?(?:担保|保证|作保)")
+# 申请财产保全，由某保险公司提供担保 (not 担保范围包括…保全费).
+_PRESERVATION = re.compile(r"申请[^，,。；;]{0,6}保全|保全(?:申请|措施)|(?:财产|诉讼|证据)保全(?!费)")
+_SENTENCE_STOP = re.compile(r"[。；;\n]")
+# 该笔借款已经还清: the sentence's loan was settled, so the guarantee in it is not of the loan sued on.
+_SETTLED = re.compile(r"(?:该|此|上述|这)(?:笔|次)?借款[^，,。；;]{0,4}(?:已经|已|早已)(?:全部)?(?:还清|结清|清偿完毕|付清)")
+
+
+def _of_another_debt(text: str, span: tuple[int, int]) -> bool:
+    """Whether the sentence naming a guarantor ties his guarantee to a debt other than the loan sued on."""
+    begin = max(text.rfind(mark, 0, span[0]) for mark in "。；;\n") + 1
+    stop = _SENTENCE_STOP.search(text, span[1])
+    end = stop.start() if stop else len(text)
+    sentence = text[begin:end]
+    return bool(_ANOTHER_DEBT.search(text, span[1], min(end, span[1] + 50))
+                or _PRESERVATION.search(sentence) or _SETTLED.search(sentence))
+
+
+def _guarantees_another_debt(text: str, name: str) -> bool:
+    """Every guarantee the name gives in the text is of another debt (乙为甲欠丙的货款提供担保)."""
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)
+             if _GUARANTEE.search(_clause_of(text, m.end()))]
+    return bool(spans) and all(_of_another_debt(text, span) for span in spans)
 
 
 def _outsiders_in(match: re.Match[str]) -> list[tuple[str, tuple[int, int]]]:
@@ -247,6 +285,13 @@ def _outsider(name: str) -> bool:
 
 
 _ASIDE = re.compile(r"[（(][^（()）]{1,20}[）)]")
+
+
+def _in_aside(text: str, position: int) -> bool:
+    """Whether a position is inside a bracketed aside opened at most 20 characters before it."""
+    lead = text[max(0, position - 20) : position]
+    opened = max(lead.rfind("（"), lead.rfind("("))
+    return opened >= 0 and max(lead.rfind("）"), lead.rfind(")")) < opened
 
 
 def _past_aside(text: str, end: int) -> int:
@@ -300,7 +345,8 @@ def without_plaintiffs(doc: Document, guarantors: Candidate) -> Candidate | None
     the borrowers (…向原告借款，借条上另有担保人签字: the name nearest the word is the one guaranteed)."""
     plaintiffs = {p["name"] for p in doc.parties.get("plaintiffs", [])}
     kept = [n for n in guarantors.value if n not in plaintiffs and not _borrows(doc.text, n)
-            and not _denied(doc.text, n) and not _secures_with_a_thing(doc.text, n)]
+            and not _denied(doc.text, n) and not _secures_with_a_thing(doc.text, n)
+            and not _guarantees_another_debt(doc.text, n)]
     if len(kept) == len(guarantors.value):
         return guarantors
     if not kept:

@@ -243,15 +243,17 @@ _ANOTHER_DEBT = re.compile(r"为[^，,。；;]{0,30}?(?:银行|信用社|农商�
 # 申请财产保全，由某保险公司提供担保 (not 担保范围包括…保全费).
 _PRESERVATION = re.compile(r"申请[^，,。；;]{0,6}保全|保全(?:申请|措施)|(?:财产|诉讼|证据)保全(?!费)")
 _SENTENCE_STOP = re.compile(r"[。；;\n]")
+_SENTENCE_REACH = 300
 # 该笔借款已经还清: the sentence's loan was settled, so the guarantee in it is not of the loan sued on.
 _SETTLED = re.compile(r"(?:该|此|上述|这)(?:笔|次)?借款[^，,。；;]{0,4}(?:已经|已|早已)(?:全部)?(?:还清|结清|清偿完毕|付清)")
 
 
 def _of_another_debt(text: str, span: tuple[int, int]) -> bool:
     """Whether the sentence naming a guarantor ties his guarantee to a debt other than the loan sued on."""
-    begin = max(text.rfind(mark, 0, span[0]) for mark in "。；;\n") + 1
-    stop = _SENTENCE_STOP.search(text, span[1])
-    end = stop.start() if stop else len(text)
+    floor = max(0, span[0] - _SENTENCE_REACH)  # bounded both ways: a huge text without full stops stays linear
+    begin = max(floor - 1, *(text.rfind(mark, floor, span[0]) for mark in "。；;\n")) + 1
+    stop = _SENTENCE_STOP.search(text, span[1], span[1] + _SENTENCE_REACH)
+    end = stop.start() if stop else min(len(text), span[1] + _SENTENCE_REACH)
     sentence = text[begin:end]
     return bool(_ANOTHER_DEBT.search(text, span[1], min(end, span[1] + 50))
                 or _PRESERVATION.search(sentence) or _SETTLED.search(sentence))
@@ -260,7 +262,7 @@ def _of_another_debt(text: str, span: tuple[int, int]) -> bool:
 def _guarantees_another_debt(text: str, name: str) -> bool:
     """Every guarantee the name gives in the text is of another debt (乙为甲欠丙的货款提供担保)."""
     spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)
-             if _GUARANTEE.search(_clause_of(text, m.end()))]
+             if _GUARANTEE.search(_clause_of(text, m.end(), m.end() + 60))]
     return bool(spans) and all(_of_another_debt(text, span) for span in spans)
 
 
@@ -366,7 +368,8 @@ def claimed_guarantors(doc: Document, claim: Candidate) -> Candidate | None:
     return Candidate("guarantors", [n for n, _ in kept], [s for _, s in kept], 0.7, "derived", kept[0][1][0])
 
 
-def _clause_of(text: str, position: int) -> str:
-    """The text from `position` to the end of its clause (the next ，。；)."""
-    stop = _CLAUSE_STOP.search(text, position)
-    return text[position : stop.start() if stop else len(text)]
+def _clause_of(text: str, position: int, limit: int | None = None) -> str:
+    """The text from `position` to the end of its clause (the next ，。；), at most up to `limit`."""
+    end = len(text) if limit is None else min(len(text), limit)
+    stop = _CLAUSE_STOP.search(text, position, end)
+    return text[position : stop.start() if stop else end]

@@ -65,6 +65,7 @@ _OTHER_ORG = re.compile(r"(?:经营部|商行|门市部|个体工商户|分公�
                         r"|经销部|批发部)$")
 _LEGAL_ORG = re.compile(r"(?:公司|银行|合作社|集团|厂|医院|学校|研究所|中心|协会|委员会|信用社|事务所|研究院|基金会)")
 _NAME_STOP = re.compile(r"(?:诉称|辩称|与|因|系|向|诉|的|为|等)")
+_ORG_STOP = re.compile(r"(?:诉称|辩称|与|因|系|向(?!阳|荣|日)|诉|的|为|等)")  # 江西向阳实业有限公司
 # The same words starting a name: 向 is a surname too (被告向东明), a word only before whom it points at.
 _TOWARD = (r"向(?:原告|被告|其|法院|本院|他|她|银行|公司|我|你|该|对方|亲|朋友|别人|外人|社会|多人|个人|案外|第三|上述|小额|贷款"
            r"|信用|农村|民间|网络|平台|单位|同事|债权人|出借人)")
@@ -255,9 +256,11 @@ _ORG_SUFFIX = (r"(?:有限公司|公司|厂|合作社|医院|基金会|中心|�
 _ORG_BRANCH = r"(?:(?:(?![借还欠付向于与系在的和及从把将对给通、])[\u4e00-\u9fff]){2,8}?(?:分公司|支行|分行|营业部))"
 _ORG_REST = (r"(?:(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)" + _ORG_BRANCH + "?|" + _ORG_BRANCH + ")?")
 # Its characters do not run over what a sentence says before it (甲通过其公司 / 甲作为乙公司 / 甲系乙公司 / 甲经营乙超市 /
-# 甲开办乙养殖场).
-_ORG = (r"(?:(?![借还欠付向于与系其即并对将把由]|被告|原告|通过|作为|担任|的|经营|开办|开设|承包|投资|成立|注册|设立|名下|入股"
-        r"|控制|管理|任职|就职|工作|上班|所在)[\u4e00-\u9fff（）()]){2,30}?"
+# 甲开办乙养殖场); 向 and 于 only as the verb and the preposition (江西向阳实业 / 于都县某某公司 are names).
+_ORG = (r"(?:(?![借还欠付与系其即并对将把由]|向(?!阳|荣|日)|于(?![\u4e00-\u9fff]{1,2}(?:县|市|区|镇|乡))|被告|原告|通过|作为|担任|的|经营|开办|开设|承包|成立|注册|设立|名下|入股"
+        # 投资 / 管理 as verbs (甲投资乙公司), not inside a name (某某投资担保有限公司 / 某某物业管理有限公司).
+        r"|投资(?!有限|管理|发展|咨询|控股|担保|集团|公司|股份|理财|顾问|实业|建设)|管理(?!有限|公司|咨询|服务|集团|股份)"
+        r"|控制|任职|就职|工作|上班|所在)[\u4e00-\u9fff（）()]){2,30}?"
         + _ORG_SUFFIX + _ORG_REST)
 # What a sentence does right after a name (李四归还 / 王小明于 / 赵六向 / 于龙知情后 / 吴某提出 / 姜文晓的婚姻 /
 # 李明华以…为由 / 经营 / 作为 / 收到 / 名下 / 拖欠 / 均未 / 应对 / 表示 / 至今 / 夫妻二人 / 通过 / 同意 / 一直 /
@@ -592,7 +595,7 @@ def _running_name(name: str) -> bool:
         return _valid(name)
     org = re.search(_ORG_SUFFIX + "$", name) is not None and len(name) >= 3  # 办厂 is a verb, not a factory
     # Inside a person's two or three characters 向 / 为 / 与 are part of the name (李向东, 李大为).
-    inner_stop = _NAME_STOP.search(name) if org or len(name) > 4 else _NAME_STOP_START.match(name)
+    inner_stop = (_ORG_STOP if org else _NAME_STOP).search(name) if org or len(name) > 4 else _NAME_STOP_START.match(name)
     # A registered name (…有限公司) is a name whatever word its place begins with (无锡 / 现代 / 当涂 …).
     registered = re.search(r"(?:有限公司|有限责任公司|股份公司)$", name) is not None
     person = not org and "·" not in name

@@ -57,7 +57,9 @@ _GIVES = (r"(?:(?:作为|系|是|即)(?:本案|该笔|此次|这笔|本次|上�
           r"|(?:同意|愿意|自愿)?(?:为(?:该|此|上述|这|本)?(?:笔|次)?(?:借款|债务|款项))?(?:提供|承担|进行)(?:了)?"
           r"(?:连带责任|连带)?(?:保证|担保)"
           r"|(?:作保|担保)(?=[，,。；;]|$)"
-          r"|与原告(?:签订|签署|订立)(?:了)?[^，,。；;]{0,10}?(?:保证|担保)(?:担保)?(?:合同|协议|书))")
+          r"|与原告(?:签订|签署|订立)(?:了)?[^，,。；;]{0,10}?(?:保证|担保)(?:担保)?(?:合同|协议|书)"
+          # 向原告出具保证书 / 签署担保函: the guarantor's own paper.
+          r"|(?:向原告)?(?:出具|签署|提交|递交)(?:了)?(?:一份)?[《“]?[^，,。；;]{0,10}?(?:保证书|担保书|担保函|保证函))")
 _NON_PARTY_GIVES = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|还)?(?:由)?" + _WHO + rf"(?P<name>{ORG_NAME}|{_NAMES})"
                               + _LIST_TAIL + r"(?:共同|均|分别)?" + _GIVES)
 # …，该借款由甲担保 / 由甲提供连带责任保证 / 由被告甲的朋友乙、丙二人担保: a guarantor after 由 (a company after 由
@@ -68,7 +70,7 @@ _NON_PARTY_BY = re.compile(rf"(?:由|经(?!原告|被告|法院|本院|他人|�
 # 作为 / 为: 承诺作为保证人督促还款 says what someone is, and a verb follows).
 _ROLE_BEFORE = re.compile(rf"(?<!作为)(?<![为是系即当])(?:担保人|保证人|担保方|保证方)(?!式)(?:即|系|为|是|[:：])?\s*(?:被告)?(?P<names>{PERSON_NAME}(?:(?:、|和|及)(?:被告)?{PERSON_NAME})*)")
 # What follows the role word when no name does: 担保人处签名 / 担保人位置上 / 担保人落款处 / 担保人亦未….
-_NOT_SIGNER = re.compile(r"^(?:签|盖|捺|身份|姓名|名字|本人|亦|须|需|要|和|与|及|或|均|都|也|同|等|只|仅)|处|栏|位置|落款|一方")
+_NOT_SIGNER = re.compile(r"^(?:签|补|找|提供|落实|盖|捺|身份|姓名|名字|本人|亦|须|需|要|和|与|及|或|均|都|也|同|等|只|仅)|处|栏|位置|落款|一方")
 _NOT_A_PERSON = re.compile(r"[告其我他她它该此均也]|(?:借款|出借|担保|保证|介绍|见证|证明|经办|收款|债务|债权|代理|当事|继承|本|个|他|家|亲"
                            r"|别|众|[二两三四]|对|双|一|我|[甲乙丙丁]|贷|借|[被原]告)(?:人|方)$|^(?:人|方)")  # 借款人 / 对方, not 李东方 / 高立人
 _PERSON_RE = re.compile(PERSON_NAME)
@@ -81,6 +83,9 @@ _NON_PARTY_COMPANY = re.compile(
     r"(?=(?:(?:、|和|及)(?:被告)?[^，,。；;、]{1,30}?)*(?:个人|自愿)?(?:作为?|做|提供|进行|承担)?[^，,。；;]{0,12}?"
     r"(?:连带责任保证|连带保证|保证|担保))"
 )
+# 原告与某某投资担保有限公司签订保证合同: a guarantor named only as the other side of the guarantee contract.
+_CONTRACTED = re.compile(rf"(?:原告)?与(?P<name>{ORG_NAME}|{PERSON_NAME})(?:签订|签署|订立)(?:了)?[^，,。；;]{{0,10}}?"
+                         r"(?:保证|担保)(?:担保)?(?:合同|协议|书)")
 _SECURITY = re.compile(r"抵押|质押|质权|抵押权")
 # 以其车辆提供担保 / 以房产作担保: a thing given as security (as 抵押 / 质押), not a person's guarantee.
 _WITH_A_THING = re.compile(r"以(?!担保人|保证人|个人|其个人|本人)[^，,。；;]{1,12}?(?:提供|作为?|进行|设定|做)(?:了)?(?:连带)?$")
@@ -214,7 +219,7 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
                 n.startswith(name) or name.startswith(n) for n in chosen):
             chosen[name] = match.span("name")
     for match in (*_NON_PARTY.finditer(text), *_NON_PARTY_AS.finditer(text), *_NON_PARTY_GIVES.finditer(text),
-                  *_NON_PARTY_BY.finditer(text)):
+                  *_NON_PARTY_BY.finditer(text), *_CONTRACTED.finditer(text)):
         if _SECURITY.search(match.group()):
             continue
         for name, span in _outsiders_in(match):

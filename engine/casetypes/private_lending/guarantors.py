@@ -12,8 +12,13 @@ guarantee contract. These phrases say who gives the guarantee:
 - 甲在借条担保人处签名 / 甲在借条上签字担保 / ，甲作为担保人… (甲 may be named nowhere else);
 - 由某某有限公司、被告乙提供连带责任保证 (a company named only there).
 
-A security in property (抵押 / 质押) is not a guarantee: a phrase holding those words names no guarantor.
-Names are the parties the complaint names, and a person who signed the IOU as guarantor.
+- 甲、乙为其担保 / 丙为该借款作保 / 丁向原告出具保证书 / 原告与某某公司签订保证合同 (a company named only there).
+
+A security in property (抵押 / 质押) is not a guarantee: a phrase holding those words names no guarantor; nor is a
+guarantee of another debt (乙曾为甲的银行贷款提供担保, 为甲欠丙的货款担保, an earlier loan the sentence says was
+repaid) or the security for a preservation application.
+Names are the parties the complaint names (a defendant the suit was withdrawn against included), and a person who
+signed the IOU as guarantor.
 """
 
 from __future__ import annotations

@@ -315,7 +315,8 @@ _DEFENDANT_WORD = r"被告(?:人|[一二三四五六七八九十]" + _NOT_LABEL 
 # Names joined into one list after one role word: 、 / 和 / 及 / 以及, each optionally with 被告 (被告二) again; 与 only
 # before a role word (被告甲与乙公司签订… names a contract's other side, not a party).
 _JOIN = r"(?:(?:、|以及|和|及)(?:" + _DEFENDANT_WORD + r")?|与" + _DEFENDANT_WORD + ")"
-_DEFENDANT = _Lazy(_DEFENDANT_WORD + _name_list(_NAME, _JOIN))
+# 被告一：甲；被告二：乙 — a numbered label may take a colon before its name.
+_DEFENDANT = _Lazy(_DEFENDANT_WORD + r"(?:(?<=[一二三四五六七八九十])[:：])?" + _name_list(_NAME, _JOIN))
 _PLAINTIFF = _Lazy(r"(?<![、和及与])原告(?:[一二三四五六七八九十]" + _NOT_LABEL + ")?" + _name_list(_NAME, r"、(?:原告)?"))
 # 以甲、乙为被告 / 追加甲为被告 / 将甲列为被告: persons the plaintiff sues, named before the role word.
 _SUED_AS = _Lazy(r"(?:以|将|追加|把)" + _name_list(_NAME, r"(?:、|和|及)") + r"(?:列)?(?:为|作为)(?:共同)?被告")

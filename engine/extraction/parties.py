@@ -72,7 +72,7 @@ _TOWARD = (r"向(?:原告|被告|其|法院|本院|他|她|银行|公司|我|你
 _NAME_STOP_START = re.compile(r"(?:诉称|辩称|与|因|系|" + _TOWARD + r"|诉|的|为|等)")
 
 
-_EMBEDDED_ROLE = re.compile(r"(?<=[\u4e00-\u9fff\d])(?:原告|被告|第三人)(?=[\u4e00-\u9fff])")
+_EMBEDDED_ROLE = re.compile(r"(?<=[\u4e00-\u9fff\d、])(?:原告|被告|第三人)(?=[\u4e00-\u9fff])")
 _NAME_END = re.compile(r"法定代表人|负责人|经营者|委托(?:诉讼)?代理人")
 _ALIAS = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[^）)]*[）)]")
 _NOT_A_NAME = re.compile(r"[《》]|的(?!公司)")
@@ -114,6 +114,10 @@ def _birth_date(doc: Document, start: int, end: int) -> str | None:
     return None
 
 
+_CASE_KIND = re.compile(r"(?<=[\u4e00-\u9fff])(?:民间借贷|金融借款合同|借款合同|借贷|买卖合同|保证合同|追偿权|劳动争议|劳动合同"
+                        r"|机动车交通事故责任|合同)纠纷(?:一案)?$")
+
+
 def parse_parties(doc: Document) -> None:
     text = doc.text
     head_start, head_end = doc.section("head")
@@ -123,10 +127,11 @@ def parse_parties(doc: Document) -> None:
     spans: dict[str, list[tuple[int, int]]] = {"plaintiffs": [], "defendants": [], "third_parties": []}
     for index, match in enumerate(matches):
         role = _role(match.group("role"), match.group("alias"))
-        name = _clean_name(match.group("name"))
+        # 原告甲诉被告乙、被告丙民间借贷纠纷一案: a case title names both sides, then the kind of dispute.
+        name = _CASE_KIND.sub("", _clean_name(match.group("name")))
         if not name:
             continue
-        listed = _listed_names(name)
+        listed = _listed_names(name) if not _EMBEDDED_ROLE.search(name) else []  # 甲诉被告乙、被告丙: roles decide
         if listed:
             # 原告张某、李某: two parties of one role with no particulars of their own.
             name = listed[0]
@@ -137,7 +142,7 @@ def parse_parties(doc: Document) -> None:
         if len(pieces) > 1 and all(0 < len(piece) <= 12 for piece in pieces):
             roles = [_ROLE_WORDS[m.group()] for m in _EMBEDDED_ROLE.finditer(name)]
             # 原告甲与原告乙: the word joining two parties belongs to neither.
-            pieces = [piece[:-1] if len(piece) > 2 and piece[-1] in "与、" else piece for piece in pieces]
+            pieces = [piece[:-1] if len(piece) > 2 and piece[-1] in "与、诉" else piece for piece in pieces]
             name = pieces[0]
             offset = match.start("name") + match.group("name").find(name[:1])
             for piece, piece_role in zip(pieces[1:], roles, strict=True):

@@ -5,7 +5,8 @@ The answer body is cut into clauses (。；, line breaks, numbered items, and a 
 neither) and is tied to elements only by their answer cues in elements/*.yaml:
 
 - answer_keywords: words that name the element (借款金额, 保证方式, 尚欠); answer_patterns: regexes that
-  do the same where a word list cannot (与…无关, 已于…还清, 超过…保证期间);
+  do the same where a word list cannot (与…无关, 已于…还清, 超过…保证期间), `{refuted}` in one standing for
+  the generic refutation words (`REFUTATIONS`: 不是事实 / 与事实不符 …);
 - answer_value_before / answer_value_after: words right before / after a value of the
   element's type (借款 + 5万元, 2021年3月5日 + 向被答辩人借款) that tie that value to it;
 - answer_negative: words just before a keyword or value that cancel the tie (愿意归还 is a
@@ -57,12 +58,16 @@ _CONTEST = (
     r"应认定|应按|拒绝|不属于"
 )
 _CLASSIFIED_CLAUSES = 2000
+# How an answer refutes what the other side says (…，这不是事实 / 与事实不符). One list: the report cut below, and
+# what a case type's answer_patterns write as {refuted} (a denial by refuting the plaintiff's account).
+REFUTATIONS = ("不是事实", "并非事实", "不属实", "与事实不符", "纯属捏造", "是捏造的", "没有此事", "没有这回事", "不是这样")
+_REFUTED = "|".join(REFUTATIONS)
 # 原告说我借钱是为了赌博，这不是事实: the other side's words, refuted in the same breath, are not the
 # answer's own; the classifier is not shown them (the rules never tie a cue inside them either way).
 _REFUTED_REPORT = re.compile(
     r"(?:原告|被答辩人|对方|起诉人)(?:方)?(?:所)?(?:说|称|讲|主张|声称|诉称|陈述)[^。；]{0,60}?[，,]\s*"
     r"(?:这|此|该|上述|这些|这种)?(?:说法|陈述|主张)?(?:根本|完全|均|都)?"
-    r"(?:不是事实|并非事实|不属实|与事实不符|纯属捏造|是捏造的|没有此事|没有这回事|不是这样)[，,]?"
+    rf"(?:{_REFUTED})[，,]?"
 )
 _SEGMENT_MARKS = ("，", ",", "：", ":", "、")
 _SEGMENT_REACH = 40
@@ -123,9 +128,9 @@ class _AnswerCue:
 
 
 def _keyword_pattern(words: tuple[str, ...], patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    """The answer keywords (longest first) and the answer patterns as one regex."""
+    """The answer keywords (longest first) and the answer patterns as one regex ({refuted}: the refutations)."""
     plain = alternation(words)
-    parts = ([plain.pattern] if plain is not None else []) + list(patterns)
+    parts = ([plain.pattern] if plain is not None else []) + [p.replace("{refuted}", _REFUTED) for p in patterns]
     return re.compile("|".join(f"(?:{part})" for part in parts)) if parts else None
 
 

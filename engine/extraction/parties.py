@@ -65,13 +65,14 @@ _OTHER_ORG = re.compile(r"(?:经营部|商行|门市部|个体工商户|分公�
                         r"|经销部|批发部)$")
 _LEGAL_ORG = re.compile(r"(?:公司|银行|合作社|集团|厂|医院|学校|研究所|中心|协会|委员会|信用社|事务所|研究院|基金会)")
 _NAME_STOP = re.compile(r"(?:诉称|辩称|与|因|系|向|诉|的|为|等)")
+_ORG_STOP = re.compile(r"(?:诉称|辩称|与|因|系|向(?!阳|荣|日)|诉|的|为|等)")  # 江西向阳实业有限公司
 # The same words starting a name: 向 is a surname too (被告向东明), a word only before whom it points at.
 _TOWARD = (r"向(?:原告|被告|其|法院|本院|他|她|银行|公司|我|你|该|对方|亲|朋友|别人|外人|社会|多人|个人|案外|第三|上述|小额|贷款"
            r"|信用|农村|民间|网络|平台|单位|同事|债权人|出借人)")
 _NAME_STOP_START = re.compile(r"(?:诉称|辩称|与|因|系|" + _TOWARD + r"|诉|的|为|等)")
 
 
-_EMBEDDED_ROLE = re.compile(r"(?<=[\u4e00-\u9fff\d])(?:原告|被告|第三人)(?=[\u4e00-\u9fff])")
+_EMBEDDED_ROLE = re.compile(r"(?<=[\u4e00-\u9fff\d、])(?:原告|被告|第三人)(?=[\u4e00-\u9fff])")
 _NAME_END = re.compile(r"法定代表人|负责人|经营者|委托(?:诉讼)?代理人")
 _ALIAS = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[^）)]*[）)]")
 _NOT_A_NAME = re.compile(r"[《》]|的(?!公司)")
@@ -113,6 +114,10 @@ def _birth_date(doc: Document, start: int, end: int) -> str | None:
     return None
 
 
+_CASE_KIND = re.compile(r"(?<=[\u4e00-\u9fff])(?:民间借贷|金融借款合同|借款合同|借贷|买卖合同|保证合同|追偿权|劳动争议|劳动合同"
+                        r"|机动车交通事故责任|合同)纠纷(?:一案)?$")
+
+
 def parse_parties(doc: Document) -> None:
     text = doc.text
     head_start, head_end = doc.section("head")
@@ -122,10 +127,11 @@ def parse_parties(doc: Document) -> None:
     spans: dict[str, list[tuple[int, int]]] = {"plaintiffs": [], "defendants": [], "third_parties": []}
     for index, match in enumerate(matches):
         role = _role(match.group("role"), match.group("alias"))
-        name = _clean_name(match.group("name"))
+        # 原告甲诉被告乙、被告丙民间借贷纠纷一案: a case title names both sides, then the kind of dispute.
+        name = _CASE_KIND.sub("", _clean_name(match.group("name")))
         if not name:
             continue
-        listed = _listed_names(name)
+        listed = _listed_names(name) if not _EMBEDDED_ROLE.search(name) else []  # 甲诉被告乙、被告丙: roles decide
         if listed:
             # 原告张某、李某: two parties of one role with no particulars of their own.
             name = listed[0]
@@ -136,7 +142,7 @@ def parse_parties(doc: Document) -> None:
         if len(pieces) > 1 and all(0 < len(piece) <= 12 for piece in pieces):
             roles = [_ROLE_WORDS[m.group()] for m in _EMBEDDED_ROLE.finditer(name)]
             # 原告甲与原告乙: the word joining two parties belongs to neither.
-            pieces = [piece[:-1] if len(piece) > 2 and piece[-1] in "与、" else piece for piece in pieces]
+            pieces = [piece[:-1] if len(piece) > 2 and piece[-1] in "与、诉" else piece for piece in pieces]
             name = pieces[0]
             offset = match.start("name") + match.group("name").find(name[:1])
             for piece, piece_role in zip(pieces[1:], roles, strict=True):
@@ -180,8 +186,8 @@ def parse_parties(doc: Document) -> None:
         named += [(n, at) for n, at in _sued_as(text) if n not in claimants and all(n != o for o, _ in named)]
         named = _without_run_ons(named)
         # 被告某某有限公司（以下简称某某公司）…某某公司偿还: the short name is the same party.
-        aliases = _aliases(text, [n for n, _ in named])
-        named = [(n, at) for n, at in named if aliases.get(n, n) == n or aliases[n] not in (o for o, _ in named)]
+        short = aliases(text, [n for n, _ in named])
+        named = [(n, at) for n, at in named if short.get(n, n) == n or short[n] not in (o for o, _ in named)]
         named.sort(key=lambda item: item[1])
         if not named:  # 各被告为其继承人：妻子乙、长子丙 / 请求判令二被告偿还… with the names only in the account
             named = _heirs(text, claimants) or _from_the_account(text, claimants)
@@ -191,6 +197,16 @@ def parse_parties(doc: Document) -> None:
             if not any(p["name"] == name for p in parties["defendants"]):
                 parties["defendants"].append(_particulars(doc, name, "", position, position))
                 spans["defendants"].append((position, position + len(name)))
+    withdrawn = _withdrawn(text, {p["name"] for p in parties["defendants"]})
+    if withdrawn and len(withdrawn) < len(parties["defendants"]):
+        # 庭审中原告撤回对被告乙的起诉: the defendants are those finally sued. The withdrawn stay known (a
+        # guarantee they gave is still a fact of the loan), under a role no element reads.
+        kept = [i for i, p in enumerate(parties["defendants"]) if p["name"] not in withdrawn]
+        parties["withdrawn"] = [p for p in parties["defendants"] if p["name"] in withdrawn]
+        spans["withdrawn"] = [s for p, s in zip(parties["defendants"], spans["defendants"], strict=True)
+                              if p["name"] in withdrawn]
+        parties["defendants"] = [parties["defendants"][i] for i in kept]
+        spans["defendants"] = [spans["defendants"][i] for i in kept]
     if doc.norm.text != doc.norm.original:
         for role, found in parties.items():
             for party, span in zip(found, spans[role], strict=True):
@@ -200,8 +216,24 @@ def parse_parties(doc: Document) -> None:
     doc.parties = parties
     doc.party_spans = spans
     for role, found in parties.items():
-        if found:
+        if found and role != "withdrawn":
             doc.add(Candidate(role, found, spans[role], 0.95, "parties", spans[role][0][0]))
+
+
+# 撤回对被告乙、丙的起诉 / 申请撤回对乙的诉讼: the persons a withdrawal names (not 撤回第二项诉讼请求 / 撤回利息的请求).
+_WITHDRAWAL = re.compile(r"撤回(?:了)?(?:其|原告)?(?:对|针对)(?P<who>[^，,。；;]{2,60}?)(?:的|之)?(?:全部)?(?:起诉|诉讼(?!请求))")
+_WITHDRAWN_SPLIT = re.compile(r"(?:、|和|及|以及|与)")
+
+
+def _withdrawn(text: str, defendants: set[str]) -> set[str]:
+    """The defendants a withdrawal of the suit against them names, each whole between the list joins."""
+    found: set[str] = set()
+    for match in _WITHDRAWAL.finditer(text):
+        for piece in _WITHDRAWN_SPLIT.split(match.group("who")):
+            name = re.sub(r"^(?:被告(?:人|[一二三四五六七八九十])?)", "", piece.strip())
+            if name in defendants:
+                found.add(name)
+    return found
 
 
 _LIST_SEPARATOR = re.compile(r"[、]")
@@ -229,9 +261,12 @@ _ORG_SUFFIX = (r"(?:有限公司|公司|厂|合作社|医院|基金会|中心|�
 _ORG_BRANCH = r"(?:(?:(?![借还欠付向于与系在的和及从把将对给通、])[\u4e00-\u9fff]){2,8}?(?:分公司|支行|分行|营业部))"
 _ORG_REST = (r"(?:(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)" + _ORG_BRANCH + "?|" + _ORG_BRANCH + ")?")
 # Its characters do not run over what a sentence says before it (甲通过其公司 / 甲作为乙公司 / 甲系乙公司 / 甲经营乙超市 /
-# 甲开办乙养殖场).
-_ORG = (r"(?:(?![借还欠付向于与系其即并对将把由]|被告|原告|通过|作为|担任|的|经营|开办|开设|承包|投资|成立|注册|设立|名下|入股"
-        r"|控制|管理|任职|就职|工作|上班|所在)[\u4e00-\u9fff（）()]){2,30}?"
+# 甲开办乙养殖场); 向 only as the verb (江西向阳实业 is a name), 于 only first, in a place name (于都县某某公司; 甲于苏州市
+# 某某公司工作 is a person at his work).
+_ORG = (r"(?:于(?=[\u4e00-\u9fff]{1,2}(?:县|市|区|镇|乡)))?(?:(?![借还欠付于与系其即并对将把由]|向(?!阳|荣|日)|被告|原告|通过|作为|担任|的|经营|开办|开设|承包|成立|注册|设立|名下|入股"
+        # 投资 / 管理 as verbs (甲投资乙公司), not inside a name (某某投资担保有限公司 / 某某物业管理有限公司).
+        r"|投资(?!有限|管理|发展|咨询|控股|担保|集团|公司|股份|理财|顾问|实业|建设)|管理(?!有限|公司|咨询|服务|集团|股份)"
+        r"|控制|任职|就职|工作|上班|所在)[\u4e00-\u9fff（）()]){2,30}?"
         + _ORG_SUFFIX + _ORG_REST)
 # What a sentence does right after a name (李四归还 / 王小明于 / 赵六向 / 于龙知情后 / 吴某提出 / 姜文晓的婚姻 /
 # 李明华以…为由 / 经营 / 作为 / 收到 / 名下 / 拖欠 / 均未 / 应对 / 表示 / 至今 / 夫妻二人 / 通过 / 同意 / 一直 /
@@ -252,7 +287,9 @@ _FOLLOW = (r"(?=[向于因在称借共，,。、与及和归偿支承还等给�
            r"|为(?![向借])(?=[\u4e00-\u9fff]{1,8}?(?:向原告|向其|借款|借钱|需要|所需|之需))|为(?:共同|借款人|担保人|保证人|债务人|连带)"
            r"|均未|均没|均拒|均同意|均表示|均系|均在|均为|均已|均应|分别|先后|应对|应当|应承担|表示|至今|自愿|愿意|自己|本人|个人|亲自"
            r"|夫妻|夫妇|二人|两人|通过|同意|一直|每月|分[两二三四五六七八九十]次|第[一二三四五六七八九十\d]{1,2}[笔次]|作担保|作保|担保|保证|提供"
-           r"|为(?:该|此|其|上述|这|本|借款|被告|原告)|之(?:夫|妻|子|女|父|母)|的(?:婚姻|配偶|妻子|丈夫|夫妻|签名|签字|捺印|名义))")
+           r"|为(?:该|此|其|上述|这|本|借款|被告|原告)|之(?:夫|妻|子|女|父|母)|的(?:婚姻|配偶|妻子|丈夫|夫妻|签名|签字|捺印|名义)"
+           # 打入被告乙(的)账户 / 被告乙的银行卡: the payee named before his account.
+           r"|的?(?:银行账户|账户|账号|银行卡|卡号|微信|支付宝))")
 # A natural person: two to four characters (黄方宇宙), the fewest before what the sentence does next.
 _PERSON = r"(?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}?|[\u4e00-\u9fff]{2,4}?)" + _FOLLOW  # 阿不都·热合曼
 # A defendant named in running text: a company, a masked name, or a person's name before what a sentence does next.
@@ -286,7 +323,8 @@ _DEFENDANT_WORD = r"被告(?:人(?![保寿民])|[一二三四五六七八九十]
 # Names joined into one list after one role word: 、 / 和 / 及 / 以及, each optionally with 被告 (被告二) again; 与 only
 # before a role word (被告甲与乙公司签订… names a contract's other side, not a party).
 _JOIN = r"(?:(?:、|以及|和|及)(?:" + _DEFENDANT_WORD + r")?|与" + _DEFENDANT_WORD + ")"
-_DEFENDANT = _Lazy(_DEFENDANT_WORD + _name_list(_NAME, _JOIN))
+# 被告一：甲；被告二：乙 — a numbered label may take a colon before its name.
+_DEFENDANT = _Lazy(_DEFENDANT_WORD + r"(?:(?<=[一二三四五六七八九十])[:：])?" + _name_list(_NAME, _JOIN))
 _PLAINTIFF = _Lazy(r"(?<![、和及与])原告(?:[一二三四五六七八九十]" + _NOT_LABEL + ")?" + _name_list(_NAME, r"、(?:原告)?"))
 # 以甲、乙为被告 / 追加甲为被告 / 将甲列为被告: persons the plaintiff sues, named before the role word.
 _SUED_AS = _Lazy(r"(?:以|将|追加|把)" + _name_list(_NAME, r"(?:、|和|及)") + r"(?:列)?(?:为|作为)(?:共同)?被告")
@@ -379,7 +417,7 @@ def _named_defendants(text: str, pattern: _Lazy = _DEFENDANT) -> list[tuple[str,
 _ALIAS_AFTER = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[:：]?[“\"]?(?P<short>[^）)”\"，,]{2,20})[”\"]?[）)]")
 
 
-def _aliases(text: str, names: list[str]) -> dict[str, str]:
+def aliases(text: str, names: list[str]) -> dict[str, str]:
     """Short name → the full name it stands for (某某有限公司（以下简称某某公司）)."""
     found: dict[str, str] = {}
     for name in names:
@@ -392,7 +430,8 @@ def _aliases(text: str, names: list[str]) -> dict[str, str]:
 
 # How many defendants a claim against unnamed ones counts: 二被告 / 两被告 / 三被告 / 被告二人.
 _COUNT = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
-_COUNTED_DEFENDANTS = re.compile(r"(?P<n>[二两三四五])(?:名|位)?被告|被告(?P<m>[二两三四五])人")
+# 被告夫妻二人 / 被告父子两人: the relation between the counted defendants said with the count.
+_COUNTED_DEFENDANTS = re.compile(r"(?P<n>[二两三四五])(?:名|位)?被告|被告(?:夫妻|夫妇|父子|母子|父女|母女|兄弟|姐妹)?(?P<m>[二两三四五])人")
 _MANY_DEFENDANTS = re.compile(r"[各诸众]被告|上述被告|全体被告|被告等|等被告|其余被告|被告们")
 _BARE_DEFENDANT = re.compile(r"被告(?![\u4e00-\u9fff]{0,3}?(?:有限公司|公司))")
 # Who the account names as the borrower (甲向原告借款 / 甲以…为由向原告借款 / 2015年5月，甲因…，向原告借款), and whom
@@ -566,7 +605,7 @@ def _running_name(name: str) -> bool:
         return _valid(name)
     org = re.search(_ORG_SUFFIX + "$", name) is not None and len(name) >= 3  # 办厂 is a verb, not a factory
     # Inside a person's two or three characters 向 / 为 / 与 are part of the name (李向东, 李大为).
-    inner_stop = _NAME_STOP.search(name) if org or len(name) > 4 else _NAME_STOP_START.match(name)
+    inner_stop = (_ORG_STOP if org else _NAME_STOP).search(name) if org or len(name) > 4 else _NAME_STOP_START.match(name)
     # A registered name (…有限公司) is a name whatever word its place begins with (无锡 / 现代 / 当涂 …).
     registered = re.search(r"(?:有限公司|有限责任公司|股份公司)$", name) is not None
     person = not org and "·" not in name

@@ -12,8 +12,13 @@ guarantee contract. These phrases say who gives the guarantee:
 - 甲在借条担保人处签名 / 甲在借条上签字担保 / ，甲作为担保人… (甲 may be named nowhere else);
 - 由某某有限公司、被告乙提供连带责任保证 (a company named only there).
 
-A security in property (抵押 / 质押) is not a guarantee: a phrase holding those words names no guarantor.
-Names are the parties the complaint names, and a person who signed the IOU as guarantor.
+- 甲、乙为其担保 / 丙为该借款作保 / 丁向原告出具保证书 / 原告与某某公司签订保证合同 (a company named only there).
+
+A security in property (抵押 / 质押) is not a guarantee: a phrase holding those words names no guarantor; nor is a
+guarantee of another debt (乙曾为甲的银行贷款提供担保, 为甲欠丙的货款担保, an earlier loan the sentence says was
+repaid) or the security for a preservation application.
+Names are the parties the complaint names (a defendant the suit was withdrawn against included), and a person who
+signed the IOU as guarantor.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import bisect
 import re
 
 from engine.extraction.document import Candidate, Document
-from engine.extraction.parties import ORG_NAME, PERSON_NAME, running_name
+from engine.extraction.parties import ORG_NAME, PERSON_NAME, aliases, running_name
 
 _GUARANTEE = re.compile(r"保证|担保|作保")
 # 在借条担保人处签名 / 在借条上签字担保 / 在保证人一栏签字 (the paper unsaid) / 以担保人(的)身份(在借条上)签字.
@@ -53,11 +58,13 @@ _NON_PARTY_AS = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?"
 # A guarantor named only where he gives the guarantee, starting a clause, perhaps after who he is (案外人 /
 # 其朋友): …，案外人甲为该笔借款提供连带责任保证 / 其朋友乙作为担保人签字 / 丙自愿承担连带保证责任 / 丁作保.
 _GIVES = (r"(?:(?:作为|系|是|即)(?:本案|该笔|此次|这笔|本次|上述|该|此)?(?:借款|债务)?的?(?:连带责任)?(?:担保人|保证人)"
-          r"|为(?:该|此|其|上述|这|本)?(?:笔|次)?(?:借款|债务|款项)?(?:提供|承担|进行|作)?(?:了)?(?:连带责任|连带)?(?:保证|担保)"
+          r"|为(?:该|此|其|上述|这|本)?(?:笔|次)?(?:借款|债务|款项)?(?:提供|承担|进行|作)?(?:了)?(?:连带责任|连带)?(?:保证|担保|作保)"
           r"|(?:同意|愿意|自愿)?(?:为(?:该|此|上述|这|本)?(?:笔|次)?(?:借款|债务|款项))?(?:提供|承担|进行)(?:了)?"
           r"(?:连带责任|连带)?(?:保证|担保)"
           r"|(?:作保|担保)(?=[，,。；;]|$)"
-          r"|与原告(?:签订|签署|订立)(?:了)?[^，,。；;]{0,10}?(?:保证|担保)(?:担保)?(?:合同|协议|书))")
+          r"|与原告(?:签订|签署|订立)(?:了)?[^，,。；;]{0,10}?(?:保证|担保)(?:担保)?(?:合同|协议|书)"
+          # 向原告出具保证书 / 签署担保函: the guarantor's own paper.
+          r"|(?:向原告)?(?:出具|签署|提交|递交)(?:了)?(?:一份)?[《“]?[^，,。；;]{0,10}?(?:保证书|担保书|担保函|保证函))")
 _NON_PARTY_GIVES = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|还)?(?:由)?" + _WHO + rf"(?P<name>{ORG_NAME}|{_NAMES})"
                               + _LIST_TAIL + r"(?:共同|均|分别)?" + _GIVES)
 # …，该借款由甲担保 / 由甲提供连带责任保证 / 由被告甲的朋友乙、丙二人担保: a guarantor after 由 (a company after 由
@@ -68,7 +75,7 @@ _NON_PARTY_BY = re.compile(rf"(?:由|经(?!原告|被告|法院|本院|他人|�
 # 作为 / 为: 承诺作为保证人督促还款 says what someone is, and a verb follows).
 _ROLE_BEFORE = re.compile(rf"(?<!作为)(?<![为是系即当])(?:担保人|保证人|担保方|保证方)(?!式)(?:即|系|为|是|[:：])?\s*(?:被告)?(?P<names>{PERSON_NAME}(?:(?:、|和|及)(?:被告)?{PERSON_NAME})*)")
 # What follows the role word when no name does: 担保人处签名 / 担保人位置上 / 担保人落款处 / 担保人亦未….
-_NOT_SIGNER = re.compile(r"^(?:签|盖|捺|身份|姓名|名字|本人|亦|须|需|要|和|与|及|或|均|都|也|同|等|只|仅)|处|栏|位置|落款|一方")
+_NOT_SIGNER = re.compile(r"^(?:签|补|找|提供|落实|盖|捺|身份|姓名|名字|本人|亦|须|需|要|和|与|及|或|均|都|也|同|等|只|仅)|处|栏|位置|落款|一方")
 _NOT_A_PERSON = re.compile(r"[告其我他她它该此均也]|(?:借款|出借|担保|保证|介绍|见证|证明|经办|收款|债务|债权|代理|当事|继承|本|个|他|家|亲"
                            r"|别|众|[二两三四]|对|双|一|我|[甲乙丙丁]|贷|借|[被原]告)(?:人|方)$|^(?:人|方)")  # 借款人 / 对方, not 李东方 / 高立人
 _PERSON_RE = re.compile(PERSON_NAME)
@@ -81,6 +88,9 @@ _NON_PARTY_COMPANY = re.compile(
     r"(?=(?:(?:、|和|及)(?:被告)?[^，,。；;、]{1,30}?)*(?:个人|自愿)?(?:作为?|做|提供|进行|承担)?[^，,。；;]{0,12}?"
     r"(?:连带责任保证|连带保证|保证|担保))"
 )
+# 原告与某某投资担保有限公司签订保证合同: a guarantor named only as the other side of the guarantee contract.
+_CONTRACTED = re.compile(rf"(?:原告)?与(?P<name>{ORG_NAME}|{PERSON_NAME})(?:签订|签署|订立)(?:了)?[^，,。；;]{{0,10}}?"
+                         r"(?:保证|担保)(?:担保)?(?:合同|协议|书)")
 _SECURITY = re.compile(r"抵押|质押|质权|抵押权")
 # 以其车辆提供担保 / 以房产作担保: a thing given as security (as 抵押 / 质押), not a person's guarantee.
 _WITH_A_THING = re.compile(r"以(?!担保人|保证人|个人|其个人|本人)[^，,。；;]{1,12}?(?:提供|作为?|进行|设定|做)(?:了)?(?:连带)?$")
@@ -100,6 +110,9 @@ _PHRASES: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool, bool
     # …出具承诺书一份，承诺作为保证人: across a comma, but no other party in between.
     (None, re.compile(r"(?:(?!被告)[^。；;]){0,25}?(?:作为|系)(?P<kw>担保人|保证人)"), True, True),
     (None, re.compile(r"[^，,。；;]{0,30}?(?:提供|承担|出具)[^，,。；;]{0,20}?(?P<kw>保证|担保)"), True, False),
+    # 甲、乙为其担保 / 丙为此笔借款作了担保: the guarantee of this loan right after the names, nobody else between.
+    (None, re.compile(r"(?:共同|均|分别|也|亦)?为(?:其|此|该|上述|这|本)?(?:笔|次)?(?:借款|债务|款项)?(?:作|进行|提供)?(?:了)?"
+                      r"(?:连带责任|连带)?(?P<kw>保证|担保|作保)(?![人方书函合协公])"), False, False),
     (re.compile(r"与(?:被告)?$"), re.compile(r"签订(?:了)?[^，,。；;]{0,10}?(?P<kw>保证|担保)(?:担保)?(?:合同|协议|书)"),
      False, False),
     (None, re.compile(r"(?:又|还|另)?与原告(?:签订|签署|订立)(?:了)?[^，,。；;]{0,10}?(?P<kw>保证|担保)(?:担保)?(?:合同|协议|书)"),
@@ -158,7 +171,8 @@ def _inside_name(found: list[tuple[int, int, str]], position: int) -> bool:
 
 def guarantors_by_phrase(doc: Document) -> Candidate | None:
     """The parties the complaint's guarantee phrases name, in text order; None when no phrase names one."""
-    names = [n for n in doc.party_names() if len(n) >= 2]
+    # A defendant the suit was later withdrawn against may still have guaranteed the loan.
+    names = [n for n in (*doc.party_names(), *(p["name"] for p in doc.parties.get("withdrawn", []))) if len(n) >= 2]
     text = doc.text
     if not _GUARANTEE.search(text):
         return None
@@ -169,6 +183,8 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
     outsiders = sorted(m.start("name") for m in (*_NON_PARTY_AS.finditer(text), *_NON_PARTY_GIVES.finditer(text))
                        if _outsider(m.group("name")))
     for start, end, members in _lists(text, occurrences):
+        if _in_aside(text, start):
+            continue  # 被告乙公司（甲系该公司法定代表人）为该借款提供保证: the aside only says who 甲 is
         lead = text[max(0, start - 12) : start]
         for before, after, not_for, alone in _PHRASES:
             head = before.search(lead) if before is not None else None
@@ -208,7 +224,7 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
                 n.startswith(name) or name.startswith(n) for n in chosen):
             chosen[name] = match.span("name")
     for match in (*_NON_PARTY.finditer(text), *_NON_PARTY_AS.finditer(text), *_NON_PARTY_GIVES.finditer(text),
-                  *_NON_PARTY_BY.finditer(text)):
+                  *_NON_PARTY_BY.finditer(text), *_CONTRACTED.finditer(text)):
         if _SECURITY.search(match.group()):
             continue
         for name, span in _outsiders_in(match):
@@ -219,11 +235,45 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
             if name not in chosen and name not in plaintiffs and _outsider(name) and not _NOT_SIGNER.search(name):
                 start = text.find(name, match.start("names"))
                 chosen[name] = (start, start + len(name))
+    chosen = {name: span for name, span in chosen.items() if not _of_another_debt(text, span)}
+    short = aliases(text, list(chosen))
+    # 某某商贸有限公司（以下简称商贸公司）…商贸公司承担保证责任: the short name is the same guarantor.
+    chosen = {name: span for name, span in chosen.items() if short.get(name, name) == name or short[name] not in chosen}
     if not chosen:
         return None
     # In the order the complaint first names them (the phrase that makes one a guarantor may come later).
     ordered = sorted(chosen.items(), key=lambda item: min(item[1][0], text.find(item[0])))
     return Candidate("guarantors", [n for n, _ in ordered], [s for _, s in ordered], 0.8, "derived", ordered[0][1][0])
+
+
+# What a guarantee in the sentence is for when it is not the loan sued on: a bank's loan, a goods debt, another
+# loan (乙曾为甲在某银行的贷款提供担保 / 为甲欠丙的货款提供担保), or the plaintiff's application for preservation.
+_ANOTHER_DEBT = re.compile(r"为[^，,。；;]{0,30}?(?:银行|信用社|农商行|贷款公司|小贷|小额贷款|货款|工程款|租金|另一笔|另外一笔|前一笔|其他债务)"
+                           r"[^，,。；;]{0,12}?(?:担保|保证|作保)")
+# 申请财产保全，由某保险公司提供担保 (not 担保范围包括…保全费).
+_PRESERVATION = re.compile(r"申请[^，,。；;]{0,6}保全|保全(?:申请|措施)|(?:财产|诉讼|证据)保全(?!费)")
+_SENTENCE_STOP = re.compile(r"[。；;\n]")
+_SENTENCE_REACH = 300
+# 该笔借款已经还清: the sentence's loan was settled, so the guarantee in it is not of the loan sued on.
+_SETTLED = re.compile(r"(?:该|此|上述|这)(?:笔|次)?借款[^，,。；;]{0,4}(?:已经|已|早已)(?:全部)?(?:还清|结清|清偿完毕|付清)")
+
+
+def _of_another_debt(text: str, span: tuple[int, int]) -> bool:
+    """Whether the sentence naming a guarantor ties his guarantee to a debt other than the loan sued on."""
+    floor = max(0, span[0] - _SENTENCE_REACH)  # bounded both ways: a huge text without full stops stays linear
+    begin = max(floor - 1, *(text.rfind(mark, floor, span[0]) for mark in "。；;\n")) + 1
+    stop = _SENTENCE_STOP.search(text, span[1], span[1] + _SENTENCE_REACH)
+    end = stop.start() if stop else min(len(text), span[1] + _SENTENCE_REACH)
+    sentence = text[begin:end]
+    return bool(_ANOTHER_DEBT.search(text, span[1], min(end, span[1] + 50))
+                or _PRESERVATION.search(sentence) or _SETTLED.search(sentence))
+
+
+def _guarantees_another_debt(text: str, name: str) -> bool:
+    """Every guarantee the name gives in the text is of another debt (乙为甲欠丙的货款提供担保)."""
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)
+             if _GUARANTEE.search(_clause_of(text, m.end(), m.end() + 60))]
+    return bool(spans) and all(_of_another_debt(text, span) for span in spans)
 
 
 def _outsiders_in(match: re.Match[str]) -> list[tuple[str, tuple[int, int]]]:
@@ -247,6 +297,13 @@ def _outsider(name: str) -> bool:
 
 
 _ASIDE = re.compile(r"[（(][^（()）]{1,20}[）)]")
+
+
+def _in_aside(text: str, position: int) -> bool:
+    """Whether a position is inside a bracketed aside opened at most 20 characters before it."""
+    lead = text[max(0, position - 20) : position]
+    opened = max(lead.rfind("（"), lead.rfind("("))
+    return opened >= 0 and max(lead.rfind("）"), lead.rfind(")")) < opened
 
 
 def _past_aside(text: str, end: int) -> int:
@@ -300,7 +357,8 @@ def without_plaintiffs(doc: Document, guarantors: Candidate) -> Candidate | None
     the borrowers (…向原告借款，借条上另有担保人签字: the name nearest the word is the one guaranteed)."""
     plaintiffs = {p["name"] for p in doc.parties.get("plaintiffs", [])}
     kept = [n for n in guarantors.value if n not in plaintiffs and not _borrows(doc.text, n)
-            and not _denied(doc.text, n) and not _secures_with_a_thing(doc.text, n)]
+            and not _denied(doc.text, n) and not _secures_with_a_thing(doc.text, n)
+            and not _guarantees_another_debt(doc.text, n)]
     if len(kept) == len(guarantors.value):
         return guarantors
     if not kept:
@@ -320,7 +378,8 @@ def claimed_guarantors(doc: Document, claim: Candidate) -> Candidate | None:
     return Candidate("guarantors", [n for n, _ in kept], [s for _, s in kept], 0.7, "derived", kept[0][1][0])
 
 
-def _clause_of(text: str, position: int) -> str:
-    """The text from `position` to the end of its clause (the next ，。；)."""
-    stop = _CLAUSE_STOP.search(text, position)
-    return text[position : stop.start() if stop else len(text)]
+def _clause_of(text: str, position: int, limit: int | None = None) -> str:
+    """The text from `position` to the end of its clause (the next ，。；), at most up to `limit`."""
+    end = len(text) if limit is None else min(len(text), limit)
+    stop = _CLAUSE_STOP.search(text, position, end)
+    return text[position : stop.start() if stop else end]

@@ -20,12 +20,11 @@ derive.py drops it and each ledger loan keeps its own `term`, which rules.py tak
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-from engine.casetypes.private_lending.terms import states_the_term
+from engine.casetypes.private_lending.terms import REPAY_BY, REPAY_VERBS, states_the_term
 from engine.extraction.document import Document
 from engine.extraction.mention import Mention
 
@@ -52,18 +51,24 @@ _NOT_LOAN_DATE = re.compile(r"^(?:的|(?:之|以)?(?:前|止|至|到期|届满|�
 _COUNTED = re.compile(r"第[一二三四五六七八九十\d]{1,2}[笔次]")
 _EACH = re.compile(r"[均都各]|一律|全部")
 _TERM_BEFORE = re.compile(r"(?:约定|定于|最迟|最晚|期限|借期|到期日|还款日|还款日期|还款时间)[^，,。；;]{0,4}$")
-_TERM_AFTER = re.compile(r"(?:之|以)?前?(?:一次性)?(?:全部)?(?:归还|偿还|还款|还清|付清|结清|清偿|还本付息|到期)")
+_TERM_AFTER = re.compile(rf"{REPAY_BY}(?:{REPAY_VERBS}|到期)")
 
 
-class _Sorted:
-    """Mentions in text order, looked up by a range of starts with a bisect (texts may be long)."""
+@dataclass(frozen=True)
+class _Part:
+    """The part [start, end) of a document read for loans; its mentions come from Document.mentions_in."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
-        self.items = mentions
-        self.starts = [m.start for m in mentions]
+    doc: Document
+    start: int
+    end: int
 
-    def between(self, lo: int, hi: int) -> list[Mention]:
-        return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+    def between(self, kind: str, lo: int | None = None, hi: int | None = None) -> list[Mention]:
+        """The mentions of ``kind`` with a value that start in [lo, hi) and lie inside the part (one may run
+        past ``hi``: a sentence read only to its reach)."""
+        lo = self.start if lo is None else max(lo, self.start)
+        hi = self.end if hi is None else min(hi, self.end)
+        return [m for m in self.doc.mentions_in(lo, hi, kind, starting=True)
+                if m.end <= self.end and (m.value is not None or kind == "rate")]
 
 
 @dataclass(frozen=True)
@@ -90,22 +95,23 @@ def _sentence_end(text: str, position: int, ceiling: int) -> int:
     return min(found, default=ceiling)
 
 
-def _loan_date(doc: Document, dates: _Sorted, floor: int, money: Mention) -> str | None:
+def _loan_date(part: _Part, floor: int, money: Mention) -> str | None:
     """The last full date in [floor, the figure) that dates the lending, or None."""
-    before = [d for d in dates.between(floor, money.start) if d.end <= money.start]
+    before = [d for d in part.between("date", floor, money.start) if d.end <= money.start]
     if not before:
         return None
     date = before[-1]
-    between = doc.text[date.end : money.start]
-    if len(str(date.value)) not in (7, 10) or _NOT_LOAN_DATE.search(between) or doc.text[date.start - 1 : date.start] in ("至", "到"):
+    text = part.doc.text
+    between = text[date.end : money.start]
+    if len(str(date.value)) not in (7, 10) or _NOT_LOAN_DATE.search(between) or text[date.start - 1 : date.start] in ("至", "到"):
         return None
     return str(date.value)
 
 
-def _loan_term(doc: Document, dates: _Sorted, start: int, end: int) -> str | None:
+def _loan_term(part: _Part, start: int, end: int) -> str | None:
     """The agreed repayment date its sentence states after the figure (约定2020年6月1日归还 / 还款期限为…)."""
-    text = doc.text
-    for date in dates.between(start, end):
+    text = part.doc.text
+    for date in part.between("date", start, end):
         if len(str(date.value)) != 10:
             continue
         lead = text[max(start, date.start - 12) : date.start]
@@ -130,14 +136,14 @@ def _runs(mentions: list[Mention], text: str) -> list[list[Mention]]:
     return [run for run in runs if len(run) >= 2]
 
 
-def _paired(doc: Document, dates: _Sorted, moneys: _Sorted) -> dict[int, str]:
+def _paired(part: _Part) -> dict[int, str]:
     """于DATE1、DATE2两次向原告借款，金额分别为A、B: in a sentence that lends, a list of full dates before a list
     of as many amounts pairs them in order (amount start → date)."""
-    text = doc.text
+    text = part.doc.text
     pairs: dict[int, str] = {}
-    for run in _runs(dates.items, text):
+    for run in _runs(part.between("date"), text):
         stop = _sentence_end(text, run[-1].end, len(text))
-        after = [m for m in moneys.between(run[-1].end, stop)
+        after = [m for m in part.between("money", run[-1].end, stop)
                  if not _TOTAL_BEFORE.search(text, max(0, m.start - 4), m.start)]  # …，共计5万元: their total
         listed = _runs(after, text)
         if len(listed) != 1 or len(listed[0]) != len(run) or len(after) != len(run):
@@ -160,37 +166,37 @@ _ASKED_REACH = 60
 _IOU_SIGNED = re.compile(r"(?:出具|写下|立下|签下|打了|打下|书写)(?:了)?(?:一张|一份)?(?:借条|借据|欠条)")
 
 
-def _joined_to(text: str, previous: Mention, money: Mention, dates: _Sorted) -> bool:
+def _joined_to(part: _Part, previous: Mention, money: Mention) -> bool:
+    text = part.doc.text
     between = text[previous.end : money.start]
     return between[:1] in ("、", "和", "及") and not _SENTENCE_STOPS_RE.search(between) \
-        and not dates.between(previous.end, money.start)
+        and not part.between("date", previous.end, money.start)
 
 
-def _asked_then_paid(text: str, clause: str, money: Mention, moneys: _Sorted, loan_starts: set[int]) -> bool:
+def _asked_then_paid(part: _Part, clause: str, money: Mention, loan_starts: set[int]) -> bool:
     """The figure is paid (转账 / 汇款 …) in its clause after a borrowing asked for with no figure of its own: no
     figure stands between the asking and this one but the ones paid for it (3800元、1200元)."""
+    text = part.doc.text
     if not _PAID.search(clause):
         return False
     asked = list(_ASKED.finditer(text, max(0, money.start - _ASKED_REACH), money.start))
     if not asked:
         return False
     asked_end = asked[-1].end()
-    if asked_end + 6 < money.start and moneys.between(asked_end, asked_end + 6):
+    if asked_end + 6 < money.start and part.between("money", asked_end, asked_end + 6):
         return False  # 提出借款5万元，…原告转账5万元: the asked figure, paid; not another loan
-    return all(m.start in loan_starts for m in moneys.between(asked_end, money.start))
+    return all(m.start in loan_starts for m in part.between("money", asked_end, money.start))
 
 
 def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
     """Every figure in [start, end) of the text that a clause lends, in text order."""
     text = doc.text
-    moneys = _Sorted([m for m in doc.mentions_in(start, end, "money") if m.value is not None])
-    dates = _Sorted([m for m in doc.mentions_in(start, end, "date") if m.value is not None])
-    rates = _Sorted(doc.mentions_in(start, end, "rate"))
+    part = _Part(doc, start, end)
     loan_starts: set[int] = set()
     loans: list[tuple[Mention, int, str | None, bool]] = []
-    paired = _paired(doc, dates, moneys)
+    paired = _paired(part)
     previous_end = start
-    for money in moneys.items:
+    for money in part.between("money"):
         floor = _sentence_start(text, money.start, max(start, previous_end))
         clause = text[_clause_start(text, money.start, floor) : money.start]
         previous_end = money.end
@@ -199,13 +205,13 @@ def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
             loan_starts.add(money.start)
             continue
         lent = _LENDS.search(clause) or _LOAN_HANDED_OVER.match(text, money.end) \
-            or _asked_then_paid(text, clause, money, moneys, loan_starts)
+            or _asked_then_paid(part, clause, money, loan_starts)
         if not lent or _NOT_LENT.search(clause) or _FROM_DEFENDANT.search(clause) \
                 or _RESTATING.search(text, floor, money.start) or _IOU_SIGNED.search(text, floor, money.start):
             continue
         counted = bool(_COUNTED.search(text, _sentence_start(text, money.start, max(start, money.start - 20)), money.start))
-        date = _loan_date(doc, dates, floor, money)
-        if date is None and loans and _joined_to(text, loans[-1][0], money, dates):
+        date = _loan_date(part, floor, money)
+        if date is None and loans and _joined_to(part, loans[-1][0], money):
             date = loans[-1][2]  # 转账3800元、微信转账1200元: paid with the figure before it, on its day
         loans.append((money, floor, date, counted))
         loan_starts.add(money.start)
@@ -215,10 +221,10 @@ def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
         stop = _sentence_end(text, money.end, end)
         if index + 1 < len(loans):
             stop = min(stop, loans[index + 1][1])
-        rate = next(iter(rates.between(money.end, stop)), None)
+        rate = next(iter(part.between("rate", money.end, stop)), None)
         if rate is not None and _EACH.search(text, max(money.end, rate.start - 8), rate.start):
             shared_rate = rate.value  # 均约定年利率13.8%: the rate of every loan told before it
-        out.append(Loan(str(money.value), (money.start, money.end), date, _loan_term(doc, dates, money.end, stop),
+        out.append(Loan(str(money.value), (money.start, money.end), date, _loan_term(part, money.end, stop),
                         rate.value if rate is not None else None, counted))
     if shared_rate is not None:
         out = [loan if loan.rate is not None else replace(loan, rate=shared_rate) for loan in out]
@@ -261,16 +267,16 @@ def stated_repayments(doc: Document, start: int, end: int) -> list[tuple[dict[st
     被告又借款3万元): a figure whose own clause repays it, dated by the last full date before it after the
     figure before it (a date the payments ran to — 支付利息至… / …前 — dates none)."""
     text = doc.text
-    dates = _Sorted([m for m in doc.mentions_in(start, end, "date") if m.value is not None])
+    part = _Part(doc, start, end)
     rows = []
     previous_end = start
-    for money in [m for m in doc.mentions_in(start, end, "money") if m.value is not None]:
+    for money in part.between("money"):
         floor = max(start, previous_end)
         clause = text[_clause_start(text, money.start, floor) : money.start]
         previous_end = money.end
         if not _REPAYS.search(clause) or _NOT_REPAID.search(text, floor, money.start):
             continue
-        before = [d for d in dates.between(floor, money.start) if d.end <= money.start]
+        before = [d for d in part.between("date", floor, money.start) if d.end <= money.start]
         if not before or len(str(before[-1].value)) != 10:
             continue
         date = before[-1]

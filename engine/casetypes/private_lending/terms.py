@@ -44,7 +44,10 @@ _LATER_START = re.compile(r"(?:^|[，,])(?:后|之后|其后|嗣后|事后|此�
 _PROMISE = re.compile(r"承诺|答应|同意|保证|表示")
 _LENDING = re.compile(r"借款|借到|借给|借得|出借|借条|借据|欠条|借走|借现金|借用")
 _AS_OF_LEAD = ("至", "截至", "截止", "截止到", "截止至", "到", "直至")
-_REPAY = re.compile(r"(?:之|以)?前?(?:一次性)?(?:全部)?(?:归还|偿还|还款|还清|付清|结清|清偿|还本付息)")
+# A repayment by the date before it (…前一次性归还): REPAY_BY is shared with loans.py.
+REPAY_BY = r"(?:之|以)?前?(?:一次性)?(?:全部)?"
+REPAY_VERBS = "归还|偿还|还款|还清|付清|结清|清偿|还本付息"
+_REPAY = re.compile(rf"{REPAY_BY}(?:{REPAY_VERBS})")
 # A time heading its clause: a comma or, where the comma is lost, the clause's subject follows it.
 _TIME_HEAD = re.compile(r"(?:止|底|末|为止)?[，,]|(?:之|以)?前(?:[，,]|被告|原告|其|双方|借款人|二被告|两被告)")
 # The clause says the money was still unpaid by the date (…前被告未还分文): a fact, not a term.

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from engine.extraction.api import extract_text
-from tests.casetypes.private_lending._cases import SYSTEM, draft, put, rate
+from tests.casetypes.private_lending._cases import SYSTEM, draft, rate, two_loans
 
 COMPLAINT = """原告张三诉称：2021年3月1日，被告李四向原告借款3万元，约定于2021年5月31日前归还；\
 2021年4月1日，被告李四向原告借款2万元，约定于2022年2月28日前归还。2021年5月31日，被告归还3000元，此后未再还款。
@@ -26,16 +26,8 @@ def test_each_loan_keeps_its_own_term_and_there_is_no_single_term() -> None:
 
 
 def _case(decided_case: dict[str, Any], terms: tuple[str, str]) -> dict[str, Any]:
-    put(decided_case, loans=[{"date": "2021-03-01", "amount": "30000.00", "term": terms[0]},
-                             {"date": "2021-04-01", "amount": "20000.00", "term": terms[1]}],
-        repayments=[{"date": "2021-05-31", "amount": "3000.00"}], term_end=None, interest_rate=rate("12"),
-        delivery_date="2021-03-01", contract_date="2021-03-01", loan_amount="50000.00", claim_principal="50000.00",
-        claim_interest={"amount": None, "base": "50000.00", "rate": None, "start_date": "2021-03-01",
-                        "end": "until_paid"})
-    decided_case["elements"]["delivered_amount"]["complaint"] = "50000.00"
-    decided_case["findings"] = {"delivered_amount": "50000.00", "guarantee_type": "general",
-                                "guarantee_claim_date": "2022-05-01", "company_guarantee_resolution": "resolved"}
-    return decided_case
+    return two_loans(decided_case, {"term": terms[0]}, {"term": terms[1]}, {"date": "2021-05-31", "amount": "3000.00"},
+                     term_end=None, interest_rate=rate("12"))
 
 
 def test_the_payment_goes_to_the_loan_due_on_that_day(decided_case: dict[str, Any]) -> None:

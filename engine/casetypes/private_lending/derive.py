@@ -37,6 +37,7 @@ from engine.casetypes.private_lending.loans import Loan, several_loans, stated_l
 from engine.casetypes.private_lending.terms import (
     in_iou_quote,
     states_a_delivery,
+    states_the_duration,
     states_the_rate,
     states_the_term,
 )
@@ -341,6 +342,8 @@ def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None
     stop = text.find("。", end)
     sentence = text[end : stop if stop >= 0 else len(text)]
     signing = _SIGNING.search(sentence, 0, 50)
+    if signing is not None and _paid_later_undated(sentence[signing.end() :]):
+        return False  # 出具借条，借款10万元，此后原告分两次交付: the paper's day, the payment undated
     if not (signing or _ASKING.search(sentence, 0, 60)) or _PAYING.search(sentence):
         return None
     try:
@@ -367,9 +370,53 @@ def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None
         day = (signed + dt.timedelta(days=1)).isoformat()
         return Candidate("delivery_date", day, [*chosen.spans, (sentence_end, sentence_end + next_day.end())], 0.7,
                          "derived", chosen.order)
-    if signing is not None and _PAID_AFTER_UNDATED.search(following) and not _ASKING.search(sentence, 0, signing.start()):
+    if signing is not None and _paid_later_undated(following) and not _ASKING.search(sentence, 0, signing.start()):
         return False
     return None
+
+
+# 当即 / 当场 / 同日 …: paid at once, on the paper's day.
+_AT_ONCE = re.compile(r"当即|当场|当日|同日|当天|即日|随即|即时")
+
+
+def _paid_later_undated(text: str) -> bool:
+    later = _PAID_AFTER_UNDATED.search(text)
+    return later is not None and not _AT_ONCE.search(later.group())
+
+
+# 当日 / 同日 / 次日 / 第二天 heading a payment (…签订借款合同，原告于当日将50万元汇入): the day of the date before it.
+_RELATIVE_DAY = re.compile(r"(?:于)?(?P<day>当日|同日|当天|即日|次日|翌日|第二天|第二日)")
+_NEXT_DAYS = ("次日", "翌日", "第二天", "第二日")
+_RELATIVE_PAID = re.compile(r"[^。；;！!？?\n]{0,30}?(?:转账|汇款|汇入|交付|支付|打款|打入|给付|发放|现金)")
+_NOT_LENDING_BETWEEN = re.compile(r"归还|还款|偿还|还清|利息|催|起诉|到期")
+_RELATIVE_REACH = 120
+
+
+def _relative_delivery(doc: Document, results: dict[str, Candidate]) -> None:
+    """The delivery told by a day relative to the date before it (同日 / 当天 / 次日 …, in its sentence or the
+    next): that date, or the day after it; it fills a missing delivery or moves the chosen one from that date
+    to the day after."""
+    text = doc.text
+    start, end = doc.section("facts")
+    chosen = results.get("delivery_date")
+    for word in _RELATIVE_DAY.finditer(text, start, end):
+        if not _in_facts(doc, word.start()) or not _RELATIVE_PAID.match(text, word.end()):
+            continue
+        dates = [m for m in doc.mentions_in(max(start, word.start() - _RELATIVE_REACH), word.start(), "date")
+                 if m.value is not None]
+        if not dates or len(str(dates[-1].value)) != 10:
+            continue
+        anchor = dates[-1]
+        between = text[anchor.end : word.start()]
+        if _NOT_LENDING_BETWEEN.search(between) or len(re.findall(r"[。；;！!？?\n]", between)) > 1:
+            continue
+        day = dt.date.fromisoformat(str(anchor.value))
+        if word.group("day") in _NEXT_DAYS:
+            day += dt.timedelta(days=1)
+        if chosen is None or (str(chosen.value) == str(anchor.value) and day.isoformat() != str(anchor.value)):
+            results["delivery_date"] = Candidate("delivery_date", day.isoformat(), [(anchor.start, anchor.end),
+                                                 (word.start(), word.end())], 0.7, "derived", anchor.start)
+        return
 
 
 def _states_the_term(doc: Document, candidate: Candidate | None) -> bool:
@@ -447,6 +494,7 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
             del results["delivery_date"]
         elif isinstance(paid, Candidate):
             results["delivery_date"] = paid
+    _relative_delivery(doc, results)
     if "interest_rate" not in results and "loan_amount" in results:
         by_sum = _rate_from_monthly_sum(doc, results["loan_amount"])
         if by_sum is not None:
@@ -472,7 +520,8 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         by_date = _term_by_date(doc)
         if by_date is not None and _states_the_term(doc, by_date):
             results["term_end"] = by_date
-    durations = [m for m in doc.mentions if m.kind == "duration" and _in_facts(doc, m.start)]
+    durations = [m for m in doc.mentions if m.kind == "duration" and _in_facts(doc, m.start)
+                 and states_the_duration(doc.text, m.start, m.end)]
     anchor = results.get("delivery_date") or results.get("contract_date")
     if "term_end" not in results and durations and anchor and len(str(anchor.value)) == 10:
         end = add_term(anchor.value, durations[0].value)

@@ -130,6 +130,20 @@ def states_the_term(text: str, start: int, end: int, value: object, later_papers
 
 
 
+def states_the_duration(text: str, start: int, end: int) -> bool:
+    """Whether the duration at [start, end) of ``text`` (借期一年 / 三个月内归还) is the loan's agreed term, by the
+    same clause grammar as a date's: not another thing's period (担保期限为一年, 利息…), not a condition, not in a
+    later event's sentence (a demand, a settlement, an extension), not a bare promise lending nothing."""
+    clause = _lead(text, start, _CLAUSE_END, _SENTENCE_REACH)
+    sentence = _lead(text, start, _SENTENCE_END, _SENTENCE_REACH)
+    subjects = list(_OTHER_SUBJECT.finditer(clause, max(0, len(clause) - _SUBJECT_REACH)))
+    if subjects and not _TERM_AFTER.search(clause, subjects[-1].end()):
+        return False
+    if _CONDITION.search(clause) or _LATER_EVENT.search(sentence) or _LATER_START.search(sentence.lstrip("，, ")):
+        return False
+    return not (_PROMISE.search(sentence) and not _LENDING.search(_lead(text, start, _SENTENCE_END, _LOAN_REACH)))
+
+
 # What a delivery's date is followed by, in its sentence: the lending (借款 / 出借 / 转账 …), not first another
 # act (支付利息 / 归还 / 提供担保 / 催 …). 该借款 / 上述借款 name the loan, they do not lend.
 _LENDING_ACT = re.compile(

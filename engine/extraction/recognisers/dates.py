@@ -1,4 +1,4 @@
-"""Dates: 2021年3月5日, 二〇二一年三月五日, 2021.3.5, 2021-03-05, 2014年元月16日, 2021年3月, 2013年, 2012年底, 2012年年底, 同年5月6日,
+"""Dates (a lunar one — 农历… — keeps only the year it names): 2021年3月5日, 二〇二一年三月五日, 2021.3.5, 2021-03-05, 2014年元月16日, 2021年3月, 2013年, 2012年底, 2012年年底, 同年5月6日,
 and the year-end or a month-day of the year of the date before (当年年底, 年底 on its own) or the year after it (次年3月1日,
 次年年底)."""
 
@@ -19,12 +19,16 @@ _DATE = re.compile(
     rf"(?:(?P<month>\d{{1,2}}|{_CN_SMALL}|元|正)月(?:份)?"
     rf"(?:(?P<day>\d{{1,2}}|{_CN_SMALL})[日号]|(?P<end_of_month>底|末))?|(?P<end_of_year>年?[底末]))?"
     rf"|(?<![\d.])(?P<dyear>(?:19|20)\d{{2}})(?P<sep>[.\-/])(?P<dmonth>\d{{1,2}})(?P=sep)(?P<dday>\d{{1,2}})(?![\d]|\.\d)"
-    rf"|(?:(?P<rel>同年|当年|本年|(?P<next>次年|翌年))|(?<![\d年月.\-/]))(?P<rmonth>\d{{1,2}})月(?P<rday>\d{{1,2}})[日号]"
+    rf"|(?:(?P<rel>同年|当年|本年|(?P<next>次年|翌年))|(?<![\d年月.\-/]))(?P<rmonth>\d{{1,2}})月"
+    rf"(?:(?P<rday>\d{{1,2}})[日号]|(?P<rend>底|末)(?!\d))"
     # 当年年底 / 次年底 / 年底 on its own (not 每年年底, 明年年底, 2012年底: those are other years or matched above).
     rf"|(?:(?P<yrel>同年|当年|本年|(?P<ynext>次年|翌年))年?|(?<![\d年〇零一二三四五六七八九十同当本次翌今明去前后每])年)"
     rf"(?P<yend>[底末])(?!\d)"
 )
 
+
+
+_LUNAR = ("农历", "阴历")
 
 
 def _valid_year(year: int | None) -> bool:
@@ -116,15 +120,23 @@ def dates_of(text: str, matches: Iterable[re.Match[str]]) -> list[Mention]:
                 info["next_year"] = True
             end = match.end()
         else:
-            month, day = int(match.group("rmonth")), int(match.group("rday"))
+            month = int(match.group("rmonth"))
+            day = int(match.group("rday")) if match.group("rday") else _last_day(2000, month)
             value = _format(2000, month, day)  # leap-safe placeholder year, fixed by the resolver
             info["needs_year"] = True
+            if match.group("rend"):
+                info["end_of_month"] = True  # 次年6月底: the month's last day, of the year fill_years gives
             if match.group("next"):
                 info["next_year"] = True
             end = match.end()
         if value is None:
             continue
         start = match.start()
+        if text[max(0, start - 2) : start] in _LUNAR:
+            # 农历2019年腊月二十 / 农历年底: the lunar calendar is not converted; only a year it names is kept.
+            if info.get("needs_year") or not match.group("year"):
+                continue
+            value, end = value[:4], match.start() + len(match.group("year")) + 1
         if match.group("rel") and not match.group("next"):
             start = match.start("rmonth")
         confidence = 0.6 if info.get("needs_year") else 0.95
@@ -144,6 +156,8 @@ def fill_years(mentions: list[Mention]) -> None:
             else:
                 own = f"{int(year) + 1:04d}" if mention.info.get("next_year") else year
                 mention.value = own + mention.value[4:]
+                if mention.info.get("end_of_month") and mention.value[5:7] == "02":
+                    mention.value = mention.value[:8] + f"{_last_day(int(own), 2):02d}"  # 次年2月底 in a common year
                 mention.info["needs_year"] = False
         else:
             year = mention.value[:4]

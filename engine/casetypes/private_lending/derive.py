@@ -33,7 +33,16 @@ from engine.casetypes.private_lending.guarantors import (
     guarantors_by_phrase,
     without_plaintiffs,
 )
-from engine.casetypes.private_lending.loans import Loan, several_loans, stated_loans, stated_repayments, total
+from engine.casetypes.private_lending.loans import (
+    REPAYING,
+    Loan,
+    designated_loan,
+    ledger_loans,
+    several_loans,
+    stated_loans,
+    stated_repayments,
+    total,
+)
 from engine.casetypes.private_lending.terms import (
     in_iou_quote,
     states_a_delivery,
@@ -46,20 +55,20 @@ from engine.extraction.recognisers.money import format_money
 from engine.extraction.recognisers.rates import make_rate
 
 _CLAUSE = re.compile(r"[^。；;！!？?\n]+")
-_REPAY = ("归还", "还款", "偿还", "还了", "还本", "支付利息", "付息", "转账还款")
+_REPAY = REPAYING
 _LEND = ("出借", "借给", "借款", "向原告借", "借得", "转账支付借款", "交付借款")
 _NOT_A_PAYMENT = ("至", "止", "前", "之前", "以前", "起", "到期", "届满")
 
 
 def _ledger_rows(
-    doc: Document, words: tuple[str, ...], exclude: tuple[str, ...], lending: bool = False
+    doc: Document, words: re.Pattern[str], exclude: tuple[str, ...], lending: bool = False
 ) -> list[tuple[dict[str, Any], tuple[int, int]]]:
     """One record per clause of the facts with a full date, an amount and one of ``words``."""
     rows = []
     start, end = doc.section("facts")
     for clause in _CLAUSE.finditer(doc.text, start, end):
         text = clause.group()
-        if not any(w in text for w in words) or not _in_facts(doc, clause.start()):
+        if not words.search(text) or not _in_facts(doc, clause.start()):
             continue
         dates = [m for m in doc.mentions_in(clause.start(), clause.end(), "date") if len(str(m.value)) == 10]
         dates = [m for m in dates if not doc.text[m.end:m.end + 2].startswith(_NOT_A_PAYMENT)
@@ -73,7 +82,7 @@ def _ledger_rows(
         lead = doc.text[clause.start():money[0].end]
         if any(w in lead for w in exclude):
             continue  # 约定借款…, 要求归还…: an agreement or a demand, not a delivery or a payment
-        if not lending and any(w in lead for w in _LEND) and not any(w in lead for w in words):
+        if not lending and any(w in lead for w in _LEND) and not words.search(lead):
             continue  # 向原告借款5万元，…前归还: a loan and its term, not a payment
         record = {"date": str(dates[0].value), "amount": str(money[0].value)}
         rates = doc.mentions_in(clause.start(), clause.end(), "rate") if lending else []
@@ -110,16 +119,38 @@ def _several_loans(doc: Document, results: dict[str, Candidate]) -> None:
     if len({loan.term for loan in loans if loan.term}) >= 2 and "term_end" in results:
         del results["term_end"]
     dated = sorted((loan for loan in loans if loan.date and len(loan.date) == 10), key=lambda loan: str(loan.date))
-    if len({loan.date for loan in dated}) >= 2 and "loans" not in results:
-        rows = [_ledger_row(loan) for loan in dated]
-        results["loans"] = Candidate("loans", rows, [loan.span for loan in dated], 0.6, "derived", dated[0].span[0])
+    ledger = ledger_loans(loans)
+    if ledger and "loans" not in results:
+        rows = [_ledger_row(loan) for loan in ledger]
+        results["loans"] = Candidate("loans", rows, [loan.span for loan in ledger], 0.6, "derived", ledger[0].span[0])
     if dated and "delivery_date" not in results:
         first = dated[0]
         results["delivery_date"] = Candidate("delivery_date", first.date, [first.span], 0.6, "derived", first.span[0])
 
 
+def _repayments_to_loans(doc: Document, results: dict[str, Candidate]) -> None:
+    """A repayment naming the loan it pays (归还第一笔借款 / 归还DATE所借的…) gets `to_loan`, that loan's place in
+    the `loans` ledger (1-based; 民法典第五百六十条第一款: the debt the debtor designates); none without a ledger."""
+    ledger, paid = results.get("loans"), results.get("repayments")
+    if ledger is None or paid is None or paid.source != "derived":
+        return
+    rows = []
+    for row, span in zip(paid.value, paid.spans, strict=False):
+        money = next((m for m in doc.mentions_in(*span, "money") if str(m.value) == row.get("amount")), None)
+        named = designated_loan(doc, money) if money is not None else None
+        place = None
+        if named is not None and named[0] == "counted" and 1 <= int(named[1]) <= len(ledger.value):
+            place = int(named[1])
+        elif named is not None and named[0] == "date":
+            places = [i for i, loan in enumerate(ledger.value, 1) if loan.get("date") == named[1]]
+            place = places[0] if len(places) == 1 else None
+        rows.append({**row, "to_loan": place} if place is not None else row)
+    results["repayments"] = Candidate("repayments", rows, paid.spans, paid.confidence, paid.source, paid.order)
+
+
 def _ledger_row(loan: Loan) -> dict[str, Any]:
-    row: dict[str, Any] = {"date": loan.date, "amount": loan.amount}
+    row: dict[str, Any] = {"date": loan.date} if loan.date else {}
+    row["amount"] = loan.amount
     if loan.rate is not None:
         row["rate"] = loan.rate
     if loan.term is not None:
@@ -570,6 +601,7 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
             results["guarantee_claim_date"] = demand
     _ledgers(doc, results)
     _several_loans(doc, results)
+    _repayments_to_loans(doc, results)
     if "delivered_amount" not in results and "loan_amount" in results and "delivery_method" in results:
         loan = results["loan_amount"]
         results["delivered_amount"] = Candidate("delivered_amount", loan.value, loan.spans, 0.6, "derived", loan.order)

@@ -27,6 +27,7 @@ from typing import Any
 from engine.casetypes.private_lending.terms import REPAY_BY, REPAY_VERBS, states_the_term
 from engine.extraction.document import Document
 from engine.extraction.mention import Mention
+from engine.extraction.numerals import parse_number
 
 _SENTENCE_STOPS = "。；;！!？?\n"
 _CLAUSE_STOPS = "，,、：:" + _SENTENCE_STOPS
@@ -49,6 +50,7 @@ _RESTATING = re.compile(r"载明|写明|注明|记载|内容为|“今|证明|�
 # A date whose next words make it a term's or another act's, not the loan's.
 _NOT_LOAN_DATE = re.compile(r"^(?:的|(?:之|以)?(?:前|止|至|到期|届满|起))|归还|还款|偿还|还清|到期|利息|催|担保|保证")
 _COUNTED = re.compile(r"第[一二三四五六七八九十\d]{1,2}[笔次]")
+_FURTHER = re.compile(r"[又再](?:次|一次)?(?:向|借|从|找)")
 _EACH = re.compile(r"[均都各]|一律|全部")
 _TERM_BEFORE = re.compile(r"(?:约定|定于|最迟|最晚|期限|借期|到期日|还款日|还款日期|还款时间)[^，,。；;]{0,4}$")
 _TERM_AFTER = re.compile(rf"{REPAY_BY}(?:{REPAY_VERBS}|到期)")
@@ -79,6 +81,7 @@ class Loan:
     term: str | None = None
     rate: Any = None
     counted: bool = False
+    further: bool = False  # told as another loan (又 / 再次): an undated one still goes into the ledger
 
 
 def _clause_start(text: str, position: int, floor: int) -> int:
@@ -193,7 +196,7 @@ def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
     text = doc.text
     part = _Part(doc, start, end)
     loan_starts: set[int] = set()
-    loans: list[tuple[Mention, int, str | None, bool]] = []
+    loans: list[tuple[Mention, int, str | None, bool, bool]] = []
     paired = _paired(part)
     previous_end = start
     for money in part.between("money"):
@@ -201,7 +204,7 @@ def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
         clause = text[_clause_start(text, money.start, floor) : money.start]
         previous_end = money.end
         if money.start in paired:
-            loans.append((money, floor, paired[money.start], False))
+            loans.append((money, floor, paired[money.start], False, False))
             loan_starts.add(money.start)
             continue
         lent = _LENDS.search(clause) or _LOAN_HANDED_OVER.match(text, money.end) \
@@ -213,11 +216,11 @@ def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
         date = _loan_date(part, floor, money)
         if date is None and loans and _joined_to(part, loans[-1][0], money):
             date = loans[-1][2]  # 转账3800元、微信转账1200元: paid with the figure before it, on its day
-        loans.append((money, floor, date, counted))
+        loans.append((money, floor, date, counted, bool(_FURTHER.search(clause))))
         loan_starts.add(money.start)
     out = []
     shared_rate = None
-    for index, (money, _, date, counted) in enumerate(loans):
+    for index, (money, _, date, counted, further) in enumerate(loans):
         stop = _sentence_end(text, money.end, end)
         if index + 1 < len(loans):
             stop = min(stop, loans[index + 1][1])
@@ -225,7 +228,7 @@ def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
         if rate is not None and _EACH.search(text, max(money.end, rate.start - 8), rate.start):
             shared_rate = rate.value  # 均约定年利率13.8%: the rate of every loan told before it
         out.append(Loan(str(money.value), (money.start, money.end), date, _loan_term(part, money.end, stop),
-                        rate.value if rate is not None else None, counted))
+                        rate.value if rate is not None else None, counted, further))
     if shared_rate is not None:
         out = [loan if loan.rate is not None else replace(loan, rate=shared_rate) for loan in out]
     return out
@@ -239,9 +242,9 @@ def _same_loan(a: Loan, b: Loan) -> bool:
 def several_loans(loans: list[Loan]) -> list[Loan]:
     """The loans of the complaint when it states several (see the module's doc); [] when it states one.
 
-    Either the dated ones (the same date and amount twice is one loan told again) or, when fewer than two
-    are dated, the counted ones (第一笔 … 第二笔). An undated 又借 / 另借 after a dated loan is left to the
-    cues' further-loan sum."""
+    Either the dated ones (the same date and amount twice is one loan told again), or one dated loan and the
+    undated ones told after it as further loans (又 / 再次), or, when fewer than two are dated, the
+    counted ones (第一笔 … 第二笔)."""
     dated: list[Loan] = []
     for loan in loans:
         if loan.date is None or any(_same_loan(loan, other) for other in dated):
@@ -249,17 +252,60 @@ def several_loans(loans: list[Loan]) -> list[Loan]:
         dated.append(loan)
     if len(dated) >= 2:
         return dated
+    if dated:
+        further = [loan for loan in loans[loans.index(dated[0]) + 1 :] if loan.date is None and loan.further]
+        if further:
+            return [dated[0], *further]
     counted = [loan for loan in loans if loan.counted]
     return counted if len(counted) >= 2 else []
+
+
+def ledger_loans(loans: list[Loan]) -> list[Loan]:
+    """The loans of ``several_loans`` that are the `loans` ledger, [] when they are not one: two or more on
+    different full dates (in date order); one dated loan and further undated ones (in the order told: the judge
+    completes their dates); undated counted loans, in the order told, when their terms or rates differ (what
+    the ledger is for: each loan's own due date and rate)."""
+    full = [loan for loan in loans if loan.date is not None and len(loan.date) == 10]
+    undated = [loan for loan in loans if loan.date is None]
+    if not undated:
+        return sorted(full, key=lambda loan: str(loan.date)) if len({loan.date for loan in full}) >= 2 else []
+    if full and len(full) + len(undated) == len(loans) and all(loan.further for loan in undated):
+        return loans
+    if len(undated) == len(loans) and len({(loan.term, repr(loan.rate)) for loan in loans}) >= 2:
+        return loans
+    return []
 
 
 def total(loans: list[Loan]) -> Decimal:
     return sum((Decimal(loan.amount) for loan in loans), Decimal(0))
 
 
-_REPAYS = re.compile(r"归还|还款|偿还|还了|还本|支付利息|付息")
+# A repayment's words (支付第一期利息 pays interest too: 第一期 is an instalment, no loan).
+REPAYING = re.compile(r"归还|还款|偿还|还了|还本|(?:支付|给付)(?:了)?(?:第[一二三四五六七八九十\d]{1,2}期|首期|当月|本月)?利息|付息")
 _NOT_REPAID = re.compile(r"约定|应当|应于|承诺|要求|判令|尚欠|仍欠|下欠|共计|合计|累计|未|催")
 _NOT_PAYMENT_DATE = re.compile(r"^(?:的|(?:之|以)?(?:至|止|前|起|到期|届满))")  # 归还2021年9月1日的借款: the loan's day
+# A date after the repayment's verb naming the loan it pays (归还2020年3月1日所借的2万元): that loan's day.
+_NAMES_A_LOAN = re.compile(r"所借|借的|的借款|借款|出借")
+_PAYS_COUNTED = re.compile(r"第(?P<n>[一二三四五六七八九十\d]{1,2})(?:笔|次(?=借|的借|所借))")
+
+
+def designated_loan(doc: Document, money: Mention) -> tuple[str, str] | None:
+    """The loan a repayment of ``money`` names between its verb and the figure: ("counted", "2") for 归还第二笔借款
+    1万元, ("date", "2020-03-01") for 归还2020年3月1日所借的2万元; None when it names none."""
+    text = doc.text
+    lo = _clause_start(text, money.start, max(0, money.start - 60))
+    verbs = list(REPAYING.finditer(text, lo, money.start))
+    if not verbs:
+        return None
+    named = verbs[-1].end()
+    counted = _PAYS_COUNTED.search(text, named, money.start)
+    if counted is not None:
+        number = parse_number(counted.group("n"))
+        return ("counted", str(int(number))) if number is not None else None
+    for date in doc.mentions_in(named, money.start, "date"):
+        if date.value is not None and len(str(date.value)) == 10 and _NAMES_A_LOAN.match(text, date.end):
+            return ("date", str(date.value))
+    return None
 
 
 def stated_repayments(doc: Document, start: int, end: int) -> list[tuple[dict[str, str], tuple[int, int]]]:
@@ -274,9 +320,10 @@ def stated_repayments(doc: Document, start: int, end: int) -> list[tuple[dict[st
         floor = max(start, previous_end)
         clause = text[_clause_start(text, money.start, floor) : money.start]
         previous_end = money.end
-        if not _REPAYS.search(clause) or _NOT_REPAID.search(text, floor, money.start):
+        if not REPAYING.search(clause) or _NOT_REPAID.search(text, floor, money.start):
             continue
-        before = [d for d in part.between("date", floor, money.start) if d.end <= money.start]
+        before = [d for d in part.between("date", floor, money.start)
+                  if d.end <= money.start and not _NAMES_A_LOAN.match(text, d.end)]
         if not before or len(str(before[-1].value)) != 10:
             continue
         date = before[-1]

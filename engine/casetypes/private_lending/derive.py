@@ -191,7 +191,11 @@ _AGREED_REPAY = re.compile(r"(?:之?前|以前)?(?:一次性)?(?:归还|偿还|�
 _RANGE_START_AFTER = re.compile(r"(?:起)?(?:至|到|—|－|-|～|~)")
 _RANGE_JOINS = ("至", "起至", "到", "起到", "—", "——", "－", "-", "～", "~")
 # 借款期限截止到DATE / 还款时间为DATE: the date right after a term word is the term.
-_TERM_WORD_BEFORE = re.compile(r"(?:借款期限|还款期限|借期|到期日|还款日期?|还款时间)(?:为|是)?(?:截止|截至)?(?:到|至)?[:：]?$")
+_TERM_WORD_BEFORE = re.compile(
+    r"(?:借款期限|还款期限|借期|到期日|还款日期?|还款时间|期满日|届满日)(?:为|是)?(?:截止|截至)?(?:到|至)?[:：]?$"
+)
+# 最迟不超过DATE归还 / 不晚于DATE还清: the latest day agreed, with or without 约定 before it.
+_LATEST_BEFORE = re.compile(r"(?:最迟|最晚|至迟)(?:不超过|不晚于|不迟于)?(?:于|在)?$|(?:不晚于|不迟于)$")
 _RANGE_TERM = re.compile(r"(?:期限|借期|借款自|借款从|借款时间)[为是:：]?(?:自|从)?$")
 
 
@@ -213,6 +217,8 @@ def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]
             continue  # 到期后… / 重新出具借条，约定…: a later promise, not the agreed term
         if (re.search(r"(?:约定|定于)(?:[^，,。；;]{0,6}?即)?(?:最迟|最晚|至迟)?(?:于|在|为)?$", lead)
                 or in_iou_quote(text, mention.start)) and _AGREED_REPAY.match(text, mention.end):
+            agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
+        elif _LATEST_BEFORE.search(lead) and _AGREED_REPAY.match(text, mention.end):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
         elif _TERM_WORD_BEFORE.search(lead) and not _RANGE_START_AFTER.match(text, mention.end):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
@@ -343,7 +349,7 @@ def _guarantee_claim_date(doc: Document, guarantors: list[str]) -> Candidate | N
 
 
 _SIGNING = re.compile(r"签订|签署|订立|(?:出具|写下|立下|书写|签下|打下)了?(?:一张|一份)?(?:借条|借据|欠条|收条)")
-_PAYING = re.compile(r"转账|汇款|汇入|汇至|发放|打款|打入|交付|支付(?:了)?(?:借款|款项|该笔|给)|转给|转入")
+_PAYING = re.compile(r"转账|汇款|汇入|汇至|发放|放款|打款|打入|交付|支付(?:了)?(?:借款|款项|该笔|给)|转给|转入")
 _NOT_PAYING = re.compile(r"归还|还款|偿还|利息|催|到期")
 # A borrowing asked for or agreed on a date whose sentence pays nothing (…为由向原告借款10000元): the money
 # may follow on a later dated day.

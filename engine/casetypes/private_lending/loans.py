@@ -34,7 +34,7 @@ _CLAUSE_STOPS = "，,、：:" + _SENTENCE_STOPS
 _SENTENCE_REACH = 200  # how far a loan's sentence is read on for its term and rate (some texts lose full stops)
 _SENTENCE_STOPS_RE = re.compile(f"[{_SENTENCE_STOPS}]")
 _LENDS = re.compile(
-    r"借款|借给|借到|借得|出借|借支|借取|借了|借走|借用|借去|拆借|另借|又借|再借|借现金|借人民币|向[^，,。；;]{1,16}?借"
+    r"借款|借给|借到|借得|出借|借支|借取|借了|借走|借用|借去|拆借|另借|又借|再借|借现金|借人民币|放款|向[^，,。；;]{1,16}?借"
 )
 # The clause says something else of the figure: a repayment, interest, a balance, a total, an IOU's text,
 # a demand, a guarantee, a deduction.

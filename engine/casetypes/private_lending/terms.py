@@ -147,7 +147,7 @@ def states_the_duration(text: str, start: int, end: int) -> bool:
 # What a delivery's date is followed by, in its sentence: the lending (借款 / 出借 / 转账 …), not first another
 # act (支付利息 / 归还 / 提供担保 / 催 …). 该借款 / 上述借款 name the loan, they do not lend.
 _LENDING_ACT = re.compile(
-    r"(?<![该述此笔])借款|借给|出借|借到|借得|借走|借支|借取|借了|拆借|借去|转账|汇款|汇入|交付|打款|借用|向[^，,。；;]{1,12}?借"
+    r"(?<![该述此笔])借款|借给|出借|借到|借得|借走|借支|借取|借了|拆借|借去|转账|汇款|汇入|交付|打款|放款|借用|向[^，,。；;]{1,12}?借"
     r"|借[^，,。；;还]{0,8}?(?:现金|人民币|资金|款项)"
 )
 _OTHER_ACT = re.compile(r"归还|还款|偿还|还清|支付利息|付息|催|起诉|诉至|结算|对账|成立|注册|设立")
@@ -155,7 +155,8 @@ _OTHER_ACT = re.compile(r"归还|还款|偿还|还清|支付利息|付息|催|�
 # only when nothing is lent after it.
 _SIDE_ACT = re.compile(r"利息|担保|保证|抵押|承诺")
 _FROM_DEFENDANT = re.compile(r"向(?:被告|借款人)")
-_LENDER_ACT = re.compile(r"提供|出借|交付|支付|转|汇")  # 原告向被告提供借款: the plaintiff lends
+_LENDER_ACT = re.compile(r"提供|出借|交付|支付|转|汇|放款")  # 原告向被告提供借款: the plaintiff lends
+_TO_PLAINTIFF = re.compile(r"(?:向|给)原告[^，,。；;借]{0,6}$")
 _JOINED_DATES = ("、", "至", "到", "和", "及", "起至", "或")
 _DELIVERY_REACH = 60
 
@@ -172,6 +173,9 @@ def states_a_delivery(text: str, start: int, end: int, next_date_start: int | No
     lending = _LENDING_ACT.search(rest)
     if lending is not None and _FROM_DEFENDANT.match(lending.group()) and not _LENDER_ACT.search(lending.group()):
         return False  # 原告曾向被告借款1万元: the plaintiff borrowed, not a loan of this case
+    if lending is not None and _TO_PLAINTIFF.search(rest, max(0, lending.start() - 10), lending.start()) \
+            and _LENDER_ACT.search(lending.group()):
+        return False  # 银行向原告放款: money lent to the plaintiff, not the loan he sues on
     other = _OTHER_ACT.search(rest)
     if other is not None and (lending is None or other.start() < lending.start()):
         return False

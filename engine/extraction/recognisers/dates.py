@@ -24,6 +24,8 @@ _DATE = re.compile(
     # 当年年底 / 次年底 / 年底 on its own (not 每年年底, 明年年底, 2012年底: those are other years or matched above).
     rf"|(?:(?P<yrel>同年|当年|本年|(?P<ynext>次年|翌年))年?|(?<![\d年〇零一二三四五六七八九十同当本次翌今明去前后每])年)"
     rf"(?P<yend>[底末])(?!\d)"
+    # 次月底 / 当月底 / 次月5日: a day of the month of the date before, or of the month after it.
+    rf"|(?P<mrel>次月|当月|同月|本月)(?:(?P<mday>\d{{1,2}})[日号]|(?P<mend>底|末))(?!\d)"
 )
 
 
@@ -112,6 +114,12 @@ def dates_of(text: str, matches: Iterable[re.Match[str]]) -> list[Mention]:
             year = int(match.group("dyear"))
             value = _format(year, int(match.group("dmonth")), int(match.group("dday")))
             end = match.end()
+        elif match.group("mrel"):
+            value = "2000-01-01"  # placeholder, fixed by fill_years from the date before
+            info["needs_month"] = True
+            info["next_month"] = match.group("mrel") == "次月"
+            info["day"] = int(match.group("mday")) if match.group("mday") else None
+            end = match.end()
         elif match.group("yend"):
             value = "2000-12-31"  # placeholder year, fixed by fill_years
             info["needs_year"] = True
@@ -139,16 +147,34 @@ def dates_of(text: str, matches: Iterable[re.Match[str]]) -> list[Mention]:
             value, end = value[:4], match.start() + len(match.group("year")) + 1
         if match.group("rel") and not match.group("next"):
             start = match.start("rmonth")
-        confidence = 0.6 if info.get("needs_year") else 0.95
+        confidence = 0.6 if info.get("needs_year") or info.get("needs_month") else 0.95
         found.append(Mention("date", start, end, text[start:end], value, confidence, info))
     return found
 
 
+def _in_month_of(before: str | None, info: dict[str, object]) -> str | None:
+    """次月底 / 当月5日 after the date ``before`` (YYYY-MM…): that day of its month or of the next; None without
+    a month before it or for a day the month has not."""
+    if before is None or len(before) < 7:
+        return None
+    year, month = int(before[:4]), int(before[5:7])
+    if info.get("next_month"):
+        year, month = year + month // 12, month % 12 + 1
+    day = info.get("day")
+    return _format(year, month, day if isinstance(day, int) else _last_day(year, month))
+
+
 def fill_years(mentions: list[Mention]) -> None:
-    """Give month-day dates (同年5月6日, 3月8日, 年底) the year of the date written before them (次年: the next)."""
+    """Give month-day dates (同年5月6日, 3月8日, 年底) the year of the date written before them (次年: the next), and
+    次月底 / 当月5日 its month (or the next)."""
     year: str | None = None
+    last: str | None = None
     for mention in mentions:
         if mention.kind != "date":
+            continue
+        if mention.info.get("needs_month"):
+            mention.value = _in_month_of(last, mention.info)
+            mention.info["needs_month"] = False
             continue
         if mention.info.get("needs_year"):
             if year is None:
@@ -160,4 +186,4 @@ def fill_years(mentions: list[Mention]) -> None:
                     mention.value = mention.value[:8] + f"{_last_day(int(own), 2):02d}"  # 次年2月底 in a common year
                 mention.info["needs_year"] = False
         else:
-            year = mention.value[:4]
+            year, last = mention.value[:4], mention.value

@@ -38,12 +38,15 @@ from engine.casetypes.private_lending.loans import (
     Loan,
     designated_loan,
     ledger_loans,
+    paid_by_the_lender,
     several_loans,
     stated_loans,
     stated_repayments,
     total,
 )
 from engine.casetypes.private_lending.terms import (
+    REPAY_BY,
+    REPAY_VERBS,
     in_iou_quote,
     states_a_delivery,
     states_the_duration,
@@ -108,8 +111,14 @@ def _several_loans(doc: Document, results: dict[str, Candidate]) -> None:
     claims = doc.sections.get("claims")
     if claims and start <= claims[0] < end:
         end = claims[0]
-    loans = several_loans(stated_loans(doc, start, end))
+    stated = stated_loans(doc, start, end)
+    loans = several_loans(stated)
     if not loans:
+        paid = None if stated or "loan_amount" in results else paid_by_the_lender(doc, start, end)
+        if paid is not None:
+            # no clause lends in words, the plaintiff paid the defendant a figure (原告通过银行向被告转账10万元)
+            results["loan_amount"] = Candidate("loan_amount", str(paid.value), [(paid.start, paid.end)], 0.6,
+                                               "derived", paid.start)
         return
     chosen = results.get("loan_amount")
     summed = total(loans)
@@ -166,7 +175,8 @@ def _in_facts(doc: Document, position: int) -> bool:
     return start <= position < end
 
 
-_REPAY_AFTER = re.compile(r"(?:之?前)?(?:一次性)?(?:归还|还清|偿还|还款|付清|结清|还本付息)")
+# …前 / 以前 / 之前 (一次性) (全部) 归还 …: a repayment by the date before it (terms.py's words).
+_REPAY_AFTER = re.compile(rf"{REPAY_BY}(?:{REPAY_VERBS})")
 
 
 def _term_by_date(doc: Document) -> Candidate | None:
@@ -187,7 +197,9 @@ def _term_by_date(doc: Document) -> Candidate | None:
 
 _LATER_AGREEMENT = re.compile(r"重新|承诺书|还款计划|结算|对账|到期后|逾期后|此后|后来|答应|延期|展期|补充协议")
 _STILL_UNPAID = re.compile(r"(?:底|末)?(?:仍|尚|依然|依旧)(?:然)?(?:未|没|不)")
-_AGREED_REPAY = re.compile(r"(?:之?前|以前)?(?:一次性)?(?:归还|偿还|还款|还清|付清|结清|还本付息)")
+_AGREED_REPAY = _REPAY_AFTER
+# 约定DATE为还款日 / 以DATE为还款期限: the date named as the term after it.
+_NAMED_AS_TERM = re.compile(r"(?:为|作为)(?:借款的?)?(?:还款日(?:期)?|还款期限|还款时间|到期日|借款期限届满日)")
 _RANGE_START_AFTER = re.compile(r"(?:起)?(?:至|到|—|－|-|～|~)")
 _RANGE_JOINS = ("至", "起至", "到", "起到", "—", "——", "－", "-", "～", "~")
 # 借款期限截止到DATE / 还款时间为DATE: the date right after a term word is the term.
@@ -217,6 +229,8 @@ def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]
             continue  # 到期后… / 重新出具借条，约定…: a later promise, not the agreed term
         if (re.search(r"(?:约定|定于)(?:[^，,。；;]{0,6}?即)?(?:最迟|最晚|至迟)?(?:于|在|为)?$", lead)
                 or in_iou_quote(text, mention.start)) and _AGREED_REPAY.match(text, mention.end):
+            agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
+        elif re.search(r"(?:约定|定于|以)$", lead) and _NAMED_AS_TERM.match(text, mention.end):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
         elif _LATEST_BEFORE.search(lead) and _AGREED_REPAY.match(text, mention.end):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
@@ -381,8 +395,11 @@ def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None
     signing = _SIGNING.search(sentence, 0, 50)
     if signing is not None and _paid_later_undated(sentence[signing.end() :]):
         return False  # 出具借条，借款10万元，此后原告分两次交付: the paper's day, the payment undated
-    if not (signing or _ASKING.search(sentence, 0, 60)) or _PAYING.search(sentence):
-        return None
+    paying = _PAYING.search(sentence)
+    later = next((m.start - end for m in doc.mentions_in(end, end + len(sentence), "date")
+                  if len(str(m.value)) == 10), None)
+    if not (signing or _ASKING.search(sentence, 0, 60)) or (paying and (later is None or paying.start() < later)):
+        return None  # paid in the sentence before any later date: on the paper's day (a later date pays below)
     try:
         signed = dt.date.fromisoformat(str(chosen.value))
     except ValueError:
@@ -392,12 +409,16 @@ def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None
             continue
         value = str(mention.value)
         after = re.split(r"[。；;]", text[mention.end : mention.end + 40])[0]
+        if text[mention.start - 1 : mention.start] in ("至", "到") or after.startswith(("止", "前", "之前", "以前", "到期")):
+            continue  # 期限自X至Y止: a term's end, not a payment's day (X至Y期间…发放 starts the payments)
         if len(value) != 10 or not _PAYING.search(after) or _NOT_PAYING.search(after):
             continue
         try:
             paid = dt.date.fromisoformat(value)
         except ValueError:
             continue
+        if paid == signed:
+            return None  # 于X、Y分二次交付: the first payment on the paper's day
         if 0 < (paid - signed).days <= 62:
             return Candidate("delivery_date", value, [(mention.start, mention.end)], 0.75, "derived", mention.start)
     sentence_end = stop + 1 if stop >= 0 else len(text)

@@ -36,6 +36,8 @@ _SENTENCE_STOPS_RE = re.compile(f"[{_SENTENCE_STOPS}]")
 _LENDS = re.compile(
     r"借款|借给|借到|借得|出借|借支|借取|借了|借走|借用|借去|拆借|另借|又借|再借|借现金|借人民币|放款|向[^，,。；;]{1,16}?借"
 )
+# The lender paying the borrower (原告通过银行向被告转账10万元): the loan when no clause lends in words.
+_LENDER_PAYS = re.compile(r"原告[^，,。；;]{0,16}?(?:向|给)被告[^，,。；;]{0,12}?(?:转账|汇款|打款|支付|交付)$")
 # The clause says something else of the figure: a repayment, interest, a balance, a total, an IOU's text,
 # a demand, a guarantee, a deduction.
 _NOT_LENT = re.compile(
@@ -232,6 +234,16 @@ def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
     if shared_rate is not None:
         out = [loan if loan.rate is not None else replace(loan, rate=shared_rate) for loan in out]
     return out
+
+
+def paid_by_the_lender(doc: Document, start: int, end: int) -> Mention | None:
+    """The first figure in [start, end) the plaintiff pays the defendant (原告…向被告转账X元), not a repayment."""
+    text = doc.text
+    for money in _Part(doc, start, end).between("money"):
+        clause = text[_clause_start(text, money.start, max(start, money.start - 40)) : money.start]
+        if _LENDER_PAYS.search(clause) and not _NOT_LENT.search(clause):
+            return money
+    return None
 
 
 def _same_loan(a: Loan, b: Loan) -> bool:

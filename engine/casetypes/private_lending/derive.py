@@ -16,7 +16,11 @@
   ran to — 支付利息至…, …前 — is not a payment; several in one sentence are read figure by figure);
 - several loans stated one by one (loans.py) are summed into the loan amount when no bigger figure was
   chosen, two or more on different days are the `loans` ledger (each with its term and rate), and loans
-  with different terms leave no single term_end.
+  with different terms leave no single term_end; undated loans go into the ledger as rows without a date
+  (a 又 / 再次 loan after a dated one; counted ones whose terms or rates differ), for the judge to complete;
+- a repayment naming its loan (归还第一笔借款 / 归还DATE所借的…) gets `to_loan`, that loan's place in the ledger;
+- a delivery told by a day relative to the date before it (同日 / 当天 / 次日 / 第二天 …) is that day;
+- a duration is a term only when its clause is the loan's (not 担保期限为一年, a settlement's or a later promise's).
 """
 
 from __future__ import annotations

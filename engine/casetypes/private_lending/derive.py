@@ -202,6 +202,8 @@ def _term_by_date(doc: Document) -> Candidate | None:
 _LATER_AGREEMENT = re.compile(r"重新|承诺书|还款计划|结算|对账|到期后|逾期后|此后|后来|答应|延期|展期|补充协议")
 _STILL_UNPAID = re.compile(r"(?:底|末)?(?:仍|尚|依然|依旧)(?:然)?(?:未|没|不)")
 _AGREED_REPAY = _REPAY_AFTER
+# DATE到期后一次性还本付息 / DATE借款到期: the day the loan matures.
+_MATURES_AFTER = re.compile(r"(?:借款|该借款|上述借款)?(?:到期|期限届满)(?!日)")
 # 约定DATE为还款日 / 以DATE为还款期限: the date named as the term after it.
 _NAMED_AS_TERM = re.compile(r"(?:为|作为)(?:借款的?)?(?:还款日(?:期)?|还款期限|还款时间|到期日|借款期限届满日)")
 _RANGE_START_AFTER = re.compile(r"(?:起)?(?:至|到|—|－|-|～|~)")
@@ -233,6 +235,8 @@ def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]
             continue  # 到期后… / 重新出具借条，约定…: a later promise, not the agreed term
         if (re.search(r"(?:约定|定于)(?:[^，,。；;]{0,6}?即)?(?:最迟|最晚|至迟)?(?:于|在|为)?$", lead)
                 or in_iou_quote(text, mention.start)) and _AGREED_REPAY.match(text, mention.end):
+            agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
+        elif _MATURES_AFTER.match(text, mention.end):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
         elif re.search(r"(?:约定|定于|以)$", lead) and _NAMED_AS_TERM.match(text, mention.end):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)

@@ -203,10 +203,11 @@ def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
     previous_end = start
     for money in part.between("money"):
         floor = _sentence_start(text, money.start, max(start, previous_end))
-        clause = text[_clause_start(text, money.start, floor) : money.start]
+        told = _clause_start(text, money.start, floor)  # the loan's own clause: the one before it ends there
+        clause = text[told : money.start]
         previous_end = money.end
         if money.start in paired:
-            loans.append((money, floor, paired[money.start], False, False))
+            loans.append((money, told, paired[money.start], False, False))
             loan_starts.add(money.start)
             continue
         lent = _LENDS.search(clause) or _LOAN_HANDED_OVER.match(text, money.end) \
@@ -218,7 +219,7 @@ def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
         date = _loan_date(part, floor, money)
         if date is None and loans and _joined_to(part, loans[-1][0], money):
             date = loans[-1][2]  # 转账3800元、微信转账1200元: paid with the figure before it, on its day
-        loans.append((money, floor, date, counted, bool(_FURTHER.search(clause))))
+        loans.append((money, told, date, counted, bool(_FURTHER.search(clause))))
         loan_starts.add(money.start)
     out = []
     shared_rate = None

@@ -202,6 +202,11 @@ def _term_by_date(doc: Document) -> Candidate | None:
 _LATER_AGREEMENT = re.compile(r"重新|承诺书|还款计划|结算|对账|到期后|逾期后|此后|后来|答应|延期|展期|补充协议")
 _STILL_UNPAID = re.compile(r"(?:底|末)?(?:仍|尚|依然|依旧)(?:然)?(?:未|没|不)")
 _AGREED_REPAY = _REPAY_AFTER
+# 约定DATE / 约定…即DATE / 约定被告最迟于DATE (the borrower named between 约定 and 于) … 归还: the agreed day.
+_AGREED_BEFORE = re.compile(
+    r"(?:约定|定于)(?:[^，,。；;]{0,6}?即)?(?:最迟|最晚|至迟)?(?:于|在|为)?$"
+    r"|约定(?:由)?(?:被告|借款人|其|他|她|乙方|甲方)[^，,。；;]{0,6}?(?:应当|应|须|需)?(?:最迟|最晚|至迟)?(?:于|在)$"
+)
 # DATE到期后一次性还本付息 / DATE借款到期: the day the loan matures.
 _MATURES_AFTER = re.compile(r"(?:借款|该借款|上述借款)?(?:到期|期限届满)(?!日)")
 # 约定DATE为还款日 / 以DATE为还款期限: the date named as the term after it.
@@ -230,10 +235,10 @@ def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]
     for mention in dates:
         if agreed is not None:
             break
-        lead = text[max(0, mention.start - 8) : mention.start]
+        lead = text[max(0, mention.start - 12) : mention.start]
         if _LATER_AGREEMENT.search(text, max(0, mention.start - 15), mention.start):
             continue  # 到期后… / 重新出具借条，约定…: a later promise, not the agreed term
-        if (re.search(r"(?:约定|定于)(?:[^，,。；;]{0,6}?即)?(?:最迟|最晚|至迟)?(?:于|在|为)?$", lead)
+        if (_AGREED_BEFORE.search(lead)
                 or in_iou_quote(text, mention.start)) and _AGREED_REPAY.match(text, mention.end):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
         elif _MATURES_AFTER.match(text, mention.end):

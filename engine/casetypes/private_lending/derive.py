@@ -463,6 +463,34 @@ _NOT_LENDING_BETWEEN = re.compile(r"归还|还款|偿还|还清|利息|催|起�
 _RELATIVE_REACH = 120
 
 
+# (原告)于DATE(前后)(通过银行)交付 / 转账 …: the lender's dated payment, however the clause before it ends.
+_DATED_PAYMENT = re.compile(r"[^，,。；;还]{0,12}?(?:转账|汇款|汇入|交付|打款|放款|出借|借给|支付(?:了)?(?:借款|款项|给))")
+
+
+def _dated_payment(doc: Document) -> Candidate | None:
+    """The first date of the facts the plaintiff pays on (原告于2014年6月30日交付 after the term's clause, 2014年6月30日
+    前后，被告向原告借款…): for a delivery the cues left out, when nothing in its clause repays or demands."""
+    text = doc.text
+    start, end = doc.section("facts")
+    for date in doc.mentions_in(start, end, "date"):
+        if date.value is None or len(str(date.value)) not in (7, 10) or not _in_facts(doc, date.start):
+            continue
+        paid = _DATED_PAYMENT.match(text, date.end)
+        lead = text[max(start, date.start - 6) : date.start]
+        about = text.startswith(("前后", "左右"), date.end)  # 2014年6月30日前后，被告向原告借款: about that day
+        clause_end = re.search(r"[，,。；;]|$", text[date.end : date.end + 60])
+        trail = text[date.end : date.end + (clause_end.start() if clause_end else 60)]
+        head = text[max(start, date.start - 20) : date.start]
+        head = head[max(head.rfind(c) for c in "，,。；;") + 1 :]
+        payer_is_borrower = "被告" in head and "原告" not in head  # 被告于DATE转账: the borrower pays (back)
+        if not about and (paid is None or not re.search(r"(?:原告|于|在)$", lead) or _NOT_PAYING.search(trail)
+                          or payer_is_borrower):
+            continue
+        if states_a_delivery(text, date.start, date.end):
+            return Candidate("delivery_date", date.value, [(date.start, date.end)], 0.6, "derived", date.start)
+    return None
+
+
 def _relative_delivery(doc: Document, results: dict[str, Candidate]) -> None:
     """The delivery told by a day relative to the date before it (同日 / 当天 / 次日 …, in its sentence or the
     next): that date, or the day after it; it fills a missing delivery or moves the chosen one from that date
@@ -566,6 +594,10 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         elif isinstance(paid, Candidate):
             results["delivery_date"] = paid
     _relative_delivery(doc, results)
+    if "delivery_date" not in results and delivery is None:
+        paid_on = _dated_payment(doc)
+        if paid_on is not None:
+            results["delivery_date"] = paid_on
     if "interest_rate" not in results and "loan_amount" in results:
         by_sum = _rate_from_monthly_sum(doc, results["loan_amount"])
         if by_sum is not None:

@@ -87,12 +87,17 @@ def _after_in_clause(text: str, end: int) -> str:
     return _trail(text, end, _CLAUSE_END, _SENTENCE_REACH)
 
 
+_ABOUT = ("前后", "左右")
+
+
 def states_the_term(text: str, start: int, end: int, value: object, later_papers: bool = True) -> bool:
     """Whether the date at [start, end) of ``text`` (its value ``value``) is the loan's agreed term.
 
     With ``later_papers`` the due date an IOU quoted in the complaint states is the term even when the IOU
     was written after default (经对账，被告出具欠条：“今欠…，于DATE前还清”: the date the debtor last agreed
     to); without, only the loan's own agreement is (the real-data gold's convention)."""
+    if text.startswith(_ABOUT, end):
+        return False  # 2014年6月30日前后: about that day, not "before" it
     if later_papers and in_iou_quote(text, start):
         return True
     if _RANGE_START.match(text, end):

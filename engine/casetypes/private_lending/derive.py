@@ -499,8 +499,12 @@ def _relative_delivery(doc: Document, results: dict[str, Candidate]) -> None:
     start, end = doc.section("facts")
     chosen = results.get("delivery_date")
     for word in _RELATIVE_DAY.finditer(text, start, end):
-        if not _in_facts(doc, word.start()) or not _RELATIVE_PAID.match(text, word.end()):
+        paid = _RELATIVE_PAID.match(text, word.end())
+        if not _in_facts(doc, word.start()) or paid is None:
             continue
+        clause_end = re.search(r"[，,。；;]", text[paid.end() : paid.end() + 30])
+        if _NOT_LENDING_BETWEEN.search(text, word.end(), paid.end() + (clause_end.start() if clause_end else 30)):
+            continue  # 次日转账归还1万元: a repayment on the day after
         dates = [m for m in doc.mentions_in(max(start, word.start() - _RELATIVE_REACH), word.start(), "date")
                  if m.value is not None]
         if not dates or len(str(dates[-1].value)) != 10:

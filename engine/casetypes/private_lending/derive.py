@@ -63,7 +63,6 @@ from engine.extraction.recognisers.rates import make_rate
 
 _CLAUSE = re.compile(r"[^。；;！!？?\n]+")
 _REPAY = REPAYING
-_LEND = ("出借", "借给", "借款", "向原告借", "借得", "转账支付借款", "交付借款")
 _NOT_A_PAYMENT = ("至", "止", "前", "之前", "以前", "起", "到期", "届满")
 
 
@@ -89,8 +88,8 @@ def _ledger_rows(
         lead = doc.text[clause.start():money[0].end]
         if any(w in lead for w in exclude):
             continue  # 约定借款…, 要求归还…: an agreement or a demand, not a delivery or a payment
-        if not lending and any(w in lead for w in _LEND) and not words.search(lead):
-            continue  # 向原告借款5万元，…前归还: a loan and its term, not a payment
+        if not lending and not words.search(lead):
+            continue  # 向原告借款5万元，…前归还 / 第二笔3万元，约定…归还: a loan and its term, not a payment
         record = {"date": str(dates[0].value), "amount": str(money[0].value)}
         rates = doc.mentions_in(clause.start(), clause.end(), "rate") if lending else []
         if rates:

@@ -193,6 +193,22 @@ def _asked_then_paid(part: _Part, clause: str, money: Mention, loan_starts: set[
     return all(m.start in loan_starts for m in part.between("money", asked_end, money.start))
 
 
+# 借款：第一笔5万元…；第二笔3万元…: a counted item right before its figure, in a list a lending clause opens.
+_COUNTED_ITEM = re.compile(r"第[一二三四五六七八九十\d]{1,2}笔(?:借款)?(?:为|是)?$")
+_LIST_REACH = 120
+
+
+def _listed_after_lending(text: str, told: int, money: Mention, floor: int) -> bool:
+    if not _COUNTED_ITEM.search(text, told, money.start):
+        return False
+    head_end = text.rfind("：", max(floor, told - _LIST_REACH), told)
+    head_end = max(head_end, text.rfind(":", max(floor, told - _LIST_REACH), told))
+    if head_end < 0 or "。" in text[head_end:told]:
+        return False
+    head_start = max(floor, text.rfind("。", max(floor, head_end - 60), head_end) + 1)
+    return bool(_LENDS.search(text, head_start, head_end)) and not _NOT_LENT.search(text, head_start, head_end)
+
+
 def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
     """Every figure in [start, end) of the text that a clause lends, in text order."""
     text = doc.text
@@ -211,7 +227,7 @@ def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
             loan_starts.add(money.start)
             continue
         lent = _LENDS.search(clause) or _LOAN_HANDED_OVER.match(text, money.end) \
-            or _asked_then_paid(part, clause, money, loan_starts)
+            or _asked_then_paid(part, clause, money, loan_starts) or _listed_after_lending(text, told, money, start)
         if not lent or _NOT_LENT.search(clause) or _FROM_DEFENDANT.search(clause) \
                 or _RESTATING.search(text, floor, money.start) or _IOU_SIGNED.search(text, floor, money.start):
             continue

@@ -315,6 +315,9 @@ _NOT_REPAID = re.compile(r"约定|应当|应于|承诺|要求|判令|尚欠|仍�
 _NOT_PAYMENT_DATE = re.compile(r"^(?:的|(?:之|以)?(?:至|止|前|起|到期|届满))")  # 归还2021年9月1日的借款: the loan's day
 # A date after the repayment's verb naming the loan it pays (归还2020年3月1日所借的2万元): that loan's day.
 _NAMES_A_LOAN = re.compile(r"所借|借的|的借款|借款|出借")
+_AFTER_NAMES = re.compile(
+    r"[，,]?(?:系|是|为|用于)(?:归还|偿还|清偿)(?:的)?第(?P<n>[一二三四五六七八九十\d]{1,2})(?:笔|次(?=借|的借|所借))"
+)
 _PAYS_COUNTED = re.compile(r"第(?P<n>[一二三四五六七八九十\d]{1,2})(?:笔|次(?=借|的借|所借))")
 
 
@@ -334,6 +337,10 @@ def designated_loan(doc: Document, money: Mention) -> tuple[str, str] | None:
     for date in doc.mentions_in(named, money.start, "date"):
         if date.value is not None and len(str(date.value)) == 10 and _NAMES_A_LOAN.match(text, date.end):
             return ("date", str(date.value))
+    after = _AFTER_NAMES.match(text, money.end)  # 归还3万元，系归还第二笔借款: named after the figure
+    if after is not None:
+        number = parse_number(after.group("n"))
+        return ("counted", str(int(number))) if number is not None else None
     return None
 
 

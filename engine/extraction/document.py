@@ -61,8 +61,9 @@ class Document:
     def case_type(self) -> str:
         return self.casetype.id
 
-    def mentions_in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
-        """Mentions inside [start, end); a bisect on the sorted starts keeps this cheap on big texts."""
+    def mentions_in(self, start: int, end: int, kind: str | None = None, starting: bool = False) -> list[Mention]:
+        """Mentions inside [start, end) (with ``starting``, those that start there, ending anywhere); a bisect
+        on the sorted starts keeps this cheap on big texts."""
         if self._starts is None or len(self._starts) != len(self.mentions):
             self.mentions.sort(key=lambda m: (m.start, -m.end))
             self._starts = [m.start for m in self.mentions]
@@ -71,7 +72,7 @@ class Document:
             mention = self.mentions[index]
             if mention.start >= end:
                 break
-            if mention.end <= end and (kind is None or mention.kind == kind):
+            if (starting or mention.end <= end) and (kind is None or mention.kind == kind):
                 found.append(mention)
         return found
 

@@ -23,11 +23,14 @@ def _case(path: Path) -> Any:
 
 
 def _plain(value: Any) -> Any:
-    """A value in the golden files' shape: names for party lists, {period, percent} for a rate."""
+    """A value in the golden files' shape: names for party lists, {period, percent} for a rate (also in a
+    ledger row)."""
     if isinstance(value, list) and value and isinstance(value[0], dict) and "name" in value[0]:
         return [party["name"] for party in value]
     if isinstance(value, dict) and "percent" in value and "period" in value:
         return {"period": value["period"], "percent": value["percent"]}
+    if isinstance(value, list) and all(isinstance(row, dict) for row in value):
+        return [{key: _plain(field) for key, field in row.items()} for row in value]  # ledger rows: their rates
     return value
 
 

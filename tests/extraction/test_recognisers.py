@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from engine.casetypes.private_lending.durations import add_term
 from engine.extraction.normalise import normalise
 from engine.extraction.recognisers import RECOGNISERS, recognise
+from engine.extraction.recognisers.dates import fill_years
 from engine.extraction.recognisers.ids import id_check_digit, valid_id_number
 from engine.system import default_system
 
@@ -58,6 +59,30 @@ def test_date_forms(text: str, expected: str) -> None:
     assert values(text, "date") == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 次月底 / 当月底 / 次月5日: of the month of the date before, or the next (2019 common, 2020 leap)
+        ("2019年1月10日借款，约定次月底归还", ["2019-01-10", "2019-02-28"]),
+        ("2020年1月10日借款，约定次月底归还", ["2020-01-10", "2020-02-29"]),
+        ("2020年12月3日借款，次月5日归还", ["2020-12-03", "2021-01-05"]),
+        ("2020年4月3日借款，当月底前还清", ["2020-04-03", "2020-04-30"]),
+        ("2016年9月9日借款，次年6月底前还清", ["2016-09-09", "2017-06-30"]),
+        ("2018年5月1日借款，次年2月底前还清", ["2018-05-01", "2019-02-28"]),
+        ("约定次月底归还", [None]),  # no date before: no month to read it in
+        # a lunar date keeps only its year; without one, none
+        ("农历2019年腊月二十", ["2019"]),
+        ("农历2019年3月5日", ["2019"]),
+        ("2020年3月3日借款，约定农历年底前还清", ["2020-03-03"]),
+    ],
+)
+def test_dates_read_from_the_date_before(text: str, expected: list[str | None]) -> None:
+    norm = normalise(text)
+    mentions = recognise(norm.text, ["date"])
+    fill_years(mentions)
+    assert [m.value for m in mentions] == expected
+
+
 def test_invalid_dates_are_dropped() -> None:
     assert values("2021年2月30日", "date") == []
 
@@ -98,6 +123,9 @@ def test_rate_forms(text: str, period: str, percent: str, annual: str) -> None:
         ("借期一个月", "2023-01-20", "2023-02-19"),
         ("借期两年", "2021-07-07", "2023-07-06"),
         ("借款期限为30天", "2021-03-05", "2021-04-03"),
+        # 一年半 = 18 months: 2019-04-01 + 18 months = 2020-10-01, the day before → 2020-09-30
+        ("借款期限一年半", "2019-04-01", "2020-09-30"),
+        ("一年半内归还", "2019-04-01", "2020-09-30"),
     ],
 )
 def test_duration_term_end(text: str, start: str, end: str) -> None:

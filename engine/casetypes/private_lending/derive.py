@@ -16,7 +16,11 @@
   ran to — 支付利息至…, …前 — is not a payment; several in one sentence are read figure by figure);
 - several loans stated one by one (loans.py) are summed into the loan amount when no bigger figure was
   chosen, two or more on different days are the `loans` ledger (each with its term and rate), and loans
-  with different terms leave no single term_end.
+  with different terms leave no single term_end; undated loans go into the ledger as rows without a date
+  (a 又 / 再次 loan after a dated one; counted ones whose terms or rates differ), for the judge to complete;
+- a repayment naming its loan (归还第一笔借款 / 归还DATE所借的…) gets `to_loan`, that loan's place in the ledger;
+- a delivery told by a day relative to the date before it (同日 / 当天 / 次日 / 第二天 …) is that day;
+- a duration is a term only when its clause is the loan's (not 担保期限为一年, a settlement's or a later promise's).
 """
 
 from __future__ import annotations
@@ -33,10 +37,23 @@ from engine.casetypes.private_lending.guarantors import (
     guarantors_by_phrase,
     without_plaintiffs,
 )
-from engine.casetypes.private_lending.loans import Loan, several_loans, stated_loans, stated_repayments, total
+from engine.casetypes.private_lending.loans import (
+    REPAYING,
+    Loan,
+    designated_loan,
+    ledger_loans,
+    paid_by_the_lender,
+    several_loans,
+    stated_loans,
+    stated_repayments,
+    total,
+)
 from engine.casetypes.private_lending.terms import (
+    REPAY_BY,
+    REPAY_VERBS,
     in_iou_quote,
     states_a_delivery,
+    states_the_duration,
     states_the_rate,
     states_the_term,
 )
@@ -45,20 +62,19 @@ from engine.extraction.recognisers.money import format_money
 from engine.extraction.recognisers.rates import make_rate
 
 _CLAUSE = re.compile(r"[^。；;！!？?\n]+")
-_REPAY = ("归还", "还款", "偿还", "还了", "还本", "支付利息", "付息", "转账还款")
-_LEND = ("出借", "借给", "借款", "向原告借", "借得", "转账支付借款", "交付借款")
+_REPAY = REPAYING
 _NOT_A_PAYMENT = ("至", "止", "前", "之前", "以前", "起", "到期", "届满")
 
 
 def _ledger_rows(
-    doc: Document, words: tuple[str, ...], exclude: tuple[str, ...], lending: bool = False
+    doc: Document, words: re.Pattern[str], exclude: tuple[str, ...], lending: bool = False
 ) -> list[tuple[dict[str, Any], tuple[int, int]]]:
     """One record per clause of the facts with a full date, an amount and one of ``words``."""
     rows = []
     start, end = doc.section("facts")
     for clause in _CLAUSE.finditer(doc.text, start, end):
         text = clause.group()
-        if not any(w in text for w in words) or not _in_facts(doc, clause.start()):
+        if not words.search(text) or not _in_facts(doc, clause.start()):
             continue
         dates = [m for m in doc.mentions_in(clause.start(), clause.end(), "date") if len(str(m.value)) == 10]
         dates = [m for m in dates if not doc.text[m.end:m.end + 2].startswith(_NOT_A_PAYMENT)
@@ -72,8 +88,8 @@ def _ledger_rows(
         lead = doc.text[clause.start():money[0].end]
         if any(w in lead for w in exclude):
             continue  # 约定借款…, 要求归还…: an agreement or a demand, not a delivery or a payment
-        if not lending and any(w in lead for w in _LEND) and not any(w in lead for w in words):
-            continue  # 向原告借款5万元，…前归还: a loan and its term, not a payment
+        if not lending and not words.search(lead):
+            continue  # 向原告借款5万元，…前归还 / 第二笔3万元，约定…归还: a loan and its term, not a payment
         record = {"date": str(dates[0].value), "amount": str(money[0].value)}
         rates = doc.mentions_in(clause.start(), clause.end(), "rate") if lending else []
         if rates:
@@ -98,8 +114,14 @@ def _several_loans(doc: Document, results: dict[str, Candidate]) -> None:
     claims = doc.sections.get("claims")
     if claims and start <= claims[0] < end:
         end = claims[0]
-    loans = several_loans(stated_loans(doc, start, end))
+    stated = stated_loans(doc, start, end)
+    loans = several_loans(stated)
     if not loans:
+        paid = None if stated or "loan_amount" in results else paid_by_the_lender(doc, start, end)
+        if paid is not None:
+            # no clause lends in words, the plaintiff paid the defendant a figure (原告通过银行向被告转账10万元)
+            results["loan_amount"] = Candidate("loan_amount", str(paid.value), [(paid.start, paid.end)], 0.6,
+                                               "derived", paid.start)
         return
     chosen = results.get("loan_amount")
     summed = total(loans)
@@ -109,16 +131,38 @@ def _several_loans(doc: Document, results: dict[str, Candidate]) -> None:
     if len({loan.term for loan in loans if loan.term}) >= 2 and "term_end" in results:
         del results["term_end"]
     dated = sorted((loan for loan in loans if loan.date and len(loan.date) == 10), key=lambda loan: str(loan.date))
-    if len({loan.date for loan in dated}) >= 2 and "loans" not in results:
-        rows = [_ledger_row(loan) for loan in dated]
-        results["loans"] = Candidate("loans", rows, [loan.span for loan in dated], 0.6, "derived", dated[0].span[0])
+    ledger = ledger_loans(loans)
+    if ledger and "loans" not in results:
+        rows = [_ledger_row(loan) for loan in ledger]
+        results["loans"] = Candidate("loans", rows, [loan.span for loan in ledger], 0.6, "derived", ledger[0].span[0])
     if dated and "delivery_date" not in results:
         first = dated[0]
         results["delivery_date"] = Candidate("delivery_date", first.date, [first.span], 0.6, "derived", first.span[0])
 
 
+def _repayments_to_loans(doc: Document, results: dict[str, Candidate]) -> None:
+    """A repayment naming the loan it pays (归还第一笔借款 / 归还DATE所借的…) gets `to_loan`, that loan's place in
+    the `loans` ledger (1-based; 民法典第五百六十条第一款: the debt the debtor designates); none without a ledger."""
+    ledger, paid = results.get("loans"), results.get("repayments")
+    if ledger is None or paid is None or paid.source != "derived":
+        return
+    rows = []
+    for row, span in zip(paid.value, paid.spans, strict=False):
+        money = next((m for m in doc.mentions_in(*span, "money") if str(m.value) == row.get("amount")), None)
+        named = designated_loan(doc, money) if money is not None else None
+        place = None
+        if named is not None and named[0] == "counted" and 1 <= int(named[1]) <= len(ledger.value):
+            place = int(named[1])
+        elif named is not None and named[0] == "date":
+            places = [i for i, loan in enumerate(ledger.value, 1) if loan.get("date") == named[1]]
+            place = places[0] if len(places) == 1 else None
+        rows.append({**row, "to_loan": place} if place is not None else row)
+    results["repayments"] = Candidate("repayments", rows, paid.spans, paid.confidence, paid.source, paid.order)
+
+
 def _ledger_row(loan: Loan) -> dict[str, Any]:
-    row: dict[str, Any] = {"date": loan.date, "amount": loan.amount}
+    row: dict[str, Any] = {"date": loan.date} if loan.date else {}
+    row["amount"] = loan.amount
     if loan.rate is not None:
         row["rate"] = loan.rate
     if loan.term is not None:
@@ -134,7 +178,8 @@ def _in_facts(doc: Document, position: int) -> bool:
     return start <= position < end
 
 
-_REPAY_AFTER = re.compile(r"(?:之?前)?(?:一次性)?(?:归还|还清|偿还|还款|付清|结清|还本付息)")
+# …前 / 以前 / 之前 (一次性) (全部) 归还 …: a repayment by the date before it (terms.py's words).
+_REPAY_AFTER = re.compile(rf"{REPAY_BY}(?:{REPAY_VERBS})")
 
 
 def _term_by_date(doc: Document) -> Candidate | None:
@@ -155,11 +200,24 @@ def _term_by_date(doc: Document) -> Candidate | None:
 
 _LATER_AGREEMENT = re.compile(r"重新|承诺书|还款计划|结算|对账|到期后|逾期后|此后|后来|答应|延期|展期|补充协议")
 _STILL_UNPAID = re.compile(r"(?:底|末)?(?:仍|尚|依然|依旧)(?:然)?(?:未|没|不)")
-_AGREED_REPAY = re.compile(r"(?:之?前|以前)?(?:一次性)?(?:归还|偿还|还款|还清|付清|结清|还本付息)")
+_AGREED_REPAY = _REPAY_AFTER
+# 约定DATE / 约定…即DATE / 约定被告最迟于DATE (the borrower named between 约定 and 于) … 归还: the agreed day.
+_AGREED_BEFORE = re.compile(
+    r"(?:约定|定于)(?:[^，,。；;]{0,6}?即)?(?:最迟|最晚|至迟)?(?:于|在|为)?$"
+    r"|约定(?:由)?(?:被告|借款人|其|他|她|乙方|甲方)[^，,。；;]{0,6}?(?:应当|应|须|需)?(?:最迟|最晚|至迟)?(?:于|在)$"
+)
+# DATE到期后一次性还本付息 / DATE借款到期: the day the loan matures.
+_MATURES_AFTER = re.compile(r"(?:借款|该借款|上述借款)?(?:到期|期限届满)(?!日)")
+# 约定DATE为还款日 / 以DATE为还款期限: the date named as the term after it.
+_NAMED_AS_TERM = re.compile(r"(?:为|作为)(?:借款的?)?(?:还款日(?:期)?|还款期限|还款时间|到期日|借款期限届满日)")
 _RANGE_START_AFTER = re.compile(r"(?:起)?(?:至|到|—|－|-|～|~)")
 _RANGE_JOINS = ("至", "起至", "到", "起到", "—", "——", "－", "-", "～", "~")
 # 借款期限截止到DATE / 还款时间为DATE: the date right after a term word is the term.
-_TERM_WORD_BEFORE = re.compile(r"(?:借款期限|还款期限|借期|到期日|还款日期?|还款时间)(?:为|是)?(?:截止|截至)?(?:到|至)?[:：]?$")
+_TERM_WORD_BEFORE = re.compile(
+    r"(?:借款期限|还款期限|借期|到期日|还款日期?|还款时间|期满日|届满日)(?:为|是)?(?:截止|截至)?(?:到|至)?[:：]?$"
+)
+# 最迟不超过DATE归还 / 不晚于DATE还清: the latest day agreed, with or without 约定 before it.
+_LATEST_BEFORE = re.compile(r"(?:最迟|最晚|至迟)(?:不超过|不晚于|不迟于)?(?:于|在)?$|(?:不晚于|不迟于)$")
 _RANGE_TERM = re.compile(r"(?:期限|借期|借款自|借款从|借款时间)[为是:：]?(?:自|从)?$")
 
 
@@ -176,11 +234,17 @@ def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]
     for mention in dates:
         if agreed is not None:
             break
-        lead = text[max(0, mention.start - 8) : mention.start]
+        lead = text[max(0, mention.start - 12) : mention.start]
         if _LATER_AGREEMENT.search(text, max(0, mention.start - 15), mention.start):
             continue  # 到期后… / 重新出具借条，约定…: a later promise, not the agreed term
-        if (re.search(r"(?:约定|定于)(?:[^，,。；;]{0,6}?即)?(?:最迟|最晚|至迟)?(?:于|在|为)?$", lead)
+        if (_AGREED_BEFORE.search(lead)
                 or in_iou_quote(text, mention.start)) and _AGREED_REPAY.match(text, mention.end):
+            agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
+        elif _MATURES_AFTER.match(text, mention.end):
+            agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
+        elif re.search(r"(?:约定|定于|以)$", lead) and _NAMED_AS_TERM.match(text, mention.end):
+            agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
+        elif _LATEST_BEFORE.search(lead) and _AGREED_REPAY.match(text, mention.end):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
         elif _TERM_WORD_BEFORE.search(lead) and not _RANGE_START_AFTER.match(text, mention.end):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
@@ -311,7 +375,7 @@ def _guarantee_claim_date(doc: Document, guarantors: list[str]) -> Candidate | N
 
 
 _SIGNING = re.compile(r"签订|签署|订立|(?:出具|写下|立下|书写|签下|打下)了?(?:一张|一份)?(?:借条|借据|欠条|收条)")
-_PAYING = re.compile(r"转账|汇款|汇入|汇至|发放|打款|打入|交付|支付(?:了)?(?:借款|款项|该笔|给)|转给|转入")
+_PAYING = re.compile(r"转账|汇款|汇入|汇至|发放|放款|打款|打入|交付|支付(?:了)?(?:借款|款项|该笔|给)|转给|转入")
 _NOT_PAYING = re.compile(r"归还|还款|偿还|利息|催|到期")
 # A borrowing asked for or agreed on a date whose sentence pays nothing (…为由向原告借款10000元): the money
 # may follow on a later dated day.
@@ -341,8 +405,13 @@ def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None
     stop = text.find("。", end)
     sentence = text[end : stop if stop >= 0 else len(text)]
     signing = _SIGNING.search(sentence, 0, 50)
-    if not (signing or _ASKING.search(sentence, 0, 60)) or _PAYING.search(sentence):
-        return None
+    if signing is not None and _paid_later_undated(sentence[signing.end() :]):
+        return False  # 出具借条，借款10万元，此后原告分两次交付: the paper's day, the payment undated
+    paying = _PAYING.search(sentence)
+    later = next((m.start - end for m in doc.mentions_in(end, end + len(sentence), "date")
+                  if len(str(m.value)) == 10), None)
+    if not (signing or _ASKING.search(sentence, 0, 60)) or (paying and (later is None or paying.start() < later)):
+        return None  # paid in the sentence before any later date: on the paper's day (a later date pays below)
     try:
         signed = dt.date.fromisoformat(str(chosen.value))
     except ValueError:
@@ -352,12 +421,16 @@ def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None
             continue
         value = str(mention.value)
         after = re.split(r"[。；;]", text[mention.end : mention.end + 40])[0]
+        if text[mention.start - 1 : mention.start] in ("至", "到") or after.startswith(("止", "前", "之前", "以前", "到期")):
+            continue  # 期限自X至Y止: a term's end, not a payment's day (X至Y期间…发放 starts the payments)
         if len(value) != 10 or not _PAYING.search(after) or _NOT_PAYING.search(after):
             continue
         try:
             paid = dt.date.fromisoformat(value)
         except ValueError:
             continue
+        if paid == signed:
+            return None  # 于X、Y分二次交付: the first payment on the paper's day
         if 0 < (paid - signed).days <= 62:
             return Candidate("delivery_date", value, [(mention.start, mention.end)], 0.75, "derived", mention.start)
     sentence_end = stop + 1 if stop >= 0 else len(text)
@@ -367,9 +440,85 @@ def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None
         day = (signed + dt.timedelta(days=1)).isoformat()
         return Candidate("delivery_date", day, [*chosen.spans, (sentence_end, sentence_end + next_day.end())], 0.7,
                          "derived", chosen.order)
-    if signing is not None and _PAID_AFTER_UNDATED.search(following) and not _ASKING.search(sentence, 0, signing.start()):
+    if signing is not None and _paid_later_undated(following) and not _ASKING.search(sentence, 0, signing.start()):
         return False
     return None
+
+
+# 当即 / 当场 / 同日 …: paid at once, on the paper's day.
+_AT_ONCE = re.compile(r"当即|当场|当日|同日|当天|即日|随即|即时")
+
+
+def _paid_later_undated(text: str) -> bool:
+    later = _PAID_AFTER_UNDATED.search(text)
+    return later is not None and not _AT_ONCE.search(later.group())
+
+
+# 当日 / 同日 / 次日 / 第二天 heading a payment (…签订借款合同，原告于当日将50万元汇入): the day of the date before it.
+_RELATIVE_DAY = re.compile(r"(?:于)?(?P<day>当日|同日|当天|即日|次日|翌日|第二天|第二日)")
+_NEXT_DAYS = ("次日", "翌日", "第二天", "第二日")
+_RELATIVE_PAID = re.compile(r"[^。；;！!？?\n]{0,30}?(?:转账|汇款|汇入|交付|支付|打款|打入|给付|发放|现金)")
+_NOT_LENDING_BETWEEN = re.compile(r"归还|还款|偿还|还清|利息|催|起诉|到期")
+_RELATIVE_REACH = 120
+
+
+# (原告)于DATE(前后)(通过银行)交付 / 转账 …: the lender's dated payment, however the clause before it ends.
+_DATED_PAYMENT = re.compile(r"[^，,。；;还]{0,12}?(?:转账|汇款|汇入|交付|打款|放款|出借|借给|支付(?:了)?(?:借款|款项|给))")
+
+
+def _dated_payment(doc: Document) -> Candidate | None:
+    """The first date of the facts the plaintiff pays on (原告于2014年6月30日交付 after the term's clause, 2014年6月30日
+    前后，被告向原告借款…): for a delivery the cues left out, when nothing in its clause repays or demands."""
+    text = doc.text
+    start, end = doc.section("facts")
+    for date in doc.mentions_in(start, end, "date"):
+        if date.value is None or len(str(date.value)) not in (7, 10) or not _in_facts(doc, date.start):
+            continue
+        paid = _DATED_PAYMENT.match(text, date.end)
+        lead = text[max(start, date.start - 6) : date.start]
+        about = text.startswith(("前后", "左右"), date.end)  # 2014年6月30日前后，被告向原告借款: about that day
+        clause_end = re.search(r"[，,。；;]|$", text[date.end : date.end + 60])
+        trail = text[date.end : date.end + (clause_end.start() if clause_end else 60)]
+        head = text[max(start, date.start - 20) : date.start]
+        head = head[max(head.rfind(c) for c in "，,。；;") + 1 :]
+        payer_is_borrower = "被告" in head and "原告" not in head  # 被告于DATE转账: the borrower pays (back)
+        if not about and (paid is None or not re.search(r"(?:原告|于|在)$", lead) or _NOT_PAYING.search(trail)
+                          or payer_is_borrower):
+            continue
+        if states_a_delivery(text, date.start, date.end):
+            return Candidate("delivery_date", date.value, [(date.start, date.end)], 0.6, "derived", date.start)
+    return None
+
+
+def _relative_delivery(doc: Document, results: dict[str, Candidate]) -> None:
+    """The delivery told by a day relative to the date before it (同日 / 当天 / 次日 …, in its sentence or the
+    next): that date, or the day after it; it fills a missing delivery or moves the chosen one from that date
+    to the day after."""
+    text = doc.text
+    start, end = doc.section("facts")
+    chosen = results.get("delivery_date")
+    for word in _RELATIVE_DAY.finditer(text, start, end):
+        paid = _RELATIVE_PAID.match(text, word.end())
+        if not _in_facts(doc, word.start()) or paid is None:
+            continue
+        clause_end = re.search(r"[，,。；;]", text[paid.end() : paid.end() + 30])
+        if _NOT_LENDING_BETWEEN.search(text, word.end(), paid.end() + (clause_end.start() if clause_end else 30)):
+            continue  # 次日转账归还1万元: a repayment on the day after
+        dates = [m for m in doc.mentions_in(max(start, word.start() - _RELATIVE_REACH), word.start(), "date")
+                 if m.value is not None]
+        if not dates or len(str(dates[-1].value)) != 10:
+            continue
+        anchor = dates[-1]
+        between = text[anchor.end : word.start()]
+        if _NOT_LENDING_BETWEEN.search(between) or len(re.findall(r"[。；;！!？?\n]", between)) > 1:
+            continue
+        day = dt.date.fromisoformat(str(anchor.value))
+        if word.group("day") in _NEXT_DAYS:
+            day += dt.timedelta(days=1)
+        if chosen is None or (str(chosen.value) == str(anchor.value) and day.isoformat() != str(anchor.value)):
+            results["delivery_date"] = Candidate("delivery_date", day.isoformat(), [(anchor.start, anchor.end),
+                                                 (word.start(), word.end())], 0.7, "derived", anchor.start)
+        return
 
 
 def _states_the_term(doc: Document, candidate: Candidate | None) -> bool:
@@ -447,6 +596,11 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
             del results["delivery_date"]
         elif isinstance(paid, Candidate):
             results["delivery_date"] = paid
+    _relative_delivery(doc, results)
+    if "delivery_date" not in results and delivery is None:
+        paid_on = _dated_payment(doc)
+        if paid_on is not None:
+            results["delivery_date"] = paid_on
     if "interest_rate" not in results and "loan_amount" in results:
         by_sum = _rate_from_monthly_sum(doc, results["loan_amount"])
         if by_sum is not None:
@@ -472,7 +626,8 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         by_date = _term_by_date(doc)
         if by_date is not None and _states_the_term(doc, by_date):
             results["term_end"] = by_date
-    durations = [m for m in doc.mentions if m.kind == "duration" and _in_facts(doc, m.start)]
+    durations = [m for m in doc.mentions if m.kind == "duration" and _in_facts(doc, m.start)
+                 and states_the_duration(doc.text, m.start, m.end)]
     anchor = results.get("delivery_date") or results.get("contract_date")
     if "term_end" not in results and durations and anchor and len(str(anchor.value)) == 10:
         end = add_term(anchor.value, durations[0].value)
@@ -521,6 +676,7 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
             results["guarantee_claim_date"] = demand
     _ledgers(doc, results)
     _several_loans(doc, results)
+    _repayments_to_loans(doc, results)
     if "delivered_amount" not in results and "loan_amount" in results and "delivery_method" in results:
         loan = results["loan_amount"]
         results["delivered_amount"] = Candidate("delivered_amount", loan.value, loan.spans, 0.6, "derived", loan.order)

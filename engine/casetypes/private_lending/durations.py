@@ -1,4 +1,4 @@
-"""Loan terms: 借期一年, 借款期限为6个月, 期限三个月, 借期30天, 一年内归还, 为期半年.
+"""Loan terms: 借期一年, 借款期限为6个月, 期限三个月, 借期30天, 一年内归还, 为期半年, 借期一年半.
 
 The value is {"count": int, "unit": "year"|"month"|"day"}; the term end date is computed
 later from the loan date (`add_term`), because the duration alone has no anchor.
@@ -17,8 +17,8 @@ _COUNT = r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3}|半)"
 _UNITS = {"年": "year", "月": "month", "个月": "month", "天": "day", "日": "day"}
 _DURATION = re.compile(
     rf"(?:借期|借款期限|还款期限|借款期间|借用期限|期限|为期)(?:为|是|:|：|约定为)?(?P<count>{_COUNT})(?P<unit>个月|年|天|日)"
-    rf"(?!\d|[〇零一二三四五六七八九十]{{0,2}}[月日号])"
-    rf"|(?P<count2>{_COUNT})(?P<unit2>个月|年|天)(?:内|以内|之内|后)(?:归还|还清|还款|偿还|结清|还本付息)"
+    rf"(?P<half>(?<=年)半)?(?!\d|[〇零一二三四五六七八九十]{{0,2}}[月日号])"
+    rf"|(?P<count2>{_COUNT})(?P<unit2>个月|年|天)(?P<half2>(?<=年)半)?(?:内|以内|之内|后)(?:归还|还清|还款|偿还|结清|还本付息)"
 )
 
 # Every term holds 期 (借期, 期限, 为期) or 内/后 (一年内归还, 三个月后还款).
@@ -37,9 +37,11 @@ def find_durations(text: str) -> list[Mention]:
             if number is None or number != number.to_integral_value() or number <= 0:
                 continue
             count = int(number)
+        if match.group("half") or match.group("half2"):
+            count, unit = count * 12 + 6, "month"  # 一年半: eighteen months
         start, end = match.start(), match.end()
         if match.group("count2"):
-            end = match.end("unit2")
+            end = match.end("half2") if match.group("half2") else match.end("unit2")
         found.append(Mention("duration", start, end, text[start:end], {"count": count, "unit": unit}, 0.85))
     return found
 

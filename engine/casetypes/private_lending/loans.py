@@ -20,22 +20,24 @@ derive.py drops it and each ledger loan keeps its own `term`, which rules.py tak
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-from engine.casetypes.private_lending.terms import states_the_term
+from engine.casetypes.private_lending.terms import REPAY_BY, REPAY_VERBS, states_the_term
 from engine.extraction.document import Document
 from engine.extraction.mention import Mention
+from engine.extraction.numerals import parse_number
 
 _SENTENCE_STOPS = "。；;！!？?\n"
 _CLAUSE_STOPS = "，,、：:" + _SENTENCE_STOPS
 _SENTENCE_REACH = 200  # how far a loan's sentence is read on for its term and rate (some texts lose full stops)
 _SENTENCE_STOPS_RE = re.compile(f"[{_SENTENCE_STOPS}]")
 _LENDS = re.compile(
-    r"借款|借给|借到|借得|出借|借支|借取|借了|借走|借用|借去|拆借|另借|又借|再借|借现金|借人民币|向[^，,。；;]{1,16}?借"
+    r"借款|借给|借到|借得|出借|借支|借取|借了|借走|借用|借去|拆借|另借|又借|再借|借现金|借人民币|放款|向[^，,。；;]{1,16}?借"
 )
+# The lender paying the borrower (原告通过银行向被告转账10万元): the loan when no clause lends in words.
+_LENDER_PAYS = re.compile(r"原告[^，,。；;]{0,16}?(?:向|给)被告[^，,。；;]{0,12}?(?:转账|汇款|打款|支付|交付)$")
 # The clause says something else of the figure: a repayment, interest, a balance, a total, an IOU's text,
 # a demand, a guarantee, a deduction.
 _NOT_LENT = re.compile(
@@ -50,20 +52,27 @@ _RESTATING = re.compile(r"载明|写明|注明|记载|内容为|“今|证明|�
 # A date whose next words make it a term's or another act's, not the loan's.
 _NOT_LOAN_DATE = re.compile(r"^(?:的|(?:之|以)?(?:前|止|至|到期|届满|起))|归还|还款|偿还|还清|到期|利息|催|担保|保证")
 _COUNTED = re.compile(r"第[一二三四五六七八九十\d]{1,2}[笔次]")
+_FURTHER = re.compile(r"[又再](?:次|一次)?(?:向|借|从|找)")
 _EACH = re.compile(r"[均都各]|一律|全部")
 _TERM_BEFORE = re.compile(r"(?:约定|定于|最迟|最晚|期限|借期|到期日|还款日|还款日期|还款时间)[^，,。；;]{0,4}$")
-_TERM_AFTER = re.compile(r"(?:之|以)?前?(?:一次性)?(?:全部)?(?:归还|偿还|还款|还清|付清|结清|清偿|还本付息|到期)")
+_TERM_AFTER = re.compile(rf"{REPAY_BY}(?:{REPAY_VERBS}|到期)")
 
 
-class _Sorted:
-    """Mentions in text order, looked up by a range of starts with a bisect (texts may be long)."""
+@dataclass(frozen=True)
+class _Part:
+    """The part [start, end) of a document read for loans; its mentions come from Document.mentions_in."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
-        self.items = mentions
-        self.starts = [m.start for m in mentions]
+    doc: Document
+    start: int
+    end: int
 
-    def between(self, lo: int, hi: int) -> list[Mention]:
-        return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+    def between(self, kind: str, lo: int | None = None, hi: int | None = None) -> list[Mention]:
+        """The mentions of ``kind`` with a value that start in [lo, hi) and lie inside the part (one may run
+        past ``hi``: a sentence read only to its reach)."""
+        lo = self.start if lo is None else max(lo, self.start)
+        hi = self.end if hi is None else min(hi, self.end)
+        return [m for m in self.doc.mentions_in(lo, hi, kind, starting=True)
+                if m.end <= self.end and (m.value is not None or kind == "rate")]
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,7 @@ class Loan:
     term: str | None = None
     rate: Any = None
     counted: bool = False
+    further: bool = False  # told as another loan (又 / 再次): an undated one still goes into the ledger
 
 
 def _clause_start(text: str, position: int, floor: int) -> int:
@@ -90,22 +100,23 @@ def _sentence_end(text: str, position: int, ceiling: int) -> int:
     return min(found, default=ceiling)
 
 
-def _loan_date(doc: Document, dates: _Sorted, floor: int, money: Mention) -> str | None:
+def _loan_date(part: _Part, floor: int, money: Mention) -> str | None:
     """The last full date in [floor, the figure) that dates the lending, or None."""
-    before = [d for d in dates.between(floor, money.start) if d.end <= money.start]
+    before = [d for d in part.between("date", floor, money.start) if d.end <= money.start]
     if not before:
         return None
     date = before[-1]
-    between = doc.text[date.end : money.start]
-    if len(str(date.value)) not in (7, 10) or _NOT_LOAN_DATE.search(between) or doc.text[date.start - 1 : date.start] in ("至", "到"):
+    text = part.doc.text
+    between = text[date.end : money.start]
+    if len(str(date.value)) not in (7, 10) or _NOT_LOAN_DATE.search(between) or text[date.start - 1 : date.start] in ("至", "到"):
         return None
     return str(date.value)
 
 
-def _loan_term(doc: Document, dates: _Sorted, start: int, end: int) -> str | None:
+def _loan_term(part: _Part, start: int, end: int) -> str | None:
     """The agreed repayment date its sentence states after the figure (约定2020年6月1日归还 / 还款期限为…)."""
-    text = doc.text
-    for date in dates.between(start, end):
+    text = part.doc.text
+    for date in part.between("date", start, end):
         if len(str(date.value)) != 10:
             continue
         lead = text[max(start, date.start - 12) : date.start]
@@ -130,14 +141,14 @@ def _runs(mentions: list[Mention], text: str) -> list[list[Mention]]:
     return [run for run in runs if len(run) >= 2]
 
 
-def _paired(doc: Document, dates: _Sorted, moneys: _Sorted) -> dict[int, str]:
+def _paired(part: _Part) -> dict[int, str]:
     """于DATE1、DATE2两次向原告借款，金额分别为A、B: in a sentence that lends, a list of full dates before a list
     of as many amounts pairs them in order (amount start → date)."""
-    text = doc.text
+    text = part.doc.text
     pairs: dict[int, str] = {}
-    for run in _runs(dates.items, text):
+    for run in _runs(part.between("date"), text):
         stop = _sentence_end(text, run[-1].end, len(text))
-        after = [m for m in moneys.between(run[-1].end, stop)
+        after = [m for m in part.between("money", run[-1].end, stop)
                  if not _TOTAL_BEFORE.search(text, max(0, m.start - 4), m.start)]  # …，共计5万元: their total
         listed = _runs(after, text)
         if len(listed) != 1 or len(listed[0]) != len(run) or len(after) != len(run):
@@ -160,69 +171,96 @@ _ASKED_REACH = 60
 _IOU_SIGNED = re.compile(r"(?:出具|写下|立下|签下|打了|打下|书写)(?:了)?(?:一张|一份)?(?:借条|借据|欠条)")
 
 
-def _joined_to(text: str, previous: Mention, money: Mention, dates: _Sorted) -> bool:
+def _joined_to(part: _Part, previous: Mention, money: Mention) -> bool:
+    text = part.doc.text
     between = text[previous.end : money.start]
     return between[:1] in ("、", "和", "及") and not _SENTENCE_STOPS_RE.search(between) \
-        and not dates.between(previous.end, money.start)
+        and not part.between("date", previous.end, money.start)
 
 
-def _asked_then_paid(text: str, clause: str, money: Mention, moneys: _Sorted, loan_starts: set[int]) -> bool:
+def _asked_then_paid(part: _Part, clause: str, money: Mention, loan_starts: set[int]) -> bool:
     """The figure is paid (转账 / 汇款 …) in its clause after a borrowing asked for with no figure of its own: no
     figure stands between the asking and this one but the ones paid for it (3800元、1200元)."""
+    text = part.doc.text
     if not _PAID.search(clause):
         return False
     asked = list(_ASKED.finditer(text, max(0, money.start - _ASKED_REACH), money.start))
     if not asked:
         return False
     asked_end = asked[-1].end()
-    if asked_end + 6 < money.start and moneys.between(asked_end, asked_end + 6):
+    if asked_end + 6 < money.start and part.between("money", asked_end, asked_end + 6):
         return False  # 提出借款5万元，…原告转账5万元: the asked figure, paid; not another loan
-    return all(m.start in loan_starts for m in moneys.between(asked_end, money.start))
+    return all(m.start in loan_starts for m in part.between("money", asked_end, money.start))
+
+
+# 借款：第一笔5万元…；第二笔3万元…: a counted item right before its figure, in a list a lending clause opens.
+_COUNTED_ITEM = re.compile(r"第[一二三四五六七八九十\d]{1,2}笔(?:借款)?(?:为|是)?$")
+_LIST_REACH = 120
+
+
+def _listed_after_lending(text: str, told: int, money: Mention, floor: int) -> bool:
+    if not _COUNTED_ITEM.search(text, told, money.start):
+        return False
+    head_end = text.rfind("：", max(floor, told - _LIST_REACH), told)
+    head_end = max(head_end, text.rfind(":", max(floor, told - _LIST_REACH), told))
+    if head_end < 0 or "。" in text[head_end:told]:
+        return False
+    head_start = max(floor, text.rfind("。", max(floor, head_end - 60), head_end) + 1)
+    return bool(_LENDS.search(text, head_start, head_end)) and not _NOT_LENT.search(text, head_start, head_end)
 
 
 def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
     """Every figure in [start, end) of the text that a clause lends, in text order."""
     text = doc.text
-    moneys = _Sorted([m for m in doc.mentions_in(start, end, "money") if m.value is not None])
-    dates = _Sorted([m for m in doc.mentions_in(start, end, "date") if m.value is not None])
-    rates = _Sorted(doc.mentions_in(start, end, "rate"))
+    part = _Part(doc, start, end)
     loan_starts: set[int] = set()
-    loans: list[tuple[Mention, int, str | None, bool]] = []
-    paired = _paired(doc, dates, moneys)
+    loans: list[tuple[Mention, int, str | None, bool, bool]] = []
+    paired = _paired(part)
     previous_end = start
-    for money in moneys.items:
+    for money in part.between("money"):
         floor = _sentence_start(text, money.start, max(start, previous_end))
-        clause = text[_clause_start(text, money.start, floor) : money.start]
+        told = _clause_start(text, money.start, floor)  # the loan's own clause: the one before it ends there
+        clause = text[told : money.start]
         previous_end = money.end
         if money.start in paired:
-            loans.append((money, floor, paired[money.start], False))
+            loans.append((money, told, paired[money.start], False, False))
             loan_starts.add(money.start)
             continue
         lent = _LENDS.search(clause) or _LOAN_HANDED_OVER.match(text, money.end) \
-            or _asked_then_paid(text, clause, money, moneys, loan_starts)
+            or _asked_then_paid(part, clause, money, loan_starts) or _listed_after_lending(text, told, money, start)
         if not lent or _NOT_LENT.search(clause) or _FROM_DEFENDANT.search(clause) \
                 or _RESTATING.search(text, floor, money.start) or _IOU_SIGNED.search(text, floor, money.start):
             continue
         counted = bool(_COUNTED.search(text, _sentence_start(text, money.start, max(start, money.start - 20)), money.start))
-        date = _loan_date(doc, dates, floor, money)
-        if date is None and loans and _joined_to(text, loans[-1][0], money, dates):
+        date = _loan_date(part, floor, money)
+        if date is None and loans and _joined_to(part, loans[-1][0], money):
             date = loans[-1][2]  # 转账3800元、微信转账1200元: paid with the figure before it, on its day
-        loans.append((money, floor, date, counted))
+        loans.append((money, told, date, counted, bool(_FURTHER.search(clause))))
         loan_starts.add(money.start)
     out = []
     shared_rate = None
-    for index, (money, _, date, counted) in enumerate(loans):
+    for index, (money, _, date, counted, further) in enumerate(loans):
         stop = _sentence_end(text, money.end, end)
         if index + 1 < len(loans):
             stop = min(stop, loans[index + 1][1])
-        rate = next(iter(rates.between(money.end, stop)), None)
+        rate = next(iter(part.between("rate", money.end, stop)), None)
         if rate is not None and _EACH.search(text, max(money.end, rate.start - 8), rate.start):
             shared_rate = rate.value  # 均约定年利率13.8%: the rate of every loan told before it
-        out.append(Loan(str(money.value), (money.start, money.end), date, _loan_term(doc, dates, money.end, stop),
-                        rate.value if rate is not None else None, counted))
+        out.append(Loan(str(money.value), (money.start, money.end), date, _loan_term(part, money.end, stop),
+                        rate.value if rate is not None else None, counted, further))
     if shared_rate is not None:
         out = [loan if loan.rate is not None else replace(loan, rate=shared_rate) for loan in out]
     return out
+
+
+def paid_by_the_lender(doc: Document, start: int, end: int) -> Mention | None:
+    """The first figure in [start, end) the plaintiff pays the defendant (原告…向被告转账X元), not a repayment."""
+    text = doc.text
+    for money in _Part(doc, start, end).between("money"):
+        clause = text[_clause_start(text, money.start, max(start, money.start - 40)) : money.start]
+        if _LENDER_PAYS.search(clause) and not _NOT_LENT.search(clause):
+            return money
+    return None
 
 
 def _same_loan(a: Loan, b: Loan) -> bool:
@@ -233,9 +271,9 @@ def _same_loan(a: Loan, b: Loan) -> bool:
 def several_loans(loans: list[Loan]) -> list[Loan]:
     """The loans of the complaint when it states several (see the module's doc); [] when it states one.
 
-    Either the dated ones (the same date and amount twice is one loan told again) or, when fewer than two
-    are dated, the counted ones (第一笔 … 第二笔). An undated 又借 / 另借 after a dated loan is left to the
-    cues' further-loan sum."""
+    Either the dated ones (the same date and amount twice is one loan told again), or one dated loan and the
+    undated ones told after it as further loans (又 / 再次), or, when fewer than two are dated, the
+    counted ones (第一笔 … 第二笔)."""
     dated: list[Loan] = []
     for loan in loans:
         if loan.date is None or any(_same_loan(loan, other) for other in dated):
@@ -243,17 +281,67 @@ def several_loans(loans: list[Loan]) -> list[Loan]:
         dated.append(loan)
     if len(dated) >= 2:
         return dated
+    if dated:
+        further = [loan for loan in loans[loans.index(dated[0]) + 1 :] if loan.date is None and loan.further]
+        if further:
+            return [dated[0], *further]
     counted = [loan for loan in loans if loan.counted]
     return counted if len(counted) >= 2 else []
+
+
+def ledger_loans(loans: list[Loan]) -> list[Loan]:
+    """The loans of ``several_loans`` that are the `loans` ledger, [] when they are not one: two or more on
+    different full dates (in date order); one dated loan and further undated ones (in the order told: the judge
+    completes their dates); undated counted loans, in the order told, when their terms or rates differ (what
+    the ledger is for: each loan's own due date and rate)."""
+    full = [loan for loan in loans if loan.date is not None and len(loan.date) == 10]
+    undated = [loan for loan in loans if loan.date is None]
+    if not undated:
+        return sorted(full, key=lambda loan: str(loan.date)) if len({loan.date for loan in full}) >= 2 else []
+    if full and len(full) + len(undated) == len(loans) and all(loan.further for loan in undated):
+        return loans
+    if len(undated) == len(loans) and len({(loan.term, repr(loan.rate)) for loan in loans}) >= 2:
+        return loans
+    return []
 
 
 def total(loans: list[Loan]) -> Decimal:
     return sum((Decimal(loan.amount) for loan in loans), Decimal(0))
 
 
-_REPAYS = re.compile(r"归还|还款|偿还|还了|还本|支付利息|付息")
+# A repayment's words (支付第一期利息 pays interest too: 第一期 is an instalment, no loan).
+REPAYING = re.compile(r"归还|还款|偿还|还了|还本|(?:支付|给付)(?:了)?(?:第[一二三四五六七八九十\d]{1,2}期|首期|当月|本月)?利息|付息")
 _NOT_REPAID = re.compile(r"约定|应当|应于|承诺|要求|判令|尚欠|仍欠|下欠|共计|合计|累计|未|催")
 _NOT_PAYMENT_DATE = re.compile(r"^(?:的|(?:之|以)?(?:至|止|前|起|到期|届满))")  # 归还2021年9月1日的借款: the loan's day
+# A date after the repayment's verb naming the loan it pays (归还2020年3月1日所借的2万元): that loan's day.
+_NAMES_A_LOAN = re.compile(r"所借|借的|的借款|借款|出借")
+_AFTER_NAMES = re.compile(
+    r"[，,]?(?:系|是|为|用于)(?:归还|偿还|清偿)(?:的)?第(?P<n>[一二三四五六七八九十\d]{1,2})(?:笔|次(?=借|的借|所借))"
+)
+_PAYS_COUNTED = re.compile(r"第(?P<n>[一二三四五六七八九十\d]{1,2})(?:笔|次(?=借|的借|所借))")
+
+
+def designated_loan(doc: Document, money: Mention) -> tuple[str, str] | None:
+    """The loan a repayment of ``money`` names between its verb and the figure: ("counted", "2") for 归还第二笔借款
+    1万元, ("date", "2020-03-01") for 归还2020年3月1日所借的2万元; None when it names none."""
+    text = doc.text
+    lo = _clause_start(text, money.start, max(0, money.start - 60))
+    verbs = list(REPAYING.finditer(text, lo, money.start))
+    if not verbs:
+        return None
+    named = verbs[-1].end()
+    counted = _PAYS_COUNTED.search(text, named, money.start)
+    if counted is not None:
+        number = parse_number(counted.group("n"))
+        return ("counted", str(int(number))) if number is not None else None
+    for date in doc.mentions_in(named, money.start, "date"):
+        if date.value is not None and len(str(date.value)) == 10 and _NAMES_A_LOAN.match(text, date.end):
+            return ("date", str(date.value))
+    after = _AFTER_NAMES.match(text, money.end)  # 归还3万元，系归还第二笔借款: named after the figure
+    if after is not None:
+        number = parse_number(after.group("n"))
+        return ("counted", str(int(number))) if number is not None else None
+    return None
 
 
 def stated_repayments(doc: Document, start: int, end: int) -> list[tuple[dict[str, str], tuple[int, int]]]:
@@ -261,16 +349,17 @@ def stated_repayments(doc: Document, start: int, end: int) -> list[tuple[dict[st
     被告又借款3万元): a figure whose own clause repays it, dated by the last full date before it after the
     figure before it (a date the payments ran to — 支付利息至… / …前 — dates none)."""
     text = doc.text
-    dates = _Sorted([m for m in doc.mentions_in(start, end, "date") if m.value is not None])
+    part = _Part(doc, start, end)
     rows = []
     previous_end = start
-    for money in [m for m in doc.mentions_in(start, end, "money") if m.value is not None]:
+    for money in part.between("money"):
         floor = max(start, previous_end)
         clause = text[_clause_start(text, money.start, floor) : money.start]
         previous_end = money.end
-        if not _REPAYS.search(clause) or _NOT_REPAID.search(text, floor, money.start):
+        if not REPAYING.search(clause) or _NOT_REPAID.search(text, floor, money.start):
             continue
-        before = [d for d in dates.between(floor, money.start) if d.end <= money.start]
+        before = [d for d in part.between("date", floor, money.start)
+                  if d.end <= money.start and not _NAMES_A_LOAN.match(text, d.end)]
         if not before or len(str(before[-1].value)) != 10:
             continue
         date = before[-1]

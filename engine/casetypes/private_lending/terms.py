@@ -21,7 +21,7 @@ _SENTENCE_REACH = 40
 _LOAN_REACH = 150
 
 # The clause's subject is not the loan's repayment (本息 is: 约定本息于…前还清).
-_OTHER_SUBJECT = re.compile(r"(?<!本)利息|付息|首期|第一期|保证|担保|抵押|质押|开工|过户|违约金|罚息|时效")
+_OTHER_SUBJECT = re.compile(r"(?<!本)利息|付息|首期|第一期|保证|担保|抵押|质押|开工|过户|违约金|罚息|时效|贷款")
 # A term word after the other subject brings the clause back to the loan (担保自约定还款之日（DATE）起).
 _TERM_AFTER = re.compile(r"还款之日|还款日|约定还款|借款期限|借期|还款期限|归还期限")
 _SUBJECT_REACH = 14
@@ -44,7 +44,10 @@ _LATER_START = re.compile(r"(?:^|[，,])(?:后|之后|其后|嗣后|事后|此�
 _PROMISE = re.compile(r"承诺|答应|同意|保证|表示")
 _LENDING = re.compile(r"借款|借到|借给|借得|出借|借条|借据|欠条|借走|借现金|借用")
 _AS_OF_LEAD = ("至", "截至", "截止", "截止到", "截止至", "到", "直至")
-_REPAY = re.compile(r"(?:之|以)?前?(?:一次性)?(?:全部)?(?:归还|偿还|还款|还清|付清|结清|清偿|还本付息)")
+# A repayment by the date before it (…前一次性归还): REPAY_BY is shared with loans.py.
+REPAY_BY = r"(?:之|以)?前?(?:一次性)?(?:全部)?"
+REPAY_VERBS = "归还|偿还|还款|还清|付清|结清|清偿|还本付息"
+_REPAY = re.compile(rf"{REPAY_BY}(?:{REPAY_VERBS})")
 # A time heading its clause: a comma or, where the comma is lost, the clause's subject follows it.
 _TIME_HEAD = re.compile(r"(?:止|底|末|为止)?[，,]|(?:之|以)?前(?:[，,]|被告|原告|其|双方|借款人|二被告|两被告)")
 # The clause says the money was still unpaid by the date (…前被告未还分文): a fact, not a term.
@@ -84,12 +87,17 @@ def _after_in_clause(text: str, end: int) -> str:
     return _trail(text, end, _CLAUSE_END, _SENTENCE_REACH)
 
 
+_ABOUT = ("前后", "左右")
+
+
 def states_the_term(text: str, start: int, end: int, value: object, later_papers: bool = True) -> bool:
     """Whether the date at [start, end) of ``text`` (its value ``value``) is the loan's agreed term.
 
     With ``later_papers`` the due date an IOU quoted in the complaint states is the term even when the IOU
     was written after default (经对账，被告出具欠条：“今欠…，于DATE前还清”: the date the debtor last agreed
     to); without, only the loan's own agreement is (the real-data gold's convention)."""
+    if text.startswith(_ABOUT, end):
+        return False  # 2014年6月30日前后: about that day, not "before" it
     if later_papers and in_iou_quote(text, start):
         return True
     if _RANGE_START.match(text, end):
@@ -127,10 +135,24 @@ def states_the_term(text: str, start: int, end: int, value: object, later_papers
 
 
 
+def states_the_duration(text: str, start: int, end: int) -> bool:
+    """Whether the duration at [start, end) of ``text`` (借期一年 / 三个月内归还) is the loan's agreed term, by the
+    same clause grammar as a date's: not another thing's period (担保期限为一年, 利息…), not a condition, not in a
+    later event's sentence (a demand, a settlement, an extension), not a bare promise lending nothing."""
+    clause = _lead(text, start, _CLAUSE_END, _SENTENCE_REACH)
+    sentence = _lead(text, start, _SENTENCE_END, _SENTENCE_REACH)
+    subjects = list(_OTHER_SUBJECT.finditer(clause, max(0, len(clause) - _SUBJECT_REACH)))
+    if subjects and not _TERM_AFTER.search(clause, subjects[-1].end()):
+        return False
+    if _CONDITION.search(clause) or _LATER_EVENT.search(sentence) or _LATER_START.search(sentence.lstrip("，, ")):
+        return False
+    return not (_PROMISE.search(sentence) and not _LENDING.search(_lead(text, start, _SENTENCE_END, _LOAN_REACH)))
+
+
 # What a delivery's date is followed by, in its sentence: the lending (借款 / 出借 / 转账 …), not first another
 # act (支付利息 / 归还 / 提供担保 / 催 …). 该借款 / 上述借款 name the loan, they do not lend.
 _LENDING_ACT = re.compile(
-    r"(?<![该述此笔])借款|借给|出借|借到|借得|借走|借支|借取|借了|拆借|借去|转账|汇款|汇入|交付|打款|借用|向[^，,。；;]{1,12}?借"
+    r"(?<![该述此笔])借款|借给|出借|借到|借得|借走|借支|借取|借了|拆借|借去|转账|汇款|汇入|交付|打款|放款|借用|向[^，,。；;]{1,12}?借"
     r"|借[^，,。；;还]{0,8}?(?:现金|人民币|资金|款项)"
 )
 _OTHER_ACT = re.compile(r"归还|还款|偿还|还清|支付利息|付息|催|起诉|诉至|结算|对账|成立|注册|设立")
@@ -138,7 +160,8 @@ _OTHER_ACT = re.compile(r"归还|还款|偿还|还清|支付利息|付息|催|�
 # only when nothing is lent after it.
 _SIDE_ACT = re.compile(r"利息|担保|保证|抵押|承诺")
 _FROM_DEFENDANT = re.compile(r"向(?:被告|借款人)")
-_LENDER_ACT = re.compile(r"提供|出借|交付|支付|转|汇")  # 原告向被告提供借款: the plaintiff lends
+_LENDER_ACT = re.compile(r"提供|出借|交付|支付|转|汇|放款")  # 原告向被告提供借款: the plaintiff lends
+_TO_PLAINTIFF = re.compile(r"(?:向|给)原告[^，,。；;借]{0,6}$")
 _JOINED_DATES = ("、", "至", "到", "和", "及", "起至", "或")
 _DELIVERY_REACH = 60
 
@@ -155,6 +178,9 @@ def states_a_delivery(text: str, start: int, end: int, next_date_start: int | No
     lending = _LENDING_ACT.search(rest)
     if lending is not None and _FROM_DEFENDANT.match(lending.group()) and not _LENDER_ACT.search(lending.group()):
         return False  # 原告曾向被告借款1万元: the plaintiff borrowed, not a loan of this case
+    if lending is not None and _TO_PLAINTIFF.search(rest, max(0, lending.start() - 10), lending.start()) \
+            and _LENDER_ACT.search(lending.group()):
+        return False  # 银行向原告放款: money lent to the plaintiff, not the loan he sues on
     other = _OTHER_ACT.search(rest)
     if other is not None and (lending is None or other.start() < lending.start()):
         return False

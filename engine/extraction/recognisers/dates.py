@@ -1,4 +1,4 @@
-"""Dates: 2021年3月5日, 二〇二一年三月五日, 2021.3.5, 2021-03-05, 2014年元月16日, 2021年3月, 2013年, 2012年底, 2012年年底, 同年5月6日,
+"""Dates (a lunar one — 农历… — keeps only the year it names): 2021年3月5日, 二〇二一年三月五日, 2021.3.5, 2021-03-05, 2014年元月16日, 2021年3月, 2013年, 2012年底, 2012年年底, 同年5月6日,
 and the year-end or a month-day of the year of the date before (当年年底, 年底 on its own) or the year after it (次年3月1日,
 次年年底)."""
 
@@ -19,12 +19,18 @@ _DATE = re.compile(
     rf"(?:(?P<month>\d{{1,2}}|{_CN_SMALL}|元|正)月(?:份)?"
     rf"(?:(?P<day>\d{{1,2}}|{_CN_SMALL})[日号]|(?P<end_of_month>底|末))?|(?P<end_of_year>年?[底末]))?"
     rf"|(?<![\d.])(?P<dyear>(?:19|20)\d{{2}})(?P<sep>[.\-/])(?P<dmonth>\d{{1,2}})(?P=sep)(?P<dday>\d{{1,2}})(?![\d]|\.\d)"
-    rf"|(?:(?P<rel>同年|当年|本年|(?P<next>次年|翌年))|(?<![\d年月.\-/]))(?P<rmonth>\d{{1,2}})月(?P<rday>\d{{1,2}})[日号]"
+    rf"|(?:(?P<rel>同年|当年|本年|(?P<next>次年|翌年))|(?<![\d年月.\-/]))(?P<rmonth>\d{{1,2}})月"
+    rf"(?:(?P<rday>\d{{1,2}})[日号]|(?P<rend>底|末)(?!\d))"
     # 当年年底 / 次年底 / 年底 on its own (not 每年年底, 明年年底, 2012年底: those are other years or matched above).
     rf"|(?:(?P<yrel>同年|当年|本年|(?P<ynext>次年|翌年))年?|(?<![\d年〇零一二三四五六七八九十同当本次翌今明去前后每])年)"
     rf"(?P<yend>[底末])(?!\d)"
+    # 次月底 / 当月底 / 次月5日: a day of the month of the date before, or of the month after it.
+    rf"|(?P<mrel>次月|当月|同月|本月)(?:(?P<mday>\d{{1,2}})[日号]|(?P<mend>底|末))(?!\d)"
 )
 
+
+
+_LUNAR = ("农历", "阴历")
 
 
 def _valid_year(year: int | None) -> bool:
@@ -108,6 +114,12 @@ def dates_of(text: str, matches: Iterable[re.Match[str]]) -> list[Mention]:
             year = int(match.group("dyear"))
             value = _format(year, int(match.group("dmonth")), int(match.group("dday")))
             end = match.end()
+        elif match.group("mrel"):
+            value = "2000-01-01"  # placeholder, fixed by fill_years from the date before
+            info["needs_month"] = True
+            info["next_month"] = match.group("mrel") == "次月"
+            info["day"] = int(match.group("mday")) if match.group("mday") else None
+            end = match.end()
         elif match.group("yend"):
             value = "2000-12-31"  # placeholder year, fixed by fill_years
             info["needs_year"] = True
@@ -116,27 +128,53 @@ def dates_of(text: str, matches: Iterable[re.Match[str]]) -> list[Mention]:
                 info["next_year"] = True
             end = match.end()
         else:
-            month, day = int(match.group("rmonth")), int(match.group("rday"))
+            month = int(match.group("rmonth"))
+            day = int(match.group("rday")) if match.group("rday") else _last_day(2000, month)
             value = _format(2000, month, day)  # leap-safe placeholder year, fixed by the resolver
             info["needs_year"] = True
+            if match.group("rend"):
+                info["end_of_month"] = True  # 次年6月底: the month's last day, of the year fill_years gives
             if match.group("next"):
                 info["next_year"] = True
             end = match.end()
         if value is None:
             continue
         start = match.start()
+        if text[max(0, start - 2) : start] in _LUNAR:
+            # 农历2019年腊月二十 / 农历年底: the lunar calendar is not converted; only a year it names is kept.
+            if info.get("needs_year") or not match.group("year"):
+                continue
+            value, end = value[:4], match.start() + len(match.group("year")) + 1
         if match.group("rel") and not match.group("next"):
             start = match.start("rmonth")
-        confidence = 0.6 if info.get("needs_year") else 0.95
+        confidence = 0.6 if info.get("needs_year") or info.get("needs_month") else 0.95
         found.append(Mention("date", start, end, text[start:end], value, confidence, info))
     return found
 
 
+def _in_month_of(before: str | None, info: dict[str, object]) -> str | None:
+    """次月底 / 当月5日 after the date ``before`` (YYYY-MM…): that day of its month or of the next; None without
+    a month before it or for a day the month has not."""
+    if before is None or len(before) < 7:
+        return None
+    year, month = int(before[:4]), int(before[5:7])
+    if info.get("next_month"):
+        year, month = year + month // 12, month % 12 + 1
+    day = info.get("day")
+    return _format(year, month, day if isinstance(day, int) else _last_day(year, month))
+
+
 def fill_years(mentions: list[Mention]) -> None:
-    """Give month-day dates (同年5月6日, 3月8日, 年底) the year of the date written before them (次年: the next)."""
+    """Give month-day dates (同年5月6日, 3月8日, 年底) the year of the date written before them (次年: the next), and
+    次月底 / 当月5日 its month (or the next)."""
     year: str | None = None
+    last: str | None = None
     for mention in mentions:
         if mention.kind != "date":
+            continue
+        if mention.info.get("needs_month"):
+            mention.value = _in_month_of(last, mention.info)
+            mention.info["needs_month"] = False
             continue
         if mention.info.get("needs_year"):
             if year is None:
@@ -144,6 +182,8 @@ def fill_years(mentions: list[Mention]) -> None:
             else:
                 own = f"{int(year) + 1:04d}" if mention.info.get("next_year") else year
                 mention.value = own + mention.value[4:]
+                if mention.info.get("end_of_month") and mention.value[5:7] == "02":
+                    mention.value = mention.value[:8] + f"{_last_day(int(own), 2):02d}"  # 次年2月底 in a common year
                 mention.info["needs_year"] = False
         else:
-            year = mention.value[:4]
+            year, last = mention.value[:4], mention.value

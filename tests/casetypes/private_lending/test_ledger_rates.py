@@ -6,21 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from tests.casetypes.drafts import lines_of, reasoning_text
-from tests.casetypes.private_lending._cases import draft, put, rate
+from tests.casetypes.private_lending._cases import draft, rate, two_loans
 
 
 def _two_loans(case: dict[str, Any], claim_principal: str = "50000.00") -> dict[str, Any]:
-    put(case, loans=[{"date": "2021-03-01", "amount": "30000.00", "rate": rate("12")},
-                     {"date": "2021-04-01", "amount": "20000.00", "rate": rate("15")}],
-        repayments=[{"date": "2021-06-30", "amount": "3000.00"}], term_end="2022-02-28",
-        delivery_date="2021-03-01", contract_date="2021-03-01", loan_amount="50000.00", interest_rate=None,
-        claim_principal=claim_principal,
-        claim_interest={"amount": None, "base": "50000.00", "rate": None, "start_date": "2021-03-01",
-                        "end": "until_paid"})
-    case["elements"]["delivered_amount"]["complaint"] = "50000.00"
-    case["findings"] = {"delivered_amount": "50000.00", "guarantee_type": "general",
-                        "guarantee_claim_date": "2022-05-01", "company_guarantee_resolution": "resolved"}
-    return case
+    return two_loans(case, {"rate": rate("12")}, {"rate": rate("15")}, {"date": "2021-06-30", "amount": "3000.00"},
+                     claim_principal, term_end="2022-02-28", interest_rate=None)
 
 
 def test_two_loans_at_12_and_15_percent_get_two_interest_lines(decided_case: dict[str, Any]) -> None:

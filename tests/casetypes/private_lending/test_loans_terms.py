@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from engine.extraction.api import extract_text
-from tests.casetypes.private_lending._cases import SYSTEM, draft, put, rate
+from tests.casetypes.private_lending._cases import SYSTEM, draft, rate, two_loans
 
 COMPLAINT = """原告张三诉称：2021年3月1日，被告李四向原告借款3万元，约定于2021年5月31日前归还；\
 2021年4月1日，被告李四向原告借款2万元，约定于2022年2月28日前归还。2021年5月31日，被告归还3000元，此后未再还款。
@@ -26,16 +26,8 @@ def test_each_loan_keeps_its_own_term_and_there_is_no_single_term() -> None:
 
 
 def _case(decided_case: dict[str, Any], terms: tuple[str, str]) -> dict[str, Any]:
-    put(decided_case, loans=[{"date": "2021-03-01", "amount": "30000.00", "term": terms[0]},
-                             {"date": "2021-04-01", "amount": "20000.00", "term": terms[1]}],
-        repayments=[{"date": "2021-05-31", "amount": "3000.00"}], term_end=None, interest_rate=rate("12"),
-        delivery_date="2021-03-01", contract_date="2021-03-01", loan_amount="50000.00", claim_principal="50000.00",
-        claim_interest={"amount": None, "base": "50000.00", "rate": None, "start_date": "2021-03-01",
-                        "end": "until_paid"})
-    decided_case["elements"]["delivered_amount"]["complaint"] = "50000.00"
-    decided_case["findings"] = {"delivered_amount": "50000.00", "guarantee_type": "general",
-                                "guarantee_claim_date": "2022-05-01", "company_guarantee_resolution": "resolved"}
-    return decided_case
+    return two_loans(decided_case, {"term": terms[0]}, {"term": terms[1]}, {"date": "2021-05-31", "amount": "3000.00"},
+                     term_end=None, interest_rate=rate("12"))
 
 
 def test_the_payment_goes_to_the_loan_due_on_that_day(decided_case: dict[str, Any]) -> None:
@@ -59,3 +51,37 @@ def test_with_one_term_for_both_the_payment_is_shared(decided_case: dict[str, An
     401.10) = 19,208.27; together 48,308.50 (= 50,000 − (3,000 − 907.40 − 401.10))."""
     judgment = draft(_case(decided_case, ("2022-02-28", "2022-02-28")))
     assert "借款本金48,308.50元；" in judgment.orders[0]
+
+
+DESIGNATED = """原告张三诉称：2021年3月1日，被告李四向原告借款3万元，约定于2022年2月28日前归还；\
+2021年4月1日，被告李四向原告借款2万元，约定于2022年2月28日前归还。2021年5月31日，被告归还第二笔借款3000元。"""
+
+
+def test_a_repayment_naming_its_loan_is_read_with_that_loan_s_place() -> None:
+    elements = extract_text(SYSTEM, DESIGNATED, "private_lending", "complaint")["elements"]
+    assert [row["amount"] for row in elements["loans"]["value"]] == ["30000.00", "20000.00"]
+    assert elements["repayments"]["value"] == [{"date": "2021-05-31", "amount": "3000.00", "to_loan": 2}]
+
+
+def test_the_payment_goes_to_the_loan_the_debtor_named(decided_case: dict[str, Any]) -> None:
+    """Both due 2022-02-28 (shared by proportion when nothing is named: the test above), but the 3,000 paid on
+    2021-05-31 names loan 2 (民法典第五百六十条第一款: the debt the debtor designates): loan 2's interest
+    2021-04-01..05-31 = 61 days, 20,000 × 12% × 61 ÷ 365 = 146,400 ÷ 365 = 401.10 first (第五百六十一条), then
+    principal 3,000 − 401.10 = 2,598.90, leaving 17,401.10; loan 1 untouched, 30,000 with its 92 days' interest
+    30,000 × 12% × 92 ÷ 365 = 907.40 owed. Principal 30,000 + 17,401.10 = 47,401.10."""
+    case = _case(decided_case, ("2022-02-28", "2022-02-28"))
+    case["elements"]["repayments"]["complaint"][0]["to_loan"] = 2
+    judgment = draft(case)
+    assert "借款本金47,401.10元；" in judgment.orders[0]
+    assert "2021年5月31日还款3,000元：抵充利息401.10元、本金2,598.90元，尚欠本金47,401.10元、利息907.40元。" \
+        in judgment.reasoning
+
+
+def test_a_ledger_row_without_a_date_is_left_to_the_judge(decided_case: dict[str, Any]) -> None:
+    """An undated 又 loan in the ledger (the complaint gives no day): the payments are not applied loan by loan,
+    the drafter is told which row to complete, and the judgment is still drafted."""
+    case = _case(decided_case, ("2022-02-28", "2022-02-28"))
+    del case["elements"]["loans"]["complaint"][1]["date"]
+    judgment = draft(case)
+    assert any("借款明细第2笔缺少完整的出借日期或金额" in w for w in judgment.warnings)
+    assert judgment.orders and "借款本金" in judgment.orders[0]

@@ -46,7 +46,7 @@ def new_case_from_texts(
     if court is not None:
         system.court(court)  # an unknown court is refused before any work is done
     complaint = extract_text(system, complaint_text, case_type=case_type, role="complaint")
-    answer = (extract_text(system, answer_text, case_type=case_type, role="answer")
+    answer = (extract_text(system, answer_text, case_type=case_type, role="answer", complaint=complaint_text)
               if answer_text is not None else None)
     complaint = {**complaint, "warnings": [*(complaint_warnings or []), *complaint["warnings"]]}
     if answer is not None:

@@ -192,9 +192,12 @@ def parse_answer(doc: Document) -> None:
     spans: dict[str, list[tuple[int, int]]] = {}
     unraised: list[tuple[int, int]] = []  # clauses in which the rules raised no defence
     # Elements whose required context (answer_requires) the answer lacks are not tied anywhere in it. The
-    # whole answer, party block included: it is where a marriage is often stated (被告李某，系张某之妻).
+    # whole answer, party block included: it is where a marriage is often stated (被告李某，系张某之妻); or
+    # the complaint it replies to, in a sentence that names one who answers (被告甲与被告乙系夫妻 … 乙辩称).
+    speakers = _speakers(text) if doc.complaint else []
     cues = {eid: answer_cue for eid, answer_cue in cues.items()
-            if answer_cue.requires is None or answer_cue.requires.search(text)}
+            if answer_cue.requires is None or answer_cue.requires.search(text)
+            or _said_of(answer_cue.requires, doc.complaint, speakers)}
     items = _items(text, body_start, body_end)
     others = _other_speakers(text, body_start, body_end)
     item_starts = [lo for lo, _ in items]  # items are sorted and disjoint: a bisect finds a clause's item
@@ -320,6 +323,26 @@ def answer_stances(doc: Document) -> dict[str, str]:
         else:
             stances[eid] = position
     return stances
+
+
+_SPEAKER = re.compile(r"(?:^|(?<=[\n。；;，,\s]))(?:被告|答辩人)?(?P<names>[^\s，,。；;：:（(）)]{2,40}?)(?:共同)?(?:答辩称|辩称)")
+_SPEAKER_JOIN = re.compile(r"、|和|及|与|(?:被告|答辩人)")
+
+
+def _speakers(text: str) -> list[str]:
+    """The names of those who answer (李某辩称 / 被告张某某答辩称 / 被告甲、乙辩称)."""
+    return [name for m in _SPEAKER.finditer(text) for name in _SPEAKER_JOIN.split(m.group("names"))
+            if len(name) >= 2]
+
+
+def _said_of(words: re.Pattern[str], complaint: str, names: list[str]) -> bool:
+    """Whether a sentence of the complaint holds one of `words` and names one of those who answer."""
+    if not names:
+        return False
+    for sentence in re.split(r"[。；;\n]", complaint):
+        if words.search(sentence) and any(name in sentence for name in names):
+            return True
+    return False
 
 
 def _other_speakers(text: str, start: int, end: int) -> list[tuple[int, int]]:

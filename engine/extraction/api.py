@@ -53,7 +53,10 @@ def detect_case_type(system: System, text: str) -> tuple[str, bool]:
     return best[3], best[0] > 0
 
 
-def extract_text(system: System, text: str, case_type: str | None = None, role: str = "complaint") -> dict[str, Any]:
+def extract_text(system: System, text: str, case_type: str | None = None, role: str = "complaint",
+                 complaint: str = "") -> dict[str, Any]:
+    """The elements of one pleading; an answer may be given the `complaint` it replies to (what the answer
+    assumes from it: a marriage the complaint states)."""
     if role not in ROLES:
         raise YaosuError(E.E201, role=role)
     if len(text) > MAX_TEXT_CHARS:
@@ -67,7 +70,7 @@ def extract_text(system: System, text: str, case_type: str | None = None, role: 
             warnings.append(f"未能识别案件类型，按 {system.table(case_type).label}（{case_type}）处理")
     casetype = system.casetype(case_type)
     table = casetype.table
-    doc = analyse(casetype, text, role)
+    doc = analyse(casetype, text, role, complaint)
     evidence = _Evidence(doc)
     results = doc.results
     elements = {eid: _element_output(doc, eid, evidence) for eid in table.element_ids if eid in results}

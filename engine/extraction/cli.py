@@ -22,6 +22,8 @@ def extract_command(
     case_type: Annotated[str | None, typer.Option("--case-type", help="案件类型，缺省时自动识别")] = None,
     role: Annotated[str, typer.Option("--role", help="complaint 起诉状 / answer 答辩状")] = "complaint",
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines 输出")] = False,
+    complaint: Annotated[Path | None, typer.Option(
+        "--complaint", help="答辩状所答辩的起诉状（--role answer 时）：起诉状载明的事实（如夫妻关系）用于判断答辩意见")] = None,
 ) -> None:
     """从诉状中提取要素。"""
     from engine.extraction.api import extract_text
@@ -32,9 +34,10 @@ def extract_command(
         system = default_system()
         # Read every file first: one unreadable file means no output at all.
         texts = [(path, read_pleading_notes(path)) for path in files]
+        replied_to = read_pleading_notes(complaint).text if complaint is not None and role == "answer" else ""
         results = []
         for path, read in texts:
-            result = extract_text(system, read.text, case_type, role)
+            result = extract_text(system, read.text, case_type, role, replied_to)
             result["warnings"] = read.warnings + result["warnings"]
             results.append({"file": str(path), **result})
     except YaosuError as exc:

@@ -51,6 +51,9 @@ class Document:
     # Names as the user wrote them (張三) for the normalised ones the stages match on (张三).
     written_names: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # Answers: the complaint they reply to, normalised, when the caller has it ("" otherwise): a spouse the
+    # complaint calls one (被告甲与被告乙系夫妻) can deny a joint debt in words that name no marriage.
+    complaint: str = ""
     _starts: list[int] | None = None
 
     @property

@@ -203,9 +203,12 @@ def recognise_document(norm: Normalised, with_docs: bool = False, nlp: Language 
     return mentions
 
 
-def analyse(casetype: CaseType, text: str, role: str) -> Document:
+def analyse(casetype: CaseType, text: str, role: str, complaint: str = "") -> Document:
+    """Read `text` as a pleading of `role`; an answer may be given the `complaint` it replies to."""
     norm = normalise(text)
     document = Document(norm, casetype, role, recognise_document(norm, nlp=casetype_nlp(casetype)))
+    if role == "answer" and complaint:
+        document.complaint = normalise(complaint).text
     document.sections = find_sections(norm.text)
     for stage in ROLE_STAGES[role]:
         STAGES[stage](document)

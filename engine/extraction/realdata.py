@@ -128,7 +128,8 @@ def _evaluate_passages(system: System, case_type: str, realdata: Path, golds: li
         complaint_text, answer_text = parts[index]
         name = f"{source}#{index}:{gold['part']}"
         if gold["part"] == "answer":
-            predicted = adapt({**extract_text(system, answer_text, case_type, "answer"), "role": "answer"})
+            predicted = adapt({**extract_text(system, answer_text, case_type, "answer", complaint_text),
+                               "role": "answer"})
             predicted = {**predicted, "elements": {e: v for e, v in predicted["elements"].items() if e in covered}}
             score_answer(answers, name, gold, predicted, types)
         else:
@@ -294,6 +295,21 @@ def _gold_answer_text(realdata: Path, gold: dict[str, Any], loaded: dict[str, An
     return answer_part(_passage(text)[1] or text)
 
 
+def _gold_answer_complaint(realdata: Path, gold: dict[str, Any], loaded: dict[str, Any]) -> str:
+    """The complaint an answer gold line's answer replies to: the same judgment's (or passage's)."""
+    source = str(gold.get("source", CAIL2021_SOURCE))
+    if source == CAIL2021_SOURCE:
+        doc = _source(loaded, realdata, source, _cail2021_docs).get(gold["id"])
+        return (doc.get("诉称段") or "") if doc is not None else ""
+    if source == SCM_SOURCE:
+        texts = _source(loaded, realdata, source,
+                        lambda root: {doc["id"]: doc["text"] for doc in read_jsonl(root / SCM_SOURCE)})
+        text = texts.get(gold["id"])
+        return complaint_part(text) if text is not None else ""
+    items = _source(loaded, realdata, source, partial(_lawbench_items, source=source))
+    return _passage(_lawbench_passage(items, source, int(gold["index"])))[0]
+
+
 def _gold_complaint_text(realdata: Path, gold: dict[str, Any], loaded: dict[str, Any]) -> str | None:
     """The complaint text a blind-shaped gold line names (None when the source lacks the id)."""
     source = str(gold.get("source", CAIL2021_SOURCE))
@@ -330,7 +346,9 @@ def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_R
                 continue
             scored += 1
             name = str(gold.get("id") or f"{gold['source']}#{gold['index']}")
-            predicted = extract_text(system, text, case_type, "answer")["elements"]
+            # The answer is read with the complaint it replies to, as `yaosu new` reads a case.
+            complaint = _gold_answer_complaint(realdata, gold, loaded)
+            predicted = extract_text(system, text, case_type, "answer", complaint)["elements"]
             for eid in defences:
                 raised = eid in gold.get("elements", {})
                 found = predicted.get(eid, {}).get("position") == "contest" and predicted[eid].get("value") is True

@@ -119,6 +119,25 @@ def test_cli_extract_unreadable_file(app: typer.Typer, tmp_path: Path) -> None:
     assert "bad.docx" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
+def test_cli_extract_answer_reads_the_complaint_it_replies_to(app: typer.Typer, tmp_path: Path) -> None:
+    """The complaint calls 王芳 the borrower's wife; her answer only says she did not know of the loan. With
+    --complaint that is the spouse's defence (民法典第一千零六十四条); without it, nothing; an unreadable
+    complaint is a named error and no output."""
+    complaint, answer = tmp_path / "complaint.txt", tmp_path / "answer.txt"
+    complaint.write_text("原告张三诉称：被告李四向原告借款5万元，被告王芳系被告李四之妻，该债务系夫妻共同债务。\n",
+                         encoding="utf-8")
+    answer.write_text("被告王芳辩称：对该笔借款不知情，请求驳回原告对我的诉讼请求。\n", encoding="utf-8")
+    base = ["extract", str(answer), "--role", "answer", "--case-type", "private_lending", "--json"]
+    with_complaint = CliRunner().invoke(app, [*base, "--complaint", str(complaint)])
+    assert with_complaint.exit_code == 0, with_complaint.output
+    element = json.loads(with_complaint.stdout)["elements"]["spouse_not_liable"]
+    assert (element["position"], element["value"]) == ("contest", True)
+    alone = CliRunner().invoke(app, base)
+    assert "spouse_not_liable" not in json.loads(alone.stdout)["elements"]
+    missing = CliRunner().invoke(app, [*base, "--complaint", str(tmp_path / "none.txt")])
+    assert missing.exit_code == 2 and missing.stdout == "" and "none.txt" in missing.stderr
+
+
 def test_cli_extract_table_output(app: typer.Typer, tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(COMPLAINT, encoding="utf-8")

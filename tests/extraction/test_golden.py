@@ -41,7 +41,7 @@ def test_golden(path: Path) -> None:
 
 def _check(case: dict[str, Any]) -> None:
     role = case.get("role", "complaint")
-    result = extract_text(default_system(), case["text"], "private_lending", role)
+    result = extract_text(default_system(), case["text"], "private_lending", role, case.get("complaint", ""))
     elements = result["elements"]
     got: dict[str, Any] = {}
     for eid in case.get("expect", {}):

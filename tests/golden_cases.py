@@ -6,9 +6,9 @@ A case holds `role` (complaint / answer), `text`, `expect` (element → value; i
 `null` means the element is not extracted. Values are
 compared as extraction scoring compares them (engine.extraction.evaluate.values_match: a text value
 matches when one contains the other, money by amount, a rate by its annual figure); an expected object
-is compared on the keys it gives. Used by tests/casetypes/sale_contract/test_golden.py; the traffic cases
-(tests/casetypes/motor_vehicle_accident/golden/) have the same format and all pass through it too, so
-their runner could become `check_golden(path, "motor_vehicle_accident")`.
+is compared on the keys it gives. Used by tests/casetypes/sale_contract/test_golden.py.
+`check_golden_exact` compares values exactly instead (a party list as its names): the traffic and labour
+cases (tests/casetypes/{motor_vehicle_accident,labor_dispute}/test_golden.py).
 """
 
 from __future__ import annotations
@@ -66,4 +66,23 @@ def check_golden(path: Path, case_type: str) -> None:
              for eid, want in (case.get("expect") or {}).items()
              if not _matches(types.get(eid, "text"), role, want, elements.get(eid))}
     assert wrong == {}
+    assert [eid for eid in case.get("absent", []) if eid in elements] == []
+
+
+def _exact(element: dict[str, Any] | None, role: str) -> Any:
+    if element is None:
+        return None
+    value = element["value"]
+    if isinstance(value, list) and value and isinstance(value[0], dict) and "kind" in value[0]:
+        value = [party["name"] for party in value]  # a party list as its names
+    return [element.get("position"), value] if role == "answer" else value
+
+
+def check_golden_exact(path: Path, case_type: str) -> None:
+    """Extract the case's text as `case_type`; every expected value must be exactly what extraction gives."""
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    role = case.get("role", "complaint")
+    elements = extract_text(default_system(), case["text"], case_type, role, case.get("complaint", ""))["elements"]
+    expected = case.get("expect") or {}
+    assert {eid: _exact(elements.get(eid), role) for eid in expected} == expected
     assert [eid for eid in case.get("absent", []) if eid in elements] == []

@@ -3,41 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
-from engine.extraction.api import extract_text
-from engine.system import default_system
-
-GOLDEN = sorted((Path(__file__).parent / "golden").glob("*.yaml"))
+from tests.golden_cases import check_golden_exact, golden_params
 
 
-def _case(path: Path) -> Any:
-    """A golden case; one marked `pending: <why>` is a shape the rules do not read yet (strict xfail: it
-    must be unmarked the moment it passes)."""
-    pending = yaml.safe_load(path.read_text(encoding="utf-8")).get("pending")
-    marks = [pytest.mark.xfail(reason=str(pending), strict=True)] if pending else []
-    return pytest.param(path, id=path.stem, marks=marks)
-
-
-def _got(elements: dict[str, Any], eid: str, role: str) -> Any:
-    element = elements.get(eid)
-    if element is None:
-        return None
-    value = element["value"]
-    if isinstance(value, list) and value and isinstance(value[0], dict) and "kind" in value[0]:
-        value = [party["name"] for party in value]  # a party list as its names
-    if role == "answer":
-        return [element.get("position"), value]
-    return value
-
-
-@pytest.mark.parametrize("path", [_case(p) for p in GOLDEN])
+@pytest.mark.parametrize("path", golden_params(Path(__file__).parent / "golden"))
 def test_golden(path: Path) -> None:
-    case = yaml.safe_load(path.read_text(encoding="utf-8"))
-    role = case.get("role", "complaint")
-    elements = extract_text(default_system(), case["text"], "motor_vehicle_accident", role)["elements"]
-    assert {eid: _got(elements, eid, role) for eid in case.get("expect", {})} == case.get("expect", {})
-    assert [eid for eid in case.get("absent", []) if eid in elements] == []
+    check_golden_exact(path, "motor_vehicle_accident")

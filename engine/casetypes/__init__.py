@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from engine.errors import E, YaosuError
+from engine.yamltext import load_yaml
 
 if TYPE_CHECKING:
     from engine.elements.dictionary import ElementTable
@@ -71,7 +72,7 @@ def read_package_yaml(module_file: str, name: str) -> Any:
     """A data file beside a package's module (answer wording, phrases): read once at import."""
     path = Path(module_file).with_name(name)
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise YaosuError(E.E152, path_name=path.name, exc=exc) from exc
 

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from engine.elements.schema import CueSpec, ElementSpec, FieldSpec, TableSpec
 from engine.errors import E, YaosuError
+from engine.yamltext import load_yaml
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ class ElementTable:
 
 def read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise YaosuError(E.E100, path_name=path.name, exc=exc) from exc
 

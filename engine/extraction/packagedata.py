@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from engine.errors import E, YaosuError
+from engine.yamltext import load_yaml
 
 if TYPE_CHECKING:
     from engine.system import CaseType
@@ -25,6 +26,6 @@ def package_yaml(casetype: CaseType, name: str) -> Any:
         return None
     where = f"engine/casetypes/{casetype.package.id}/{name}"
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise YaosuError(E.E211, where=where, exc=exc, path=where) from exc

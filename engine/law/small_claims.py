@@ -9,16 +9,15 @@ from typing import Any
 from engine.errors import E, YaosuError
 from engine.law.lawdata import LawData, law_or_default
 from engine.law.result import CalcResult, fmt_money
+from engine.yamltext import load_yaml
 
 FILE = "small_claims_limits.yaml"
 
 
 def _load(law: LawData) -> dict[str, Any]:
-    import yaml
-
     path = law.path / FILE
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise YaosuError(E.E674, file=path) from None
     if not isinstance(data, dict) or not isinstance(data.get("provinces"), dict):

@@ -26,6 +26,7 @@ from spacy.training import Example
 import engine.extraction.pipeline  # noqa: F401 - registers yaosu.char_tokenizer.v1, which the model uses
 from engine.errors import E, YaosuError
 from engine.paths import CORPUS_DIR
+from engine.yamltext import load_yaml
 
 MODEL_DIR = Path(__file__).with_name("stance_model")
 CLAUSES = CORPUS_DIR / "private_lending" / "stance" / "defence_clauses.yaml"
@@ -50,7 +51,7 @@ _MODEL = {
 def read_clauses(path: Path = CLAUSES) -> dict[str, list[str]]:
     """Defence id (or `none`) → the clauses written for it."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise YaosuError(E.E152, path_name=path.name, exc=exc) from exc
     if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):

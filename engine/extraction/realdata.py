@@ -279,35 +279,22 @@ def _source(loaded: dict[str, Any], realdata: Path, source: str, load: Callable[
     return loaded[source]
 
 
-def _gold_answer_text(realdata: Path, gold: dict[str, Any], loaded: dict[str, Any]) -> str | None:
-    """The answer text a gold line names; `loaded` caches each source file read."""
+def _gold_answer_texts(realdata: Path, gold: dict[str, Any], loaded: dict[str, Any]) -> tuple[str, str] | None:
+    """The answer text an answer gold line names and the complaint it replies to (the same judgment's or
+    passage's); None when the source lacks the id. `loaded` caches each source file read."""
     source = str(gold.get("source", CAIL2021_SOURCE))
     if source == CAIL2021_SOURCE:
         doc = _source(loaded, realdata, source, _cail2021_docs).get(gold["id"])
-        return answer_part(doc.get("辩称段") or "") if doc is not None else None
+        return (answer_part(doc.get("辩称段") or ""), doc.get("诉称段") or "") if doc is not None else None
     if source == SCM_SOURCE:
         texts = _source(loaded, realdata, source,
                         lambda root: {doc["id"]: doc["text"] for doc in read_jsonl(root / SCM_SOURCE)})
         text = texts.get(gold["id"])
-        return judgment_answer_part(text) if text is not None else None
+        return (judgment_answer_part(text), complaint_part(text)) if text is not None else None
     items = _source(loaded, realdata, source, partial(_lawbench_items, source=source))
     text = _lawbench_passage(items, source, int(gold["index"]))
-    return answer_part(_passage(text)[1] or text)
-
-
-def _gold_answer_complaint(realdata: Path, gold: dict[str, Any], loaded: dict[str, Any]) -> str:
-    """The complaint an answer gold line's answer replies to: the same judgment's (or passage's)."""
-    source = str(gold.get("source", CAIL2021_SOURCE))
-    if source == CAIL2021_SOURCE:
-        doc = _source(loaded, realdata, source, _cail2021_docs).get(gold["id"])
-        return (doc.get("诉称段") or "") if doc is not None else ""
-    if source == SCM_SOURCE:
-        texts = _source(loaded, realdata, source,
-                        lambda root: {doc["id"]: doc["text"] for doc in read_jsonl(root / SCM_SOURCE)})
-        text = texts.get(gold["id"])
-        return complaint_part(text) if text is not None else ""
-    items = _source(loaded, realdata, source, partial(_lawbench_items, source=source))
-    return _passage(_lawbench_passage(items, source, int(gold["index"])))[0]
+    complaint, answer = _passage(text)
+    return answer_part(answer or text), complaint
 
 
 def _gold_complaint_text(realdata: Path, gold: dict[str, Any], loaded: dict[str, Any]) -> str | None:
@@ -341,14 +328,13 @@ def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_R
     scored = 0
     for gold in golds:
         if gold.get("role") == "answer":
-            text = _gold_answer_text(realdata, gold, loaded)
-            if text is None:
+            texts = _gold_answer_texts(realdata, gold, loaded)
+            if texts is None:
                 continue
+            answer, complaint = texts  # the answer is read with the complaint it replies to, as `yaosu new` does
             scored += 1
             name = str(gold.get("id") or f"{gold['source']}#{gold['index']}")
-            # The answer is read with the complaint it replies to, as `yaosu new` reads a case.
-            complaint = _gold_answer_complaint(realdata, gold, loaded)
-            predicted = extract_text(system, text, case_type, "answer", complaint)["elements"]
+            predicted = extract_text(system, answer, case_type, "answer", complaint)["elements"]
             for eid in defences:
                 raised = eid in gold.get("elements", {})
                 found = predicted.get(eid, {}).get("position") == "contest" and predicted[eid].get("value") is True

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +26,7 @@ from engine.extraction.cues import Cues, alternation
 from engine.extraction.document import Candidate, Document
 from engine.extraction.linescan import first_blank_line_start
 from engine.extraction.recognisers.money import format_money
+from engine.extraction.stops import OrderedSpans
 
 if TYPE_CHECKING:
     from engine.system import CaseType
@@ -88,31 +88,7 @@ def _bracket_depth_map(text: str) -> list[int]:
     return depths
 
 
-class _Hits:
-    """Keyword hits (start, end, element) in text order — one pattern's matches, so neither their starts nor
-    their ends ever go back — looked up by position in log time (a claim passage of thousands of items is not
-    scanned once per figure)."""
-
-    def __init__(self, hits: list[tuple[int, int, str]]) -> None:
-        self.hits = hits
-        self.starts = [h[0] for h in hits]
-        self.ends = [h[1] for h in hits]
-
-    def first_from(self, position: int) -> tuple[int, int, str] | None:
-        """The first hit starting at or after `position`."""
-        index = bisect_left(self.starts, position)
-        return self.hits[index] if index < len(self.hits) else None
-
-    def last_until(self, position: int) -> tuple[int, int, str] | None:
-        """The last hit ending at or before `position`."""
-        index = bisect_right(self.ends, position)
-        return self.hits[index - 1] if index else None
-
-    def within(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
-        """The hits starting in [lo, hi) and ending by `hi`."""
-        first = bisect_left(self.starts, lo)
-        last = bisect_right(self.ends, hi)
-        return self.hits[first:last] if first < last else []
+_Hits = OrderedSpans[tuple[int, int, str]]  # keyword hits (start, end, element)
 
 
 def _owner(hits: _Hits, start: int, end: int, text: str, adjacent_wins: bool = True) -> str | None:

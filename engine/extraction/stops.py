@@ -1,4 +1,5 @@
-"""Where sentences and clauses start and end, found in log time.
+"""Positions looked up in log time: where sentences and clauses start and end (`Stops`), and which of a
+pattern's matches lie before, after or inside a position (`OrderedSpans`).
 
 `max(text.rfind(c, lo, at) for c in "。；\\n")` finds the start of the sentence holding `at`, but a stop
 character the text lacks is looked for all the way back to `lo`: once per mention, that is quadratic on a
@@ -10,7 +11,11 @@ as well), so the set is a parameter.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from typing import Generic, TypeVar
+
+# A match as (start, end, what it is): one pattern's matches, so neither starts nor ends ever go back.
+Span = TypeVar("Span", bound=tuple)  # type: ignore[type-arg]
 
 
 class Stops:
@@ -30,3 +35,28 @@ class Stops:
         """The position of the first stop at or after `position`, -1 when there is none (as `str.find`)."""
         index = bisect_left(self.positions, position)
         return self.positions[index] if index < len(self.positions) else -1
+
+
+class OrderedSpans(Generic[Span]):
+    """Spans (start, end, …) in text order, none inside another (one pattern's matches), looked up by position
+    by bisection: a long text's thousands of matches are not scanned once per figure."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = spans
+        self.starts = [span[0] for span in spans]
+        self.ends = [span[1] for span in spans]
+
+    def first_from(self, position: int) -> Span | None:
+        """The first span starting at or after `position`."""
+        index = bisect_left(self.starts, position)
+        return self.spans[index] if index < len(self.spans) else None
+
+    def last_until(self, position: int) -> Span | None:
+        """The last span ending at or before `position`."""
+        index = bisect_right(self.ends, position)
+        return self.spans[index - 1] if index else None
+
+    def within(self, lo: int, hi: int) -> list[Span]:
+        """The spans starting at or after `lo` and ending by `hi`."""
+        first, last = bisect_left(self.starts, lo), bisect_right(self.ends, hi)
+        return self.spans[first:last] if first < last else []

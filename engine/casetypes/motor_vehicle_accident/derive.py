@@ -12,7 +12,6 @@ Party references 被告一 / 原告 are resolved to names from the header.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from typing import Any
 
@@ -34,7 +33,7 @@ from engine.casetypes.motor_vehicle_accident.vocabulary import (
 from engine.extraction.document import Candidate, Document
 from engine.extraction.mention import Mention
 from engine.extraction.recognisers.money import format_money
-from engine.extraction.stops import Stops
+from engine.extraction.stops import OrderedSpans, Stops
 
 _SEPARATORS = "、，,；;：:（(）)。\n"
 _TOTAL = re.compile(r"(?:合计|共计|总计|总额|暂计|合计人民币|共计人民币)")
@@ -195,11 +194,7 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
     are added (corpus/realdata_gold/README.md, "Money per item"); a figure of two joined items is nobody's."""
     text = doc.text
     words = item_words(text, lo, hi)
-    starts, ends = [w[0] for w in words], [w[1] for w in words]
-
-    def within(left: int, right: int) -> list[tuple[int, int, str | None]]:
-        """The item words inside [left, right] (the words are matches of one pattern: in order, apart)."""
-        return words[bisect_left(starts, left):bisect_right(ends, right)]
+    within = OrderedSpans(words).within  # the item words inside [left, right]: in order, apart
 
     sentence_stops = Stops(text, "。；;\n", lo, hi)
     items: dict[str, Candidate] = {}

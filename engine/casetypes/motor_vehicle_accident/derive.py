@@ -186,6 +186,12 @@ def _another_part(first: tuple[int, int, str, bool, Any], then: tuple[int, int, 
     return then[2] != word or (qualified and then[3])
 
 
+def _plus(item: Candidate, value: Any, span: tuple[int, int]) -> Candidate:
+    """The item with one more figure of its own added (and that figure's evidence)."""
+    added = format_money(Decimal(str(item.value)) + Decimal(str(value)))
+    return Candidate(item.element, added, [*item.spans, span], 0.85, "derived", item.order)
+
+
 def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str, Candidate], Candidate | None]:
     """Item amounts in text[lo:hi]: a money amount takes the item named just before it in its own piece.
 
@@ -227,10 +233,7 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
                      if _TOTAL_GAP.fullmatch(text, e, left - 1)]
         if not piece and chain is not None and chain[1] == mention.start - 1 and text[chain[1]] in "、+＋":
             # 医疗费：12000元、3000元: one more figure of the item before it, with no word of its own.
-            first = items[chain[0]]
-            added = format_money(Decimal(str(first.value)) + Decimal(str(value)))
-            items[chain[0]] = Candidate(chain[0], added, [*first.spans, (mention.start, mention.end)], 0.85,
-                                        "derived", first.order)
+            items[chain[0]] = _plus(items[chain[0]], value, (mention.start, mention.end))
             chain = (chain[0], mention.end, chain[2] + 1)
             continue
         if (not piece and chain is not None and chain[2] > 1
@@ -279,10 +282,7 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
                 chain = (item, mention.end, 1)
             elif _another_part(first_of[item], (sentence, start, word, qualified, value)):
                 # one more part of the item in the same list (修理费 + 施救费 / 住院期间误工费 + 出院后误工费)
-                first = items[item]
-                added = format_money(Decimal(str(first.value)) + Decimal(str(value)))
-                items[item] = Candidate(item, added, [*first.spans, (start, mention.end)], 0.85, "derived",
-                                        first.order)
+                items[item] = _plus(items[item], value, (start, mention.end))
             continue
         if total is None and _TOTAL.search(text, left, mention.start):
             total = Candidate("claim_total", value, [(mention.start, mention.end)], 0.85, "derived", mention.start)

@@ -96,53 +96,65 @@ def eval_real_command(
     gold: Annotated[Path | None, typer.Option("--gold", help="金标准 JSONL")] = None,
     case_type: Annotated[str, typer.Option("--case-type", help="金标准所属的案件类型")] = "private_lending",
     as_json: Annotated[bool, typer.Option("--json")] = False,
+    all_sets: Annotated[bool, typer.Option(
+        "--all", help="评估 corpus/realdata_gold/sets.yaml 登记的全部金标准集合，每个集合一行")] = False,
+    kind: Annotated[str | None, typer.Option(
+        "--kind", help="与 --all 同用：只评估某一类集合（development 开发集 / blind 盲测集 / held_out 留出集）")] = None,
+    markdown: Annotated[bool, typer.Option("--markdown", help="与 --all 同用：输出 Markdown 表格")] = False,
+    sets: Annotated[Path | None, typer.Option("--sets", help="与 --all 同用：集合登记表（缺省为 sets.yaml）")] = None,
 ) -> None:
     """在真实裁判文书（诉称部分）上评估提取。"""
-    from engine.extraction.realdata import (
-        DEFAULT_GOLD,
-        DEFAULT_REALDATA,
-        evaluate_real,
-        is_cail2021_gold,
-        required_data,
-    )
+    from engine.extraction.realdata import DEFAULT_GOLD, DEFAULT_REALDATA, evaluate_gold, missing_source
 
     realdata = realdata or DEFAULT_REALDATA
+    if all_sets:
+        _eval_all(realdata, gold, kind, sets, markdown, as_json)
+        return
     gold = gold or DEFAULT_GOLD
-    if is_cail2021_gold(gold):
-        _eval_cail2021(realdata, gold, case_type, as_json)
-        return
     if not gold.is_file():
         typer.echo(f"未找到金标准文件（{gold}），跳过评估。")
         return
     try:
-        needed = required_data(realdata, gold)
+        missing = missing_source(realdata, gold)
     except YaosuError as exc:
         _fail(exc.shown)
         return
-    if not needed.is_file():
-        typer.echo(f"未找到真实文书数据（{needed}），跳过评估。")
+    if missing is not None:
+        typer.echo(f"未找到真实文书数据（{missing}），跳过评估。")
         return
     from engine.system import default_system
 
-    _report(lambda: evaluate_real(default_system(), case_type, realdata, gold), as_json)
+    _report(lambda: evaluate_gold(default_system(), case_type, realdata, gold), as_json)
 
 
-def _eval_cail2021(realdata: Path, gold: Path, case_type: str, as_json: bool) -> None:
-    from engine.extraction.realdata import answers_sources, evaluate_cail2021
-    from engine.system import default_system
+def _eval_all(realdata: Path, gold: Path | None, kind: str | None, sets: Path | None, markdown: bool,
+              as_json: bool) -> None:
+    """Every registered gold set scored, one summary line each (a set whose source text is absent says so)."""
+    from engine.errors import E
+    from engine.extraction.goldsets import GOLD_SETS, KINDS, load_gold_sets, score_all, summary_table
+    from engine.extraction.realdata import evaluate_gold, missing_source
+    from engine.system import System, default_system
 
-    if not gold.is_file():
-        typer.echo(f"未找到金标准文件（{gold}），跳过评估。")
-        return
+    def evaluate(system: System, case_type: str, realdata: Path, gold_path: Path) -> dict[str, Any] | None:
+        return None if missing_source(realdata, gold_path) else evaluate_gold(system, case_type, realdata, gold_path)
+
+    registry = sets or GOLD_SETS
     try:
-        missing = [source for source in answers_sources(realdata, gold) if not source.is_file()]
+        if gold is not None:
+            raise YaosuError(E.E294)
+        if kind is not None and kind not in KINDS:
+            raise YaosuError(E.E293, kind=kind, known="、".join(KINDS))
+        chosen = tuple(entry for entry in load_gold_sets(registry) if kind is None or entry.kind == kind)
+        rows = score_all(default_system(), realdata, chosen, registry.parent, evaluate)
     except YaosuError as exc:
         _fail(exc.shown)
         return
-    if missing:
-        typer.echo(f"未找到真实文书数据（{missing[0]}），跳过评估。")
+    if as_json:
+        typer.echo(json.dumps([{**row["set"].model_dump(), "report": row["report"] and {
+            key: row["report"].get(key) for key in ("files", "complaints", "answers")}} for row in rows],
+            ensure_ascii=False, indent=1))
         return
-    _report(lambda: evaluate_cail2021(default_system(), case_type, realdata, gold), as_json)
+    typer.echo(summary_table(rows, markdown))
 
 
 def _report(evaluate: Any, as_json: bool) -> None:

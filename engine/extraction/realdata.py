@@ -192,6 +192,21 @@ def is_cail2021_gold(path: Path) -> bool:
     return not (path.is_file() and is_part_gold(read_jsonl(path)))
 
 
+def missing_source(realdata: Path, gold_path: Path) -> Path | None:
+    """The first source text a gold set is scored on that this machine lacks (None when it has them all)."""
+    if is_cail2021_gold(gold_path):
+        return next((source for source in answers_sources(realdata, gold_path) if not source.is_file()), None)
+    needed = required_data(realdata, gold_path)
+    return None if needed.is_file() else needed
+
+
+def evaluate_gold(system: System, case_type: str, realdata: Path, gold_path: Path) -> dict[str, Any]:
+    """A gold set scored by the evaluator its line shape calls for (blind-set lines, passage parts, scm ids)."""
+    if is_cail2021_gold(gold_path):
+        return evaluate_cail2021(system, case_type, realdata, gold_path)
+    return evaluate_real(system, case_type, realdata, gold_path)
+
+
 def answers_sources(realdata: Path, gold_path: Path) -> list[Path]:
     """The source files a blind-format gold set's lines name (cail2021 when a line names none)."""
     names = {str(gold.get("source", CAIL2021_SOURCE)) for gold in read_jsonl(gold_path)}

@@ -54,6 +54,8 @@ class Document:
     # Answers: the complaint they reply to, normalised, when the caller has it ("" otherwise): a spouse the
     # complaint calls one (被告甲与被告乙系夫妻) can deny a joint debt in words that name no marriage.
     complaint: str = ""
+    # That complaint read as a complaint of the same case type, once, when a stage asks (`replied_to`).
+    complaint_document: Document | None = None
     _starts: list[int] | None = None
 
     @property

@@ -203,6 +203,16 @@ def recognise_document(norm: Normalised, with_docs: bool = False, nlp: Language 
     return mentions
 
 
+def replied_to(doc: Document) -> Document | None:
+    """The complaint an answer replies to, read as a complaint of the same case type (once per answer), or
+    None when the caller gave none: what a blanket answer (原告所诉属实 / 原告的诉请没有依据) speaks to."""
+    if not doc.complaint:
+        return None
+    if doc.complaint_document is None:
+        doc.complaint_document = analyse(doc.casetype, doc.complaint, "complaint")
+    return doc.complaint_document
+
+
 def analyse(casetype: CaseType, text: str, role: str, complaint: str = "") -> Document:
     """Read `text` as a pleading of `role`; an answer may be given the `complaint` it replies to."""
     norm = normalise(text)

@@ -109,6 +109,7 @@ _CLAIM_DENIED = re.compile(
     r"不同意赔偿|不同意原告的?(?:全部|所有)?(?:诉讼请求|诉请)|被告[A-Z\u4e00-\u9fa5]{0,4}不应承担(?:任何)?赔偿责任|不应承担任何|不需要承担任何|"
     r"诉讼请求[^。；]{0,6}(?<!没)有异议|赔偿这么多|各项(?:损失|费用|赔偿)[^，。；]{0,4}(?:(?<!没)有异议|过高)|"
     r"(?:要求|主张|请求|诉请)的?(?:赔偿|给付|支付)?的?(?:金额|数额|损失|费用|赔偿款?|款项)[^，。；]{0,4}过高|"
+    r"(?<![^，,。；;：:\s但])(?:赔偿|索赔)的?(?:金额|数额)[^，。；]{0,4}过高|"
     r"驳回(?:原告|其|对方)[^，。；]{0,10}(?:诉讼请求|诉请|起诉)|"
     r"(?:诉请|诉求|诉讼请求|起诉|请求)[^，。；]{0,6}(?:缺乏|没有|无)[^，。；]{0,6}依据|"
     r"(?:诉请|诉求|诉讼请求|请求)[^，。；]{0,4}不合理|损失[^，。；]{0,4}(?:计算)?(?:有误|错误|不实)|(?:我方|我公司|答辩人|本人|我)[^，。；]{0,2}不(?:应当?)?承担(?:任何)?赔偿责任")
@@ -208,7 +209,8 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
         found.record("claim_total", "contest", None, (lo, hi))
     claims_admitted = _CLAIMS_ADMITTED.search(chunk) is not None
     if (_BLANKET.search(chunk) or claims_admitted) and not _NO_COLLISION.search(chunk):
-        for eid in ("accident_date", "liability", *(("claim_total",) if claims_admitted else ())):
+        for eid in ("accident_date", "liability", *(("claim_total",) if claims_admitted else ()),
+                    *_stated_in_complaint(doc, claims_admitted)):
             found.record(eid, "admit", None, (lo, hi))
     stance = _stance(chunk)
     if stance is None:
@@ -247,6 +249,20 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
                        + r")[^。；]{0,6}伤残|鉴定意见[^。；]{0,6}(?<!没)有异议", chunk):
             found.record("disability_grade", "contest", None, (lo, hi))
     _advances(doc, found, lo, hi, names)
+
+
+def _stated_in_complaint(doc: Document, claims_too: bool) -> list[str]:
+    """What a blanket admission admits beyond the accident and the allocation: every fact the complaint it
+    replies to states (认可原告起诉的事实: its grade, its days, its advances), and with 对原告的诉请无异议 every
+    item it claims too. Without the complaint, only the accident and the allocation are known to be admitted."""
+    from engine.extraction.pipeline import replied_to  # the pipeline imports spaCy: only when an answer asks
+
+    complaint = replied_to(doc)
+    if complaint is None:
+        return []
+    sections = ("facts", "damages", "claims") if claims_too else ("facts",)
+    table = doc.casetype.table
+    return [eid for eid in complaint.results if eid in table.entries and table.section_of(eid) in sections]
 
 
 # 原被告发生交通事故是事实 admits the accident even when the sentence goes on to contest the 认定书.

@@ -59,6 +59,7 @@ _LIABILITY = re.compile(
     r"|(?:各|均|都|亦|也)?(?:不承担|不负)(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(责任)"
     r"|(?:各|均|都|亦|也)?(?:(?:负|承担|为)(全|主|同|次|无)|(无))责(?![任赔限险])")
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*%")
+_PAID_AT = re.compile(r"(?:的比例)?(?:予以)?(?:赔偿|承担|负担)")
 # The plaintiff's (or the victim's) own share: 原告自愿承担20%的责任 / 原告自负30%.
 _OWN_SHARE = re.compile(r"(?:原告|受害人|死者|伤者)(?:[A-Z]{2,4})?(?:自愿|自行|应|愿意)?(?:承担|负担|自负|负)[^，。；%％\d]{0,4}$")
 _ADVANCE = re.compile(r"垫付|已支付|支付了|已付|(?:已|已经|先行)[^，,。；;不]{0,14}?赔付|先行支付|先行给付|已给付|给付了|"
@@ -640,6 +641,8 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
                 _vehicle_share(text, results, match)
                 continue
             applied = text[max(0, match.start() - 2):match.start()] == "元的"  # 车损7600元的40%即3040元
+            # 超出部分由被告按70%赔偿: the share the side pays, said by the verb right after it.
+            applied = applied or _PAID_AT.match(text, match.end()) is not None and text[match.start() - 1] == "按"
             if (re.search(r"比例|责任|承担", around) or applied) and not re.search(r"伤残|指数|系数|利率", around):
                 value = match.group(1).rstrip("0").rstrip(".") if "." in match.group(1) else match.group(1)
                 if _OWN_SHARE.search(text, max(sentence[0], match.start() - 20), match.start()):

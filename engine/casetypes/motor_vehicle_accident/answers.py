@@ -305,7 +305,10 @@ _OWN_OFFER = re.compile(r"(?:(?:自愿|愿意|愿|只|仅)[^，。；]{0,14}?|"
                         r"(?:按|承担)[^，。；]{0,6}$")
 # 原告应自行承担70%的责任 / 原告PER应承担80%: the victim's own share — the defendant's side is the rest.
 _VICTIM_SHARE = re.compile(r"(?:原告|受害人|死者|伤者|非机动车一方|行人)(?:[A-Z]{2,4})?(?:自身|本人)?(?:也|亦)?(?:应|应当|应该|需)?"
-                           r"(?:自行|自己)?(?:承担|负担|负|自负)[^，。；%％\d]{0,4}$|(?:自负|自担|自行承担)[^，。；%％\d]{0,4}$")
+                           r"(?:自行|自己)?(?:承担|负担|负|自负)[^，。；%％\d]{0,4}$|(?:自负|自担|自行承担)[^，。；%％\d]{0,4}$"
+                           # 原告自身也有过错，应承担30%的责任: the subject is the clause before
+                           r"|(?:原告|受害人|死者|伤者)(?:[A-Z]{2,4})?[^，。；]{0,8}过错[，,](?:其|故)?(?:也|亦)?(?:应|应当|应该)"
+                           r"(?:自行)?(?:承担|负担|自负)[^，。；%％\d]{0,4}$")
 def _share(text: str, found: _Found, lo: int, hi: int) -> None:
     chunk = text[lo:hi]
     percents = [m for m in _PERCENT.finditer(text, lo, hi)

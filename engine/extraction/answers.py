@@ -195,9 +195,10 @@ def parse_answer(doc: Document) -> None:
     # whole answer, party block included: it is where a marriage is often stated (被告李某，系张某之妻); or
     # the complaint it replies to, in a sentence that names one who answers (被告甲与被告乙系夫妻 … 乙辩称).
     speakers = _speakers(text) if doc.complaint else []
+    complaint_sentences = [s for s in _COMPLAINT_SENTENCE.split(doc.complaint) if s] if speakers else []
     cues = {eid: answer_cue for eid, answer_cue in cues.items()
             if answer_cue.requires is None or answer_cue.requires.search(text)
-            or _said_of(answer_cue.requires, doc.complaint, speakers)}
+            or _said_of(answer_cue.requires, complaint_sentences, speakers)}
     items = _items(text, body_start, body_end)
     others = _other_speakers(text, body_start, body_end)
     item_starts = [lo for lo, _ in items]  # items are sorted and disjoint: a bisect finds a clause's item
@@ -335,14 +336,12 @@ def _speakers(text: str) -> list[str]:
             if len(name) >= 2]
 
 
-def _said_of(words: re.Pattern[str], complaint: str, names: list[str]) -> bool:
+_COMPLAINT_SENTENCE = re.compile(r"[。；;\n]")
+
+
+def _said_of(words: re.Pattern[str], sentences: list[str], names: list[str]) -> bool:
     """Whether a sentence of the complaint holds one of `words` and names one of those who answer."""
-    if not names:
-        return False
-    for sentence in re.split(r"[。；;\n]", complaint):
-        if words.search(sentence) and any(name in sentence for name in names):
-            return True
-    return False
+    return any(words.search(sentence) and any(name in sentence for name in names) for sentence in sentences)
 
 
 def _other_speakers(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from engine.casetypes.labor_dispute.facts import left_mark, read_wage, right_mark
+from engine.casetypes.labor_dispute.facts import employer_sues_in, left_mark, read_wage, right_mark
+from engine.extraction.claimrefs import claim_items, claim_references
 from engine.extraction.document import Candidate, Document, sentences
 
 # The plaintiff and the answering side as an answer names them (原告 / 被答辩人, 被告 / 答辩人).
@@ -40,7 +41,7 @@ _CONTEST = re.compile(
 )
 # A worker answering the employer's suit defends the award: the items it says are owed are contested.
 _DEFENDS = re.compile(r"拖欠(?:我|被告|答辩人)|有[^，。；]{0,4}?依据|应(?:当)?[^，。；]{0,8}?支付|(?:裁决|认定)[^，。；]{0,6}?(?:正确|合理|准确)|应予维持|予以维持")
-_ADMIT = re.compile(r"同意(?:支付|给付|按|发放|补缴)|愿意支付|予以支付|予以发放|承诺(?:给予|支付)|认可[^，。；]{0,8}?(?:请求|主张)|无异议")
+_ADMIT = re.compile(r"同意(?:支付|给付|按|发放|补缴)|(?<!不)同意[^，。；]{0,8}?第[^，。；]{1,6}?项(?:诉讼)?(?:请求|诉请|诉求|主张)|愿意支付|予以支付|予以发放|承诺(?:给予|支付)|认可[^，。；]{0,8}?(?:请求|主张)|无异议")
 # A restated claim: the answer repeats what the plaintiff asks before it answers it.
 _RESTATED = re.compile(r"关于[^。；]{0,60}?问题|关于[^。；]{0,60}?(?:请求|主张)(?=[，。；])"
                        r"|" + P + r"(?:主张|要求|诉请|请求|提出)[^，。；]{0,40}?\d+(?:\.\d+)?元")
@@ -93,6 +94,7 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
     contested: dict[str, tuple[object, tuple[int, int]]] = {}
     admitted: dict[str, tuple[int, int]] = {}
     previous: list[str] = []  # the claims the sentence before spoke of (本项请求 / 该项主张 refer to them)
+    numbered = _numbered_claims(doc)
     for start, end in sentences(text):
         sentence = text[start:end]
         spoken: list[str] = []
@@ -103,7 +105,7 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
         sentence_contest = _CONTEST.search(own) or (worker and _DEFENDS.search(own))
         sentence_admit = None if worker else _ADMIT.search(own)  # a worker reports the employer's concessions
         for eid, noun in _CLAIMS:
-            found = noun.search(sentence)
+            found: re.Match[str] | None = noun.search(sentence) or numbered.get(eid, {}).get(start)
             if found is None:
                 continue
             # the noun's own clause decides when it takes a stance; else the sentence does
@@ -174,7 +176,8 @@ def _worker_answers(doc: Document, results: dict[str, Candidate]) -> bool:
     if opening is not None and re.fullmatch(r"PER\d*|ORG\d*", opening.group("name")):
         return opening.group("name").startswith("PER")  # LawBench's masks say which it is
     if not re.search(r"(?:^|\n)\s*(?:答辩人|被告|被答辩人|原告)[:：]", doc.text) and opening is None:
-        return _WORKER_ANSWERS.search(doc.text) is not None  # no party block: names read from running text mislead
+        # no party block: names read from running text mislead; the answer's words, else the complaint's, say who
+        return _WORKER_ANSWERS.search(doc.text) is not None or employer_sues_in(doc.complaint)
     kinds = {}
     for role in ("plaintiffs", "defendants"):
         found = results.get(role)
@@ -188,7 +191,30 @@ def _worker_answers(doc: Document, results: dict[str, Candidate]) -> bool:
     if kinds["defendants"]:
         # the answering side named as a person is the worker (an employer is an organisation)
         return kinds["defendants"] == {"natural"}
-    return _WORKER_ANSWERS.search(doc.text) is not None
+    return _WORKER_ANSWERS.search(doc.text) is not None or employer_sues_in(doc.complaint)
+
+
+def _claim_of(item: str) -> str | None:
+    """The claim a complaint's item names (the first in _CLAIMS order whose noun it holds)."""
+    return next((eid for eid, noun in _CLAIMS if noun.search(item)), None)
+
+
+def _numbered_claims(doc: Document) -> dict[str, dict[int, re.Match[str]]]:
+    """不同意原告的第二项诉讼请求: claim → {sentence start: the reference}, by the complaint's numbered items (the answer
+    alone does not say which claim its 第二项 is)."""
+    items = {number: eid for number, item in claim_items(doc.complaint).items() if (eid := _claim_of(item))}
+    found: dict[str, dict[int, re.Match[str]]] = {}
+    if not items:
+        return found
+    for start, end in sentences(doc.text):
+        for number, ref_start, ref_end in claim_references(doc.text, start, end):
+            eid = items.get(number)
+            if eid is not None:
+                # a match object over the sentence's own offsets, as a noun's would be
+                match = re.compile(re.escape(doc.text[ref_start:ref_end])).search(doc.text[start:end], ref_start - start)
+                if match is not None:
+                    found.setdefault(eid, {}).setdefault(start, match)
+    return found
 
 
 def _counter_figure(doc: Document, start: int, end: int, own: str, after: int) -> str | None:
@@ -214,7 +240,9 @@ def _ending(doc: Document, results: dict[str, Candidate], worker: bool) -> None:
     text = doc.text
 
     def stated(found: re.Match[str]) -> bool:
-        return not re.search(r"并非|不是|不属于|否认|并不是|未|从未|没有", text[max(0, found.start() - 4): found.start()])
+        # not denied (并非自动离职), and not someone else's (其他员工…已自行离职: the clause's subject is another worker)
+        return not re.search(r"并非|不是|不属于|否认|并不是|未|从未|没有", text[max(0, found.start() - 4): found.start()]) \
+            and not _OTHER_WORKER.search(text, left_mark(text, found.start(), "，,。；\n"), found.start())
     own = _OWN_QUIT if worker else _DISMISSED
     other, code = (_DISMISSED, "employer") if worker else (_QUITS, "employee")
     mutual = next((m for m in _MUTUAL.finditer(text) if stated(m)), None)
@@ -230,6 +258,9 @@ def _ending(doc: Document, results: dict[str, Candidate], worker: bool) -> None:
         if found is not None:
             _put(doc, results, "termination_by", "contest", value, found.span())
             return
+
+
+_OTHER_WORKER = re.compile(r"(?:其他|其余|别的|另一|另外)(?:的)?(?:员工|职工|工人|同事|人)|同事")
 
 
 # Words that make an employer's statement of a fact a defence rather than its account of the facts.

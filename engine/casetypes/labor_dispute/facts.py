@@ -97,6 +97,18 @@ _ORG_PLAINTIFF = re.compile(
 _WORKER_IS_DEFENDANT = re.compile(r"被告[^，。；]{0,10}?(?:入职|到)原告|被告(?:系|是|为)原告(?:的|单位|公司)?(?:员工|职工)|原告[^，。；]{0,6}?(?:辞退|开除)(?:了)?被告")
 
 
+def employer_sues_in(complaint: str) -> bool:
+    """Whether a complaint's words alone (no party block read) say the employer sues the worker after an award: its
+    claims ask not to pay, or its first party is an organisation (or the worker is the defendant) and it speaks of
+    the award."""
+    asks = _ASKS.search(complaint)
+    if _NO_PAYMENT.search(complaint, asks.start() if asks else len(complaint)):
+        return True
+    employer_first = _ORG_PLAINTIFF.search(complaint[:80]) or re.match(r"^[^。]{0,6}?原告(?:[^，。]{0,4})?(?:公司|单位)", complaint) \
+        or _WORKER_IS_DEFENDANT.search(complaint)
+    return bool(employer_first and re.search(r"仲裁|裁决", complaint))
+
+
 def employer_plaintiff(doc: Document, orgs_sue: bool | None) -> bool:
     """The employer sues (an appeal against an award) when the party block says so; without a party block, when the
     plaintiff's name is an organisation's or the text puts the worker on the defendant's side."""
@@ -231,7 +243,7 @@ _JOB = re.compile(
     r"|(?:原告|被告|我)(?:系|是)(?:被告|原告)?(?:公司|单位)的)"
     r"(?P<job>[^，。；、,（(：:“”\d]{1,16}?)(?:一职|职务|岗位|的工作|等工作|工作)?(?=[，。；,、（(]|$)"
 )
-_NOT_A_JOB = re.compile(r"^(?:本|该|此|原|其|这|新)|劳动|业务活动|经营|租赁|名义|期间|以来|工作时|管理|有报酬|职责|义务|活动|事宜|行为|员工|职工|人员|争议|仲裁|调整")
+_NOT_A_JOB = re.compile(r"^(?:本|该|此|原|其|这|新)|劳动|业务活动|经营|租赁|名义|期间|以来|工作时|管理(?!员)|有报酬|职责|义务|活动|事宜|行为|员工|职工|人员|争议|仲裁|调整")
 
 
 def read_position(doc: Document, results: dict[str, Candidate], outside: tuple[int, int]) -> None:
@@ -389,11 +401,11 @@ _REASON_OPENS = re.compile(r"(?<![可所予难加足])以(?![上下后前来及]
 _ADVERBIAL = re.compile(r"以[^。；]{1,40}?为由[，,]?|经[^，。；]{1,12}?(?:提出|同意|协商)[，,]")
 _NEW_EVENT = re.compile(r"但|现|后来|之后|此后|直至|至今|由于|因为|期间|随后")
 _WISH = re.compile(r"同意|要求|请求|申请(?!书)|拟|欲|想|希望|有权|可以|应当")
-_SENT_TO = re.compile(r"向(?P<to>原告|被告|被上诉人|上诉人|我|公司|单位)[^，。；]{0,24}?(?:发出|寄送|送达|邮寄|发送|递交|提交|发函)[^，。；]{0,12}?解除")
+_SENT_TO = re.compile(r"向(?P<to>原告|被告|被上诉人|上诉人|我|公司|单位)[^，。；]{0,24}?(?:发出|寄送|送达|邮寄|发送|递交|提交|发函|提出)[^，。；]{0,12}?解除")
 _NOTIFIES = re.compile(r"(?P<who>原告|被告|被上诉人|上诉人|公司|单位)?[^，。；]{0,6}?通知(?P<to>原告|被告|被上诉人|上诉人|我|(?:全体)?(?:员工|职工))[^，。；]{0,20}?(?:解除|终止)")
 # 双方劳动合同于2025年4月7日终止: the day the ending took effect, when a sentence says it apart from the notice.
 _TAKES_EFFECT = re.compile(r"^(?:起)?(?:正式)?(?:终止|解除)")
-_NOT_AN_ENDING = re.compile(r"仲裁|裁决|请求|判令|诉请|要求[^，。；]{0,8}?(?:确认|解除)|是否|如果|若|假如")
+_NOT_AN_ENDING = re.compile(r"仲裁|裁决|请求|判令|诉请|要求[^，。；]{0,8}?(?:确认|解除)|是否|如果|若|假如|扬言|威胁|打算|准备")
 _NEGATED_ACT = re.compile(r"(?:并非|不是|未|没有|否认|不存在)$")
 
 

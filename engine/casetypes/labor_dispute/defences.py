@@ -15,24 +15,21 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from engine.casetypes.labor_dispute.facts import employer_sues_in, left_mark, read_wage, right_mark
+from engine.casetypes.labor_dispute.facts import (
+    claim_nouns,
+    employer_sues_in,
+    left_mark,
+    read_wage,
+    right_mark,
+)
 from engine.extraction.claimrefs import claim_items, claim_references
 from engine.extraction.document import Candidate, Document, sentences
 
 # The plaintiff and the answering side as an answer names them (原告 / 被答辩人, 被告 / 答辩人).
 P = r"(?:原告|被答辩人|(?<!被)上诉人)"
 D = r"(?:被告|(?<!被)答辩人|被上诉人)"
-# The claim a sentence speaks of, by its nouns (a wage rate — 月工资, 工资标准 — is no wage claim).
-_CLAIMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("claim_illegal_termination", re.compile(r"违法解除|违法终止|赔偿金|(?:双倍|二倍)(?:的)?(?:经济)?赔偿")),
-    ("claim_double_wages", re.compile(r"(?:二倍|双倍|2倍)工资")),
-    ("claim_overtime", re.compile(r"加班")),
-    ("claim_annual_leave", re.compile(r"年休假|年假|带薪休假")),
-    ("claim_social_insurance_loss", re.compile(r"(?:社保|社会保险)[^，。；]{0,8}?损失")),
-    ("claim_economic_compensation", re.compile(r"经济补偿|离职补偿|补偿金")),
-    ("claim_unpaid_wages", re.compile(r"(?:(?<=\d月)|(?<=\d月份)|(?<![月倍均本准定]))(?<!班)(?<!假)(?<!期)工资"
-                                      r"(?!标准|卡|表|台账|明细|构成|基数|的计算|待遇)|劳动报酬")),
-)
+# The claim a sentence speaks of, by its nouns (a wage rate — 月工资, 工资标准 — is no wage claim): claims.yaml.
+_CLAIMS = claim_nouns("sentences")
 _CONTEST = re.compile(
     r"不存在|不应|无需|无须|不需|不予|不同意|没有[^，。；]{0,6}?依据|缺乏[^，。；]{0,6}?依据|无[^，。；]{0,6}依据|驳回|已足额|已结清|已经?结清"
     r"|未违法|不违法|并未违法|没有违法|合法解除|依法解除"

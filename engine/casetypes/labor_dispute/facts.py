@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from engine.casetypes import read_package_yaml
 from engine.extraction.document import Candidate, Document, sentences
 from engine.extraction.mention import Mention
 
@@ -124,16 +125,15 @@ def employer_plaintiff(doc: Document, orgs_sue: bool | None) -> bool:
 
 
 # --- claims item by item ----------------------------------------------------------------------------------------
+def claim_nouns(use: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """claims.yaml as (claim id, pattern) in its order, for `use` "items" (a complaint's claim items) or
+    "sentences" (an answer's sentences): the shared nouns and that use's own."""
+    return tuple((row["id"], re.compile("|".join([*row["nouns"], *row.get(use, [])])))
+                 for row in read_package_yaml(__file__, "claims.yaml"))
+
+
 # The claim a figure belongs to, by the nouns of its own item (checked in this order).
-_CLAIM_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("claim_illegal_termination", re.compile(r"违法解除|违法终止|违法开除|(?:双倍|二倍)(?:的)?经济补偿|赔偿金|(?:双倍|二倍)赔偿")),
-    ("claim_double_wages", re.compile(r"(?:二倍|双倍|2倍)工资|未(?:签订?|订立)[^，。；]{0,12}?(?:二倍|双倍|2倍)")),
-    ("claim_overtime", re.compile(r"加班")),
-    ("claim_annual_leave", re.compile(r"年休假|年假|带薪休假")),
-    ("claim_social_insurance_loss", re.compile(r"(?:社保|社会保险)[^，。；]{0,8}?损失")),
-    ("claim_economic_compensation", re.compile(r"经济补偿|离职补偿|补偿金")),
-    ("claim_unpaid_wages", re.compile(r"工资|劳动报酬|薪酬|薪金|提成")),
-)
+_CLAIM_NOUNS = claim_nouns("items")
 # Items that hold a claim noun but are not that claim (生活费, allowances, a total of other items).
 _NOT_A_CLAIM = re.compile(r"生活费|生活补助|失业金|失业保险金|取暖|防暑|降温|差旅|误工|冬季工资|十三薪|医疗|伙食|护理|丧葬|抚恤|工亡"
                           r"|伤残|代通知金|押金|抵押金|罚款|利息|诉讼费|受理费")

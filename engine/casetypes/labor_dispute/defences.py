@@ -139,7 +139,8 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
             _put(doc, results, eid, "admit", None, span)
     for eid, (value, span) in contested.items():
         _put(doc, results, eid, "contest", value, span)
-    _ending(doc, results, worker)
+    complaint = _complaint_facts(doc)
+    _ending(doc, results, worker, complaint.get("termination_by"))
     _contract(doc, results, worker)
     _start(doc, results, worker)
     wage: dict[str, Candidate] = {}
@@ -150,6 +151,7 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
         if not re.search(P + r"(?:主张|称|诉称|要求|认为)|诉请|津贴|补贴|奖金|提成", clause):  # restated, or an allowance
             _put(doc, results, "monthly_wage", "contest", wage["monthly_wage"].value, wage["monthly_wage"].spans[0])
     _facts_admitted(doc, results)
+    _same_as_complaint(doc, results, complaint)
     if worker:
         upholds = _UPHOLDS.search(text)
         disputed = next((results[eid] for eid in _LABOUR_IDS if doc.positions.get(eid) == "contest" and eid in results), None)
@@ -230,22 +232,75 @@ def _counter_figure(doc: Document, start: int, end: int, own: str, after: int) -
     return None
 
 
-def _ending(doc: Document, results: dict[str, Candidate], worker: bool) -> None:
+def _complaint_facts(doc: Document) -> dict[str, object]:
+    """The facts the complaint this answer replies to states (none when the answer comes alone)."""
+    if not doc.complaint:
+        return {}
+    from engine.extraction.pipeline import analyse  # the pipeline runs this package: imported when used
+
+    stated = analyse(doc.casetype, doc.complaint, "complaint").results
+    return {eid: stated[eid].value for eid in _COMPARED if eid in stated and stated[eid].value is not None}
+
+
+# The facts whose value an answer may set against the complaint's.
+_COMPARED = ("employment_start", "written_contract", "monthly_wage", "termination_by")
+# Words that deny the figure a sentence names (标准工资不可能是800元, 并非5000元).
+_DENIES = re.compile(r"不可能|不是|并非|不属实|否认|不知道|不认可|有误|不符")
+
+
+def _same_as_complaint(doc: Document, results: dict[str, Candidate], complaint: dict[str, object]) -> None:
+    """A value the answer gives that is the complaint's own is no counter-value: the answer agrees with it (admit),
+    or, when a sentence naming it denies it, contests it without a value of its own (不可能是800元)."""
+    for eid in ("employment_start", "written_contract", "monthly_wage"):
+        found = results.get(eid)
+        if doc.positions.get(eid) != "contest" or found is None or found.value is None \
+                or complaint.get(eid) != found.value:
+            continue
+        denied = eid == "monthly_wage" and _wage_denied(doc, str(found.value))
+        _put(doc, results, eid, "contest" if denied else "admit", None, found.spans[0])
+    wage = complaint.get("monthly_wage")
+    if wage is not None and "monthly_wage" not in doc.positions and (span := _wage_denied(doc, str(wage))):
+        _put(doc, results, "monthly_wage", "contest", None, span)
+
+
+def _wage_denied(doc: Document, wage: str) -> tuple[int, int] | None:
+    """Where a sentence of the answer names the complaint's wage figure with a wage word and denies it."""
+    text = doc.text
+    for start, end in sentences(text):
+        for money in doc.mentions_in(start, end, "money"):
+            if f"{Decimal(str(money.value)):.2f}" == wage and _DENIES.search(text, start, end) \
+                    and "工资" in text[start: money.start]:
+                return money.start, money.end
+    return None
+
+
+_ENDING_WORDS = {"mutual": (_MUTUAL,), "expiry": (_EXPIRY,), "employer": (_DISMISSED,), "employee": (_QUITS, _OWN_QUIT)}
+
+
+def _ending(doc: Document, results: dict[str, Candidate], worker: bool, complaint_ending: object = None) -> None:
     """A side does not contest its own act: the employer saying it dismissed, the worker saying he resigned, admit
     the ending; the other side's act (the worker quit; the employer dismissed me), an agreement or an expiry is
-    the ending the answer sets against the complaint."""
+    the ending the answer sets against the complaint. An agreement is asserted first; then the ending the complaint
+    states, said again in the answer's own words (双方合同到期终止 to a complaint of expiry), is admitted."""
     text = doc.text
 
     def stated(found: re.Match[str]) -> bool:
-        # not denied (并非自动离职), and not someone else's (其他员工…已自行离职: the clause's subject is another worker)
+        # not denied (并非自动离职), not someone else's (其他员工…已自行离职: the clause's subject is another worker)
+        clause_start = left_mark(text, found.start(), "，,。；\n")
         return not re.search(r"并非|不是|不属于|否认|并不是|未|从未|没有", text[max(0, found.start() - 4): found.start()]) \
-            and not _OTHER_WORKER.search(text, left_mark(text, found.start(), "，,。；\n"), found.start())
+            and not _OTHER_WORKER.search(text, clause_start, found.start()) \
+            and not _RETOLD.search(text, clause_start, found.start())  # 原告称被告将其辞退: the other side's words
     own = _OWN_QUIT if worker else _DISMISSED
     other, code = (_DISMISSED, "employer") if worker else (_QUITS, "employee")
     mutual = next((m for m in _MUTUAL.finditer(text) if stated(m)), None)
     if mutual is not None:
         _put(doc, results, "termination_by", "contest", "mutual", mutual.span())
         return
+    for pattern in _ENDING_WORDS.get(str(complaint_ending), ()):
+        same = next((m for m in pattern.finditer(text) if stated(m)), None)
+        if same is not None:
+            _put(doc, results, "termination_by", "admit", None, same.span())
+            return
     found = next((m for m in own.finditer(text) if stated(m)), None)
     if found is not None:  # its own act: the side agrees who ended it
         _put(doc, results, "termination_by", "admit", None, found.span())
@@ -257,6 +312,8 @@ def _ending(doc: Document, results: dict[str, Candidate], worker: bool) -> None:
             return
 
 
+# The other side's words retold (原告称… / 原告主张…), up to the clause's words in question.
+_RETOLD = re.compile(P + r"[^，。；：:]{0,6}?(?:称|主张|认为|所述)")
 _OTHER_WORKER = re.compile(r"(?:其他|其余|别的|另一|另外)(?:的)?(?:员工|职工|工人|同事|人)|同事")
 
 

@@ -56,7 +56,9 @@ _ASKS = re.compile(
     r"|(?:诉讼请求|诉请|请求如下|请求)[:：]|提出(?:如下)?诉讼请求|现诉请|诉请判令|现(?:原告|我|本人)?(?:起诉)?(?:要求|请求|诉请)"
     r"|要求(?:判令)?(?:被告|原告|[\u4e00-\u9fa5]{2,12}(?:公司|单位|中心|厂))(?:向(?:原告|被告|我)?)?(?:支付|给付|赔偿|补发|补缴|返还)"
 )
-_FACTS_HEAD = re.compile(r"事实(?:与|和|及)理由[:：]?")
+# Where the claims stop: the facts heading, or the reasons an appeal or application gives after its claims
+# (主要理由：1、… / 上诉理由如下).
+_FACTS_HEAD = re.compile(r"事实(?:与|和|及)理由[:：]?|(?:主要|上诉|申请|具体)理由(?:如下)?[:：]?|理由如下[:：]?")
 
 
 # Where the plaintiff's own statement stops in a text that runs on (a judgment's complaint part): the other side's
@@ -84,10 +86,27 @@ def claim_region(doc: Document) -> tuple[int, int]:
         return (start, end) if end > start else (len(text), len(text))
     begin = max(text.rfind(mark, 0, asks.start()) for mark in "。；\n") + 1
     facts = _FACTS_HEAD.search(text, asks.end(), stop)
-    found = (begin, facts.start() if facts else stop)
+    found = (begin, facts.start() if facts else _claims_run_to(doc, asks.end(), stop))
     if end > start and len(doc.mentions_in(start, end, "money")) >= len(doc.mentions_in(*found, "money")):
         return start, end
     return found
+
+
+# A sentence that still belongs to the claims: a figure, an item's number, the costs or a verb of asking.
+_CLAIM_SENTENCE = re.compile(r"^\s*(?:\d{1,2}[、.．]|[一二三四五六七八九十]、|[（(]\d{1,2}[）)])|诉讼费|受理费|费用|承担|判令|请求|要求|撤销|确认|改判|支付|赔偿")
+
+
+def _claims_run_to(doc: Document, after: int, stop: int) -> int:
+    """Without a facts heading, the claims run from the asking sentence over the sentences that continue them,
+    up to the first that does not (申请人…请求撤销该裁决。被申请人于…入职: the facts follow the claims)."""
+    text = doc.text
+    runs = sentences(text, after, stop)
+    if not runs:
+        return stop
+    for start, end in runs[1:]:
+        if not (doc.mentions_in(start, end, "money") or _CLAIM_SENTENCE.search(text[start:end])):
+            return start
+    return stop
 
 
 # --- who sues ---------------------------------------------------------------------------------------------------
@@ -181,10 +200,11 @@ def read_claims(doc: Document, results: dict[str, Candidate], region: tuple[int,
         elif re.search(r"支付|给付|承担|退还|返还|赔偿", item):
             refusing = False
         head = _item_head(text, begin, money, previous_end)
-        previous_end = money.end
         after = text[money.end: money.end + 3]
         if head.rstrip().endswith(("（", "(", "×", "*", "x", "X", "＋", "+", "-", "－", "÷")) or re.match(r"^\s*[/／×*]", after):
-            continue  # a figure inside another's arithmetic (700元/月×27个月, 1630×18×2)
+            # a figure inside another's arithmetic (700元/月×27个月, 1630×18×2): the result's item runs back over it
+            continue
+        previous_end = money.end
         if _CHANGED.search(head) and last is not None and not any(p.search(head) for _, p in _CLAIM_NOUNS):
             found[last] = [(Decimal(str(money.value)), (money.start, money.end))]
             continue

@@ -16,6 +16,7 @@ import re
 from decimal import Decimal
 
 from engine.casetypes.labor_dispute.facts import (
+    WORKER_ACTS,
     claim_nouns,
     employer_sues_in,
     left_mark,
@@ -31,7 +32,7 @@ D = r"(?:被告|(?<!被)答辩人|被上诉人)"
 # The claim a sentence speaks of, by its nouns (a wage rate — 月工资, 工资标准 — is no wage claim): claims.yaml.
 _CLAIMS = claim_nouns("sentences")
 _CONTEST = re.compile(
-    r"不存在|不应|无需|无须|不需|不予|不同意|没有[^，。；]{0,6}?依据|缺乏[^，。；]{0,6}?依据|无[^，。；]{0,6}依据|驳回|已足额|已结清|已经?结清"
+    r"不存在|不应|无需|无须|不需|不予|不同意|没有[^，。；]{0,6}?依据|缺乏[^，。；]{0,6}?依据|无[^，。；]{0,6}依据|驳回|已足额|已结清|已经?结清|已(?:经)?(?:与|向)[^，。；]{1,8}?(?:结清|付清)"
     r"|未违法|不违法|并未违法|没有违法|合法解除|依法解除"
     r"|已经?(?:全部|足额|按时)?(?:支付|发放)|均已发放|支付完毕|发放完毕|已付清|未拖欠|不拖欠|不符合|不能成立|不承担|无权|有误|过高|不能主张"
     r"|可(?:以)?不(?:予)?支付|不属于|超过[^，。；]{0,6}?时效|已过[^，。；]{0,6}?时效|已超[^，。；]{0,6}?时效|时效已过|不认可|不成立"
@@ -274,7 +275,10 @@ def _wage_denied(doc: Document, wage: str) -> tuple[int, int] | None:
     return None
 
 
-_ENDING_WORDS = {"mutual": (_MUTUAL,), "expiry": (_EXPIRY,), "employer": (_DISMISSED,), "employee": (_QUITS, _OWN_QUIT)}
+# The words of each ending, to find the complaint's ending said again in the answer: the answer's own and, for a
+# worker's leaving, the complaint's verbs (原告从被告处辞职后: 辞职 alone).
+_ENDING_WORDS = {"mutual": (_MUTUAL,), "expiry": (_EXPIRY,), "employer": (_DISMISSED,),
+                 "employee": (_QUITS, _OWN_QUIT, WORKER_ACTS)}
 
 
 def _ending(doc: Document, results: dict[str, Candidate], worker: bool, complaint_ending: object = None) -> None:

@@ -408,7 +408,7 @@ _EMPLOYER_ACTS = re.compile(
     r"辞退|开除|除名|解雇|解聘|裁员|裁(?:了)?下来|裁掉|按(?:照)?自动离职(?:处理|予以)|作自动离职处理|以自动离职[^，。；]{0,6}?(?:处理|除名)"
     r"|不(?:再)?让(?:我|原告|被告|其)?(?:再)?(?:来)?上班|不用(?:再)?来上班|违法解除|违法终止|单方(?:决定)?(?:与[^，。；]{1,6}?)?解除"
 )
-_WORKER_ACTS = re.compile(r"辞职|提出离职|自动离职|自行离职|主动离职|被迫解除|被迫离职|不辞而别|无故离职|自动辞职|自行离开|离职(?![证手交前时后])")
+WORKER_ACTS = re.compile(r"辞职|提出离职|自动离职|自行离职|主动离职|被迫解除|被迫离职|不辞而别|无故离职|自动辞职|自行离开|离职(?![证手交前时后])")
 _MUTUAL = re.compile(r"协商一致(?:后)?(?:[^。；]{0,16}?)(?:解除|终止)|协商解除|双方(?:决定|同意|一致同意)(?:解除|终止)|解除劳动(?:合同|关系)协议")
 _EXPIRY = re.compile(r"(?:到期|期满)(?:后)?(?:终止|不再续|不予续|不续)|(?:到期|期满)(?:后)?[^。；]{0,16}?(?:不再|不予)(?:[^，。；]{0,8}?)续(?:签|订)|不再续订|不再续签|不予续订|不予续签")
 _PARTY_ENDS = re.compile(
@@ -471,7 +471,7 @@ def read_ending(doc: Document, results: dict[str, Candidate], outside: tuple[int
             worker = _worker_side(found.group("who"), employer_sues)
             code = "employee" if worker != bool(found.group("passive")) else "employer"  # 原告被解除: the employer
             acts.append((2, code, (start + found.start(), start + found.end())))
-        for found in _WORKER_ACTS.finditer(sentence):
+        for found in WORKER_ACTS.finditer(sentence):
             if _NEGATED_ACT.search(sentence[max(0, found.start() - 3): found.start()]) or _EMPLOYER_ACTS.search(
                     sentence[max(0, found.start() - 2): found.end() + 4]):
                 continue

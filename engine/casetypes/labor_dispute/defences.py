@@ -152,6 +152,7 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
         if not re.search(P + r"(?:主张|称|诉称|要求|认为)|诉请|津贴|补贴|奖金|提成", clause):  # restated, or an allowance
             _put(doc, results, "monthly_wage", "contest", wage["monthly_wage"].value, wage["monthly_wage"].spans[0])
     _facts_admitted(doc, results)
+    _facts_denied(doc, results)
     _same_as_complaint(doc, results, complaint)
     if worker:
         upholds = _UPHOLDS.search(text)
@@ -375,6 +376,35 @@ def _facts_admitted(doc: Document, results: dict[str, Candidate]) -> None:
                         and results[eid].value is not None and results[eid].spans[0][0] < start + found.start() - 40:
                     continue  # contested with a value elsewhere
                 _put(doc, results, eid, "admit", None, (start + hit.start(), start + hit.end()))
+
+
+_REFUTED_FACT = re.compile(r"不属实|与事实不符|不是事实|并非事实|不真实|有误")
+
+
+def _facts_denied(doc: Document, results: dict[str, Candidate]) -> None:
+    """原告所述的入职时间不属实: a fact named in a clause that refutes it is contested, without a value (a value the
+    answer sets against it is read elsewhere and kept)."""
+    text = doc.text
+    for start, end in sentences(text):
+        for clause_start, clause_end in _clauses(text, start, end):
+            clause = text[clause_start:clause_end]
+            refuted = _REFUTED_FACT.search(clause)
+            if refuted is None:
+                continue
+            for eid, noun in _FACT_NOUNS:
+                hit = noun.search(clause, 0, refuted.start())
+                if hit is None or eid == "written_contract" or eid in doc.positions:
+                    continue
+                _put(doc, results, eid, "contest", None, (clause_start + hit.start(), clause_start + hit.end()))
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The comma-delimited clauses of a sentence."""
+    spans, at = [], start
+    for found in re.finditer(r"[，,]", text[start:end]):
+        spans.append((at, start + found.start()))
+        at = start + found.end()
+    return [*spans, (at, end)]
 
 
 def _start(doc: Document, results: dict[str, Candidate], worker: bool) -> None:

@@ -17,11 +17,13 @@ _NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _ITEM_MARK = re.compile(rf"(?:(?<![\d.])(?P<a>{_NUMBER})[、.．](?!\d)|[（(](?P<b>{_NUMBER})[）)])")
 # Words that open the claims, right before the first item.
 _ASKS_BEFORE = re.compile(r"(?:请求|诉请|诉求|判令|判决|要求|如下|事项)[^。；\n]{0,12}[:：]?\s*$")
-# 第二项诉讼请求 / 诉讼请求第二项 / 第2项请求 / 第二、三项请求 (the first number only is read for a list).
+# 第二项诉讼请求 / 诉讼请求第二项 / 第2项请求 / 第二、三项请求 / 第二至四项请求.
 _REFERENCE = re.compile(
-    rf"第(?P<n>{_NUMBER})(?:[、和及至-](?:第)?{_NUMBER})*(?:项|个|条)(?:的)?(?:诉讼|仲裁)?(?:请求|诉请|诉求|主张)"
-    rf"|(?:诉讼请求|诉请|诉求|请求)(?:中的|中)?第(?P<m>{_NUMBER})(?:项|个|条)"
+    rf"第(?P<n>{_NUMBER}(?:[、和及至-](?:第)?{_NUMBER})*)(?:项|个|条)(?:的)?(?:诉讼|仲裁)?(?:请求|诉请|诉求|主张)"
+    rf"|(?:诉讼请求|诉请|诉求|请求)(?:中的|中)?第(?P<m>{_NUMBER}(?:[、和及至-](?:第)?{_NUMBER})*)(?:项|个|条)"
 )
+_LIST_PART = re.compile(rf"(?P<sep>[、和及至-])?(?:第)?(?P<number>{_NUMBER})")
+_MAX_RANGE = 20
 _CLAIMS_WINDOW = 40
 
 
@@ -52,11 +54,24 @@ def claim_items(complaint: str) -> dict[int, str]:
     return items
 
 
+def _numbers(raw: str) -> list[int]:
+    """一、二 → [1, 2]; 二至四 → [2, 3, 4]."""
+    numbers: list[int] = []
+    for part in _LIST_PART.finditer(raw):
+        number = _value(part.group("number"))
+        if number is None:
+            continue
+        if part.group("sep") in ("至", "-") and numbers and numbers[-1] < number <= numbers[-1] + _MAX_RANGE:
+            numbers.extend(range(numbers[-1] + 1, number + 1))
+        else:
+            numbers.append(number)
+    return numbers
+
+
 def claim_references(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
-    """(number, start, end) of each 第N项请求 in text[start:end]."""
+    """(number, start, end) of each claim number a 第N项请求 in text[start:end] names (a list: one entry each)."""
     found = []
     for match in _REFERENCE.finditer(text, start, len(text) if end is None else end):
-        number = _value(match.group("n") or match.group("m"))
-        if number is not None:
+        for number in _numbers(match.group("n") or match.group("m")):
             found.append((number, match.start(), match.end()))
     return found

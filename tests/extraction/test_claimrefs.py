@@ -26,3 +26,9 @@ def test_references_need_a_claim_word() -> None:
     assert [number for number, _, _ in claim_references(text)] == [1, 2, 3]
     number, start, end = claim_references(text)[1]
     assert (number, text[start:end]) == (2, "第2项请求")
+
+
+def test_a_list_or_a_range_of_numbers_names_each_claim() -> None:
+    assert [n for n, _, _ in claim_references("不同意原告第一、二项诉讼请求。")] == [1, 2]
+    assert [n for n, _, _ in claim_references("原告第二至四项请求无依据。")] == [2, 3, 4]
+    assert [n for n, _, _ in claim_references("第1和第3项请求。")] == [1, 3]

@@ -6,8 +6,14 @@ rejects it (不存在加班, 已足额支付, 无需支付, 缺乏依据, 超过
 (同意支付); a figure the answer sets against a claim (原告应向被告支付…44698元) is the contested value, a restated one
 is not. Who ended the employment is contested by the ending the answer asserts (自动离职, 协商解除, 期满不再续签; a
 worker defendant's 无故辞退), the start and the wage by the date and figure it gives, the contract by 已签订 / 未签订.
-The answering side is the worker when it speaks of 原告公司 / its own dismissal; then its opposition to the
-employer's suit is the contest of `claim_no_payment`.
+The answering side is the worker when it speaks of 原告公司 / its own dismissal (or, saying nothing of itself, when
+its complaint is the employer's suit against an award); then its opposition to the employer's suit is the contest
+of `claim_no_payment`.
+
+Given the complaint it replies to (`Document.complaint`), an answer is read against it: 不同意第二项请求 is about the
+complaint's item 2 (engine/extraction/claimrefs.py); a start, contract or wage the answer states that is the
+complaint's own is admitted, not a counter-value (the complaint's wage named only to deny it is contested without
+one); the complaint's ending said again in the answer's own words is admitted.
 """
 
 from __future__ import annotations

@@ -6,8 +6,14 @@ rejects it (不存在加班, 已足额支付, 无需支付, 缺乏依据, 超过
 (同意支付); a figure the answer sets against a claim (原告应向被告支付…44698元) is the contested value, a restated one
 is not. Who ended the employment is contested by the ending the answer asserts (自动离职, 协商解除, 期满不再续签; a
 worker defendant's 无故辞退), the start and the wage by the date and figure it gives, the contract by 已签订 / 未签订.
-The answering side is the worker when it speaks of 原告公司 / its own dismissal; then its opposition to the
-employer's suit is the contest of `claim_no_payment`.
+The answering side is the worker when it speaks of 原告公司 / its own dismissal (or, saying nothing of itself, when
+its complaint is the employer's suit against an award); then its opposition to the employer's suit is the contest
+of `claim_no_payment`.
+
+Given the complaint it replies to (`Document.complaint`), an answer is read against it: 不同意第二项请求 is about the
+complaint's item 2 (engine/extraction/claimrefs.py); a start, contract or wage the answer states that is the
+complaint's own is admitted, not a counter-value (the complaint's wage named only to deny it is contested without
+one); the complaint's ending said again in the answer's own words is admitted.
 """
 
 from __future__ import annotations
@@ -15,32 +21,31 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from engine.casetypes.labor_dispute.facts import left_mark, read_wage, right_mark
+from engine.casetypes.labor_dispute.facts import (
+    WORKER_ACTS,
+    claim_nouns,
+    employer_sues_in,
+    left_mark,
+    read_wage,
+    right_mark,
+)
+from engine.extraction.claimrefs import claim_items, claim_references
 from engine.extraction.document import Candidate, Document, sentences
 
 # The plaintiff and the answering side as an answer names them (原告 / 被答辩人, 被告 / 答辩人).
 P = r"(?:原告|被答辩人|(?<!被)上诉人)"
 D = r"(?:被告|(?<!被)答辩人|被上诉人)"
-# The claim a sentence speaks of, by its nouns (a wage rate — 月工资, 工资标准 — is no wage claim).
-_CLAIMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("claim_illegal_termination", re.compile(r"违法解除|违法终止|赔偿金|(?:双倍|二倍)(?:的)?(?:经济)?赔偿")),
-    ("claim_double_wages", re.compile(r"(?:二倍|双倍|2倍)工资")),
-    ("claim_overtime", re.compile(r"加班")),
-    ("claim_annual_leave", re.compile(r"年休假|年假|带薪休假")),
-    ("claim_social_insurance_loss", re.compile(r"(?:社保|社会保险)[^，。；]{0,8}?损失")),
-    ("claim_economic_compensation", re.compile(r"经济补偿|离职补偿|补偿金")),
-    ("claim_unpaid_wages", re.compile(r"(?:(?<=\d月)|(?<=\d月份)|(?<![月倍均本准定]))(?<!班)(?<!假)(?<!期)工资"
-                                      r"(?!标准|卡|表|台账|明细|构成|基数|的计算|待遇)|劳动报酬")),
-)
+# The claim a sentence speaks of, by its nouns (a wage rate — 月工资, 工资标准 — is no wage claim): claims.yaml.
+_CLAIMS = claim_nouns("sentences")
 _CONTEST = re.compile(
-    r"不存在|不应|无需|无须|不需|不予|不同意|没有[^，。；]{0,6}?依据|缺乏[^，。；]{0,6}?依据|无[^，。；]{0,6}依据|驳回|已足额|已结清|已经?结清"
+    r"不存在|不应|无需|无须|不需|不予|不同意|没有[^，。；]{0,6}?依据|缺乏[^，。；]{0,6}?依据|无[^，。；]{0,6}依据|驳回|已足额|已结清|已经?结清|已(?:经)?(?:与|向)[^，。；]{1,8}?(?:结清|付清)"
     r"|未违法|不违法|并未违法|没有违法|合法解除|依法解除"
     r"|已经?(?:全部|足额|按时)?(?:支付|发放)|均已发放|支付完毕|发放完毕|已付清|未拖欠|不拖欠|不符合|不能成立|不承担|无权|有误|过高|不能主张"
     r"|可(?:以)?不(?:予)?支付|不属于|超过[^，。；]{0,6}?时效|已过[^，。；]{0,6}?时效|已超[^，。；]{0,6}?时效|时效已过|不认可|不成立"
 )
 # A worker answering the employer's suit defends the award: the items it says are owed are contested.
 _DEFENDS = re.compile(r"拖欠(?:我|被告|答辩人)|有[^，。；]{0,4}?依据|应(?:当)?[^，。；]{0,8}?支付|(?:裁决|认定)[^，。；]{0,6}?(?:正确|合理|准确)|应予维持|予以维持")
-_ADMIT = re.compile(r"同意(?:支付|给付|按|发放|补缴)|愿意支付|予以支付|予以发放|承诺(?:给予|支付)|认可[^，。；]{0,8}?(?:请求|主张)|无异议")
+_ADMIT = re.compile(r"同意(?:支付|给付|按|发放|补缴)|(?<!不)同意[^，。；]{0,8}?第[^，。；]{1,6}?项(?:诉讼)?(?:请求|诉请|诉求|主张)|愿意支付|予以支付|予以发放|承诺(?:给予|支付)|认可[^，。；]{0,8}?(?:请求|主张)|无异议")
 # A restated claim: the answer repeats what the plaintiff asks before it answers it.
 _RESTATED = re.compile(r"关于[^。；]{0,60}?问题|关于[^。；]{0,60}?(?:请求|主张)(?=[，。；])"
                        r"|" + P + r"(?:主张|要求|诉请|请求|提出)[^，。；]{0,40}?\d+(?:\.\d+)?元")
@@ -93,6 +98,7 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
     contested: dict[str, tuple[object, tuple[int, int]]] = {}
     admitted: dict[str, tuple[int, int]] = {}
     previous: list[str] = []  # the claims the sentence before spoke of (本项请求 / 该项主张 refer to them)
+    numbered = _numbered_claims(doc)
     for start, end in sentences(text):
         sentence = text[start:end]
         spoken: list[str] = []
@@ -103,7 +109,7 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
         sentence_contest = _CONTEST.search(own) or (worker and _DEFENDS.search(own))
         sentence_admit = None if worker else _ADMIT.search(own)  # a worker reports the employer's concessions
         for eid, noun in _CLAIMS:
-            found = noun.search(sentence)
+            found: re.Match[str] | None = noun.search(sentence) or numbered.get(eid, {}).get(start)
             if found is None:
                 continue
             # the noun's own clause decides when it takes a stance; else the sentence does
@@ -140,7 +146,8 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
             _put(doc, results, eid, "admit", None, span)
     for eid, (value, span) in contested.items():
         _put(doc, results, eid, "contest", value, span)
-    _ending(doc, results, worker)
+    complaint = _complaint_facts(doc)
+    _ending(doc, results, worker, complaint.get("termination_by"))
     _contract(doc, results, worker)
     _start(doc, results, worker)
     wage: dict[str, Candidate] = {}
@@ -151,6 +158,8 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
         if not re.search(P + r"(?:主张|称|诉称|要求|认为)|诉请|津贴|补贴|奖金|提成", clause):  # restated, or an allowance
             _put(doc, results, "monthly_wage", "contest", wage["monthly_wage"].value, wage["monthly_wage"].spans[0])
     _facts_admitted(doc, results)
+    _facts_denied(doc, results)
+    _same_as_complaint(doc, results, complaint)
     if worker:
         upholds = _UPHOLDS.search(text)
         disputed = next((results[eid] for eid in _LABOUR_IDS if doc.positions.get(eid) == "contest" and eid in results), None)
@@ -174,7 +183,8 @@ def _worker_answers(doc: Document, results: dict[str, Candidate]) -> bool:
     if opening is not None and re.fullmatch(r"PER\d*|ORG\d*", opening.group("name")):
         return opening.group("name").startswith("PER")  # LawBench's masks say which it is
     if not re.search(r"(?:^|\n)\s*(?:答辩人|被告|被答辩人|原告)[:：]", doc.text) and opening is None:
-        return _WORKER_ANSWERS.search(doc.text) is not None  # no party block: names read from running text mislead
+        # no party block: names read from running text mislead; the answer's words, else the complaint's, say who
+        return _WORKER_ANSWERS.search(doc.text) is not None or employer_sues_in(doc.complaint)
     kinds = {}
     for role in ("plaintiffs", "defendants"):
         found = results.get(role)
@@ -188,7 +198,30 @@ def _worker_answers(doc: Document, results: dict[str, Candidate]) -> bool:
     if kinds["defendants"]:
         # the answering side named as a person is the worker (an employer is an organisation)
         return kinds["defendants"] == {"natural"}
-    return _WORKER_ANSWERS.search(doc.text) is not None
+    return _WORKER_ANSWERS.search(doc.text) is not None or employer_sues_in(doc.complaint)
+
+
+def _claim_of(item: str) -> str | None:
+    """The claim a complaint's item names (the first in _CLAIMS order whose noun it holds)."""
+    return next((eid for eid, noun in _CLAIMS if noun.search(item)), None)
+
+
+def _numbered_claims(doc: Document) -> dict[str, dict[int, re.Match[str]]]:
+    """不同意原告的第二项诉讼请求: claim → {sentence start: the reference}, by the complaint's numbered items (the answer
+    alone does not say which claim its 第二项 is)."""
+    items = {number: eid for number, item in claim_items(doc.complaint).items() if (eid := _claim_of(item))}
+    found: dict[str, dict[int, re.Match[str]]] = {}
+    if not items:
+        return found
+    for start, end in sentences(doc.text):
+        for number, ref_start, ref_end in claim_references(doc.text, start, end):
+            eid = items.get(number)
+            if eid is not None:
+                # a match object over the sentence's own offsets, as a noun's would be
+                match = re.compile(re.escape(doc.text[ref_start:ref_end])).search(doc.text[start:end], ref_start - start)
+                if match is not None:
+                    found.setdefault(eid, {}).setdefault(start, match)
+    return found
 
 
 def _counter_figure(doc: Document, start: int, end: int, own: str, after: int) -> str | None:
@@ -207,20 +240,78 @@ def _counter_figure(doc: Document, start: int, end: int, own: str, after: int) -
     return None
 
 
-def _ending(doc: Document, results: dict[str, Candidate], worker: bool) -> None:
+def _complaint_facts(doc: Document) -> dict[str, object]:
+    """The facts the complaint this answer replies to states (none when the answer comes alone)."""
+    if not doc.complaint:
+        return {}
+    from engine.extraction.pipeline import analyse  # the pipeline runs this package: imported when used
+
+    stated = analyse(doc.casetype, doc.complaint, "complaint").results
+    return {eid: stated[eid].value for eid in _COMPARED if eid in stated and stated[eid].value is not None}
+
+
+# The facts whose value an answer may set against the complaint's.
+_COMPARED = ("employment_start", "written_contract", "monthly_wage", "termination_by")
+# Words that deny the figure a sentence names (标准工资不可能是800元, 并非5000元).
+_DENIES = re.compile(r"不可能|不是|并非|不属实|否认|不知道|不认可|有误|不符")
+
+
+def _same_as_complaint(doc: Document, results: dict[str, Candidate], complaint: dict[str, object]) -> None:
+    """A value the answer gives that is the complaint's own is no counter-value: the answer agrees with it (admit),
+    or, when a sentence naming it denies it, contests it without a value of its own (不可能是800元)."""
+    for eid in ("employment_start", "written_contract", "monthly_wage"):
+        found = results.get(eid)
+        if doc.positions.get(eid) != "contest" or found is None or found.value is None \
+                or complaint.get(eid) != found.value:
+            continue
+        denied = eid == "monthly_wage" and _wage_denied(doc, str(found.value))
+        _put(doc, results, eid, "contest" if denied else "admit", None, found.spans[0])
+    wage = complaint.get("monthly_wage")
+    if wage is not None and "monthly_wage" not in doc.positions and (span := _wage_denied(doc, str(wage))):
+        _put(doc, results, "monthly_wage", "contest", None, span)
+
+
+def _wage_denied(doc: Document, wage: str) -> tuple[int, int] | None:
+    """Where a sentence of the answer names the complaint's wage figure with a wage word and denies it."""
+    text = doc.text
+    for start, end in sentences(text):
+        for money in doc.mentions_in(start, end, "money"):
+            if f"{Decimal(str(money.value)):.2f}" == wage and _DENIES.search(text, start, end) \
+                    and "工资" in text[start: money.start]:
+                return money.start, money.end
+    return None
+
+
+# The words of each ending, to find the complaint's ending said again in the answer: the answer's own and, for a
+# worker's leaving, the complaint's verbs (原告从被告处辞职后: 辞职 alone).
+_ENDING_WORDS = {"mutual": (_MUTUAL,), "expiry": (_EXPIRY,), "employer": (_DISMISSED,),
+                 "employee": (_QUITS, _OWN_QUIT, WORKER_ACTS)}
+
+
+def _ending(doc: Document, results: dict[str, Candidate], worker: bool, complaint_ending: object = None) -> None:
     """A side does not contest its own act: the employer saying it dismissed, the worker saying he resigned, admit
     the ending; the other side's act (the worker quit; the employer dismissed me), an agreement or an expiry is
-    the ending the answer sets against the complaint."""
+    the ending the answer sets against the complaint. An agreement is asserted first; then the ending the complaint
+    states, said again in the answer's own words (双方合同到期终止 to a complaint of expiry), is admitted."""
     text = doc.text
 
     def stated(found: re.Match[str]) -> bool:
-        return not re.search(r"并非|不是|不属于|否认|并不是|未|从未|没有", text[max(0, found.start() - 4): found.start()])
+        # not denied (并非自动离职), not someone else's (其他员工…已自行离职: the clause's subject is another worker)
+        clause_start = left_mark(text, found.start(), "，,。；\n")
+        return not re.search(r"并非|不是|不属于|否认|并不是|未|从未|没有", text[max(0, found.start() - 4): found.start()]) \
+            and not _OTHER_WORKER.search(text, clause_start, found.start()) \
+            and not _RETOLD.search(text, clause_start, found.start())  # 原告称被告将其辞退: the other side's words
     own = _OWN_QUIT if worker else _DISMISSED
     other, code = (_DISMISSED, "employer") if worker else (_QUITS, "employee")
     mutual = next((m for m in _MUTUAL.finditer(text) if stated(m)), None)
     if mutual is not None:
         _put(doc, results, "termination_by", "contest", "mutual", mutual.span())
         return
+    for pattern in _ENDING_WORDS.get(str(complaint_ending), ()):
+        same = next((m for m in pattern.finditer(text) if stated(m)), None)
+        if same is not None:
+            _put(doc, results, "termination_by", "admit", None, same.span())
+            return
     found = next((m for m in own.finditer(text) if stated(m)), None)
     if found is not None:  # its own act: the side agrees who ended it
         _put(doc, results, "termination_by", "admit", None, found.span())
@@ -230,6 +321,11 @@ def _ending(doc: Document, results: dict[str, Candidate], worker: bool) -> None:
         if found is not None:
             _put(doc, results, "termination_by", "contest", value, found.span())
             return
+
+
+# The other side's words retold (原告称… / 原告主张…), up to the clause's words in question.
+_RETOLD = re.compile(P + r"[^，。；：:]{0,6}?(?:称|主张|认为|所述)")
+_OTHER_WORKER = re.compile(r"(?:其他|其余|别的|另一|另外)(?:的)?(?:员工|职工|工人|同事|人)|同事")
 
 
 # Words that make an employer's statement of a fact a defence rather than its account of the facts.
@@ -286,6 +382,35 @@ def _facts_admitted(doc: Document, results: dict[str, Candidate]) -> None:
                         and results[eid].value is not None and results[eid].spans[0][0] < start + found.start() - 40:
                     continue  # contested with a value elsewhere
                 _put(doc, results, eid, "admit", None, (start + hit.start(), start + hit.end()))
+
+
+_REFUTED_FACT = re.compile(r"不属实|与事实不符|不是事实|并非事实|不真实|有误")
+
+
+def _facts_denied(doc: Document, results: dict[str, Candidate]) -> None:
+    """原告所述的入职时间不属实: a fact named in a clause that refutes it is contested, without a value (a value the
+    answer sets against it is read elsewhere and kept)."""
+    text = doc.text
+    for start, end in sentences(text):
+        for clause_start, clause_end in _clauses(text, start, end):
+            clause = text[clause_start:clause_end]
+            refuted = _REFUTED_FACT.search(clause)
+            if refuted is None:
+                continue
+            for eid, noun in _FACT_NOUNS:
+                hit = noun.search(clause, 0, refuted.start())
+                if hit is None or eid == "written_contract" or eid in doc.positions:
+                    continue
+                _put(doc, results, eid, "contest", None, (clause_start + hit.start(), clause_start + hit.end()))
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The comma-delimited clauses of a sentence."""
+    spans, at = [], start
+    for found in re.finditer(r"[，,]", text[start:end]):
+        spans.append((at, start + found.start()))
+        at = start + found.end()
+    return [*spans, (at, end)]
 
 
 def _start(doc: Document, results: dict[str, Candidate], worker: bool) -> None:

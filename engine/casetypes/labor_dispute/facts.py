@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from engine.casetypes import read_package_yaml
 from engine.extraction.document import Candidate, Document, sentences
 from engine.extraction.mention import Mention
 
@@ -55,7 +56,9 @@ _ASKS = re.compile(
     r"|(?:诉讼请求|诉请|请求如下|请求)[:：]|提出(?:如下)?诉讼请求|现诉请|诉请判令|现(?:原告|我|本人)?(?:起诉)?(?:要求|请求|诉请)"
     r"|要求(?:判令)?(?:被告|原告|[\u4e00-\u9fa5]{2,12}(?:公司|单位|中心|厂))(?:向(?:原告|被告|我)?)?(?:支付|给付|赔偿|补发|补缴|返还)"
 )
-_FACTS_HEAD = re.compile(r"事实(?:与|和|及)理由[:：]?")
+# Where the claims stop: the facts heading, or the reasons an appeal or application gives after its claims
+# (主要理由：1、… / 上诉理由如下).
+_FACTS_HEAD = re.compile(r"事实(?:与|和|及)理由[:：]?|(?:主要|上诉|申请|具体)理由(?:如下)?[:：]?|理由如下[:：]?")
 
 
 # Where the plaintiff's own statement stops in a text that runs on (a judgment's complaint part): the other side's
@@ -83,10 +86,27 @@ def claim_region(doc: Document) -> tuple[int, int]:
         return (start, end) if end > start else (len(text), len(text))
     begin = max(text.rfind(mark, 0, asks.start()) for mark in "。；\n") + 1
     facts = _FACTS_HEAD.search(text, asks.end(), stop)
-    found = (begin, facts.start() if facts else stop)
+    found = (begin, facts.start() if facts else _claims_run_to(doc, asks.end(), stop))
     if end > start and len(doc.mentions_in(start, end, "money")) >= len(doc.mentions_in(*found, "money")):
         return start, end
     return found
+
+
+# A sentence that still belongs to the claims: a figure, an item's number, the costs or a verb of asking.
+_CLAIM_SENTENCE = re.compile(r"^\s*(?:\d{1,2}[、.．]|[一二三四五六七八九十]、|[（(]\d{1,2}[）)])|诉讼费|受理费|费用|承担|判令|请求|要求|撤销|确认|改判|支付|赔偿")
+
+
+def _claims_run_to(doc: Document, after: int, stop: int) -> int:
+    """Without a facts heading, the claims run from the asking sentence over the sentences that continue them,
+    up to the first that does not (申请人…请求撤销该裁决。被申请人于…入职: the facts follow the claims)."""
+    text = doc.text
+    runs = sentences(text, after, stop)
+    if not runs:
+        return stop
+    for start, end in runs[1:]:
+        if not (doc.mentions_in(start, end, "money") or _CLAIM_SENTENCE.search(text[start:end])):
+            return start
+    return stop
 
 
 # --- who sues ---------------------------------------------------------------------------------------------------
@@ -95,6 +115,18 @@ _ORG_PLAINTIFF = re.compile(
     r"[）)]?(?:[^，。：:]{0,6})?(?:诉称|起诉称|上诉称|向本院提出|提出诉讼请求)"
 )
 _WORKER_IS_DEFENDANT = re.compile(r"被告[^，。；]{0,10}?(?:入职|到)原告|被告(?:系|是|为)原告(?:的|单位|公司)?(?:员工|职工)|原告[^，。；]{0,6}?(?:辞退|开除)(?:了)?被告")
+
+
+def employer_sues_in(complaint: str) -> bool:
+    """Whether a complaint's words alone (no party block read) say the employer sues the worker after an award: its
+    claims ask not to pay, or its first party is an organisation (or the worker is the defendant) and it speaks of
+    the award."""
+    asks = _ASKS.search(complaint)
+    if _NO_PAYMENT.search(complaint, asks.start() if asks else len(complaint)):
+        return True
+    employer_first = _ORG_PLAINTIFF.search(complaint[:80]) or re.match(r"^[^。]{0,6}?原告(?:[^，。]{0,4})?(?:公司|单位)", complaint) \
+        or _WORKER_IS_DEFENDANT.search(complaint)
+    return bool(employer_first and re.search(r"仲裁|裁决", complaint))
 
 
 def employer_plaintiff(doc: Document, orgs_sue: bool | None) -> bool:
@@ -112,16 +144,15 @@ def employer_plaintiff(doc: Document, orgs_sue: bool | None) -> bool:
 
 
 # --- claims item by item ----------------------------------------------------------------------------------------
+def claim_nouns(use: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """claims.yaml as (claim id, pattern) in its order, for `use` "items" (a complaint's claim items) or
+    "sentences" (an answer's sentences): the shared nouns and that use's own."""
+    return tuple((row["id"], re.compile("|".join([*row["nouns"], *row.get(use, [])])))
+                 for row in read_package_yaml(__file__, "claims.yaml"))
+
+
 # The claim a figure belongs to, by the nouns of its own item (checked in this order).
-_CLAIM_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("claim_illegal_termination", re.compile(r"违法解除|违法终止|违法开除|(?:双倍|二倍)(?:的)?经济补偿|赔偿金|(?:双倍|二倍)赔偿")),
-    ("claim_double_wages", re.compile(r"(?:二倍|双倍|2倍)工资|未(?:签订?|订立)[^，。；]{0,12}?(?:二倍|双倍|2倍)")),
-    ("claim_overtime", re.compile(r"加班")),
-    ("claim_annual_leave", re.compile(r"年休假|年假|带薪休假")),
-    ("claim_social_insurance_loss", re.compile(r"(?:社保|社会保险)[^，。；]{0,8}?损失")),
-    ("claim_economic_compensation", re.compile(r"经济补偿|离职补偿|补偿金")),
-    ("claim_unpaid_wages", re.compile(r"工资|劳动报酬|薪酬|薪金|提成")),
-)
+_CLAIM_NOUNS = claim_nouns("items")
 # Items that hold a claim noun but are not that claim (生活费, allowances, a total of other items).
 _NOT_A_CLAIM = re.compile(r"生活费|生活补助|失业金|失业保险金|取暖|防暑|降温|差旅|误工|冬季工资|十三薪|医疗|伙食|护理|丧葬|抚恤|工亡"
                           r"|伤残|代通知金|押金|抵押金|罚款|利息|诉讼费|受理费")
@@ -169,10 +200,11 @@ def read_claims(doc: Document, results: dict[str, Candidate], region: tuple[int,
         elif re.search(r"支付|给付|承担|退还|返还|赔偿", item):
             refusing = False
         head = _item_head(text, begin, money, previous_end)
-        previous_end = money.end
         after = text[money.end: money.end + 3]
         if head.rstrip().endswith(("（", "(", "×", "*", "x", "X", "＋", "+", "-", "－", "÷")) or re.match(r"^\s*[/／×*]", after):
-            continue  # a figure inside another's arithmetic (700元/月×27个月, 1630×18×2)
+            # a figure inside another's arithmetic (700元/月×27个月, 1630×18×2): the result's item runs back over it
+            continue
+        previous_end = money.end
         if _CHANGED.search(head) and last is not None and not any(p.search(head) for _, p in _CLAIM_NOUNS):
             found[last] = [(Decimal(str(money.value)), (money.start, money.end))]
             continue
@@ -226,12 +258,12 @@ def read_no_payment(doc: Document, results: dict[str, Candidate], region: tuple[
 
 # --- the job ----------------------------------------------------------------------------------------------------
 _JOB = re.compile(
-    r"(?:担任|从事|工作岗位为|工作岗位是|岗位为|岗位是|岗位[:：]|职务[:：]|工种[:：]|工种为?|职务为|职务是|(?<=[，,。；、])任|(?<=处)做"
+    r"(?:担任|从事|工作岗位为|工作岗位是|岗位为|岗位是|岗位[:：]|职务[:：]|工种[:：]|工种为?|职务为|职务是|(?<=[，,。；、])任|(?<=处)做|(?<=[店厂场馆])做(?![出了好过])"
     r"|聘(?:请)?(?:我|原告|被告|其)为(?:其)?(?:公司)?|作为(?:被告|原告)(?:公司|单位)?的?"
     r"|(?:原告|被告|我)(?:系|是)(?:被告|原告)?(?:公司|单位)的)"
     r"(?P<job>[^，。；、,（(：:“”\d]{1,16}?)(?:一职|职务|岗位|的工作|等工作|工作)?(?=[，。；,、（(]|$)"
 )
-_NOT_A_JOB = re.compile(r"^(?:本|该|此|原|其|这|新)|劳动|业务活动|经营|租赁|名义|期间|以来|工作时|管理|有报酬|职责|义务|活动|事宜|行为|员工|职工|人员|争议|仲裁|调整")
+_NOT_A_JOB = re.compile(r"^(?:本|该|此|原|其|这|新)|劳动|业务活动|经营|租赁|名义|期间|以来|工作时|管理(?!员)|有报酬|职责|义务|活动|事宜|行为|员工|职工|人员|争议|仲裁|调整")
 
 
 def read_position(doc: Document, results: dict[str, Candidate], outside: tuple[int, int]) -> None:
@@ -376,7 +408,7 @@ _EMPLOYER_ACTS = re.compile(
     r"辞退|开除|除名|解雇|解聘|裁员|裁(?:了)?下来|裁掉|按(?:照)?自动离职(?:处理|予以)|作自动离职处理|以自动离职[^，。；]{0,6}?(?:处理|除名)"
     r"|不(?:再)?让(?:我|原告|被告|其)?(?:再)?(?:来)?上班|不用(?:再)?来上班|违法解除|违法终止|单方(?:决定)?(?:与[^，。；]{1,6}?)?解除"
 )
-_WORKER_ACTS = re.compile(r"辞职|提出离职|自动离职|自行离职|主动离职|被迫解除|被迫离职|不辞而别|无故离职|自动辞职|自行离开|离职(?![证手交前时后])")
+WORKER_ACTS = re.compile(r"辞职|提出离职|自动离职|自行离职|主动离职|被迫解除|被迫离职|不辞而别|无故离职|自动辞职|自行离开|离职(?![证手交前时后])")
 _MUTUAL = re.compile(r"协商一致(?:后)?(?:[^。；]{0,16}?)(?:解除|终止)|协商解除|双方(?:决定|同意|一致同意)(?:解除|终止)|解除劳动(?:合同|关系)协议")
 _EXPIRY = re.compile(r"(?:到期|期满)(?:后)?(?:终止|不再续|不予续|不续)|(?:到期|期满)(?:后)?[^。；]{0,16}?(?:不再|不予)(?:[^，。；]{0,8}?)续(?:签|订)|不再续订|不再续签|不予续订|不予续签")
 _PARTY_ENDS = re.compile(
@@ -389,11 +421,11 @@ _REASON_OPENS = re.compile(r"(?<![可所予难加足])以(?![上下后前来及]
 _ADVERBIAL = re.compile(r"以[^。；]{1,40}?为由[，,]?|经[^，。；]{1,12}?(?:提出|同意|协商)[，,]")
 _NEW_EVENT = re.compile(r"但|现|后来|之后|此后|直至|至今|由于|因为|期间|随后")
 _WISH = re.compile(r"同意|要求|请求|申请(?!书)|拟|欲|想|希望|有权|可以|应当")
-_SENT_TO = re.compile(r"向(?P<to>原告|被告|被上诉人|上诉人|我|公司|单位)[^，。；]{0,24}?(?:发出|寄送|送达|邮寄|发送|递交|提交|发函)[^，。；]{0,12}?解除")
+_SENT_TO = re.compile(r"向(?P<to>原告|被告|被上诉人|上诉人|我|公司|单位)[^，。；]{0,24}?(?:发出|寄送|送达|邮寄|发送|递交|提交|发函|提出)[^，。；]{0,12}?解除")
 _NOTIFIES = re.compile(r"(?P<who>原告|被告|被上诉人|上诉人|公司|单位)?[^，。；]{0,6}?通知(?P<to>原告|被告|被上诉人|上诉人|我|(?:全体)?(?:员工|职工))[^，。；]{0,20}?(?:解除|终止)")
 # 双方劳动合同于2025年4月7日终止: the day the ending took effect, when a sentence says it apart from the notice.
 _TAKES_EFFECT = re.compile(r"^(?:起)?(?:正式)?(?:终止|解除)")
-_NOT_AN_ENDING = re.compile(r"仲裁|裁决|请求|判令|诉请|要求[^，。；]{0,8}?(?:确认|解除)|是否|如果|若|假如")
+_NOT_AN_ENDING = re.compile(r"仲裁|裁决|请求|判令|诉请|要求[^，。；]{0,8}?(?:确认|解除)|是否|如果|若|假如|扬言|威胁|打算|准备")
 _NEGATED_ACT = re.compile(r"(?:并非|不是|未|没有|否认|不存在)$")
 
 
@@ -439,7 +471,7 @@ def read_ending(doc: Document, results: dict[str, Candidate], outside: tuple[int
             worker = _worker_side(found.group("who"), employer_sues)
             code = "employee" if worker != bool(found.group("passive")) else "employer"  # 原告被解除: the employer
             acts.append((2, code, (start + found.start(), start + found.end())))
-        for found in _WORKER_ACTS.finditer(sentence):
+        for found in WORKER_ACTS.finditer(sentence):
             if _NEGATED_ACT.search(sentence[max(0, found.start() - 3): found.start()]) or _EMPLOYER_ACTS.search(
                     sentence[max(0, found.start() - 2): found.end() + 4]):
                 continue

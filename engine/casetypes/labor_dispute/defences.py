@@ -242,11 +242,12 @@ def _counter_figure(doc: Document, start: int, end: int, own: str, after: int) -
 
 def _complaint_facts(doc: Document) -> dict[str, object]:
     """The facts the complaint this answer replies to states (none when the answer comes alone)."""
-    if not doc.complaint:
-        return {}
-    from engine.extraction.pipeline import analyse  # the pipeline runs this package: imported when used
+    from engine.extraction.pipeline import replied_to  # the pipeline runs this package: imported when used
 
-    stated = analyse(doc.casetype, doc.complaint, "complaint").results
+    complaint = replied_to(doc)
+    if complaint is None:
+        return {}
+    stated = complaint.results
     return {eid: stated[eid].value for eid in _COMPARED if eid in stated and stated[eid].value is not None}
 
 

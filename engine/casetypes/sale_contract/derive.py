@@ -267,25 +267,56 @@ def _rejected_claims(doc: Document, results: dict[str, Candidate]) -> None:
             _set_position(doc, results, eid, position, None, span)
 
 
-def _own_assertions(doc: Document, results: dict[str, Candidate]) -> None:
-    """What the answer states of its own (the complaint part may not): a signed contract, the delivery, a
-    sum the plaintiff still owes (原告拒不支付购房款86000元)."""
+# The plaintiff's claims as a whole (原告的诉讼请求 / 原告所诉 / 原告对答辩人的诉请 / 原告的起诉) rejected by the
+# clause's predicate, or asked to be dismissed (请求驳回原告的全部诉讼请求); never an appeal's (驳回上诉 takes none).
+_ALL_CLAIMS = (r"(?:原告|起诉人|被答辩人)(?:方)?(?:对[^，。；]{1,8}?)?(?:的)?(?:全部|所有|各项|其他|其余|上述)?"
+               r"(?:诉讼请求|诉请|请求|所诉|诉称|起诉|主张)")
+_GENERAL_REJECTION = re.compile(
+    rf"{_ALL_CLAIMS}[^。；]{{0,12}}?(?:无|没有|缺乏|毫无)(?:任何)?(?:事实|法律)?(?:和|及|与|、)?(?:法律)?(?:依据|根据)"
+    rf"|{_ALL_CLAIMS}[^。；，]{{0,8}}?(?:与事实不符|不能成立|不应(?:予以)?支持|应予(?:以)?驳回|不符合)"
+    rf"|驳回{_ALL_CLAIMS}")
+# The claims a general rejection reaches: the money claims the complaint makes.
+_REJECTED_WHOLE = ("claim_price", "claim_penalty", "claim_losses", "claim_refund", "claim_deposit")
+
+
+def _complaint_results(doc: Document) -> dict[str, Candidate]:
+    """What the complaint the answer replies to states (read as a complaint of the same case type)."""
+    from engine.extraction.pipeline import analyse
+
+    return analyse(doc.casetype, doc.complaint, "complaint").results if doc.complaint else {}
+
+
+def _general_rejection(doc: Document, results: dict[str, Candidate], claimed: dict[str, Candidate]) -> None:
+    """原告的诉讼请求没有事实和法律依据 / 请求驳回原告的诉讼请求: each claim the complaint makes that the answer
+    takes no other position on is contested (the complaint is needed: the rejection names none)."""
     text = doc.text
-    signed = grammar.signed_contract(text)
-    if signed is not None and "written_contract" not in results and not grammar.UNWRITTEN.search(text):
-        stop = min((i for i in (text.find(mark, signed[0]) for mark in "。；;") if i >= 0), default=len(text))
-        sentence = text[grammar.start_before(text, signed[0], "。；;"): stop]
-        if _WHO_SIGNED.search(sentence) and not re.search(r"无异议|没有异议|属实|认可", sentence):
-            # 《转让协议》系上诉人与PER共同签订: the answer asserts the signing (and by whom); a bare 双方签订了
-            # 《…》 in an answer only restates the complaint.
-            _set_position(doc, results, "written_contract", None, True, signed)
+    for begin, stop in _clauses(text):
+        clause = text[begin:stop]
+        found = _GENERAL_REJECTION.search(clause)
+        if found is None or "上诉" in found.group(0) or _JUDGMENT.search(clause):
+            continue
+        span = (begin + found.start(), begin + found.end())
+        for eid in _REJECTED_WHOLE:
+            if eid in claimed and eid not in doc.positions:
+                _set_position(doc, results, eid, "contest", None, span)
+        return
+
+
+def _own_assertions(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:
+    """What the answer states of its own (the complaint part may not): a signed contract, the delivery, a
+    sum the plaintiff still owes (原告拒不支付购房款86000元). A fact the complaint states too is admitted
+    (双方签订的合同系订购房屋合同 against a complaint that says a contract was signed)."""
+    text = doc.text
+    _contract(doc, results, complained)
+    stated = grammar.delivery_statement(text)
+    if stated is not None and not stated[0] and "delivered" not in results:
+        # 至今未交付房屋 / 没有通知收楼: the delivery denied (false), whatever lateness it also argues.
+        _set_position(doc, results, "delivered", "contest", False, stated[1])
     late = grammar.late_delivery(text)
     if late is not None and "delivered" not in results:
         _set_position(doc, results, "delivered", "contest", None, late)
-    stated = grammar.delivery_statement(text)
-    if stated is not None and "delivered" not in results:
-        delivered, span = stated
-        _set_position(doc, results, "delivered", None if delivered else "contest", True if delivered else None, span)
+    if stated is not None and stated[0] and "delivered" not in results:
+        _set_position(doc, results, "delivered", None, True, stated[1])
     if "outstanding_amount" not in results:
         for mention in doc.mentions_in(0, len(text), "money"):
             before = text[max(0, mention.start - 12): mention.start]
@@ -302,6 +333,51 @@ def _own_assertions(doc: Document, results: dict[str, Candidate]) -> None:
             elif re.search(r"原告|上诉人|买受人|对方", sentence):
                 _set_position(doc, results, "outstanding_amount", None, mention.value, (mention.start, mention.end))
             break
+
+
+# 从未与原告签订任何合同 / 双方没有签订书面合同: the answer denies the written contract.
+_NO_CONTRACT = re.compile(r"(?:从未|没有|未曾|未|并未|不曾)(?:与[^，。；]{1,10}?)?(?:签订|签署)(?:过)?(?:任何)?[^，。；]{0,12}?(?:合同|协议)")
+
+
+# 在签订合同前 / 签订协议后: the signing as a time reference, no statement about the contract.
+_AS_TIME = re.compile(r"(?:之|以)?(?:前|后|时|当日|当天)")
+
+
+def _signing_stated(text: str) -> tuple[int, int] | None:
+    """The first signed contract the answer speaks of, not one it only dates something by."""
+    offset = 0
+    while (found := grammar.signed_contract(text[offset:])) is not None:
+        begin, end = offset + found[0], offset + found[1]
+        if not _AS_TIME.match(text, end):
+            return begin, end
+        offset = end
+    return None
+
+
+def _contract(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:
+    """The written contract in an answer: denied (contest false); admitted when the complaint states one and the
+    answer speaks of it as signed; asserted (no position) when only the answer states it and says by whom."""
+    text = doc.text
+    if "written_contract" in results:
+        return
+    stated = getattr(complained.get("written_contract"), "value", None) is True
+    denied = _NO_CONTRACT.search(text) or grammar.UNWRITTEN.search(text)
+    if denied is not None:
+        if stated or not doc.complaint:
+            _set_position(doc, results, "written_contract", "contest", False, denied.span())
+        return
+    signed = _signing_stated(text)
+    if signed is None:
+        return
+    stop = min((i for i in (text.find(mark, signed[0]) for mark in "。；;") if i >= 0), default=len(text))
+    sentence = text[grammar.start_before(text, signed[0], "。；;"): stop]
+    if stated:
+        _set_position(doc, results, "written_contract", "admit", None, signed)
+    elif _WHO_SIGNED.search(sentence) and not re.search(r"无异议|没有异议|属实|认可", sentence) or (
+            doc.complaint and "written_contract" not in complained):
+        # 《转让协议》系上诉人与PER共同签订: the answer asserts the signing (and by whom); a bare 双方签订了
+        # 《…》 in an answer only restates the complaint, unless the complaint (given) states none.
+        _set_position(doc, results, "written_contract", None, True, signed)
 
 
 _RECEIVED_GOODS = re.compile(r"(?:已|确已|均已)?收到[^，。；]{0,10}?(?:货物|货|房屋|标的物)")
@@ -326,6 +402,9 @@ def _answer_facts(doc: Document, results: dict[str, Candidate]) -> None:
             _set_position(doc, results, "quality_objection", None, defect.group(0), defect.span())
 
 
+_ASKED_NOW = re.compile(r"要求|请求|诉请|起诉|主张")
+# The other side's words reported (原告称被告尚欠货款80000元): a figure in them is not the answer's own.
+_REPORTED = re.compile(r"(?:原告|被答辩人|对方|上诉人)(?:方)?(?:所)?(?:称|诉称|声称|主张|陈述|认为)")
 _PAID_IN_FULL = re.compile(r"(?:已|已经)(?:全部)?(?:支付|付清|交清)(?:了)?全部(?:的)?(?:购房款|房款|货款|价款)$|(?:已|已经)付清(?:全部)?(?:购房款|房款|货款|价款)?$")
 _COUNTER = re.compile(r"仅|只|实际|另|还|又|并非|而非|不是")
 
@@ -346,6 +425,8 @@ def _payments(doc: Document, results: dict[str, Candidate]) -> None:
         if _PAID_IN_FULL.search(text[max(0, mention.start - 16): mention.start]):
             _set_position(doc, results, "paid_amount", "contest", mention.value, span)
             continue
+        if _ASKED_NOW.search(clause):
+            continue  # 原告起诉要求被告支付货款50000元: the claim restated, not a payment
         paying = facts.PAY_VERB.search(head) or re.search(r"(?:已付|已支付|已交)(?:货款|房款|购房款|价款)?$", text[
             max(0, mention.start - 8): mention.start])
         if not paying or _COUNTER.search(clause):
@@ -388,8 +469,10 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
     denied = _DENIED.search(doc.text)
     if denied is not None and "delivered" not in results and not _MONEY_RECEIVED.search(
             doc.text[max(0, denied.start() - 2): denied.end() + 12]):
-        # 未收到 / 仅收到部分: the delivery the complaint states is contested.
-        results["delivered"] = Candidate("delivered", None, [denied.span()], 0.7, "derived", denied.start())
+        # 未收到 / 仅收到部分: the delivery the complaint states is contested (not delivered at all: false).
+        flat = not re.match(r"仅|实际|只", denied.group(0))
+        results["delivered"] = Candidate("delivered", False if flat else None, [denied.span()], 0.7, "derived",
+                                         denied.start())
         doc.positions["delivered"] = "contest"
     _received_money(doc, results)
     _payments(doc, results)
@@ -397,11 +480,29 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
     _deposit_not_price(doc, results)
     _agreed_claims(doc, results)
     _rejected_claims(doc, results)
-    _own_assertions(doc, results)
+    complained = _complaint_results(doc)
+    _own_assertions(doc, results, complained)
     _answer_facts(doc, results)
+    _general_rejection(doc, results, complained)
     # A quality objection the complaint never mentioned is the answer's own assertion (no position);
     # one the answer takes a position on keeps it.
     quality_terms(doc, results)
+    _reported_figures(doc, results)
+
+
+def _reported_figures(doc: Document, results: dict[str, Candidate]) -> None:
+    """A contested sum the answer only quotes from the other side (原告称被告尚欠货款80000元，被告不予认可) is the
+    complaint's figure, not the one the answer sets against it: the contest keeps no value."""
+    text = doc.text
+    clauses = _clauses(text)
+    for eid, position in list(doc.positions.items()):
+        found = results.get(eid)
+        if position != "contest" or found is None or not isinstance(found.value, str) or not found.spans:
+            continue
+        at = found.spans[0][0]
+        clause = text[_clause_at(clauses, at)[0]: at]
+        if _REPORTED.search(clause) and not _COUNTER.search(clause):
+            results[eid] = Candidate(eid, None, found.spans, found.confidence, found.source, found.order)
 
 
 def derive(doc: Document, results: dict[str, Candidate]) -> None:

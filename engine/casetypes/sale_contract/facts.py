@@ -64,6 +64,16 @@ _CLAUSE = re.compile(r"约定[：:]?“([^”]{4,80}?(?:违约金|逾期付款)[
 _DELIVERY = re.compile(r"^[^。；]{0,14}?(送至|送达|交付|送货|交货|发货|供货|提货|运至|全部货物|货物送)")
 
 
+# A price per square metre (每平方米5200元 / 单价4500元/平方米 / 3000元/㎡) and an area (面积96平方米 / 30㎡).
+_SQUARE = r"(?:平方米|平米|㎡|m²|m2)"
+_NUMBER = r"([0-9][0-9,]*(?:\.[0-9]+)?)"
+_UNIT_PRICE = re.compile(rf"(?:单价|每{_SQUARE})[为是：:按计人民币]{{0,4}}(?:每{_SQUARE})?{_NUMBER}(万)?元"
+                         rf"|{_NUMBER}(万)?元(?:/|每){_SQUARE}")
+_AREA = re.compile(rf"面积[为是共计：:]{{0,3}}{_NUMBER}{_SQUARE}|{_NUMBER}{_SQUARE}(?!的?单价)")
+# A price per square metre that is not the agreed one: the market's, a valuation's, today's.
+_NOT_AGREED_UNIT = re.compile(r"市场|市价|现价|涨|跌|评估|同地段|周边|目前|现在|损失")
+
+
 def _facts(doc: Document) -> tuple[int, int]:
     start, end = doc.section("facts")
     return (start, end) if end > start else (0, len(doc.text))
@@ -146,6 +156,8 @@ def read_sale_facts(doc: Document, results: dict[str, Candidate]) -> None:
         guessed = results.get(eid)
         if guessed is not None and guessed.spans and guessed.spans[0] in totals:
             del results[eid]  # the keyword cue took the price for a payment or a debt
+    if not roles["total"]:
+        _total_from_unit_price(doc, results, start, end)
     paid = _money_candidate("paid_amount", roles["paid_total"], "last") or _money_candidate(
         "paid_amount", roles["paid"], "sum")
     if paid is not None:
@@ -195,6 +207,43 @@ def read_sale_facts(doc: Document, results: dict[str, Candidate]) -> None:
         results["delivery_date"] = Candidate("delivery_date", last.value, [(last.start, last.end)], 0.75, "derived",
                                              last.start)
     due_after_delivery(doc, results)
+
+
+def _figure(number: str, wan: str | None) -> Decimal:
+    value = Decimal(number.replace(",", ""))
+    return value * 10000 if wan else value
+
+
+def _total_from_unit_price(doc: Document, results: dict[str, Candidate], start: int, end: int) -> None:
+    """面积96平方米，单价每平方米5200元 with no total stated: the price is unit × area, when both stand in one
+    sentence that states the agreement (not a market price per square metre)."""
+    text = doc.text
+    units = list(_UNIT_PRICE.finditer(text, start, end))
+    for eid in ("total_price", "paid_amount", "outstanding_amount"):
+        found = results.get(eid)
+        if found is not None and found.spans and any(u.start() <= found.spans[0][0] < u.end() for u in units):
+            del results[eid]  # the price per square metre read as the price, a payment or a debt
+    for unit in units:
+        sentence_start = _sentence_start(text, unit.start())
+        stop = min((i for i in (text.find(mark, unit.end(), end) for mark in "。；\n") if i >= 0), default=end)
+        sentence = text[sentence_start:stop]
+        if _NOT_AGREED_UNIT.search(sentence) or re.search(r"约|左右|大概|大约", text[max(0, unit.start() - 2): unit.end()]):
+            continue
+        number, wan = (unit.group(1), unit.group(2)) if unit.group(1) else (unit.group(3), unit.group(4))
+        areas = [a for a in _AREA.finditer(text, sentence_start, stop)
+                 if not (unit.start() <= a.start() < unit.end()) and not re.search(r"约|左右", text[max(0, a.start() - 1): a.start()])]
+        if len(areas) != 1:
+            continue  # no area, or several (rooms, a yard): no single product
+        area = areas[0]
+        size = Decimal((area.group(1) or area.group(2)).replace(",", ""))
+        total = _figure(number, wan) * size
+        guessed = results.get("total_price")
+        if guessed is not None and guessed.spans and not sentence_start <= guessed.spans[0][0] < stop:
+            return  # a price stated elsewhere
+        spans = sorted([unit.span(), area.span()])
+        results["total_price"] = Candidate("total_price", f"{total.quantize(Decimal('0.01'))}", spans, 0.7, "derived",
+                                           spans[0][0])
+        return
 
 
 def _penalty_terms(doc: Document, results: dict[str, Candidate], start: int, end: int) -> None:

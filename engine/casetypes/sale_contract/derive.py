@@ -268,13 +268,16 @@ def _rejected_claims(doc: Document, results: dict[str, Candidate]) -> None:
 
 
 # The plaintiff's claims as a whole (原告的诉讼请求 / 原告所诉 / 原告对答辩人的诉请 / 原告的起诉) rejected by the
-# clause's predicate, or asked to be dismissed (请求驳回原告的全部诉讼请求); never an appeal's (驳回上诉 takes none).
+# clause's predicate, or asked to be dismissed (请求驳回原告的全部诉讼请求), or the answerer's liability denied
+# (不应承担责任); never an appeal's (驳回上诉 takes none).
 _ALL_CLAIMS = (r"(?:原告|起诉人|被答辩人)(?:方)?(?:对[^，。；]{1,8}?)?(?:的)?(?:全部|所有|各项|其他|其余|上述)?"
                r"(?:诉讼请求|诉请|请求|所诉|诉称|起诉|主张)")
 _GENERAL_REJECTION = re.compile(
     rf"{_ALL_CLAIMS}[^。；]{{0,12}}?(?:无|没有|缺乏|毫无)(?:任何)?(?:事实|法律)?(?:和|及|与|、)?(?:法律)?(?:依据|根据)"
     rf"|{_ALL_CLAIMS}[^。；，]{{0,8}}?(?:与事实不符|不能成立|不应(?:予以)?支持|应予(?:以)?驳回|不符合)"
-    rf"|驳回{_ALL_CLAIMS}")
+    rf"|驳回{_ALL_CLAIMS}"
+    # The answerer's liability denied as a whole (不应承担责任 / 不承担任何责任), not a named duty (返还义务).
+    r"|(?:不应|不应当|无需|不必|不)(?:再)?(?:承担|负)(?:任何)?(?:民事)?责任(?![^，。；]{0,2}(?:比例|份额))")
 # The claims a general rejection reaches: the money claims the complaint makes.
 _REJECTED_WHOLE = ("claim_price", "claim_penalty", "claim_losses", "claim_refund", "claim_deposit")
 
@@ -484,10 +487,22 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
     _own_assertions(doc, results, complained)
     _answer_facts(doc, results)
     _general_rejection(doc, results, complained)
+    _goods_named(doc, results, complained)
     # A quality objection the complaint never mentioned is the answer's own assertion (no position);
     # one the answer takes a position on keeps it.
     quality_terms(doc, results)
     _reported_figures(doc, results)
+
+
+def _goods_named(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:
+    """What was sold, named by the answer when the complaint it replies to names nothing (房屋买卖合同订立不知情
+    → 房屋): the answer's own assertion."""
+    if not doc.complaint or "goods" in complained or "goods" in results:
+        return
+    house = grammar.house_goods(doc.text)
+    if house is not None:
+        noun, at = house
+        _set_position(doc, results, "goods", None, noun, (at, at + len(noun)))
 
 
 def _reported_figures(doc: Document, results: dict[str, Candidate]) -> None:

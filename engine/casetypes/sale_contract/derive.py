@@ -147,7 +147,7 @@ _REJECTS = re.compile(r"无(?:事实|法律)?(?:和法律)?依据|没有(?:事�
 # What a rejecting clause names, by its noun: a claim of the table.
 _NAMED_CLAIMS = (
     ("claim_penalty", re.compile(r"违约金|逾期付款(?:损失|利息)?")),
-    ("claim_losses", re.compile(r"(?:赔偿|经济)?损失")),
+    ("claim_losses", re.compile(r"(?<!实际)(?<!资金占用)(?<!逾期付款)(?<!利息)(?:赔偿|经济)?损失")),
     ("claim_refund", re.compile(r"退货|(?:返还|退还|退回)[^，。；]{0,6}?(?:购房款|房款|货款|价款|已付款)|退款")),
     ("claim_deposit", re.compile(r"(?:双倍)?(?:返还|退还)[^，。；]{0,4}?定金|定金罚则")),
 )

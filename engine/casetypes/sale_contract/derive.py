@@ -155,7 +155,8 @@ _NAMED_CLAIMS = (
 _JUDGMENT = re.compile(r"原审|一审|原判")
 _OWN_LOSS = re.compile(r"(?:我方|答辩人|被告|被上诉人)(?:的)?(?:经济)?损失|给我方造成|对我方")
 _WHO_SIGNED = re.compile(r"(?:系|是|由)[^，。；]{0,16}?(?:共同|亲自|自己)?(?:去)?签(?:订|名|署|字)")
-_OWED_BY_PLAINTIFF = re.compile(r"(?:拒不支付|尚欠|仍欠|未付|欠付|拖欠)(?:剩余|的)?(?:购房款|房款|货款|价款|余款|尾款)?$")
+_OWED_BY_PLAINTIFF = re.compile(r"(?:拒不支付|尚欠|仍欠|未付|欠付|拖欠)(?:剩余|的)?(?:购房款|房款|货款|价款|余款|尾款)?"
+                                r"(?:为|是|仅为|共计|合计)?$")
 
 
 @lru_cache(maxsize=4)
@@ -406,6 +407,10 @@ def _answer_facts(doc: Document, results: dict[str, Candidate]) -> None:
 
 
 _ASKED_NOW = re.compile(r"要求|请求|诉请|起诉|主张")
+_PAID_SUM = re.compile(r"(?:已付|已支付|已经支付|已给付|已交)(?:了)?(?:货款|房款|购房款|价款|款项)?(?:共计|合计|累计|总计)(?:人民币)?$")
+# 双方实际交易的货款为60200元 / 实际收到的货物价值为204000元: the total the answer sets against the complaint's.
+_ACTUAL_TOTAL = re.compile(r"实际(?:交易|结算|发生|收到|供应|送达|供货)[^，。；]{0,8}?(?:货款|价款|价值|总价|总额|金额)"
+                           r"(?:总额|合计)?(?:为|是|共计|合计|仅为|只有)(?:人民币)?$")
 # The other side's words reported (原告称被告尚欠货款80000元): a figure in them is not the answer's own.
 _REPORTED = re.compile(r"(?:原告|被答辩人|对方|上诉人)(?:方)?(?:所)?(?:称|诉称|声称|主张|陈述|认为)")
 _PAID_IN_FULL = re.compile(r"(?:已|已经)(?:全部)?(?:支付|付清|交清)(?:了)?全部(?:的)?(?:购房款|房款|货款|价款)$|(?:已|已经)付清(?:全部)?(?:购房款|房款|货款|价款)?$")
@@ -430,6 +435,10 @@ def _payments(doc: Document, results: dict[str, Candidate]) -> None:
             continue
         if _ASKED_NOW.search(clause):
             continue  # 原告起诉要求被告支付货款50000元: the claim restated, not a payment
+        if _PAID_SUM.search(text, max(0, mention.start - 12), mention.start) and not _REPORTED.search(clause):
+            # 答辩人已付货款共计370000元: the answer's own sum of its payments, set against the complaint's.
+            _set_position(doc, results, "paid_amount", "contest", mention.value, span)
+            continue
         paying = facts.PAY_VERB.search(head) or re.search(r"(?:已付|已支付|已交)(?:货款|房款|购房款|价款)?$", text[
             max(0, mention.start - 8): mention.start])
         if not paying or _COUNTER.search(clause):
@@ -441,6 +450,17 @@ def _payments(doc: Document, results: dict[str, Candidate]) -> None:
         elif (facts.PRICE_NOUN.match(noun) and doc.positions.get("paid_amount") == "contest"
               and getattr(results.get("paid_amount"), "value", None) == mention.value):
             _set_position(doc, results, "paid_amount", "admit", None, span)  # the keyword cue's contest
+
+
+def _actual_total(doc: Document, results: dict[str, Candidate]) -> None:
+    """双方实际交易的货款为60200元: the total the answer states against the complaint's (contested with it)."""
+    text = doc.text
+    if doc.positions.get("total_price") == "admit":
+        return
+    for mention in doc.mentions_in(0, len(text), "money"):
+        if _ACTUAL_TOTAL.search(text, max(0, mention.start - 24), mention.start):
+            _set_position(doc, results, "total_price", "contest", mention.value, (mention.start, mention.end))
+            return
 
 
 def _received_money(doc: Document, results: dict[str, Candidate]) -> None:
@@ -473,12 +493,14 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
     if denied is not None and "delivered" not in results and not _MONEY_RECEIVED.search(
             doc.text[max(0, denied.start() - 2): denied.end() + 12]):
         # 未收到 / 仅收到部分: the delivery the complaint states is contested (not delivered at all: false).
-        flat = not re.match(r"仅|实际|只", denied.group(0))
+        flat = not re.match(r"仅|实际|只", denied.group(0)) and not re.search(
+            r"部分|其中|有的|一批", doc.text[grammar.start_before(doc.text, denied.start(), "，,。；;"): denied.start()])
         results["delivered"] = Candidate("delivered", False if flat else None, [denied.span()], 0.7, "derived",
                                          denied.start())
         doc.positions["delivered"] = "contest"
     _received_money(doc, results)
     _payments(doc, results)
+    _actual_total(doc, results)
     _restated(doc, results)
     _deposit_not_price(doc, results)
     _agreed_claims(doc, results)
@@ -492,6 +514,17 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
     # one the answer takes a position on keeps it.
     quality_terms(doc, results)
     _reported_figures(doc, results)
+    _owed_is_claimed(doc, results)
+
+
+def _owed_is_claimed(doc: Document, results: dict[str, Candidate]) -> None:
+    """尚欠40200元 by the answerer: what it says it still owes is the part of the price claimed it accepts, so
+    the price claim is contested with that figure (not with a total or a payment the keyword cue took)."""
+    owed = results.get("outstanding_amount")
+    if (doc.positions.get("outstanding_amount") != "contest" or owed is None or owed.value is None
+            or doc.positions.get("claim_price") == "admit" or "claim_refund" in doc.positions):
+        return
+    _set_position(doc, results, "claim_price", "contest", owed.value, owed.spans[0])
 
 
 def _goods_named(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:

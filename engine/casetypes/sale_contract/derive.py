@@ -439,7 +439,8 @@ def _payments(doc: Document, results: dict[str, Candidate]) -> None:
             # 答辩人已付货款共计370000元: the answer's own sum of its payments, set against the complaint's.
             _set_position(doc, results, "paid_amount", "contest", mention.value, span)
             continue
-        paying = facts.PAY_VERB.search(head) or re.search(r"(?:已付|已支付|已交)(?:货款|房款|购房款|价款)?$", text[
+        owing = re.search(r"(?:欠付|未付|拖欠|应付)$", head)  # 欠付货款60000元 is owed, not paid
+        paying = not owing and facts.PAY_VERB.search(head) or re.search(r"(?:已付|已支付|已交)(?:货款|房款|购房款|价款)?$", text[
             max(0, mention.start - 8): mention.start])
         if not paying or _COUNTER.search(clause):
             continue

@@ -516,6 +516,21 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
     quality_terms(doc, results)
     _reported_figures(doc, results)
     _owed_is_claimed(doc, results)
+    _any_defendant_contests(doc)
+
+
+# Each defendant's statement opens with its speaker (被告PER辩称 / 被告ORG答辩称 / 答辩人乙称).
+_STATEMENT = re.compile(r"(?:辩称|答辩称|答辩意见)")
+
+
+def _any_defendant_contests(doc: Document) -> None:
+    """Several defendants answering: an element one admits and another contests is contested (the convention of
+    every answer gold: contest when any defendant contests). One speaker who admits and contests is partial."""
+    if len(_STATEMENT.findall(doc.text)) < 2:
+        return
+    for eid in doc.both_ways:
+        if doc.positions.get(eid) == "admit":
+            doc.positions[eid] = "contest"
 
 
 def _owed_is_claimed(doc: Document, results: dict[str, Candidate]) -> None:

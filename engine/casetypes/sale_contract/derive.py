@@ -517,6 +517,33 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
     _reported_figures(doc, results)
     _owed_is_claimed(doc, results)
     _any_defendant_contests(doc)
+    _against_complaint(doc, results, complained)
+
+
+# Facts an answer may state of its own that a complaint states too.
+_STATED_FACTS = ("delivered", "outstanding_amount", "paid_amount", "total_price", "deposit")
+
+
+def _same_value(left: object, right: object) -> bool:
+    if isinstance(left, str) and isinstance(right, str):
+        try:
+            return Decimal(left) == Decimal(right)
+        except ArithmeticError:
+            return left == right
+    return left == right
+
+
+def _against_complaint(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:
+    """An answer's own statement of a fact the complaint states too: admitted when it says the same (房屋已交付 /
+    原告仍欠购房款100000元, as the complaint says), contested with its own value when it says otherwise."""
+    for eid in _STATED_FACTS:
+        own, stated = results.get(eid), complained.get(eid)
+        if own is None or eid in doc.positions or own.value is None or stated is None or stated.value is None:
+            continue
+        if _same_value(own.value, stated.value):
+            _set_position(doc, results, eid, "admit", None, own.spans[0])
+        else:
+            _set_position(doc, results, eid, "contest", own.value, own.spans[0])
 
 
 # Each defendant's statement opens with its speaker (被告PER辩称 / 被告ORG答辩称 / 答辩人乙称).

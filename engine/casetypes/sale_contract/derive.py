@@ -453,6 +453,19 @@ def _payments(doc: Document, results: dict[str, Candidate]) -> None:
             _set_position(doc, results, "paid_amount", "admit", None, span)  # the keyword cue's contest
 
 
+def _admitted_payment(doc: Document, results: dict[str, Candidate]) -> None:
+    """对…原告已支付定金50000元、首付款100000元的事实无异议: a payment the answer lists among the facts it admits is
+    admitted, though 已支付 alone reads as the answer's own contest."""
+    found = results.get("paid_amount")
+    if doc.positions.get("paid_amount") != "contest" or found is None or not found.spans:
+        return
+    text = doc.text
+    begin, stop = _clause_at(_clauses(text), found.spans[0][0])
+    before, after = text[begin: found.spans[0][0]], text[found.spans[0][1]: stop]
+    if _ADMITS.search(after) and not _COUNTER.search(before) and not _REJECTS.search(before + after):
+        _set_position(doc, results, "paid_amount", "admit", None, found.spans[0])
+
+
 def _actual_total(doc: Document, results: dict[str, Candidate]) -> None:
     """双方实际交易的货款为60200元: the total the answer states against the complaint's (contested with it)."""
     text = doc.text
@@ -501,6 +514,7 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
         doc.positions["delivered"] = "contest"
     _received_money(doc, results)
     _payments(doc, results)
+    _admitted_payment(doc, results)
     _actual_total(doc, results)
     _restated(doc, results)
     _deposit_not_price(doc, results)

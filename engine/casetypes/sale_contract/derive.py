@@ -275,10 +275,13 @@ _ALL_CLAIMS = (r"(?:原告|起诉人|被答辩人)(?:方)?(?:对[^，。；]{1,8
                r"(?:诉讼请求|诉请|请求|所诉|诉称|起诉|主张)")
 _GENERAL_REJECTION = re.compile(
     rf"{_ALL_CLAIMS}[^。；]{{0,12}}?(?:无|没有|缺乏|毫无)(?:任何)?(?:事实|法律)?(?:和|及|与|、)?(?:法律)?(?:依据|根据)"
-    rf"|{_ALL_CLAIMS}[^。；，]{{0,8}}?(?:与事实不符|不能成立|不应(?:予以)?支持|应予(?:以)?驳回|不符合)"
+    rf"|{_ALL_CLAIMS}[^。；，]{{0,8}}?(?:与事实不符|不能成立|不应(?:予以)?支持|应予(?:以)?驳回|不符合|超过(?:了)?(?:法定)?诉讼时效)"
     rf"|驳回{_ALL_CLAIMS}"
     # The answerer's liability denied as a whole (不应承担责任 / 不承担任何责任), not a named duty (返还义务).
     r"|(?:不应|不应当|无需|不必|不)(?:再)?(?:承担|负)(?:任何)?(?:民事)?责任(?![^，。；]{0,2}(?:比例|份额))")
+# 同意原告的全部诉讼请求 / 对原告的诉讼请求无异议: a general admission (not of 部分 claims).
+_GENERAL_ADMISSION = re.compile(r"(?<!不)(?:同意|认可|接受)原告(?:的)?(?:全部|各项|所有)?(?:诉讼请求|诉请)"
+                                r"|对原告(?:的)?(?:全部|各项|所有)?(?:诉讼请求|诉请)(?:无异议|没有异议|均无异议)")
 # The claims a general rejection reaches: the money claims the complaint makes.
 _REJECTED_WHOLE = ("claim_price", "claim_penalty", "claim_losses", "claim_refund", "claim_deposit")
 
@@ -297,12 +300,15 @@ def _general_rejection(doc: Document, results: dict[str, Candidate], claimed: di
     for begin, stop in _clauses(text):
         clause = text[begin:stop]
         found = _GENERAL_REJECTION.search(clause)
+        position = "contest"
+        if found is None:
+            found, position = _GENERAL_ADMISSION.search(clause), "admit"
         if found is None or "上诉" in found.group(0) or _JUDGMENT.search(clause):
             continue
         span = (begin + found.start(), begin + found.end())
         for eid in _REJECTED_WHOLE:
             if eid in claimed and eid not in doc.positions:
-                _set_position(doc, results, eid, "contest", None, span)
+                _set_position(doc, results, eid, position, None, span)
         return
 
 
@@ -503,7 +509,9 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
         doc.positions.pop("penalty_reduction_requested", None)
         if "claim_penalty" not in doc.positions:
             _set_position(doc, results, "claim_penalty", "contest", None, found.span())
-    denied = _DENIED.search(doc.text)
+    # 不存在未交付的事实: a denial that is itself denied is none.
+    denied = next((m for m in _DENIED.finditer(doc.text)
+                   if not re.search(r"不存在|并非|不是|并不", doc.text[max(0, m.start() - 4): m.start()])), None)
     if denied is not None and "delivered" not in results and not _MONEY_RECEIVED.search(
             doc.text[max(0, denied.start() - 2): denied.end() + 12]):
         # 未收到 / 仅收到部分: the delivery the complaint states is contested (not delivered at all: false).

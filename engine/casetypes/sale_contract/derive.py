@@ -277,6 +277,8 @@ _GENERAL_REJECTION = re.compile(
     rf"{_ALL_CLAIMS}[^。；]{{0,12}}?(?:无|没有|缺乏|毫无)(?:任何)?(?:事实|法律)?(?:和|及|与|、)?(?:法律)?(?:依据|根据)"
     rf"|{_ALL_CLAIMS}[^。；，]{{0,8}}?(?:与事实不符|不能成立|不应(?:予以)?支持|应予(?:以)?驳回|不符合|超过(?:了)?(?:法定)?诉讼时效)"
     rf"|驳回{_ALL_CLAIMS}"
+    # The relationship behind every claim denied (双方不存在买卖合同关系).
+    r"|(?:不存在|没有|并无)(?:任何)?(?:(?:买卖|购销|房屋买卖|商品房买卖)?合同|买卖|购销)(?:法律)?关系"
     # The answerer's liability denied as a whole (不应承担责任 / 不承担任何责任), not a named duty (返还义务).
     r"|(?:不应|不应当|无需|不必|不)(?:再)?(?:承担|负)(?:任何)?(?:民事)?责任(?![^，。；]{0,2}(?:比例|份额))")
 # 同意原告的全部诉讼请求 / 对原告的诉讼请求无异议: a general admission (not of 部分 claims).
@@ -413,6 +415,11 @@ def _answer_facts(doc: Document, results: dict[str, Candidate]) -> None:
 
 
 _ASKED_NOW = re.compile(r"要求|请求|诉请|起诉|主张")
+_NOT_DEDUCTED = re.compile(r"(?:未予|未|没有|并未)扣除|未予(?:抵扣|冲抵)|重复(?:主张|计算)")
+
+
+def _sentence_stop(text: str, position: int) -> int:
+    return min((i for i in (text.find(mark, position) for mark in "。；;") if i >= 0), default=len(text))
 _PAID_SUM = re.compile(r"(?:已付|已支付|已经支付|已给付|已交)(?:了)?(?:货款|房款|购房款|价款|款项)?(?:共计|合计|累计|总计)(?:人民币)?$")
 # 双方实际交易的货款为60200元 / 实际收到的货物价值为204000元: the total the answer sets against the complaint's.
 _ACTUAL_TOTAL = re.compile(r"实际(?:交易|结算|发生|收到|供应|送达|供货)[^，。；]{0,8}?(?:货款|价款|价值|总价|总额|金额)"
@@ -446,9 +453,16 @@ def _payments(doc: Document, results: dict[str, Candidate]) -> None:
             _set_position(doc, results, "paid_amount", "contest", mention.value, span)
             continue
         owing = re.search(r"(?:欠付|未付|拖欠|应付)$", head)  # 欠付货款60000元 is owed, not paid
+        if re.search(r"(?:同意|愿意|承诺|应当|应|可以|准备)(?:分期|一次性)?(?:向原告)?(?:支付|付清|给付)", head):
+            continue  # 同意支付货款85000元: a promise, not a payment
         paying = not owing and facts.PAY_VERB.search(head) or re.search(r"(?:已付|已支付|已交)(?:货款|房款|购房款|价款)?$", text[
             max(0, mention.start - 8): mention.start])
         if not paying or _COUNTER.search(clause):
+            continue
+        sentence = text[grammar.start_before(text, mention.start, "。；;"): _sentence_stop(text, mention.end)]
+        if _NOT_DEDUCTED.search(sentence) and not _ADMITS.search(sentence):
+            # 被告已支付货款35000元，原告未予扣除: the answer's payment against the complaint's figure.
+            _set_position(doc, results, "paid_amount", "contest", mention.value, span)
             continue
         if noun.endswith("定金") and "deposit" not in doc.positions:
             _set_position(doc, results, "deposit", "admit", None, span)

@@ -73,6 +73,7 @@ _REFUNDED = re.compile(r"^(?:购房首付款|房屋首付款|首付款|首期款
 _LOSS_NOUN = re.compile(r"中介劳务费|中介费|劳务费|经济损失|损失|费用")
 _ASKED = re.compile(r"请求|要求|诉请|应(?:当)?|判令")
 _COURT = re.compile(r"一审|原审|原判|二审|判决")
+_PAY_PENALTY = re.compile(rf"(?:支付|给付|承担|赔偿){_PARTY}(?:逾期[^，。；0-9]{{0,6}}?)?$")
 
 
 def _claim_items(doc: Document, results: dict[str, Candidate]) -> None:
@@ -87,10 +88,19 @@ def _claim_items(doc: Document, results: dict[str, Candidate]) -> None:
     found: dict[str, Candidate] = {}
     for mention in doc.mentions_in(start, end, "money"):
         sentence = text[grammar.start_before(text, mention.start, "。；;\n：:"): mention.start]
-        if _COURT.search(sentence) or (not in_claims and not _ASKED.search(sentence)):
+        # 请求撤销原判，改判被上诉人支付…: what follows 改判 is the judgment asked for, not one given.
+        asked_for = sentence[sentence.rfind("改判") + 2:] if "改判" in sentence else sentence
+        if _COURT.search(asked_for) or (not in_claims and not _ASKED.search(sentence)):
             continue
         noun = grammar.item_noun(text, mention.start)
         head = grammar.governing_head(text, mention.start)
+        if (noun.endswith("违约金") and _PAY_PENALTY.search(head) and not in_claims and "约定" not in sentence
+                and not _GIVE_BACK.search(head)):
+            # An appeal's or a running text's request (改判被上诉人支付逾期交房违约金50000元): the amount claimed.
+            value = {"amount": mention.value, "base": None, "rate": None, "start_date": None, "end": None}
+            found.setdefault("claim_penalty", Candidate("claim_penalty", value, [(mention.start, mention.end)], 0.75,
+                                                        "derived", mention.start))
+            continue
         if noun.endswith("定金") and _GIVE_BACK.search(head):
             eid = "claim_deposit"
         elif _REFUNDED.match(noun) and _GIVE_BACK.search(head):
@@ -288,6 +298,12 @@ _GENERAL_ADMISSION = re.compile(r"(?<!不)(?:同意|认可|接受)原告(?:的)?
 _REJECTED_WHOLE = ("claim_price", "claim_penalty", "claim_losses", "claim_refund", "claim_deposit")
 
 
+# The breach denied (不应承担违约责任 / 不存在违约行为): the claims that arise from a breach.
+_BREACH_DENIED = re.compile(r"(?:不应|不应当|无需|不必|不)(?:再)?(?:承担|负)(?:任何)?违约(?:赔偿)?责任|不存在(?:任何)?违约(?:行为|情形)?"
+                            r"|(?:并未|没有|未)违约")
+_BREACH_CLAIMS = ("claim_penalty", "claim_losses")
+
+
 def _complaint_results(doc: Document) -> dict[str, Candidate]:
     """What the complaint the answer replies to states (read as a complaint of the same case type)."""
     from engine.extraction.pipeline import analyse
@@ -305,6 +321,12 @@ def _general_rejection(doc: Document, results: dict[str, Candidate], claimed: di
         position = "contest"
         if found is None:
             found, position = _GENERAL_ADMISSION.search(clause), "admit"
+        if found is None and (breach := _BREACH_DENIED.search(clause)) is not None and not _JUDGMENT.search(clause):
+            span = (begin + breach.start(), begin + breach.end())
+            for eid in _BREACH_CLAIMS:
+                if eid in claimed and eid not in doc.positions:
+                    _set_position(doc, results, eid, "contest", None, span)
+            continue
         if found is None or "上诉" in found.group(0) or _JUDGMENT.search(clause):
             continue
         span = (begin + found.start(), begin + found.end())

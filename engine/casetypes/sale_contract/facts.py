@@ -258,11 +258,13 @@ def _penalty_terms(doc: Document, results: dict[str, Candidate], start: int, end
         words, offset = unquoted
         span = (start + offset, start + offset + len(words))
         results["penalty_clause"] = Candidate("penalty_clause", words, [span], 0.7, "derived", span[0])
-    elif "penalty_clause" in results and len(str(results["penalty_clause"].value)) < 8:
-        del results["penalty_clause"]  # a bare 违约金 is no clause (双方未约定违约金)
+    elif "penalty_clause" in results and (len(str(results["penalty_clause"].value)) < 8 or (
+            results["penalty_clause"].spans and (_claimed(text, results["penalty_clause"].spans[0][0])
+                                                 or _court_said(text, results["penalty_clause"].spans[0][0])))):
+        del results["penalty_clause"]  # a bare 违约金 is no clause (双方未约定违约金), nor is a penalty asked for
     mentions = doc.mentions_in(start, end, "money")
     sums = [m for m in mentions if _PENALTY_SUM.search(text[max(0, m.start - 8): m.start])
-            and not _claimed(text, m.start)]
+            and not _claimed(text, m.start) and not _court_said(text, m.start)]
     if sums:
         first = sums[0]
         if re.match(r"\s*[×xX*][^=＝。；]{1,12}[=＝]", text[first.end: first.end + 16]):
@@ -278,6 +280,12 @@ def _penalty_terms(doc: Document, results: dict[str, Candidate], start: int, end
     if share is not None:
         span = (start + share.start(1), start + share.end(1))
         results["penalty_percent"] = Candidate("penalty_percent", share.group(1), [span], 0.75, "derived", span[0])
+
+
+def _court_said(text: str, position: int) -> bool:
+    """一审判决被上诉人支付违约金15000元: a sum the court gave, not the contract's (unless the sentence says 约定)."""
+    sentence = text[_sentence_start(text, position): position]
+    return bool(re.search(r"一审|原审|原判|判决", sentence)) and "约定" not in sentence
 
 
 def _claimed(text: str, position: int) -> bool:
@@ -310,6 +318,8 @@ def _unquoted_clause(facts: str) -> tuple[str, int] | None:
         words = facts[begin:stop]
         if re.search(r"未约定|没有约定|并未约定|无约定", words) or len(words) > 80:
             continue
+        if _ASKING.search(words) and "约定" not in words:
+            continue  # 请求…改判被上诉人支付逾期交房违约金: a claim, not the contract's clause
         prefix = _CLAUSE_PREFIX.match(words)
         if prefix is None and not re.search(r"的，|逾期", words[:20]):
             continue  # a sentence about the claim, not the clause

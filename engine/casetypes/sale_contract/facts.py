@@ -23,11 +23,14 @@ _TOTAL = re.compile(r"(总价款|总价|合同总价|货款总额|总货款|合�
                     r"|货款总计|供货总额|总计|共计|总房价|总房款|房款(?:共计|合计|总计)|(?:约定|出售|销售|转让|成交|买卖|房屋|房产|商铺)"
                     r"(?:价款|价格|售价|房价|总价)|售价)"
                     r"[为是计共：:人民币约]{0,4}$")
+# 以650000元的价格购买 / 以80000元的价格卖给原告: the sum is the price of the sale verb that follows.
+_PRICE_AFTER = re.compile(r"(?:的)?(?:价格|价款|总价|总价款|房价)?(?:购买|购得|买下|买受|出售|出卖|卖给|售予|转让|成交)")
 _PAID = re.compile(r"(支付|付款|付|给付|转账|汇款)了?(货款|价款|款项|部分货款)?[共计合累人民币]{0,4}$")
 _PAID_TOTAL = re.compile(r"(共计|合计|累计)")
 _NOT_PAID = re.compile(r"(应|应当|须|需|约定|承诺|同意|要求|请求|判令|按照|按)[^，。；]{0,12}$")
 _OWED = re.compile(r"(尚欠|余款|欠付|拖欠|未付|剩余|尚余|下欠|结欠|仍欠)[^，。；0-9]{0,8}$")
 _PAID_IN_FULL = re.compile(r"全额付清|全部付清|已付清|一次性付清全部|付清(?:了)?全部(?:购房款|房款|价款|货款)"
+                           r"|(?:当即|当场|当天|当日|随即|即)付清(?:了)?(?:全部)?(?:购房款|房款|价款|货款)"
                            r"|(?:交付|支付|交纳)(?:了)?全部(?:房屋)?(?:价款|房款|购房款|货款)"
                            r"|(?:全部|全面|依约|按约)履行了?(?:全部)?(?:的)?(?:交款|付款|支付房款|支付价款|支付购房款)义务")
 # 实际没有支付购房款 / 分文未付: nothing paid (the corpus convention writes 0.00).
@@ -51,7 +54,7 @@ PENALTY = re.compile(
 )
 _WRITTEN = re.compile(r"签订(?:了)?[^，。；]{0,8}?《[^》]{0,20}(?:合同|协议|订单)》|签订(?:了)?(?:书面)?(?:买卖|购销|采购|供货|销售)合同")
 _UNWRITTEN = re.compile(r"无书面合同|未签订书面|没有签订书面|未签订(?:买卖|购销)合同|口头约定")
-_GOODS = re.compile(r"(?:购买|采购|订购|订购了|购买了|采购了|定制)([^0-9，。；,（(“”《》：:]{2,16}?)(?=[0-9]|，|。|；|（|共|一批|若干|合计|总计|$)")
+_GOODS = re.compile(r"(?:购买|采购|订购|订购了|购买了|采购了|定制|供应(?!商)|供应了|销售(?!合同|商))([^0-9，。；,（(“”《》：:]{2,16}?)(?=[0-9]|，|。|；|（|共|一批|若干|合计|总计|$)")
 _DUE_AFTER = re.compile(r"(?:货到|收货|交货|送货|到货|验收合格|安装完毕|交付)后(\d+)[日天]内(?:付清|支付|结清|付款|一次性)")
 _PENALTY_SUM = re.compile(r"违约金(?:为|人民币)?$|违约金，即$")
 _PENALTY_SHARE = re.compile(r"(?:按|为|支付|承担|赔偿)[^，。；]{0,10}?(?:未付货款|未付款|合同总价|总价款|总价|货款总额|欠款|货款|总房款|总房价|已付房款|购房款|房款|房价款|价款)[^，。；0-9]{0,4}?"
@@ -90,7 +93,7 @@ def _money_roles(doc: Document) -> dict[str, list[tuple[Any, Any]]]:
     roles: dict[str, list[tuple[Any, Any]]] = {"total": [], "paid": [], "paid_total": [], "owed": [], "deposit": []}
     for mention in doc.mentions_in(start, end, "money"):
         before = text[max(_sentence_start(text, mention.start), mention.start - _BEFORE): mention.start]
-        if _TOTAL.search(before):
+        if _TOTAL.search(before) or (before.endswith("以") and _PRICE_AFTER.match(text, mention.end)):
             roles["total"].append((mention, before))
         elif _OWED.search(before):
             if not _a_term(text, mention.start):
@@ -263,8 +266,10 @@ def _penalty_terms(doc: Document, results: dict[str, Candidate], start: int, end
                                                  or _court_said(text, results["penalty_clause"].spans[0][0])))):
         del results["penalty_clause"]  # a bare 违约金 is no clause (双方未约定违约金), nor is a penalty asked for
     mentions = doc.mentions_in(start, end, "money")
+    claims_start, claims_end = doc.section("claims")
     sums = [m for m in mentions if _PENALTY_SUM.search(text[max(0, m.start - 8): m.start])
-            and not _claimed(text, m.start) and not _court_said(text, m.start)]
+            and not _claimed(text, m.start) and not _court_said(text, m.start)
+            and not claims_start <= m.start < claims_end]  # 请求判令：…2.被告支付违约金65000元 is claimed
     if sums:
         first = sums[0]
         if re.match(r"\s*[×xX*][^=＝。；]{1,12}[=＝]", text[first.end: first.end + 16]):

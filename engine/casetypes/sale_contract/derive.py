@@ -294,6 +294,7 @@ _GENERAL_REJECTION = re.compile(
 # 同意原告的全部诉讼请求 / 对原告的诉讼请求无异议: a general admission (not of 部分 claims).
 _GENERAL_ADMISSION = re.compile(r"(?<!不)(?:同意|认可|接受)原告(?:的)?(?:全部|各项|所有)?(?:诉讼请求|诉请)"
                                 r"|对原告(?:的)?(?:全部|各项|所有)?(?:诉讼请求|诉请)(?:无异议|没有异议|均无异议)")
+_NAMED_MONEY = re.compile(grammar.NOUNS)
 # The claims a general rejection reaches: the money claims the complaint makes.
 _REJECTED_WHOLE = ("claim_price", "claim_penalty", "claim_losses", "claim_refund", "claim_deposit")
 
@@ -327,8 +328,8 @@ def _general_rejection(doc: Document, results: dict[str, Candidate], claimed: di
                 if eid in claimed and eid not in doc.positions:
                     _set_position(doc, results, eid, "contest", None, span)
             continue
-        if found is None or "上诉" in found.group(0) or _JUDGMENT.search(clause):
-            continue
+        if found is None or "上诉" in found.group(0) or _JUDGMENT.search(clause) or _NAMED_MONEY.search(found.group(0)):
+            continue  # 原告主张的违约金没有依据 names its claim: no rejection of the whole
         span = (begin + found.start(), begin + found.end())
         for eid in _REJECTED_WHOLE:
             if eid in claimed and eid not in doc.positions:

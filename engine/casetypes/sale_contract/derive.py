@@ -330,6 +330,9 @@ def _general_rejection(doc: Document, results: dict[str, Candidate], claimed: di
             continue
         if found is None or "上诉" in found.group(0) or _JUDGMENT.search(clause) or _NAMED_MONEY.search(found.group(0)):
             continue  # 原告主张的违约金没有依据 names its claim: no rejection of the whole
+        if "责任" in found.group(0) and _NAMED_MONEY.search(
+                text, grammar.start_before(text, begin + found.start(), "。；;"), begin + found.start()):
+            continue  # 对于原告主张的损失，被告不应承担责任: the liability for a named claim
         span = (begin + found.start(), begin + found.end())
         for eid in _REJECTED_WHOLE:
             if eid in claimed and eid not in doc.positions:

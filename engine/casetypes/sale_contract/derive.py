@@ -577,6 +577,7 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
     # one the answer takes a position on keeps it.
     quality_terms(doc, results)
     _reported_figures(doc, results)
+    _price_not_payment(doc, results)
     _owed_is_claimed(doc, results)
     _any_defendant_contests(doc)
     _against_complaint(doc, results, complained)
@@ -598,6 +599,15 @@ def _same_value(left: object, right: object) -> bool:
 def _against_complaint(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:
     """An answer's own statement of a fact the complaint states too: admitted when it says the same (房屋已交付 /
     原告仍欠购房款100000元, as the complaint says), contested with its own value when it says otherwise."""
+    if doc.complaint:
+        for eid in ("paid_amount", "deposit"):
+            own = results.get(eid)
+            if doc.positions.get(eid) != "admit" or eid in complained or own is None or not own.spans:
+                continue
+            # 由原告支付定金10000元 read as a restated payment, but the complaint states none: the answer's own.
+            figures = doc.mentions_in(own.spans[0][0], own.spans[0][1], "money")
+            if figures:
+                _set_position(doc, results, eid, None, figures[0].value, own.spans[0])
     for eid in _STATED_FACTS:
         own, stated = results.get(eid), complained.get(eid)
         if own is None or eid in doc.positions or own.value is None or stated is None or stated.value is None:
@@ -620,6 +630,17 @@ def _any_defendant_contests(doc: Document) -> None:
     for eid in doc.both_ways:
         if doc.positions.get(eid) == "admit":
             doc.positions[eid] = "contest"
+
+
+def _price_not_payment(doc: Document, results: dict[str, Candidate]) -> None:
+    """被告已支付货款40000元: a payment's figure is not the price the answer accepts when contesting the claim."""
+    found = results.get("claim_price")
+    if doc.positions.get("claim_price") != "contest" or found is None or found.value is None or not found.spans:
+        return
+    start = found.spans[0][0]
+    if re.search(r"(?:已|已经|共|累计|实际)(?:支付|付|给付|转账|汇款)(?:了)?(?:货款|价款|款项|房款|购房款)?(?:共计|合计)?$",
+                 doc.text[max(0, start - 12): start]):
+        results["claim_price"] = Candidate("claim_price", None, found.spans, found.confidence, found.source, found.order)
 
 
 def _owed_is_claimed(doc: Document, results: dict[str, Candidate]) -> None:

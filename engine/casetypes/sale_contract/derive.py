@@ -434,10 +434,46 @@ def _answer_facts(doc: Document, results: dict[str, Candidate]) -> None:
             if got is not None and _ADMITS.search(clause) and not re.search(r"未|没有|从未", clause[: got.start()]):
                 _set_position(doc, results, "delivered", "admit", None, (begin + got.start(), begin + got.end()))
                 break
-    if "quality_objection" not in results:
+    raised = results.get("quality_objection")
+    if raised is None or (doc.positions.get("quality_objection") == "contest" and raised.value is None):
+        # A defect the answer states (存在…问题 / 不符合国家标准) is its own objection, though its clause contests.
         defect = _DEFECT.search(text)
-        if defect is not None:
+        if not _nonconforming_clause(doc, results, clauses, defect.start() if defect else len(text)) and defect:
             _set_position(doc, results, "quality_objection", None, defect.group(0), defect.span())
+    found = results.get("quality_objection")
+    if found is not None and "quality_objection_date" not in results and found.spans:
+        # 已于TIME以书面形式向原告提出质量异议: the date of the objection, in the sentence after the defect.
+        stop = _sentence_stop(text, found.spans[0][1])
+        raised = _RAISED.search(text, found.spans[0][0], stop)
+        dates = doc.mentions_in(found.spans[0][0], raised.start(), "date") if raised else []
+        if dates:
+            _set_position(doc, results, "quality_objection_date", None, dates[-1].value, (dates[-1].start, dates[-1].end))
+
+
+# The goods do not conform (有1200米绝缘层厚度不符合国家标准 / 部分产品不合格), said of the goods, not denied.
+_NONCONFORMING = re.compile(r"不符合(?:国家|行业|合同|约定|双方约定)?(?:的)?(?:质量)?(?:标准|要求|约定)|(?:质量)?不合格")
+_RAISED = re.compile(r"提出(?:了)?(?:书面)?(?:质量)?异议|反映(?:了)?质量问题|告知[^，。；]{0,10}?(?:质量|问题)")
+
+
+def _nonconforming_clause(doc: Document, results: dict[str, Candidate], clauses: list[tuple[int, int]],
+                          before: int) -> bool:
+    """The first clause (before `before`) that says the goods do not conform, as the answer's own objection."""
+    text = doc.text
+    for begin, stop in clauses:
+        if begin >= before:
+            return False
+        clause = text[begin:stop]
+        found = _NONCONFORMING.search(clause)
+        if found is None or re.search(r"并非|不存在|没有|未发现|均符合|不是|无", clause[: found.start()]):
+            continue
+        if re.search(r"(?:原告|被答辩人|对方)[^，。；：:]{0,6}?(?:称|认为|主张)", clause[: found.start()]):
+            continue  # the other side's words
+        own = clause[max(clause.rfind("："), clause.rfind(":")) + 1:]  # without the speaker (被告辩称：)
+        words = re.sub(r"^(?:原告|被答辩人)?(?:交付|供应|提供|送达)?的?[\u4e00-\u9fff]{0,6}?中", "", own.strip())
+        at = begin + clause.find(words)
+        _set_position(doc, results, "quality_objection", None, words, (at, at + len(words)))
+        return True
+    return False
 
 
 _ASKED_NOW = re.compile(r"要求|请求|诉请|起诉|主张")

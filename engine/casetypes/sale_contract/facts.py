@@ -360,7 +360,7 @@ def quality_terms(doc: Document, results: dict[str, Candidate]) -> None:
                                                           dates[-1].start)
         return
     found = results.get("quality_objection")
-    if found is not None and len(str(found.value)) <= 5:
+    if found is not None and isinstance(found.value, str) and len(found.value) <= 5:
         del results["quality_objection"]  # 未提出任何质量异议: the keyword alone is no objection
 
 

@@ -444,8 +444,8 @@ def _answer_facts(doc: Document, results: dict[str, Candidate]) -> None:
     if found is not None and "quality_objection_date" not in results and found.spans:
         # 已于TIME以书面形式向原告提出质量异议: the date of the objection, in the sentence after the defect.
         stop = _sentence_stop(text, found.spans[0][1])
-        raised = _RAISED.search(text, found.spans[0][0], stop)
-        dates = doc.mentions_in(found.spans[0][0], raised.start(), "date") if raised else []
+        said = _RAISED.search(text, found.spans[0][0], stop)
+        dates = doc.mentions_in(found.spans[0][0], said.start(), "date") if said else []
         if dates:
             _set_position(doc, results, "quality_objection_date", None, dates[-1].value, (dates[-1].start, dates[-1].end))
 

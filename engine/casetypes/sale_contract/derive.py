@@ -617,6 +617,7 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
     _owed_is_claimed(doc, results)
     _any_defendant_contests(doc)
     _against_complaint(doc, results, complained)
+    _facts_admitted(doc, results, complained)
 
 
 # Facts an answer may state of its own that a complaint states too.
@@ -652,6 +653,24 @@ def _against_complaint(doc: Document, results: dict[str, Candidate], complained:
             _set_position(doc, results, eid, "admit", None, own.spans[0])
         else:
             _set_position(doc, results, eid, "contest", own.value, own.spans[0])
+
+
+# 原告所述事实属实 / 对原告陈述的事实无异议 / 原告诉称的事实基本属实: the complaint's facts admitted as a whole.
+_FACTS_ADMITTED = re.compile(
+    r"(?:原告|被答辩人)(?:所述|陈述|诉称|所诉|起诉)的?(?:基本)?(?:事实|情况)?(?:基本|均)?(?:属实|无异议|没有异议|是事实)"
+    r"|对(?:原告|被答辩人)(?:所述|陈述|诉称|所诉|起诉)的?(?:基本)?(?:事实|情况)(?:均)?(?:无异议|没有异议|予以认可|认可)")
+
+
+def _facts_admitted(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:
+    """A general admission of the complaint's facts admits each fact the complaint states that the answer takes
+    no other position on (the complaint is needed: the admission names none)."""
+    found = _FACTS_ADMITTED.search(doc.text)
+    if found is None or not complained:
+        return
+    for eid in ("written_contract", *_STATED_FACTS):
+        stated = complained.get(eid)
+        if stated is not None and stated.value not in (None, False) and eid not in doc.positions:
+            _set_position(doc, results, eid, "admit", None, found.span())
 
 
 # Each defendant's statement opens with its speaker (被告PER辩称 / 被告ORG答辩称 / 答辩人乙称).

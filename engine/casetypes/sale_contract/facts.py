@@ -25,6 +25,8 @@ _TOTAL = re.compile(r"(总价款|总价|合同总价|货款总额|总货款|合�
                     r"[为是计共：:人民币约]{0,4}$")
 # 以650000元的价格购买 / 以80000元的价格卖给原告: the sum is the price of the sale verb that follows.
 _PRICE_AFTER = re.compile(r"(?:的)?(?:价格|价款|总价|总价款|房价)?(?:购买|购得|买下|买受|出售|出卖|卖给|售予|转让|成交)")
+# 以500000元的价格将房屋出售给案外人: a resale to someone else is not the price of this sale.
+_TO_OTHERS = re.compile(r"[^，。；]*?(?:案外人|第三人|他人|别人|其他人)")
 _PAID = re.compile(r"(支付|付款|付|给付|转账|汇款)了?(货款|价款|款项|部分货款)?[共计合累人民币]{0,4}$")
 _PAID_TOTAL = re.compile(r"(共计|合计|累计)")
 _NOT_PAID = re.compile(r"(应|应当|须|需|约定|承诺|同意|要求|请求|判令|按照|按)[^，。；]{0,12}$")
@@ -93,7 +95,8 @@ def _money_roles(doc: Document) -> dict[str, list[tuple[Any, Any]]]:
     roles: dict[str, list[tuple[Any, Any]]] = {"total": [], "paid": [], "paid_total": [], "owed": [], "deposit": []}
     for mention in doc.mentions_in(start, end, "money"):
         before = text[max(_sentence_start(text, mention.start), mention.start - _BEFORE): mention.start]
-        if _TOTAL.search(before) or (before.endswith("以") and _PRICE_AFTER.match(text, mention.end)):
+        if _TOTAL.search(before) or (before.endswith("以") and _PRICE_AFTER.match(text, mention.end)
+                                     and not _TO_OTHERS.match(text, mention.end, mention.end + 24)):
             roles["total"].append((mention, before))
         elif _OWED.search(before):
             if not _a_term(text, mention.start):
@@ -375,6 +378,11 @@ def _deposit(deposits: list[tuple[Any, Any]], results: dict[str, Candidate], fac
     first = deposits[0][0]
     results["deposit"] = Candidate("deposit", first.value, [(first.start, first.end)], 0.8, "derived", first.start)
     paid = results.get("paid_amount")
+    deposit_spans = {(m.start, m.end) for m, _ in deposits}
+    if paid is not None and paid.source != "derived" and paid.spans and paid.spans[0] in deposit_spans \
+            and not _DEPOSIT_IN_PRICE.search(facts):
+        del results["paid_amount"]  # 已付定金20000元: the 定金 is no payment of the price unless the text makes it one
+        return
     if paid is not None and paid.source == "derived" and _DEPOSIT_IN_PRICE.search(facts):
         value = f"{Decimal(paid.value) + Decimal(first.value):.2f}"
         results["paid_amount"] = Candidate("paid_amount", value, [*paid.spans, (first.start, first.end)], 0.7,

@@ -159,7 +159,7 @@ _NAMED_CLAIMS = (
     ("claim_penalty", re.compile(r"违约金|逾期付款(?:损失|利息)?")),
     ("claim_losses", re.compile(r"(?<!实际)(?<!资金占用)(?<!逾期付款)(?<!利息)(?:赔偿|经济)?损失")),
     ("claim_refund", re.compile(r"退货|(?:返还|退还|退回)[^，。；]{0,6}?(?:购房款|房款|货款|价款|已付款)|退款")),
-    ("claim_deposit", re.compile(r"(?:双倍)?(?:返还|退还)[^，。；]{0,4}?定金|定金罚则")),
+    ("claim_deposit", re.compile(r"(?:双倍)?(?:返还|退还)[^，。；]{0,4}?定金|定金罚则|双倍返还|定金[^，。；]{0,12}?(?:返还|退还)")),
 )
 # The answer restating the judgment it defends (原审判决…返还房款…正确 / 只是返还房款): no stance on the claim.
 _JUDGMENT = re.compile(r"原审|一审|原判")
@@ -256,8 +256,10 @@ def _rejected_claims(doc: Document, results: dict[str, Candidate]) -> None:
     """违约金…无事实依据 / 要求退货、赔偿损失及支付违约金均无依据: each claim a rejecting clause names is
     contested, each one an agreeing clause names (同意…返还购房款) admitted."""
     text = doc.text
+    previous = (0, 0)
     for begin, stop in _clauses(text):
         clause = text[begin:stop]
+        before, previous = previous, (begin, stop)
         if _JUDGMENT.search(clause):
             continue
         if _REJECTS.search(clause):
@@ -266,6 +268,11 @@ def _rejected_claims(doc: Document, results: dict[str, Candidate]) -> None:
             position = "admit"  # 同意解除合同并返还购房款
         else:
             continue
+        if position == "contest" and not any(noun.search(clause) for _, noun in _NAMED_CLAIMS) \
+                and re.match(r"(?:原告|被答辩人|对方)?(?:再次|又|仍|重复)(?:主张|要求|起诉|请求)", clause) \
+                and before[1] and not re.search(r"[。；;\n]", text[before[1]: begin]):
+            # 定金已于…退还原告，原告再次主张没有依据: the rejection refers back to its sentence's previous clause.
+            begin, clause = before[0], text[before[0]: stop]
         for eid, noun in _NAMED_CLAIMS:
             named = noun.search(clause)
             if named is None:

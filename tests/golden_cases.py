@@ -61,7 +61,7 @@ def check_golden(path: Path, case_type: str) -> None:
     role = case.get("role", "complaint")
     system = default_system()
     types = system.casetype(case_type).types
-    elements = extract_text(system, case["text"], case_type, role)["elements"]
+    elements = extract_text(system, case["text"], case_type, role, case.get("complaint", ""))["elements"]
     wrong = {eid: {"expected": want, "got": elements.get(eid)}
              for eid, want in (case.get("expect") or {}).items()
              if not _matches(types.get(eid, "text"), role, want, elements.get(eid))}

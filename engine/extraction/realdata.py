@@ -56,6 +56,9 @@ def _passage(text: str) -> tuple[str, str]:
     """A judgment passage cut into what the plaintiff says and what the defendants answer (before the
     court's own findings)."""
     start = _ANSWER.search(text)
+    if start is None and (second := _SECOND_APPELLANT.search(text)) is not None:
+        # No one answers, but the other side appeals too (PER亦不服一审判决，上诉称…): its statement is the answer.
+        return text[:second.start()], text[second.start():]
     if start is None:
         return complaint_part(text), ""
     rest = text[start.start():]
@@ -64,6 +67,7 @@ def _passage(text: str) -> tuple[str, str]:
 
 
 _ANSWER = re.compile(r"被告[^。；]{0,40}?辩称|答辩称|辩称")
+_SECOND_APPELLANT = re.compile(r"(?<=[。；\s])[^。；，\s]{0,30}?亦不服[^。；]{0,20}?上诉[^。；]{0,10}?称")
 _COURT = re.compile(r"经审理查明|本院经审理|审理查明|本院认定事实如下|本院确认以下事实|认定如下(?:案件)?事实|本院认为|经审理，本院")
 
 

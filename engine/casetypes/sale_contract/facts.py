@@ -23,11 +23,16 @@ _TOTAL = re.compile(r"(总价款|总价|合同总价|货款总额|总货款|合�
                     r"|货款总计|供货总额|总计|共计|总房价|总房款|房款(?:共计|合计|总计)|(?:约定|出售|销售|转让|成交|买卖|房屋|房产|商铺)"
                     r"(?:价款|价格|售价|房价|总价)|售价)"
                     r"[为是计共：:人民币约]{0,4}$")
+# 以650000元的价格购买 / 以80000元的价格卖给原告: the sum is the price of the sale verb that follows.
+_PRICE_AFTER = re.compile(r"(?:的)?(?:价格|价款|总价|总价款|房价)?(?:购买|购得|买下|买受|出售|出卖|卖给|售予|转让|成交)")
+# 以500000元的价格将房屋出售给案外人: a resale to someone else is not the price of this sale.
+_TO_OTHERS = re.compile(r"[^，。；]*?(?:案外人|第三人|他人|别人|其他人)")
 _PAID = re.compile(r"(支付|付款|付|给付|转账|汇款)了?(货款|价款|款项|部分货款)?[共计合累人民币]{0,4}$")
 _PAID_TOTAL = re.compile(r"(共计|合计|累计)")
 _NOT_PAID = re.compile(r"(应|应当|须|需|约定|承诺|同意|要求|请求|判令|按照|按)[^，。；]{0,12}$")
 _OWED = re.compile(r"(尚欠|余款|欠付|拖欠|未付|剩余|尚余|下欠|结欠|仍欠)[^，。；0-9]{0,8}$")
 _PAID_IN_FULL = re.compile(r"全额付清|全部付清|已付清|一次性付清全部|付清(?:了)?全部(?:购房款|房款|价款|货款)"
+                           r"|(?:当即|当场|当天|当日|随即|即)付清(?:了)?(?:全部)?(?:购房款|房款|价款|货款)"
                            r"|(?:交付|支付|交纳)(?:了)?全部(?:房屋)?(?:价款|房款|购房款|货款)"
                            r"|(?:全部|全面|依约|按约)履行了?(?:全部)?(?:的)?(?:交款|付款|支付房款|支付价款|支付购房款)义务")
 # 实际没有支付购房款 / 分文未付: nothing paid (the corpus convention writes 0.00).
@@ -51,7 +56,7 @@ PENALTY = re.compile(
 )
 _WRITTEN = re.compile(r"签订(?:了)?[^，。；]{0,8}?《[^》]{0,20}(?:合同|协议|订单)》|签订(?:了)?(?:书面)?(?:买卖|购销|采购|供货|销售)合同")
 _UNWRITTEN = re.compile(r"无书面合同|未签订书面|没有签订书面|未签订(?:买卖|购销)合同|口头约定")
-_GOODS = re.compile(r"(?:购买|采购|订购|订购了|购买了|采购了|定制)([^0-9，。；,（(“”《》：:]{2,16}?)(?=[0-9]|，|。|；|（|共|一批|若干|合计|总计|$)")
+_GOODS = re.compile(r"(?:购买|采购|订购|订购了|购买了|采购了|定制|供应(?!商)|供应了|销售(?!合同|商))([^0-9，。；,（(“”《》：:]{2,16}?)(?=[0-9]|，|。|；|（|共|一批|若干|合计|总计|$)")
 _DUE_AFTER = re.compile(r"(?:货到|收货|交货|送货|到货|验收合格|安装完毕|交付)后(\d+)[日天]内(?:付清|支付|结清|付款|一次性)")
 _PENALTY_SUM = re.compile(r"违约金(?:为|人民币)?$|违约金，即$")
 _PENALTY_SHARE = re.compile(r"(?:按|为|支付|承担|赔偿)[^，。；]{0,10}?(?:未付货款|未付款|合同总价|总价款|总价|货款总额|欠款|货款|总房款|总房价|已付房款|购房款|房款|房价款|价款)[^，。；0-9]{0,4}?"
@@ -62,6 +67,16 @@ _QUALITY = re.compile(r"(?:发现|提出|反映|以)([^，。；]{2,24}?)(?:为�
 _CLAUSE_PREFIX = re.compile(r"^(?:双方)?(?:合同)?(?:第[一二三四五六七八九十]+条)?(?:还)?约定[：:，,]?“?")
 _CLAUSE = re.compile(r"约定[：:]?“([^”]{4,80}?(?:违约金|逾期付款)[^”]{0,40}?)”")
 _DELIVERY = re.compile(r"^[^。；]{0,14}?(送至|送达|交付|送货|交货|发货|供货|提货|运至|全部货物|货物送)")
+
+
+# A price per square metre (每平方米5200元 / 单价4500元/平方米 / 3000元/㎡) and an area (面积96平方米 / 30㎡).
+_SQUARE = r"(?:平方米|平米|㎡|m²|m2)"
+_NUMBER = r"([0-9][0-9,]*(?:\.[0-9]+)?)"
+_UNIT_PRICE = re.compile(rf"(?:单价|每{_SQUARE})[为是：:按计人民币]{{0,4}}(?:每{_SQUARE})?{_NUMBER}(万)?元"
+                         rf"|{_NUMBER}(万)?元(?:/|每){_SQUARE}")
+_AREA = re.compile(rf"面积[为是共计：:]{{0,3}}{_NUMBER}{_SQUARE}|{_NUMBER}{_SQUARE}(?!的?单价)")
+# A price per square metre that is not the agreed one: the market's, a valuation's, today's.
+_NOT_AGREED_UNIT = re.compile(r"市场|市价|现价|涨|跌|评估|同地段|周边|目前|现在|损失")
 
 
 def _facts(doc: Document) -> tuple[int, int]:
@@ -80,7 +95,8 @@ def _money_roles(doc: Document) -> dict[str, list[tuple[Any, Any]]]:
     roles: dict[str, list[tuple[Any, Any]]] = {"total": [], "paid": [], "paid_total": [], "owed": [], "deposit": []}
     for mention in doc.mentions_in(start, end, "money"):
         before = text[max(_sentence_start(text, mention.start), mention.start - _BEFORE): mention.start]
-        if _TOTAL.search(before):
+        if _TOTAL.search(before) or (before.endswith("以") and _PRICE_AFTER.match(text, mention.end)
+                                     and not _TO_OTHERS.match(text, mention.end, mention.end + 24)):
             roles["total"].append((mention, before))
         elif _OWED.search(before):
             if not _a_term(text, mention.start):
@@ -146,6 +162,8 @@ def read_sale_facts(doc: Document, results: dict[str, Candidate]) -> None:
         guessed = results.get(eid)
         if guessed is not None and guessed.spans and guessed.spans[0] in totals:
             del results[eid]  # the keyword cue took the price for a payment or a debt
+    if not roles["total"]:
+        _total_from_unit_price(doc, results, start, end)
     paid = _money_candidate("paid_amount", roles["paid_total"], "last") or _money_candidate(
         "paid_amount", roles["paid"], "sum")
     if paid is not None:
@@ -197,6 +215,43 @@ def read_sale_facts(doc: Document, results: dict[str, Candidate]) -> None:
     due_after_delivery(doc, results)
 
 
+def _figure(number: str, wan: str | None) -> Decimal:
+    value = Decimal(number.replace(",", ""))
+    return value * 10000 if wan else value
+
+
+def _total_from_unit_price(doc: Document, results: dict[str, Candidate], start: int, end: int) -> None:
+    """面积96平方米，单价每平方米5200元 with no total stated: the price is unit × area, when both stand in one
+    sentence that states the agreement (not a market price per square metre)."""
+    text = doc.text
+    units = list(_UNIT_PRICE.finditer(text, start, end))
+    for eid in ("total_price", "paid_amount", "outstanding_amount"):
+        found = results.get(eid)
+        if found is not None and found.spans and any(u.start() <= found.spans[0][0] < u.end() for u in units):
+            del results[eid]  # the price per square metre read as the price, a payment or a debt
+    for unit in units:
+        sentence_start = _sentence_start(text, unit.start())
+        stop = min((i for i in (text.find(mark, unit.end(), end) for mark in "。；\n") if i >= 0), default=end)
+        sentence = text[sentence_start:stop]
+        if _NOT_AGREED_UNIT.search(sentence) or re.search(r"约|左右|大概|大约", text[max(0, unit.start() - 2): unit.end()]):
+            continue
+        number, wan = (unit.group(1), unit.group(2)) if unit.group(1) else (unit.group(3), unit.group(4))
+        areas = [a for a in _AREA.finditer(text, sentence_start, stop)
+                 if not (unit.start() <= a.start() < unit.end()) and not re.search(r"约|左右", text[max(0, a.start() - 1): a.start()])]
+        if len(areas) != 1:
+            continue  # no area, or several (rooms, a yard): no single product
+        area = areas[0]
+        size = Decimal((area.group(1) or area.group(2)).replace(",", ""))
+        total = _figure(number, wan) * size
+        guessed = results.get("total_price")
+        if guessed is not None and guessed.spans and not sentence_start <= guessed.spans[0][0] < stop:
+            return  # a price stated elsewhere
+        spans = sorted([unit.span(), area.span()])
+        results["total_price"] = Candidate("total_price", f"{total.quantize(Decimal('0.01'))}", spans, 0.7, "derived",
+                                           spans[0][0])
+        return
+
+
 def _penalty_terms(doc: Document, results: dict[str, Candidate], start: int, end: int) -> None:
     """The clause (its quoted words), a fixed sum (违约金50000元) or a share (按未付货款的20%)."""
     text = doc.text
@@ -209,11 +264,15 @@ def _penalty_terms(doc: Document, results: dict[str, Candidate], start: int, end
         words, offset = unquoted
         span = (start + offset, start + offset + len(words))
         results["penalty_clause"] = Candidate("penalty_clause", words, [span], 0.7, "derived", span[0])
-    elif "penalty_clause" in results and len(str(results["penalty_clause"].value)) < 8:
-        del results["penalty_clause"]  # a bare 违约金 is no clause (双方未约定违约金)
+    elif "penalty_clause" in results and (len(str(results["penalty_clause"].value)) < 8 or (
+            results["penalty_clause"].spans and (_claimed(text, results["penalty_clause"].spans[0][0])
+                                                 or _court_said(text, results["penalty_clause"].spans[0][0])))):
+        del results["penalty_clause"]  # a bare 违约金 is no clause (双方未约定违约金), nor is a penalty asked for
     mentions = doc.mentions_in(start, end, "money")
+    claims_start, claims_end = doc.section("claims")
     sums = [m for m in mentions if _PENALTY_SUM.search(text[max(0, m.start - 8): m.start])
-            and not _claimed(text, m.start)]
+            and not _claimed(text, m.start) and not _court_said(text, m.start)
+            and not claims_start <= m.start < claims_end]  # 请求判令：…2.被告支付违约金65000元 is claimed
     if sums:
         first = sums[0]
         if re.match(r"\s*[×xX*][^=＝。；]{1,12}[=＝]", text[first.end: first.end + 16]):
@@ -229,6 +288,12 @@ def _penalty_terms(doc: Document, results: dict[str, Candidate], start: int, end
     if share is not None:
         span = (start + share.start(1), start + share.end(1))
         results["penalty_percent"] = Candidate("penalty_percent", share.group(1), [span], 0.75, "derived", span[0])
+
+
+def _court_said(text: str, position: int) -> bool:
+    """一审判决被上诉人支付违约金15000元: a sum the court gave, not the contract's (unless the sentence says 约定)."""
+    sentence = text[_sentence_start(text, position): position]
+    return bool(re.search(r"一审|原审|原判|判决", sentence)) and "约定" not in sentence
 
 
 def _claimed(text: str, position: int) -> bool:
@@ -261,6 +326,8 @@ def _unquoted_clause(facts: str) -> tuple[str, int] | None:
         words = facts[begin:stop]
         if re.search(r"未约定|没有约定|并未约定|无约定", words) or len(words) > 80:
             continue
+        if _ASKING.search(words) and "约定" not in words:
+            continue  # 请求…改判被上诉人支付逾期交房违约金: a claim, not the contract's clause
         prefix = _CLAUSE_PREFIX.match(words)
         if prefix is None and not re.search(r"的，|逾期", words[:20]):
             continue  # a sentence about the claim, not the clause
@@ -296,7 +363,7 @@ def quality_terms(doc: Document, results: dict[str, Candidate]) -> None:
                                                           dates[-1].start)
         return
     found = results.get("quality_objection")
-    if found is not None and len(str(found.value)) <= 5:
+    if found is not None and isinstance(found.value, str) and len(found.value) <= 5:
         del results["quality_objection"]  # 未提出任何质量异议: the keyword alone is no objection
 
 
@@ -311,6 +378,11 @@ def _deposit(deposits: list[tuple[Any, Any]], results: dict[str, Candidate], fac
     first = deposits[0][0]
     results["deposit"] = Candidate("deposit", first.value, [(first.start, first.end)], 0.8, "derived", first.start)
     paid = results.get("paid_amount")
+    deposit_spans = {(m.start, m.end) for m, _ in deposits}
+    if paid is not None and paid.source != "derived" and paid.spans and paid.spans[0] in deposit_spans \
+            and not _DEPOSIT_IN_PRICE.search(facts):
+        del results["paid_amount"]  # 已付定金20000元: the 定金 is no payment of the price unless the text makes it one
+        return
     if paid is not None and paid.source == "derived" and _DEPOSIT_IN_PRICE.search(facts):
         value = f"{Decimal(paid.value) + Decimal(first.value):.2f}"
         results["paid_amount"] = Candidate("paid_amount", value, [*paid.spans, (first.start, first.end)], 0.7,

@@ -104,11 +104,15 @@ _DELIVERED = re.compile(
     r"|(?:履行|办理)完毕(?:交楼|收楼|交房)手续"
     r"|交付(?:给)?(?:原告|被告|买受人|上诉人|PER|其)使用|已(?:经)?交房|才交房|才(?:交付|交楼)|交付使用|入住|(?:交楼|收楼)手续(?:已)?(?:履行|办理)?完毕|已履行完毕交楼"
     r"|交付的义务(?:也)?已(?:经)?完成|已(?:经)?交付(?=[，。；]|$)"
+    # The thing as the subject (涉案房屋已于TIME交付原告), and the buyer living in it since (居住至今).
+    r"|(?:房屋|商品房|房产|商铺|车库|标的物|货物)(?:已|已经|早已|均已)(?:于[^，。；]{0,12}?)?(?:交付|交给)|(?:居住|使用)至今"
 )
 _UNDELIVERED = re.compile(
     r"(?:至今|一直|始终)?(?:未|没有|未能|拒不|拒绝)(?:向[^，。；]{0,8}?)?(?:交付|交)(?:房屋|商品房|房产|商铺|房(?![屋产])|楼)(?!权属|产权|证|所有权)"
     r"|(?:至今|一直|始终)(?:未|没有|未能|拒不)(?:向[^，。；]{0,8}?)?交付(?=[，。；]|$)"
     r"|(?:至今|一直)?(?:尚)?(?:未|没有)(?:动工|开工|建成|竣工)"  # an off-plan flat never built
+    # The seller never asked the buyer to take the flat over (根本没有通知原告收楼): no delivery.
+    r"|(?:从未|从来没有|没有|未|并未)(?:书面)?(?:通知|告知)[^，。；]{0,10}?(?:收楼|收房|接房|交房|交楼|办理(?:交房|收楼|交接))"
 )
 _LATE = re.compile(r"未(?:能)?(?:按(?:照)?(?:合同)?约定|按约|按期|按时|如期)(?:的)?(?:期限|时间)?(?:向[^，。；]{0,8}?)?交")
 
@@ -121,7 +125,7 @@ def delivery_statement(text: str) -> tuple[bool, tuple[int, int]] | None:
             return False, found.span()
     for delivered in _DELIVERED.finditer(text):
         clause_start = start_before(text, delivered.start(), "，,。；;")
-        if not re.search(r"未|没|不|拒", text[max(clause_start, delivered.start() - 8): delivered.start()]):
+        if not re.search(r"未|没|不|拒|无法", text[max(clause_start, delivered.start() - 8): delivered.start()]):
             return True, delivered.span()
     return None
 

@@ -314,9 +314,10 @@ _BREACH_CLAIMS = ("claim_penalty", "claim_losses")
 
 def _complaint_results(doc: Document) -> dict[str, Candidate]:
     """What the complaint the answer replies to states (read as a complaint of the same case type)."""
-    from engine.extraction.pipeline import analyse
+    from engine.extraction.pipeline import replied_to  # the pipeline runs this package: imported when used
 
-    return analyse(doc.casetype, doc.complaint, "complaint").results if doc.complaint else {}
+    complaint = replied_to(doc)
+    return complaint.results if complaint is not None else {}
 
 
 def _general_rejection(doc: Document, results: dict[str, Candidate], claimed: dict[str, Candidate]) -> None:

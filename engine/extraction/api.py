@@ -109,9 +109,9 @@ def normalisation_warnings(norm: Normalised) -> list[str]:
 
 
 def extract_path(system: System, path: str | Path, case_type: str | None = None,
-                 role: str = "complaint") -> dict[str, Any]:
+                 role: str = "complaint", complaint: str = "") -> dict[str, Any]:
     read = read_pleading_notes(path)
-    result = extract_text(system, read.text, case_type, role)
+    result = extract_text(system, read.text, case_type, role, complaint)
     result["warnings"] = read.warnings + result["warnings"]
     return {"file": str(path), **result}
 

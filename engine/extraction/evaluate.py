@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -95,9 +96,25 @@ def score_answer(tally: Tally, name: str, gold: dict[str, Any], predicted: dict[
             k: p.get(k) for k in ("position", "value")}})
 
 
+_ANSWER_NAME = re.compile(r"(?P<prefix>.+)_a_(?P<number>\d+)$")
+
+
+def _complaint_of(answer: Path) -> Path | None:
+    """The team complaint an answer replies to (corpus/README.md: `pl_a_NNN` answers `pl_c_NNN`, in the
+    `complaints/` folder beside `answers/`), read with it as `yaosu new` reads a pair; None when there is none."""
+    named = _ANSWER_NAME.match(answer.stem)
+    if named is None:
+        return None
+    folder = answer.parent.parent / "complaints"
+    found = sorted(folder.glob(f"{named['prefix']}_c_{named['number']}*.txt")) if folder.is_dir() else []
+    return found[0] if found else None
+
+
 def evaluate_directory(system: System, directory: Path, core_only: bool = False) -> dict[str, Any]:
-    """Score every `*.txt` with a `*.gold.json` beside it; `core` uses each case type's core elements."""
+    """Score every `*.txt` with a `*.gold.json` beside it; `core` uses each case type's core elements. An answer
+    is read with the complaint it replies to, when the folder has it."""
     from engine.extraction.api import extract_path
+    from engine.extraction.reading import read_pleading_notes
 
     if not directory.is_dir():
         raise YaosuError(E.E203, directory=directory)
@@ -111,7 +128,9 @@ def evaluate_directory(system: System, directory: Path, core_only: bool = False)
             continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         role = gold.get("role", "complaint")
-        predicted = extract_path(system, text_path, gold.get("case_type"), role)
+        replied = _complaint_of(text_path) if role == "answer" else None
+        complaint = read_pleading_notes(replied).text if replied is not None else ""
+        predicted = extract_path(system, text_path, gold.get("case_type"), role, complaint)
         casetype = system.casetype(predicted["case_type"])
         types = casetype.types
         core = casetype.package.core_elements

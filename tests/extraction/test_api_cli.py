@@ -157,3 +157,23 @@ def test_team_corpus_core_micro_f1(app: typer.Typer) -> None:
     assert report["core"]["micro"]["f1"] >= 0.95, report["core"]
     result = CliRunner().invoke(app, ["eval", str(CORPUS)])
     assert result.exit_code == 0 and "micro-F1" in result.stdout
+
+
+def test_team_answers_are_scored_with_the_complaint_they_reply_to(tmp_path: Path) -> None:
+    # corpus/README.md: `mva_a_NNN` answers `mva_c_NNN`. A blanket admission (原告所诉属实) admits every fact
+    # the complaint states: the grade is admitted only when the complaint is read with the answer.
+    (tmp_path / "complaints").mkdir()
+    (tmp_path / "answers").mkdir()
+    (tmp_path / "complaints" / "mva_c_001.txt").write_text(
+        "原告韩梅诉称：2021年3月2日，被告周强驾驶小型轿车将步行的原告撞伤。交警认定被告周强负事故全部责任。"
+        "原告经鉴定构成十级伤残。请求判令被告赔偿医疗费30000元。\n", encoding="utf-8")
+    (tmp_path / "answers" / "mva_a_001.txt").write_text("被告周强辩称：原告所诉属实。\n", encoding="utf-8")
+    admitted = {"position": "admit", "value": None}
+    gold = {"case_type": "motor_vehicle_accident", "role": "answer",
+            "elements": {"accident_date": admitted, "liability": admitted, "disability_grade": admitted}}
+    (tmp_path / "answers" / "mva_a_001.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    paired = evaluate_directory(SYSTEM, tmp_path)["answers"]["per_element"]
+    assert paired["disability_grade"]["tp"] == 1 and paired["accident_date"]["tp"] == 1
+    (tmp_path / "complaints" / "mva_c_001.txt").rename(tmp_path / "complaints" / "mva_c_002.txt")
+    alone = evaluate_directory(SYSTEM, tmp_path)["answers"]["per_element"]
+    assert alone["disability_grade"]["fn"] == 1 and alone["accident_date"]["tp"] == 1

@@ -268,19 +268,29 @@ def _same_as_complaint(doc: Document, results: dict[str, Candidate], complaint: 
         denied = eid == "monthly_wage" and _wage_denied(doc, str(found.value))
         _put(doc, results, eid, "contest" if denied else "admit", None, found.spans[0])
     wage = complaint.get("monthly_wage")
-    if wage is not None and "monthly_wage" not in doc.positions and (span := _wage_denied(doc, str(wage))):
-        _put(doc, results, "monthly_wage", "contest", None, span)
+    if wage is not None and "monthly_wage" not in doc.positions and (denial := _wage_denied(doc, str(wage))):
+        span, own = denial
+        _put(doc, results, "monthly_wage", "contest", own, span)
 
 
-def _wage_denied(doc: Document, wage: str) -> tuple[int, int] | None:
-    """Where a sentence of the answer names the complaint's wage figure with a wage word and denies it."""
+def _wage_denied(doc: Document, wage: str) -> tuple[tuple[int, int], str | None] | None:
+    """Where a sentence of the answer names the complaint's wage figure with a wage word and denies it, and the
+    wage the same sentence sets against it (月工资为基本工资5800元…，并非固定6500元), if it gives one."""
     text = doc.text
     for start, end in sentences(text):
-        for money in doc.mentions_in(start, end, "money"):
+        figures = doc.mentions_in(start, end, "money")
+        for money in figures:
             if f"{Decimal(str(money.value)):.2f}" == wage and _DENIES.search(text, start, end) \
                     and "工资" in text[start: money.start]:
-                return money.start, money.end
+                own = next((f"{Decimal(str(other.value)):.2f}" for other in figures
+                            if other.start < money.start and f"{Decimal(str(other.value)):.2f}" != wage
+                            and _OWN_WAGE.search(text, start, other.start)), None)
+                return (money.start, money.end), own
     return None
+
+
+# 月工资为基本工资5800元: the answer's own wage figure, after a wage word and 为 / 是.
+_OWN_WAGE = re.compile(r"工资(?:标准)?(?:为|是|系)[^，。；]{0,8}$")
 
 
 # The words of each ending, to find the complaint's ending said again in the answer: the answer's own and, for a

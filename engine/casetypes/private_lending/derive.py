@@ -58,6 +58,7 @@ from engine.casetypes.private_lending.terms import (
     states_the_term,
 )
 from engine.extraction.document import Candidate, Document
+from engine.extraction.mention import Mention
 from engine.extraction.recognisers.money import format_money
 from engine.extraction.recognisers.rates import make_rate
 
@@ -375,7 +376,7 @@ def _guarantee_claim_date(doc: Document, guarantors: list[str]) -> Candidate | N
 
 
 _SIGNING = re.compile(r"签订|签署|订立|(?:出具|写下|立下|书写|签下|打下)了?(?:一张|一份)?(?:借条|借据|欠条|收条)")
-_PAYING = re.compile(r"转账|汇款|汇入|汇至|发放|放款|打款|打入|交付|支付(?:了)?(?:借款|款项|该笔|给)|转给|转入")
+_PAYING = re.compile(r"转账|汇款|汇入|汇至|发放|放款|打款|打入|交付|支付(?:了)?(?:借款|款项|该笔|给|至|到)|转给|转入")
 _NOT_PAYING = re.compile(r"归还|还款|偿还|利息|催|到期")
 # A borrowing asked for or agreed on a date whose sentence pays nothing (…为由向原告借款10000元): the money
 # may follow on a later dated day.
@@ -490,6 +491,14 @@ def _dated_payment(doc: Document) -> Candidate | None:
     return None
 
 
+# A date that opens or closes a span (期限自X起至Y止 / X—Y / …前): a term's, not the day 当日 refers to.
+_RANGE_AFTER = re.compile(r"(?:起)?(?:至|到|—|－|~|～)|止|(?:之|以)?前")
+
+
+def _in_a_range(text: str, date: Mention) -> bool:
+    return text[date.start - 1 : date.start] in ("至", "到", "—", "－", "~", "～") or bool(_RANGE_AFTER.match(text, date.end))
+
+
 def _relative_delivery(doc: Document, results: dict[str, Candidate]) -> None:
     """The delivery told by a day relative to the date before it (同日 / 当天 / 次日 …, in its sentence or the
     next): that date, or the day after it; it fills a missing delivery or moves the chosen one from that date
@@ -505,7 +514,7 @@ def _relative_delivery(doc: Document, results: dict[str, Candidate]) -> None:
         if _NOT_LENDING_BETWEEN.search(text, word.end(), paid.end() + (clause_end.start() if clause_end else 30)):
             continue  # 次日转账归还1万元: a repayment on the day after
         dates = [m for m in doc.mentions_in(max(start, word.start() - _RELATIVE_REACH), word.start(), "date")
-                 if m.value is not None]
+                 if m.value is not None and not _in_a_range(text, m)]
         if not dates or len(str(dates[-1].value)) != 10:
             continue
         anchor = dates[-1]
@@ -566,6 +575,31 @@ def _cued_delivery(doc: Document, results: dict[str, Candidate]) -> None:
     results["delivery_date"] = min(kept, key=lambda c: (str(c.value), c.order))
 
 
+# A figure that is a value or a ceiling, not a sum lent: 评估价值800万元的厂房 / 在1000万元最高余额内的借款.
+_VALUE_BEFORE = re.compile(r"(?:价值|评估价|估价|市值|作价|最高额|最高余额|最高限额|额度)(?:为|约|达)?(?:人民币)?$")
+_CEILING_AFTER = re.compile(r"(?:的)?(?:最高|额度|限额|范围内|以内|之内)")
+
+
+def _a_value_or_ceiling(text: str, start: int, end: int) -> bool:
+    return bool(_VALUE_BEFORE.search(text, max(0, start - 10), start) or _CEILING_AFTER.match(text, end))
+
+
+def _cued_amount(doc: Document, results: dict[str, Candidate]) -> None:
+    """The loan amount the cues chose (the biggest figure by a lending word), re-chosen among the cue candidates
+    that are not an asset's value or a guarantee's ceiling; none when every candidate is one."""
+    chosen = results.get("loan_amount")
+    if chosen is None or chosen.source != "cues" or not chosen.spans:
+        return
+    if not _a_value_or_ceiling(doc.text, *chosen.spans[0]):
+        return
+    kept = [c for c in doc.candidates if c.element == "loan_amount" and c.source == "cues" and c.spans
+            and not _a_value_or_ceiling(doc.text, *c.spans[0])]
+    if not kept:
+        del results["loan_amount"]
+        return
+    results["loan_amount"] = max(kept, key=lambda c: (Decimal(str(c.value)), -c.order))
+
+
 def _cued_rate(doc: Document, results: dict[str, Candidate]) -> None:
     """The first rate the cues found, re-chosen among the cue candidates that are the term's agreed rate (not a
     penalty's, not one for after the term, not one only asked for); none when no candidate is."""
@@ -589,6 +623,7 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
     _cued_term(doc, results)
     _cued_delivery(doc, results)
     _cued_rate(doc, results)
+    _cued_amount(doc, results)
     delivery = results.get("delivery_date")
     if delivery is not None and delivery.source == "cues":
         paid = _payment_after_signing(doc, delivery)

@@ -84,6 +84,8 @@ class Loan:
     rate: Any = None
     counted: bool = False
     further: bool = False  # told as another loan (又 / 再次): an undated one still goes into the ledger
+    agreed: bool = False  # told as a contract's content (签订借款合同，约定借款500万元), no payment in its clause
+    paid: bool = False  # told as a payment (原告向被告支付借款500万元 / 放款300万元)
 
 
 def _clause_start(text: str, position: int, floor: int) -> int:
@@ -92,6 +94,11 @@ def _clause_start(text: str, position: int, floor: int) -> int:
 
 def _sentence_start(text: str, position: int, floor: int) -> int:
     return max([floor, *(text.rfind(stop, floor, position) + 1 for stop in _SENTENCE_STOPS)])
+
+
+def _clause_end(text: str, position: int, ceiling: int) -> int:
+    found = [i for i in (text.find(stop, position, ceiling) for stop in _CLAUSE_STOPS) if i >= 0]
+    return min(found, default=min(ceiling, len(text)))
 
 
 def _sentence_end(text: str, position: int, ceiling: int) -> int:
@@ -239,7 +246,9 @@ def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
         loan_starts.add(money.start)
     out = []
     shared_rate = None
-    for index, (money, _, date, counted, further) in enumerate(loans):
+    for index, (money, told, date, counted, further) in enumerate(loans):
+        paid = bool(_PAYS.search(text, told, _clause_end(text, money.end, money.end + 20)))  # …将借款X元支付至…
+        agreed = not paid and bool(_AGREED.search(text, _sentence_start(text, money.start, start), money.start))
         stop = _sentence_end(text, money.end, end)
         if index + 1 < len(loans):
             stop = min(stop, loans[index + 1][1])
@@ -247,7 +256,7 @@ def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
         if rate is not None and _EACH.search(text, max(money.end, rate.start - 8), rate.start):
             shared_rate = rate.value  # 均约定年利率13.8%: the rate of every loan told before it
         out.append(Loan(str(money.value), (money.start, money.end), date, _loan_term(part, money.end, stop),
-                        rate.value if rate is not None else None, counted, further))
+                        rate.value if rate is not None else None, counted, further, agreed, paid))
     if shared_rate is not None:
         out = [loan if loan.rate is not None else replace(loan, rate=shared_rate) for loan in out]
     return out
@@ -268,12 +277,44 @@ def _same_loan(a: Loan, b: Loan) -> bool:
         and (a.date.startswith(b.date) or b.date.startswith(a.date))
 
 
+# A contract's content (签订借款合同，约定借款500万元) and a payment (原告向被告支付借款500万元 / 放款300万元).
+_AGREED = re.compile(r"约定|签订|签署|订立|合同|协议")
+_PAYS = re.compile(r"支付|转账|转款|汇款|汇入|汇至|打款|交付|发放|放款|划款|划付|给付")
+
+
+def _delivered(loans: list[Loan]) -> list[Loan]:
+    """The loans with each agreed loan's payments folded into it: a contract's amount (约定借款500万元) followed by
+    payments of it (原告于DATE支付借款500万元 / 于DATE放款300万元，于DATE放款200万元) that add up to it is one loan,
+    dated by its first payment, not two or three."""
+    out: list[Loan] = []
+    index = 0
+    while index < len(loans):
+        loan = loans[index]
+        out.append(loan)
+        index += 1
+        if not loan.agreed:
+            continue
+        agreed, paid, end = Decimal(loan.amount), Decimal(0), index
+        while end < len(loans) and loans[end].paid and paid + Decimal(loans[end].amount) <= agreed:
+            if loan.date and loans[end].date and str(loans[end].date) < str(loan.date):
+                break  # paid before the contract: another loan
+            paid += Decimal(loans[end].amount)
+            end += 1
+            if paid == agreed:
+                break
+        if paid == agreed and end > index:
+            out[-1] = replace(loan, date=loans[index].date or loan.date, paid=True)
+            index = end
+    return out
+
+
 def several_loans(loans: list[Loan]) -> list[Loan]:
     """The loans of the complaint when it states several (see the module's doc); [] when it states one.
 
     Either the dated ones (the same date and amount twice is one loan told again), or one dated loan and the
     undated ones told after it as further loans (又 / 再次), or, when fewer than two are dated, the
-    counted ones (第一笔 … 第二笔)."""
+    counted ones (第一笔 … 第二笔). A contract's amount and the payments that deliver it are one loan."""
+    loans = _delivered(loans)
     dated: list[Loan] = []
     for loan in loans:
         if loan.date is None or any(_same_loan(loan, other) for other in dated):

@@ -42,6 +42,7 @@ from engine.casetypes.private_lending.loans import (
     Loan,
     designated_loan,
     ledger_loans,
+    loan_named_by,
     paid_by_the_lender,
     several_loans,
     stated_loans,
@@ -81,6 +82,8 @@ def _ledger_rows(
         dates = [m for m in dates if not doc.text[m.end:m.end + 2].startswith(_NOT_A_PAYMENT)
                  and doc.text[max(m.start - 1, 0):m.start] not in ("至", "到")]
         money = doc.mentions_in(clause.start(), clause.end(), "money")
+        if not lending:
+            money = [m for m in money if loan_named_by(doc, m) != "only"]  # 归还上述20万元借款中的5万元: 5万
         if len(dates) > 1 and not lending:
             rows += stated_repayments(doc, clause.start(), clause.end())  # several dated acts in one sentence
             continue
@@ -149,14 +152,15 @@ def _repayments_to_loans(doc: Document, results: dict[str, Candidate]) -> None:
         return
     rows = []
     for row, span in zip(paid.value, paid.spans, strict=False):
-        money = next((m for m in doc.mentions_in(*span, "money") if str(m.value) == row.get("amount")), None)
+        money = next((m for m in doc.mentions_in(*span, "money") if str(m.value) == row.get("amount")
+                      and loan_named_by(doc, m) != "only"), None)
         named = designated_loan(doc, money) if money is not None else None
         place = None
         if named is not None and named[0] == "counted" and 1 <= int(named[1]) <= len(ledger.value):
             place = int(named[1])
-        elif named is not None and named[0] == "date":
-            places = [i for i, loan in enumerate(ledger.value, 1) if loan.get("date") == named[1]]
-            place = places[0] if len(places) == 1 else None
+        elif named is not None and named[0] in ("date", "amount"):
+            places = [i for i, loan in enumerate(ledger.value, 1) if loan.get(named[0]) == named[1]]
+            place = places[0] if len(places) == 1 else None  # two loans of that day or amount: none named
         rows.append({**row, "to_loan": place} if place is not None else row)
     results["repayments"] = Candidate("repayments", rows, paid.spans, paid.confidence, paid.source, paid.order)
 

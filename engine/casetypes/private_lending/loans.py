@@ -362,9 +362,31 @@ _AFTER_NAMES = re.compile(
 _PAYS_COUNTED = re.compile(r"第(?P<n>[一二三四五六七八九十\d]{1,2})(?:笔|次(?=借|的借|所借))")
 
 
+# A figure naming a loan by its amount: 上述20万元借款中的5万元 / 其中10万元借款 / 10万元的那笔借款.
+_NAMED_BY_AMOUNT = re.compile(r"(?:的)?(?P<that>那笔|这笔|该笔)?(?:借款|欠款)")
+_REFERRED = re.compile(r"(?:上述|其中|前述|前面所述|前面)$")
+
+
+def loan_named_by(doc: Document, money: Mention) -> str:
+    """How a figure names a loan by its amount: "only" when another figure of its clause is the sum paid (归还上述
+    20万元借款中的5万元: 20万 names the loan), "itself" when it is that loan, paid in full (归还其中10万元借款 / 将10万元的
+    那笔借款还清), "" when it names none (归还10万元借款 is a sum repaid, not a loan named)."""
+    text = doc.text
+    named = _NAMED_BY_AMOUNT.match(text, money.end)
+    if named is None:
+        return ""
+    stop = _clause_end(text, named.end(), named.end() + 20)
+    if doc.mentions_in(named.end(), stop, "money"):
+        return "only"
+    if named.group("that") or _REFERRED.search(text, max(0, money.start - 6), money.start):
+        return "itself"
+    return ""
+
+
 def designated_loan(doc: Document, money: Mention) -> tuple[str, str] | None:
     """The loan a repayment of ``money`` names between its verb and the figure: ("counted", "2") for 归还第二笔借款
-    1万元, ("date", "2020-03-01") for 归还2020年3月1日所借的2万元; None when it names none."""
+    1万元, ("date", "2020-03-01") for 归还2020年3月1日所借的2万元, ("amount", "200000.00") for 归还上述20万元借款中的
+    5万元; None when it names none."""
     text = doc.text
     lo = _clause_start(text, money.start, max(0, money.start - 60))
     verbs = list(REPAYING.finditer(text, lo, money.start))
@@ -378,6 +400,12 @@ def designated_loan(doc: Document, money: Mention) -> tuple[str, str] | None:
     for date in doc.mentions_in(named, money.start, "date"):
         if date.value is not None and len(str(date.value)) == 10 and _NAMES_A_LOAN.match(text, date.end):
             return ("date", str(date.value))
+    by_amount = [m for m in doc.mentions_in(lo, money.start, "money") if m.end <= money.start
+                 and loan_named_by(doc, m) == "only"]  # 归还上述20万元借款中的5万元
+    if by_amount:
+        return ("amount", str(by_amount[-1].value))
+    if loan_named_by(doc, money) == "itself":
+        return ("amount", str(money.value))  # 归还其中10万元借款
     after = _AFTER_NAMES.match(text, money.end)  # 归还3万元，系归还第二笔借款: named after the figure
     if after is not None:
         number = parse_number(after.group("n"))
@@ -394,6 +422,8 @@ def stated_repayments(doc: Document, start: int, end: int) -> list[tuple[dict[st
     rows = []
     previous_end = start
     for money in part.between("money"):
+        if loan_named_by(doc, money) == "only":
+            continue  # 归还上述20万元借款中的5万元: the loan's amount, the next figure is the sum paid
         floor = max(start, previous_end)
         clause = text[_clause_start(text, money.start, floor) : money.start]
         previous_end = money.end

@@ -90,6 +90,10 @@ def _after_in_clause(text: str, end: int) -> str:
 _ABOUT = ("前后", "左右")
 
 
+# A range's first date and its joiner, ending the text before the range's last date (…自2016年3月1日起至).
+_RANGE_TAIL = re.compile(r"(?:自|从)?(?:\d{4}|[〇零一二三四五六七八九]{4})年[^，,。；;年]{1,8}?日(?:起)?(?:至|到|—|－|~|～)$")
+
+
 def states_the_term(text: str, start: int, end: int, value: object, later_papers: bool = True) -> bool:
     """Whether the date at [start, end) of ``text`` (its value ``value``) is the loan's agreed term.
 
@@ -107,7 +111,10 @@ def states_the_term(text: str, start: int, end: int, value: object, later_papers
     after = text[end : end + 12]
     if len(str(value)) == 4 and after[:1] and not _YEAR_ONLY_THEN.match(after):
         return False  # 2019年春节前归还: the year of a festival, not a date
-    subjects = list(_OTHER_SUBJECT.finditer(clause, max(0, len(clause) - _SUBJECT_REACH)))
+    # 保证期间自X至Y: the end of a range belongs to what the range's start is attached to.
+    ranged = _RANGE_TAIL.search(clause)
+    head = clause[: ranged.start()] if ranged is not None else clause
+    subjects = list(_OTHER_SUBJECT.finditer(head, max(0, len(head) - _SUBJECT_REACH)))
     if subjects and not _TERM_AFTER.search(clause, subjects[-1].end()):
         return False
     if _CONDITION.search(clause):

@@ -28,6 +28,7 @@ from engine.casetypes.private_lending.terms import REPAY_BY, REPAY_VERBS, states
 from engine.extraction.document import Document
 from engine.extraction.mention import Mention
 from engine.extraction.numerals import parse_number
+from engine.extraction.stops import end_of, start_of
 
 _SENTENCE_STOPS = "。；;！!？?\n"
 _CLAUSE_STOPS = "，,、：:" + _SENTENCE_STOPS
@@ -89,22 +90,19 @@ class Loan:
 
 
 def _clause_start(text: str, position: int, floor: int) -> int:
-    return max([floor, *(text.rfind(stop, floor, position) + 1 for stop in _CLAUSE_STOPS)])
+    return start_of(text, position, floor, _CLAUSE_STOPS)
 
 
 def _sentence_start(text: str, position: int, floor: int) -> int:
-    return max([floor, *(text.rfind(stop, floor, position) + 1 for stop in _SENTENCE_STOPS)])
+    return start_of(text, position, floor, _SENTENCE_STOPS)
 
 
 def _clause_end(text: str, position: int, ceiling: int) -> int:
-    found = [i for i in (text.find(stop, position, ceiling) for stop in _CLAUSE_STOPS) if i >= 0]
-    return min(found, default=min(ceiling, len(text)))
+    return end_of(text, position, min(ceiling, len(text)), _CLAUSE_STOPS)
 
 
 def _sentence_end(text: str, position: int, ceiling: int) -> int:
-    ceiling = min(ceiling, position + _SENTENCE_REACH)
-    found = [i for i in (text.find(stop, position, ceiling) for stop in _SENTENCE_STOPS) if i >= 0]
-    return min(found, default=ceiling)
+    return end_of(text, position, min(ceiling, position + _SENTENCE_REACH), _SENTENCE_STOPS)
 
 
 def _loan_date(part: _Part, floor: int, money: Mention) -> str | None:

@@ -239,6 +239,9 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
             if name not in chosen and name not in plaintiffs and _outsider(name) and not _NOT_SIGNER.search(name):
                 start = text.find(name, match.start("names"))
                 chosen[name] = (start, start + len(name))
+    for name, span in _its_guarantee(text, occurrences):
+        if name not in chosen and name not in plaintiffs:
+            chosen[name] = span
     chosen = {name: span for name, span in chosen.items() if not _of_another_debt(text, span)}
     short = aliases(text, list(chosen))
     # 某某商贸有限公司（以下简称商贸公司）…商贸公司承担保证责任: the short name is the same guarantor.
@@ -248,6 +251,28 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
     # In the order the complaint first names them (the phrase that makes one a guarantor may come later).
     ordered = sorted(chosen.items(), key=lambda item: min(item[1][0], text.find(item[0])))
     return Candidate("guarantors", [n for n, _ in ordered], [s for _, s in ordered], 0.8, "derived", ordered[0][1][0])
+
+
+# …，其向原告出具承诺书，承诺对上述借款承担连带保证责任: 其 gives the guarantee, the clause before names who 其 is.
+# (其法定代表人 / 其妻 name another: 其 must be the clause's subject, a verb right after it.)
+_ITS = re.compile(r"(?<=[，,])其(?=向|为|自愿|愿意|同意|承诺|亦|也|还|又|并|另|出具|签署|签订|提供|承担|对)(?:[^，,。；;]{0,20}?(?:提供|承担|出具|签署)[^，,。；;]{0,20}?(?:保证|担保)(?![人方])"
+                  r"|[^，,。；;]{0,20}?(?:保证书|担保书|承诺书|承诺函)[^。；;]{0,30}?(?:保证责任|担保责任|连带责任保证))")
+_SUBJECT_LEAD = re.compile(r"(?:并|且|另|同时)?(?:被告)?$")
+
+
+def _its_guarantee(text: str, found: list[tuple[int, int, str]]) -> list[tuple[str, tuple[int, int]]]:
+    """The party 其 stands for where 其 gives the guarantee: the subject of the clause before, in its sentence (甲系
+    该公司实际控制人，其向原告出具承诺书…); none when a security in property is given (以其房产抵押)."""
+    out = []
+    for match in _ITS.finditer(text):
+        if _SECURITY.search(match.group()) or _NEGATED.search(match.group()):
+            continue
+        comma = match.start() - 1
+        begin = max(text.rfind(stop, max(0, comma - 60), comma) for stop in "，,。；;：:\n") + 1
+        index = bisect.bisect_left(found, (begin,))
+        if index < len(found) and found[index][1] <= comma and _SUBJECT_LEAD.fullmatch(text[begin : found[index][0]]):
+            out.append((found[index][2], (found[index][0], found[index][1])))
+    return out
 
 
 # What a guarantee in the sentence is for when it is not the loan sued on: a bank's loan, a goods debt, another

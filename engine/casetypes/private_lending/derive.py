@@ -18,7 +18,10 @@
   chosen, two or more on different days are the `loans` ledger (each with its term and rate), and loans
   with different terms leave no single term_end; undated loans go into the ledger as rows without a date
   (a 又 / 再次 loan after a dated one; counted ones whose terms or rates differ), for the judge to complete;
-- a repayment naming its loan (归还第一笔借款 / 归还DATE所借的…) gets `to_loan`, that loan's place in the ledger;
+- a repayment naming its loan (归还第一笔借款 / 归还DATE所借的… / 归还上述20万元借款中的5万元) gets `to_loan`, that
+  loan's place in the ledger (none when two loans share the day or the amount);
+- the loan amount the cues chose is not an asset's value or a guarantee's ceiling (评估价值800万元的厂房 /
+  在1000万元最高余额内);
 - a delivery told by a day relative to the date before it (同日 / 当天 / 次日 / 第二天 …) is that day;
 - a duration is a term only when its clause is the loan's (not 担保期限为一年, a settlement's or a later promise's).
 """

@@ -8,6 +8,9 @@ from the defendant (原告向被告借款) is no loan of this case. Its date is 
 its sentence, after the figure before it, unless that date is a term's (…前归还, 到期) or something else
 is done on it first. Its term and rate are the ones its sentence states after it, before the next loan.
 
+A contract's amount (签订借款合同，约定借款500万元) followed by the payments that add up to it (原告于DATE支付借款500万元 /
+放款300万元…放款200万元) is one loan, dated by its first payment, not two or three.
+
 Several loans are the loans of the complaint when they are dated (two loans on different days, or two
 amounts on the same day) or counted (第一笔 / 第二次); an undated figure without such a marker is the same
 loan told again (被告借款10万元…该借款10万元), not another.

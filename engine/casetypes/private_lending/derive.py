@@ -383,7 +383,9 @@ def _guarantee_claim_date(doc: Document, guarantors: list[str]) -> Candidate | N
 
 
 _SIGNING = re.compile(r"签订|签署|订立|(?:出具|写下|立下|书写|签下|打下)了?(?:一张|一份)?(?:借条|借据|欠条|收条)")
-_PAYING = re.compile(r"转账|汇款|汇入|汇至|发放|放款|打款|打入|交付|支付(?:了)?(?:借款|款项|该笔|给|至|到)|转给|转入")
+_PAYING = re.compile(r"转账|汇款|汇入|汇至|发放|放款|打款|打入|交付|支付(?:了)?(?:借款|款项|该笔|给|至|到)|转给|转入|划入|划转|划至|划付|划款")
+# 该款项于DATE到账: the money arrived on that day (not 自到账之日起, which only counts a term from it).
+_ARRIVED = re.compile(r"(?:全部|已|即)?(?:到账|到位)")
 _NOT_PAYING = re.compile(r"归还|还款|偿还|利息|催|到期")
 # A borrowing asked for or agreed on a date whose sentence pays nothing (…为由向原告借款10000元): the money
 # may follow on a later dated day.
@@ -431,7 +433,7 @@ def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None
         after = re.split(r"[。；;]", text[mention.end : mention.end + 40])[0]
         if text[mention.start - 1 : mention.start] in ("至", "到") or after.startswith(("止", "前", "之前", "以前", "到期")):
             continue  # 期限自X至Y止: a term's end, not a payment's day (X至Y期间…发放 starts the payments)
-        if len(value) != 10 or not _PAYING.search(after) or _NOT_PAYING.search(after):
+        if len(value) != 10 or not (_PAYING.search(after) or _ARRIVED.match(after)) or _NOT_PAYING.search(after):
             continue
         try:
             paid = dt.date.fromisoformat(value)

@@ -239,6 +239,9 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
             if name not in chosen and name not in plaintiffs and _outsider(name) and not _NOT_SIGNER.search(name):
                 start = text.find(name, match.start("names"))
                 chosen[name] = (start, start + len(name))
+    for name, span in _labelled_guarantee(text, occurrences):
+        if name not in chosen and name not in plaintiffs:
+            chosen[name] = span
     for name, span in _its_guarantee(text, occurrences):
         if name not in chosen and name not in plaintiffs:
             chosen[name] = span
@@ -251,6 +254,33 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
     # In the order the complaint first names them (the phrase that makes one a guarantor may come later).
     ordered = sorted(chosen.items(), key=lambda item: min(item[1][0], text.find(item[0])))
     return Candidate("guarantors", [n for n, _ in ordered], [s for _, s in ordered], 0.8, "derived", ordered[0][1][0])
+
+
+# 被告一甲公司，被告二乙。…被告二提供连带责任担保: a numbered label standing for the name it first headed.
+_LABEL = r"(?:被告(?P<a>[一二三四五六七八九十]{1,2})|第(?P<b>[一二三四五六七八九十]{1,2})被告)"
+_LABEL_NAMED = re.compile(_LABEL + r"[:：]?")
+_LABEL_GIVES = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?" + _LABEL + r"(?:共同|均|分别|也|亦|还)?" + _GIVES)
+
+
+def _labelled_guarantee(text: str, found: list[tuple[int, int, str]]) -> list[tuple[str, tuple[int, int]]]:
+    """The party a numbered label stands for where the label alone gives the guarantee (被告二提供担保 /
+    第二被告为该借款提供连带责任保证): the name that label first headed (被告二乙 / 第二被告乙)."""
+    gives = list(_LABEL_GIVES.finditer(text))
+    if not gives:
+        return []
+    starts = {start: name for start, _, name in found}
+    labels: dict[str, tuple[str, tuple[int, int]]] = {}
+    for match in _LABEL_NAMED.finditer(text):
+        label = match.group("a") or match.group("b")
+        name = starts.get(match.end())
+        if name is not None and label not in labels:
+            labels[label] = (name, (match.end(), match.end() + len(name)))
+    out = []
+    for match in gives:
+        named = labels.get(match.group("a") or match.group("b"))
+        if named is not None and not _SECURITY.search(match.group()) and not _NEGATED.search(match.group()):
+            out.append(named)
+    return out
 
 
 # …，其向原告出具承诺书，承诺对上述借款承担连带保证责任: 其 gives the guarantee, the clause before names who 其 is.
@@ -401,7 +431,8 @@ def claimed_guarantors(doc: Document, claim: Candidate) -> Candidate | None:
     """The guarantors a guarantee claim names when the facts name none, less those the claim holds liable only as
     mortgagors or pledgors (判令乙在抵押物范围内承担担保责任: a security in property is no guarantee)."""
     kept = [(name, span) for name, span in zip(claim.value, claim.spans, strict=False)
-            if not _SECURITY.search(_clause_of(doc.text, span[1])) and not _only_repays(doc.text, span[1])]
+            if not _SECURITY.search(_clause_of(doc.text, span[1])) and not _only_repays(doc.text, span[1])
+            and not _SHAREHOLDER.search(_clause_of(doc.text, span[1]))]
     if not kept:
         return None
     return Candidate("guarantors", [n for n, _ in kept], [s for _, s in kept], 0.7, "derived", kept[0][1][0])
@@ -411,6 +442,10 @@ def claimed_guarantors(doc: Document, claim: Candidate) -> Candidate | None:
 # clause's, whose subject (其余被告 / 其他被告) is unnamed; the name is the debtor, not a guarantor.
 _REPAYS = re.compile(r"^[^，,。；;]{0,6}?(?:偿还|归还|返还|支付|清偿)(?!连带)")
 _LIABLE = re.compile(r"连带|保证|担保")
+
+
+# 判令股东乙在未出资范围内承担补充赔偿责任: a shareholder's liability for his unpaid capital, not a guarantee.
+_SHAREHOLDER = re.compile(r"未(?:足额|全面)?(?:缴纳)?出资|出资不实|抽逃出资|瑕疵出资|出资范围")
 
 
 def _only_repays(text: str, position: int) -> bool:

@@ -364,7 +364,9 @@ _CLAIM_NAMED = _Lazy(
     r"(?=承担|对[^，,。；;]{0,20}承担|共同(?:偿还|归还|承担))"
 )
 _COUNTED = re.compile(r"(?:[二两三四五六七八九十]人|等人|等)$")  # 甲、乙、丙三人对…承担
-_NOT_A_CLAIM_NAME = re.compile(r"判令|判决|原告|被告|法院|上述|本案|其余|其他|保证人|担保人|借款人|债务人|申请人|全体|各方|诉讼")
+# (…签订保证合同，约定对上述借款承担…: a verb heading the clause, not a name.)
+_NOT_A_CLAIM_NAME = re.compile(r"判令|判决|原告|被告|法院|上述|本案|其余|其他|保证人|担保人|借款人|债务人|申请人|全体|各方|诉讼"
+                               r"|^(?:约定|承诺|同意|愿意|自愿|表示)")
 
 
 def _without_run_ons(named: list[tuple[str, int]]) -> list[tuple[str, int]]:

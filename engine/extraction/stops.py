@@ -6,6 +6,9 @@ character the text lacks is looked for all the way back to `lo`: once per mentio
 long text (a claims list of thousands of items). `Stops` lists the positions of the stop characters once;
 each lookup is then a bisection. Each reader keeps its own stop set (a sentence ends at 。, a clause at ，
 as well), so the set is a parameter.
+
+`start_of` / `end_of` are the one bounded scan for a short reach (a clause or a sentence back to a floor or on to a
+ceiling a few dozen characters away): the bounds the readers used to write each with its own `rfind` / `find` loop.
 """
 
 from __future__ import annotations
@@ -16,6 +19,18 @@ from typing import Generic, TypeVar
 
 # A match as (start, end, what it is): one pattern's matches, so neither starts nor ends ever go back.
 Span = TypeVar("Span", bound=tuple)  # type: ignore[type-arg]
+
+
+def start_of(text: str, position: int, floor: int, stops: str) -> int:
+    """Where the span holding `position` starts: right after the last of `stops` in text[floor:position], or
+    `floor` when there is none (a clause or sentence start looked for no further back than `floor`)."""
+    return max([floor, *(text.rfind(stop, floor, position) + 1 for stop in stops)])
+
+
+def end_of(text: str, position: int, ceiling: int, stops: str) -> int:
+    """Where the span holding `position` ends: at the first of `stops` in text[position:ceiling], or `ceiling`
+    when there is none."""
+    return min((i for i in (text.find(stop, position, ceiling) for stop in stops) if i >= 0), default=ceiling)
 
 
 class Stops:

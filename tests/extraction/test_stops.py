@@ -5,7 +5,11 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from engine.extraction.stops import OrderedSpans, Stops
+from engine.casetypes.motor_vehicle_accident.derive import _sentence_end as traffic_sentence_end
+from engine.casetypes.private_lending import loans
+from engine.extraction.answers import _sentence as answer_sentence
+from engine.extraction.parties import _clause_start as party_clause_start
+from engine.extraction.stops import OrderedSpans, Stops, end_of, start_of
 
 STOPS = "。；;\n"
 
@@ -40,3 +44,48 @@ def test_ordered_spans_agree_with_a_scan(gaps: list[tuple[int, int]], lo: int, h
     assert ordered.first_from(lo) == next((s for s in spans if s[0] >= lo), None)
     assert ordered.last_until(lo) == next((s for s in reversed(spans) if s[1] <= lo), None)
     assert ordered.within(lo, hi) == [s for s in spans if lo <= s[0] and s[1] <= hi]
+
+
+# The four bounded scans the readers wrote each with its own stop set, as they were written (loans.py's before it
+# used start_of / end_of): start_of / end_of must find the same positions.
+CLAUSE_STOPS = "，,、：:" + "。；;！!？?\n"
+SENTENCE_STOPS = "。；;！!？?\n"
+ALPHABET = "借款。；;\n，,、：:！!？?元"
+
+
+def _old_loans_start(text: str, position: int, floor: int, stops: str) -> int:
+    return max([floor, *(text.rfind(stop, floor, position) + 1 for stop in stops)])
+
+
+def _old_loans_sentence_end(text: str, position: int, ceiling: int) -> int:
+    ceiling = min(ceiling, position + 200)
+    found = [i for i in (text.find(stop, position, ceiling) for stop in SENTENCE_STOPS) if i >= 0]
+    return min(found, default=ceiling)
+
+
+@given(st.text(alphabet=ALPHABET, max_size=80), st.data())
+def test_start_of_and_end_of_find_what_the_four_readers_found(text: str, data: st.DataObject) -> None:
+    floor = data.draw(st.integers(0, len(text)))
+    position = data.draw(st.integers(floor, len(text)))
+    ceiling = data.draw(st.integers(position, len(text)))
+    # loans.py: clause and sentence starts, the sentence end (read on at most 200 characters).
+    assert start_of(text, position, floor, CLAUSE_STOPS) == _old_loans_start(text, position, floor, CLAUSE_STOPS)
+    assert loans._clause_start(text, position, floor) == _old_loans_start(text, position, floor, CLAUSE_STOPS)
+    assert loans._sentence_start(text, position, floor) == _old_loans_start(text, position, floor, SENTENCE_STOPS)
+    assert loans._sentence_end(text, position, ceiling) == _old_loans_sentence_end(text, position, ceiling)
+    # answers.py: the sentence holding a clause, within lo..hi.
+    begin, end = answer_sentence(text, position, position, floor, ceiling)
+    assert (start_of(text, position, floor, "。；;\n"), end_of(text, position, ceiling, "。；;\n")) == (begin, end)
+    # parties.py: the sentence start, at most 200 characters back.
+    assert start_of(text, position, max(0, position - 200), "。；;\n") == party_clause_start(text, position)
+    # motor_vehicle_accident/derive.py: the sentence end at 。 or a line break.
+    assert end_of(text, position, ceiling, "。\n") == traffic_sentence_end(text, position, ceiling)
+
+
+def test_start_of_and_end_of_worked_example() -> None:
+    text = "甲借款，乙还款。丙"
+    assert start_of(text, 6, 0, "，。") == 4  # after the ，
+    assert start_of(text, 6, 5, "，。") == 5  # not further back than the floor
+    assert start_of(text, 3, 0, "，。") == 0  # no stop before: the floor
+    assert end_of(text, 4, len(text), "，。") == 7  # the 。
+    assert end_of(text, 8, len(text), "，。") == len(text)  # none after: the ceiling

@@ -5,8 +5,8 @@
 | `durations.py` | the loan-term recogniser (借期一年, 三个月内归还, 一年半) and the term-end rule |
 | `derive.py` | what a complaint implies beyond what it states (term end, lenders, borrowers …) |
 | `terms.py` | whether a date, a duration or a rate the cues found is the agreed term, the delivery or the agreed rate, by its clause's grammar |
-| `loans.py` | several loans read from the grammar of each lending clause: the sum, and each 笔 with its date, term and rate for the `loans` ledger (undated rows too), and the loan a repayment names (`to_loan`) |
-| `guarantors.py` | who guarantees the loan: guarantors named as parties or only in the facts, by the guarantee wording around the name (not a guarantee of another debt or of a preservation application) |
+| `loans.py` | several loans read from the grammar of each lending clause: the sum (a contract's amount and the payments delivering it are one loan), and each 笔 with its date, term and rate for the `loans` ledger (undated rows too), and the loan a repayment names by its place, date or amount (`to_loan`) |
+| `guarantors.py` | who guarantees the loan: guarantors named as parties or only in the facts, by the guarantee wording around the name (guarantee contracts signed 另行 with the plaintiff, numbered labels in a list, 其 standing for the clause before; not a guarantee of another debt or of a preservation application, not a claimed guarantor whose own clause only repays) |
 | `answers.yaml` | answer wording that gives a clause its stance (已归还, 仅收到 …) |
 | `rules.py` | the judgment rules: principal, interest within the legal cap (one order per ledger loan when rates differ), costs, co-borrowers, 夫妻共同债务 |
 | `interest_orders.py` | interest orders by the law in force for each day (the cap at formation, the 2020-08-20 transition) as order segments |

@@ -18,7 +18,10 @@
   chosen, two or more on different days are the `loans` ledger (each with its term and rate), and loans
   with different terms leave no single term_end; undated loans go into the ledger as rows without a date
   (a 又 / 再次 loan after a dated one; counted ones whose terms or rates differ), for the judge to complete;
-- a repayment naming its loan (归还第一笔借款 / 归还DATE所借的…) gets `to_loan`, that loan's place in the ledger;
+- a repayment naming its loan (归还第一笔借款 / 归还DATE所借的… / 归还上述20万元借款中的5万元) gets `to_loan`, that
+  loan's place in the ledger (none when two loans share the day or the amount);
+- the loan amount the cues chose is not an asset's value or a guarantee's ceiling (评估价值800万元的厂房 /
+  在1000万元最高余额内);
 - a delivery told by a day relative to the date before it (同日 / 当天 / 次日 / 第二天 …) is that day;
 - a duration is a term only when its clause is the loan's (not 担保期限为一年, a settlement's or a later promise's).
 """
@@ -42,6 +45,7 @@ from engine.casetypes.private_lending.loans import (
     Loan,
     designated_loan,
     ledger_loans,
+    loan_named_by,
     paid_by_the_lender,
     several_loans,
     stated_loans,
@@ -58,6 +62,7 @@ from engine.casetypes.private_lending.terms import (
     states_the_term,
 )
 from engine.extraction.document import Candidate, Document
+from engine.extraction.mention import Mention
 from engine.extraction.recognisers.money import format_money
 from engine.extraction.recognisers.rates import make_rate
 
@@ -80,6 +85,8 @@ def _ledger_rows(
         dates = [m for m in dates if not doc.text[m.end:m.end + 2].startswith(_NOT_A_PAYMENT)
                  and doc.text[max(m.start - 1, 0):m.start] not in ("至", "到")]
         money = doc.mentions_in(clause.start(), clause.end(), "money")
+        if not lending:
+            money = [m for m in money if loan_named_by(doc, m) != "only"]  # 归还上述20万元借款中的5万元: 5万
         if len(dates) > 1 and not lending:
             rows += stated_repayments(doc, clause.start(), clause.end())  # several dated acts in one sentence
             continue
@@ -148,14 +155,15 @@ def _repayments_to_loans(doc: Document, results: dict[str, Candidate]) -> None:
         return
     rows = []
     for row, span in zip(paid.value, paid.spans, strict=False):
-        money = next((m for m in doc.mentions_in(*span, "money") if str(m.value) == row.get("amount")), None)
+        money = next((m for m in doc.mentions_in(*span, "money") if str(m.value) == row.get("amount")
+                      and loan_named_by(doc, m) != "only"), None)
         named = designated_loan(doc, money) if money is not None else None
         place = None
         if named is not None and named[0] == "counted" and 1 <= int(named[1]) <= len(ledger.value):
             place = int(named[1])
-        elif named is not None and named[0] == "date":
-            places = [i for i, loan in enumerate(ledger.value, 1) if loan.get("date") == named[1]]
-            place = places[0] if len(places) == 1 else None
+        elif named is not None and named[0] in ("date", "amount"):
+            places = [i for i, loan in enumerate(ledger.value, 1) if loan.get(named[0]) == named[1]]
+            place = places[0] if len(places) == 1 else None  # two loans of that day or amount: none named
         rows.append({**row, "to_loan": place} if place is not None else row)
     results["repayments"] = Candidate("repayments", rows, paid.spans, paid.confidence, paid.source, paid.order)
 
@@ -375,7 +383,9 @@ def _guarantee_claim_date(doc: Document, guarantors: list[str]) -> Candidate | N
 
 
 _SIGNING = re.compile(r"签订|签署|订立|(?:出具|写下|立下|书写|签下|打下)了?(?:一张|一份)?(?:借条|借据|欠条|收条)")
-_PAYING = re.compile(r"转账|汇款|汇入|汇至|发放|放款|打款|打入|交付|支付(?:了)?(?:借款|款项|该笔|给)|转给|转入")
+_PAYING = re.compile(r"转账|汇款|汇入|汇至|发放|放款|打款|打入|交付|支付(?:了)?(?:借款|款项|该笔|给|至|到)|转给|转入|划入|划转|划至|划付|划款")
+# 该款项于DATE到账: the money arrived on that day (not 自到账之日起, which only counts a term from it).
+_ARRIVED = re.compile(r"(?:全部|已|即)?(?:到账|到位)")
 _NOT_PAYING = re.compile(r"归还|还款|偿还|利息|催|到期")
 # A borrowing asked for or agreed on a date whose sentence pays nothing (…为由向原告借款10000元): the money
 # may follow on a later dated day.
@@ -423,7 +433,7 @@ def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None
         after = re.split(r"[。；;]", text[mention.end : mention.end + 40])[0]
         if text[mention.start - 1 : mention.start] in ("至", "到") or after.startswith(("止", "前", "之前", "以前", "到期")):
             continue  # 期限自X至Y止: a term's end, not a payment's day (X至Y期间…发放 starts the payments)
-        if len(value) != 10 or not _PAYING.search(after) or _NOT_PAYING.search(after):
+        if len(value) != 10 or not (_PAYING.search(after) or _ARRIVED.match(after)) or _NOT_PAYING.search(after):
             continue
         try:
             paid = dt.date.fromisoformat(value)
@@ -490,6 +500,14 @@ def _dated_payment(doc: Document) -> Candidate | None:
     return None
 
 
+# A date that opens or closes a span (期限自X起至Y止 / X—Y / …前): a term's, not the day 当日 refers to.
+_RANGE_AFTER = re.compile(r"(?:起)?(?:至|到|—|－|~|～)|止|(?:之|以)?前")
+
+
+def _in_a_range(text: str, date: Mention) -> bool:
+    return text[date.start - 1 : date.start] in ("至", "到", "—", "－", "~", "～") or bool(_RANGE_AFTER.match(text, date.end))
+
+
 def _relative_delivery(doc: Document, results: dict[str, Candidate]) -> None:
     """The delivery told by a day relative to the date before it (同日 / 当天 / 次日 …, in its sentence or the
     next): that date, or the day after it; it fills a missing delivery or moves the chosen one from that date
@@ -505,7 +523,7 @@ def _relative_delivery(doc: Document, results: dict[str, Candidate]) -> None:
         if _NOT_LENDING_BETWEEN.search(text, word.end(), paid.end() + (clause_end.start() if clause_end else 30)):
             continue  # 次日转账归还1万元: a repayment on the day after
         dates = [m for m in doc.mentions_in(max(start, word.start() - _RELATIVE_REACH), word.start(), "date")
-                 if m.value is not None]
+                 if m.value is not None and not _in_a_range(text, m)]
         if not dates or len(str(dates[-1].value)) != 10:
             continue
         anchor = dates[-1]
@@ -566,6 +584,31 @@ def _cued_delivery(doc: Document, results: dict[str, Candidate]) -> None:
     results["delivery_date"] = min(kept, key=lambda c: (str(c.value), c.order))
 
 
+# A figure that is a value or a ceiling, not a sum lent: 评估价值800万元的厂房 / 在1000万元最高余额内的借款.
+_VALUE_BEFORE = re.compile(r"(?:价值|评估价|估价|市值|作价|最高额|最高余额|最高限额|额度)(?:为|约|达)?(?:人民币)?$")
+_CEILING_AFTER = re.compile(r"(?:的)?(?:最高|额度|限额|范围内|以内|之内)")
+
+
+def _a_value_or_ceiling(text: str, start: int, end: int) -> bool:
+    return bool(_VALUE_BEFORE.search(text, max(0, start - 10), start) or _CEILING_AFTER.match(text, end))
+
+
+def _cued_amount(doc: Document, results: dict[str, Candidate]) -> None:
+    """The loan amount the cues chose (the biggest figure by a lending word), re-chosen among the cue candidates
+    that are not an asset's value or a guarantee's ceiling; none when every candidate is one."""
+    chosen = results.get("loan_amount")
+    if chosen is None or chosen.source != "cues" or not chosen.spans:
+        return
+    if not _a_value_or_ceiling(doc.text, *chosen.spans[0]):
+        return
+    kept = [c for c in doc.candidates if c.element == "loan_amount" and c.source == "cues" and c.spans
+            and not _a_value_or_ceiling(doc.text, *c.spans[0])]
+    if not kept:
+        del results["loan_amount"]
+        return
+    results["loan_amount"] = max(kept, key=lambda c: (Decimal(str(c.value)), -c.order))
+
+
 def _cued_rate(doc: Document, results: dict[str, Candidate]) -> None:
     """The first rate the cues found, re-chosen among the cue candidates that are the term's agreed rate (not a
     penalty's, not one for after the term, not one only asked for); none when no candidate is."""
@@ -589,6 +632,7 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
     _cued_term(doc, results)
     _cued_delivery(doc, results)
     _cued_rate(doc, results)
+    _cued_amount(doc, results)
     delivery = results.get("delivery_date")
     if delivery is not None and delivery.source == "cues":
         paid = _payment_after_signing(doc, delivery)

@@ -30,6 +30,8 @@ from engine.extraction.document import Candidate, Document
 from engine.extraction.parties import ORG_NAME, PERSON_NAME, aliases, running_name
 
 _GUARANTEE = re.compile(r"保证|担保|作保")
+# 与原告另行签订保证合同 / 亦与原告签订: an adverb between the parties and the signing.
+_ALSO = r"(?:另行|另外|另|又|还|亦|也|分别|同时|共同)?"
 # 在借条担保人处签名 / 在借条上签字担保 / 在保证人一栏签字 (the paper unsaid) / 以担保人(的)身份(在借条上)签字.
 _SIGN = r"(?:签字|签名|捺印|签章|盖章|加盖(?:了)?(?:公章|印章|单位公章))"
 _ON_THE_IOU = (r"(?:(?:在|于)(?:(?:借条|借据|欠条|借款合同|合同|担保书|保证书)(?:上)?[^，,。；;]{0,6}?"
@@ -62,7 +64,7 @@ _GIVES = (r"(?:(?:作为|系|是|即)(?:本案|该笔|此次|这笔|本次|上�
           r"|(?:同意|愿意|自愿)?(?:为(?:该|此|上述|这|本)?(?:笔|次)?(?:借款|债务|款项))?(?:提供|承担|进行)(?:了)?"
           r"(?:连带责任|连带)?(?:保证|担保)"
           r"|(?:作保|担保)(?=[，,。；;]|$)"
-          r"|与原告(?:签订|签署|订立)(?:了)?[^，,。；;]{0,10}?(?:保证|担保)(?:担保)?(?:合同|协议|书)"
+          r"|与原告" + _ALSO + r"(?:签订|签署|订立)(?:了)?[^，,。；;]{0,10}?(?:保证|担保)(?:担保)?(?:合同|协议|书)"
           # 向原告出具保证书 / 签署担保函: the guarantor's own paper.
           r"|(?:向原告)?(?:出具|签署|提交|递交)(?:了)?(?:一份)?[《“]?[^，,。；;]{0,10}?(?:保证书|担保书|担保函|保证函))")
 _NON_PARTY_GIVES = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|还)?(?:由)?" + _WHO + rf"(?P<name>{ORG_NAME}|{_NAMES})"
@@ -89,7 +91,8 @@ _NON_PARTY_COMPANY = re.compile(
     r"(?:连带责任保证|连带保证|保证|担保))"
 )
 # 原告与某某投资担保有限公司签订保证合同: a guarantor named only as the other side of the guarantee contract.
-_CONTRACTED = re.compile(rf"(?:原告)?与(?P<name>{ORG_NAME}|{PERSON_NAME})(?:签订|签署|订立)(?:了)?[^，,。；;]{{0,10}}?"
+# (原告另行签订… is the guarantor's own contract with the plaintiff: 原告 is no name.)
+_CONTRACTED = re.compile(rf"(?:原告)?与(?!原告|被告)(?P<name>{ORG_NAME}|{PERSON_NAME}){_ALSO}(?:签订|签署|订立)(?:了)?[^，,。；;]{{0,10}}?"
                          r"(?:保证|担保)(?:担保)?(?:合同|协议|书)")
 _SECURITY = re.compile(r"抵押|质押|质权|抵押权")
 # 以其车辆提供担保 / 以房产作担保: a thing given as security (as 抵押 / 质押), not a person's guarantee.
@@ -98,8 +101,9 @@ _WITH_A_THING = re.compile(r"以(?!担保人|保证人|个人|其个人|本人)[
 _NEGATED = re.compile(r"(?:并非|不是|并不是|非|并未|未曾|未|没有|没|拒绝|拒不|不)(?:曾|再|愿|同意)?(?=提供|出具|作为|是|为|系|签|担保|作保)")  # 未承担保证责任 is a guarantor who did not pay
 # The party a guarantee is given for or to: 为乙 / 对被告乙 / 替乙 / 向乙 right before the names.
 _FOR = re.compile(r"(?:[为对替向给在](?:被告|原告)?)$")  # 在被告甲不能履行时: 甲 is the debtor
-# Names joined into one list: 、 / 和 / 及 / 以及 / 与, each optionally followed by 被告.
-_JOIN = re.compile(r"(?:、|和|及|以及|与)(?:被告)?")
+# Names joined into one list: 、 / 和 / 及 / 以及 / 与, each optionally followed by 被告 (or a numbered label: 被告三 /
+# 第三被告, the next name right after it).
+_JOIN = re.compile(r"(?:、|和|及|以及|与)(?:被告[一二三四五六七八九十]{0,2}|第[一二三四五六七八九十]{1,2}被告)?")
 # What comes before a name list (matched on the text just before it) and after it (matched at its end):
 # (before, after, whether 为乙 / 对乙 in front rules the list out, whether the gap may hold no other party).
 _PHRASES: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool, bool], ...] = (
@@ -115,7 +119,7 @@ _PHRASES: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool, bool
                       r"(?:连带责任|连带)?(?P<kw>保证|担保|作保)(?![人方书函合协公])"), False, False),
     (re.compile(r"与(?:被告)?$"), re.compile(r"签订(?:了)?[^，,。；;]{0,10}?(?P<kw>保证|担保)(?:担保)?(?:合同|协议|书)"),
      False, False),
-    (None, re.compile(r"(?:又|还|另)?与原告(?:签订|签署|订立)(?:了)?[^，,。；;]{0,10}?(?P<kw>保证|担保)(?:担保)?(?:合同|协议|书)"),
+    (None, re.compile(rf"(?:又|还|另)?与原告{_ALSO}(?:签订|签署|订立)(?:了)?[^，,。；;]{{0,10}}?(?P<kw>保证|担保)(?:担保)?(?:合同|协议|书)"),
      False, False),
     (re.compile(r"(?P<kw>担保人|保证人)(?:为|是)?[:：]?(?:被告)?$"), None, False, False),
     # 在借条担保人处签名 / 在借条上签字担保: a signature on the IOU as guarantor.
@@ -235,6 +239,12 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
             if name not in chosen and name not in plaintiffs and _outsider(name) and not _NOT_SIGNER.search(name):
                 start = text.find(name, match.start("names"))
                 chosen[name] = (start, start + len(name))
+    for name, span in _labelled_guarantee(text, occurrences):
+        if name not in chosen and name not in plaintiffs:
+            chosen[name] = span
+    for name, span in _its_guarantee(text, occurrences):
+        if name not in chosen and name not in plaintiffs:
+            chosen[name] = span
     chosen = {name: span for name, span in chosen.items() if not _of_another_debt(text, span)}
     short = aliases(text, list(chosen))
     # 某某商贸有限公司（以下简称商贸公司）…商贸公司承担保证责任: the short name is the same guarantor.
@@ -244,6 +254,55 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
     # In the order the complaint first names them (the phrase that makes one a guarantor may come later).
     ordered = sorted(chosen.items(), key=lambda item: min(item[1][0], text.find(item[0])))
     return Candidate("guarantors", [n for n, _ in ordered], [s for _, s in ordered], 0.8, "derived", ordered[0][1][0])
+
+
+# 被告一甲公司，被告二乙。…被告二提供连带责任担保: a numbered label standing for the name it first headed.
+_LABEL = r"(?:被告(?P<a>[一二三四五六七八九十]{1,2})|第(?P<b>[一二三四五六七八九十]{1,2})被告)"
+_LABEL_NAMED = re.compile(_LABEL + r"[:：]?")
+_LABEL_GIVES = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:并|且|另|由)?" + _LABEL + r"(?:共同|均|分别|也|亦|还)?" + _GIVES)
+
+
+def _labelled_guarantee(text: str, found: list[tuple[int, int, str]]) -> list[tuple[str, tuple[int, int]]]:
+    """The party a numbered label stands for where the label alone gives the guarantee (被告二提供担保 /
+    第二被告为该借款提供连带责任保证): the name that label first headed (被告二乙 / 第二被告乙)."""
+    gives = list(_LABEL_GIVES.finditer(text))
+    if not gives:
+        return []
+    starts = {start: name for start, _, name in found}
+    labels: dict[str, tuple[str, tuple[int, int]]] = {}
+    for match in _LABEL_NAMED.finditer(text):
+        label = match.group("a") or match.group("b")
+        name = starts.get(match.end())
+        if name is not None and label not in labels:
+            labels[label] = (name, (match.end(), match.end() + len(name)))
+    out = []
+    for match in gives:
+        named = labels.get(match.group("a") or match.group("b"))
+        if named is not None and not _SECURITY.search(match.group()) and not _NEGATED.search(match.group()):
+            out.append(named)
+    return out
+
+
+# …，其向原告出具承诺书，承诺对上述借款承担连带保证责任: 其 gives the guarantee, the clause before names who 其 is.
+# (其法定代表人 / 其妻 name another: 其 must be the clause's subject, a verb right after it.)
+_ITS = re.compile(r"(?<=[，,])其(?=向|为|自愿|愿意|同意|承诺|亦|也|还|又|并|另|出具|签署|签订|提供|承担|对)(?:[^，,。；;]{0,20}?(?:提供|承担|出具|签署)[^，,。；;]{0,20}?(?:保证|担保)(?![人方])"
+                  r"|[^，,。；;]{0,20}?(?:保证书|担保书|承诺书|承诺函)[^。；;]{0,30}?(?:保证责任|担保责任|连带责任保证))")
+_SUBJECT_LEAD = re.compile(r"(?:并|且|另|同时)?(?:被告)?$")
+
+
+def _its_guarantee(text: str, found: list[tuple[int, int, str]]) -> list[tuple[str, tuple[int, int]]]:
+    """The party 其 stands for where 其 gives the guarantee: the subject of the clause before, in its sentence (甲系
+    该公司实际控制人，其向原告出具承诺书…); none when a security in property is given (以其房产抵押)."""
+    out = []
+    for match in _ITS.finditer(text):
+        if _SECURITY.search(match.group()) or _NEGATED.search(match.group()):
+            continue
+        comma = match.start() - 1
+        begin = max(text.rfind(stop, max(0, comma - 60), comma) for stop in "，,。；;：:\n") + 1
+        index = bisect.bisect_left(found, (begin,))
+        if index < len(found) and found[index][1] <= comma and _SUBJECT_LEAD.fullmatch(text[begin : found[index][0]]):
+            out.append((found[index][2], (found[index][0], found[index][1])))
+    return out
 
 
 # What a guarantee in the sentence is for when it is not the loan sued on: a bank's loan, a goods debt, another
@@ -372,10 +431,26 @@ def claimed_guarantors(doc: Document, claim: Candidate) -> Candidate | None:
     """The guarantors a guarantee claim names when the facts name none, less those the claim holds liable only as
     mortgagors or pledgors (判令乙在抵押物范围内承担担保责任: a security in property is no guarantee)."""
     kept = [(name, span) for name, span in zip(claim.value, claim.spans, strict=False)
-            if not _SECURITY.search(_clause_of(doc.text, span[1]))]
+            if not _SECURITY.search(_clause_of(doc.text, span[1])) and not _only_repays(doc.text, span[1])
+            and not _SHAREHOLDER.search(_clause_of(doc.text, span[1]))]
     if not kept:
         return None
     return Candidate("guarantors", [n for n, _ in kept], [s for _, s in kept], 0.7, "derived", kept[0][1][0])
+
+
+# 判令甲公司偿还借款500万元，其余被告承担连带清偿责任: the name's own clause repays, the liability is the next
+# clause's, whose subject (其余被告 / 其他被告) is unnamed; the name is the debtor, not a guarantor.
+_REPAYS = re.compile(r"^[^，,。；;]{0,6}?(?:偿还|归还|返还|支付|清偿)(?!连带)")
+_LIABLE = re.compile(r"连带|保证|担保")
+
+
+# 判令股东乙在未出资范围内承担补充赔偿责任: a shareholder's liability for his unpaid capital, not a guarantee.
+_SHAREHOLDER = re.compile(r"未(?:足额|全面)?(?:缴纳)?出资|出资不实|抽逃出资|瑕疵出资|出资范围")
+
+
+def _only_repays(text: str, position: int) -> bool:
+    clause = _clause_of(text, position)
+    return bool(_REPAYS.match(clause)) and not _LIABLE.search(clause)
 
 
 def _clause_of(text: str, position: int, limit: int | None = None) -> str:

@@ -8,6 +8,9 @@ from the defendant (原告向被告借款) is no loan of this case. Its date is 
 its sentence, after the figure before it, unless that date is a term's (…前归还, 到期) or something else
 is done on it first. Its term and rate are the ones its sentence states after it, before the next loan.
 
+A contract's amount (签订借款合同，约定借款500万元) followed by the payments that add up to it (原告于DATE支付借款500万元 /
+放款300万元…放款200万元) is one loan, dated by its first payment, not two or three.
+
 Several loans are the loans of the complaint when they are dated (two loans on different days, or two
 amounts on the same day) or counted (第一笔 / 第二次); an undated figure without such a marker is the same
 loan told again (被告借款10万元…该借款10万元), not another.
@@ -28,6 +31,7 @@ from engine.casetypes.private_lending.terms import REPAY_BY, REPAY_VERBS, states
 from engine.extraction.document import Document
 from engine.extraction.mention import Mention
 from engine.extraction.numerals import parse_number
+from engine.extraction.stops import end_of, start_of
 
 _SENTENCE_STOPS = "。；;！!？?\n"
 _CLAUSE_STOPS = "，,、：:" + _SENTENCE_STOPS
@@ -84,20 +88,24 @@ class Loan:
     rate: Any = None
     counted: bool = False
     further: bool = False  # told as another loan (又 / 再次): an undated one still goes into the ledger
+    agreed: bool = False  # told as a contract's content (签订借款合同，约定借款500万元), no payment in its clause
+    paid: bool = False  # told as a payment (原告向被告支付借款500万元 / 放款300万元)
 
 
 def _clause_start(text: str, position: int, floor: int) -> int:
-    return max([floor, *(text.rfind(stop, floor, position) + 1 for stop in _CLAUSE_STOPS)])
+    return start_of(text, position, floor, _CLAUSE_STOPS)
 
 
 def _sentence_start(text: str, position: int, floor: int) -> int:
-    return max([floor, *(text.rfind(stop, floor, position) + 1 for stop in _SENTENCE_STOPS)])
+    return start_of(text, position, floor, _SENTENCE_STOPS)
+
+
+def _clause_end(text: str, position: int, ceiling: int) -> int:
+    return end_of(text, position, min(ceiling, len(text)), _CLAUSE_STOPS)
 
 
 def _sentence_end(text: str, position: int, ceiling: int) -> int:
-    ceiling = min(ceiling, position + _SENTENCE_REACH)
-    found = [i for i in (text.find(stop, position, ceiling) for stop in _SENTENCE_STOPS) if i >= 0]
-    return min(found, default=ceiling)
+    return end_of(text, position, min(ceiling, position + _SENTENCE_REACH), _SENTENCE_STOPS)
 
 
 def _loan_date(part: _Part, floor: int, money: Mention) -> str | None:
@@ -239,7 +247,9 @@ def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
         loan_starts.add(money.start)
     out = []
     shared_rate = None
-    for index, (money, _, date, counted, further) in enumerate(loans):
+    for index, (money, told, date, counted, further) in enumerate(loans):
+        paid = bool(_PAYS.search(text, told, _clause_end(text, money.end, money.end + 20)))  # …将借款X元支付至…
+        agreed = not paid and bool(_AGREED.search(text, _sentence_start(text, money.start, start), money.start))
         stop = _sentence_end(text, money.end, end)
         if index + 1 < len(loans):
             stop = min(stop, loans[index + 1][1])
@@ -247,7 +257,7 @@ def stated_loans(doc: Document, start: int, end: int) -> list[Loan]:
         if rate is not None and _EACH.search(text, max(money.end, rate.start - 8), rate.start):
             shared_rate = rate.value  # 均约定年利率13.8%: the rate of every loan told before it
         out.append(Loan(str(money.value), (money.start, money.end), date, _loan_term(part, money.end, stop),
-                        rate.value if rate is not None else None, counted, further))
+                        rate.value if rate is not None else None, counted, further, agreed, paid))
     if shared_rate is not None:
         out = [loan if loan.rate is not None else replace(loan, rate=shared_rate) for loan in out]
     return out
@@ -268,12 +278,44 @@ def _same_loan(a: Loan, b: Loan) -> bool:
         and (a.date.startswith(b.date) or b.date.startswith(a.date))
 
 
+# A contract's content (签订借款合同，约定借款500万元) and a payment (原告向被告支付借款500万元 / 放款300万元).
+_AGREED = re.compile(r"约定|签订|签署|订立|合同|协议")
+_PAYS = re.compile(r"支付|转账|转款|汇款|汇入|汇至|打款|交付|发放|放款|划款|划付|给付")
+
+
+def _delivered(loans: list[Loan]) -> list[Loan]:
+    """The loans with each agreed loan's payments folded into it: a contract's amount (约定借款500万元) followed by
+    payments of it (原告于DATE支付借款500万元 / 于DATE放款300万元，于DATE放款200万元) that add up to it is one loan,
+    dated by its first payment, not two or three."""
+    out: list[Loan] = []
+    index = 0
+    while index < len(loans):
+        loan = loans[index]
+        out.append(loan)
+        index += 1
+        if not loan.agreed:
+            continue
+        agreed, paid, end = Decimal(loan.amount), Decimal(0), index
+        while end < len(loans) and loans[end].paid and paid + Decimal(loans[end].amount) <= agreed:
+            if loan.date and loans[end].date and str(loans[end].date) < str(loan.date):
+                break  # paid before the contract: another loan
+            paid += Decimal(loans[end].amount)
+            end += 1
+            if paid == agreed:
+                break
+        if paid == agreed and end > index:
+            out[-1] = replace(loan, date=loans[index].date or loan.date, paid=True)
+            index = end
+    return out
+
+
 def several_loans(loans: list[Loan]) -> list[Loan]:
     """The loans of the complaint when it states several (see the module's doc); [] when it states one.
 
     Either the dated ones (the same date and amount twice is one loan told again), or one dated loan and the
     undated ones told after it as further loans (又 / 再次), or, when fewer than two are dated, the
-    counted ones (第一笔 … 第二笔)."""
+    counted ones (第一笔 … 第二笔). A contract's amount and the payments that deliver it are one loan."""
+    loans = _delivered(loans)
     dated: list[Loan] = []
     for loan in loans:
         if loan.date is None or any(_same_loan(loan, other) for other in dated):
@@ -321,9 +363,31 @@ _AFTER_NAMES = re.compile(
 _PAYS_COUNTED = re.compile(r"第(?P<n>[一二三四五六七八九十\d]{1,2})(?:笔|次(?=借|的借|所借))")
 
 
+# A figure naming a loan by its amount: 上述20万元借款中的5万元 / 其中10万元借款 / 10万元的那笔借款.
+_NAMED_BY_AMOUNT = re.compile(r"(?:的)?(?P<that>那笔|这笔|该笔)?(?:借款|欠款)")
+_REFERRED = re.compile(r"(?:上述|其中|前述|前面所述|前面)$")
+
+
+def loan_named_by(doc: Document, money: Mention) -> str:
+    """How a figure names a loan by its amount: "only" when another figure of its clause is the sum paid (归还上述
+    20万元借款中的5万元: 20万 names the loan), "itself" when it is that loan, paid in full (归还其中10万元借款 / 将10万元的
+    那笔借款还清), "" when it names none (归还10万元借款 is a sum repaid, not a loan named)."""
+    text = doc.text
+    named = _NAMED_BY_AMOUNT.match(text, money.end)
+    if named is None:
+        return ""
+    stop = _clause_end(text, named.end(), named.end() + 20)
+    if doc.mentions_in(named.end(), stop, "money"):
+        return "only"
+    if named.group("that") or _REFERRED.search(text, max(0, money.start - 6), money.start):
+        return "itself"
+    return ""
+
+
 def designated_loan(doc: Document, money: Mention) -> tuple[str, str] | None:
     """The loan a repayment of ``money`` names between its verb and the figure: ("counted", "2") for 归还第二笔借款
-    1万元, ("date", "2020-03-01") for 归还2020年3月1日所借的2万元; None when it names none."""
+    1万元, ("date", "2020-03-01") for 归还2020年3月1日所借的2万元, ("amount", "200000.00") for 归还上述20万元借款中的
+    5万元; None when it names none."""
     text = doc.text
     lo = _clause_start(text, money.start, max(0, money.start - 60))
     verbs = list(REPAYING.finditer(text, lo, money.start))
@@ -337,6 +401,12 @@ def designated_loan(doc: Document, money: Mention) -> tuple[str, str] | None:
     for date in doc.mentions_in(named, money.start, "date"):
         if date.value is not None and len(str(date.value)) == 10 and _NAMES_A_LOAN.match(text, date.end):
             return ("date", str(date.value))
+    by_amount = [m for m in doc.mentions_in(lo, money.start, "money") if m.end <= money.start
+                 and loan_named_by(doc, m) == "only"]  # 归还上述20万元借款中的5万元
+    if by_amount:
+        return ("amount", str(by_amount[-1].value))
+    if loan_named_by(doc, money) == "itself":
+        return ("amount", str(money.value))  # 归还其中10万元借款
     after = _AFTER_NAMES.match(text, money.end)  # 归还3万元，系归还第二笔借款: named after the figure
     if after is not None:
         number = parse_number(after.group("n"))
@@ -353,6 +423,8 @@ def stated_repayments(doc: Document, start: int, end: int) -> list[tuple[dict[st
     rows = []
     previous_end = start
     for money in part.between("money"):
+        if loan_named_by(doc, money) == "only":
+            continue  # 归还上述20万元借款中的5万元: the loan's amount, the next figure is the sum paid
         floor = max(start, previous_end)
         clause = text[_clause_start(text, money.start, floor) : money.start]
         previous_end = money.end

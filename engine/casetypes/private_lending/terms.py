@@ -90,6 +90,10 @@ def _after_in_clause(text: str, end: int) -> str:
 _ABOUT = ("前后", "左右")
 
 
+# A range's first date and its joiner, ending the text before the range's last date (…自2016年3月1日起至).
+_RANGE_TAIL = re.compile(r"(?:自|从)?(?:\d{4}|[〇零一二三四五六七八九]{4})年[^，,。；;年]{1,8}?日(?:起)?(?:至|到|—|－|~|～)$")
+
+
 def states_the_term(text: str, start: int, end: int, value: object, later_papers: bool = True) -> bool:
     """Whether the date at [start, end) of ``text`` (its value ``value``) is the loan's agreed term.
 
@@ -107,7 +111,10 @@ def states_the_term(text: str, start: int, end: int, value: object, later_papers
     after = text[end : end + 12]
     if len(str(value)) == 4 and after[:1] and not _YEAR_ONLY_THEN.match(after):
         return False  # 2019年春节前归还: the year of a festival, not a date
-    subjects = list(_OTHER_SUBJECT.finditer(clause, max(0, len(clause) - _SUBJECT_REACH)))
+    # 保证期间自X至Y: the end of a range belongs to what the range's start is attached to.
+    ranged = _RANGE_TAIL.search(clause)
+    head = clause[: ranged.start()] if ranged is not None else clause
+    subjects = list(_OTHER_SUBJECT.finditer(head, max(0, len(head) - _SUBJECT_REACH)))
     if subjects and not _TERM_AFTER.search(clause, subjects[-1].end()):
         return False
     if _CONDITION.search(clause):
@@ -152,16 +159,21 @@ def states_the_duration(text: str, start: int, end: int) -> bool:
 # What a delivery's date is followed by, in its sentence: the lending (借款 / 出借 / 转账 …), not first another
 # act (支付利息 / 归还 / 提供担保 / 催 …). 该借款 / 上述借款 name the loan, they do not lend.
 _LENDING_ACT = re.compile(
-    r"(?<![该述此笔])借款|借给|出借|借到|借得|借走|借支|借取|借了|拆借|借去|转账|汇款|汇入|交付|打款|放款|借用|向[^，,。；;]{1,12}?借"
+    r"(?<![该述此笔])借款|借给|出借|借到|借得|借走|借支|借取|借了|拆借|借去|转账|汇款|汇入|交付|打款|放款|发放|划入|借用|向[^，,。；;]{1,12}?借"
     r"|借[^，,。；;还]{0,8}?(?:现金|人民币|资金|款项)"
 )
-_OTHER_ACT = re.compile(r"归还|还款|偿还|还清|支付利息|付息|催|起诉|诉至|结算|对账|成立|注册|设立")
+# (签订最高额保证合同，为…借款提供保证: the guarantee's paper is signed that day, not the loan's.)
+_OTHER_ACT = re.compile(r"归还|还款|偿还|还清|支付利息|付息|催|起诉|诉至|结算|对账|成立|注册|设立"
+                        r"|(?:签订|签署|订立|出具)(?:了)?(?:一份)?[《“]?(?:最高额)?(?:连带责任)?(?:保证|担保|抵押|质押)(?:合同|协议|书|函)")
 # Acts that may be the means of a loan told in the same sentence (以房产作抵押向原告借款): they rule the date out
 # only when nothing is lent after it.
 _SIDE_ACT = re.compile(r"利息|担保|保证|抵押|承诺")
 _FROM_DEFENDANT = re.compile(r"向(?:被告|借款人)")
 _LENDER_ACT = re.compile(r"提供|出借|交付|支付|转|汇|放款")  # 原告向被告提供借款: the plaintiff lends
 _TO_PLAINTIFF = re.compile(r"(?:向|给)原告[^，,。；;借]{0,6}$")
+# A term's range: its first date follows a term word (借款期限为 / 借期自) and runs on to its last (—Y / 至Y / 起至Y).
+_TERM_LEAD = re.compile(r"(?:期限|借期|期间)(?:为|是)?(?:自|从)?$")
+_RANGE_ON = re.compile(r"(?:起)?(?:至|到|—|－|-|~|～)")
 _JOINED_DATES = ("、", "至", "到", "和", "及", "起至", "或")
 _DELIVERY_REACH = 60
 
@@ -175,6 +187,8 @@ def states_a_delivery(text: str, start: int, end: int, next_date_start: int | No
     lead = _lead(text, start, _CLAUSE_END, 8)
     if re.search(r"成立|注册|设立", lead):
         return False
+    if _TERM_LEAD.search(lead) and _RANGE_ON.match(text, end):
+        return False  # 借款期限为X—Y / 期限自X起至Y: the term's first day, not the day the money was paid
     lending = _LENDING_ACT.search(rest)
     if lending is not None and _FROM_DEFENDANT.match(lending.group()) and not _LENDER_ACT.search(lending.group()):
         return False  # 原告曾向被告借款1万元: the plaintiff borrowed, not a loan of this case

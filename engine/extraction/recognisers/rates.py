@@ -1,5 +1,5 @@
 """Interest rates: 月息2分, 月利2分, 月息2分5厘, 年息一分五, 日万分之五, 年利率15.4%, 月利率百分之二, 每日千分之一,
-月息费率为4％, 每月以2%计息, 千分之二十二支付月息.
+月息费率为4％, 每月以2%计息, 千分之二十二支付月息, 每月利息为借款本金的2%.
 
 percent is the rate per period as a decimal string without trailing zeros; annual_percent
 is year × 1, month × 12, day × 360 (民间借贷 practice), two decimals.
@@ -31,13 +31,15 @@ _VALUE = (
     rf"|(?P<only_li>{_NUM})厘)"
 )
 # The characters a match can hold before its first %, ‰, 分 or 厘 (period and rate words, numbers).
-_LEAD = rf"年化月日天利率息费标准为是按照以约定:：每\d.\s{CN_DIGITS}{CN_UNITS}"
+_LEAD = rf"年化月日天利率息费标准为是按照以约定借款本金额总的:：每\d.\s{CN_DIGITS}{CN_UNITS}"
+# 每月利息为借款本金的2% / 年利息按借款金额的12%: the base the share is of, between the period and the value.
+_BASE = r"(?:(?:借款)?(?:本金|金额|总额|本金金额|本金总额)的|借款的)?"
 _RATE = re.compile(
     # Two tests guard both alternatives (a value-first rate starts with a number or 百/千/万 too):
     # the first character, then, in one linear run, lead characters up to a %, ‰, 分 or 厘. They
     # only turn away starts where every branch would fail anyway.
     rf"(?=[年月日天利每百千万\d{CN_DIGITS}{CN_UNITS}])(?=[{_LEAD}]*+[%％‰分厘])"
-    rf"(?:(?:(?P<p1>年化|年|月|日|天)(?:利率|息费率|费率|息|利息|率|化利率|利)?(?:标准)?(?:为|是|按|按照|约定为)?[:：]?"
+    rf"(?:(?:(?P<p1>年化|年|月|日|天)(?:利率|息费率|费率|息|利息|率|化利率|利)?(?:标准)?(?:为|是|按|按照|约定为)?[:：]?{_BASE}"
     rf"|(?:利率|利息)(?:为|按|按照)?(?:每)?(?P<p2>年|月|日)"
     rf"|每(?P<p3>年|月|日|天)(?:按|以)?)"
     rf"{_VALUE}"

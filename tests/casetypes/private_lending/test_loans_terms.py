@@ -85,3 +85,22 @@ def test_a_ledger_row_without_a_date_is_left_to_the_judge(decided_case: dict[str
     judgment = draft(case)
     assert any("借款明细第2笔缺少完整的出借日期或金额" in w for w in judgment.warnings)
     assert judgment.orders and "借款本金" in judgment.orders[0]
+
+
+BY_AMOUNT = """原告张三诉称：2021年3月1日，被告李四向原告借款3万元，约定于2022年2月28日前归还；\
+2021年4月1日，被告李四向原告借款2万元，约定于2022年2月28日前归还。2021年5月31日，被告归还上述2万元借款中的3000元。"""
+
+
+def test_a_repayment_naming_its_loan_by_amount_goes_to_that_loan(decided_case: dict[str, Any]) -> None:
+    """归还上述2万元借款中的3000元: the 2万 names the loan (the ledger's second row), 3,000 is the sum paid.
+    Read from the text and drafted, the same arithmetic as the test above (民法典第五百六十条第一款: the debt the
+    debtor designates): loan 2's interest 2021-04-01..05-31 = 61 days, 20,000 × 12% × 61 ÷ 365 = 401.10 first,
+    principal 3,000 − 401.10 = 2,598.90 → 17,401.10; loan 1 30,000 untouched → principal 47,401.10."""
+    elements = extract_text(SYSTEM, BY_AMOUNT, "private_lending", "complaint")["elements"]
+    assert elements["repayments"]["value"] == [{"date": "2021-05-31", "amount": "3000.00", "to_loan": 2}]
+    case = _case(decided_case, ("2022-02-28", "2022-02-28"))
+    case["elements"]["repayments"]["complaint"] = elements["repayments"]["value"]
+    judgment = draft(case)
+    assert "借款本金47,401.10元；" in judgment.orders[0]
+    assert "2021年5月31日还款3,000元：抵充利息401.10元、本金2,598.90元，尚欠本金47,401.10元、利息907.40元。" \
+        in judgment.reasoning

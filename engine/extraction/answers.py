@@ -45,6 +45,7 @@ from engine.extraction.linescan import first_blank_line_start
 from engine.extraction.mention import Mention
 from engine.extraction.packagedata import package_yaml
 from engine.extraction.recognisers.money import format_money
+from engine.extraction.stops import end_of, start_of
 
 if TYPE_CHECKING:
     from engine.system import CaseType
@@ -357,14 +358,12 @@ def _other_speakers(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-_SENTENCE_END = re.compile(r"[。；;\n]")
+_SENTENCE_STOPS = "。；;\n"
 
 
 def _sentence(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """The sentence (between 。； or line breaks, within lo..hi) that holds the clause start..end."""
-    begin = max(lo, *(text.rfind(mark, lo, start) + 1 for mark in "。；;\n"))
-    stop = _SENTENCE_END.search(text, end, hi)
-    return begin, stop.start() if stop else hi
+    return start_of(text, start, lo, _SENTENCE_STOPS), end_of(text, end, hi, _SENTENCE_STOPS)
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from engine.extraction.document import Candidate, Document
+from engine.extraction.stops import start_of
 
 
 class _Lazy:
@@ -577,8 +578,7 @@ _CLAIM_WORD = re.compile(r"判令|判决|请求|要求|诉请")
 
 def _clause_start(text: str, position: int) -> int:
     """Where the sentence holding `position` starts, looking back at most 200 characters."""
-    floor = max(0, position - 200)
-    return max(floor - 1, *(text.rfind(stop, floor, position) for stop in "。；;\n")) + 1
+    return start_of(text, position, max(0, position - 200), "。；;\n")
 
 
 # A person's name starts with a surname. These characters start what a sentence says of a bare 被告 (被告随后 /

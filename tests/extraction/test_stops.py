@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -46,8 +48,8 @@ def test_ordered_spans_agree_with_a_scan(gaps: list[tuple[int, int]], lo: int, h
     assert ordered.within(lo, hi) == [s for s in spans if lo <= s[0] and s[1] <= hi]
 
 
-# The four bounded scans the readers wrote each with its own stop set, as they were written (loans.py's before it
-# used start_of / end_of): start_of / end_of must find the same positions.
+# The four bounded scans the readers wrote each with its own stop set, as they were written before they used
+# start_of / end_of: the readers must find the same positions now.
 CLAUSE_STOPS = "，,、：:" + "。；;！!？?\n"
 SENTENCE_STOPS = "。；;！!？?\n"
 ALPHABET = "借款。；;\n，,、：:！!？?元"
@@ -55,6 +57,21 @@ ALPHABET = "借款。；;\n，,、：:！!？?元"
 
 def _old_loans_start(text: str, position: int, floor: int, stops: str) -> int:
     return max([floor, *(text.rfind(stop, floor, position) + 1 for stop in stops)])
+
+
+def _old_answer_sentence(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    begin = max(lo, *(text.rfind(mark, lo, start) + 1 for mark in "。；;\n"))
+    stop = re.compile(r"[。；;\n]").search(text, end, hi)
+    return begin, stop.start() if stop else hi
+
+
+def _old_party_clause_start(text: str, position: int) -> int:
+    floor = max(0, position - 200)
+    return max(floor - 1, *(text.rfind(stop, floor, position) for stop in "。；;\n")) + 1
+
+
+def _old_traffic_sentence_end(text: str, start: int, hi: int) -> int:
+    return min([i for i in (text.find("。", start, hi), text.find("\n", start, hi)) if i >= 0] or [hi])
 
 
 def _old_loans_sentence_end(text: str, position: int, ceiling: int) -> int:
@@ -73,13 +90,14 @@ def test_start_of_and_end_of_find_what_the_four_readers_found(text: str, data: s
     assert loans._clause_start(text, position, floor) == _old_loans_start(text, position, floor, CLAUSE_STOPS)
     assert loans._sentence_start(text, position, floor) == _old_loans_start(text, position, floor, SENTENCE_STOPS)
     assert loans._sentence_end(text, position, ceiling) == _old_loans_sentence_end(text, position, ceiling)
-    # answers.py: the sentence holding a clause, within lo..hi.
-    begin, end = answer_sentence(text, position, position, floor, ceiling)
-    assert (start_of(text, position, floor, "。；;\n"), end_of(text, position, ceiling, "。；;\n")) == (begin, end)
+    # answers.py: the sentence holding a clause start..end, within lo..hi.
+    clause_end = data.draw(st.integers(position, ceiling))
+    assert answer_sentence(text, position, clause_end, floor, ceiling) == _old_answer_sentence(
+        text, position, clause_end, floor, ceiling)
     # parties.py: the sentence start, at most 200 characters back.
-    assert start_of(text, position, max(0, position - 200), "。；;\n") == party_clause_start(text, position)
+    assert party_clause_start(text, position) == _old_party_clause_start(text, position)
     # motor_vehicle_accident/derive.py: the sentence end at 。 or a line break.
-    assert end_of(text, position, ceiling, "。\n") == traffic_sentence_end(text, position, ceiling)
+    assert traffic_sentence_end(text, position, ceiling) == _old_traffic_sentence_end(text, position, ceiling)
 
 
 def test_start_of_and_end_of_worked_example() -> None:

@@ -33,7 +33,7 @@ from engine.casetypes.motor_vehicle_accident.vocabulary import (
 from engine.extraction.document import Candidate, Document
 from engine.extraction.mention import Mention
 from engine.extraction.recognisers.money import format_money
-from engine.extraction.stops import OrderedSpans, Stops
+from engine.extraction.stops import OrderedSpans, Stops, end_of
 
 _SEPARATORS = "、，,；;：:（(）)。\n"
 _TOTAL = re.compile(r"(?:合计|共计|总计|总额|暂计|合计人民币|共计人民币)")
@@ -304,7 +304,7 @@ def _drop_no_item_amounts(doc: Document, results: dict[str, Candidate], read: se
 
 
 def _sentence_end(text: str, start: int, hi: int) -> int:
-    return min([i for i in (text.find("。", start, hi), text.find("\n", start, hi)) if i >= 0] or [hi])
+    return end_of(text, start, hi, "。\n")
 
 
 def _net_total(doc: Document, total: Candidate, hi: int) -> Candidate:

@@ -65,6 +65,7 @@ from engine.extraction.document import Candidate, Document
 from engine.extraction.mention import Mention
 from engine.extraction.recognisers.money import format_money
 from engine.extraction.recognisers.rates import make_rate
+from engine.extraction.stops import start_of
 
 _CLAUSE = re.compile(r"[^。；;！!？?\n]+")
 _REPAY = REPAYING
@@ -546,9 +547,36 @@ def _states_the_term(doc: Document, candidate: Candidate | None) -> bool:
     return states_the_term(doc.text, start, end, candidate.value)
 
 
+# 约定于DATE前归还，(同时约定)如逾期，最迟于DATE2前还清: the later date is a final deadline (for penalties), the
+# first the term (corpus/realdata_gold/README.md, term_end).
+_FINAL_DEADLINE_BEFORE = re.compile(r"(?:最迟|最晚|至迟)(?:应当?|须|需)?(?:于|在)?$")
+
+
+def _first_of_two_deadlines(doc: Document, results: dict[str, Candidate]) -> None:
+    """The term the cues chose when it is a final deadline after an earlier agreed date of the same sentence:
+    the earlier date is the term."""
+    chosen = results.get("term_end")
+    if chosen is None or chosen.source != "cues" or not chosen.spans:
+        return
+    text = doc.text
+    start = chosen.spans[0][0]
+    if not _FINAL_DEADLINE_BEFORE.search(text, max(0, start - 6), start):
+        return
+    sentence_start = start_of(text, start, max(0, start - _DEADLINE_REACH), "。；;\n")
+    earlier = [c for c in doc.candidates if c.element == "term_end" and c.source == "cues" and c.spans
+               and sentence_start <= c.spans[0][0] < start and str(c.value) < str(chosen.value)
+               and _states_the_term(doc, c)]
+    if earlier:
+        results["term_end"] = min(earlier, key=lambda c: c.spans[0][0])
+
+
+_DEADLINE_REACH = 80
+
+
 def _cued_term(doc: Document, results: dict[str, Candidate]) -> None:
     """The term the cues chose, re-chosen among the cue candidates whose clause states the agreed term (the
     cue pick: the best score, then the latest date); none when no candidate's clause does."""
+    _first_of_two_deadlines(doc, results)
     chosen = results.get("term_end")
     if chosen is None or chosen.source != "cues" or _states_the_term(doc, chosen):
         return

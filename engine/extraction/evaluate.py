@@ -10,6 +10,7 @@ from engine.elements.value_types import get_value_type
 from engine.errors import E, YaosuError
 
 if TYPE_CHECKING:
+    from engine.extraction.perturb import Perturbation
     from engine.system import System
 
 def _ws(text: str) -> str:
@@ -95,9 +96,13 @@ def score_answer(tally: Tally, name: str, gold: dict[str, Any], predicted: dict[
             k: p.get(k) for k in ("position", "value")}})
 
 
-def evaluate_directory(system: System, directory: Path, core_only: bool = False) -> dict[str, Any]:
-    """Score every `*.txt` with a `*.gold.json` beside it; `core` uses each case type's core elements."""
-    from engine.extraction.api import extract_path
+def evaluate_directory(system: System, directory: Path, core_only: bool = False,
+                       perturbation: Perturbation | None = None) -> dict[str, Any]:
+    """Score every `*.txt` with a `*.gold.json` beside it; `core` uses each case type's core elements; a
+    `perturbation` rewrites each text and its gold first (engine/extraction/perturb.py)."""
+    from engine.extraction.api import extract_path, extract_text
+    from engine.extraction.perturb import Rewriter
+    from engine.extraction.reading import read_pleading_notes
 
     if not directory.is_dir():
         raise YaosuError(E.E203, directory=directory)
@@ -105,13 +110,23 @@ def evaluate_directory(system: System, directory: Path, core_only: bool = False)
     missing = Tally()
     core_ids: set[str] = set()
     files = 0
+    rewrite = Rewriter(perturbation)
     for gold_path in sorted(directory.rglob("*.gold.json")):
         text_path = gold_path.with_name(gold_path.name[: -len(".gold.json")] + ".txt")
         if not text_path.is_file():
             continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         role = gold.get("role", "complaint")
-        predicted = extract_path(system, text_path, gold.get("case_type"), role)
+        if perturbation is None:
+            predicted = extract_path(system, text_path, gold.get("case_type"), role)
+        else:
+            # The case type's value types say what the rewrite may touch (detected when the gold names none).
+            named = gold.get("case_type") or extract_path(system, text_path, None, role)["case_type"]
+            types = system.casetype(named).types
+            (text,), elements = rewrite(text_path.name, (read_pleading_notes(text_path).text,),
+                                        gold.get("elements", {}), types)
+            gold = {**gold, "elements": elements}
+            predicted = extract_text(system, text, named, role)
         casetype = system.casetype(predicted["case_type"])
         types = casetype.types
         core = casetype.package.core_elements
@@ -130,6 +145,7 @@ def evaluate_directory(system: System, directory: Path, core_only: bool = False)
         "answers": answers.report(),
         "missing": missing.report()["micro"],
         "errors": complaints.errors + answers.errors,
+        **rewrite.summary(),
     }
 
 

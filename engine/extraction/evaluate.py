@@ -18,10 +18,21 @@ def _ws(text: str) -> str:
 
 
 def comparable(element_type: str, value: Any) -> Any:
-    """The part of a value the scoring compares (names of parties, annual rate, …): the value type's."""
+    """The part of a value the scoring compares (names of parties, annual rate, …): the value type's. A name
+    is compared as the rules read it (simplified characters, ASCII digits): 張三 and 李某１ as written name the
+    parties 张三 and 李某1 of the gold."""
     if value is None:
         return None
-    return get_value_type(element_type).comparable(value)
+    found = get_value_type(element_type).comparable(value)
+    if element_type in ("party_list", "name_list"):
+        return type(found)(_read_as(name) if isinstance(name, str) else name for name in found)
+    return found
+
+
+def _read_as(name: str) -> str:
+    from engine.extraction.normalise import normalise
+
+    return normalise(name).text
 
 
 def values_match(element_type: str, gold: Any, predicted: Any) -> bool:
@@ -70,7 +81,7 @@ def score_complaint(tally: Tally, name: str, gold: dict[str, Any], predicted: di
             tally.add(eid, 1, 0, 0)
             continue
         tally.add(eid, 0, int(eid in predicted_elements), int(eid in gold_elements))
-        tally.errors.append({"file": name, "element": eid, "gold": g, "predicted": p})
+        tally.errors.append({"file": name, "element": eid, "gold": g, "predicted": p, "part": "complaints"})
 
 
 def score_answer(tally: Tally, name: str, gold: dict[str, Any], predicted: dict[str, Any],
@@ -93,7 +104,7 @@ def score_answer(tally: Tally, name: str, gold: dict[str, Any], predicted: dict[
                 continue
         tally.add(eid, 0, int(p is not None), int(g is not None))
         tally.errors.append({"file": name, "element": eid, "gold": g, "predicted": p and {
-            k: p.get(k) for k in ("position", "value")}})
+            k: p.get(k) for k in ("position", "value")}, "part": "answers"})
 
 
 def evaluate_directory(system: System, directory: Path, core_only: bool = False,

@@ -31,13 +31,16 @@ import cn2an
 import opencc
 
 from engine.errors import E, YaosuError
+from engine.extraction.normalise import to_simplified
 
 Edit = tuple[int, int, str]
 Texts = tuple[str, ...]
 Elements = dict[str, Any]
-# The value types whose gold strings are written in the passage (a name, a quoted text) and so are
-# rewritten with it; money, dates and rates keep their normalised value.
-_WRITTEN_TYPES = ("party_list", "name_list", "text")
+# The value types whose gold strings may hold a party's name (a list of parties, a text, a record such as a
+# vehicle's driver or a liability share's party): a new name is put in them. Money, dates and rates keep their
+# value.
+_NAMED_TYPES = ("party_list", "name_list", "text", "object", "object_list")
+
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
@@ -58,7 +61,9 @@ _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "慕容"
 _GIVEN = "建国明华伟芳军敏静丽强磊洋艳勇杰娟涛超秀兰霞平刚桂英玉萍红娥玲芬燕彬斌"
 _PLACES = ("上海", "苏州", "嘉善", "青浦", "吴江", "杭州", "南京", "无锡", "嘉兴", "宁波")
 _TRADES = ("贸易", "建材", "物流", "电子", "机械", "纺织", "科技", "食品", "装饰", "实业")
-_ORG_WORDS = ("公司", "厂", "银行", "合作社", "中心", "商行", "经营部", "门市部", "事务所", "集团", "店")
+_ORG_WORDS = ("公司", "厂", "银行", "合作社", "中心", "商行", "经营部", "门市部", "事务所", "集团", "店", "医院", "学校",
+              "委员会", "村委会", "信用社", "超市", "商场", "宾馆", "餐厅", "养殖场", "农场", "研究所", "诊所", "工作室",
+              "服务部", "工程队", "合伙企业")
 _MASK_TAIL = "某×xX*＊○〇0123456789０１２３４５６７８９"
 
 
@@ -86,11 +91,19 @@ def _person_name(rng: random.Random, index: int) -> str:
     return surname + rng.choice(_GIVEN) + rng.choice(_GIVEN)
 
 
-def _org_name(rng: random.Random) -> str:
-    trade = rng.choice(_TRADES)
+# What leads an organisation's name and does not say what it is: a place (嘉善县, 苏州市吴江区), a masked
+# or a brand word (某某, 永宁); the rest (建材有限公司, 财产保险股份有限公司苏州中心支公司) says what it is and stays,
+# since the rules may read a party's role from it (an insurer).
+_ORG_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}?[省市县区])*(?:[\u4e00-\u9fff]*?某某|[\u4e00-\u9fff]{2})")
+
+
+def _org_name(rng: random.Random, old: str) -> str:
+    rest = old[_ORG_LEAD.match(old).end():] if _ORG_LEAD.match(old) else old  # type: ignore[union-attr]
+    if not _is_org(rest):
+        rest = rng.choice(_TRADES) + "有限公司"
     if rng.randrange(3) == 0:
-        return f"某某{trade}公司"
-    return f"{rng.choice(_PLACES)}某某{trade}有限公司"
+        return "某某" + rest
+    return f"{rng.choice(_PLACES)}某某{rest}"
 
 
 def gold_names(elements: Mapping[str, Any], types: Mapping[str, str]) -> list[str]:
@@ -137,7 +150,7 @@ def name_plan(elements: Mapping[str, Any], types: Mapping[str, str], texts: Text
     plan: dict[str, str] = {}
     for index, name in enumerate(names):
         for _ in range(50):
-            new = _org_name(rng) if _is_org(name) else _person_name(rng, index)
+            new = _org_name(rng, name) if _is_org(name) else _person_name(rng, index)
             taken = list(plan.values()) + names
             if not any(new in text for text in texts) and not any(new in t or t in new for t in taken):
                 plan[name] = new
@@ -170,9 +183,9 @@ def _rename(value: Any, plan: Mapping[str, str]) -> Any:
     return value
 
 
-def _map_written(elements: Mapping[str, Any], types: Mapping[str, str], change: Callable[[Any], Any]) -> Elements:
-    """The gold with the values of the written types (names, texts) changed; the others as they are."""
-    return {eid: change(value) if types.get(eid) in _WRITTEN_TYPES else value for eid, value in elements.items()}
+def _map_named(elements: Mapping[str, Any], types: Mapping[str, str], change: Callable[[Any], Any]) -> Elements:
+    """The gold with the values that may hold a name changed; the others as they are."""
+    return {eid: change(value) if types.get(eid) in _NAMED_TYPES else value for eid, value in elements.items()}
 
 
 def perturb_names(texts: Texts, elements: Elements, types: Mapping[str, str],
@@ -181,13 +194,13 @@ def perturb_names(texts: Texts, elements: Elements, types: Mapping[str, str],
     if plan is None:
         return None
     new_texts = tuple(apply_edits(text, name_edits(text, plan)) for text in texts)
-    return new_texts, _map_written(elements, types, lambda value: _rename(value, plan))
+    return new_texts, _map_named(elements, types, lambda value: _rename(value, plan))
 
 
 # ---------------------------------------------------------------- amounts
 
 # An Arabic money figure: 100000元 / 100,000.00元 / 10万元 / 1.5万元 (not inside a longer number or a date).
-_AMOUNT = re.compile(r"(?<![\d.,，．０-９])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万)?(?=元)")
+_AMOUNT = re.compile(r"(?<![\d.,．０-９])(?<!\d，)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万)?(?=元)")
 
 
 def _plain(value: Decimal) -> str:
@@ -286,19 +299,9 @@ def perturb_width(texts: Texts, elements: Elements, types: Mapping[str, str],
                   rng: random.Random) -> tuple[Texts, Elements] | None:
     table = _TO_FULL if rng.randrange(2) == 0 else _TO_HALF
     new_texts = tuple(apply_edits(text, _char_edits(text, table)) for text in texts)
-    if new_texts == texts:
-        return None
-    return new_texts, _map_written(elements, types, lambda value: _translate(value, table))
-
-
-def _translate(value: Any, table: Mapping[int, Any]) -> Any:
-    if isinstance(value, str):
-        return value.translate(table)
-    if isinstance(value, list):
-        return [_translate(item, table) for item in value]
-    if isinstance(value, dict):
-        return {key: _translate(item, table) for key, item in value.items()}
-    return value
+    # The gold is unchanged: the rules read full-width digits as ASCII, and scoring compares names as read
+    # (evaluate.comparable).
+    return (new_texts, elements) if new_texts != texts else None
 
 
 @cache
@@ -306,31 +309,22 @@ def _s2t() -> opencc.OpenCC:
     return opencc.OpenCC("s2t")
 
 
-def _traditional(value: Any) -> Any:
-    if isinstance(value, str):
-        return _s2t().convert(value)
-    if isinstance(value, list):
-        return [_traditional(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _traditional(item) for key, item in value.items()}
-    return value
-
-
 def traditional_edits(text: str) -> list[Edit]:
-    """Simplified → traditional character by character where OpenCC keeps the length (it does for almost
-    every text); else the whole text as one edit."""
+    """Simplified → traditional character by character, where the character reads back as itself (澄 → 澂 does
+    not: 澂 stays 澂 in t2s, a different name); the text as it is where OpenCC changes the length."""
     converted = _s2t().convert(text)
     if len(converted) != len(text):
-        return [(0, len(text), converted)] if converted != text else []
-    return [(index, index + 1, new) for index, (old, new) in enumerate(zip(text, converted, strict=True)) if old != new]
+        return []
+    back = to_simplified(converted)
+    return [(index, index + 1, new) for index, (old, new) in enumerate(zip(text, converted, strict=True))
+            if old != new and back[index] == old]
 
 
 def perturb_traditional(texts: Texts, elements: Elements, types: Mapping[str, str],
                         rng: random.Random) -> tuple[Texts, Elements] | None:
     new_texts = tuple(apply_edits(text, traditional_edits(text)) for text in texts)
-    if new_texts == texts:
-        return None
-    return new_texts, _map_written(elements, types, _traditional)
+    # The gold is unchanged: names are compared in simplified characters (evaluate.comparable).
+    return (new_texts, elements) if new_texts != texts else None
 
 
 Rewrite = Callable[[Texts, Elements, Mapping[str, str], random.Random], "tuple[Texts, Elements] | None"]
@@ -398,32 +392,36 @@ class Rewriter:
                                  "items": self.items, "skipped": dict(sorted(self.skipped.items()))}}
 
 
-def _wrong(report: Mapping[str, Any]) -> set[tuple[str, str]]:
-    return {(str(error["file"]), str(error["element"])) for error in report.get("errors", [])}
+def _wrong(report: Mapping[str, Any]) -> set[tuple[str, str, str]]:
+    """(part, item, element) of each error of a report (complaints / answers: the scoring functions say which)."""
+    return {(str(error.get("part", "complaints")), str(error["file"]), str(error["element"]))
+            for error in report.get("errors", [])}
 
 
 def robustness(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
     """Per element of each part (complaints, answers): F1 unperturbed and perturbed, and the items that flipped
-    (right → wrong, wrong → right), from the two reports' error lists (file, element)."""
+    (right → wrong, wrong → right), from the two reports' error lists."""
     wrong_before, wrong_after = _wrong(before), _wrong(after)
-    broke: dict[str, int] = {}
-    fixed: dict[str, int] = {}
-    for _, eid in wrong_after - wrong_before:
-        broke[eid] = broke.get(eid, 0) + 1
-    for _, eid in wrong_before - wrong_after:
-        fixed[eid] = fixed.get(eid, 0) + 1
+    broke: dict[tuple[str, str], int] = {}
+    fixed: dict[tuple[str, str], int] = {}
+    for part, _, eid in wrong_after - wrong_before:
+        broke[part, eid] = broke.get((part, eid), 0) + 1
+    for part, _, eid in wrong_before - wrong_after:
+        fixed[part, eid] = fixed.get((part, eid), 0) + 1
     parts: dict[str, Any] = {}
     for part in ("complaints", "answers"):
         rows_before = (before.get(part) or {}).get("per_element", {})
         rows_after = (after.get(part) or {}).get("per_element", {})
         rows = {eid: {"f1": rows_before.get(eid, {}).get("f1"), "perturbed_f1": rows_after.get(eid, {}).get("f1"),
-                      "broke": broke.get(eid, 0), "fixed": fixed.get(eid, 0)}
+                      "broke": broke.get((part, eid), 0), "fixed": fixed.get((part, eid), 0)}
                 for eid in sorted(set(rows_before) | set(rows_after))}
         if rows:
             parts[part] = {"per_element": rows, "micro": (before.get(part) or {}).get("micro", {}).get("f1"),
                            "perturbed_micro": (after.get(part) or {}).get("micro", {}).get("f1")}
-    flips = [{"file": file, "element": eid, "now": "wrong"} for file, eid in sorted(wrong_after - wrong_before)]
-    flips += [{"file": file, "element": eid, "now": "right"} for file, eid in sorted(wrong_before - wrong_after)]
+    flips = [{"part": part, "file": file, "element": eid, "now": "wrong"}
+             for part, file, eid in sorted(wrong_after - wrong_before)]
+    flips += [{"part": part, "file": file, "element": eid, "now": "right"}
+              for part, file, eid in sorted(wrong_before - wrong_after)]
     return {"files": before.get("files", 0), **{k: v for k, v in after.items() if k == "perturbation"},
             "robustness": parts, "flips": flips}
 

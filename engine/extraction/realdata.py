@@ -354,7 +354,8 @@ def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_R
                 found = predicted.get(eid, {}).get("position") == "contest" and predicted[eid].get("value") is True
                 answers.add(eid, int(raised and found), int(found and not raised), int(raised and not found))
                 if raised != found:
-                    answers.errors.append({"file": name, "element": eid, "gold": raised, "predicted": found})
+                    answers.errors.append({"file": name, "element": eid, "gold": raised, "predicted": found,
+                                           "part": "answers"})
             continue
         text = _gold_complaint_text(realdata, gold, loaded)
         if text is None:

@@ -3,7 +3,8 @@
 Steps, in order (the first four are 1:1, so they keep every offset):
 
 1. Traditional → simplified characters (OpenCC `t2s`, offline dictionaries): 借款人民幣 → 借款人民币.
-2. Folding: full-width digits/letters/percent → ASCII, ﹪ → %, ○ → 〇.
+2. Folding: full-width digits/letters/percent → ASCII, ﹪ → %, ○ → 〇; ASCII , ; : next to a Chinese
+   character → ，；： (诉至法院,要求 reads as 诉至法院，要求).
 3. OCR confusions inside numbers and dates: Latin O/o and 〇 after an Arabic digit → 0
    (2O23年, 2OO,OOO元), l/I between digits → 1, O between Chinese digits → 〇 (二O二一年),
    曰 for 日 after a month (3月5曰).
@@ -11,7 +12,8 @@ Steps, in order (the first four are 1:1, so they keep every offset):
    written): Chinese decimals (十五点四 → 15.4, so 百分之十五点四 is 15.4 %) and amounts that
    mix Arabic digits with Chinese units (10万零5千 → 105000, 5千元 → 5000元).
 5. Deletions: characters that carry no meaning in Chinese prose but break patterns (spaces,
-   tabs, carriage returns, zero-width characters, a stray BOM), so "5 0 0 0 0 元" is 50000元.
+   tabs, carriage returns, zero-width characters, a stray BOM), so "5 0 0 0 0 元" is 50000元; and the
+   thousands separators of an Arabic figure (16,000,000.00元 → 16000000.00元).
 
 Chinese numerals are otherwise not rewritten in the text: the recognisers convert the matched
 span with cn2an (`engine.extraction.numerals`), which keeps words like 一次性 and 统一 intact
@@ -49,8 +51,14 @@ _FOLD.update(
 )
 # Any character `_FOLD` rewrites: most pleadings have none, and then the (per-character) translate is skipped.
 _FOLDABLE = re.compile("[" + "".join(re.escape(chr(code)) for code in _FOLD) + "]")
-# Characters removed from the normalised text (never part of a value or a cue).
-_DELETE = re.compile(r"[ \t\r\u3000\u200b\u200c\u200d\u2060\ufeff]+")
+# ASCII punctuation in Chinese prose (诉至法院,要求被告… / 借款7700元;): the Chinese mark the patterns are written
+# with, 1:1. Between digits (50,000 / 10:30) it stays.
+_ASCII_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff）》”])[,;:]|[,;:](?=[\u4e00-\u9fff（《“])")
+_CJK_PUNCT = {",": "，", ";": "；", ":": "："}
+# Characters removed from the normalised text (never part of a value or a cue), and the thousands separators
+# of an Arabic figure (16,000,000.00元 is 16000000.00元: a clause pattern that stops at a comma, 至…偿清之日,
+# reads it as it reads 1600万元).
+_DELETE = re.compile(r"[ \t\r\u3000\u200b\u200c\u200d\u2060\ufeff]+|(?<=\d),(?=\d{3}(?![\d,]))|(?<=\d),(?=\d{3},\d{3}(?!\d))")
 
 # An Arabic number as OCR garbles it: a digit, then digits, O/o/〇, separators before a digit-like
 # character, l/I between digit-like characters. A letter on either side means it is a word (2Oth, A2O).
@@ -258,6 +266,7 @@ def normalise(original: str) -> Normalised:
     text = to_simplified(original)
     traditional = text != original
     text = text.translate(_FOLD) if _FOLDABLE.search(text) else text
+    text = _ASCII_PUNCT.sub(lambda mark: _CJK_PUNCT[mark.group()], text)
     kept, offsets = _delete_blanks(text, len(original))
     # OCR repairs and rewrites run on the text without blanks: "2 O O 0" is one number, and a
     # second pass finds nothing more to do (idempotent).

@@ -199,8 +199,9 @@ def perturb_names(texts: Texts, elements: Elements, types: Mapping[str, str],
 
 # ---------------------------------------------------------------- amounts
 
-# An Arabic money figure: 100000元 / 100,000.00元 / 10万元 / 1.5万元 (not inside a longer number or a date).
-_AMOUNT = re.compile(r"(?<![\d.,．０-９])(?<!\d，)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万)?(?=元)")
+# An Arabic money figure: 100000元 / 100,000.00元 / 10万元 / 1.5万元 (not inside a longer number or a date, nor
+# after a separator lost as ? in a converted text: 50?000元).
+_AMOUNT = re.compile(r"(?<![\d.,．０-９])(?<!\d，)(?<!\d[?？])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万)?(?=元)")
 
 
 def _plain(value: Decimal) -> str:

@@ -26,18 +26,31 @@ def comparable(element_type: str, value: Any) -> Any:
     found = get_value_type(element_type).comparable(value)
     if element_type in ("party_list", "name_list"):
         return type(found)(_read_as(name) if isinstance(name, str) else name for name in found)
+    if element_type in ("object", "object_list"):
+        return _strings_read_as(found)
     return found
 
 
-def _read_as(name: str) -> str:
+def _read_as(written: str) -> str:
     from engine.extraction.normalise import normalise
 
-    return normalise(name).text
+    return normalise(written).text
+
+
+def _strings_read_as(value: Any) -> Any:
+    """A record's strings as the rules read them (an award's result quoting 6500元,对… is 6500元，对…)."""
+    if isinstance(value, str):
+        return _read_as(value)
+    if isinstance(value, list):
+        return [_strings_read_as(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _strings_read_as(item) for key, item in value.items()}
+    return value
 
 
 def values_match(element_type: str, gold: Any, predicted: Any) -> bool:
     if element_type == "text" and gold is not None and predicted is not None:
-        g, p = _ws(gold), _ws(predicted)
+        g, p = _ws(_read_as(str(gold))), _ws(_read_as(str(predicted)))
         return g in p or p in g
     return bool(comparable(element_type, gold) == comparable(element_type, predicted))
 

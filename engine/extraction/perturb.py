@@ -222,7 +222,10 @@ def amount_forms(value: Decimal) -> list[str]:
     return forms
 
 
-def amount_edits(text: str, rng: random.Random) -> list[Edit]:
+def amount_edits(text: str, rng: random.Random, chosen: dict[str, str] | None = None) -> list[Edit]:
+    """Each figure in another form; the same figure written the same way takes the same new form (`chosen`,
+    shared by the texts of one item), as a passage writes one sum one way."""
+    chosen = {} if chosen is None else chosen
     edits = []
     for match in _AMOUNT.finditer(text):
         value = Decimal(match.group(1).replace(",", "") + (match.group(2) or ""))
@@ -230,14 +233,56 @@ def amount_edits(text: str, rng: random.Random) -> list[Edit]:
             value *= 10000
         forms = [form for form in amount_forms(value) if form != match.group(0)]
         if forms:
-            edits.append((match.start(), match.end(), rng.choice(forms)))
+            new = chosen.setdefault(match.group(0), rng.choice(forms))
+            edits.append((match.start(), match.end(), new))
     return edits
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _carried(value: str, texts: Texts, edits: Sequence[Sequence[Edit]]) -> str:
+    """A gold string that quotes the passage (a text, an award's result: Chinese words, found verbatim), with
+    the edits made inside its first occurrence; a normalised value (50000.00, 2014-05-06) is no quote."""
+    if not _HAN.search(value):
+        return value
+    for text, text_edits in zip(texts, edits, strict=True):
+        start = text.find(value)
+        if start < 0:
+            continue
+        end = start + len(value)
+        inside = [(s - start, e - start, new) for s, e, new in text_edits if start <= s and e <= end]
+        if any(s < end and start < e for s, e, _ in text_edits if not (start <= s and e <= end)):
+            return value  # an edit across the quote's edge: the quote has no rewritten form
+        return apply_edits(value, inside)
+    return value
+
+
+def _carry(value: Any, texts: Texts, edits: Sequence[Sequence[Edit]]) -> Any:
+    if isinstance(value, str):
+        return _carried(value, texts, edits)
+    if isinstance(value, list):
+        return [_carry(item, texts, edits) for item in value]
+    if isinstance(value, dict):
+        return {key: _carry(item, texts, edits) for key, item in value.items()}
+    return value
+
+
+def _rewrite_all(texts: Texts, elements: Elements, types: Mapping[str, str],
+                 edits_of: Callable[[str], list[Edit]]) -> tuple[Texts, Elements] | None:
+    """Each text with its edits made, and the gold's quotes of the passage rewritten alike; None when no text
+    has anything to rewrite."""
+    edits = [edits_of(text) for text in texts]
+    if not any(edits):
+        return None
+    new_texts = tuple(apply_edits(text, text_edits) for text, text_edits in zip(texts, edits, strict=True))
+    return new_texts, _map_named(elements, types, lambda value: _carry(value, texts, edits))
 
 
 def perturb_amounts(texts: Texts, elements: Elements, types: Mapping[str, str],
                     rng: random.Random) -> tuple[Texts, Elements] | None:
-    new_texts = tuple(apply_edits(text, amount_edits(text, rng)) for text in texts)
-    return (new_texts, elements) if new_texts != texts else None
+    chosen: dict[str, str] = {}
+    return _rewrite_all(texts, elements, types, lambda text: amount_edits(text, rng, chosen))
 
 
 # ---------------------------------------------------------------- dates
@@ -263,7 +308,9 @@ def date_forms(year: int, month: int, day: int) -> list[str]:
             f"{cn_year}年{_cn_small(month)}月{_cn_small(day)}日", f"{year}年{month:02d}月{day:02d}日"]
 
 
-def date_edits(text: str, rng: random.Random) -> list[Edit]:
+def date_edits(text: str, rng: random.Random, chosen: dict[str, str] | None = None) -> list[Edit]:
+    """Each full date in another form (the same date written alike takes the same form, as in `amount_edits`)."""
+    chosen = {} if chosen is None else chosen
     edits = []
     for match in _DATE.finditer(text):
         year = int(match.group(1))
@@ -272,14 +319,19 @@ def date_edits(text: str, rng: random.Random) -> list[Edit]:
         if not (1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]):
             continue
         forms = [form for form in date_forms(year, month, day) if form != match.group(0)]
-        edits.append((match.start(), match.end(), rng.choice(forms)))
+        before_digit = text[match.end():match.end() + 1].isdigit()
+        if before_digit:
+            # 2023年6月12日7时: a form ending in a digit would run into the hour (2023-06-127时), not a date.
+            forms = [form for form in forms if form.endswith("日")]
+        key = match.group(0) + ("#" if before_digit else "")
+        edits.append((match.start(), match.end(), chosen.setdefault(key, rng.choice(forms))))
     return edits
 
 
 def perturb_dates(texts: Texts, elements: Elements, types: Mapping[str, str],
                   rng: random.Random) -> tuple[Texts, Elements] | None:
-    new_texts = tuple(apply_edits(text, date_edits(text, rng)) for text in texts)
-    return (new_texts, elements) if new_texts != texts else None
+    chosen: dict[str, str] = {}
+    return _rewrite_all(texts, elements, types, lambda text: date_edits(text, rng, chosen))
 
 
 # ---------------------------------------------------------------- width and characters
@@ -299,10 +351,8 @@ def _char_edits(text: str, table: Mapping[int, Any]) -> list[Edit]:
 def perturb_width(texts: Texts, elements: Elements, types: Mapping[str, str],
                   rng: random.Random) -> tuple[Texts, Elements] | None:
     table = _TO_FULL if rng.randrange(2) == 0 else _TO_HALF
-    new_texts = tuple(apply_edits(text, _char_edits(text, table)) for text in texts)
-    # The gold is unchanged: the rules read full-width digits as ASCII, and scoring compares names as read
-    # (evaluate.comparable).
-    return (new_texts, elements) if new_texts != texts else None
+    # Names are scored as read (evaluate.comparable: ASCII digits), quotes of the passage as written.
+    return _rewrite_all(texts, elements, types, lambda text: _char_edits(text, table))
 
 
 @cache
@@ -323,9 +373,8 @@ def traditional_edits(text: str) -> list[Edit]:
 
 def perturb_traditional(texts: Texts, elements: Elements, types: Mapping[str, str],
                         rng: random.Random) -> tuple[Texts, Elements] | None:
-    new_texts = tuple(apply_edits(text, traditional_edits(text)) for text in texts)
-    # The gold is unchanged: names are compared in simplified characters (evaluate.comparable).
-    return (new_texts, elements) if new_texts != texts else None
+    # Names are compared in simplified characters (evaluate.comparable), quotes of the passage as written.
+    return _rewrite_all(texts, elements, types, traditional_edits)
 
 
 Rewrite = Callable[[Texts, Elements, Mapping[str, str], random.Random], "tuple[Texts, Elements] | None"]

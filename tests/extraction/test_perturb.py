@@ -4,6 +4,7 @@ reproducible by the seed."""
 from __future__ import annotations
 
 import random
+import re
 from decimal import Decimal
 
 import pytest
@@ -115,7 +116,7 @@ def test_amounts_keep_their_value_and_touch_only_the_figures(amounts: list, fill
     figures = [_written(value, style) + "元" for value, style in amounts]
     text = _join(fillers[: len(figures) + 1], figures)
     # The rewrite's random draws are keyed by seed, kind and item (perturb.py's docstring).
-    edits = amount_edits(text, random.Random(f"{seed}:amounts:p"))
+    edits = amount_edits(text, random.Random(f"{seed}:amounts:p"), {})
     # A figure with no other form (1.01元: no thousands to separate, cents in no Chinese form) stays as written.
     rewritable = [(value, style) for value, style in amounts if set(amount_forms(value)) - {_written(value, style)}]
     assert len(edits) == len(rewritable)
@@ -135,12 +136,32 @@ DAYS = st.dates(min_value=__import__("datetime").date(1990, 1, 1), max_value=__i
 @settings(max_examples=150, deadline=None)
 def test_dates_keep_their_day_for_the_date_grammar(days: list, fillers: list[str], seed: int) -> None:
     text = _join(fillers[: len(days) + 1], [f"{day.year}年{day.month}月{day.day}日" for day in days])
-    edits = sorted(date_edits(text, random.Random(f"{seed}:dates:p")))
+    edits = sorted(date_edits(text, random.Random(f"{seed}:dates:p"), {}))
     assert len(edits) == len(days)
     for (_, _, new), day in zip(edits, days, strict=True):
         assert [mention.value for mention in find_dates(new)] == [day.isoformat()]
     (rewritten,), _, _ = Perturbation(("dates",), seed).apply("p", (text,), {}, TYPES)
     assert _only_edited(text, rewritten, edits)
+
+
+@given(DAYS, st.integers(0, 10**6))
+@settings(max_examples=60, deadline=None)
+def test_a_date_before_an_hour_keeps_its_day_mark(day: object, seed: int) -> None:
+    # 2023年6月12日7时: 2023-06-12 or 2023.6.12 would run into the hour's digit.
+    text = f"原告诉称，{day.year}年{day.month}月{day.day}日7时许，在某路口"  # type: ignore[attr-defined]
+    (new,), _, _ = Perturbation(("dates",), seed).apply("p", (text,), {}, TYPES)
+    assert re.search(r"日7时许", new) and [m.value for m in find_dates(new)] == [day.isoformat()]  # type: ignore[attr-defined]
+
+
+def test_one_figure_is_rewritten_one_way_and_quotes_in_the_gold_follow() -> None:
+    gold = {"facts": "裁决被申请人支付工资6500元，驳回其他请求", "loan_amount": "6500.00"}
+    text = "原告诉称：仲裁裁决被申请人支付工资6500元，驳回其他请求。现请求判令被告支付工资6500元。"
+    for seed in range(8):
+        (new,), new_gold, _ = Perturbation(("amounts",), seed).apply("p", (text,), gold, TYPES)
+        figures = re.findall(r"工资(.+?)元", new)
+        assert len(figures) == 2 and figures[0] == figures[1] != "6500"
+        assert new_gold["facts"] == f"裁决被申请人支付工资{figures[0]}元，驳回其他请求"
+        assert new_gold["loan_amount"] == "6500.00"  # a normalised value is no quote
 
 
 PASSAGE = ("原告张三诉称：2014年5月6日，被告嘉善某某建材有限公司向原告借款100000元，约定月利率1.5%，"
@@ -157,15 +178,16 @@ def test_every_kind_is_reproducible_by_its_seed(kind: str, seed: int) -> None:
     assert first[0] != (PASSAGE,)  # the passage has something of every kind to rewrite
 
 
-def test_width_and_traditional_keep_the_gold_and_touch_only_characters() -> None:
+def test_width_and_traditional_touch_only_characters_and_carry_the_gold_quotes() -> None:
     gold = {"plaintiffs": [{"name": "李某1"}], "defendants": [{"name": "张伟"}], "loan_amount": "100000.00"}
     text = "原告李某1诉称，被告张伟借款100000元。"
     for seed in range(6):
         (new,), new_gold, _ = Perturbation(("width",), seed).apply("p", (text,), gold, TYPES)
-        assert new_gold == gold and len(new) == len(text)
+        assert len(new) == len(text) and new_gold["loan_amount"] == "100000.00"
         assert new in ("原告李某１诉称，被告张伟借款１０００００元。", "原告李某1诉称,被告张伟借款100000元。")
+        assert new_gold["plaintiffs"][0]["name"] in new  # the name as the rewritten text writes it
     (new,), new_gold, _ = Perturbation(("traditional",), 0).apply("p", (text,), gold, TYPES)
-    assert new == "原告李某1訴稱，被告張偉借款100000元。" and new_gold == gold
+    assert new == "原告李某1訴稱，被告張偉借款100000元。" and new_gold["defendants"] == [{"name": "張偉"}]
     # 澄 becomes 澂 in s2t, which t2s keeps as 澂: another name, so it is left as written.
     assert Perturbation(("traditional",), 0).apply("p", ("被告澄江公司",), {}, TYPES)[0] == ("被告澄江公司",)
 

@@ -4,7 +4,8 @@ Steps, in order (the first four are 1:1, so they keep every offset):
 
 1. Traditional → simplified characters (OpenCC `t2s`, offline dictionaries): 借款人民幣 → 借款人民币.
 2. Folding: full-width digits/letters/percent → ASCII, ﹪ → %, ○ → 〇; ASCII , ; : next to a Chinese
-   character → ，；： (诉至法院,要求 reads as 诉至法院，要求).
+   character → ，；： (诉至法院,要求 reads as 诉至法院，要求); capital numerals → common ones inside a numeral
+   (壹佰壹拾玖万贰仟元 → 一百一十九万二千元).
 3. OCR confusions inside numbers and dates: Latin O/o and 〇 after an Arabic digit → 0
    (2O23年, 2OO,OOO元), l/I between digits → 1, O between Chinese digits → 〇 (二O二一年),
    曰 for 日 after a month (3月5曰).
@@ -55,10 +56,17 @@ _FOLDABLE = re.compile("[" + "".join(re.escape(chr(code)) for code in _FOLD) + "
 # with, 1:1. Between digits (50,000 / 10:30) it stays.
 _ASCII_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff）》”])[,;:]|[,;:](?=[\u4e00-\u9fff（《“])")
 _CJK_PUNCT = {",": "，", ";": "；", ":": "："}
+# A numeral in the capital (大写) digits, 壹佰壹拾玖万贰仟元: the common digits, 1:1 (一百一十九万二千元), so a pattern
+# written with [一二三…千万] reads it; only inside a run of numeral characters (收拾 keeps its 拾).
+_CAPITAL_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億]{2,}")
+_CAPITAL = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億", "一二二三三四五六六七八九十百千万亿")
+_HAS_CAPITAL = re.compile("[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億]")
 # Characters removed from the normalised text (never part of a value or a cue), and the thousands separators
 # of an Arabic figure (16,000,000.00元 is 16000000.00元: a clause pattern that stops at a comma, 至…偿清之日,
 # reads it as it reads 1600万元).
-_DELETE = re.compile(r"[ \t\r\u3000\u200b\u200c\u200d\u2060\ufeff]+|(?<=\d),(?=\d{3}(?![\d,]))|(?<=\d),(?=\d{3},\d{3}(?!\d))")
+# A group of four digits before the comma is no thousands group (金某1430,000元: a masked name's digit, then 430,000).
+_DELETE = re.compile(r"[ \t\r\u3000\u200b\u200c\u200d\u2060\ufeff]+|(?<=\d)(?<!\d{4}),(?=\d{3}(?![\d,]))"
+                     r"|(?<=\d)(?<!\d{4}),(?=\d{3},\d{3}(?!\d))")
 
 # An Arabic number as OCR garbles it: a digit, then digits, O/o/〇, separators before a digit-like
 # character, l/I between digit-like characters. A letter on either side means it is a word (2Oth, A2O).
@@ -262,6 +270,13 @@ def _rewrites(text: str) -> list[tuple[int, int, str]]:
     return kept
 
 
+def _common_numerals(text: str) -> str:
+    """Capital numerals as the common ones inside a numeral (after the OCR repairs, which may make one: O贰 → 〇贰)."""
+    if not _HAS_CAPITAL.search(text):
+        return text
+    return _CAPITAL_RUN.sub(lambda run: run.group().translate(_CAPITAL), text)
+
+
 def normalise(original: str) -> Normalised:
     text = to_simplified(original)
     traditional = text != original
@@ -272,7 +287,9 @@ def normalise(original: str) -> Normalised:
     # second pass finds nothing more to do (idempotent).
     fixed = fix_ocr(kept)
     repairs = _repairs(original, kept, fixed, offsets)
-    text = fixed
+    text = _common_numerals(fixed)
+    if text != fixed:
+        text = fix_ocr(text)  # 贰O壹 is 二O一 now, whose O the OCR repair reads as 〇
     # A rewrite can make another one, or put a digit next to an OCR letter (〇点〇O → 0.0O → 0.00): run both
     # until nothing changes, so that a second normalisation changes nothing. Each round shortens or keeps
     # the text's numbers, so a few rounds suffice.
@@ -281,7 +298,7 @@ def normalise(original: str) -> Normalised:
         if not rewrites:
             break
         text, offsets = _rewrite(text, rewrites, offsets)
-        text = fix_ocr(text)
+        text = fix_ocr(_common_numerals(fix_ocr(text)))
     return Normalised(original, text, offsets, repairs, traditional)
 
 

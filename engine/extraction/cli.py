@@ -79,16 +79,37 @@ def _print_table(result: dict[str, Any]) -> None:
         console.print(f"注意：{warning}")
 
 
+_PERTURB_HELP = ("扰动类型，逗号分隔：names 当事人姓名换成另一种写法、amounts 金额换写法、dates 日期换写法、"
+                 "width 全角/半角、traditional 繁体；输出每个要素扰动前后的 F1 与翻转的篇数（对→错、错→对）")
+
+
+def _perturbation(kinds: str | None, seed: int) -> Any:
+    """The perturbation the options ask for (None without --perturb); an unknown kind exits 2 naming it."""
+    if kinds is None:
+        return None
+    from engine.extraction.perturb import Perturbation, parse_kinds
+
+    return Perturbation(parse_kinds(kinds), seed)
+
+
 def eval_command(
     directory: Annotated[Path, typer.Argument(help="含 *.txt 与 *.gold.json 的目录（递归）")],
     as_json: Annotated[bool, typer.Option("--json")] = False,
     core: Annotated[bool, typer.Option("--core", help="只统计核心要素")] = False,
+    perturb: Annotated[str | None, typer.Option("--perturb", help=_PERTURB_HELP)] = None,
+    seed: Annotated[int, typer.Option("--seed", help="扰动的随机种子（同一种子结果相同）")] = 0,
 ) -> None:
-    """按金标准评估提取结果：每个要素的 P/R/F1 与 micro-F1。"""
+    """按金标准评估提取结果：每个要素的 P/R/F1 与 micro-F1（--perturb：改写后是否仍一致）。"""
     from engine.extraction.evaluate import evaluate_directory
     from engine.system import default_system
 
-    _report(lambda: evaluate_directory(default_system(), directory, core_only=core), as_json)
+    try:
+        perturbation = _perturbation(perturb, seed)
+    except YaosuError as exc:
+        _fail(exc.shown)
+        return
+    _report(lambda perturbed=None: evaluate_directory(default_system(), directory, core_only=core,
+                                                      perturbation=perturbed), as_json, perturbation)
 
 
 def eval_real_command(
@@ -96,6 +117,8 @@ def eval_real_command(
     gold: Annotated[Path | None, typer.Option("--gold", help="金标准 JSONL")] = None,
     case_type: Annotated[str, typer.Option("--case-type", help="金标准所属的案件类型")] = "private_lending",
     as_json: Annotated[bool, typer.Option("--json")] = False,
+    perturb: Annotated[str | None, typer.Option("--perturb", help=_PERTURB_HELP)] = None,
+    seed: Annotated[int, typer.Option("--seed", help="扰动的随机种子（同一种子结果相同）")] = 0,
     all_sets: Annotated[bool, typer.Option(
         "--all", help="评估 corpus/realdata_gold/sets.yaml 登记的全部金标准集合，每个集合一行")] = False,
     kind: Annotated[str | None, typer.Option(
@@ -103,7 +126,7 @@ def eval_real_command(
     markdown: Annotated[bool, typer.Option("--markdown", help="与 --all 同用：输出 Markdown 表格")] = False,
     sets: Annotated[Path | None, typer.Option("--sets", help="与 --all 同用：集合登记表（缺省为 sets.yaml）")] = None,
 ) -> None:
-    """在真实裁判文书（诉称部分）上评估提取。"""
+    """在真实裁判文书（诉称部分）上评估提取（--perturb：改写后的文书与同样改写的金标准是否仍一致）。"""
     from engine.extraction.realdata import DEFAULT_GOLD, DEFAULT_REALDATA, evaluate_gold, missing_source
 
     realdata = realdata or DEFAULT_REALDATA
@@ -111,6 +134,11 @@ def eval_real_command(
         _eval_all(realdata, gold, kind, sets, markdown, as_json)
         return
     gold = gold or DEFAULT_GOLD
+    try:
+        perturbation = _perturbation(perturb, seed)
+    except YaosuError as exc:
+        _fail(exc.shown)
+        return
     if not gold.is_file():
         typer.echo(f"未找到金标准文件（{gold}），跳过评估。")
         return
@@ -124,7 +152,8 @@ def eval_real_command(
         return
     from engine.system import default_system
 
-    _report(lambda: evaluate_gold(default_system(), case_type, realdata, gold), as_json)
+    _report(lambda perturbed=None: evaluate_gold(default_system(), case_type, realdata, gold, perturbed),
+            as_json, perturbation)
 
 
 def _eval_all(realdata: Path, gold: Path | None, kind: str | None, sets: Path | None, markdown: bool,
@@ -157,16 +186,23 @@ def _eval_all(realdata: Path, gold: Path | None, kind: str | None, sets: Path | 
     typer.echo(summary_table(rows, markdown))
 
 
-def _report(evaluate: Any, as_json: bool) -> None:
-    """Run an evaluation and print its report (JSON or the table); a data problem is one coded line."""
+def _report(evaluate: Any, as_json: bool, perturbation: Any = None) -> None:
+    """Run an evaluation and print its report (JSON or the table); a data problem is one coded line. With a
+    perturbation, the evaluation runs twice (as written, rewritten) and the robustness table is printed."""
     from engine.extraction.evaluate import format_report
+    from engine.extraction.perturb import format_robustness, robustness
 
     try:
         report = evaluate()
+        if perturbation is not None:
+            report = robustness(report, evaluate(perturbation))
     except YaosuError as exc:
         _fail(exc.shown)
         return
-    typer.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else format_report(report))
+    if as_json:
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        typer.echo(format_robustness(report) if perturbation is not None else format_report(report))
 
 
 def register(app: typer.Typer) -> None:

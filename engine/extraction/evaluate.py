@@ -11,6 +11,7 @@ from engine.elements.value_types import get_value_type
 from engine.errors import E, YaosuError
 
 if TYPE_CHECKING:
+    from engine.extraction.perturb import Perturbation
     from engine.system import System
 
 def _ws(text: str) -> str:
@@ -18,15 +19,39 @@ def _ws(text: str) -> str:
 
 
 def comparable(element_type: str, value: Any) -> Any:
-    """The part of a value the scoring compares (names of parties, annual rate, …): the value type's."""
+    """The part of a value the scoring compares (names of parties, annual rate, …): the value type's. A name
+    is compared as the rules read it (simplified characters, ASCII digits): 張三 and 李某１ as written name the
+    parties 张三 and 李某1 of the gold."""
     if value is None:
         return None
-    return get_value_type(element_type).comparable(value)
+    found = get_value_type(element_type).comparable(value)
+    if element_type in ("party_list", "name_list"):
+        return type(found)(_read_as(name) if isinstance(name, str) else name for name in found)
+    if element_type in ("object", "object_list"):
+        return _strings_read_as(found)
+    return found
+
+
+def _read_as(written: str) -> str:
+    from engine.extraction.normalise import normalise
+
+    return normalise(written).text
+
+
+def _strings_read_as(value: Any) -> Any:
+    """A record's strings as the rules read them (an award's result quoting 6500元,对… is 6500元，对…)."""
+    if isinstance(value, str):
+        return _read_as(value)
+    if isinstance(value, list):
+        return [_strings_read_as(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _strings_read_as(item) for key, item in value.items()}
+    return value
 
 
 def values_match(element_type: str, gold: Any, predicted: Any) -> bool:
     if element_type == "text" and gold is not None and predicted is not None:
-        g, p = _ws(gold), _ws(predicted)
+        g, p = _ws(_read_as(str(gold))), _ws(_read_as(str(predicted)))
         return g in p or p in g
     return bool(comparable(element_type, gold) == comparable(element_type, predicted))
 
@@ -70,7 +95,7 @@ def score_complaint(tally: Tally, name: str, gold: dict[str, Any], predicted: di
             tally.add(eid, 1, 0, 0)
             continue
         tally.add(eid, 0, int(eid in predicted_elements), int(eid in gold_elements))
-        tally.errors.append({"file": name, "element": eid, "gold": g, "predicted": p})
+        tally.errors.append({"file": name, "element": eid, "gold": g, "predicted": p, "part": "complaints"})
 
 
 def score_answer(tally: Tally, name: str, gold: dict[str, Any], predicted: dict[str, Any],
@@ -93,7 +118,7 @@ def score_answer(tally: Tally, name: str, gold: dict[str, Any], predicted: dict[
                 continue
         tally.add(eid, 0, int(p is not None), int(g is not None))
         tally.errors.append({"file": name, "element": eid, "gold": g, "predicted": p and {
-            k: p.get(k) for k in ("position", "value")}})
+            k: p.get(k) for k in ("position", "value")}, "part": "answers"})
 
 
 _ANSWER_NAME = re.compile(r"(?P<prefix>.+)_a_(?P<number>\d+)$")
@@ -110,10 +135,13 @@ def _complaint_of(answer: Path) -> Path | None:
     return found[0] if found else None
 
 
-def evaluate_directory(system: System, directory: Path, core_only: bool = False) -> dict[str, Any]:
+def evaluate_directory(system: System, directory: Path, core_only: bool = False,
+                       perturbation: Perturbation | None = None) -> dict[str, Any]:
     """Score every `*.txt` with a `*.gold.json` beside it; `core` uses each case type's core elements. An answer
-    is read with the complaint it replies to, when the folder has it."""
-    from engine.extraction.api import extract_path
+    is read with the complaint it replies to, when the folder has it; a `perturbation` rewrites each text (and
+    that complaint) and its gold first (engine/extraction/perturb.py)."""
+    from engine.extraction.api import extract_path, extract_text
+    from engine.extraction.perturb import Rewriter
     from engine.extraction.reading import read_pleading_notes
 
     if not directory.is_dir():
@@ -122,6 +150,7 @@ def evaluate_directory(system: System, directory: Path, core_only: bool = False)
     missing = Tally()
     core_ids: set[str] = set()
     files = 0
+    rewrite = Rewriter(perturbation)
     for gold_path in sorted(directory.rglob("*.gold.json")):
         text_path = gold_path.with_name(gold_path.name[: -len(".gold.json")] + ".txt")
         if not text_path.is_file():
@@ -130,7 +159,16 @@ def evaluate_directory(system: System, directory: Path, core_only: bool = False)
         role = gold.get("role", "complaint")
         replied = _complaint_of(text_path) if role == "answer" else None
         complaint = read_pleading_notes(replied).text if replied is not None else ""
-        predicted = extract_path(system, text_path, gold.get("case_type"), role, complaint)
+        if perturbation is None:
+            predicted = extract_path(system, text_path, gold.get("case_type"), role, complaint)
+        else:
+            # The case type's value types say what the rewrite may touch (detected when the gold names none).
+            named = gold.get("case_type") or extract_path(system, text_path, None, role)["case_type"]
+            types = system.casetype(named).types
+            texts = (read_pleading_notes(text_path).text, *((complaint,) if complaint else ()))
+            rewritten, elements = rewrite(text_path.name, texts, gold.get("elements", {}), types)
+            gold = {**gold, "elements": elements}
+            predicted = extract_text(system, rewritten[0], named, role, rewritten[1] if complaint else "")
         casetype = system.casetype(predicted["case_type"])
         types = casetype.types
         core = casetype.package.core_elements
@@ -149,6 +187,7 @@ def evaluate_directory(system: System, directory: Path, core_only: bool = False)
         "answers": answers.report(),
         "missing": missing.report()["micro"],
         "errors": complaints.errors + answers.errors,
+        **rewrite.summary(),
     }
 
 

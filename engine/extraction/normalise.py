@@ -3,7 +3,9 @@
 Steps, in order (the first four are 1:1, so they keep every offset):
 
 1. Traditional → simplified characters (OpenCC `t2s`, offline dictionaries): 借款人民幣 → 借款人民币.
-2. Folding: full-width digits/letters/percent → ASCII, ﹪ → %, ○ → 〇.
+2. Folding: full-width digits/letters/percent → ASCII, ﹪ → %, ○ → 〇; ASCII , ; : next to a Chinese
+   character → ，；： (诉至法院,要求 reads as 诉至法院，要求); capital numerals → common ones inside a numeral
+   (壹佰壹拾玖万贰仟元 → 一百一十九万二千元).
 3. OCR confusions inside numbers and dates: Latin O/o and 〇 after an Arabic digit → 0
    (2O23年, 2OO,OOO元), l/I between digits → 1, O between Chinese digits → 〇 (二O二一年),
    曰 for 日 after a month (3月5曰).
@@ -11,7 +13,8 @@ Steps, in order (the first four are 1:1, so they keep every offset):
    written): Chinese decimals (十五点四 → 15.4, so 百分之十五点四 is 15.4 %) and amounts that
    mix Arabic digits with Chinese units (10万零5千 → 105000, 5千元 → 5000元).
 5. Deletions: characters that carry no meaning in Chinese prose but break patterns (spaces,
-   tabs, carriage returns, zero-width characters, a stray BOM), so "5 0 0 0 0 元" is 50000元.
+   tabs, carriage returns, zero-width characters, a stray BOM), so "5 0 0 0 0 元" is 50000元; and the
+   thousands separators of an Arabic figure (16,000,000.00元 → 16000000.00元).
 
 Chinese numerals are otherwise not rewritten in the text: the recognisers convert the matched
 span with cn2an (`engine.extraction.numerals`), which keeps words like 一次性 and 统一 intact
@@ -49,8 +52,21 @@ _FOLD.update(
 )
 # Any character `_FOLD` rewrites: most pleadings have none, and then the (per-character) translate is skipped.
 _FOLDABLE = re.compile("[" + "".join(re.escape(chr(code)) for code in _FOLD) + "]")
-# Characters removed from the normalised text (never part of a value or a cue).
-_DELETE = re.compile(r"[ \t\r\u3000\u200b\u200c\u200d\u2060\ufeff]+")
+# ASCII punctuation in Chinese prose (诉至法院,要求被告… / 借款7700元;): the Chinese mark the patterns are written
+# with, 1:1. Between digits (50,000 / 10:30) it stays.
+_ASCII_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff）》”])[,;:]|[,;:](?=[\u4e00-\u9fff（《“])")
+_CJK_PUNCT = {",": "，", ";": "；", ":": "："}
+# A numeral in the capital (大写) digits, 壹佰壹拾玖万贰仟元: the common digits, 1:1 (一百一十九万二千元), so a pattern
+# written with [一二三…千万] reads it; only inside a run of numeral characters (收拾 keeps its 拾).
+_CAPITAL_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億]{2,}")
+_CAPITAL = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億", "一二二三三四五六六七八九十百千万亿")
+_HAS_CAPITAL = re.compile("[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億]")
+# Characters removed from the normalised text (never part of a value or a cue), and the thousands separators
+# of an Arabic figure (16,000,000.00元 is 16000000.00元: a clause pattern that stops at a comma, 至…偿清之日,
+# reads it as it reads 1600万元).
+# A group of four digits before the comma is no thousands group (金某1430,000元: a masked name's digit, then 430,000).
+_DELETE = re.compile(r"[ \t\r\u3000\u200b\u200c\u200d\u2060\ufeff]+|(?<=\d)(?<!\d{4}),(?=\d{3}(?![\d,]))"
+                     r"|(?<=\d)(?<!\d{4}),(?=\d{3},\d{3}(?!\d))")
 
 # An Arabic number as OCR garbles it: a digit, then digits, O/o/〇, separators before a digit-like
 # character, l/I between digit-like characters. A letter on either side means it is a word (2Oth, A2O).
@@ -254,16 +270,26 @@ def _rewrites(text: str) -> list[tuple[int, int, str]]:
     return kept
 
 
+def _common_numerals(text: str) -> str:
+    """Capital numerals as the common ones inside a numeral (after the OCR repairs, which may make one: O贰 → 〇贰)."""
+    if not _HAS_CAPITAL.search(text):
+        return text
+    return _CAPITAL_RUN.sub(lambda run: run.group().translate(_CAPITAL), text)
+
+
 def normalise(original: str) -> Normalised:
     text = to_simplified(original)
     traditional = text != original
     text = text.translate(_FOLD) if _FOLDABLE.search(text) else text
+    text = _ASCII_PUNCT.sub(lambda mark: _CJK_PUNCT[mark.group()], text)
     kept, offsets = _delete_blanks(text, len(original))
     # OCR repairs and rewrites run on the text without blanks: "2 O O 0" is one number, and a
     # second pass finds nothing more to do (idempotent).
     fixed = fix_ocr(kept)
     repairs = _repairs(original, kept, fixed, offsets)
-    text = fixed
+    text = _common_numerals(fixed)
+    if text != fixed:
+        text = fix_ocr(text)  # 贰O壹 is 二O一 now, whose O the OCR repair reads as 〇
     # A rewrite can make another one, or put a digit next to an OCR letter (〇点〇O → 0.0O → 0.00): run both
     # until nothing changes, so that a second normalisation changes nothing. Each round shortens or keeps
     # the text's numbers, so a few rounds suffice.
@@ -272,7 +298,7 @@ def normalise(original: str) -> Normalised:
         if not rewrites:
             break
         text, offsets = _rewrite(text, rewrites, offsets)
-        text = fix_ocr(text)
+        text = fix_ocr(_common_numerals(fix_ocr(text)))
     return Normalised(original, text, offsets, repairs, traditional)
 
 

@@ -247,9 +247,10 @@ _CLAIMANT = re.compile(
 # A masked name: 李某, 张某1, 王某某, and as other sources mask them 杨x0, 余x12, 袁2 (a surname and a number
 # that is no date, amount or count: 于2015年 / 王2万元 are not names; 于x3 before 2016年 where the source lost
 # the full stop between two sentences), 张×, 李××, 赵*, 张**.
-_MASKED = (r"[\u4e00-\u9fff]{1,3}(?:某[某甲乙丙丁]*(?:\d{1,3}(?![\d年月日号元万千百.．%％个次笔]))?|[xX×]{1,2}\d{0,4}(?![\d年月日号元万千百.．%％个次笔])"
-           r"|[xX×]{1,2}\d{1,2}(?=(?:19|20)\d\d年)"  # 于x32016年: a sentence run on into a date
-           r"|\d{1,4}(?![\d年月日号元万千百.．%％个次笔])|[*＊]{1,3})"
+_NOT_MASK_NUMBER = r"(?![\d年月日号元万千百.．%％个次笔\-/－])"  # a date (2014-01-08, 2014/1/8), an amount, a count
+_MASKED = (r"[\u4e00-\u9fff]{1,3}(?:某[某甲乙丙丁]*(?:\d{1,3}" + _NOT_MASK_NUMBER + r")?|[xX×]{1,2}\d{0,4}" + _NOT_MASK_NUMBER
+           + r"|[xX×]{1,2}\d{1,2}(?=(?:19|20)\d\d年)"  # 于x32016年: a sentence run on into a date
+           r"|\d{1,4}" + _NOT_MASK_NUMBER + r"|[*＊]{1,3})"
            r"|[×*＊]{2,3}(?![×*＊\d])")  # ×××: the whole name masked
 _MASKED_NAME = re.compile(r"[\u4e00-\u9fff](?:某[某甲乙丙丁\d]*|[xX×]{1,2}\d{0,4}|\d{1,4}|[*＊]{1,3})|[×*＊]{2,3}")
 # An organisation: up to its first suffix, then the rest of a full name (某某集团股份有限公司, 某某发展中心有限公司,
@@ -267,7 +268,9 @@ _ORG_REST = (r"(?:(?:股份有限公司|有限责任公司|有限公司|股份�
 _ORG = (r"(?:于(?=[\u4e00-\u9fff]{1,2}(?:县|市|区|镇|乡)))?(?:(?![借还欠付于与系其即并对将把由]|向(?!阳|荣|日)|被告|原告|通过|作为|担任|的|经营|开办|开设|承包|成立|注册|设立|名下|入股"
         # 投资 / 管理 as verbs (甲投资乙公司), not inside a name (某某投资担保有限公司 / 某某物业管理有限公司).
         r"|投资(?!有限|管理|发展|咨询|控股|担保|集团|公司|股份|理财|顾问|实业|建设)|管理(?!有限|公司|咨询|服务|集团|股份)"
-        r"|控制|任职|就职|工作|上班|所在)[\u4e00-\u9fff（）()]){2,30}?"
+        r"|控制|任职|就职|工作|上班|所在"
+        # …nor over an amount in Chinese numerals (被告甲在壹仟万元限额内为乙公司…), as Arabic digits never are.
+        r"|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(?:万|亿)?元)[\u4e00-\u9fff（）()]){2,30}?"
         + _ORG_SUFFIX + _ORG_REST)
 # What a sentence does right after a name (李四归还 / 王小明于 / 赵六向 / 于龙知情后 / 吴某提出 / 姜文晓的婚姻 /
 # 李明华以…为由 / 经营 / 作为 / 收到 / 名下 / 拖欠 / 均未 / 应对 / 表示 / 至今 / 夫妻二人 / 通过 / 同意 / 一直 /

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from engine.errors import E, YaosuError
 from engine.extraction.evaluate import Tally, score_answer, score_complaint
+from engine.extraction.perturb import Perturbation, Rewriter
 from engine.paths import CORPUS_DIR, SHARED_DIR
 
 if TYPE_CHECKING:
@@ -111,7 +112,8 @@ def _wrapped(gold: dict[str, Any]) -> dict[str, Any]:
             for eid, value in gold.get("elements", {}).items()}
 
 
-def _evaluate_passages(system: System, case_type: str, realdata: Path, golds: list[dict[str, Any]]) -> dict[str, Any]:
+def _evaluate_passages(system: System, case_type: str, realdata: Path, golds: list[dict[str, Any]],
+                       rewrite: Rewriter) -> dict[str, Any]:
     """Gold keyed by (source, index, part): complaint parts scored as complaints, answer parts as answers."""
     from engine.extraction.api import extract_text
 
@@ -132,27 +134,35 @@ def _evaluate_passages(system: System, case_type: str, realdata: Path, golds: li
         complaint_text, answer_text = parts[index]
         name = f"{source}#{index}:{gold['part']}"
         if gold["part"] == "answer":
+            (answer_text, complaint_text), elements = rewrite(name, (answer_text, complaint_text),
+                                                              gold.get("elements", {}), types)
+            gold = {**gold, "elements": elements}
             predicted = adapt({**extract_text(system, answer_text, case_type, "answer", complaint_text),
                                "role": "answer"})
             predicted = {**predicted, "elements": {e: v for e, v in predicted["elements"].items() if e in covered}}
             score_answer(answers, name, gold, predicted, types)
         else:
+            (complaint_text,), elements = rewrite(name, (complaint_text,), gold.get("elements", {}), types)
+            gold = {**gold, "elements": elements}
             predicted = adapt(extract_text(system, complaint_text, case_type, "complaint"))
             score_complaint(complaints, name, {"elements": _wrapped(gold)}, predicted, types, tuple(sorted(covered)))
         scored += 1
     return {"files": scored, "complaints": complaints.report(), "answers": answers.report(),
-            "errors": complaints.errors + answers.errors}
+            "errors": complaints.errors + answers.errors, **rewrite.summary()}
 
 
 def evaluate_real(system: System, case_type: str, realdata: Path = DEFAULT_REALDATA,
-                  gold_path: Path = DEFAULT_GOLD) -> dict[str, Any]:
+                  gold_path: Path = DEFAULT_GOLD, perturbation: Perturbation | None = None) -> dict[str, Any]:
+    """Per-element P/R/F1 on a real development gold set; with a `perturbation`, on its rewritten passages
+    scored against the gold rewritten the same way (engine/extraction/perturb.py)."""
     from engine.extraction.api import extract_text
 
     casetype = system.casetype(case_type)
     golds = read_jsonl(gold_path)
+    rewrite = Rewriter(perturbation)
     if is_part_gold(golds):
         # Parts of a source's texts (corpus/realdata_gold/README.md: source, index, part).
-        return _evaluate_passages(system, case_type, realdata, golds)
+        return _evaluate_passages(system, case_type, realdata, golds, rewrite)
     docs = {doc["id"]: doc["text"] for doc in read_jsonl(realdata / "scm_loan" / "docs.jsonl")}
     tally = Tally()
     types = casetype.types
@@ -163,11 +173,12 @@ def evaluate_real(system: System, case_type: str, realdata: Path = DEFAULT_REALD
         text = docs.get(gold["id"])
         if text is None:
             continue
-        predicted = adapt(extract_text(system, complaint_part(text), case_type, "complaint"))
-        score_complaint(tally, gold["id"], {"elements": _wrapped(gold)}, predicted, types, core)
+        (text,), elements = rewrite(str(gold["id"]), (complaint_part(text),), gold.get("elements", {}), types)
+        predicted = adapt(extract_text(system, text, case_type, "complaint"))
+        score_complaint(tally, gold["id"], {"elements": _wrapped({"elements": elements})}, predicted, types, core)
         scored += 1
     return {"files": scored, "complaints": tally.report(), "core": tally.report(core),
-            "errors": tally.errors}
+            "errors": tally.errors, **rewrite.summary()}
 
 
 # The blind set on CAIL2021 (corpus/realdata_gold/cail2021_blind.gold.jsonl, conventions in its README):
@@ -204,11 +215,13 @@ def missing_source(realdata: Path, gold_path: Path) -> Path | None:
     return None if needed.is_file() else needed
 
 
-def evaluate_gold(system: System, case_type: str, realdata: Path, gold_path: Path) -> dict[str, Any]:
-    """A gold set scored by the evaluator its line shape calls for (blind-set lines, passage parts, scm ids)."""
+def evaluate_gold(system: System, case_type: str, realdata: Path, gold_path: Path,
+                  perturbation: Perturbation | None = None) -> dict[str, Any]:
+    """A gold set scored by the evaluator its line shape calls for (blind-set lines, passage parts, scm ids);
+    with a `perturbation`, on its rewritten passages."""
     if is_cail2021_gold(gold_path):
-        return evaluate_cail2021(system, case_type, realdata, gold_path)
-    return evaluate_real(system, case_type, realdata, gold_path)
+        return evaluate_cail2021(system, case_type, realdata, gold_path, perturbation)
+    return evaluate_real(system, case_type, realdata, gold_path, perturbation)
 
 
 def answers_sources(realdata: Path, gold_path: Path) -> list[Path]:
@@ -330,9 +343,9 @@ def _gold_complaint_text(realdata: Path, gold: dict[str, Any], loaded: dict[str,
 
 
 def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_REALDATA,
-                      gold_path: Path = CAIL2021_GOLD) -> dict[str, Any]:
+                      gold_path: Path = CAIL2021_GOLD, perturbation: Perturbation | None = None) -> dict[str, Any]:
     """Per-element P/R/F1 on the blind CAIL2021 set (or the answers development set): complaint elements,
-    and the defences answers raise."""
+    and the defences answers raise; a `perturbation` as in `evaluate_real`."""
     from engine.extraction.api import extract_text
 
     loaded: dict[str, Any] = {}
@@ -344,6 +357,7 @@ def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_R
     complaint_elements = casetype.package.blind_complaint_elements
     defences = casetype.package.blind_defence_elements
     complaints, answers = Tally(), Tally()
+    rewrite = Rewriter(perturbation)
     scored = 0
     for gold in golds:
         if gold.get("role") == "answer":
@@ -353,20 +367,25 @@ def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_R
             answer, complaint = texts  # the answer is read with the complaint it replies to, as `yaosu new` does
             scored += 1
             name = str(gold.get("id") or f"{gold['source']}#{gold['index']}")
+            (answer, complaint), elements = rewrite(name, (answer, complaint), gold.get("elements", {}), types)
+            gold = {**gold, "elements": elements}
             predicted = extract_text(system, answer, case_type, "answer", complaint)["elements"]
             for eid in defences:
                 raised = eid in gold.get("elements", {})
                 found = predicted.get(eid, {}).get("position") == "contest" and predicted[eid].get("value") is True
                 answers.add(eid, int(raised and found), int(found and not raised), int(raised and not found))
                 if raised != found:
-                    answers.errors.append({"file": name, "element": eid, "gold": raised, "predicted": found})
+                    answers.errors.append({"file": name, "element": eid, "gold": raised, "predicted": found,
+                                           "part": "answers"})
             continue
         text = _gold_complaint_text(realdata, gold, loaded)
         if text is None:
             continue
         scored += 1
+        (text,), elements = rewrite(str(gold["id"]), (text,), gold.get("elements", {}), types)
+        gold = {**gold, "elements": elements}
         predicted = adapt(extract_text(system, text, case_type, "complaint"))
         only = tuple(eid for eid in complaint_elements if eid not in gold.get("unscored", []))
         score_complaint(complaints, gold["id"], {"elements": _wrapped(gold)}, predicted, types, only)
     return {"files": scored, "complaints": complaints.report(), "answers": answers.report(),
-            "errors": complaints.errors + answers.errors}
+            "errors": complaints.errors + answers.errors, **rewrite.summary()}

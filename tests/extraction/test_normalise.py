@@ -29,7 +29,11 @@ _OCR = {"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1"}
         ("二O二一年", "二〇二一年"),
         ("年利率15.4﹪", "年利率15.4%"),
         ("借 款 5 0 0 0 0 元", "借款50000元"),
-        ("原告訴稱被告借款人民幣拾萬元", "原告诉称被告借款人民币拾万元"),
+        # Capital numerals read as the common ones inside a numeral (1:1); 收拾 / 陆续 keep theirs.
+        ("原告訴稱被告借款人民幣拾萬元", "原告诉称被告借款人民币十万元"),
+        ("被告收拾行李后陆续归还伍仟元", "被告收拾行李后陆续归还五千元"),
+        # ASCII punctuation in Chinese prose reads as the Chinese mark; thousands separators go.
+        ("诉至法院,要求被告归还16,000,000.00元;", "诉至法院，要求被告归还16000000.00元；"),
         # Not numbers: left alone.
         ("一点一滴", "一点一滴"),
         ("下午三点二十分", "下午三点二十分"),

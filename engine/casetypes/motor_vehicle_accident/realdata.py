@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from engine.extraction.normalise import normalise
+
 # Not annotated in the real-data gold (README: "Ids and values only").
 NOT_ANNOTATED = ("plaintiffs", "defendants", "third_parties", "vehicles", "accident_place", "accident_course",
                  "liability_document", "victim_name", "victim_occupation", "appraisal_opinion", "claim_basis",
@@ -15,12 +17,14 @@ ROLE_WORDS = {"原告": "原告", "被告": "被告", "受害人": "受害人", 
 
 def _names(predicted: dict[str, Any], role: str) -> set[str]:
     value = (predicted["elements"].get(role) or {}).get("value") or []
-    return {str(p.get("name")) for p in value if isinstance(p, dict)}
+    # As the rules read them: a party list gives names as written (張三), a liability row as read (张三).
+    return {normalise(str(p.get("name"))).text for p in value if isinstance(p, dict)}
 
 
 def _role(who: Any, plaintiffs: set[str], defendants: set[str], drivers: set[str]) -> str:
     if who in ROLE_WORDS:
         return ROLE_WORDS[who]
+    who = normalise(str(who)).text
     if who in plaintiffs:
         return "原告"
     if who in defendants or who in drivers:
@@ -32,7 +36,7 @@ def adapt_to_real_conventions(predicted: dict[str, Any]) -> dict[str, Any]:
     elements = dict(predicted["elements"])
     plaintiffs, defendants = _names(predicted, "plaintiffs"), _names(predicted, "defendants")
     vehicles = (elements.get("vehicles") or {}).get("value") or []
-    drivers = {str(v["driver"]) for v in vehicles if isinstance(v, dict) and v.get("driver")}
+    drivers = {normalise(str(v["driver"])).text for v in vehicles if isinstance(v, dict) and v.get("driver")}
     for element_id, key in (("liability", "party"), ("paid_in_advance", "payer")):
         entry = elements.get(element_id)
         if entry and isinstance(entry.get("value"), list):

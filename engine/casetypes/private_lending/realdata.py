@@ -10,8 +10,14 @@ from typing import Any
 
 from engine.casetypes.private_lending.durations import find_durations
 from engine.casetypes.private_lending.terms import states_the_term
+from engine.extraction.normalise import normalise
 
 _GUARANTEE_WORDS = re.compile(r"保证|担保")
+
+
+def _read(written: str) -> str:
+    """Evidence as the rules read it (simplified characters, ASCII digits): 違約金 is 违约金, 保證 is 保证."""
+    return normalise(written).text
 
 
 def _starts(element: dict[str, Any]) -> list[Any]:
@@ -22,7 +28,7 @@ def _agreed_with_the_loan(term: dict[str, Any]) -> bool:
     evidence = term.get("evidence") or []
     if not evidence or not evidence[0].get("sentence"):
         return True
-    sentence, written = evidence[0]["sentence"], evidence[0]["text"]
+    sentence, written = _read(evidence[0]["sentence"]), _read(evidence[0]["text"])
     start = sentence.find(written)
     if start < 0:
         return True
@@ -33,10 +39,10 @@ def adapt_to_real_conventions(predicted: dict[str, Any]) -> dict[str, Any]:
     elements = dict(predicted["elements"])
     overdue = elements.get("claim_overdue_interest")
     # A penalty claim (违约金, e.g. so much a day) is not interest in the real-data gold.
-    if "claim_interest" not in elements and overdue and not any("违约金" in e["text"] for e in overdue["evidence"]):
+    if "claim_interest" not in elements and overdue and not any("违约金" in _read(e["text"]) for e in overdue["evidence"]):
         elements["claim_interest"] = overdue
     term = elements.get("term_end")
-    if term and any(find_durations(e["text"]) for e in term["evidence"]):
+    if term and any(find_durations(_read(e["text"])) for e in term["evidence"]):
         del elements["term_end"]
     elif term and not _agreed_with_the_loan(term):
         # A due date only a paper written after default states (经对账出具欠条“…于DATE前还清”) is the team
@@ -46,9 +52,9 @@ def adapt_to_real_conventions(predicted: dict[str, Any]) -> dict[str, Any]:
     # gold (the team corpus takes the claim's guarantee defendants as the guarantors when the facts name none).
     guarantors, claimed = elements.get("guarantors"), elements.get("claim_guarantee")
     if guarantors and claimed and _starts(guarantors) == _starts(claimed) and not any(
-            _GUARANTEE_WORDS.search(e.get("sentence", "")) for e in guarantors["evidence"]):
+            _GUARANTEE_WORDS.search(_read(e.get("sentence", ""))) for e in guarantors["evidence"]):
         del elements["guarantors"]
     rate = elements.get("interest_rate")
-    if rate and isinstance(rate.get("value"), dict) and "元" in str(rate["value"].get("raw", "")):
+    if rate and isinstance(rate.get("value"), dict) and "元" in _read(str(rate["value"].get("raw", ""))):
         del elements["interest_rate"]
     return {**predicted, "elements": elements}

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 
+from engine.extraction.numerals import CN_NUMERAL
+
 # The noun a sum belongs to: the longest money noun right before it (a leftmost match of the
 # alternation is the longest suffix), with the linking words that may follow it.
 NOUNS = (r"购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房款|尾款|余款|货款|价款|款项|定金|订金|押金|保证金"
          r"|中介劳务费|中介费|劳务费|违约金|经济损失|损失|利息|律师费|诉讼费|鉴定费|费用|款")
 _LINK = r"(?:共计|合计|总计|暂计|计|为|人民币|：|:)*"
 _NOUN = re.compile(rf"({NOUNS}){_LINK}$")
-# An earlier item of the same list (…定金10000元、) that sits between the verb and this sum.
-_LIST_ITEM = re.compile(rf"(?:{NOUNS})?{_LINK}[0-9][0-9,.]*(?:万)?元(?:整)?[、和及与，,]$")
+# An earlier item of the same list (…定金10000元、 / …定金一万元、) that sits between the verb and this sum.
+_LIST_ITEM = re.compile(rf"(?:{NOUNS})?{_LINK}(?:[0-9][0-9,.]*|{CN_NUMERAL}+)(?:万)?元(?:整)?[、和及与，,]$")
 _HOUSE = r"回迁安置房|安置房|顶账房|商品房|房屋|房产|商铺|门面房|门面|店面|车库|车位|住宅|住房|楼房|别墅|公寓|厂房"
 HOUSE = re.compile(rf"(?:{_HOUSE})(?!预售|销售许可|许可)")
 # The object of a sale verb: 购买被告位于…的房屋一套 / 出售车库 / 向被告购买…商铺三间.

@@ -1,0 +1,495 @@
+"""Label-preserving rewrites of a passage and its gold, for metamorphic testing of extraction (issue 10).
+
+Each rewrite takes the texts of one scored item (a complaint; an answer and the complaint it replies to)
+and the gold elements, and returns the rewritten texts and the gold rewritten the same way, or None when
+the rewrite cannot be made safely (counted as skipped). What a gold value is comes from its value type
+(`party_list` / `name_list` names, `text`), never from an element id. Every rewrite is a list of edits
+(start, end, replacement) on the text, so nothing outside an edited span changes, and is deterministic by
+a seed (`random.Random` keyed by the seed, the kind and the item's name).
+
+Kinds:
+- `names`: each party name the gold holds, everywhere in the texts, by a name of another masking style
+  (张某 / 张某某 / 张× / 张** / 李某1 / 杨x0 / full names / companies);
+- `amounts`: each money figure in another written form (100000元 / 10万元 / 拾万元 / 100,000.00元 / 十万元);
+- `dates`: each full date in another form (2014年5月6日 / 2014.5.6 / 2014-05-06 / 二〇一四年五月六日 / 2014年05月06日);
+- `width`: digits and punctuation to full width, or full-width ones and Chinese punctuation to ASCII;
+- `traditional`: simplified to traditional characters (OpenCC s2t).
+"""
+
+from __future__ import annotations
+
+import calendar
+import random
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+import cn2an
+import opencc
+
+from engine.errors import E, YaosuError
+from engine.extraction.normalise import to_simplified
+
+Edit = tuple[int, int, str]
+Texts = tuple[str, ...]
+Elements = dict[str, Any]
+# The value types whose gold strings may hold a party's name (a list of parties, a text, a record such as a
+# vehicle's driver or a liability share's party): a new name is put in them. Money, dates and rates keep their
+# value.
+_NAMED_TYPES = ("party_list", "name_list", "text", "object", "object_list")
+
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """`text` with each (start, end, replacement) made; the edits do not overlap."""
+    pieces, last = [], 0
+    for start, end, new in sorted(edits):
+        pieces.append(text[last:start])
+        pieces.append(new)
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+# ---------------------------------------------------------------- names
+
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹熊白孟秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "慕容")
+_GIVEN = "建国明华伟芳军敏静丽强磊洋艳勇杰娟涛超秀兰霞平刚桂英玉萍红娥玲芬燕彬斌"
+_PLACES = ("上海", "苏州", "嘉善", "青浦", "吴江", "杭州", "南京", "无锡", "嘉兴", "宁波")
+_TRADES = ("贸易", "建材", "物流", "电子", "机械", "纺织", "科技", "食品", "装饰", "实业")
+_ORG_WORDS = ("公司", "厂", "银行", "合作社", "中心", "商行", "经营部", "门市部", "事务所", "集团", "店", "医院", "学校",
+              "委员会", "村委会", "信用社", "超市", "商场", "宾馆", "餐厅", "养殖场", "农场", "研究所", "诊所", "工作室",
+              "服务部", "工程队", "合伙企业")
+_MASK_TAIL = "某×xX*＊○〇0123456789０１２３４５６７８９"
+
+
+def _is_org(name: str) -> bool:
+    return any(word in name for word in _ORG_WORDS)
+
+
+def _person_name(rng: random.Random, index: int) -> str:
+    surname = rng.choice(_SURNAMES)
+    style = rng.randrange(8)
+    if style == 0:
+        return surname + "某"
+    if style == 1:
+        return surname + "某某"
+    if style == 2:
+        return surname + "×"
+    if style == 3:
+        return surname + "**"
+    if style == 4:
+        return f"{surname}某{index + 1}"
+    if style == 5:
+        return f"{surname}x{index}"
+    if style == 6:
+        return rng.choice(_COMPOUND_SURNAMES) + rng.choice(_GIVEN) + rng.choice(_GIVEN)
+    return surname + rng.choice(_GIVEN) + rng.choice(_GIVEN)
+
+
+# What leads an organisation's name and does not say what it is: a place (嘉善县, 苏州市吴江区), a masked
+# or a brand word (某某, 永宁); the rest (建材有限公司, 财产保险股份有限公司苏州中心支公司) says what it is and stays,
+# since the rules may read a party's role from it (an insurer).
+_ORG_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}?[省市县区])*(?:[\u4e00-\u9fff]*?某某|[\u4e00-\u9fff]{2})")
+
+
+def _org_name(rng: random.Random, old: str) -> str:
+    rest = old[_ORG_LEAD.match(old).end():] if _ORG_LEAD.match(old) else old  # type: ignore[union-attr]
+    if not _is_org(rest):
+        rest = rng.choice(_TRADES) + "有限公司"
+    if rng.randrange(3) == 0:
+        return "某某" + rest
+    return f"{rng.choice(_PLACES)}某某{rest}"
+
+
+def gold_names(elements: Mapping[str, Any], types: Mapping[str, str]) -> list[str]:
+    """The party names a gold holds (its `party_list` / `name_list` values; plain or as {"value": …}), in order."""
+    names: list[str] = []
+    for eid, raw in elements.items():
+        kind = types.get(eid)
+        value = raw.get("value") if isinstance(raw, dict) and "value" in raw else raw
+        if kind == "party_list" and isinstance(value, list):
+            found = [party.get("name") if isinstance(party, dict) else party for party in value]
+        elif kind == "name_list" and isinstance(value, list):
+            found = list(value)
+        else:
+            continue
+        names.extend(name for name in found if isinstance(name, str) and name and name not in names)
+    return names
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    return [match.start() for match in re.finditer(re.escape(name), text)]
+
+
+def _safe_name(name: str, others: Sequence[str], texts: Texts) -> bool:
+    """A name every occurrence of which is the name itself: not part of another gold name, not cut from a
+    longer masked name (王某 in 王某某, 李某 in 李某1), not a single character, and written at least once."""
+    if len(name) < 2 or any(name != other and name in other for other in others):
+        return False
+    if not any(name in text for text in texts):
+        return False
+    for text in texts:
+        for start in _occurrences(text, name):
+            end = start + len(name)
+            if end < len(text) and text[end] in _MASK_TAIL:
+                return False
+    return True
+
+
+def name_plan(elements: Mapping[str, Any], types: Mapping[str, str], texts: Texts,
+              rng: random.Random) -> dict[str, str] | None:
+    """Old name → new name for every gold name; None when one of them cannot be replaced safely."""
+    names = gold_names(elements, types)
+    if not names or not all(_safe_name(name, names, texts) for name in names):
+        return None
+    plan: dict[str, str] = {}
+    for index, name in enumerate(names):
+        for _ in range(50):
+            new = _org_name(rng, name) if _is_org(name) else _person_name(rng, index)
+            taken = list(plan.values()) + names
+            if not any(new in text for text in texts) and not any(new in t or t in new for t in taken):
+                plan[name] = new
+                break
+        else:
+            return None
+    return plan
+
+
+def name_edits(text: str, plan: Mapping[str, str]) -> list[Edit]:
+    """Each occurrence of a planned name replaced (longest names first; no overlaps by `_safe_name`)."""
+    edits: list[Edit] = []
+    taken: list[tuple[int, int]] = []
+    for old in sorted(plan, key=len, reverse=True):
+        for start in _occurrences(text, old):
+            end = start + len(old)
+            if not any(s < end and start < e for s, e in taken):
+                edits.append((start, end, plan[old]))
+                taken.append((start, end))
+    return edits
+
+
+def _rename(value: Any, plan: Mapping[str, str]) -> Any:
+    if isinstance(value, str):
+        return apply_edits(value, name_edits(value, plan))
+    if isinstance(value, list):
+        return [_rename(item, plan) for item in value]
+    if isinstance(value, dict):
+        return {key: _rename(item, plan) for key, item in value.items()}
+    return value
+
+
+def _map_named(elements: Mapping[str, Any], types: Mapping[str, str], change: Callable[[Any], Any]) -> Elements:
+    """The gold with the values that may hold a name changed; the others as they are."""
+    return {eid: change(value) if types.get(eid) in _NAMED_TYPES else value for eid, value in elements.items()}
+
+
+def perturb_names(texts: Texts, elements: Elements, types: Mapping[str, str],
+                  rng: random.Random) -> tuple[Texts, Elements] | None:
+    plan = name_plan(elements, types, texts, rng)
+    if plan is None:
+        return None
+    new_texts = tuple(apply_edits(text, name_edits(text, plan)) for text in texts)
+    return new_texts, _map_named(elements, types, lambda value: _rename(value, plan))
+
+
+# ---------------------------------------------------------------- amounts
+
+# An Arabic money figure: 100000元 / 100,000.00元 / 10万元 / 1.5万元 (not inside a longer number or a date, nor
+# after a separator lost as ? in a converted text: 50?000元).
+_AMOUNT = re.compile(r"(?<![\d.,．０-９])(?<!\d，)(?<!\d[?？])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万)?(?=元)")
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+def amount_forms(value: Decimal) -> list[str]:
+    """Ways of writing `value` yuan before 元 that all parse back to it (numerals.parse_number)."""
+    forms = [_plain(value), f"{value:,.2f}"]
+    if value >= 10000 and (value % 100) == 0:
+        forms.append(_plain(value / 10000) + "万")
+    if value == value.to_integral_value() and 0 < value < 10**12:
+        integer = int(value)
+        forms.append(cn2an.an2cn(integer, "up"))
+        low = cn2an.an2cn(integer, "low")
+        forms.append(low[1:] if low.startswith("一十") else low)
+    return forms
+
+
+def amount_edits(text: str, rng: random.Random, chosen: dict[str, str] | None = None) -> list[Edit]:
+    """Each figure in another form; the same figure written the same way takes the same new form (`chosen`,
+    shared by the texts of one item), as a passage writes one sum one way."""
+    chosen = {} if chosen is None else chosen
+    edits = []
+    for match in _AMOUNT.finditer(text):
+        value = Decimal(match.group(1).replace(",", "") + (match.group(2) or ""))
+        if match.group(3):
+            value *= 10000
+        forms = [form for form in amount_forms(value) if form != match.group(0)]
+        if forms:
+            new = chosen.setdefault(match.group(0), rng.choice(forms))
+            edits.append((match.start(), match.end(), new))
+    return edits
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _carried(value: str, texts: Texts, edits: Sequence[Sequence[Edit]]) -> str:
+    """A gold string that quotes the passage (a text, an award's result: Chinese words, found verbatim), with
+    the edits made inside its first occurrence; a normalised value (50000.00, 2014-05-06) is no quote."""
+    if not _HAN.search(value):
+        return value
+    for text, text_edits in zip(texts, edits, strict=True):
+        start = text.find(value)
+        if start < 0:
+            continue
+        end = start + len(value)
+        inside = [(s - start, e - start, new) for s, e, new in text_edits if start <= s and e <= end]
+        if any(s < end and start < e for s, e, _ in text_edits if not (start <= s and e <= end)):
+            return value  # an edit across the quote's edge: the quote has no rewritten form
+        return apply_edits(value, inside)
+    return value
+
+
+def _carry(value: Any, texts: Texts, edits: Sequence[Sequence[Edit]]) -> Any:
+    if isinstance(value, str):
+        return _carried(value, texts, edits)
+    if isinstance(value, list):
+        return [_carry(item, texts, edits) for item in value]
+    if isinstance(value, dict):
+        return {key: _carry(item, texts, edits) for key, item in value.items()}
+    return value
+
+
+def _rewrite_all(texts: Texts, elements: Elements, types: Mapping[str, str],
+                 edits_of: Callable[[str], list[Edit]]) -> tuple[Texts, Elements] | None:
+    """Each text with its edits made, and the gold's quotes of the passage rewritten alike; None when no text
+    has anything to rewrite."""
+    edits = [edits_of(text) for text in texts]
+    if not any(edits):
+        return None
+    new_texts = tuple(apply_edits(text, text_edits) for text, text_edits in zip(texts, edits, strict=True))
+    return new_texts, _map_named(elements, types, lambda value: _carry(value, texts, edits))
+
+
+def perturb_amounts(texts: Texts, elements: Elements, types: Mapping[str, str],
+                    rng: random.Random) -> tuple[Texts, Elements] | None:
+    chosen: dict[str, str] = {}
+    return _rewrite_all(texts, elements, types, lambda text: amount_edits(text, rng, chosen))
+
+
+# ---------------------------------------------------------------- dates
+
+_DATE = re.compile(
+    r"(?<![\d.\-/])(\d{4})(?:年(\d{1,2})月(\d{1,2})日|\.(\d{1,2})\.(\d{1,2})(?![\d.])|-(\d{1,2})-(\d{1,2})(?![\d\-]))"
+)
+_CN_DIGIT = "〇一二三四五六七八九"
+
+
+def _cn_small(number: int) -> str:
+    """1-31 as dates write them: 五 / 十 / 十二 / 二十 / 三十一."""
+    if number < 10:
+        return _CN_DIGIT[number]
+    tens, ones = divmod(number, 10)
+    return ("" if tens == 1 else _CN_DIGIT[tens]) + "十" + (_CN_DIGIT[ones] if ones else "")
+
+
+def date_forms(year: int, month: int, day: int) -> list[str]:
+    """Ways of writing a full date that the date grammar reads as the same day."""
+    cn_year = "".join(_CN_DIGIT[int(d)] for d in str(year))
+    return [f"{year}年{month}月{day}日", f"{year}.{month}.{day}", f"{year}-{month:02d}-{day:02d}",
+            f"{cn_year}年{_cn_small(month)}月{_cn_small(day)}日", f"{year}年{month:02d}月{day:02d}日"]
+
+
+def date_edits(text: str, rng: random.Random, chosen: dict[str, str] | None = None) -> list[Edit]:
+    """Each full date in another form (the same date written alike takes the same form, as in `amount_edits`)."""
+    chosen = {} if chosen is None else chosen
+    edits = []
+    for match in _DATE.finditer(text):
+        year = int(match.group(1))
+        month, day = (int(next(g for g in pair if g is not None)) for pair in
+                      ((match.group(2), match.group(4), match.group(6)), (match.group(3), match.group(5), match.group(7))))
+        if not (1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]):
+            continue
+        forms = [form for form in date_forms(year, month, day) if form != match.group(0)]
+        before_digit = text[match.end():match.end() + 1].isdigit()
+        if before_digit:
+            # 2023年6月12日7时: a form ending in a digit would run into the hour (2023-06-127时), not a date.
+            forms = [form for form in forms if form.endswith("日")]
+        key = match.group(0) + ("#" if before_digit else "")
+        edits.append((match.start(), match.end(), chosen.setdefault(key, rng.choice(forms))))
+    return edits
+
+
+def perturb_dates(texts: Texts, elements: Elements, types: Mapping[str, str],
+                  rng: random.Random) -> tuple[Texts, Elements] | None:
+    chosen: dict[str, str] = {}
+    return _rewrite_all(texts, elements, types, lambda text: date_edits(text, rng, chosen))
+
+
+# ---------------------------------------------------------------- width and characters
+
+_HALF = "0123456789%.,:;()"
+_FULL = "０１２３４５６７８９％．，：；（）"
+_TO_FULL = str.maketrans(_HALF, _FULL)
+# Back to ASCII: full-width digits and signs, and the Chinese comma, colon, semicolon and brackets.
+_TO_HALF = str.maketrans("０１２３４５６７８９％．：；（）", "0123456789%.:;()") | str.maketrans({"，": ","})
+
+
+def _char_edits(text: str, table: Mapping[int, Any]) -> list[Edit]:
+    return [(index, index + 1, char.translate(table)) for index, char in enumerate(text)
+            if char.translate(table) != char]
+
+
+def perturb_width(texts: Texts, elements: Elements, types: Mapping[str, str],
+                  rng: random.Random) -> tuple[Texts, Elements] | None:
+    table = _TO_FULL if rng.randrange(2) == 0 else _TO_HALF
+    # Names are scored as read (evaluate.comparable: ASCII digits), quotes of the passage as written.
+    return _rewrite_all(texts, elements, types, lambda text: _char_edits(text, table))
+
+
+@cache
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+def traditional_edits(text: str) -> list[Edit]:
+    """Simplified → traditional character by character, where the character reads back as itself (澄 → 澂 does
+    not: 澂 stays 澂 in t2s, a different name); the text as it is where OpenCC changes the length."""
+    converted = _s2t().convert(text)
+    if len(converted) != len(text):
+        return []
+    back = to_simplified(converted)
+    return [(index, index + 1, new) for index, (old, new) in enumerate(zip(text, converted, strict=True))
+            if old != new and back[index] == old]
+
+
+def perturb_traditional(texts: Texts, elements: Elements, types: Mapping[str, str],
+                        rng: random.Random) -> tuple[Texts, Elements] | None:
+    # Names are compared in simplified characters (evaluate.comparable), quotes of the passage as written.
+    return _rewrite_all(texts, elements, types, traditional_edits)
+
+
+Rewrite = Callable[[Texts, Elements, Mapping[str, str], random.Random], "tuple[Texts, Elements] | None"]
+KINDS: dict[str, Rewrite] = {
+    "names": perturb_names,
+    "amounts": perturb_amounts,
+    "dates": perturb_dates,
+    "width": perturb_width,
+    "traditional": perturb_traditional,
+}
+
+
+def parse_kinds(raw: str) -> tuple[str, ...]:
+    """`names,amounts` → the kinds, in order; an unknown kind is a named error."""
+    kinds = tuple(part.strip() for part in raw.replace("，", ",").split(",") if part.strip())
+    unknown = [kind for kind in kinds if kind not in KINDS]
+    if unknown or not kinds:
+        raise YaosuError(E.E213, join_unknown_or_raw='、'.join(unknown) or raw, join_kinds='、'.join(KINDS))
+    return kinds
+
+
+@dataclass(frozen=True)
+class Perturbation:
+    """Rewrites to apply, in order, and the seed that makes them reproducible."""
+
+    kinds: tuple[str, ...]
+    seed: int = 0
+
+    def apply(self, key: str, texts: Texts, elements: Elements,
+              types: Mapping[str, str]) -> tuple[Texts, Elements, tuple[str, ...]]:
+        """The rewritten texts and gold, and the kinds skipped for this item (they left it as it was)."""
+        skipped = []
+        for kind in self.kinds:
+            rng = random.Random(f"{self.seed}:{kind}:{key}")
+            result = KINDS[kind](texts, elements, types, rng)
+            if result is None:
+                skipped.append(kind)
+                continue
+            texts, elements = result
+        return texts, elements, tuple(skipped)
+
+
+class Rewriter:
+    """Applies a perturbation (or none) to each scored item of an evaluation and counts what it did."""
+
+    def __init__(self, perturbation: Perturbation | None) -> None:
+        self.perturbation = perturbation
+        self.items = 0
+        self.skipped: dict[str, int] = {}
+
+    def __call__(self, key: str, texts: Texts, elements: Elements,
+                 types: Mapping[str, str]) -> tuple[Texts, Elements]:
+        if self.perturbation is None:
+            return texts, elements
+        self.items += 1
+        texts, elements, skipped = self.perturbation.apply(key, texts, elements, types)
+        for kind in skipped:
+            self.skipped[kind] = self.skipped.get(kind, 0) + 1
+        return texts, elements
+
+    def summary(self) -> dict[str, Any]:
+        if self.perturbation is None:
+            return {}
+        return {"perturbation": {"kinds": list(self.perturbation.kinds), "seed": self.perturbation.seed,
+                                 "items": self.items, "skipped": dict(sorted(self.skipped.items()))}}
+
+
+def _wrong(report: Mapping[str, Any]) -> set[tuple[str, str, str]]:
+    """(part, item, element) of each error of a report (complaints / answers: the scoring functions say which)."""
+    return {(str(error.get("part", "complaints")), str(error["file"]), str(error["element"]))
+            for error in report.get("errors", [])}
+
+
+def robustness(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
+    """Per element of each part (complaints, answers): F1 unperturbed and perturbed, and the items that flipped
+    (right → wrong, wrong → right), from the two reports' error lists."""
+    wrong_before, wrong_after = _wrong(before), _wrong(after)
+    broke: dict[tuple[str, str], int] = {}
+    fixed: dict[tuple[str, str], int] = {}
+    for part, _, eid in wrong_after - wrong_before:
+        broke[part, eid] = broke.get((part, eid), 0) + 1
+    for part, _, eid in wrong_before - wrong_after:
+        fixed[part, eid] = fixed.get((part, eid), 0) + 1
+    parts: dict[str, Any] = {}
+    for part in ("complaints", "answers"):
+        rows_before = (before.get(part) or {}).get("per_element", {})
+        rows_after = (after.get(part) or {}).get("per_element", {})
+        rows = {eid: {"f1": rows_before.get(eid, {}).get("f1"), "perturbed_f1": rows_after.get(eid, {}).get("f1"),
+                      "broke": broke.get((part, eid), 0), "fixed": fixed.get((part, eid), 0)}
+                for eid in sorted(set(rows_before) | set(rows_after))}
+        if rows:
+            parts[part] = {"per_element": rows, "micro": (before.get(part) or {}).get("micro", {}).get("f1"),
+                           "perturbed_micro": (after.get(part) or {}).get("micro", {}).get("f1")}
+    flips = [{"part": part, "file": file, "element": eid, "now": "wrong"}
+             for part, file, eid in sorted(wrong_after - wrong_before)]
+    flips += [{"part": part, "file": file, "element": eid, "now": "right"}
+              for part, file, eid in sorted(wrong_before - wrong_after)]
+    return {"files": before.get("files", 0), **{k: v for k, v in after.items() if k == "perturbation"},
+            "robustness": parts, "flips": flips}
+
+
+def format_robustness(report: Mapping[str, Any]) -> str:
+    """The robustness table: per element F1 before / after the rewrite and the flips both ways."""
+    summary = report.get("perturbation", {})
+    skipped = "，".join(f"{kind} {count}" for kind, count in summary.get("skipped", {}).items()) or "无"
+    lines = [f"文件数：{report.get('files', 0)}；扰动：{','.join(summary.get('kinds', []))}（seed {summary.get('seed')}）；"
+             f"未能改写而保持原样：{skipped}"]
+    for part, title in (("complaints", "起诉状"), ("answers", "答辩状")):
+        rows = report.get("robustness", {}).get(part)
+        if not rows:
+            continue
+        lines.append(f"\n{title}  要素                 F1   扰动后F1   对→错  错→对")
+        for eid, row in rows["per_element"].items():
+            f1 = "-" if row["f1"] is None else f"{row['f1']:.3f}"
+            after = "-" if row["perturbed_f1"] is None else f"{row['perturbed_f1']:.3f}"
+            lines.append(f"  {eid:<24}{f1:>7} {after:>9} {row['broke']:>7} {row['fixed']:>6}")
+        lines.append(f"  micro-F1 = {rows['micro']} → {rows['perturbed_micro']}")
+    return "\n".join(lines)

@@ -12,7 +12,7 @@ from engine.extraction.recognisers import recognise
 
 # Prose, numerals, OCR confusions, spaces, traditional characters and percent signs, mixed.
 _ALPHABET = "借款原告被告约定利息元万千百十零点一二三四五六七八九〇0123456789Oo lI曰月日年，。訴稱幣萬貳%﹪％\t\u3000"
-_NUMBER_CHARS = set("0123456789.万萬千百十零点一二三四五六七八九〇两Oo〇lI,，")
+_NUMBER_CHARS = set("0123456789.万萬千百十零点一二三四五六七八九〇两Oo〇lI,，贰貳")  # capital numerals inside a numeral too
 _OCR = {"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1"}
 
 
@@ -122,3 +122,11 @@ def test_idempotent_where_a_rewrite_meets_an_ocr_letter(original: str) -> None:
     once = normalise(original)
     assert normalise(once.text).text == once.text
     assert once.span(0, len(once.text)) == (0, len(original))
+
+
+def test_a_capital_numeral_inside_a_chinese_decimal() -> None:
+    # Found by the property test: 八点貳〇 is 8.20 (貳, the traditional capital 2, read as 二 inside a numeral),
+    # and the rewritten span still points at the four characters written.
+    norm = normalise("利率八点貳〇")
+    assert norm.text == "利率8.20"
+    assert norm.span(2, len(norm.text)) == (2, 6)

@@ -365,11 +365,13 @@ def find(
     if not findings and not why:
         raise YaosuError(E.E804)
 
+    sys_ = system()  # loaded before the lock is taken: parallel runs on the file do not wait for it
+
     def change(case: dict[str, Any]) -> dict[str, Any]:
         if findings:
-            case = set_findings(system(), case, findings)
+            case = set_findings(sys_, case, findings)
         if why:
-            case = set_reasons(system(), case, why)
+            case = set_reasons(sys_, case, why)
         return case
 
     # Read, change and write under the case file's lock: parallel runs are serialised, none lost.

@@ -34,12 +34,13 @@ lint: $(STAMP)
 	$(BIN)/mypy engine
 
 # Extraction scores first (printed, eval-real never fails), the test run's summary last.
+# The tests run in two worker processes (pytest-xdist), one per CI core.
 test: $(STAMP) system-deps lint
 	$(BIN)/yaosu check-data
 	$(BIN)/yaosu eval corpus/private_lending --core
 	-$(BIN)/yaosu eval-real
 	-$(BIN)/yaosu eval-real --gold $(HELDOUT)
-	$(BIN)/pytest tests
+	$(BIN)/pytest tests -n 2
 
 eval: $(STAMP)
 	$(BIN)/yaosu eval corpus/private_lending

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from engine.errors import E, YaosuError
 
@@ -125,7 +126,39 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+CALC_HELP = "法律计算器：诉讼费、民间借贷利息、人身损害赔偿、劳动争议补偿。"
+
+
+class _DeferredCalc(TyperGroup):
+    """Stands in for `calc` in the root group (same name, help and place) until a command line asks for it."""
+
+
+def _calc_group() -> TyperGroup:
+    """The real `calc` group, built as `app.add_typer(calc_app, name="calc", help=CALC_HELP)` would build it."""
+    from typer.main import get_group
+
+    from engine.law.cli import calc_app
+
+    holder = typer.Typer(add_completion=False)
+    holder.add_typer(calc_app, name="calc", help=CALC_HELP)
+    group = get_group(holder).commands["calc"]
+    assert isinstance(group, TyperGroup)
+    return group
+
+
+class _RootGroup(TyperGroup):
+    """The `yaosu` group. engine/law/cli.py imports every calculator and the law data's models, so `calc` is
+    built when it is run or its help shown, not at every start (`yaosu user add`, `serve`, `--version`)."""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if isinstance(command, _DeferredCalc):
+            command = self.commands[cmd_name] = _calc_group()
+        return command
+
+
 app = typer.Typer(
+    cls=_RootGroup,
     name="yaosu",
     help="yaosu（要素）：要素式审判文书起草引擎。起诉状/答辩状 → 要素表 → 三家法院的要素式判决书。",
     no_args_is_help=True,
@@ -332,11 +365,13 @@ def find(
     if not findings and not why:
         raise YaosuError(E.E804)
 
+    sys_ = system()  # loaded before the lock is taken: parallel runs on the file do not wait for it
+
     def change(case: dict[str, Any]) -> dict[str, Any]:
         if findings:
-            case = set_findings(system(), case, findings)
+            case = set_findings(sys_, case, findings)
         if why:
-            case = set_reasons(system(), case, why)
+            case = set_reasons(sys_, case, why)
         return case
 
     # Read, change and write under the case file's lock: parallel runs are serialised, none lost.
@@ -515,11 +550,10 @@ def check_data(
 def _mount_optional_parts() -> None:
     """Commands that live beside their modules: calc (engine/law), extract/eval (engine/extraction), serve."""
     from engine.extraction.cli import register as register_extraction
-    from engine.law.cli import calc_app
     from engine.service.cli import register as register_service
 
     register_extraction(app)
-    app.add_typer(calc_app, name="calc", help="法律计算器：诉讼费、民间借贷利息、人身损害赔偿、劳动争议补偿。")
+    app.add_typer(typer.Typer(cls=_DeferredCalc), name="calc", help=CALC_HELP)
     register_service(app)
     from engine.research.cli import register as register_research; register_research(app)  # noqa: E702, I001
 

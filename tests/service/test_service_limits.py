@@ -11,11 +11,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from service_procs import Server, create_case, post_case
+from service_procs import Server, post_case
 
 EXTRACT_TIMEOUT = 0.4  # seconds; extracting an 8 MB pleading takes about a second here
 HEADER_TIMEOUT = 1.0
-BODY_TIMEOUT = 3.0  # the 16 MB upload below must arrive within it even on a loaded machine
+BODY_TIMEOUT = 6.0  # the 16 MB upload below must arrive within it even on a loaded machine (3 s was not, at load 10)
 
 
 @pytest.fixture(scope="module")
@@ -66,35 +66,46 @@ def _upload_case(server: Server, complaint: bytes, answer: bytes) -> httpx.Respo
     )
 
 
-def test_the_event_loop_answers_while_a_huge_upload_is_extracted(
-    limited: Server, sample_pleadings: tuple[bytes, bytes]
-) -> None:
-    huge = _huge_complaint(sample_pleadings[0])
-    before = _case_count(limited)
+def _upload_while_getting(server: Server, huge: bytes) -> tuple[list[float], float]:
+    """Upload `huge` as complaint and answer while GETting /api/case-types without pause: the GETs' times
+    and the upload's, after checking that the upload was cut by the extraction limit and stored nothing."""
+    before = _case_count(server)
     result: list[httpx.Response] = []
     took: list[float] = []
 
     def upload() -> None:
         start = time.monotonic()
-        result.append(_upload_case(limited, huge, huge))
+        result.append(_upload_case(server, huge, huge))
         took.append(time.monotonic() - start)
 
     worker = threading.Thread(target=upload)
     worker.start()
     others: list[float] = []
     while worker.is_alive():
-        _timed_get(limited.base + "/api/case-types", others)
+        _timed_get(server.base + "/api/case-types", others)
     worker.join()
     response = result[0]
     body = response.json()
     assert response.status_code == 503 and body["code"] == "E676" and "秒仍未完成" in body["detail"], body
+    time.sleep(2)  # the abandoned extraction finishes; what it returns must not be stored
+    assert _case_count(server) == before
+    return others, took[0]
+
+
+def test_the_event_loop_answers_while_a_huge_upload_is_extracted(
+    limited: Server, sample_pleadings: tuple[bytes, bytes]
+) -> None:
+    huge = _huge_complaint(sample_pleadings[0])
+    others, took = _upload_while_getting(limited, huge)
     # the other requests were answered all along, each in a small part of the upload's own time
     # (a blocked loop would answer one request, after the whole upload); /3, not less, because on a
     # loaded machine the first request also waits for the 16 MB body being parsed
+    if len(others) < 3 or sorted(others)[len(others) // 2] >= took / 3:
+        # one retry, as in the linear-time tests: a busy neighbour (the other test worker under
+        # `pytest -n 2`) can starve this one upload; a blocked loop fails both
+        others, took = _upload_while_getting(limited, huge)
     assert len(others) >= 3, others
-    assert sorted(others)[len(others) // 2] < took[0] / 3, (others, took)
-    time.sleep(2)  # the abandoned extraction finishes; what it returns must not be stored
-    assert _case_count(limited) == before
+    assert sorted(others)[len(others) // 2] < took / 3, (others, took)
 
 
 def test_extract_times_out_with_a_coded_503_and_normal_uploads_still_work(
@@ -148,7 +159,14 @@ _CASES: dict[str, dict] = {}
 
 def _shared_case(server: Server, pleadings: tuple[bytes, bytes]) -> dict:
     if server.base not in _CASES:
-        _CASES[server.base] = create_case(server.base, pleadings)
+        # the short extraction limit can cut even the sample on a busy machine (the other test worker):
+        # refused with E676 and nothing stored, so try again for a while, as a judge would
+        deadline = time.monotonic() + 20
+        while (response := post_case(server.base, pleadings)).status_code == 503 and time.monotonic() < deadline:
+            assert response.json()["code"] == "E676", response.text
+            time.sleep(0.5)
+        assert response.status_code == 201, response.text
+        _CASES[server.base] = response.json()
     return _CASES[server.base]
 
 

@@ -5,7 +5,6 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO := demo_out
 SAMPLE := corpus/private_lending/sample
-HELDOUT := corpus/realdata_gold/scm_loan_heldout.gold.jsonl
 
 .PHONY: setup demo test lint system-deps eval eval-real bench clean train-stance
 
@@ -38,17 +37,15 @@ lint: $(STAMP)
 test: $(STAMP) system-deps lint
 	$(BIN)/yaosu check-data
 	$(BIN)/yaosu eval corpus/private_lending --core
-	-$(BIN)/yaosu eval-real
-	-$(BIN)/yaosu eval-real --gold $(HELDOUT)
+	-$(BIN)/yaosu eval-real --all
 	$(BIN)/pytest tests -n 2
 
 eval: $(STAMP)
 	$(BIN)/yaosu eval corpus/private_lending
 
-# Real CAIL complaints read from ../shared/realdata: the development set, then the held-out set.
+# Every real-text gold set (corpus/realdata_gold/sets.yaml) scored from ../shared/realdata, one line each.
 eval-real: $(STAMP)
-	$(BIN)/yaosu eval-real
-	$(BIN)/yaosu eval-real --gold $(HELDOUT)
+	$(BIN)/yaosu eval-real --all
 
 # The clause-level defence classifier of 民间借贷 answers, from the team-written clauses (seconds, fixed seed).
 train-stance: $(STAMP)

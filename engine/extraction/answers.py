@@ -337,9 +337,6 @@ def _speakers(text: str) -> list[str]:
             if len(name) >= 2]
 
 
-_COMPLAINT_SENTENCE = re.compile(r"[。；;\n]")
-
-
 def _said_of(words: re.Pattern[str], sentences: list[str], names: list[str]) -> bool:
     """Whether a sentence of the complaint holds one of `words` and names one of those who answer."""
     return any(words.search(sentence) and any(name in sentence for name in names) for sentence in sentences)
@@ -359,6 +356,7 @@ def _other_speakers(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _SENTENCE_STOPS = "。；;\n"
+_COMPLAINT_SENTENCE = re.compile(f"[{_SENTENCE_STOPS}]")  # the complaint's sentences, as the answer's are bounded
 
 
 def _sentence(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:

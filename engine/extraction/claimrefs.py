@@ -25,6 +25,7 @@ _REFERENCE = re.compile(
 _LIST_PART = re.compile(rf"(?P<sep>[、和及至-])?(?:第)?(?P<number>{_NUMBER})")
 _MAX_RANGE = 20
 _CLAIMS_WINDOW = 40
+_ITEMS_END = re.compile(r"[。\n]")  # the last item runs to its sentence's end
 
 
 def _value(raw: str) -> int | None:
@@ -49,7 +50,7 @@ def claim_items(complaint: str) -> dict[int, str]:
             items[expected - 1] = complaint[previous.end(): mark.start()]
         previous, expected = mark, expected + 1
     if previous is not None:
-        end = re.compile(r"[。\n]").search(complaint, previous.end())
+        end = _ITEMS_END.search(complaint, previous.end())
         items[expected - 1] = complaint[previous.end(): end.start() if end else len(complaint)]
     return items
 

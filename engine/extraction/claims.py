@@ -168,22 +168,16 @@ def grammar(casetype: CaseType) -> ClaimGrammar:
 def _passages(doc: Document) -> list[tuple[int, int, str]]:
     """The claims, then every later passage that changes or clarifies them, to its sentence end."""
     text = doc.text
-    if "claims" in doc.sections:
-        start, end = doc.section("claims")
-    else:
-        # 庭审中，原告变更诉讼请求为：… with no claims stated before it: the change is the claim.
-        start, end = doc.section("body")
+    # 庭审中，原告变更诉讼请求为：… with no claims stated before it: the change is the claim.
+    stated = "claims" in doc.sections
+    start, end = doc.section("claims" if stated else "body")
     body_end = max(doc.section("body")[1], end)
     markers = sorted(
         [(m.start(), "change") for m in _CHANGE.finditer(text, start, body_end)]
         + [(m.start(), "clarify") for m in _CLARIFY.finditer(text, start, body_end)]
     )
-    if "claims" in doc.sections:
-        first_cut = markers[0][0] if markers and markers[0][0] < end else end
-        passages = [(start, first_cut, "claims")]
-    else:
-        first_cut = start
-        passages = []
+    first_cut = (markers[0][0] if markers and markers[0][0] < end else end) if stated else start
+    passages = [(start, first_cut, "claims")] if stated else []
     last_end = first_cut
     for position, kind in markers:
         if position < last_end:

@@ -161,11 +161,7 @@ def _eval_all(realdata: Path, gold: Path | None, kind: str | None, sets: Path | 
     """Every registered gold set scored, one summary line each (a set whose source text is absent says so)."""
     from engine.errors import E
     from engine.extraction.goldsets import GOLD_SETS, KINDS, load_gold_sets, score_all, summary_table
-    from engine.extraction.realdata import evaluate_gold, missing_source
-    from engine.system import System, default_system
-
-    def evaluate(system: System, case_type: str, realdata: Path, gold_path: Path) -> dict[str, Any] | None:
-        return None if missing_source(realdata, gold_path) else evaluate_gold(system, case_type, realdata, gold_path)
+    from engine.system import default_system
 
     registry = sets or GOLD_SETS
     try:
@@ -174,7 +170,7 @@ def _eval_all(realdata: Path, gold: Path | None, kind: str | None, sets: Path | 
         if kind is not None and kind not in KINDS:
             raise YaosuError(E.E293, kind=kind, known="、".join(KINDS))
         chosen = tuple(entry for entry in load_gold_sets(registry) if kind is None or entry.kind == kind)
-        rows = score_all(default_system(), realdata, chosen, registry.parent, evaluate)
+        rows = score_all(default_system(), realdata, chosen, registry.parent)
     except YaosuError as exc:
         _fail(exc.shown)
         return

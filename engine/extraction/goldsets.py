@@ -7,7 +7,6 @@ figure reported comes with the kind of set it comes from. `score_all` scores eac
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -59,11 +58,17 @@ def load_gold_sets(path: Path = GOLD_SETS) -> tuple[GoldSet, ...]:
     return registry.sets
 
 
-def score_all(system: System, realdata: Path, sets: tuple[GoldSet, ...], folder: Path,
-              evaluate: Callable[[System, str, Path, Path], dict[str, Any] | None]) -> list[dict[str, Any]]:
-    """One row per set: its registry entry and its report (None when its source text is not on this machine)."""
-    return [{"set": entry, "report": evaluate(system, entry.case_type, realdata, folder / entry.file)}
-            for entry in sets]
+def score_all(system: System, realdata: Path, sets: tuple[GoldSet, ...], folder: Path) -> list[dict[str, Any]]:
+    """One row per set: its registry entry and its report, by the evaluator `eval-real --gold` uses (None when
+    its source text is not on this machine)."""
+    from engine.extraction.realdata import evaluate_gold, missing_source
+
+    rows = []
+    for entry in sets:
+        gold = folder / entry.file
+        report = None if missing_source(realdata, gold) else evaluate_gold(system, entry.case_type, realdata, gold)
+        rows.append({"set": entry, "report": report})
+    return rows
 
 
 def _micro(report: dict[str, Any] | None, part: str) -> str:

@@ -83,7 +83,10 @@ ELEMENT_LABOR_SOURCE = "cail2019_element/labor.jsonl"
 REAL_FILES = {"lawbench_sale.gold.jsonl": ("sale_contract", REAL_SOURCE),
               "lawbench_labor.gold.jsonl": ("labor_dispute", REAL_SOURCE),
               "lawbench_sale_dev.gold.jsonl": ("sale_contract", REAL_SOURCE),
+              "lawbench_sale_dev2.gold.jsonl": ("sale_contract", REAL_SOURCE),
+              "lawbench_labor_dev.gold.jsonl": ("labor_dispute", REAL_SOURCE),
               "element_labor_dev.gold.jsonl": ("labor_dispute", ELEMENT_LABOR_SOURCE),
+              "element_labor_dev2.gold.jsonl": ("labor_dispute", ELEMENT_LABOR_SOURCE),
               "element_labor_blind.gold.jsonl": ("labor_dispute", ELEMENT_LABOR_SOURCE)}
 
 

@@ -99,6 +99,7 @@ def test_the_labour_checker_reads_values_against_the_joined_sentences(tmp_path: 
         for role in ("complaints", "answers"):
             (root / sub / role).mkdir(parents=True)
     for name in ("lawbench_sale.gold.jsonl", "lawbench_labor.gold.jsonl", "lawbench_sale_dev.gold.jsonl",
+                 "lawbench_sale_dev2.gold.jsonl", "lawbench_labor_dev.gold.jsonl", "element_labor_dev2.gold.jsonl",
                  "element_labor_blind.gold.jsonl"):
         (root / "realdata_gold" / name).write_text("", encoding="utf-8")
     gold = root / "realdata_gold" / "element_labor_dev.gold.jsonl"

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 GOLD = Path(__file__).resolve().parents[2] / "corpus" / "realdata_gold"
-FILES = ["scm_loan", "scm_loan_heldout", "scm_answers_dev", "answers_dev", "rc_loan_dev", "cail2021_dev",
-         "cail2021_blind", "lawbench_loan_dev", "lawbench_traffic", "lawbench_traffic_dev", "lawbench_traffic_dev2",
-         "lawbench_sale", "lawbench_labor", "lawbench_sale_dev", "element_labor_dev", "element_labor_blind"]
+FILES = ["scm_loan", "scm_loan_heldout", "scm_loan_dev2", "scm_answers_dev", "answers_dev", "rc_loan_dev",
+         "cail2021_dev", "cail2021_blind", "lawbench_loan_dev", "lawbench_traffic", "lawbench_traffic_dev",
+         "lawbench_traffic_dev2", "lawbench_traffic_dev3", "lawbench_sale", "lawbench_labor", "lawbench_labor_dev",
+         "lawbench_sale_dev", "lawbench_sale_dev2", "element_labor_dev", "element_labor_dev2", "element_labor_blind"]
 
 
 @pytest.mark.parametrize("name", FILES)

@@ -1,5 +1,6 @@
 """`yaosu` starts without the calculators: engine/cli.py builds `calc` only when a command line asks for it,
-and `yaosu calc …` then behaves as the calculators' own command group does."""
+and `yaosu calc …` then behaves as the calculators' own command group does. Loading the system (what
+`meta`, `validate`, `find`, `check-data` do) does not import spaCy: only extraction needs it."""
 
 from __future__ import annotations
 
@@ -20,6 +21,18 @@ def test_importing_the_command_line_imports_no_calculator_and_no_spacy() -> None
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_loading_the_system_imports_no_spacy_until_an_answer_is_classified() -> None:
+    probe = ("import sys\n"
+             "from engine.system import default_system\n"
+             "system = default_system()\n"
+             "print('spacy' in sys.modules)\n"
+             "system.casetypes['private_lending'].package.clause_classifier(['被告辩称借款已经全部还清了'])\n"
+             "print('spacy' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True"]
 
 
 def test_yaosu_calc_runs_the_calculators_group() -> None:

@@ -16,17 +16,16 @@ import random
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import spacy
 import yaml
-from spacy.language import Language
-from spacy.training import Example
 
-import engine.extraction.pipeline  # noqa: F401 - registers yaosu.char_tokenizer.v1, which the model uses
 from engine.errors import E, YaosuError
 from engine.paths import CORPUS_DIR
 from engine.yamltext import load_yaml
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 MODEL_DIR = Path(__file__).with_name("stance_model")
 CLAUSES = CORPUS_DIR / "private_lending" / "stance" / "defence_clauses.yaml"
@@ -46,6 +45,16 @@ _MODEL = {
     "no_output_layer": False,
     "length": 65536,
 }
+
+
+def _spacy() -> Any:
+    """spaCy, imported when a model is trained or first used: loading the case type (`yaosu meta`,
+    `validate`, `check-data`) does not pay for it."""
+    import spacy
+
+    import engine.extraction.pipeline  # noqa: F401 - registers yaosu.char_tokenizer.v1, which the model uses
+
+    return spacy
 
 
 def read_clauses(path: Path = CLAUSES) -> dict[str, list[str]]:
@@ -73,6 +82,9 @@ def labelled(clauses: dict[str, list[str]]) -> list[tuple[str, dict[str, float]]
 
 def train(clauses: dict[str, list[str]], epochs: int = EPOCHS, seed: int = SEED) -> Language:
     """A fresh textcat_multilabel pipeline trained on the clauses: same data and seed → same model."""
+    spacy = _spacy()
+    from spacy.training import Example
+
     spacy.util.fix_random_seed(seed)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "yaosu.char_tokenizer.v1"}}})
     textcat: Any = nlp.add_pipe("textcat_multilabel", config={"model": _MODEL, "threshold": THRESHOLD})
@@ -95,7 +107,7 @@ def load_model(path: Path = MODEL_DIR) -> Language | None:
     if not (path / "config.cfg").is_file():
         return None
     try:
-        return spacy.load(path)
+        return _spacy().load(path)
     except (OSError, ValueError) as exc:
         raise YaosuError(E.E152, path_name=path.name, exc=exc) from exc
 

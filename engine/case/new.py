@@ -37,7 +37,7 @@ def new_case_from_texts(
 ) -> dict[str, Any]:
     """A complete case dict from pleading texts (no files are touched); `*_warnings` are what reading the
     file said (a scan read by OCR, its confidence), kept in front of the extraction's own warnings."""
-    from engine.extraction.api import extract_text
+    from engine.extraction.api import extract_pleadings
 
     casetype = system.casetype(case_type)
     # The stored text must be the text the evidence offsets point into: without control characters.
@@ -45,9 +45,7 @@ def new_case_from_texts(
     answer_text = clean_pleading_text(answer_text) if answer_text is not None else None
     if court is not None:
         system.court(court)  # an unknown court is refused before any work is done
-    complaint = extract_text(system, complaint_text, case_type=case_type, role="complaint")
-    answer = (extract_text(system, answer_text, case_type=case_type, role="answer", complaint=complaint_text)
-              if answer_text is not None else None)
+    complaint, answer = extract_pleadings(system, case_type, complaint_text, answer_text)
     complaint = {**complaint, "warnings": [*(complaint_warnings or []), *complaint["warnings"]]}
     if answer is not None:
         answer = {**answer, "warnings": [*(answer_warnings or []), *answer["warnings"]]}

@@ -57,6 +57,21 @@ def extract_text(system: System, text: str, case_type: str | None = None, role: 
                  complaint: str = "") -> dict[str, Any]:
     """The elements of one pleading; an answer may be given the `complaint` it replies to (what the answer
     assumes from it: a marriage the complaint states)."""
+    return _extract(system, text, case_type, role, complaint)[0]
+
+
+def extract_pleadings(system: System, case_type: str, complaint: str,
+                      answer: str | None) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The elements of a complaint and of the answer that replies to it: the complaint is read once, and
+    the answer is given that reading instead of reading the complaint again."""
+    complaint_result, complaint_doc = _extract(system, complaint, case_type, "complaint")
+    if answer is None:
+        return complaint_result, None
+    return complaint_result, _extract(system, answer, case_type, "answer", complaint, complaint_doc)[0]
+
+
+def _extract(system: System, text: str, case_type: str | None, role: str, complaint: str = "",
+             replied: Document | None = None) -> tuple[dict[str, Any], Document]:
     if role not in ROLES:
         raise YaosuError(E.E201, role=role)
     if len(text) > MAX_TEXT_CHARS:
@@ -70,7 +85,7 @@ def extract_text(system: System, text: str, case_type: str | None = None, role: 
             warnings.append(f"未能识别案件类型，按 {system.table(case_type).label}（{case_type}）处理")
     casetype = system.casetype(case_type)
     table = casetype.table
-    doc = analyse(casetype, text, role, complaint)
+    doc = analyse(casetype, text, role, complaint, replied)
     evidence = _Evidence(doc)
     results = doc.results
     elements = {eid: _element_output(doc, eid, evidence) for eid in table.element_ids if eid in results}
@@ -92,7 +107,7 @@ def extract_text(system: System, text: str, case_type: str | None = None, role: 
     if role == "answer":
         # Every element's stance (admit / contest / partial / not_addressed), not only those found.
         result["stances"] = answer_stances(doc)
-    return result
+    return result, doc
 
 
 def normalisation_warnings(norm: Normalised) -> list[str]:

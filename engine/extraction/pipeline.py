@@ -213,12 +213,15 @@ def replied_to(doc: Document) -> Document | None:
     return doc.complaint_document
 
 
-def analyse(casetype: CaseType, text: str, role: str, complaint: str = "") -> Document:
-    """Read `text` as a pleading of `role`; an answer may be given the `complaint` it replies to."""
+def analyse(casetype: CaseType, text: str, role: str, complaint: str = "",
+            replied: Document | None = None) -> Document:
+    """Read `text` as a pleading of `role`; an answer may be given the `complaint` it replies to, and the
+    caller's own reading of that complaint (`replied`) when it has one."""
     norm = normalise(text)
     document = Document(norm, casetype, role, recognise_document(norm, nlp=casetype_nlp(casetype)))
     if role == "answer" and complaint:
         document.complaint = normalise(complaint).text
+        document.complaint_document = replied
     document.sections = find_sections(norm.text)
     for stage in ROLE_STAGES[role]:
         STAGES[stage](document)

@@ -21,22 +21,30 @@ from engine.law.penalty import parse_penalty_rate
 _BEFORE = 14  # characters before a sum that say what it is
 _TOTAL = re.compile(r"(总价款|总价|合同总价|货款总额|总货款|合同金额|合同价款|结算金额|货款合计|共计货款|货款共计|对账确认货款"
                     r"|货款总计|供货总额|总计|共计|总房价|总房款|房款(?:共计|合计|总计)|(?:约定|出售|销售|转让|成交|买卖|房屋|房产|商铺)"
-                    r"(?:价款|价格|售价|房价|总价)|售价)"
+                    r"(?:价款|价格|售价|房价|总价)|售价|作价)"
                     r"[为是计共：:人民币约]{0,4}$")
 # 以650000元的价格购买 / 以80000元的价格卖给原告: the sum is the price of the sale verb that follows.
-_PRICE_AFTER = re.compile(r"(?:的)?(?:价格|价款|总价|总价款|房价)?(?:购买|购得|买下|买受|出售|出卖|卖给|售予|转让|成交)")
+# 以63000元的价格将房屋转让给…: the object may stand before the verb with 将.
+_PRICE_AFTER = re.compile(r"(?:的)?(?:价格|价款|总价|总价款|房价)?(?:将[^，。；]{0,10}?)?(?:购买|购得|买下|买受|出售|出卖|卖给|售予|转让|成交)")
 # 以500000元的价格将房屋出售给案外人: a resale to someone else is not the price of this sale.
 _TO_OTHERS = re.compile(r"[^，。；]*?(?:案外人|第三人|他人|别人|其他人)")
 _PAID = re.compile(r"(支付|付款|付|给付|转账|汇款)了?(货款|价款|款项|部分货款)?[共计合累人民币]{0,4}$")
 _PAID_TOTAL = re.compile(r"(共计|合计|累计)")
 _NOT_PAID = re.compile(r"(应|应当|须|需|约定|承诺|同意|要求|请求|判令|按照|按)[^，。；]{0,12}$")
 _OWED = re.compile(r"(尚欠|余款|欠付|拖欠|未付|剩余|尚余|下欠|结欠|仍欠)[^，。；0-9]{0,8}$")
-_PAID_IN_FULL = re.compile(r"全额付清|全部付清|已付清|一次性付清全部|付清(?:了)?全部(?:购房款|房款|价款|货款)"
+_PAID_IN_FULL = re.compile(r"全额付清|全部付清|已付清|一次性付清全部|(?:即|当即|当天|当日)一次性(?:全部)?付清|付清(?:了)?全部(?:购房款|房款|价款|货款)"
                            r"|(?:当即|当场|当天|当日|随即|即)付清(?:了)?(?:全部)?(?:购房款|房款|价款|货款)"
                            r"|(?:交付|支付|交纳)(?:了)?全部(?:房屋)?(?:价款|房款|购房款|货款)"
                            r"|(?:全部|全面|依约|按约)履行了?(?:全部)?(?:的)?(?:交款|付款|支付房款|支付价款|支付购房款)义务")
 # 实际没有支付购房款 / 分文未付: nothing paid (the corpus convention writes 0.00).
-_NOTHING_PAID = re.compile(r"(?:实际)?(?:没有|未|从未)(?:支付|付)(?:过)?(?:任何)?(?:购房款|房款|货款|价款)(?=[，。；]|$)|分文未付")
+_NOTHING_PAID = re.compile(r"(?:实际)?(?:并)?(?:没有|未|从未)(?:支付|付)(?:过)?(?:任何)?(?:[^，。；]{0,14}?约定的)?"
+                           r"(?:购房款|房款|货款|价款)(?=[，。；]|$)|分文未付")
+# 协议约定的356000元房款 / 合同中的X元价款: the sum before the price noun, named as the agreement's, is the price.
+_AGREEMENT_OF = re.compile(r"(?:合同|协议|契约)(?:中|上|里|约定|载明|所载|确定)?的$")
+_PRICE_NOUN_AFTER = re.compile(r"(?:的)?(?:购房款|房款|房价款|总价款|价款|货款|转让款)")
+# The seller's receipt of a sum (本公司收到的56400元 / 收到被告货款X元) or a receipt for it (X元的收条).
+_RECEIVED = re.compile(r"(?<![未没])收到(?:了)?(?:的)?(?:[^，。；0-9]{0,6}?(?:货款|房款|购房款|价款))?$")
+_RECEIPT_AFTER = re.compile(r"(?:的)?(?:购房款|房款|货款|价款)?(?:收到条|收条|收据)")
 # A payment by the noun the sum is attached to (grammar.item_noun) and the verb governing its list.
 PRICE_NOUN = re.compile(r"^(?:购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房款|货款|价款|款项|款)?$")
 PAY_VERB = re.compile(r"(?:支付|付款|付|给付|转账|汇款|交付|交纳|缴纳)(?:了|过)?(?:给)?(?:被告|原告|对方|上诉人|被上诉人|PER|ORG)?$")
@@ -56,7 +64,7 @@ PENALTY = re.compile(
 )
 _WRITTEN = re.compile(r"签订(?:了)?[^，。；]{0,8}?《[^》]{0,20}(?:合同|协议|订单)》|签订(?:了)?(?:书面)?(?:买卖|购销|采购|供货|销售)合同")
 _UNWRITTEN = re.compile(r"无书面合同|未签订书面|没有签订书面|未签订(?:买卖|购销)合同|口头约定")
-_GOODS = re.compile(r"(?:购买|采购|订购|订购了|购买了|采购了|定制|供应(?!商)|供应了|销售(?!合同|商))([^0-9，。；,（(“”《》：:]{2,16}?)(?=[0-9]|，|。|；|（|共|一批|若干|合计|总计|$)")
+_GOODS = re.compile(r"(?:购买|采购|订购|订购了|购买了|采购了|定制|供应(?!商)|供应了|销售(?!合同|商|价|额|收入|款|人员))([^0-9，。；,（(“”《》：:]{2,16}?)(?=[0-9]|，|。|；|（|共|一批|若干|合计|总计|$)")
 _DUE_AFTER = re.compile(r"(?:货到|收货|交货|送货|到货|验收合格|安装完毕|交付)后(\d+)[日天]内(?:付清|支付|结清|付款|一次性)")
 _PENALTY_SUM = re.compile(r"违约金(?:为|人民币)?$|违约金，即$")
 _PENALTY_SHARE = re.compile(r"(?:按|为|支付|承担|赔偿)[^，。；]{0,10}?(?:未付货款|未付款|合同总价|总价款|总价|货款总额|欠款|货款|总房款|总房价|已付房款|购房款|房款|房价款|价款)[^，。；0-9]{0,4}?"
@@ -96,8 +104,11 @@ def _money_roles(doc: Document) -> dict[str, list[tuple[Any, Any]]]:
     for mention in doc.mentions_in(start, end, "money"):
         before = text[max(_sentence_start(text, mention.start), mention.start - _BEFORE): mention.start]
         if _TOTAL.search(before) or (before.endswith("以") and _PRICE_AFTER.match(text, mention.end)
-                                     and not _TO_OTHERS.match(text, mention.end, mention.end + 24)):
+                                     and not _TO_OTHERS.match(text, mention.end, mention.end + 24)) or (
+                _AGREEMENT_OF.search(before) and _PRICE_NOUN_AFTER.match(text, mention.end)):
             roles["total"].append((mention, before))
+        elif (_RECEIVED.search(before) or _RECEIPT_AFTER.match(text, mention.end)) and not _a_term(text, mention.start):
+            roles["paid"].append((mention, before))
         elif _OWED.search(before):
             if not _a_term(text, mention.start):
                 roles["owed"].append((mention, before))
@@ -111,6 +122,14 @@ def _money_roles(doc: Document) -> dict[str, list[tuple[Any, Any]]]:
             if not _NOT_PAID.search(_PERFORMED.sub("", head)) and not _a_term(text, mention.start):
                 roles["paid"].append((mention, before))
     return roles
+
+
+# 余款于交房时一次性付清: a clause that sets a time or a remainder to pay is a term, not a payment made.
+_FULL_TERM = re.compile(r"余款|尾款|剩余|应|须|需|[于在][^，。；]{0,10}?(?:时|前|后)$")
+
+
+def _clause_before(text: str, position: int) -> str:
+    return text[grammar.start_before(text, position, "，,。；;"): position]
 
 
 def _a_term(text: str, position: int) -> bool:
@@ -178,7 +197,8 @@ def read_sale_facts(doc: Document, results: dict[str, Candidate]) -> None:
             spans = [(start + match.start(), start + match.end())]
             results["penalty_rate"] = Candidate("penalty_rate", value, spans, 0.8, "derived", start + match.start())
             break
-    if paid is None and "total_price" in results and _PAID_IN_FULL.search(facts):
+    if paid is None and "total_price" in results and any(
+            not _FULL_TERM.search(_clause_before(facts, m.start())) for m in _PAID_IN_FULL.finditer(facts)):
         total = results["total_price"]
         results["paid_amount"] = Candidate("paid_amount", total.value, total.spans, 0.6, "derived", total.order)
     elif paid is None and (nothing := _NOTHING_PAID.search(facts)) is not None:

@@ -71,6 +71,8 @@ _GIVE_BACK = re.compile(rf"(?:双倍)?(?:返还|退还|退回|退)(?:给)?{_PART
 _COMPENSATE = re.compile(rf"赔偿{_PARTY}(?:全部|各项|经济|的)*$")
 _REFUNDED = re.compile(r"^(?:购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房款|货款|价款|款项|已付款)$")
 _LOSS_NOUN = re.compile(r"中介劳务费|中介费|劳务费|经济损失|损失|费用")
+_LOSS_AFTER = re.compile(r"(?:的)?(?:经济)?损失")
+_BEAR = re.compile(rf"(?:承担|赔偿){_PARTY}(?:全部|各项|经济|的)*$")
 _ASKED = re.compile(r"请求|要求|诉请|应(?:当)?|判令")
 _COURT = re.compile(r"一审|原审|原判|二审|判决")
 _PAY_PENALTY = re.compile(rf"(?:支付|给付|承担|赔偿){_PARTY}(?:逾期[^，。；0-9]{{0,6}}?)?$")
@@ -107,6 +109,8 @@ def _claim_items(doc: Document, results: dict[str, Candidate]) -> None:
             eid = "claim_refund"
         elif _LOSS_NOUN.fullmatch(noun) and (_GIVE_BACK.search(head) or _COMPENSATE.search(head)):
             eid = "claim_losses"
+        elif not noun and _LOSS_AFTER.match(text, mention.end) and _BEAR.search(head):
+            eid = "claim_losses"  # 承担60000元损失（责任）: the sum before its noun
         else:
             continue
         found.setdefault(eid, Candidate(eid, mention.value, [(mention.start, mention.end)], 0.8, "derived",

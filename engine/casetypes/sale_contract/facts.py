@@ -72,6 +72,12 @@ _PENALTY_SHARE = re.compile(r"(?:按|为|支付|承担|赔偿)[^，。；]{0,10}
 _INSPECTION = re.compile(r"(?:收货|到货|交付|送达|货到|交货)后(\d+)[日天]内[^，。；]{0,10}?(?:验收|检验)")
 _QUALITY_WORDS = re.compile(r"存在|无法|不合格|质量问题|瑕疵|缺陷|失灵|破损|偏差|色差|隐裂|短少|不符合")
 _QUALITY = re.compile(r"(?:发现|提出|反映|以)([^，。；]{2,24}?)(?:为由|，|。|；|$)")
+# 存在严重的质量问题：1.地下室墙面渗水…: the defects listed after the heading, the first of them.
+_QUALITY_LISTED = re.compile(r"(?:存在|出现|有)(?:严重的?|以下|如下|诸多)?质量问题[：:]\s*(?:[1-9１-９一二三][.、．]\s*)?([^，。；：:]{2,24})")
+# Not the buyer's own objection: a denial or a failed proof (未能证明…有质量问题), a rule quoted (以…为由主张权利的，
+# 不予支持), a court's ground (原审法院以…为由).
+_NOT_OBJECTION = re.compile(r"未能证明|不能证明|无法证明|没有|不存在|并非|不是")
+_RULE_OR_COURT = re.compile(r"规定|解释|不予支持|应予支持|法院|原审|一审|原判")
 _CLAUSE_PREFIX = re.compile(r"^(?:双方)?(?:合同)?(?:第[一二三四五六七八九十]+条)?(?:还)?约定[：:，,]?“?")
 _CLAUSE = re.compile(r"约定[：:]?“([^”]{4,80}?(?:违约金|逾期付款)[^”]{0,40}?)”")
 _DELIVERY = re.compile(r"^[^。；]{0,14}?(送至|送达|交付|送货|交货|发货|供货|提货|运至|全部货物|货物送)")
@@ -367,11 +373,18 @@ def quality_terms(doc: Document, results: dict[str, Candidate]) -> None:
         span = (start + period.start(1), start + period.end(1))
         results["inspection_period_days"] = Candidate("inspection_period_days", int(period.group(1)), [span], 0.75,
                                                       "derived", span[0])
+    listed = _QUALITY_LISTED.search(facts)
+    if listed is not None:
+        span = (start + listed.start(1), start + listed.end(1))
+        results["quality_objection"] = Candidate("quality_objection", listed.group(1), [span], 0.7, "derived", span[0])
+        return
     for match in _QUALITY.finditer(facts):
         words = match.group(1)
         sentence_start = _sentence_start(facts, match.start())
         sentence = facts[sentence_start: match.end()]
         if not _QUALITY_WORDS.search(words) or re.search(r"未提出|没有提出|视为|应在|应当在|有异议的", sentence):
+            continue
+        if _NOT_OBJECTION.search(words) or _RULE_OR_COURT.search(facts[sentence_start: match.end() + 16]):
             continue
         words = re.sub(r"^(?:了|其中)", "", words)
         span = (start + match.start(1), start + match.end(1))
@@ -385,6 +398,11 @@ def quality_terms(doc: Document, results: dict[str, Candidate]) -> None:
     found = results.get("quality_objection")
     if found is not None and isinstance(found.value, str) and len(found.value) <= 5:
         del results["quality_objection"]  # 未提出任何质量异议: the keyword alone is no objection
+    elif found is not None and isinstance(found.value, str) and found.spans:
+        begin, stop = found.spans[0]
+        around = text[_sentence_start(text, begin): stop + 16]
+        if _NOT_OBJECTION.search(found.value) or _RULE_OR_COURT.search(around):
+            del results["quality_objection"]  # a rule quoted or a court's ground, not the buyer's objection
 
 
 def _deposit(deposits: list[tuple[Any, Any]], results: dict[str, Candidate], facts: str) -> None:

@@ -152,6 +152,8 @@ _REDUCTION = re.compile(r"违约金[^。；]{0,20}?(?:过高|偏高|畸高)|过�
                         r"|予以调整|予以减少|调低|酌情减少")
 
 
+# 未收到函件 / 通知 / 律师函: a letter, not the thing sold.
+_NOT_GOODS = re.compile(r"(?:过)?[^，。；]{0,10}?(?:函|通知|信件|来信|邮件|短信|文书|传票|材料|证据)")
 _DENIED = re.compile(r"未收到|没有收到|并未收到|从未收到|未交付|未送达|仅收到|实际收到|只收到|未实际交付")
 # 只收到原告支付的货款50000元: what was received is money (a payment contested), not the goods.
 _MONEY_RECEIVED = re.compile(r"(?:仅|只|实际|共)(?:收到|收取)[^，。；]{0,12}?(?:货款|房款|购房款|价款|款项|款)")
@@ -301,7 +303,9 @@ _GENERAL_REJECTION = re.compile(
     # The relationship behind every claim denied (双方不存在买卖合同关系).
     r"|(?:不存在|没有|并无)(?:任何)?(?:(?:买卖|购销|房屋买卖|商品房买卖)?合同|买卖|购销)(?:法律)?关系"
     # The answerer's liability denied as a whole (不应承担责任 / 不承担任何责任), not a named duty (返还义务).
-    r"|(?:不应|不应当|无需|不必|不)(?:再)?(?:承担|负)(?:任何)?(?:民事)?责任(?![^，。；]{0,2}(?:比例|份额))")
+    r"|(?:不应|不应当|无需|不必|不)(?:再)?(?:承担|负)(?:任何)?(?:民事)?责任(?![^，。；]{0,2}(?:比例|份额))"
+    # 责任不在答辩人 / 责任不在PER: the same denial with the answerer after it.
+    r"|责任(?:并)?不在(?:于)?(?:答辩人|我方|本人|被告|被上诉人|我|PER|ORG)")
 # 同意原告的全部诉讼请求 / 对原告的诉讼请求无异议: a general admission (not of 部分 claims).
 _GENERAL_ADMISSION = re.compile(r"(?<!不)(?:同意|认可|接受)原告(?:的)?(?:全部|各项|所有)?(?:诉讼请求|诉请)"
                                 r"|对原告(?:的)?(?:全部|各项|所有)?(?:诉讼请求|诉请)(?:无异议|没有异议|均无异议)")
@@ -599,7 +603,8 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
             _set_position(doc, results, "claim_penalty", "contest", None, found.span())
     # 不存在未交付的事实: a denial that is itself denied is none.
     denied = next((m for m in _DENIED.finditer(doc.text)
-                   if not re.search(r"不存在|并非|不是|并不", doc.text[max(0, m.start() - 4): m.start()])), None)
+                   if not re.search(r"不存在|并非|不是|并不", doc.text[max(0, m.start() - 4): m.start()])
+                   and not _NOT_GOODS.match(doc.text, m.end())), None)
     if denied is not None and "delivered" not in results and not _MONEY_RECEIVED.search(
             doc.text[max(0, denied.start() - 2): denied.end() + 12]):
         # 未收到 / 仅收到部分: the delivery the complaint states is contested (not delivered at all: false).
@@ -630,6 +635,9 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
     _any_defendant_contests(doc)
     _against_complaint(doc, results, complained)
     _facts_admitted(doc, results, complained)
+    _listed_facts_admitted(doc, results, complained)
+    _paid_in_full_stated(doc, results, complained)
+    _return_not_claimed(doc, results, complained)
 
 
 # Facts an answer may state of its own that a complaint states too.
@@ -762,3 +770,67 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         # An element-style form row with boxes and none ticked stays empty, whatever the text around it says.
         if eid in results and results[eid].source == "derived":
             del results[eid]
+
+
+# …这些事实没有异议 / …的事实无异议: the facts the sentence lists before the admission.
+_LISTED_ADMITTED = re.compile(r"(?:这些|上述|以上|该等|前述)?事实(?:均|都|也)?(?:没有|无)异议|的事实(?:均)?(?:无异议|没有异议|属实|予以认可)")
+_LISTED_FACTS = (
+    ("written_contract", re.compile(r"签订|签署")),
+    # The contract's content (签订契约的时间、内容) admits its terms: the agreed price.
+    ("total_price", re.compile(r"(?:合同|协议|契约)[^，。；]{0,10}?内容")),
+    ("paid_amount", re.compile(r"(?<![未没不])(?:支付|付清|交清|交纳)(?:了)?[^，。；]{0,8}?(?:购房款|房款|购买款|货款|价款|款项)")),
+    ("delivered", re.compile(r"(?<![未没不])交付")),
+)
+
+
+def _listed_facts_admitted(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:
+    """原、被告签订契约的时间、内容以及原告已经支付购房款，被告也将房屋交付给了原告，这些事实没有异议: each fact the
+    sentence names before its admission is admitted, when the complaint states it and the answer takes no other
+    position on it."""
+    text = doc.text
+    for found in _LISTED_ADMITTED.finditer(text):
+        sentence = text[grammar.start_before(text, found.start(), "。；;"): found.start()]
+        if _REJECTS.search(sentence) or re.search(r"但|除|不认可|有异议", sentence):
+            continue
+        begin = found.start() - len(sentence)
+        for eid, named in _LISTED_FACTS:
+            said = named.search(sentence)
+            if said is not None and eid == "delivered" and doc.mentions_in(max(begin, begin + said.start() - 14),
+                                                                            begin + said.start(), "date"):
+                eid = "delivery_date"  # 模具于TIME交付的事实无异议: the admitted delivery is dated (sc_a_008)
+            stated = complained.get(eid)
+            if stated is None or stated.value in (None, False) or eid in doc.positions or said is None:
+                continue
+            _set_position(doc, results, eid, "admit", None, found.span())
+
+
+# 我也足额支付了购房款 / 已付清全部房款 (no figure): the answer says the price was paid in full.
+_FULL_PAYMENT = re.compile(r"(?<![未没不])(?:足额|全额|如数)(?:支付|付清|交纳)(?:了)?(?:全部)?(?:的)?(?:购房款|房款|货款|价款)"
+                           r"|(?:已|已经)(?:全部)?付清(?:了)?(?:全部)?(?:的)?(?:购房款|房款|货款|价款)(?![0-9])")
+
+
+def _paid_in_full_stated(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:
+    """A payment in full with no figure, against the complaint's payment: admitted when the complaint's payment is
+    its price, contested (no value) when the complaint says less was paid (实际没有支付购房款 → 0)."""
+    stated = complained.get("paid_amount")
+    found = _FULL_PAYMENT.search(doc.text)
+    if found is None or stated is None or stated.value is None or "paid_amount" in doc.positions:
+        return
+    clause = doc.text[_clause_at(_clauses(doc.text), found.start())[0]: found.start()]
+    if _REPORTED.search(clause):
+        return
+    price = complained.get("total_price")
+    full = price is not None and price.value is not None and _same_value(price.value, stated.value)
+    _set_position(doc, results, "paid_amount", "admit" if full else "contest", None, found.span())
+
+
+def _return_not_claimed(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:
+    """只同意退还购房款本金 where the complaint claims no refund (it asks for the interest on it): no refund claim is
+    admitted; what the answer agrees to give back is the payment the complaint states, admitted."""
+    if not doc.complaint or doc.positions.get("claim_refund") != "admit" or "claim_refund" in complained:
+        return
+    found = results.pop("claim_refund")
+    doc.positions.pop("claim_refund", None)
+    stated = complained.get("paid_amount")
+    if stated is not None and stated.value is not None and "paid_amount" not in doc.positions and found.spans:
+        _set_position(doc, results, "paid_amount", "admit", None, found.spans[0])

@@ -398,7 +398,7 @@ def quality_terms(doc: Document, results: dict[str, Candidate]) -> None:
     found = results.get("quality_objection")
     if found is not None and isinstance(found.value, str) and len(found.value) <= 5:
         del results["quality_objection"]  # 未提出任何质量异议: the keyword alone is no objection
-    elif found is not None and isinstance(found.value, str) and found.spans:
+    elif found is not None and isinstance(found.value, str) and found.spans and doc.role == "complaint":
         begin, stop = found.spans[0]
         around = text[_sentence_start(text, begin): stop + 16]
         if _NOT_OBJECTION.search(found.value) or _RULE_OR_COURT.search(around):

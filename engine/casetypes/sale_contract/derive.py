@@ -436,7 +436,10 @@ def _contract(doc: Document, results: dict[str, Candidate], complained: dict[str
 
 _RECEIVED_GOODS = re.compile(r"(?:已|确已|均已)?收到[^，。；]{0,10}?(?:货物|货|房屋|标的物)")
 _ADMITS = re.compile(r"无异议|没有异议|属实|认可|确认")
-_DEFECT = re.compile(r"(?<![不没未无])(?:存在|出现)[^，。；]{0,12}(?:质量问题|问题|瑕疵|缺陷|不合格|故障|噪音|漏水|裂缝)")
+# A defect the answer states, with the thing that failed before it in its clause (篮球场地面出现问题); not a denied
+# one, nor the question of a heading (关于房屋是否存在…的问题).
+_DEFECT = re.compile(r"(?:[^，。；、：:\s]{0,8}?(?<![不没未无否])(?<!是否))(?:存在|出现)(?:了)?[^，。；]{0,12}?"
+                     r"(?:质量问题|问题|瑕疵|缺陷|不合格|故障|噪音|漏水|裂缝)")
 
 
 def _answer_facts(doc: Document, results: dict[str, Candidate]) -> None:
@@ -451,7 +454,8 @@ def _answer_facts(doc: Document, results: dict[str, Candidate]) -> None:
                 _set_position(doc, results, "delivered", "admit", None, (begin + got.start(), begin + got.end()))
                 break
     raised = results.get("quality_objection")
-    if raised is None or (doc.positions.get("quality_objection") == "contest" and raised.value is None):
+    bare = raised is not None and "quality_objection" not in doc.positions and len(str(raised.value or "")) <= 4
+    if raised is None or bare or (doc.positions.get("quality_objection") == "contest" and raised.value is None):
         # A defect the answer states (存在…问题 / 不符合国家标准) is its own objection, though its clause contests.
         defect = _DEFECT.search(text)
         if not _nonconforming_clause(doc, results, clauses, defect.start() if defect else len(text)) and defect:
@@ -482,6 +486,9 @@ def _nonconforming_clause(doc: Document, results: dict[str, Candidate], clauses:
         found = _NONCONFORMING.search(clause)
         if found is None or re.search(r"并非|不存在|没有|未发现|均符合|不是|无", clause[: found.start()]):
             continue
+        sentence = text[grammar.start_before(text, begin, "。；;"): stop]
+        if re.match(r"\s*(?:只有|如果|若|凡)", clause) or "规定" in sentence:
+            continue  # 根据相关法律规定，只有因房屋主体结构质量不合格…: a rule quoted, not the goods described
         if re.search(r"(?:原告|被答辩人|对方)[^，。；：:]{0,6}?(?:称|认为|主张)", clause[: found.start()]):
             continue  # the other side's words
         own = clause[max(clause.rfind("："), clause.rfind(":")) + 1:]  # without the speaker (被告辩称：)

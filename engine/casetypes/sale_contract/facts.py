@@ -386,6 +386,8 @@ def quality_terms(doc: Document, results: dict[str, Candidate]) -> None:
             continue
         if _NOT_OBJECTION.search(words) or _RULE_OR_COURT.search(facts[sentence_start: match.end() + 16]):
             continue
+        if re.fullmatch(r"(?:了)?(?:质量)?(?:问题|异议)", words) and "quality_objection" in results:
+            continue  # 发现质量问题: the bare keyword says less than the objection already read
         words = re.sub(r"^(?:了|其中)", "", words)
         span = (start + match.start(1), start + match.end(1))
         results["quality_objection"] = Candidate("quality_objection", words, [span], 0.7, "derived", span[0])

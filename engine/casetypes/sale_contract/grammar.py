@@ -154,13 +154,23 @@ UNWRITTEN = re.compile(r"无书面合同|未签订书面|没有签订书面|未�
 _SIGNED_BY = re.compile(r"(?:合同|协议|契约)(?:系|是|由)[^，。；]{0,16}?签(?:订|署)")
 
 
+# Not this sale's contract: another kind (a lease, a loan, a works contract) or one signed with others.
+_OTHER_KIND = re.compile(r"(?:租赁|租房|租用|借款|借贷|施工|劳动|担保|抵押|装修|承包|委托|居间|中介|服务)(?:合同|协议|契约)")
+_WITH_OTHERS = re.compile(r"(?:其他|案外人|第三人|他人|别人)[^，。；]{0,8}$")
+# 《…买卖合同》示范文本: a model text, not a contract signed.
+_MODEL_TEXT = re.compile(r"(?:示范)?(?:文本|范本)")
+
+
 def signed_contract(text: str) -> tuple[int, int] | None:
     """The span saying a written contract exists, or None."""
     for found in _SIGNED.finditer(text):
+        if _OTHER_KIND.search(found.group(0)) or _WITH_OTHERS.search(text[start_before(text, found.start(), "，,。；;"):
+                                                                        found.start()]):
+            continue
         if not _NOT_SIGNED.search(text[max(0, found.start() - 6): found.start()]):
             return found.span()
     for found in _SIGNED_BY.finditer(text):
         if not re.search(r"未|没有|并非|不是", found.group(0)):
             return found.span()
-    titled = _TITLED.search(text)
+    titled = next((t for t in _TITLED.finditer(text) if not _MODEL_TEXT.match(text, t.end())), None)
     return titled.span() if titled else None

@@ -64,7 +64,8 @@ PENALTY = re.compile(
 )
 _WRITTEN = re.compile(r"签订(?:了)?[^，。；]{0,8}?《[^》]{0,20}(?:合同|协议|订单)》|签订(?:了)?(?:书面)?(?:买卖|购销|采购|供货|销售)合同")
 _UNWRITTEN = re.compile(r"无书面合同|未签订书面|没有签订书面|未签订(?:买卖|购销)合同|口头约定")
-_GOODS = re.compile(r"(?:购买|采购|订购|订购了|购买了|采购了|定制|供应(?!商)|供应了|销售(?!合同|商|价|额|收入|款|人员))([^0-9，。；,（(“”《》：:]{2,16}?)(?=[0-9]|，|。|；|（|共|一批|若干|合计|总计|$)")
+_GOODS = re.compile(r"(?:购买|采购|订购|订购了|购买了|采购了|定制|供应(?!商)|供应了|销售(?!合同|商|价|额|收入|款|人员)|提供的(?!证据|担保|服务|资料|发票|票据|账户|证明|帮助|劳务|信息|地址|方案|材料|录音|短信)(?![^，。；]{0,10}?(?:证明|许可|证书|文件|手续|合同|协议)))([^0-9，。；,（(“”《》：:]{2,16}?)(?=[0-9]|，|。|；|（|共|一批|若干|合计|总计|$)")
+_GOODS_PREDICATE = re.compile(r"是否|存在|属于|出现")
 _DUE_AFTER = re.compile(r"(?:货到|收货|交货|送货|到货|验收合格|安装完毕|交付)后(\d+)[日天]内(?:付清|支付|结清|付款|一次性)")
 _PENALTY_SUM = re.compile(r"违约金(?:为|人民币)?$|违约金，即$")
 _PENALTY_SHARE = re.compile(r"(?:按|为|支付|承担|赔偿)[^，。；]{0,10}?(?:未付货款|未付款|合同总价|总价款|总价|货款总额|欠款|货款|总房款|总房价|已付房款|购房款|房款|房价款|价款)[^，。；0-9]{0,4}?"
@@ -229,6 +230,7 @@ def read_sale_facts(doc: Document, results: dict[str, Candidate]) -> None:
         results["goods"] = Candidate("goods", house[0], [span], 0.75, "derived", span[0])
     elif goods is not None:
         name = re.sub(r"^(?:原告|被告|其)?(?:的)?", "", goods.group(1)).strip()
+        name = _GOODS_PREDICATE.split(name)[0]  # 稀释剂属于劣质产品 / 油漆是否存在质量问题: the noun only
         if len(name) >= 2:
             span = (start + goods.start(1), start + goods.end(1))
             results["goods"] = Candidate("goods", name, [span], 0.75, "derived", span[0])

@@ -457,7 +457,7 @@ def _answer_facts(doc: Document, results: dict[str, Candidate]) -> None:
     bare = raised is not None and "quality_objection" not in doc.positions and len(str(raised.value or "")) <= 4
     if raised is None or bare or (doc.positions.get("quality_objection") == "contest" and raised.value is None):
         # A defect the answer states (存在…问题 / 不符合国家标准) is its own objection, though its clause contests.
-        defect = _DEFECT.search(text)
+        defect = next((d for d in _DEFECT.finditer(text) if not _conditional_or_reported(text, clauses, d.start(), d.end())), None)
         if not _nonconforming_clause(doc, results, clauses, defect.start() if defect else len(text)) and defect:
             _set_position(doc, results, "quality_objection", None, defect.group(0), defect.span())
     found = results.get("quality_objection")
@@ -468,6 +468,12 @@ def _answer_facts(doc: Document, results: dict[str, Candidate]) -> None:
         dates = doc.mentions_in(found.spans[0][0], said.start(), "date") if said else []
         if dates:
             _set_position(doc, results, "quality_objection_date", None, dates[-1].value, (dates[-1].start, dates[-1].end))
+
+
+def _conditional_or_reported(text: str, clauses: list[tuple[int, int]], start: int, end: int) -> bool:
+    """如果上诉人认为存在…问题 / 原告称存在…: the other side's view or a condition, not the answer's own statement."""
+    clause = text[_clause_at(clauses, start)[0]: end]
+    return bool(re.search(r"如果|假如|倘若|若", clause) or _REPORTED.search(clause))
 
 
 # The goods do not conform (有1200米绝缘层厚度不符合国家标准 / 部分产品不合格), said of the goods, not denied.
@@ -645,6 +651,7 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
     _listed_facts_admitted(doc, results, complained)
     _paid_in_full_stated(doc, results, complained)
     _return_not_claimed(doc, results, complained)
+    _quality_denied(doc, results, complained)
 
 
 # Facts an answer may state of its own that a complaint states too.
@@ -841,3 +848,17 @@ def _return_not_claimed(doc: Document, results: dict[str, Candidate], complained
     stated = complained.get("paid_amount")
     if stated is not None and stated.value is not None and "paid_amount" not in doc.positions and found.spans:
         _set_position(doc, results, "paid_amount", "admit", None, found.spans[0])
+
+
+# The seller's denial of a defect: 验收合格 / 没有质量问题 / 不存在影响居住的问题.
+_NO_DEFECT = re.compile(r"(?:没有|不存在|并无|无)(?:任何)?[^，。；]{0,12}?(?:质量)?问题|(?:验收|质量)合格|符合(?:国家|行业|合同)?(?:质量)?标准")
+
+
+def _quality_denied(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:
+    """The complaint objects to the quality and the answer denies any defect: the objection is contested (no value)."""
+    if "quality_objection" not in complained or "quality_objection" in results:
+        return
+    found = next((f for f in _NO_DEFECT.finditer(doc.text) if not re.search(r"逾期|迟延|延迟|违约|付款|交付", f.group(0))),
+                 None)  # 不存在逾期交付的问题 denies lateness, not a defect
+    if found is not None:
+        _set_position(doc, results, "quality_objection", "contest", None, found.span())

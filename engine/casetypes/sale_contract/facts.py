@@ -44,6 +44,10 @@ _AGREEMENT_OF = re.compile(r"(?:合同|协议|契约)(?:中|上|里|约定|载�
 _PRICE_NOUN_AFTER = re.compile(r"(?:的)?(?:购房款|房款|房价款|总价款|价款|货款|转让款)")
 # The seller's receipt of a sum (本公司收到的56400元 / 收到被告货款X元) or a receipt for it (X元的收条).
 _RECEIVED = re.compile(r"(?<![未没])收到(?:了)?(?:的)?(?:[^，。；0-9]{0,6}?(?:货款|房款|购房款|价款))?$")
+# 赔偿25万元购房款的资金占用利息: compensation for the use of money the other side holds, so the sum was paid
+# (not 支付X元货款的资金占用损失, a seller's claim on a price unpaid: the verb decides).
+_HELD_MONEY_AFTER = re.compile(r"(?:的)?(?:已付)?(?:购房款|房款|货款|价款)(?:的)?(?:资金)?占用(?:利息|损失|费)")
+_COMPENSATE_FOR = re.compile(r"(?:赔偿|返还|退还)(?:给)?(?:原告|上诉人|被上诉人|PER|ORG|其)?$")
 _RECEIPT_AFTER = re.compile(r"(?:的)?(?:购房款|房款|货款|价款)?(?:收到条|收条|收据)")
 # A payment by the noun the sum is attached to (grammar.item_noun) and the verb governing its list.
 PRICE_NOUN = re.compile(r"^(?:购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房款|货款|价款|款项|款)?$")
@@ -118,6 +122,8 @@ def _money_roles(doc: Document) -> dict[str, list[tuple[Any, Any]]]:
                 _AGREEMENT_OF.search(before) and _PRICE_NOUN_AFTER.match(text, mention.end)):
             roles["total"].append((mention, before))
         elif (_RECEIVED.search(before) or _RECEIPT_AFTER.match(text, mention.end)) and not _a_term(text, mention.start):
+            roles["paid"].append((mention, before))
+        elif _HELD_MONEY_AFTER.match(text, mention.end) and _COMPENSATE_FOR.search(before):
             roles["paid"].append((mention, before))
         elif _OWED.search(before):
             if not _a_term(text, mention.start):

@@ -153,7 +153,7 @@ _REDUCTION = re.compile(r"违约金[^。；]{0,20}?(?:过高|偏高|畸高)|过�
 
 
 # 未收到函件 / 通知 / 律师函: a letter, not the thing sold.
-_NOT_GOODS = re.compile(r"(?:过)?[^，。；]{0,10}?(?:函|通知|信件|来信|邮件|短信|文书|传票|材料|证据)")
+_NOT_GOODS = re.compile(r"(?:过)?[^，。；]{0,10}?(?:函|通知|信件|来信|邮件|短信|文书|传票|证据)")
 _DENIED = re.compile(r"未收到|没有收到|并未收到|从未收到|未交付|未送达|仅收到|实际收到|只收到|未实际交付")
 # 只收到原告支付的货款50000元: what was received is money (a payment contested), not the goods.
 _MONEY_RECEIVED = re.compile(r"(?:仅|只|实际|共)(?:收到|收取)[^，。；]{0,12}?(?:货款|房款|购房款|价款|款项|款)")

@@ -43,7 +43,7 @@ _NOTHING_PAID = re.compile(r"(?:实际)?(?:并)?(?:没有|未|从未)(?:支付|�
 _AGREEMENT_OF = re.compile(r"(?:合同|协议|契约)(?:中|上|里|约定|载明|所载|确定)?的$")
 _PRICE_NOUN_AFTER = re.compile(r"(?:的)?(?:购房款|房款|房价款|总价款|价款|货款|转让款)")
 # The seller's receipt of a sum (本公司收到的56400元 / 收到被告货款X元) or a receipt for it (X元的收条).
-_RECEIVED = re.compile(r"(?<![未没])收到(?:了)?(?:的)?(?:[^，。；0-9]{0,6}?(?:货款|房款|购房款|价款))?$")
+_RECEIVED = re.compile(r"(?<![未没])(?<!没有)收到(?:了)?(?:的)?(?:[^，。；0-9]{0,6}?(?:货款|房款|购房款|价款))?$")
 # 赔偿25万元购房款的资金占用利息: compensation for the use of money the other side holds, so the sum was paid
 # (not 支付X元货款的资金占用损失, a seller's claim on a price unpaid: the verb decides).
 _HELD_MONEY_AFTER = re.compile(r"(?:的)?(?:已付)?(?:购房款|房款|货款|价款)(?:的)?(?:资金)?占用(?:利息|损失|费)")
@@ -140,8 +140,9 @@ def _money_roles(doc: Document) -> dict[str, list[tuple[Any, Any]]]:
     return roles
 
 
-# 余款于交房时一次性付清: a clause that sets a time or a remainder to pay is a term, not a payment made.
-_FULL_TERM = re.compile(r"余款|尾款|剩余|应|须|需|[于在][^，。；]{0,10}?(?:时|前|后)$")
+# 余款于交房时一次性付清: a clause that sets a time or a remainder to pay is a term, not a payment made (unless
+# it says the payment happened: 尾款已全部付清).
+_FULL_TERM = re.compile(r"^(?!.*(?:已|了|实际|当即|即)).*(?:余款|尾款|剩余|应|须|需|[于在][^，。；]{0,10}?(?:时|前|后)$)")
 
 
 def _clause_before(text: str, position: int) -> str:

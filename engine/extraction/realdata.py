@@ -67,7 +67,7 @@ def _passage(text: str) -> tuple[str, str]:
     return text[:start.start()], rest[: end.start()] if end else rest
 
 
-_ANSWER = re.compile(r"被告[^。；]{0,40}?辩称|答辩称|辩称")
+_ANSWER = re.compile(r"被告[^。；]{0,40}?(?:辩称|答辩认为)|答辩称|答辩认为|辩称")  # 答辩认为: the same part as 答辩称
 _SECOND_APPELLANT = re.compile(r"(?<=[。；\s])[^。；，\s]{0,30}?亦不服[^。；]{0,20}?上诉[^。；]{0,10}?称")
 _COURT = re.compile(r"经审理查明|本院经审理|审理查明|本院认定事实如下|本院确认以下事实|认定如下(?:案件)?事实|本院认为|经审理，本院")
 

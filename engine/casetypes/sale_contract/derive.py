@@ -71,6 +71,8 @@ _GIVE_BACK = re.compile(rf"(?:双倍)?(?:返还|退还|退回|退)(?:给)?{_PART
 _COMPENSATE = re.compile(rf"赔偿{_PARTY}(?:全部|各项|经济|的)*$")
 _REFUNDED = re.compile(r"^(?:购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房款|货款|价款|款项|已付款)$")
 _LOSS_NOUN = re.compile(r"中介劳务费|中介费|劳务费|经济损失|损失|费用")
+_LOSS_AFTER = re.compile(r"(?:的)?(?:经济)?损失")
+_BEAR = re.compile(rf"(?:承担|赔偿){_PARTY}(?:全部|各项|经济|的)*$")
 _ASKED = re.compile(r"请求|要求|诉请|应(?:当)?|判令")
 _COURT = re.compile(r"一审|原审|原判|二审|判决")
 _PAY_PENALTY = re.compile(rf"(?:支付|给付|承担|赔偿){_PARTY}(?:逾期[^，。；0-9]{{0,6}}?)?$")
@@ -107,6 +109,8 @@ def _claim_items(doc: Document, results: dict[str, Candidate]) -> None:
             eid = "claim_refund"
         elif _LOSS_NOUN.fullmatch(noun) and (_GIVE_BACK.search(head) or _COMPENSATE.search(head)):
             eid = "claim_losses"
+        elif not noun and _LOSS_AFTER.match(text, mention.end) and _BEAR.search(head):
+            eid = "claim_losses"  # 承担60000元损失（责任）: the sum before its noun
         else:
             continue
         found.setdefault(eid, Candidate(eid, mention.value, [(mention.start, mention.end)], 0.8, "derived",
@@ -148,6 +152,8 @@ _REDUCTION = re.compile(r"违约金[^。；]{0,20}?(?:过高|偏高|畸高)|过�
                         r"|予以调整|予以减少|调低|酌情减少")
 
 
+# 未收到函件 / 通知 / 律师函: a letter, not the thing sold.
+_NOT_GOODS = re.compile(r"(?:过)?[^，。；]{0,10}?(?:函|通知|信件|来信|邮件|短信|文书|传票|证据)")
 _DENIED = re.compile(r"未收到|没有收到|并未收到|从未收到|未交付|未送达|仅收到|实际收到|只收到|未实际交付")
 # 只收到原告支付的货款50000元: what was received is money (a payment contested), not the goods.
 _MONEY_RECEIVED = re.compile(r"(?:仅|只|实际|共)(?:收到|收取)[^，。；]{0,12}?(?:货款|房款|购房款|价款|款项|款)")
@@ -297,7 +303,9 @@ _GENERAL_REJECTION = re.compile(
     # The relationship behind every claim denied (双方不存在买卖合同关系).
     r"|(?:不存在|没有|并无)(?:任何)?(?:(?:买卖|购销|房屋买卖|商品房买卖)?合同|买卖|购销)(?:法律)?关系"
     # The answerer's liability denied as a whole (不应承担责任 / 不承担任何责任), not a named duty (返还义务).
-    r"|(?:不应|不应当|无需|不必|不)(?:再)?(?:承担|负)(?:任何)?(?:民事)?责任(?![^，。；]{0,2}(?:比例|份额))")
+    r"|(?:不应|不应当|无需|不必|不)(?:再)?(?:承担|负)(?:任何)?(?:民事)?责任(?![^，。；]{0,2}(?:比例|份额))"
+    # 责任不在答辩人 / 责任不在PER: the same denial with the answerer after it.
+    r"|责任(?:并)?不在(?:于)?(?:答辩人|我方|本人|被告|被上诉人|我|PER|ORG)")
 # 同意原告的全部诉讼请求 / 对原告的诉讼请求无异议: a general admission (not of 部分 claims).
 _GENERAL_ADMISSION = re.compile(r"(?<!不)(?:同意|认可|接受)原告(?:的)?(?:全部|各项|所有)?(?:诉讼请求|诉请)"
                                 r"|对原告(?:的)?(?:全部|各项|所有)?(?:诉讼请求|诉请)(?:无异议|没有异议|均无异议)")
@@ -428,7 +436,10 @@ def _contract(doc: Document, results: dict[str, Candidate], complained: dict[str
 
 _RECEIVED_GOODS = re.compile(r"(?:已|确已|均已)?收到[^，。；]{0,10}?(?:货物|货|房屋|标的物)")
 _ADMITS = re.compile(r"无异议|没有异议|属实|认可|确认")
-_DEFECT = re.compile(r"(?<![不没未无])(?:存在|出现)[^，。；]{0,12}(?:质量问题|问题|瑕疵|缺陷|不合格|故障|噪音|漏水|裂缝)")
+# A defect the answer states, with the thing that failed before it in its clause (篮球场地面出现问题); not a denied
+# one, nor the question of a heading (关于房屋是否存在…的问题).
+_DEFECT = re.compile(r"(?:[^，。；、：:\s]{0,8}?(?<![不没未无否])(?<!是否))(?:存在|出现)(?:了)?[^，。；]{0,12}?"
+                     r"(?:质量问题|问题|瑕疵|缺陷|不合格|故障|噪音|漏水|裂缝)")
 
 
 def _answer_facts(doc: Document, results: dict[str, Candidate]) -> None:
@@ -443,9 +454,10 @@ def _answer_facts(doc: Document, results: dict[str, Candidate]) -> None:
                 _set_position(doc, results, "delivered", "admit", None, (begin + got.start(), begin + got.end()))
                 break
     raised = results.get("quality_objection")
-    if raised is None or (doc.positions.get("quality_objection") == "contest" and raised.value is None):
+    bare = raised is not None and "quality_objection" not in doc.positions and len(str(raised.value or "")) <= 4
+    if raised is None or bare or (doc.positions.get("quality_objection") == "contest" and raised.value is None):
         # A defect the answer states (存在…问题 / 不符合国家标准) is its own objection, though its clause contests.
-        defect = _DEFECT.search(text)
+        defect = next((d for d in _DEFECT.finditer(text) if not _conditional_or_reported(text, clauses, d.start(), d.end())), None)
         if not _nonconforming_clause(doc, results, clauses, defect.start() if defect else len(text)) and defect:
             _set_position(doc, results, "quality_objection", None, defect.group(0), defect.span())
     found = results.get("quality_objection")
@@ -456,6 +468,12 @@ def _answer_facts(doc: Document, results: dict[str, Candidate]) -> None:
         dates = doc.mentions_in(found.spans[0][0], said.start(), "date") if said else []
         if dates:
             _set_position(doc, results, "quality_objection_date", None, dates[-1].value, (dates[-1].start, dates[-1].end))
+
+
+def _conditional_or_reported(text: str, clauses: list[tuple[int, int]], start: int, end: int) -> bool:
+    """如果上诉人认为存在…问题 / 原告称存在…: the other side's view or a condition, not the answer's own statement."""
+    clause = text[_clause_at(clauses, start)[0]: end]
+    return bool(re.search(r"如果|假如|倘若|若", clause) or _REPORTED.search(clause))
 
 
 # The goods do not conform (有1200米绝缘层厚度不符合国家标准 / 部分产品不合格), said of the goods, not denied.
@@ -474,6 +492,9 @@ def _nonconforming_clause(doc: Document, results: dict[str, Candidate], clauses:
         found = _NONCONFORMING.search(clause)
         if found is None or re.search(r"并非|不存在|没有|未发现|均符合|不是|无", clause[: found.start()]):
             continue
+        sentence = text[grammar.start_before(text, begin, "。；;"): stop]
+        if re.match(r"\s*(?:只有|如果|若|凡)", clause) or "规定" in sentence:
+            continue  # 根据相关法律规定，只有因房屋主体结构质量不合格…: a rule quoted, not the goods described
         if re.search(r"(?:原告|被答辩人|对方)[^，。；：:]{0,6}?(?:称|认为|主张)", clause[: found.start()]):
             continue  # the other side's words
         own = clause[max(clause.rfind("："), clause.rfind(":")) + 1:]  # without the speaker (被告辩称：)
@@ -595,7 +616,8 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
             _set_position(doc, results, "claim_penalty", "contest", None, found.span())
     # 不存在未交付的事实: a denial that is itself denied is none.
     denied = next((m for m in _DENIED.finditer(doc.text)
-                   if not re.search(r"不存在|并非|不是|并不", doc.text[max(0, m.start() - 4): m.start()])), None)
+                   if not re.search(r"不存在|并非|不是|并不", doc.text[max(0, m.start() - 4): m.start()])
+                   and not _NOT_GOODS.match(doc.text, m.end())), None)
     if denied is not None and "delivered" not in results and not _MONEY_RECEIVED.search(
             doc.text[max(0, denied.start() - 2): denied.end() + 12]):
         # 未收到 / 仅收到部分: the delivery the complaint states is contested (not delivered at all: false).
@@ -626,6 +648,10 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
     _any_defendant_contests(doc)
     _against_complaint(doc, results, complained)
     _facts_admitted(doc, results, complained)
+    _listed_facts_admitted(doc, results, complained)
+    _paid_in_full_stated(doc, results, complained)
+    _return_not_claimed(doc, results, complained)
+    _quality_denied(doc, results, complained)
 
 
 # Facts an answer may state of its own that a complaint states too.
@@ -758,3 +784,81 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         # An element-style form row with boxes and none ticked stays empty, whatever the text around it says.
         if eid in results and results[eid].source == "derived":
             del results[eid]
+
+
+# …这些事实没有异议 / …的事实无异议: the facts the sentence lists before the admission.
+_LISTED_ADMITTED = re.compile(r"(?:这些|上述|以上|该等|前述)?事实(?:均|都|也)?(?:没有|无)异议|的事实(?:均)?(?:无异议|没有异议|属实|予以认可)")
+_LISTED_FACTS = (
+    ("written_contract", re.compile(r"签订|签署")),
+    # The contract's content (签订契约的时间、内容) admits its terms: the agreed price.
+    ("total_price", re.compile(r"(?:合同|协议|契约)[^，。；]{0,10}?内容")),
+    ("paid_amount", re.compile(r"(?<![未没不])(?:支付|付清|交清|交纳)(?:了)?[^，。；]{0,8}?(?:购房款|房款|购买款|货款|价款|款项)")),
+    ("delivered", re.compile(r"(?<![未没不])交付")),
+)
+
+
+def _listed_facts_admitted(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:
+    """原、被告签订契约的时间、内容以及原告已经支付购房款，被告也将房屋交付给了原告，这些事实没有异议: each fact the
+    sentence names before its admission is admitted, when the complaint states it and the answer takes no other
+    position on it."""
+    text = doc.text
+    for found in _LISTED_ADMITTED.finditer(text):
+        sentence = text[grammar.start_before(text, found.start(), "。；;"): found.start()]
+        if _REJECTS.search(sentence) or re.search(r"但|除|不认可|有异议", sentence):
+            continue
+        begin = found.start() - len(sentence)
+        for eid, named in _LISTED_FACTS:
+            said = named.search(sentence)
+            if said is not None and eid == "delivered" and doc.mentions_in(max(begin, begin + said.start() - 14),
+                                                                            begin + said.start(), "date"):
+                eid = "delivery_date"  # 模具于TIME交付的事实无异议: the admitted delivery is dated (sc_a_008)
+            stated = complained.get(eid)
+            if stated is None or stated.value in (None, False) or eid in doc.positions or said is None:
+                continue
+            _set_position(doc, results, eid, "admit", None, found.span())
+
+
+# 我也足额支付了购房款 / 已付清全部房款 (no figure): the answer says the price was paid in full.
+_FULL_PAYMENT = re.compile(r"(?<![未没不])(?:足额|全额|如数)(?:支付|付清|交纳)(?:了)?(?:全部)?(?:的)?(?:购房款|房款|货款|价款)"
+                           r"|(?:已|已经)(?:全部)?付清(?:了)?(?:全部)?(?:的)?(?:购房款|房款|货款|价款)(?![0-9])")
+
+
+def _paid_in_full_stated(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:
+    """A payment in full with no figure, against the complaint's payment: admitted when the complaint's payment is
+    its price, contested (no value) when the complaint says less was paid (实际没有支付购房款 → 0)."""
+    stated = complained.get("paid_amount")
+    found = _FULL_PAYMENT.search(doc.text)
+    if found is None or stated is None or stated.value is None or "paid_amount" in doc.positions:
+        return
+    clause = doc.text[_clause_at(_clauses(doc.text), found.start())[0]: found.start()]
+    if _REPORTED.search(clause):
+        return
+    price = complained.get("total_price")
+    full = price is not None and price.value is not None and _same_value(price.value, stated.value)
+    _set_position(doc, results, "paid_amount", "admit" if full else "contest", None, found.span())
+
+
+def _return_not_claimed(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:
+    """只同意退还购房款本金 where the complaint claims no refund (it asks for the interest on it): no refund claim is
+    admitted; what the answer agrees to give back is the payment the complaint states, admitted."""
+    if not doc.complaint or doc.positions.get("claim_refund") != "admit" or "claim_refund" in complained:
+        return
+    found = results.pop("claim_refund")
+    doc.positions.pop("claim_refund", None)
+    stated = complained.get("paid_amount")
+    if stated is not None and stated.value is not None and "paid_amount" not in doc.positions and found.spans:
+        _set_position(doc, results, "paid_amount", "admit", None, found.spans[0])
+
+
+# The seller's denial of a defect: 验收合格 / 没有质量问题 / 不存在影响居住的问题.
+_NO_DEFECT = re.compile(r"(?:没有|不存在|并无|无)(?:任何)?[^，。；]{0,12}?(?:质量)?问题|(?:验收|质量)合格|符合(?:国家|行业|合同)?(?:质量)?标准")
+
+
+def _quality_denied(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:
+    """The complaint objects to the quality and the answer denies any defect: the objection is contested (no value)."""
+    if "quality_objection" not in complained or "quality_objection" in results:
+        return
+    found = next((f for f in _NO_DEFECT.finditer(doc.text) if not re.search(r"逾期|迟延|延迟|违约|付款|交付", f.group(0))),
+                 None)  # 不存在逾期交付的问题 denies lateness, not a defect
+    if found is not None:
+        _set_position(doc, results, "quality_objection", "contest", None, found.span())

@@ -21,22 +21,34 @@ from engine.law.penalty import parse_penalty_rate
 _BEFORE = 14  # characters before a sum that say what it is
 _TOTAL = re.compile(r"(总价款|总价|合同总价|货款总额|总货款|合同金额|合同价款|结算金额|货款合计|共计货款|货款共计|对账确认货款"
                     r"|货款总计|供货总额|总计|共计|总房价|总房款|房款(?:共计|合计|总计)|(?:约定|出售|销售|转让|成交|买卖|房屋|房产|商铺)"
-                    r"(?:价款|价格|售价|房价|总价)|售价)"
+                    r"(?:价款|价格|售价|房价|总价)|售价|作价)"
                     r"[为是计共：:人民币约]{0,4}$")
 # 以650000元的价格购买 / 以80000元的价格卖给原告: the sum is the price of the sale verb that follows.
-_PRICE_AFTER = re.compile(r"(?:的)?(?:价格|价款|总价|总价款|房价)?(?:购买|购得|买下|买受|出售|出卖|卖给|售予|转让|成交)")
+# 以63000元的价格将房屋转让给…: the object may stand before the verb with 将.
+_PRICE_AFTER = re.compile(r"(?:的)?(?:价格|价款|总价|总价款|房价)?(?:将[^，。；]{0,10}?)?(?:购买|购得|买下|买受|出售|出卖|卖给|售予|转让|成交)")
 # 以500000元的价格将房屋出售给案外人: a resale to someone else is not the price of this sale.
 _TO_OTHERS = re.compile(r"[^，。；]*?(?:案外人|第三人|他人|别人|其他人)")
 _PAID = re.compile(r"(支付|付款|付|给付|转账|汇款)了?(货款|价款|款项|部分货款)?[共计合累人民币]{0,4}$")
 _PAID_TOTAL = re.compile(r"(共计|合计|累计)")
 _NOT_PAID = re.compile(r"(应|应当|须|需|约定|承诺|同意|要求|请求|判令|按照|按)[^，。；]{0,12}$")
 _OWED = re.compile(r"(尚欠|余款|欠付|拖欠|未付|剩余|尚余|下欠|结欠|仍欠)[^，。；0-9]{0,8}$")
-_PAID_IN_FULL = re.compile(r"全额付清|全部付清|已付清|一次性付清全部|付清(?:了)?全部(?:购房款|房款|价款|货款)"
+_PAID_IN_FULL = re.compile(r"全额付清|全部付清|已付清|一次性付清全部|(?:即|当即|当天|当日)一次性(?:全部)?付清|付清(?:了)?全部(?:购房款|房款|价款|货款)"
                            r"|(?:当即|当场|当天|当日|随即|即)付清(?:了)?(?:全部)?(?:购房款|房款|价款|货款)"
                            r"|(?:交付|支付|交纳)(?:了)?全部(?:房屋)?(?:价款|房款|购房款|货款)"
                            r"|(?:全部|全面|依约|按约)履行了?(?:全部)?(?:的)?(?:交款|付款|支付房款|支付价款|支付购房款)义务")
 # 实际没有支付购房款 / 分文未付: nothing paid (the corpus convention writes 0.00).
-_NOTHING_PAID = re.compile(r"(?:实际)?(?:没有|未|从未)(?:支付|付)(?:过)?(?:任何)?(?:购房款|房款|货款|价款)(?=[，。；]|$)|分文未付")
+_NOTHING_PAID = re.compile(r"(?:实际)?(?:并)?(?:没有|未|从未)(?:支付|付)(?:过)?(?:任何)?(?:[^，。；]{0,14}?约定的)?"
+                           r"(?:购房款|房款|货款|价款)(?=[，。；]|$)|分文未付")
+# 协议约定的356000元房款 / 合同中的X元价款: the sum before the price noun, named as the agreement's, is the price.
+_AGREEMENT_OF = re.compile(r"(?:合同|协议|契约)(?:中|上|里|约定|载明|所载|确定)?的$")
+_PRICE_NOUN_AFTER = re.compile(r"(?:的)?(?:购房款|房款|房价款|总价款|价款|货款|转让款)")
+# The seller's receipt of a sum (本公司收到的56400元 / 收到被告货款X元) or a receipt for it (X元的收条).
+_RECEIVED = re.compile(r"(?<![未没])(?<!没有)收到(?:了)?(?:的)?(?:[^，。；0-9]{0,6}?(?:货款|房款|购房款|价款))?$")
+# 赔偿25万元购房款的资金占用利息: compensation for the use of money the other side holds, so the sum was paid
+# (not 支付X元货款的资金占用损失, a seller's claim on a price unpaid: the verb decides).
+_HELD_MONEY_AFTER = re.compile(r"(?:的)?(?:已付)?(?:购房款|房款|货款|价款)(?:的)?(?:资金)?占用(?:利息|损失|费)")
+_COMPENSATE_FOR = re.compile(r"(?:赔偿|返还|退还)(?:给)?(?:原告|上诉人|被上诉人|PER|ORG|其)?$")
+_RECEIPT_AFTER = re.compile(r"(?:的)?(?:购房款|房款|货款|价款)?(?:收到条|收条|收据)")
 # A payment by the noun the sum is attached to (grammar.item_noun) and the verb governing its list.
 PRICE_NOUN = re.compile(r"^(?:购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房款|货款|价款|款项|款)?$")
 PAY_VERB = re.compile(r"(?:支付|付款|付|给付|转账|汇款|交付|交纳|缴纳)(?:了|过)?(?:给)?(?:被告|原告|对方|上诉人|被上诉人|PER|ORG)?$")
@@ -54,9 +66,13 @@ PENALTY = re.compile(
     r"(?:(?:万|千|百)分之[零〇一二两三四五六七八九十点0-9.]+|[0-9.]+\s*[%‰])"
     r"|(?:月息|月利率|按月)[^，。；]{0,6}?[0-9.]+\s*%"
 )
-_WRITTEN = re.compile(r"签订(?:了)?[^，。；]{0,8}?《[^》]{0,20}(?:合同|协议|订单)》|签订(?:了)?(?:书面)?(?:买卖|购销|采购|供货|销售)合同")
+_WRITTEN = re.compile(r"签订(?:了)?[^，。；]{0,8}?《[^》]{0,20}(?:合同|协议|订单)》|签订(?:了)?(?:书面)?(?:买卖|购销|采购|供货|销售)合同"
+                      # 根据双方的购销合同 / 双方的买卖合同约定: the parties' contract cited for its terms.
+                      r"|(?:根据|按照|依据|依照)双方(?:之间)?的(?:买卖|购销|采购|供货|销售)合同"
+                      r"|双方(?:之间)?的(?:买卖|购销|采购|供货|销售)合同(?:明确)?(?:约定|第[一二三四五六七八九十0-9]+条)")
 _UNWRITTEN = re.compile(r"无书面合同|未签订书面|没有签订书面|未签订(?:买卖|购销)合同|口头约定")
-_GOODS = re.compile(r"(?:购买|采购|订购|订购了|购买了|采购了|定制|供应(?!商)|供应了|销售(?!合同|商))([^0-9，。；,（(“”《》：:]{2,16}?)(?=[0-9]|，|。|；|（|共|一批|若干|合计|总计|$)")
+_GOODS = re.compile(r"(?:购买|采购|订购|订购了|购买了|采购了|定制|供应(?!商)|供应了|销售(?!合同|商|价|额|收入|款|人员)|提供的(?!证据|担保|服务|资料|发票|票据|账户|证明|帮助|劳务|信息|地址|方案|材料|录音|短信)(?![^，。；]{0,10}?(?:证明|许可|证书|文件|手续|合同|协议)))([^0-9，。；,（(“”《》：:]{2,16}?)(?=[0-9]|，|。|；|（|共|一批|若干|合计|总计|$)")
+_GOODS_PREDICATE = re.compile(r"是否|存在|属于|出现")
 _DUE_AFTER = re.compile(r"(?:货到|收货|交货|送货|到货|验收合格|安装完毕|交付)后(\d+)[日天]内(?:付清|支付|结清|付款|一次性)")
 _PENALTY_SUM = re.compile(r"违约金(?:为|人民币)?$|违约金，即$")
 _PENALTY_SHARE = re.compile(r"(?:按|为|支付|承担|赔偿)[^，。；]{0,10}?(?:未付货款|未付款|合同总价|总价款|总价|货款总额|欠款|货款|总房款|总房价|已付房款|购房款|房款|房价款|价款)[^，。；0-9]{0,4}?"
@@ -64,6 +80,12 @@ _PENALTY_SHARE = re.compile(r"(?:按|为|支付|承担|赔偿)[^，。；]{0,10}
 _INSPECTION = re.compile(r"(?:收货|到货|交付|送达|货到|交货)后(\d+)[日天]内[^，。；]{0,10}?(?:验收|检验)")
 _QUALITY_WORDS = re.compile(r"存在|无法|不合格|质量问题|瑕疵|缺陷|失灵|破损|偏差|色差|隐裂|短少|不符合")
 _QUALITY = re.compile(r"(?:发现|提出|反映|以)([^，。；]{2,24}?)(?:为由|，|。|；|$)")
+# 存在严重的质量问题：1.地下室墙面渗水…: the defects listed after the heading, the first of them.
+_QUALITY_LISTED = re.compile(r"(?:存在|出现|有)(?:严重的?|以下|如下|诸多)?质量问题[：:]\s*(?:[1-9１-９一二三][.、．]\s*)?([^，。；：:]{2,24})")
+# Not the buyer's own objection: a denial or a failed proof (未能证明…有质量问题), a rule quoted (以…为由主张权利的，
+# 不予支持), a court's ground (原审法院以…为由).
+_NOT_OBJECTION = re.compile(r"未能证明|不能证明|无法证明|没有|不存在|并非|不是")
+_RULE_OR_COURT = re.compile(r"规定|解释|不予支持|应予支持|法院|原审|一审|原判")
 _CLAUSE_PREFIX = re.compile(r"^(?:双方)?(?:合同)?(?:第[一二三四五六七八九十]+条)?(?:还)?约定[：:，,]?“?")
 _CLAUSE = re.compile(r"约定[：:]?“([^”]{4,80}?(?:违约金|逾期付款)[^”]{0,40}?)”")
 _DELIVERY = re.compile(r"^[^。；]{0,14}?(送至|送达|交付|送货|交货|发货|供货|提货|运至|全部货物|货物送)")
@@ -96,8 +118,13 @@ def _money_roles(doc: Document) -> dict[str, list[tuple[Any, Any]]]:
     for mention in doc.mentions_in(start, end, "money"):
         before = text[max(_sentence_start(text, mention.start), mention.start - _BEFORE): mention.start]
         if _TOTAL.search(before) or (before.endswith("以") and _PRICE_AFTER.match(text, mention.end)
-                                     and not _TO_OTHERS.match(text, mention.end, mention.end + 24)):
+                                     and not _TO_OTHERS.match(text, mention.end, mention.end + 24)) or (
+                _AGREEMENT_OF.search(before) and _PRICE_NOUN_AFTER.match(text, mention.end)):
             roles["total"].append((mention, before))
+        elif (_RECEIVED.search(before) or _RECEIPT_AFTER.match(text, mention.end)) and not _a_term(text, mention.start):
+            roles["paid"].append((mention, before))
+        elif _HELD_MONEY_AFTER.match(text, mention.end) and _COMPENSATE_FOR.search(before):
+            roles["paid"].append((mention, before))
         elif _OWED.search(before):
             if not _a_term(text, mention.start):
                 roles["owed"].append((mention, before))
@@ -111,6 +138,15 @@ def _money_roles(doc: Document) -> dict[str, list[tuple[Any, Any]]]:
             if not _NOT_PAID.search(_PERFORMED.sub("", head)) and not _a_term(text, mention.start):
                 roles["paid"].append((mention, before))
     return roles
+
+
+# 余款于交房时一次性付清: a clause that sets a time or a remainder to pay is a term, not a payment made (unless
+# it says the payment happened: 尾款已全部付清).
+_FULL_TERM = re.compile(r"^(?!.*(?:已|了|实际|当即|即)).*(?:余款|尾款|剩余|应|须|需|[于在][^，。；]{0,10}?(?:时|前|后)$)")
+
+
+def _clause_before(text: str, position: int) -> str:
+    return text[grammar.start_before(text, position, "，,。；;"): position]
 
 
 def _a_term(text: str, position: int) -> bool:
@@ -178,7 +214,8 @@ def read_sale_facts(doc: Document, results: dict[str, Candidate]) -> None:
             spans = [(start + match.start(), start + match.end())]
             results["penalty_rate"] = Candidate("penalty_rate", value, spans, 0.8, "derived", start + match.start())
             break
-    if paid is None and "total_price" in results and _PAID_IN_FULL.search(facts):
+    if paid is None and "total_price" in results and any(
+            not _FULL_TERM.search(_clause_before(facts, m.start())) for m in _PAID_IN_FULL.finditer(facts)):
         total = results["total_price"]
         results["paid_amount"] = Candidate("paid_amount", total.value, total.spans, 0.6, "derived", total.order)
     elif paid is None and (nothing := _NOTHING_PAID.search(facts)) is not None:
@@ -203,6 +240,7 @@ def read_sale_facts(doc: Document, results: dict[str, Candidate]) -> None:
         results["goods"] = Candidate("goods", house[0], [span], 0.75, "derived", span[0])
     elif goods is not None:
         name = re.sub(r"^(?:原告|被告|其)?(?:的)?", "", goods.group(1)).strip()
+        name = _GOODS_PREDICATE.split(name)[0]  # 稀释剂属于劣质产品 / 油漆是否存在质量问题: the noun only
         if len(name) >= 2:
             span = (start + goods.start(1), start + goods.end(1))
             results["goods"] = Candidate("goods", name, [span], 0.75, "derived", span[0])
@@ -347,12 +385,21 @@ def quality_terms(doc: Document, results: dict[str, Candidate]) -> None:
         span = (start + period.start(1), start + period.end(1))
         results["inspection_period_days"] = Candidate("inspection_period_days", int(period.group(1)), [span], 0.75,
                                                       "derived", span[0])
+    listed = _QUALITY_LISTED.search(facts)
+    if listed is not None:
+        span = (start + listed.start(1), start + listed.end(1))
+        results["quality_objection"] = Candidate("quality_objection", listed.group(1), [span], 0.7, "derived", span[0])
+        return
     for match in _QUALITY.finditer(facts):
         words = match.group(1)
         sentence_start = _sentence_start(facts, match.start())
         sentence = facts[sentence_start: match.end()]
         if not _QUALITY_WORDS.search(words) or re.search(r"未提出|没有提出|视为|应在|应当在|有异议的", sentence):
             continue
+        if _NOT_OBJECTION.search(words) or _RULE_OR_COURT.search(facts[sentence_start: match.end() + 16]):
+            continue
+        if re.fullmatch(r"(?:了)?(?:质量)?(?:问题|异议)", words) and "quality_objection" in results:
+            continue  # 发现质量问题: the bare keyword says less than the objection already read
         words = re.sub(r"^(?:了|其中)", "", words)
         span = (start + match.start(1), start + match.end(1))
         results["quality_objection"] = Candidate("quality_objection", words, [span], 0.7, "derived", span[0])
@@ -365,6 +412,11 @@ def quality_terms(doc: Document, results: dict[str, Candidate]) -> None:
     found = results.get("quality_objection")
     if found is not None and isinstance(found.value, str) and len(found.value) <= 5:
         del results["quality_objection"]  # 未提出任何质量异议: the keyword alone is no objection
+    elif found is not None and isinstance(found.value, str) and found.spans and doc.role == "complaint":
+        begin, stop = found.spans[0]
+        around = text[_sentence_start(text, begin): stop + 16]
+        if _NOT_OBJECTION.search(found.value) or _RULE_OR_COURT.search(around):
+            del results["quality_objection"]  # a rule quoted or a court's ground, not the buyer's objection
 
 
 def _deposit(deposits: list[tuple[Any, Any]], results: dict[str, Candidate], facts: str) -> None:

@@ -20,7 +20,8 @@ _LINK = r"(?:共计|合计|总计|暂计|计|为|人民币|：|:)*"
 _NOUN = re.compile(rf"({NOUNS}){_LINK}$")
 # An earlier item of the same list (…定金10000元、 / …定金一万元、) that sits between the verb and this sum.
 _LIST_ITEM = re.compile(rf"(?:{NOUNS})?{_LINK}(?:[0-9][0-9,.]*|{CN_NUMERAL}+)(?:万)?元(?:整)?[、和及与，,]$")
-_HOUSE = r"回迁安置房|安置房|顶账房|商品房|房屋|房产|商铺|门面房|门面|店面|车库|车位|住宅|住房|楼房|别墅|公寓|厂房"
+# Policy housing (集资房 / 成本房 / 房改房 …) is a house noun like 商品房.
+_HOUSE = r"集资房|成本房|福利房|房改房|经济适用房|小产权房|拆迁房|回迁安置房|安置房|顶账房|商品房|房屋|房产|商铺|门面房|门面|店面|车库|车位|住宅|住房|楼房|别墅|公寓|厂房"
 HOUSE = re.compile(rf"(?:{_HOUSE})(?!预售|销售许可|许可)")
 # The object of a sale verb: 购买被告位于…的房屋一套 / 出售车库 / 向被告购买…商铺三间.
 _SOLD = re.compile(rf"(?:购买|出售|购得|买受|出卖|售予|卖给|转让给?)[^，。；]{{0,24}}?({_HOUSE})(?!预售|销售许可|许可)")
@@ -108,11 +109,15 @@ _DELIVERED = re.compile(
     r"|交付的义务(?:也)?已(?:经)?完成|已(?:经)?交付(?=[，。；]|$)"
     # The thing as the subject (涉案房屋已于TIME交付原告), and the buyer living in it since (居住至今).
     r"|(?:房屋|商品房|房产|商铺|车库|标的物|货物)(?:已|已经|早已|均已)(?:于[^，。；]{0,12}?)?(?:交付|交给)|(?:居住|使用)至今"
+    # A seller's own performance: 已按约向买方提供了全部货物.
+    r"|(?:已|已经)(?:按约|依约|按合同|按照合同)?(?:向[^，。；]{0,8}?)?(?:提供|供应|发送|交付)(?:了)?[^，。；]{0,6}?货物"
 )
 _UNDELIVERED = re.compile(
     r"(?:至今|一直|始终)?(?:未|没有|未能|拒不|拒绝)(?:向[^，。；]{0,8}?)?(?:交付|交)(?:房屋|商品房|房产|商铺|房(?![屋产])|楼)(?!权属|产权|证|所有权)"
     r"|(?:至今|一直|始终)(?:未|没有|未能|拒不)(?:向[^，。；]{0,8}?)?交付(?=[，。；]|$)"
-    r"|(?:至今|一直)?(?:尚)?(?:未|没有)(?:动工|开工|建成|竣工)"  # an off-plan flat never built
+    r"|(?:至今|一直)?(?:尚)?(?:未|没有)(?:动工|开工|建成|竣工)"
+    # 逾期未完成房屋的交付: the delivery never completed (not the late-but-delivered 未按约定期限交付).
+    r"|逾期(?:仍)?(?:未|没有)(?:完成|履行)[^，。；]{0,8}?交付"  # an off-plan flat never built
     # The seller never asked the buyer to take the flat over (根本没有通知原告收楼): no delivery.
     r"|(?:从未|从来没有|没有|未|并未)(?:书面)?(?:通知|告知)[^，。；]{0,10}?(?:收楼|收房|接房|交房|交楼|办理(?:交房|收楼|交接))"
 )
@@ -149,13 +154,23 @@ UNWRITTEN = re.compile(r"无书面合同|未签订书面|没有签订书面|未�
 _SIGNED_BY = re.compile(r"(?:合同|协议|契约)(?:系|是|由)[^，。；]{0,16}?签(?:订|署)")
 
 
+# Not this sale's contract: another kind (a lease, a loan, a works contract) or one signed with others.
+_OTHER_KIND = re.compile(r"(?:租赁|租房|租用|借款|借贷|施工|劳动|担保|抵押|装修|承包|委托|居间|中介|服务)(?:合同|协议|契约)")
+_WITH_OTHERS = re.compile(r"(?:其他|案外人|第三人|他人|别人)[^，。；]{0,8}$")
+# 《…买卖合同》示范文本: a model text, not a contract signed.
+_MODEL_TEXT = re.compile(r"(?:示范)?(?:文本|范本)")
+
+
 def signed_contract(text: str) -> tuple[int, int] | None:
     """The span saying a written contract exists, or None."""
     for found in _SIGNED.finditer(text):
+        if _OTHER_KIND.search(found.group(0)) or _WITH_OTHERS.search(text[start_before(text, found.start(), "，,。；;"):
+                                                                        found.start()]):
+            continue
         if not _NOT_SIGNED.search(text[max(0, found.start() - 6): found.start()]):
             return found.span()
     for found in _SIGNED_BY.finditer(text):
         if not re.search(r"未|没有|并非|不是", found.group(0)):
             return found.span()
-    titled = _TITLED.search(text)
+    titled = next((t for t in _TITLED.finditer(text) if not _MODEL_TEXT.match(text, t.end())), None)
     return titled.span() if titled else None

@@ -54,10 +54,13 @@ _SHARE = {"全部": "full", "主要": "main", "同等": "equal", "次要": "seco
 # 认定) / 原告不承担此事故责任 (→ 无责任) / the short forms
 # 负主责 / 负全责 / 无责 (not 无责赔偿限额, the insurer's no-fault cap). The match starts at 各 / 均 so that the
 # text before it is the subject.
+# 周某在事故中无责任: the adverbial belongs to the match, so that the text before it is still the subject.
+_IN_ACCIDENT = r"(?:在(?:本次|此次|该起|本起|该次)?(?:交通)?事故中)?"
 _LIABILITY = re.compile(
-    r"(?:各|均|都|亦|也)?(?P<ought>应当?|应该)?(?:负|承担|为)?(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(全部|主要|同等|次要|无)(?:事故)?责任"
-    r"|(?:各|均|都|亦|也)?(?:不承担|不负)(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(责任)"
-    r"|(?:各|均|都|亦|也)?(?:(?:负|承担|为)(全|主|同|次|无)|(无))责(?![任赔限险])")
+    _IN_ACCIDENT + r"(?:各|均|都|亦|也)?(?P<ought>应当?|应该)?(?:负|承担|为)?(?:此次|本次|该起|此|本|该)?(?:交通)?(?:事故)?的?"
+    r"(全部|主要|同等|次要|无)(?:事故)?责任"
+    r"|" + _IN_ACCIDENT + r"(?:各|均|都|亦|也)?(?:不承担|不负)(?:此次|本次|该起|此|本|该)?(?:交通)?(?:事故)?的?(责任)"
+    r"|" + _IN_ACCIDENT + r"(?:各|均|都|亦|也)?(?:(?:负|承担|为)(全|主|同|次|无)|(无))责(?![任赔限险])")
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*%")
 _PAID_AT = re.compile(r"(?:的比例)?(?:予以)?(?:赔偿|承担|负担)")
 # The plaintiff's (or the victim's) own share: 原告自愿承担20%的责任 / 原告自负30%.
@@ -68,7 +71,7 @@ _ADVANCE = re.compile(r"垫付|已支付|支付了|已付|(?:已|已经|先行)[
 # The subject of an advance's sentence: the last role word that is not the recipient (为原告 / 给原告 / 向原告).
 _PAYING_ROLE = re.compile(r"(?<![为给向替对将与和])(原告|被告)([A-Z]{2,4})?")
 _DEATH = re.compile(r"死亡(?!伤残|赔偿|补偿|的?限额)|身亡|抢救无效|丧生|遇难|去世|身故|过世")
-_DEATH_ITEMS = re.compile(r"死亡赔偿金|丧葬费|死亡补偿|死者|近亲属|继承人|亲属|遗属|之父|之母|之子|之女|其父|其母|其子|其女|其夫|其妻")
+_DEATH_ITEMS = re.compile(r"死亡赔偿金|丧葬费|死亡补偿|死者|近亲属|继承人|亲属|亲人|遗属|之父|之母|之子|之女|其父|其母|其子|其女|其夫|其妻")
 _DEATH_CLAIMED = re.compile(r"死者|死亡赔偿金|丧葬费")
 _INJURY_ITEMS = re.compile(r"残疾赔偿金|伤残赔偿金|级伤残|伤残等级")
 _INJURY = re.compile(r"受伤|伤残|致伤|受损伤|住院|治疗|医疗费|骨折|护理费|误工费")
@@ -556,7 +559,10 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
     text = doc.text
     rows: list[dict[str, str]] = []
     spans: list[tuple[int, int]] = []
-    seen: set[str] = set()
+    # A person is recorded once per share: an allocation told twice is one, but two defendants of one
+    # allocation (被告PER、伏某共同承担次要责任) or one role with two shares (被告PER主要，被告PER次要) are several.
+    seen: set[tuple[str, str]] = set()
+    masked_rows: set[int] = set()  # rows a role word of masked text gave: no side name replaces it
     body = doc.section("body") if doc.sections.get("body") else (0, len(text))
     plaintiffs = {p.get("name") for p in doc.parties.get("plaintiffs") or []}
     defendants = {p.get("name") for p in doc.parties.get("defendants") or []}
@@ -577,8 +583,8 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
         if text[max(0, match.start() - 2):match.start()] == "双方":
             # 双方负事故同等责任: the two sides of the collision, the plaintiff's and the defendant's
             for name in (_side_name(doc, "plaintiffs", "原告", masked), _side_name(doc, "defendants", "被告", masked)):
-                if name not in seen:
-                    seen.add(name)
+                if (name, share) not in seen:
+                    seen.add((name, share))
                     rows.append({"party": name, "share": share})
                     spans.append((match.start(), match.end()))
             continue
@@ -591,12 +597,16 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
             if not roles:
                 continue
             for role in roles:
-                if role in seen and role != "案外人":  # several others may each have a share
+                if (role, share) in seen and role != "案外人":  # several others may each have a share
                     continue
-                seen.add(role)
+                if bare is not None and re.search(r"[A-Z]{2,4}", bare.group()):
+                    masked_rows.add(len(rows))  # 被告PER: the role; a bare 原告 may still be the one plaintiff named
                 rows.append({"party": role, "share": share})
                 spans.append((match.start(), match.end()))
+            seen.update((role, share) for role in roles)
             continue
+        if who is None and re.search(r"(?:^|[，,；;：:、]|认定)(?:我|本人)$", text[max(0, match.start() - 3):match.start()]):
+            who = "原告"  # a complaint in the first person: 我无责任 is the plaintiff's share
         if who is None:
             person = re.search(r"(?:认定|，|,|、|；|案外人|驾驶人|驾驶员|行人)([\u4e00-\u9fa5]{2,3})$",
                                text[max(0, match.start() - 8):match.start()])
@@ -613,21 +623,27 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
                 who = topic  # 被告PER驾驶机动车未注意观察，负事故全部责任: the subject of the clause before
             else:
                 continue
-        together = [who]
+        together, by_role = [who], 0  # by_role: how many of the first names a role word gave
         before = text[max(0, match.start() - 12):match.start()]
         for written, name in names:  # 王立峰、朱桂英负事故同等责任
-            if re.search(re.escape(written) + "(?:与|和|、)" + r"[^，。；]{0,6}$", before) and name not in together:
-                together.insert(0, name)
-        for name in together:
-            if name in seen:
+            joined = re.search(re.escape(written) + "(?:与|和|、)" + r"[^，。；]{0,6}$", before)
+            if joined and name not in together:
+                # 被告PER、伏某共同承担: a masked person is known by the role word before it, not by its mask
+                role = re.search(r"(原告|被告|死者|受害人|案外人)$", before[:joined.start()]) if name in masked else None
+                together.insert(0, _ROLE_WORD.get(role.group(1), role.group(1)) if role else name)
+                by_role = by_role + 1 if role else 0
+        for place, name in enumerate(together):
+            if (name, share) in seen:
                 continue
-            seen.add(name)
+            if place < by_role:
+                masked_rows.add(len(rows))
             rows.append({"party": name, "share": share})
             spans.append((match.start(), match.end()))
+        seen.update((name, share) for name in together)
     if rows:
-        for row in rows:  # 原告无责任 with one plaintiff named in the header: the party by its name
-            row["party"] = _side_name(doc, _SIDE_OF.get(row["party"], ""), row["party"], masked) \
-                if row["party"] in _SIDE_OF else row["party"]
+        for index, row in enumerate(rows):  # 原告无责任 with one plaintiff named in the header: the party by its name
+            if row["party"] in _SIDE_OF and index not in masked_rows:
+                row["party"] = _side_name(doc, _SIDE_OF[row["party"]], row["party"], masked)
         results["liability"] = Candidate("liability", rows, spans, 0.75, "derived", spans[0][0])
     if "liability_share" not in results:
         for match in _PERCENT.finditer(text, body[0], body[1]):
@@ -662,9 +678,11 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
 # The subject of an allocation in masked text: 被告PER / PER / 原告和PER / 被告PER与PER, right before 负 / 承担 / 无.
 # A label before a masked name: a role (原告 / 被告 / 死者 / 受害人 / 案外人), or only a description of a person
 # (乘车人 / 乘客 / 行人), which leaves the name bare.
+# The masking may leave a character of the name behind (PER刚, PER聪): still one masked person.
+_MASK = r"[A-Z]{2,4}(?:(?<=[A-Z])[\u4e00-\u9fa5](?<![与和及、各均都亦也应不]))?"
 _MASKED_SUBJECT = re.compile(
-    r"(?:(?:原告|被告|死者|受害人|案外人|乘车人|乘客|行人)?[A-Z]{2,4}|原告|被告)"
-    r"(?:(?:与|和|、|及|以及)(?:(?:原告|被告|案外人|乘车人|乘客|行人)?[A-Z]{2,4}|原告|被告))*$")
+    r"(?:(?:原告|被告|死者|受害人|案外人|乘车人|乘客|行人)?" + _MASK + r"|原告|被告)"
+    r"(?:(?:与|和|、|及|以及)(?:(?:原告|被告|案外人|乘车人|乘客|行人)?" + _MASK + r"|原告|被告))*$")
 _ROLE_SUBJECT = re.compile(r"(原告|被告|死者|受害人|案外人)(?=(?:[A-Z]{2,4})?(?:与|和|、|及|以及|各|均|负|承担|无|不负|不承担))")
 
 

@@ -629,9 +629,9 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
             joined = re.search(re.escape(written) + "(?:与|和|、)" + r"[^，。；]{0,6}$", before)
             if joined and name not in together:
                 # 被告PER、伏某共同承担: a masked person is known by the role word before it, not by its mask
-                role = re.search(r"(原告|被告|死者|受害人|案外人)$", before[:joined.start()]) if name in masked else None
-                together.insert(0, _ROLE_WORD.get(role.group(1), role.group(1)) if role else name)
-                by_role = by_role + 1 if role else 0
+                word = re.search(r"(原告|被告|死者|受害人|案外人)$", before[:joined.start()]) if name in masked else None
+                together.insert(0, _ROLE_WORD.get(word.group(1), word.group(1)) if word else name)
+                by_role = by_role + 1 if word else 0
         for place, name in enumerate(together):
             if (name, share) in seen:
                 continue

@@ -700,7 +700,7 @@ def _masked_roles(text: str, at: int, lo: int, bare_seen: dict[int, int], victim
         start = max(lo, sentence_start + 1)
         end = min([i for i in (text.find(c, at) for c in "。；;\n") if i >= 0] or [len(text)])
     named = {_ROLE_WORD.get(m.group(1), m.group(1)) for m in _ROLE_SUBJECT.finditer(text, start, end)}
-    free = [r for r in ("被告", victim) if r not in named]
+    free = _account_roles(text, lo, start, end, victim) or [r for r in ("被告", victim) if r not in named]
     subject = _MASKED_SUBJECT.search(text, max(start, at - 16), at)
     if subject is None:
         return []
@@ -717,6 +717,33 @@ def _masked_roles(text: str, at: int, lo: int, bare_seen: dict[int, int], victim
 
 
 _ROLE_WORD = {"死者": "受害人"}
+# The persons of the account before the 认定: each driver (the person named last before 驾驶), then a person
+# the injury clause labels (造成…乘车人PER受伤).
+_DRIVER = re.compile(r"(原告|被告|案外人)?(?:PER|ORG)+(?=[^，。；PERORG]{0,12}?驾驶)|(原告|被告)(?=驾驶)")
+_INJURED = re.compile(r"(?:乘车人|乘客|乘员|行人)(?:PER)+(?=[^，。；]{0,4}(?:受伤|死亡|身亡))")
+
+
+def _account_roles(text: str, lo: int, start: int, end: int, victim: str) -> list[str] | None:
+    """The roles of an allocation's persons when every one of them is a bare PER and the account before it
+    introduced as many persons, each of a known role, in its order (the 认定书 names them as the account does):
+    a role word; the person the injury clause labels → the victim, the other bare drivers then no party
+    (案外人); one bare driver beside drivers of known roles → the victim. None when anything is unsure."""
+    subjects = [_MASKED_SUBJECT.search(text, max(start, m.start() - 16), m.start())
+                for m in _LIABILITY.finditer(text, start, end)]
+    if not subjects or None in subjects:
+        return None  # a person named in plain text (谢有能负次要责任): the account's order is not needed
+    persons = [part for subject in subjects if subject for part in re.split(r"以及|与|和|、|及", subject.group())]
+    if any(re.match(r"原告|被告|死者|受害人|案外人", part) for part in persons):
+        return None
+    account = text[lo:start]
+    drivers = [(m.group(1) or m.group(2)) for m in _DRIVER.finditer(account)]
+    injured = [victim for _ in _INJURED.finditer(account)]
+    bare = drivers.count(None)
+    roles = [r or ("案外人" if injured else victim if bare == 1 else "") for r in drivers] + injured
+    if len(roles) != len(persons) or "" in roles or len(set(roles) - {"案外人"}) < len(roles) - roles.count("案外人"):
+        return None
+    return roles
+
 
 
 def _clause_topic(text: str, at: int, lo: int, names: list[tuple[str, str]]) -> str | None:

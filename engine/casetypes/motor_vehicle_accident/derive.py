@@ -77,12 +77,14 @@ _INJURY_ITEMS = re.compile(r"残疾赔偿金|伤残赔偿金|级伤残|伤残等
 _INJURY = re.compile(r"受伤|伤残|致伤|受损伤|住院|治疗|医疗费|骨折|护理费|误工费")
 _COMMERCIAL = re.compile(r"商业|三者险|第三者责任险|第三者责任保险")
 _GRADE_WORD = r"(?:[一二三四五六七八九十]|10|[1-9]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])"
-_GRADE = re.compile(rf"(两处|二处|三处|四处|[2-4]处)?({_GRADE_WORD})级伤残([一二三四两1-4]处)?")
-# 伤残等级分别为九级、十级 / 伤残等级为十级: the grades after the words, without 伤残 behind them.
-_GRADE_LIST = re.compile(rf"伤残等级(?:分别)?(?:为|是|评定为|系|均为)((?:{_GRADE_WORD})级(?:[、，,和及与](?:{_GRADE_WORD})级)*)")
+_GRADE = re.compile(rf"(两处|二处|三处|四处|[2-4]处|双)?({_GRADE_WORD})级伤残([一二三四两1-4]处)?")
+# 伤残等级分别为九级、十级 / 伤残等级为十级 / 伤残等级为一处九级、一处十级 / 伤残程度一个八级一个十级: the grades after
+# the words, without 伤残 behind them, each with its count.
+_GRADE_ITEM = rf"(?:[一两二三四1-4](?:处|个))?{_GRADE_WORD}级"
+_GRADE_LIST = re.compile(rf"(?:伤残等级|伤残程度)(?:分别)?(?:为|是|评定为|系|均为|构成)?((?:{_GRADE_ITEM})(?:[、，,和及与]?(?:{_GRADE_ITEM}))*)")
 _ROMAN = {r: n for n, r in enumerate("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", 1)}
 _INDEX = re.compile(r"(?:伤残)?(?:赔偿指数|伤残系数|赔偿系数)(?:为|按|是|计)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*%")
-_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "一": 1, "2": 2, "3": 3, "4": 4}
+_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "一": 1, "2": 2, "3": 3, "4": 4, "双": 2}
 _DAYS = {
     "lost_work_days": (r"误工期", r"误工时间", r"误工"),
     "nursing_days": (r"护理期", r"护理时间"),
@@ -902,11 +904,15 @@ def _grades(doc: Document, results: dict[str, Candidate]) -> None:
         grades += [grade] * count
         spans.append((match.start(), match.end()))
     if not grades and (listed := _GRADE_LIST.search(text, body[0], body[1])):
-        for word in re.findall(rf"({_GRADE_WORD})级", listed.group(1)):
+        for count, word in re.findall(rf"(?:([一两二三四1-4])(?:处|个))?({_GRADE_WORD})级", listed.group(1)):
             if (grade := _int_of(word)) is not None and 1 <= grade <= 10:
-                grades.append(grade)
+                grades += [grade] * _COUNT.get(count or "一", 1)
                 spans.append(listed.span(1))
     if not grades:
+        # a figure the generic cue took near 伤残等级 without 级 behind it (发票1张，证明…伤残等级情况) is no grade
+        found = results.get("disability_grade")
+        if found is not None and found.spans and not text.startswith("级", found.spans[0][1]):
+            del results["disability_grade"]
         return
     grades.sort()
     if index := _INDEX.search(text, body[0], body[1]):  # 赔偿指数22%（九级20%，另一处十级附加2%）

@@ -68,6 +68,8 @@ _OWN_SHARE = re.compile(r"(?:原告|受害人|死者|伤者)(?:[A-Z]{2,4})?(?:�
 _ADVANCE = re.compile(r"垫付|已支付|支付了|已付|(?:已|已经|先行)[^，,。；;不]{0,14}?赔付|先行支付|先行给付|已给付|给付了|"
                       r"赔付了|已理赔|理赔了|预付|已赔偿|(?:支付|给付)的(?=(?:人民币)?\d)|"
                       r"留下(?=(?:人民币)?\d)")  # 并留下2000元钱 / 收到被告支付的5000元
+# An advance named only to say the figure leaves it out: （已扣除被告垫付部分）/（不含被告垫付的费用）.
+_EXCLUDED = re.compile(r"(?:扣除|不含|不包括|除去|减去)[^，。；\d]{0,8}$")
 # The subject of an advance's sentence: the last role word that is not the recipient (为原告 / 给原告 / 向原告).
 _PAYING_ROLE = re.compile(r"(?<![为给向替对将与和])(原告|被告)([A-Z]{2,4})?")
 _DEATH = re.compile(r"死亡(?!伤残|赔偿|补偿|的?限额)|身亡|抢救无效|丧生|遇难|去世|身故|过世")
@@ -807,7 +809,7 @@ def _advances(doc: Document, results: dict[str, Candidate], names: list[tuple[st
     body = doc.section("body") if doc.sections.get("body") else (0, len(text))
     # a masked name (PER) may be anyone's: only a real name tells the plaintiff
     plaintiffs = {p.get("name") for p in doc.parties.get("plaintiffs") or []
-                  if not re.fullmatch(r"[A-Z]{2,4}", str(p.get("name")))}
+                  if not re.fullmatch(r"[A-Z]{2,}", str(p.get("name")))}  # PERPER: two masks
     for lo, hi in _sentences(text, body[0], body[1]):
         for piece_lo, piece_hi in _pieces(text, lo, hi):
             verb = _ADVANCE.search(text, piece_lo, piece_hi)
@@ -817,11 +819,13 @@ def _advances(doc: Document, results: dict[str, Candidate], names: list[tuple[st
             subjects = list(_PAYING_ROLE.finditer(text, max(lo, verb.start() - 24), verb.start()))
             if (subjects and subjects[-1].group(1) == "原告") or payer in plaintiffs:
                 continue  # 原告住院治疗，支付了医疗费20000元: what the plaintiff paid is his loss, not an advance
-            if payer is None or re.fullmatch(r"[A-Z]{2,4}", str(payer)):
+            if payer is None or re.fullmatch(r"[A-Z]{2,}", str(payer)):
                 # a masked name (LawBench: every person PER, insurers ORG) is told by the role word before it
                 payer = subjects[-1].group(1) if subjects else payer
-            amounts = [m for m in _money_in(doc, verb.start(), piece_hi)] or [
-                m for m in _money_in(doc, piece_lo, verb.start())]
+            after = _money_in(doc, verb.start(), piece_hi)
+            if not after and _EXCLUDED.search(text, max(piece_lo, verb.start() - 10), verb.start()):
+                continue  # 共计90000元（已扣除被告垫付部分）: the figure is the net demand, not the advance
+            amounts = after or _money_in(doc, piece_lo, verb.start())
             if payer is None or not amounts:
                 continue
             row = {"payer": payer, "amount": amounts[0].value}
@@ -830,6 +834,12 @@ def _advances(doc: Document, results: dict[str, Candidate], names: list[tuple[st
                 spans.append((piece_lo, piece_hi))
     if rows:
         results["paid_in_advance"] = Candidate("paid_in_advance", rows, spans, 0.65, "derived", spans[0][0])
+        paid = {row["amount"] for row in rows}
+        for eid in [e for e in ITEM_WORDS if e in results]:
+            # 被告方仅支付了14000元的医疗费用: an advance's figure is no claimed item
+            found = results[eid]
+            if found.value in paid and found.spans and any(lo <= found.spans[0][0] < hi for lo, hi in spans):
+                del results[eid]
 
 
 def _pieces(text: str, lo: int, hi: int) -> list[tuple[int, int]]:

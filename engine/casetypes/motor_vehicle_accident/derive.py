@@ -111,8 +111,16 @@ def _sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 def _money_in(doc: Document, lo: int, hi: int) -> list[Mention]:
     """Amounts in text[lo:hi], leaving out rates (每天180元, 89,477元/年)."""
     text = doc.text
-    return [m for m in doc.mentions_in(lo, hi, "money")
-            if not _RATE_AFTER.match(text[m.end:m.end + 2]) and not _RATE_BEFORE.search(text[max(0, m.start - 4):m.start])]
+    found = [m for m in doc.mentions_in(lo, hi, "money")
+             if not _RATE_AFTER.match(text[m.end:m.end + 2]) and not _RATE_BEFORE.search(text[max(0, m.start - 4):m.start])]
+    # 死亡赔偿金616328（30816.4元／年×20年）元: the figure before its formula, the unit after the bracket
+    for match in _BEFORE_FORMULA.finditer(text, lo, hi):
+        if not any(m.start <= match.start() < m.end for m in found):
+            found.append(Mention("money", match.start(), match.end(), match.group(), format_money(Decimal(match.group()))))
+    return sorted(found, key=lambda m: m.start)
+
+
+_BEFORE_FORMULA = re.compile(r"(?<![\d.,，])\d+(?:\.\d{1,2})?(?=（[^（）。；]{1,40}）元)")
 
 
 def _listed_items(doc: Document, lo: int, hi: int) -> tuple[dict[str, Candidate], Candidate | None]:
@@ -211,6 +219,8 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
     within = OrderedSpans(words).within  # the item words inside [left, right]: in order, apart
 
     sentence_stops = Stops(text, "。；;\n", lo, hi)
+    # a list numbered by ；(5、赡养费…；6、抚养费…) is one list: its parts of one item are added
+    list_stops = Stops(text, "。\n", lo, hi)
     items: dict[str, Candidate] = {}
     first_of: dict[str, tuple[int, int, str, bool, Any]] = {}
     total: Candidate | None = None
@@ -284,11 +294,12 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
             # 住院期间误工费 / 出院后误工费: a qualifier of the item itself, not the demand's words before it
             said = [m.end() for m in _DEMAND.finditer(text, left, start)]
             word, qualified = text[start:end], bool(text[max([left, *said]):start].strip("的"))
+            listed = list_stops.last_before(start)
             if item not in items:
                 items[item] = Candidate(item, value, [(start, mention.end)], 0.85, "derived", start)
-                first_of[item] = (sentence, start, word, qualified, value)
+                first_of[item] = (listed, start, word, qualified, value)
                 chain = (item, mention.end, 1)
-            elif _another_part(first_of[item], (sentence, start, word, qualified, value)):
+            elif _another_part(first_of[item], (listed, start, word, qualified, value)):
                 # one more part of the item in the same list (修理费 + 施救费 / 住院期间误工费 + 出院后误工费)
                 items[item] = _plus(items[item], value, (start, mention.end))
             continue

@@ -12,7 +12,7 @@ from engine.extraction.document import Document
 # (电动自行车损失, 衣物及手机损失) is property damage unless it is one of the named losses.
 ITEM_WORDS: dict[str, tuple[str, ...]] = {
     "hospital_meal_allowance": ("住院伙食补助费", "住院伙食补助", "伙食补助费", "住院伙食费", "住院伙食补贴费", "伙食补贴费",
-                                "住院伙食补贴"),
+                                "住院伙食补贴", "伙食费"),
     "medical_expenses": ("医疗费", "医药费", "治疗费", "诊疗费", "抢救费", "医疗费用"),
     "nutrition_fee": ("营养费",),
     "lost_income": ("误工费", "误工损失"),
@@ -26,7 +26,8 @@ ITEM_WORDS: dict[str, tuple[str, ...]] = {
     "funeral_expenses": ("丧葬费",),
     # LawBench masks a 金 read as a surname: 精神损害抚慰PER10000元 (development passages).
     "mental_damages": ("精神损害抚慰金", "精神抚慰金", "精神损失费", "精神损害赔偿金", "精神损害抚慰PER", "精神抚慰PER"),
-    "appraisal_fee": ("鉴定费", "评估费"),
+    # 鉴定费 + 评估费 (+ 验资费) are one id (corpus/realdata_gold/README.md, traffic conventions)
+    "appraisal_fee": ("鉴定费", "评估费", "验资费"),
     "operating_loss": ("停运损失", "停运费", "营运损失"),
     "property_damage": ("车辆维修费", "车辆损失", "车损", "维修费", "修理费", "施救费", "财产损失", "物品损失"),
 }

@@ -41,11 +41,12 @@ _RATE_AFTER = re.compile(r"^(?:(?:/|／|每|一)?(?:天|日|月|年)|\s*[×*])")
 _RATE_BEFORE = re.compile(r"(?:每天|每日|每月|每年|日均|月均)[^，,；;。]{0,2}$")
 _LIST_TOTAL = re.compile(r"等[^，,；;。]{0,6}?(?:共计|合计|总计|暂计|计)|^[^，,；;。]{0,4}(?:共计|合计|总计|暂计)")
 # 判决：一、被告赔偿72553.87元 / 要求…赔偿原告损失450482.8元 / 判令二被告赔偿原告经济损失434829元: the sum asked
-_ASKED = re.compile(r"(?:请求|要求|判令|判决)[^。；;\n]{0,36}?(?:连带|共同)?(?:赔偿|支付|给付|赔付)(?:原告)?(?:的)?"
-                    r"(?:因[^，。；;]{0,16}?(?:造成|产生|导致|遭受)的?)?"  # 因本次交通事故所造成的损失
-                    r"(?:各项|经济)?(?:损失|费用)?(?:共计|合计|总计|计)?(?:人民币)?$")
+# A recourse claim asks back what the plaintiff paid: 判决被告给付原告赔偿款X元 / 被告承担原告因…垫付的赔偿款X元.
+_ASKED = re.compile(r"(?:请求|要求|判令|判决)[^。；;\n]{0,36}?(?:连带|共同)?(?:赔偿|支付|给付|赔付|承担)(?:原告(?:[A-Z]{2,}(?=因))?)?(?:的)?"
+                    r"(?:因[^，。；;]{0,30}?(?:造成|产生|导致|遭受|垫付|支付|赔付)的?)?"  # 因本次交通事故所造成的损失
+                    r"(?:各项|经济)?(?:损失|费用|赔偿款|垫付款)?(?:共计|合计|总计|计)?(?:人民币)?$")
 # 变更诉讼请求为 / 将诉讼请求金额增加至 / 变更数额为: a change of the figure asked.
-_CHANGED = re.compile(r"(?:变更|增加|减少|调整|增|降)(?:诉讼请求)?(?:数额|金额|总额)?(?:为|至|到)(?:人民币)?$")
+_CHANGED = re.compile(r"(?:变更|增加|减少|调整|增|降)(?:其)?(?:诉讼请求)?(?:数额|金额|总额)?(?:为|至|到)(?:人民币)?$")
 # 扣除…，尚需赔偿X元 / 尚欠X元 / 扣除…后为X元: the figure still asked.
 _NET = re.compile(r"(?:尚需赔偿|尚需支付|尚需|尚欠|还需|还应赔偿|还应支付|下欠|剩余|实际应赔偿|后为|后余|合计|共计|计)(?:人民币)?$")
 _SHARE = {"全部": "full", "主要": "main", "同等": "equal", "次要": "secondary", "无": "none",
@@ -74,6 +75,8 @@ _EXCLUDED = re.compile(r"(?:扣除|不含|不包括|除去|减去)[^，。；\d]
 _PAYING_ROLE = re.compile(r"(?<![为给向替对将与和])(原告|被告)([A-Z]{2,4})?")
 _DEATH = re.compile(r"死亡(?!伤残|赔偿|补偿|的?限额)|身亡|抢救无效|丧生|遇难|去世|身故|过世")
 _DEATH_ITEMS = re.compile(r"死亡赔偿金|丧葬费|死亡补偿|死者|近亲属|继承人|亲属|亲人|遗属|之父|之母|之子|之女|其父|其母|其子|其女|其夫|其妻")
+# The plaintiff paid the victim and asks it back: 追偿 / 原告…赔付…赔偿款 / 由原告垫付赔偿款.
+_RECOURSE = re.compile(r"追偿|原告[^。；]{0,24}?(?:垫付|赔付|偿还)[^。；]{0,12}?赔偿款")
 _DEATH_CLAIMED = re.compile(r"死者|死亡赔偿金|丧葬费")
 _INJURY_ITEMS = re.compile(r"残疾赔偿金|伤残赔偿金|级伤残|伤残等级")
 _INJURY = re.compile(r"受伤|伤残|致伤|受损伤|住院|治疗|医疗费|骨折|护理费|误工费")
@@ -871,14 +874,19 @@ def _victim(doc: Document, results: dict[str, Candidate]) -> None:
         # 谢有能经抢救无效死亡 (another rider) in a claim for the plaintiff's own 伤残: not a death case
         died = None
         results.pop("death", None)
-    if "death" not in results and (died is not None or _INJURY.search(text, body[0], body[1])):
+    if _RECOURSE.search(text, body[0], body[1]):
+        # a recourse claim between tortfeasors: the victim's death is not what the plaintiff claims for
+        died = None
+        results.pop("death", None)
+    elif "death" not in results and (died is not None or _INJURY.search(text, body[0], body[1])):
         # a claim for car damage only says nothing of a person's death or injury: no value either way
         results["death"] = Candidate("death", died is not None, [(died.start(), died.end())] if died else [],
                                      0.6, "derived", died.start() if died else 0)
     if died is None:
         results.pop("victim_name", None)  # an injured plaintiff is the victim: the element is for death cases
     plaintiffs = doc.parties.get("plaintiffs") or []
-    if died is None and len(plaintiffs) == 1 and plaintiffs[0].get("birth_date") and "victim_birth_date" not in results:
+    if died is None and len(plaintiffs) == 1 and plaintiffs[0].get("birth_date") and "victim_birth_date" not in results \
+            and not _RECOURSE.search(text, body[0], body[1]):
         spans = (doc.party_spans.get("plaintiffs") or [(0, 0)])[:1]
         results["victim_birth_date"] = Candidate("victim_birth_date", plaintiffs[0]["birth_date"], spans, 0.7,
                                                  "derived", spans[0][0])

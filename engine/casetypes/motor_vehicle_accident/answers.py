@@ -106,7 +106,8 @@ _ADVANCE_VERB = re.compile(r"垫付|预付|已经?支付|支付了|已付|支付
 _ADVANCE_NEXT = re.compile(r"[，,、及和]?(?:人民币)?[\u4e00-\u9fa5（）()]{0,14}?(?:人民币)?")
 _ADVANCE_STOP = re.compile(r"合计|共计|总计|辩称|认可|应|为宜|[。；;]")
 _CLAIM_DENIED = re.compile(
-    r"驳回原告的?(?:全部|所有)?诉讼请求|(?:诉请|诉求|诉讼请求|起诉数额|请求数额|索赔数额)[^，。；]{0,4}过高|诉请都不同意|"
+    r"驳回原告的?(?:全部|所有)?诉讼请求|(?<![费金失])(?:诉请|诉求|诉讼请求|起诉数额|请求数额|索赔数额)[^，。；]{0,4}过高|诉请都不同意|"
+    r"原告的?(?:要求|请求|诉请|诉求)[^，。；]{0,2}过高|"
     r"不同意赔偿|不同意原告的?(?:全部|所有)?(?:诉讼请求|诉请)|被告[A-Z\u4e00-\u9fa5]{0,4}不应承担(?:任何)?赔偿责任|不应承担任何|不需要承担任何|"
     r"诉讼请求[^。；]{0,6}(?<!没)有异议|赔偿这么多|各项(?:损失|费用|赔偿)[^，。；]{0,4}(?:(?<!没)有异议|过高)|"
     r"(?:要求|主张|请求|诉请)的?(?:赔偿|给付|支付)?的?(?:金额|数额|损失|费用|赔偿款?|款项)[^，。；]{0,4}过高|"
@@ -221,12 +222,12 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
     stance = _stance(chunk)
     if stance is None:
         return
-    if (re.search(r"农村(?:居民|户籍|户口)?(?:人均|标准)|按(?:照)?农村", chunk) and re.search(r"应|按照", chunk)) or (
+    if (re.search(r"农村(?:居民|户籍|户口)?(?:人均|标准)|按(?:照)?农村|农民标准|农村居民", chunk) and re.search(r"应|按照", chunk)) or (
             _URBAN_OBJECTED.search(chunk)):
         found.record("victim_residence", "contest", "rural", (lo, hi))
     if _ACCIDENT_ADMITTED.search(chunk):
         found.record("accident_date", "admit", None, (lo, hi))
-    elif re.search(r"事故事实|事故的(?:基本|主要)?事实|事故证明[^，。；]{0,6}(?:无异议|没有异议)|事故发生(?!后|时|在|以后|之后)|事故经过|事故的发生(?![^，。；]{0,4}过错)"
+    elif re.search(r"事故事实|事故的(?:基本|主要)?事实|事故证明[^，。；]{0,6}(?:无异议|没有异议)|事故发生(?!后|时|在|以后|之后|于|是|系)|事故经过|事故的发生(?![^，。；]{0,4}过错)"
                    r"|发生经过", chunk):
         found.record("accident_date", "admit" if ADMIT.search(chunk) else stance, None, (lo, hi))
     if _OTHER_ALLOCATION.search(chunk):
@@ -246,7 +247,10 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
         elif match and match.group(1):
             found.record(eid, "contest", int(match.group(2)), (lo, hi))
     grade = re.search(r"伤残等级|级伤残|鉴定意见|伤残", chunk)
-    if grade:
+    if grade and re.search(r"(?:申请|要求)[^，。；]{0,4}重新鉴定", chunk) and not re.search(r"误工期|护理期|营养期", chunk) \
+            and "disability_grade" not in found.positions:
+        found.record("disability_grade", "contest", None, (lo, hi))  # 因此我公司申请重新鉴定: the grade contested
+    elif grade:
         if "disability_grade" in found.positions and re.search(r"(?<!没)有异议|重新鉴定", chunk):
             found.record("extra_disability_grades", "contest", None, (lo, hi))
         elif re.search(r"级伤残[^，。；]{0,4}无异议|伤残等级[^，。；]{0,8}无异议|鉴定意见无异议|伤残等级无异议", chunk):
@@ -283,10 +287,13 @@ def _stated_in_complaint(doc: Document, claims_too: bool) -> list[str] | None:
 _ACCIDENT_ADMITTED = re.compile(r"(?:发生(?:了)?)?(?:本次|本起|此次)?(?:道路)?交通事故(?:的发生)?(?:是事实|属实|事实清楚)|事故(?:事实)?属实"
                                 r"|发生(?:了)?(?:本次|本起|此次)?事故(?:是事实|属实)"
                                 r"|对[^，。；]{0,10}发生(?:了)?(?:交通)?事故[^。；]{0,24}?(?:无异议|没有异议)"
-                                r"|对(?:本次|此次|该起|这起)?(?:交通)?事故(?:本身)?(?:无异议|没有异议|认可)")
+                                r"|对(?:本次|此次|该起|这起)?(?:交通)?事故(?:本身)?(?:无异议|没有异议|认可)"
+                                r"|对(?:本次|此次|该起|这起)?(?:交通)?事故的?(?:责任)?事实(?:无异议|没有异议|认可)")
 # The answer puts the fault elsewhere than the 认定书 does: the allocation is contested.
 _OTHER_ALLOCATION = re.compile(r"应负(?:本次|本起)?事故的?(?:主要|次要|同等)责任|过错在于|责任并不(?:是|全)|分清责任"
                               r"|(?:其|我|我方|本人|答辩人|被告(?:[A-Z]{2,4})?)(?:对[^，。；]{0,8})?不存在(?:任何)?过错"
+                              r"|事故(?:的)?发生(?:是|系)由[^，。；]{0,12}(?:原因|过错)(?:所)?造成"
+                              r"|应由原告(?:[A-Z]{2,4})?(?:自行)?承担(?:全部|主要)(?:事故)?责任"
                               r"|不应(?:承担|负)(?:本次|本起)?(?:事故)?的?(?:全部|主要|同等)(?:事故)?责任")
 _ALLOCATION = re.compile(r"责任认定|认定书|责任划分|的认定|认定的(?:事故)?责任|对[^，。；]{0,8}事故认定")
 # 交警部门作出的事故认定不客观: a bare 事故认定 speaks of the allocation only with a stance in its own clause
@@ -367,6 +374,7 @@ def _share(text: str, found: _Found, lo: int, hi: int) -> None:
 
 # 医疗费已由被告PER支付 / 其他被告垫付的费用应予扣除: the advance the complaint states relied on (README 90, 117).
 _ADVANCE_RELIED_ON = re.compile(r"已由(?:被告|我方|答辩人|保险公司|其他被告)[A-Z]{0,4}[^，。；]{0,4}(?:支付|垫付|赔付|给付)"
+                                r"|(?:被告|我方|答辩人|保险公司)[A-Z]{0,4}已经?(?:支付|垫付|赔付|给付)(?![^，。；]{0,10}\d)"
                                 r"|垫付的?(?:费用|款项|金额|部分)?(?:应予?|应当)?(?:扣除|抵扣|抵减)")
 _PAST_ADVANCE = re.compile(r"已(?:经)?(?:为|给|向)?(?:原告)?垫付|垫付(?:过|了)|曾[^，。；]{0,6}垫付")
 

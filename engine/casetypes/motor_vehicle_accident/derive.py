@@ -4,8 +4,10 @@
   from the facts; the total after 合计 / 共计;
 - the vehicles: plate, driver (…驾驶沪FD2361号…), owner (登记所有人为 / 所有的 / 名下), insurers of 交强险 and
   商业三者险 and the commercial limit, from the sentence that names the plate (or 该车 / 挂车 after it);
-- the 认定书 shares (…负事故主要责任，原告负事故次要责任), the share claimed (按70%的比例), advances
-  (被告一支付了50000元), 精神损害 first, the victim's birth date and 是否死亡.
+- the 认定书 shares (…负事故主要责任，原告负事故次要责任) — in masked text (LawBench: every person PER) by the role
+  word before each person, else in the order the account introduced the persons when each one's role is known —,
+  the share claimed (按70%的比例), advances (被告一支付了50000元; none inside an exclusion such as 已扣除被告垫付部分),
+  精神损害 first, the victim's birth date and 是否死亡 (none for a recourse claim between tortfeasors).
 Party references 被告一 / 原告 are resolved to names from the header.
 """
 

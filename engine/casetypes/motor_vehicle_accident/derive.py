@@ -664,6 +664,9 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
         for index, row in enumerate(rows):  # 原告无责任 with one plaintiff named in the header: the party by its name
             if row["party"] in _SIDE_OF and index not in masked_rows:
                 row["party"] = _side_name(doc, _SIDE_OF[row["party"]], row["party"], masked)
+            elif row["party"] not in plaintiffs | defendants | set(_SIDE_OF) and re.search(
+                    re.escape(row["party"]) + r"(?:要求|请求|诉请)[^。；]{0,4}被告[^。；]{0,6}(?:赔偿|支付)", text):
+                row["party"] = "原告"  # 李小明要求各被告赔偿其各项损失: the one who claims is the plaintiff
         results["liability"] = Candidate("liability", rows, spans, 0.75, "derived", spans[0][0])
     if "liability_share" not in results:
         for match in _PERCENT.finditer(text, body[0], body[1]):

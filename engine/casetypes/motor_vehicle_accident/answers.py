@@ -142,6 +142,8 @@ def _in_advance(text: str, at: int, lo: int) -> bool:
     verb = _ADVANCE_VERB.search(text, start)  # not bounded at `at`: the verb's lookahead reads past it
     if verb is not None and verb.start() < at:
         return True
+    if verb is not None and verb.start() < end and re.search(r"[\d.,]+元" + _PAID_BY.pattern + "$", text[start:verb.start()]):
+        return True  # 原告的医疗费27458.20元都是我垫付的: the item before the advance's figure and verb
     # a bare item of the same list in the next clause: 垫付医疗费30000元，护理费3000元
     return start > lo and _BARE_ITEM.fullmatch(text, start, end) is not None and _in_advance(text, start - 1, lo)
 
@@ -441,9 +443,11 @@ def _advance_rows(doc: Document, lo: int, hi: int, names: list[tuple[str, str]])
         before = [m for m in doc.mentions_in(start, verb.start(), "money")
                   if _PAID_BY.fullmatch(text, m.end, verb.start())]
         if before and before[-1].start not in used:
-            # 原告的医疗费27458.20元都是我垫付的: the figure before the verb, the payer after it
+            # 原告的医疗费27458.20元都是我垫付的: the figure before the verb, the payer after it; what follows the
+            # verb is another matter (还给了…拖车费650元)
             used.add(before[-1].start)
             rows.append({"payer": answerer, "amount": before[-1].value})
+            continue
         for index, mention in enumerate(doc.mentions_in(verb.end(), hi, "money")):
             gap = text[last:mention.start]
             if index and (_ADVANCE_STOP.search(gap) or not _ADVANCE_NEXT.fullmatch(gap)):

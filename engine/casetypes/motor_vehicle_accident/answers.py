@@ -31,7 +31,7 @@ from engine.extraction.document import Candidate, Document
 CONTEST = re.compile(
     r"过高|过多|过长|不予认可|不认可|不予支持|不应支持|(?<!没)有异议|(?:没有|无|缺乏)[^，。；]{0,4}依据|(?:应当?|须|需)提供|应按|应扣除|应予扣除|扣除|核减|不属于|不予|不承担|不应|酌定|为宜|缺乏|没有证据|无证据|没有提供|未提供|未能提供|"
     r"(?:无|没有|缺少)[^，。；]{0,6}(?:医嘱|医疗机构的?意见)|无[^，。；]{0,4}票据|没有[^，。；]{0,4}票据|无依据|没有依据|依据不足|证据不足|不客观|不公正|不公平|不准确|不当(?!得利)|错误|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔|为准|不符合|与事实不符|不属实|重复|自行负担|不负担|间接损失|非[^，。；]{0,4}(?:保险|赔偿|理赔)[^，。；]{0,4}范围|不在[^，。；]{0,8}范围|过大|偏高|偏多|偏长|计入|并入|应由[^，。；]{0,10}分担|(?:没有|无|未能?|不能)证明|应参照|应当参照|自行承担")
-ADMIT = re.compile(r"无异议|没有异议|认可|同意|属实|无意见|予以确认")
+ADMIT = re.compile(r"无异议|没有异议|不持(?:任何)?异议|认可|同意|属实|无意见|予以确认")
 _MARKER = re.compile(r"(?:认可|为|应为|以|酌定|计|合计|共计|仅|只|按|按照|支持|以不超过|以不高于)(?:人民币)?$")
 _HIGH_AFTER = re.compile(r"^(?:的?标准)?(?:过高|过多|不予|不认可|缺乏)")
 _RATE_BEFORE = re.compile(r"(?:每天|每日|每月|每年|日均|月均|月收入|年收入)[^，,；;。]{0,2}$")
@@ -230,7 +230,7 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
         found.record("victim_residence", "contest", "rural", (lo, hi))
     if _ACCIDENT_ADMITTED.search(chunk):
         found.record("accident_date", "admit", None, (lo, hi))
-    elif re.search(r"事故事实|事故的(?:基本|主要)?事实|事故证明[^，。；]{0,6}(?:无异议|没有异议)|事故发生(?!后|时|在|以后|之后|于|是|系)|事故经过|事故的发生(?![^，。；]{0,4}过错)"
+    elif re.search(r"事故事实|事故的(?:基本|主要)?事实|事故证明[^，。；]{0,6}(?:无异议|没有异议)|事故发生(?!后|时|在|以后|之后|于|是|系|的(?:时间|日期)[为是])|事故经过|事故的发生(?![^，。；]{0,4}过错)"
                    r"|发生经过", chunk):
         found.record("accident_date", "admit" if ADMIT.search(chunk) else stance, None, (lo, hi))
     if _OTHER_ALLOCATION.search(chunk):

@@ -67,7 +67,12 @@ def _passage(text: str) -> tuple[str, str]:
     return text[:start.start()], rest[: end.start()] if end else rest
 
 
-_ANSWER = re.compile(r"被告[^。；]{0,40}?(?:辩称|答辩认为)|答辩称|答辩认为|辩称")  # 答辩认为: the same part as 答辩称
+# The defendant's statement opens with its speaker (被告PER、PER共同辩称 / 被告PER在庭审中辩称), never with a claim
+# verb (判令被告赔偿…，被告保险公司先予赔偿 is still the plaintiff's demand); 辨称 is a common misspelling; 答辩认为 is
+# the same part as 答辩称; a statement may also open with the defendant's stance on the complaint
+# (被告PER对原告主张的…没有异议).
+_ANSWER = re.compile(r"被告(?:(?!赔偿|支付|给付|承担|赔付|偿还)[^。；]){0,40}?(?:[辩辨]称|答辩认为)|答[辩辨]称|答辩认为|[辩辨]称"
+                     r"|(?<=[。\s])被告[A-Z]{0,4}对原告(?:主张|诉称|所诉|起诉|诉请)")
 _SECOND_APPELLANT = re.compile(r"(?<=[。；\s])[^。；，\s]{0,30}?亦不服[^。；]{0,20}?上诉[^。；]{0,10}?称")
 _COURT = re.compile(r"经审理查明|本院经审理|审理查明|本院认定事实如下|本院确认以下事实|认定如下(?:案件)?事实|本院认为|经审理，本院")
 

@@ -31,11 +31,11 @@ from engine.extraction.document import Candidate, Document
 CONTEST = re.compile(
     r"过高|过多|过长|不予认可|不认可|不予支持|不应支持|(?<!没)有异议|(?:没有|无|缺乏)[^，。；]{0,4}依据|(?:应当?|须|需)提供|应按|应扣除|应予扣除|扣除|核减|不属于|不予|不承担|不应|酌定|为宜|缺乏|没有证据|无证据|没有提供|未提供|未能提供|"
     r"(?:无|没有|缺少)[^，。；]{0,6}(?:医嘱|医疗机构的?意见)|无[^，。；]{0,4}票据|没有[^，。；]{0,4}票据|无依据|没有依据|依据不足|证据不足|不客观|不公正|不公平|不准确|不当(?!得利)|错误|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔|为准|不符合|与事实不符|不属实|重复|自行负担|不负担|间接损失|非[^，。；]{0,4}(?:保险|赔偿|理赔)[^，。；]{0,4}范围|不在[^，。；]{0,8}范围|过大|偏高|偏多|偏长|计入|并入|应由[^，。；]{0,10}分担|(?:没有|无|未能?|不能)证明|应参照|应当参照|自行承担")
-ADMIT = re.compile(r"无异议|没有异议|认可|同意|属实|无意见|予以确认")
-_MARKER = re.compile(r"(?:认可|为|应为|以|酌定|计|合计|共计|仅|只|按|按照|支持)(?:人民币)?$")
+ADMIT = re.compile(r"无异议|没有异议|不持(?:任何)?异议|认可|同意|属实|无意见|予以确认")
+_MARKER = re.compile(r"(?:认可|为|应为|以|酌定|计|合计|共计|仅|只|按|按照|支持|以不超过|以不高于)(?:人民币)?$")
 _HIGH_AFTER = re.compile(r"^(?:的?标准)?(?:过高|过多|不予|不认可|缺乏)")
 _RATE_BEFORE = re.compile(r"(?:每天|每日|每月|每年|日均|月均|月收入|年收入)[^，,；;。]{0,2}$")
-_PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*%")
+_PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*[%％]")
 _DAYS = {"lost_work_days": "误工期", "nursing_days": "护理期", "nutrition_days": "营养期"}
 
 
@@ -97,6 +97,7 @@ class _Found:
 
 
 _ADVANCE_VERB = re.compile(r"垫付|预付|已经?支付|支付了|已付|支付给|给付了?|交纳了|已(?:经)?赔偿了?|"
+                           r"(?<![支交给])付了(?=[^，,。；;]{0,10}?\d)|已[^，,。；;]{0,10}?并赔偿(?:了)?原告(?=(?:人民币)?\d)|(?:缴纳|交纳)(?=[^，,。；;]{0,6}(?:押金|保证金))|"
                            r"(?:赔偿|支付)了(?=[^，,。；;]{0,10}?\d)|"
                            r"(?:已|已经|先行)[^，,。；;不]{0,14}?赔付|赔付了|已理赔|理赔了|"
                            r"(?<=[为给向替]原告)(?:支付|给付)(?=[^，,。；;]{0,8}?\d)")  # 为原告支付医疗费5000元
@@ -105,7 +106,8 @@ _ADVANCE_VERB = re.compile(r"垫付|预付|已经?支付|支付了|已付|支付
 _ADVANCE_NEXT = re.compile(r"[，,、及和]?(?:人民币)?[\u4e00-\u9fa5（）()]{0,14}?(?:人民币)?")
 _ADVANCE_STOP = re.compile(r"合计|共计|总计|辩称|认可|应|为宜|[。；;]")
 _CLAIM_DENIED = re.compile(
-    r"驳回原告的?(?:全部|所有)?诉讼请求|(?:诉请|诉求|诉讼请求|起诉数额|请求数额|索赔数额)[^，。；]{0,4}过高|诉请都不同意|"
+    r"驳回原告的?(?:全部|所有)?诉讼请求|(?<![费金失])(?:诉请|诉求|诉讼请求|起诉数额|请求数额|索赔数额)[^，。；]{0,4}过高|诉请都不同意|"
+    r"原告的?(?:要求|请求|诉请|诉求)[^，。；]{0,2}过高|"
     r"不同意赔偿|不同意原告的?(?:全部|所有)?(?:诉讼请求|诉请)|被告[A-Z\u4e00-\u9fa5]{0,4}不应承担(?:任何)?赔偿责任|不应承担任何|不需要承担任何|"
     r"诉讼请求[^。；]{0,6}(?<!没)有异议|赔偿这么多|各项(?:损失|费用|赔偿)[^，。；]{0,4}(?:(?<!没)有异议|过高)|"
     r"(?:要求|主张|请求|诉请)的?(?:赔偿|给付|支付)?的?(?:金额|数额|损失|费用|赔偿款?|款项)[^，。；]{0,4}过高|"
@@ -140,6 +142,8 @@ def _in_advance(text: str, at: int, lo: int) -> bool:
     verb = _ADVANCE_VERB.search(text, start)  # not bounded at `at`: the verb's lookahead reads past it
     if verb is not None and verb.start() < at:
         return True
+    if verb is not None and verb.start() < end and re.search(r"[\d.,]+元" + _PAID_BY.pattern + "$", text[start:verb.start()]):
+        return True  # 原告的医疗费27458.20元都是我垫付的: the item before the advance's figure and verb
     # a bare item of the same list in the next clause: 垫付医疗费30000元，护理费3000元
     return start > lo and _BARE_ITEM.fullmatch(text, start, end) is not None and _in_advance(text, start - 1, lo)
 
@@ -208,19 +212,25 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
     if _CLAIM_DENIED.search(chunk):
         found.record("claim_total", "contest", None, (lo, hi))
     claims_admitted = _CLAIMS_ADMITTED.search(chunk) is not None
-    if (_BLANKET.search(chunk) or claims_admitted) and not _NO_COLLISION.search(chunk):
-        for eid in ("accident_date", "liability", *(("claim_total",) if claims_admitted else ()),
-                    *_stated_in_complaint(doc, claims_admitted)):
+    bare = any(_BARE_NO_OBJECTION.fullmatch(re.sub(r"^[^，。；：:]{0,30}?[辩辨]称[：:，,]?", "", sentence.strip()))
+               for sentence in re.findall(r"[^。]+。?", chunk))  # 被告PER辩称：无异议。 beside another statement
+    if (_BLANKET.search(chunk) or claims_admitted or bare) and not _NO_COLLISION.search(chunk):
+        stated = _stated_in_complaint(doc, claims_admitted)
+        # with its complaint at hand, the total is admitted only when the complaint states one
+        total = ("claim_total",) if claims_admitted and stated is None else ()
+        for eid in ("accident_date", "liability", *total, *(stated or [])):
             found.record(eid, "admit", None, (lo, hi))
+    if _OTHER_ALLOCATION.search(chunk):
+        found.record("liability", "contest", None, (lo, hi))  # 其不存在过错: a contest without a stance word
     stance = _stance(chunk)
     if stance is None:
         return
-    if (re.search(r"农村(?:居民|户籍|户口)?(?:人均|标准)|按(?:照)?农村", chunk) and re.search(r"应|按照", chunk)) or (
+    if (re.search(r"农村(?:居民|户籍|户口)?(?:人均|标准)|按(?:照)?农村|农民标准|农村居民", chunk) and re.search(r"应|按照", chunk)) or (
             _URBAN_OBJECTED.search(chunk)):
         found.record("victim_residence", "contest", "rural", (lo, hi))
     if _ACCIDENT_ADMITTED.search(chunk):
         found.record("accident_date", "admit", None, (lo, hi))
-    elif re.search(r"事故事实|事故的(?:基本|主要)?事实|事故证明[^，。；]{0,6}(?:无异议|没有异议)|事故发生(?!后|时|在|以后|之后)|事故经过|事故的发生(?![^，。；]{0,4}过错)"
+    elif re.search(r"事故事实|事故的(?:基本|主要)?事实|事故证明[^，。；]{0,6}(?:无异议|没有异议)|事故发生(?!后|时|在|以后|之后|于|是|系|的(?:时间|日期)[为是])|事故经过|事故的发生(?![^，。；]{0,4}过错)"
                    r"|发生经过", chunk):
         found.record("accident_date", "admit" if ADMIT.search(chunk) else stance, None, (lo, hi))
     if _OTHER_ALLOCATION.search(chunk):
@@ -240,7 +250,10 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
         elif match and match.group(1):
             found.record(eid, "contest", int(match.group(2)), (lo, hi))
     grade = re.search(r"伤残等级|级伤残|鉴定意见|伤残", chunk)
-    if grade:
+    if grade and re.search(r"(?:申请|要求)[^，。；]{0,4}重新鉴定", chunk) and not re.search(r"误工期|护理期|营养期", chunk) \
+            and "disability_grade" not in found.positions:
+        found.record("disability_grade", "contest", None, (lo, hi))  # 因此我公司申请重新鉴定: the grade contested
+    elif grade:
         if "disability_grade" in found.positions and re.search(r"(?<!没)有异议|重新鉴定", chunk):
             found.record("extra_disability_grades", "contest", None, (lo, hi))
         elif re.search(r"级伤残[^，。；]{0,4}无异议|伤残等级[^，。；]{0,8}无异议|鉴定意见无异议|伤残等级无异议", chunk):
@@ -251,7 +264,14 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
     _advances(doc, found, lo, hi, names)
 
 
-def _stated_in_complaint(doc: Document, claims_too: bool) -> list[str]:
+# 被告PER辩称：无异议。 — a statement that is only "no objection" is a blanket admission.
+_BARE_NO_OBJECTION = re.compile(r"(?:对此|对原告的?(?:起诉|诉称))?(?:均|都)?(?:无异议|没有异议)[。；;]?")
+# A blanket admits facts the defendant can speak to; whether the victim died is the case's own fact, and no
+# gold set annotates a stance on it (lawbench_traffic_dev / dev2 / dev3: none).
+_NOT_ADMITTED_BY_BLANKET = ("death",)
+
+
+def _stated_in_complaint(doc: Document, claims_too: bool) -> list[str] | None:
     """What a blanket admission admits beyond the accident and the allocation: every fact the complaint it
     replies to states (认可原告起诉的事实: its grade, its days, its advances), and with 对原告的诉请无异议 every
     item it claims too. Without the complaint, only the accident and the allocation are known to be admitted."""
@@ -259,17 +279,24 @@ def _stated_in_complaint(doc: Document, claims_too: bool) -> list[str]:
 
     complaint = replied_to(doc)
     if complaint is None:
-        return []
+        return None
     sections = ("facts", "damages", "claims") if claims_too else ("facts",)
     table = doc.casetype.table
-    return [eid for eid in complaint.results if eid in table.entries and table.section_of(eid) in sections]
+    return [eid for eid in complaint.results if eid in table.entries and table.section_of(eid) in sections
+            and eid not in _NOT_ADMITTED_BY_BLANKET]
 
 
 # 原被告发生交通事故是事实 admits the accident even when the sentence goes on to contest the 认定书.
 _ACCIDENT_ADMITTED = re.compile(r"(?:发生(?:了)?)?(?:本次|本起|此次)?(?:道路)?交通事故(?:的发生)?(?:是事实|属实|事实清楚)|事故(?:事实)?属实"
-                                r"|对(?:本次|此次|该起|这起)?(?:交通)?事故(?:本身)?(?:无异议|没有异议|认可)")
+                                r"|发生(?:了)?(?:本次|本起|此次)?事故(?:是事实|属实)"
+                                r"|对[^，。；]{0,10}发生(?:了)?(?:交通)?事故[^。；]{0,24}?(?:无异议|没有异议)"
+                                r"|对(?:本次|此次|该起|这起)?(?:交通)?事故(?:本身)?(?:无异议|没有异议|认可)"
+                                r"|对(?:本次|此次|该起|这起)?(?:交通)?事故的?(?:责任)?事实(?:无异议|没有异议|认可)")
 # The answer puts the fault elsewhere than the 认定书 does: the allocation is contested.
 _OTHER_ALLOCATION = re.compile(r"应负(?:本次|本起)?事故的?(?:主要|次要|同等)责任|过错在于|责任并不(?:是|全)|分清责任"
+                              r"|(?:其|我|我方|本人|答辩人|被告(?:[A-Z]{2,4})?)(?:对[^，。；]{0,8})?不存在(?:任何)?过错"
+                              r"|事故(?:的)?发生(?:是|系)由[^，。；]{0,12}(?:原因|过错)(?:所)?造成"
+                              r"|应由原告(?:[A-Z]{2,4})?(?:自行)?承担(?:全部|主要)(?:事故)?责任"
                               r"|不应(?:承担|负)(?:本次|本起)?(?:事故)?的?(?:全部|主要|同等)(?:事故)?责任")
 _ALLOCATION = re.compile(r"责任认定|认定书|责任划分|的认定|认定的(?:事故)?责任|对[^，。；]{0,8}事故认定")
 # 交警部门作出的事故认定不客观: a bare 事故认定 speaks of the allocation only with a stance in its own clause
@@ -278,7 +305,7 @@ _BARE_ALLOCATION = re.compile(r"事故认定")
 # 未发生碰撞 / 没有接触 / 系自行摔倒: the accident itself is denied.
 # 其主张按城镇居民标准计算…没有依据: the urban standard objected to, the rural one asked.
 _URBAN_OBJECTED = re.compile(r"城镇[^，。；]{0,10}(?:标准|人均|可支配)[^。；]{0,16}?(?:没有依据|无依据|不予认可|不认可|不应|缺乏|不符合)")
-_NO_COLLISION = re.compile(r"(?:未|没有|并未|并没有|不曾)(?:与[^，,。；;]{0,10})?(?:发生)?(?:碰撞|接触|相撞|刮擦)|自行摔倒|自己摔倒"
+_NO_COLLISION = re.compile(r"(?:未|没有|并未|并没有|不曾)曾?(?:与[^，,。；;]{0,10})?(?:发生)?(?:碰撞|接触|相撞|刮擦)|自行摔倒|自己摔倒"
                            r"|单方事故|与(?:我|本|被告|答辩人)[^，,。；;]{0,10}(?:车辆|车)无关")  # the vehicle not involved
 
 
@@ -308,7 +335,10 @@ _VICTIM_SHARE = re.compile(r"(?:原告|受害人|死者|伤者|非机动车一�
                            r"(?:自行|自己)?(?:承担|负担|负|自负)[^，。；%％\d]{0,4}$|(?:自负|自担|自行承担)[^，。；%％\d]{0,4}$"
                            # 原告自身也有过错，应承担30%的责任: the subject is the clause before
                            r"|(?:原告|受害人|死者|伤者)(?:[A-Z]{2,4})?[^，。；]{0,8}过错[，,](?:其|故)?(?:也|亦)?(?:应|应当|应该)"
-                           r"(?:自行)?(?:承担|负担|自负)[^，。；%％\d]{0,4}$")
+                           r"(?:自行)?(?:承担|负担|自负)[^，。；%％\d]{0,4}$"
+                           # 原告无证驾驶…，会车时没有减速存在严重过错，应承担80％: its fault told over several clauses
+                           r"|(?:原告|受害人|死者|伤者)(?:[A-Z]{2,4})?(?:(?!被告|我|保险|答辩人|本人)[^。；]){0,48}?过错[，,]"
+                           r"(?:其|故)?(?:也|亦)?(?:应|应当|应该)(?:自行)?(?:承担|负担|自负)[^，。；%％\d]{0,4}$")
 def _share(text: str, found: _Found, lo: int, hi: int) -> None:
     chunk = text[lo:hi]
     percents = [m for m in _PERCENT.finditer(text, lo, hi)
@@ -322,7 +352,12 @@ def _share(text: str, found: _Found, lo: int, hi: int) -> None:
     if not re.search(r"比例|承担|超出交强险|负担|自负", chunk):
         return
     own = next((m for m in percents if not text[m.end():m.end() + 3].startswith("过高")), percents[0])
-    if _VICTIM_SHARE.search(text, max(lo, own.start() - 24), own.start()):
+    capped = next((m for m in percents if re.search(r"(?:不应|不得|不能|不)超过$", text[max(lo, m.start() - 4):m.start()])), None)
+    if capped is not None and re.search(r"承担|负", text[max(lo, capped.start() - 12):capped.start()]):
+        # 承担责任不应超过15%: the cap the answerer puts on its own share, whatever the other figure says
+        found.record("liability_share", "contest", capped.group(1), (lo, hi))
+        return
+    if _VICTIM_SHARE.search(text, max(lo, own.start() - 64), own.start()):
         # the victim's share stated as a position of its own: the defendant's side is the rest
         rest = Decimal(100) - Decimal(own.group(1))
         found.record("liability_share", "contest", plain_number(rest), (lo, hi))
@@ -342,6 +377,7 @@ def _share(text: str, found: _Found, lo: int, hi: int) -> None:
 
 # 医疗费已由被告PER支付 / 其他被告垫付的费用应予扣除: the advance the complaint states relied on (README 90, 117).
 _ADVANCE_RELIED_ON = re.compile(r"已由(?:被告|我方|答辩人|保险公司|其他被告)[A-Z]{0,4}[^，。；]{0,4}(?:支付|垫付|赔付|给付)"
+                                r"|(?:被告|我方|答辩人|保险公司)[A-Z]{0,4}已经?(?:支付|垫付|赔付|给付)(?![^，。；]{0,10}\d)"
                                 r"|垫付的?(?:费用|款项|金额|部分)?(?:应予?|应当)?(?:扣除|抵扣|抵减)")
 _PAST_ADVANCE = re.compile(r"已(?:经)?(?:为|给|向)?(?:原告)?垫付|垫付(?:过|了)|曾[^，。；]{0,6}垫付")
 
@@ -403,6 +439,15 @@ def _advance_rows(doc: Document, lo: int, hi: int, names: list[tuple[str, str]])
             continue
         payer = _payer(doc, verb.start(), lo, names, answerer)
         last = verb.end()
+        start = _clause(text, verb.start(), lo, hi)[0]
+        before = [m for m in doc.mentions_in(start, verb.start(), "money")
+                  if _PAID_BY.fullmatch(text, m.end, verb.start())]
+        if before and before[-1].start not in used:
+            # 原告的医疗费27458.20元都是我垫付的: the figure before the verb, the payer after it; what follows the
+            # verb is another matter (还给了…拖车费650元)
+            used.add(before[-1].start)
+            rows.append({"payer": answerer, "amount": before[-1].value})
+            continue
         for index, mention in enumerate(doc.mentions_in(verb.end(), hi, "money")):
             gap = text[last:mention.start]
             if index and (_ADVANCE_STOP.search(gap) or not _ADVANCE_NEXT.fullmatch(gap)):
@@ -414,6 +459,8 @@ def _advance_rows(doc: Document, lo: int, hi: int, names: list[tuple[str, str]])
     return rows
 
 
+# Between an advance's figure and its verb: 27458.20元都是我垫付的 / 5000元系被告PER垫付.
+_PAID_BY = re.compile(r"(?:都|均|全|全部)?(?:是|系|由)(?:我|我方|本人|被告|答辩人)?(?:[A-Z]{2,4})?(?:已经?|先行)?")
 _HEADER_LINE = re.compile(r"(?![^\n]*辩称)(?:(?:民事)?答辩状\s*$|(?:答辩人|被答辩人|委托诉讼代理人|法定代表人|负责人|原告|被告)[^\n]{0,12}[：:])")
 
 

@@ -4,8 +4,10 @@
   from the facts; the total after 合计 / 共计;
 - the vehicles: plate, driver (…驾驶沪FD2361号…), owner (登记所有人为 / 所有的 / 名下), insurers of 交强险 and
   商业三者险 and the commercial limit, from the sentence that names the plate (or 该车 / 挂车 after it);
-- the 认定书 shares (…负事故主要责任，原告负事故次要责任), the share claimed (按70%的比例), advances
-  (被告一支付了50000元), 精神损害 first, the victim's birth date and 是否死亡.
+- the 认定书 shares (…负事故主要责任，原告负事故次要责任) — in masked text (LawBench: every person PER) by the role
+  word before each person, else in the order the account introduced the persons when each one's role is known —,
+  the share claimed (按70%的比例), advances (被告一支付了50000元; none inside an exclusion such as 已扣除被告垫付部分),
+  精神损害 first, the victim's birth date and 是否死亡 (none for a recourse claim between tortfeasors).
 Party references 被告一 / 原告 are resolved to names from the header.
 """
 
@@ -41,11 +43,12 @@ _RATE_AFTER = re.compile(r"^(?:(?:/|／|每|一)?(?:天|日|月|年)|\s*[×*])")
 _RATE_BEFORE = re.compile(r"(?:每天|每日|每月|每年|日均|月均)[^，,；;。]{0,2}$")
 _LIST_TOTAL = re.compile(r"等[^，,；;。]{0,6}?(?:共计|合计|总计|暂计|计)|^[^，,；;。]{0,4}(?:共计|合计|总计|暂计)")
 # 判决：一、被告赔偿72553.87元 / 要求…赔偿原告损失450482.8元 / 判令二被告赔偿原告经济损失434829元: the sum asked
-_ASKED = re.compile(r"(?:请求|要求|判令|判决)[^。；;\n]{0,36}?(?:连带|共同)?(?:赔偿|支付|给付|赔付)(?:原告)?(?:的)?"
-                    r"(?:因[^，。；;]{0,16}?(?:造成|产生|导致|遭受)的?)?"  # 因本次交通事故所造成的损失
-                    r"(?:各项|经济)?(?:损失|费用)?(?:共计|合计|总计|计)?(?:人民币)?$")
+# A recourse claim asks back what the plaintiff paid: 判决被告给付原告赔偿款X元 / 被告承担原告因…垫付的赔偿款X元.
+_ASKED = re.compile(r"(?:请求|要求|判令|判决)[^。；;\n]{0,36}?(?:连带|共同)?(?:赔偿|支付|给付|赔付|承担)(?:原告(?:[A-Z]{2,}(?=因))?)?(?:的)?"
+                    r"(?:因[^，。；;]{0,30}?(?:造成|产生|导致|遭受|垫付|支付|赔付)的?)?"  # 因本次交通事故所造成的损失
+                    r"(?:各项|经济)?(?:损失|费用|赔偿款|垫付款)?(?:共计|合计|总计|计)?(?:人民币)?$")
 # 变更诉讼请求为 / 将诉讼请求金额增加至 / 变更数额为: a change of the figure asked.
-_CHANGED = re.compile(r"(?:变更|增加|减少|调整|增|降)(?:诉讼请求)?(?:数额|金额|总额)?(?:为|至|到)(?:人民币)?$")
+_CHANGED = re.compile(r"(?:变更|增加|减少|调整|增|降)(?:其)?(?:诉讼请求)?(?:数额|金额|总额)?(?:为|至|到)(?:人民币)?$")
 # 扣除…，尚需赔偿X元 / 尚欠X元 / 扣除…后为X元: the figure still asked.
 _NET = re.compile(r"(?:尚需赔偿|尚需支付|尚需|尚欠|还需|还应赔偿|还应支付|下欠|剩余|实际应赔偿|后为|后余|合计|共计|计)(?:人民币)?$")
 _SHARE = {"全部": "full", "主要": "main", "同等": "equal", "次要": "secondary", "无": "none",
@@ -54,10 +57,13 @@ _SHARE = {"全部": "full", "主要": "main", "同等": "equal", "次要": "seco
 # 认定) / 原告不承担此事故责任 (→ 无责任) / the short forms
 # 负主责 / 负全责 / 无责 (not 无责赔偿限额, the insurer's no-fault cap). The match starts at 各 / 均 so that the
 # text before it is the subject.
+# 周某在事故中无责任: the adverbial belongs to the match, so that the text before it is still the subject.
+_IN_ACCIDENT = r"(?:在(?:本次|此次|该起|本起|该次)?(?:交通)?事故中)?"
 _LIABILITY = re.compile(
-    r"(?:各|均|都|亦|也)?(?P<ought>应当?|应该)?(?:负|承担|为)?(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(全部|主要|同等|次要|无)(?:事故)?责任"
-    r"|(?:各|均|都|亦|也)?(?:不承担|不负)(?:此次|本次|该起|此)?(?:交通)?(?:事故)?的?(责任)"
-    r"|(?:各|均|都|亦|也)?(?:(?:负|承担|为)(全|主|同|次|无)|(无))责(?![任赔限险])")
+    _IN_ACCIDENT + r"(?:各|均|都|亦|也)?(?P<ought>应当?|应该)?(?:负|承担|为)?(?:此次|本次|该起|此|本|该)?(?:交通)?(?:事故)?的?"
+    r"(全部|主要|同等|次要|无)(?:事故)?责任"
+    r"|" + _IN_ACCIDENT + r"(?:各|均|都|亦|也)?(?:不承担|不负)(?:此次|本次|该起|此|本|该)?(?:交通)?(?:事故)?的?(责任)"
+    r"|" + _IN_ACCIDENT + r"(?:各|均|都|亦|也)?(?:(?:负|承担|为)(全|主|同|次|无)|(无))责(?![任赔限险])")
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*%")
 _PAID_AT = re.compile(r"(?:的比例)?(?:予以)?(?:赔偿|承担|负担)")
 # The plaintiff's (or the victim's) own share: 原告自愿承担20%的责任 / 原告自负30%.
@@ -65,21 +71,27 @@ _OWN_SHARE = re.compile(r"(?:原告|受害人|死者|伤者)(?:[A-Z]{2,4})?(?:�
 _ADVANCE = re.compile(r"垫付|已支付|支付了|已付|(?:已|已经|先行)[^，,。；;不]{0,14}?赔付|先行支付|先行给付|已给付|给付了|"
                       r"赔付了|已理赔|理赔了|预付|已赔偿|(?:支付|给付)的(?=(?:人民币)?\d)|"
                       r"留下(?=(?:人民币)?\d)")  # 并留下2000元钱 / 收到被告支付的5000元
+# An advance named only to say the figure leaves it out: （已扣除被告垫付部分）/（不含被告垫付的费用）.
+_EXCLUDED = re.compile(r"(?:扣除|不含|不包括|除去|减去)[^，。；\d]{0,8}$")
 # The subject of an advance's sentence: the last role word that is not the recipient (为原告 / 给原告 / 向原告).
 _PAYING_ROLE = re.compile(r"(?<![为给向替对将与和])(原告|被告)([A-Z]{2,4})?")
 _DEATH = re.compile(r"死亡(?!伤残|赔偿|补偿|的?限额)|身亡|抢救无效|丧生|遇难|去世|身故|过世")
-_DEATH_ITEMS = re.compile(r"死亡赔偿金|丧葬费|死亡补偿|死者|近亲属|继承人|亲属|遗属|之父|之母|之子|之女|其父|其母|其子|其女|其夫|其妻")
+_DEATH_ITEMS = re.compile(r"死亡赔偿金|丧葬费|死亡补偿|死者|近亲属|继承人|亲属|亲人|遗属|之父|之母|之子|之女|其父|其母|其子|其女|其夫|其妻")
+# The plaintiff paid the victim and asks it back: 追偿 / 原告…赔付…赔偿款 / 由原告垫付赔偿款.
+_RECOURSE = re.compile(r"追偿|原告[^。；]{0,24}?(?:垫付|赔付|偿还)[^。；]{0,12}?赔偿款")
 _DEATH_CLAIMED = re.compile(r"死者|死亡赔偿金|丧葬费")
 _INJURY_ITEMS = re.compile(r"残疾赔偿金|伤残赔偿金|级伤残|伤残等级")
 _INJURY = re.compile(r"受伤|伤残|致伤|受损伤|住院|治疗|医疗费|骨折|护理费|误工费")
 _COMMERCIAL = re.compile(r"商业|三者险|第三者责任险|第三者责任保险")
 _GRADE_WORD = r"(?:[一二三四五六七八九十]|10|[1-9]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])"
-_GRADE = re.compile(rf"(两处|二处|三处|四处|[2-4]处)?({_GRADE_WORD})级伤残([一二三四两1-4]处)?")
-# 伤残等级分别为九级、十级 / 伤残等级为十级: the grades after the words, without 伤残 behind them.
-_GRADE_LIST = re.compile(rf"伤残等级(?:分别)?(?:为|是|评定为|系|均为)((?:{_GRADE_WORD})级(?:[、，,和及与](?:{_GRADE_WORD})级)*)")
+_GRADE = re.compile(rf"(两处|二处|三处|四处|[2-4]处|双)?({_GRADE_WORD})级伤残([一二三四两1-4]处)?")
+# 伤残等级分别为九级、十级 / 伤残等级为十级 / 伤残等级为一处九级、一处十级 / 伤残程度一个八级一个十级: the grades after
+# the words, without 伤残 behind them, each with its count.
+_GRADE_ITEM = rf"(?:[一两二三四1-4](?:处|个))?{_GRADE_WORD}级"
+_GRADE_LIST = re.compile(rf"(?:伤残等级|伤残程度)(?:分别)?(?:为|是|评定为|系|均为|构成)?((?:{_GRADE_ITEM})(?:[、，,和及与]?(?:{_GRADE_ITEM}))*)")
 _ROMAN = {r: n for n, r in enumerate("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", 1)}
 _INDEX = re.compile(r"(?:伤残)?(?:赔偿指数|伤残系数|赔偿系数)(?:为|按|是|计)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*%")
-_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "一": 1, "2": 2, "3": 3, "4": 4}
+_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "一": 1, "2": 2, "3": 3, "4": 4, "双": 2}
 _DAYS = {
     "lost_work_days": (r"误工期", r"误工时间", r"误工"),
     "nursing_days": (r"护理期", r"护理时间"),
@@ -104,8 +116,16 @@ def _sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 def _money_in(doc: Document, lo: int, hi: int) -> list[Mention]:
     """Amounts in text[lo:hi], leaving out rates (每天180元, 89,477元/年)."""
     text = doc.text
-    return [m for m in doc.mentions_in(lo, hi, "money")
-            if not _RATE_AFTER.match(text[m.end:m.end + 2]) and not _RATE_BEFORE.search(text[max(0, m.start - 4):m.start])]
+    found = [m for m in doc.mentions_in(lo, hi, "money")
+             if not _RATE_AFTER.match(text[m.end:m.end + 2]) and not _RATE_BEFORE.search(text[max(0, m.start - 4):m.start])]
+    # 死亡赔偿金616328（30816.4元／年×20年）元: the figure before its formula, the unit after the bracket
+    for match in _BEFORE_FORMULA.finditer(text, lo, hi):
+        if not any(m.start <= match.start() < m.end for m in found):
+            found.append(Mention("money", match.start(), match.end(), match.group(), format_money(Decimal(match.group()))))
+    return sorted(found, key=lambda m: m.start)
+
+
+_BEFORE_FORMULA = re.compile(r"(?<![\d.,，])\d+(?:\.\d{1,2})?(?=（[^（）。；]{1,40}）元)")
 
 
 def _listed_items(doc: Document, lo: int, hi: int) -> tuple[dict[str, Candidate], Candidate | None]:
@@ -204,6 +224,8 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
     within = OrderedSpans(words).within  # the item words inside [left, right]: in order, apart
 
     sentence_stops = Stops(text, "。；;\n", lo, hi)
+    # a list numbered by ；(5、赡养费…；6、抚养费…) is one list: its parts of one item are added
+    list_stops = Stops(text, "。\n", lo, hi)
     items: dict[str, Candidate] = {}
     first_of: dict[str, tuple[int, int, str, bool, Any]] = {}
     total: Candidate | None = None
@@ -277,11 +299,12 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
             # 住院期间误工费 / 出院后误工费: a qualifier of the item itself, not the demand's words before it
             said = [m.end() for m in _DEMAND.finditer(text, left, start)]
             word, qualified = text[start:end], bool(text[max([left, *said]):start].strip("的"))
+            listed = list_stops.last_before(start)
             if item not in items:
                 items[item] = Candidate(item, value, [(start, mention.end)], 0.85, "derived", start)
-                first_of[item] = (sentence, start, word, qualified, value)
+                first_of[item] = (listed, start, word, qualified, value)
                 chain = (item, mention.end, 1)
-            elif _another_part(first_of[item], (sentence, start, word, qualified, value)):
+            elif _another_part(first_of[item], (listed, start, word, qualified, value)):
                 # one more part of the item in the same list (修理费 + 施救费 / 住院期间误工费 + 出院后误工费)
                 items[item] = _plus(items[item], value, (start, mention.end))
             continue
@@ -556,7 +579,10 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
     text = doc.text
     rows: list[dict[str, str]] = []
     spans: list[tuple[int, int]] = []
-    seen: set[str] = set()
+    # A person is recorded once per share: an allocation told twice is one, but two defendants of one
+    # allocation (被告PER、伏某共同承担次要责任) or one role with two shares (被告PER主要，被告PER次要) are several.
+    seen: set[tuple[str, str]] = set()
+    masked_rows: set[int] = set()  # rows a role word of masked text gave: no side name replaces it
     body = doc.section("body") if doc.sections.get("body") else (0, len(text))
     plaintiffs = {p.get("name") for p in doc.parties.get("plaintiffs") or []}
     defendants = {p.get("name") for p in doc.parties.get("defendants") or []}
@@ -577,8 +603,8 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
         if text[max(0, match.start() - 2):match.start()] == "双方":
             # 双方负事故同等责任: the two sides of the collision, the plaintiff's and the defendant's
             for name in (_side_name(doc, "plaintiffs", "原告", masked), _side_name(doc, "defendants", "被告", masked)):
-                if name not in seen:
-                    seen.add(name)
+                if (name, share) not in seen:
+                    seen.add((name, share))
                     rows.append({"party": name, "share": share})
                     spans.append((match.start(), match.end()))
             continue
@@ -591,12 +617,16 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
             if not roles:
                 continue
             for role in roles:
-                if role in seen and role != "案外人":  # several others may each have a share
+                if (role, share) in seen and role != "案外人":  # several others may each have a share
                     continue
-                seen.add(role)
+                if bare is not None and re.search(r"[A-Z]{2,4}", bare.group()):
+                    masked_rows.add(len(rows))  # 被告PER: the role; a bare 原告 may still be the one plaintiff named
                 rows.append({"party": role, "share": share})
                 spans.append((match.start(), match.end()))
+            seen.update((role, share) for role in roles)
             continue
+        if who is None and re.search(r"(?:^|[，,；;：:、]|认定)(?:我|本人)$", text[max(0, match.start() - 3):match.start()]):
+            who = "原告"  # a complaint in the first person: 我无责任 is the plaintiff's share
         if who is None:
             person = re.search(r"(?:认定|，|,|、|；|案外人|驾驶人|驾驶员|行人)([\u4e00-\u9fa5]{2,3})$",
                                text[max(0, match.start() - 8):match.start()])
@@ -613,21 +643,30 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
                 who = topic  # 被告PER驾驶机动车未注意观察，负事故全部责任: the subject of the clause before
             else:
                 continue
-        together = [who]
+        together, by_role = [who], 0  # by_role: how many of the first names a role word gave
         before = text[max(0, match.start() - 12):match.start()]
         for written, name in names:  # 王立峰、朱桂英负事故同等责任
-            if re.search(re.escape(written) + "(?:与|和|、)" + r"[^，。；]{0,6}$", before) and name not in together:
-                together.insert(0, name)
-        for name in together:
-            if name in seen:
+            joined = re.search(re.escape(written) + "(?:与|和|、)" + r"[^，。；]{0,6}$", before)
+            if joined and name not in together:
+                # 被告PER、伏某共同承担: a masked person is known by the role word before it, not by its mask
+                word = re.search(r"(原告|被告|死者|受害人|案外人)$", before[:joined.start()]) if name in masked else None
+                together.insert(0, _ROLE_WORD.get(word.group(1), word.group(1)) if word else name)
+                by_role = by_role + 1 if word else 0
+        for place, name in enumerate(together):
+            if (name, share) in seen:
                 continue
-            seen.add(name)
+            if place < by_role:
+                masked_rows.add(len(rows))
             rows.append({"party": name, "share": share})
             spans.append((match.start(), match.end()))
+        seen.update((name, share) for name in together)
     if rows:
-        for row in rows:  # 原告无责任 with one plaintiff named in the header: the party by its name
-            row["party"] = _side_name(doc, _SIDE_OF.get(row["party"], ""), row["party"], masked) \
-                if row["party"] in _SIDE_OF else row["party"]
+        for index, row in enumerate(rows):  # 原告无责任 with one plaintiff named in the header: the party by its name
+            if row["party"] in _SIDE_OF and index not in masked_rows:
+                row["party"] = _side_name(doc, _SIDE_OF[row["party"]], row["party"], masked)
+            elif row["party"] not in plaintiffs | defendants | set(_SIDE_OF) and re.search(
+                    re.escape(row["party"]) + r"(?:要求|请求|诉请)[^。；]{0,4}被告[^。；]{0,6}(?:赔偿|支付)", text):
+                row["party"] = "原告"  # 李小明要求各被告赔偿其各项损失: the one who claims is the plaintiff
         results["liability"] = Candidate("liability", rows, spans, 0.75, "derived", spans[0][0])
     if "liability_share" not in results:
         for match in _PERCENT.finditer(text, body[0], body[1]):
@@ -662,9 +701,11 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
 # The subject of an allocation in masked text: 被告PER / PER / 原告和PER / 被告PER与PER, right before 负 / 承担 / 无.
 # A label before a masked name: a role (原告 / 被告 / 死者 / 受害人 / 案外人), or only a description of a person
 # (乘车人 / 乘客 / 行人), which leaves the name bare.
+# The masking may leave a character of the name behind (PER刚, PER聪): still one masked person.
+_MASK = r"[A-Z]{2,4}(?:(?<=[A-Z])[\u4e00-\u9fa5](?<![与和及、各均都亦也应不]))?"
 _MASKED_SUBJECT = re.compile(
-    r"(?:(?:原告|被告|死者|受害人|案外人|乘车人|乘客|行人)?[A-Z]{2,4}|原告|被告)"
-    r"(?:(?:与|和|、|及|以及)(?:(?:原告|被告|案外人|乘车人|乘客|行人)?[A-Z]{2,4}|原告|被告))*$")
+    r"(?:(?:原告|被告|死者|受害人|案外人|乘车人|乘客|行人)?" + _MASK + r"|原告|被告)"
+    r"(?:(?:与|和|、|及|以及)(?:(?:原告|被告|案外人|乘车人|乘客|行人)?" + _MASK + r"|原告|被告))*$")
 _ROLE_SUBJECT = re.compile(r"(原告|被告|死者|受害人|案外人)(?=(?:[A-Z]{2,4})?(?:与|和|、|及|以及|各|均|负|承担|无|不负|不承担))")
 
 
@@ -682,7 +723,7 @@ def _masked_roles(text: str, at: int, lo: int, bare_seen: dict[int, int], victim
         start = max(lo, sentence_start + 1)
         end = min([i for i in (text.find(c, at) for c in "。；;\n") if i >= 0] or [len(text)])
     named = {_ROLE_WORD.get(m.group(1), m.group(1)) for m in _ROLE_SUBJECT.finditer(text, start, end)}
-    free = [r for r in ("被告", victim) if r not in named]
+    free = _account_roles(text, lo, start, end, victim) or [r for r in ("被告", victim) if r not in named]
     subject = _MASKED_SUBJECT.search(text, max(start, at - 16), at)
     if subject is None:
         return []
@@ -699,6 +740,33 @@ def _masked_roles(text: str, at: int, lo: int, bare_seen: dict[int, int], victim
 
 
 _ROLE_WORD = {"死者": "受害人"}
+# The persons of the account before the 认定: each driver (the person named last before 驾驶), then a person
+# the injury clause labels (造成…乘车人PER受伤).
+_DRIVER = re.compile(r"(原告|被告|案外人)?(?:PER|ORG)+(?=[^，。；PERORG]{0,12}?驾驶)|(原告|被告)(?=驾驶)")
+_INJURED = re.compile(r"(?:乘车人|乘客|乘员|行人)(?:PER)+(?=[^，。；]{0,4}(?:受伤|死亡|身亡))")
+
+
+def _account_roles(text: str, lo: int, start: int, end: int, victim: str) -> list[str] | None:
+    """The roles of an allocation's persons when every one of them is a bare PER and the account before it
+    introduced as many persons, each of a known role, in its order (the 认定书 names them as the account does):
+    a role word; the person the injury clause labels → the victim, the other bare drivers then no party
+    (案外人); one bare driver beside drivers of known roles → the victim. None when anything is unsure."""
+    subjects = [_MASKED_SUBJECT.search(text, max(start, m.start() - 16), m.start())
+                for m in _LIABILITY.finditer(text, start, end)]
+    if not subjects or None in subjects:
+        return None  # a person named in plain text (谢有能负次要责任): the account's order is not needed
+    persons = [part for subject in subjects if subject for part in re.split(r"以及|与|和|、|及", subject.group())]
+    if any(re.match(r"原告|被告|死者|受害人|案外人", part) for part in persons):
+        return None
+    account = text[lo:start]
+    drivers = [(m.group(1) or m.group(2)) for m in _DRIVER.finditer(account)]
+    injured = [victim for _ in _INJURED.finditer(account)]
+    bare = drivers.count(None)
+    roles = [r or ("案外人" if injured else victim if bare == 1 else "") for r in drivers] + injured
+    if len(roles) != len(persons) or "" in roles or len(set(roles) - {"案外人"}) < len(roles) - roles.count("案外人"):
+        return None
+    return roles
+
 
 
 def _clause_topic(text: str, at: int, lo: int, names: list[tuple[str, str]]) -> str | None:
@@ -760,7 +828,7 @@ def _advances(doc: Document, results: dict[str, Candidate], names: list[tuple[st
     body = doc.section("body") if doc.sections.get("body") else (0, len(text))
     # a masked name (PER) may be anyone's: only a real name tells the plaintiff
     plaintiffs = {p.get("name") for p in doc.parties.get("plaintiffs") or []
-                  if not re.fullmatch(r"[A-Z]{2,4}", str(p.get("name")))}
+                  if not re.fullmatch(r"[A-Z]{2,}", str(p.get("name")))}  # PERPER: two masks
     for lo, hi in _sentences(text, body[0], body[1]):
         for piece_lo, piece_hi in _pieces(text, lo, hi):
             verb = _ADVANCE.search(text, piece_lo, piece_hi)
@@ -770,11 +838,13 @@ def _advances(doc: Document, results: dict[str, Candidate], names: list[tuple[st
             subjects = list(_PAYING_ROLE.finditer(text, max(lo, verb.start() - 24), verb.start()))
             if (subjects and subjects[-1].group(1) == "原告") or payer in plaintiffs:
                 continue  # 原告住院治疗，支付了医疗费20000元: what the plaintiff paid is his loss, not an advance
-            if payer is None or re.fullmatch(r"[A-Z]{2,4}", str(payer)):
+            if payer is None or re.fullmatch(r"[A-Z]{2,}", str(payer)):
                 # a masked name (LawBench: every person PER, insurers ORG) is told by the role word before it
                 payer = subjects[-1].group(1) if subjects else payer
-            amounts = [m for m in _money_in(doc, verb.start(), piece_hi)] or [
-                m for m in _money_in(doc, piece_lo, verb.start())]
+            after = _money_in(doc, verb.start(), piece_hi)
+            if not after and _EXCLUDED.search(text, max(piece_lo, verb.start() - 10), verb.start()):
+                continue  # 共计90000元（已扣除被告垫付部分）: the figure is the net demand, not the advance
+            amounts = after or _money_in(doc, piece_lo, verb.start())
             if payer is None or not amounts:
                 continue
             row = {"payer": payer, "amount": amounts[0].value}
@@ -783,6 +853,12 @@ def _advances(doc: Document, results: dict[str, Candidate], names: list[tuple[st
                 spans.append((piece_lo, piece_hi))
     if rows:
         results["paid_in_advance"] = Candidate("paid_in_advance", rows, spans, 0.65, "derived", spans[0][0])
+        paid = {row["amount"] for row in rows}
+        for eid in [e for e in ITEM_WORDS if e in results]:
+            # 被告方仅支付了14000元的医疗费用: an advance's figure is no claimed item
+            found = results[eid]
+            if found.value in paid and found.spans and any(lo <= found.spans[0][0] < hi for lo, hi in spans):
+                del results[eid]
 
 
 def _pieces(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -803,14 +879,19 @@ def _victim(doc: Document, results: dict[str, Candidate]) -> None:
         # 谢有能经抢救无效死亡 (another rider) in a claim for the plaintiff's own 伤残: not a death case
         died = None
         results.pop("death", None)
-    if "death" not in results and (died is not None or _INJURY.search(text, body[0], body[1])):
+    if _RECOURSE.search(text, body[0], body[1]):
+        # a recourse claim between tortfeasors: the victim's death is not what the plaintiff claims for
+        died = None
+        results.pop("death", None)
+    elif "death" not in results and (died is not None or _INJURY.search(text, body[0], body[1])):
         # a claim for car damage only says nothing of a person's death or injury: no value either way
         results["death"] = Candidate("death", died is not None, [(died.start(), died.end())] if died else [],
                                      0.6, "derived", died.start() if died else 0)
     if died is None:
         results.pop("victim_name", None)  # an injured plaintiff is the victim: the element is for death cases
     plaintiffs = doc.parties.get("plaintiffs") or []
-    if died is None and len(plaintiffs) == 1 and plaintiffs[0].get("birth_date") and "victim_birth_date" not in results:
+    if died is None and len(plaintiffs) == 1 and plaintiffs[0].get("birth_date") and "victim_birth_date" not in results \
+            and not _RECOURSE.search(text, body[0], body[1]):
         spans = (doc.party_spans.get("plaintiffs") or [(0, 0)])[:1]
         results["victim_birth_date"] = Candidate("victim_birth_date", plaintiffs[0]["birth_date"], spans, 0.7,
                                                  "derived", spans[0][0])
@@ -857,11 +938,15 @@ def _grades(doc: Document, results: dict[str, Candidate]) -> None:
         grades += [grade] * count
         spans.append((match.start(), match.end()))
     if not grades and (listed := _GRADE_LIST.search(text, body[0], body[1])):
-        for word in re.findall(rf"({_GRADE_WORD})级", listed.group(1)):
+        for count, word in re.findall(rf"(?:([一两二三四1-4])(?:处|个))?({_GRADE_WORD})级", listed.group(1)):
             if (grade := _int_of(word)) is not None and 1 <= grade <= 10:
-                grades.append(grade)
+                grades += [grade] * _COUNT.get(count or "一", 1)
                 spans.append(listed.span(1))
     if not grades:
+        # a figure the generic cue took near 伤残等级 without 级 behind it (发票1张，证明…伤残等级情况) is no grade
+        found = results.get("disability_grade")
+        if found is not None and found.spans and not text.startswith("级", found.spans[0][1]):
+            del results["disability_grade"]
         return
     grades.sort()
     if index := _INDEX.search(text, body[0], body[1]):  # 赔偿指数22%（九级20%，另一处十级附加2%）

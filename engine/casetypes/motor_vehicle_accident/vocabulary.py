@@ -12,7 +12,7 @@ from engine.extraction.document import Document
 # (电动自行车损失, 衣物及手机损失) is property damage unless it is one of the named losses.
 ITEM_WORDS: dict[str, tuple[str, ...]] = {
     "hospital_meal_allowance": ("住院伙食补助费", "住院伙食补助", "伙食补助费", "住院伙食费", "住院伙食补贴费", "伙食补贴费",
-                                "住院伙食补贴"),
+                                "住院伙食补贴", "伙食费"),
     "medical_expenses": ("医疗费", "医药费", "治疗费", "诊疗费", "抢救费", "医疗费用"),
     "nutrition_fee": ("营养费",),
     "lost_income": ("误工费", "误工损失"),
@@ -26,7 +26,8 @@ ITEM_WORDS: dict[str, tuple[str, ...]] = {
     "funeral_expenses": ("丧葬费",),
     # LawBench masks a 金 read as a surname: 精神损害抚慰PER10000元 (development passages).
     "mental_damages": ("精神损害抚慰金", "精神抚慰金", "精神损失费", "精神损害赔偿金", "精神损害抚慰PER", "精神抚慰PER"),
-    "appraisal_fee": ("鉴定费", "评估费"),
+    # 鉴定费 + 评估费 (+ 验资费) are one id (corpus/realdata_gold/README.md, traffic conventions)
+    "appraisal_fee": ("鉴定费", "评估费", "验资费"),
     "operating_loss": ("停运损失", "停运费", "营运损失"),
     "property_damage": ("车辆维修费", "车辆损失", "车损", "维修费", "修理费", "施救费", "财产损失", "物品损失"),
 }
@@ -46,9 +47,10 @@ NO_ITEM_WORDS = ("后续治疗费", "后续医疗费", "后期治疗费", "后�
 _WORDS = sorted([(w, item) for item, words in ITEM_WORDS.items() for w in words]
                 + [(w, None) for w in NO_ITEM_WORDS], key=lambda p: -len(p[0]))
 _KEYWORDS = re.compile("|".join(re.escape(w) for w, _ in _WORDS))
-_LOSS = re.compile(r"[\u4e00-\u9fa5]{1,8}?损失")
+# 按照损失比例 / 受伤者的损失情况: a measure or a state of losses, no item.
+_LOSS = re.compile(r"[\u4e00-\u9fa5]{1,8}?损失(?!比例|情况|的比例)")
 _ITEM_OF: dict[str, str | None] = dict(_WORDS)
-_NOT_PROPERTY = re.compile(r"^等|各项|全部|经济|上述|其他|总|误工|停运|营运|精神|合计|共计|造成|遭受|损失|间接|原告|被告|受害人|其|产生|实际|所受")
+_NOT_PROPERTY = re.compile(r"^等|按照|^按|者的?$|各项|全部|经济|上述|其他|总|误工|停运|营运|精神|合计|共计|造成|遭受|损失|间接|原告|被告|受害人|其|产生|实际|所受")
 
 PLATE = re.compile(r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z]·?[A-Z0-9]{4,6}挂?")
 NUMERALS = "一二三四五六七八九十"

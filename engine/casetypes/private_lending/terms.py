@@ -21,7 +21,8 @@ _SENTENCE_REACH = 40
 _LOAN_REACH = 150
 
 # The clause's subject is not the loan's repayment (本息 is: 约定本息于…前还清).
-_OTHER_SUBJECT = re.compile(r"(?<!本)利息|付息|首期|第一期|保证|担保|抵押|质押|开工|过户|违约金|罚息|时效|贷款")
+# (保证于DATE归还 / 保证按时还款 is the borrower's promise, not a guarantee.)
+_OTHER_SUBJECT = re.compile(r"(?<!本)利息|付息|首期|第一期|保证(?!于|在|按)|担保|抵押|质押|开工|过户|违约金|罚息|时效|贷款")
 # A term word after the other subject brings the clause back to the loan (担保自约定还款之日（DATE）起).
 _TERM_AFTER = re.compile(r"还款之日|还款日|约定还款|借款期限|借期|还款期限|归还期限")
 _SUBJECT_REACH = 14

@@ -38,6 +38,8 @@ _LATER_EVENT = re.compile(
     r"催|函|(?<!期)限(?:期|于|被告|其|他|她)|要求|起诉(?!称)|诉至|诉讼(?!请求)|调解|和解|还款协议|还款计划|还款承诺|还款保证|保证书|承诺书"
     r"|确认书|还款书|结算|对账|到期后|逾期后|届满后|此后|后来|延期|展期|延长|顺延|补充协议|未还|未归还|未能归还"
 )
+# A settlement or a repayment agreement told earlier in the date's (long) sentence.
+_SETTLEMENT = re.compile(r"和解|调解|还款协议|还款计划")
 # A renewed IOU is a later paper, unless the same sentence lends more (又借款2500元并重新出具借条，约定…).
 _RENEWED = re.compile(r"重新")
 _LENT = re.compile(r"借款|借给|借到|借得|出借")
@@ -131,6 +133,8 @@ def states_the_term(text: str, start: int, end: int, value: object, later_papers
         return False  # (自约定还款之日（DATE）起至今未还 names the term before saying it is unpaid)
     if _LATER_EVENT.search(sentence) or _LATER_START.search(sentence.lstrip("，, ")):
         return False
+    if _SETTLEMENT.search(_lead(text, start, _SENTENCE_END, _LOAN_REACH)):
+        return False  # 签订和解协议一份，约定…，两被告应于DATE前支付2万元: a settlement's instalment, however far back
     if _RENEWED.search(sentence) and not _LENT.search(sentence):
         return False
     if _PROMISE.search(sentence) and not _LENDING.search(_lead(text, start, _SENTENCE_END, _LOAN_REACH)):
@@ -212,7 +216,7 @@ def states_a_delivery(text: str, start: int, end: int, next_date_start: int | No
 # A rate is the agreed term rate unless its clause makes it a penalty (…的标准支付逾期利息 / 作为违约金), its
 # sentence places it after the term (到期后…此后按月息2分) or the plaintiff only asks for it (原告要求按…计算).
 _PENALTY_AFTER = re.compile(r"逾期|违约金|罚息|滞纳金")
-_AFTER_THE_TERM = re.compile(r"到期后|逾期后|届满后|到期未还|逾期未还")
+_AFTER_THE_TERM = re.compile(r"到期后|逾期后|届满后|到期未还|逾期未还|(?:到期|逾期)(?:不|未能)")
 _ASKED = re.compile(r"要求|主张|诉请|请求")
 
 

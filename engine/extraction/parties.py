@@ -49,9 +49,11 @@ _ROLE_ALT = "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
 # A role word also starts a party right after a job title whose full stop the source lost (法定代表人陈某，公司
 # 总经理被告陈某…): 经理 / 董事长 / 主任 / 厂长 / 员工 … end the previous party's particulars.
 _AFTER_TITLE = "|".join(f"(?<={title})" for title in ("经理", "董事长", "董事", "监事", "主任", "厂长", "员工", "职工", "职员"))
+# A role word with its colon starts a party wherever it stands (原告：甲被告：乙 / …住某市被告：丙, the stop lost).
+_ROLE_LABEL = rf"(?:{_ROLE_ALT})[:：]"
 _PARTY = re.compile(
-    rf"(?:^|(?<=[\n。；;，,×])|{_AFTER_TITLE})[ \t]*(?P<role>{_ROLE_ALT})(?:[（(](?P<alias>[^）)\n]{{1,12}})[）)])?[:：]?"
-    rf"(?P<name>[^，,。；;：:\n（(]{{1,40}}(?:[（(][^）)\n]{{1,12}}[）)][^，,。；;：:\n（(]{{0,30}})?)"
+    rf"(?:^|(?<=[\n。；;，,×])|{_AFTER_TITLE}|(?={_ROLE_LABEL}))[ \t]*(?P<role>{_ROLE_ALT})(?:[（(](?P<alias>[^）)\n]{{1,12}})[）)])?[:：]?"
+    rf"(?P<name>(?:(?!{_ROLE_LABEL})[^，,。；;：:\n（(]){{1,40}}(?:[（(][^）)\n]{{1,12}}[）)][^，,。；;：:\n（(]{{0,30}})?)"
 )
 _GENDER = re.compile(r"(?:^|[，,:：])(?:性别[:：])?(?P<g>男|女)(?=[，,。；;\n]|$)")
 _ETHNIC = re.compile(r"(?:^|[，,])(?:民族[:：])?(?P<e>[\u4e00-\u9fff]{1,5}族)(?=[，,。；;\n]|$)")

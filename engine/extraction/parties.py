@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from engine.extraction.document import Candidate, Document
+from engine.extraction.recognisers.money import find_money
 from engine.extraction.stops import start_of
 
 
@@ -218,9 +219,37 @@ def parse_parties(doc: Document) -> None:
                     doc.written_names[party["name"]] = written
     doc.parties = parties
     doc.party_spans = spans
+    _amounts_after_masked_names(doc)
     for role, found in parties.items():
         if found and role != "withdrawn":
             doc.add(Candidate(role, found, spans[role], 0.95, "parties", spans[role][0][0]))
+
+
+def _amounts_after_masked_names(doc: Document) -> None:
+    """借给被告杨某16万元 with the party 杨某1 (and no 杨某16): the figure the recogniser ran into the masked name's
+    number starts after the name."""
+    names = sorted({n for n in doc.party_names() if "某" in n and n[-1].isdigit()}, key=len, reverse=True)
+    if not names:
+        return
+    text, changed = doc.text, False
+    for index, mention in enumerate(doc.mentions):
+        if mention.kind != "money":
+            continue
+        for name in names:
+            name_start = text.rfind(name, max(0, mention.start - len(name) + 1), mention.start + len(name))
+            name_end = name_start + len(name)
+            if name_start < 0 or not name_start < mention.start < name_end < mention.end:
+                continue
+            if any(other != name and text.startswith(other, name_start) and len(other) > len(name) for other in names):
+                continue
+            found = find_money(text[name_end : mention.end])
+            if len(found) == 1 and found[0].end == mention.end - name_end:
+                doc.mentions[index] = found[0].shifted(name_end)
+                changed = True
+            break
+    if changed:
+        doc.mentions.sort(key=lambda m: (m.start, -m.end))
+        doc._starts = None
 
 
 # 撤回对被告乙、丙的起诉 / 申请撤回对乙的诉讼: the persons a withdrawal names (not 撤回第二项诉讼请求 / 撤回利息的请求).

@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -604,12 +605,29 @@ def _cued_delivery(doc: Document, results: dict[str, Candidate]) -> None:
         return states_a_delivery(doc.text, start, end, starts[index] if index < len(starts) else None)
 
     if lends(chosen):
+        results["delivery_date"] = _day_of_the_month(doc, chosen, lends)
         return
     kept = [c for c in doc.candidates if c.element == "delivery_date" and c.source == "cues" and lends(c)]
     if not kept:
         del results["delivery_date"]
         return
-    results["delivery_date"] = min(kept, key=lambda c: (str(c.value), c.order))
+    results["delivery_date"] = _day_of_the_month(doc, min(kept, key=lambda c: (str(c.value), c.order)), lends)
+
+
+# 被告于2014年7月31日向原告出具借条: the day a paper was written (the money went in the month before), not a payment.
+_PAPER_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:出具|书写|写下|打下|立下|签订|签署|补写)")
+
+
+def _day_of_the_month(doc: Document, chosen: Candidate, lends: Callable[[Candidate], bool]) -> Candidate:
+    """2016年5月，被告多次打电话借款…原告遂于2016年5月18日给被告借款: a month-only delivery that a later lending
+    clause dates to a day of that month is that day (the first such)."""
+    value = str(chosen.value)
+    if len(value) != 7:
+        return chosen
+    days = [c for c in doc.candidates if c.element == "delivery_date" and c.source == "cues"
+            and str(c.value).startswith(value + "-") and c.order > chosen.order and lends(c) and c.spans
+            and not _PAPER_AFTER.match(doc.text, c.spans[0][1])]
+    return min(days, key=lambda c: (str(c.value), c.order)) if days else chosen
 
 
 # A figure that is a value or a ceiling, not a sum lent: 评估价值800万元的厂房 / 在1000万元最高余额内的借款.

@@ -619,13 +619,14 @@ _PAPER_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:出具|书写|写下|打下|
 
 
 def _day_of_the_month(doc: Document, chosen: Candidate, lends: Callable[[Candidate], bool]) -> Candidate:
-    """2016年5月，被告多次打电话借款…原告遂于2016年5月18日给被告借款: a month-only delivery that a later lending
-    clause dates to a day of that month is that day (the first such)."""
+    """2016年5月，被告多次打电话借款…原告遂于2016年5月18日给被告借款: a month-only (or year-only) delivery that
+    another lending clause dates more precisely within that month (year) is that date (the first such): "2015"
+    sorts before "2015-08-19" but says less, not earlier."""
     value = str(chosen.value)
-    if len(value) != 7:
+    if len(value) not in (4, 7):
         return chosen
     days = [c for c in doc.candidates if c.element == "delivery_date" and c.source == "cues"
-            and str(c.value).startswith(value + "-") and c.order > chosen.order and lends(c) and c.spans
+            and str(c.value).startswith(value + "-") and lends(c) and c.spans
             and not _PAPER_AFTER.match(doc.text, c.spans[0][1])]
     return min(days, key=lambda c: (str(c.value), c.order)) if days else chosen
 

@@ -182,6 +182,8 @@ _TERM_LEAD = re.compile(r"(?:期限|借期|期间)(?:为|是)?(?:自|从)?$")
 _RANGE_ON = re.compile(r"(?:起)?(?:至|到|—|－|-|~|～)")
 _JOINED_DATES = ("、", "至", "到", "和", "及", "起至", "或")
 _DELIVERY_REACH = 60
+# The clause before the date's says "after …" (借款后，… / 出借资金后，…).
+_AFTER_CLAUSE = re.compile(r"(?:后|之后|以后)[，,][^，,]*$")
 
 
 def states_a_delivery(text: str, start: int, end: int, next_date_start: int | None = None) -> bool:
@@ -206,6 +208,8 @@ def states_a_delivery(text: str, start: int, end: int, next_date_start: int | No
         return False
     if lending is None and _SIDE_ACT.search(rest):
         return False
+    if lending is None and _AFTER_CLAUSE.search(_lead(text, start, _SENTENCE_END, _DELIVERY_REACH)):
+        return False  # 出借资金后，乙于DATE突发疾病死亡: a time after the lending, and nothing lent on it
     if lending is not None and next_date_start is not None and next_date_start < end + lending.start():
         gap = re.sub(r"同年|当年|次年|翌年", "", text[end:next_date_start]).strip()
         if gap not in _JOINED_DATES:

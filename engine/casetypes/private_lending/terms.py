@@ -28,7 +28,7 @@ _TERM_AFTER = re.compile(r"还款之日|还款日|约定还款|借款期限|借�
 _SUBJECT_REACH = 14
 # What follows the date in its clause: only interest paid by it (…前支付第一期利息), not the principal.
 _INTEREST_ONLY_AFTER = re.compile(r"利息|付息")
-_PRINCIPAL_AFTER = re.compile(r"本金|借款|本息|还本|欠款|全部|还清|结清")
+_PRINCIPAL_AFTER = re.compile(r"本金|借款|本息|还本|欠款|全部|还清|结清|还款(?!利息)")  # 还款付息: the loan repaid
 # …or something other than a repayment done by it (约定于DATE交付剩余借款 / 前签订合同).
 _OTHER_ACT_AFTER = re.compile(r"^(?:之|以)?前?[^，,；;。]{0,4}?(?:交付|出借|借给|放款|签订|签署|出具|办理|汇款|转账|开工|过户)")
 _REPAYING = re.compile(r"归还|偿还|还款|还清|付清|结清|清偿|还本|还钱")

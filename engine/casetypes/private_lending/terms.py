@@ -166,7 +166,7 @@ def states_the_duration(text: str, start: int, end: int) -> bool:
 # act (支付利息 / 归还 / 提供担保 / 催 …). 该借款 / 上述借款 name the loan, they do not lend.
 _LENDING_ACT = re.compile(
     r"(?<![该述此笔])借款|借给|出借|借到|借得|借走|借支|借取|借了|拆借|借去|转账|汇款|汇入|交付|打款|放款|发放|划入|借用|向[^，,。；;]{1,12}?借"
-    r"|借[^，,。；;还]{0,8}?(?:现金|人民币|资金|款项)"
+    r"|借[^，,。；;还]{0,8}?(?:现金|人民币|资金|款项)|调剂资金"
 )
 # (签订最高额保证合同，为…借款提供保证: the guarantee's paper is signed that day, not the loan's.)
 _OTHER_ACT = re.compile(r"归还|还款|偿还|还清|支付利息|付息|催|起诉|诉至|结算|对账|成立|注册|设立"

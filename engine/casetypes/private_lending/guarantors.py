@@ -107,9 +107,11 @@ _JOIN = re.compile(r"(?:、|和|及|以及|与)(?:被告[一二三四五六七�
 # What comes before a name list (matched on the text just before it) and after it (matched at its end):
 # (before, after, whether 为乙 / 对乙 in front rules the list out, whether the gap may hold no other party).
 _PHRASES: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool, bool], ...] = (
-    (re.compile(r"由(?:被告)?$"),
+    (re.compile(r"(?:由|经)(?:被告)?$"),
      re.compile(r"(?:个人|自愿)?(?:作为?|做|提供|进行|承担|签字|签名)?[^，,。；;]{0,12}?(?P<kw>连带责任保证|连带保证|保证|担保)"),
      False, False),
+    # 甲在被告乙(的)担保下向原告借款: the one under whose guarantee the loan was made.
+    (re.compile(r"在(?:被告)?$"), re.compile(r"(?:的)?(?:连带责任|连带)?(?P<kw>保证|担保)下"), False, False),
     (None, re.compile(r"(?:作为|系|为|是|即)[^，,。；;]{0,8}?(?P<kw>担保人|保证人)"), False, False),
     # …出具承诺书一份，承诺作为保证人: across a comma, but no other party in between.
     (None, re.compile(r"(?:(?!被告)[^。；;]){0,25}?(?:作为|系)(?P<kw>担保人|保证人)"), True, True),
@@ -215,7 +217,9 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
             for position, name in members:
                 # 在被告乙某的财产…不能履行时承担保证责任: a name followed by 的 is the debtor's; 丙（甲之兄）为该借款
                 # 提供担保: followed by 之, it only says who another is.
-                if name in plaintiffs or name in chosen or text.startswith(("的", "之"), position + len(name)):
+                under = head is not None and head.group().startswith("在") and tail is not None  # 在乙的担保下
+                if name in plaintiffs or name in chosen or (
+                        not under and text.startswith(("的", "之"), position + len(name))):
                     continue
                 chosen[name] = (position, position + len(name))
             break
@@ -390,7 +394,7 @@ def _subject_in_gap(text: str, found: list[tuple[int, int, str]], start: int, en
     return False
 
 
-_BY_LEAD = re.compile(r"由(?:被告)?$")
+_BY_LEAD = re.compile(r"(?:由|经|在)(?:被告)?$")
 
 
 def _by_another(text: str, found: list[tuple[int, int, str]], start: int, end: int) -> bool:

@@ -22,10 +22,10 @@ _CLAIMS = re.compile(
     r"|(?:请求|要求)[:：]"
 )
 # 现原告请求被告归还… / 故要求被告偿还…: a claim stated in running text, when nothing above is found;
-# 原告诉称，1．要求被告… (the numbered claims right after 诉称) and 现原告急需用钱，要求被告… (a sentence of "now",
+# 原告诉称，1．要求被告… / 原告诉称，要求被告… (the claims right after 诉称) and 现原告急需用钱，要求被告… (a sentence of "now",
 # its demand after the comma) are that too.
 _CLAIMS_INLINE = re.compile(
-    r"(?:(?<=[现故遂院])|(?<=为此)|原告(?:现)?|(?<=[\d一二三四五六七八九十][、.．])|(?<=[。；;\n])现[^。；;，,]{0,16}[，,])"
+    r"(?:(?<=[现故遂院])|(?<=为此)|原告(?:现)?|(?<=[\d一二三四五六七八九十][、.．])|(?<=[。；;\n])现[^。；;，,]{0,16}[，,]|(?<=诉称[，,：:]))"
     r"(?:请求|要求)(?=被告|二被告|两被告|各被告|判令)")
 # The heading 事实与理由 starts a line or a sentence, or has its colon; 针对其诉讼请求及事实和理由，向本院提交… is
 # a mention in the evidence part, not where the facts begin.

@@ -39,13 +39,13 @@ _ITEM = re.compile(
 _BREAK = re.compile(r"[，,；;（）()。]")
 _UNTIL_PAID = re.compile(
     r"(?:至|到|为|计至|算至)(?:借款|款项|款|本息|全部款项|全部欠款|全部借款|债务|三被告|二被告|两被告|被告)?(?:实际)?(?:全部)?"
-    r"(?:清偿|还清|付清|偿清|给付|偿还|归还|履行完毕|履行|支付|还款|付款|结清|清)[^，,。；;）)]{0,8}?(?:之日|日|时)(?:止|为止)?"
+    r"(?:清偿|还清|付清|偿清|给付|偿还|归还|履行完毕|履行|支付|还款|付款|结清|清)(?:[^，,。；;）)]{0,8}?(?:之日|日|时)(?:止|为止)?|为止)"
 )
 # Phrases inside an interest claim that hold claim keywords without being a claim of their own:
 # 以借款本金5万元为基数, 自借款之日起, and the until-paid phrase (至借款还清之日止, matched above).
 _START_BEFORE = re.compile(r"(?:自|从|由)$")
 _START_AFTER = re.compile(r"起|开始")  # used with .match: anchored where it starts
-_AFTER_DAY = re.compile(r"之后|以后")
+_AFTER_DAY = re.compile(r"之后|以后|后(?!来)")
 _END_BEFORE = re.compile(r"(?:至|到|截至|截止|计至|算至)$")
 _FROM_AFTER = re.compile(r"(?:自|从)")
 _CHANGED_TO = re.compile(r"变更为$")

@@ -107,7 +107,7 @@ _JOIN = re.compile(r"(?:、|和|及|以及|与)(?:被告[一二三四五六七�
 # What comes before a name list (matched on the text just before it) and after it (matched at its end):
 # (before, after, whether 为乙 / 对乙 in front rules the list out, whether the gap may hold no other party).
 _PHRASES: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool, bool], ...] = (
-    (re.compile(r"(?:由|经)(?:被告)?$"),
+    (re.compile(r"(?:由|经|通过)(?:被告)?$"),
      re.compile(r"(?:个人|自愿)?(?:作为?|做|提供|进行|承担|签字|签名)?[^，,。；;]{0,12}?(?P<kw>连带责任保证|连带保证|保证|担保)"),
      False, False),
     # 甲在被告乙(的)担保下向原告借款: the one under whose guarantee the loan was made.
@@ -394,7 +394,7 @@ def _subject_in_gap(text: str, found: list[tuple[int, int, str]], start: int, en
     return False
 
 
-_BY_LEAD = re.compile(r"(?:由|经|在)(?:被告)?$")
+_BY_LEAD = re.compile(r"(?:由|经|通过|在)(?:被告)?$")
 
 
 def _by_another(text: str, found: list[tuple[int, int, str]], start: int, end: int) -> bool:

@@ -213,7 +213,8 @@ _STILL_UNPAID = re.compile(r"(?:底|末)?(?:仍|尚|依然|依旧)(?:然)?(?:未
 _AGREED_REPAY = _REPAY_AFTER
 # 约定DATE / 约定…即DATE / 约定被告最迟于DATE (the borrower named between 约定 and 于) … 归还: the agreed day.
 _AGREED_BEFORE = re.compile(
-    r"(?:约定|定于)(?:[^，,。；;]{0,6}?即)?(?:最迟|最晚|至迟)?(?:于|在|为)?$"
+    # (说好 / 讲好 / 商定 / 写明 / 载明 DATE还钱: the same agreement in other words; 答应 is a later promise.)
+    r"(?:约定|定于|说好|讲好|商定|写明|载明|注明)(?:[^，,。；;]{0,6}?即)?(?:最迟|最晚|至迟)?(?:于|在|为)?$"
     r"|约定(?:由)?(?:被告|借款人|其|他|她|乙方|甲方)[^，,。；;]{0,6}?(?:应当|应|须|需)?(?:最迟|最晚|至迟)?(?:于|在)$"
 )
 # DATE到期后一次性还本付息 / DATE借款到期: the day the loan matures.
@@ -247,8 +248,9 @@ def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]
         lead = text[max(0, mention.start - 12) : mention.start]
         if _LATER_AGREEMENT.search(text, max(0, mention.start - 15), mention.start):
             continue  # 到期后… / 重新出具借条，约定…: a later promise, not the agreed term
-        if (_AGREED_BEFORE.search(lead)
-                or in_iou_quote(text, mention.start)) and _AGREED_REPAY.match(text, mention.end):
+        repay = _AGREED_REPAY.match(text, mention.end)
+        if (_AGREED_BEFORE.search(lead) or in_iou_quote(text, mention.start)) and repay \
+                and not text.startswith("了", repay.end()):  # 写明DATE归还了150万元: a repayment told, no term
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
         elif _MATURES_AFTER.match(text, mention.end):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)

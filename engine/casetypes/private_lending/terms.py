@@ -49,7 +49,7 @@ _LENDING = re.compile(r"借款|借到|借给|借得|出借|借条|借据|欠条|
 _AS_OF_LEAD = ("至", "截至", "截止", "截止到", "截止至", "到", "直至")
 # A repayment by the date before it (…前一次性归还): REPAY_BY is shared with loans.py.
 REPAY_BY = r"(?:之|以)?前?(?:一次性)?(?:全部)?"
-REPAY_VERBS = "归还|偿还|还款|还清|付清|结清|清偿|还本付息"
+REPAY_VERBS = "归还|偿还|还款|还清|付清|结清|清偿|还本付息|还钱"
 _REPAY = re.compile(rf"{REPAY_BY}(?:{REPAY_VERBS})")
 # A time heading its clause: a comma or, where the comma is lost, the clause's subject follows it.
 _TIME_HEAD = re.compile(r"(?:止|底|末|为止)?[，,]|(?:之|以)?前(?:[，,]|被告|原告|其|双方|借款人|二被告|两被告)")

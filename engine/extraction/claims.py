@@ -38,20 +38,23 @@ _ITEM = re.compile(
 )
 _BREAK = re.compile(r"[，,；;（）()。]")
 _UNTIL_PAID = re.compile(
-    r"(?:至|到|为|计至|算至)(?:借款|款项|款|本息|全部款项|全部欠款|全部借款|三被告|二被告|两被告|被告)?(?:实际)?(?:全部)?"
-    r"(?:清偿|还清|付清|给付|偿还|归还|履行完毕|履行|支付|还款|付款|结清)[^，,。；;）)]{0,8}?(?:之日|日|时)(?:止|为止)?"
+    r"(?:至|到|为|计至|算至)(?:借款|款项|款|本息|全部款项|全部欠款|全部借款|债务|三被告|二被告|两被告|被告)?(?:实际)?(?:全部)?"
+    r"(?:清偿|还清|付清|偿清|给付|偿还|归还|履行完毕|履行|支付|还款|付款|结清|清)(?:[^，,。；;）)]{0,8}?(?:之日|日|时)(?:止|为止)?|为止)"
 )
 # Phrases inside an interest claim that hold claim keywords without being a claim of their own:
 # 以借款本金5万元为基数, 自借款之日起, and the until-paid phrase (至借款还清之日止, matched above).
 _START_BEFORE = re.compile(r"(?:自|从|由)$")
 _START_AFTER = re.compile(r"起|开始")  # used with .match: anchored where it starts
-_AFTER_DAY = re.compile(r"之后|以后")
+_AFTER_DAY = re.compile(r"之后|以后|后(?!来)")
 _END_BEFORE = re.compile(r"(?:至|到|截至|截止|计至|算至)$")
-_BASE_AFTER = re.compile(r"(?:为基数|为本金|为计算基数|的基数)")
+_FROM_AFTER = re.compile(r"(?:自|从)")
+_CHANGED_TO = re.compile(r"变更为$")
+_BASE_AFTER = re.compile(r"(?:为基数|为本金|为计算基数|的基数|为基础)")
 _FORMULA_AFTER = re.compile(r"(?:的)?[一二两三四1-4]倍")
 _PER_PERIOD = re.compile(r"(?:每日|每天|每月|每年|每)$")
 # A later passage that changes or clarifies the claims (变更诉讼请求为…, 原告明确…利息为…, 撤回…).
-_CHANGE = re.compile(r"(?:变更|增加|调整|减少)(?:了)?(?:其|第?[\d一二三四五六七八九]项?)?(?:诉讼请求|诉请|请求)"
+# (变更利息的诉讼请求为 / 变更其第一项诉请: the claim changed is named between.)
+_CHANGE = re.compile(r"(?:变更|增加|调整|减少)(?:了)?其?(?:第?[\d一二三四五六七八九]项?)?(?:[^。；;，,：:]{1,6}?的)?(?:诉讼请求|诉请|请求)"
                      r"|诉讼请求(?:变更|减少|调整)|诉讼请求[\d一二三四五六七八九]变更"
                      # 原告将诉讼请求中的借款本金变更为6万元: the changed claim named before the verb.
                      r"|将(?:其|原)?(?:诉讼请求|诉请|请求)[^。；;]{0,16}?(?:变更|调整|减少)为")
@@ -304,9 +307,14 @@ def _parse_item(doc: Document, found: _Claims, claims: ClaimGrammar, item_start:
             if lo <= start < hi:
                 return eid
         # Rates and dates only ever belong to an interest claim: 归还借款本金5万元，并支付自…起，至…止的利息.
-        return _owner(interest_only_hits if interest_only else all_hits, start, end, text, adjacent_wins)
+        hits_here = interest_only_hits if interest_only else all_hits
+        inside = hits_here.within(start, end)
+        if inside:
+            return inside[0][2]  # 并承担月利息4%: the keyword is inside the rate it names
+        return _owner(hits_here, start, end, text, adjacent_wins)
 
     item_sums: dict[str, list[tuple[str, tuple[int, int]]]] = {}
+    weak_sums: set[str] = set()
     events: list[tuple[int, str, str, Any, tuple[int, int]]] = []
     for mention in doc.mentions_in(item_start, item_end):
         owner = owner_of(mention.start, mention.end, adjacent_wins=mention.kind == "money",
@@ -326,13 +334,29 @@ def _parse_item(doc: Document, found: _Claims, claims: ClaimGrammar, item_start:
                 if not any(word in lead for word in claims.not_amount_after[owner]):
                     events.append((mention.start, owner, "amount", mention.value, span))
             elif owner in claims.sums:
+                interest_next = interest_only_hits.first_from(mention.end)
+                if interest_next and _FROM_AFTER.match(text, mention.end) \
+                        and not _BREAK.search(text, mention.end, interest_next[0]):
+                    # 支付借款70万元自2016年10月31日起至实际支付之日的利息: the interest's base, no second principal
+                    events.append((mention.start, interest_next[2], "base", mention.value, span))
+                    continue
+                if owner in item_sums and _CHANGED_TO.search(text, max(item_start, mention.start - 4), mention.start):
+                    item_sums[owner] = [(mention.value, span)]  # 偿还借款6053.21元，后变更为4553.21元
+                    continue
                 named = name_hits.first_from(mention.end)
                 if named and not _BREAK.search(text, mention.end, named[0]):
                     continue  # 各自承担归还借款本金计20万元的连带清偿责任: the guaranteed sum, not a claim
                 if owner in item_sums and _joined_debt(text, item_sums[owner][-1][1][1], mention.start, mention.end,
                                                        item_end, all_hits, owner):
                     item_sums[owner].append((mention.value, span))  # …借款5万元及…的借款3万元: two debts
+                elif owner in weak_sums and all_hits.within(item_start, mention.start):
+                    # 已经还了我1000元，现在要求被告返还借款6000元: an amount no keyword came before is only
+                    # claimed until one with its keyword before it follows.
+                    item_sums[owner] = [(mention.value, span)]
+                    weak_sums.discard(owner)
                 else:
+                    if owner not in item_sums and not all_hits.within(item_start, mention.start):
+                        weak_sums.add(owner)
                     item_sums.setdefault(owner, [(mention.value, span)])
             elif owner in claims.money and original:
                 doc.add(Candidate(owner, mention.value, [span], 0.85, "claims", mention.start))
@@ -347,7 +371,9 @@ def _parse_item(doc: Document, found: _Claims, claims: ClaimGrammar, item_start:
             if _AFTER_DAY.match(after) and len(mention.value) == 10:
                 following = dt.date.fromisoformat(mention.value) + dt.timedelta(days=1)
                 events.append((mention.start, owner, "start_date", following.isoformat(), span))
-            elif _START_BEFORE.search(before) or _START_AFTER.match(after):
+            elif _START_BEFORE.search(before) or _START_AFTER.match(after) or (
+                    before.endswith(("（", "(")) and after.startswith("按")):
+                # 利息（2015年3月1日按照月息2%计算至…）: a date opening the bracket, computed from.
                 events.append((mention.start, owner, "start_date", mention.value, span))
             elif _END_BEFORE.search(before):
                 events.append((mention.start, owner, "end", mention.value, span))

@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from engine.extraction.document import Candidate, Document
+from engine.extraction.recognisers.money import find_money
 from engine.extraction.stops import start_of
 
 
@@ -49,9 +50,11 @@ _ROLE_ALT = "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
 # A role word also starts a party right after a job title whose full stop the source lost (法定代表人陈某，公司
 # 总经理被告陈某…): 经理 / 董事长 / 主任 / 厂长 / 员工 … end the previous party's particulars.
 _AFTER_TITLE = "|".join(f"(?<={title})" for title in ("经理", "董事长", "董事", "监事", "主任", "厂长", "员工", "职工", "职员"))
+# A role word with its colon starts a party wherever it stands (原告：甲被告：乙 / …住某市被告：丙, the stop lost).
+_ROLE_LABEL = rf"(?:{_ROLE_ALT})[:：]"
 _PARTY = re.compile(
-    rf"(?:^|(?<=[\n。；;，,×])|{_AFTER_TITLE})[ \t]*(?P<role>{_ROLE_ALT})(?:[（(](?P<alias>[^）)\n]{{1,12}})[）)])?[:：]?"
-    rf"(?P<name>[^，,。；;：:\n（(]{{1,40}}(?:[（(][^）)\n]{{1,12}}[）)][^，,。；;：:\n（(]{{0,30}})?)"
+    rf"(?:^|(?<=[\n。；;，,×])|{_AFTER_TITLE}|(?={_ROLE_LABEL}))[ \t]*(?P<role>{_ROLE_ALT})(?:[（(](?P<alias>[^）)\n]{{1,12}})[）)])?[:：]?"
+    rf"(?P<name>(?:(?!{_ROLE_LABEL})[^，,。；;：:\n（(]){{1,40}}(?:[（(][^）)\n]{{1,12}}[）)][^，,。；;：:\n（(]{{0,30}})?)"
 )
 _GENDER = re.compile(r"(?:^|[，,:：])(?:性别[:：])?(?P<g>男|女)(?=[，,。；;\n]|$)")
 _ETHNIC = re.compile(r"(?:^|[，,])(?:民族[:：])?(?P<e>[\u4e00-\u9fff]{1,5}族)(?=[，,。；;\n]|$)")
@@ -216,9 +219,37 @@ def parse_parties(doc: Document) -> None:
                     doc.written_names[party["name"]] = written
     doc.parties = parties
     doc.party_spans = spans
+    _amounts_after_masked_names(doc)
     for role, found in parties.items():
         if found and role != "withdrawn":
             doc.add(Candidate(role, found, spans[role], 0.95, "parties", spans[role][0][0]))
+
+
+def _amounts_after_masked_names(doc: Document) -> None:
+    """借给被告杨某16万元 with the party 杨某1 (and no 杨某16): the figure the recogniser ran into the masked name's
+    number starts after the name."""
+    names = sorted({n for n in doc.party_names() if "某" in n and n[-1].isdigit()}, key=len, reverse=True)
+    if not names:
+        return
+    text, changed = doc.text, False
+    for index, mention in enumerate(doc.mentions):
+        if mention.kind != "money":
+            continue
+        for name in names:
+            name_start = text.rfind(name, max(0, mention.start - len(name) + 1), mention.start + len(name))
+            name_end = name_start + len(name)
+            if name_start < 0 or not name_start < mention.start < name_end < mention.end:
+                continue
+            if any(other != name and text.startswith(other, name_start) and len(other) > len(name) for other in names):
+                continue
+            found = find_money(text[name_end : mention.end])
+            if len(found) == 1 and found[0].end == mention.end - name_end:
+                doc.mentions[index] = found[0].shifted(name_end)
+                changed = True
+            break
+    if changed:
+        doc.mentions.sort(key=lambda m: (m.start, -m.end))
+        doc._starts = None
 
 
 # 撤回对被告乙、丙的起诉 / 申请撤回对乙的诉讼: the persons a withdrawal names (not 撤回第二项诉讼请求 / 撤回利息的请求).
@@ -283,7 +314,7 @@ _FOLLOW = (r"(?=[向于因在称借共，,。、与及和归偿支承还等给�
            r"|伙同|协同|联合|会同|连同|陪同"
            # …and what a party does in an accident (被告甲驾驶 / 被告乙骑行 / 被告丙所有的车辆 / 在被告丁处投保).
            r"|驾驶|驾车|驾乘|骑行|骑乘|骑着|骑车|乘坐|搭乘|行驶|所有|投保|承保|持有|停放|倒车|超车|逆行|闯"
-           r"|确认|答应|承认|声称|实际|亲笔|介绍|联系|经手|见证|在场|口头|书面|手写|开办|开设|承包|投资|成立|注册|设立|入股|控制|管理|任职|就职|工作|上班|居住|打工|务工|继承"
+           r"|确认|答应|承认|声称|实际|亲笔|具名|介绍|联系|经手|见证|在场|口头|书面|手写|开办|开设|承包|投资|成立|注册|设立|入股|控制|管理|任职|就职|工作|上班|居住|打工|务工|继承"
            # …and the time or manner words a sentence goes on with (被告甲陆续 / 被告甲随后 / 被告甲自2015年起 / 被告甲2015年…).
            r"|陆续|累计|分期|按月|逐月|随后|随即|于是|同时|一起|一同|一并|合计|另|屡次|多年|长期|迟迟|始终|依旧"
            r"|自(?=\d|今|此|[一二三四五六七八九十〇零])|(?:19|20)\d\d年"

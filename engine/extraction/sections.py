@@ -15,14 +15,18 @@ from engine.extraction.linescan import first_blank_break
 # is; 增加诉讼请求 / 变更诉讼请求 is a later change (read by the claim parser), not where the claims start.
 _CLAIMS = re.compile(
     r"(?<!变更)(?<!放弃)(?<!承认)(?<!增加)诉讼请求(?![。的])[:：]?"
-    r"|(?:请求|要求|诉请)(?:人民法院|法院|贵院|本院)?(?:[:：]\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．])?\s*)?"
+    r"|(?:请求|要求|诉请|(?<!申)请)(?:人民法院|法院|贵院|本院)?(?:[:：]\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．])?\s*)?"
     r"(?:依法)?(?:判令|判决|判如所请[:：])"
     r"|(?:起诉|诉至法院|诉至本院|诉至贵院|(?<!变更)(?<!放弃)(?<!增加)诉讼)(?:，)?(?:请求|要求)(?![。的])"
     r"|诉请[:：]"
     r"|(?:请求|要求)[:：]"
 )
-# 现原告请求被告归还… / 故要求被告偿还…: a claim stated in running text, when nothing above is found.
-_CLAIMS_INLINE = re.compile(r"(?:(?<=[现故遂院])|(?<=为此)|原告(?:现)?)(?:请求|要求)(?=被告|二被告|各被告|判令)")
+# 现原告请求被告归还… / 故要求被告偿还…: a claim stated in running text, when nothing above is found;
+# 原告诉称，1．要求被告… / 原告诉称，要求被告… (the claims right after 诉称) and 现原告急需用钱，要求被告… (a sentence of "now",
+# its demand after the comma) are that too.
+_CLAIMS_INLINE = re.compile(
+    r"(?:(?<=[现故遂院])|(?<=为此)|原告(?:现)?|(?<=[\d一二三四五六七八九十][、.．])|(?<=[。；;\n])现[^。；;，,]{0,16}[，,]|(?<=诉称[，,：:]))"
+    r"(?:请求|要求)(?=被告|二被告|两被告|各被告|判令)")
 # The heading 事实与理由 starts a line or a sentence, or has its colon; 针对其诉讼请求及事实和理由，向本院提交… is
 # a mention in the evidence part, not where the facts begin.
 _FACTS = re.compile(r"(?<![^\n。；;\s：:])事实(?:与|和|及)?理由[:：]?|事实(?:与|和|及)?理由[:：]")

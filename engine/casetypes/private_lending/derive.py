@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -212,7 +213,8 @@ _STILL_UNPAID = re.compile(r"(?:底|末)?(?:仍|尚|依然|依旧)(?:然)?(?:未
 _AGREED_REPAY = _REPAY_AFTER
 # 约定DATE / 约定…即DATE / 约定被告最迟于DATE (the borrower named between 约定 and 于) … 归还: the agreed day.
 _AGREED_BEFORE = re.compile(
-    r"(?:约定|定于)(?:[^，,。；;]{0,6}?即)?(?:最迟|最晚|至迟)?(?:于|在|为)?$"
+    # (说好 / 讲好 / 商定 / 写明 / 载明 DATE还钱: the same agreement in other words; 答应 is a later promise.)
+    r"(?:约定|定于|说好|讲好|商定|写明|载明|注明)(?:[^，,。；;]{0,6}?即)?(?:最迟|最晚|至迟)?(?:于|在|为)?$"
     r"|约定(?:由)?(?:被告|借款人|其|他|她|乙方|甲方)[^，,。；;]{0,6}?(?:应当|应|须|需)?(?:最迟|最晚|至迟)?(?:于|在)$"
 )
 # DATE到期后一次性还本付息 / DATE借款到期: the day the loan matures.
@@ -246,8 +248,9 @@ def _term_by_grammar(doc: Document) -> tuple[Candidate | None, Candidate | None]
         lead = text[max(0, mention.start - 12) : mention.start]
         if _LATER_AGREEMENT.search(text, max(0, mention.start - 15), mention.start):
             continue  # 到期后… / 重新出具借条，约定…: a later promise, not the agreed term
-        if (_AGREED_BEFORE.search(lead)
-                or in_iou_quote(text, mention.start)) and _AGREED_REPAY.match(text, mention.end):
+        repay = _AGREED_REPAY.match(text, mention.end)
+        if (_AGREED_BEFORE.search(lead) or in_iou_quote(text, mention.start)) and repay \
+                and not text.startswith("了", repay.end()):  # 写明DATE归还了150万元: a repayment told, no term
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
         elif _MATURES_AFTER.match(text, mention.end):
             agreed = Candidate("term_end", mention.value, [(mention.start, mention.end)], 0.8, "derived", mention.start)
@@ -604,12 +607,30 @@ def _cued_delivery(doc: Document, results: dict[str, Candidate]) -> None:
         return states_a_delivery(doc.text, start, end, starts[index] if index < len(starts) else None)
 
     if lends(chosen):
+        results["delivery_date"] = _day_of_the_month(doc, chosen, lends)
         return
     kept = [c for c in doc.candidates if c.element == "delivery_date" and c.source == "cues" and lends(c)]
     if not kept:
         del results["delivery_date"]
         return
-    results["delivery_date"] = min(kept, key=lambda c: (str(c.value), c.order))
+    results["delivery_date"] = _day_of_the_month(doc, min(kept, key=lambda c: (str(c.value), c.order)), lends)
+
+
+# 被告于2014年7月31日向原告出具借条: the day a paper was written (the money went in the month before), not a payment.
+_PAPER_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:出具|书写|写下|打下|立下|签订|签署|补写)")
+
+
+def _day_of_the_month(doc: Document, chosen: Candidate, lends: Callable[[Candidate], bool]) -> Candidate:
+    """2016年5月，被告多次打电话借款…原告遂于2016年5月18日给被告借款: a month-only (or year-only) delivery that
+    another lending clause dates more precisely within that month (year) is that date (the first such): "2015"
+    sorts before "2015-08-19" but says less, not earlier."""
+    value = str(chosen.value)
+    if len(value) not in (4, 7):
+        return chosen
+    days = [c for c in doc.candidates if c.element == "delivery_date" and c.source == "cues"
+            and str(c.value).startswith(value + "-") and lends(c) and c.spans
+            and not _PAPER_AFTER.match(doc.text, c.spans[0][1])]
+    return min(days, key=lambda c: (str(c.value), c.order)) if days else chosen
 
 
 # A figure that is a value or a ceiling, not a sum lent: 评估价值800万元的厂房 / 在1000万元最高余额内的借款.

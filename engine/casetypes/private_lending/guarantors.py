@@ -63,7 +63,7 @@ _GIVES = (r"(?:(?:作为|系|是|即)(?:本案|该笔|此次|这笔|本次|上�
           r"|为(?:该|此|其|上述|这|本)?(?:笔|次)?(?:借款|债务|款项)?(?:提供|承担|进行|作)?(?:了)?(?:连带责任|连带)?(?:保证|担保|作保)"
           r"|(?:同意|愿意|自愿)?(?:为(?:该|此|上述|这|本)?(?:笔|次)?(?:借款|债务|款项))?(?:提供|承担|进行)(?:了)?"
           r"(?:连带责任|连带)?(?:保证|担保)"
-          r"|(?:作保|担保)(?=[，,。；;]|$)"
+          r"|(?:具名|签名|签字)?(?:作保|担保)(?=[，,。；;]|$)"  # 丙具名担保: signed as guarantor
           r"|与原告" + _ALSO + r"(?:签订|签署|订立)(?:了)?[^，,。；;]{0,10}?(?:保证|担保)(?:担保)?(?:合同|协议|书)"
           # 向原告出具保证书 / 签署担保函: the guarantor's own paper.
           r"|(?:向原告)?(?:出具|签署|提交|递交)(?:了)?(?:一份)?[《“]?[^，,。；;]{0,10}?(?:保证书|担保书|担保函|保证函))")
@@ -107,9 +107,11 @@ _JOIN = re.compile(r"(?:、|和|及|以及|与)(?:被告[一二三四五六七�
 # What comes before a name list (matched on the text just before it) and after it (matched at its end):
 # (before, after, whether 为乙 / 对乙 in front rules the list out, whether the gap may hold no other party).
 _PHRASES: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool, bool], ...] = (
-    (re.compile(r"由(?:被告)?$"),
+    (re.compile(r"(?:由|经|通过)(?:被告)?$"),
      re.compile(r"(?:个人|自愿)?(?:作为?|做|提供|进行|承担|签字|签名)?[^，,。；;]{0,12}?(?P<kw>连带责任保证|连带保证|保证|担保)"),
      False, False),
+    # 甲在被告乙(的)担保下向原告借款: the one under whose guarantee the loan was made.
+    (re.compile(r"在(?:被告)?$"), re.compile(r"(?:的)?(?:连带责任|连带)?(?P<kw>保证|担保)下"), False, False),
     (None, re.compile(r"(?:作为|系|为|是|即)[^，,。；;]{0,8}?(?P<kw>担保人|保证人)"), False, False),
     # …出具承诺书一份，承诺作为保证人: across a comma, but no other party in between.
     (None, re.compile(r"(?:(?!被告)[^。；;]){0,25}?(?:作为|系)(?P<kw>担保人|保证人)"), True, True),
@@ -208,12 +210,16 @@ def guarantors_by_phrase(doc: Document) -> Candidate | None:
             if _inside_name(occurrences, keyword):
                 continue  # 融诚担保公司: the guarantee word is part of a party's name
             gap = text[end:keyword] if tail is not None else ""
+            if _by_another(text, occurrences, end, keyword):
+                continue  # 被告甲由被告乙提供担保向原告借款: the guarantor follows 由, 甲 is the borrower
             if _SECURITY.search(gap) or _NEGATED.search(gap) or _WITH_A_THING.search(gap) or (alone and (_inside_any(occurrences, end, keyword) or _between(outsiders, end, keyword))) or _subject_in_gap(text, occurrences, end, keyword):
                 continue  # 以房产提供抵押担保: a security in property; another party in between
             for position, name in members:
                 # 在被告乙某的财产…不能履行时承担保证责任: a name followed by 的 is the debtor's; 丙（甲之兄）为该借款
                 # 提供担保: followed by 之, it only says who another is.
-                if name in plaintiffs or name in chosen or text.startswith(("的", "之"), position + len(name)):
+                under = head is not None and head.group().startswith("在") and tail is not None  # 在乙的担保下
+                if name in plaintiffs or name in chosen or (
+                        not under and text.startswith(("的", "之"), position + len(name))):
                     continue
                 chosen[name] = (position, position + len(name))
             break
@@ -386,6 +392,15 @@ def _subject_in_gap(text: str, found: list[tuple[int, int, str]], start: int, en
             return True
         index += 1
     return False
+
+
+_BY_LEAD = re.compile(r"(?:由|经|通过|在)(?:被告)?$")
+
+
+def _by_another(text: str, found: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """甲由乙提供担保: another party right after 由 between a name and the guarantee word gives the guarantee."""
+    return any(start < o_start and o_end <= end and _BY_LEAD.search(text, start, o_start)
+               for o_start, o_end, _ in found)
 
 
 def _inside_any(found: list[tuple[int, int, str]], start: int, end: int) -> bool:

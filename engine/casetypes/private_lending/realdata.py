@@ -24,6 +24,14 @@ def _starts(element: dict[str, Any]) -> list[Any]:
     return [e.get("start") for e in element.get("evidence", [])]
 
 
+def _is_duration(evidence: dict[str, Any]) -> bool:
+    """A term's evidence that is a duration (借期一年 on its own, or 一个月 read in its sentence: …一个月后归还)."""
+    written = _read(evidence["text"])
+    if find_durations(written):
+        return True
+    return any(found.text == written for found in find_durations(_read(evidence.get("sentence") or "")))
+
+
 def _agreed_with_the_loan(term: dict[str, Any]) -> bool:
     evidence = term.get("evidence") or []
     if not evidence or not evidence[0].get("sentence"):
@@ -42,7 +50,7 @@ def adapt_to_real_conventions(predicted: dict[str, Any]) -> dict[str, Any]:
     if "claim_interest" not in elements and overdue and not any("违约金" in _read(e["text"]) for e in overdue["evidence"]):
         elements["claim_interest"] = overdue
     term = elements.get("term_end")
-    if term and any(find_durations(_read(e["text"])) for e in term["evidence"]):
+    if term and any(_is_duration(e) for e in term["evidence"]):
         del elements["term_end"]
     elif term and not _agreed_with_the_loan(term):
         # A due date only a paper written after default states (经对账出具欠条“…于DATE前还清”) is the team

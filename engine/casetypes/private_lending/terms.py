@@ -21,13 +21,14 @@ _SENTENCE_REACH = 40
 _LOAN_REACH = 150
 
 # The clause's subject is not the loan's repayment (本息 is: 约定本息于…前还清).
-_OTHER_SUBJECT = re.compile(r"(?<!本)利息|付息|首期|第一期|保证|担保|抵押|质押|开工|过户|违约金|罚息|时效|贷款")
+# (保证于DATE归还 / 保证按时还款 is the borrower's promise, not a guarantee.)
+_OTHER_SUBJECT = re.compile(r"(?<!本)利息|付息|首期|第一期|保证(?!于|在|按)|担保|抵押|质押|开工|过户|违约金|罚息|时效|贷款")
 # A term word after the other subject brings the clause back to the loan (担保自约定还款之日（DATE）起).
 _TERM_AFTER = re.compile(r"还款之日|还款日|约定还款|借款期限|借期|还款期限|归还期限")
 _SUBJECT_REACH = 14
 # What follows the date in its clause: only interest paid by it (…前支付第一期利息), not the principal.
 _INTEREST_ONLY_AFTER = re.compile(r"利息|付息")
-_PRINCIPAL_AFTER = re.compile(r"本金|借款|本息|还本|欠款|全部|还清|结清")
+_PRINCIPAL_AFTER = re.compile(r"本金|借款|本息|还本|欠款|全部|还清|结清|还款(?!利息)")  # 还款付息: the loan repaid
 # …or something other than a repayment done by it (约定于DATE交付剩余借款 / 前签订合同).
 _OTHER_ACT_AFTER = re.compile(r"^(?:之|以)?前?[^，,；;。]{0,4}?(?:交付|出借|借给|放款|签订|签署|出具|办理|汇款|转账|开工|过户)")
 _REPAYING = re.compile(r"归还|偿还|还款|还清|付清|结清|清偿|还本|还钱")
@@ -37,6 +38,8 @@ _LATER_EVENT = re.compile(
     r"催|函|(?<!期)限(?:期|于|被告|其|他|她)|要求|起诉(?!称)|诉至|诉讼(?!请求)|调解|和解|还款协议|还款计划|还款承诺|还款保证|保证书|承诺书"
     r"|确认书|还款书|结算|对账|到期后|逾期后|届满后|此后|后来|延期|展期|延长|顺延|补充协议|未还|未归还|未能归还"
 )
+# A settlement or a repayment agreement told earlier in the date's (long) sentence.
+_SETTLEMENT = re.compile(r"和解|调解|还款协议|还款计划")
 # A renewed IOU is a later paper, unless the same sentence lends more (又借款2500元并重新出具借条，约定…).
 _RENEWED = re.compile(r"重新")
 _LENT = re.compile(r"借款|借给|借到|借得|出借")
@@ -46,7 +49,7 @@ _LENDING = re.compile(r"借款|借到|借给|借得|出借|借条|借据|欠条|
 _AS_OF_LEAD = ("至", "截至", "截止", "截止到", "截止至", "到", "直至")
 # A repayment by the date before it (…前一次性归还): REPAY_BY is shared with loans.py.
 REPAY_BY = r"(?:之|以)?前?(?:一次性)?(?:全部)?"
-REPAY_VERBS = "归还|偿还|还款|还清|付清|结清|清偿|还本付息"
+REPAY_VERBS = "归还|偿还|还款|还清|付清|结清|清偿|还本付息|还钱"
 _REPAY = re.compile(rf"{REPAY_BY}(?:{REPAY_VERBS})")
 # A time heading its clause: a comma or, where the comma is lost, the clause's subject follows it.
 _TIME_HEAD = re.compile(r"(?:止|底|末|为止)?[，,]|(?:之|以)?前(?:[，,]|被告|原告|其|双方|借款人|二被告|两被告)")
@@ -130,6 +133,8 @@ def states_the_term(text: str, start: int, end: int, value: object, later_papers
         return False  # (自约定还款之日（DATE）起至今未还 names the term before saying it is unpaid)
     if _LATER_EVENT.search(sentence) or _LATER_START.search(sentence.lstrip("，, ")):
         return False
+    if _SETTLEMENT.search(_lead(text, start, _SENTENCE_END, _LOAN_REACH)):
+        return False  # 签订和解协议一份，约定…，两被告应于DATE前支付2万元: a settlement's instalment, however far back
     if _RENEWED.search(sentence) and not _LENT.search(sentence):
         return False
     if _PROMISE.search(sentence) and not _LENDING.search(_lead(text, start, _SENTENCE_END, _LOAN_REACH)):
@@ -161,7 +166,7 @@ def states_the_duration(text: str, start: int, end: int) -> bool:
 # act (支付利息 / 归还 / 提供担保 / 催 …). 该借款 / 上述借款 name the loan, they do not lend.
 _LENDING_ACT = re.compile(
     r"(?<![该述此笔])借款|借给|出借|借到|借得|借走|借支|借取|借了|拆借|借去|转账|汇款|汇入|交付|打款|放款|发放|划入|借用|向[^，,。；;]{1,12}?借"
-    r"|借[^，,。；;还]{0,8}?(?:现金|人民币|资金|款项)"
+    r"|借[^，,。；;还]{0,8}?(?:现金|人民币|资金|款项)|调剂资金"
 )
 # (签订最高额保证合同，为…借款提供保证: the guarantee's paper is signed that day, not the loan's.)
 _OTHER_ACT = re.compile(r"归还|还款|偿还|还清|支付利息|付息|催|起诉|诉至|结算|对账|成立|注册|设立"
@@ -177,6 +182,8 @@ _TERM_LEAD = re.compile(r"(?:期限|借期|期间)(?:为|是)?(?:自|从)?$")
 _RANGE_ON = re.compile(r"(?:起)?(?:至|到|—|－|-|~|～)")
 _JOINED_DATES = ("、", "至", "到", "和", "及", "起至", "或")
 _DELIVERY_REACH = 60
+# The clause before the date's says "after …" (借款后，… / 出借资金后，…).
+_AFTER_CLAUSE = re.compile(r"(?:后|之后|以后)[，,][^，,]*$")
 
 
 def states_a_delivery(text: str, start: int, end: int, next_date_start: int | None = None) -> bool:
@@ -201,6 +208,8 @@ def states_a_delivery(text: str, start: int, end: int, next_date_start: int | No
         return False
     if lending is None and _SIDE_ACT.search(rest):
         return False
+    if lending is None and _AFTER_CLAUSE.search(_lead(text, start, _SENTENCE_END, _DELIVERY_REACH)):
+        return False  # 出借资金后，乙于DATE突发疾病死亡: a time after the lending, and nothing lent on it
     if lending is not None and next_date_start is not None and next_date_start < end + lending.start():
         gap = re.sub(r"同年|当年|次年|翌年", "", text[end:next_date_start]).strip()
         if gap not in _JOINED_DATES:
@@ -211,7 +220,7 @@ def states_a_delivery(text: str, start: int, end: int, next_date_start: int | No
 # A rate is the agreed term rate unless its clause makes it a penalty (…的标准支付逾期利息 / 作为违约金), its
 # sentence places it after the term (到期后…此后按月息2分) or the plaintiff only asks for it (原告要求按…计算).
 _PENALTY_AFTER = re.compile(r"逾期|违约金|罚息|滞纳金")
-_AFTER_THE_TERM = re.compile(r"到期后|逾期后|届满后|到期未还|逾期未还")
+_AFTER_THE_TERM = re.compile(r"到期后|逾期后|届满后|到期未还|逾期未还|(?:到期|逾期)(?:不|未能)")
 _ASKED = re.compile(r"要求|主张|诉请|请求")
 
 

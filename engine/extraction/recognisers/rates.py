@@ -39,7 +39,7 @@ _RATE = re.compile(
     # the first character, then, in one linear run, lead characters up to a %, ‰, 分 or 厘. They
     # only turn away starts where every branch would fail anyway.
     rf"(?=[年月日天利每百千万\d{CN_DIGITS}{CN_UNITS}])(?=[{_LEAD}]*+[%％‰分厘])"
-    rf"(?:(?:(?P<p1>年化|年|月|日|天)(?:利率|息费率|费率|息|利息|率|化利率|利)?(?:标准)?(?:为|是|按|按照|约定为)?[:：]?{_BASE}"
+    rf"(?:(?:(?P<p1>年化|年|月|日|天)(?:利率|息费率|费率|息|利息率|利息|率|化利率|利)?(?:标准)?(?:为|是|按|按照|约定为)?[:：]?{_BASE}"
     rf"|(?:利率|利息)(?:为|按|按照)?(?:每)?(?P<p2>年|月|日)"
     rf"|每(?P<p3>年|月|日|天)(?:按|以)?)"
     rf"{_VALUE}"

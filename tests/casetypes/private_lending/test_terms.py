@@ -59,6 +59,15 @@ def test_the_real_data_conventions_drop_a_term_from_a_later_iou() -> None:
     assert adapt_to_real_conventions(agreed)["elements"]["term_end"]["value"] == "2021-10-01"
 
 
+def test_real_conventions_drop_a_term_computed_from_a_duration_read_in_its_sentence() -> None:
+    # 一个月 alone is no duration for the recogniser; in its sentence (…一个月后归还) it is, so the term the
+    # team corpus computes (2015-02-16 + one month, minus a day) is not the real gold's explicit date.
+    text = "原告甲某诉称：被告乙某于2015年2月16日向原告借款1万元，借款口头约定一个月后归还。"
+    predicted = extract_text(default_system(), text, "private_lending", "complaint")
+    assert predicted["elements"]["term_end"]["value"] == "2015-03-15"
+    assert "term_end" not in adapt_to_real_conventions(predicted)["elements"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "date", "following", "expected"),
     [

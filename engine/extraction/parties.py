@@ -68,12 +68,15 @@ _BIRTH_BEFORE = re.compile(r"(?:出生日期|出生年月日|出生年月|出生
 _OTHER_ORG = re.compile(r"(?:经营部|商行|门市部|个体工商户|分公司|合伙企业|工作室|服务部|加工厂|店|超市|养殖场|农场|林场|种植场|诊所|工程队"
                         r"|经销部|批发部)$")
 _LEGAL_ORG = re.compile(r"(?:公司|银行|合作社|集团|厂|医院|学校|研究所|中心|协会|委员会|信用社|事务所|研究院|基金会)")
-_NAME_STOP = re.compile(r"(?:诉称|辩称|与|因|系|向|诉|的|为|等)")
-_ORG_STOP = re.compile(r"(?:诉称|辩称|与|因|系|向(?!阳|荣|日)|诉|的|为|等)")  # 江西向阳实业有限公司
-# The same words starting a name: 向 is a surname too (被告向东明), a word only before whom it points at.
+# Words that end a name inside it; 向 is the one written three ways: any 向 inside a person's name, not the
+# 向 of 向阳 / 向荣 / 向日 inside a company's (江西向阳实业有限公司), and at a name's start only before whom it points at
+# (向 is a surname too: 被告向东明).
+_STOP_WORDS = r"(?:诉称|辩称|与|因|系|{toward}|诉|的|为|等)"
 _TOWARD = (r"向(?:原告|被告|其|法院|本院|他|她|银行|公司|我|你|该|对方|亲|朋友|别人|外人|社会|多人|个人|案外|第三|上述|小额|贷款"
            r"|信用|农村|民间|网络|平台|单位|同事|债权人|出借人)")
-_NAME_STOP_START = re.compile(r"(?:诉称|辩称|与|因|系|" + _TOWARD + r"|诉|的|为|等)")
+_NAME_STOP = re.compile(_STOP_WORDS.format(toward="向"))
+_ORG_STOP = re.compile(_STOP_WORDS.format(toward="向(?!阳|荣|日)"))
+_NAME_STOP_START = re.compile(_STOP_WORDS.format(toward=_TOWARD))
 
 
 _EMBEDDED_ROLE = re.compile(r"(?<=[\u4e00-\u9fff\d、])(?:原告|被告|第三人)(?=[\u4e00-\u9fff])")

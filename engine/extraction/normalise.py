@@ -73,7 +73,9 @@ _DELETE = re.compile(r"[ \t\r\u3000\u200b\u200c\u200d\u2060\ufeff]+|(?<=\d)(?<!\
 _OCR_NUMBER = re.compile(r"(?<![A-Za-z])\d(?:[\dOo〇]|[,，.lI](?=[\dOo〇]))*(?![A-Za-z])")
 _OCR_ZERO = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1"})
 _OCR_SUSPECT = re.compile(r"\d[Oo〇lI?？]|[Oo〇]\d|[〇零一二三四五六七八九][Oo0][〇零一二三四五六七八九Oo0]|曰")
-_CN_DIGIT_O = re.compile(r"(?<=[〇零一二三四五六七八九])[Oo0]+(?=[〇零一二三四五六七八九])")
+# …or closing a Chinese year (二0一0年: the 0 before 年 after three year digits).
+_CN_DIGIT_O = re.compile(r"(?<=[〇零一二三四五六七八九])[Oo0]+(?=[〇零一二三四五六七八九])"
+                         r"|(?<=[〇零一二三四五六七八九][〇零一二三四五六七八九Oo0]{2})[Oo0](?=年)")
 _DAY_TYPO = re.compile(r"(?<=月)(?:\d{1,2}|[一二三四五六七八九十]{1,3})曰")
 # A thousands separator lost as ? in converted texts (50?000元): a comma again (1:1).
 _LOST_SEPARATOR = re.compile(r"(?<=\d)[?？](?=\d{3}(?!\d))")

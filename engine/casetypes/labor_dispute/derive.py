@@ -37,7 +37,7 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         if names and source is not None:
             # The generic cue picks a word near 公司/劳动者; the party block is what names them.
             results[eid] = Candidate(eid, names, source.spans, 0.75, "derived", source.order)
-    read_award(doc, results)
+    read_award(doc, results, facts.statement_end(doc))
     award, applied = results.get("arbitration_award"), results.get("arbitration_applied_date")
     if award is not None and applied is not None and applied.value == award.value.get("date"):
         del results["arbitration_applied_date"]  # the date the award was made, not the day it was asked for
@@ -46,7 +46,7 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
     region = facts.claim_region(doc)
     _ended_by(doc, results, region, employer_sues)
     if "claim_no_payment" not in results:
-        facts.read_no_payment(doc, results, region)
+        facts.read_no_payment(doc, results, region, employer_sues)
     facts.read_claims(doc, results, region, employer_sues)
     if "position" not in doc.form:
         facts.read_position(doc, results, region)

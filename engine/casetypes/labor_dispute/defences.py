@@ -22,6 +22,7 @@ import re
 from decimal import Decimal
 
 from engine.casetypes.labor_dispute.facts import (
+    TERMINATION_AGREEMENT,
     WORKER_ACTS,
     claim_nouns,
     employer_sues_in,
@@ -42,9 +43,10 @@ _CONTEST = re.compile(
     r"|未违法|不违法|并未违法|没有违法|合法解除|依法解除"
     r"|已经?(?:全部|足额|按时)?(?:支付|发放)|均已发放|支付完毕|发放完毕|已付清|未拖欠|不拖欠|不符合|不能成立|不承担|无权|有误|过高|不能主张"
     r"|可(?:以)?不(?:予)?支付|不属于|超过[^，。；]{0,6}?时效|已过[^，。；]{0,6}?时效|已超[^，。；]{0,6}?时效|时效已过|不认可|不成立"
+    r"|无义务|没有义务|不该|未经(?:过)?仲裁|仲裁前置|没有[^，。；]{0,4}?证据证明"
 )
 # A worker answering the employer's suit defends the award: the items it says are owed are contested.
-_DEFENDS = re.compile(r"拖欠(?:我|被告|答辩人)|有[^，。；]{0,4}?依据|应(?:当)?[^，。；]{0,8}?支付|(?:裁决|认定)[^，。；]{0,6}?(?:正确|合理|准确)|应予维持|予以维持")
+_DEFENDS = re.compile(r"拖欠(?:我|被告|答辩人)|有[^，。；]{0,4}?依据|应(?:当)?[^，。；]{0,8}?(?:支付|赔偿)|(?:裁决|认定)[^，。；]{0,6}?(?:正确|合理|准确)|应予维持|予以维持")
 _ADMIT = re.compile(r"同意(?:支付|给付|按|发放|补缴)|(?<!不)同意[^，。；]{0,8}?第[^，。；]{1,6}?项(?:诉讼)?(?:请求|诉请|诉求|主张)|愿意支付|予以支付|予以发放|承诺(?:给予|支付)|认可[^，。；]{0,8}?(?:请求|主张)|无异议")
 # A restated claim: the answer repeats what the plaintiff asks before it answers it.
 _RESTATED = re.compile(r"关于[^。；]{0,60}?问题|关于[^。；]{0,60}?(?:请求|主张)(?=[，。；])"
@@ -56,25 +58,32 @@ _COUNTER = re.compile(r"应为|应当为|实际|仅为|仅|只|应按|应(?:当)
 _FACT_ADMITTED = re.compile(r"属实|无异议|没有异议|予以认可|予以确认|是事实|不持异议")
 _FACT_NOUNS = (("employment_start", re.compile(r"入职|用工时间|工作时间")), ("monthly_wage", re.compile(r"月工资|平均工资|工资标准|月薪")),
                ("position", re.compile(r"岗位|担任|职务")), ("written_contract", re.compile(r"劳动合同(?!期限)")))
-_LIMITATION = re.compile(r"(?:超过|超出|已过|已超)(?:了)?(?:法定的)?(?:一年)?(?:的)?(?:仲裁|诉讼)?时效|(?:仲裁|诉讼)时效(?:期间)?已(?:过|经届满)")
+# 超过仲裁时效 / 已经超过法律规定的提起劳动仲裁的时效 / 提起仲裁的时间…已超过一年 / 提出仲裁时效抗辩
+_LIMITATION = re.compile(r"(?:超过|超出|已过|已超)(?:了)?[^，。；]{0,16}?时效|(?:仲裁|诉讼)时效(?:期间)?已(?:过|经届满)|时效抗辩"
+                         r"|(?<=仲裁的时间)已(?:经)?超过(?:了)?一年|仲裁[^。；]{0,20}?已(?:经)?超过(?:了)?一年")
 _NOT_BARRED = re.compile(r"(?:未|没有|并未|不存在|并没有)(?:超过|超出|过)")
-_QUITS = re.compile(r"(?<!按)(?<!按照)(?<!作)自动离职(?!处理)|个人原因[^，。；]{0,4}?(?:离职|辞职)|自行离职|自动辞职|主动辞职|主动离职|提出辞职|提出离职|不辞而别|自行离开|擅自离岗|属于其单方终止"
+_QUITS = re.compile(r"(?<!按)(?<!按照)(?<!作)自动离职(?!处理)|个人原因[^，。；]{0,4}?(?:离职|辞职)|自行离职|自动辞职|主动辞职|主动离职|提出辞职|提出离职|不辞而别|自行离开|主动离开|擅自离岗|属于其单方终止"
                     r"|(?:已|再)?不(?:再)?(?:到|在)[^，。；]{0,8}?(?:上班|工作)")
-_MUTUAL = re.compile(r"协商一致(?:后)?[^，。；]{0,4}?解除|协商解除|双方(?:决定|同意|一致同意)解除|双方[^，。；]{0,6}?协商[^。；]{0,20}?解除")
-_EXPIRY = re.compile(r"(?:期满|到期)(?:后)?[^。；]{0,12}?(?:不再|不予)续(?:签|订)|(?:到期|期满)(?:后)?终止|合同到期终止")
-_DISMISSED = re.compile(r"辞退|开除|解雇|除名|按(?:照)?自动离职处理|(?:依法|有权|予以|决定)[^，。；]{0,4}?解除")
+_MUTUAL = re.compile(r"协商一致(?:后)?[^，。；]{0,4}?解除|协商解除|双方(?:决定|同意|一致同意)解除|双方[^，。；]{0,6}?协商[^。；]{0,20}?解除|"
+                     + TERMINATION_AGREEMENT)
+_EXPIRY = re.compile(r"(?:期满|到期)(?:后)?[^。；]{0,12}?(?:不再|不予)续(?:签|订)|(?:到期|期满)(?:后)?终止|合同到期终止"
+                     r"|合同(?:于[^，。；]{0,12}?)?(?:到期|期满)后")
+# The employer's own ending: 辞退 …, or 我公司于…与原告解除了劳动关系.
+_DISMISSED = re.compile(r"辞退|开除|解雇|除名|按(?:照)?自动离职处理|(?:依法|有权|予以|决定)[^，。；]{0,4}?解除"
+                        r"|(?:我公司|我单位|本公司|我方)[^，。；]{0,16}?与" + P + r"[^，。；]{0,4}?解除(?:了)?劳动(?:合同|关系)")
 # The answering worker's own ending (我提出离职, 被告有权提出解除劳动合同).
 _OWN_QUIT = re.compile(r"(?:我|本人|" + D + r")[^，。；]{0,10}?(?:提出|有权|依法)[^，。；]{0,6}?(?:解除|离职|辞职)")
 _SIGNED = re.compile(r"(?:已|已经|均|双方|共)?(?:签订|订立|签署)(?:了|过|有)?[^，。；]{0,16}?劳动合同")
 _SIGN_NEGATED = re.compile(r"未|没有|没|从未|并未|拒绝|不与")
 _START = re.compile(r"入职(?:时间)?(?:是|为)?$|(?:于|自)$|(?:^|[。；，,])$")
-_START_AFTER = re.compile(r"^(?:通过[^，。；]{1,10}?)?(?:入职|进入|被[^，。；]{0,6}?(?:招聘|聘用|录用)|到[^，。；]{0,12}?(?:工作|上班)|建立劳动关系|至\d{4}年[^，。；]{0,12}?上班)")
+_START_AFTER = re.compile(r"^(?:原告|被告|我|其|本人)?(?:就|便|即)?(?:通过[^，。；]{1,10}?)?(?:入职|进入|被[^，。；]{0,6}?(?:招聘|聘用|录用)|到[^，。；]{0,12}?(?:工作|上班|做|从事|担任)|建立劳动关系|至\d{4}年[^，。；]{0,12}?上班)")
 _WORKER_ANSWERS = re.compile(
     D + r"[^，。；]{0,12}?(?:入职|到|进入)" + P + r"|" + P + r"(?:公司|单位)|" + P + r"[^，。；]{0,8}?(?:辞退|开除|解雇|拖欠)[^，。；]{0,4}?" + D
     + r"|公司(?:拖欠|没有发放|未发放)我|" + P + r"(?:应|应当)(?:向" + D + r")?支付|我(?:每天|工作到|提出离职)"
     + r"|" + P + r"向(?:其|我|" + D + r")(?:发放|支付)|" + P + r"[^，。；]{0,4}?应(?:当)?[^，。；]{0,12}?支付" + D)
 _UPHOLDS = re.compile(r"不同意[^，。；]{0,10}?诉讼请求|驳回[^，。；]{0,10}?诉讼请求|仲裁(?:裁决|结果)[^。；]{0,20}?(?:正确|合理|准确|合法)"
-                      r"|维持[^，。；]{0,12}?(?:仲裁|裁决)|驳回上诉|维持原判|应(?:当)?[^，。；]{0,12}?支付|认可(?:劳动)?仲裁|(?:其|我)(?:要求|请求)")
+                      r"|维持[^，。；]{0,12}?(?:仲裁|裁决)|驳回上诉|维持原判|应(?:当)?[^，。；]{0,12}?(?:支付|赔偿)|认可(?:劳动)?仲裁|(?:其|我)(?:要求|请求)"
+                      r"|(?:判决|裁决)[^。；]{0,30}?(?:应予|予以)维持")
 _LABOUR_IDS = ("termination_by", "written_contract", "employment_start", "employment_end", "limitation_raised", "monthly_wage",
                "position",
                "claim_no_payment", *(eid for eid, _ in _CLAIMS))
@@ -141,14 +150,18 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
                 else:
                     admitted.setdefault(eid, (start, end))
         previous = spoken or previous
+    # a worker answering an employer's suit argues the award's items, which the suit need not list
+    claimed = None if worker else _complaint_claims(doc)
     for eid, span in admitted.items():
-        if eid not in contested:
+        if eid not in contested and (claimed is None or eid in claimed):
             _put(doc, results, eid, "admit", None, span)
     for eid, (value, span) in contested.items():
-        _put(doc, results, eid, "contest", value, span)
+        if claimed is None or eid in claimed or value is not None or eid == "limitation_raised":
+            _put(doc, results, eid, "contest", value, span)
     complaint = _complaint_facts(doc)
-    _ending(doc, results, worker, complaint.get("termination_by"))
-    _contract(doc, results, worker)
+    replying = replied_to(doc) is not None
+    _ending(doc, results, worker, complaint.get("termination_by"), replying)
+    _contract(doc, results, worker, complaint if replying else None)
     _start(doc, results, worker)
     wage: dict[str, Candidate] = {}
     read_wage(doc, wage, (0, 0), answer=True)
@@ -160,7 +173,10 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
     _facts_admitted(doc, results)
     _facts_denied(doc, results)
     _same_as_complaint(doc, results, complaint)
-    if worker:
+    asked = replied_to(doc)
+    if worker and (asked is None or "claim_no_payment" in asked.results):
+        # the worker defends the award only against an employer asking not to pay (a suit about the relation alone
+        # asks nothing of it)
         upholds = _UPHOLDS.search(text)
         disputed = next((results[eid] for eid in _LABOUR_IDS if doc.positions.get(eid) == "contest" and eid in results), None)
         if upholds is not None:
@@ -240,10 +256,25 @@ def _counter_figure(doc: Document, start: int, end: int, own: str, after: int) -
     return None
 
 
+def replied_to(doc: Document) -> Document | None:
+    """The complaint this answer replies to, read (None when the answer comes alone)."""
+    # the pipeline runs this package: imported when used
+    from engine.extraction.pipeline import replied_to as read
+
+    return read(doc)
+
+
+def _complaint_claims(doc: Document) -> set[str] | None:
+    """The money claims the complaint makes (None when the answer comes alone): an answer takes no position on an
+    item nobody claimed (不应支付任何经济补偿金 to a complaint that asks none), unless it sets a figure against it."""
+    complaint = replied_to(doc)
+    if complaint is None:
+        return None
+    return {eid for eid, _ in _CLAIMS if eid in complaint.results}
+
+
 def _complaint_facts(doc: Document) -> dict[str, object]:
     """The facts the complaint this answer replies to states (none when the answer comes alone)."""
-    from engine.extraction.pipeline import replied_to  # the pipeline runs this package: imported when used
-
     complaint = replied_to(doc)
     if complaint is None:
         return {}
@@ -299,7 +330,8 @@ _ENDING_WORDS = {"mutual": (_MUTUAL,), "expiry": (_EXPIRY,), "employer": (_DISMI
                  "employee": (_QUITS, _OWN_QUIT, WORKER_ACTS)}
 
 
-def _ending(doc: Document, results: dict[str, Candidate], worker: bool, complaint_ending: object = None) -> None:
+def _ending(doc: Document, results: dict[str, Candidate], worker: bool, complaint_ending: object = None,
+            replying: bool = False) -> None:
     """A side does not contest its own act: the employer saying it dismissed, the worker saying he resigned, admit
     the ending; the other side's act (the worker quit; the employer dismissed me), an agreement or an expiry is
     the ending the answer sets against the complaint. An agreement is asserted first; then the ending the complaint
@@ -316,7 +348,10 @@ def _ending(doc: Document, results: dict[str, Candidate], worker: bool, complain
     other, code = (_DISMISSED, "employer") if worker else (_QUITS, "employee")
     mutual = next((m for m in _MUTUAL.finditer(text) if stated(m)), None)
     if mutual is not None:
-        _put(doc, results, "termination_by", "contest", "mutual", mutual.span())
+        if complaint_ending == "mutual":
+            _put(doc, results, "termination_by", "admit", None, mutual.span())
+        else:
+            _put(doc, results, "termination_by", "contest", "mutual", mutual.span())
         return
     for pattern in _ENDING_WORDS.get(str(complaint_ending), ()):
         same = next((m for m in pattern.finditer(text) if stated(m)), None)
@@ -324,6 +359,10 @@ def _ending(doc: Document, results: dict[str, Candidate], worker: bool, complain
             _put(doc, results, "termination_by", "admit", None, same.span())
             return
     found = next((m for m in own.finditer(text) if stated(m)), None)
+    if found is not None and replying and complaint_ending is None:
+        # its own act, where the complaint states no ending: the ending the answer asserts (已将原告除名)
+        _put(doc, results, "termination_by", "contest", "employee" if worker else "employer", found.span())
+        return
     if found is not None:  # its own act: the side agrees who ended it
         _put(doc, results, "termination_by", "admit", None, found.span())
         return
@@ -343,7 +382,13 @@ _OTHER_WORKER = re.compile(r"(?:其他|其余|别的|另一|另外)(?:的)?(?:�
 _ASSERTS = re.compile(r"已|确实|确已|签订过|订立过|共(?:签订|订立)|实际|应于|应当于|并非|不是|而非|双倍|二倍|2倍|事实上")
 
 
-def _contract(doc: Document, results: dict[str, Candidate], worker: bool) -> None:
+_REFUSED = re.compile(r"^[，,]?但[^。；]{0,12}?(?:拒绝|拒不|不愿|不肯|未|没有)(?:签订|签字|签)")
+# 该《聘用合同》并非自己签署: the contract named first, its signing denied after it.
+_SIGNING_DENIED = re.compile(r"《?(?:劳动|聘用)合同》?(?:并非|不是|未经|没有|从未)[^，。；]{0,6}?(?:签署|签订|签字)")
+
+
+def _contract(doc: Document, results: dict[str, Candidate], worker: bool,
+              complaint: dict[str, object] | None = None) -> None:
     """已签订劳动合同 against a double-wage claim is a defence (contest true); an employer's account that a contract
     was signed, without such words, retells what the worker's complaint says (admit); an employer conceding none
     was signed admits it; a worker answering the employer's suit sets what he says against it."""
@@ -352,6 +397,8 @@ def _contract(doc: Document, results: dict[str, Candidate], worker: bool) -> Non
     for found in _SIGNED.finditer(text):
         if re.match(r"^(?:的)?(?:二倍|双倍)", text[found.end(): found.end() + 4]):
             continue  # 未签订劳动合同二倍工资: a claim's name
+        if re.search(TERMINATION_AGREEMENT, text[found.start(): found.end() + 4]):
+            continue  # 签订的《终止（解除）劳动合同协议》: the agreement that ended it
         if re.search(r"要求|协商|是否|如果", text[max(0, found.start() - 8): found.start()]):
             continue
         left = left_mark(text, found.start(), "，。；,\n")
@@ -360,11 +407,22 @@ def _contract(doc: Document, results: dict[str, Candidate], worker: bool) -> Non
             continue  # reasoning about the law (按未订立劳动合同所对应时间…), not a party's signing
         negated = _SIGN_NEGATED.search(text[max(left, found.start() - 12): found.start()] + found.group(0)) is not None
         sentence = text[left_mark(text, found.start(), "。；\n"): right_mark(text, found.end(), "。；\n")]
+        if _REFUSED.match(text[found.end(): right_mark(text, found.end(), "。；\n")]):
+            negated = True  # 单位与职工签订劳动合同，但原告一直拒绝签订: offered, not signed
         statements.append((worker or (not negated and _ASSERTS.search(sentence) is not None), negated, found.span()))
+    statements += [(True, True, found.span()) for found in _SIGNING_DENIED.finditer(text)]
     if not statements:
         return
     # a defence anywhere (双方已经签订了劳动合同) outweighs an account of the facts before it
     asserted, negated, span = next((st for st in statements if st[0]), statements[0])
+    if complaint is not None:
+        # read against the complaint: its own account agrees (admit); a signing it does not state, or the other
+        # way round, is the answer's own (contest with it)
+        if complaint.get("written_contract") == (not negated):
+            _put(doc, results, "written_contract", "admit", None, span)
+        else:
+            _put(doc, results, "written_contract", "contest", not negated, span)
+        return
     if asserted:
         _put(doc, results, "written_contract", "contest", not negated, span)
     else:
@@ -434,10 +492,11 @@ def _start(doc: Document, results: dict[str, Candidate], worker: bool) -> None:
         before = text[max(0, mention.start - 10): mention.start]
         after = text[mention.end: mention.end + 24]
         if (_START.search(before) and _START_AFTER.match(after)) or re.search(r"入职(?:时间)?(?:是|为)$", before) \
+                or re.search(r"(?:入职|工作|用工)(?:的)?时间(?:即|为|是|应为)$", before) \
                 or re.match(r"^(?:至\d{4}年)?[^，。；]{0,4}?(?:建立劳动关系|在原告处上班)", after):
             sentence = text[left_mark(text, mention.start, "。；\n"): right_mark(text, mention.end, "。；\n")]
             if worker or _ASSERTS.search(text[left_mark(text, mention.start, "，,。；"): mention.start]) \
-                    or re.search(r"实际|应于|应当于", sentence):
+                    or re.search(r"实际|应于|应当于|应当从|应从", sentence):
                 _put(doc, results, "employment_start", "contest", mention.value, (mention.start, mention.end))
             else:
                 _put(doc, results, "employment_start", "admit", None, (mention.start, mention.end))

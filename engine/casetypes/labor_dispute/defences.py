@@ -150,8 +150,7 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
                 else:
                     admitted.setdefault(eid, (start, end))
         previous = spoken or previous
-    # a worker answering an employer's suit argues the award's items, which the suit need not list
-    claimed = None if worker else _complaint_claims(doc)
+    claimed = _complaint_claims(doc, worker)
     for eid, span in admitted.items():
         if eid not in contested and (claimed is None or eid in claimed):
             _put(doc, results, eid, "admit", None, span)
@@ -264,12 +263,16 @@ def replied_to(doc: Document) -> Document | None:
     return read(doc)
 
 
-def _complaint_claims(doc: Document) -> set[str] | None:
+def _complaint_claims(doc: Document, worker: bool) -> set[str] | None:
     """The money claims the complaint makes (None when the answer comes alone): an answer takes no position on an
-    item nobody claimed (不应支付任何经济补偿金 to a complaint that asks none), unless it sets a figure against it."""
+    item nobody claimed (不应支付任何经济补偿金 to a complaint that asks none), unless it sets a figure against it. A
+    worker answering an employer's suit argues the award's items, which the suit names without claiming them: there,
+    every item the complaint speaks of."""
     complaint = replied_to(doc)
     if complaint is None:
         return None
+    if worker:
+        return {eid for eid, noun in _CLAIMS if noun.search(complaint.text)}
     return {eid for eid, _ in _CLAIMS if eid in complaint.results}
 
 

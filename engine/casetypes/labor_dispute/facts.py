@@ -264,10 +264,12 @@ def read_claims(doc: Document, results: dict[str, Candidate], region: tuple[int,
     return True
 
 
-_REFUSES = re.compile(r"(?:无需|无须|不需|勿需|不予|不应|不用|不必|不)(?:再)?(?:向被告[^，。；]{0,12}?)?(?:支付|给付|返还|退还)")
+# …不支付经济补偿的双倍赔偿金: a claim's name (a sum for not paying another), not a refusal to pay.
+_SURCHARGE_NAME = r"(?![^，。；]{0,6}?(?:经济补偿|补偿金|工资|津贴|加班费|报酬)[^，。；]{0,2}?(?:的)?(?:双倍|二倍|加倍)?(?:的)?(?:经济)?赔偿金)"
+_REFUSES = re.compile(r"(?:无需|无须|不需|勿需|不予|不应|不用|不必|不)(?:再)?(?:向被告[^，。；]{0,12}?)?(?:支付|给付|返还|退还)" + _SURCHARGE_NAME)
 _NO_PAYMENT = re.compile(
     r"(?:原告|(?<!被)上诉人|判令|判决|改判|请求|确认)[^，。；]{0,12}?(?:无需|无须|不需|勿需|不予|不应|不用|不必|免于|不)(?:再)?(?:向被告[^，。；]{0,12}?)?"
-    r"(?:支付|给付|返还|退还|承担)"
+    r"(?:支付|给付|返还|退还|承担)" + _SURCHARGE_NAME
 )
 
 
@@ -294,7 +296,7 @@ _JOB = re.compile(
     r"|(?:原告|被告|我)(?:系|是)(?:被告|原告)?(?:公司|单位)的)"
     r"(?P<job>[^，。；、,（(：:“”\d]{1,16}?)(?:一职|职务|岗位|的工作|等工作|工作)?(?=[，。；,、（(]|$)"
 )
-_NOT_A_JOB = re.compile(r"^(?:本|该|此|原|其|这|新|过|了)|^[一二三四五六七八九十两几\d]+(?:个|名|人)|劳动|业务活动|经营|租赁|名义|期间|以来|工作时|管理(?!员)|有报酬|职责|义务|活动|事宜|行为|员工|职工|人员|争议|仲裁|调整")
+_NOT_A_JOB = re.compile(r"(?<!作)业$|^(?:本|该|此|原|其|这|新|过|了)|^[一二三四五六七八九十两几\d]+(?:个|名|人)|劳动|业务活动|经营|租赁|名义|期间|以来|工作时|管理(?!员)|有报酬|职责|义务|活动|事宜|行为|员工|职工|人员|争议|仲裁|调整")
 
 
 # 竞聘在该单位的理赔岗位工作: the post named before 岗位, after a verb that puts the worker on it.
@@ -387,8 +389,10 @@ def read_start(doc: Document, results: dict[str, Candidate], outside: tuple[int,
     if generic is not None and generic.source == "cues" and generic.spans:
         left, right = _clause(text, *generic.spans[0])
         _, after = _clause(text, right + 1, right + 1) if right < len(text) else (right, right)
-        if re.search(_NOT_A_START.pattern + r"|退休|雇佣", text[left:right]) or re.search(r"受伤|雇佣|退休", text[right:after]):
-            del results["employment_start"]  # a date near 工作 that a clause makes an injury, a retirement …
+        lead = text[left_mark(text, generic.spans[0][0], SENTENCE_MARKS): generic.spans[0][0]]
+        if re.search(_NOT_A_START.pattern + r"|退休|雇佣", text[left:right]) or re.search(r"受伤|雇佣|退休", text[right:after]) \
+                or lead.count("“") > lead.count("”") or lead.endswith("关于"):
+            del results["employment_start"]  # a date near 工作 that a clause makes an injury, a retirement, a title …
 
 
 # --- the monthly wage -------------------------------------------------------------------------------------------
@@ -564,6 +568,9 @@ def read_ending(doc: Document, results: dict[str, Candidate], outside: tuple[int
     acts: list[tuple[int, str, tuple[int, int]]] = []  # (rank, code, span); lower rank wins
     for start, end in sentences(text, 0, stop):
         if outside[0] <= start < outside[1]:
+            # inside the claims only the agreement that ended it is a fact (签订的终止（解除）劳动合同协议不包含…)
+            acts += [(0, "mutual", found.span()) for found in re.finditer(TERMINATION_AGREEMENT, text[:end])
+                     if found.start() >= start]
             continue
         # 被告以原告不能胜任工作为由解除: the reason's words are no party to the act (masked, offsets kept)
         for found in _EXPIRY_REASON.finditer(text, start, end):

@@ -61,7 +61,7 @@ _FACT_NOUNS = (("employment_start", re.compile(r"入职|用工时间|工作时�
 # 超过仲裁时效 / 已经超过法律规定的提起劳动仲裁的时效 / 提起仲裁的时间…已超过一年 / 提出仲裁时效抗辩
 _LIMITATION = re.compile(r"(?:超过|超出|已过|已超)(?:了)?[^，。；]{0,16}?时效|(?:仲裁|诉讼)时效(?:期间)?已(?:过|经届满)|时效抗辩"
                          r"|(?<=仲裁的时间)已(?:经)?超过(?:了)?一年|仲裁[^。；]{0,20}?已(?:经)?超过(?:了)?一年")
-_NOT_BARRED = re.compile(r"(?:未|没有|并未|不存在|并没有)(?:超过|超出|过)")
+_NOT_BARRED = re.compile(r"(?:未|没有|并未|不存在|并没有|不)(?:超过|超出|过)")
 _QUITS = re.compile(r"(?<!按)(?<!按照)(?<!作)自动离职(?!处理)|个人原因[^，。；]{0,4}?(?:离职|辞职)|自行离职|自动辞职|主动辞职|主动离职|提出辞职|提出离职|不辞而别|自行离开|主动离开|擅自离岗|属于其单方终止"
                     r"|(?:已|再)?不(?:再)?(?:到|在)[^，。；]{0,8}?(?:上班|工作)")
 _MUTUAL = re.compile(r"协商一致(?:后)?[^，。；]{0,4}?解除|协商解除|双方(?:决定|同意|一致同意)解除|双方[^，。；]{0,6}?协商[^。；]{0,20}?解除|"
@@ -385,6 +385,8 @@ _OTHER_WORKER = re.compile(r"(?:其他|其余|别的|另一|另外)(?:的)?(?:�
 _ASSERTS = re.compile(r"已|确实|确已|签订过|订立过|共(?:签订|订立)|实际|应于|应当于|并非|不是|而非|双倍|二倍|2倍|事实上")
 
 
+# 双方签订的是劳务协议: what was signed is no labour contract (劳务关系).
+_SERVICE_AGREEMENT = re.compile(r"签订的(?:是|系|为)(?:劳务|承揽|承包|合作)(?:协议|合同)")
 _REFUSED = re.compile(r"^[，,]?但[^。；]{0,12}?(?:拒绝|拒不|不愿|不肯|未|没有)(?:签订|签字|签)")
 # 该《聘用合同》并非自己签署: the contract named first, its signing denied after it.
 _SIGNING_DENIED = re.compile(r"《?(?:劳动|聘用)合同》?(?:并非|不是|未经|没有|从未)[^，。；]{0,6}?(?:签署|签订|签字)")
@@ -414,6 +416,7 @@ def _contract(doc: Document, results: dict[str, Candidate], worker: bool,
             negated = True  # 单位与职工签订劳动合同，但原告一直拒绝签订: offered, not signed
         statements.append((worker or (not negated and _ASSERTS.search(sentence) is not None), negated, found.span()))
     statements += [(True, True, found.span()) for found in _SIGNING_DENIED.finditer(text)]
+    statements += [(True, True, found.span()) for found in _SERVICE_AGREEMENT.finditer(text)]
     if not statements:
         return
     # a defence anywhere (双方已经签订了劳动合同) outweighs an account of the facts before it

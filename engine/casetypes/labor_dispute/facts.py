@@ -300,7 +300,7 @@ _NOT_A_JOB = re.compile(r"(?<!作)业$|^(?:本|该|此|原|其|这|新|过|了)|
 
 
 # 竞聘在该单位的理赔岗位工作: the post named before 岗位, after a verb that puts the worker on it.
-_POST = re.compile(r"(?:竞聘|调|安排|分配)[^，。；]{0,12}?的(?P<job>[^，。；、,（(的\d]{1,8}?)岗位")
+_POST = re.compile(r"(?:竞聘|调(?:到|至|入|往|任)|安排|分配)[^，。；]{0,12}?的(?P<job>[^，。；、,（(的\d]{1,8}?)岗位")
 # A job denied (也没有从事具体的生产岗位, 从未在工地从事…) or the employer's business (营业范围是从事…) is no job.
 _JOB_DENIED = re.compile(r"没有|从未|并未|未曾|不曾|从没|经营范围|营业范围|业务范围")
 
@@ -375,6 +375,8 @@ def read_start(doc: Document, results: dict[str, Candidate], outside: tuple[int,
             continue
         # DATE至DATE在被告处工作: the period's first date is the start, the clause after the second says so
         until = _period_until(text, dates, mention)
+        if until is not None and re.search(r"合同|期限|签订|协议", text[left_mark(text, mention.start, CLAUSE_MARKS): mention.start]):
+            continue  # 合同期限自DATE至DATE: the contract's term, not the work's
         rest = text[(until or mention).end: (until or mention).end + 40]
         clause_end = min((i for i in (rest.find(m) for m in "。；") if i >= 0), default=len(rest))
         rest = rest[:clause_end]

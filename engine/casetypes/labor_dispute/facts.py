@@ -154,7 +154,7 @@ def claim_nouns(use: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 # The claim a figure belongs to, by the nouns of its own item (checked in this order).
 _CLAIM_NOUNS = claim_nouns("items")
 # Items that hold a claim noun but are not that claim (生活费, allowances, a total of other items).
-_NOT_A_CLAIM = re.compile(r"生活费|生活补助|失业金|失业保险金|取暖|防暑|降温|差旅|误工|冬季工资|十三薪|年终|医疗|伙食|护理|丧葬|抚恤|工亡"
+_NOT_A_CLAIM = re.compile(r"生活费|生活补助|失业金|失业保险金|取暖|防暑|降温|差旅|误工|冬季工资|十三薪|年终|医疗|伙食|护理|丧葬|抚恤|工亡|工伤|精神"
                           r"|伤残|代通知金|押金|抵押金|罚款|利息|诉讼费|受理费")
 # A sum added for not paying another one on time (劳部发〔1994〕481号; 劳动合同法第八十五条): 不支付经济补偿的双倍赔偿金,
 # 经济补偿金的50%的经济赔偿金 — no termination claim.
@@ -187,6 +187,8 @@ def _item_start(text: str, begin: int, position: int) -> int:
 
 
 _CLAIM_NOUNS_BY_ID = dict(_CLAIM_NOUNS)
+# What makes a 赔偿金 the one for an unlawful ending (else only a separate 经济补偿金 beside it does).
+_TERMINATION_GROUND = re.compile(r"违法|解除|终止|辞退|开除|解雇|除名|双倍|二倍|2倍")
 
 
 def _inside_brackets(between: str) -> bool:
@@ -236,6 +238,9 @@ def read_claims(doc: Document, results: dict[str, Candidate], region: tuple[int,
         eid = next((eid for eid, pattern in _CLAIM_NOUNS if pattern.search(head)), None)
         if eid is None:
             continue
+        if eid == "claim_illegal_termination" and not _TERMINATION_GROUND.search(head) \
+                and not _CLAIM_NOUNS_BY_ID["claim_economic_compensation"].search(text, begin, end):
+            continue  # 经济赔偿金 with no ground and no 经济补偿金 beside it: not said to be for an unlawful ending
         named = {other for other, pattern in _CLAIM_NOUNS if pattern.search(head)} - {"claim_unpaid_wages"} | (
             {"claim_unpaid_wages"} if re.search(r"(?<![倍班假])工资[、和及与]", head) else set())
         if len(named) > 1 and re.search(r"(?:合计|共计|总计|共)(?:为)?$", head):
@@ -266,7 +271,7 @@ def read_claims(doc: Document, results: dict[str, Candidate], region: tuple[int,
 
 # …不支付经济补偿的双倍赔偿金: a claim's name (a sum for not paying another), not a refusal to pay.
 _SURCHARGE_NAME = r"(?![^，。；]{0,6}?(?:经济补偿|补偿金|工资|津贴|加班费|报酬)[^，。；]{0,2}?(?:的)?(?:双倍|二倍|加倍)?(?:的)?(?:经济)?赔偿金)"
-_REFUSES = re.compile(r"(?:无需|无须|不需|勿需|不予|不应|不用|不必|不)(?:再)?(?:向被告[^，。；]{0,12}?)?(?:支付|给付|返还|退还)" + _SURCHARGE_NAME)
+_REFUSES = re.compile(r"(?:无需|无须|不需|勿需|不予|不应|不用|不必|不)(?:再)?(?:承担)?(?:向被告[^，。；]{0,12}?)?(?:支付|给付|返还|退还)" + _SURCHARGE_NAME)
 _NO_PAYMENT = re.compile(
     r"(?:原告|(?<!被)上诉人|判令|判决|改判|请求|确认)[^，。；]{0,12}?(?:无需|无须|不需|勿需|不予|不应|不用|不必|免于|不)(?:再)?(?:向被告[^，。；]{0,12}?)?"
     r"(?:支付|给付|返还|退还|承担)" + _SURCHARGE_NAME

@@ -271,13 +271,14 @@ def read_claims(doc: Document, results: dict[str, Candidate], region: tuple[int,
 
 # …不支付经济补偿的双倍赔偿金: a claim's name (a sum for not paying another), not a refusal to pay.
 _SURCHARGE_NAME = r"(?![^，。；]{0,6}?(?:经济补偿|补偿金|工资|津贴|加班费|报酬)[^，。；]{0,2}?(?:的)?(?:双倍|二倍|加倍)?(?:的)?(?:经济)?赔偿金)"
-_REFUSES = re.compile(r"(?:无需|无须|不需|勿需|不予|不应|不用|不必|不)(?:再)?(?:承担)?(?:向被告[^，。；]{0,12}?)?(?:支付|给付|返还|退还)" + _SURCHARGE_NAME)
+_REFUSES = re.compile(r"(?:无需|无须|不需|勿需|不予|不应|不用|不必|不)(?:再)?(?:承担)?(?:向(?:被告|被上诉人|被申请人)[^，。；]{0,12}?)?(?:支付|给付|返还|退还)" + _SURCHARGE_NAME)
 _NO_PAYMENT = re.compile(
-    r"(?:原告|(?<!被)上诉人|判令|判决|改判|请求|确认)[^，。；]{0,12}?(?:无需|无须|不需|勿需|不予|不应|不用|不必|免于|不)(?:再)?(?:向被告[^，。；]{0,12}?)?"
+    r"(?:原告|(?<!被)上诉人|判令|判决|改判|请求|确认)[^，。；]{0,12}?(?:无需|无须|不需|勿需|不予|不应|不用|不必|免于|不)(?:再)?(?:向(?:被告|被上诉人|被申请人)[^，。；]{0,12}?)?"
     r"(?:支付|给付|返还|退还|承担)" + _SURCHARGE_NAME
 )
 
 
+_SET_ASIDE = re.compile(r"撤销(?:原判|原审|一审|仲裁裁决|[^，。；]{0,16}?(?:判决|裁决))")
 # An employer appealing asks the court to dismiss the worker's claims (驳回被上诉人的诉讼请求): it owes nothing.
 _DISMISS_WORKER = re.compile(r"驳回(?:被上诉人|被告|被申请人)[^，。；]{0,4}?(?:全部)?(?:诉讼)?请求")
 
@@ -286,9 +287,14 @@ def read_no_payment(doc: Document, results: dict[str, Candidate], region: tuple[
                     employer_sues: bool = False) -> None:
     """The employer asks not to pay what the award ordered (判令原告无需 / 不 / 不应 / 不用支付…), or, appealing, asks
     that the worker's claims be dismissed."""
-    found = _NO_PAYMENT.search(doc.text, *region) if region[1] > region[0] else None
+    text = doc.text
+    found = _NO_PAYMENT.search(text, *region) if region[1] > region[0] else None
     if found is None and employer_sues and region[1] > region[0]:
-        found = _DISMISS_WORKER.search(doc.text, *region)
+        found = _DISMISS_WORKER.search(text, *region)
+        if found is None and _SET_ASIDE.search(text, *region):
+            # 请求撤销原判, with the statement that it owes nothing (上诉人不应承担支付工资的责任)
+            found = next((m for m in _NO_PAYMENT.finditer(text, 0, statement_end(doc))
+                          if not region[0] <= m.start() < region[1]), None)
     if found is not None:
         _set(results, "claim_no_payment", True, found.span())
 

@@ -38,6 +38,8 @@ P = r"(?:原告|被答辩人|(?<!被)上诉人)"
 D = r"(?:被告|(?<!被)答辩人|被上诉人)"
 # The claim a sentence speaks of, by its nouns (a wage rate — 月工资, 工资标准 — is no wage claim): claims.yaml.
 _CLAIMS = claim_nouns("sentences")
+# The insurance loss named as such (the complaint's own nouns, claims.yaml), not the contributions alone.
+_LOSS_NAMED = dict(claim_nouns("items"))["claim_social_insurance_loss"]
 _CONTEST = re.compile(
     r"不存在|不应|无需|无须|不需|不予|不同意|没有[^，。；]{0,6}?依据|缺乏[^，。；]{0,6}?依据|无[^，。；]{0,6}依据|驳回|已足额|已结清|已经?结清|已(?:经)?(?:与|向)[^，。；]{1,8}?(?:结清|付清)"
     r"|未违法|不违法|并未违法|没有违法|合法解除|依法解除"
@@ -121,6 +123,8 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
             found: re.Match[str] | None = noun.search(sentence) or numbered.get(eid, {}).get(start)
             if found is None:
                 continue
+            if eid == "claim_social_insurance_loss" and not doc.complaint and not _LOSS_NAMED.search(sentence):
+                continue  # the contributions alone (缴纳社会保险) name the loss only against a complaint claiming it
             # the noun's own clause decides when it takes a stance; else the sentence does
             left = max(own.rfind(m, 0, found.start()) for m in "，,；：:") + 1
             rights = [i for i in (own.find(m, found.end()) for m in "，,；。") if i >= 0]

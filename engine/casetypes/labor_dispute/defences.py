@@ -13,7 +13,10 @@ of `claim_no_payment`.
 Given the complaint it replies to (`Document.complaint`), an answer is read against it: 不同意第二项请求 is about the
 complaint's item 2 (engine/extraction/claimrefs.py); a start, contract or wage the answer states that is the
 complaint's own is admitted, not a counter-value (the complaint's wage named only to deny it is contested without
-one); the complaint's ending said again in the answer's own words is admitted.
+one); the complaint's ending said again in the answer's own words is admitted. An item nobody claimed takes no
+position (a worker answering an employer's suit: the items the suit names); the answer's own ending, where the
+complaint states none, and a signing the complaint does not state are asserted (contest); the worker defends the
+award only against an employer that asks not to pay.
 """
 
 from __future__ import annotations

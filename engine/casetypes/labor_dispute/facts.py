@@ -9,6 +9,11 @@ wage word right before a figure (月工资5000元) or a month after it (3000元/
 employer does (辞退, 开除, 除名, 按自动离职处理), some only a worker (辞职, 自动离职, 被迫解除), and 解除 / 终止 by
 whoever is the subject, or the other party of the one a notice is sent to (向被告寄送解除通知), mapped to employer or
 worker by who sues.
+
+A work period (DATE至DATE在被告处工作) opens with the start and closes with the ending's day; a job denied (没有从事…)
+or a business scope is no job; a figure inside its item's bracketed breakdown, a surcharge for not paying another sum
+(不支付经济补偿的双倍赔偿金) and a 赔偿金 with no ground are no claim of their own; a contract signed after a dated
+period without one is a contract; a termination agreement (终止（解除）劳动合同协议) is the agreed ending.
 """
 
 from __future__ import annotations

@@ -46,7 +46,7 @@ _LOSS_NAMED = dict(claim_nouns("items"))["claim_social_insurance_loss"]
 _CONTEST = re.compile(
     r"不存在|不应|无需|无须|不需|不予|不同意|没有[^，。；]{0,6}?依据|缺乏[^，。；]{0,6}?依据|无[^，。；]{0,6}依据|驳回|已足额|已结清|已经?结清|已(?:经)?(?:与|向)[^，。；]{1,8}?(?:结清|付清)"
     r"|未违法|不违法|并未违法|没有违法|合法解除|依法解除"
-    r"|已经?(?:全部|足额|按时)?(?:支付|发放)|均已发放|支付完毕|发放完毕|已付清|未拖欠|不拖欠|不符合|不能成立|不承担|无权|有误|过高|不能主张"
+    r"|已经?(?:全部|足额|按时)?(?:支付|发放)|均已发放|支付完毕|发放完毕|已(?:经)?(?:全部|全额|足额)?付清|未拖欠|不拖欠|不符合|不能成立|不承担|无权|有误|过高|不能主张"
     r"|可(?:以)?不(?:予)?支付|不属于|超过[^，。；]{0,6}?时效|已过[^，。；]{0,6}?时效|已超[^，。；]{0,6}?时效|时效已过|不认可|不成立"
     r"|无义务|没有义务|不该|未经(?:过)?仲裁|仲裁前置|没有[^，。；]{0,4}?证据证明"
 )
@@ -68,7 +68,9 @@ _LIMITATION = re.compile(r"(?:超过|超出|已过|已超)(?:了)?[^，。；]{0
                          r"|(?<=仲裁的时间)已(?:经)?超过(?:了)?一年|仲裁[^。；]{0,20}?已(?:经)?超过(?:了)?一年")
 _NOT_BARRED = re.compile(r"(?:未|没有|并未|不存在|并没有|不)(?:超过|超出|过)")
 _QUITS = re.compile(r"(?<!按)(?<!按照)(?<!作)自动离职(?!处理)|个人原因[^，。；]{0,4}?(?:离职|辞职)|自行离职|自动辞职|主动辞职|主动离职|提出辞职|提出离职|不辞而别|自行离开|主动离开|自己离开|自愿离职|自愿辞职|擅自离岗|属于其单方终止"
-                    r"|(?:已|再)?不(?:再)?(?:到|在)[^，。；]{0,8}?(?:上班|工作)")
+                    r"|(?:已|再)?不(?:再)?(?:到|在|来)[^，。；]{0,8}?(?:上班|工作)"
+                    r"|(?<![让叫])(?<!要求)(?<!责令)(?<!通知)(?:原告|其|上诉人|被上诉人|PER\d*)(?:(?!让|要求|责令|通知)[^，。；]){0,16}?离开(?:了)?"
+                    r"(?:公司|单位|被告处|工作岗位|岗位)")
 _MUTUAL = re.compile(r"协商一致(?:后)?[^，。；]{0,4}?解除|协商解除|双方(?:决定|同意|一致同意)解除|双方[^，。；]{0,6}?协商[^。；]{0,20}?解除|"
                      + TERMINATION_AGREEMENT)
 _EXPIRY = re.compile(r"(?:期满|到期)(?:后)?[^。；]{0,12}?(?:不再|不予)续(?:签|订)|(?:到期|期满)(?:后)?终止|合同到期终止"
@@ -168,7 +170,7 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
     replying = replied_to(doc) is not None
     _ending(doc, results, worker, complaint.get("termination_by"), replying)
     _contract(doc, results, worker, complaint if replying else None)
-    _start(doc, results, worker)
+    _start(doc, results, worker, complaint.get("employment_start"))
     wage: dict[str, Candidate] = {}
     read_wage(doc, wage, (0, 0), answer=True)
     if "monthly_wage" in wage:
@@ -495,9 +497,10 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [*spans, (at, end)]
 
 
-def _start(doc: Document, results: dict[str, Candidate], worker: bool) -> None:
+def _start(doc: Document, results: dict[str, Candidate], worker: bool, complaint_start: object = None) -> None:
     """The start an answer gives: a defence when it says so (实际入职时间, 应于…建立劳动关系) or when the worker answers
-    the employer's suit; an employer's plain account of when the worker began retells the complaint (admit)."""
+    the employer's suit, or when it is not the complaint's (入职时间是2016年1月1日 to a complaint of 2015年3月); an
+    employer's plain account of when the worker began retells the complaint (admit)."""
     text = doc.text
     for mention in doc.mentions_in(0, len(text), "date"):
         if len(str(mention.value)) < 4:
@@ -508,7 +511,9 @@ def _start(doc: Document, results: dict[str, Candidate], worker: bool) -> None:
                 or re.search(r"(?:入职|工作|用工)(?:的)?时间(?:即|为|是|应为)$", before) \
                 or re.match(r"^(?:至\d{4}年)?[^，。；]{0,4}?(?:建立劳动关系|在原告处上班)", after):
             sentence = text[left_mark(text, mention.start, "。；\n"): right_mark(text, mention.end, "。；\n")]
-            if worker or _ASSERTS.search(text[left_mark(text, mention.start, "，,。；"): mention.start]) \
+            other = complaint_start is not None and not (str(mention.value).startswith(str(complaint_start))
+                                                         or str(complaint_start).startswith(str(mention.value)))
+            if worker or other or _ASSERTS.search(text[left_mark(text, mention.start, "，,。；"): mention.start]) \
                     or re.search(r"实际|应于|应当于|应当从|应从|才(?:到|入职|进入)|并非|而非", sentence):
                 _put(doc, results, "employment_start", "contest", mention.value, (mention.start, mention.end))
             else:

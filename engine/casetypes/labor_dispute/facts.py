@@ -164,7 +164,8 @@ _NOT_A_CLAIM = re.compile(r"生活费|生活补助|失业金|失业保险金|取
 # A sum added for not paying another one on time (劳部发〔1994〕481号; 劳动合同法第八十五条): 不支付经济补偿的双倍赔偿金,
 # 经济补偿金的50%的经济赔偿金 — no termination claim.
 _SURCHARGE = re.compile(r"(?:(?:不|未)(?:按时|及时|足额)?(?:支付|发放)[^，。；]{0,10}?(?:经济补偿|补偿金|工资|津贴|加班费|报酬)[^，。；]{0,4}?"
-                        r"|\d+(?:\.\d+)?[%％]的?)(?:的)?(?:双倍|二倍|加倍)?(?:的)?(?:额外)?(?:经济)?赔偿金$")
+                        r"|\d+(?:\.\d+)?[%％]的?)(?:的)?(?:双倍|二倍|加倍)?(?:的)?(?:额外)?(?:经济)?赔偿金$"
+                        r"|\d+(?:\.\d+)?[%％]的?(?:额外)?(?:经济)?补偿金$")
 # 一次性补偿金3万元（因停缴保险期间病情加重给予的补偿）: a bare 补偿金 whose bracket gives another ground.
 _OTHER_GROUND = re.compile(r"^[（(][^）)]{0,40}?(?:保险|病|伤|医)")
 _CHANGED = re.compile(r"变更为|变更至|变更诉讼请求为|减少为|增加为")
@@ -229,7 +230,7 @@ def read_claims(doc: Document, results: dict[str, Candidate], region: tuple[int,
         if _CHANGED.search(head) and last is not None and not any(p.search(head) for _, p in _CLAIM_NOUNS):
             found[last] = [(Decimal(str(money.value)), (money.start, money.end))]
             continue
-        if _NOT_A_CLAIM.search(head) and not _CLAIM_NOUNS_BY_ID["claim_social_insurance_loss"].search(head):
+        if _NOT_A_CLAIM.search(head) and ("失业" in head or not _CLAIM_NOUNS_BY_ID["claim_social_insurance_loss"].search(head)):
             continue
         if _SURCHARGE.search(head):
             continue

@@ -46,7 +46,7 @@ _LOSS_NAMED = dict(claim_nouns("items"))["claim_social_insurance_loss"]
 _CONTEST = re.compile(
     r"不存在|不应|无需|无须|不需|不予|不同意|没有[^，。；]{0,6}?依据|缺乏[^，。；]{0,6}?依据|无[^，。；]{0,6}依据|驳回|已足额|已结清|已经?结清|已(?:经)?(?:与|向)[^，。；]{1,8}?(?:结清|付清)"
     r"|未违法|不违法|并未违法|没有违法|合法解除|依法解除"
-    r"|已经?(?:全部|足额|按时)?(?:支付|发放)|均已发放|支付完毕|发放完毕|已(?:经)?(?:全部|全额|足额)?付清|未拖欠|不拖欠|不符合|不能成立|不承担|无权|有误|过高|不能主张"
+    r"|已经?(?:全部|足额|按时|按月)?(?:支付|发放)|不欠|包含在[^，。；]{0,8}?(?:工资|报酬|薪酬)(?:中|内|里)|均已发放|支付完毕|发放完毕|已(?:经)?(?:全部|全额|足额)?付清|未拖欠|不拖欠|不符合|不能成立|不承担|无权|有误|过高|不能主张"
     r"|可(?:以)?不(?:予)?支付|不属于|超过[^，。；]{0,6}?时效|已过[^，。；]{0,6}?时效|已超[^，。；]{0,6}?时效|时效已过|不认可|不成立"
     r"|无义务|没有义务|不该|未经(?:过)?仲裁|仲裁前置|没有[^，。；]{0,4}?证据证明"
 )
@@ -77,13 +77,13 @@ _EXPIRY = re.compile(r"(?:期满|到期)(?:后)?[^。；]{0,12}?(?:不再|不予
                      r"|合同(?:于[^，。；]{0,12}?)?(?:到期|期满)后")
 # The employer's own ending: 辞退 …, or 我公司于…与原告解除了劳动关系.
 _DISMISSED = re.compile(r"辞退|开除|解雇|除名|按(?:照)?自动离职处理|(?:依法|有权|予以|决定)[^，。；]{0,4}?解除"
-                        r"|(?:我公司|我单位|本公司|我方)[^，。；]{0,16}?与" + P + r"[^，。；]{0,4}?解除(?:了)?劳动(?:合同|关系)")
+                        r"|(?:我公司|我单位|本公司|我方|" + D + r")[^，。；]{0,16}?与(?:其|" + P + r")[^，。；]{0,4}?解除(?:了)?劳动(?:合同|关系)")
 # The answering worker's own ending (我提出离职, 被告有权提出解除劳动合同).
 _OWN_QUIT = re.compile(r"(?:我|本人|" + D + r")[^，。；]{0,10}?(?:提出|有权|依法)[^，。；]{0,6}?(?:解除|离职|辞职)")
 _SIGNED = re.compile(r"(?:已|已经|均|双方|共)?(?:签订|订立|签署)(?:了|过|有)?[^，。；]{0,16}?劳动合同")
 _SIGN_NEGATED = re.compile(r"未|没有|没|从未|并未|拒绝|不与")
 _START = re.compile(r"入职(?:时间)?(?:是|为)?$|(?:于|自|是|系)$|(?:^|[。；，,])$")
-_START_AFTER = re.compile(r"^(?:原告|被告|我|其|本人)?(?:就|便|即|才|起|开始)?(?:通过[^，。；]{1,10}?)?(?:入职|进入|被[^，。；]{0,6}?(?:招聘|聘用|录用)|到[^，。；]{0,12}?(?:工作|上班|做|从事|担任)|在[^，。；]{0,12}?(?:工作|上班)|建立劳动关系|至\d{4}年[^，。；]{0,12}?上班)")
+_START_AFTER = re.compile(r"^(?:原告|被告|我|其|本人)?(?:就|便|即|才|起|开始)?(?:通过[^，。；]{1,10}?)?(?:入职|进入|被[^，。；]{0,6}?(?:招聘|聘用|录用)|(?:到|来)[^，。；]{0,12}?(?:工作|上班|做|从事|担任)|在[^，。；]{0,12}?(?:工作|上班)|建立劳动关系|至\d{4}年[^，。；]{0,12}?上班)")
 _WORKER_ANSWERS = re.compile(
     D + r"[^，。；]{0,12}?(?:入职|到|进入)" + P + r"|" + P + r"(?:公司|单位)|" + P + r"[^，。；]{0,8}?(?:辞退|开除|解雇|拖欠)[^，。；]{0,4}?" + D
     + r"|公司(?:拖欠|没有发放|未发放)我|" + P + r"(?:应|应当)(?:向" + D + r")?支付|我(?:每天|工作到|提出离职)"
@@ -138,9 +138,10 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
             clause_admit = None if worker else _ADMIT.search(clause)
             stance_contest = clause_contest if (clause_contest or clause_admit) else sentence_contest
             stance_admit = clause_admit if (clause_contest or clause_admit) else sentence_admit
-            if eid == "claim_unpaid_wages" and any(noun2.search(sentence[max(0, found.start() - 4): found.end()])
-                                                   for e2, noun2 in _CLAIMS if e2 != eid):
-                continue  # 年休假工资 / 加班工资 / 二倍工资 are their own claims
+            if eid == "claim_unpaid_wages" and (any(noun2.search(sentence[max(0, found.start() - 4): found.end()])
+                                                    for e2, noun2 in _CLAIMS if e2 != eid)
+                                                or re.search(r"包含在[^，。；]{0,4}$", sentence[: found.start()])):
+                continue  # 年休假工资 / 加班工资 / 二倍工资 are their own claims; 包含在工资中 holds another
             span = (start + found.start(), start + found.end())
             figure = _counter_figure(doc, start, end, own, found.end())
             if eid == "claim_unpaid_wages" and re.search(r"实际$|\d月(?:份)?(?:实际)?$", sentence[: found.start()]):
@@ -327,7 +328,8 @@ def _wage_denied(doc: Document, wage: str) -> tuple[tuple[int, int], str | None]
                     and "工资" in text[start: money.start]:
                 own = next((f"{Decimal(str(other.value)):.2f}" for other in figures
                             if other.start < money.start and f"{Decimal(str(other.value)):.2f}" != wage
-                            and _OWN_WAGE.search(text, start, other.start)), None)
+                            and _OWN_WAGE.search(text, start, other.start)
+                            and not re.match(r"^(?:加|＋|\+)", text[other.end: other.end + 1])), None)  # 2000元加提成: a part
                 return (money.start, money.end), own
     return None
 
@@ -508,7 +510,7 @@ def _start(doc: Document, results: dict[str, Candidate], worker: bool, complaint
         before = text[max(0, mention.start - 10): mention.start]
         after = text[mention.end: mention.end + 24]
         if (_START.search(before) and _START_AFTER.match(after)) or re.search(r"入职(?:时间)?(?:是|为)$", before) \
-                or re.search(r"(?:入职|工作|用工)(?:的)?时间(?:即|为|是|应为)$", before) \
+                or re.search(r"(?:入职|工作|用工)(?:的)?(?:时间|日期)(?:即|为|是|应为)$", before) \
                 or re.match(r"^(?:至\d{4}年)?[^，。；]{0,4}?(?:建立劳动关系|在原告处上班)", after):
             sentence = text[left_mark(text, mention.start, "。；\n"): right_mark(text, mention.end, "。；\n")]
             other = complaint_start is not None and not (str(mention.value).startswith(str(complaint_start))

@@ -659,7 +659,13 @@ def read_ending(doc: Document, results: dict[str, Candidate], outside: tuple[int
                 and _TAKES_EFFECT.match(text[mention.end: mention.end + 4]):
             _set(results, "employment_end", mention.value, (mention.start, mention.end))
             return
-    # Else the chosen act's own day, else that of another ending act (被告于DATE离职…给予辞退处理).
+    # Else the latest day among the chosen side's acts (a phoned dismissal, then the written decision: the decision's
+    # day), else that of another ending act (被告于DATE离职…给予辞退处理).
+    same = [day for act in acts if act[1] == code and (day := _ending_day(doc, act[2])) is not None]
+    if same:
+        last = max(same, key=lambda day: str(day.value))
+        _set(results, "employment_end", last.value, (last.start, last.end))
+        return
     for other in [span] + [act[2] for act in sorted(acts, key=lambda act: act[2][0]) if act[2] != span]:
         day = _ending_day(doc, other)
         if day is not None:
@@ -680,7 +686,11 @@ def _ending_day(doc: Document, span: tuple[int, int]) -> Mention | None:
         lead = text[sentence_start: mention.start]
         opens = [found.start() for found in _REASON_OPENS.finditer(lead)]
         in_reason = bool(opens) and opens[-1] > lead.rfind("为由") and "为由" in text[mention.end: span[0]]
-        return between.count("，") + between.count(",") <= 2 and not _NEW_EVENT.search(between) and not in_reason
+        # a date heading its sentence (DATE被告要求…，原告不同意，被告…单方办理了解除) dates every clause up to the act
+        heads = not re.sub(r"^(?:于|在|自)", "", re.sub(r"^.*[：:]", "", lead).strip()) \
+            and not doc.mentions_in(mention.end, span[0], "date")
+        return between.count("，") + between.count(",") <= (4 if heads else 2) and not _NEW_EVENT.search(between) \
+            and not in_reason
     before = [m for m in dates if m.end <= span[1] and own_date(m)]  # 原告于DATE以…为由解除: inside the act too
     # the nearest date before the act, the first of a list (2015年3月7日、3月12日两次寄送)
     while len(before) > 1 and text[before[-2].end: before[-1].start] in ("、", "和", "及"):

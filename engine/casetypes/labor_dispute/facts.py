@@ -515,7 +515,7 @@ def read_contract(doc: Document, results: dict[str, Candidate], outside: tuple[i
                 or re.search(r"续(?:签|订)$", text[max(0, found.start() - 1): found.start() + 2]) \
                 or text[max(0, found.start() - 1): found.start()] == "续":
             continue  # a lease or a sale, or a renewal (没有续签 / 继续签订 says nothing of the first contract)
-        if re.search(TERMINATION_AGREEMENT, text[found.start(): found.end() + 4]):
+        if _AGREED.search(text, found.start(), found.end() + 4):
             continue  # 签订的终止（解除）劳动合同协议: the agreement that ended it, not the contract
         left, _ = _clause(text, found.start(), found.end())
         before = text[max(left, found.start() - 16): found.start()]
@@ -551,6 +551,7 @@ WORKER_ACTS = re.compile(r"辞职|辞去|提出离职|自动离职|自行离职|
 _DEMANDED = re.compile(r"(?:要求|让|逼|劝|迫使|强迫)[^，。；]{0,6}$")
 # 签订的终止（解除）劳动合同协议 / 终止用工协议: the agreement that ended it.
 TERMINATION_AGREEMENT = r"(?:终止|解除)(?:[（(](?:解除|终止)[）)])?(?:劳动|用工)(?:合同|关系)?协议"
+_AGREED = re.compile(TERMINATION_AGREEMENT)
 _MUTUAL = re.compile(r"协商一致(?:后)?(?:[^。；]{0,16}?)(?:解除|终止)|协商解除|双方(?:决定|同意|一致同意)(?:解除|终止)|" + TERMINATION_AGREEMENT)
 _EXPIRY = re.compile(r"(?:到期|期满)(?:后)?(?:终止|不再续|不予续|不续)|(?:到期|期满)(?:后)?[^。；]{0,16}?(?:不再|不予|未|没有)(?:[^，。；]{0,8}?)续(?:签|订)(?![，,]?(?:但)?(?:原告|被告|其|我)?(?:继续|仍)(?:在|为|到))|不再续订|不再续签|不予续订|不予续签"
                      r"|(?:到期|期满)后[^。；]{0,6}?(?:不存在|没有|未)[^。；]{0,10}?继续(?:签订|签|订立)")
@@ -597,8 +598,7 @@ def read_ending(doc: Document, results: dict[str, Candidate], outside: tuple[int
     for start, end in sentences(text, 0, stop):
         if outside[0] <= start < outside[1]:
             # inside the claims only the agreement that ended it is a fact (签订的终止（解除）劳动合同协议不包含…)
-            acts += [(0, "mutual", found.span()) for found in re.finditer(TERMINATION_AGREEMENT, text[:end])
-                     if found.start() >= start]
+            acts += [(0, "mutual", found.span()) for found in _AGREED.finditer(text, start, end)]
             continue
         # 被告以原告不能胜任工作为由解除: the reason's words are no party to the act (masked, offsets kept)
         for found in _EXPIRY_REASON.finditer(text, start, end):

@@ -312,7 +312,9 @@ def _same_as_complaint(doc: Document, results: dict[str, Candidate], complaint: 
         denied = eid == "monthly_wage" and _wage_denied(doc, str(found.value))
         _put(doc, results, eid, "contest" if denied else "admit", None, found.spans[0])
     wage = complaint.get("monthly_wage")
-    if wage is not None and "monthly_wage" not in doc.positions and (denial := _wage_denied(doc, str(wage))):
+    valueless = doc.positions.get("monthly_wage") == "contest" and "monthly_wage" in results \
+        and results["monthly_wage"].value is None  # …不属实 contested it; the figure the answer sets against it counts
+    if wage is not None and ("monthly_wage" not in doc.positions or valueless) and (denial := _wage_denied(doc, str(wage))):
         span, own = denial
         _put(doc, results, "monthly_wage", "contest", own, span)
 
@@ -327,15 +329,18 @@ def _wage_denied(doc: Document, wage: str) -> tuple[tuple[int, int], str | None]
             if f"{Decimal(str(money.value)):.2f}" == wage and _DENIES.search(text, start, end) \
                     and "工资" in text[start: money.start]:
                 own = next((f"{Decimal(str(other.value)):.2f}" for other in figures
-                            if other.start < money.start and f"{Decimal(str(other.value)):.2f}" != wage
-                            and _OWN_WAGE.search(text, start, other.start)
-                            and not re.match(r"^(?:加|＋|\+)", text[other.end: other.end + 1])), None)  # 2000元加提成: a part
+                            if f"{Decimal(str(other.value)):.2f}" != wage
+                            and ((other.start < money.start and _OWN_WAGE.search(text, start, other.start))
+                                 or (other.start > money.end and _ACTUAL.fullmatch(
+                                     text, left_mark(text, other.start, "，,；："), other.start)))
+                            and not re.match(r"^(?:加|＋|\+|左右)", text[other.end: other.end + 2])), None)  # 2000元加提成: a part
                 return (money.start, money.end), own
     return None
 
 
-# 月工资为基本工资5800元: the answer's own wage figure, after a wage word and 为 / 是.
+# 月工资为基本工资5800元: the answer's own wage figure, after a wage word and 为 / 是; after the denied one, 实际为2800元.
 _OWN_WAGE = re.compile(r"工资(?:标准)?(?:为|是|系)[^，。；]{0,8}$")
+_ACTUAL = re.compile(r"(?:而|但)?(?:其)?(?:实际|应当?|仅)(?:月?工资)?(?:为|是|只有)?")
 
 
 # The words of each ending, to find the complaint's ending said again in the answer: the answer's own and, for a

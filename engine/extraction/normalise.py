@@ -7,7 +7,7 @@ Steps, in order (the first four are 1:1, so they keep every offset):
    character → ，；： (诉至法院,要求 reads as 诉至法院，要求); capital numerals → common ones inside a numeral
    (壹佰壹拾玖万贰仟元 → 一百一十九万二千元).
 3. OCR confusions inside numbers and dates: Latin O/o and 〇 after an Arabic digit → 0
-   (2O23年, 2OO,OOO元), l/I between digits → 1, O between Chinese digits → 〇 (二O二一年),
+   (2O23年, 2OO,OOO元), l/I between digits → 1, O between Chinese digits → 〇 (二O二一年, and 二0一0年),
    曰 for 日 after a month (3月5曰).
 4. Number rewrites (the length changes; the rewritten piece maps as a whole to what was
    written): Chinese decimals (十五点四 → 15.4, so 百分之十五点四 is 15.4 %) and amounts that
@@ -73,7 +73,9 @@ _DELETE = re.compile(r"[ \t\r\u3000\u200b\u200c\u200d\u2060\ufeff]+|(?<=\d)(?<!\
 _OCR_NUMBER = re.compile(r"(?<![A-Za-z])\d(?:[\dOo〇]|[,，.lI](?=[\dOo〇]))*(?![A-Za-z])")
 _OCR_ZERO = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1"})
 _OCR_SUSPECT = re.compile(r"\d[Oo〇lI?？]|[Oo〇]\d|[〇零一二三四五六七八九][Oo0][〇零一二三四五六七八九Oo0]|曰")
-_CN_DIGIT_O = re.compile(r"(?<=[〇零一二三四五六七八九])[Oo0]+(?=[〇零一二三四五六七八九])")
+# Latin O / Arabic 0 between Chinese digits (二O二一年), or closing a Chinese year (二0一0年: the fourth year digit, before 年).
+_CN_DIGIT_O = re.compile(r"(?<=[〇零一二三四五六七八九])[Oo0]+(?=[〇零一二三四五六七八九])"
+                         r"|(?<=[〇零一二三四五六七八九][〇零一二三四五六七八九Oo0]{2})[Oo0](?=年)")
 _DAY_TYPO = re.compile(r"(?<=月)(?:\d{1,2}|[一二三四五六七八九十]{1,3})曰")
 # A thousands separator lost as ? in converted texts (50?000元): a comma again (1:1).
 _LOST_SEPARATOR = re.compile(r"(?<=\d)[?？](?=\d{3}(?!\d))")

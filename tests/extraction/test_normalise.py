@@ -27,6 +27,9 @@ _OCR = {"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1"}
         ("2O23年1月1日", "2023年1月1日"),
         ("2OO,OOO元", "200,000元"),
         ("二O二一年", "二〇二一年"),
+        # An Arabic 0 closing a Chinese year (the last of four year digits before 年) is 〇 too; a lone 十0年 is not.
+        ("二0一0年一月十五日", "二〇一〇年一月十五日"),
+        ("工作十0年", "工作十0年"),
         ("年利率15.4﹪", "年利率15.4%"),
         ("借 款 5 0 0 0 0 元", "借款50000元"),
         # Capital numerals read as the common ones inside a numeral (1:1); 收拾 / 陆续 keep theirs.

@@ -12,12 +12,18 @@ import re
 
 from engine.extraction.document import Candidate, Document
 
-# 青劳人仲（2024）办字第2468号, （湘）劳人仲裁字（2016）17号, 京朝劳仲字（2013）第05756号, 同劳仲委（2016）100号
-_NUMBER = re.compile(r"(?:[（(][\u4e00-\u9fa5]{1,2}[）)])?[\u4e00-\u9fa5]{0,4}劳人?仲[^，。；\s]{0,18}?号")
-# The issuing body's name in front of the place code is not part of the number (委员会丹劳人仲…).
-_BODY = re.compile(r"^.*(?:委员会|仲裁院|仲裁委|该委|本委|作出|出具|下发|的|为)")
+# 青劳人仲（2024）办字第2468号, （湘）劳人仲裁字（2016）17号, 京朝劳仲字（2013）第05756号, 同劳仲委（2016）100号,
+# the year in front (（2016）柳劳人仲裁字第29号), 劳裁字（2011）015号; a bare （1999）003号 only when it is named an
+# arbitration document right after (…号仲裁决定书).
+_NUMBER = re.compile(
+    r"(?:[（(](?:[\u4e00-\u9fa5]{1,2}|\d{4})[）)])?[\u4e00-\u9fa5]{0,4}劳人?(?:仲|裁字)[^，。；\s]{0,18}?号"
+    r"|[（(](?:19|20)\d{2}[）)]\d{1,5}号(?=《?仲裁(?:裁决书|决定书))"
+)
+# The issuing body's name in front of the place code is not part of the number (委员会丹劳人仲…, or the end of that
+# name when the four characters before the place code cut it: 员会穗荔劳人仲…).
+_BODY = re.compile(r"^.*(?:委员会|员会|仲裁院|仲裁委|该委|本委|作出|出具|下发|的|为)")
 _AFTER_RESULT = re.compile(r"^(?:裁决)?(?:不当|有误|错误|不服|认定|部分|缺乏|违法|不公)")
-_AFTER_NUMBER = re.compile(r"^》?(?:仲裁)?裁决书》?[，,：:]?|^》?(?:仲裁)?裁决(?=[，,：:])[，,：:]|^(?:仲裁)?调解书[，,：:]?|^《?(?:不予受理|终结审理)?(?:通知书|决定书)》?[，,：:]?")
+_AFTER_NUMBER = re.compile(r"^》?(?:仲裁)?裁决书》?[，,：:]?|^》?(?:仲裁)?裁决(?=[，,：:])[，,：:]|^(?:仲裁)?调解书[，,：:]?|^《?(?:不予受理|终结审理|仲裁)?(?:通知书|决定书)》?[，,：:]?")
 _NOT_FINAL = re.compile(r"非终局")
 _FINAL = re.compile(r"(?:为|是|系)终局裁决|终局裁决书")
 
@@ -26,9 +32,10 @@ def _sentence_start(text: str, position: int) -> int:
     return max(text.rfind(mark, 0, position) for mark in "。；\n") + 1
 
 
-def read_award(doc: Document, results: dict[str, Candidate]) -> None:
+def read_award(doc: Document, results: dict[str, Candidate], stop: int | None = None) -> None:
+    """The award the statement names (up to `stop`, where the first party's own words end)."""
     text = doc.text
-    found = _NUMBER.search(text)
+    found = _NUMBER.search(text, 0, len(text) if stop is None else stop)
     if found is not None:
         lead = _BODY.match(found.group(0))
         number_start = found.start() + (lead.end() if lead else 0)

@@ -13,7 +13,10 @@ of `claim_no_payment`.
 Given the complaint it replies to (`Document.complaint`), an answer is read against it: 不同意第二项请求 is about the
 complaint's item 2 (engine/extraction/claimrefs.py); a start, contract or wage the answer states that is the
 complaint's own is admitted, not a counter-value (the complaint's wage named only to deny it is contested without
-one); the complaint's ending said again in the answer's own words is admitted.
+one); the complaint's ending said again in the answer's own words is admitted. An item nobody claimed takes no
+position (a worker answering an employer's suit: the items the suit names); the answer's own ending, where the
+complaint states none, and a signing the complaint does not state are asserted (contest); the worker defends the
+award only against an employer that asks not to pay.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import re
 from decimal import Decimal
 
 from engine.casetypes.labor_dispute.facts import (
+    TERMINATION_AGREEMENT,
     WORKER_ACTS,
     claim_nouns,
     employer_sues_in,
@@ -37,14 +41,17 @@ P = r"(?:原告|被答辩人|(?<!被)上诉人)"
 D = r"(?:被告|(?<!被)答辩人|被上诉人)"
 # The claim a sentence speaks of, by its nouns (a wage rate — 月工资, 工资标准 — is no wage claim): claims.yaml.
 _CLAIMS = claim_nouns("sentences")
+# The insurance loss named as such (the complaint's own nouns, claims.yaml), not the contributions alone.
+_LOSS_NAMED = dict(claim_nouns("items"))["claim_social_insurance_loss"]
 _CONTEST = re.compile(
     r"不存在|不应|无需|无须|不需|不予|不同意|没有[^，。；]{0,6}?依据|缺乏[^，。；]{0,6}?依据|无[^，。；]{0,6}依据|驳回|已足额|已结清|已经?结清|已(?:经)?(?:与|向)[^，。；]{1,8}?(?:结清|付清)"
     r"|未违法|不违法|并未违法|没有违法|合法解除|依法解除"
-    r"|已经?(?:全部|足额|按时)?(?:支付|发放)|均已发放|支付完毕|发放完毕|已付清|未拖欠|不拖欠|不符合|不能成立|不承担|无权|有误|过高|不能主张"
+    r"|已经?(?:全部|足额|按时|按月)?(?:支付|发放)|不欠|包含在[^，。；]{0,8}?(?:工资|报酬|薪酬)(?:中|内|里)|均已发放|支付完毕|发放完毕|已(?:经)?(?:全部|全额|足额)?付清|未拖欠|不拖欠|不符合|不能成立|不承担|无权|有误|过高|不能主张"
     r"|可(?:以)?不(?:予)?支付|不属于|超过[^，。；]{0,6}?时效|已过[^，。；]{0,6}?时效|已超[^，。；]{0,6}?时效|时效已过|不认可|不成立"
+    r"|无义务|没有义务|不该|未经(?:过)?仲裁|仲裁前置|没有[^，。；]{0,4}?证据证明"
 )
 # A worker answering the employer's suit defends the award: the items it says are owed are contested.
-_DEFENDS = re.compile(r"拖欠(?:我|被告|答辩人)|有[^，。；]{0,4}?依据|应(?:当)?[^，。；]{0,8}?支付|(?:裁决|认定)[^，。；]{0,6}?(?:正确|合理|准确)|应予维持|予以维持")
+_DEFENDS = re.compile(r"拖欠(?:我|被告|答辩人)|有[^，。；]{0,4}?依据|应(?:当)?[^，。；]{0,8}?(?:支付|赔偿)|(?:裁决|认定)[^，。；]{0,6}?(?:正确|合理|准确)|应予维持|予以维持")
 _ADMIT = re.compile(r"同意(?:支付|给付|按|发放|补缴)|(?<!不)同意[^，。；]{0,8}?第[^，。；]{1,6}?项(?:诉讼)?(?:请求|诉请|诉求|主张)|愿意支付|予以支付|予以发放|承诺(?:给予|支付)|认可[^，。；]{0,8}?(?:请求|主张)|无异议")
 # A restated claim: the answer repeats what the plaintiff asks before it answers it.
 _RESTATED = re.compile(r"关于[^。；]{0,60}?问题|关于[^。；]{0,60}?(?:请求|主张)(?=[，。；])"
@@ -56,25 +63,34 @@ _COUNTER = re.compile(r"应为|应当为|实际|仅为|仅|只|应按|应(?:当)
 _FACT_ADMITTED = re.compile(r"属实|无异议|没有异议|予以认可|予以确认|是事实|不持异议")
 _FACT_NOUNS = (("employment_start", re.compile(r"入职|用工时间|工作时间")), ("monthly_wage", re.compile(r"月工资|平均工资|工资标准|月薪")),
                ("position", re.compile(r"岗位|担任|职务")), ("written_contract", re.compile(r"劳动合同(?!期限)")))
-_LIMITATION = re.compile(r"(?:超过|超出|已过|已超)(?:了)?(?:法定的)?(?:一年)?(?:的)?(?:仲裁|诉讼)?时效|(?:仲裁|诉讼)时效(?:期间)?已(?:过|经届满)")
-_NOT_BARRED = re.compile(r"(?:未|没有|并未|不存在|并没有)(?:超过|超出|过)")
-_QUITS = re.compile(r"(?<!按)(?<!按照)(?<!作)自动离职(?!处理)|个人原因[^，。；]{0,4}?(?:离职|辞职)|自行离职|自动辞职|主动辞职|主动离职|提出辞职|提出离职|不辞而别|自行离开|擅自离岗|属于其单方终止"
-                    r"|(?:已|再)?不(?:再)?(?:到|在)[^，。；]{0,8}?(?:上班|工作)")
-_MUTUAL = re.compile(r"协商一致(?:后)?[^，。；]{0,4}?解除|协商解除|双方(?:决定|同意|一致同意)解除|双方[^，。；]{0,6}?协商[^。；]{0,20}?解除")
-_EXPIRY = re.compile(r"(?:期满|到期)(?:后)?[^。；]{0,12}?(?:不再|不予)续(?:签|订)|(?:到期|期满)(?:后)?终止|合同到期终止")
-_DISMISSED = re.compile(r"辞退|开除|解雇|除名|按(?:照)?自动离职处理|(?:依法|有权|予以|决定)[^，。；]{0,4}?解除")
+# 超过仲裁时效 / 已经超过法律规定的提起劳动仲裁的时效 / 提起仲裁的时间…已超过一年 / 提出仲裁时效抗辩
+_LIMITATION = re.compile(r"(?:超过|超出|已过|已超)(?:了)?[^，。；]{0,16}?时效|(?:仲裁|诉讼)时效(?:期间)?已(?:过|经届满)|时效抗辩"
+                         r"|(?<=仲裁的时间)已(?:经)?超过(?:了)?一年|仲裁[^。；]{0,20}?已(?:经)?超过(?:了)?一年")
+_NOT_BARRED = re.compile(r"(?:未|没有|并未|不存在|并没有|不)(?:超过|超出|过)")
+_QUITS = re.compile(r"(?<!按)(?<!按照)(?<!作)自动离职(?!处理)|个人原因[^，。；]{0,4}?(?:离职|辞职)|自行离职|自动辞职|主动辞职|主动离职|提出辞职|提出离职|不辞而别|自行离开|主动离开|自己离开|自愿离职|自愿辞职|擅自离岗|属于其单方终止"
+                    r"|(?:已|再)?不(?:再)?(?:到|在|来)[^，。；]{0,8}?(?:上班|工作)"
+                    r"|(?<![让叫])(?<!要求)(?<!责令)(?<!通知)(?:原告|其|上诉人|被上诉人|PER\d*)(?:(?!让|要求|责令|通知|下班)[^，。；]){0,16}?离开(?:了)?"
+                    r"(?:公司|单位|被告处|工作岗位|岗位)(?![时途])")
+_MUTUAL = re.compile(r"协商一致(?:后)?[^，。；]{0,4}?解除|协商解除|双方(?:决定|同意|一致同意)解除|双方[^，。；]{0,6}?协商[^。；]{0,20}?解除|"
+                     + TERMINATION_AGREEMENT)
+_EXPIRY = re.compile(r"(?:期满|到期)(?:后)?[^。；]{0,12}?(?:不再|不予)续(?:签|订)|(?:到期|期满)(?:后)?终止|合同到期终止"
+                     r"|合同(?:于[^，。；]{0,12}?)?(?:到期|期满)后")
+# The employer's own ending: 辞退 …, or 我公司于…与原告解除了劳动关系.
+_DISMISSED = re.compile(r"辞退|开除|解雇|除名|按(?:照)?自动离职处理|(?:依法|有权|予以|决定)[^，。；]{0,4}?解除"
+                        r"|(?:我公司|我单位|本公司|我方|" + D + r")[^，。；]{0,16}?与(?:其|" + P + r")[^，。；]{0,4}?解除(?:了)?劳动(?:合同|关系)")
 # The answering worker's own ending (我提出离职, 被告有权提出解除劳动合同).
 _OWN_QUIT = re.compile(r"(?:我|本人|" + D + r")[^，。；]{0,10}?(?:提出|有权|依法)[^，。；]{0,6}?(?:解除|离职|辞职)")
 _SIGNED = re.compile(r"(?:已|已经|均|双方|共)?(?:签订|订立|签署)(?:了|过|有)?[^，。；]{0,16}?劳动合同")
 _SIGN_NEGATED = re.compile(r"未|没有|没|从未|并未|拒绝|不与")
-_START = re.compile(r"入职(?:时间)?(?:是|为)?$|(?:于|自)$|(?:^|[。；，,])$")
-_START_AFTER = re.compile(r"^(?:通过[^，。；]{1,10}?)?(?:入职|进入|被[^，。；]{0,6}?(?:招聘|聘用|录用)|到[^，。；]{0,12}?(?:工作|上班)|建立劳动关系|至\d{4}年[^，。；]{0,12}?上班)")
+_START = re.compile(r"入职(?:时间)?(?:是|为)?$|(?:于|自|是|系)$|(?:^|[。；，,])$")
+_START_AFTER = re.compile(r"^(?:原告|被告|我|其|本人)?(?:就|便|即|才|起|开始)?(?:通过[^，。；]{1,10}?)?(?:入职|进入|被[^，。；]{0,6}?(?:招聘|聘用|录用)|(?:到|来)[^，。；]{0,12}?(?:工作|上班|做|从事|担任)|在[^，。；]{0,12}?(?:工作|上班)|建立劳动关系|至\d{4}年[^，。；]{0,12}?上班)")
 _WORKER_ANSWERS = re.compile(
     D + r"[^，。；]{0,12}?(?:入职|到|进入)" + P + r"|" + P + r"(?:公司|单位)|" + P + r"[^，。；]{0,8}?(?:辞退|开除|解雇|拖欠)[^，。；]{0,4}?" + D
     + r"|公司(?:拖欠|没有发放|未发放)我|" + P + r"(?:应|应当)(?:向" + D + r")?支付|我(?:每天|工作到|提出离职)"
     + r"|" + P + r"向(?:其|我|" + D + r")(?:发放|支付)|" + P + r"[^，。；]{0,4}?应(?:当)?[^，。；]{0,12}?支付" + D)
 _UPHOLDS = re.compile(r"不同意[^，。；]{0,10}?诉讼请求|驳回[^，。；]{0,10}?诉讼请求|仲裁(?:裁决|结果)[^。；]{0,20}?(?:正确|合理|准确|合法)"
-                      r"|维持[^，。；]{0,12}?(?:仲裁|裁决)|驳回上诉|维持原判|应(?:当)?[^，。；]{0,12}?支付|认可(?:劳动)?仲裁|(?:其|我)(?:要求|请求)")
+                      r"|维持[^，。；]{0,12}?(?:仲裁|裁决)|驳回上诉|维持原判|应(?:当)?[^，。；]{0,12}?(?:支付|赔偿)|认可(?:劳动)?仲裁|(?:其|我)(?:要求|请求)"
+                      r"|(?:判决|裁决)[^。；]{0,30}?(?:应予|予以)维持|(?:仲裁裁决|裁决书|仲裁)[^。；]{0,12}?事实清楚|(?:同意|服从)(?:劳动)?仲裁")
 _LABOUR_IDS = ("termination_by", "written_contract", "employment_start", "employment_end", "limitation_raised", "monthly_wage",
                "position",
                "claim_no_payment", *(eid for eid, _ in _CLAIMS))
@@ -112,6 +128,8 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
             found: re.Match[str] | None = noun.search(sentence) or numbered.get(eid, {}).get(start)
             if found is None:
                 continue
+            if eid == "claim_social_insurance_loss" and not doc.complaint and not _LOSS_NAMED.search(sentence):
+                continue  # the contributions alone (缴纳社会保险) name the loss only against a complaint claiming it
             # the noun's own clause decides when it takes a stance; else the sentence does
             left = max(own.rfind(m, 0, found.start()) for m in "，,；：:") + 1
             rights = [i for i in (own.find(m, found.end()) for m in "，,；。") if i >= 0]
@@ -120,9 +138,10 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
             clause_admit = None if worker else _ADMIT.search(clause)
             stance_contest = clause_contest if (clause_contest or clause_admit) else sentence_contest
             stance_admit = clause_admit if (clause_contest or clause_admit) else sentence_admit
-            if eid == "claim_unpaid_wages" and any(noun2.search(sentence[max(0, found.start() - 4): found.end()])
-                                                   for e2, noun2 in _CLAIMS if e2 != eid):
-                continue  # 年休假工资 / 加班工资 / 二倍工资 are their own claims
+            if eid == "claim_unpaid_wages" and (any(noun2.search(sentence[max(0, found.start() - 4): found.end()])
+                                                    for e2, noun2 in _CLAIMS if e2 != eid)
+                                                or re.search(r"包含在[^，。；]{0,4}$", sentence[: found.start()])):
+                continue  # 年休假工资 / 加班工资 / 二倍工资 are their own claims; 包含在工资中 holds another
             span = (start + found.start(), start + found.end())
             figure = _counter_figure(doc, start, end, own, found.end())
             if eid == "claim_unpaid_wages" and re.search(r"实际$|\d月(?:份)?(?:实际)?$", sentence[: found.start()]):
@@ -141,15 +160,18 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
                 else:
                     admitted.setdefault(eid, (start, end))
         previous = spoken or previous
+    claimed = _complaint_claims(doc, worker)
     for eid, span in admitted.items():
-        if eid not in contested:
+        if eid not in contested and (claimed is None or eid in claimed):
             _put(doc, results, eid, "admit", None, span)
     for eid, (value, span) in contested.items():
-        _put(doc, results, eid, "contest", value, span)
+        if claimed is None or eid in claimed or value is not None or eid == "limitation_raised":
+            _put(doc, results, eid, "contest", value, span)
     complaint = _complaint_facts(doc)
-    _ending(doc, results, worker, complaint.get("termination_by"))
-    _contract(doc, results, worker)
-    _start(doc, results, worker)
+    replying = replied_to(doc) is not None
+    _ending(doc, results, worker, complaint.get("termination_by"), replying)
+    _contract(doc, results, worker, complaint if replying else None)
+    _start(doc, results, worker, complaint.get("employment_start"))
     wage: dict[str, Candidate] = {}
     read_wage(doc, wage, (0, 0), answer=True)
     if "monthly_wage" in wage:
@@ -160,7 +182,10 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
     _facts_admitted(doc, results)
     _facts_denied(doc, results)
     _same_as_complaint(doc, results, complaint)
-    if worker:
+    asked = replied_to(doc)
+    if worker and (asked is None or "claim_no_payment" in asked.results):
+        # the worker defends the award only against an employer asking not to pay (a suit about the relation alone
+        # asks nothing of it)
         upholds = _UPHOLDS.search(text)
         disputed = next((results[eid] for eid in _LABOUR_IDS if doc.positions.get(eid) == "contest" and eid in results), None)
         if upholds is not None:
@@ -240,10 +265,29 @@ def _counter_figure(doc: Document, start: int, end: int, own: str, after: int) -
     return None
 
 
+def replied_to(doc: Document) -> Document | None:
+    """The complaint this answer replies to, read (None when the answer comes alone)."""
+    # the pipeline runs this package: imported when used
+    from engine.extraction.pipeline import replied_to as read
+
+    return read(doc)
+
+
+def _complaint_claims(doc: Document, worker: bool) -> set[str] | None:
+    """The money claims the complaint makes (None when the answer comes alone): an answer takes no position on an
+    item nobody claimed (不应支付任何经济补偿金 to a complaint that asks none), unless it sets a figure against it. A
+    worker answering an employer's suit argues the award's items, which the suit names without claiming them: there,
+    every item the complaint speaks of."""
+    complaint = replied_to(doc)
+    if complaint is None:
+        return None
+    if worker:
+        return {eid for eid, noun in _CLAIMS if noun.search(complaint.text)}
+    return {eid for eid, _ in _CLAIMS if eid in complaint.results}
+
+
 def _complaint_facts(doc: Document) -> dict[str, object]:
     """The facts the complaint this answer replies to states (none when the answer comes alone)."""
-    from engine.extraction.pipeline import replied_to  # the pipeline runs this package: imported when used
-
     complaint = replied_to(doc)
     if complaint is None:
         return {}
@@ -268,7 +312,9 @@ def _same_as_complaint(doc: Document, results: dict[str, Candidate], complaint: 
         denied = eid == "monthly_wage" and _wage_denied(doc, str(found.value))
         _put(doc, results, eid, "contest" if denied else "admit", None, found.spans[0])
     wage = complaint.get("monthly_wage")
-    if wage is not None and "monthly_wage" not in doc.positions and (denial := _wage_denied(doc, str(wage))):
+    valueless = doc.positions.get("monthly_wage") == "contest" and "monthly_wage" in results \
+        and results["monthly_wage"].value is None  # …不属实 contested it; the figure the answer sets against it counts
+    if wage is not None and ("monthly_wage" not in doc.positions or valueless) and (denial := _wage_denied(doc, str(wage))):
         span, own = denial
         _put(doc, results, "monthly_wage", "contest", own, span)
 
@@ -283,14 +329,18 @@ def _wage_denied(doc: Document, wage: str) -> tuple[tuple[int, int], str | None]
             if f"{Decimal(str(money.value)):.2f}" == wage and _DENIES.search(text, start, end) \
                     and "工资" in text[start: money.start]:
                 own = next((f"{Decimal(str(other.value)):.2f}" for other in figures
-                            if other.start < money.start and f"{Decimal(str(other.value)):.2f}" != wage
-                            and _OWN_WAGE.search(text, start, other.start)), None)
+                            if f"{Decimal(str(other.value)):.2f}" != wage
+                            and ((other.start < money.start and _OWN_WAGE.search(text, start, other.start))
+                                 or (other.start > money.end and _ACTUAL.fullmatch(
+                                     text, left_mark(text, other.start, "，,；："), other.start)))
+                            and not re.match(r"^(?:加|＋|\+|左右)", text[other.end: other.end + 2])), None)  # 2000元加提成: a part
                 return (money.start, money.end), own
     return None
 
 
-# 月工资为基本工资5800元: the answer's own wage figure, after a wage word and 为 / 是.
+# 月工资为基本工资5800元: the answer's own wage figure, after a wage word and 为 / 是; after the denied one, 实际为2800元.
 _OWN_WAGE = re.compile(r"工资(?:标准)?(?:为|是|系)[^，。；]{0,8}$")
+_ACTUAL = re.compile(r"(?:而|但)?(?:其)?(?:实际|应当?|仅)(?:月?工资)?(?:为|是|只有)?")
 
 
 # The words of each ending, to find the complaint's ending said again in the answer: the answer's own and, for a
@@ -299,7 +349,8 @@ _ENDING_WORDS = {"mutual": (_MUTUAL,), "expiry": (_EXPIRY,), "employer": (_DISMI
                  "employee": (_QUITS, _OWN_QUIT, WORKER_ACTS)}
 
 
-def _ending(doc: Document, results: dict[str, Candidate], worker: bool, complaint_ending: object = None) -> None:
+def _ending(doc: Document, results: dict[str, Candidate], worker: bool, complaint_ending: object = None,
+            replying: bool = False) -> None:
     """A side does not contest its own act: the employer saying it dismissed, the worker saying he resigned, admit
     the ending; the other side's act (the worker quit; the employer dismissed me), an agreement or an expiry is
     the ending the answer sets against the complaint. An agreement is asserted first; then the ending the complaint
@@ -316,7 +367,10 @@ def _ending(doc: Document, results: dict[str, Candidate], worker: bool, complain
     other, code = (_DISMISSED, "employer") if worker else (_QUITS, "employee")
     mutual = next((m for m in _MUTUAL.finditer(text) if stated(m)), None)
     if mutual is not None:
-        _put(doc, results, "termination_by", "contest", "mutual", mutual.span())
+        if complaint_ending == "mutual":
+            _put(doc, results, "termination_by", "admit", None, mutual.span())
+        else:
+            _put(doc, results, "termination_by", "contest", "mutual", mutual.span())
         return
     for pattern in _ENDING_WORDS.get(str(complaint_ending), ()):
         same = next((m for m in pattern.finditer(text) if stated(m)), None)
@@ -324,6 +378,10 @@ def _ending(doc: Document, results: dict[str, Candidate], worker: bool, complain
             _put(doc, results, "termination_by", "admit", None, same.span())
             return
     found = next((m for m in own.finditer(text) if stated(m)), None)
+    if found is not None and replying and complaint_ending is None:
+        # its own act, where the complaint states no ending: the ending the answer asserts (已将原告除名)
+        _put(doc, results, "termination_by", "contest", "employee" if worker else "employer", found.span())
+        return
     if found is not None:  # its own act: the side agrees who ended it
         _put(doc, results, "termination_by", "admit", None, found.span())
         return
@@ -343,7 +401,15 @@ _OTHER_WORKER = re.compile(r"(?:其他|其余|别的|另一|另外)(?:的)?(?:�
 _ASSERTS = re.compile(r"已|确实|确已|签订过|订立过|共(?:签订|订立)|实际|应于|应当于|并非|不是|而非|双倍|二倍|2倍|事实上")
 
 
-def _contract(doc: Document, results: dict[str, Candidate], worker: bool) -> None:
+# 双方签订的是劳务协议: what was signed is no labour contract (劳务关系).
+_SERVICE_AGREEMENT = re.compile(r"签订的(?:是|系|为)(?:劳务|承揽|承包|合作)(?:协议|合同)")
+_REFUSED = re.compile(r"^[，,]?但[^。；]{0,12}?(?:拒绝|拒不|不愿|不肯|未|没有)(?:签订|签字|签)")
+# 该《聘用合同》并非自己签署: the contract named first, its signing denied after it.
+_SIGNING_DENIED = re.compile(r"《?(?:劳动|聘用)合同》?(?:并非|不是|未经|没有|从未)[^，。；]{0,6}?(?:签署|签订|签字)")
+
+
+def _contract(doc: Document, results: dict[str, Candidate], worker: bool,
+              complaint: dict[str, object] | None = None) -> None:
     """已签订劳动合同 against a double-wage claim is a defence (contest true); an employer's account that a contract
     was signed, without such words, retells what the worker's complaint says (admit); an employer conceding none
     was signed admits it; a worker answering the employer's suit sets what he says against it."""
@@ -352,6 +418,8 @@ def _contract(doc: Document, results: dict[str, Candidate], worker: bool) -> Non
     for found in _SIGNED.finditer(text):
         if re.match(r"^(?:的)?(?:二倍|双倍)", text[found.end(): found.end() + 4]):
             continue  # 未签订劳动合同二倍工资: a claim's name
+        if re.search(TERMINATION_AGREEMENT, text[found.start(): found.end() + 4]):
+            continue  # 签订的《终止（解除）劳动合同协议》: the agreement that ended it
         if re.search(r"要求|协商|是否|如果", text[max(0, found.start() - 8): found.start()]):
             continue
         left = left_mark(text, found.start(), "，。；,\n")
@@ -360,11 +428,23 @@ def _contract(doc: Document, results: dict[str, Candidate], worker: bool) -> Non
             continue  # reasoning about the law (按未订立劳动合同所对应时间…), not a party's signing
         negated = _SIGN_NEGATED.search(text[max(left, found.start() - 12): found.start()] + found.group(0)) is not None
         sentence = text[left_mark(text, found.start(), "。；\n"): right_mark(text, found.end(), "。；\n")]
+        if _REFUSED.match(text[found.end(): right_mark(text, found.end(), "。；\n")]):
+            negated = True  # 单位与职工签订劳动合同，但原告一直拒绝签订: offered, not signed
         statements.append((worker or (not negated and _ASSERTS.search(sentence) is not None), negated, found.span()))
+    statements += [(True, True, found.span()) for found in _SIGNING_DENIED.finditer(text)]
+    statements += [(True, True, found.span()) for found in _SERVICE_AGREEMENT.finditer(text)]
     if not statements:
         return
     # a defence anywhere (双方已经签订了劳动合同) outweighs an account of the facts before it
     asserted, negated, span = next((st for st in statements if st[0]), statements[0])
+    if complaint is not None:
+        # read against the complaint: its own account agrees (admit); a signing it does not state, or the other
+        # way round, is the answer's own (contest with it)
+        if complaint.get("written_contract") == (not negated):
+            _put(doc, results, "written_contract", "admit", None, span)
+        else:
+            _put(doc, results, "written_contract", "contest", not negated, span)
+        return
     if asserted:
         _put(doc, results, "written_contract", "contest", not negated, span)
     else:
@@ -424,9 +504,10 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [*spans, (at, end)]
 
 
-def _start(doc: Document, results: dict[str, Candidate], worker: bool) -> None:
+def _start(doc: Document, results: dict[str, Candidate], worker: bool, complaint_start: object = None) -> None:
     """The start an answer gives: a defence when it says so (实际入职时间, 应于…建立劳动关系) or when the worker answers
-    the employer's suit; an employer's plain account of when the worker began retells the complaint (admit)."""
+    the employer's suit, or when it is not the complaint's (入职时间是2016年1月1日 to a complaint of 2015年3月); an
+    employer's plain account of when the worker began retells the complaint (admit)."""
     text = doc.text
     for mention in doc.mentions_in(0, len(text), "date"):
         if len(str(mention.value)) < 4:
@@ -434,10 +515,13 @@ def _start(doc: Document, results: dict[str, Candidate], worker: bool) -> None:
         before = text[max(0, mention.start - 10): mention.start]
         after = text[mention.end: mention.end + 24]
         if (_START.search(before) and _START_AFTER.match(after)) or re.search(r"入职(?:时间)?(?:是|为)$", before) \
+                or re.search(r"(?:入职|工作|用工)(?:的)?(?:时间|日期)(?:即|为|是|应为)$", before) \
                 or re.match(r"^(?:至\d{4}年)?[^，。；]{0,4}?(?:建立劳动关系|在原告处上班)", after):
             sentence = text[left_mark(text, mention.start, "。；\n"): right_mark(text, mention.end, "。；\n")]
-            if worker or _ASSERTS.search(text[left_mark(text, mention.start, "，,。；"): mention.start]) \
-                    or re.search(r"实际|应于|应当于", sentence):
+            other = complaint_start is not None and not (str(mention.value).startswith(str(complaint_start))
+                                                         or str(complaint_start).startswith(str(mention.value)))
+            if worker or other or _ASSERTS.search(text[left_mark(text, mention.start, "，,。；"): mention.start]) \
+                    or re.search(r"实际|应于|应当于|应当从|应从|才(?:到|入职|进入)|并非|而非", sentence):
                 _put(doc, results, "employment_start", "contest", mention.value, (mention.start, mention.end))
             else:
                 _put(doc, results, "employment_start", "admit", None, (mention.start, mention.end))

@@ -37,7 +37,7 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         if names and source is not None:
             # The generic cue picks a word near 公司/劳动者; the party block is what names them.
             results[eid] = Candidate(eid, names, source.spans, 0.75, "derived", source.order)
-    read_award(doc, results)
+    read_award(doc, results, facts.statement_end(doc))
     award, applied = results.get("arbitration_award"), results.get("arbitration_applied_date")
     if award is not None and applied is not None and applied.value == award.value.get("date"):
         del results["arbitration_applied_date"]  # the date the award was made, not the day it was asked for
@@ -46,7 +46,7 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
     region = facts.claim_region(doc)
     _ended_by(doc, results, region, employer_sues)
     if "claim_no_payment" not in results:
-        facts.read_no_payment(doc, results, region)
+        facts.read_no_payment(doc, results, region, employer_sues)
     facts.read_claims(doc, results, region, employer_sues)
     if "position" not in doc.form:
         facts.read_position(doc, results, region)
@@ -60,6 +60,10 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
     results.pop("termination_lawful", None)
     _contract_term(doc, results)
     _contract_dates(results)
+    for eid in ("contract_start", "contract_end"):
+        found = results.get(eid)
+        if found is not None and found.spans and _without_contract(doc.text, found.spans[0]):
+            del results[eid]  # 2014年8月至12月未签订劳动合同: a period without a contract has no contract term
     written = results.get("written_contract")
     if written is not None and written.value is False:
         for eid in ("contract_start", "contract_end", "contract_date"):
@@ -70,11 +74,19 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         results["written_contract"] = Candidate("written_contract", True, start.spans, 0.6, "derived", start.order)
 
 
+def _without_contract(text: str, span: tuple[int, int]) -> bool:
+    """The date's clause says no contract was signed (…至12月未签订劳动合同)."""
+    left, right = facts.left_mark(text, span[0], facts.CLAUSE_MARKS), facts.right_mark(text, span[1], facts.CLAUSE_MARKS)
+    return re.search(r"(?:未|没有|没|不)(?:签订|订立|签)[^，。；]{0,6}?合同", text[left:right]) is not None
+
+
 def _of_a_labour_contract(text: str, span: tuple[int, int]) -> bool:
     """A start date says a written labour contract exists only when its sentence speaks of one (not a lease signed
-    that day, 2014年5月4日…签订租赁合同)."""
+    that day, 2014年5月4日…签订租赁合同) and does not deny it."""
     sentence = text[facts.left_mark(text, span[0], facts.SENTENCE_MARKS): facts.right_mark(text, span[1], facts.SENTENCE_MARKS)]
-    return re.search(r"劳动合同|书面合同|聘用合同", sentence) is not None
+    # …未签订劳动合同双倍工资: a period without a contract says none exists
+    return re.search(r"劳动合同|书面合同|聘用合同", sentence) is not None \
+        and re.search(r"(?:未|没有|没|不)(?:签订|订立|签)", sentence) is None
 
 
 def _contract_dates(results: dict[str, Candidate]) -> None:
@@ -122,8 +134,8 @@ def _contract_term(doc: Document, results: dict[str, Candidate]) -> None:
         before = text[max(0, first.start - 24): first.start]
         before = before[max(before.rfind(m) for m in "。；\n") + 1:]
         after = text[second.end: second.end + 8]
-        if re.fullmatch(r"(?:起)?(?:至|到|—|-|~)", between) and (
-                re.search(r"合同|期限|签订|续签|续订", before) or "劳动合同" in after):
+        if re.fullmatch(r"(?:起)?(?:至|到|—|-|~)", between) and not re.match(r"^(?:期间)?(?:的)?(?:未|没有|没|不)", after) and (
+                re.search(r"合同|期限|签订|续签|续订", before) or "劳动合同" in after):  # 至…未签订劳动合同: no term
             last = (first, second)
     if last is None:
         # 2018年6月1日起双方签订无固定期限劳动合同: a start without an end.

@@ -272,9 +272,10 @@ def _withdrawn(text: str, defendants: set[str]) -> set[str]:
 
 
 _LIST_SEPARATOR = re.compile(r"[、]")
+# An appeal retold (上诉人张三上诉称): 上诉人 is the role word and 上诉称 the verb, not the name's last character.
 _CLAIMANT = re.compile(
-    r"(?:^|(?<=[\n。]))[ \t]*(?:原告|起诉人)?(?P<names>[^，,。；;：:\n（()）]{1,40}?)"
-    r"(?:向本院提出诉讼请求|向本院提起诉讼|向本院起诉|起诉称|诉称)"
+    r"(?:^|(?<=[\n。]))[ \t]*(?:原告|起诉人|上诉人)?(?P<names>[^，,。；;：:\n（()）]{1,40}?)"
+    r"(?:向本院提出诉讼请求|向本院提起诉讼|向本院起诉|起诉称|上诉称|诉称)"
 )
 
 

@@ -12,12 +12,16 @@ takes follows from its value type and its cues (elements/*.yaml), never from its
 - name_list: the parties named before its keyword (被告王五对上述债务承担连带清偿责任).
 Phrases that hold claim keywords without being claims (以借款本金5万元为基数) are masked by the case
 type's `claim_masks` (its package).
+
+The items are split here once for every reader: `claim_items` gives their spans to this parser, `numbered_items`
+gives a complaint's items by number to an answer that names one (第二项请求, engine/extraction/claimrefs.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +29,7 @@ from engine.elements.value_types import get_value_type
 from engine.extraction.cues import Cues, alternation
 from engine.extraction.document import Candidate, Document
 from engine.extraction.linescan import first_blank_line_start
+from engine.extraction.numerals import parse_small
 from engine.extraction.recognisers.money import format_money
 from engine.extraction.stops import OrderedSpans
 
@@ -33,9 +38,12 @@ if TYPE_CHECKING:
 
 # Same-line blanks only (linear on runs of blank lines); `claim_items` walks back over the blank lines.
 _ITEM_BREAKS = "\n；;。:："
+# An item's mark at a line or clause start: 1、 / 1. / 一、 / （1） / (一) / 第一、 (its number in a, b or c).
 _ITEM = re.compile(
-    r"(?:^|(?<=[\n；;。:：]))[^\S\n]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|第[一二三四五六七八九十]+[、，,])"
+    r"(?:^|(?<=[\n；;。:：]))[^\S\n]*(?:(?P<a>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]"
+    r"|[（(](?P<b>\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|第(?P<c>[一二三四五六七八九十]+)[、，,])"
 )
+_LAST_ITEM_END = re.compile(r"[。\n]")  # the last numbered item runs to its sentence's end
 _BREAK = re.compile(r"[，,；;（）()。]")
 _UNTIL_PAID = re.compile(
     r"(?:至|到|为|计至|算至)(?:借款|款项|款|本息|全部款项|全部欠款|全部借款|债务|三被告|二被告|两被告|被告)?(?:实际)?(?:全部)?"
@@ -64,12 +72,18 @@ _BRACKET_AFTER = re.compile(r"[^，,；;。（(）)]{0,12}?[（(]")
 ANCHOR = "@anchor"  # start_date placeholder for 自借款之日起, resolved to an element's date by the derivation
 
 
-def claim_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    starts = []
+def _item_marks(text: str, start: int, end: int) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each item mark in text[start:end] with where its item starts (the blank lines before it included)."""
     floor = start
     for match in _ITEM.finditer(text, start, end):
-        starts.append(first_blank_line_start(text, match.start(), floor, _ITEM_BREAKS))
+        yield first_blank_line_start(text, match.start(), floor, _ITEM_BREAKS), match
         floor = match.end()
+
+
+def claim_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the items in text[start:end]: one per item mark, and the words before the first (诉讼请求：判令…)
+    when there are any; no mark, the whole passage."""
+    starts = [item_start for item_start, _ in _item_marks(text, start, end)]
     if not starts:
         return [(start, end)]
     spans = []
@@ -78,6 +92,39 @@ def claim_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for index, item_start in enumerate(starts):
         spans.append((item_start, starts[index + 1] if index + 1 < len(starts) else end))
     return spans
+
+
+def numbered_items(doc: Document) -> dict[int, str]:
+    """A complaint's numbered claims, for an answer that names one by its number (第二项请求,
+    engine/extraction/claimrefs.py): number → the item's words, its mark left out. The items are the claims
+    section's (a numbered list elsewhere, 理由如下：1、…, is not the claims), numbered 1, 2, … in turn: a mark out of
+    turn (a （1） inside item 1) stays in the item before it; the last item runs to its sentence's end."""
+    if "claims" not in doc.sections:
+        return {}
+    text = doc.text
+    start, end = doc.section("claims")
+    items: dict[int, str] = {}
+    expected = 1
+    previous: re.Match[str] | None = None
+    for _, mark in _item_marks(text, start, end):
+        number = _mark_number(mark)
+        if previous is None and expected == 1 and number == 2 and text[start: mark.start()].strip():
+            # 要求被告支付如下费用，1.工资…；2.防暑降温费…: item 1, its mark not at a clause start, is the words before 2
+            items[1], expected = text[start: mark.start()], 2
+        if number != expected:
+            continue
+        if previous is not None:
+            items[expected - 1] = text[previous.end(): mark.start()]
+        previous, expected = mark, expected + 1
+    if previous is not None:
+        stop = _LAST_ITEM_END.search(text, previous.end(), end)
+        items[expected - 1] = text[previous.end(): stop.start() if stop else end]
+    return items
+
+
+def _mark_number(mark: re.Match[str]) -> int | None:
+    raw = mark.group("a") or mark.group("b") or mark.group("c") or ""
+    return int(raw) if raw.isdigit() else parse_small(raw)
 
 
 def _bracket_depth_map(text: str) -> list[int]:

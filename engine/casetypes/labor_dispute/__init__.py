@@ -4,7 +4,7 @@
 | --- | --- |
 | `derive.py` | employer and employee from the party block; a contract start means a written contract; runs facts.py |
 | `facts.py` | complaints by their clause grammar: start, job, monthly wage, written contract, who ended it and when, the claims item by item, the employer's 无需支付 |
-| `defences.py` | answers by their clause grammar: claims contested / admitted item by item (restated claims are no position), the ending, start, wage and contract set against the complaint, the time bar, a worker's defence of the award; an answer read with its complaint (第二项请求 → the complaint's item 2, engine/extraction/claimrefs.py; an employer's suit against an award → the worker answers) |
+| `defences.py` | answers by their clause grammar: claims contested / admitted item by item (restated claims are no position), the ending, start, wage and contract set against the complaint, the time bar, a worker's defence of the award; an answer read with its complaint (第二项请求 → the complaint's item 2: its items by engine/extraction/claims.py, the reference by claimrefs.py; an employer's suit against an award → the worker answers) |
 | `realdata.py` | predictions adapted to the real-data gold's conventions (the award by its number only) |
 | `claims.yaml` | the nouns of each money claim, one table read two ways: a complaint's claim items (facts.py) and an answer's sentences (defences.py) |
 | `answers.yaml` | answer wording that gives a clause its stance (自行离职, 合法解除 …) for the generic reader |

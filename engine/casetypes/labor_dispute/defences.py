@@ -11,10 +11,10 @@ its complaint is the employer's suit against an award); then its opposition to t
 of `claim_no_payment`.
 
 Given the complaint it replies to (`Document.complaint`), an answer is read against it: 不同意第二项请求 is about the
-complaint's item 2 (engine/extraction/claimrefs.py); a start, contract or wage the answer states that is the
-complaint's own is admitted, not a counter-value (the complaint's wage named only to deny it is contested without
-one); the complaint's ending said again in the answer's own words is admitted. An item nobody claimed takes no
-position (a worker answering an employer's suit: the items the suit names); the answer's own ending, where the
+complaint's item 2 (the complaint Document's items, engine/extraction/claims.py `numbered_items`; the reference,
+engine/extraction/claimrefs.py); a start, contract or wage the answer states that is the complaint's own is
+admitted, not a counter-value (the complaint's wage named only to deny it is contested without one); the
+complaint's ending said again in the answer's own words is admitted. An item nobody claimed takes no position (a worker answering an employer's suit: the items the suit names); the answer's own ending, where the
 complaint states none, and a signing the complaint does not state are asserted (contest); the worker defends the
 award only against an employer that asks not to pay.
 """
@@ -33,7 +33,8 @@ from engine.casetypes.labor_dispute.facts import (
     read_wage,
     right_mark,
 )
-from engine.extraction.claimrefs import claim_items, claim_references
+from engine.extraction.claimrefs import claim_references
+from engine.extraction.claims import numbered_items
 from engine.extraction.document import Candidate, Document, sentences
 
 # The plaintiff and the answering side as an answer names them (原告 / 被答辩人, 被告 / 答辩人).
@@ -234,7 +235,9 @@ def _claim_of(item: str) -> str | None:
 def _numbered_claims(doc: Document) -> dict[str, dict[int, re.Match[str]]]:
     """不同意原告的第二项诉讼请求: claim → {sentence start: the reference}, by the complaint's numbered items (the answer
     alone does not say which claim its 第二项 is)."""
-    items = {number: eid for number, item in claim_items(doc.complaint).items() if (eid := _claim_of(item))}
+    complaint = replied_to(doc)
+    numbered = numbered_items(complaint) if complaint is not None else {}
+    items = {number: eid for number, item in numbered.items() if (eid := _claim_of(item))}
     found: dict[str, dict[int, re.Match[str]]] = {}
     if not items:
         return found

@@ -42,6 +42,7 @@ _ITEM_BREAKS = "\n；;。:："
 _ITEM = re.compile(
     r"(?:^|(?<=[\n；;。:：]))[^\S\n]*(?:(?P<a>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]"
     r"|[（(](?P<b>\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|第(?P<c>[一二三四五六七八九十]+)[、，,])"
+    r"|(?<=[，,])[（(](?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})[）)]"
 )
 _LAST_ITEM_END = re.compile(r"[。\n]")  # the last numbered item runs to its sentence's end
 _BREAK = re.compile(r"[，,；;（）()。]")
@@ -123,7 +124,7 @@ def numbered_items(doc: Document) -> dict[int, str]:
 
 
 def _mark_number(mark: re.Match[str]) -> int | None:
-    raw = mark.group("a") or mark.group("b") or mark.group("c") or ""
+    raw = mark.group("a") or mark.group("b") or mark.group("c") or mark.group("d") or ""
     return int(raw) if raw.isdigit() else parse_small(raw)
 
 

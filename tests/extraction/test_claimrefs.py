@@ -30,6 +30,8 @@ def test_the_claims_list_after_the_asking_words_not_the_reasons_list(items: Item
 def test_chinese_and_bracketed_numbers(items: Items) -> None:
     assert items("诉讼请求：一、支付工资3000元；二、支付加班费500元。") == {1: "支付工资3000元；", 2: "支付加班费500元"}
     assert items("要求判令：（1）支付工资3000元；（2）支付加班费500元。") == {1: "支付工资3000元；", 2: "支付加班费500元"}
+    # a bracketed number after a comma still starts an item (a bare 2、 there may be 2、3月份)
+    assert items("要求判令：（1）支付工资3000元，（2）支付加班费500元。") == {1: "支付工资3000元，", 2: "支付加班费500元"}
 
 
 def test_no_numbered_claims(items: Items) -> None:

@@ -72,7 +72,7 @@ _LEGAL_ORG = re.compile(r"(?:公司|银行|合作社|集团|厂|医院|学校|�
 # 向 of 向阳 / 向荣 / 向日 inside a company's (江西向阳实业有限公司), and at a name's start only before whom it points at
 # (向 is a surname too: 被告向东明).
 _STOP_WORDS = r"(?:诉称|辩称|与|因|系|{toward}|诉|的|为|等)"
-_TOWARD = (r"向(?:原告|被告|其|法院|本院|他|她|银行|公司|我|你|该|对方|亲|朋友|别人|外人|社会|多人|个人|案外|第三|上述|小额|贷款"
+_TOWARD = (r"向(?:原告|被告|其|法院|法庭|本院|他|她|银行|公司|我|你|该|对方|亲|朋友|别人|外人|社会|多人|个人|案外|第三|上述|小额|贷款"
            r"|信用|农村|民间|网络|平台|单位|同事|债权人|出借人)")
 _NAME_STOP = re.compile(_STOP_WORDS.format(toward="向"))
 _ORG_STOP = re.compile(_STOP_WORDS.format(toward="向(?!阳|荣|日)"))
@@ -172,6 +172,11 @@ def parse_parties(doc: Document) -> None:
                 parties["plaintiffs"].append(_particulars(doc, name, "", position, position))
                 spans["plaintiffs"].append((position, position + len(name)))
     if not parties["plaintiffs"]:
+        # A complaint whose party block is not given (诉讼请求：… to the signature): who signs it is the plaintiff.
+        for name, position in _signers(text, doc.section("body")[1] or 0):
+            parties["plaintiffs"].append(_particulars(doc, name, "", position, position))
+            spans["plaintiffs"].append((position, position + len(name)))
+    if not parties["plaintiffs"]:
         # 原告向本院提出诉讼请求…事实与理由：原告王某与被告…: the name comes later, after 原告.
         for name, position in _named_defendants(text, _PLAINTIFF):
             if not any(p["name"] == name for p in parties["plaintiffs"]):
@@ -200,6 +205,7 @@ def parse_parties(doc: Document) -> None:
             named = _heirs(text, claimants) or _from_the_account(text, claimants)
         else:  # 请求判令二被告… with one called 被告 and his spouse only in the account (甲与乙系夫妻)
             named = _count_completed(text, named, claimants)
+        named = _masked_alike(named)
         for name, position in named:
             if not any(p["name"] == name for p in parties["defendants"]):
                 parties["defendants"].append(_particulars(doc, name, "", position, position))
@@ -226,6 +232,36 @@ def parse_parties(doc: Document) -> None:
     for role, found in parties.items():
         if found and role != "withdrawn":
             doc.add(Candidate(role, found, spans[role], 0.95, "parties", spans[role][0][0]))
+
+
+# The signature of a complaint: 具状人：张三 / 起诉人：李四 on its own line after the body (not 代书人 / 代理人).
+_SIGNER = re.compile(r"(?m)^[ \t\u3000]*(?:具状人|起诉人)[ \t\u3000]*[:：]?[ \t\u3000]*(?P<name>[^\s：:，,。；;（()）]{2,30})[ \t\u3000]*$")
+
+
+def _signers(text: str, body_end: int) -> list[tuple[str, int]]:
+    """(name, offset) of who signs a complaint, from its signature block on."""
+    found: list[tuple[str, int]] = []
+    for match in _SIGNER.finditer(text, body_end):
+        name = _clean_name(match.group("name"))
+        if name and _valid(name) and name not in _ROLE_WORDS and name not in (n for n, _ in found):
+            found.append((name, match.start("name")))
+    return found
+
+
+# A pseudonym numbered per person (张某1, 李某2): every person of the text is masked so, one by one.
+_NUMBERED_MASK = re.compile(r"[\u4e00-\u9fff]{1,3}某\d{1,3}")
+
+
+def _masked_alike(named: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Defendants the text masks by numbered pseudonyms (张某1, 李某2) are all masked: another person read beside them
+    from running text whose name is not masked is a word after a bare 被告 (向被告催讨 / 至被告实际还清之日 / 判令两被告
+    限期归还), not a party. Organisations keep their names; masking without numbers is often partial (被告方晓军、周某),
+    and a masked plaintiff says nothing of the defendants (原告陶某诉称…被告于强)."""
+    masked = [n for n, _ in named if _NUMBERED_MASK.fullmatch(n)]
+    if not masked:
+        return named
+    return [(n, at) for n, at in named
+            if _MASKED_NAME.fullmatch(n) or re.search(_ORG_SUFFIX, n)]
 
 
 def _amounts_after_masked_names(doc: Document) -> None:
@@ -381,6 +417,9 @@ _NOT_A_DEFENDANT = re.compile(
     # 被告有异议 / 被告方不认可 / 原、被告双方 / 被告屡屡拖延 / 五被告亲属张某 / 被告张某、原告 / 乙方于某甲.
     r"有(?:异议|争议)|方不|双方|一方|全家|全部|全额|"
     # Words that start with a surname (房 / 车 / 门 / 利 / 钱 / 周 / 单 / 陆 / 盖 / 来 / 明 / 解 are surnames too).
+    # 向被告索要 / 被告中途 / 中断通讯 / 与被告相识 / 被告合伙 / 被告户籍证明 / 向被告主张 (索 / 中 / 相 / 合 / 户 / 主 are rare
+    # surnames: the words only).
+    r"索要|索还|索取|中途|中断|相识|合伙|户籍|主张|"
     r"房屋|房产|车辆|门店|门面|利用|利息|钱款|周转|单位|单方|陆续|盖章|来原告|来到|明确|明知|解释|银行|工厂|屡|迟迟|一直|始终|亲属|家属|亲戚|原告|被告|[甲乙丙丁]方)"
 )
 
@@ -624,7 +663,10 @@ _NOT_SURNAME = frozenset("夫兄姐妹名手账微身住店签答口迄第次事
                          "借还欠与其即并对将把被所又再仍已未均都也却便就才只仅等及或自各每该此本这那如若虽但而因为以按据亲随"
                          "通同多书下外生开到出结后母父工银经没不无现给总另当写先前之的了着过要想能可会须需请让使叫"
                          "虚保上家老朋俩作证律擅故恶长分超反几数有推躲逃避搬变转用款支信网赌吸做办买急资"
-                         "亦遂早迟竟突忽执坚否辩表")
+                         "亦遂早迟竟突忽执坚否辩表"
+                         # …and what a lender does to a bare 被告 or it does itself (向被告催讨 / 追讨 / 讨要, 被告实际还清 /
+                         # 限期归还 / 缺席 / 放弃 / 愿意 / 提出 / 违反).
+                         "催讨追实限缺放愿提违")
 _COMPOUND_SURNAMES = ("上官", "司马", "诸葛", "欧阳", "东方", "公孙", "令狐", "西门", "南宫", "夏侯", "司徒", "皇甫", "长孙")
 
 

@@ -205,7 +205,6 @@ def parse_parties(doc: Document) -> None:
             named = _heirs(text, claimants) or _from_the_account(text, claimants)
         else:  # 请求判令二被告… with one called 被告 and his spouse only in the account (甲与乙系夫妻)
             named = _count_completed(text, named, claimants)
-        named = _masked_alike(named)
         for name, position in named:
             if not any(p["name"] == name for p in parties["defendants"]):
                 parties["defendants"].append(_particulars(doc, name, "", position, position))
@@ -246,22 +245,6 @@ def _signers(text: str, body_end: int) -> list[tuple[str, int]]:
         if name and _valid(name) and name not in _ROLE_WORDS and name not in (n for n, _ in found):
             found.append((name, match.start("name")))
     return found
-
-
-# A pseudonym numbered per person (张某1, 李某2): every person of the text is masked so, one by one.
-_NUMBERED_MASK = re.compile(r"[\u4e00-\u9fff]{1,3}某\d{1,3}")
-
-
-def _masked_alike(named: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """Defendants the text masks by numbered pseudonyms (张某1, 李某2) are all masked: another person read beside them
-    from running text whose name is not masked is a word after a bare 被告 (向被告催讨 / 至被告实际还清之日 / 判令两被告
-    限期归还), not a party. Organisations keep their names; masking without numbers is often partial (被告方晓军、周某),
-    and a masked plaintiff says nothing of the defendants (原告陶某诉称…被告于强)."""
-    masked = [n for n, _ in named if _NUMBERED_MASK.fullmatch(n)]
-    if not masked:
-        return named
-    return [(n, at) for n, at in named
-            if _MASKED_NAME.fullmatch(n) or re.search(_ORG_SUFFIX, n)]
 
 
 def _amounts_after_masked_names(doc: Document) -> None:
@@ -419,7 +402,7 @@ _NOT_A_DEFENDANT = re.compile(
     # Words that start with a surname (房 / 车 / 门 / 利 / 钱 / 周 / 单 / 陆 / 盖 / 来 / 明 / 解 are surnames too).
     # 向被告索要 / 被告中途 / 中断通讯 / 与被告相识 / 被告合伙 / 被告户籍证明 / 向被告主张 (索 / 中 / 相 / 合 / 户 / 主 are rare
     # surnames: the words only).
-    r"索要|索还|索取|中途|中断|相识|合伙|户籍|主张|"
+    r"索要|索还|索取|中途|中断|相识|合伙|户籍|主张|原(?:在|系|为|是|来)|"
     r"房屋|房产|车辆|门店|门面|利用|利息|钱款|周转|单位|单方|陆续|盖章|来原告|来到|明确|明知|解释|银行|工厂|屡|迟迟|一直|始终|亲属|家属|亲戚|原告|被告|[甲乙丙丁]方)"
 )
 
@@ -432,7 +415,8 @@ _CLAIM_NAMED = _Lazy(
     rf"(?:判令|判决|[：:；;。，,]\s*(?:[一二三四五六七八九十]{{1,2}}|\d{{1,2}})\s*[、.．,，]\s*(?:依法)?(?:判令|判决)?"
     # …，现要求甲、乙共同偿还 / 请求甲立即归还: a claim in running text that names the parties with no role word.
     r"|(?<=[，,。；;：:现故遂并])(?:请求|要求)(?:法院|本院)?(?:依法)?(?:判令|判决)?)[:：]?\s*"
-    rf"(?:由)?(?:被告)?{_name_list(_CLAIM_NAME, '(?:[、和及]|以及)', 'names')}"
+    # …判令借款人甲、乙共同返还 / 担保人丙承担连带责任: the claim names them by their role in the loan.
+    rf"(?:由)?(?:被告|借款人|担保人|保证人|债务人)?{_name_list(_CLAIM_NAME, '(?:[、和及]|以及)', 'names')}"
     r"(?=立即|共同|连带|偿还|归还|支付|给付|返还|清偿|偿付|还款|还本|承担|对[^，,。；;]{0,20}承担|依法承担|在[^，,。；;]{0,30}承担"
     # …判令甲于本判决生效之日起十日内偿还 / 判令甲向原告偿还: the time or the lender before what he must do.
     r"|(?:于|在|自)(?:本)?判决[^，,。；;]{0,20}?(?:偿还|归还|支付|给付|返还|清偿)|向原告(?:偿还|归还|支付|给付|返还|清偿|还款))"
@@ -465,8 +449,11 @@ def _claim_named(text: str, start: int, end: int) -> list[tuple[str, int]]:
         group = "names" if match.group("names") is not None else "more"
         for raw, position in _list_members(match, group):
             name = _whole_name(text, _COUNTED.sub("", raw))
+            # A person starts with a surname (判决实际给付之日 names no one called 实际).
+            person = _MASKED_NAME.fullmatch(name) is None and re.search(_ORG_SUFFIX, name) is None
             if (len(name) >= 2 and not _NOT_A_CLAIM_NAME.search(name) and _valid(name)
-                    and not _NOT_A_DEFENDANT.match(name) and name not in (n for n, _ in found)):
+                    and not _NOT_A_DEFENDANT.match(name) and (not person or _surname_first(name))
+                    and name not in (n for n, _ in found)):
                 found.append((name, position))
     return found
 

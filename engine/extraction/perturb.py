@@ -413,6 +413,52 @@ def _names_in(value: Any) -> list[Any]:
     return [party.get("name") if isinstance(party, dict) else party for party in value]
 
 
+# Right before a name the passage calls by its role: 被告甲 / 被告二：甲 / 被告甲、乙 / 被告甲与被告乙 (a list after one
+# role word), 原告丙 alike.
+_AS_PARTY = re.compile(r"(?:原告|被告|第三人)(?:[一二三四五六七八九十])?[:：]?"
+                       r"(?:[^，,。；;：:\n原被]{1,30}?(?:、|和|及|以及|与)(?:原告|被告|第三人)?)*$")
+
+
+def _party_order(text: str, names: Sequence[str]) -> list[str]:
+    """The names in the order the passage first calls them by their role (原告 / 被告), a mention in the facts before
+    one in the claims; in the 诉请's order when none is called so (the CAIL2021 convention,
+    corpus/realdata_gold/README.md, cail2021_blind)."""
+    claims = find_sections(text).get("claims")
+
+    def in_claims(at: int) -> bool:
+        return claims is not None and claims[0] <= at < claims[1]
+
+    def key(name: str) -> tuple[int, int]:
+        found = _occurrences(text, name)
+        called = [at for at in found if _AS_PARTY.search(text, max(0, at - 80), at)]
+        facts = [at for at in called if not in_claims(at)]
+        if facts:
+            return 0, facts[0]
+        if called:
+            return 1, called[0]
+        listed = [at for at in found if in_claims(at)]
+        return (2, listed[0]) if listed else (3, found[0] if found else len(text))
+
+    keys = {name: key(name) for name in names}
+    if all(rank >= 2 for rank, _ in keys.values()):
+        keys = {name: (0 if rank == 2 else 1, at) for name, (rank, at) in keys.items()}
+    return sorted(names, key=lambda name: keys[name])
+
+
+def _reordered(value: Any, text: str) -> Any:
+    """A kept party list in the order the rewritten passage names its members (`_party_order`)."""
+    wrapped = isinstance(value, dict) and "value" in value
+    parties = value["value"] if wrapped else value
+    if not isinstance(parties, list) or len(parties) < 2:
+        return value
+    names = [party.get("name") if isinstance(party, dict) else party for party in parties]
+    if len(set(names)) != len(names):
+        return value  # two parties of one masked name: their order is not the text's to say
+    order = _party_order(text, names)
+    new = [parties[names.index(name)] for name in order]
+    return {**value, "value": new} if wrapped else new
+
+
 def perturb_noblock(texts: Texts, elements: Elements, types: Mapping[str, str],
                     rng: random.Random) -> tuple[Texts, Elements] | None:
     if len(texts) != 1:
@@ -427,7 +473,9 @@ def perturb_noblock(texts: Texts, elements: Elements, types: Mapping[str, str],
     kept = {eid: value for eid, value in elements.items()
             if types.get(eid) not in ("party_list", "name_list")
             or all(isinstance(name, str) and name in new for name in _names_in(value))}
-    return (new,), kept
+    # The block's order of the parties is gone with it: a list is ordered as the passage names them.
+    return (new,), {eid: _reordered(value, new) if types.get(eid) == "party_list" else value
+                    for eid, value in kept.items()}
 
 
 Rewrite = Callable[[Texts, Elements, Mapping[str, str], random.Random], "tuple[Texts, Elements] | None"]

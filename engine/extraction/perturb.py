@@ -452,9 +452,9 @@ def _reordered(value: Any, text: str) -> Any:
     if not isinstance(parties, list) or len(parties) < 2:
         return value
     names = [party.get("name") if isinstance(party, dict) else party for party in parties]
-    if len(set(names)) != len(names):
+    if len(set(names)) != len(names) or not all(isinstance(name, str) for name in names):
         return value  # two parties of one masked name: their order is not the text's to say
-    order = _party_order(text, names)
+    order = _party_order(text, [str(name) for name in names])
     new = [parties[names.index(name)] for name in order]
     return {**value, "value": new} if wrapped else new
 

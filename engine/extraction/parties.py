@@ -197,6 +197,7 @@ def parse_parties(doc: Document) -> None:
                   if n not in claimants and all(n != other for other, _ in named)]
         named += [(n, at) for n, at in _sued_as(text) if n not in claimants and all(n != o for o, _ in named)]
         named = _without_run_ons(named)
+        named = _without_figures_run_on(text, named)
         # 被告某某有限公司（以下简称某某公司）…某某公司偿还: the short name is the same party.
         short = aliases(text, [n for n, _ in named])
         named = [(n, at) for n, at in named if short.get(n, n) == n or short[n] not in (o for o, _ in named)]
@@ -442,6 +443,19 @@ def _without_run_ons(named: list[tuple[str, int]]) -> list[tuple[str, int]]:
             if not any(runs_on(n, o) for o, _ in named)]
 
 
+def _without_figures_run_on(text: str, named: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Without a masked name that is a numbered one cut before the figure it ran into (借给被告杨某16万元 with the party
+    杨某1: 杨某 is written nowhere but before a digit)."""
+    def cut(name: str) -> bool:
+        if _MASKED_NAME.fullmatch(name) is None or not any(
+                other != name and other.startswith(name) and other[len(name):].isdigit() for other, _ in named):
+            return False
+        after = [text[m.end():m.end() + 1] for m in re.finditer(re.escape(name), text)]
+        return all(char.isdigit() for char in after)
+
+    return [(n, at) for n, at in named if not cut(n)]
+
+
 def _claim_named(text: str, start: int, end: int) -> list[tuple[str, int]]:
     """(name, offset) of the parties the claims passage names without 被告 in front."""
     found: list[tuple[str, int]] = []
@@ -503,8 +517,9 @@ _BARE_DEFENDANT = re.compile(r"被告(?![\u4e00-\u9fff]{0,3}?(?:有限公司|公
 # Who the account names as the borrower (甲向原告借款 / 甲以…为由向原告借款 / 2015年5月，甲因…，向原告借款), and whom
 # it joins to him (甲与乙系夫妻 / 其妻乙 / 乙在借条上签字担保): a clause's subject before what it does.
 _CLAUSE_START = r"(?:^|(?<=[，,。；;：:\n日月份间]))"
-_BORROWER = re.compile(_CLAUSE_START + rf"(?P<name>{_NAME})(?:(?:、|与|和|及)(?P<more>{_NAME}))?[^，,。；;]{{0,24}}?[，,]?向原告"
-                       r"[^，,。；;]{0,10}?借")
+# 甲向原告借款 / 借款人甲向原告借款 (named by his role in the loan) / 甲…向其借款 (a 诉称段 retelling the plaintiff as 其).
+_BORROWER = re.compile(_CLAUSE_START + rf"(?:借款人|债务人)?(?P<name>{_NAME})(?:(?:、|与|和|及)(?P<more>{_NAME}))?"
+                       r"[^，,。；;：:]{0,24}?[，,]?向(?:原告|其)[^，,。；;]{0,10}?借")  # a heading's colon ends it
 _JOINED = _Lazy(
     rf"(?P<a>{_NAME})与(?P<b>{_NAME})(?:系|是|为|二人系|两人系)(?:合法)?(?:夫妻|夫妇)"
     rf"|(?:之妻|之夫|的妻子|的丈夫|其妻子?|其丈夫|其夫|[之其](?:子|女|父|母)|的(?:儿子|女儿|父亲|母亲)|其(?:儿子|女儿|父亲|母亲)"
@@ -587,8 +602,11 @@ def _count_completed(text: str, named: list[tuple[str, int]], claimants: set[str
         return named
     known = {n for n, _ in named}
     extra: list[tuple[str, int]] = []
-    for match in _JOINED.finditer(text):
-        for group in ("a", "b", "c", "d"):
+    # Who the account says borrowed (借款人甲向原告借款) or joins to a borrower (甲之妻乙 / 甲与乙系夫妻).
+    joined = [(m, ("name", "more")) for m in _BORROWER.finditer(text)]
+    joined += [(m, ("a", "b", "c", "d")) for m in _JOINED.finditer(text)]
+    for match, groups in joined:
+        for group in groups:
             name = match.group(group)
             if name is None:
                 continue

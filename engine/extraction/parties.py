@@ -603,7 +603,7 @@ def _count_completed(text: str, named: list[tuple[str, int]], claimants: set[str
     known = {n for n, _ in named}
     extra: list[tuple[str, int]] = []
     # Who the account says borrowed (借款人甲向原告借款) or joins to a borrower (甲之妻乙 / 甲与乙系夫妻).
-    joined = [(m, ("name", "more")) for m in _BORROWER.finditer(text)]
+    joined: list[tuple[re.Match[str], tuple[str, ...]]] = [(m, ("name", "more")) for m in _BORROWER.finditer(text)]
     joined += [(m, ("a", "b", "c", "d")) for m in _JOINED.finditer(text)]
     for match, groups in joined:
         for group in groups:

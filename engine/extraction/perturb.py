@@ -419,30 +419,36 @@ _AS_PARTY = re.compile(r"(?:原告|被告|第三人)(?:[一二三四五六七八
                        r"(?:[^，,。；;：:\n原被]{1,30}?(?:、|和|及|以及|与)(?:原告|被告|第三人)?)*$")
 
 
+def _called(text: str, name: str) -> list[int]:
+    """Where the passage calls `name` by its role word (被告甲 / 被告乙、甲 / 原告丙)."""
+    return [at for at in _occurrences(text, name) if _AS_PARTY.search(text, max(0, at - 80), at)]
+
+
 def _party_order(text: str, names: Sequence[str]) -> list[str]:
-    """The names in the order the passage first calls them by their role (原告 / 被告), a mention in the facts before
-    one in the claims; in the 诉请's order when none is called so (the CAIL2021 convention,
-    corpus/realdata_gold/README.md, cail2021_blind)."""
+    """The names in the order the passage first calls them by their role word (原告 / 被告), in text order; in the
+    诉请's order when none is called so (the CAIL2021 convention, corpus/realdata_gold/README.md, cail2021_blind)."""
     claims = find_sections(text).get("claims")
 
-    def in_claims(at: int) -> bool:
-        return claims is not None and claims[0] <= at < claims[1]
-
     def key(name: str) -> tuple[int, int]:
-        found = _occurrences(text, name)
-        called = [at for at in found if _AS_PARTY.search(text, max(0, at - 80), at)]
-        facts = [at for at in called if not in_claims(at)]
-        if facts:
-            return 0, facts[0]
+        called = _called(text, name)
         if called:
-            return 1, called[0]
-        listed = [at for at in found if in_claims(at)]
-        return (2, listed[0]) if listed else (3, found[0] if found else len(text))
+            return 0, called[0]
+        found = _occurrences(text, name)
+        listed = [at for at in found if claims is not None and claims[0] <= at < claims[1]]
+        return 1, (listed or found or [len(text)])[0]
 
-    keys = {name: key(name) for name in names}
-    if all(rank >= 2 for rank, _ in keys.values()):
-        keys = {name: (0 if rank == 2 else 1, at) for name, (rank, at) in keys.items()}
-    return sorted(names, key=lambda name: keys[name])
+    return sorted(names, key=key)
+
+
+def _said(value: Any, text: str) -> bool:
+    """Whether the rewritten passage still says who the list's members are: every name written, and of two or more
+    none left uncalled by a role word (被告 / 原告) while another is — the CAIL2021 convention: defendants are
+    unscored when only some persons are ever called 被告 and the others appear as 借款人 / 担保人 / payees."""
+    names = _names_in(value)
+    if not all(isinstance(name, str) and name in text for name in names):
+        return False
+    called = [bool(_called(text, name)) for name in names]
+    return len(names) < 2 or all(called) or not any(called)
 
 
 def _reordered(value: Any, text: str) -> Any:
@@ -472,7 +478,8 @@ def perturb_noblock(texts: Texts, elements: Elements, types: Mapping[str, str],
     # reason: the text no longer says it. Every other element keeps its value.
     kept = {eid: value for eid, value in elements.items()
             if types.get(eid) not in ("party_list", "name_list")
-            or all(isinstance(name, str) and name in new for name in _names_in(value))}
+            or (_said(value, new) if types.get(eid) == "party_list"
+                else all(isinstance(name, str) and name in new for name in _names_in(value)))}
     # The block's order of the parties is gone with it: a list is ordered as the passage names them.
     return (new,), {eid: _reordered(value, new) if types.get(eid) == "party_list" else value
                     for eid, value in kept.items()}

@@ -106,17 +106,26 @@ def test_nothing_after_the_block_changes(first: str, lines: list[str], opening: 
 
 
 def test_a_kept_party_list_is_ordered_as_the_passage_calls_them() -> None:
-    # The block listed 钱国强 first; the passage calls 沈丽 被告 first in its facts (the claims, earlier in the text,
-    # call them 二被告 only): the CAIL2021 order, facts before claims.
+    # The block listed 钱国强 first; the passage calls 沈丽 被告 first (the CAIL2021 order: first called 被告, text order).
     statement = ("原告周晓燕向本院提出诉讼请求：判令二被告偿还借款。事实和理由：被告沈丽与被告钱国强系夫妻，"
                  "2020年5月1日被告钱国强向原告借款80000元。")
     gold = {"defendants": [{"name": "钱国强"}, {"name": "沈丽"}], "plaintiffs": [{"name": "周晓燕"}]}
     (_, new_gold) = _noblock(BLOCK + statement, gold)  # type: ignore[misc]
     assert new_gold["defendants"] == [{"name": "沈丽"}, {"name": "钱国强"}]
-    # A mention as 被告 in the facts comes before one in the claims, though the claims are written first.
-    statement = ("原告周晓燕向本院提出诉讼请求：判令被告钱国强、沈丽偿还借款。事实和理由：被告沈丽向原告借款80000元，"
-                 "被告钱国强签字确认。")
-    assert _noblock(BLOCK + statement, gold)[1]["defendants"] == [{"name": "沈丽"}, {"name": "钱国强"}]  # type: ignore[index]
+    # The claims, written first, call them first.
+    statement = ("原告周晓燕向本院提出诉讼请求：判令被告钱国强、沈丽偿还借款。事实和理由：被告沈丽向原告借款80000元。")
+    assert _noblock(BLOCK + statement, gold)[1]["defendants"] == [{"name": "钱国强"}, {"name": "沈丽"}]  # type: ignore[index]
     # Nobody called 被告 by name: the order of the 诉请.
-    statement = "原告周晓燕诉称：请求判令沈丽、钱国强共同偿还借款80000元。钱国强系借款人。"
-    assert _noblock(BLOCK + statement, gold)[1]["defendants"] == [{"name": "沈丽"}, {"name": "钱国强"}]  # type: ignore[index]
+    statement = "原告周晓燕诉称：沈丽系借款人，请求判令钱国强、沈丽共同偿还借款80000元。"
+    assert _noblock(BLOCK + statement, gold)[1]["defendants"] == [{"name": "钱国强"}, {"name": "沈丽"}]  # type: ignore[index]
+
+
+def test_a_list_only_partly_called_by_its_role_is_unscored() -> None:
+    # 钱国强 is called 被告, 沈丽 only 担保人: the passage does not say who all the defendants are (CAIL2021).
+    statement = "原告周晓燕诉称：被告钱国强向原告借款80000元，担保人沈丽签字。请求判令二被告偿还借款。"
+    gold = {"defendants": [{"name": "钱国强"}, {"name": "沈丽"}], "plaintiffs": [{"name": "周晓燕"}]}
+    assert _noblock(BLOCK + statement, gold)[1] == {"plaintiffs": [{"name": "周晓燕"}]}  # type: ignore[index]
+    # One defendant, never called 被告 by name, is still said (借款人钱国强).
+    gold = {"defendants": [{"name": "钱国强"}]}
+    statement = "原告周晓燕诉称：借款人钱国强向原告借款80000元。请求判令被告偿还借款。"
+    assert _noblock(BLOCK + statement, gold)[1] == gold  # type: ignore[index]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -82,11 +83,14 @@ class Tally:
 
 
 def score_complaint(tally: Tally, name: str, gold: dict[str, Any], predicted: dict[str, Any],
-                    types: dict[str, str], only: tuple[str, ...] | None = None) -> None:
+                    types: dict[str, str], only: tuple[str, ...] | None = None,
+                    skip: Collection[str] = ()) -> None:
+    """Each element of the gold and the prediction scored (those in `only`, none in `skip`: what a rewrite
+    left the text no longer saying)."""
     gold_elements = gold.get("elements", {})
     predicted_elements = predicted.get("elements", {})
     for eid in sorted(set(gold_elements) | set(predicted_elements)):
-        if only is not None and eid not in only:
+        if (only is not None and eid not in only) or eid in skip:
             continue
         element_type = types.get(eid, "text")
         g = gold_elements.get(eid, {}).get("value") if eid in gold_elements else None
@@ -177,7 +181,8 @@ def evaluate_directory(system: System, directory: Path, core_only: bool = False,
         if role == "answer":
             score_answer(answers, text_path.name, gold, predicted, types)
         else:
-            score_complaint(complaints, text_path.name, gold, predicted, types, core if core_only else None)
+            score_complaint(complaints, text_path.name, gold, predicted, types, core if core_only else None,
+                            rewrite.unscored.get(text_path.name, ()))
             g_missing, p_missing = set(gold.get("missing", [])), set(predicted.get("missing", []))
             missing.add("missing", len(g_missing & p_missing), len(p_missing - g_missing), len(g_missing - p_missing))
     return {

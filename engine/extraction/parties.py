@@ -72,7 +72,7 @@ _LEGAL_ORG = re.compile(r"(?:公司|银行|合作社|集团|厂|医院|学校|�
 # 向 of 向阳 / 向荣 / 向日 inside a company's (江西向阳实业有限公司), and at a name's start only before whom it points at
 # (向 is a surname too: 被告向东明).
 _STOP_WORDS = r"(?:诉称|辩称|与|因|系|{toward}|诉|的|为|等)"
-_TOWARD = (r"向(?:原告|被告|其|法院|本院|他|她|银行|公司|我|你|该|对方|亲|朋友|别人|外人|社会|多人|个人|案外|第三|上述|小额|贷款"
+_TOWARD = (r"向(?:原告|被告|其|法院|法庭|本院|他|她|银行|公司|我|你|该|对方|亲|朋友|别人|外人|社会|多人|个人|案外|第三|上述|小额|贷款"
            r"|信用|农村|民间|网络|平台|单位|同事|债权人|出借人)")
 _NAME_STOP = re.compile(_STOP_WORDS.format(toward="向"))
 _ORG_STOP = re.compile(_STOP_WORDS.format(toward="向(?!阳|荣|日)"))
@@ -172,6 +172,11 @@ def parse_parties(doc: Document) -> None:
                 parties["plaintiffs"].append(_particulars(doc, name, "", position, position))
                 spans["plaintiffs"].append((position, position + len(name)))
     if not parties["plaintiffs"]:
+        # A complaint whose party block is not given (诉讼请求：… to the signature): who signs it is the plaintiff.
+        for name, position in _signers(text, doc.section("body")[1] or 0):
+            parties["plaintiffs"].append(_particulars(doc, name, "", position, position))
+            spans["plaintiffs"].append((position, position + len(name)))
+    if not parties["plaintiffs"]:
         # 原告向本院提出诉讼请求…事实与理由：原告王某与被告…: the name comes later, after 原告.
         for name, position in _named_defendants(text, _PLAINTIFF):
             if not any(p["name"] == name for p in parties["plaintiffs"]):
@@ -192,6 +197,7 @@ def parse_parties(doc: Document) -> None:
                   if n not in claimants and all(n != other for other, _ in named)]
         named += [(n, at) for n, at in _sued_as(text) if n not in claimants and all(n != o for o, _ in named)]
         named = _without_run_ons(named)
+        named = _without_figures_run_on(text, named)
         # 被告某某有限公司（以下简称某某公司）…某某公司偿还: the short name is the same party.
         short = aliases(text, [n for n, _ in named])
         named = [(n, at) for n, at in named if short.get(n, n) == n or short[n] not in (o for o, _ in named)]
@@ -226,6 +232,20 @@ def parse_parties(doc: Document) -> None:
     for role, found in parties.items():
         if found and role != "withdrawn":
             doc.add(Candidate(role, found, spans[role], 0.95, "parties", spans[role][0][0]))
+
+
+# The signature of a complaint: 具状人：张三 / 起诉人：李四 on its own line after the body (not 代书人 / 代理人).
+_SIGNER = re.compile(r"(?m)^[ \t\u3000]*(?:具状人|起诉人)[ \t\u3000]*[:：]?[ \t\u3000]*(?P<name>[^\s：:，,。；;（()）]{2,30})[ \t\u3000]*$")
+
+
+def _signers(text: str, body_end: int) -> list[tuple[str, int]]:
+    """(name, offset) of who signs a complaint, from its signature block on."""
+    found: list[tuple[str, int]] = []
+    for match in _SIGNER.finditer(text, body_end):
+        name = _clean_name(match.group("name"))
+        if name and _valid(name) and name not in _ROLE_WORDS and name not in (n for n, _ in found):
+            found.append((name, match.start("name")))
+    return found
 
 
 def _amounts_after_masked_names(doc: Document) -> None:
@@ -369,7 +389,7 @@ _PLAINTIFF = _Lazy(r"(?<![、和及与])原告(?:[一二三四五六七八九十
 _SUED_AS = _Lazy(r"(?:以|将|追加|把)" + _name_list(_NAME, r"(?:、|和|及)") + r"(?:列)?(?:为|作为)(?:共同)?被告")
 # What follows 被告 in a claim when no name does (被告立即归还 / 被告承担 / 被告将上述款项).
 _NOT_A_DEFENDANT = re.compile(
-    r"^(?:赔偿|赔付|垫付|转账|汇款|付款|交付|清偿|退还|认为|认可|认定|驾驶|驾车|乘坐|立即|承担|将|应(?:当|该|于|按|承担|偿还|归还|支付|向|对|付|在|由|予|返还|给付|将|共同|连带|负|还|立即|依|以|及时)|归还|偿还|支付|共同|连带|对|在|一次|返还|"
+    r"^(?:赔偿|赔付|垫付|转账|汇款|付款|交付|清偿|退还|认为|认可|认定|驾驶|驾车|乘坐|立即|承担|将|应(?:当|该|于|按|承担|偿还|归还|支付|向|对|付|在|由|予|返还|给付|将|共同|连带|负|还|立即|依|以|及时|与|和)|归还|偿还|支付|共同|连带|对|在|一次|返还|"
     # 向 / 尚 / 曾 are surnames too (被告向东, 被告尚海燕, 被告曾志强): words only before what they start.
     + _TOWARD + r"|按|自|以|尚(?:欠|未|有|余|差|剩|不|结|需|须|拖|无)|承|确认|认可|还|借|已|未|及|所|给付|负担|偿付|"
     r"人(?![保寿民])|二|三|四|均|等|各|一|再|又|仍|即|并|则|曾(?:经|于|多次|向|借|在|为|以|承诺|表示|出具|答应|[\d])|因|称|系|是|为|"
@@ -382,6 +402,9 @@ _NOT_A_DEFENDANT = re.compile(
     # 被告有异议 / 被告方不认可 / 原、被告双方 / 被告屡屡拖延 / 五被告亲属张某 / 被告张某、原告 / 乙方于某甲.
     r"有(?:异议|争议)|方不|双方|一方|全家|全部|全额|"
     # Words that start with a surname (房 / 车 / 门 / 利 / 钱 / 周 / 单 / 陆 / 盖 / 来 / 明 / 解 are surnames too).
+    # 向被告索要 / 被告中途 / 中断通讯 / 与被告相识 / 被告合伙 / 被告户籍证明 / 向被告主张 (索 / 中 / 相 / 合 / 户 / 主 are rare
+    # surnames: the words only).
+    r"索要|索还|索取|中途|中断|相识|合伙|户籍|主张|原(?:在|系|为|是|来)|"
     r"房屋|房产|车辆|门店|门面|利用|利息|钱款|周转|单位|单方|陆续|盖章|来原告|来到|明确|明知|解释|银行|工厂|屡|迟迟|一直|始终|亲属|家属|亲戚|原告|被告|[甲乙丙丁]方)"
 )
 
@@ -394,7 +417,8 @@ _CLAIM_NAMED = _Lazy(
     rf"(?:判令|判决|[：:；;。，,]\s*(?:[一二三四五六七八九十]{{1,2}}|\d{{1,2}})\s*[、.．,，]\s*(?:依法)?(?:判令|判决)?"
     # …，现要求甲、乙共同偿还 / 请求甲立即归还: a claim in running text that names the parties with no role word.
     r"|(?<=[，,。；;：:现故遂并])(?:请求|要求)(?:法院|本院)?(?:依法)?(?:判令|判决)?)[:：]?\s*"
-    rf"(?:由)?(?:被告)?{_name_list(_CLAIM_NAME, '(?:[、和及]|以及)', 'names')}"
+    # …判令借款人甲、乙共同返还 / 担保人丙承担连带责任: the claim names them by their role in the loan.
+    rf"(?:由)?(?:被告|借款人|担保人|保证人|债务人)?{_name_list(_CLAIM_NAME, '(?:[、和及]|以及)', 'names')}"
     r"(?=立即|共同|连带|偿还|归还|支付|给付|返还|清偿|偿付|还款|还本|承担|对[^，,。；;]{0,20}承担|依法承担|在[^，,。；;]{0,30}承担"
     # …判令甲于本判决生效之日起十日内偿还 / 判令甲向原告偿还: the time or the lender before what he must do.
     r"|(?:于|在|自)(?:本)?判决[^，,。；;]{0,20}?(?:偿还|归还|支付|给付|返还|清偿)|向原告(?:偿还|归还|支付|给付|返还|清偿|还款))"
@@ -420,6 +444,19 @@ def _without_run_ons(named: list[tuple[str, int]]) -> list[tuple[str, int]]:
             if not any(runs_on(n, o) for o, _ in named)]
 
 
+def _without_figures_run_on(text: str, named: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Without a masked name that is a numbered one cut before the figure it ran into (借给被告杨某16万元 with the party
+    杨某1: 杨某 is written nowhere but before a digit)."""
+    def cut(name: str) -> bool:
+        if _MASKED_NAME.fullmatch(name) is None or not any(
+                other != name and other.startswith(name) and other[len(name):].isdigit() for other, _ in named):
+            return False
+        after = [text[m.end():m.end() + 1] for m in re.finditer(re.escape(name), text)]
+        return all(char.isdigit() for char in after)
+
+    return [(n, at) for n, at in named if not cut(n)]
+
+
 def _claim_named(text: str, start: int, end: int) -> list[tuple[str, int]]:
     """(name, offset) of the parties the claims passage names without 被告 in front."""
     found: list[tuple[str, int]] = []
@@ -427,8 +464,11 @@ def _claim_named(text: str, start: int, end: int) -> list[tuple[str, int]]:
         group = "names" if match.group("names") is not None else "more"
         for raw, position in _list_members(match, group):
             name = _whole_name(text, _COUNTED.sub("", raw))
+            # A person starts with a surname (判决实际给付之日 names no one called 实际).
+            person = _MASKED_NAME.fullmatch(name) is None and re.search(_ORG_SUFFIX, name) is None
             if (len(name) >= 2 and not _NOT_A_CLAIM_NAME.search(name) and _valid(name)
-                    and not _NOT_A_DEFENDANT.match(name) and name not in (n for n, _ in found)):
+                    and not _NOT_A_DEFENDANT.match(name) and (not person or _surname_first(name))
+                    and name not in (n for n, _ in found)):
                 found.append((name, position))
     return found
 
@@ -478,8 +518,9 @@ _BARE_DEFENDANT = re.compile(r"被告(?![\u4e00-\u9fff]{0,3}?(?:有限公司|公
 # Who the account names as the borrower (甲向原告借款 / 甲以…为由向原告借款 / 2015年5月，甲因…，向原告借款), and whom
 # it joins to him (甲与乙系夫妻 / 其妻乙 / 乙在借条上签字担保): a clause's subject before what it does.
 _CLAUSE_START = r"(?:^|(?<=[，,。；;：:\n日月份间]))"
-_BORROWER = re.compile(_CLAUSE_START + rf"(?P<name>{_NAME})(?:(?:、|与|和|及)(?P<more>{_NAME}))?[^，,。；;]{{0,24}}?[，,]?向原告"
-                       r"[^，,。；;]{0,10}?借")
+# 甲向原告借款 / 借款人甲向原告借款 (named by his role in the loan) / 甲…向其借款 (a 诉称段 retelling the plaintiff as 其).
+_BORROWER = re.compile(_CLAUSE_START + rf"(?:借款人|债务人)?(?P<name>{_NAME})(?:(?:、|与|和|及)(?P<more>{_NAME}))?"
+                       r"[^，,。；;：:]{0,24}?[，,]?向(?:原告|其)[^，,。；;]{0,10}?借")  # a heading's colon ends it
 _JOINED = _Lazy(
     rf"(?P<a>{_NAME})与(?P<b>{_NAME})(?:系|是|为|二人系|两人系)(?:合法)?(?:夫妻|夫妇)"
     rf"|(?:之妻|之夫|的妻子|的丈夫|其妻子?|其丈夫|其夫|[之其](?:子|女|父|母)|的(?:儿子|女儿|父亲|母亲)|其(?:儿子|女儿|父亲|母亲)"
@@ -562,8 +603,11 @@ def _count_completed(text: str, named: list[tuple[str, int]], claimants: set[str
         return named
     known = {n for n, _ in named}
     extra: list[tuple[str, int]] = []
-    for match in _JOINED.finditer(text):
-        for group in ("a", "b", "c", "d"):
+    # Who the account says borrowed (借款人甲向原告借款) or joins to a borrower (甲之妻乙 / 甲与乙系夫妻).
+    joined: list[tuple[re.Match[str], tuple[str, ...]]] = [(m, ("name", "more")) for m in _BORROWER.finditer(text)]
+    joined += [(m, ("a", "b", "c", "d")) for m in _JOINED.finditer(text)]
+    for match, groups in joined:
+        for group in groups:
             name = match.group(group)
             if name is None:
                 continue
@@ -625,7 +669,10 @@ _NOT_SURNAME = frozenset("夫兄姐妹名手账微身住店签答口迄第次事
                          "借还欠与其即并对将把被所又再仍已未均都也却便就才只仅等及或自各每该此本这那如若虽但而因为以按据亲随"
                          "通同多书下外生开到出结后母父工银经没不无现给总另当写先前之的了着过要想能可会须需请让使叫"
                          "虚保上家老朋俩作证律擅故恶长分超反几数有推躲逃避搬变转用款支信网赌吸做办买急资"
-                         "亦遂早迟竟突忽执坚否辩表")
+                         "亦遂早迟竟突忽执坚否辩表"
+                         # …and what a lender does to a bare 被告 or it does itself (向被告催讨 / 追讨 / 讨要, 被告实际还清 /
+                         # 限期归还 / 缺席 / 放弃 / 愿意 / 提出 / 违反).
+                         "催讨追实限缺放愿提违")
 _COMPOUND_SURNAMES = ("上官", "司马", "诸葛", "欧阳", "东方", "公孙", "令狐", "西门", "南宫", "夏侯", "司徒", "皇甫", "长孙")
 
 

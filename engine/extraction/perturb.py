@@ -13,7 +13,10 @@ Kinds:
 - `amounts`: each money figure in another written form (100000元 / 10万元 / 拾万元 / 100,000.00元 / 十万元);
 - `dates`: each full date in another form (2014年5月6日 / 2014.5.6 / 2014-05-06 / 二〇一四年五月六日 / 2014年05月06日);
 - `width`: digits and punctuation to full width, or full-width ones and Chinese punctuation to ASCII;
-- `traditional`: simplified to traditional characters (OpenCC s2t).
+- `traditional`: simplified to traditional characters (OpenCC s2t);
+- `noblock`: a complaint without its party block (the text before the sentence in which the plaintiff's statement
+  or claims begin), the shape of a judgment's 诉称段; a party list (or a list of names) stays in the gold only
+  when every name it holds is still written, else it is unscored. Answers are not rewritten.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import opencc
 
 from engine.errors import E, YaosuError
 from engine.extraction.normalise import to_simplified
+from engine.extraction.sections import find_sections, has_party_block
 
 Edit = tuple[int, int, str]
 Texts = tuple[str, ...]
@@ -377,6 +381,110 @@ def perturb_traditional(texts: Texts, elements: Elements, types: Mapping[str, st
     return _rewrite_all(texts, elements, types, traditional_edits)
 
 
+# ---------------------------------------------------------------- no party block
+
+# What opens the plaintiff's statement or claims (原告张三诉称 / 原告向本院提出诉讼请求 / 诉讼请求：/ 诉请：); an
+# answer's 辩称 / 答辩 or a case title's 一案 is not it.
+_STATEMENT = re.compile(r"诉称|向本院(?:提出|起诉|提起)|(?<!变更)(?<!增加)诉讼请求|诉请[:：]")
+_ANSWER_WORDS = re.compile(r"辩称|答辩|辩解")
+_SENTENCE_END = re.compile(r"[。\n]")
+
+
+def party_block_end(text: str) -> int | None:
+    """Where a complaint's party block ends: the start of the sentence in which the plaintiff's statement or
+    claims begin, as the section reading finds the head; None for a text with no party block, one whose head
+    ends at no statement (an answer, a case title), or nothing before the statement."""
+    if not has_party_block(text):
+        return None
+    head_end = find_sections(text)["head"][1]
+    if head_end <= 0 or not text[:head_end].strip():
+        return None
+    stop = _SENTENCE_END.search(text, head_end)
+    statement = _STATEMENT.search(text, head_end, stop.end() if stop else len(text))
+    if statement is None or _ANSWER_WORDS.search(text, 0, statement.end()):
+        return None
+    return head_end
+
+
+def _names_in(value: Any) -> list[Any]:
+    value = value.get("value") if isinstance(value, dict) and "value" in value else value
+    if not isinstance(value, list):
+        return []
+    return [party.get("name") if isinstance(party, dict) else party for party in value]
+
+
+# Right before a name the passage calls by its role: 被告甲 / 被告二：甲 / 被告甲、乙 / 被告甲与被告乙 (a list after one
+# role word), 原告丙 alike.
+_AS_PARTY = re.compile(r"(?:原告|被告|第三人)(?:[一二三四五六七八九十])?[:：]?"
+                       r"(?:[^，,。；;：:\n原被]{1,30}?(?:、|和|及|以及|与)(?:原告|被告|第三人)?)*$")
+
+
+def _called(text: str, name: str) -> list[int]:
+    """Where the passage calls `name` by its role word (被告甲 / 被告乙、甲 / 原告丙)."""
+    return [at for at in _occurrences(text, name) if _AS_PARTY.search(text, max(0, at - 80), at)]
+
+
+def _party_order(text: str, names: Sequence[str]) -> list[str]:
+    """The names in the order the passage first calls them by their role word (原告 / 被告), in text order; in the
+    诉请's order when none is called so (the CAIL2021 convention, corpus/realdata_gold/README.md, cail2021_blind)."""
+    claims = find_sections(text).get("claims")
+
+    def key(name: str) -> tuple[int, int]:
+        called = _called(text, name)
+        if called:
+            return 0, called[0]
+        found = _occurrences(text, name)
+        listed = [at for at in found if claims is not None and claims[0] <= at < claims[1]]
+        return 1, (listed or found or [len(text)])[0]
+
+    return sorted(names, key=key)
+
+
+def _said(value: Any, text: str) -> bool:
+    """Whether the rewritten passage still says who the list's members are: every name written, and of two or more
+    none left uncalled by a role word (被告 / 原告) while another is — the CAIL2021 convention: defendants are
+    unscored when only some persons are ever called 被告 and the others appear as 借款人 / 担保人 / payees."""
+    names = _names_in(value)
+    if not all(isinstance(name, str) and name in text for name in names):
+        return False
+    called = [bool(_called(text, name)) for name in names]
+    return len(names) < 2 or all(called) or not any(called)
+
+
+def _reordered(value: Any, text: str) -> Any:
+    """A kept party list in the order the rewritten passage names its members (`_party_order`)."""
+    wrapped = isinstance(value, dict) and "value" in value
+    parties = value["value"] if wrapped else value
+    if not isinstance(parties, list) or len(parties) < 2:
+        return value
+    names = [party.get("name") if isinstance(party, dict) else party for party in parties]
+    if len(set(names)) != len(names) or not all(isinstance(name, str) for name in names):
+        return value  # two parties of one masked name: their order is not the text's to say
+    order = _party_order(text, [str(name) for name in names])
+    new = [parties[names.index(name)] for name in order]
+    return {**value, "value": new} if wrapped else new
+
+
+def perturb_noblock(texts: Texts, elements: Elements, types: Mapping[str, str],
+                    rng: random.Random) -> tuple[Texts, Elements] | None:
+    if len(texts) != 1:
+        return None  # an answer read with its complaint: not rewritten
+    end = party_block_end(texts[0])
+    if end is None:
+        return None
+    new = apply_edits(texts[0], [(0, end, "")])
+    # A party list whose names are not all written any more is unscored (a 诉称段 that does not say who all the
+    # defendants are, the CAIL2021 convention), and so is a list of names (lenders, guarantors) for the same
+    # reason: the text no longer says it. Every other element keeps its value.
+    kept = {eid: value for eid, value in elements.items()
+            if types.get(eid) not in ("party_list", "name_list")
+            or (_said(value, new) if types.get(eid) == "party_list"
+                else all(isinstance(name, str) and name in new for name in _names_in(value)))}
+    # The block's order of the parties is gone with it: a list is ordered as the passage names them.
+    return (new,), {eid: _reordered(value, new) if types.get(eid) == "party_list" else value
+                    for eid, value in kept.items()}
+
+
 Rewrite = Callable[[Texts, Elements, Mapping[str, str], random.Random], "tuple[Texts, Elements] | None"]
 KINDS: dict[str, Rewrite] = {
     "names": perturb_names,
@@ -384,6 +492,7 @@ KINDS: dict[str, Rewrite] = {
     "dates": perturb_dates,
     "width": perturb_width,
     "traditional": perturb_traditional,
+    "noblock": perturb_noblock,
 }
 
 
@@ -424,13 +533,18 @@ class Rewriter:
         self.perturbation = perturbation
         self.items = 0
         self.skipped: dict[str, int] = {}
+        # Per item, the gold elements a rewrite took out (no longer said by the text): not scored either way.
+        self.unscored: dict[str, frozenset[str]] = {}
 
     def __call__(self, key: str, texts: Texts, elements: Elements,
                  types: Mapping[str, str]) -> tuple[Texts, Elements]:
         if self.perturbation is None:
             return texts, elements
         self.items += 1
+        before = set(elements)
         texts, elements, skipped = self.perturbation.apply(key, texts, elements, types)
+        if before - set(elements):
+            self.unscored[key] = frozenset(before - set(elements))
         for kind in skipped:
             self.skipped[kind] = self.skipped.get(kind, 0) + 1
         return texts, elements
@@ -438,8 +552,10 @@ class Rewriter:
     def summary(self) -> dict[str, Any]:
         if self.perturbation is None:
             return {}
+        unscored = {key: sorted(eids) for key, eids in sorted(self.unscored.items())}
         return {"perturbation": {"kinds": list(self.perturbation.kinds), "seed": self.perturbation.seed,
-                                 "items": self.items, "skipped": dict(sorted(self.skipped.items()))}}
+                                 "items": self.items, "skipped": dict(sorted(self.skipped.items())),
+                                 **({"unscored": unscored} if unscored else {})}}
 
 
 def _wrong(report: Mapping[str, Any]) -> set[tuple[str, str, str]]:
@@ -452,6 +568,9 @@ def robustness(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str,
     """Per element of each part (complaints, answers): F1 unperturbed and perturbed, and the items that flipped
     (right → wrong, wrong → right), from the two reports' error lists."""
     wrong_before, wrong_after = _wrong(before), _wrong(after)
+    # An element the rewrite left unscored (noblock: a party the text no longer names) flips neither way.
+    unscored = {(file, eid) for file, eids in after.get("perturbation", {}).get("unscored", {}).items() for eid in eids}
+    wrong_before = {(part, file, eid) for part, file, eid in wrong_before if (file, eid) not in unscored}
     broke: dict[tuple[str, str], int] = {}
     fixed: dict[tuple[str, str], int] = {}
     for part, _, eid in wrong_after - wrong_before:
@@ -482,6 +601,12 @@ def format_robustness(report: Mapping[str, Any]) -> str:
     skipped = "，".join(f"{kind} {count}" for kind, count in summary.get("skipped", {}).items()) or "无"
     lines = [f"文件数：{report.get('files', 0)}；扰动：{','.join(summary.get('kinds', []))}（seed {summary.get('seed')}）；"
              f"未能改写而保持原样：{skipped}"]
+    unscored: dict[str, int] = {}
+    for eids in summary.get("unscored", {}).values():
+        for eid in eids:
+            unscored[eid] = unscored.get(eid, 0) + 1
+    if unscored:
+        lines.append("改写后不再评分（文中不再写出全部当事人）：" + "，".join(f"{e} {n}" for e, n in sorted(unscored.items())))
     for part, title in (("complaints", "起诉状"), ("answers", "答辩状")):
         rows = report.get("robustness", {}).get(part)
         if not rows:

@@ -150,7 +150,8 @@ def _evaluate_passages(system: System, case_type: str, realdata: Path, golds: li
             (complaint_text,), elements = rewrite(name, (complaint_text,), gold.get("elements", {}), types)
             gold = {**gold, "elements": elements}
             predicted = adapt(extract_text(system, complaint_text, case_type, "complaint"))
-            score_complaint(complaints, name, {"elements": _wrapped(gold)}, predicted, types, tuple(sorted(covered)))
+            score_complaint(complaints, name, {"elements": _wrapped(gold)}, predicted, types, tuple(sorted(covered)),
+                            rewrite.unscored.get(name, ()))
         scored += 1
     return {"files": scored, "complaints": complaints.report(), "answers": answers.report(),
             "errors": complaints.errors + answers.errors, **rewrite.summary()}
@@ -180,7 +181,8 @@ def evaluate_real(system: System, case_type: str, realdata: Path = DEFAULT_REALD
             continue
         (text,), elements = rewrite(str(gold["id"]), (complaint_part(text),), gold.get("elements", {}), types)
         predicted = adapt(extract_text(system, text, case_type, "complaint"))
-        score_complaint(tally, gold["id"], {"elements": _wrapped({"elements": elements})}, predicted, types, core)
+        score_complaint(tally, gold["id"], {"elements": _wrapped({"elements": elements})}, predicted, types, core,
+                        rewrite.unscored.get(str(gold["id"]), ()))
         scored += 1
     return {"files": scored, "complaints": tally.report(), "core": tally.report(core),
             "errors": tally.errors, **rewrite.summary()}
@@ -391,6 +393,7 @@ def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_R
         gold = {**gold, "elements": elements}
         predicted = adapt(extract_text(system, text, case_type, "complaint"))
         only = tuple(eid for eid in complaint_elements if eid not in gold.get("unscored", []))
-        score_complaint(complaints, gold["id"], {"elements": _wrapped(gold)}, predicted, types, only)
+        score_complaint(complaints, gold["id"], {"elements": _wrapped(gold)}, predicted, types, only,
+                        rewrite.unscored.get(str(gold["id"]), ()))
     return {"files": scored, "complaints": complaints.report(), "answers": answers.report(),
             "errors": complaints.errors + answers.errors, **rewrite.summary()}

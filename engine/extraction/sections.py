@@ -60,6 +60,11 @@ _SPEECH = re.compile(r"(?<![简诉辩自声])称[，,：:]|(?:答辩|陈述|表�
 _SIGNATURE = re.compile(r"\n[^\S\n]*(?:此致|具状人|起诉人[:：]|答辩人[:：]|附[:：])")
 
 
+def has_party_block(text: str) -> bool:
+    """Whether the text opens with a party block (a role line near its start), as `find_sections` reads it."""
+    return _PARTY_LINE.search(text, 0, min(len(text), _PARTY_BLOCK_REACH)) is not None
+
+
 def _signature_start(text: str, start: int) -> int | None:
     """Where the signature block starts: the first line break of the blank lines before it."""
     match = _SIGNATURE.search(text, start)
@@ -84,7 +89,7 @@ def find_sections(text: str) -> dict[str, tuple[int, int]]:
     length = len(text)
     head_end_match = _HEAD_END.search(text)
     head_end = head_end_match.start() if head_end_match else min(length, 400)
-    if not _PARTY_LINE.search(text, 0, min(length, _PARTY_BLOCK_REACH)):
+    if not has_party_block(text):
         # No party block: what comes before the marker is the account itself from its first dated or
         # money clause on (被告甲系被告乙的母亲2013年…，原告…诉称), and with no marker at all there is no head.
         narrative = _NARRATIVE.search(text, 0, head_end) if head_end_match else None

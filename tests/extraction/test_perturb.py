@@ -164,7 +164,8 @@ def test_one_figure_is_rewritten_one_way_and_quotes_in_the_gold_follow() -> None
         assert new_gold["loan_amount"] == "6500.00"  # a normalised value is no quote
 
 
-PASSAGE = ("原告张三诉称：2014年5月6日，被告嘉善某某建材有限公司向原告借款100000元，约定月利率1.5%，"
+# A party block first, so that `noblock` has something to take out too.
+PASSAGE = ("原告：张三，男，住嘉善县。\n被告：嘉善某某建材有限公司，住所地嘉善县。\n原告张三诉称：2014年5月6日，被告嘉善某某建材有限公司向原告借款100000元，约定月利率1.5%，"
            "于2014.12.31前归还。另借5万元（其中1,234.50元已还）。")
 GOLD = {"plaintiffs": [{"name": "张三"}], "defendants": [{"name": "嘉善某某建材有限公司"}], "loan_amount": "100000.00"}
 

@@ -28,6 +28,7 @@ from engine.casetypes.labor_dispute.facts import (
     TERMINATION_AGREEMENT,
     WORKER_ACTS,
     claim_nouns,
+    comma_clauses,
     employer_sues_in,
     left_mark,
     read_wage,
@@ -486,7 +487,7 @@ def _facts_denied(doc: Document, results: dict[str, Candidate]) -> None:
     answer sets against it is read elsewhere and kept)."""
     text = doc.text
     for start, end in sentences(text):
-        for clause_start, clause_end in _clauses(text, start, end):
+        for clause_start, clause_end in comma_clauses(text, start, end):
             clause = text[clause_start:clause_end]
             refuted = _REFUTED_FACT.search(clause)
             if refuted is None:
@@ -498,13 +499,6 @@ def _facts_denied(doc: Document, results: dict[str, Candidate]) -> None:
                 _put(doc, results, eid, "contest", None, (clause_start + hit.start(), clause_start + hit.end()))
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The comma-delimited clauses of a sentence."""
-    spans, at = [], start
-    for found in re.finditer(r"[，,]", text[start:end]):
-        spans.append((at, start + found.start()))
-        at = start + found.end()
-    return [*spans, (at, end)]
 
 
 def _start(doc: Document, results: dict[str, Candidate], worker: bool, complaint_start: object = None) -> None:

@@ -431,7 +431,7 @@ _OWED = re.compile(r"拖欠|欠发|欠付|未发|未付|克扣|差额|补发|支
 _ALONE = re.compile(r"核定|约定|月工资|每月|月均|月平均|平均|月收入|月薪|标准|底薪|固定")
 
 
-def _comma_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def comma_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The comma-delimited clauses of text[start:end] as spans."""
     spans, at = [], start
     for found in re.finditer(r"[，,]", text[start:end]):
@@ -457,7 +457,7 @@ def read_wage(doc: Document, results: dict[str, Candidate], outside: tuple[int, 
         sentence = text[sentence_start: right_mark(text, mention.end, SENTENCE_MARKS)]
         total = re.search(r"(?:合计|共计|总计|共)(?:为)?$", before)
         # the wage's parts, in the clauses that state the wage (not one that sums up arrears: 拖欠工资、经济补偿金共计…)
-        stated = [(at, to) for at, to in _comma_clauses(text, sentence_start, sentence_start + len(sentence))
+        stated = [(at, to) for at, to in comma_clauses(text, sentence_start, sentence_start + len(sentence))
                   if at <= mention.start < to or not _OWED.search(text, at, to)]
         parts = sum(len(doc.mentions_in(at, to, "money")) for at, to in stated) > 1 and (
             re.search(r"由[^。；]{0,20}(?:构成|组成)", sentence)

@@ -13,11 +13,12 @@ from engine.extraction.linescan import first_blank_break
 
 # 诉讼请求 that ends a sentence (望支持原告的诉讼请求。) is a mention, not the claims; 请求人民法院：1．依法判决
 # is; 增加诉讼请求 / 变更诉讼请求 is a later change (read by the claim parser), not where the claims start.
+# 请求依法判决。 / 诉讼，请求依法判决。 asks for a judgment and claims nothing: the closing formula, not the claims.
 _CLAIMS = re.compile(
     r"(?<!变更)(?<!放弃)(?<!承认)(?<!增加)诉讼请求(?![。的])[:：]?"
     r"|(?:请求|要求|诉请|(?<!申)请)(?:人民法院|法院|贵院|本院)?(?:[:：]\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．])?\s*)?"
-    r"(?:依法)?(?:判令|判决|判如所请[:：])"
-    r"|(?:起诉|诉至法院|诉至本院|诉至贵院|(?<!变更)(?<!放弃)(?<!增加)诉讼)(?:，)?(?:请求|要求)(?![。的])"
+    r"(?:依法)?(?:判令|判决(?![。！])|判如所请[:：])"
+    r"|(?:起诉|诉至法院|诉至本院|诉至贵院|(?<!变更)(?<!放弃)(?<!增加)诉讼)(?:，)?(?:请求|要求)(?![。的]|依法判决[。！])"
     r"|诉请[:：]"
     r"|(?:请求|要求)[:：]"
 )

@@ -114,16 +114,17 @@ def gold_names(elements: Mapping[str, Any], types: Mapping[str, str]) -> list[st
     """The party names a gold holds (its `party_list` / `name_list` values; plain or as {"value": …}), in order."""
     names: list[str] = []
     for eid, raw in elements.items():
-        kind = types.get(eid)
-        value = raw.get("value") if isinstance(raw, dict) and "value" in raw else raw
-        if kind == "party_list" and isinstance(value, list):
-            found = [party.get("name") if isinstance(party, dict) else party for party in value]
-        elif kind == "name_list" and isinstance(value, list):
-            found = list(value)
-        else:
-            continue
-        names.extend(name for name in found if isinstance(name, str) and name and name not in names)
+        if types.get(eid) in ("party_list", "name_list"):
+            names.extend(name for name in _names_in(raw) if isinstance(name, str) and name and name not in names)
     return names
+
+
+def _names_in(value: Any) -> list[Any]:
+    """The names one party list or list of names holds (plain or as {"value": …}), in order."""
+    value = value.get("value") if isinstance(value, dict) and "value" in value else value
+    if not isinstance(value, list):
+        return []
+    return [party.get("name") if isinstance(party, dict) else party for party in value]
 
 
 def _occurrences(text: str, name: str) -> list[int]:
@@ -404,13 +405,6 @@ def party_block_end(text: str) -> int | None:
     if statement is None or _ANSWER_WORDS.search(text, 0, statement.end()):
         return None
     return head_end
-
-
-def _names_in(value: Any) -> list[Any]:
-    value = value.get("value") if isinstance(value, dict) and "value" in value else value
-    if not isinstance(value, list):
-        return []
-    return [party.get("name") if isinstance(party, dict) else party for party in value]
 
 
 # Right before a name the passage calls by its role: 被告甲 / 被告二：甲 / 被告甲、乙 / 被告甲与被告乙 (a list after one

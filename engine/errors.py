@@ -65,6 +65,8 @@ class E(metaclass=_Catalogue):
     E000 = "{message}"
     # --- codes appended by scripts/error_codes.py
     E213 = "未知的扰动类型：{join_unknown_or_raw}（可用：{join_kinds}）"
+    E214 = "无法读取同义改写表 {path_name}：{exc}"
+    E215 = "同义改写表 {path_name} 第 {row} 条的 pattern 不是有效的正则表达式：{exc}"
     E685 = "受理费分担的取整方式（fee_rounding）应为 cent 或 yuan，收到“{rounding}”"
     E162 = "多处伤残（最高{grade}级，另有{listed}）：其他伤残的附加指数须由法官认定（要素 {indices_id}，每处0–10%，合计不超过10%），或者认定伤残赔偿指数（要素 {index_id}，应在{base}%至{top}%之间）；规范未规定每处附加指数的具体数值（GB 18667-2002 附录B），不按最高等级代替计算"
     E163 = "其他伤残附加指数（{indices_id}）有{len_indices}个，其他伤残等级（{grades_id}：{listed}）有{len_extras}处，须每处一个"

@@ -63,6 +63,9 @@ class CaseTypePackage:
     # Research report: the legal cap on the agreed rate that applied to a case, as a percent string.
     research_cap: Callable[[Any, dict[str, Any]], str | None] | None = None
     research_rate_element: str | None = None  # the agreed rate the report sets beside the rate granted
+    # Metamorphic testing (`--perturb lexical`): the case type's own wordings of one meaning, after the
+    # generic list (engine/extraction/paraphrases.yaml); a file beside the package, read only when used.
+    paraphrase_file: Path | None = None
 
 
 GENERIC = CaseTypePackage(id="generic")

@@ -80,7 +80,7 @@ def _print_table(result: dict[str, Any]) -> None:
 
 
 _PERTURB_HELP = ("扰动类型，逗号分隔：names 当事人姓名换成另一种写法、amounts 金额换写法、dates 日期换写法、"
-                 "width 全角/半角、traditional 繁体、noblock 去掉起诉状的当事人信息部分（诉称段的形式）；输出每个要素扰动前后的 F1 与翻转的篇数（对→错、错→对）")
+                 "width 全角/半角、traditional 繁体、noblock 去掉起诉状的当事人信息部分（诉称段的形式）、lexical 按同义改写表换用同义措辞（诉讼请求/诉请、偿还/归还…）；输出每个要素扰动前后的 F1 与翻转的篇数（对→错、错→对）")
 
 
 def _perturbation(kinds: str | None, seed: int) -> Any:

@@ -168,9 +168,10 @@ def evaluate_directory(system: System, directory: Path, core_only: bool = False,
         else:
             # The case type's value types say what the rewrite may touch (detected when the gold names none).
             named = gold.get("case_type") or extract_path(system, text_path, None, role)["case_type"]
-            types = system.casetype(named).types
+            casetype = system.casetype(named)
             texts = (read_pleading_notes(text_path).text, *((complaint,) if complaint else ()))
-            rewritten, elements = rewrite(text_path.name, texts, gold.get("elements", {}), types)
+            rewritten, elements = rewrite(text_path.name, texts, gold.get("elements", {}), casetype.types,
+                                          casetype.package.paraphrase_file)
             gold = {**gold, "elements": elements}
             predicted = extract_text(system, rewritten[0], named, role, rewritten[1] if complaint else "")
         casetype = system.casetype(predicted["case_type"])

@@ -17,6 +17,9 @@ Kinds:
 - `noblock`: a complaint without its party block (the text before the sentence in which the plaintiff's statement
   or claims begin), the shape of a judgment's 诉称段; a party list (or a list of names) stays in the gold only
   when every name it holds is still written, else it is unscored. Answers are not rewritten.
+- `lexical`: a pleading's wording in other words of the same meaning (诉讼请求 / 诉请, 偿还 / 归还 …), from the
+  paraphrase lists (engine/extraction/paraphrases.yaml, words of every pleading, and the case type's own
+  `paraphrases.yaml`); no word inside a string the gold holds is touched, so the gold is unchanged.
 """
 
 from __future__ import annotations
@@ -28,14 +31,17 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import cn2an
+import jsonschema
 import opencc
 
 from engine.errors import E, YaosuError
 from engine.extraction.normalise import to_simplified
 from engine.extraction.sections import find_sections, has_party_block
+from engine.yamltext import load_yaml
 
 Edit = tuple[int, int, str]
 Texts = tuple[str, ...]
@@ -479,6 +485,93 @@ def perturb_noblock(texts: Texts, elements: Elements, types: Mapping[str, str],
                     for eid, value in kept.items()}
 
 
+# ---------------------------------------------------------------- lexical
+
+# A paraphrase: a regex of a wording, and the wordings of the same meaning it may be replaced by.
+Paraphrase = tuple[str, tuple[str, ...]]
+_PARAPHRASE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["paraphrases"],
+    "additionalProperties": False,
+    "properties": {"paraphrases": {"type": "array", "items": {
+        "type": "object", "required": ["pattern", "to"], "additionalProperties": False,
+        "properties": {"pattern": {"type": "string", "minLength": 1},
+                       "to": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+                       "why": {"type": "string"}}}}},
+}
+GENERIC_PARAPHRASES = Path(__file__).with_name("paraphrases.yaml")
+
+
+@cache
+def read_paraphrases(path: Path) -> tuple[Paraphrase, ...]:
+    """A paraphrase list (checked by its schema, each pattern compiled); a bad file is an error naming its row."""
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"))
+        jsonschema.validate(data, _PARAPHRASE_SCHEMA)
+    except (OSError, ValueError, jsonschema.ValidationError) as exc:
+        raise YaosuError(E.E214, path_name=path.name, exc=getattr(exc, "message", exc)) from exc
+    rows: list[Paraphrase] = []
+    for row, entry in enumerate(data["paraphrases"], start=1):
+        try:
+            re.compile(entry["pattern"])
+        except re.error as exc:
+            raise YaosuError(E.E215, path_name=path.name, row=row, exc=exc) from exc
+        rows.append((entry["pattern"], tuple(entry["to"])))
+    return tuple(rows)
+
+
+def _strings(value: Any) -> list[str]:
+    """Every string a gold value holds (names, raw rates, contract titles …)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Mapping):
+        return [text for inner in value.values() for text in _strings(inner)]
+    if isinstance(value, list | tuple):
+        return [text for inner in value for text in _strings(inner)]
+    return []
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def lexical_edits(text: str, paraphrases: Sequence[Paraphrase], kept: Sequence[str],
+                  rng: random.Random) -> list[Edit]:
+    """Each wording a paraphrase matches, outside the spans of `kept` strings and of earlier edits, replaced by
+    one of its other wordings (a replacement equal to the matched text is not an edit)."""
+    taken = [(start, start + len(word)) for word in kept if len(word) > 1 for start in _occurrences(text, word)]
+    edits: list[Edit] = []
+    for pattern, replacements in paraphrases:
+        for match in _compiled(pattern).finditer(text):
+            start, end = match.span()
+            if start == end or any(start < right and left < end for left, right in taken):
+                continue
+            new = rng.choice(replacements)
+            if new != match.group():
+                edits.append((start, end, new))
+                taken.append((start, end))
+    return edits
+
+
+def lexical_rewrite(paraphrases: Sequence[Paraphrase]) -> Rewrite:
+    """The `lexical` rewrite for these paraphrase lists (the generic one and a case type's)."""
+    def rewrite(texts: Texts, elements: Elements, types: Mapping[str, str],
+                rng: random.Random) -> tuple[Texts, Elements] | None:
+        kept = sorted({text for value in elements.values() for text in _strings(value)}, key=len, reverse=True)
+        edits = [lexical_edits(text, paraphrases, kept, rng) for text in texts]
+        if not any(edits):
+            return None
+        return tuple(apply_edits(text, found) for text, found in zip(texts, edits, strict=True)), dict(elements)
+    return rewrite
+
+
+def perturb_lexical(texts: Texts, elements: Elements, types: Mapping[str, str],
+                    rng: random.Random) -> tuple[Texts, Elements] | None:
+    """`lexical` with the generic paraphrases only (a case type's are added by `Perturbation.apply`)."""
+    return lexical_rewrite(read_paraphrases(GENERIC_PARAPHRASES))(texts, elements, types, rng)
+
+
 Rewrite = Callable[[Texts, Elements, Mapping[str, str], random.Random], "tuple[Texts, Elements] | None"]
 KINDS: dict[str, Rewrite] = {
     "names": perturb_names,
@@ -487,8 +580,8 @@ KINDS: dict[str, Rewrite] = {
     "width": perturb_width,
     "traditional": perturb_traditional,
     "noblock": perturb_noblock,
+    "lexical": perturb_lexical,
 }
-
 
 def parse_kinds(raw: str) -> tuple[str, ...]:
     """`names,amounts` → the kinds, in order; an unknown kind is a named error."""
@@ -506,13 +599,16 @@ class Perturbation:
     kinds: tuple[str, ...]
     seed: int = 0
 
-    def apply(self, key: str, texts: Texts, elements: Elements,
-              types: Mapping[str, str]) -> tuple[Texts, Elements, tuple[str, ...]]:
-        """The rewritten texts and gold, and the kinds skipped for this item (they left it as it was)."""
+    def apply(self, key: str, texts: Texts, elements: Elements, types: Mapping[str, str],
+              paraphrase_file: Path | None = None) -> tuple[Texts, Elements, tuple[str, ...]]:
+        """The rewritten texts and gold, and the kinds skipped for this item (they left it as it was);
+        `paraphrase_file` is the case type's own list, read by `lexical` after the generic one."""
         skipped = []
+        own = read_paraphrases(paraphrase_file) if paraphrase_file is not None else ()
+        rewrites = {**KINDS, "lexical": lexical_rewrite((*read_paraphrases(GENERIC_PARAPHRASES), *own))}
         for kind in self.kinds:
             rng = random.Random(f"{self.seed}:{kind}:{key}")
-            result = KINDS[kind](texts, elements, types, rng)
+            result = rewrites[kind](texts, elements, types, rng)
             if result is None:
                 skipped.append(kind)
                 continue
@@ -530,13 +626,13 @@ class Rewriter:
         # Per item, the gold elements a rewrite took out (no longer said by the text): not scored either way.
         self.unscored: dict[str, frozenset[str]] = {}
 
-    def __call__(self, key: str, texts: Texts, elements: Elements,
-                 types: Mapping[str, str]) -> tuple[Texts, Elements]:
+    def __call__(self, key: str, texts: Texts, elements: Elements, types: Mapping[str, str],
+                 paraphrase_file: Path | None = None) -> tuple[Texts, Elements]:
         if self.perturbation is None:
             return texts, elements
         self.items += 1
         before = set(elements)
-        texts, elements, skipped = self.perturbation.apply(key, texts, elements, types)
+        texts, elements, skipped = self.perturbation.apply(key, texts, elements, types, paraphrase_file)
         if before - set(elements):
             self.unscored[key] = frozenset(before - set(elements))
         for kind in skipped:

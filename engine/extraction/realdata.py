@@ -124,6 +124,7 @@ def _evaluate_passages(system: System, case_type: str, realdata: Path, golds: li
 
     casetype = system.casetype(case_type)
     types = casetype.types
+    paraphrase_file = casetype.package.paraphrase_file
     adapt = casetype.package.real_conventions or (lambda predicted: predicted)
     complaints, answers = Tally(), Tally()
     sources: dict[str, Any] = {}
@@ -140,14 +141,15 @@ def _evaluate_passages(system: System, case_type: str, realdata: Path, golds: li
         name = f"{source}#{index}:{gold['part']}"
         if gold["part"] == "answer":
             (answer_text, complaint_text), elements = rewrite(name, (answer_text, complaint_text),
-                                                              gold.get("elements", {}), types)
+                                                              gold.get("elements", {}), types, paraphrase_file)
             gold = {**gold, "elements": elements}
             predicted = adapt({**extract_text(system, answer_text, case_type, "answer", complaint_text),
                                "role": "answer"})
             predicted = {**predicted, "elements": {e: v for e, v in predicted["elements"].items() if e in covered}}
             score_answer(answers, name, gold, predicted, types)
         else:
-            (complaint_text,), elements = rewrite(name, (complaint_text,), gold.get("elements", {}), types)
+            (complaint_text,), elements = rewrite(name, (complaint_text,), gold.get("elements", {}), types,
+                                                  paraphrase_file)
             gold = {**gold, "elements": elements}
             predicted = adapt(extract_text(system, complaint_text, case_type, "complaint"))
             score_complaint(complaints, name, {"elements": _wrapped(gold)}, predicted, types, tuple(sorted(covered)),
@@ -172,6 +174,7 @@ def evaluate_real(system: System, case_type: str, realdata: Path = DEFAULT_REALD
     docs = {doc["id"]: doc["text"] for doc in read_jsonl(realdata / "scm_loan" / "docs.jsonl")}
     tally = Tally()
     types = casetype.types
+    paraphrase_file = casetype.package.paraphrase_file
     core = casetype.package.core_elements
     adapt = casetype.package.real_conventions or (lambda predicted: predicted)
     scored = 0
@@ -179,7 +182,8 @@ def evaluate_real(system: System, case_type: str, realdata: Path = DEFAULT_REALD
         text = docs.get(gold["id"])
         if text is None:
             continue
-        (text,), elements = rewrite(str(gold["id"]), (complaint_part(text),), gold.get("elements", {}), types)
+        (text,), elements = rewrite(str(gold["id"]), (complaint_part(text),), gold.get("elements", {}), types,
+                                 paraphrase_file)
         predicted = adapt(extract_text(system, text, case_type, "complaint"))
         score_complaint(tally, gold["id"], {"elements": _wrapped({"elements": elements})}, predicted, types, core,
                         rewrite.unscored.get(str(gold["id"]), ()))
@@ -359,6 +363,7 @@ def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_R
     golds = read_jsonl(gold_path)
     casetype = system.casetype(case_type)
     types = casetype.types
+    paraphrase_file = casetype.package.paraphrase_file
     adapt = casetype.package.real_conventions or (lambda predicted: predicted)
     # What the blind set annotates is the case type's: its complaint elements and the defences raised.
     complaint_elements = casetype.package.blind_complaint_elements
@@ -374,7 +379,8 @@ def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_R
             answer, complaint = texts  # the answer is read with the complaint it replies to, as `yaosu new` does
             scored += 1
             name = str(gold.get("id") or f"{gold['source']}#{gold['index']}")
-            (answer, complaint), elements = rewrite(name, (answer, complaint), gold.get("elements", {}), types)
+            (answer, complaint), elements = rewrite(name, (answer, complaint), gold.get("elements", {}), types,
+                                                    paraphrase_file)
             gold = {**gold, "elements": elements}
             predicted = extract_text(system, answer, case_type, "answer", complaint)["elements"]
             for eid in defences:
@@ -389,7 +395,7 @@ def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_R
         if text is None:
             continue
         scored += 1
-        (text,), elements = rewrite(str(gold["id"]), (text,), gold.get("elements", {}), types)
+        (text,), elements = rewrite(str(gold["id"]), (text,), gold.get("elements", {}), types, paraphrase_file)
         gold = {**gold, "elements": elements}
         predicted = adapt(extract_text(system, text, case_type, "complaint"))
         only = tuple(eid for eid in complaint_elements if eid not in gold.get("unscored", []))

@@ -14,6 +14,8 @@ Its data: `element_tables/labor_dispute.yaml`, `elements/labor_dispute.yaml`; th
 `judgment_templates/element_judgment.docx`. The law: engine/law/labor.py.
 """
 
+from pathlib import Path
+
 from engine.casetypes import AnswerWording, CaseTypePackage, read_package_yaml
 from engine.casetypes.labor_dispute import rules  # noqa: F401 - registers labor_dispute.v1
 from engine.casetypes.labor_dispute.derive import derive, derive_answer
@@ -22,6 +24,7 @@ from engine.casetypes.labor_dispute.realdata import adapt_to_real_conventions
 _WORDING = read_package_yaml(__file__, "answers.yaml")
 
 PACKAGE = CaseTypePackage(
+    paraphrase_file=Path(__file__).with_name("paraphrases.yaml"),
     id="labor_dispute",
     derive=derive,
     derive_answer=derive_answer,

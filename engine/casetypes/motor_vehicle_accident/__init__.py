@@ -14,6 +14,8 @@ Its data: `element_tables/motor_vehicle_accident.yaml`, `elements/traffic_accide
 engine/law/compulsory_insurance.py.
 """
 
+from pathlib import Path
+
 from engine.casetypes import CaseTypePackage
 from engine.casetypes.motor_vehicle_accident import rules  # noqa: F401 - registers motor_vehicle_accident.v1
 from engine.casetypes.motor_vehicle_accident.answers import derive_answer
@@ -21,6 +23,7 @@ from engine.casetypes.motor_vehicle_accident.derive import derive
 from engine.casetypes.motor_vehicle_accident.realdata import adapt_to_real_conventions
 
 PACKAGE = CaseTypePackage(
+    paraphrase_file=Path(__file__).with_name("paraphrases.yaml"),
     id="motor_vehicle_accident",
     derive=derive,
     derive_answer=derive_answer,

@@ -20,6 +20,8 @@ Its data: `element_tables/private_lending.yaml`, `elements/lending_*.yaml`,
 `judgment_templates/private_lending.docx`.
 """
 
+from pathlib import Path
+
 from engine.casetypes import AnswerWording, CaseTypePackage, read_package_yaml
 from engine.casetypes.private_lending import rules  # noqa: F401 - registers private_lending.v1
 from engine.casetypes.private_lending.derive import derive
@@ -33,6 +35,7 @@ register_recogniser("duration", find_durations)
 _WORDING = read_package_yaml(__file__, "answers.yaml")
 
 PACKAGE = CaseTypePackage(
+    paraphrase_file=Path(__file__).with_name("paraphrases.yaml"),
     id="private_lending",
     derive=derive,
     recognisers=("duration",),

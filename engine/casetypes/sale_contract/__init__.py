@@ -12,6 +12,8 @@ Its data: `element_tables/sale_contract.yaml`, `elements/sale_contract.yaml`; th
 `judgment_templates/element_judgment.docx`. The law: engine/law/penalty.py.
 """
 
+from pathlib import Path
+
 from engine.casetypes import AnswerWording, CaseTypePackage, read_package_yaml
 from engine.casetypes.sale_contract import rules  # noqa: F401 - registers sale_contract.v1
 from engine.casetypes.sale_contract.derive import derive, derive_answer
@@ -19,6 +21,7 @@ from engine.casetypes.sale_contract.derive import derive, derive_answer
 _WORDING = read_package_yaml(__file__, "answers.yaml")
 
 PACKAGE = CaseTypePackage(
+    paraphrase_file=Path(__file__).with_name("paraphrases.yaml"),
     id="sale_contract",
     derive=derive,
     derive_answer=derive_answer,

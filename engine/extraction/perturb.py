@@ -538,17 +538,21 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 def lexical_edits(text: str, paraphrases: Sequence[Paraphrase], kept: Sequence[str],
                   rng: random.Random) -> list[Edit]:
-    """Each wording a paraphrase matches, outside the spans of `kept` strings and of earlier edits, replaced by
-    one of its other wordings (a replacement equal to the matched text is not an edit)."""
+    """Each wording a paraphrase matches (its group `w` when it has one: `向[^，。]{1,12}?(?P<w>借款)`), outside the
+    spans of `kept` strings and of earlier edits, replaced by one of its other wordings (a replacement equal to the
+    matched text is not an edit)."""
     taken = [(start, start + len(word)) for word in kept if len(word) > 1 for start in _occurrences(text, word)]
     edits: list[Edit] = []
     for pattern, replacements in paraphrases:
-        for match in _compiled(pattern).finditer(text):
-            start, end = match.span()
+        compiled = _compiled(pattern)
+        for match in compiled.finditer(text):
+            # A group named `w` is the wording replaced; the rest of the match is context that stays.
+            group = "w" if "w" in compiled.groupindex else 0
+            start, end = match.span(group)
             if start == end or any(start < right and left < end for left, right in taken):
                 continue
             new = rng.choice(replacements)
-            if new != match.group():
+            if new != match.group(group):
                 edits.append((start, end, new))
                 taken.append((start, end))
     return edits

@@ -101,3 +101,13 @@ def test_a_bad_list_is_an_error_naming_the_file_and_row(tmp_path: Path) -> None:
     with pytest.raises(YaosuError) as raised:
         read_paraphrases(shapeless)
     assert "shapeless.yaml" in raised.value.message and raised.value.code == "E214"
+
+
+def test_a_group_named_w_is_the_only_part_replaced() -> None:
+    # The borrowing 向原告借款 becomes 向原告借钱; the 借款 a claim asks back (判令被告归还借款80000元) is no
+    # borrowing and stays, and so does the context 向原告 the pattern needs.
+    paraphrases = (("向[^，。]{1,12}?(?P<w>借款)(?=[0-9]+元)", ("借钱",)),)
+    result = lexical_rewrite(paraphrases)((TEXT,), GOLD, TYPES, random.Random(0))
+    assert result is not None
+    assert result[0] == (TEXT.replace("向原告借款", "向原告借钱"),)
+    assert "归还借款80000元" in result[0][0]

@@ -66,7 +66,7 @@ _AGENT = re.compile(r"(?P<common>共同)?委托(?:诉讼)?代理人[:：]?(?P<n>
 _BIRTH_AFTER = re.compile(r"^(?:出生|生)")
 _BIRTH_BEFORE = re.compile(r"(?:出生日期|出生年月日|出生年月|出生于|生于)[:：]?$")
 _OTHER_ORG = re.compile(r"(?:经营部|商行|门市部|个体工商户|分公司|合伙企业|工作室|服务部|加工厂|店|超市|养殖场|农场|林场|种植场|诊所|工程队"
-                        r"|经销部|批发部)$")
+                        r"|经销部|批发部|商场|宾馆|餐厅)$")
 _LEGAL_ORG = re.compile(r"(?:公司|银行|合作社|集团|厂|医院|学校|研究所|中心|协会|委员会|信用社|事务所|研究院|基金会)")
 # Words that end a name inside it; 向 is the one written three ways: any 向 inside a person's name, not the
 # 向 of 向阳 / 向荣 / 向日 inside a company's (江西向阳实业有限公司), and at a name's start only before whom it points at
@@ -101,6 +101,11 @@ def _clean_name(raw: str) -> str:
     if bracket and not _LEGAL_ORG.search(name[bracket.start() :]) and not _OTHER_ORG.search(name):
         name = name[: bracket.start()]
     return name.strip()
+
+
+def is_organisation(name: str) -> bool:
+    """Whether a name is an organisation's (a company, a bank, a shop …) by what its name says it is."""
+    return _kind(name, False) != "natural"
 
 
 def _kind(name: str, has_representative: bool) -> str:

@@ -40,6 +40,7 @@ import opencc
 
 from engine.errors import E, YaosuError
 from engine.extraction.normalise import to_simplified
+from engine.extraction.parties import is_organisation
 from engine.extraction.sections import find_sections, has_party_block
 from engine.yamltext import load_yaml
 
@@ -71,14 +72,7 @@ _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "慕容"
 _GIVEN = "建国明华伟芳军敏静丽强磊洋艳勇杰娟涛超秀兰霞平刚桂英玉萍红娥玲芬燕彬斌"
 _PLACES = ("上海", "苏州", "嘉善", "青浦", "吴江", "杭州", "南京", "无锡", "嘉兴", "宁波")
 _TRADES = ("贸易", "建材", "物流", "电子", "机械", "纺织", "科技", "食品", "装饰", "实业")
-_ORG_WORDS = ("公司", "厂", "银行", "合作社", "中心", "商行", "经营部", "门市部", "事务所", "集团", "店", "医院", "学校",
-              "委员会", "村委会", "信用社", "超市", "商场", "宾馆", "餐厅", "养殖场", "农场", "研究所", "诊所", "工作室",
-              "服务部", "工程队", "合伙企业")
 _MASK_TAIL = "某×xX*＊○〇0123456789０１２３４５６７８９"
-
-
-def _is_org(name: str) -> bool:
-    return any(word in name for word in _ORG_WORDS)
 
 
 def _person_name(rng: random.Random, index: int) -> str:
@@ -109,7 +103,7 @@ _ORG_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}?[省市县区])*(?:[\u4e00-\u9
 
 def _org_name(rng: random.Random, old: str) -> str:
     rest = old[_ORG_LEAD.match(old).end():] if _ORG_LEAD.match(old) else old  # type: ignore[union-attr]
-    if not _is_org(rest):
+    if not is_organisation(rest):
         rest = rng.choice(_TRADES) + "有限公司"
     if rng.randrange(3) == 0:
         return "某某" + rest
@@ -161,7 +155,7 @@ def name_plan(elements: Mapping[str, Any], types: Mapping[str, str], texts: Text
     plan: dict[str, str] = {}
     for index, name in enumerate(names):
         for _ in range(50):
-            new = _org_name(rng, name) if _is_org(name) else _person_name(rng, index)
+            new = _org_name(rng, name) if is_organisation(name) else _person_name(rng, index)
             taken = list(plan.values()) + names
             if not any(new in text for text in texts) and not any(new in t or t in new for t in taken):
                 plan[name] = new

@@ -273,10 +273,11 @@ def _rewrites(text: str) -> list[tuple[int, int, str]]:
 
 
 def _common_numerals(text: str) -> str:
-    """Capital numerals as the common ones inside a numeral (after the OCR repairs, which may make one: O贰 → 〇贰)."""
+    """Capital numerals as the common ones inside a numeral, then the OCR repairs again: the OCR repairs may make a
+    capital numeral (O贰 → 〇贰), and a common one may make an OCR repair (贰O壹 is 二O一, whose O is 〇)."""
     if not _HAS_CAPITAL.search(text):
         return text
-    return _CAPITAL_RUN.sub(lambda run: run.group().translate(_CAPITAL), text)
+    return fix_ocr(_CAPITAL_RUN.sub(lambda run: run.group().translate(_CAPITAL), text))
 
 
 def normalise(original: str) -> Normalised:
@@ -290,8 +291,6 @@ def normalise(original: str) -> Normalised:
     fixed = fix_ocr(kept)
     repairs = _repairs(original, kept, fixed, offsets)
     text = _common_numerals(fixed)
-    if text != fixed:
-        text = fix_ocr(text)  # 贰O壹 is 二O一 now, whose O the OCR repair reads as 〇
     # A rewrite can make another one, or put a digit next to an OCR letter (〇点〇O → 0.0O → 0.00): run both
     # until nothing changes, so that a second normalisation changes nothing. Each round shortens or keeps
     # the text's numbers, so a few rounds suffice.
@@ -300,7 +299,7 @@ def normalise(original: str) -> Normalised:
         if not rewrites:
             break
         text, offsets = _rewrite(text, rewrites, offsets)
-        text = fix_ocr(_common_numerals(fix_ocr(text)))
+        text = _common_numerals(fix_ocr(text))
     return Normalised(original, text, offsets, repairs, traditional)
 
 

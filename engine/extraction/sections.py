@@ -21,6 +21,8 @@ _CLAIMS = re.compile(
     r"|(?:起诉|诉至法院|诉至本院|诉至贵院|(?<!变更)(?<!放弃)(?<!增加)诉讼)(?:，)?(?:请求|要求)(?![。的]|依法判决[。！])"
     r"|诉请[:：]"
     r"|(?:请求|要求)[:：]"
+    # 请求一、判令被告… / 要求1.被告…: the first item right after the verb, without a colon.
+    r"|(?:请求|要求)(?=(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．](?:判令|判决|依法|被告|确认|解除|撤销))"
 )
 # 现原告请求被告归还… / 故要求被告偿还…: a claim stated in running text, when nothing above is found;
 # 原告诉称，1．要求被告… / 原告诉称，要求被告… (the claims right after 诉称) and 现原告急需用钱，要求被告… (a sentence of "now",

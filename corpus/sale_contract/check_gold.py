@@ -62,6 +62,8 @@ LABOR = {
     "position": "text", "monthly_wage": "money", "employment_end": "date",
     "termination_by": ("enum", {"employer", "employee", "mutual", "expiry"}),
     "termination_reason": "text", "unpaid_wages": "money",
+    "termination_ground": ("enum", {"fault", "no_fault", "layoff", "employer_fault", "own", "employer_proposed",
+                                    "employee_proposed", "not_renewed", "renewal_refused"}),
     "arbitration_award": ("object", {"number": "text", "date": "date", "result": "text"}),
     "final_award": "bool", "award_received_date": "date", "migrant_worker": "bool",
     "claim_economic_compensation": "money", "claim_illegal_termination": "money",

@@ -27,6 +27,7 @@ from engine.casetypes.motor_vehicle_accident.vocabulary import (
     tidy_parties,
 )
 from engine.extraction.document import Candidate, Document
+from engine.extraction.numerals import parse_small
 
 CONTEST = re.compile(
     r"过高|过多|过长|不予认可|不认可|不予支持|不应支持|(?<!没)有异议|(?:没有|无|缺乏)[^，。；]{0,4}依据|(?:应当?|须|需)提供|应按|应扣除|应予扣除|扣除|核减|不属于|不予|不承担|不应|酌定|为宜|缺乏|没有证据|无证据|没有提供|未提供|未能提供|"
@@ -81,6 +82,7 @@ class _Found:
         self.positions: dict[str, str] = {}
         self.values: dict[str, Any] = {}
         self.spans: dict[str, list[tuple[int, int]]] = {}
+        self.grades_admitted: list[int] = []  # the grades of the clause that admits the appraisal (七级及十级伤残无异议)
 
     def record(self, eid: str, position: str, value: Any, span: tuple[int, int]) -> None:
         if eid not in self.positions:
@@ -124,9 +126,11 @@ _BLANKET = re.compile(r"原告(?:所诉|所述|诉称|陈述)的?(?:事实|事�
 # 对原告的诉讼请求没有意见 / 对原告的诉请无异议: the claims admitted, the sum asked with them.
 _CLAIMS_ADMITTED = re.compile(r"对原告的?(?:诉讼请求|诉请|起诉)(?:" + _NO_OBJECTION + "|没有意见|无意见)"
                               r"|(?<!不)(?:同意|认可|接受)原告的?(?:全部)?(?:诉讼请求|诉请)")
-_GRADE_CONTESTED = re.compile(r"重新鉴定|(?<!没)有异议|不予认定|过高|不认可|没有鉴定结论|鉴定程序不合法|不构成伤残")
+_GRADE_CONTESTED = re.compile(r"重新鉴定|(?<!没)有异议|不予认定|过高|偏高|不认可|不予认可|没有鉴定结论|鉴定程序不合法|不构成伤残")
 # 原告的伤情不构成伤残 / 未达到伤残等级: the grade denied, whatever follows.
 _NOT_DISABLED = re.compile(r"(?:不|未|没有)(?:构成|达到|够)(?:任何)?伤残")
+# 另一处瘢痕不构成十级伤残: one grade of the appraisal denied (after another admitted: the further grade contested).
+_GRADE_DENIED = re.compile(r"(?:不|未|没有)(?:构成|达到|够)[一二三四五六七八九十]{1,2}级伤残")
 
 
 _CLAUSE_CUT = re.compile(r"[，。；;]|,(?!\d{3})")  # not the comma of 10,000
@@ -257,10 +261,14 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
             and "disability_grade" not in found.positions:
         found.record("disability_grade", "contest", None, (lo, hi))  # 因此我公司申请重新鉴定: the grade contested
     elif grade:
-        if "disability_grade" in found.positions and re.search(r"(?<!没)有异议|重新鉴定", chunk):
-            found.record("extra_disability_grades", "contest", None, (lo, hi))
-        elif re.search(r"级伤残[^，。；]{0,4}NO|伤残等级[^，。；]{0,8}NO|鉴定(?:意见|结论)NO".replace("NO", _NO_OBJECTION), chunk):
+        if "disability_grade" in found.positions and (re.search(r"(?<!没)有异议|重新鉴定", chunk)
+                                                     or _GRADE_DENIED.search(chunk)):
+            # the further grades the answer itself admits beside the highest (七级及十级伤残无异议 → [10]), if any
+            found.record("extra_disability_grades", "contest", found.grades_admitted[1:] or None, (lo, hi))
+        elif admitted := re.search(r"级伤残[^，。；]{0,4}NO|伤残等级[^，。；]{0,8}NO|鉴定(?:意见|结论)NO".replace("NO", _NO_OBJECTION), chunk):
             found.record("disability_grade", "admit", None, (lo, hi))
+            grades = [parse_small(word) for word in re.findall(r"([一二三四五六七八九十]{1,2})级伤残", chunk[:admitted.end()])]
+            found.grades_admitted = sorted(grade for grade in grades if grade is not None and 1 <= grade <= 10)
         elif _NOT_DISABLED.search(chunk) or re.search(r"伤残[^。；]{0,16}(?:" + _GRADE_CONTESTED.pattern + ")|(?:" + _GRADE_CONTESTED.pattern
                        + r")[^。；]{0,6}伤残|鉴定意见[^。；]{0,6}(?<!没)有异议", chunk):
             found.record("disability_grade", "contest", None, (lo, hi))

@@ -82,6 +82,9 @@ _RECOURSE = re.compile(r"追偿|原告[^。；]{0,24}?(?:垫付|赔付|偿还)[^
 _DEATH_CLAIMED = re.compile(r"死者|死亡赔偿金|丧葬费")
 _INJURY_ITEMS = re.compile(r"残疾赔偿金|伤残赔偿金|级伤残|伤残等级")
 _INJURY = re.compile(r"受伤|伤残|致伤|受损伤|住院|治疗|医疗费|骨折|护理费|误工费")
+# A clause about the vehicle's policies (投保了 / 购买了交强险及商业三者险 / 投有…), and the act of insuring.
+_INSURED = re.compile(r"投保|承保|投有|购买了?(?=[^，。；]{0,16}险)")
+_POLICY = re.compile(r"投保|承保|保险|投有|交强险|强制险|三者险|商业险")
 # The compulsory policy: 交强险 / 机动车交通事故责任强制保险 / 强制险.
 _COMPULSORY = re.compile(r"交强险|强制保险|强制险")
 # 精神损害抚慰金（精神抚慰金 / 精神损失费 / 精神损害赔偿金）…在交强险限额内优先赔偿 / 优先赔偿精神损害抚慰金: the
@@ -487,7 +490,7 @@ def _vehicles(doc: Document, results: dict[str, Candidate], names: list[tuple[st
             if vehicle["owner"] is None:
                 vehicle["owner"] = _owner(text, lo, hi, at, names)
             several = len({m.group() for m in PLATE.finditer(chunk)}) > 1
-            if re.search(r"投保|承保|保险", chunk) and not several:
+            if _POLICY.search(chunk) and not several:
                 # A clause naming several plates (…在各自承保的交强险限额内…) does not say whose insurer is whose.
                 _insurance(doc, vehicle, lo, hi, insurers)
             spans.append((lo, hi))
@@ -565,7 +568,7 @@ def _insurance(doc: Document, vehicle: dict[str, Any], lo: int, hi: int, insurer
     text = doc.text
     chunk = text[lo:hi]
     found = [(chunk.find(w), n) for w, n in insurers if chunk.find(w) >= 0]
-    if not found and len({n for _, n in insurers}) == 1 and re.search(r"投保|承保", chunk):
+    if not found and len({n for _, n in insurers}) == 1 and _INSURED.search(chunk):
         found = [(0, insurers[0][1])]  # 在被告平安财险苏州分公司投保: a short name of the one insurer sued
     if not found:
         return
@@ -1080,7 +1083,7 @@ def _accident_date(doc: Document, results: dict[str, Candidate]) -> None:
             return
 
 
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}〔\d{4}〕第?\w{1,12}?号|第\d{6,}号(?=《?(?:道路)?交通事故认定书)")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}〔\d{4}〕第?\w{1,12}?号|第\d{6,}号(?=《?(?:道路)?(?:交通)?事故(?:责任)?认定书)")
 _PLACE = re.compile(r"(?:在|行驶至|途经|至)([^，。；在至]{2,30}?(?:交叉口|路口处|路口|路段|附近|处))")
 _APPRAISED = re.compile(r"^[，,]?(?:经|由)[^，。；]{0,20}?(?:司法)?鉴定")
 _RESIDENCE = (

@@ -8,6 +8,7 @@
 | `answers.py` | answers: stance and counter-figure per damage item, 认定书, share, policies, grades, periods |
 | `realdata.py` | predictions adapted to the lawbench traffic gold's conventions (role labels) |
 | `rules.py` | the judgment rules: items, 交强险 / 商业三者险 / 侵权人 allocation, orders per payer |
+| `paraphrases.yaml` | wordings of one meaning for `--perturb lexical` (58, each variant attested) |
 
 Its data: `element_tables/motor_vehicle_accident.yaml`, `elements/traffic_accident.yaml`,
 `judgment_templates/motor_vehicle_accident.docx`; the calculators are engine/law/injury.py and

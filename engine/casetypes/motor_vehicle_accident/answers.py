@@ -27,16 +27,20 @@ from engine.casetypes.motor_vehicle_accident.vocabulary import (
     tidy_parties,
 )
 from engine.extraction.document import Candidate, Document
+from engine.extraction.numerals import parse_small
 
 CONTEST = re.compile(
     r"过高|过多|过长|不予认可|不认可|不予支持|不应支持|(?<!没)有异议|(?:没有|无|缺乏)[^，。；]{0,4}依据|(?:应当?|须|需)提供|应按|应扣除|应予扣除|扣除|核减|不属于|不予|不承担|不应|酌定|为宜|缺乏|没有证据|无证据|没有提供|未提供|未能提供|"
     r"(?:无|没有|缺少)[^，。；]{0,6}(?:医嘱|医疗机构的?意见)|无[^，。；]{0,4}票据|没有[^，。；]{0,4}票据|无依据|没有依据|依据不足|证据不足|不客观|不公正|不公平|不准确|不当(?!得利)|错误|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔|为准|不符合|与事实不符|不属实|重复|自行负担|不负担|间接损失|非[^，。；]{0,4}(?:保险|赔偿|理赔)[^，。；]{0,4}范围|不在[^，。；]{0,8}范围|过大|偏高|偏多|偏长|计入|并入|应由[^，。；]{0,10}分担|(?:没有|无|未能?|不能)证明|应参照|应当参照|自行承担")
+# No objection, in its wordings (无异议 / 没有异议 / 不持异议 / 不持任何异议), and too high (过高 / 偏高).
+_NO_OBJECTION = r"(?:无异议|没有异议|不持(?:任何)?异议)"
+_TOO_HIGH = r"(?:过高|偏高)"
 ADMIT = re.compile(r"无异议|没有异议|不持(?:任何)?异议|认可|同意|属实|无意见|予以确认")
 _MARKER = re.compile(r"(?:认可|为|应为|以|酌定|计|合计|共计|仅|只|按|按照|支持|以不超过|以不高于)(?:人民币)?$")
-_HIGH_AFTER = re.compile(r"^(?:的?标准)?(?:过高|过多|不予|不认可|缺乏)")
+_HIGH_AFTER = re.compile(r"^(?:的?标准)?(?:过高|偏高|过多|不予|不认可|缺乏)")
 _RATE_BEFORE = re.compile(r"(?:每天|每日|每月|每年|日均|月均|月收入|年收入)[^，,；;。]{0,2}$")
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*[%％]")
-_DAYS = {"lost_work_days": "误工期", "nursing_days": "护理期", "nutrition_days": "营养期"}
+_DAYS = {"lost_work_days": "误工(?:期|时间)", "nursing_days": "护理(?:期|时间)", "nutrition_days": "营养(?:期|时间)"}
 
 
 def _units(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -78,6 +82,7 @@ class _Found:
         self.positions: dict[str, str] = {}
         self.values: dict[str, Any] = {}
         self.spans: dict[str, list[tuple[int, int]]] = {}
+        self.grades_admitted: list[int] = []  # the grades of the clause that admits the appraisal (七级及十级伤残无异议)
 
     def record(self, eid: str, position: str, value: Any, span: tuple[int, int]) -> None:
         if eid not in self.positions:
@@ -106,24 +111,26 @@ _ADVANCE_VERB = re.compile(r"垫付|预付|已经?支付|支付了|已付|支付
 _ADVANCE_NEXT = re.compile(r"[，,、及和]?(?:人民币)?[\u4e00-\u9fa5（）()]{0,14}?(?:人民币)?")
 _ADVANCE_STOP = re.compile(r"合计|共计|总计|辩称|认可|应|为宜|[。；;]")
 _CLAIM_DENIED = re.compile(
-    r"驳回原告的?(?:全部|所有)?诉讼请求|(?<![费金失])(?:诉请|诉求|诉讼请求|起诉数额|请求数额|索赔数额)[^，。；]{0,4}过高|诉请都不同意|"
-    r"原告的?(?:要求|请求|诉请|诉求)[^，。；]{0,2}过高|"
+    r"驳回原告的?(?:全部|所有)?诉讼请求|(?<![费金失])(?<!费用)(?:诉请|诉求|诉讼请求|起诉数额|请求数额|索赔数额)[^，。；]{0,4}" + _TOO_HIGH + r"|诉请都不同意|"
+    r"原告的?(?:要求|请求|诉请|诉求)[^，。；]{0,2}" + _TOO_HIGH + r"|"
     r"不同意赔偿|不同意原告的?(?:全部|所有)?(?:诉讼请求|诉请)|被告[A-Z\u4e00-\u9fa5]{0,4}不应承担(?:任何)?赔偿责任|不应承担任何|不需要承担任何|"
-    r"诉讼请求[^。；]{0,6}(?<!没)有异议|赔偿这么多|各项(?:损失|费用|赔偿)[^，。；]{0,4}(?:(?<!没)有异议|过高)|"
-    r"(?:要求|主张|请求|诉请)的?(?:赔偿|给付|支付)?的?(?:金额|数额|损失|费用|赔偿款?|款项)[^，。；]{0,4}过高|"
-    r"(?<![^，,。；;：:\s但])(?:赔偿|索赔)的?(?:金额|数额)[^，。；]{0,4}过高|"
+    r"诉讼请求[^。；]{0,6}(?<!没)有异议|赔偿这么多|各项(?:经济)?(?:损失|费用|赔偿)[^，。；]{0,4}(?:(?<!没)有异议|" + _TOO_HIGH + r")|"
+    r"(?:要求|主张|请求|诉请)的?(?:赔偿|给付|支付)?的?(?:金额|数额|损失|费用|赔偿款?|款项)[^，。；]{0,4}" + _TOO_HIGH + r"|"
+    r"(?<![^，,。；;：:\s但])(?:赔偿|索赔)的?(?:金额|数额)[^，。；]{0,4}" + _TOO_HIGH + r"|"
     r"驳回(?:原告|其|对方)[^，。；]{0,10}(?:诉讼请求|诉请|起诉)|"
     r"(?:诉请|诉求|诉讼请求|起诉|请求)[^，。；]{0,6}(?:缺乏|没有|无)[^，。；]{0,6}依据|"
     r"(?:诉请|诉求|诉讼请求|请求)[^，。；]{0,4}不合理|损失[^，。；]{0,4}(?:计算)?(?:有误|错误|不实)|(?:我方|我公司|答辩人|本人|我)[^，。；]{0,2}不(?:应当?)?承担(?:任何)?赔偿责任")
 # 原告所诉属实 / 认可原告起诉的事实: every fact the complaint states is admitted (README, answer positions).
-_BLANKET = re.compile(r"原告(?:所诉|所述|诉称|陈述)的?(?:事实|事故经过)?(?:属实|无异议|没有异议)"
-                      r"|(?:认可|对)原告(?:起诉|所诉|陈述|诉称)的?(?:事实|事故经过)(?:无异议|没有异议|属实)?")
+_BLANKET = re.compile(r"原告(?:所诉|所述|诉称|陈述)的?(?:事实|事故经过)?(?:属实|" + _NO_OBJECTION + ")"
+                      r"|(?:认可|对)原告(?:起诉|所诉|陈述|诉称)的?(?:事实|事故经过)(?:" + _NO_OBJECTION + "|属实)?")
 # 对原告的诉讼请求没有意见 / 对原告的诉请无异议: the claims admitted, the sum asked with them.
-_CLAIMS_ADMITTED = re.compile(r"对原告的?(?:诉讼请求|诉请|起诉)(?:无异议|没有异议|没有意见|无意见)"
+_CLAIMS_ADMITTED = re.compile(r"对原告的?(?:诉讼请求|诉请|起诉)(?:" + _NO_OBJECTION + "|没有意见|无意见)"
                               r"|(?<!不)(?:同意|认可|接受)原告的?(?:全部)?(?:诉讼请求|诉请)")
-_GRADE_CONTESTED = re.compile(r"重新鉴定|(?<!没)有异议|不予认定|过高|不认可|没有鉴定结论|鉴定程序不合法|不构成伤残")
+_GRADE_CONTESTED = re.compile(r"重新鉴定|(?<!没)有异议|不予认定|过高|偏高|不认可|不予认可|没有鉴定结论|鉴定程序不合法|不构成伤残")
 # 原告的伤情不构成伤残 / 未达到伤残等级: the grade denied, whatever follows.
 _NOT_DISABLED = re.compile(r"(?:不|未|没有)(?:构成|达到|够)(?:任何)?伤残")
+# 另一处瘢痕不构成十级伤残: one grade of the appraisal denied (after another admitted: the further grade contested).
+_GRADE_DENIED = re.compile(r"(?:不|未|没有)(?:构成|达到|够)[一二三四五六七八九十]{1,2}级伤残")
 
 
 _CLAUSE_CUT = re.compile(r"[，。；;]|,(?!\d{3})")  # not the comma of 10,000
@@ -230,7 +237,7 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
         found.record("victim_residence", "contest", "rural", (lo, hi))
     if _ACCIDENT_ADMITTED.search(chunk):
         found.record("accident_date", "admit", None, (lo, hi))
-    elif re.search(r"事故事实|事故的(?:基本|主要)?事实|事故证明[^，。；]{0,6}(?:无异议|没有异议)|事故发生(?!后|时|在|以后|之后|于|是|系|的(?:时间|日期)[为是])|事故经过|事故的发生(?![^，。；]{0,4}过错)"
+    elif re.search(r"事故事实|事故的(?:基本|主要)?事实|事故证明[^，。；]{0,6}" + _NO_OBJECTION + r"|事故发生(?!后|时|在|以后|之后|于|是|系|的(?:时间|日期)[为是])|事故经过|事故的发生(?![^，。；]{0,4}过错)"
                    r"|发生经过", chunk):
         found.record("accident_date", "admit" if ADMIT.search(chunk) else stance, None, (lo, hi))
     if _OTHER_ALLOCATION.search(chunk):
@@ -242,22 +249,26 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
         if any(said):
             found.record("liability", "contest" if "contest" in said else "admit", None, (lo, hi))
     if re.search(r"优先赔偿|优先支付", chunk) and "精神" in chunk:
-        found.record("mental_damages_first", "admit" if re.search(r"同意|无异议", chunk) else stance, None, (lo, hi))
+        found.record("mental_damages_first", "admit" if re.search(r"同意|" + _NO_OBJECTION, chunk) else stance, None, (lo, hi))
     for eid, word in _DAYS.items():
-        match = re.search(word + r"(认可|应为|应按|按|为)?(\d{1,4})(?:日|天)(无异议)?", chunk)
+        match = re.search(word + r"(认可|应为|应按|按|为)?(\d{1,4})(?:日|天)(" + _NO_OBJECTION + ")?", chunk)
         if match and match.group(3):
             found.record(eid, "admit", None, (lo, hi))
         elif match and match.group(1):
             found.record(eid, "contest", int(match.group(2)), (lo, hi))
     grade = re.search(r"伤残等级|级伤残|鉴定意见|伤残", chunk)
-    if grade and re.search(r"(?:申请|要求)[^，。；]{0,4}重新鉴定", chunk) and not re.search(r"误工期|护理期|营养期", chunk) \
+    if grade and re.search(r"(?:申请|要求)[^，。；]{0,4}重新鉴定", chunk) and not re.search(r"(?:误工|护理|营养)(?:期|时间)", chunk) \
             and "disability_grade" not in found.positions:
         found.record("disability_grade", "contest", None, (lo, hi))  # 因此我公司申请重新鉴定: the grade contested
     elif grade:
-        if "disability_grade" in found.positions and re.search(r"(?<!没)有异议|重新鉴定", chunk):
-            found.record("extra_disability_grades", "contest", None, (lo, hi))
-        elif re.search(r"级伤残[^，。；]{0,4}无异议|伤残等级[^，。；]{0,8}无异议|鉴定意见无异议|伤残等级无异议", chunk):
+        if "disability_grade" in found.positions and (re.search(r"(?<!没)有异议|重新鉴定", chunk)
+                                                     or _GRADE_DENIED.search(chunk)):
+            # the further grades the answer itself admits beside the highest (七级及十级伤残无异议 → [10]), if any
+            found.record("extra_disability_grades", "contest", found.grades_admitted[1:] or None, (lo, hi))
+        elif admitted := re.search(r"级伤残[^，。；]{0,4}NO|伤残等级[^，。；]{0,8}NO|鉴定(?:意见|结论)NO".replace("NO", _NO_OBJECTION), chunk):
             found.record("disability_grade", "admit", None, (lo, hi))
+            grades = [parse_small(word) for word in re.findall(r"([一二三四五六七八九十]{1,2})级伤残", chunk[:admitted.end()])]
+            found.grades_admitted = sorted(grade for grade in grades if grade is not None and 1 <= grade <= 10)
         elif _NOT_DISABLED.search(chunk) or re.search(r"伤残[^。；]{0,16}(?:" + _GRADE_CONTESTED.pattern + ")|(?:" + _GRADE_CONTESTED.pattern
                        + r")[^。；]{0,6}伤残|鉴定意见[^。；]{0,6}(?<!没)有异议", chunk):
             found.record("disability_grade", "contest", None, (lo, hi))
@@ -265,7 +276,7 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
 
 
 # 被告PER辩称：无异议。 — a statement that is only "no objection" is a blanket admission.
-_BARE_NO_OBJECTION = re.compile(r"(?:对此|对原告的?(?:起诉|诉称))?(?:均|都)?(?:无异议|没有异议)[。；;]?")
+_BARE_NO_OBJECTION = re.compile(r"(?:对此|对原告的?(?:起诉|诉称))?(?:均|都)?" + _NO_OBJECTION + "[。；;]?")
 # A blanket admits facts the defendant can speak to; whether the victim died is the case's own fact, and no
 # gold set annotates a stance on it (lawbench_traffic_dev / dev2 / dev3: none).
 _NOT_ADMITTED_BY_BLANKET = ("death",)
@@ -289,9 +300,9 @@ def _stated_in_complaint(doc: Document, claims_too: bool) -> list[str] | None:
 # 原被告发生交通事故是事实 admits the accident even when the sentence goes on to contest the 认定书.
 _ACCIDENT_ADMITTED = re.compile(r"(?:发生(?:了)?)?(?:本次|本起|此次)?(?:道路)?交通事故(?:的发生)?(?:是事实|属实|事实清楚)|事故(?:事实)?属实"
                                 r"|发生(?:了)?(?:本次|本起|此次)?事故(?:是事实|属实)"
-                                r"|对[^，。；]{0,10}发生(?:了)?(?:交通)?事故[^。；]{0,24}?(?:无异议|没有异议)"
-                                r"|对(?:本次|此次|该起|这起)?(?:交通)?事故(?:本身)?(?:无异议|没有异议|认可)"
-                                r"|对(?:本次|此次|该起|这起)?(?:交通)?事故的?(?:责任)?事实(?:无异议|没有异议|认可)")
+                                r"|对[^，。；]{0,10}发生(?:了)?(?:交通)?事故[^。；]{0,24}?" + _NO_OBJECTION
+                                + r"|对(?:本次|此次|该起|本起|这起)?(?:交通)?事故(?:本身)?(?:" + _NO_OBJECTION + "|认可)"
+                                r"|对(?:本次|此次|该起|本起|这起)?(?:交通)?事故的?(?:责任)?事实(?:" + _NO_OBJECTION + "|认可)")
 # The answer puts the fault elsewhere than the 认定书 does: the allocation is contested.
 _OTHER_ALLOCATION = re.compile(r"应负(?:本次|本起)?事故的?(?:主要|次要|同等)责任|过错在于|责任并不(?:是|全)|分清责任"
                               r"|(?:其|我|我方|本人|答辩人|被告(?:[A-Z]{2,4})?)(?:对[^，。；]{0,8})?不存在(?:任何)?过错"
@@ -364,11 +375,11 @@ def _share(text: str, found: _Found, lo: int, hi: int) -> None:
         return
     near = text[max(lo, own.start() - 16):own.end() + 6]
     # …由机动车一方承担70%无异议: the share named is agreed to, not offered
-    agreed = re.match(r"[^，。；]{0,4}?(?:无异议|没有异议|予以认可)", text[own.end():hi]) is not None
+    agreed = re.match(r"[^，。；]{0,4}?(?:" + _NO_OBJECTION + "|予以认可)", text[own.end():hi]) is not None
     offered = not agreed and _OWN_OFFER.search(text, max(lo, own.start() - 28), own.start()) is not None
     if not offered and _stance(chunk) is None:
         return  # 在商业三者险内按30%承担 with no stance: a statement of the policy's share, not a position
-    if offered or re.search(r"为宜|过高|不同意|应按", chunk) or not re.search(r"无异议|没有异议|认可|同意", near):
+    if offered or re.search(r"为宜|过高|偏高|不同意|应按", chunk) or not re.search(_NO_OBJECTION + "|认可|同意", near):
         # 以30%为宜 / 承担责任不应超过15% / 自愿承担70%: the share the defendant proposes for its own side
         found.record("liability_share", "contest", own.group(1), (lo, hi))
     else:

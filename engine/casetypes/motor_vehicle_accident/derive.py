@@ -58,11 +58,11 @@ _SHARE = {"全部": "full", "主要": "main", "同等": "equal", "次要": "seco
 # 负主责 / 负全责 / 无责 (not 无责赔偿限额, the insurer's no-fault cap). The match starts at 各 / 均 so that the
 # text before it is the subject.
 # 周某在事故中无责任: the adverbial belongs to the match, so that the text before it is still the subject.
-_IN_ACCIDENT = r"(?:在(?:本次|此次|该起|本起|该次)?(?:交通)?事故中)?"
+_IN_ACCIDENT = r"(?:在(?:本次|此次|该起|本起|这起|该次)?(?:交通)?事故中)?"
 _LIABILITY = re.compile(
-    _IN_ACCIDENT + r"(?:各|均|都|亦|也)?(?P<ought>应当?|应该)?(?:负|承担|为)?(?:此次|本次|该起|此|本|该)?(?:交通)?(?:事故)?的?"
+    _IN_ACCIDENT + r"(?:各|均|都|亦|也)?(?P<ought>应当?|应该)?(?:负|承担|为)?(?:此次|本次|该起|本起|这起|该次|此|本|该)?(?:交通)?(?:事故)?的?"
     r"(全部|主要|同等|次要|无)(?:事故)?责任"
-    r"|" + _IN_ACCIDENT + r"(?:各|均|都|亦|也)?(?:不承担|不负)(?:此次|本次|该起|此|本|该)?(?:交通)?(?:事故)?的?(责任)"
+    r"|" + _IN_ACCIDENT + r"(?:各|均|都|亦|也)?(?:不承担|不负)(?:此次|本次|该起|本起|这起|该次|此|本|该)?(?:交通)?(?:事故)?的?(责任)"
     r"|" + _IN_ACCIDENT + r"(?:各|均|都|亦|也)?(?:(?:负|承担|为)(全|主|同|次|无)|(无))责(?![任赔限险])")
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*%")
 _PAID_AT = re.compile(r"(?:的比例)?(?:予以)?(?:赔偿|承担|负担)")
@@ -82,8 +82,18 @@ _RECOURSE = re.compile(r"追偿|原告[^。；]{0,24}?(?:垫付|赔付|偿还)[^
 _DEATH_CLAIMED = re.compile(r"死者|死亡赔偿金|丧葬费")
 _INJURY_ITEMS = re.compile(r"残疾赔偿金|伤残赔偿金|级伤残|伤残等级")
 _INJURY = re.compile(r"受伤|伤残|致伤|受损伤|住院|治疗|医疗费|骨折|护理费|误工费")
+# A clause about the vehicle's policies (投保了 / 购买了交强险及商业三者险 / 投有…), and the act of insuring.
+_INSURED = re.compile(r"投保|承保|投有|购买了?(?=[^，。；]{0,16}险)")
+_POLICY = re.compile(r"投保|承保|保险|投有|交强险|强制险|三者险|商业险")
+# The compulsory policy: 交强险 / 机动车交通事故责任强制保险 / 强制险.
+_COMPULSORY = re.compile(r"交强险|强制保险|强制险")
+# 精神损害抚慰金（精神抚慰金 / 精神损失费 / 精神损害赔偿金）…在交强险限额内优先赔偿 / 优先赔偿精神损害抚慰金: the
+# figure and the long name of the policy may stand between the item and 优先.
+_MENTAL_FIRST = re.compile(r"(?:精神损害抚慰金|精神抚慰金|精神损失费|精神损害赔偿金)[^。；]{0,40}优先|优先[^。；]{0,12}精神(?:损害|抚慰|损失)")
 _COMMERCIAL = re.compile(r"商业|三者险|第三者责任险|第三者责任保险")
 _GRADE_WORD = r"(?:[一二三四五六七八九十]|10|[1-9]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])"
+# 构成 / 鉴定为 / 评定为 between two grades of one sentence: the list goes on (…构成八级伤残，…鉴定为十级伤残).
+_GRADING = re.compile(r"构成|鉴定为|评定为|评定|认定为")
 _GRADE = re.compile(rf"(两处|二处|三处|四处|[2-4]处|双)?({_GRADE_WORD})级伤残([一二三四两1-4]处)?")
 # 伤残等级分别为九级、十级 / 伤残等级为十级 / 伤残等级为一处九级、一处十级 / 伤残程度一个八级一个十级: the grades after
 # the words, without 伤残 behind them, each with its count.
@@ -480,7 +490,7 @@ def _vehicles(doc: Document, results: dict[str, Candidate], names: list[tuple[st
             if vehicle["owner"] is None:
                 vehicle["owner"] = _owner(text, lo, hi, at, names)
             several = len({m.group() for m in PLATE.finditer(chunk)}) > 1
-            if re.search(r"投保|承保|保险", chunk) and not several:
+            if _POLICY.search(chunk) and not several:
                 # A clause naming several plates (…在各自承保的交强险限额内…) does not say whose insurer is whose.
                 _insurance(doc, vehicle, lo, hi, insurers)
             spans.append((lo, hi))
@@ -490,7 +500,7 @@ def _vehicles(doc: Document, results: dict[str, Candidate], names: list[tuple[st
     if len(vehicles) == 1 and len({n for _, n in insurers}) == 1:
         only = insurers[0][1]
         vehicle = vehicles[0]
-        if vehicle["compulsory_insurer"] is None and re.search(r"交强险|强制保险", text):
+        if vehicle["compulsory_insurer"] is None and _COMPULSORY.search(text):
             vehicle["compulsory_insurer"] = only
         if vehicle["commercial_insurer"] is None and _COMMERCIAL.search(text):
             vehicle["commercial_insurer"] = only
@@ -558,12 +568,12 @@ def _insurance(doc: Document, vehicle: dict[str, Any], lo: int, hi: int, insurer
     text = doc.text
     chunk = text[lo:hi]
     found = [(chunk.find(w), n) for w, n in insurers if chunk.find(w) >= 0]
-    if not found and len({n for _, n in insurers}) == 1 and re.search(r"投保|承保", chunk):
+    if not found and len({n for _, n in insurers}) == 1 and _INSURED.search(chunk):
         found = [(0, insurers[0][1])]  # 在被告平安财险苏州分公司投保: a short name of the one insurer sued
     if not found:
         return
     insurer = min(found)[1]
-    if re.search(r"交强险|强制保险", chunk) and vehicle["compulsory_insurer"] is None:
+    if _COMPULSORY.search(chunk) and vehicle["compulsory_insurer"] is None:
         vehicle["compulsory_insurer"] = insurer
     commercial = _COMMERCIAL.search(chunk)
     if commercial and vehicle["commercial_insurer"] is None:
@@ -933,7 +943,7 @@ def _grades(doc: Document, results: dict[str, Candidate]) -> None:
             continue
         count = _COUNT.get((match.group(1) or match.group(3) or "一")[0], 1)
         gap = text[spans[-1][1]:match.start()] if spans else ""
-        if grades and len(gap) > 3 and not (len(gap) <= 20 and "构成" in gap and not re.search(r"[。；;]", gap)):
+        if grades and len(gap) > 3 and not (len(gap) <= 20 and _GRADING.search(gap) and not re.search(r"[。；;]", gap)):
             break  # the first statement of the grades (a later one restates them)
         grades += [grade] * count
         spans.append((match.start(), match.end()))
@@ -1073,7 +1083,7 @@ def _accident_date(doc: Document, results: dict[str, Candidate]) -> None:
             return
 
 
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}〔\d{4}〕第?\w{1,12}?号|第\d{6,}号(?=《?(?:道路)?交通事故认定书)")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}〔\d{4}〕第?\w{1,12}?号|第\d{6,}号(?=《?(?:道路)?(?:交通)?事故(?:责任)?认定书)")
 _PLACE = re.compile(r"(?:在|行驶至|途经|至)([^，。；在至]{2,30}?(?:交叉口|路口处|路口|路段|附近|处))")
 _APPRAISED = re.compile(r"^[，,]?(?:经|由)[^，。；]{0,20}?(?:司法)?鉴定")
 _RESIDENCE = (
@@ -1135,7 +1145,7 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
     _document_number(doc, results)
     _place_and_appraisal(doc, results)
     if "mental_damages_first" not in results:
-        match = re.search(r"精神损害抚慰金[^。；]{0,24}优先|优先[^。；]{0,12}精神损害", doc.text)
+        match = _MENTAL_FIRST.search(doc.text)
         if match:
             results["mental_damages_first"] = Candidate("mental_damages_first", True, [match.span()], 0.8,
                                                         "derived", match.start())

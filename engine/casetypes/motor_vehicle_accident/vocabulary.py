@@ -47,8 +47,9 @@ NO_ITEM_WORDS = ("后续治疗费", "后续医疗费", "后期治疗费", "后�
 _WORDS = sorted([(w, item) for item, words in ITEM_WORDS.items() for w in words]
                 + [(w, None) for w in NO_ITEM_WORDS], key=lambda p: -len(p[0]))
 _KEYWORDS = re.compile("|".join(re.escape(w) for w, _ in _WORDS))
-# 按照损失比例 / 受伤者的损失情况: a measure or a state of losses, no item.
-_LOSS = re.compile(r"[\u4e00-\u9fa5]{1,8}?损失(?!比例|情况|的比例)")
+# 按照损失比例 / 受伤者的损失情况: a measure or a state of losses, no item. 各项费用 / 各项经济费用 is all the
+# losses, as 各项损失 is (no item word holds it).
+_LOSS = re.compile(r"[\u4e00-\u9fa5]{1,8}?损失(?!比例|情况|的比例)|各项(?:经济)?费用")
 _ITEM_OF: dict[str, str | None] = dict(_WORDS)
 _NOT_PROPERTY = re.compile(r"^等|按照|^按|者的?$|各项|全部|经济|上述|其他|总|误工|停运|营运|精神|合计|共计|造成|遭受|损失|间接|原告|被告|受害人|其|产生|实际|所受")
 

@@ -157,7 +157,7 @@ def late_delivery(text: str) -> tuple[int, int] | None:
 # A contract signed (签订 / 签署 / 所签的), or named in 《》; not one asked for, refused or not yet signed.
 _SIGNED = re.compile(r"(?:签(?:订|署|定)?(?!收|字|名|章|发)|订立)(?:了)?[^，。；]{0,14}?(?:合同|协议|契约|订单|意向书|认购书|确认书)")
 _TITLED = re.compile(r"《[^》]{1,24}(?:合同|协议|契约|订单|意向书|认购书|确认书)》")
-NOT_SIGNED = re.compile(r"(?:要求|通知|催促|拒绝|拒不|未|没有|尚未|并未|拟|准备|同意|应当|应|须|需|不予|不|无)[^，。；]{0,3}$")
+NOT_SIGNED = re.compile(r"(?:要求|通知|催促|拒绝|拒不|未|没有|尚未|并未|拟|准备|同意|应当|应|须|需(?!方)|不予|不|无)[^，。；]{0,3}$")
 UNWRITTEN = re.compile(r"无书面合同|(?:未|没有|并未|从未)(?:签订|签署|订立)(?:过)?书面|(?:未|没有)(?:签订|订立)(?:买卖|购销)合同|口头约定|口头协议")
 
 

@@ -75,7 +75,6 @@ _LOSS_AFTER = re.compile(r"(?:的)?(?:经济)?损失")
 _BEAR = re.compile(rf"(?:承担|赔偿){_PARTY}(?:全部|各项|经济|的)*$")
 _ASKED = re.compile(r"请求|要求|诉请|应(?:当)?|判令")
 _COURT = re.compile(r"一审|原审|原判|二审|判决")
-_PAY_COSTS = re.compile(r"支付|给付|承担|负担|赔偿")
 _PAY_PENALTY = re.compile(rf"(?:支付|给付|承担|赔偿){_PARTY}(?:逾期[^，。；0-9]{{0,6}}?)?$")
 
 
@@ -112,8 +111,6 @@ def _claim_items(doc: Document, results: dict[str, Candidate]) -> None:
             eid = "claim_losses"
         elif not noun and _LOSS_AFTER.match(text, mention.end) and _BEAR.search(head):
             eid = "claim_losses"  # 承担60000元损失（责任）: the sum before its noun
-        elif noun in ("律师费", "律师代理费", "代理费") and _PAY_COSTS.search(head):
-            eid = "claim_costs"  # 承担原告支出的律师代理费6000元: the cost of enforcing the claim
         else:
             continue
         found.setdefault(eid, Candidate(eid, mention.value, [(mention.start, mention.end)], 0.8, "derived",

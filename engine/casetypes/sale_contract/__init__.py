@@ -7,6 +7,7 @@
 | `derive.py` | sellers and buyers from who claims what; claims by their nouns; answers: reductions, rejected / agreed / restated claims, own assertions, general rejections read against the complaint's claims (`Document.complaint`), the answer's own figures, several defendants, facts listed as admitted, a payment in full or a defect denied against the complaint's |
 | `answers.yaml` | answer wording that gives a clause its stance (违约金过高, 质量问题 …) |
 | `rules.py` | the judgment rules: price, penalty and its reduction, LPR loss, 定金 or 违约金, quality objection |
+| `paraphrases.yaml` | sale wordings of one meaning (货款 / 价款, 签订 / 订立, 尚欠 / 下欠, 房款 / 房价款 …) for `--perturb lexical`, each variant attested |
 
 Its data: `element_tables/sale_contract.yaml`, `elements/sale_contract.yaml`; the generic template
 `judgment_templates/element_judgment.docx`. The law: engine/law/penalty.py.

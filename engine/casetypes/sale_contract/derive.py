@@ -69,7 +69,7 @@ def _refund(doc: Document, results: dict[str, Candidate]) -> None:
 _PARTY = r"(?:给)?(?:原告|上诉人|被上诉人|申请人|买受人|PER|ORG|其|我方)?"
 _GIVE_BACK = re.compile(rf"(?:双倍)?(?:返还|退还|退回|退)(?:给)?{_PARTY}(?:已付|已支付|已交|已交纳|全部|的)*$")
 _COMPENSATE = re.compile(rf"赔偿{_PARTY}(?:全部|各项|经济|的)*$")
-_REFUNDED = re.compile(r"^(?:购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房款|货款|价款|款项|已付款)$")
+_REFUNDED = re.compile(r"^(?:购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房价款|房款|货款|价款|款项|已付款)$")
 _LOSS_NOUN = re.compile(r"中介劳务费|中介费|劳务费|经济损失|损失|费用")
 _LOSS_AFTER = re.compile(r"(?:的)?(?:经济)?损失")
 _BEAR = re.compile(rf"(?:承担|赔偿){_PARTY}(?:全部|各项|经济|的)*$")
@@ -156,7 +156,7 @@ _REDUCTION = re.compile(r"违约金[^。；]{0,20}?(?:过高|偏高|畸高)|过�
 _NOT_GOODS = re.compile(r"(?:过)?[^，。；]{0,10}?(?:函|通知|信件|来信|邮件|短信|文书|传票|证据)")
 _DENIED = re.compile(r"未收到|没有收到|并未收到|从未收到|未交付|未送达|仅收到|实际收到|只收到|未实际交付")
 # 只收到原告支付的货款50000元: what was received is money (a payment contested), not the goods.
-_MONEY_RECEIVED = re.compile(r"(?:仅|只|实际|共)(?:收到|收取)[^，。；]{0,12}?(?:货款|房款|购房款|价款|款项|款)")
+_MONEY_RECEIVED = re.compile(r"(?:仅|只|实际|共)(?:收到|收取)[^，。；]{0,12}?(?:货款|房款|房价款|购房款|价款|款项|款)")
 # A clause that rejects what it names (…均无依据 / 不应支付违约金 / 不存在逾期付款 / 过高).
 _REJECTS = re.compile(r"无(?:事实|法律)?(?:和法律)?依据|没有(?:事实|法律)?(?:和法律)?依据|不应|不存在|无需|不予|不同意|不适用|过高|偏高"
                       r"|不能成立|不符合|没有证据|无证据")
@@ -164,14 +164,15 @@ _REJECTS = re.compile(r"无(?:事实|法律)?(?:和法律)?依据|没有(?:事�
 _NAMED_CLAIMS = (
     ("claim_penalty", re.compile(r"违约金|逾期付款(?:损失|利息)?")),
     ("claim_losses", re.compile(r"(?<!实际)(?<!资金占用)(?<!逾期付款)(?<!利息)(?:赔偿|经济)?损失")),
-    ("claim_refund", re.compile(r"退货|(?:返还|退还|退回)[^，。；]{0,6}?(?:购房款|房款|货款|价款|已付款)|退款")),
+    ("claim_refund", re.compile(r"退货|(?:返还|退还|退回)[^，。；]{0,6}?(?:购房款|房价款|房款|货款|价款|已付款)|退款")),
     ("claim_deposit", re.compile(r"(?:双倍)?(?:返还|退还)[^，。；]{0,4}?定金|定金罚则|双倍返还|定金[^，。；]{0,12}?(?:返还|退还)")),
 )
 # The answer restating the judgment it defends (原审判决…返还房款…正确 / 只是返还房款): no stance on the claim.
 _JUDGMENT = re.compile(r"原审|一审|原判")
 _OWN_LOSS = re.compile(r"(?:我方|答辩人|被告|被上诉人)(?:的)?(?:经济)?损失|给我方造成|对我方")
-_WHO_SIGNED = re.compile(r"(?:系|是|由)[^，。；]{0,16}?(?:共同|亲自|自己)?(?:去)?签(?:订|名|署|字)")
-_OWED_BY_PLAINTIFF = re.compile(r"(?:拒不支付|尚欠|仍欠|未付|欠付|拖欠)(?:剩余|的)?(?:购房款|房款|货款|价款|余款|尾款)?"
+_WHO_SIGNED = re.compile(r"(?:系|是|由)[^，。；]{0,16}?(?:共同|亲自|自己)?(?:去)?(?:签(?:订|名|署|字)|订立)")
+_ADMITTED_AFTER = re.compile(r"无异议|没有异议|属实|予以认可|均认可")
+_OWED_BY_PLAINTIFF = re.compile(r"(?:拒不(?:支付|给付)|尚欠|仍欠|下欠|结欠|未付|欠付|拖欠)(?:剩余|的)?(?:购房款|房价款|房款|货款|价款|余款|尾款)?"
                                 r"(?:为|是|仅为|共计|合计)?$")
 
 
@@ -232,7 +233,7 @@ def _deposit_not_price(doc: Document, results: dict[str, Candidate]) -> None:
         return
     begin, stop = _clause_at(_clauses(text), found.spans[0][0])
     clause = text[begin:stop]
-    if "定金" in clause and not re.search(r"购房款|房款|货款|价款|已付款", clause):
+    if "定金" in clause and not re.search(r"购房款|房价款|房款|货款|价款|已付款", clause):
         position = doc.positions.pop("claim_refund", None)
         del results["claim_refund"]
         results["claim_deposit"] = Candidate("claim_deposit", None, found.spans, found.confidence, found.source,
@@ -377,6 +378,11 @@ def _own_assertions(doc: Document, results: dict[str, Candidate], complained: di
             sentence = text[grammar.start_before(text, mention.start, "。；;：:"): mention.start]
             if not _OWED_BY_PLAINTIFF.search(before):
                 continue
+            stop = min((i for i in (text.find(mark, mention.end) for mark in "。；;") if i >= 0), default=len(text))
+            if _ADMITTED_AFTER.search(text, mention.end, stop):
+                # …尚欠 / 仍欠货款136500元的事实均无异议: the debt listed among the facts admitted.
+                _set_position(doc, results, "outstanding_amount", "admit", None, (mention.start, mention.end))
+                break
             clause = sentence[max(sentence.rfind("，"), sentence.rfind(",")) + 1:]
             if re.search(r"答辩人|我方|本人|被告|原告|上诉人|买受人|对方", clause):
                 sentence = clause  # the owing verb's own subject decides, when its clause names one
@@ -390,7 +396,7 @@ def _own_assertions(doc: Document, results: dict[str, Candidate], complained: di
 
 
 # 从未与原告签订任何合同 / 双方没有签订书面合同: the answer denies the written contract.
-_NO_CONTRACT = re.compile(r"(?:从未|没有|未曾|未|并未|不曾)(?:与[^，。；]{1,10}?)?(?:签订|签署)(?:过)?(?:任何)?[^，。；]{0,12}?(?:合同|协议)")
+_NO_CONTRACT = re.compile(r"(?:从未|没有|未曾|未|并未|不曾)(?:与[^，。；]{1,10}?)?(?:签订|签署|订立)(?:过)?(?:任何)?[^，。；]{0,12}?(?:合同|协议)")
 
 
 # 在签订合同前 / 签订协议后: the signing as a time reference, no statement about the contract.
@@ -511,13 +517,13 @@ _NOT_DEDUCTED = re.compile(r"(?:未予|未|没有|并未)扣除|未予(?:抵扣|
 
 def _sentence_stop(text: str, position: int) -> int:
     return min((i for i in (text.find(mark, position) for mark in "。；;") if i >= 0), default=len(text))
-_PAID_SUM = re.compile(r"(?:已付|已支付|已经支付|已给付|已交)(?:了)?(?:货款|房款|购房款|价款|款项)?(?:共计|合计|累计|总计)(?:人民币)?$")
+_PAID_SUM = re.compile(r"(?:已付|已支付|已经支付|已给付|已交)(?:了)?(?:货款|房款|房价款|购房款|价款|款项)?(?:共计|合计|累计|总计)(?:人民币)?$")
 # 双方实际交易的货款为60200元 / 实际收到的货物价值为204000元: the total the answer sets against the complaint's.
 _ACTUAL_TOTAL = re.compile(r"实际(?:交易|结算|发生|收到|供应|送达|供货)[^，。；]{0,8}?(?:货款|价款|价值|总价|总额|金额)"
                            r"(?:总额|合计)?(?:为|是|共计|合计|仅为|只有)(?:人民币)?$")
 # The other side's words reported (原告称被告尚欠货款80000元): a figure in them is not the answer's own.
 _REPORTED = re.compile(r"(?:原告|被答辩人|对方|上诉人)(?:方)?(?:所)?(?:称|诉称|声称|主张|陈述|认为)")
-_PAID_IN_FULL = re.compile(r"(?:已|已经)(?:全部)?(?:支付|付清|交清)(?:了)?全部(?:的)?(?:购房款|房款|货款|价款)$|(?:已|已经)付清(?:全部)?(?:购房款|房款|货款|价款)?$")
+_PAID_IN_FULL = re.compile(r"(?:已|已经)(?:全部)?(?:支付|付清|交清)(?:了)?全部(?:的)?(?:购房款|房价款|房款|货款|价款)$|(?:已|已经)付清(?:全部)?(?:购房款|房价款|房款|货款|价款)?$")
 _COUNTER = re.compile(r"仅|只|实际|另|还|又|并非|而非|不是")
 
 
@@ -546,7 +552,7 @@ def _payments(doc: Document, results: dict[str, Candidate]) -> None:
         owing = re.search(r"(?:欠付|未付|拖欠|应付)$", head)  # 欠付货款60000元 is owed, not paid
         if re.search(r"(?:同意|愿意|承诺|应当|应|可以|准备)(?:分期|一次性)?(?:向原告)?(?:支付|付清|给付)", head):
             continue  # 同意支付货款85000元: a promise, not a payment
-        paying = not owing and facts.PAY_VERB.search(head) or re.search(r"(?:已付|已支付|已交)(?:货款|房款|购房款|价款)?$", text[
+        paying = not owing and facts.PAY_VERB.search(head) or re.search(r"(?:已付|已支付|已交)(?:货款|房款|房价款|购房款|价款)?$", text[
             max(0, mention.start - 8): mention.start])
         if not paying or _COUNTER.search(clause):
             continue
@@ -727,7 +733,7 @@ def _price_not_payment(doc: Document, results: dict[str, Candidate]) -> None:
     if doc.positions.get("claim_price") != "contest" or found is None or found.value is None or not found.spans:
         return
     start = found.spans[0][0]
-    if re.search(r"(?:已|已经|共|累计|实际)(?:支付|付|给付|转账|汇款)(?:了)?(?:货款|价款|款项|房款|购房款)?(?:共计|合计)?$",
+    if re.search(r"(?:已|已经|共|累计|实际)(?:支付|付|给付|转账|汇款)(?:了)?(?:货款|价款|款项|房款|房价款|购房款)?(?:共计|合计)?$",
                  doc.text[max(0, start - 12): start]):
         results["claim_price"] = Candidate("claim_price", None, found.spans, found.confidence, found.source, found.order)
 
@@ -789,10 +795,10 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
 # …这些事实没有异议 / …的事实无异议: the facts the sentence lists before the admission.
 _LISTED_ADMITTED = re.compile(r"(?:这些|上述|以上|该等|前述)?事实(?:均|都|也)?(?:没有|无)异议|的事实(?:均)?(?:无异议|没有异议|属实|予以认可)")
 _LISTED_FACTS = (
-    ("written_contract", re.compile(r"签订|签署")),
+    ("written_contract", re.compile(r"签订|签署|订立")),
     # The contract's content (签订契约的时间、内容) admits its terms: the agreed price.
     ("total_price", re.compile(r"(?:合同|协议|契约)[^，。；]{0,10}?内容")),
-    ("paid_amount", re.compile(r"(?<![未没不])(?:支付|付清|交清|交纳)(?:了)?[^，。；]{0,8}?(?:购房款|房款|购买款|货款|价款|款项)")),
+    ("paid_amount", re.compile(r"(?<![未没不])(?:支付|付清|交清|交纳)(?:了)?[^，。；]{0,8}?(?:购房款|房价款|房款|购买款|货款|价款|款项)")),
     ("delivered", re.compile(r"(?<![未没不])交付")),
 )
 
@@ -819,8 +825,8 @@ def _listed_facts_admitted(doc: Document, results: dict[str, Candidate], complai
 
 
 # 我也足额支付了购房款 / 已付清全部房款 (no figure): the answer says the price was paid in full.
-_FULL_PAYMENT = re.compile(r"(?<![未没不])(?:足额|全额|如数)(?:支付|付清|交纳)(?:了)?(?:全部)?(?:的)?(?:购房款|房款|货款|价款)"
-                           r"|(?:已|已经)(?:全部)?付清(?:了)?(?:全部)?(?:的)?(?:购房款|房款|货款|价款)(?![0-9])")
+_FULL_PAYMENT = re.compile(r"(?<![未没不])(?:足额|全额|如数)(?:支付|付清|交纳)(?:了)?(?:全部)?(?:的)?(?:购房款|房价款|房款|货款|价款)"
+                           r"|(?:已|已经)(?:全部)?付清(?:了)?(?:全部)?(?:的)?(?:购房款|房价款|房款|货款|价款)(?![0-9])")
 
 
 def _paid_in_full_stated(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:

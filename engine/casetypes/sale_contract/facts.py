@@ -19,7 +19,7 @@ from engine.extraction.document import Candidate, Document
 from engine.law.penalty import parse_penalty_rate
 
 _BEFORE = 14  # characters before a sum that say what it is
-_TOTAL = re.compile(r"(总价款|总价|合同总价|货款总额|总货款|合同金额|合同价款|结算金额|货款合计|共计货款|货款共计|对账确认货款"
+_TOTAL = re.compile(r"(总价款|总价|合同总价|合同总金额|总金额|货款总额|总货款|合同金额|合同价款|结算金额|货款合计|共计货款|货款共计|对账确认货款"
                     r"|货款总计|供货总额|总计|共计|总房价|总房款|房款(?:共计|合计|总计)|(?:约定|出售|销售|转让|成交|买卖|房屋|房产|商铺)"
                     r"(?:价款|价格|售价|房价|总价)|售价|作价)"
                     r"[为是计共：:人民币约]{0,4}$")
@@ -31,46 +31,46 @@ _TO_OTHERS = re.compile(r"[^，。；]*?(?:案外人|第三人|他人|别人|其
 _PAID = re.compile(r"(支付|付款|付|给付|转账|汇款)了?(货款|价款|款项|部分货款)?[共计合累人民币]{0,4}$")
 _PAID_TOTAL = re.compile(r"(共计|合计|累计)")
 _NOT_PAID = re.compile(r"(应|应当|须|需|约定|承诺|同意|要求|请求|判令|按照|按)[^，。；]{0,12}$")
-_OWED = re.compile(r"(尚欠|余款|欠付|拖欠|未付|剩余|尚余|下欠|结欠|仍欠)[^，。；0-9]{0,8}$")
-_PAID_IN_FULL = re.compile(r"全额付清|全部付清|已付清|一次性付清全部|(?:即|当即|当天|当日)一次性(?:全部)?付清|付清(?:了)?全部(?:购房款|房款|价款|货款)"
-                           r"|(?:当即|当场|当天|当日|随即|即)付清(?:了)?(?:全部)?(?:购房款|房款|价款|货款)"
-                           r"|(?:交付|支付|交纳)(?:了)?全部(?:房屋)?(?:价款|房款|购房款|货款)"
+_OWED = re.compile(r"(尚欠|余款|尾款|欠付|拖欠|未付|剩余|尚余|下欠|结欠|仍欠)[^，。；0-9]{0,8}$")
+_PAID_IN_FULL = re.compile(r"全额(?:付清|结清)|全部(?:付清|结清)|已(?:付清|结清)|一次性(?:付清|结清)全部|(?:即|当即|当天|当日)一次性(?:全部)?(?:付清|结清)|(?:付清|结清)(?:了)?全部(?:购房款|房价款|房款|价款|货款)"
+                           r"|(?:当即|当场|当天|当日|随即|即)(?:付清|结清)(?:了)?(?:全部)?(?:购房款|房价款|房款|价款|货款)"
+                           r"|(?:交付|支付|交纳)(?:了)?全部(?:房屋)?(?:价款|房款|房价款|购房款|货款)"
                            r"|(?:全部|全面|依约|按约)履行了?(?:全部)?(?:的)?(?:交款|付款|支付房款|支付价款|支付购房款)义务")
 # 实际没有支付购房款 / 分文未付: nothing paid (the corpus convention writes 0.00).
 _NOTHING_PAID = re.compile(r"(?:实际)?(?:并)?(?:没有|未|从未)(?:支付|付)(?:过)?(?:任何)?(?:[^，。；]{0,14}?约定的)?"
-                           r"(?:购房款|房款|货款|价款)(?=[，。；]|$)|分文未付")
+                           r"(?:购房款|房价款|房款|货款|价款)(?=[，。；]|$)|分文未付")
 # 协议约定的356000元房款 / 合同中的X元价款: the sum before the price noun, named as the agreement's, is the price.
 _AGREEMENT_OF = re.compile(r"(?:合同|协议|契约)(?:中|上|里|约定|载明|所载|确定)?的$")
 _PRICE_NOUN_AFTER = re.compile(r"(?:的)?(?:购房款|房款|房价款|总价款|价款|货款|转让款)")
 # The seller's receipt of a sum (本公司收到的56400元 / 收到被告货款X元) or a receipt for it (X元的收条).
-_RECEIVED = re.compile(r"(?<![未没])(?<!没有)收到(?:了)?(?:的)?(?:[^，。；0-9]{0,6}?(?:货款|房款|购房款|价款))?$")
+_RECEIVED = re.compile(r"(?<![未没])(?<!没有)收到(?:了)?(?:的)?(?:[^，。；0-9]{0,6}?(?:货款|房款|房价款|购房款|价款))?$")
 # 赔偿25万元购房款的资金占用利息: compensation for the use of money the other side holds, so the sum was paid
 # (not 支付X元货款的资金占用损失, a seller's claim on a price unpaid: the verb decides).
-_HELD_MONEY_AFTER = re.compile(r"(?:的)?(?:已付)?(?:购房款|房款|货款|价款)(?:的)?(?:资金)?占用(?:利息|损失|费)")
+_HELD_MONEY_AFTER = re.compile(r"(?:的)?(?:已付)?(?:购房款|房价款|房款|货款|价款)(?:的)?(?:资金)?占用(?:利息|损失|费)")
 _COMPENSATE_FOR = re.compile(r"(?:赔偿|返还|退还)(?:给)?(?:原告|上诉人|被上诉人|PER|ORG|其)?$")
-_RECEIPT_AFTER = re.compile(r"(?:的)?(?:购房款|房款|货款|价款)?(?:收到条|收条|收据)")
+_RECEIPT_AFTER = re.compile(r"(?:的)?(?:购房款|房价款|房款|货款|价款)?(?:收到条|收条|收据)")
 # A payment by the noun the sum is attached to (grammar.item_noun) and the verb governing its list.
-PRICE_NOUN = re.compile(r"^(?:购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房款|货款|价款|款项|款)?$")
+PRICE_NOUN = re.compile(r"^(?:购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房价款|房款|货款|价款|款项|款)?$")
 PAY_VERB = re.compile(r"(?:支付|付款|付|给付|转账|汇款|交付|交纳|缴纳)(?:了|过)?(?:给)?(?:被告|原告|对方|上诉人|被上诉人|PER|ORG)?$")
 _PERFORMED = re.compile(r"按(?:照)?(?:合同|协议)?(?:的)?约定|依约|依照约定")
 _TERM = re.compile(r"约定")
 # A sum followed by a noun of its own that is not the price (18万元购车款 / 5000元中介费).
-_OTHER_MONEY_AFTER = re.compile(r"(?!(?:的)?(?:购房款|房款|货款|价款|首付款|首期款|定金|款项))(?:的)?[\u4e00-\u9fff]{1,3}(?:款|费)")
+_OTHER_MONEY_AFTER = re.compile(r"(?!(?:的)?(?:购房款|房价款|房款|货款|价款|首付款|首期款|定金|款项))(?:的)?[\u4e00-\u9fff]{1,3}(?:款|费)")
 _GIVE_BACK = re.compile(r"(?:双倍)?(?:返还|退还|退回)")
 # A sentence that asks (请求 / 判令 …) rather than states the agreement: its sums are claims.
 _ASKING = re.compile(r"请求|判令|诉请|要求|诉至法院")
 # The 定金 is part of the price: 首付定金 / 定金抵作房款.
-_DEPOSIT_IN_PRICE = re.compile(r"首付定金|定金(?:抵作|冲抵|折抵|转为|充抵|作为)(?:购房款|房款|价款|货款|首付款)")
+_DEPOSIT_IN_PRICE = re.compile(r"首付定金|定金(?:抵作|冲抵|折抵|转为|充抵|作为)(?:购房款|房价款|房款|价款|货款|首付款)")
 PENALTY = re.compile(
     r"(?:每日|每天|每逾期一[日天]|逾期一[日天]|按日|日)，?[^，。；]{0,16}?"
     r"(?:(?:万|千|百)分之[零〇一二两三四五六七八九十点0-9.]+|[0-9.]+\s*[%‰])"
     r"|(?:月息|月利率|按月)[^，。；]{0,6}?[0-9.]+\s*%"
 )
-_WRITTEN = re.compile(r"签订(?:了)?[^，。；]{0,8}?《[^》]{0,20}(?:合同|协议|订单)》|签订(?:了)?(?:书面)?(?:买卖|购销|采购|供货|销售)合同"
+_WRITTEN = re.compile(r"(?:签订|签署|订立)(?:了)?[^，。；]{0,8}?《[^》]{0,20}(?:合同|协议|订单)》|(?:签订|签署|订立)(?:了)?(?:书面)?(?:买卖|购销|采购|供货|销售)合同"
                       # 根据双方的购销合同 / 双方的买卖合同约定: the parties' contract cited for its terms.
                       r"|(?:根据|按照|依据|依照)双方(?:之间)?的(?:买卖|购销|采购|供货|销售)合同"
                       r"|双方(?:之间)?的(?:买卖|购销|采购|供货|销售)合同(?:明确)?(?:约定|第[一二三四五六七八九十0-9]+条)")
-_UNWRITTEN = re.compile(r"无书面合同|未签订书面|没有签订书面|未签订(?:买卖|购销)合同|口头约定")
+_UNWRITTEN = grammar.UNWRITTEN
 _GOODS = re.compile(r"(?:购买|采购|订购|订购了|购买了|采购了|定制|供应(?!商)|供应了|销售(?!合同|商|价|额|收入|款|人员)|提供的(?!证据|担保|服务|资料|发票|票据|账户|证明|帮助|劳务|信息|地址|方案|材料|录音|短信)(?![^，。；]{0,10}?(?:证明|许可|证书|文件|手续|合同|协议)))([^0-9，。；,（(“”《》：:]{2,16}?)(?=[0-9]|，|。|；|（|共|一批|若干|合计|总计|$)")
 _GOODS_PREDICATE = re.compile(r"是否|存在|属于|出现")
 _DUE_AFTER = re.compile(r"(?:货到|收货|交货|送货|到货|验收合格|安装完毕|交付)后(\d+)[日天]内(?:付清|支付|结清|付款|一次性)")
@@ -233,6 +233,7 @@ def read_sale_facts(doc: Document, results: dict[str, Candidate]) -> None:
     elif (signed := grammar.signed_contract(text)) is not None:
         results["written_contract"] = Candidate("written_contract", True, [signed], 0.75, "derived", signed[0])
     _delivery(text, results)
+    _contract_date(doc, results, start, end)
     goods = next((m for m in _GOODS.finditer(facts) if "合同" not in m.group(1) and "货款" not in m.group(1)), None)
     house = grammar.house_goods(facts)
     if house is not None and (goods is None or house[1] <= goods.start(1) + 24):
@@ -439,6 +440,28 @@ def _deposit(deposits: list[tuple[Any, Any]], results: dict[str, Candidate], fac
         value = f"{Decimal(paid.value) + Decimal(first.value):.2f}"
         results["paid_amount"] = Candidate("paid_amount", value, [*paid.spans, (first.start, first.end)], 0.7,
                                            "derived", paid.order)
+
+
+# The signing told with its date: 2024年3月12日，原、被告签订 / 订立 / 签署《…合同》 (not 签订合同后, a time reference).
+_SIGNING = re.compile(r"(?:签订|签署|订立|签定)(?:了)?[^，。；]{0,14}?(?:合同|协议|契约|订单)")
+_SIGNING_AS_TIME = re.compile(r"[^，。；]{0,2}?(?:之|以)?(?:前|后|时|当日|当天)")
+
+
+def _contract_date(doc: Document, results: dict[str, Candidate], start: int, end: int) -> None:
+    """The date of the sentence that tells the signing, before its verb, whatever the verb (签订 / 签署 / 订立)."""
+    text = doc.text
+    for found in _SIGNING.finditer(text, start, end):
+        if grammar.OTHER_KIND.search(found.group(0)) or _SIGNING_AS_TIME.match(text, found.end()):
+            continue
+        before = text[max(0, found.start() - 6): found.start()]
+        if grammar.NOT_SIGNED.search(before):
+            continue
+        dates = doc.mentions_in(_sentence_start(text, found.start()), found.start(), "date")
+        if dates:
+            date = dates[-1]
+            results["contract_date"] = Candidate("contract_date", date.value, [(date.start, date.end)], 0.8,
+                                                 "derived", date.start)
+        return
 
 
 def _delivery(text: str, results: dict[str, Candidate]) -> None:

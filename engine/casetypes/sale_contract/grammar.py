@@ -14,8 +14,8 @@ from engine.extraction.numerals import CN_NUMERAL
 
 # The noun a sum belongs to: the longest money noun right before it (a leftmost match of the
 # alternation is the longest suffix), with the linking words that may follow it.
-NOUNS = (r"购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房款|尾款|余款|货款|价款|款项|定金|订金|押金|保证金"
-         r"|中介劳务费|中介费|劳务费|违约金|经济损失|损失|利息|律师费|诉讼费|鉴定费|费用|款")
+NOUNS = (r"购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房价款|房款|尾款|余款|货款|价款|款项|定金|订金|押金|保证金"
+         r"|中介劳务费|中介费|劳务费|违约金|经济损失|损失|利息|律师代理费|代理费|律师费|诉讼费|鉴定费|费用|款")
 _LINK = r"(?:共计|合计|总计|暂计|计|为|人民币|：|:)*"
 _NOUN = re.compile(rf"({NOUNS}){_LINK}$")
 # An earlier item of the same list (…定金10000元、 / …定金一万元、) that sits between the verb and this sum.
@@ -26,7 +26,7 @@ HOUSE = re.compile(rf"(?:{_HOUSE})(?!预售|销售许可|许可)")
 # The object of a sale verb: 购买被告位于…的房屋一套 / 出售车库 / 向被告购买…商铺三间.
 _SOLD = re.compile(rf"(?:购买|出售|购得|买受|出卖|售予|卖给|转让给?)[^，。；]{{0,24}}?({_HOUSE})(?!预售|销售许可|许可)")
 # A house sale (not goods): any of its own words.
-HOUSE_SALE = re.compile(r"房款|购房|交房|过户|网签|首付|商品房|房屋买卖|房产|预售|(?:涉案|案涉|诉争)(?:房屋|房产)")
+HOUSE_SALE = re.compile(r"房款|购房|交房|过户|网签|首付|商品房|房屋买卖|房产|预售|(?:涉案|案涉|诉争|讼争)(?:房屋|房产)")
 
 _REACH = 300  # characters a sentence or clause start is looked for before a position: no pleading sentence is
 # longer, and a bounded look keeps the reading linear on a 1 MB text without the marks.
@@ -102,15 +102,15 @@ def _same_sentence(text: str, first: re.Match[str], sold: re.Match[str]) -> bool
 
 # Delivery of the thing sold. Lateness (未按约定期限交付) is no statement that it was not delivered.
 _DELIVERED = re.compile(
-    r"(?:已|已经|早已|依约|按约)?(?:向[^，。；]{0,8}?)?交付(?:了)?(?:涉案|案涉)?(?:房屋|商品房|房产|商铺|车库|标的物)(?!权属|产权|证)"
-    r"|将(?:涉案|案涉|该|诉争)?(?:房屋|商品房|房产|商铺|车库|标的物|货物)(?:已)?交(?:付|给)"
+    r"(?:已|已经|早已|依约|按约)?(?:向[^，。；]{0,8}?)?交付(?:了)?(?:涉案|案涉|诉争|讼争)?(?:房屋|商品房|房产|商铺|车库|标的物)(?!权属|产权|证)"
+    r"|将(?:涉案|案涉|该|诉争|讼争)?(?:房屋|商品房|房产|商铺|车库|标的物|货物)(?:已)?交(?:付|给)"
     r"|(?:履行|办理)完毕(?:交楼|收楼|交房)手续"
     r"|交付(?:给)?(?:原告|被告|买受人|上诉人|PER|其)使用|已(?:经)?交房|才交房|才(?:交付|交楼)|交付使用|入住|(?:交楼|收楼)手续(?:已)?(?:履行|办理)?完毕|已履行完毕交楼"
     r"|交付的义务(?:也)?已(?:经)?完成|已(?:经)?交付(?=[，。；]|$)"
     # The thing as the subject (涉案房屋已于TIME交付原告), and the buyer living in it since (居住至今).
     r"|(?:房屋|商品房|房产|商铺|车库|标的物|货物)(?:已|已经|早已|均已)(?:于[^，。；]{0,12}?)?(?:交付|交给)|(?:居住|使用)至今"
     # A seller's own performance: 已按约向买方提供了全部货物.
-    r"|(?:已|已经)(?:按约|依约|按合同|按照合同)?(?:向[^，。；]{0,8}?)?(?:提供|供应|发送|交付)(?:了)?[^，。；]{0,6}?货物"
+    r"|(?:已|已经)(?:按约|依约|依照约定|按(?:照)?(?:合同|协议)?(?:的)?约定|按合同|按照合同)?(?:向[^，。；]{0,8}?)?(?:提供|供应|发送|交付)(?:了)?[^，。；]{0,6}?货物"
 )
 _UNDELIVERED = re.compile(
     r"(?:至今|一直|始终)?(?:未|没有|未能|拒不|拒绝)(?:向[^，。；]{0,8}?)?(?:交付|交)(?:房屋|商品房|房产|商铺|房(?![屋产])|楼)(?!权属|产权|证|所有权)"
@@ -132,9 +132,20 @@ def delivery_statement(text: str) -> tuple[bool, tuple[int, int]] | None:
             return False, found.span()
     for delivered in _DELIVERED.finditer(text):
         clause_start = start_before(text, delivered.start(), "，,。；;")
-        if not re.search(r"未|没|不|拒|无法", text[max(clause_start, delivered.start() - 8): delivered.start()]):
-            return True, delivered.span()
+        if re.search(r"未|没|不|拒|无法", text[max(clause_start, delivered.start() - 8): delivered.start()]):
+            continue
+        if _PROMISED.search(_AS_AGREED.sub("", text[clause_start: delivered.start()])) or _LATE_CLAIM.match(
+                text, delivered.end()) or re.search(r"(?:逾期|迟延|延期)$", text[clause_start: delivered.start()]):
+            continue  # 承诺…一年内交付房屋 / 逾期交付房屋违约金: a promise or a claim for lateness, no delivery told
+        return True, delivered.span()
     return None
+
+
+# A delivery only promised or set as a term (承诺在签订合同后一年内交付房屋 / 应于…前交付), not one made; the seller's
+# performance as agreed (按约定交付) is one made.
+_PROMISED = re.compile(r"承诺|保证|答应|应当|应于|应在|须于|须在|需于|约定(?:于|在)|(?:年|月|日|天)内$")
+_AS_AGREED = re.compile(r"按(?:照)?(?:合同|协议)?(?:的)?约定|依约|按约|依照约定")
+_LATE_CLAIM = re.compile(r"[^，。；]{0,4}?违约金")
 
 
 def late_delivery(text: str) -> tuple[int, int] | None:
@@ -144,30 +155,35 @@ def late_delivery(text: str) -> tuple[int, int] | None:
 
 
 # A contract signed (签订 / 签署 / 所签的), or named in 《》; not one asked for, refused or not yet signed.
-_SIGNED = re.compile(r"签(?:订|署|定)?(?!收|字|名|章|发)(?:了)?[^，。；]{0,14}?(?:合同|协议|契约|订单|意向书|认购书|确认书)")
+_SIGNED = re.compile(r"(?:签(?:订|署|定)?(?!收|字|名|章|发)|订立)(?:了)?[^，。；]{0,14}?(?:合同|协议|契约|订单|意向书|认购书|确认书)")
 _TITLED = re.compile(r"《[^》]{1,24}(?:合同|协议|契约|订单|意向书|认购书|确认书)》")
-_NOT_SIGNED = re.compile(r"(?:要求|通知|催促|拒绝|拒不|未|没有|尚未|并未|拟|准备|同意|应当|应|须|需|不予|不|无)[^，。；]{0,3}$")
-UNWRITTEN = re.compile(r"无书面合同|未签订书面|没有签订书面|未签订(?:买卖|购销)合同|口头约定|口头协议")
+NOT_SIGNED = re.compile(r"(?:要求|通知|催促|拒绝|拒不|未|没有|尚未|并未|拟|准备|同意|应当|应|须|需(?!方)|不予|不|无)[^，。；]{0,3}$")
+UNWRITTEN = re.compile(r"无书面合同|(?:未|没有|并未|从未)(?:签订|签署|订立)(?:过)?书面|(?:未|没有)(?:签订|订立)(?:买卖|购销)合同|口头约定|口头协议")
 
 
 # The contract as the subject (合同系被告本人与原告签订 / 协议由双方签署).
-_SIGNED_BY = re.compile(r"(?:合同|协议|契约)(?:系|是|由)[^，。；]{0,16}?签(?:订|署)")
+_SIGNED_BY = re.compile(r"(?:合同|协议|契约)(?:系|是|由)[^，。；]{0,16}?(?:签(?:订|署)|订立)")
 
 
 # Not this sale's contract: another kind (a lease, a loan, a works contract) or one signed with others.
-_OTHER_KIND = re.compile(r"(?:租赁|租房|租用|借款|借贷|施工|劳动|担保|抵押|装修|承包|委托|居间|中介|服务)(?:合同|协议|契约)")
+OTHER_KIND = re.compile(r"(?:租赁|租房|租用|借款|借贷|施工|劳动|担保|抵押|装修|承包|委托|居间|中介|服务)(?:合同|协议|契约)")
 _WITH_OTHERS = re.compile(r"(?:其他|案外人|第三人|他人|别人)[^，。；]{0,8}$")
 # 《…买卖合同》示范文本: a model text, not a contract signed.
 _MODEL_TEXT = re.compile(r"(?:示范)?(?:文本|范本)")
 
 
+_FORESEEN = re.compile(r"[^，。；]{0,10}?预见")
+
+
 def signed_contract(text: str) -> tuple[int, int] | None:
     """The span saying a written contract exists, or None."""
     for found in _SIGNED.finditer(text):
-        if _OTHER_KIND.search(found.group(0)) or _WITH_OTHERS.search(text[start_before(text, found.start(), "，,。；;"):
+        if OTHER_KIND.search(found.group(0)) or _WITH_OTHERS.search(text[start_before(text, found.start(), "，,。；;"):
                                                                         found.start()]):
             continue
-        if not _NOT_SIGNED.search(text[max(0, found.start() - 6): found.start()]):
+        if _FORESEEN.match(text, found.end()):
+            continue  # 在订立合同时应当预见: the foreseeability rule (民法典第五百八十四条) quoted, no contract told
+        if not NOT_SIGNED.search(text[max(0, found.start() - 6): found.start()]):
             return found.span()
     for found in _SIGNED_BY.finditer(text):
         if not re.search(r"未|没有|并非|不是", found.group(0)):

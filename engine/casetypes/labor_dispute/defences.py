@@ -331,7 +331,7 @@ def _wage_denied(doc: Document, wage: str) -> tuple[tuple[int, int], str | None]
         figures = doc.mentions_in(start, end, "money")
         for money in figures:
             if f"{Decimal(str(money.value)):.2f}" == wage and _DENIES.search(text, start, end) \
-                    and "工资" in text[start: money.start]:
+                    and re.search("工资|月薪|薪资", text[start: money.start]):
                 own = next((f"{Decimal(str(other.value)):.2f}" for other in figures
                             if f"{Decimal(str(other.value)):.2f}" != wage
                             and ((other.start < money.start and _OWN_WAGE.search(text, start, other.start))
@@ -343,7 +343,7 @@ def _wage_denied(doc: Document, wage: str) -> tuple[tuple[int, int], str | None]
 
 
 # 月工资为基本工资5800元: the answer's own wage figure, after a wage word and 为 / 是; after the denied one, 实际为2800元.
-_OWN_WAGE = re.compile(r"工资(?:标准)?(?:为|是|系)[^，。；]{0,8}$")
+_OWN_WAGE = re.compile(r"(?:工资(?:标准)?|月薪|薪资)(?:为|是|系)[^，。；]{0,8}$")
 _ACTUAL = re.compile(r"(?:而|但)?(?:其)?(?:实际|应当?|仅)(?:月?工资)?(?:为|是|只有)?")
 
 

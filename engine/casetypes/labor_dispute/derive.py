@@ -137,7 +137,7 @@ def _contract_term(doc: Document, results: dict[str, Candidate]) -> None:
         if re.match(r"^(?:的)?(?:违法)?(?:解除|终止)(?:了)?(?:劳动|双方)", after):
             continue  # 支付DATE至DATE解除劳动合同经济补偿金: the work's span up to its ending, no contract's term
         if re.fullmatch(r"(?:起)?(?:至|到|—|-|~)", between) and not re.match(r"^(?:期间)?(?:的)?(?:未|没有|没|不)", after) and (
-                re.search(r"合同|期限|签订|续签|续订", before) or "劳动合同" in after):  # 至…未签订劳动合同: no term
+                re.search(r"(?<!解除劳动)(?<!终止劳动)合同|期限|签订|续签|续订", before) or "劳动合同" in after):  # 至…未签订劳动合同: no term
             last = (first, second)
     if last is None:
         # 2018年6月1日起双方签订无固定期限劳动合同: a start without an end.

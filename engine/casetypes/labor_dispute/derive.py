@@ -58,6 +58,9 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         facts.read_contract(doc, results, region)
     # Court findings are never a pleading's: whether the dismissal was lawful is for the judge.
     results.pop("termination_lawful", None)
+    ended, ground = results.get("termination_by"), results.get("termination_ground")
+    if ended is not None and ended.value == "employer" and ground is not None and ground.value in _WORKER_GROUNDS:
+        del results["termination_ground"]  # 拖欠工资 beside an employer's dismissal: no ground of the worker's own ending
     _contract_term(doc, results)
     _contract_dates(results)
     for eid in ("contract_start", "contract_end"):
@@ -72,6 +75,10 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
     if start is not None and "written_contract" not in results and "written_contract" not in doc.form_unticked \
             and start.spans and _of_a_labour_contract(doc.text, start.spans[0]):
         results["written_contract"] = Candidate("written_contract", True, start.spans, 0.6, "derived", start.order)
+
+
+# The grounds of a worker's own ending (劳动合同法第三十八条 / his own reasons), never of an employer's.
+_WORKER_GROUNDS = ("employer_fault", "own")
 
 
 def _without_contract(text: str, span: tuple[int, int]) -> bool:

@@ -8,6 +8,7 @@
 | `realdata.py` | predictions adapted to the real-data gold's conventions (the award by its number only) |
 | `claims.yaml` | the nouns of each money claim, one table read two ways: a complaint's claim items (facts.py) and an answer's sentences (defences.py) |
 | `answers.yaml` | answer wording that gives a clause its stance (自行离职, 合法解除 …) for the generic reader |
+| `paraphrases.yaml` | this case type's wordings of one meaning for `--perturb lexical` (each variant counted by scripts/attested.py) |
 | `rules.py` | the judgment rules: N, 2N, double wages, unpaid wages, limitation, the award sued on, the ruling |
 
 Its data: `element_tables/labor_dispute.yaml`, `elements/labor_dispute.yaml`; the generic template

@@ -82,7 +82,7 @@ _DISMISSED = re.compile(r"辞退|开除|解雇|除名|按(?:照)?自动离职处
                         r"|(?:我公司|我单位|本公司|我方|" + D + r")[^，。；]{0,16}?与(?:其|" + P + r")[^，。；]{0,4}?解除(?:了)?劳动(?:合同|关系)")
 # The answering worker's own ending (我提出离职, 被告有权提出解除劳动合同).
 _OWN_QUIT = re.compile(r"(?:我|本人|" + D + r")[^，。；]{0,10}?(?:提出|有权|依法)[^，。；]{0,6}?(?:解除|离职|辞职)")
-_SIGNED = re.compile(r"(?:已|已经|均|双方|共)?(?:签订|订立|签署)(?:了|过|有)?[^，。；]{0,16}?劳动合同")
+_SIGNED = re.compile(r"(?:已|已经|均|双方|共)?(?:签订|订立|签署|(?<![续拒])签(?=(?:了|过|有)?(?:书面)?劳动合同))(?:了|过|有)?[^，。；]{0,16}?劳动合同")
 _SIGN_NEGATED = re.compile(r"未|没有|没|从未|并未|拒绝|不与")
 _START = re.compile(r"入职(?:时间)?(?:是|为)?$|(?:于|自|是|系)$|(?:^|[。；，,])$")
 _START_AFTER = re.compile(r"^(?:原告|被告|我|其|本人)?(?:就|便|即|才|起|开始)?(?:通过[^，。；]{1,10}?)?(?:入职|进入|被[^，。；]{0,6}?(?:招聘|聘用|录用)|(?:到|来)[^，。；]{0,12}?(?:工作|上班|做|从事|担任)|在[^，。；]{0,12}?(?:工作|上班)|建立劳动关系|至\d{4}年[^，。；]{0,12}?上班)")
@@ -206,7 +206,7 @@ def _worker_answers(doc: Document, results: dict[str, Candidate]) -> bool:
     it speaks of 原告公司 / being dismissed by the plaintiff."""
     if _DENIES_RELATION.search(doc.text):
         return False  # 不存在劳动关系 / 系劳务关系: the defence of whoever is said to be the employer
-    opening = re.match(r"\s*(?:被告|被上诉人)(?P<name>[^，。：:；]{1,30}?)(?:辩称|答辩称|答辩)", doc.text)
+    opening = re.match(r"\s*(?:被告|被上诉人)(?P<name>(?!答辩)[^，。：:；]{1,30}?)(?:辩称|答辩称|答辩)", doc.text)
     if opening is not None and re.fullmatch(r"PER\d*|ORG\d*", opening.group("name")):
         return opening.group("name").startswith("PER")  # LawBench's masks say which it is
     if not re.search(r"(?:^|\n)\s*(?:答辩人|被告|被答辩人|原告)[:：]", doc.text) and opening is None:
@@ -331,7 +331,7 @@ def _wage_denied(doc: Document, wage: str) -> tuple[tuple[int, int], str | None]
         figures = doc.mentions_in(start, end, "money")
         for money in figures:
             if f"{Decimal(str(money.value)):.2f}" == wage and _DENIES.search(text, start, end) \
-                    and "工资" in text[start: money.start]:
+                    and re.search("工资|月薪|薪资", text[start: money.start]):
                 own = next((f"{Decimal(str(other.value)):.2f}" for other in figures
                             if f"{Decimal(str(other.value)):.2f}" != wage
                             and ((other.start < money.start and _OWN_WAGE.search(text, start, other.start))
@@ -343,7 +343,7 @@ def _wage_denied(doc: Document, wage: str) -> tuple[tuple[int, int], str | None]
 
 
 # 月工资为基本工资5800元: the answer's own wage figure, after a wage word and 为 / 是; after the denied one, 实际为2800元.
-_OWN_WAGE = re.compile(r"工资(?:标准)?(?:为|是|系)[^，。；]{0,8}$")
+_OWN_WAGE = re.compile(r"(?:工资(?:标准)?|月薪|薪资)(?:为|是|系)[^，。；]{0,8}$")
 _ACTUAL = re.compile(r"(?:而|但)?(?:其)?(?:实际|应当?|仅)(?:月?工资)?(?:为|是|只有)?")
 
 
@@ -428,8 +428,10 @@ def _contract(doc: Document, results: dict[str, Candidate], worker: bool,
             continue
         left = left_mark(text, found.start(), "，。；,\n")
         clause = text[left: found.end()]
-        if not re.search(P + "|" + D + r"|双方|我|公司|单位|职工|员工", clause) and re.search(r"按|计算|规定|法|条|应当", clause):
-            continue  # reasoning about the law (按未订立劳动合同所对应时间…), not a party's signing
+        whole = text[left_mark(text, found.start(), "。；\n"): right_mark(text, found.end(), "。；\n")]
+        if not re.search(P + "|" + D + r"|双方|我|公司|单位|职工|员工", clause) and (
+                re.search(r"按|计算|规定|法|条|应当", clause) or re.search(r"计算方法|适用|[^，。；]条规定", whole)):
+            continue  # reasoning about the law (按未订立劳动合同所对应时间… / …的计算方法为：…因未签劳动合同), no party's signing
         negated = _SIGN_NEGATED.search(text[max(left, found.start() - 12): found.start()] + found.group(0)) is not None
         sentence = text[left_mark(text, found.start(), "。；\n"): right_mark(text, found.end(), "。；\n")]
         if _REFUSED.match(text[found.end(): right_mark(text, found.end(), "。；\n")]):

@@ -58,6 +58,9 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
         facts.read_contract(doc, results, region)
     # Court findings are never a pleading's: whether the dismissal was lawful is for the judge.
     results.pop("termination_lawful", None)
+    ended, ground = results.get("termination_by"), results.get("termination_ground")
+    if ended is not None and ended.value == "employer" and ground is not None and ground.value in _WORKER_GROUNDS:
+        del results["termination_ground"]  # 拖欠工资 beside an employer's dismissal: no ground of the worker's own ending
     _contract_term(doc, results)
     _contract_dates(results)
     for eid in ("contract_start", "contract_end"):
@@ -72,6 +75,10 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
     if start is not None and "written_contract" not in results and "written_contract" not in doc.form_unticked \
             and start.spans and _of_a_labour_contract(doc.text, start.spans[0]):
         results["written_contract"] = Candidate("written_contract", True, start.spans, 0.6, "derived", start.order)
+
+
+# The grounds of a worker's own ending (劳动合同法第三十八条 / his own reasons), never of an employer's.
+_WORKER_GROUNDS = ("employer_fault", "own")
 
 
 def _without_contract(text: str, span: tuple[int, int]) -> bool:
@@ -134,8 +141,10 @@ def _contract_term(doc: Document, results: dict[str, Candidate]) -> None:
         before = text[max(0, first.start - 24): first.start]
         before = before[max(before.rfind(m) for m in "。；\n") + 1:]
         after = text[second.end: second.end + 8]
+        if re.match(r"^(?:的)?(?:违法)?(?:解除|终止)(?:了)?(?:劳动|双方)", after):
+            continue  # 支付DATE至DATE解除劳动合同经济补偿金: the work's span up to its ending, no contract's term
         if re.fullmatch(r"(?:起)?(?:至|到|—|-|~)", between) and not re.match(r"^(?:期间)?(?:的)?(?:未|没有|没|不)", after) and (
-                re.search(r"合同|期限|签订|续签|续订", before) or "劳动合同" in after):  # 至…未签订劳动合同: no term
+                re.search(r"(?<!解除劳动)(?<!终止劳动)合同|期限|签订|续签|续订", before) or "劳动合同" in after):  # 至…未签订劳动合同: no term
             last = (first, second)
     if last is None:
         # 2018年6月1日起双方签订无固定期限劳动合同: a start without an end.

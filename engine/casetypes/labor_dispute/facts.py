@@ -346,7 +346,7 @@ def read_position(doc: Document, results: dict[str, Candidate], outside: tuple[i
 # --- the start --------------------------------------------------------------------------------------------------
 _STARTS = re.compile(
     r"^(?:份|初|底)?(?:起|开始)?[，,]?(?:原告|被告|我|其|本人)?(?:正式)?(?:经[^，。；]{1,8}?介绍)?(?:[^，。；]{0,4})?"
-    r"(?:入职|进入|来到|调到|调入|应聘(?:到|至|进入)|到(?!期)[^，。；]{0,20}?(?:工作|上班|务工|打工|任职|做|当|从事|担任|参加工作)"
+    r"(?:入职|进入|来到|调到|调入|(?:由|从)[^，。；]{1,16}?(?:调到|调入|调至|调往|转到|转入)|应聘(?:到|至|进入)|到(?!期)[^，。；]{0,20}?(?:工作|上班|务工|打工|任职|做|当|从事|担任|参加工作)"
     r"|在[^，。；]{0,20}?(?:工作|上班|务工|打工)"
     r"|在[^，。；]{0,20}?(?:担任|任职|从事)|建立(?:了)?劳动关系|参加工作|被[^，。；]{0,8}?(?:招聘|聘用|录用|聘为|聘请为|雇佣|雇用)"
     r"|开始(?:在|为)[^，。；]{0,12}?(?:工作|上班|提供劳动)|(?<=开始)(?:上班|工作|务工)|(?<=起)(?:上班|工作|务工)"
@@ -560,7 +560,7 @@ _EXPIRY_REASON = re.compile(r"以[^。；]{0,16}?(?:期限届满|届满|到期|�
 # 双方于2014年8月解除劳动合同: the day of an ending that names no party who ended it.
 _BOTH_ENDED = re.compile(r"(?<!协商)(?<!一致)双方(?:于[^，。；]{0,14}?)?(?:解除|终止)(?:了)?(?:劳动|雇佣)(?:合同|关系)")
 _PARTY_ENDS = re.compile(
-    r"(?P<who>原告|被告|被上诉人|上诉人|我公司|我单位|我|公司|单位)(?:[一二三])?(?:(?!原告|被告|上诉人)[^，。；]){0,60}?(?:(?:书面)?通知[^，。；]{0,10}?)?"
+    r"(?P<who>原告|被告|被上诉人|上诉人|我公司|我单位|我|公司|单位)(?:[一二三])?(?:(?!原告|被告|上诉人)[^，。；]){0,60}?(?:(?:书面|口头)?(?:通知|告知)[^，。；]{0,10}?)?"
     r"(?P<passive>被)?(?:解除|终止)(?:了)?(?:与[^，。；]{1,8}?的|双方(?:之间)?的?|其)?劳动(?:合同|关系)"
 )
 _REASON = re.compile(r"以[^。；]{1,40}?为由")
@@ -570,7 +570,7 @@ _ADVERBIAL = re.compile(r"以[^。；]{1,40}?为由[，,]?|经[^，。；]{1,12}
 _NEW_EVENT = re.compile(r"但|现|后来|之后|此后|直至|至今|由于|因为|期间|随后")
 _WISH = re.compile(r"同意|要求|请求|申请(?!书)|拟|欲|想|希望|有权|可以|应当")
 _SENT_TO = re.compile(r"向(?P<to>原告|被告|被上诉人|上诉人|我|公司|单位)[^，。；]{0,24}?(?:发出|寄送|送达|邮寄|发送|递交|提交|发函|提出)[^，。；]{0,12}?解除")
-_NOTIFIES = re.compile(r"(?P<who>原告|被告|被上诉人|上诉人|公司|单位)?[^，。；]{0,6}?通知(?P<to>原告|被告|被上诉人|上诉人|我|(?:全体)?(?:员工|职工))[^，。；]{0,20}?(?:解除|终止)")
+_NOTIFIES = re.compile(r"(?P<who>原告|被告|被上诉人|上诉人|公司|单位)?[^，。；]{0,6}?(?:通知|告知)(?P<to>原告|被告|被上诉人|上诉人|我|(?:全体)?(?:员工|职工))[^，。；]{0,20}?(?:解除|终止)")
 # 双方劳动合同于2025年4月7日终止: the day the ending took effect, when a sentence says it apart from the notice.
 _TAKES_EFFECT = re.compile(r"^(?:起)?(?:正式)?(?:终止|解除)")
 _NOT_AN_ENDING = re.compile(r"仲裁|裁决|(?<!的)请求|判令|诉请|要求[^，。；]{0,8}?(?:确认|解除)|是否|如果|若|假如|扬言|威胁|打算|准备")
@@ -616,7 +616,7 @@ def read_ending(doc: Document, results: dict[str, Candidate], outside: tuple[int
             code = "employer" if _worker_side(found.group("to"), employer_sues) else "employee"
             acts.append((2, code, (start + found.start(), start + found.end())))
         for found in _PARTY_ENDS.finditer(sentence):
-            if "向" in found.group(0) or "通知" in found.group(0) or sentence[found.start() - 1: found.start()] in ("向", "给", "与", "和", "同"):
+            if "向" in found.group(0) or re.search("通知|告知", found.group(0)) or sentence[found.start() - 1: found.start()] in ("向", "给", "与", "和", "同"):
                 continue  # read by the two patterns above; the party after 向 is who received it, after 与 the other
             if re.match(r"^(?:的)?(?:经济)?(?:补偿|赔偿)", sentence[found.end(): found.end() + 4]):
                 continue  # 支付原告…解除劳动关系经济补偿金: the name of a claim

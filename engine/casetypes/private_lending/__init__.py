@@ -15,6 +15,7 @@
 | `guarantee.py` | guarantee mode and period by the guarantee's date, a company guarantor's resolution, the guarantee orders |
 | `realdata.py` | how predictions are adapted to the real-data gold's conventions |
 | `stance.py`, `stance_model/` | the clause-level defence classifier (textcat_multilabel), asked where the rules say nothing |
+| `paraphrases.yaml` | this case type's wordings of one meaning for `--perturb lexical` (借款/借钱, 借条/借据, 月利率/月息 …; each variant counted by scripts/attested.py) |
 
 Its data: `element_tables/private_lending.yaml`, `elements/lending_*.yaml`,
 `judgment_templates/private_lending.docx`.

@@ -393,7 +393,7 @@ _ARRIVED = re.compile(r"(?:全部|已|即)?(?:到账|到位)")
 _NOT_PAYING = re.compile(r"归还|还款|偿还|利息|催|到期")
 # A borrowing asked for or agreed on a date whose sentence pays nothing (…为由向原告借款10000元): the money
 # may follow on a later dated day.
-_ASKING = re.compile(r"向原告(?:提出)?借款|提出借款|(?:协商|商定|同意)[^。，,]{0,10}借款")
+_ASKING = re.compile(r"向原告(?:提出)?(?:借款|借钱)|提出(?:借款|借钱)|(?:协商|商定|同意)[^。，,]{0,10}(?:借款|借钱)")
 
 
 # 次日 / 翌日 / 第二天 after a dated signing, in a clause that pays: delivered the day after.

@@ -36,16 +36,16 @@ _CONDITION = re.compile(r"如果|假如|倘若|一旦|若|如(?!数|期|约)")
 # An event after the loan was made: demands, suits, settlements, papers made after default.
 _LATER_EVENT = re.compile(
     r"催|函|(?<!期)限(?:期|于|被告|其|他|她)|要求|起诉(?!称)|诉至|诉讼(?!请求)|调解|和解|还款协议|还款计划|还款承诺|还款保证|保证书|承诺书"
-    r"|确认书|还款书|结算|对账|到期后|逾期后|届满后|此后|后来|延期|展期|延长|顺延|补充协议|未还|未归还|未能归还"
+    r"|确认书|还款书|结算|对账|到期后|逾期后|届满后|期满后|此后|后来|延期|展期|延长|顺延|补充协议|未还|(?:未|未能|没有|没能)(?:归还|偿还|清偿)"
 )
 # A settlement or a repayment agreement told earlier in the date's (long) sentence.
 _SETTLEMENT = re.compile(r"和解|调解|还款协议|还款计划")
 # A renewed IOU is a later paper, unless the same sentence lends more (又借款2500元并重新出具借条，约定…).
 _RENEWED = re.compile(r"重新")
-_LENT = re.compile(r"借款|借给|借到|借得|出借")
+_LENT = re.compile(r"借款|借钱|借给|借到|借得|出借")
 _LATER_START = re.compile(r"(?:^|[，,])(?:后|之后|其后|嗣后|事后|此后)(?![，,]?(?:由|按|每))")
 _PROMISE = re.compile(r"承诺|答应|同意|保证|表示")
-_LENDING = re.compile(r"借款|借到|借给|借得|出借|借条|借据|欠条|借走|借现金|借用")
+_LENDING = re.compile(r"借款|借钱|借到|借给|借得|出借|借条|借据|欠条|借走|借现金|借用")
 _AS_OF_LEAD = ("至", "截至", "截止", "截止到", "截止至", "到", "直至")
 # A repayment by the date before it (…前一次性归还): REPAY_BY is shared with loans.py.
 REPAY_BY = r"(?:之|以)?前?(?:一次性)?(?:全部)?"
@@ -220,7 +220,7 @@ def states_a_delivery(text: str, start: int, end: int, next_date_start: int | No
 # A rate is the agreed term rate unless its clause makes it a penalty (…的标准支付逾期利息 / 作为违约金), its
 # sentence places it after the term (到期后…此后按月息2分) or the plaintiff only asks for it (原告要求按…计算).
 _PENALTY_AFTER = re.compile(r"逾期|违约金|罚息|滞纳金")
-_AFTER_THE_TERM = re.compile(r"到期后|逾期后|届满后|到期未还|逾期未还|(?:到期|逾期)(?:不|未能)")
+_AFTER_THE_TERM = re.compile(r"到期后|逾期后|届满后|期满后|到期未还|逾期未还|(?:到期|逾期)(?:不|未能)")
 _ASKED = re.compile(r"要求|主张|诉请|请求")
 
 

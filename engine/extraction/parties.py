@@ -677,7 +677,9 @@ _NOT_SURNAME = frozenset("夫兄姐妹名手账微身住店签答口迄第次事
                          "亦遂早迟竟突忽执坚否辩表"
                          # …and what a lender does to a bare 被告 or it does itself (向被告催讨 / 追讨 / 讨要, 被告实际还清 /
                          # 限期归还 / 缺席 / 放弃 / 愿意 / 提出 / 违反).
-                         "催讨追实限缺放愿提违")
+                         "催讨追实限缺放愿提违"
+                         # …and where one works and how one is let go (入职被告处工作 / 被告将原告辞退).
+                         "处辞")
 _COMPOUND_SURNAMES = ("上官", "司马", "诸葛", "欧阳", "东方", "公孙", "令狐", "西门", "南宫", "夏侯", "司徒", "皇甫", "长孙")
 
 

@@ -28,39 +28,42 @@ _TOTAL = re.compile(r"(总价款|总价|合同总价|合同总金额|总金额|�
 _PRICE_AFTER = re.compile(r"(?:的)?(?:价格|价款|总价|总价款|房价)?(?:将[^，。；]{0,10}?)?(?:购买|购得|买下|买受|出售|出卖|卖给|售予|转让|成交)")
 # 以500000元的价格将房屋出售给案外人: a resale to someone else is not the price of this sale.
 _TO_OTHERS = re.compile(r"[^，。；]*?(?:案外人|第三人|他人|别人|其他人)")
+# The nouns of the price (none is a prefix of another, so their order in the group does not matter).
+_PRICE_NOUNS = r"(?:购房款|房价款|房款|价款|货款)"
 _PAID = re.compile(r"(支付|付款|付|给付|转账|汇款)了?(货款|价款|款项|部分货款)?[共计合累人民币]{0,4}$")
 _PAID_TOTAL = re.compile(r"(共计|合计|累计)")
 _NOT_PAID = re.compile(r"(应|应当|须|需|约定|承诺|同意|要求|请求|判令|按照|按)[^，。；]{0,12}$")
 _OWED = re.compile(r"(尚欠|余款|尾款|欠付|拖欠|未付|剩余|尚余|下欠|结欠|仍欠)[^，。；0-9]{0,8}$")
-_PAID_IN_FULL = re.compile(r"全额(?:付清|结清)|全部(?:付清|结清)|已(?:付清|结清)|一次性(?:付清|结清)全部|(?:即|当即|当天|当日)一次性(?:全部)?(?:付清|结清)|(?:付清|结清)(?:了)?全部(?:购房款|房价款|房款|价款|货款)"
-                           r"|(?:当即|当场|当天|当日|随即|即)(?:付清|结清)(?:了)?(?:全部)?(?:购房款|房价款|房款|价款|货款)"
-                           r"|(?:交付|支付|交纳)(?:了)?全部(?:房屋)?(?:价款|房款|房价款|购房款|货款)"
-                           r"|(?:全部|全面|依约|按约)履行了?(?:全部)?(?:的)?(?:交款|付款|支付房款|支付价款|支付购房款)义务")
+_PAID_IN_FULL = re.compile(r"全额(?:付清|结清)|全部(?:付清|结清)|已(?:付清|结清)|一次性(?:付清|结清)全部|(?:即|当即|当天|当日)一次性(?:全部)?(?:付清|结清)"
+                           r"|(?:付清|结清)(?:了)?全部" + _PRICE_NOUNS
+                           + r"|(?:当即|当场|当天|当日|随即|即)(?:付清|结清)(?:了)?(?:全部)?" + _PRICE_NOUNS
+                           + r"|(?:交付|支付|交纳)(?:了)?全部(?:房屋)?" + _PRICE_NOUNS
+                           + r"|(?:全部|全面|依约|按约)履行了?(?:全部)?(?:的)?(?:交款|付款|支付房款|支付价款|支付购房款)义务")
 # 实际没有支付购房款 / 分文未付: nothing paid (the corpus convention writes 0.00).
 _NOTHING_PAID = re.compile(r"(?:实际)?(?:并)?(?:没有|未|从未)(?:支付|付)(?:过)?(?:任何)?(?:[^，。；]{0,14}?约定的)?"
-                           r"(?:购房款|房价款|房款|货款|价款)(?=[，。；]|$)|分文未付")
+                           + _PRICE_NOUNS + r"(?=[，。；]|$)|分文未付")
 # 协议约定的356000元房款 / 合同中的X元价款: the sum before the price noun, named as the agreement's, is the price.
 _AGREEMENT_OF = re.compile(r"(?:合同|协议|契约)(?:中|上|里|约定|载明|所载|确定)?的$")
-_PRICE_NOUN_AFTER = re.compile(r"(?:的)?(?:购房款|房款|房价款|总价款|价款|货款|转让款)")
+_PRICE_NOUN_AFTER = re.compile(r"(?:的)?(?:" + _PRICE_NOUNS + r"|总价款|转让款)")
 # The seller's receipt of a sum (本公司收到的56400元 / 收到被告货款X元) or a receipt for it (X元的收条).
-_RECEIVED = re.compile(r"(?<![未没])(?<!没有)收到(?:了)?(?:的)?(?:[^，。；0-9]{0,6}?(?:货款|房款|房价款|购房款|价款))?$")
+_RECEIVED = re.compile(r"(?<![未没])(?<!没有)收到(?:了)?(?:的)?(?:[^，。；0-9]{0,6}?" + _PRICE_NOUNS + r")?$")
 # 赔偿25万元购房款的资金占用利息: compensation for the use of money the other side holds, so the sum was paid
 # (not 支付X元货款的资金占用损失, a seller's claim on a price unpaid: the verb decides).
-_HELD_MONEY_AFTER = re.compile(r"(?:的)?(?:已付)?(?:购房款|房价款|房款|货款|价款)(?:的)?(?:资金)?占用(?:利息|损失|费)")
+_HELD_MONEY_AFTER = re.compile(r"(?:的)?(?:已付)?" + _PRICE_NOUNS + r"(?:的)?(?:资金)?占用(?:利息|损失|费)")
 _COMPENSATE_FOR = re.compile(r"(?:赔偿|返还|退还)(?:给)?(?:原告|上诉人|被上诉人|PER|ORG|其)?$")
-_RECEIPT_AFTER = re.compile(r"(?:的)?(?:购房款|房价款|房款|货款|价款)?(?:收到条|收条|收据)")
+_RECEIPT_AFTER = re.compile(r"(?:的)?" + _PRICE_NOUNS + r"?(?:收到条|收条|收据)")
 # A payment by the noun the sum is attached to (grammar.item_noun) and the verb governing its list.
 PRICE_NOUN = re.compile(r"^(?:购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房价款|房款|货款|价款|款项|款)?$")
 PAY_VERB = re.compile(r"(?:支付|付款|付|给付|转账|汇款|交付|交纳|缴纳)(?:了|过)?(?:给)?(?:被告|原告|对方|上诉人|被上诉人|PER|ORG)?$")
 _PERFORMED = re.compile(r"按(?:照)?(?:合同|协议)?(?:的)?约定|依约|依照约定")
 _TERM = re.compile(r"约定")
 # A sum followed by a noun of its own that is not the price (18万元购车款 / 5000元中介费).
-_OTHER_MONEY_AFTER = re.compile(r"(?!(?:的)?(?:购房款|房价款|房款|货款|价款|首付款|首期款|定金|款项))(?:的)?[\u4e00-\u9fff]{1,3}(?:款|费)")
+_OTHER_MONEY_AFTER = re.compile(r"(?!(?:的)?(?:" + _PRICE_NOUNS + r"|首付款|首期款|定金|款项))(?:的)?[\u4e00-\u9fff]{1,3}(?:款|费)")
 _GIVE_BACK = re.compile(r"(?:双倍)?(?:返还|退还|退回)")
 # A sentence that asks (请求 / 判令 …) rather than states the agreement: its sums are claims.
 _ASKING = re.compile(r"请求|判令|诉请|要求|诉至法院")
 # The 定金 is part of the price: 首付定金 / 定金抵作房款.
-_DEPOSIT_IN_PRICE = re.compile(r"首付定金|定金(?:抵作|冲抵|折抵|转为|充抵|作为)(?:购房款|房价款|房款|价款|货款|首付款)")
+_DEPOSIT_IN_PRICE = re.compile(r"首付定金|定金(?:抵作|冲抵|折抵|转为|充抵|作为)(?:" + _PRICE_NOUNS + r"|首付款)")
 PENALTY = re.compile(
     r"(?:每日|每天|每逾期一[日天]|逾期一[日天]|按日|日)，?[^，。；]{0,16}?"
     r"(?:(?:万|千|百)分之[零〇一二两三四五六七八九十点0-9.]+|[0-9.]+\s*[%‰])"

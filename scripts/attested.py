@@ -15,32 +15,24 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
-
-ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "corpus" / "realdata_gold"
+from engine.extraction.goldsets import GOLD_SETS, load_gold_sets
+from engine.extraction.realdata import DEFAULT_REALDATA, element_judgments, read_jsonl
 
 
 def _blind_keys() -> set[tuple[str, str]]:
     """(source file, id or index) of every item a blind or held-out gold file names."""
-    sets = yaml.safe_load((GOLD / "sets.yaml").read_text(encoding="utf-8"))["sets"]
     keys: set[tuple[str, str]] = set()
-    for entry in sets:
-        if entry["kind"] == "development":
-            continue
-        for line in (GOLD / entry["file"]).read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                gold = json.loads(line)
-                source = str(gold.get("source", entry["source"]))
-                keys.add((source, str(gold.get("index", gold.get("id")))))
+    for entry in load_gold_sets():
+        if entry.kind != "development":
+            for gold in read_jsonl(GOLD_SETS.parent / entry.file):
+                keys.add((str(gold.get("source", entry.source)), str(gold.get("index", gold.get("id")))))
     return keys
 
 
 def texts(realdata: Path) -> Iterator[str]:
     """Every real text a blind or held-out set does not use."""
     blind = _blind_keys()
-    for line in (realdata / "scm_loan" / "docs.jsonl").read_text(encoding="utf-8").splitlines():
-        doc = json.loads(line)
+    for doc in read_jsonl(realdata / "scm_loan" / "docs.jsonl"):
         if ("scm_loan/docs.jsonl", str(doc["id"])) not in blind:
             yield str(doc["text"])
     docs = json.loads((realdata / "cail2021_focus" / "train.json").read_text(encoding="utf-8"))["dataset"]
@@ -53,19 +45,18 @@ def texts(realdata: Path) -> Iterator[str]:
             yield str(item.get("question", ""))
     for name in ("loan", "labor", "divorce"):
         source = f"cail2019_element/{name}.jsonl"
-        for index, line in enumerate((realdata / source).read_text(encoding="utf-8").splitlines()):
-            if line.strip() and (source, str(index)) not in blind:
-                yield "".join(str(item.get("sentence", "")) for item in json.loads(line))
-    for line in (realdata / "cail2019_rc" / "civil_dev.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            yield str(json.loads(line).get("context", ""))
+        for index, text in element_judgments(realdata, source).items():
+            if (source, index) not in blind:
+                yield text
+    for context in read_jsonl(realdata / "cail2019_rc" / "civil_dev.jsonl"):
+        yield str(context.get("context", ""))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("words", nargs="+")
     parser.add_argument("--regex", action="store_true", help="the words are regular expressions")
-    parser.add_argument("--realdata", type=Path, default=ROOT.parent / "shared" / "realdata")
+    parser.add_argument("--realdata", type=Path, default=DEFAULT_REALDATA)
     args = parser.parse_args()
     corpus = list(texts(args.realdata))
     print(f"{len(corpus)} texts outside every blind / held-out set")

@@ -482,7 +482,7 @@ def perturb_noblock(texts: Texts, elements: Elements, types: Mapping[str, str],
 # ---------------------------------------------------------------- lexical
 
 # A paraphrase: a regex of a wording, and the wordings of the same meaning it may be replaced by.
-Paraphrase = tuple[str, tuple[str, ...]]
+Paraphrase = tuple[re.Pattern[str], tuple[str, ...]]
 _PARAPHRASE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["paraphrases"],
@@ -507,10 +507,10 @@ def read_paraphrases(path: Path) -> tuple[Paraphrase, ...]:
     rows: list[Paraphrase] = []
     for row, entry in enumerate(data["paraphrases"], start=1):
         try:
-            re.compile(entry["pattern"])
+            pattern = re.compile(entry["pattern"])
         except re.error as exc:
             raise YaosuError(E.E215, path_name=path.name, row=row, exc=exc) from exc
-        rows.append((entry["pattern"], tuple(entry["to"])))
+        rows.append((pattern, tuple(entry["to"])))
     return tuple(rows)
 
 
@@ -525,11 +525,6 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
 def lexical_edits(text: str, paraphrases: Sequence[Paraphrase], kept: Sequence[str],
                   rng: random.Random) -> list[Edit]:
     """Each wording a paraphrase matches (its group `w` when it has one: `向[^，。]{1,12}?(?P<w>借款)`), outside the
@@ -538,10 +533,9 @@ def lexical_edits(text: str, paraphrases: Sequence[Paraphrase], kept: Sequence[s
     taken = [(start, start + len(word)) for word in kept if len(word) > 1 for start in _occurrences(text, word)]
     edits: list[Edit] = []
     for pattern, replacements in paraphrases:
-        compiled = _compiled(pattern)
-        for match in compiled.finditer(text):
-            # A group named `w` is the wording replaced; the rest of the match is context that stays.
-            group = "w" if "w" in compiled.groupindex else 0
+        # A group named `w` is the wording replaced; the rest of the match is context that stays.
+        group = "w" if "w" in pattern.groupindex else 0
+        for match in pattern.finditer(text):
             start, end = match.span(group)
             if start == end or any(start < right and left < end for left, right in taken):
                 continue

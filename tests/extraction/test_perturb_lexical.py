@@ -4,6 +4,7 @@ meaning, from the paraphrase lists, with nothing the gold holds touched. Team-wr
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -27,8 +28,12 @@ GOLD = {"plaintiffs": [{"name": "周晓燕"}], "loan_amount": "80000.00",
         "interest_rate": {"raw": "月利率2%", "period": "month", "percent": "2"}}
 
 
+def _rows(*rows: tuple[str, tuple[str, ...]]) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    return tuple((re.compile(pattern), to) for pattern, to in rows)
+
+
 def test_each_listed_wording_becomes_one_of_its_others_and_the_gold_stays() -> None:
-    paraphrases = (("催讨", ("催要",)), ("至今(?=未)", ("迄今",)), ("诉讼请求(?=[:：])", ("诉请",)))
+    paraphrases = _rows(("催讨", ("催要",)), ("至今(?=未)", ("迄今",)), ("诉讼请求(?=[:：])", ("诉请",)))
     result = lexical_rewrite(paraphrases)((TEXT,), GOLD, TYPES, random.Random(0))
     assert result is not None
     (text,), gold = result
@@ -40,20 +45,20 @@ def test_each_listed_wording_becomes_one_of_its_others_and_the_gold_stays() -> N
 def test_nothing_inside_a_gold_string_is_rewritten() -> None:
     # 月利率 would become 月息 in the facts, but "月利率2%" is the gold's raw rate: it is kept as written,
     # and so is the name 周晓燕 (a paraphrase of 晓 must not reach it).
-    paraphrases = (("月利率", ("月息",)), ("晓", ("小",)))
+    paraphrases = _rows(("月利率", ("月息",)), ("晓", ("小",)))
     assert lexical_rewrite(paraphrases)((TEXT,), GOLD, TYPES, random.Random(0)) is None
 
 
 def test_an_answer_and_its_complaint_are_both_rewritten() -> None:
     answer = "被告钱国强辩称：原告诉称的借款属实，但已归还。"
-    result = lexical_rewrite((("(?<=被告钱国强)辩称", ("答辩称",)), ("催讨", ("催收",))))(
+    result = lexical_rewrite(_rows(("(?<=被告钱国强)辩称", ("答辩称",)), ("催讨", ("催收",))))(
         (answer, TEXT), GOLD, TYPES, random.Random(0))
     assert result is not None
     assert result[0] == ("被告钱国强答辩称：原告诉称的借款属实，但已归还。", TEXT.replace("催讨", "催收"))
 
 
 def test_no_wording_listed_is_a_skip() -> None:
-    assert lexical_rewrite((("担保", ("保证",)),))((TEXT,), GOLD, TYPES, random.Random(0)) is None
+    assert lexical_rewrite(_rows(("担保", ("保证",))))((TEXT,), GOLD, TYPES, random.Random(0)) is None
 
 
 @settings(max_examples=60, deadline=None)
@@ -106,7 +111,7 @@ def test_a_bad_list_is_an_error_naming_the_file_and_row(tmp_path: Path) -> None:
 def test_a_group_named_w_is_the_only_part_replaced() -> None:
     # The borrowing 向原告借款 becomes 向原告借钱; the 借款 a claim asks back (判令被告归还借款80000元) is no
     # borrowing and stays, and so does the context 向原告 the pattern needs.
-    paraphrases = (("向[^，。]{1,12}?(?P<w>借款)(?=[0-9]+元)", ("借钱",)),)
+    paraphrases = _rows(("向[^，。]{1,12}?(?P<w>借款)(?=[0-9]+元)", ("借钱",)))
     result = lexical_rewrite(paraphrases)((TEXT,), GOLD, TYPES, random.Random(0))
     assert result is not None
     assert result[0] == (TEXT.replace("向原告借款", "向原告借钱"),)

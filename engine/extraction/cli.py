@@ -80,7 +80,7 @@ def _print_table(result: dict[str, Any]) -> None:
 
 
 _PERTURB_HELP = ("扰动类型，逗号分隔：names 当事人姓名换成另一种写法、amounts 金额换写法、dates 日期换写法、"
-                 "width 全角/半角、traditional 繁体、noblock 去掉起诉状的当事人信息部分（诉称段的形式）、lexical 按同义改写表换用同义措辞（诉讼请求/诉请、偿还/归还…）；输出每个要素扰动前后的 F1 与翻转的篇数（对→错、错→对）")
+                 "width 全角/半角、traditional 繁体、noblock 去掉起诉状的当事人信息部分（诉称段的形式）、lexical 按同义改写表换用同义措辞（诉讼请求/诉请、偿还/归还…）、punct 分句标点换用（句号作逗号、分号作逗号或句号…）；与 --all 同用时每个集合一行；输出每个要素扰动前后的 F1 与翻转的篇数（对→错、错→对）")
 
 
 def _perturbation(kinds: str | None, seed: int) -> Any:
@@ -130,15 +130,15 @@ def eval_real_command(
     from engine.extraction.realdata import DEFAULT_GOLD, DEFAULT_REALDATA, evaluate_gold, missing_source
 
     realdata = realdata or DEFAULT_REALDATA
-    if all_sets:
-        _eval_all(realdata, gold, kind, sets, markdown, as_json)
-        return
-    gold = gold or DEFAULT_GOLD
     try:
         perturbation = _perturbation(perturb, seed)
     except YaosuError as exc:
         _fail(exc.shown)
         return
+    if all_sets:
+        _eval_all(realdata, gold, kind, sets, markdown, as_json, perturbation)
+        return
+    gold = gold or DEFAULT_GOLD
     if not gold.is_file():
         typer.echo(f"未找到金标准文件（{gold}），跳过评估。")
         return
@@ -157,8 +157,9 @@ def eval_real_command(
 
 
 def _eval_all(realdata: Path, gold: Path | None, kind: str | None, sets: Path | None, markdown: bool,
-              as_json: bool) -> None:
-    """Every registered gold set scored, one summary line each (a set whose source text is absent says so)."""
+              as_json: bool, perturbation: Any = None) -> None:
+    """Every registered gold set scored, one summary line each (a set whose source text is absent says so);
+    with a perturbation, each set as written and rewritten (the whole robustness report in JSON)."""
     from engine.errors import E
     from engine.extraction.goldsets import GOLD_SETS, KINDS, load_gold_sets, score_all, summary_table
     from engine.system import default_system
@@ -170,14 +171,14 @@ def _eval_all(realdata: Path, gold: Path | None, kind: str | None, sets: Path | 
         if kind is not None and kind not in KINDS:
             raise YaosuError(E.E293, kind=kind, known="、".join(KINDS))
         chosen = tuple(entry for entry in load_gold_sets(registry) if kind is None or entry.kind == kind)
-        rows = score_all(default_system(), realdata, chosen, registry.parent)
+        rows = score_all(default_system(), realdata, chosen, registry.parent, perturbation)
     except YaosuError as exc:
         _fail(exc.shown)
         return
     if as_json:
+        keys = ("files", "perturbation", "robustness", "flips") if perturbation else ("files", "complaints", "answers")
         typer.echo(json.dumps([{**row["set"].model_dump(), "report": row["report"] and {
-            key: row["report"].get(key) for key in ("files", "complaints", "answers")}} for row in rows],
-            ensure_ascii=False, indent=1))
+            key: row["report"].get(key) for key in keys}} for row in rows], ensure_ascii=False, indent=1))
         return
     typer.echo(summary_table(rows, markdown))
 

@@ -20,6 +20,9 @@ Kinds:
 - `lexical`: a pleading's wording in other words of the same meaning (诉讼请求 / 诉请, 偿还 / 归还 …), from the
   paraphrase lists (engine/extraction/paraphrases.yaml, words of every pleading, and the case type's own
   `paraphrases.yaml`); no word inside a string the gold holds is touched, so the gold is unchanged.
+- `punct`: the clause punctuation as pleadings vary it (a full stop as a comma, sentences run on; a semicolon as a
+  comma or a full stop; a comma as a semicolon), never at a line's end, between digits or inside a string the gold
+  holds, so the gold is unchanged.
 """
 
 from __future__ import annotations
@@ -564,6 +567,47 @@ def perturb_lexical(texts: Texts, elements: Elements, types: Mapping[str, str],
     return lexical_rewrite(read_paraphrases(GENERIC_PARAPHRASES))(texts, elements, types, rng)
 
 
+# ---------------------------------------------------------------- punctuation
+
+# Each clause mark and what it may become, with the weights of (left as it is, each replacement): real pleadings
+# run sentences on with commas (the LawBench passages hold 2.4 commas per full stop) and use the semicolon either
+# way.
+_PUNCT_CHOICES: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {
+    "。": (("。", "，", "；"), (4, 5, 1)),
+    "；": (("；", "，", "。"), (4, 4, 2)),
+    "，": (("，", "；"), (9, 1)),
+}
+
+
+def punct_edits(text: str, kept: Sequence[str], rng: random.Random) -> list[Edit]:
+    """Clause marks (`_PUNCT_CHOICES`) changed one by one; a mark ending a line or the text, between two digits
+    (100，000) or inside a `kept` string is left as written."""
+    taken = [(start, start + len(word)) for word in kept if len(word) > 1 for start in _occurrences(text, word)]
+    edits: list[Edit] = []
+    for index, char in enumerate(text):
+        if char not in _PUNCT_CHOICES:
+            continue
+        after = text[index + 1:index + 2]
+        if after in ("", "\n", "\r") or (after.isdigit() and text[index - 1:index].isdigit()):
+            continue
+        if any(left <= index < right for left, right in taken):
+            continue
+        choices, weights = _PUNCT_CHOICES[char]
+        new = rng.choices(choices, weights)[0]
+        if new != char:
+            edits.append((index, index + 1, new))
+    return edits
+
+
+def perturb_punct(texts: Texts, elements: Elements, types: Mapping[str, str],
+                  rng: random.Random) -> tuple[Texts, Elements] | None:
+    kept = sorted({text for value in elements.values() for text in _strings(value)}, key=len, reverse=True)
+    edits = [punct_edits(text, kept, rng) for text in texts]
+    if not any(edits):
+        return None
+    return tuple(apply_edits(text, found) for text, found in zip(texts, edits, strict=True)), dict(elements)
+
+
 Rewrite = Callable[[Texts, Elements, Mapping[str, str], random.Random], "tuple[Texts, Elements] | None"]
 KINDS: dict[str, Rewrite] = {
     "names": perturb_names,
@@ -573,6 +617,7 @@ KINDS: dict[str, Rewrite] = {
     "traditional": perturb_traditional,
     "noblock": perturb_noblock,
     "lexical": perturb_lexical,
+    "punct": perturb_punct,
 }
 
 def parse_kinds(raw: str) -> tuple[str, ...]:

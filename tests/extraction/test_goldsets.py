@@ -105,3 +105,31 @@ def test_eval_real_all_refuses_an_unknown_kind_and_a_gold_file() -> None:
     assert unknown.exit_code == 2 and "E293" in unknown.output and "secret" in unknown.output
     both = _yaosu("eval-real", "--all", "--gold", "x.gold.jsonl")
     assert both.exit_code == 2 and "E294" in both.output
+
+
+def test_eval_real_all_with_a_perturbation_reports_each_set_as_written_and_rewritten(tmp_path: Path) -> None:
+    realdata = tmp_path / "realdata"
+    (realdata / "scm_loan").mkdir(parents=True)
+    (realdata / "scm_loan" / "docs.jsonl").write_text(
+        json.dumps({"id": "t1", "text": COMPLAINT}, ensure_ascii=False) + "\n", encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    # The delivery date is wrong in the gold: 4 of 5 right as written (F1 0.8), whatever the rewrite does.
+    wrong = {"plaintiffs": ["张三"], "defendants": ["李四"], "claim_principal": "50000.00",
+             "loan_amount": "50000.00", "delivery_date": "2021-03-06"}
+    (gold / "wrong.gold.jsonl").write_text(json.dumps({"id": "t1", "elements": wrong}, ensure_ascii=False) + "\n",
+                                           encoding="utf-8")
+    registry = _registry(gold, [_entry("wrong")])
+    shown = _yaosu("eval-real", "--all", "--sets", str(registry), "--realdata", str(realdata),
+                   "--perturb", "punct", "--seed", "3")
+    assert shown.exit_code == 0, shown.output
+    header, row = shown.stdout.splitlines()[:2]
+    assert "对→错" in header and "错→对" in header
+    assert row.split()[0] == "wrong" and "0.800 → " in row
+    as_json = _yaosu("eval-real", "--all", "--sets", str(registry), "--realdata", str(realdata),
+                     "--perturb", "punct", "--seed", "3", "--json")
+    report = json.loads(as_json.stdout)[0]["report"]
+    assert report["perturbation"]["kinds"] == ["punct"] and report["perturbation"]["seed"] == 3
+    assert report["robustness"]["complaints"]["micro"] == 0.8
+    unknown = _yaosu("eval-real", "--all", "--sets", str(registry), "--realdata", str(realdata), "--perturb", "tone")
+    assert unknown.exit_code == 2 and "E213" in unknown.output and "tone" in unknown.output

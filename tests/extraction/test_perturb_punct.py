@@ -44,3 +44,14 @@ def test_the_rewrite_is_seeded_and_keeps_the_gold() -> None:
     texts, elements, skipped = first
     assert elements == gold and skipped == ()
     assert len(texts[0]) == len(TEXT) and texts[0] != TEXT
+
+
+def test_no_comma_runs_into_a_heading_a_statement_or_a_numbered_item() -> None:
+    text = ("诉讼请求：1、判令被告归还借款5万元。2、判令被告支付利息；3、诉讼费由被告承担。事实与理由：被告借款未还。"
+            "综上，请求判如所请。被告李四辩称，借款已还。")
+    before_item = [text.index("。2、"), text.index("；3、")]
+    before_heading = [text.index("。事实"), text.index("。综上"), text.index("。被告李四辩称")]
+    for seed in range(60):
+        changed = dict((start, new) for start, _, new in _changed(text, seed))
+        assert not set(before_heading) & set(changed)
+        assert all(changed.get(index, "；") != "，" for index in before_item)

@@ -14,59 +14,13 @@ import argparse
 import difflib
 import json
 from pathlib import Path
-from typing import Any
 
 from engine.extraction.api import extract_text
 from engine.extraction.perturb import Perturbation, parse_kinds, robustness
-from engine.extraction.realdata import (
-    DEFAULT_REALDATA,
-    _gold_answer_texts,
-    _gold_complaint_text,
-    _source_parts,
-    complaint_part,
-    evaluate_gold,
-    is_cail2021_gold,
-    is_part_gold,
-    read_jsonl,
-)
+from engine.extraction.realdata import DEFAULT_REALDATA, evaluate_gold, gold_items
 from engine.system import load_system
 
 _CONTEXT = 8
-
-
-Item = tuple[tuple[str, ...], str, dict[str, Any]]
-
-
-def _texts(realdata: Path, gold_path: Path, golds: list[dict[str, Any]]) -> dict[str, Item]:
-    """Per item name (as the evaluators name it): its texts, its role and its gold elements."""
-    found: dict[str, Item] = {}
-    loaded: dict[str, Any] = {}
-    if is_cail2021_gold(gold_path):
-        for gold in golds:
-            name = str(gold.get("id") or f"{gold['source']}#{gold['index']}")
-            if gold.get("role") == "answer":
-                pair = _gold_answer_texts(realdata, gold, loaded)
-                if pair is not None:
-                    found[name] = (pair, "answer", gold.get("elements", {}))
-            else:
-                text = _gold_complaint_text(realdata, gold, loaded)
-                if text is not None:
-                    found[name] = ((text,), "complaint", gold.get("elements", {}))
-    elif is_part_gold(golds):
-        parts: dict[str, list[tuple[str, str]]] = {}
-        for gold in golds:
-            source = str(gold["source"])
-            parts.setdefault(source, _source_parts(realdata, source))
-            complaint, answer = parts[source][int(gold["index"])]
-            name = f"{source}#{gold['index']}:{gold['part']}"
-            texts = (answer, complaint) if gold["part"] == "answer" else (complaint,)
-            found[name] = (texts, str(gold["part"]), gold.get("elements", {}))
-    else:
-        docs = {doc["id"]: doc["text"] for doc in read_jsonl(realdata / "scm_loan" / "docs.jsonl")}
-        for gold in golds:
-            if gold["id"] in docs:
-                found[str(gold["id"])] = ((complaint_part(docs[gold["id"]]),), "complaint", gold.get("elements", {}))
-    return found
 
 
 def _edits(old: str, new: str) -> list[str]:
@@ -96,11 +50,11 @@ def main() -> None:
         if args.element in (None, flip["element"]):
             flips.setdefault(flip["file"], []).append(f"{flip['element']} ({flip['now']})")
     casetype = system.casetype(args.case_type)
-    texts = _texts(args.realdata, args.gold, read_jsonl(args.gold))
+    items = {item.name: item for item in gold_items(args.realdata, args.gold)}
     for name, elements in flips.items():
-        if name not in texts:
+        if name not in items:
             continue
-        originals, role, gold_elements = texts[name]
+        originals, role, gold_elements = items[name].texts, items[name].role, items[name].gold.get("elements", {})
         rewritten, _, _ = perturbation.apply(name, originals, gold_elements, casetype.types, casetype.package.paraphrase_file)
         print(f"== {name}: {', '.join(elements)}")
         for old, new in zip(originals, rewritten, strict=True):

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,6 +52,17 @@ def required_data(realdata: Path, gold_path: Path) -> Path:
     if golds and "source" in golds[0]:
         return realdata / str(golds[0]["source"])
     return realdata / "scm_loan" / "docs.jsonl"
+
+
+@dataclass(frozen=True)
+class GoldItem:
+    """One scored item of a gold set: its name in reports, `complaint` or `answer`, the texts it is read with
+    (a complaint alone; an answer and the complaint it replies to) and its gold line."""
+
+    name: str
+    role: str
+    texts: tuple[str, ...]
+    gold: dict[str, Any]
 
 
 def _passage(text: str) -> tuple[str, str]:
@@ -117,6 +129,23 @@ def _wrapped(gold: dict[str, Any]) -> dict[str, Any]:
             for eid, value in gold.get("elements", {}).items()}
 
 
+def _passage_items(realdata: Path, golds: list[dict[str, Any]]) -> Iterator[GoldItem]:
+    """Gold keyed by (source, index, part): each part with the texts it is read with."""
+    sources: dict[str, Any] = {}
+    for gold in golds:
+        source = str(gold["source"])
+        parts = _source(sources, realdata, source, partial(_source_parts, source=source))
+        index = int(gold["index"])
+        if not 0 <= index < len(parts):
+            raise YaosuError(E.E208, source=source, index=index, len_items=len(parts))
+        complaint_text, answer_text = parts[index]
+        name = f"{source}#{index}:{gold['part']}"
+        if gold["part"] == "answer":
+            yield GoldItem(name, "answer", (answer_text, complaint_text), gold)
+        else:
+            yield GoldItem(name, "complaint", (complaint_text,), gold)
+
+
 def _evaluate_passages(system: System, case_type: str, realdata: Path, golds: list[dict[str, Any]],
                        rewrite: Rewriter) -> dict[str, Any]:
     """Gold keyed by (source, index, part): complaint parts scored as complaints, answer parts as answers."""
@@ -127,36 +156,34 @@ def _evaluate_passages(system: System, case_type: str, realdata: Path, golds: li
     paraphrase_file = casetype.package.paraphrase_file
     adapt = casetype.package.real_conventions or (lambda predicted: predicted)
     complaints, answers = Tally(), Tally()
-    sources: dict[str, Any] = {}
     # Only what the gold set annotates somewhere is scored (its README says which elements it covers).
     covered = {eid for gold in golds for eid in gold.get("elements", {})}
     scored = 0
-    for gold in golds:
-        source = str(gold["source"])
-        parts = _source(sources, realdata, source, partial(_source_parts, source=source))
-        index = int(gold["index"])
-        if not 0 <= index < len(parts):
-            raise YaosuError(E.E208, source=source, index=index, len_items=len(parts))
-        complaint_text, answer_text = parts[index]
-        name = f"{source}#{index}:{gold['part']}"
-        if gold["part"] == "answer":
-            (answer_text, complaint_text), elements = rewrite(name, (answer_text, complaint_text),
-                                                              gold.get("elements", {}), types, paraphrase_file)
-            gold = {**gold, "elements": elements}
+    for item in _passage_items(realdata, golds):
+        texts, elements = rewrite(item.name, item.texts, item.gold.get("elements", {}), types, paraphrase_file)
+        gold = {**item.gold, "elements": elements}
+        if item.role == "answer":
+            answer_text, complaint_text = texts
             predicted = adapt({**extract_text(system, answer_text, case_type, "answer", complaint_text),
                                "role": "answer"})
             predicted = {**predicted, "elements": {e: v for e, v in predicted["elements"].items() if e in covered}}
-            score_answer(answers, name, gold, predicted, types)
+            score_answer(answers, item.name, gold, predicted, types)
         else:
-            (complaint_text,), elements = rewrite(name, (complaint_text,), gold.get("elements", {}), types,
-                                                  paraphrase_file)
-            gold = {**gold, "elements": elements}
-            predicted = adapt(extract_text(system, complaint_text, case_type, "complaint"))
-            score_complaint(complaints, name, {"elements": _wrapped(gold)}, predicted, types, tuple(sorted(covered)),
-                            rewrite.unscored.get(name, ()))
+            predicted = adapt(extract_text(system, texts[0], case_type, "complaint"))
+            score_complaint(complaints, item.name, {"elements": _wrapped(gold)}, predicted, types,
+                            tuple(sorted(covered)), rewrite.unscored.get(item.name, ()))
         scored += 1
     return {"files": scored, "complaints": complaints.report(), "answers": answers.report(),
             "errors": complaints.errors + answers.errors, **rewrite.summary()}
+
+
+def _scm_items(realdata: Path, golds: list[dict[str, Any]]) -> Iterator[GoldItem]:
+    """Gold keyed by a scm_loan document id: its complaint part (an id the file lacks is skipped)."""
+    docs = {doc["id"]: doc["text"] for doc in read_jsonl(realdata / SCM_SOURCE)}
+    for gold in golds:
+        text = docs.get(gold["id"])
+        if text is not None:
+            yield GoldItem(str(gold["id"]), "complaint", (complaint_part(text),), gold)
 
 
 def evaluate_real(system: System, case_type: str, realdata: Path = DEFAULT_REALDATA,
@@ -171,22 +198,17 @@ def evaluate_real(system: System, case_type: str, realdata: Path = DEFAULT_REALD
     if is_part_gold(golds):
         # Parts of a source's texts (corpus/realdata_gold/README.md: source, index, part).
         return _evaluate_passages(system, case_type, realdata, golds, rewrite)
-    docs = {doc["id"]: doc["text"] for doc in read_jsonl(realdata / "scm_loan" / "docs.jsonl")}
     tally = Tally()
     types = casetype.types
     paraphrase_file = casetype.package.paraphrase_file
     core = casetype.package.core_elements
     adapt = casetype.package.real_conventions or (lambda predicted: predicted)
     scored = 0
-    for gold in golds:
-        text = docs.get(gold["id"])
-        if text is None:
-            continue
-        (text,), elements = rewrite(str(gold["id"]), (complaint_part(text),), gold.get("elements", {}), types,
-                                 paraphrase_file)
+    for item in _scm_items(realdata, golds):
+        (text,), elements = rewrite(item.name, item.texts, item.gold.get("elements", {}), types, paraphrase_file)
         predicted = adapt(extract_text(system, text, case_type, "complaint"))
-        score_complaint(tally, gold["id"], {"elements": _wrapped({"elements": elements})}, predicted, types, core,
-                        rewrite.unscored.get(str(gold["id"]), ()))
+        score_complaint(tally, item.gold["id"], {"elements": _wrapped({"elements": elements})}, predicted, types,
+                        core, rewrite.unscored.get(item.name, ()))
         scored += 1
     return {"files": scored, "complaints": tally.report(), "core": tally.report(core),
             "errors": tally.errors, **rewrite.summary()}
@@ -353,14 +375,38 @@ def _gold_complaint_text(realdata: Path, gold: dict[str, Any], loaded: dict[str,
     return (doc.get("诉称段") or "") if doc is not None else None
 
 
+def _blind_items(realdata: Path, golds: list[dict[str, Any]]) -> Iterator[GoldItem]:
+    """Gold in the blind-set line shape (`id`, `role`): answers with the complaint they reply to, complaints
+    alone (a line whose source lacks its id is skipped)."""
+    loaded: dict[str, Any] = {}
+    for gold in golds:
+        if gold.get("role") == "answer":
+            texts = _gold_answer_texts(realdata, gold, loaded)
+            if texts is not None:
+                yield GoldItem(str(gold.get("id") or f"{gold['source']}#{gold['index']}"), "answer", texts, gold)
+            continue
+        text = _gold_complaint_text(realdata, gold, loaded)
+        if text is not None:
+            yield GoldItem(str(gold["id"]), "complaint", (text,), gold)
+
+
+def gold_items(realdata: Path, gold_path: Path) -> Iterator[GoldItem]:
+    """Each scored item of a gold set, named as its evaluator names it, with the texts it is read with, by the
+    set's line shape (blind-set lines, passage parts, scm ids) as `evaluate_gold` dispatches."""
+    golds = read_jsonl(gold_path)
+    if is_cail2021_gold(gold_path):
+        return _blind_items(realdata, golds)
+    if is_part_gold(golds):
+        return _passage_items(realdata, golds)
+    return _scm_items(realdata, golds)
+
+
 def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_REALDATA,
                       gold_path: Path = CAIL2021_GOLD, perturbation: Perturbation | None = None) -> dict[str, Any]:
     """Per-element P/R/F1 on the blind CAIL2021 set (or the answers development set): complaint elements,
     and the defences answers raise; a `perturbation` as in `evaluate_real`."""
     from engine.extraction.api import extract_text
 
-    loaded: dict[str, Any] = {}
-    golds = read_jsonl(gold_path)
     casetype = system.casetype(case_type)
     types = casetype.types
     paraphrase_file = casetype.package.paraphrase_file
@@ -371,35 +417,24 @@ def evaluate_cail2021(system: System, case_type: str, realdata: Path = DEFAULT_R
     complaints, answers = Tally(), Tally()
     rewrite = Rewriter(perturbation)
     scored = 0
-    for gold in golds:
-        if gold.get("role") == "answer":
-            texts = _gold_answer_texts(realdata, gold, loaded)
-            if texts is None:
-                continue
+    for item in _blind_items(realdata, read_jsonl(gold_path)):
+        scored += 1
+        texts, elements = rewrite(item.name, item.texts, item.gold.get("elements", {}), types, paraphrase_file)
+        gold = {**item.gold, "elements": elements}
+        if item.role == "answer":
             answer, complaint = texts  # the answer is read with the complaint it replies to, as `yaosu new` does
-            scored += 1
-            name = str(gold.get("id") or f"{gold['source']}#{gold['index']}")
-            (answer, complaint), elements = rewrite(name, (answer, complaint), gold.get("elements", {}), types,
-                                                    paraphrase_file)
-            gold = {**gold, "elements": elements}
             predicted = extract_text(system, answer, case_type, "answer", complaint)["elements"]
             for eid in defences:
                 raised = eid in gold.get("elements", {})
                 found = predicted.get(eid, {}).get("position") == "contest" and predicted[eid].get("value") is True
                 answers.add(eid, int(raised and found), int(found and not raised), int(raised and not found))
                 if raised != found:
-                    answers.errors.append({"file": name, "element": eid, "gold": raised, "predicted": found,
+                    answers.errors.append({"file": item.name, "element": eid, "gold": raised, "predicted": found,
                                            "part": "answers"})
             continue
-        text = _gold_complaint_text(realdata, gold, loaded)
-        if text is None:
-            continue
-        scored += 1
-        (text,), elements = rewrite(str(gold["id"]), (text,), gold.get("elements", {}), types, paraphrase_file)
-        gold = {**gold, "elements": elements}
-        predicted = adapt(extract_text(system, text, case_type, "complaint"))
+        predicted = adapt(extract_text(system, texts[0], case_type, "complaint"))
         only = tuple(eid for eid in complaint_elements if eid not in gold.get("unscored", []))
         score_complaint(complaints, gold["id"], {"elements": _wrapped(gold)}, predicted, types, only,
-                        rewrite.unscored.get(str(gold["id"]), ()))
+                        rewrite.unscored.get(item.name, ()))
     return {"files": scored, "complaints": complaints.report(), "answers": answers.report(),
             "errors": complaints.errors + answers.errors, **rewrite.summary()}

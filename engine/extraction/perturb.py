@@ -591,9 +591,10 @@ _ITEM_AFTER = re.compile(r"[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,
 def punct_edits(text: str, kept: Sequence[str], rng: random.Random) -> list[Edit]:
     """Clause marks (`_PUNCT_CHOICES`) changed one by one; a mark ending a line or the text, between two digits
     (100，000) or inside a `kept` string is left as written, a full stop or semicolon before a heading or a
-    statement (事实与理由 / 综上 / 被告辩称) too, and one before a numbered item (；2、) becomes no comma."""
+    statement (事实与理由 / 综上 / 被告辩称) too, and one before a numbered item (；2、) becomes no comma; when no draw changed a mark, one mark that may change does."""
     taken = [(start, start + len(word)) for word in kept if len(word) > 1 for start in _occurrences(text, word)]
     edits: list[Edit] = []
+    open_marks: list[tuple[int, tuple[str, ...]]] = []  # each mark that may change, and what it may become
     for index, char in enumerate(text):
         if char not in _PUNCT_CHOICES:
             continue
@@ -607,10 +608,16 @@ def punct_edits(text: str, kept: Sequence[str], rng: random.Random) -> list[Edit
         new = rng.choices(choices, weights)[0]
         if char != "，" and _HEADING_AFTER.match(text, index + 1):
             continue
-        if new == "，" and _ITEM_AFTER.match(text, index + 1):
+        before_item = _ITEM_AFTER.match(text, index + 1) is not None
+        if new == "，" and before_item:
             new = "；" if char == "。" else char
+        open_marks.append((index, tuple(c for c in choices if c != char and not (c == "，" and before_item))))
         if new != char:
             edits.append((index, index + 1, new))
+    if not edits and (open_marks := [(index, allowed) for index, allowed in open_marks if allowed]):
+        # A passage with marks to change is always rewritten (as every other kind rewrites what it finds).
+        index, allowed = rng.choice(open_marks)
+        edits.append((index, index + 1, rng.choice(allowed)))
     return edits
 
 

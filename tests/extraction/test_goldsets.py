@@ -68,13 +68,19 @@ def _yaosu(*args: str) -> Result:
     return CliRunner().invoke(app, list(args))
 
 
-def test_eval_real_all_scores_each_registered_set(tmp_path: Path) -> None:
+def _one_document(tmp_path: Path) -> tuple[Path, Path]:
+    """A realdata folder holding COMPLAINT as scm document t1, and an empty gold folder."""
     realdata = tmp_path / "realdata"
     (realdata / "scm_loan").mkdir(parents=True)
     (realdata / "scm_loan" / "docs.jsonl").write_text(
         json.dumps({"id": "t1", "text": COMPLAINT}, ensure_ascii=False) + "\n", encoding="utf-8")
     gold = tmp_path / "gold"
     gold.mkdir()
+    return realdata, gold
+
+
+def test_eval_real_all_scores_each_registered_set(tmp_path: Path) -> None:
+    realdata, gold = _one_document(tmp_path)
     right = {"plaintiffs": ["张三"], "defendants": ["李四"], "claim_principal": "50000.00",
              "loan_amount": "50000.00", "delivery_date": "2021-03-05"}
     (gold / "right.gold.jsonl").write_text(json.dumps({"id": "t1", "elements": right}, ensure_ascii=False) + "\n",
@@ -108,12 +114,7 @@ def test_eval_real_all_refuses_an_unknown_kind_and_a_gold_file() -> None:
 
 
 def test_eval_real_all_with_a_perturbation_reports_each_set_as_written_and_rewritten(tmp_path: Path) -> None:
-    realdata = tmp_path / "realdata"
-    (realdata / "scm_loan").mkdir(parents=True)
-    (realdata / "scm_loan" / "docs.jsonl").write_text(
-        json.dumps({"id": "t1", "text": COMPLAINT}, ensure_ascii=False) + "\n", encoding="utf-8")
-    gold = tmp_path / "gold"
-    gold.mkdir()
+    realdata, gold = _one_document(tmp_path)
     # The delivery date is wrong in the gold: 4 of 5 right as written (F1 0.8), whatever the rewrite does.
     wrong = {"plaintiffs": ["张三"], "defendants": ["李四"], "claim_principal": "50000.00",
              "loan_amount": "50000.00", "delivery_date": "2021-03-06"}

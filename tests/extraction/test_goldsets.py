@@ -79,16 +79,21 @@ def _one_document(tmp_path: Path) -> tuple[Path, Path]:
     return realdata, gold
 
 
+# What COMPLAINT says; WRONG has its delivery date a day off (4 of 5 values right: P = R = F1 = 4/5).
+RIGHT = {"plaintiffs": ["张三"], "defendants": ["李四"], "claim_principal": "50000.00", "loan_amount": "50000.00",
+         "delivery_date": "2021-03-05"}
+WRONG = {**RIGHT, "delivery_date": "2021-03-06"}
+
+
+def _gold_file(folder: Path, name: str, elements: dict[str, object]) -> None:
+    (folder / f"{name}.gold.jsonl").write_text(json.dumps({"id": "t1", "elements": elements}, ensure_ascii=False)
+                                               + "\n", encoding="utf-8")
+
+
 def test_eval_real_all_scores_each_registered_set(tmp_path: Path) -> None:
     realdata, gold = _one_document(tmp_path)
-    right = {"plaintiffs": ["张三"], "defendants": ["李四"], "claim_principal": "50000.00",
-             "loan_amount": "50000.00", "delivery_date": "2021-03-05"}
-    (gold / "right.gold.jsonl").write_text(json.dumps({"id": "t1", "elements": right}, ensure_ascii=False) + "\n",
-                                           encoding="utf-8")
-    # One value of five wrong: tp 4, fp 1, fn 1 → P = R = F1 = 4/5.
-    wrong = {**right, "delivery_date": "2021-03-06"}
-    (gold / "wrong.gold.jsonl").write_text(json.dumps({"id": "t1", "elements": wrong}, ensure_ascii=False) + "\n",
-                                           encoding="utf-8")
+    _gold_file(gold, "right", RIGHT)
+    _gold_file(gold, "wrong", WRONG)
     (gold / "elsewhere.gold.jsonl").write_text(
         json.dumps({"source": "cail2019_element/labor.jsonl", "index": 0, "part": "complaint", "elements": {}}) + "\n",
         encoding="utf-8")
@@ -115,11 +120,7 @@ def test_eval_real_all_refuses_an_unknown_kind_and_a_gold_file() -> None:
 
 def test_eval_real_all_with_a_perturbation_reports_each_set_as_written_and_rewritten(tmp_path: Path) -> None:
     realdata, gold = _one_document(tmp_path)
-    # The delivery date is wrong in the gold: 4 of 5 right as written (F1 0.8), whatever the rewrite does.
-    wrong = {"plaintiffs": ["张三"], "defendants": ["李四"], "claim_principal": "50000.00",
-             "loan_amount": "50000.00", "delivery_date": "2021-03-06"}
-    (gold / "wrong.gold.jsonl").write_text(json.dumps({"id": "t1", "elements": wrong}, ensure_ascii=False) + "\n",
-                                           encoding="utf-8")
+    _gold_file(gold, "wrong", WRONG)  # F1 0.8 as written, whatever the rewrite does
     registry = _registry(gold, [_entry("wrong")])
     shown = _yaosu("eval-real", "--all", "--sets", str(registry), "--realdata", str(realdata),
                    "--perturb", "punct", "--seed", "3")

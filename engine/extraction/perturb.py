@@ -585,13 +585,29 @@ _PUNCT_CHOICES: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {
 # after ， 6).
 _HEADING_AFTER = re.compile(r"事实(?:与|和|及)理由|诉讼请求|请求事项|综上|(?:原告|被告|第三人|上诉人|被上诉人)[^，。；\n]{0,12}?"
                             r"(?:辩称|答辩|诉称|述称)")
+# A comma becomes a semicolon only after a clause of its own: real semicolons follow a clause of 12 characters or
+# more two times in three and one under 4 almost never; none follows 诉称 or 男 (918 and 213 commas do), 29 follow a
+# date against 1740 commas; after 后 / 前 / 时 / 需要 / 法院 none (1315 / 92 / 372 / 39 / 185 commas), after 由 / 下 /
+# 书 / 分 one in twenty or fewer. Nor does a comma before a figure or a closing quote become one.
+_CLAUSE_MARKS = "。；，：:\n\r\t \u3000"
+_ADVERBIAL_END = re.compile(r"(?:TIME|[日时分许称后前由下书]|左右|期间|需要|法院|贵院)\Z")
+_MIN_CLAUSE = 8
 _ITEM_AFTER = re.compile(r"[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．)）](?!\d)|第[一二三四五六七八九十]{1,3}[，、,]")
+
+
+def _own_clause(text: str, index: int) -> bool:
+    """Whether the words before the comma at `index` are a clause a semicolon may end (long enough, and no date,
+    time or 诉称 heading the next clause)."""
+    words = text[max(text.rfind(mark, 0, index) for mark in _CLAUSE_MARKS) + 1:index]
+    return len(words) >= _MIN_CLAUSE and not _ADVERBIAL_END.search(words)
 
 
 def punct_edits(text: str, kept: Sequence[str], rng: random.Random) -> list[Edit]:
     """Clause marks (`_PUNCT_CHOICES`) changed one by one; a mark ending a line or the text, between two digits
     (100，000) or inside a `kept` string is left as written, a full stop or semicolon before a heading or a
-    statement (事实与理由 / 综上 / 被告辩称) too, and one before a numbered item (；2、) becomes no comma; when no draw changed a mark, one mark that may change does."""
+    statement (事实与理由 / 综上 / 被告辩称) too; one before a numbered item (；2、) becomes no comma, and a comma
+    becomes a semicolon only after a clause of its own (`_own_clause`); when no draw changed a mark, one mark that
+    may change does."""
     taken = [(start, start + len(word)) for word in kept if len(word) > 1 for start in _occurrences(text, word)]
     edits: list[Edit] = []
     open_marks: list[tuple[int, tuple[str, ...]]] = []  # each mark that may change, and what it may become
@@ -599,7 +615,8 @@ def punct_edits(text: str, kept: Sequence[str], rng: random.Random) -> list[Edit
         if char not in _PUNCT_CHOICES:
             continue
         after = text[index + 1:index + 2]
-        if after in ("", "\n", "\r") or (after.isdigit() and text[index - 1:index].isdigit()):
+        # A mark before a line's end or a paragraph's space (LawBench: 。 then a space 886 times, ， or ； never).
+        if after in ("", "\n", "\r", " ", "\u3000") or (after.isdigit() and text[index - 1:index].isdigit()):
             continue
         if any(left <= index < right for left, right in taken):
             continue
@@ -611,6 +628,8 @@ def punct_edits(text: str, kept: Sequence[str], rng: random.Random) -> list[Edit
         before_item = _ITEM_AFTER.match(text, index + 1) is not None
         if new == "，" and before_item:
             new = "；" if char == "。" else char
+        if char == "，" and (not _own_clause(text, index) or after.isdigit() or after in "”’」』）)"):
+            continue
         open_marks.append((index, tuple(c for c in choices if c != char and not (c == "，" and before_item))))
         if new != char:
             edits.append((index, index + 1, new))

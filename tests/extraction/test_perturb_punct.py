@@ -8,7 +8,7 @@ from engine.extraction.perturb import Perturbation, punct_edits
 
 TEXT = ("原告：张三，男，住上海市青浦区。\n"
         "诉讼请求：判令被告归还借款100，000元；利息按月利率1.5%计算。\n"
-        "事实与理由：2021年3月5日，被告向原告借款，约定“如逾期，按日千分之一计”。被告至今未还。")
+        "事实与理由：2021年3月5日，被告因经营需要向原告借款，约定“如逾期，按日千分之一计”。被告至今未还。")
 KEPT = ["如逾期，按日千分之一计"]
 
 
@@ -55,3 +55,17 @@ def test_no_comma_runs_into_a_heading_a_statement_or_a_numbered_item() -> None:
         changed = dict((start, new) for start, _, new in _changed(text, seed))
         assert not set(before_heading) & set(changed)
         assert all(changed.get(index, "；") != "，" for index in before_item)
+
+
+def test_a_comma_becomes_a_semicolon_only_after_a_clause_of_its_own() -> None:
+    text = ("原告张三诉称，2021年3月5日，被告李四向原告借款五万元整，原告当日以现金方式交付给被告李四，"
+            "被告至今未还。 被告李四辩称，借款已还。")
+    own = {text.index("整，") + 1, text.index("方式交付给被告李四，") + len("方式交付给被告李四")}
+    short = {text.index("诉称，") + 2, text.index("5日，") + 2, text.index("辩称，") + 2}
+    space = text.index("。 ")
+    turned = set()
+    for seed in range(80):
+        changed = {start: new for start, _, new in _changed(text, seed)}
+        assert not {*short, space} & set(changed)
+        turned |= {start for start, new in changed.items() if new == "；"}
+    assert turned == own

@@ -42,6 +42,9 @@ class CueSpec(_Strict):
     additional: Words = Field(default_factory=list)
     additional_requires: Words = Field(default_factory=list)  # one of these must be in the lead too (a lending verb)
     outside_brackets: bool = False
+    # Keywords after the value count only up to the end of its clause (，；。): 支付借款5万元，借款期间，被告支付利息…
+    # is not interest of 5万元, however a full stop was written.
+    keywords_after_in_clause: bool = False
     answer_keywords: Words = Field(default_factory=list)
     answer_patterns: Words = Field(default_factory=list)  # regexes that tie a clause like answer_keywords
     answer_value_before: Words = Field(default_factory=list)

@@ -78,8 +78,18 @@ _ADVERB = r"(?:再|都|完全|一直)?"
 # defendants' answer; it runs until a defendant speaks again (被告Y辩称 / 答辩人称 …).
 _OTHER_SPEAKER = re.compile(r"(?:第三人|证人)[^，。；：:]{0,12}?(?:陈述|述|辩|答辩|证|证实)?称")
 _DEFENDANT_SPEAKS = re.compile(r"(?:被告|答辩人|被上诉人)[^，。；：:]{0,20}?(?:辩称|答辩称|陈述称|述称|称)")
-# Clause ends: sentence punctuation, line breaks, numbered items, and a turn in the argument.
-_CLAUSE_BREAK = re.compile(r"[。；;\n]|，(?=但|而非|而不是|却|可是)|(?<=[。；;\n])[^\S\n]*(?:[一二三四五六七八九十]+|\d+)[、.．]")
+# Clause ends: sentence punctuation, line breaks, numbered items, and a turn in the argument; also a comma before
+# another speaker's statement (…还给了原告，被告乙辩称：…) or the record of the evidence (…已过诉讼时效，原告为支持其
+# 诉讼请求提供了…): a full stop written as a comma does not make them part of the clause before.
+# (They bound the clause's sentence too: what the next speaker says is not the turn around this one's clause.)
+_TURN_OF_VOICE = re.compile(
+    r"[，,](?=\s*(?:被告|原告|答辩人|被答辩人|第三人)?[^，,。；;：:\s]{1,20}?(?:答辩称|辩称|陈述称|述称)[：:，,])"
+    r"|[，,](?=\s*(?:原告|被告)[^，,。；;：:]{0,12}?(?:为(?:了)?(?:支持|证明)|针对)其)"
+)
+_CLAUSE_BREAK = re.compile(
+    r"[。；;\n]|，(?=但|而非|而不是|却|可是)|(?<=[。；;\n])[^\S\n]*(?:[一二三四五六七八九十]+|\d+)[、.．]|"
+    + _TURN_OF_VOICE.pattern
+)
 _TOTAL_BEFORE = re.compile(r"(?:合计|共计|总计|累计)$")
 # Blanks within the line only (linear); `_items` walks back over blank lines before an item.
 _ITEM = re.compile(r"(?:^|(?<=\n))[^\S\n]*(?:[一二三四五六七八九十]+|\d+|第[一二三四五六七八九十]+)[、.．，,]")
@@ -141,7 +151,7 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in _CLAUSE_BREAK.finditer(text, start, end):
         if text[position : match.start()].strip():
             spans.append((position, match.start()))
-        position = match.end() if match.group().startswith(("。", "；", ";", "\n", "，")) else match.start()
+        position = match.end() if match.group().startswith(("。", "；", ";", "\n", "，", ",")) else match.start()
     if text[position:end].strip():
         spans.append((position, end))
     return spans
@@ -202,6 +212,7 @@ def parse_answer(doc: Document) -> None:
             or _said_of(answer_cue.requires, complaint_sentences, speakers)}
     items = _items(text, body_start, body_end)
     others = _other_speakers(text, body_start, body_end)
+    turns = [match.start() for match in _TURN_OF_VOICE.finditer(text, body_start, body_end)]
     item_starts = [lo for lo, _ in items]  # items are sorted and disjoint: a bisect finds a clause's item
     for c_start, c_end in clauses(text, body_start, body_end):
         if any(lo <= c_start < hi for lo, hi in others):
@@ -215,6 +226,10 @@ def parse_answer(doc: Document) -> None:
         mentions = doc.mentions_in(c_start, c_end)
         # From the whole text's start: a sentence may begin with the speaker (被告二（被告一之妻）辩称，…).
         sentence = _sentence(text, c_start, c_end, 0, body_end)
+        if turns:
+            index = bisect_right(turns, c_start)
+            sentence = (max(sentence[0], turns[index - 1] + 1) if index else sentence[0],
+                        min(sentence[1], turns[index]) if index < len(turns) and turns[index] >= c_end else sentence[1])
         raised_here = False
         for eid, answer_cue in cues.items():
             if not answer_cue.linked:

@@ -185,7 +185,12 @@ def _assign_values(doc: Document, cue: Cues, sentences_with: list[_Sentence]) ->
             if score is None:
                 if keyword_spans is None:
                     keyword_spans = [m.span() for m in pattern.finditer(sentence)] if pattern is not None else []
-                score = _keyword_score(cue, keyword_spans, start, end)
+                spans = keyword_spans
+                if cue.raw.get("keywords_after_in_clause"):
+                    stop = _CLAUSE_END.search(sentence, end)
+                    if stop is not None:
+                        spans = [span for span in keyword_spans if span[0] < stop.start()]
+                score = _keyword_score(cue, spans, start, end)
                 if score is None:
                     continue
             elif score == _RULED_OUT:

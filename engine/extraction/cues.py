@@ -16,7 +16,8 @@ changes what the extractor finds, with no Python change. Cue keys:
 - additional (money): words right before a value that make it a further loan (又向原告借款), summed
   with the first one by the resolver; with `additional_requires`, only when one of those words is in
   the same lead too (本院再次向原告核实180万元 is no further loan);
-- outside_brackets: keywords inside （…） do not count (claim_total vs 共计 inside a claim).
+- outside_brackets: keywords inside （…） do not count (claim_total vs 共计 inside a claim);
+- keywords_after_in_clause: keywords after the value count only up to the end of its clause (，；。).
 """
 
 from __future__ import annotations

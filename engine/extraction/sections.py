@@ -32,7 +32,16 @@ _CLAIMS_INLINE = re.compile(
     r"(?:请求|要求)(?=被告|二被告|两被告|各被告|判令)")
 # The heading 事实与理由 starts a line or a sentence, or has its colon; 针对其诉讼请求及事实和理由，向本院提交… is
 # a mention in the evidence part, not where the facts begin.
-_FACTS = re.compile(r"(?<![^\n。；;\s：:])事实(?:与|和|及)?理由[:：]?|事实(?:与|和|及)?理由[:：]")
+# Between commas (…由被告承担，事实与理由，原告…) it is the heading too: the claims' last item run on into it.
+_FACTS = re.compile(r"(?<![^\n。；;\s：:])事实(?:与|和|及)?理由[:：]?|事实(?:与|和|及)?理由[:：]"
+                    r"|(?<=[，,])事实(?:与|和|及)理由(?=[，,])")
+# Where the evidence starts (原告为支持其诉请，向本院提交… / 原告某针对其诉讼请求…提交的证据有): the end of an inline
+# claims passage whatever mark precedes it (a comma when the last item runs on into the evidence).
+# The court's record (诉讼过程中，… / 审理中，…) ends it the same way.
+_EVIDENCE_START = re.compile(
+    r"[，,；;。]\s*(?=(?:原告|被告)[^，,。；;：:]{0,12}?(?:为(?:了)?(?:支持|证明)|针对)其"
+    r"[^，,。；;：:]{0,12}?(?:诉讼请求|诉请|请求|主张|陈述))"
+    r"|[，,；;]\s*(?=(?:诉讼|审理|庭审)(?:过程)?中[，,])")
 # 代理权限：…变更诉讼请求… in an agent's mandate is still the party block.
 _HEAD_END = re.compile(
     r"(?:起|上|先)?诉称|辩称|向本院提出|向本院起诉|答辩如下|答辩意见|现答辩|提出答辩|一案|(?<!变更)(?<!放弃)(?<!承认)(?<!增加)诉讼请求"
@@ -77,7 +86,11 @@ def _signature_start(text: str, start: int) -> int | None:
 
 
 def _claims_end(text: str, start: int, limit: int) -> int:
-    """End of an inline claims passage: the sentence end, unless numbered items follow."""
+    """End of an inline claims passage: the sentence end, unless numbered items follow; at the latest where the
+    evidence starts."""
+    evidence = _EVIDENCE_START.search(text, start, limit)
+    if evidence is not None:
+        limit = evidence.start() + 1
     position = start
     while True:
         stop = text.find("。", position, limit)

@@ -463,9 +463,15 @@ def _payment_after_signing(doc: Document, chosen: Candidate) -> Candidate | None
 _AT_ONCE = re.compile(r"当即|当场|当日|同日|当天|即日|随即|即时")
 
 
+# 此后，被告并无支付利息及本金: no payment told (denied, or interest paid), the paper's date still the delivery's.
+_NO_PAYMENT = re.compile(r"(?:无|未|没有|没|不曾|从未)[^，,。；;]{0,2}(?:交付|转账|支付|汇款|汇入|出借|打款|给付|发放)$")
+
+
 def _paid_later_undated(text: str) -> bool:
     later = _PAID_AFTER_UNDATED.search(text)
-    return later is not None and not _AT_ONCE.search(later.group())
+    if later is None or _AT_ONCE.search(later.group()):
+        return False
+    return not (_NO_PAYMENT.search(later.group()) or text.startswith(("利息", "息"), later.end()))
 
 
 # 当日 / 同日 / 次日 / 第二天 heading a payment (…签订借款合同，原告于当日将50万元汇入): the day of the date before it.

@@ -113,8 +113,11 @@ _PHRASES: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool, bool
     # 甲在被告乙(的)担保下向原告借款: the one under whose guarantee the loan was made.
     (re.compile(r"在(?:被告)?$"), re.compile(r"(?:的)?(?:连带责任|连带)?(?P<kw>保证|担保)下"), False, False),
     (None, re.compile(r"(?:作为|系|为|是|即)[^，,。；;]{0,8}?(?P<kw>担保人|保证人)"), False, False),
-    # …出具承诺书一份，承诺作为保证人: across a comma, but no other party in between.
-    (None, re.compile(r"(?:(?!被告)[^。；;]){0,25}?(?:作为|系)(?P<kw>担保人|保证人)"), True, True),
+    # …出具承诺书一份，承诺作为保证人: across a comma, but no other party in between; across a semicolon only into a
+    # clause with no subject of its own (…一份；承诺作为保证人: one subject's two predicates).
+    (None, re.compile(r"(?:(?!被告)[^。；;]){0,25}?(?:作为|系)(?P<kw>担保人|保证人)"
+                      r"|(?:(?!被告)[^。；;]){0,20}?[；;](?:并|又|且|还)?(?:承诺|自愿|同意|愿意)(?:(?!被告)[^。；;]){0,6}?"
+                      r"(?:作为|系)(?P<kw2>担保人|保证人)"), True, True),
     (None, re.compile(r"[^，,。；;]{0,30}?(?:提供|承担|出具)[^，,。；;]{0,20}?(?P<kw>保证|担保)"), True, False),
     # 甲、乙为其担保 / 丙为此笔借款作了担保: the guarantee of this loan right after the names, nobody else between.
     (None, re.compile(r"(?:共同|均|分别|也|亦)?为(?:其|此|该|上述|这|本)?(?:笔|次)?(?:借款|债务|款项)?(?:作|进行|提供)?(?:了)?"

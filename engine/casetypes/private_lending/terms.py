@@ -57,7 +57,8 @@ _TIME_HEAD = re.compile(r"(?:止|底|末|为止)?[，,]|(?:之|以)?前(?:[，,]
 _UNPAID_BY = re.compile(r"未还|未归还|未偿还|未清偿|未付|未支付|仍未|尚未|分文未")
 # DATE前，被告应归还全部借款: the time heads a clause that binds the borrower to repay by it.
 _BOUND_TO_REPAY = re.compile(r"^(?:之|以)?前[，,][^，,。；;]{0,8}?(?:应当|应|须|必须|需)[^，,。；;]{0,4}?(?:归还|偿还|还清|付清|结清|清偿)")
-_AGREEING = re.compile(r"约定|应当|应于|须|需|必须|承诺|保证|借期|期限|到期|还款期|还款日|还款时间")
+# (未约定利息 / 没有约定 denies an agreement: a run-on sentence's earlier clause, not the date's.)
+_AGREEING = re.compile(r"(?<!未)(?<!没有)(?<!无)(?<!没)约定|应当|应于|须|需|必须|承诺|保证|借期|期限|到期|还款期|还款日|还款时间")
 # 借款自X至Y: a range of the loan itself ends at its term, whatever follows it (X in any written form:
 # 2015年11月24日 / 2015.11.24 / 2015-11-24 / 二〇一五年十一月二十四日).
 _LOAN_RANGE = re.compile(r"借[^，,]{0,12}?(?:自|从)?(?:\d{4}[年.．\-/]|[〇零一二三四五六七八九]{4}年)[^，,]{0,12}?(?:起)?至$")

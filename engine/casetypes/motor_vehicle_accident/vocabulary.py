@@ -51,7 +51,8 @@ _KEYWORDS = re.compile("|".join(re.escape(w) for w, _ in _WORDS))
 # losses, as 各项损失 is (no item word holds it).
 _LOSS = re.compile(r"[\u4e00-\u9fa5]{1,8}?损失(?!比例|情况|的比例)|各项(?:经济)?费用")
 _ITEM_OF: dict[str, str | None] = dict(_WORDS)
-_NOT_PROPERTY = re.compile(r"^等|按照|^按|者的?$|各项|全部|经济|上述|其他|总|误工|停运|营运|精神|合计|共计|造成|遭受|损失|间接|原告|被告|受害人|其|产生|实际|所受")
+# 超出交强险的损失 / 超过限额的损失: the part of all losses above a policy, no thing's.
+_NOT_PROPERTY = re.compile(r"^等|按照|^按|超出|超过|以外|之外|者的?$|各项|全部|经济|上述|其他|总|误工|停运|营运|精神|合计|共计|造成|遭受|损失|间接|原告|被告|受害人|其|产生|实际|所受")
 
 PLATE = re.compile(r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z]·?[A-Z0-9]{4,6}挂?")
 NUMERALS = "一二三四五六七八九十"

@@ -60,8 +60,8 @@ def _units(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 def _reach(doc: Document, units: list[tuple[int, int]], index: int) -> int:
     """How far the unit's last item segment may run: into the next unit when that one names no item, is no
     numbered point and no new statement, and either the item word closed its own unit (…计算误工费；对原告主张的
-    月收入计算错误) or the next unit holds a figure (医疗费应扣除非医保用药；认可36000元): the run-on clause's
-    subject is the item before it."""
+    月收入计算错误), the next unit turns (…标准没有异议；但是没有证据…) or holds a figure (医疗费应扣除非医保用药；
+    认可36000元): the run-on clause's subject is the item before it."""
     text = doc.text
     lo, hi = units[index]
     if index + 1 >= len(units):
@@ -73,7 +73,8 @@ def _reach(doc: Document, units: list[tuple[int, int]], index: int) -> int:
     if _POINT.match(text, next_lo) or re.search(r"[辩辨]称|称[：:]", text[next_lo:next_hi]):
         return hi
     closes = not re.search(r"[^\s，,。；;：:、]", text[words[-1][1]:hi])
-    if closes or doc.mentions_in(next_lo, next_hi, "money"):
+    turn = re.match(r"\s*(?:但是?|然而|可是|却)", text[next_lo:next_hi]) is not None  # 标准没有异议；但是…
+    if closes or turn or doc.mentions_in(next_lo, next_hi, "money"):
         return next_hi
     return hi
 
@@ -211,6 +212,10 @@ def _items(doc: Document, found: _Found, lo: int, hi: int, reach: int | None = N
     segments = []
     for index, (start, end, item) in enumerate(words):
         stop = words[index + 1][0] if index + 1 < len(words) else (reach or hi)
+        if court := _LEFT_TO_COURT.match(text, end):
+            # 住院伙食费由法院依法判定，原告没有提供…: the court's clause closes the item, a new subject follows
+            closed = _CLAUSE_CUT.search(text, court.end(), stop)
+            stop = closed.start() if closed else stop
         segments.append((item, start, end, stop, _stance(text[start:stop])))
     unit_stance = _stance(text[lo:hi])
     for index, (item, start, end, stop, stance) in enumerate(segments):
@@ -225,7 +230,7 @@ def _items(doc: Document, found: _Found, lo: int, hi: int, reach: int | None = N
         elif stance is None and _PROPOSAL.search(text, end, stop):
             stance = "contest"  # 护理费按每天100元计算: a way of its own to compute the item
         elif stance is None:
-            if unit_stance is None and _LEFT_TO_COURT.match(text, end):
+            if _LEFT_TO_COURT.match(text, end):
                 found.left_to_court.add(item)  # 7、鉴定费由法院认定: no stance, whatever clause the generic stage cut
             stance = unit_stance if not _OTHER_PREDICATE.search(text, end, stop) else None
         elif stance == "admit" and _QUALIFIED_ADMIT.search(text, end, stop):
@@ -266,6 +271,9 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
     if _ACCIDENT_ADMITTED.search(chunk):
         found.record("accident_date", "admit", None, (lo, hi))  # 发生事故是事实；… : an admission by itself
     stance = _stance(chunk)
+    if stance is None and _RURAL.search(chunk) and re.search(r"应当?(?:按照?|以)", chunk):
+        # 且原告户籍是农户，应当按照农民标准进行赔偿 after a ；: the standard asked is a stance by itself
+        found.record("victim_residence", "contest", "rural", (lo, hi))
     if stance is None:
         return
     if (re.search(r"农村(?:居民|户籍|户口)?(?:人均|标准)|按(?:照)?农村|农民标准|农村居民", chunk) and re.search(r"应|按照", chunk)) or (
@@ -273,7 +281,7 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
         found.record("victim_residence", "contest", "rural", (lo, hi))
     if _ACCIDENT_ADMITTED.search(chunk):
         found.record("accident_date", "admit", None, (lo, hi))
-    elif re.search(r"事故事实|事故的(?:基本|主要)?事实|事故证明[^，。；]{0,6}" + _NO_OBJECTION + r"|事故发生(?!后|时|在|以后|之后|于|是|系|的(?:时间|日期)[为是])|事故经过|事故的发生(?![^，。；]{0,4}过错)"
+    elif re.search(r"事故事实|事故的(?:基本|主要)?事实|事故证明[^，。；]{0,6}" + _NO_OBJECTION + r"|事故发生(?!后|时|在|以后|之后|于|是|系|的(?:时间|日期)[为是])|事故经过|事故的发生(?![^，。；]{0,4}过错|系|是|由)"
                    r"|发生经过", chunk):
         found.record("accident_date", "admit" if ADMIT.search(chunk) else stance, None, (lo, hi))
     if _OTHER_ALLOCATION.search(chunk):
@@ -366,6 +374,7 @@ _OTHER_ALLOCATION = re.compile(r"应负(?:本次|本起)?事故的?(?:主要|次
                               r"|事故(?:的)?发生(?:是|系)由[^，。；]{0,12}(?:原因|过错)(?:所)?造成"
                               r"|应由原告(?:[A-Z]{2,4})?(?:自行)?承担(?:全部|主要)(?:事故)?责任"
                               r"|不应(?:承担|负)(?:本次|本起)?(?:事故)?的?(?:全部|主要|同等)(?:事故)?责任")
+_RURAL = re.compile(r"农村(?:居民|户籍|户口)?(?:人均|标准)|按(?:照)?农村|农民标准|农村居民")
 _ALLOCATION = re.compile(r"责任认定|认定书|责任划分|的认定|认定的(?:事故)?责任|对[^，。；]{0,8}事故认定")
 # 交警部门作出的事故认定不客观: a bare 事故认定 speaks of the allocation only with a stance in its own clause
 # (协调事故认定事宜 is none).
@@ -426,7 +435,7 @@ def _share(text: str, found: _Found, lo: int, hi: int) -> None:
         found.record("liability_share", "contest", capped.group(1), (lo, hi))
         return
     # the victim's fault may be told in the clause before a ；(存在严重过错；应承担80%): back to the sentence's start
-    sentence = max(lo, max(text.rfind(c, 0, lo) for c in "。\n") + 1) if text[max(0, lo - 1):lo] in "；;" else lo
+    sentence = max(text.rfind(c, 0, lo) for c in "。\n") + 1 if lo and text[lo - 1] in "；;" else lo
     if _VICTIM_SHARE.search(text, max(sentence, own.start() - 64), own.start()):
         # the victim's share stated as a position of its own: the defendant's side is the rest
         rest = Decimal(100) - Decimal(own.group(1))

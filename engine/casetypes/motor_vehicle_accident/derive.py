@@ -138,6 +138,9 @@ def _money_in(doc: Document, lo: int, hi: int) -> list[Mention]:
 _BEFORE_FORMULA = re.compile(r"(?<![\d.,，])\d+(?:\.\d{1,2})?(?=（[^（）。；]{1,40}）元)")
 
 
+_LINE_TAIL = re.compile(r"[；;][^；;：:\d]{1,20}[：:]")
+
+
 def _listed_items(doc: Document, lo: int, hi: int) -> tuple[dict[str, Candidate], Candidate | None]:
     """The model text's numbered list (法〔2025〕82号): "1. 医疗费：…累计65,320.50元；…" — one item a line."""
     text = doc.text
@@ -146,8 +149,9 @@ def _listed_items(doc: Document, lo: int, hi: int) -> tuple[dict[str, Candidate]
     for line in re.finditer(r"^[ \t]*\d{1,2}[.．、][ \t]*([^：:\n]{1,24})[：:]([^\n]*)$", text[lo:hi], re.M):
         label_lo, label_hi = lo + line.start(1), lo + line.end(1)
         body_lo, body_hi = lo + line.start(2), lo + line.end(2)
-        stop = text.find("；", body_lo, body_hi)
-        body_hi = stop if stop >= 0 else body_hi
+        # the line's evidence tail (；住院证明、医嘱：有☑ 无□) ends it, not every ；of its computation
+        tail = _LINE_TAIL.search(text, body_lo, body_hi)
+        body_hi = tail.start() if tail else body_hi
         named = {item for _, _, item in item_words(text, label_lo, label_hi) if item}
         amounts = _money_in(doc, body_lo, body_hi)
         if "标的总额" in text[label_lo:label_hi] and amounts:
@@ -184,9 +188,10 @@ def _piece_start(text: str, end: int, lo: int, window: int) -> int:
 
 # 交通费及误工费5000元 / 诉讼费及鉴定费1640元: one figure for two things joined by 及 / 和 / 与, not either one's.
 # What a formula between an item and its result is written with: figures, operators, units, the standard's words.
-_FORMULA = re.compile(r"(?:[按照以计算为共合计：:（）()\d.,，×*xX÷/／%％元天日月年个人次=＝\s每+＋\-－]|标准|城镇|农村|居民|"
+_FORMULA = re.compile(r"(?:[按照以计算为共合计：:；;（）()\d.,，×*xX÷/／%％元天日月年个人次=＝\s每+＋\-－]|标准|城镇|农村|居民|"
                       r"人均|可支配收入|消费性?支出|上一|年度|系数|指数|伤残|级)*(?<=[为=＝])")
 _JOINED = re.compile(r"(?:及|和|与|以及)$")
+_LIMIT_FIGURE = re.compile(r"的?(?:责任|赔偿)?限额")
 # 各项损失暂计120000元 / 经济损失共计…: a word for all the losses, its figure the total.
 _ALL_LOSSES = re.compile(r"^等|各项|全部|经济|上述|以上|总")  # 医疗费等损失: the listed and the other losses
 _TOTAL_GAP = re.compile(r"(?:共计|合计|总计|暂计|暂定|计|共|为)?(?:人民币)?")
@@ -242,6 +247,8 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
     chain: tuple[str, int, int] | None = None  # the item just read, where its last figure ends, how many figures
     for mention in _money_in(doc, lo, hi):
         value = mention.value
+        if _LIMIT_FIGURE.match(text, mention.end):
+            continue  # 交强险医疗费用10000元限额: the policy's cap, not a part of the item it names
         left = _piece_start(text, mention.start, lo, window)
         if left > lo and text[left - 1] in "）)" and re.fullmatch(r"[为计共]?(?:人民币)?", text[left:mention.start]):
             opened = _bracket_open(text, left - 1, max(lo, left - 60))
@@ -336,6 +343,22 @@ def _drop_no_item_amounts(doc: Document, results: dict[str, Candidate], read: se
                 del results[eid]
 
 
+def _drop_figures_of_other_items(doc: Document, results: dict[str, Candidate], read: set[str]) -> None:
+    """A figure belongs to the item named just before it in its own piece: the generic cue's window, bounded by
+    the sentence, reaches back over a comma where a full stop was (…交通费2000元、车辆损失费345元），精神损害抚慰金
+    原告放弃…: the 2000元 is the 交通费's, not the 精神损害抚慰金's)."""
+    text = doc.text
+    for eid in [e for e in ITEM_WORDS if e in results and e not in read]:
+        spans = results[eid].spans
+        money = next(iter(doc.mentions_in(spans[0][0], spans[0][1], "money")), None) if spans else None
+        if money is None:
+            continue
+        left = _piece_start(text, money.start, 0, 30)
+        named = [item for _, _, item in item_words(text, left, money.start) if item]
+        if named and named[-1] != eid:
+            del results[eid]
+
+
 def _sentence_end(text: str, start: int, hi: int) -> int:
     return end_of(text, start, hi, "。\n")
 
@@ -416,6 +439,7 @@ def _damage_items(doc: Document, results: dict[str, Candidate]) -> None:
     for item, candidate in items.items():
         results[item] = candidate
     _drop_no_item_amounts(doc, results, set(items))
+    _drop_figures_of_other_items(doc, results, set(items))
     if total is not None:
         results["claim_total"] = total
         at = total.spans[0][0]
@@ -683,7 +707,9 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
             around = text[max(0, match.start() - 12):match.end() + 6]
             sentence = next(((a, b) for a, b in _sentences(text, body[0], body[1]) if a <= match.start() < b),
                             (match.start(), match.end()))
-            per_vehicle = len(_PERCENT.findall(text, *sentence)) > 1 and PLATE.search(text, *sentence)
+            # a share per vehicle has its plate right before it (…号车一方承担70%): a plate elsewhere in a sentence
+            # run on from the account (…驾驶吉B65393号车…，请求…车损7600元的40%) makes none
+            per_vehicle = len(_PERCENT.findall(text, *sentence)) > 1 and _plate_before(text, match) is not None
             if per_vehicle:
                 # 苏E3N6P5号车一方承担70%、苏EG8812号车一方承担30%: shares per vehicle (道交解释第十八条),
                 # not one side's: each goes to its vehicle's liability_share.
@@ -719,6 +745,24 @@ _MASKED_SUBJECT = re.compile(
 _ROLE_SUBJECT = re.compile(r"(原告|被告|死者|受害人|案外人)(?=(?:[A-Z]{2,4})?(?:与|和|、|及|以及|各|均|负|承担|无|不负|不承担))")
 
 
+def _allocation_end(text: str, start: int, end: int) -> int:
+    """Where a 认定's persons end: the clause of its last share, clause by clause from 认定 while the shares go on
+    (two clauses without one end the run), not the next full stop, which a run-on sentence may put far away
+    (…被告PER与PER负同等责任，…对原告承担赔偿责任: the later 原告 is no person of the 认定)."""
+    last, idle = None, 0
+    position = start
+    for cut in [*(m.end() for m in re.finditer(r"[，,；;：:]", text[start:end])), end - start]:
+        clause_end = start + cut
+        if _LIABILITY.search(text, position, clause_end):
+            last, idle = clause_end, 0
+        elif last is not None:
+            idle += 1
+            if idle >= 2:
+                break
+        position = clause_end
+    return last if last is not None else end
+
+
 def _masked_roles(text: str, at: int, lo: int, bare_seen: dict[int, int], victim: str = "原告") -> list[str]:
     """Roles of the persons an allocation names in masked text (LawBench writes every person PER). A role
     word decides (被告PER → 被告); a bare PER is a party the allocation names by no role word, 被告 first
@@ -732,6 +776,8 @@ def _masked_roles(text: str, at: int, lo: int, bare_seen: dict[int, int], victim
         sentence_start = max(text.rfind(c, lo, at) for c in "。；;\n")
         start = max(lo, sentence_start + 1)
         end = min([i for i in (text.find(c, at) for c in "。；;\n") if i >= 0] or [len(text)])
+    else:
+        end = _allocation_end(text, start, end)
     named = {_ROLE_WORD.get(m.group(1), m.group(1)) for m in _ROLE_SUBJECT.finditer(text, start, end)}
     free = _account_roles(text, lo, start, end, victim) or [r for r in ("被告", victim) if r not in named]
     subject = _MASKED_SUBJECT.search(text, max(start, at - 16), at)
@@ -816,13 +862,21 @@ def _side_name(doc: Document, role: str, word: str, masked: set[Any]) -> str:
     return str(people[0]) if len(people) == 1 and people[0] not in masked else word
 
 
-def _vehicle_share(text: str, results: dict[str, Candidate], match: re.Match[str]) -> None:
-    """The plate named just before a percentage (…号车一方承担70%) takes it as its share of the excess."""
-    vehicles = results.get("vehicles")
+def _plate_before(text: str, match: re.Match[str]) -> str | None:
+    """The plate named just before a percentage in its own clause (…号车一方承担70%), if any."""
     plate = None
     for found in PLATE.finditer(text, max(0, match.start() - 16), match.start()):
         plate = found.group()
-    if vehicles is None or plate is None or re.search(r"[、，,；;]", text[text.rfind(plate, 0, match.start()):match.start()]):
+    if plate is None or re.search(r"[、，,；;。]", text[text.rfind(plate, 0, match.start()):match.start()]):
+        return None
+    return plate
+
+
+def _vehicle_share(text: str, results: dict[str, Candidate], match: re.Match[str]) -> None:
+    """The plate named just before a percentage (…号车一方承担70%) takes it as its share of the excess."""
+    vehicles = results.get("vehicles")
+    plate = _plate_before(text, match)
+    if vehicles is None or plate is None:
         return
     for vehicle in vehicles.value:
         if vehicle.get("plate") == plate and vehicle.get("liability_share") is None:
@@ -943,7 +997,8 @@ def _grades(doc: Document, results: dict[str, Candidate]) -> None:
             continue
         count = _COUNT.get((match.group(1) or match.group(3) or "一")[0], 1)
         gap = text[spans[-1][1]:match.start()] if spans else ""
-        if grades and len(gap) > 3 and not (len(gap) <= 20 and _GRADING.search(gap) and not re.search(r"[。；;]", gap)):
+        # a ；may cut the list (构成八级伤残；…构成十级伤残), a full stop ends it
+        if grades and len(gap) > 3 and not (len(gap) <= 20 and _GRADING.search(gap) and not re.search(r"[。\n]", gap)):
             break  # the first statement of the grades (a later one restates them)
         grades += [grade] * count
         spans.append((match.start(), match.end()))

@@ -68,8 +68,10 @@ def _reach(doc: Document, units: list[tuple[int, int]], index: int) -> int:
         return hi
     next_lo, next_hi = units[index + 1]
     words = item_words(text, lo, hi)
-    if not words or words[-1][2] is None or item_words(text, next_lo, next_hi):
+    if not words or words[-1][2] is None:
         return hi
+    later = item_words(text, next_lo, next_hi)  # up to the next unit's own item (以30,000元为宜，电动自行车损失…)
+    next_hi = later[0][0] if later else next_hi
     if _POINT.match(text, next_lo) or re.search(r"[辩辨]称|称[：:]", text[next_lo:next_hi]):
         return hi
     closes = not re.search(r"[^\s，,。；;：:、]", text[words[-1][1]:hi])

@@ -103,9 +103,9 @@ _ROMAN = {r: n for n, r in enumerate("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", 1)}
 _INDEX = re.compile(r"(?:伤残)?(?:赔偿指数|伤残系数|赔偿系数)(?:为|按|是|计)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*%")
 _COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "一": 1, "2": 2, "3": 3, "4": 4, "双": 2}
 _DAYS = {
-    "lost_work_days": (r"误工期", r"误工时间", r"误工"),
-    "nursing_days": (r"护理期", r"护理时间"),
-    "nutrition_days": (r"营养期", r"营养时间"),
+    "lost_work_days": (r"误工期限?", r"误工时间", r"误工"),
+    "nursing_days": (r"护理期限?", r"护理时间"),
+    "nutrition_days": (r"营养期限?", r"营养时间"),
     "hospital_days": (r"住院治疗", r"住院"),
 }
 _COURSE = re.compile(r"驾驶|碰撞|相撞|撞倒|撞伤|追尾|刮擦|发生交通事故|发生事故")
@@ -114,6 +114,19 @@ _COURSE = re.compile(r"驾驶|碰撞|相撞|撞倒|撞伤|追尾|刮擦|发生�
 def _sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     spans, start = [], lo
     for match in re.finditer(r"[。；;\n]", text[lo:hi]):
+        end = lo + match.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:hi].strip():
+        spans.append((start, hi))
+    return spans
+
+
+def _full_sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Sentences cut at 。 and line breaks only (a ；goes on speaking of the same person)."""
+    spans, start = [], lo
+    for match in re.finditer(r"[。\n]", text[lo:hi]):
         end = lo + match.end()
         if text[start:end].strip():
             spans.append((start, end))
@@ -481,6 +494,8 @@ def _clauses_of_plates(doc: Document) -> tuple[list[str], dict[str, list[tuple[i
                 targets = [next((p for p in plates if not p.endswith("挂")), plates[0])]
             elif current and re.search(r"该车|此车|肇事车辆|上述车辆", chunk):
                 targets = [current]
+            elif current and text[lo - 1:lo] in ("；", ";") and _INSURED.search(chunk) and lo > start:
+                targets = [current]  # …号车为被告所有；在被告…投保了交强险: the insuring clause after a ；goes on
             else:
                 continue
             for plate in targets:
@@ -489,8 +504,16 @@ def _clauses_of_plates(doc: Document) -> tuple[list[str], dict[str, list[tuple[i
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A sentence cut at ；only (the vehicles' insurance is often one clause each)."""
-    return _sentences(text, start, end)
+    """A sentence cut at ；(the vehicles' insurance is often one clause each) and before a clause that opens
+    with another vehicle (…商业三者险200万元，苏EG8812号车为被告吴浩所有… / …，挂车在…投保…)."""
+    pieces = []
+    for lo, hi in _sentences(text, start, end):
+        cuts = [lo] + [m.end() for m in _VEHICLE_CLAUSE.finditer(text, lo, hi)] + [hi]
+        pieces += [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
+    return pieces
+
+
+_VEHICLE_CLAUSE = re.compile(r"[，,](?=" + PLATE.pattern + r"|挂车|牵引车)")
 
 
 def _vehicles(doc: Document, results: dict[str, Candidate], names: list[tuple[str, str]]) -> None:
@@ -833,6 +856,11 @@ def _clause_topic(text: str, at: int, lo: int, names: list[tuple[str, str]]) -> 
     start = max(lo, max(text.rfind(c, lo, at) for c in "。；;\n") + 1)
     sentence = max(lo, max(text.rfind(c, lo, at) for c in "。\n") + 1)  # the 认定 may open it before a ；
     clauses = re.split(r"[，,：:]", text[start:at - 1])
+    if "认定" not in text[sentence:at] and sentence > lo:
+        # 认定：原告…负事故主要责任。彭晓军…负事故次要责任: the 认定 goes on in the next sentence
+        before = max(lo, max(text.rfind(c, lo, sentence - 1) for c in "。\n") + 1)
+        if "认定" in text[before:sentence] and _LIABILITY.search(text, before, sentence):
+            sentence = before
     if "认定" not in text[sentence:at] or not clauses:
         return None
     for clause in reversed(clauses):
@@ -1076,7 +1104,8 @@ def _dependents(doc: Document, results: dict[str, Candidate], names: list[tuple[
                 relations[name] = _KIN[after.group(1)]
     rows: list[dict[str, Any]] = []
     spans: list[tuple[int, int]] = []
-    for lo, hi in _sentences(text, body[0], body[1]):
+    # a dependant's clauses run to the full stop (…已无生活来源；由朱桂英等三人扶养), or to the next dependant
+    for lo, hi in _full_sentences(text, body[0], body[1]):
         sentence = text[lo:hi]
         if not _SUPPORT.search(sentence) and "出生" not in sentence:
             continue
@@ -1126,11 +1155,21 @@ def _accident_date(doc: Document, results: dict[str, Candidate]) -> None:
     """The first full date of the facts in a sentence that tells the accident (…驾驶…与…发生碰撞)."""
     text = doc.text
     facts = doc.sections.get("facts") or doc.sections.get("body") or (0, len(text))
+    previous: tuple[int, int] | None = None
     for lo, hi in _sentences(text, facts[0], facts[1]):
-        if not _COURSE.search(text, lo, hi):
+        courses = list(_COURSE.finditer(text, lo, hi))
+        if not courses:
+            previous = (lo, hi)
             continue
-        dates = [m for m in doc.mentions_in(lo, hi, "date") if len(str(m.value)) == 10
+        # a date after every course word is a later event (…追尾撞倒，…住院治疗20天，2023年12月1日经鉴定)
+        dates = [m for m in doc.mentions_in(lo, courses[-1].start(), "date") if len(str(m.value)) == 10
                  and not text[m.end:m.end + 2].startswith(("出生", "生"))]
+        if not dates and previous is not None and text[previous[1] - 1] in "；;":
+            # the time written as a clause of its own before a ；(2023年6月12日7时40分许；被告…驾驶…)
+            dates = [m for m in doc.mentions_in(*previous, "date") if len(str(m.value)) == 10
+                     and not text[m.end:m.end + 2].startswith(("出生", "生"))
+                     and not _COURSE.search(text, *previous)][-1:]
+        previous = (lo, hi)
         if dates:
             first = dates[0]
             results["accident_date"] = Candidate("accident_date", first.value, [(first.start, first.end)], 0.85,
@@ -1140,7 +1179,7 @@ def _accident_date(doc: Document, results: dict[str, Candidate]) -> None:
 
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}〔\d{4}〕第?\w{1,12}?号|第\d{6,}号(?=《?(?:道路)?(?:交通)?事故(?:责任)?认定书)")
 _PLACE = re.compile(r"(?:在|行驶至|途经|至)([^，。；在至]{2,30}?(?:交叉口|路口处|路口|路段|附近|处))")
-_APPRAISED = re.compile(r"^[，,]?(?:经|由)[^，。；]{0,20}?(?:司法)?鉴定")
+_APPRAISED = re.compile(r"^[，,；;]?(?:经|由)[^，。；]{0,20}?(?:司法)?鉴定")
 _RESIDENCE = (
     ("urban", re.compile(r"经常居住地(?:在|为)城镇|城镇户口|城镇户籍|非农业?户口|非农业?户籍|城镇(?:居民|常住居民)?(?:标准|人均|可支配收入)|城镇常住居民")),
     ("rural", re.compile(r"(?<!非)农业户口|(?<!非)农业户籍|农村户口|农村户籍|农村(?:居民|常住居民)?(?:标准|人均|可支配收入|纯收入)|农村常住居民")),

@@ -2,8 +2,11 @@
 
 "医疗费应扣除非医保用药费用，答辩人认可36000元；住院伙食补助费无异议；营养费按每天30元计算60日，为1800元；
 鉴定费、诉讼费不属于保险赔偿范围" → 医疗费 contest 36,000.00, 住院伙食补助费 admit, 营养费 contest 1,800.00,
-鉴定费 contest. Units are the answer's numbered points cut at "；"; inside a unit each item word opens a
-segment up to the next item word, and a segment without stance words takes the stance of the next one
+鉴定费 contest. Units are the answer's points, cut at "；" and "。" alike and before a numbered point whatever
+mark precedes it (stop 26: real text varies the marks); a unit's last item runs on into the next unit when that
+one names no item before its figure, turns (但是…) or is the item's own predicate (…计算误工费；对…错误); an
+item left to the court (鉴定费由法院认定) has no stance, the generic stage's included. Inside a unit each item
+word opens a segment up to the next item word (or the end of the court's clause), and a segment without stance words takes the stance of the next one
 (营养费、住院伙食补助费、交通费无异议), else of its unit. The counter-figure is an amount introduced as the
 answer's own (认可 / 为 / 以…为宜 / 酌定 …), never the claimed amount it calls 过高. Then the accident, the
 认定书, the share, the policies, the grades and the periods. Runs after the generic answer stage and

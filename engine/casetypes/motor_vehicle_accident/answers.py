@@ -20,6 +20,8 @@ from decimal import Decimal
 from typing import Any
 
 from engine.casetypes.motor_vehicle_accident.vocabulary import (
+    COMPLAINT_ONLY_WORDS,
+    ITEM_WORDS,
     fix_numbered_names,
     item_words,
     last_name_before,
@@ -213,7 +215,8 @@ def _items(doc: Document, found: _Found, lo: int, hi: int, reach: int | None = N
     text = doc.text
     # 财产损失赔偿限额为2000元 names the insurance cap, not the item claimed: no stance, no counter-figure
     words = [(s, e, item) for s, e, item in item_words(text, lo, hi)
-             if item and not _in_advance(text, s, lo) and not _LIMIT_AFTER.match(text, e)]
+             if item and text[s:e] not in COMPLAINT_ONLY_WORDS and not _in_advance(text, s, lo)
+             and not _LIMIT_AFTER.match(text, e)]
     segments = []
     for index, (start, end, item) in enumerate(words):
         stop = words[index + 1][0] if index + 1 < len(words) else (reach or hi)
@@ -606,6 +609,12 @@ def derive_answer(doc: Document, results: dict[str, Any] | None = None) -> None:
         del doc.positions["liability_document"]
         doc.results.pop("liability_document", None)
     _drop_limit_only(doc, found, body)
+    dependants = doc.results.get("dependents")
+    if dependants is not None and "dependents" not in found.positions and dependants.spans and all(
+            doc.text[start:end] in ITEM_WORDS["dependents_living"] for start, end in dependants.spans):
+        # 被扶养人生活费不予认可 is the stance on the item (dependents_living), not on who the dependants are
+        doc.positions.pop("dependents", None)
+        doc.results.pop("dependents", None)
     for eid in found.left_to_court - set(found.positions):
         # the generic stage's clause ran on past the point's end (…由法院认定，8、…不予认可) into another's stance
         doc.positions.pop(eid, None)

@@ -29,8 +29,11 @@ ITEM_WORDS: dict[str, tuple[str, ...]] = {
     # 鉴定费 + 评估费 (+ 验资费) are one id (corpus/realdata_gold/README.md, traffic conventions)
     "appraisal_fee": ("鉴定费", "评估费", "验资费"),
     "operating_loss": ("停运损失", "停运费", "营运损失"),
-    "property_damage": ("车辆维修费", "车辆损失", "车损", "维修费", "修理费", "施救费", "财产损失", "物品损失"),
+    "property_damage": ("车辆维修费", "车辆损失", "车损", "维修费", "修理费", "施救费", "拖车费", "财产损失", "物品损失"),
 }
+# Words of a complaint's property loss that an answer's stance is not read on (the development gold holds no
+# answer stance from 拖车费: corpus/realdata_gold/README.md, traffic dev3 269).
+COMPLAINT_ONLY_WORDS = frozenset({"拖车费"})
 # An insurer among the parties: 保险 in its name, or the short names pleadings use for insurers (人保财险 /
 # 平安财险 / 国寿财险 / 太保产险 …) on a company's name (a person called 李平安 is no insurer).
 _INSURER_SHORT = re.compile(r"财险|产险|人保|太保|国寿|人寿|平安|大地|太平洋|天安|阳光|永安|华安|中华联合")

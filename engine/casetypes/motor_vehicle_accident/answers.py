@@ -6,8 +6,8 @@
 mark precedes it (stop 26: real text varies the marks); a unit's last item runs on into the next unit when that
 one names no item before its figure, turns (但是…) or is the item's own predicate (…计算误工费；对…错误); an
 item left to the court (鉴定费由法院认定) has no stance, the generic stage's included. Inside a unit each item
-word opens a segment up to the next item word (or the end of the court's clause), and a segment without stance words takes the stance of the next one
-(营养费、住院伙食补助费、交通费无异议), else of its unit. The counter-figure is an amount introduced as the
+word opens a segment up to the next item word (or the end of the court's clause), and a segment without stance
+words takes the stance of the next one (营养费、住院伙食补助费、交通费无异议), else of its unit. The counter-figure is an amount introduced as the
 answer's own (认可 / 为 / 以…为宜 / 酌定 …), never the claimed amount it calls 过高. Then the accident, the
 认定书, the share, the policies, the grades and the periods. Runs after the generic answer stage and
 takes precedence over it for what it finds.
@@ -63,10 +63,11 @@ def _units(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 def _reach(doc: Document, units: list[tuple[int, int]], index: int) -> int:
-    """How far the unit's last item segment may run: into the next unit when that one names no item, is no
-    numbered point and no new statement, and either the item word closed its own unit (…计算误工费；对原告主张的
-    月收入计算错误), the next unit turns (…标准没有异议；但是没有证据…) or holds a figure (医疗费应扣除非医保用药；
-    认可36000元): the run-on clause's subject is the item before it."""
+    """How far the unit's last item segment may run: into the next unit, up to that unit's own first item, when
+    that unit is no numbered point and no new statement and either the item word closed its own unit
+    (…计算误工费；对原告主张的月收入计算错误), the next unit turns (…标准没有异议；但是没有证据…) or holds a figure
+    before its own item (医疗费应扣除非医保用药；认可36000元 / …优先赔偿；以30000元为宜，车辆损失无异议): the run-on
+    clause's subject is the item before it."""
     text = doc.text
     lo, hi = units[index]
     if index + 1 >= len(units):
@@ -328,7 +329,7 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
             # the further grades the answer itself admits beside the highest (七级及十级伤残无异议 → [10]), if any
             found.record("extra_disability_grades", "contest", found.grades_admitted[1:] or None, (lo, hi))
         elif "disability_grade" in found.positions:
-            pass
+            pass  # the grade already has its position: a contest asked again is the same contest
         elif admitted:
             _grade_admitted(found, chunk, admitted, (lo, hi))
         elif _NOT_DISABLED.search(chunk) or re.search(r"伤残[^。；]{0,16}(?:" + _GRADE_CONTESTED.pattern + ")|(?:" + _GRADE_CONTESTED.pattern

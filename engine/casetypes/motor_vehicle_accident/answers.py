@@ -53,11 +53,16 @@ _DAYS = {"lost_work_days": "误工(?:期|时间)", "nursing_days": "护理(?:期
 _POINT = re.compile(r"(?<=[，,。；;：:\s])(?:(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．](?!\d)|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])")
 
 
+# Another defendant's statement opens a unit whatever mark ends the one before (…辩称：无异议， 被告保险公司辩称：…).
+_SPEAKS = re.compile(r"(?<=[，,。；;\s])(?:被告|答辩人)[^，,。；;：:\s]{0,24}?(?:答辩称|辩称)")
+
+
 def _units(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """The answer's points: cut at ；and 。 alike (one sentence mark is written for the other), at line
     breaks, and before a numbered point whatever mark precedes it."""
     cuts = {lo, hi} | {lo + m.end() for m in re.finditer(r"[；;。\n]", text[lo:hi])}
     cuts |= {m.start() for m in _POINT.finditer(text, lo, hi)}
+    cuts |= {m.start() for m in _SPEAKS.finditer(text, lo, hi)}
     ordered = sorted(cuts)
     return [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if text[a:b].strip()]
 
@@ -350,7 +355,7 @@ def _grade_admitted(found: _Found, chunk: str, admitted: re.Match[str], span: tu
 
 
 # 被告PER辩称：无异议。 — a statement that is only "no objection" is a blanket admission.
-_BARE_NO_OBJECTION = re.compile(r"(?:对此|对原告的?(?:起诉|诉称))?(?:均|都)?" + _NO_OBJECTION + "[。；;]?")
+_BARE_NO_OBJECTION = re.compile(r"(?:对此|对原告的?(?:起诉|诉称))?(?:均|都)?" + _NO_OBJECTION + "[。；;，,]?")
 # A blanket admits facts the defendant can speak to; whether the victim died is the case's own fact, and no
 # gold set annotates a stance on it (lawbench_traffic_dev / dev2 / dev3: none).
 _NOT_ADMITTED_BY_BLANKET = ("death",)

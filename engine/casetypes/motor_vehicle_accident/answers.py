@@ -2,9 +2,12 @@
 
 "医疗费应扣除非医保用药费用，答辩人认可36000元；住院伙食补助费无异议；营养费按每天30元计算60日，为1800元；
 鉴定费、诉讼费不属于保险赔偿范围" → 医疗费 contest 36,000.00, 住院伙食补助费 admit, 营养费 contest 1,800.00,
-鉴定费 contest. Units are the answer's numbered points cut at "；"; inside a unit each item word opens a
-segment up to the next item word, and a segment without stance words takes the stance of the next one
-(营养费、住院伙食补助费、交通费无异议), else of its unit. The counter-figure is an amount introduced as the
+鉴定费 contest. Units are the answer's points, cut at "；" and "。" alike and before a numbered point whatever
+mark precedes it (stop 26: real text varies the marks); a unit's last item runs on into the next unit when that
+one names no item before its figure, turns (但是…) or is the item's own predicate (…计算误工费；对…错误); an
+item left to the court (鉴定费由法院认定) has no stance, the generic stage's included. Inside a unit each item
+word opens a segment up to the next item word (or the end of the court's clause), and a segment without stance
+words takes the stance of the next one (营养费、住院伙食补助费、交通费无异议), else of its unit. The counter-figure is an amount introduced as the
 answer's own (认可 / 为 / 以…为宜 / 酌定 …), never the claimed amount it calls 过高. Then the accident, the
 认定书, the share, the policies, the grades and the periods. Runs after the generic answer stage and
 takes precedence over it for what it finds.
@@ -17,6 +20,8 @@ from decimal import Decimal
 from typing import Any
 
 from engine.casetypes.motor_vehicle_accident.vocabulary import (
+    COMPLAINT_ONLY_WORDS,
+    ITEM_WORDS,
     fix_numbered_names,
     item_words,
     last_name_before,
@@ -31,7 +36,7 @@ from engine.extraction.numerals import parse_small
 
 CONTEST = re.compile(
     r"过高|过多|过长|不予认可|不认可|不予支持|不应支持|(?<!没)有异议|(?:没有|无|缺乏)[^，。；]{0,4}依据|(?:应当?|须|需)提供|应按|应扣除|应予扣除|扣除|核减|不属于|不予|不承担|不应|酌定|为宜|缺乏|没有证据|无证据|没有提供|未提供|未能提供|"
-    r"(?:无|没有|缺少)[^，。；]{0,6}(?:医嘱|医疗机构的?意见)|无[^，。；]{0,4}票据|没有[^，。；]{0,4}票据|无依据|没有依据|依据不足|证据不足|不客观|不公正|不公平|不准确|不当(?!得利)|错误|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔|为准|不符合|与事实不符|不属实|重复|自行负担|不负担|间接损失|非[^，。；]{0,4}(?:保险|赔偿|理赔)[^，。；]{0,4}范围|不在[^，。；]{0,8}范围|过大|偏高|偏多|偏长|计入|并入|应由[^，。；]{0,10}分担|(?:没有|无|未能?|不能)证明|应参照|应当参照|自行承担")
+    r"没有那么|(?:无|没有|缺少)[^，。；]{0,6}(?:医嘱|医疗机构的?意见)|无[^，。；]{0,4}票据|没有[^，。；]{0,4}票据|无依据|没有依据|依据不足|证据不足|不客观|不公正|不公平|不准确|不当(?!得利)|错误|重新|核实|核定|不合理|不同意|应为|实际|有误|仅|只|拒赔|为准|不符合|与事实不符|不属实|重复|自行负担|不负担|间接损失|非[^，。；]{0,4}(?:保险|赔偿|理赔)[^，。；]{0,4}范围|不在[^，。；]{0,8}范围|过大|偏高|偏多|偏长|计入|并入|应由[^，。；]{0,10}分担|(?:没有|无|未能?|不能)证明|应参照|应当参照|自行承担")
 # No objection, in its wordings (无异议 / 没有异议 / 不持异议 / 不持任何异议), and too high (过高 / 偏高).
 _NO_OBJECTION = r"(?:无异议|没有异议|不持(?:任何)?异议)"
 _TOO_HIGH = r"(?:过高|偏高)"
@@ -43,9 +48,48 @@ _PERCENT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*[%％]")
 _DAYS = {"lost_work_days": "误工(?:期|时间)", "nursing_days": "护理(?:期|时间)", "nutrition_days": "营养(?:期|时间)"}
 
 
+# A numbered point (2、 / 三、 / 3. / （4）) opens a unit whatever mark ends the one before: pleadings write
+# ；2、 as often as 。2、 and now and then ，2、 (not 1.5万元: no digit after the dot).
+_POINT = re.compile(r"(?<=[，,。；;：:\s])(?:(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．](?!\d)|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])")
+
+
+# Another defendant's statement opens a unit whatever mark ends the one before (…辩称：无异议， 被告保险公司辩称：…).
+_SPEAKS = re.compile(r"(?<=[，,。；;\s])(?:被告|答辩人)[^，,。；;：:\s]{0,24}?(?:答辩称|辩称)")
+
+
 def _units(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    cuts = [lo] + [lo + m.end() for m in re.finditer(r"[；;\n]", text[lo:hi])] + [hi]
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
+    """The answer's points: cut at ；and 。 alike (one sentence mark is written for the other), at line
+    breaks, and before a numbered point whatever mark precedes it."""
+    cuts = {lo, hi} | {lo + m.end() for m in re.finditer(r"[；;。\n]", text[lo:hi])}
+    cuts |= {m.start() for m in _POINT.finditer(text, lo, hi)}
+    cuts |= {m.start() for m in _SPEAKS.finditer(text, lo, hi)}
+    ordered = sorted(cuts)
+    return [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if text[a:b].strip()]
+
+
+def _reach(doc: Document, units: list[tuple[int, int]], index: int) -> int:
+    """How far the unit's last item segment may run: into the next unit, up to that unit's own first item, when
+    that unit is no numbered point and no new statement and either the item word closed its own unit
+    (…计算误工费；对原告主张的月收入计算错误), the next unit turns (…标准没有异议；但是没有证据…) or holds a figure
+    before its own item (医疗费应扣除非医保用药；认可36000元 / …优先赔偿；以30000元为宜，车辆损失无异议): the run-on
+    clause's subject is the item before it."""
+    text = doc.text
+    lo, hi = units[index]
+    if index + 1 >= len(units):
+        return hi
+    next_lo, next_hi = units[index + 1]
+    words = item_words(text, lo, hi)
+    if not words or words[-1][2] is None:
+        return hi
+    later = item_words(text, next_lo, next_hi)  # up to the next unit's own item (以30,000元为宜，电动自行车损失…)
+    next_hi = later[0][0] if later else next_hi
+    if _POINT.match(text, next_lo) or re.search(r"[辩辨]称|称[：:]", text[next_lo:next_hi]):
+        return hi
+    closes = not re.search(r"[^\s，,。；;：:、]", text[words[-1][1]:hi])
+    turn = re.match(r"\s*(?:但是?|然而|可是|却)", text[next_lo:next_hi]) is not None  # 标准没有异议；但是…
+    if closes or turn or doc.mentions_in(next_lo, next_hi, "money"):
+        return next_hi
+    return hi
 
 
 # 由法院依法酌定 / 请法院依法认定 / 以法院核定为准: the item left to the court is no stance (README, dev2: 424, 497).
@@ -83,6 +127,7 @@ class _Found:
         self.values: dict[str, Any] = {}
         self.spans: dict[str, list[tuple[int, int]]] = {}
         self.grades_admitted: list[int] = []  # the grades of the clause that admits the appraisal (七级及十级伤残无异议)
+        self.left_to_court: set[str] = set()  # items an answer leaves to the court (由法院认定): no stance
 
     def record(self, eid: str, position: str, value: Any, span: tuple[int, int]) -> None:
         if eid not in self.positions:
@@ -171,14 +216,20 @@ _OTHER_PREDICATE = re.compile(r"由|请|应|系|是|为|属|有")
 _QUALIFIED_ADMIT = re.compile(r"认可[^，。；]{0,4}?\d+(?:个月|天|日|年|个)")
 
 
-def _items(doc: Document, found: _Found, lo: int, hi: int) -> None:
+def _items(doc: Document, found: _Found, lo: int, hi: int, reach: int | None = None) -> None:
+    """The items of one unit; the last one's segment runs to `reach` (the run-on clause after, `_reach`)."""
     text = doc.text
     # 财产损失赔偿限额为2000元 names the insurance cap, not the item claimed: no stance, no counter-figure
     words = [(s, e, item) for s, e, item in item_words(text, lo, hi)
-             if item and not _in_advance(text, s, lo) and not _LIMIT_AFTER.match(text, e)]
+             if item and text[s:e] not in COMPLAINT_ONLY_WORDS and not _in_advance(text, s, lo)
+             and not _LIMIT_AFTER.match(text, e)]
     segments = []
     for index, (start, end, item) in enumerate(words):
-        stop = words[index + 1][0] if index + 1 < len(words) else hi
+        stop = words[index + 1][0] if index + 1 < len(words) else (reach or hi)
+        if court := _LEFT_TO_COURT.match(text, end):
+            # 住院伙食费由法院依法判定，原告没有提供…: the court's clause closes the item, a new subject follows
+            closed = _CLAUSE_CUT.search(text, court.end(), stop)
+            stop = closed.start() if closed else stop
         segments.append((item, start, end, stop, _stance(text[start:stop])))
     unit_stance = _stance(text[lo:hi])
     for index, (item, start, end, stop, stance) in enumerate(segments):
@@ -193,6 +244,8 @@ def _items(doc: Document, found: _Found, lo: int, hi: int) -> None:
         elif stance is None and _PROPOSAL.search(text, end, stop):
             stance = "contest"  # 护理费按每天100元计算: a way of its own to compute the item
         elif stance is None:
+            if _LEFT_TO_COURT.match(text, end):
+                found.left_to_court.add(item)  # 7、鉴定费由法院认定: no stance, whatever clause the generic stage cut
             stance = unit_stance if not _OTHER_PREDICATE.search(text, end, stop) else None
         elif stance == "admit" and _QUALIFIED_ADMIT.search(text, end, stop):
             stance = "contest"  # 误工费认可3个月: admitted only for a period of its own
@@ -229,7 +282,12 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
             found.record(eid, "admit", None, (lo, hi))
     if _OTHER_ALLOCATION.search(chunk):
         found.record("liability", "contest", None, (lo, hi))  # 其不存在过错: a contest without a stance word
+    if _ACCIDENT_ADMITTED.search(chunk):
+        found.record("accident_date", "admit", None, (lo, hi))  # 发生事故是事实；… : an admission by itself
     stance = _stance(chunk)
+    if stance is None and _RURAL.search(chunk) and re.search(r"应当?(?:按照?|以)", chunk):
+        # 且原告户籍是农户，应当按照农民标准进行赔偿 after a ；: the standard asked is a stance by itself
+        found.record("victim_residence", "contest", "rural", (lo, hi))
     if stance is None:
         return
     if (re.search(r"农村(?:居民|户籍|户口)?(?:人均|标准)|按(?:照)?农村|农民标准|农村居民", chunk) and re.search(r"应|按照", chunk)) or (
@@ -237,7 +295,7 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
         found.record("victim_residence", "contest", "rural", (lo, hi))
     if _ACCIDENT_ADMITTED.search(chunk):
         found.record("accident_date", "admit", None, (lo, hi))
-    elif re.search(r"事故事实|事故的(?:基本|主要)?事实|事故证明[^，。；]{0,6}" + _NO_OBJECTION + r"|事故发生(?!后|时|在|以后|之后|于|是|系|的(?:时间|日期)[为是])|事故经过|事故的发生(?![^，。；]{0,4}过错)"
+    elif re.search(r"事故事实|事故的(?:基本|主要)?事实|事故证明[^，。；]{0,6}" + _NO_OBJECTION + r"|事故发生(?!后|时|在|以后|之后|于|是|系|的(?:时间|日期)[为是])|事故经过|事故的发生(?![^，。；]{0,4}过错|系|是|由)"
                    r"|发生经过", chunk):
         found.record("accident_date", "admit" if ADMIT.search(chunk) else stance, None, (lo, hi))
     if _OTHER_ALLOCATION.search(chunk):
@@ -257,26 +315,47 @@ def _facts(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str
         elif match and match.group(1):
             found.record(eid, "contest", int(match.group(2)), (lo, hi))
     grade = re.search(r"伤残等级|级伤残|鉴定意见|伤残", chunk)
-    if grade and re.search(r"(?:申请|要求)[^，。；]{0,4}重新鉴定", chunk) and not re.search(r"(?:误工|护理|营养)(?:期|时间)", chunk) \
+    admitted = _GRADE_ADMITTED.search(chunk)
+    # 九级伤残无异议，对十级伤残有异议，申请重新鉴定: the admission comes first, the contest is of a further grade
+    # (whatever mark joins them: a ；, a 。 or a comma)
+    admitted_first = admitted is not None and not _GRADE_CONTEST.search(chunk, 0, admitted.start())
+    if grade and admitted_first and "disability_grade" not in found.positions:
+        assert admitted is not None
+        _grade_admitted(found, chunk, admitted, (lo, hi))
+        if _GRADE_CONTEST.search(chunk, admitted.end()):
+            found.record("extra_disability_grades", "contest", found.grades_admitted[1:] or None, (lo, hi))
+    elif grade and re.search(r"(?:申请|要求)[^，。；]{0,4}重新鉴定", chunk) and not re.search(r"(?:误工|护理|营养)(?:期|时间)", chunk) \
             and "disability_grade" not in found.positions:
         found.record("disability_grade", "contest", None, (lo, hi))  # 因此我公司申请重新鉴定: the grade contested
     elif grade:
-        if "disability_grade" in found.positions and (re.search(r"(?<!没)有异议|重新鉴定", chunk)
-                                                     or _GRADE_DENIED.search(chunk)):
+        if found.positions.get("disability_grade") == "admit" and (re.search(r"(?<!没)有异议|重新鉴定", chunk)
+                                                                  or _GRADE_DENIED.search(chunk)):
+            # a further grade denied after an admitted one (a contested grade asked again is the same contest):
             # the further grades the answer itself admits beside the highest (七级及十级伤残无异议 → [10]), if any
             found.record("extra_disability_grades", "contest", found.grades_admitted[1:] or None, (lo, hi))
-        elif admitted := re.search(r"级伤残[^，。；]{0,4}NO|伤残等级[^，。；]{0,8}NO|鉴定(?:意见|结论)NO".replace("NO", _NO_OBJECTION), chunk):
-            found.record("disability_grade", "admit", None, (lo, hi))
-            grades = [parse_small(word) for word in re.findall(r"([一二三四五六七八九十]{1,2})级伤残", chunk[:admitted.end()])]
-            found.grades_admitted = sorted(grade for grade in grades if grade is not None and 1 <= grade <= 10)
+        elif "disability_grade" in found.positions:
+            pass  # the grade already has its position: a contest asked again is the same contest
+        elif admitted:
+            _grade_admitted(found, chunk, admitted, (lo, hi))
         elif _NOT_DISABLED.search(chunk) or re.search(r"伤残[^。；]{0,16}(?:" + _GRADE_CONTESTED.pattern + ")|(?:" + _GRADE_CONTESTED.pattern
                        + r")[^。；]{0,6}伤残|鉴定意见[^。；]{0,6}(?<!没)有异议", chunk):
             found.record("disability_grade", "contest", None, (lo, hi))
     _advances(doc, found, lo, hi, names)
 
 
+_GRADE_ADMITTED = re.compile(r"级伤残[^，。；]{0,4}NO|伤残等级[^，。；]{0,8}NO|鉴定(?:意见|结论)NO".replace("NO", _NO_OBJECTION))
+_GRADE_CONTEST = re.compile(r"(?<!没)有异议|重新鉴定|不予认可|不认可|(?:不|未|没有)(?:构成|达到|够)[一二三四五六七八九十]{0,2}级?伤残")
+
+
+def _grade_admitted(found: _Found, chunk: str, admitted: re.Match[str], span: tuple[int, int]) -> None:
+    """The grade admitted, and the grades of the admitting clause (七级及十级伤残无异议 → 7, 10)."""
+    found.record("disability_grade", "admit", None, span)
+    grades = [parse_small(word) for word in re.findall(r"([一二三四五六七八九十]{1,2})级伤残", chunk[:admitted.end()])]
+    found.grades_admitted = sorted(grade for grade in grades if grade is not None and 1 <= grade <= 10)
+
+
 # 被告PER辩称：无异议。 — a statement that is only "no objection" is a blanket admission.
-_BARE_NO_OBJECTION = re.compile(r"(?:对此|对原告的?(?:起诉|诉称))?(?:均|都)?" + _NO_OBJECTION + "[。；;]?")
+_BARE_NO_OBJECTION = re.compile(r"(?:对此|对原告的?(?:起诉|诉称))?(?:均|都)?" + _NO_OBJECTION + "[。；;，,]?")
 # A blanket admits facts the defendant can speak to; whether the victim died is the case's own fact, and no
 # gold set annotates a stance on it (lawbench_traffic_dev / dev2 / dev3: none).
 _NOT_ADMITTED_BY_BLANKET = ("death",)
@@ -309,6 +388,7 @@ _OTHER_ALLOCATION = re.compile(r"应负(?:本次|本起)?事故的?(?:主要|次
                               r"|事故(?:的)?发生(?:是|系)由[^，。；]{0,12}(?:原因|过错)(?:所)?造成"
                               r"|应由原告(?:[A-Z]{2,4})?(?:自行)?承担(?:全部|主要)(?:事故)?责任"
                               r"|不应(?:承担|负)(?:本次|本起)?(?:事故)?的?(?:全部|主要|同等)(?:事故)?责任")
+_RURAL = re.compile(r"农村(?:居民|户籍|户口)?(?:人均|标准)|按(?:照)?农村|农民标准|农村居民")
 _ALLOCATION = re.compile(r"责任认定|认定书|责任划分|的认定|认定的(?:事故)?责任|对[^，。；]{0,8}事故认定")
 # 交警部门作出的事故认定不客观: a bare 事故认定 speaks of the allocation only with a stance in its own clause
 # (协调事故认定事宜 is none).
@@ -348,7 +428,7 @@ _VICTIM_SHARE = re.compile(r"(?:原告|受害人|死者|伤者|非机动车一�
                            r"|(?:原告|受害人|死者|伤者)(?:[A-Z]{2,4})?[^，。；]{0,8}过错[，,](?:其|故)?(?:也|亦)?(?:应|应当|应该)"
                            r"(?:自行)?(?:承担|负担|自负)[^，。；%％\d]{0,4}$"
                            # 原告无证驾驶…，会车时没有减速存在严重过错，应承担80％: its fault told over several clauses
-                           r"|(?:原告|受害人|死者|伤者)(?:[A-Z]{2,4})?(?:(?!被告|我|保险|答辩人|本人)[^。；]){0,48}?过错[，,]"
+                           r"|(?:原告|受害人|死者|伤者)(?:[A-Z]{2,4})?(?:(?!被告|我|保险|答辩人|本人)[^。；]){0,48}?过错[，,；;]"
                            r"(?:其|故)?(?:也|亦)?(?:应|应当|应该)(?:自行)?(?:承担|负担|自负)[^，。；%％\d]{0,4}$")
 def _share(text: str, found: _Found, lo: int, hi: int) -> None:
     chunk = text[lo:hi]
@@ -368,7 +448,9 @@ def _share(text: str, found: _Found, lo: int, hi: int) -> None:
         # 承担责任不应超过15%: the cap the answerer puts on its own share, whatever the other figure says
         found.record("liability_share", "contest", capped.group(1), (lo, hi))
         return
-    if _VICTIM_SHARE.search(text, max(lo, own.start() - 64), own.start()):
+    # the victim's fault may be told in the clause before a ；(存在严重过错；应承担80%): back to the sentence's start
+    sentence = max(text.rfind(c, 0, lo) for c in "。\n") + 1 if lo and text[lo - 1] in "；;" else lo
+    if _VICTIM_SHARE.search(text, max(sentence, own.start() - 64), own.start()):
         # the victim's share stated as a position of its own: the defendant's side is the rest
         rest = Decimal(100) - Decimal(own.group(1))
         found.record("liability_share", "contest", plain_number(rest), (lo, hi))
@@ -400,8 +482,14 @@ _RECEIVED = re.compile(r"原告[^，。；]{0,6}(?:领取|领走|收到|取走)|
 
 
 def _paid_to_plaintiff(text: str, at: int, lo: int, hi: int) -> bool:
+    """Whether money paid is the plaintiff's: not a deposit left with the police unless the sentence (to its
+    。: the receipt may follow a ；, 押金一万元；该押金已由原告领取) says the plaintiff got it."""
     start, end = _clause(text, at, lo, hi)
-    return not _DEPOSIT.search(text, start, end) or _RECEIVED.search(text, lo, hi) is not None
+    if not _DEPOSIT.search(text, start, end):
+        return True
+    sentence_lo = max(text.rfind(c, 0, at) for c in "。\n") + 1
+    stops = [i for i in (text.find(c, at) for c in "。\n") if i >= 0]
+    return _RECEIVED.search(text, min(lo, sentence_lo), max([hi, min(stops or [len(text)])])) is not None
 
 
 def _advances(doc: Document, found: _Found, lo: int, hi: int, names: list[tuple[str, str]]) -> None:
@@ -518,14 +606,25 @@ def derive_answer(doc: Document, results: dict[str, Any] | None = None) -> None:
         aliases.setdefault("答辩人", answerer)
     names = names_in(doc, aliases)
     found = _Found()
-    for lo, hi in _units(doc.text, body[0], body[1]):
-        _items(doc, found, lo, hi)
+    units = _units(doc.text, body[0], body[1])
+    for index, (lo, hi) in enumerate(units):
+        _items(doc, found, lo, hi, _reach(doc, units, index))
         _facts(doc, found, lo, hi, names)
     if "liability" in found.positions and "liability_document" in doc.positions:
         # 对事故认定书无异议 is the stance on the 认定书's allocation (liability), not on the document itself.
         del doc.positions["liability_document"]
         doc.results.pop("liability_document", None)
     _drop_limit_only(doc, found, body)
+    dependants = doc.results.get("dependents")
+    if dependants is not None and "dependents" not in found.positions and dependants.spans and all(
+            doc.text[start:end] in ITEM_WORDS["dependents_living"] for start, end in dependants.spans):
+        # 被扶养人生活费不予认可 is the stance on the item (dependents_living), not on who the dependants are
+        doc.positions.pop("dependents", None)
+        doc.results.pop("dependents", None)
+    for eid in found.left_to_court - set(found.positions):
+        # the generic stage's clause ran on past the point's end (…由法院认定，8、…不予认可) into another's stance
+        doc.positions.pop(eid, None)
+        doc.results.pop(eid, None)
     for eid, position in found.positions.items():
         if eid not in doc.casetype.table.entries:
             continue

@@ -103,9 +103,9 @@ _ROMAN = {r: n for n, r in enumerate("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", 1)}
 _INDEX = re.compile(r"(?:伤残)?(?:赔偿指数|伤残系数|赔偿系数)(?:为|按|是|计)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*%")
 _COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "一": 1, "2": 2, "3": 3, "4": 4, "双": 2}
 _DAYS = {
-    "lost_work_days": (r"误工期", r"误工时间", r"误工"),
-    "nursing_days": (r"护理期", r"护理时间"),
-    "nutrition_days": (r"营养期", r"营养时间"),
+    "lost_work_days": (r"误工期限?", r"误工时间", r"误工"),
+    "nursing_days": (r"护理期限?", r"护理时间"),
+    "nutrition_days": (r"营养期限?", r"营养时间"),
     "hospital_days": (r"住院治疗", r"住院"),
 }
 _COURSE = re.compile(r"驾驶|碰撞|相撞|撞倒|撞伤|追尾|刮擦|发生交通事故|发生事故")
@@ -114,6 +114,19 @@ _COURSE = re.compile(r"驾驶|碰撞|相撞|撞倒|撞伤|追尾|刮擦|发生�
 def _sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     spans, start = [], lo
     for match in re.finditer(r"[。；;\n]", text[lo:hi]):
+        end = lo + match.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:hi].strip():
+        spans.append((start, hi))
+    return spans
+
+
+def _full_sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Sentences cut at 。 and line breaks only (a ；goes on speaking of the same person)."""
+    spans, start = [], lo
+    for match in re.finditer(r"[。\n]", text[lo:hi]):
         end = lo + match.end()
         if text[start:end].strip():
             spans.append((start, end))
@@ -138,6 +151,9 @@ def _money_in(doc: Document, lo: int, hi: int) -> list[Mention]:
 _BEFORE_FORMULA = re.compile(r"(?<![\d.,，])\d+(?:\.\d{1,2})?(?=（[^（）。；]{1,40}）元)")
 
 
+_LINE_TAIL = re.compile(r"[；;][^；;：:\d]{1,20}[：:]")
+
+
 def _listed_items(doc: Document, lo: int, hi: int) -> tuple[dict[str, Candidate], Candidate | None]:
     """The model text's numbered list (法〔2025〕82号): "1. 医疗费：…累计65,320.50元；…" — one item a line."""
     text = doc.text
@@ -146,8 +162,9 @@ def _listed_items(doc: Document, lo: int, hi: int) -> tuple[dict[str, Candidate]
     for line in re.finditer(r"^[ \t]*\d{1,2}[.．、][ \t]*([^：:\n]{1,24})[：:]([^\n]*)$", text[lo:hi], re.M):
         label_lo, label_hi = lo + line.start(1), lo + line.end(1)
         body_lo, body_hi = lo + line.start(2), lo + line.end(2)
-        stop = text.find("；", body_lo, body_hi)
-        body_hi = stop if stop >= 0 else body_hi
+        # the line's evidence tail (；住院证明、医嘱：有☑ 无□) ends it, not every ；of its computation
+        tail = _LINE_TAIL.search(text, body_lo, body_hi)
+        body_hi = tail.start() if tail else body_hi
         named = {item for _, _, item in item_words(text, label_lo, label_hi) if item}
         amounts = _money_in(doc, body_lo, body_hi)
         if "标的总额" in text[label_lo:label_hi] and amounts:
@@ -184,9 +201,10 @@ def _piece_start(text: str, end: int, lo: int, window: int) -> int:
 
 # 交通费及误工费5000元 / 诉讼费及鉴定费1640元: one figure for two things joined by 及 / 和 / 与, not either one's.
 # What a formula between an item and its result is written with: figures, operators, units, the standard's words.
-_FORMULA = re.compile(r"(?:[按照以计算为共合计：:（）()\d.,，×*xX÷/／%％元天日月年个人次=＝\s每+＋\-－]|标准|城镇|农村|居民|"
+_FORMULA = re.compile(r"(?:[按照以计算为共合计：:；;（）()\d.,，×*xX÷/／%％元天日月年个人次=＝\s每+＋\-－]|标准|城镇|农村|居民|"
                       r"人均|可支配收入|消费性?支出|上一|年度|系数|指数|伤残|级)*(?<=[为=＝])")
 _JOINED = re.compile(r"(?:及|和|与|以及)$")
+_LIMIT_FIGURE = re.compile(r"的?(?:责任|赔偿)?限额")
 # 各项损失暂计120000元 / 经济损失共计…: a word for all the losses, its figure the total.
 _ALL_LOSSES = re.compile(r"^等|各项|全部|经济|上述|以上|总")  # 医疗费等损失: the listed and the other losses
 _TOTAL_GAP = re.compile(r"(?:共计|合计|总计|暂计|暂定|计|共|为)?(?:人民币)?")
@@ -242,6 +260,8 @@ def _items_from(doc: Document, lo: int, hi: int, window: int) -> tuple[dict[str,
     chain: tuple[str, int, int] | None = None  # the item just read, where its last figure ends, how many figures
     for mention in _money_in(doc, lo, hi):
         value = mention.value
+        if _LIMIT_FIGURE.match(text, mention.end):
+            continue  # 交强险医疗费用10000元限额: the policy's cap, not a part of the item it names
         left = _piece_start(text, mention.start, lo, window)
         if left > lo and text[left - 1] in "）)" and re.fullmatch(r"[为计共]?(?:人民币)?", text[left:mention.start]):
             opened = _bracket_open(text, left - 1, max(lo, left - 60))
@@ -336,6 +356,22 @@ def _drop_no_item_amounts(doc: Document, results: dict[str, Candidate], read: se
                 del results[eid]
 
 
+def _drop_figures_of_other_items(doc: Document, results: dict[str, Candidate], read: set[str]) -> None:
+    """A figure belongs to the item named just before it in its own piece: the generic cue's window, bounded by
+    the sentence, reaches back over a comma where a full stop was (…交通费2000元、车辆损失费345元），精神损害抚慰金
+    原告放弃…: the 2000元 is the 交通费's, not the 精神损害抚慰金's)."""
+    text = doc.text
+    for eid in [e for e in ITEM_WORDS if e in results and e not in read]:
+        spans = results[eid].spans
+        money = next(iter(doc.mentions_in(spans[0][0], spans[0][1], "money")), None) if spans else None
+        if money is None:
+            continue
+        left = _piece_start(text, money.start, 0, 30)
+        named = [item for _, _, item in item_words(text, left, money.start) if item]
+        if named and named[-1] != eid:
+            del results[eid]
+
+
 def _sentence_end(text: str, start: int, hi: int) -> int:
     return end_of(text, start, hi, "。\n")
 
@@ -416,6 +452,7 @@ def _damage_items(doc: Document, results: dict[str, Candidate]) -> None:
     for item, candidate in items.items():
         results[item] = candidate
     _drop_no_item_amounts(doc, results, set(items))
+    _drop_figures_of_other_items(doc, results, set(items))
     if total is not None:
         results["claim_total"] = total
         at = total.spans[0][0]
@@ -457,6 +494,8 @@ def _clauses_of_plates(doc: Document) -> tuple[list[str], dict[str, list[tuple[i
                 targets = [next((p for p in plates if not p.endswith("挂")), plates[0])]
             elif current and re.search(r"该车|此车|肇事车辆|上述车辆", chunk):
                 targets = [current]
+            elif current and text[lo - 1:lo] in ("；", ";") and _INSURED.search(chunk) and lo > start:
+                targets = [current]  # …号车为被告所有；在被告…投保了交强险: the insuring clause after a ；goes on
             else:
                 continue
             for plate in targets:
@@ -465,8 +504,16 @@ def _clauses_of_plates(doc: Document) -> tuple[list[str], dict[str, list[tuple[i
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A sentence cut at ；only (the vehicles' insurance is often one clause each)."""
-    return _sentences(text, start, end)
+    """A sentence cut at ；(the vehicles' insurance is often one clause each) and before a clause that opens
+    with another vehicle (…商业三者险200万元，苏EG8812号车为被告吴浩所有… / …，挂车在…投保…)."""
+    pieces = []
+    for lo, hi in _sentences(text, start, end):
+        cuts = [lo] + [m.end() for m in _VEHICLE_CLAUSE.finditer(text, lo, hi)] + [hi]
+        pieces += [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
+    return pieces
+
+
+_VEHICLE_CLAUSE = re.compile(r"[，,](?=" + PLATE.pattern + r"|挂车|牵引车)")
 
 
 def _vehicles(doc: Document, results: dict[str, Candidate], names: list[tuple[str, str]]) -> None:
@@ -683,7 +730,9 @@ def _liability(doc: Document, results: dict[str, Candidate], names: list[tuple[s
             around = text[max(0, match.start() - 12):match.end() + 6]
             sentence = next(((a, b) for a, b in _sentences(text, body[0], body[1]) if a <= match.start() < b),
                             (match.start(), match.end()))
-            per_vehicle = len(_PERCENT.findall(text, *sentence)) > 1 and PLATE.search(text, *sentence)
+            # a share per vehicle has its plate right before it (…号车一方承担70%): a plate elsewhere in a sentence
+            # run on from the account (…驾驶吉B65393号车…，请求…车损7600元的40%) makes none
+            per_vehicle = len(_PERCENT.findall(text, *sentence)) > 1 and _plate_before(text, match) is not None
             if per_vehicle:
                 # 苏E3N6P5号车一方承担70%、苏EG8812号车一方承担30%: shares per vehicle (道交解释第十八条),
                 # not one side's: each goes to its vehicle's liability_share.
@@ -719,6 +768,24 @@ _MASKED_SUBJECT = re.compile(
 _ROLE_SUBJECT = re.compile(r"(原告|被告|死者|受害人|案外人)(?=(?:[A-Z]{2,4})?(?:与|和|、|及|以及|各|均|负|承担|无|不负|不承担))")
 
 
+def _allocation_end(text: str, start: int, end: int) -> int:
+    """Where a 认定's persons end: the clause of its last share, clause by clause from 认定 while the shares go on
+    (two clauses without one end the run), not the next full stop, which a run-on sentence may put far away
+    (…被告PER与PER负同等责任，…对原告承担赔偿责任: the later 原告 is no person of the 认定)."""
+    last, idle = None, 0
+    position = start
+    for cut in [*(m.end() for m in re.finditer(r"[，,；;：:]", text[start:end])), end - start]:
+        clause_end = start + cut
+        if _LIABILITY.search(text, position, clause_end):
+            last, idle = clause_end, 0
+        elif last is not None:
+            idle += 1
+            if idle >= 2:
+                break
+        position = clause_end
+    return last if last is not None else end
+
+
 def _masked_roles(text: str, at: int, lo: int, bare_seen: dict[int, int], victim: str = "原告") -> list[str]:
     """Roles of the persons an allocation names in masked text (LawBench writes every person PER). A role
     word decides (被告PER → 被告); a bare PER is a party the allocation names by no role word, 被告 first
@@ -732,6 +799,8 @@ def _masked_roles(text: str, at: int, lo: int, bare_seen: dict[int, int], victim
         sentence_start = max(text.rfind(c, lo, at) for c in "。；;\n")
         start = max(lo, sentence_start + 1)
         end = min([i for i in (text.find(c, at) for c in "。；;\n") if i >= 0] or [len(text)])
+    else:
+        end = _allocation_end(text, start, end)
     named = {_ROLE_WORD.get(m.group(1), m.group(1)) for m in _ROLE_SUBJECT.finditer(text, start, end)}
     free = _account_roles(text, lo, start, end, victim) or [r for r in ("被告", victim) if r not in named]
     subject = _MASKED_SUBJECT.search(text, max(start, at - 16), at)
@@ -787,6 +856,11 @@ def _clause_topic(text: str, at: int, lo: int, names: list[tuple[str, str]]) -> 
     start = max(lo, max(text.rfind(c, lo, at) for c in "。；;\n") + 1)
     sentence = max(lo, max(text.rfind(c, lo, at) for c in "。\n") + 1)  # the 认定 may open it before a ；
     clauses = re.split(r"[，,：:]", text[start:at - 1])
+    if "认定" not in text[sentence:at] and sentence > lo:
+        # 认定：原告…负事故主要责任。彭晓军…负事故次要责任: the 认定 goes on in the next sentence
+        before = max(lo, max(text.rfind(c, lo, sentence - 1) for c in "。\n") + 1)
+        if "认定" in text[before:sentence] and _LIABILITY.search(text, before, sentence):
+            sentence = before
     if "认定" not in text[sentence:at] or not clauses:
         return None
     for clause in reversed(clauses):
@@ -816,13 +890,21 @@ def _side_name(doc: Document, role: str, word: str, masked: set[Any]) -> str:
     return str(people[0]) if len(people) == 1 and people[0] not in masked else word
 
 
-def _vehicle_share(text: str, results: dict[str, Candidate], match: re.Match[str]) -> None:
-    """The plate named just before a percentage (…号车一方承担70%) takes it as its share of the excess."""
-    vehicles = results.get("vehicles")
+def _plate_before(text: str, match: re.Match[str]) -> str | None:
+    """The plate named just before a percentage in its own clause (…号车一方承担70%), if any."""
     plate = None
     for found in PLATE.finditer(text, max(0, match.start() - 16), match.start()):
         plate = found.group()
-    if vehicles is None or plate is None or re.search(r"[、，,；;]", text[text.rfind(plate, 0, match.start()):match.start()]):
+    if plate is None or re.search(r"[、，,；;。]", text[text.rfind(plate, 0, match.start()):match.start()]):
+        return None
+    return plate
+
+
+def _vehicle_share(text: str, results: dict[str, Candidate], match: re.Match[str]) -> None:
+    """The plate named just before a percentage (…号车一方承担70%) takes it as its share of the excess."""
+    vehicles = results.get("vehicles")
+    plate = _plate_before(text, match)
+    if vehicles is None or plate is None:
         return
     for vehicle in vehicles.value:
         if vehicle.get("plate") == plate and vehicle.get("liability_share") is None:
@@ -943,7 +1025,8 @@ def _grades(doc: Document, results: dict[str, Candidate]) -> None:
             continue
         count = _COUNT.get((match.group(1) or match.group(3) or "一")[0], 1)
         gap = text[spans[-1][1]:match.start()] if spans else ""
-        if grades and len(gap) > 3 and not (len(gap) <= 20 and _GRADING.search(gap) and not re.search(r"[。；;]", gap)):
+        # a ；may cut the list (构成八级伤残；…构成十级伤残), a full stop ends it
+        if grades and len(gap) > 3 and not (len(gap) <= 20 and _GRADING.search(gap) and not re.search(r"[。\n]", gap)):
             break  # the first statement of the grades (a later one restates them)
         grades += [grade] * count
         spans.append((match.start(), match.end()))
@@ -1021,7 +1104,8 @@ def _dependents(doc: Document, results: dict[str, Candidate], names: list[tuple[
                 relations[name] = _KIN[after.group(1)]
     rows: list[dict[str, Any]] = []
     spans: list[tuple[int, int]] = []
-    for lo, hi in _sentences(text, body[0], body[1]):
+    # a dependant's clauses run to the full stop (…已无生活来源；由朱桂英等三人扶养), or to the next dependant
+    for lo, hi in _full_sentences(text, body[0], body[1]):
         sentence = text[lo:hi]
         if not _SUPPORT.search(sentence) and "出生" not in sentence:
             continue
@@ -1071,11 +1155,21 @@ def _accident_date(doc: Document, results: dict[str, Candidate]) -> None:
     """The first full date of the facts in a sentence that tells the accident (…驾驶…与…发生碰撞)."""
     text = doc.text
     facts = doc.sections.get("facts") or doc.sections.get("body") or (0, len(text))
+    previous: tuple[int, int] | None = None
     for lo, hi in _sentences(text, facts[0], facts[1]):
-        if not _COURSE.search(text, lo, hi):
+        courses = list(_COURSE.finditer(text, lo, hi))
+        if not courses:
+            previous = (lo, hi)
             continue
-        dates = [m for m in doc.mentions_in(lo, hi, "date") if len(str(m.value)) == 10
+        # a date after every course word is a later event (…追尾撞倒，…住院治疗20天，2023年12月1日经鉴定)
+        dates = [m for m in doc.mentions_in(lo, courses[-1].start(), "date") if len(str(m.value)) == 10
                  and not text[m.end:m.end + 2].startswith(("出生", "生"))]
+        if not dates and previous is not None and text[previous[1] - 1] in "；;":
+            # the time written as a clause of its own before a ；(2023年6月12日7时40分许；被告…驾驶…)
+            dates = [m for m in doc.mentions_in(*previous, "date") if len(str(m.value)) == 10
+                     and not text[m.end:m.end + 2].startswith(("出生", "生"))
+                     and not _COURSE.search(text, *previous)][-1:]
+        previous = (lo, hi)
         if dates:
             first = dates[0]
             results["accident_date"] = Candidate("accident_date", first.value, [(first.start, first.end)], 0.85,
@@ -1085,7 +1179,7 @@ def _accident_date(doc: Document, results: dict[str, Candidate]) -> None:
 
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}〔\d{4}〕第?\w{1,12}?号|第\d{6,}号(?=《?(?:道路)?(?:交通)?事故(?:责任)?认定书)")
 _PLACE = re.compile(r"(?:在|行驶至|途经|至)([^，。；在至]{2,30}?(?:交叉口|路口处|路口|路段|附近|处))")
-_APPRAISED = re.compile(r"^[，,]?(?:经|由)[^，。；]{0,20}?(?:司法)?鉴定")
+_APPRAISED = re.compile(r"^[，,；;]?(?:经|由)[^，。；]{0,20}?(?:司法)?鉴定")
 _RESIDENCE = (
     ("urban", re.compile(r"经常居住地(?:在|为)城镇|城镇户口|城镇户籍|非农业?户口|非农业?户籍|城镇(?:居民|常住居民)?(?:标准|人均|可支配收入)|城镇常住居民")),
     ("rural", re.compile(r"(?<!非)农业户口|(?<!非)农业户籍|农村户口|农村户籍|农村(?:居民|常住居民)?(?:标准|人均|可支配收入|纯收入)|农村常住居民")),

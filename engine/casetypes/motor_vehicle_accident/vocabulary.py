@@ -29,8 +29,11 @@ ITEM_WORDS: dict[str, tuple[str, ...]] = {
     # 鉴定费 + 评估费 (+ 验资费) are one id (corpus/realdata_gold/README.md, traffic conventions)
     "appraisal_fee": ("鉴定费", "评估费", "验资费"),
     "operating_loss": ("停运损失", "停运费", "营运损失"),
-    "property_damage": ("车辆维修费", "车辆损失", "车损", "维修费", "修理费", "施救费", "财产损失", "物品损失"),
+    "property_damage": ("车辆维修费", "车辆损失", "车损", "维修费", "修理费", "施救费", "拖车费", "财产损失", "物品损失"),
 }
+# Words of a complaint's property loss that an answer's stance is not read on (the development gold holds no
+# answer stance from 拖车费: corpus/realdata_gold/README.md, traffic dev3 269).
+COMPLAINT_ONLY_WORDS = frozenset({"拖车费"})
 # An insurer among the parties: 保险 in its name, or the short names pleadings use for insurers (人保财险 /
 # 平安财险 / 国寿财险 / 太保产险 …) on a company's name (a person called 李平安 is no insurer).
 _INSURER_SHORT = re.compile(r"财险|产险|人保|太保|国寿|人寿|平安|大地|太平洋|天安|阳光|永安|华安|中华联合")
@@ -51,7 +54,8 @@ _KEYWORDS = re.compile("|".join(re.escape(w) for w, _ in _WORDS))
 # losses, as 各项损失 is (no item word holds it).
 _LOSS = re.compile(r"[\u4e00-\u9fa5]{1,8}?损失(?!比例|情况|的比例)|各项(?:经济)?费用")
 _ITEM_OF: dict[str, str | None] = dict(_WORDS)
-_NOT_PROPERTY = re.compile(r"^等|按照|^按|者的?$|各项|全部|经济|上述|其他|总|误工|停运|营运|精神|合计|共计|造成|遭受|损失|间接|原告|被告|受害人|其|产生|实际|所受")
+# 超出交强险的损失 / 超过限额的损失: the part of all losses above a policy, no thing's.
+_NOT_PROPERTY = re.compile(r"^等|按照|^按|超出|超过|以外|之外|者的?$|各项|全部|经济|上述|其他|总|误工|停运|营运|精神|合计|共计|造成|遭受|损失|间接|原告|被告|受害人|其|产生|实际|所受")
 
 PLATE = re.compile(r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z]·?[A-Z0-9]{4,6}挂?")
 NUMERALS = "一二三四五六七八九十"

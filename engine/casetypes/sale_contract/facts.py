@@ -41,7 +41,9 @@ _PAID_IN_FULL = re.compile(r"全额(?:付清|结清)|全部(?:付清|结清)|已
                            + r"|(?:全部|全面|依约|按约)履行了?(?:全部)?(?:的)?(?:交款|付款|支付房款|支付价款|支付购房款)义务")
 # 实际没有支付购房款 / 分文未付: nothing paid (the corpus convention writes 0.00).
 _NOTHING_PAID = re.compile(r"(?:实际)?(?:并)?(?:没有|未|从未)(?:支付|付)(?:过)?(?:任何)?(?:[^，。；]{0,14}?约定的)?"
-                           + _PRICE_NOUNS + r"(?=[，。；]|$)|分文未付")
+                           + _PRICE_NOUNS + r"(?=[，。；]|$)|分文未付"
+                           # 货款尚未支付 / 房款至今未付: the price noun as the topic of its clause, before the verb.
+                           r"|(?<![^，。；：:\n])" + _PRICE_NOUNS + r"(?:均|尚|至今|一直|仍|都)*(?:未|没有)(?:支付|付)(?=[，。；]|$)")
 # 协议约定的356000元房款 / 合同中的X元价款: the sum before the price noun, named as the agreement's, is the price.
 _AGREEMENT_OF = re.compile(r"(?:合同|协议|契约)(?:中|上|里|约定|载明|所载|确定)?的$")
 _PRICE_NOUN_AFTER = re.compile(r"(?:的)?(?:" + _PRICE_NOUNS + r"|总价款|转让款)")
@@ -55,7 +57,8 @@ _RECEIPT_AFTER = re.compile(r"(?:的)?" + _PRICE_NOUNS + r"?(?:收到条|收条|
 # A payment by the noun the sum is attached to (grammar.item_noun) and the verb governing its list.
 PRICE_NOUN = re.compile(r"^(?:购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房价款|房款|货款|价款|款项|款)?$")
 PAY_VERB = re.compile(r"(?:支付|付款|付|给付|转账|汇款|交付|交纳|缴纳)(?:了|过)?(?:给)?(?:被告|原告|对方|上诉人|被上诉人|PER|ORG)?$")
-_PERFORMED = re.compile(r"按(?:照)?(?:合同|协议)?(?:的)?约定|依约|依照约定")
+# Performance as agreed (原告按约 / 按照合同约定 / 依约支付): a payment made, not a term of the agreement.
+_PERFORMED = re.compile(r"按(?:照)?(?:合同|协议)?(?:的)?约定|依约|依照约定|按约")
 _TERM = re.compile(r"约定")
 # A sum followed by a noun of its own that is not the price (18万元购车款 / 5000元中介费).
 _OTHER_MONEY_AFTER = re.compile(r"(?!(?:的)?(?:" + _PRICE_NOUNS + r"|首付款|首期款|定金|款项))(?:的)?[\u4e00-\u9fff]{1,3}(?:款|费)")
@@ -152,12 +155,32 @@ def _clause_before(text: str, position: int) -> str:
     return text[grammar.start_before(text, position, "，,。；;"): position]
 
 
+# A clause that tells what happened (该款项被告从未支付 / 至今未交货): the sentence has moved on from the agreement.
+_TOLD = re.compile(r"从未|并未|至今|始终")
+# 约定：A；B；C。 — a list of terms opened by a colon runs over its semicolons to the full stop.
+_TERMS_LISTED = re.compile(r"约定[：:]")
+
+
 def _a_term(text: str, position: int) -> bool:
     """约定…，签约时支付100000元，余款300000元于交房时付清: inside a sentence that states the agreement, a
-    payment or a remainder is a term, unless the clause says it happened (已 / 了 / 实际 / 尚 / 至今 / 未)."""
+    payment or a remainder is a term, unless the clause says it happened (已 / 了 / 实际 / 尚 / 至今 / 未, or
+    performance as agreed: 按约 / 按照合同约定), or a clause between the 约定 and it tells a fact (从未支付 …): a
+    sentence whose full stops are written as commas runs on from the agreement into what happened."""
     sentence = text[_sentence_start(text, position): position]
     clause = sentence[max(sentence.rfind("，"), sentence.rfind(",")) + 1:]
-    return bool(_TERM.search(_PERFORMED.sub("", sentence))) and not re.search(r"已|了|实际|尚|仍|至今|未", clause)
+    if re.search(r"已|了|实际|尚|仍|至今|未", clause) or _PERFORMED.search(clause):
+        return False
+    agreed = [m for m in _TERM.finditer(_PERFORMED.sub(lambda m: "_" * len(m.group(0)), sentence))]
+    if agreed:
+        scope = sentence[agreed[-1].end():]
+    else:
+        full = text[grammar.start_before(text, position, "。\n"): position]
+        listed = list(_TERMS_LISTED.finditer(full))
+        if not listed:
+            return False
+        scope = full[listed[-1].end():]
+    between = re.split(r"[，,；;]", scope)[:-1]
+    return not any(_TOLD.search(part) for part in between)
 
 
 def _money_candidate(eid: str, mentions: list[tuple[Any, Any]], pick: str = "first") -> Candidate | None:
@@ -201,6 +224,8 @@ def read_sale_facts(doc: Document, results: dict[str, Candidate]) -> None:
         guessed = results.get(eid)
         if guessed is not None and guessed.spans and guessed.spans[0] in totals:
             del results[eid]  # the keyword cue took the price for a payment or a debt
+        elif guessed is not None and guessed.source != "derived" and guessed.spans and _a_term(text, guessed.spans[0][0]):
+            del results[eid]  # 约定：…；原告签约时付款50000元，余款…: the keyword cue took a term for a payment or a debt
     if not roles["total"]:
         _total_from_unit_price(doc, results, start, end)
     paid = _money_candidate("paid_amount", roles["paid_total"], "last") or _money_candidate(

@@ -280,6 +280,37 @@ def read_sale_facts(doc: Document, results: dict[str, Candidate]) -> None:
         results["delivery_date"] = Candidate("delivery_date", last.value, [(last.start, last.end)], 0.75, "derived",
                                              last.start)
     due_after_delivery(doc, results)
+    _payment_deadline(doc, results, start, end)
+
+
+# After a date, in its clause: a payment (前付清货款) or another act (前送货安装 / 交付货物).
+_PAY_WORD = re.compile(r"付|款|结清|结算")
+_OTHER_ACT = re.compile(r"送货|交货|发货|交付|安装|供货|送达|送至|运至|提货|验收|交房|交楼")
+_DEADLINE_PAID = re.compile(r"(?:之|以)?前[^，。；]{0,10}?(?:付清|支付|结清|付款|给付)")
+
+
+def _clause_after(text: str, position: int) -> str:
+    stop = min((i for i in (text.find(mark, position) for mark in "，,。；;\n") if i >= 0), default=len(text))
+    return text[position:stop]
+
+
+def _payment_deadline(doc: Document, results: dict[str, Candidate], start: int, end: int) -> None:
+    """The keyword cue's payment deadline is the date of a payment word near it; a date whose own clause tells
+    another act (原告于签约当日全额付清，合同约定被告于DATE前送货安装: the delivery's deadline) is not, and the
+    deadline is then the date a payment follows in its own clause (被告于DATE前付清货款), if any."""
+    found = results.get("payment_due_date")
+    if found is None or found.source == "derived" or not found.spans:
+        return
+    text = doc.text
+    after = _clause_after(text, found.spans[0][1])
+    if _PAY_WORD.search(after) or not _OTHER_ACT.search(after):
+        return
+    del results["payment_due_date"]
+    for mention in doc.mentions_in(start, end, "date"):
+        if _DEADLINE_PAID.match(_clause_after(text, mention.end)):
+            results["payment_due_date"] = Candidate("payment_due_date", mention.value, [(mention.start, mention.end)],
+                                                    0.7, "derived", mention.start)
+            return
 
 
 def _figure(number: str, wan: str | None) -> Decimal:
@@ -386,6 +417,7 @@ def _unquoted_clause(facts: str) -> tuple[str, int] | None:
     """The clause holding 违约金 / 逾期付款利息 between ；。“ boundaries, without 合同约定: (words, offset)."""
     for match in re.finditer(r"违约金|逾期付款利息", facts):
         begin = max(facts.rfind(mark, 0, match.start()) for mark in "；。“\n") + 1
+        begin += _condition_at(facts[begin: match.start()])
         stop = min((i for i in (facts.find(mark, match.end()) for mark in "。；”") if i >= 0), default=len(facts))
         tail = facts.find("，即", match.end())
         if 0 <= tail < stop:
@@ -402,6 +434,22 @@ def _unquoted_clause(facts: str) -> tuple[str, int] | None:
         if len(words) - cut >= 8:
             return words[cut:], begin + cut
     return None
+
+
+# A penalty's condition: a clause opened by 如 / 若 … or closed by 的 (买方逾期付款的，…).
+_CONDITION = re.compile(r"(?:如果|如|若|倘若|假如|一旦)[^，,]*|[^，,]*的")
+
+
+def _condition_at(head: str) -> int:
+    """Where the penalty's clause starts in the text before its 违约金: at the last condition before it (…前付清全部货款，
+    如被告逾期付款，每日按…支付违约金), whatever mark precedes that condition; 0 when there is none."""
+    offset, start = 0, 0
+    parts = re.split(r"([，,])", head)
+    for part, mark in zip(parts[::2], [*parts[1::2], ""], strict=True):
+        if mark and _CONDITION.fullmatch(part):
+            start = offset
+        offset += len(part) + len(mark)
+    return start
 
 
 def quality_terms(doc: Document, results: dict[str, Candidate]) -> None:

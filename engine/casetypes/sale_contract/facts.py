@@ -170,17 +170,41 @@ def _a_term(text: str, position: int) -> bool:
     clause = sentence[max(sentence.rfind("，"), sentence.rfind(",")) + 1:]
     if re.search(r"已|了|实际|尚|仍|至今|未", clause) or _PERFORMED.search(clause):
         return False
-    agreed = [m for m in _TERM.finditer(_PERFORMED.sub(lambda m: "_" * len(m.group(0)), sentence))]
-    if agreed:
-        scope = sentence[agreed[-1].end():]
-    else:
-        full = text[grammar.start_before(text, position, "。\n"): position]
-        listed = list(_TERMS_LISTED.finditer(full))
-        if not listed:
-            return False
-        scope = full[listed[-1].end():]
+    scope = _agreement_scope(text, position, sentence)
+    if scope is None:
+        return False
     between = re.split(r"[，,；;]", scope)[:-1]
     return not any(_TOLD.search(part) for part in between)
+
+
+def _agreed_in(part: str) -> re.Match[str] | None:
+    """The last 约定 of a part that is not performance as agreed (按照合同约定)."""
+    found = list(_TERM.finditer(_PERFORMED.sub(lambda m: "_" * len(m.group(0)), part)))
+    return found[-1] if found else None
+
+
+# A term of a list (被告应于DATE前交货 / 收货后7日内验收 / 于交房时付清): the list goes on after it over a semicolon.
+_TERM_LIKE = re.compile(r"应|须|需|[于在][^，,；;]{0,14}?(?:前|内|时)|以内")
+
+
+def _agreement_scope(text: str, position: int, sentence: str) -> str | None:
+    """The words after the 约定 that governs the sum at `position` (None: no agreement governs it): its own
+    sentence's, or one before a semicolon when a list of terms runs over it (约定：A；B / 约定…应于…前交货；…)."""
+    agreed = _agreed_in(sentence)
+    if agreed is not None:
+        return sentence[agreed.end():]
+    full = text[grammar.start_before(text, position, "。\n"): position]
+    listed = list(_TERMS_LISTED.finditer(full))
+    if listed:
+        return full[listed[-1].end():]
+    parts = re.split(r"[；;]", full)
+    for index in range(len(parts) - 2, -1, -1):
+        agreed = _agreed_in(parts[index])
+        if agreed is not None:
+            return "；".join([parts[index][agreed.end():], *parts[index + 1:]])
+        if not _TERM_LIKE.search(parts[index]):
+            return None
+    return None
 
 
 def _money_candidate(eid: str, mentions: list[tuple[Any, Any]], pick: str = "first") -> Candidate | None:

@@ -495,7 +495,11 @@ def quality_terms(doc: Document, results: dict[str, Candidate]) -> None:
         words = match.group(1)
         sentence_start = _sentence_start(facts, match.start())
         sentence = facts[sentence_start: match.end()]
-        if not _QUALITY_WORDS.search(words) or re.search(r"未提出|没有提出|视为|应在|应当在|有异议的", sentence):
+        # 未提出 denies an objection in its own clause (a run-on sentence may tell a later one: …未提出任何异议，已投入使用，
+        # 被告直至DATE才以…为由提出质量异议); a rule (视为 / 应在 …) stands anywhere in the sentence.
+        own_clause = facts[grammar.start_before(facts, match.start(), "，,。；;"): match.end()]
+        if not _QUALITY_WORDS.search(words) or re.search(r"未提出|没有提出", own_clause) or re.search(
+                r"视为|应在|应当在|有异议的", sentence):
             continue
         if _NOT_OBJECTION.search(words) or _RULE_OR_COURT.search(facts[sentence_start: match.end() + 16]):
             continue
@@ -511,6 +515,9 @@ def quality_terms(doc: Document, results: dict[str, Candidate]) -> None:
                                                           dates[-1].start)
         return
     found = results.get("quality_objection")
+    dated = results.get("quality_objection_date")
+    if found is None and dated is not None and dated.source != "derived" and doc.role == "complaint":
+        del results["quality_objection_date"]  # no objection told: a date near 通知 is no objection's date
     if found is not None and isinstance(found.value, str) and len(found.value) <= 5:
         del results["quality_objection"]  # 未提出任何质量异议: the keyword alone is no objection
     elif found is not None and isinstance(found.value, str) and found.spans and doc.role == "complaint":

@@ -2,7 +2,7 @@
 
 | file | what |
 | --- | --- |
-| `facts.py` | a complaint's sums by role (total / paid / owed / 定金; a sum received or receipted, the agreement's X元房款), 单价 × 面积 as the total, terms vs payments, penalty terms, goods, quality (a listed defect; not a court's ground or a rule quoted) |
+| `facts.py` | a complaint's sums by role (total / paid / owed / 定金; a sum received or receipted, the agreement's X元房款), 单价 × 面积 as the total, terms vs payments (a term's scope from its 约定 over a list's semicolons to a told fact or a performance, not the marks alone), penalty terms (from their condition), the payment deadline vs another act's, goods, quality (a listed defect; not a court's ground or a rule quoted) |
 | `grammar.py` | the clause grammar: the noun a sum is attached to and the verb over its list, house goods, delivery, signed contracts |
 | `derive.py` | sellers and buyers from who claims what; claims by their nouns; answers: reductions, rejected / agreed / restated claims, own assertions, general rejections read against the complaint's claims (`Document.complaint`), the answer's own figures, several defendants, facts listed as admitted, a payment in full or a defect denied against the complaint's |
 | `answers.yaml` | answer wording that gives a clause its stance (违约金过高, 质量问题 …) |

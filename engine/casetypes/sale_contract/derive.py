@@ -75,6 +75,8 @@ _LOSS_AFTER = re.compile(r"(?:的)?(?:经济)?损失")
 _BEAR = re.compile(rf"(?:承担|赔偿){_PARTY}(?:全部|各项|经济|的)*$")
 _ASKED = re.compile(r"请求|要求|诉请|应(?:当)?|判令")
 _COURT = re.compile(r"一审|原审|原判|二审|判决")
+# The court asked (请求 / 诉请 / 判令 / 诉至法院): the running text's request, whatever mark ends its first item.
+_REQUEST = re.compile(r"请求|诉请|判令|诉至(?:贵院|法院|本院)")
 _PAY_PENALTY = re.compile(rf"(?:支付|给付|承担|赔偿){_PARTY}(?:逾期[^，。；0-9]{{0,6}}?)?$")
 
 
@@ -92,9 +94,11 @@ def _claim_items(doc: Document, results: dict[str, Candidate]) -> None:
         sentence = text[grammar.start_before(text, mention.start, "。；;\n：:"): mention.start]
         # 请求撤销原判，改判被上诉人支付…: what follows 改判 is the judgment asked for, not one given.
         asked_for = sentence[sentence.rfind("改判") + 2:] if "改判" in sentence else sentence
-        if _COURT.search(asked_for) or (not in_claims and not _ASKED.search(sentence)):
-            continue
-        noun = grammar.item_noun(text, mention.start)
+        if _COURT.search(asked_for) or (not in_claims and not _ASKED.search(sentence) and not _REQUEST.search(
+                text, grammar.start_before(text, mention.start, "。\n"), mention.start)):
+            continue  # a running text's request governs its list over the semicolons (诉至法院；请求…；支付…), to the 。
+        # 损失暂计190030.87元 / 购房款共计X元: the noun without its linking word.
+        noun = grammar.LINK_AFTER.sub("", grammar.item_noun(text, mention.start))
         head = grammar.governing_head(text, mention.start)
         if (noun.endswith("违约金") and _PAY_PENALTY.search(head) and not in_claims and "约定" not in sentence
                 and not _GIVE_BACK.search(head)):
@@ -809,7 +813,9 @@ def _listed_facts_admitted(doc: Document, results: dict[str, Candidate], complai
     position on it."""
     text = doc.text
     for found in _LISTED_ADMITTED.finditer(text):
-        sentence = text[grammar.start_before(text, found.start(), "。；;"): found.start()]
+        # 这些 / 上述事实 sums up the whole list, over its semicolons; …的事实无异议 admits its own clause's fact.
+        marks = "。\n" if re.match(r"这些|上述|以上|该等|前述", found.group(0)) else "。；;"
+        sentence = text[grammar.start_before(text, found.start(), marks): found.start()]
         if _REJECTS.search(sentence) or re.search(r"但|除|不认可|有异议", sentence):
             continue
         begin = found.start() - len(sentence)

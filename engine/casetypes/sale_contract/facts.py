@@ -41,7 +41,9 @@ _PAID_IN_FULL = re.compile(r"全额(?:付清|结清)|全部(?:付清|结清)|已
                            + r"|(?:全部|全面|依约|按约)履行了?(?:全部)?(?:的)?(?:交款|付款|支付房款|支付价款|支付购房款)义务")
 # 实际没有支付购房款 / 分文未付: nothing paid (the corpus convention writes 0.00).
 _NOTHING_PAID = re.compile(r"(?:实际)?(?:并)?(?:没有|未|从未)(?:支付|付)(?:过)?(?:任何)?(?:[^，。；]{0,14}?约定的)?"
-                           + _PRICE_NOUNS + r"(?=[，。；]|$)|分文未付")
+                           + _PRICE_NOUNS + r"(?=[，。；]|$)|分文未付"
+                           # 货款尚未支付 / 房款至今未付: the price noun as the topic of its clause, before the verb.
+                           r"|(?<![^，。；：:\n])" + _PRICE_NOUNS + r"(?:均|尚|至今|一直|仍|都)*(?:未|没有)(?:支付|付)(?=[，。；]|$)")
 # 协议约定的356000元房款 / 合同中的X元价款: the sum before the price noun, named as the agreement's, is the price.
 _AGREEMENT_OF = re.compile(r"(?:合同|协议|契约)(?:中|上|里|约定|载明|所载|确定)?的$")
 _PRICE_NOUN_AFTER = re.compile(r"(?:的)?(?:" + _PRICE_NOUNS + r"|总价款|转让款)")
@@ -55,7 +57,8 @@ _RECEIPT_AFTER = re.compile(r"(?:的)?" + _PRICE_NOUNS + r"?(?:收到条|收条|
 # A payment by the noun the sum is attached to (grammar.item_noun) and the verb governing its list.
 PRICE_NOUN = re.compile(r"^(?:购房首付款|房屋首付款|首付款|首期款|购房款|房屋价款|房价款|房款|货款|价款|款项|款)?$")
 PAY_VERB = re.compile(r"(?:支付|付款|付|给付|转账|汇款|交付|交纳|缴纳)(?:了|过)?(?:给)?(?:被告|原告|对方|上诉人|被上诉人|PER|ORG)?$")
-_PERFORMED = re.compile(r"按(?:照)?(?:合同|协议)?(?:的)?约定|依约|依照约定")
+# Performance as agreed (原告按约 / 按照合同约定 / 依约支付): a payment made, not a term of the agreement.
+_PERFORMED = re.compile(r"按(?:照)?(?:合同|协议)?(?:的)?约定|依约|依照约定|按约")
 _TERM = re.compile(r"约定")
 # A sum followed by a noun of its own that is not the price (18万元购车款 / 5000元中介费).
 _OTHER_MONEY_AFTER = re.compile(r"(?!(?:的)?(?:" + _PRICE_NOUNS + r"|首付款|首期款|定金|款项))(?:的)?[\u4e00-\u9fff]{1,3}(?:款|费)")
@@ -72,6 +75,11 @@ PENALTY = re.compile(
 _WRITTEN = re.compile(r"(?:签订|签署|订立)(?:了)?[^，。；]{0,8}?《[^》]{0,20}(?:合同|协议|订单)》|(?:签订|签署|订立)(?:了)?(?:书面)?(?:买卖|购销|采购|供货|销售)合同"
                       # 根据双方的购销合同 / 双方的买卖合同约定: the parties' contract cited for its terms.
                       r"|(?:根据|按照|依据|依照)双方(?:之间)?的(?:买卖|购销|采购|供货|销售)合同"
+                      # 依据原、被告双方的房屋买卖合同约定 / 按照原告与被告之间的钢材购销合同约定: the same without 《》.
+                      r"|(?:根据|按照|依据|依照)(?:原、被告|原被告|原告与被告|原告和被告|双方)(?:双方)?(?:之间)?(?:签订)?的"
+                      r"[\u4e00-\u9fff]{0,6}?(?:买卖|购销|采购|供货|销售|转让)(?:合同|协议)(?:明确)?(?:约定|的约定|第)"
+                      # 达成房屋买卖协议 (as 达成《…》), not 达成口头协议.
+                      r"|达成(?:了)?(?:一份)?(?!口头)[\u4e00-\u9fff]{0,6}?(?:买卖|购销|转让)(?:合同|协议)"
                       r"|双方(?:之间)?的(?:买卖|购销|采购|供货|销售)合同(?:明确)?(?:约定|第[一二三四五六七八九十0-9]+条)")
 _UNWRITTEN = grammar.UNWRITTEN
 _GOODS = re.compile(r"(?:购买|采购|订购|订购了|购买了|采购了|定制|供应(?!商)|供应了|销售(?!合同|商|价|额|收入|款|人员)|提供的(?!证据|担保|服务|资料|发票|票据|账户|证明|帮助|劳务|信息|地址|方案|材料|录音|短信)(?![^，。；]{0,10}?(?:证明|许可|证书|文件|手续|合同|协议)))([^0-9，。；,（(“”《》：:]{2,16}?)(?=[0-9]|，|。|；|（|共|一批|若干|合计|总计|$)")
@@ -152,12 +160,56 @@ def _clause_before(text: str, position: int) -> str:
     return text[grammar.start_before(text, position, "，,。；;"): position]
 
 
+# A clause that tells what happened (该款项被告从未支付 / 至今未交货): the sentence has moved on from the agreement.
+_TOLD = re.compile(r"从未|并未|至今|始终")
+# 约定：A；B；C。 — a list of terms opened by a colon runs over its semicolons to the full stop.
+_TERMS_LISTED = re.compile(r"约定[：:]")
+
+
 def _a_term(text: str, position: int) -> bool:
     """约定…，签约时支付100000元，余款300000元于交房时付清: inside a sentence that states the agreement, a
-    payment or a remainder is a term, unless the clause says it happened (已 / 了 / 实际 / 尚 / 至今 / 未)."""
+    payment or a remainder is a term, unless the clause says it happened (已 / 了 / 实际 / 尚 / 至今 / 未, or
+    performance as agreed: 按约 / 按照合同约定), or a clause between the 约定 and it tells a fact (从未支付 …): a
+    sentence whose full stops are written as commas runs on from the agreement into what happened."""
     sentence = text[_sentence_start(text, position): position]
     clause = sentence[max(sentence.rfind("，"), sentence.rfind(",")) + 1:]
-    return bool(_TERM.search(_PERFORMED.sub("", sentence))) and not re.search(r"已|了|实际|尚|仍|至今|未", clause)
+    if re.search(r"已|了|实际|尚|仍|至今|未", clause) or _PERFORMED.search(clause):
+        return False
+    scope = _agreement_scope(text, position, sentence)
+    if scope is None:
+        return False
+    between = re.split(r"[，,；;]", scope)[:-1]
+    return not any(_TOLD.search(part) for part in between)
+
+
+def _agreed_in(part: str) -> re.Match[str] | None:
+    """The last 约定 of a part that is not performance as agreed (按照合同约定)."""
+    found = list(_TERM.finditer(_PERFORMED.sub(lambda m: "_" * len(m.group(0)), part)))
+    return found[-1] if found else None
+
+
+# A term of a list (被告应于DATE前交货 / 收货后7日内验收 / 于交房时付清): the list goes on after it over a semicolon.
+_TERM_LIKE = re.compile(r"应|须|需|[于在][^，,；;]{0,14}?(?:前|内|时)|以内")
+
+
+def _agreement_scope(text: str, position: int, sentence: str) -> str | None:
+    """The words after the 约定 that governs the sum at `position` (None: no agreement governs it): its own
+    sentence's, or one before a semicolon when a list of terms runs over it (约定：A；B / 约定…应于…前交货；…)."""
+    agreed = _agreed_in(sentence)
+    if agreed is not None:
+        return sentence[agreed.end():]
+    full = text[grammar.start_before(text, position, "。\n"): position]
+    listed = list(_TERMS_LISTED.finditer(full))
+    if listed:
+        return full[listed[-1].end():]
+    parts = re.split(r"[；;]", full)
+    for index in range(len(parts) - 2, -1, -1):
+        agreed = _agreed_in(parts[index])
+        if agreed is not None:
+            return "；".join([parts[index][agreed.end():], *parts[index + 1:]])
+        if not _TERM_LIKE.search(parts[index]):
+            return None
+    return None
 
 
 def _money_candidate(eid: str, mentions: list[tuple[Any, Any]], pick: str = "first") -> Candidate | None:
@@ -201,6 +253,8 @@ def read_sale_facts(doc: Document, results: dict[str, Candidate]) -> None:
         guessed = results.get(eid)
         if guessed is not None and guessed.spans and guessed.spans[0] in totals:
             del results[eid]  # the keyword cue took the price for a payment or a debt
+        elif guessed is not None and guessed.source != "derived" and guessed.spans and _a_term(text, guessed.spans[0][0]):
+            del results[eid]  # 约定：…；原告签约时付款50000元，余款…: the keyword cue took a term for a payment or a debt
     if not roles["total"]:
         _total_from_unit_price(doc, results, start, end)
     paid = _money_candidate("paid_amount", roles["paid_total"], "last") or _money_candidate(
@@ -255,6 +309,37 @@ def read_sale_facts(doc: Document, results: dict[str, Candidate]) -> None:
         results["delivery_date"] = Candidate("delivery_date", last.value, [(last.start, last.end)], 0.75, "derived",
                                              last.start)
     due_after_delivery(doc, results)
+    _payment_deadline(doc, results, start, end)
+
+
+# After a date, in its clause: a payment (前付清货款) or another act (前送货安装 / 交付货物).
+_PAY_WORD = re.compile(r"付|款|结清|结算")
+_OTHER_ACT = re.compile(r"送货|交货|发货|交付|安装|供货|送达|送至|运至|提货|验收|交房|交楼")
+_DEADLINE_PAID = re.compile(r"(?:之|以)?前[^，。；]{0,10}?(?:付清|支付|结清|付款|给付)")
+
+
+def _clause_after(text: str, position: int) -> str:
+    stop = min((i for i in (text.find(mark, position) for mark in "，,。；;\n") if i >= 0), default=len(text))
+    return text[position:stop]
+
+
+def _payment_deadline(doc: Document, results: dict[str, Candidate], start: int, end: int) -> None:
+    """The keyword cue's payment deadline is the date of a payment word near it; a date whose own clause tells
+    another act (原告于签约当日全额付清，合同约定被告于DATE前送货安装: the delivery's deadline) is not, and the
+    deadline is then the date a payment follows in its own clause (被告于DATE前付清货款), if any."""
+    found = results.get("payment_due_date")
+    if found is None or found.source == "derived" or not found.spans:
+        return
+    text = doc.text
+    after = _clause_after(text, found.spans[0][1])
+    if _PAY_WORD.search(after) or not _OTHER_ACT.search(after):
+        return
+    del results["payment_due_date"]
+    for mention in doc.mentions_in(start, end, "date"):
+        if _DEADLINE_PAID.match(_clause_after(text, mention.end)):
+            results["payment_due_date"] = Candidate("payment_due_date", mention.value, [(mention.start, mention.end)],
+                                                    0.7, "derived", mention.start)
+            return
 
 
 def _figure(number: str, wan: str | None) -> Decimal:
@@ -361,6 +446,7 @@ def _unquoted_clause(facts: str) -> tuple[str, int] | None:
     """The clause holding 违约金 / 逾期付款利息 between ；。“ boundaries, without 合同约定: (words, offset)."""
     for match in re.finditer(r"违约金|逾期付款利息", facts):
         begin = max(facts.rfind(mark, 0, match.start()) for mark in "；。“\n") + 1
+        begin += _condition_at(facts[begin: match.start()])
         stop = min((i for i in (facts.find(mark, match.end()) for mark in "。；”") if i >= 0), default=len(facts))
         tail = facts.find("，即", match.end())
         if 0 <= tail < stop:
@@ -377,6 +463,22 @@ def _unquoted_clause(facts: str) -> tuple[str, int] | None:
         if len(words) - cut >= 8:
             return words[cut:], begin + cut
     return None
+
+
+# A penalty's condition: a clause opened by 如 / 若 … or closed by 的 (买方逾期付款的，…).
+_CONDITION = re.compile(r"(?:如果|如|若|倘若|假如|一旦)[^，,]*|[^，,]*的")
+
+
+def _condition_at(head: str) -> int:
+    """Where the penalty's clause starts in the text before its 违约金: at the last condition before it (…前付清全部货款，
+    如被告逾期付款，每日按…支付违约金), whatever mark precedes that condition; 0 when there is none."""
+    offset, start = 0, 0
+    parts = re.split(r"([，,])", head)
+    for part, mark in zip(parts[::2], [*parts[1::2], ""], strict=True):
+        if mark and _CONDITION.fullmatch(part):
+            start = offset
+        offset += len(part) + len(mark)
+    return start
 
 
 def quality_terms(doc: Document, results: dict[str, Candidate]) -> None:
@@ -398,7 +500,11 @@ def quality_terms(doc: Document, results: dict[str, Candidate]) -> None:
         words = match.group(1)
         sentence_start = _sentence_start(facts, match.start())
         sentence = facts[sentence_start: match.end()]
-        if not _QUALITY_WORDS.search(words) or re.search(r"未提出|没有提出|视为|应在|应当在|有异议的", sentence):
+        # 未提出 denies an objection in its own clause (a run-on sentence may tell a later one: …未提出任何异议，已投入使用，
+        # 被告直至DATE才以…为由提出质量异议); a rule (视为 / 应在 …) stands anywhere in the sentence.
+        own_clause = facts[grammar.start_before(facts, match.start(), "，,。；;"): match.end()]
+        if not _QUALITY_WORDS.search(words) or re.search(r"未提出|没有提出", own_clause) or re.search(
+                r"视为|应在|应当在|有异议的", sentence):
             continue
         if _NOT_OBJECTION.search(words) or _RULE_OR_COURT.search(facts[sentence_start: match.end() + 16]):
             continue
@@ -414,6 +520,9 @@ def quality_terms(doc: Document, results: dict[str, Candidate]) -> None:
                                                           dates[-1].start)
         return
     found = results.get("quality_objection")
+    dated = results.get("quality_objection_date")
+    if found is None and dated is not None and dated.source != "derived" and doc.role == "complaint":
+        del results["quality_objection_date"]  # no objection told: a date near 通知 is no objection's date
     if found is not None and isinstance(found.value, str) and len(found.value) <= 5:
         del results["quality_objection"]  # 未提出任何质量异议: the keyword alone is no objection
     elif found is not None and isinstance(found.value, str) and found.spans and doc.role == "complaint":

@@ -18,6 +18,7 @@ NOUNS = (r"购房首付款|房屋首付款|首付款|首期款|购房款|房屋�
          r"|中介劳务费|中介费|劳务费|违约金|经济损失|损失|利息|律师代理费|代理费|律师费|诉讼费|鉴定费|费用|款")
 _LINK = r"(?:共计|合计|总计|暂计|计|为|人民币|：|:)*"
 _NOUN = re.compile(rf"({NOUNS}){_LINK}$")
+LINK_AFTER = re.compile(rf"(?<=[\u4e00-\u9fff]){_LINK}$")  # the linking words after a noun (…暂计 / …共计为)
 # An earlier item of the same list (…定金10000元、 / …定金一万元、) that sits between the verb and this sum.
 _LIST_ITEM = re.compile(rf"(?:{NOUNS})?{_LINK}(?:[0-9][0-9,.]*|{CN_NUMERAL}+)(?:万)?元(?:整)?[、和及与，,]$")
 # Policy housing (集资房 / 成本房 / 房改房 …) is a house noun like 商品房.
@@ -96,8 +97,11 @@ def house_goods(text: str) -> tuple[str, int] | None:
 
 
 def _same_sentence(text: str, first: re.Match[str], sold: re.Match[str]) -> bool:
-    """Both in one sentence: the sale verb's object wins (签订商品房买卖合同三份，约定…购买…商铺三间)."""
-    return "。" not in text[first.start(): sold.start(1)]
+    """Both in one sentence, the sale verb in the next clause or the one after: the sale verb's object wins
+    (签订商品房买卖合同三份，约定…购买…商铺三间); not a sale verb clauses later in a run-on sentence, an argument
+    about the thing (…房产买卖合同…，…，…，某乙仅购买了涉案房屋的使用权)."""
+    between = text[first.start(): sold.start(1)]
+    return "。" not in between and len(re.findall(r"[，,；;]", between)) <= 2
 
 
 # Delivery of the thing sold. Lateness (未按约定期限交付) is no statement that it was not delivered.

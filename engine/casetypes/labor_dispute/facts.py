@@ -86,10 +86,13 @@ def claim_region(doc: Document) -> tuple[int, int]:
     text = doc.text
     stop = statement_end(doc)
     start, end = doc.section("claims")
+    if start < stop < end:
+        end = stop  # a section running on past the statement (…补缴社会保险；本院依职权调取…)
     asks = _ASKS.search(text, 0, stop)
     if asks is None:
         return (start, end) if end > start else (len(text), len(text))
-    begin = max(text.rfind(mark, 0, asks.start()) for mark in "。；\n") + 1
+    # the clause that asks, not its sentence: facts run on into it by a comma (…辞职，现诉至法院，请求判令…)
+    begin = max(text.rfind(mark, 0, asks.start()) for mark in CLAUSE_MARKS.replace("：", "").replace(":", "")) + 1
     facts = _FACTS_HEAD.search(text, asks.end(), stop)
     found = (begin, facts.start() if facts else _claims_run_to(doc, asks.end(), stop))
     if end > start and len(doc.mentions_in(start, end, "money")) >= len(doc.mentions_in(*found, "money")):
@@ -541,7 +544,7 @@ def read_contract(doc: Document, results: dict[str, Candidate], outside: tuple[i
 
 # --- who ended it and when --------------------------------------------------------------------------------------
 _EMPLOYER_ACTS = re.compile(
-    r"辞退|开除|除名|解雇|解聘|裁员|裁(?:了)?下来|裁掉|按(?:照)?自动离职(?:处理|予以)|作自动离职处理|以自动离职[^，。；]{0,6}?(?:处理|除名)"
+    r"辞退|开除|除名|解雇|解聘|(?<!大量)(?<!进行)(?<!实行)(?<!批量)(?<!集体)裁员|裁(?:了)?下来|裁掉|按(?:照)?自动离职(?:处理|予以)|作自动离职处理|以自动离职[^，。；]{0,6}?(?:处理|除名)"
     r"|不(?:再)?让(?:我|原告|被告|被上诉人|上诉人|其)?(?:再)?(?:来)?上班|不用(?:再)?来上班|违法解除|违法终止|单方[^，。；]{0,8}?解除"
     r"|(?:作出|下达)[^，。；]{0,10}?(?:解除|终止|辞退|开除)[^，。；]{0,8}?(?:决定|通知)"
 )
@@ -596,6 +599,8 @@ def read_ending(doc: Document, results: dict[str, Candidate], outside: tuple[int
     stop = statement_end(doc)
     acts: list[tuple[int, str, tuple[int, int]]] = []  # (rank, code, span); lower rank wins
     for start, end in sentences(text, 0, stop):
+        if start < outside[0] < end:
+            end = outside[0]  # the facts run on into the asking clause: the sentence up to it
         if outside[0] <= start < outside[1]:
             # inside the claims only the agreement that ended it is a fact (签订的终止（解除）劳动合同协议不包含…)
             acts += [(0, "mutual", found.span()) for found in _AGREED.finditer(text, start, end)]

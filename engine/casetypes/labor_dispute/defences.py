@@ -98,6 +98,19 @@ _LABOUR_IDS = ("termination_by", "written_contract", "employment_start", "employ
                "claim_no_payment", *(eid for eid, _ in _CLAIMS))
 
 
+# An ending told after its date in the date's own clause (于DATE解除 / DATE自动离职); a date opening a period
+# (DATE至DATE期间的工资) or one of another clause (…解除了劳动关系，2016年被告把工厂搬到…) dates no ending.
+_ENDS = re.compile(r"解除|终止|离职|辞职|辞退|开除|解雇|除名|离开")
+
+
+def _dates_an_ending(text: str, spans: list[tuple[int, int]]) -> bool:
+    if not spans:
+        return False
+    end = spans[0][1]
+    after = text[end: right_mark(text, end, "，,。；;\n")]
+    return not re.match(r"^(?:份)?(?:至|到|－|-|—|~|～)", after) and _ENDS.search(after) is not None
+
+
 def _put(doc: Document, results: dict[str, Candidate], eid: str, position: str, value: object,
          span: tuple[int, int]) -> None:
     doc.positions[eid] = position
@@ -108,7 +121,8 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
     """The labour positions of an answer, by its sentences (they replace the generic keyword stances)."""
     text = doc.text
     for eid in _LABOUR_IDS:
-        if eid == "employment_end" and results.get(eid) is not None and results[eid].value is not None:
+        if eid == "employment_end" and results.get(eid) is not None and results[eid].value is not None \
+                and _dates_an_ending(text, results[eid].spans):
             continue  # a date the answer gives for the ending is kept
         results.pop(eid, None)
         doc.positions.pop(eid, None)
@@ -407,7 +421,7 @@ _ASSERTS = re.compile(r"已|确实|确已|签订过|订立过|共(?:签订|订�
 
 # 双方签订的是劳务协议: what was signed is no labour contract (劳务关系).
 _SERVICE_AGREEMENT = re.compile(r"签订的(?:是|系|为)(?:劳务|承揽|承包|合作)(?:协议|合同)")
-_REFUSED = re.compile(r"^[，,]?但[^。；]{0,12}?(?:拒绝|拒不|不愿|不肯|未|没有)(?:签订|签字|签)")
+_REFUSED = re.compile(r"^[，,；;]?但[^。；]{0,12}?(?:拒绝|拒不|不愿|不肯|未|没有)(?:签订|签字|签)")
 # 该《聘用合同》并非自己签署: the contract named first, its signing denied after it.
 _SIGNING_DENIED = re.compile(r"《?(?:劳动|聘用)合同》?(?:并非|不是|未经|没有|从未)[^，。；]{0,6}?(?:签署|签订|签字)")
 
@@ -434,7 +448,7 @@ def _contract(doc: Document, results: dict[str, Candidate], worker: bool,
             continue  # reasoning about the law (按未订立劳动合同所对应时间… / …的计算方法为：…因未签劳动合同), no party's signing
         negated = _SIGN_NEGATED.search(text[max(left, found.start() - 12): found.start()] + found.group(0)) is not None
         sentence = text[left_mark(text, found.start(), "。；\n"): right_mark(text, found.end(), "。；\n")]
-        if _REFUSED.match(text[found.end(): right_mark(text, found.end(), "。；\n")]):
+        if _REFUSED.match(text[found.end(): right_mark(text, found.end(), "。\n")]):
             negated = True  # 单位与职工签订劳动合同，但原告一直拒绝签订: offered, not signed
         statements.append((worker or (not negated and _ASSERTS.search(sentence) is not None), negated, found.span()))
     statements += [(True, True, found.span()) for found in _SIGNING_DENIED.finditer(text)]

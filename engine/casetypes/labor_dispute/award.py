@@ -50,10 +50,9 @@ def read_award(doc: Document, results: dict[str, Candidate], stop: int | None = 
         cut = _AFTER_NUMBER.match(rest)
         rest = rest[cut.end():] if cut else rest
         stop = min((i for i in (rest.find(m) for m in "。；\n") if i >= 0), default=len(rest))
-        result = rest[:stop]
-        voice = _COMPLAINT_AGAIN.search(result)
-        result = result[: voice.start()].strip() if voice else result.strip()
-        result = result or None
+        words = rest[:stop]
+        voice = _COMPLAINT_AGAIN.search(words)
+        result = (words[: voice.start()] if voice else words).strip() or None
         if result and (not re.search(r"裁决|驳回|支付|不予|确认|撤销", result[:12]) or _AFTER_RESULT.match(result)):
             result = None  # the sentence goes on about something else (原告不服，诉至法院)
         value = {"number": number, "date": day, "result": result}

@@ -64,7 +64,10 @@ _COUNTER = re.compile(r"应为|应当为|实际|仅为|仅|只|应按|应(?:当)
 # The facts an answer admits in so many words (…的事实属实 / 对入职时间、月平均工资均无异议).
 _FACT_ADMITTED = re.compile(r"属实|无异议|没有异议|予以认可|予以确认|是事实|不持异议")
 _FACT_NOUNS = (("employment_start", re.compile(r"入职|用工时间|工作时间")), ("monthly_wage", re.compile(r"月工资|平均工资|工资标准|月薪")),
-               ("position", re.compile(r"岗位|担任|职务")), ("written_contract", re.compile(r"劳动合同(?!期限)")))
+               ("position", re.compile(r"岗位|担任|职务")), ("written_contract", re.compile(r"劳动合同(?!期限)")),
+               # 劳动合同期限属实: the term, both its ends; 对拖欠工资9600元无异议: the wages owed
+               ("contract_start", re.compile(r"合同期限")), ("contract_end", re.compile(r"合同期限")),
+               ("unpaid_wages", re.compile(r"(?:拖欠|欠发|欠付|未付|未发)(?:的)?工资|欠薪")))
 # 超过仲裁时效 / 已经超过法律规定的提起劳动仲裁的时效 / 提起仲裁的时间…已超过一年 / 提出仲裁时效抗辩
 _LIMITATION = re.compile(r"(?:超过|超出|已过|已超)(?:了)?[^，。；]{0,16}?时效|(?:仲裁|诉讼)时效(?:期间)?已(?:过|经届满)|时效抗辩"
                          r"|(?<=仲裁的时间)已(?:经)?超过(?:了)?一年|仲裁[^。；]{0,20}?已(?:经)?超过(?:了)?一年")
@@ -187,6 +190,7 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
     replying = replied_to(doc) is not None
     _ending(doc, results, worker, complaint.get("termination_by"), replying)
     _contract(doc, results, worker, complaint if replying else None)
+    _term_with_contract(doc, results)
     _start(doc, results, worker, complaint.get("employment_start"))
     wage: dict[str, Candidate] = {}
     read_wage(doc, wage, (0, 0), answer=True)
@@ -469,6 +473,19 @@ def _contract(doc: Document, results: dict[str, Candidate], worker: bool,
         _put(doc, results, "written_contract", "contest", not negated, span)
     else:
         _put(doc, results, "written_contract", "admit", None, span)
+
+
+def _term_with_contract(doc: Document, results: dict[str, Candidate]) -> None:
+    """A written contract the answer denies (从未签订过书面劳动合同) against a complaint that states one with its term:
+    the term is contested with it."""
+    denied = results.get("written_contract")
+    complaint = replied_to(doc)
+    if denied is None or doc.positions.get("written_contract") != "contest" or denied.value is not False \
+            or complaint is None:
+        return
+    for eid in ("contract_start", "contract_end"):
+        if eid in complaint.results and complaint.results[eid].value is not None:
+            _put(doc, results, eid, "contest", None, denied.spans[0])
 
 
 def _facts_admitted(doc: Document, results: dict[str, Candidate]) -> None:

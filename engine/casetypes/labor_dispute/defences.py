@@ -189,6 +189,7 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
     complaint = _complaint_facts(doc)
     replying = replied_to(doc) is not None
     _ending(doc, results, worker, complaint.get("termination_by"), replying)
+    _reason(doc, results)
     _contract(doc, results, worker, complaint if replying else None)
     _term_with_contract(doc, results)
     _start(doc, results, worker, complaint.get("employment_start"))
@@ -473,6 +474,29 @@ def _contract(doc: Document, results: dict[str, Candidate], worker: bool,
         _put(doc, results, "written_contract", "contest", not negated, span)
     else:
         _put(doc, results, "written_contract", "admit", None, span)
+
+
+# 原告以此为由解除劳动合同不能成立 / 以旷工为由解除劳动合同，事实依据不足: the other side's ground for the ending refuted.
+_GROUND_REFUTED = re.compile(r"以[^。；]{0,20}?为由[^。；]{0,10}?(?:解除|终止)[^。；]{0,12}?"
+                             r"(?:不能成立|不成立|事实依据不足|缺乏事实依据|没有事实依据|无事实依据|不属实|与事实不符)")
+
+
+def _reason(doc: Document, results: dict[str, Candidate]) -> None:
+    """Why the employment ended, as the answer holds it: its own ending against the complaint's is contested with the
+    clause that tells it (2024年5月31日系原告自行离职 → 原告自行离职); a ground of the other side refuted is contested
+    without a value."""
+    text = doc.text
+    ended = results.get("termination_by")
+    if ended is not None and doc.positions.get("termination_by") == "contest" and ended.spans:
+        start, end = ended.spans[0]
+        clause = text[left_mark(text, start, "，,。；;\n"): right_mark(text, end, "，,。；;\n")]
+        clause = re.sub(r"^\s*(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:系|是|为|起|，)?", "", clause).strip()
+        if clause:
+            _put(doc, results, "termination_reason", "contest", clause, (start, end))
+            return
+    refuted = _GROUND_REFUTED.search(text)
+    if refuted is not None:
+        _put(doc, results, "termination_reason", "contest", None, refuted.span())
 
 
 def _term_with_contract(doc: Document, results: dict[str, Candidate]) -> None:

@@ -602,7 +602,9 @@ def read_ending(doc: Document, results: dict[str, Candidate], outside: tuple[int
     acts: list[tuple[int, str, tuple[int, int]]] = []  # (rank, code, span); lower rank wins
     for start, end in sentences(text, 0, stop):
         if start < outside[0] < end:
-            end = outside[0]  # the facts run on into the asking clause: the sentence up to it
+            # the facts run on into the asking clause: the sentence up to it, and the claims' part as the claims
+            acts += [(0, "mutual", found.span()) for found in _AGREED.finditer(text, outside[0], end)]
+            end = outside[0]
         if outside[0] <= start < outside[1]:
             # inside the claims only the agreement that ended it is a fact (签订的终止（解除）劳动合同协议不包含…)
             acts += [(0, "mutual", found.span()) for found in _AGREED.finditer(text, start, end)]

@@ -95,8 +95,9 @@ def claim_region(doc: Document) -> tuple[int, int]:
     begin = max(text.rfind(mark, 0, asks.start()) for mark in CLAUSE_MARKS.replace("：", "").replace(":", "")) + 1
     facts = _FACTS_HEAD.search(text, asks.end(), stop)
     found = (begin, facts.start() if facts else _claims_run_to(doc, asks.end(), stop))
-    if end > start and len(doc.mentions_in(start, end, "money")) >= len(doc.mentions_in(*found, "money")):
-        return start, end
+    in_section, in_found = len(doc.mentions_in(start, end, "money")), len(doc.mentions_in(*found, "money"))
+    if end > start and (in_section > in_found or in_section == in_found and (in_section or start <= found[0])):
+        return start, end  # (a heading-like 诉讼请求 after the asking clause, with no figure, is no claims section)
     return found
 
 

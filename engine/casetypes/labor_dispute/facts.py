@@ -96,9 +96,9 @@ def claim_region(doc: Document) -> tuple[int, int]:
     facts = _FACTS_HEAD.search(text, asks.end(), stop)
     found = (begin, facts.start() if facts else _claims_run_to(doc, asks.end(), stop))
     in_section, in_found = len(doc.mentions_in(start, end, "money")), len(doc.mentions_in(*found, "money"))
-    inside = found[0] < start and end <= found[1]
+    inside = found[0] < start < found[1]
     if end > start and (in_section > in_found or in_section == in_found and (in_section or not inside)):
-        return start, end  # (a figureless 诉讼请求 inside the asking clause's claims is no claims section of its own)
+        return start, end  # (a figureless 诉讼请求 starting inside the asking clause's claims is no section of its own)
     return found
 
 

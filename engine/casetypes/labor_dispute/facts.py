@@ -13,7 +13,12 @@ worker by who sues.
 A work period (DATE至DATE在被告处工作) opens with the start and closes with the ending's day; a job denied (没有从事…)
 or a business scope is no job; a figure inside its item's bracketed breakdown, a surcharge for not paying another sum
 (不支付经济补偿的双倍赔偿金) and a 赔偿金 with no ground are no claim of their own; a contract signed after a dated
-period without one is a contract; a termination agreement (终止（解除）劳动合同协议) is the agreed ending.
+period without one is a contract; a termination agreement (终止（解除）劳动合同协议) is the agreed ending; a contract the
+employer keeps (由被告保管) is one signed.
+
+Clause marks vary (a full stop written as a comma, a semicolon for a comma): the claims begin at the clause that asks,
+not its sentence (…辞职，现诉至法院，请求判令…), and end where the plaintiff's statement ends whatever mark closes the
+last item.
 """
 
 from __future__ import annotations

@@ -24,6 +24,9 @@ _NUMBER = re.compile(
 _BODY = re.compile(r"^.*(?:委员会|员会|仲裁院|仲裁委|该委|本委|作出|出具|下发|的|为)")
 _AFTER_RESULT = re.compile(r"^(?:裁决)?(?:不当|有误|错误|不服|认定|部分|缺乏|违法|不公)")
 _AFTER_NUMBER = re.compile(r"^》?(?:仲裁)?裁决书》?[，,：:]?|^》?(?:仲裁)?裁决(?=[，,：:])[，,：:]|^(?:仲裁)?调解书[，,：:]?|^《?(?:不予受理|终结审理|仲裁)?(?:通知书|决定书)》?[，,：:]?")
+# The award's words speak of 申请人 / 被申请人; a clause after them that names 原告 / 被告 or takes the complaint's
+# own turn (不服, 现 / 故 / 遂 诉至…, the committee's reasons: 仲裁委以…) is the plaintiff speaking again (…驳回申请人的全部仲裁请求，原告不服).
+_COMPLAINT_AGAIN = re.compile(r"[，,](?=(?:原告|被告|上诉人|被上诉人|我|本人|双方|仲裁委(?!员会)|该委|仲裁机构)|[^，。；]{0,16}?不服|(?:现|故|遂|特|因此|为此)[^，。；]{0,6}?(?:诉|起诉))")
 _NOT_FINAL = re.compile(r"非终局")
 _FINAL = re.compile(r"(?:为|是|系)终局裁决|终局裁决书")
 
@@ -47,7 +50,9 @@ def read_award(doc: Document, results: dict[str, Candidate], stop: int | None = 
         cut = _AFTER_NUMBER.match(rest)
         rest = rest[cut.end():] if cut else rest
         stop = min((i for i in (rest.find(m) for m in "。；\n") if i >= 0), default=len(rest))
-        result = rest[:stop].strip() or None
+        words = rest[:stop]
+        voice = _COMPLAINT_AGAIN.search(words)
+        result = (words[: voice.start()] if voice else words).strip() or None
         if result and (not re.search(r"裁决|驳回|支付|不予|确认|撤销", result[:12]) or _AFTER_RESULT.match(result)):
             result = None  # the sentence goes on about something else (原告不服，诉至法院)
         value = {"number": number, "date": day, "result": result}

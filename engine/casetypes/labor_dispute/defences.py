@@ -64,7 +64,10 @@ _COUNTER = re.compile(r"应为|应当为|实际|仅为|仅|只|应按|应(?:当)
 # The facts an answer admits in so many words (…的事实属实 / 对入职时间、月平均工资均无异议).
 _FACT_ADMITTED = re.compile(r"属实|无异议|没有异议|予以认可|予以确认|是事实|不持异议")
 _FACT_NOUNS = (("employment_start", re.compile(r"入职|用工时间|工作时间")), ("monthly_wage", re.compile(r"月工资|平均工资|工资标准|月薪")),
-               ("position", re.compile(r"岗位|担任|职务")), ("written_contract", re.compile(r"劳动合同(?!期限)")))
+               ("position", re.compile(r"岗位|担任|职务")), ("written_contract", re.compile(r"劳动合同(?!期限)")),
+               # 劳动合同期限属实: the term, both its ends; 对拖欠工资9600元无异议: the wages owed
+               ("contract_start", re.compile(r"合同期限")), ("contract_end", re.compile(r"合同期限")),
+               ("unpaid_wages", re.compile(r"(?:拖欠|欠发|欠付|未付|未发)(?:的)?工资|欠薪")))
 # 超过仲裁时效 / 已经超过法律规定的提起劳动仲裁的时效 / 提起仲裁的时间…已超过一年 / 提出仲裁时效抗辩
 _LIMITATION = re.compile(r"(?:超过|超出|已过|已超)(?:了)?[^，。；]{0,16}?时效|(?:仲裁|诉讼)时效(?:期间)?已(?:过|经届满)|时效抗辩"
                          r"|(?<=仲裁的时间)已(?:经)?超过(?:了)?一年|仲裁[^。；]{0,20}?已(?:经)?超过(?:了)?一年")
@@ -98,6 +101,19 @@ _LABOUR_IDS = ("termination_by", "written_contract", "employment_start", "employ
                "claim_no_payment", *(eid for eid, _ in _CLAIMS))
 
 
+# An ending told after its date in the date's own clause (于DATE解除 / DATE自动离职); a date opening a period
+# (DATE至DATE期间的工资) or one of another clause (…解除了劳动关系，2016年被告把工厂搬到…) dates no ending.
+_ENDS = re.compile(r"解除|终止|离职|辞职|辞退|开除|解雇|除名|离开")
+
+
+def _dates_an_ending(text: str, spans: list[tuple[int, int]]) -> bool:
+    if not spans:
+        return False
+    end = spans[0][1]
+    after = text[end: right_mark(text, end, "，,。；;\n")]
+    return not re.match(r"^(?:份)?(?:至|到|－|-|—|~|～)", after) and _ENDS.search(after) is not None
+
+
 def _put(doc: Document, results: dict[str, Candidate], eid: str, position: str, value: object,
          span: tuple[int, int]) -> None:
     doc.positions[eid] = position
@@ -108,7 +124,8 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
     """The labour positions of an answer, by its sentences (they replace the generic keyword stances)."""
     text = doc.text
     for eid in _LABOUR_IDS:
-        if eid == "employment_end" and results.get(eid) is not None and results[eid].value is not None:
+        if eid == "employment_end" and results.get(eid) is not None and results[eid].value is not None \
+                and _dates_an_ending(text, results[eid].spans):
             continue  # a date the answer gives for the ending is kept
         results.pop(eid, None)
         doc.positions.pop(eid, None)
@@ -172,7 +189,9 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
     complaint = _complaint_facts(doc)
     replying = replied_to(doc) is not None
     _ending(doc, results, worker, complaint.get("termination_by"), replying)
+    _reason(doc, results)
     _contract(doc, results, worker, complaint if replying else None)
+    _term_with_contract(doc, results)
     _start(doc, results, worker, complaint.get("employment_start"))
     wage: dict[str, Candidate] = {}
     read_wage(doc, wage, (0, 0), answer=True)
@@ -407,7 +426,7 @@ _ASSERTS = re.compile(r"已|确实|确已|签订过|订立过|共(?:签订|订�
 
 # 双方签订的是劳务协议: what was signed is no labour contract (劳务关系).
 _SERVICE_AGREEMENT = re.compile(r"签订的(?:是|系|为)(?:劳务|承揽|承包|合作)(?:协议|合同)")
-_REFUSED = re.compile(r"^[，,]?但[^。；]{0,12}?(?:拒绝|拒不|不愿|不肯|未|没有)(?:签订|签字|签)")
+_REFUSED = re.compile(r"^[，,；;]?但[^。；]{0,12}?(?:拒绝|拒不|不愿|不肯|未|没有)(?:签订|签字|签)")
 # 该《聘用合同》并非自己签署: the contract named first, its signing denied after it.
 _SIGNING_DENIED = re.compile(r"《?(?:劳动|聘用)合同》?(?:并非|不是|未经|没有|从未)[^，。；]{0,6}?(?:签署|签订|签字)")
 
@@ -434,7 +453,7 @@ def _contract(doc: Document, results: dict[str, Candidate], worker: bool,
             continue  # reasoning about the law (按未订立劳动合同所对应时间… / …的计算方法为：…因未签劳动合同), no party's signing
         negated = _SIGN_NEGATED.search(text[max(left, found.start() - 12): found.start()] + found.group(0)) is not None
         sentence = text[left_mark(text, found.start(), "。；\n"): right_mark(text, found.end(), "。；\n")]
-        if _REFUSED.match(text[found.end(): right_mark(text, found.end(), "。；\n")]):
+        if _REFUSED.match(text[found.end(): right_mark(text, found.end(), "。\n")]):
             negated = True  # 单位与职工签订劳动合同，但原告一直拒绝签订: offered, not signed
         statements.append((worker or (not negated and _ASSERTS.search(sentence) is not None), negated, found.span()))
     statements += [(True, True, found.span()) for found in _SIGNING_DENIED.finditer(text)]
@@ -455,6 +474,42 @@ def _contract(doc: Document, results: dict[str, Candidate], worker: bool,
         _put(doc, results, "written_contract", "contest", not negated, span)
     else:
         _put(doc, results, "written_contract", "admit", None, span)
+
+
+# 原告以此为由解除劳动合同不能成立 / 以旷工为由解除劳动合同，事实依据不足: the other side's ground for the ending refuted.
+_GROUND_REFUTED = re.compile(r"以[^。；]{0,20}?为由[^。；]{0,10}?(?:解除|终止)[^。；]{0,12}?"
+                             r"(?:不能成立|不成立|事实依据不足|缺乏事实依据|没有事实依据|无事实依据|不属实|与事实不符)")
+
+
+def _reason(doc: Document, results: dict[str, Candidate]) -> None:
+    """Why the employment ended, as the answer holds it: its own ending against the complaint's is contested with the
+    clause that tells it (2024年5月31日系原告自行离职 → 原告自行离职); a ground of the other side refuted is contested
+    without a value."""
+    text = doc.text
+    ended = results.get("termination_by")
+    if ended is not None and doc.positions.get("termination_by") == "contest" and ended.spans:
+        start, end = ended.spans[0]
+        clause = text[left_mark(text, start, "，,。；;\n"): right_mark(text, end, "，,。；;\n")]
+        clause = re.sub(r"^\s*(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:系|是|为|起|，)?", "", clause).strip()
+        if clause:
+            _put(doc, results, "termination_reason", "contest", clause, (start, end))
+            return
+    refuted = _GROUND_REFUTED.search(text)
+    if refuted is not None:
+        _put(doc, results, "termination_reason", "contest", None, refuted.span())
+
+
+def _term_with_contract(doc: Document, results: dict[str, Candidate]) -> None:
+    """A written contract the answer denies (从未签订过书面劳动合同) against a complaint that states one with its term:
+    the term is contested with it."""
+    denied = results.get("written_contract")
+    complaint = replied_to(doc)
+    if denied is None or doc.positions.get("written_contract") != "contest" or denied.value is not False \
+            or complaint is None:
+        return
+    for eid in ("contract_start", "contract_end"):
+        if eid in complaint.results and complaint.results[eid].value is not None:
+            _put(doc, results, eid, "contest", None, denied.spans[0])
 
 
 def _facts_admitted(doc: Document, results: dict[str, Candidate]) -> None:

@@ -13,7 +13,12 @@ worker by who sues.
 A work period (DATE至DATE在被告处工作) opens with the start and closes with the ending's day; a job denied (没有从事…)
 or a business scope is no job; a figure inside its item's bracketed breakdown, a surcharge for not paying another sum
 (不支付经济补偿的双倍赔偿金) and a 赔偿金 with no ground are no claim of their own; a contract signed after a dated
-period without one is a contract; a termination agreement (终止（解除）劳动合同协议) is the agreed ending.
+period without one is a contract; a termination agreement (终止（解除）劳动合同协议) is the agreed ending; a contract the
+employer keeps (由被告保管) is one signed.
+
+Clause marks vary (a full stop written as a comma, a semicolon for a comma): the claims begin at the clause that asks,
+not its sentence (…辞职，现诉至法院，请求判令…), and end where the plaintiff's statement ends whatever mark closes the
+last item.
 """
 
 from __future__ import annotations
@@ -86,14 +91,19 @@ def claim_region(doc: Document) -> tuple[int, int]:
     text = doc.text
     stop = statement_end(doc)
     start, end = doc.section("claims")
+    if start < stop < end:
+        end = stop  # a section running on past the statement (…补缴社会保险；本院依职权调取…)
     asks = _ASKS.search(text, 0, stop)
     if asks is None:
         return (start, end) if end > start else (len(text), len(text))
-    begin = max(text.rfind(mark, 0, asks.start()) for mark in "。；\n") + 1
+    # the clause that asks, not its sentence: facts run on into it by a comma (…辞职，现诉至法院，请求判令…)
+    begin = max(text.rfind(mark, 0, asks.start()) for mark in CLAUSE_MARKS.replace("：", "").replace(":", "")) + 1
     facts = _FACTS_HEAD.search(text, asks.end(), stop)
     found = (begin, facts.start() if facts else _claims_run_to(doc, asks.end(), stop))
-    if end > start and len(doc.mentions_in(start, end, "money")) >= len(doc.mentions_in(*found, "money")):
-        return start, end
+    in_section, in_found = len(doc.mentions_in(start, end, "money")), len(doc.mentions_in(*found, "money"))
+    inside = found[0] < start < found[1]
+    if end > start and (in_section > in_found or in_section == in_found and (in_section or not inside)):
+        return start, end  # (a figureless 诉讼请求 starting inside the asking clause's claims is no section of its own)
     return found
 
 
@@ -493,7 +503,9 @@ _OTHER_CONTRACT = re.compile(r"(?:租赁|供销|买卖|承包|借款|销售|工�
 _PARTY_WORDS = ("原告", "被告", "我", "双方", "单位", "公司", "用人单位", "其", "该", "贵", "本人", "之", "劳动者", "员工", "职工",
                 "所有", "全体", "包括")
 _SIGN_NEGATED = re.compile(r"未|没有|没|不|拒绝|拒不|无|迟迟|从未|并未|尚未")
-_CONTRACT_EXISTS = re.compile(r"劳动合同(?:中|里)|(?<![未没不])(?:劳动)?合同(?:期限)?(?:于[^，。；]{0,14}?)?(?:到期|期满|届满)|(?:与|同)[^，。；]{0,12}?的劳动合同(?:到期|期满|中)")
+_CONTRACT_EXISTS = re.compile(r"劳动合同(?:书)?(?:原件|文本)?(?:均|都|一直|现)?(?:由|在)(?:被告|原告|公司|单位|用人单位)[^，。；]{0,4}?(?:保管|处|手中|手里|持有)"
+                              r"|(?:被告|原告|公司|单位)(?:一直)?(?:保管|持有|扣留)(?:着)?(?:双方的|原告的|被告的)?(?:书面)?劳动合同"
+                              r"|劳动合同(?:中|里)|(?<![未没不])(?:劳动)?合同(?:期限)?(?:于[^，。；]{0,14}?)?(?:到期|期满|届满)|(?:与|同)[^，。；]{0,12}?的劳动合同(?:到期|期满|中)")
 
 
 def read_contract(doc: Document, results: dict[str, Candidate], outside: tuple[int, int]) -> None:
@@ -541,7 +553,7 @@ def read_contract(doc: Document, results: dict[str, Candidate], outside: tuple[i
 
 # --- who ended it and when --------------------------------------------------------------------------------------
 _EMPLOYER_ACTS = re.compile(
-    r"辞退|开除|除名|解雇|解聘|裁员|裁(?:了)?下来|裁掉|按(?:照)?自动离职(?:处理|予以)|作自动离职处理|以自动离职[^，。；]{0,6}?(?:处理|除名)"
+    r"辞退|开除|除名|解雇|解聘|(?<!大量)(?<!进行)(?<!实行)(?<!批量)(?<!集体)裁员|裁(?:了)?下来|裁掉|按(?:照)?自动离职(?:处理|予以)|作自动离职处理|以自动离职[^，。；]{0,6}?(?:处理|除名)"
     r"|不(?:再)?让(?:我|原告|被告|被上诉人|上诉人|其)?(?:再)?(?:来)?上班|不用(?:再)?来上班|违法解除|违法终止|单方[^，。；]{0,8}?解除"
     r"|(?:作出|下达)[^，。；]{0,10}?(?:解除|终止|辞退|开除)[^，。；]{0,8}?(?:决定|通知)"
 )
@@ -596,6 +608,10 @@ def read_ending(doc: Document, results: dict[str, Candidate], outside: tuple[int
     stop = statement_end(doc)
     acts: list[tuple[int, str, tuple[int, int]]] = []  # (rank, code, span); lower rank wins
     for start, end in sentences(text, 0, stop):
+        if start < outside[0] < end:
+            # the facts run on into the asking clause: the sentence up to it, and the claims' part as the claims
+            acts += [(0, "mutual", found.span()) for found in _AGREED.finditer(text, outside[0], end)]
+            end = outside[0]
         if outside[0] <= start < outside[1]:
             # inside the claims only the agreement that ended it is a fact (签订的终止（解除）劳动合同协议不包含…)
             acts += [(0, "mutual", found.span()) for found in _AGREED.finditer(text, start, end)]

@@ -111,9 +111,10 @@ _DAYS = {
 _COURSE = re.compile(r"驾驶|碰撞|相撞|撞倒|撞伤|追尾|刮擦|发生交通事故|发生事故")
 
 
-def _sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+def _cut_at(marks: str, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """text[lo:hi] cut after each of `marks` (a regex class), blank pieces left out."""
     spans, start = [], lo
-    for match in re.finditer(r"[。；;\n]", text[lo:hi]):
+    for match in re.finditer(marks, text[lo:hi]):
         end = lo + match.end()
         if text[start:end].strip():
             spans.append((start, end))
@@ -121,19 +122,15 @@ def _sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     if text[start:hi].strip():
         spans.append((start, hi))
     return spans
+
+
+def _sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    return _cut_at(r"[。；;\n]", text, lo, hi)
 
 
 def _full_sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Sentences cut at 。 and line breaks only (a ；goes on speaking of the same person)."""
-    spans, start = [], lo
-    for match in re.finditer(r"[。\n]", text[lo:hi]):
-        end = lo + match.end()
-        if text[start:end].strip():
-            spans.append((start, end))
-        start = end
-    if text[start:hi].strip():
-        spans.append((start, hi))
-    return spans
+    return _cut_at(r"[。\n]", text, lo, hi)
 
 
 def _money_in(doc: Document, lo: int, hi: int) -> list[Mention]:

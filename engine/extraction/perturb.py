@@ -529,12 +529,28 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
+def _kept_spans(text: str, kept: Sequence[str]) -> list[tuple[int, int]]:
+    """Where the `kept` strings (of more than one character) stand in `text`: no rewrite edits inside them."""
+    return [(start, start + len(word)) for word in kept if len(word) > 1 for start in _occurrences(text, word)]
+
+
+def _rewrite_keeping_gold(texts: Texts, elements: Elements,
+                          edits_of: Callable[[str, Sequence[str]], list[Edit]]) -> tuple[Texts, Elements] | None:
+    """Each text with the edits `edits_of(text, kept)` makes outside every string the gold holds (so the gold
+    stands as it is); None when no text has anything to rewrite."""
+    kept = sorted({text for value in elements.values() for text in _strings(value)}, key=len, reverse=True)
+    edits = [edits_of(text, kept) for text in texts]
+    if not any(edits):
+        return None
+    return tuple(apply_edits(text, found) for text, found in zip(texts, edits, strict=True)), dict(elements)
+
+
 def lexical_edits(text: str, paraphrases: Sequence[Paraphrase], kept: Sequence[str],
                   rng: random.Random) -> list[Edit]:
     """Each wording a paraphrase matches (its group `w` when it has one: `向[^，。]{1,12}?(?P<w>借款)`), outside the
     spans of `kept` strings and of earlier edits, replaced by one of its other wordings (a replacement equal to the
     matched text is not an edit)."""
-    taken = [(start, start + len(word)) for word in kept if len(word) > 1 for start in _occurrences(text, word)]
+    taken = _kept_spans(text, kept)
     edits: list[Edit] = []
     for pattern, replacements in paraphrases:
         # A group named `w` is the wording replaced; the rest of the match is context that stays.
@@ -554,11 +570,7 @@ def lexical_rewrite(paraphrases: Sequence[Paraphrase]) -> Rewrite:
     """The `lexical` rewrite for these paraphrase lists (the generic one and a case type's)."""
     def rewrite(texts: Texts, elements: Elements, types: Mapping[str, str],
                 rng: random.Random) -> tuple[Texts, Elements] | None:
-        kept = sorted({text for value in elements.values() for text in _strings(value)}, key=len, reverse=True)
-        edits = [lexical_edits(text, paraphrases, kept, rng) for text in texts]
-        if not any(edits):
-            return None
-        return tuple(apply_edits(text, found) for text, found in zip(texts, edits, strict=True)), dict(elements)
+        return _rewrite_keeping_gold(texts, elements, lambda text, kept: lexical_edits(text, paraphrases, kept, rng))
     return rewrite
 
 
@@ -598,8 +610,10 @@ _ITEM_AFTER = re.compile(r"[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,
 def _own_clause(text: str, index: int) -> bool:
     """Whether the words before the comma at `index` are a clause a semicolon may end (long enough, and no date,
     time or 诉称 heading the next clause)."""
-    words = text[max(text.rfind(mark, 0, index) for mark in _CLAUSE_MARKS) + 1:index]
-    return len(words) >= _MIN_CLAUSE and not _ADVERBIAL_END.search(words)
+    # Only the last _MIN_CLAUSE characters are needed: the clause is long enough when no mark stands among them.
+    words = text[max(0, index - _MIN_CLAUSE):index]
+    return (len(words) == _MIN_CLAUSE and not any(mark in words for mark in _CLAUSE_MARKS)
+            and not _ADVERBIAL_END.search(words))
 
 
 def punct_edits(text: str, kept: Sequence[str], rng: random.Random) -> list[Edit]:
@@ -608,7 +622,7 @@ def punct_edits(text: str, kept: Sequence[str], rng: random.Random) -> list[Edit
     statement (事实与理由 / 综上 / 被告辩称) too; one before a numbered item (；2、) becomes no comma, and a comma
     becomes a semicolon only after a clause of its own (`_own_clause`); when no draw changed a mark, one mark that
     may change does."""
-    taken = [(start, start + len(word)) for word in kept if len(word) > 1 for start in _occurrences(text, word)]
+    taken = _kept_spans(text, kept)
     edits: list[Edit] = []
     open_marks: list[tuple[int, tuple[str, ...]]] = []  # each mark that may change, and what it may become
     for index, char in enumerate(text):
@@ -642,11 +656,7 @@ def punct_edits(text: str, kept: Sequence[str], rng: random.Random) -> list[Edit
 
 def perturb_punct(texts: Texts, elements: Elements, types: Mapping[str, str],
                   rng: random.Random) -> tuple[Texts, Elements] | None:
-    kept = sorted({text for value in elements.values() for text in _strings(value)}, key=len, reverse=True)
-    edits = [punct_edits(text, kept, rng) for text in texts]
-    if not any(edits):
-        return None
-    return tuple(apply_edits(text, found) for text, found in zip(texts, edits, strict=True)), dict(elements)
+    return _rewrite_keeping_gold(texts, elements, lambda text, kept: punct_edits(text, kept, rng))
 
 
 Rewrite = Callable[[Texts, Elements, Mapping[str, str], random.Random], "tuple[Texts, Elements] | None"]

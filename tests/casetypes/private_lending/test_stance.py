@@ -44,8 +44,13 @@ def test_the_shipped_model_is_small_loads_offline_and_is_the_one_the_clauses_tra
     defences = set(default_system().casetype("private_lending").package.blind_defence_elements)
     assert set(stance.describe(model)["labels"]) == defences
     # `make train-stance` was run after the last edit of the clauses: training now gives the shipped model.
-    retrained = stance.train(stance.read_clauses())
-    assert stance.classify(PROBES, retrained) == stance.classify(PROBES, model)
+    # Within 1e-6: the same training on another CPU's float kernels differs in the 9th place (seen between
+    # machines); an edit of the clauses moves the scores by far more than that.
+    retrained = stance.classify(PROBES, stance.train(stance.read_clauses()))
+    shipped = stance.classify(PROBES, model)
+    assert [set(row) for row in retrained] == [set(row) for row in shipped]
+    for new, old in zip(retrained, shipped, strict=True):
+        assert new == pytest.approx(old, abs=1e-6)
 
 
 def test_the_classifier_is_asked_only_about_clauses_where_the_rules_raise_nothing() -> None:

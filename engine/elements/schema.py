@@ -59,6 +59,9 @@ class CueSpec(_Strict):
     answer_asserts: bool = False
     answer_also: Words = Field(default_factory=list)
     answer_not_when: Words = Field(default_factory=list)
+    # answer_not_when read only in the tie's comma-delimited clause and the one either side: a run-on answer
+    # (full stops written as commas) puts a spouse's clause in the sentence of a denial.
+    answer_not_when_near: Words = Field(default_factory=list)
     answer_requires: Words = Field(default_factory=list)  # one of these must occur in the answer at all
     # Claims (诉讼请求) only: how the generic claim parser treats a money claim.
     claim_sum_items: bool = False  # one value per numbered item, summed (the principal of several loans)

@@ -21,7 +21,9 @@ neither) and is tied to elements only by their answer cues in elements/*.yaml:
   principal claimed too, and is the principal the answer accepts);
 - answer_not_when: words that keep a clause off the element when they occur in its sentence, the turns
   (…，但…) around the clause included (超过…四倍，超过部分不应支持 argues the legal cap: it objects to the
-  interest claimed, not to the rate the parties agreed; 虽系夫妻，但该借款系被告一单独所借 is a spouse's defence);
+  interest claimed, not to the rate the parties agreed); answer_not_when_near: the same, read only in the tie's
+  comma-delimited clause and the one either side (虽系夫妻，但该借款系被告一单独所借 is a spouse's defence, and a
+  run-on answer's 原系夫妻，…离婚… some clauses before a denial does not stop it);
 - answer_requires: words one of which must occur somewhere in the answer for the element to be
   tied at all (a spouse's defence needs a marriage: a company's 对借款不知情 is not one);
 - additional: words before a further value of the same kind (又于…归还1万元), summed with the first.
@@ -111,6 +113,7 @@ class _AnswerCue:
         self.also = words_of(raw, "answer_also")
         self.additional = alternation(words_of(raw, "additional"))
         self.not_when = alternation(words_of(raw, "answer_not_when"))
+        self.not_when_near = alternation(words_of(raw, "answer_not_when_near"))
         self.requires = alternation(words_of(raw, "answer_requires"))
 
     @property
@@ -240,6 +243,9 @@ def parse_answer(doc: Document) -> None:
             if tie is None:
                 continue
             value, span = tie
+            if answer_cue.not_when_near is not None and answer_cue.not_when_near.search(
+                    text, *_around(text, *span, sentence, 1)):
+                continue  # (虽系夫妻，但该借款系…单独所借: read next to the tie, not across a run-on sentence)
             if eid in defences:
                 # 没有借款 / 是他人的债务 / 已过诉讼时效: raising a defence disputes it.
                 # An admitting clause raises it too when the admission comes first (借款属实，但约定的利率
@@ -377,6 +383,24 @@ _COMPLAINT_SENTENCE = re.compile(f"[{_SENTENCE_STOPS}]")  # the complaint's sent
 def _sentence(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """The sentence (between 。； or line breaks, within lo..hi) that holds the clause start..end."""
     return start_of(text, start, lo, _SENTENCE_STOPS), end_of(text, end, hi, _SENTENCE_STOPS)
+
+
+def _around(text: str, start: int, end: int, sentence: tuple[int, int], reach: int) -> tuple[int, int]:
+    """The comma-delimited clause of start..end with ``reach`` clauses either side, within ``sentence``."""
+    lo, hi = start, end
+    for _ in range(reach + 1):
+        comma = max(text.rfind("，", sentence[0], lo), text.rfind(",", sentence[0], lo))
+        if comma < 0:
+            lo = sentence[0]
+            break
+        lo = comma
+    for _ in range(reach + 1):
+        found = [i for i in (text.find("，", hi, sentence[1]), text.find(",", hi, sentence[1])) if i >= 0]
+        if not found:
+            hi = sentence[1]
+            break
+        hi = min(found) + 1
+    return lo, hi
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:

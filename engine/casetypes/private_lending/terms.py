@@ -40,6 +40,12 @@ _LATER_EVENT = re.compile(
 )
 # A settlement or a repayment agreement told earlier in the date's (long) sentence.
 _SETTLEMENT = re.compile(r"和解|调解|还款协议|还款计划")
+# A clause that is only a date opens a new event in a run-on sentence (…借款共计80000元未还，2016年5月3日，双方签订…):
+# the later event is read from it on, unless the clauses before give its reason (由于被告一直未归还借款，DATE，双方达成协议).
+_DATE_CLAUSE = re.compile(
+    r"[，,](?:于|在)?(?:\d{4}|[〇零一二三四五六七八九○]{4})年[\d〇零一二三四五六七八九十○]{1,3}月(?:[\d〇零一二三四五六七八九十○]{1,3}日)?[，,]"
+)
+_REASON = re.compile(r"由于|因为|鉴于|^因|[，,]因")
 # A renewed IOU is a later paper, unless the same sentence lends more (又借款2500元并重新出具借条，约定…).
 _RENEWED = re.compile(r"重新")
 _LENT = re.compile(r"借款|借钱|借给|借到|借得|出借")
@@ -99,6 +105,18 @@ _ABOUT = ("前后", "左右")
 _RANGE_TAIL = re.compile(r"(?:自|从)?(?:\d{4}|[〇零一二三四五六七八九]{4})年[^，,。；;年]{1,8}?日(?:起)?(?:至|到|—|－|~|～)$")
 
 
+def _from_a_new_dated_clause(text: str, start: int, sentence: str) -> str:
+    """The sentence lead (``sentence``, before ``start``) from its last date-only clause on, unless the sentence
+    before that clause (read as far back as a loan's) gives the event's reason."""
+    opened = list(_DATE_CLAUSE.finditer(sentence))
+    if not opened:
+        return sentence
+    at = start - len(sentence) + opened[-1].start()
+    if _REASON.search(_lead(text, at, _SENTENCE_END, _LOAN_REACH)):
+        return sentence
+    return sentence[opened[-1].end() :]
+
+
 def states_the_term(text: str, start: int, end: int, value: object, later_papers: bool = True) -> bool:
     """Whether the date at [start, end) of ``text`` (its value ``value``) is the loan's agreed term.
 
@@ -132,7 +150,8 @@ def states_the_term(text: str, start: int, end: int, value: object, later_papers
     unpaid, repaid = _UNPAID_BY.search(rest), _REPAYING.search(rest)
     if unpaid is not None and (repaid is None or unpaid.start() < repaid.start()) and not _TERM_AFTER.search(clause):
         return False  # (自约定还款之日（DATE）起至今未还 names the term before saying it is unpaid)
-    if _LATER_EVENT.search(sentence) or _LATER_START.search(sentence.lstrip("，, ")):
+    event = _from_a_new_dated_clause(text, start, sentence)
+    if _LATER_EVENT.search(event) or _LATER_START.search(event.lstrip("，, ")):
         return False
     if _SETTLEMENT.search(_lead(text, start, _SENTENCE_END, _LOAN_REACH)):
         return False  # 签订和解协议一份，约定…，两被告应于DATE前支付2万元: a settlement's instalment, however far back

@@ -189,7 +189,7 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
     complaint = _complaint_facts(doc)
     replying = replied_to(doc) is not None
     _ending(doc, results, worker, complaint.get("termination_by"), replying)
-    _reason(doc, results)
+    _reason(doc, results, worker)
     _contract(doc, results, worker, complaint if replying else None)
     _term_with_contract(doc, results)
     _start(doc, results, worker, complaint.get("employment_start"))
@@ -481,10 +481,11 @@ _GROUND_REFUTED = re.compile(r"以[^。；]{0,20}?为由[^。；]{0,10}?(?:解�
                              r"(?:不能成立|不成立|事实依据不足|缺乏事实依据|没有事实依据|无事实依据|不属实|与事实不符)")
 
 
-def _reason(doc: Document, results: dict[str, Candidate]) -> None:
+def _reason(doc: Document, results: dict[str, Candidate], worker: bool) -> None:
     """Why the employment ended, as the answer holds it: its own ending against the complaint's is contested with the
     clause that tells it (2024年5月31日系原告自行离职 → 原告自行离职); a ground of the other side refuted is contested
-    without a value."""
+    without a value; the answer's own ground (原告不同意续订, 用工单位因…将原告退回) is contested with its clause; the
+    complaint's ground for the answering side's own act, said again, is admitted."""
     text = doc.text
     ended = results.get("termination_by")
     if ended is not None and doc.positions.get("termination_by") == "contest" and ended.spans:
@@ -497,6 +498,47 @@ def _reason(doc: Document, results: dict[str, Candidate]) -> None:
     refuted = _GROUND_REFUTED.search(text)
     if refuted is not None:
         _put(doc, results, "termination_reason", "contest", None, refuted.span())
+        return
+    ground = _OWN_GROUND.search(text)
+    if ground is not None:
+        clause = text[left_mark(text, ground.start(), "，,。；;：:\n"): ground.end()]
+        clause = re.sub(r"^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?\s*", "", clause)
+        _put(doc, results, "termination_reason", "contest", clause, ground.span())
+        return
+    said = _own_ground_said(doc, worker)
+    if said is not None:
+        _put(doc, results, "termination_reason", "admit", None, said)
+
+
+# The answer's own account of why it ended, against the complaint's: the worker refused to renew on the terms
+# offered (第四十六条第五项's exception), the host employer returned the worker for a cause it names.
+_OWN_GROUND = re.compile(P + r"[^，。；]{0,8}?(?:不同意|拒绝|拒不|不愿)续(?:订|签)"
+                         r"|因[^，。；]{2,30}?将(?:" + P + r"|其)退回")
+# Words of any ending, which say nothing of its ground (劳动合同, 解除), and the parties' names.
+_GROUND_FILLER = re.compile(r"以|为由|" + P + "|" + D + r"[一二]?|劳动合同|劳动关系|解除|终止|与|的")
+_GROUND_DENIED = re.compile(r"并非|不是|否认|从未|没有|未|不存在")
+
+
+def _own_ground_said(doc: Document, worker: bool) -> tuple[int, int] | None:
+    """The complaint's ground for an ending by the answering side, said again in the answer (以经济性裁员为由 to
+    答辩人…进行经济性裁员): the side admits why it ended the employment. Four characters of the ground, apart from
+    the words of any ending, must recur, not denied and not in the other side's words retold."""
+    complaint = replied_to(doc)
+    if complaint is None:
+        return None
+    reason, ended = (complaint.results.get(eid) for eid in ("termination_reason", "termination_by"))
+    if reason is None or ended is None or not isinstance(reason.value, str) \
+            or ended.value != ("employee" if worker else "employer"):
+        return None
+    text = doc.text
+    for part in _GROUND_FILLER.split(reason.value):
+        for at in range(len(part) - 3):
+            for found in re.finditer(re.escape(part[at: at + 4]), text):
+                clause_start = left_mark(text, found.start(), "，,。；\n")
+                if not _GROUND_DENIED.search(text, clause_start, found.start()) \
+                        and not _RETOLD.search(text, clause_start, found.start()):
+                    return found.span()
+    return None
 
 
 def _term_with_contract(doc: Document, results: dict[str, Candidate]) -> None:

@@ -203,6 +203,7 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
     _facts_admitted(doc, results)
     _facts_denied(doc, results)
     _same_as_complaint(doc, results, complaint)
+    _position_named(doc, results)
     asked = replied_to(doc)
     if worker and (asked is None or "claim_no_payment" in asked.results):
         # the worker defends the award only against an employer asking not to pay (a suit about the relation alone
@@ -340,6 +341,21 @@ def _same_as_complaint(doc: Document, results: dict[str, Candidate], complaint: 
     if wage is not None and ("monthly_wage" not in doc.positions or valueless) and (denial := _wage_denied(doc, str(wage))):
         span, own = denial
         _put(doc, results, "monthly_wage", "contest", own, span)
+
+
+def _position_named(doc: Document, results: dict[str, Candidate]) -> None:
+    """The complaint's post named in the answer's own account (被答辩人在品质检验员岗位连续三个月漏检率超标): the
+    answer agrees on it, unless the clause denies it (并非品质检验员)."""
+    complaint = replied_to(doc)
+    post = complaint.results.get("position") if complaint is not None else None
+    if "position" in doc.positions or post is None or not isinstance(post.value, str) or len(post.value) < 2:
+        return
+    text = doc.text
+    for found in re.finditer(re.escape(post.value), text):
+        clause_start = left_mark(text, found.start(), "，,。；：:\n")
+        if not _DENIES.search(text, clause_start, found.end()) and not _RETOLD.search(text, clause_start, found.start()):
+            _put(doc, results, "position", "admit", None, found.span())
+            return
 
 
 def _wage_denied(doc: Document, wage: str) -> tuple[tuple[int, int], str | None] | None:

@@ -443,6 +443,8 @@ _ASSERTS = re.compile(r"已|确实|确已|签订过|订立过|共(?:签订|订�
 # 双方签订的是劳务协议: what was signed is no labour contract (劳务关系).
 _SERVICE_AGREEMENT = re.compile(r"签订的(?:是|系|为)(?:劳务|承揽|承包|合作)(?:协议|合同)")
 _REFUSED = re.compile(r"^[，,；;]?但[^。；]{0,12}?(?:拒绝|拒不|不愿|不肯|未|没有)(?:签订|签字|签)")
+# The worker putting off the signing the employer asked for (…一再拖延 / 拒绝签订).
+_DELAYED = re.compile(r"拖延|推脱|推托|拒绝|拒不|不愿|不肯")
 # 该《聘用合同》并非自己签署: the contract named first, its signing denied after it.
 _SIGNING_DENIED = re.compile(r"《?(?:劳动|聘用)合同》?(?:并非|不是|未经|没有|从未)[^，。；]{0,6}?(?:签署|签订|签字)")
 
@@ -460,6 +462,9 @@ def _contract(doc: Document, results: dict[str, Candidate], worker: bool,
         if re.search(TERMINATION_AGREEMENT, text[found.start(): found.end() + 4]):
             continue  # 签订的《终止（解除）劳动合同协议》: the agreement that ended it
         if re.search(r"要求|协商|是否|如果", text[max(0, found.start() - 8): found.start()]):
+            if "要求" in text[max(0, found.start() - 8): found.start()] and not worker \
+                    and _DELAYED.search(text, found.end(), right_mark(text, found.end(), "。；\n")):
+                statements.append((False, True, found.span()))  # 要求原告签订劳动合同，原告一再拖延: none signed
             continue
         left = left_mark(text, found.start(), "，。；,\n")
         clause = text[left: found.end()]

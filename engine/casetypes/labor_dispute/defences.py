@@ -397,11 +397,13 @@ def _ending(doc: Document, results: dict[str, Candidate], worker: bool, complain
     text = doc.text
 
     def stated(found: re.Match[str]) -> bool:
-        # not denied (并非自动离职), not someone else's (其他员工…已自行离职: the clause's subject is another worker)
+        # not denied (并非自动离职), not someone else's (其他员工…已自行离职: the clause's subject is another worker),
+        # not the end of a period (入职至离职从未签订)
         clause_start = left_mark(text, found.start(), "，,。；\n")
         return not re.search(r"并非|不是|不属于|否认|并不是|未|从未|没有", text[max(0, found.start() - 4): found.start()]) \
             and not _OTHER_WORKER.search(text, clause_start, found.start()) \
-            and not _RETOLD.search(text, clause_start, found.start())  # 原告称被告将其辞退: the other side's words
+            and not _RETOLD.search(text, clause_start, found.start()) \
+            and not re.search(r"(?:至|到)$", text[max(0, found.start() - 1): found.start()])  # 入职至离职: a period
     own = _OWN_QUIT if worker else _DISMISSED
     other, code = (_DISMISSED, "employer") if worker else (_QUITS, "employee")
     mutual = next((m for m in _MUTUAL.finditer(text) if stated(m)), None)

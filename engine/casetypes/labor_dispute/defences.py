@@ -189,7 +189,7 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
     complaint = _complaint_facts(doc)
     replying = replied_to(doc) is not None
     _ending(doc, results, worker, complaint.get("termination_by"), replying)
-    _reason(doc, results)
+    _reason(doc, results, worker)
     _contract(doc, results, worker, complaint if replying else None)
     _term_with_contract(doc, results)
     _start(doc, results, worker, complaint.get("employment_start"))
@@ -203,6 +203,7 @@ def read_answer(doc: Document, results: dict[str, Candidate]) -> None:
     _facts_admitted(doc, results)
     _facts_denied(doc, results)
     _same_as_complaint(doc, results, complaint)
+    _position_named(doc, results)
     asked = replied_to(doc)
     if worker and (asked is None or "claim_no_payment" in asked.results):
         # the worker defends the award only against an employer asking not to pay (a suit about the relation alone
@@ -342,6 +343,21 @@ def _same_as_complaint(doc: Document, results: dict[str, Candidate], complaint: 
         _put(doc, results, "monthly_wage", "contest", own, span)
 
 
+def _position_named(doc: Document, results: dict[str, Candidate]) -> None:
+    """The complaint's post named in the answer's own account (被答辩人在品质检验员岗位连续三个月漏检率超标): the
+    answer agrees on it, unless the clause denies it (并非品质检验员)."""
+    complaint = replied_to(doc)
+    post = complaint.results.get("position") if complaint is not None else None
+    if "position" in doc.positions or post is None or not isinstance(post.value, str) or len(post.value) < 2:
+        return
+    text = doc.text
+    for found in re.finditer(re.escape(post.value), text):
+        clause_start = left_mark(text, found.start(), "，,。；：:\n")
+        if not _DENIES.search(text, clause_start, found.end()) and not _RETOLD.search(text, clause_start, found.start()):
+            _put(doc, results, "position", "admit", None, found.span())
+            return
+
+
 def _wage_denied(doc: Document, wage: str) -> tuple[tuple[int, int], str | None] | None:
     """Where a sentence of the answer names the complaint's wage figure with a wage word and denies it, and the
     wage the same sentence sets against it (月工资为基本工资5800元…，并非固定6500元), if it gives one."""
@@ -381,11 +397,13 @@ def _ending(doc: Document, results: dict[str, Candidate], worker: bool, complain
     text = doc.text
 
     def stated(found: re.Match[str]) -> bool:
-        # not denied (并非自动离职), not someone else's (其他员工…已自行离职: the clause's subject is another worker)
+        # not denied (并非自动离职), not someone else's (其他员工…已自行离职: the clause's subject is another worker),
+        # not the end of a period (入职至离职从未签订)
         clause_start = left_mark(text, found.start(), "，,。；\n")
         return not re.search(r"并非|不是|不属于|否认|并不是|未|从未|没有", text[max(0, found.start() - 4): found.start()]) \
             and not _OTHER_WORKER.search(text, clause_start, found.start()) \
-            and not _RETOLD.search(text, clause_start, found.start())  # 原告称被告将其辞退: the other side's words
+            and not _RETOLD.search(text, clause_start, found.start()) \
+            and not re.search(r"(?:至|到)$", text[max(0, found.start() - 1): found.start()])  # 入职至离职: a period
     own = _OWN_QUIT if worker else _DISMISSED
     other, code = (_DISMISSED, "employer") if worker else (_QUITS, "employee")
     mutual = next((m for m in _MUTUAL.finditer(text) if stated(m)), None)
@@ -427,6 +445,8 @@ _ASSERTS = re.compile(r"已|确实|确已|签订过|订立过|共(?:签订|订�
 # 双方签订的是劳务协议: what was signed is no labour contract (劳务关系).
 _SERVICE_AGREEMENT = re.compile(r"签订的(?:是|系|为)(?:劳务|承揽|承包|合作)(?:协议|合同)")
 _REFUSED = re.compile(r"^[，,；;]?但[^。；]{0,12}?(?:拒绝|拒不|不愿|不肯|未|没有)(?:签订|签字|签)")
+# The worker putting off the signing the employer asked for (…一再拖延 / 拒绝签订).
+_DELAYED = re.compile(r"拖延|推脱|推托|拒绝|拒不|不愿|不肯")
 # 该《聘用合同》并非自己签署: the contract named first, its signing denied after it.
 _SIGNING_DENIED = re.compile(r"《?(?:劳动|聘用)合同》?(?:并非|不是|未经|没有|从未)[^，。；]{0,6}?(?:签署|签订|签字)")
 
@@ -444,6 +464,9 @@ def _contract(doc: Document, results: dict[str, Candidate], worker: bool,
         if re.search(TERMINATION_AGREEMENT, text[found.start(): found.end() + 4]):
             continue  # 签订的《终止（解除）劳动合同协议》: the agreement that ended it
         if re.search(r"要求|协商|是否|如果", text[max(0, found.start() - 8): found.start()]):
+            if "要求" in text[max(0, found.start() - 8): found.start()] and not worker \
+                    and _DELAYED.search(text, found.end(), right_mark(text, found.end(), "。；\n")):
+                statements.append((False, True, found.span()))  # 要求原告签订劳动合同，原告一再拖延: none signed
             continue
         left = left_mark(text, found.start(), "，。；,\n")
         clause = text[left: found.end()]
@@ -481,10 +504,11 @@ _GROUND_REFUTED = re.compile(r"以[^。；]{0,20}?为由[^。；]{0,10}?(?:解�
                              r"(?:不能成立|不成立|事实依据不足|缺乏事实依据|没有事实依据|无事实依据|不属实|与事实不符)")
 
 
-def _reason(doc: Document, results: dict[str, Candidate]) -> None:
+def _reason(doc: Document, results: dict[str, Candidate], worker: bool) -> None:
     """Why the employment ended, as the answer holds it: its own ending against the complaint's is contested with the
     clause that tells it (2024年5月31日系原告自行离职 → 原告自行离职); a ground of the other side refuted is contested
-    without a value."""
+    without a value; the answer's own ground (原告不同意续订, 用工单位因…将原告退回) is contested with its clause; the
+    complaint's ground for the answering side's own act, said again, is admitted."""
     text = doc.text
     ended = results.get("termination_by")
     if ended is not None and doc.positions.get("termination_by") == "contest" and ended.spans:
@@ -497,6 +521,47 @@ def _reason(doc: Document, results: dict[str, Candidate]) -> None:
     refuted = _GROUND_REFUTED.search(text)
     if refuted is not None:
         _put(doc, results, "termination_reason", "contest", None, refuted.span())
+        return
+    ground = _OWN_GROUND.search(text)
+    if ground is not None:
+        clause = text[left_mark(text, ground.start(), "，,。；;：:\n"): ground.end()]
+        clause = re.sub(r"^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?\s*", "", clause)
+        _put(doc, results, "termination_reason", "contest", clause, ground.span())
+        return
+    said = _own_ground_said(doc, worker)
+    if said is not None:
+        _put(doc, results, "termination_reason", "admit", None, said)
+
+
+# The answer's own account of why it ended, against the complaint's: the worker refused to renew on the terms
+# offered (第四十六条第五项's exception), the host employer returned the worker for a cause it names.
+_OWN_GROUND = re.compile(P + r"[^，。；]{0,8}?(?:不同意|拒绝|拒不|不愿)续(?:订|签)"
+                         r"|因[^，。；]{2,30}?将(?:" + P + r"|其)退回")
+# Words of any ending, which say nothing of its ground (劳动合同, 解除), and the parties' names.
+_GROUND_FILLER = re.compile(r"以|为由|" + P + "|" + D + r"[一二]?|劳动合同|劳动关系|解除|终止|与|的")
+_GROUND_DENIED = re.compile(r"并非|不是|否认|从未|没有|未|不存在")
+
+
+def _own_ground_said(doc: Document, worker: bool) -> tuple[int, int] | None:
+    """The complaint's ground for an ending by the answering side, said again in the answer (以经济性裁员为由 to
+    答辩人…进行经济性裁员): the side admits why it ended the employment. Four characters of the ground, apart from
+    the words of any ending, must recur, not denied and not in the other side's words retold."""
+    complaint = replied_to(doc)
+    if complaint is None:
+        return None
+    reason, ended = (complaint.results.get(eid) for eid in ("termination_reason", "termination_by"))
+    if reason is None or ended is None or not isinstance(reason.value, str) \
+            or ended.value != ("employee" if worker else "employer"):
+        return None
+    text = doc.text
+    for part in _GROUND_FILLER.split(reason.value):
+        for at in range(len(part) - 3):
+            for found in re.finditer(re.escape(part[at: at + 4]), text):
+                clause_start = left_mark(text, found.start(), "，,。；\n")
+                if not _GROUND_DENIED.search(text, clause_start, found.start()) \
+                        and not _RETOLD.search(text, clause_start, found.start()):
+                    return found.span()
+    return None
 
 
 def _term_with_contract(doc: Document, results: dict[str, Candidate]) -> None:

@@ -701,7 +701,8 @@ def _ending_day(doc: Document, span: tuple[int, int]) -> Mention | None:
         between = _ADVERBIAL.sub("", text[mention.end: max(mention.end, span[0])])
         lead = text[sentence_start: mention.start]
         opens = [found.start() for found in _REASON_OPENS.finditer(lead)]
-        in_reason = bool(opens) and opens[-1] > lead.rfind("为由") and "为由" in text[mention.end: span[0]]
+        # (the act's own words may hold the 为由: 以…拖欠DATE的工资为由书面通知原告解除)
+        in_reason = bool(opens) and opens[-1] > lead.rfind("为由") and "为由" in text[mention.end: span[1]]
         # a date heading its sentence (DATE被告要求…，原告不同意，被告…单方办理了解除) dates every clause up to the act
         heads = not re.sub(r"^(?:于|在|自)", "", re.sub(r"^.*[：:]", "", lead).strip()) \
             and not doc.mentions_in(mention.end, span[0], "date")

@@ -803,8 +803,10 @@ _LISTED_FACTS = (
     # The contract's content (签订契约的时间、内容) admits its terms: the agreed price.
     ("total_price", re.compile(r"(?:合同|协议|契约)[^，。；]{0,10}?内容")),
     ("paid_amount", re.compile(r"(?<![未没不])(?:支付|付清|交清|交纳)(?:了)?[^，。；]{0,8}?(?:购房款|房价款|房款|购买款|货款|价款|款项)")),
-    ("delivered", re.compile(r"(?<![未没不])交付")),
+    ("delivered", re.compile(r"(?<![未没不])(?:交付|交货|送货|供货|发货)")),
 )
+# What admitting a listed fact admits with it: the signing its date, a dated delivery the delivery itself.
+_ADMITTED_WITH = {"written_contract": ("contract_date",), "delivery_date": ("delivered",)}
 
 
 def _listed_facts_admitted(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:
@@ -824,10 +826,13 @@ def _listed_facts_admitted(doc: Document, results: dict[str, Candidate], complai
             if said is not None and eid == "delivered" and doc.mentions_in(max(begin, begin + said.start() - 14),
                                                                             begin + said.start(), "date"):
                 eid = "delivery_date"  # 模具于TIME交付的事实无异议: the admitted delivery is dated (sc_a_008)
-            stated = complained.get(eid)
-            if stated is None or stated.value in (None, False) or eid in doc.positions or said is None:
+            if said is None:
                 continue
-            _set_position(doc, results, eid, "admit", None, found.span())
+            for admitted in (eid, *_ADMITTED_WITH.get(eid, ())):
+                stated = complained.get(admitted)
+                if stated is None or stated.value in (None, False) or admitted in doc.positions:
+                    continue
+                _set_position(doc, results, admitted, "admit", None, found.span())
 
 
 # 我也足额支付了购房款 / 已付清全部房款 (no figure): the answer says the price was paid in full.

@@ -662,6 +662,7 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
     _paid_in_full_stated(doc, results, complained)
     _return_not_claimed(doc, results, complained)
     _quality_denied(doc, results, complained)
+    _agreed_penalty_too_high(doc, results, complained)
 
 
 # Facts an answer may state of its own that a complaint states too.
@@ -879,3 +880,35 @@ def _quality_denied(doc: Document, results: dict[str, Candidate], complained: di
                  None)  # 不存在逾期交付的问题 denies lateness, not a defect
     if found is not None:
         _set_position(doc, results, "quality_objection", "contest", None, found.span())
+
+
+# 合同约定的违约金过高 / 每日千分之一违约金…明显过高 / 违约金50000元…过分高于: the agreed penalty term is contested
+# (not 原告主张的…违约金过高: that is the claim, contested by the reduction already).
+_TOO_HIGH = re.compile(r"过高|过分高于|畸高")
+_TERM_NAMED = (
+    ("penalty_rate", re.compile(r"分之|每日|每天|日息")),
+    ("penalty_percent", re.compile(r"\d+(?:\.\d+)?%(?:计算)?(?:的)?违约金|的\d+(?:\.\d+)?%")),
+    ("penalty_amount", re.compile(r"违约金\d+(?:\.\d+)?(?:万)?元|\d+(?:\.\d+)?(?:万)?元(?:的)?违约金")),
+)
+
+
+def _agreed_penalty_too_high(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:
+    """A sentence calling the penalty too high contests the complaint's penalty term it names by its figure, or
+    its only term when it names none."""
+    text = doc.text
+    terms = [eid for eid, _ in _TERM_NAMED if complained.get(eid) is not None and eid not in doc.positions]
+    if not terms:
+        return
+    for found in _TOO_HIGH.finditer(text):
+        begin = grammar.start_before(text, found.start(), "。；;\n")
+        if "违约金" not in text[begin: found.start()] and begin > 0:
+            # …按未付货款的20%计算违约金；数额明显过高: the penalty named in the clause before
+            begin = grammar.start_before(text, begin - 1, "。；;\n")
+        sentence = text[begin: found.start()]
+        if "违约金" not in sentence or "主张" in sentence:
+            continue
+        named = [eid for eid, pattern in _TERM_NAMED if eid in terms and pattern.search(sentence)]
+        chosen = named[:1] or (terms if len(terms) == 1 else [])
+        for eid in chosen:
+            _set_position(doc, results, eid, "contest", None, found.span())
+        return

@@ -590,6 +590,25 @@ def _drop_limit_only(doc: Document, found: _Found, body: tuple[int, int]) -> Non
             doc.results.pop(eid, None)
 
 
+# 护理期90日无异议，但每天180元标准过高，按每天120元计算为10800元: the period admitted, its daily rate contested —
+# a contest of the fee the period and rate make, with the answer's own total.
+_PERIOD_FEE = re.compile(r"(?P<nursing_fee>护理(?:期|时间))|(?P<lost_income>误工(?:期|时间))|(?P<nutrition_fee>营养(?:期|时间))")
+_DAILY_RATE = re.compile(r"(?:每天|每日|每月)[\d.,]+元")
+
+
+def _period_rate_contested(doc: Document, found: _Found, lo: int, hi: int) -> None:
+    text = doc.text
+    for period in _PERIOD_FEE.finditer(text, lo, hi):
+        eid = period.lastgroup
+        if eid is None or eid in found.positions:
+            continue
+        stop = re.compile(r"[。；;\n]").search(text, period.end(), hi)
+        end = stop.start() if stop else hi
+        segment = text[period.end():end]
+        if _DAILY_RATE.search(segment) and _stance(segment) == "contest":
+            found.record(eid, "contest", _counter_figure(doc, period.end(), end), (period.start(), end))
+
+
 def derive_answer(doc: Document, results: dict[str, Any] | None = None) -> None:
     aliases = party_aliases(doc)
     fix_numbered_names(doc, aliases)
@@ -610,6 +629,7 @@ def derive_answer(doc: Document, results: dict[str, Any] | None = None) -> None:
     for index, (lo, hi) in enumerate(units):
         _items(doc, found, lo, hi, _reach(doc, units, index))
         _facts(doc, found, lo, hi, names)
+        _period_rate_contested(doc, found, lo, hi)
     if "liability" in found.positions and "liability_document" in doc.positions:
         # 对事故认定书无异议 is the stance on the 认定书's allocation (liability), not on the document itself.
         del doc.positions["liability_document"]

@@ -654,6 +654,7 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
     quality_terms(doc, results)
     _reported_figures(doc, results)
     _price_not_payment(doc, results)
+    _own_figure_not_admitted(doc, results, complained)
     _owed_is_claimed(doc, results)
     _any_defendant_contests(doc)
     _against_complaint(doc, results, complained)
@@ -912,3 +913,20 @@ def _agreed_penalty_too_high(doc: Document, results: dict[str, Candidate], compl
         for eid in chosen:
             _set_position(doc, results, eid, "contest", None, found.span())
         return
+
+
+# the owed sum only: a payment the answer admits may be one of several the complaint sums (development 293, 459)
+_STATED_SUMS = ("outstanding_amount",)
+
+
+def _own_figure_not_admitted(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:
+    """…；答辩人已付20000元，尚欠40200元，答辩人愿意支付: a sum of the answer's own that is not the complaint's is a
+    contest with it, whatever admitting word (愿意支付) its clause holds once a semicolon cuts it from 扣除…."""
+    for eid in _STATED_SUMS:
+        own, stated = results.get(eid), complained.get(eid)
+        if doc.positions.get(eid) != "admit" or own is None or not own.spans or stated is None or not isinstance(
+                stated.value, str):
+            continue
+        figures = doc.mentions_in(own.spans[0][0], own.spans[0][1], "money")
+        if len(figures) == 1 and not _same_value(str(figures[0].value), stated.value):
+            _set_position(doc, results, eid, "contest", figures[0].value, own.spans[0])

@@ -430,6 +430,16 @@ _VICTIM_SHARE = re.compile(r"(?:原告|受害人|死者|伤者|非机动车一�
                            # 原告无证驾驶…，会车时没有减速存在严重过错，应承担80％: its fault told over several clauses
                            r"|(?:原告|受害人|死者|伤者)(?:[A-Z]{2,4})?(?:(?!被告|我|保险|答辩人|本人)[^。；]){0,48}?过错[，,；;]"
                            r"(?:其|故)?(?:也|亦)?(?:应|应当|应该)(?:自行)?(?:承担|负担|自负)[^，。；%％\d]{0,4}$")
+_BEYOND_COMPULSORY = re.compile(r"超[出过](?:了)?(?:交强险|强制险|机动车交通事故责任强制保险)")
+
+
+def _share_statement(text: str, lo: int, at: int, hi: int) -> str:
+    """The share's own statement, from its 超出交强险部分 when one opens it: what the clauses before say (投保…属实,
+    两车交强险应按各自责任限额分摊) is said of the policy and of 交强险, not of the share (run on by commas)."""
+    opened = [m.start() for m in _BEYOND_COMPULSORY.finditer(text, lo, at)]
+    return text[opened[-1] if opened else lo:hi]
+
+
 def _share(text: str, found: _Found, lo: int, hi: int) -> None:
     chunk = text[lo:hi]
     percents = [m for m in _PERCENT.finditer(text, lo, hi)
@@ -459,7 +469,7 @@ def _share(text: str, found: _Found, lo: int, hi: int) -> None:
     # …由机动车一方承担70%无异议: the share named is agreed to, not offered
     agreed = re.match(r"[^，。；]{0,4}?(?:" + _NO_OBJECTION + "|予以认可)", text[own.end():hi]) is not None
     offered = not agreed and _OWN_OFFER.search(text, max(lo, own.start() - 28), own.start()) is not None
-    if not offered and _stance(chunk) is None:
+    if not offered and _stance(_share_statement(text, lo, own.start(), hi)) is None:
         return  # 在商业三者险内按30%承担 with no stance: a statement of the policy's share, not a position
     if offered or re.search(r"为宜|过高|偏高|不同意|应按", chunk) or not re.search(_NO_OBJECTION + "|认可|同意", near):
         # 以30%为宜 / 承担责任不应超过15% / 自愿承担70%: the share the defendant proposes for its own side
@@ -590,6 +600,25 @@ def _drop_limit_only(doc: Document, found: _Found, body: tuple[int, int]) -> Non
             doc.results.pop(eid, None)
 
 
+# 护理期90日无异议，但每天180元标准过高，按每天120元计算为10800元: the period admitted, its daily rate contested —
+# a contest of the fee the period and rate make, with the answer's own total.
+_PERIOD_FEE = re.compile(r"(?P<nursing_fee>护理(?:期|时间))|(?P<lost_income>误工(?:期|时间))|(?P<nutrition_fee>营养(?:期|时间))")
+_DAILY_RATE = re.compile(r"(?:每天|每日|每月)[\d.,]+元")
+
+
+def _period_rate_contested(doc: Document, found: _Found, lo: int, hi: int) -> None:
+    text = doc.text
+    for period in _PERIOD_FEE.finditer(text, lo, hi):
+        eid = period.lastgroup
+        if eid is None or eid in found.positions:
+            continue
+        stop = re.compile(r"[。；;\n]").search(text, period.end(), hi)
+        end = stop.start() if stop else hi
+        segment = text[period.end():end]
+        if _DAILY_RATE.search(segment) and _stance(segment) == "contest":
+            found.record(eid, "contest", _counter_figure(doc, period.end(), end), (period.start(), end))
+
+
 def derive_answer(doc: Document, results: dict[str, Any] | None = None) -> None:
     aliases = party_aliases(doc)
     fix_numbered_names(doc, aliases)
@@ -610,6 +639,7 @@ def derive_answer(doc: Document, results: dict[str, Any] | None = None) -> None:
     for index, (lo, hi) in enumerate(units):
         _items(doc, found, lo, hi, _reach(doc, units, index))
         _facts(doc, found, lo, hi, names)
+        _period_rate_contested(doc, found, lo, hi)
     if "liability" in found.positions and "liability_document" in doc.positions:
         # 对事故认定书无异议 is the stance on the 认定书's allocation (liability), not on the document itself.
         del doc.positions["liability_document"]

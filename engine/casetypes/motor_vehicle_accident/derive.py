@@ -1175,7 +1175,7 @@ def _accident_date(doc: Document, results: dict[str, Candidate]) -> None:
 
 
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}〔\d{4}〕第?\w{1,12}?号|第\d{6,}号(?=《?(?:道路)?(?:交通)?事故(?:责任)?认定书)")
-_PLACE = re.compile(r"(?:在|行驶至|途经|至)([^，。；在至]{2,30}?(?:交叉口|路口处|路口|路段|附近|处))")
+_PLACE = re.compile(r"(?:在|行驶至|途经|通过|穿过|横过|至)([^，。；在至]{2,30}?(?:交叉口|路口处|路口|路段|附近|处))")
 _APPRAISED = re.compile(r"^[，,；;]?(?:经|由)[^，。；]{0,20}?(?:司法)?鉴定")
 _RESIDENCE = (
     ("urban", re.compile(r"经常居住地(?:在|为)城镇|城镇户口|城镇户籍|非农业?户口|非农业?户籍|城镇(?:居民|常住居民)?(?:标准|人均|可支配收入)|城镇常住居民")),
@@ -1214,6 +1214,16 @@ def _place_and_appraisal(doc: Document, results: dict[str, Candidate]) -> None:
             break
 
 
+_NOT_A_DEATH_DAY = ("出生", "生", "之前", "以前", "前", "之后", "以后", "后")
+
+
+def _drop_other_dates_of_death(doc: Document, results: dict[str, Candidate]) -> None:
+    """A date near 死亡 that is a birth (1952年5月18日出生) or a cut-off (发生于2022年5月1日之前) is no death date."""
+    found = results.get("death_date")
+    if found is not None and found.spans and doc.text[found.spans[-1][1]:].lstrip("，, ").startswith(_NOT_A_DEATH_DAY):
+        results.pop("death_date")
+
+
 def derive(doc: Document, results: dict[str, Candidate]) -> None:
     aliases = party_aliases(doc)
     fix_numbered_names(doc, aliases)
@@ -1235,6 +1245,7 @@ def derive(doc: Document, results: dict[str, Candidate]) -> None:
     _accident_date(doc, results)
     _document_number(doc, results)
     _place_and_appraisal(doc, results)
+    _drop_other_dates_of_death(doc, results)
     if "mental_damages_first" not in results:
         match = _MENTAL_FIRST.search(doc.text)
         if match:

@@ -654,6 +654,7 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
     quality_terms(doc, results)
     _reported_figures(doc, results)
     _price_not_payment(doc, results)
+    _own_figure_not_admitted(doc, results, complained)
     _owed_is_claimed(doc, results)
     _any_defendant_contests(doc)
     _against_complaint(doc, results, complained)
@@ -662,6 +663,7 @@ def derive_answer(doc: Document, results: dict[str, Candidate]) -> None:
     _paid_in_full_stated(doc, results, complained)
     _return_not_claimed(doc, results, complained)
     _quality_denied(doc, results, complained)
+    _agreed_penalty_too_high(doc, results, complained)
 
 
 # Facts an answer may state of its own that a complaint states too.
@@ -803,8 +805,10 @@ _LISTED_FACTS = (
     # The contract's content (签订契约的时间、内容) admits its terms: the agreed price.
     ("total_price", re.compile(r"(?:合同|协议|契约)[^，。；]{0,10}?内容")),
     ("paid_amount", re.compile(r"(?<![未没不])(?:支付|付清|交清|交纳)(?:了)?[^，。；]{0,8}?(?:购房款|房价款|房款|购买款|货款|价款|款项)")),
-    ("delivered", re.compile(r"(?<![未没不])交付")),
+    ("delivered", re.compile(r"(?<![未没不])(?:交付|交货|送货|供货|发货)")),
 )
+# What admitting a listed fact admits with it: the signing its date, a dated delivery the delivery itself.
+_ADMITTED_WITH = {"written_contract": ("contract_date",), "delivery_date": ("delivered",)}
 
 
 def _listed_facts_admitted(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:
@@ -824,10 +828,13 @@ def _listed_facts_admitted(doc: Document, results: dict[str, Candidate], complai
             if said is not None and eid == "delivered" and doc.mentions_in(max(begin, begin + said.start() - 14),
                                                                             begin + said.start(), "date"):
                 eid = "delivery_date"  # 模具于TIME交付的事实无异议: the admitted delivery is dated (sc_a_008)
-            stated = complained.get(eid)
-            if stated is None or stated.value in (None, False) or eid in doc.positions or said is None:
+            if said is None:
                 continue
-            _set_position(doc, results, eid, "admit", None, found.span())
+            for admitted in (eid, *_ADMITTED_WITH.get(eid, ())):
+                stated = complained.get(admitted)
+                if stated is None or stated.value in (None, False) or admitted in doc.positions:
+                    continue
+                _set_position(doc, results, admitted, "admit", None, found.span())
 
 
 # 我也足额支付了购房款 / 已付清全部房款 (no figure): the answer says the price was paid in full.
@@ -874,3 +881,52 @@ def _quality_denied(doc: Document, results: dict[str, Candidate], complained: di
                  None)  # 不存在逾期交付的问题 denies lateness, not a defect
     if found is not None:
         _set_position(doc, results, "quality_objection", "contest", None, found.span())
+
+
+# 合同约定的违约金过高 / 每日千分之一违约金…明显过高 / 违约金50000元…过分高于: the agreed penalty term is contested
+# (not 原告主张的…违约金过高: that is the claim, contested by the reduction already).
+_TOO_HIGH = re.compile(r"过高|过分高于|畸高")
+_TERM_NAMED = (
+    ("penalty_rate", re.compile(r"分之|每日|每天|日息")),
+    ("penalty_percent", re.compile(r"\d+(?:\.\d+)?%(?:计算)?(?:的)?违约金|的\d+(?:\.\d+)?%")),
+    ("penalty_amount", re.compile(r"违约金\d+(?:\.\d+)?(?:万)?元|\d+(?:\.\d+)?(?:万)?元(?:的)?违约金")),
+)
+
+
+def _agreed_penalty_too_high(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:
+    """A sentence calling the penalty too high contests the complaint's penalty term it names by its figure, or
+    its only term when it names none."""
+    text = doc.text
+    terms = [eid for eid, _ in _TERM_NAMED if complained.get(eid) is not None and eid not in doc.positions]
+    if not terms:
+        return
+    for found in _TOO_HIGH.finditer(text):
+        begin = grammar.start_before(text, found.start(), "。；;\n")
+        if "违约金" not in text[begin: found.start()] and begin > 0:
+            # …按未付货款的20%计算违约金；数额明显过高: the penalty named in the clause before
+            begin = grammar.start_before(text, begin - 1, "。；;\n")
+        sentence = text[begin: found.start()]
+        if "违约金" not in sentence or "主张" in sentence:
+            continue
+        named = [eid for eid, pattern in _TERM_NAMED if eid in terms and pattern.search(sentence)]
+        chosen = named[:1] or (terms if len(terms) == 1 else [])
+        for eid in chosen:
+            _set_position(doc, results, eid, "contest", None, found.span())
+        return
+
+
+# the owed sum only: a payment the answer admits may be one of several the complaint sums (development 293, 459)
+_STATED_SUMS = ("outstanding_amount",)
+
+
+def _own_figure_not_admitted(doc: Document, results: dict[str, Candidate], complained: dict[str, Candidate]) -> None:
+    """…；答辩人已付20000元，尚欠40200元，答辩人愿意支付: a sum of the answer's own that is not the complaint's is a
+    contest with it, whatever admitting word (愿意支付) its clause holds once a semicolon cuts it from 扣除…."""
+    for eid in _STATED_SUMS:
+        own, stated = results.get(eid), complained.get(eid)
+        if doc.positions.get(eid) != "admit" or own is None or not own.spans or stated is None or not isinstance(
+                stated.value, str):
+            continue
+        figures = doc.mentions_in(own.spans[0][0], own.spans[0][1], "money")
+        if len(figures) == 1 and not _same_value(str(figures[0].value), stated.value):
+            _set_position(doc, results, eid, "contest", figures[0].value, own.spans[0])

@@ -604,6 +604,7 @@ def _drop_limit_only(doc: Document, found: _Found, body: tuple[int, int]) -> Non
 # a contest of the fee the period and rate make, with the answer's own total.
 _PERIOD_FEE = re.compile(r"(?P<nursing_fee>护理(?:期|时间))|(?P<lost_income>误工(?:期|时间))|(?P<nutrition_fee>营养(?:期|时间))")
 _DAILY_RATE = re.compile(r"(?:每天|每日|每月)[\d.,]+元")
+_PERIOD_STATEMENT_END = re.compile(r"[。；;\n]")
 
 
 def _period_rate_contested(doc: Document, found: _Found, lo: int, hi: int) -> None:
@@ -612,7 +613,7 @@ def _period_rate_contested(doc: Document, found: _Found, lo: int, hi: int) -> No
         eid = period.lastgroup
         if eid is None or eid in found.positions:
             continue
-        stop = re.compile(r"[。；;\n]").search(text, period.end(), hi)
+        stop = _PERIOD_STATEMENT_END.search(text, period.end(), hi)
         end = stop.start() if stop else hi
         segment = text[period.end():end]
         if _DAILY_RATE.search(segment) and _stance(segment) == "contest":
